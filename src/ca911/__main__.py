@@ -1,0 +1,3 @@
+from ca911.cli import main
+
+raise SystemExit(main())

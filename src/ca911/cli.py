@@ -1,0 +1,54 @@
+"""Command line: `python -m ca911 validate | passages CH | coverage CH`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _passages(args: argparse.Namespace) -> int:
+    from ca911.sources import read_chapter
+
+    for key, passage in read_chapter(args.chapter).passages.items():
+        print(f"{args.chapter} {key}\t{passage.text}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from ca911.validation import validate_package
+
+    problems = validate_package(args.data_dir)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.data_dir}; nothing built.", file=sys.stderr)
+        return 1
+    print(f"{args.data_dir}: valid")
+    return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from ca911.coverage import coverage_report, format_report
+
+    report = coverage_report(args.chapter, args.data_dir)
+    print(format_report(report))
+    return 0 if report.complete else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ca911.data import DATA_DIR
+
+    parser = argparse.ArgumentParser(prog="python -m ca911", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="validate the data package; prints file:row:column: rule: message")
+    p.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("passages", help="list a chapter's passages with their locators")
+    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.set_defaults(func=_passages)
+    p = sub.add_parser("coverage", help="date-expression coverage report for a chapter")
+    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("--data-dir", default=str(DATA_DIR))
+    p.set_defaults(func=_coverage)
+    args = parser.parse_args(argv)
+    return args.func(args)

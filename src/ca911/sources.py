@@ -1,0 +1,235 @@
+"""Reads the two source chapters, removes PDF-extraction noise and numbers their passages.
+
+Locator scheme (see the book's methods part):
+
+    ch3 §2 ¶14 n.8      chapter, section, paragraph within the section, note marker in it
+    ch3 §3.1 ¶2         sub-section (1) of section 3
+    ch3 §intro ¶1       the unnumbered introduction (はじめに); §concl is まとめ / the end matter
+    ch4 §4.1 T1 r2 c1   Table 1, row 2 (domestic opinion), column 1 (Kazakhstan)
+    ch4 §intro title    the chapter title; `heading` is a section heading
+
+Paragraphs are counted from 1 within the smallest section that holds them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+SOURCE_FILES = {
+    "ch3": "ch3-matsui-us-russia-relations-and-central-asia.ja.txt",
+    "ch4": "ch4-yuasa-kazakhstan-uzbekistan-foreign-policy.ja.txt",
+}
+LOCATOR_RE = re.compile(
+    r"^(?P<chapter>ch[34]) §(?P<section>\d+(?:\.\d+)?|intro|concl) "
+    r"(?:¶(?P<para>\d+)(?:-(?P<para_end>\d+))?|T1 r(?P<row>[1-5]) c(?P<col>[12])|(?P<special>title|heading))"
+    r"(?: n\.(?P<note>\d+))?$"
+)
+_DOUBLED_NOTE = re.compile(r"（{4}(\d+)）{4}")  # ch4: （（（（13131313）））） is note (13)
+_NOTE = re.compile(r"（注(\d+)）")  # ch3 prints notes so; ch4's are rewritten to match
+_SECTION = re.compile(r"^[１２３４５６７８９]．")
+_SUBSECTION = re.compile(r"^\((\d)\)")
+_FULLWIDTH_DIGITS = str.maketrans("１２３４５６７８９０", "1234567890")
+TABLE1_DIMENSIONS_JA = ["イラク攻撃への政府の対応", "国内世論", "経済的影響", "ロシアとの関係", "攻撃後の対応"]
+
+
+class SourcesMissing(FileNotFoundError):
+    """The chapters are not beside this checkout (a reader's clone has no ../shared)."""
+
+
+def sources_dir() -> Path:
+    env = os.environ.get("CA911_SOURCES")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "shared" / "sources"
+
+
+def sources_available() -> bool:
+    return all((sources_dir() / name).is_file() for name in SOURCE_FILES.values())
+
+
+def normalise(text: str) -> str:
+    """Form for matching: NFKC (full-width digits and brackets to ASCII), no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _undouble(line: str) -> str:
+    """Collapse runs printed four times over (ch4 headings: 第四章第四章第四章第四章)."""
+    out, i = [], 0
+    while i < len(line):
+        for k in range(1, (len(line) - i) // 4 + 1):
+            if line[i : i + k] * 4 == line[i : i + 4 * k]:
+                out.append(line[i : i + k])
+                i += 4 * k
+                break
+        else:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
+
+
+def _is_doubled(line: str) -> bool:
+    core = line.strip()
+    return len(core) >= 8 and len(_undouble(core)) * 3 < len(core)
+
+
+def clean_line(line: str) -> str:
+    line = _DOUBLED_NOTE.sub(lambda m: f"（注{m.group(1)[: len(m.group(1)) // 4]}）", line)
+    if _is_doubled(line):
+        line = _undouble(line.strip())
+    return line
+
+
+@dataclass
+class Passage:
+    locator: str
+    text: str
+    notes: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    chapter_id: str
+    title: str
+    author: str
+    passages: dict[str, Passage]  # keyed by "§2 ¶14", "§4.1 T1 r2 c1", "§intro title"
+    headings: dict[str, str]  # section token -> heading text
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.passages.values())
+
+
+def _notes_in(text: str) -> list[int]:
+    return [int(n) for n in _NOTE.findall(text)]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Join wrapped lines; a paragraph ends at a line with trailing space, or at 。 before a page break."""
+    paras, cur = [], []
+    for i, raw in enumerate(lines):
+        if not raw.strip():
+            continue
+        cur.append(raw.strip())
+        nxt = next((l for l in lines[i + 1 :] if l != ""), "")
+        # Justified lines can carry trailing spaces mid-paragraph, so a break also needs a closing mark.
+        closes = raw.rstrip().endswith(("。", "）"))
+        ends = closes and (raw != raw.rstrip() or nxt.startswith(" "))
+        if ends:
+            paras.append("".join(cur))
+            cur = []
+    if cur:
+        paras.append("".join(cur))
+    return paras
+
+
+def _parse_table1(block: list[str]) -> dict[str, str]:
+    """Split Table 1 into its ten cells using the row labels and the two columns' sentence endings."""
+    text = "".join(l.strip() for l in block if l.strip())
+    text = text.replace("カザフスタンウズベキスタン", "", 1)
+    title, _, body = text.partition("対応")  # 表１ … のイラク戦争への対応
+    cells: dict[str, str] = {"title": title + "対応"}
+    labels = TABLE1_DIMENSIONS_JA
+    starts = [body.index(lab) for lab in labels] + [len(body)]
+    splits = {  # where the Uzbek cell starts within each row (first words as printed)
+        1: "積極支持", 2: "不明なもの", 3: "特になし", 4: "集団安全保障条約機構（CSTO）の", 5: "特段の要員派遣",
+    }
+    for r, lab in enumerate(labels, start=1):
+        row = body[starts[r - 1] + len(lab) : starts[r]]
+        cut = row.index(splits[r])
+        cells[f"r{r} c1"], cells[f"r{r} c2"] = row[:cut].strip(), row[cut:].strip()
+    return cells
+
+
+@lru_cache(maxsize=None)
+def read_chapter(chapter_id: str) -> Chapter:
+    path = sources_dir() / SOURCE_FILES[chapter_id]
+    if not path.is_file():
+        raise SourcesMissing(f"{path}: source chapter not found (clone the project with ../shared beside it)")
+    raw_lines = path.read_text(encoding="utf-8").split("\n")
+    lines = [clean_line(l) for l in raw_lines]
+    nonblank = [l.strip() for l in lines if l.strip()]
+    title, author = nonblank[0], nonblank[1] if chapter_id == "ch3" else nonblank[2]
+    passages: dict[str, Passage] = {}
+    headings: dict[str, str] = {}
+
+    def add(key: str, text: str) -> None:
+        passages[key] = Passage(f"{chapter_id} {key}", text, _notes_in(text))
+
+    add("§intro title", "".join(nonblank[: 2 if chapter_id == "ch4" else 1]))
+    body_start = next(i for i, l in enumerate(lines) if l.strip() in ("はじめに",) or _SECTION.match(l.strip()))
+    section, major, chunk = "intro", "intro", []
+    table_block: list[str] | None = None
+
+    def flush() -> None:
+        for n, para in enumerate(_paragraphs(chunk), start=1):
+            add(f"§{section} ¶{n}", para)
+        chunk.clear()
+
+    for line in lines[body_start:]:
+        s = line.strip()
+        if table_block is not None:
+            if _SUBSECTION.match(s):
+                for k, v in _parse_table1(table_block).items():
+                    add(f"§{section} T1 {k}", v)
+                table_block = None
+            else:
+                table_block.append(line)
+                continue
+        if s == "はじめに":
+            section = major = "intro"
+            headings[section] = s
+        elif s in ("まとめ",):
+            flush()
+            section = major = "concl"
+            headings[section] = s
+        elif _SECTION.match(s) and len(s) < 35 and "、" not in s:
+            flush()
+            major = s[0].translate(_FULLWIDTH_DIGITS)
+            section = major
+            headings[section] = s
+            add(f"§{section} heading", s)
+        elif _SUBSECTION.match(s) and len(s) < 60:
+            flush()
+            section = f"{major}.{_SUBSECTION.match(s).group(1)}"
+            headings[section] = s
+            add(f"§{section} heading", s)
+        elif s.startswith("表１"):
+            flush()
+            table_block = [line]
+        else:
+            chunk.append(line)
+    flush()
+    return Chapter(chapter_id, passages[f"§intro title"].text, author.replace(" ", "").strip(), passages, headings)
+
+
+def parse_locator(locator: str) -> re.Match:
+    m = LOCATOR_RE.match(locator)
+    if not m:
+        raise ValueError(f"locator {locator!r} does not follow the scheme 'ch3 §2 ¶14 n.8'")
+    return m
+
+
+def resolve(locator: str) -> str:
+    """The passage text a locator points to; raises KeyError if it points nowhere."""
+    m = parse_locator(locator)
+    chapter = read_chapter(m["chapter"])
+    sec = f"§{m['section']}"
+    if m["para"]:
+        first, last = int(m["para"]), int(m["para_end"] or m["para"])
+        keys = [f"{sec} ¶{n}" for n in range(first, last + 1)]
+    elif m["row"]:
+        keys = [f"{sec} T1 r{m['row']} c{m['col']}"]
+    else:
+        keys = [f"{sec} {m['special']}"]
+    missing = [k for k in keys if k not in chapter.passages]
+    if missing:
+        raise KeyError(f"{locator}: no passage {missing[0]} in {m['chapter']}")
+    text = "\n".join(chapter.passages[k].text for k in keys)
+    if m["note"] and int(m["note"]) not in _notes_in(text):
+        raise KeyError(f"{locator}: note {m['note']} is not marked in that passage")
+    return text
