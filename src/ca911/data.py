@@ -1,4 +1,143 @@
-"""Loads the data package: one call returns validated DataFrames."""
+"""Loads the data package: one call validates it and returns pandas DataFrames.
+
+Partial dates stay as printed (`"1999"`, `"2001-09"`, `"2001-09-24"`); the loader adds, for each
+date column `x`, the interval the date covers: `x_lo` (first day) and `x_hi` (last day), so a year is
+never silently read as 1 January.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATE_COLUMNS = {
+    "events": ["date", "date_end"], "stances": ["date"], "memberships": ["start", "end"],
+    "deployments": ["as_of"], "periods": ["start", "end"], "indicators": ["as_of"],
+}
+LIST_COLUMNS = {"iraq_war_responses": ["event_ids"], "discrepancies": ["record_ids"]}
+
+
+class DataPackageError(ValueError):
+    """The package failed validation; `problems` holds every located problem."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        lines = "\n".join(str(p) for p in problems[:20])
+        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"the data package has {len(problems)} problem(s):\n{lines}{more}")
+
+
+def partial_date_bounds(value: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day a partial ISO date covers; NaT for empty."""
+    if not value:
+        return pd.NaT, pd.NaT
+    parts = [int(p) for p in value.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    month = parts[1]
+    if len(parts) == 2:
+        return pd.Timestamp(year, month, 1), pd.Timestamp(year, month, calendar.monthrange(year, month)[1])
+    day = pd.Timestamp(year, month, parts[2])
+    return day, day
+
+
+def package_hash(data_dir: str | Path = DATA_DIR) -> str:
+    """SHA-256 over the descriptor and every resource file, in descriptor order."""
+    data_dir = Path(data_dir)
+    digest = hashlib.sha256()
+    descriptor = (data_dir / "datapackage.json").read_bytes()
+    digest.update(descriptor)
+    for res in json.loads(descriptor)["resources"]:
+        path = data_dir / res["path"]
+        digest.update(res["path"].encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return digest.hexdigest()
+
+
+@dataclass
+class DataPackage:
+    """The validated tables, as attributes (`pkg.events`) and by name (`pkg["events"]`)."""
+
+    tables: dict[str, pd.DataFrame]
+    descriptor: dict
+    sha256: str
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self.__dict__["tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def field(self, resource: str, name: str) -> dict:
+        res = next(r for r in self.descriptor["resources"] if r["name"] == resource)
+        return next(f for f in res["schema"]["fields"] if f["name"] == name)
+
+    def labels(self, resource: str, name: str) -> dict[str, str]:
+        """Code → meaning for an enum field, in the codebook's order."""
+        return {c["value"]: c["label"] for c in self.field(resource, name).get("categories", [])}
+
+    def actor_name(self, actor_id: str, lang: str = "en") -> str:
+        row = self.actors.set_index("actor_id").loc[actor_id]
+        return row[f"name_{lang}"]
+
+
+def _typed(descriptor_fields: list[dict], frame: pd.DataFrame) -> pd.DataFrame:
+    for f in descriptor_fields:
+        col = f["name"]
+        if f["type"] == "integer":
+            frame[col] = pd.to_numeric(frame[col]).astype("Int64")
+        elif f["type"] == "number":
+            frame[col] = pd.to_numeric(frame[col]).astype("Float64")
+        elif f["type"] == "boolean":
+            frame[col] = frame[col].map({"true": True, "false": False}).astype("boolean")
+        elif "categories" in f:
+            values = [c["value"] for c in f["categories"]]
+            frame[col] = pd.Categorical(frame[col].replace("", None), categories=values, ordered=bool(f.get("categoriesOrdered")))
+    return frame
+
+
+def load(data_dir: str | Path = DATA_DIR, validate: bool = True) -> DataPackage:
+    """Validate the package (raise DataPackageError listing every problem) and load every table."""
+    from ca911.validation import validate_package
+
+    data_dir = Path(data_dir)
+    if validate:
+        problems = validate_package(data_dir)
+        if problems:
+            raise DataPackageError(problems)
+    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {}
+    for res in descriptor["resources"]:
+        frame = pd.read_csv(data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = _typed(res["schema"]["fields"], frame)
+        for col in DATE_COLUMNS.get(res["name"], []):
+            bounds = [partial_date_bounds(v) for v in frame[col]]
+            frame[f"{col}_lo"] = pd.to_datetime(pd.Series([b[0] for b in bounds], dtype="datetime64[ns]"))
+            frame[f"{col}_hi"] = pd.to_datetime(pd.Series([b[1] for b in bounds], dtype="datetime64[ns]"))
+        for col in LIST_COLUMNS.get(res["name"], []):
+            frame[col] = frame[col].str.split()
+        tables[res["name"]] = frame
+    return DataPackage(tables, descriptor, package_hash(data_dir))
+
+
+def record_counts(pkg: DataPackage) -> pd.DataFrame:
+    """Rows per table and source chapter (tables without `source_id` count under 'all')."""
+    rows = []
+    for name, frame in pkg.tables.items():
+        if "source_id" in frame:
+            for src, n in frame["source_id"].value_counts().sort_index().items():
+                rows.append({"table": name, "source": src, "records": int(n)})
+        elif len(frame):
+            rows.append({"table": name, "source": "all", "records": len(frame)})
+    out = pd.DataFrame(rows, columns=["table", "source", "records"])
+    return out.pivot_table(index="table", columns="source", values="records", fill_value=0, aggfunc="sum")
