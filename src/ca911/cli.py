@@ -36,7 +36,9 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ca911.data import DATA_DIR
+    from ca911.data import default_data_dir
+
+    DATA_DIR = default_data_dir()
 
     parser = argparse.ArgumentParser(prog="python -m ca911", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)

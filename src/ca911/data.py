@@ -10,12 +10,24 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def default_data_dir() -> Path:
+    """`$CA911_DATA_DIR`, else the nearest `data/datapackage.json` above the working directory
+    (so a copy of the project reads its own data), else the checkout this package lives in."""
+    if os.environ.get("CA911_DATA_DIR"):
+        return Path(os.environ["CA911_DATA_DIR"])
+    for folder in [Path.cwd(), *Path.cwd().parents]:
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder / "data"
+    return DATA_DIR
 DATE_COLUMNS = {
     "events": ["date", "date_end"], "stances": ["date"], "memberships": ["start", "end"],
     "deployments": ["as_of"], "periods": ["start", "end"], "indicators": ["as_of"],
@@ -48,9 +60,9 @@ def partial_date_bounds(value: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
     return day, day
 
 
-def package_hash(data_dir: str | Path = DATA_DIR) -> str:
+def package_hash(data_dir: str | Path | None = None) -> str:
     """SHA-256 over the descriptor and every resource file, in descriptor order."""
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir or default_data_dir())
     digest = hashlib.sha256()
     descriptor = (data_dir / "datapackage.json").read_bytes()
     digest.update(descriptor)
@@ -106,11 +118,11 @@ def _typed(descriptor_fields: list[dict], frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def load(data_dir: str | Path = DATA_DIR, validate: bool = True) -> DataPackage:
+def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPackage:
     """Validate the package (raise DataPackageError listing every problem) and load every table."""
     from ca911.validation import validate_package
 
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir or default_data_dir())
     if validate:
         problems = validate_package(data_dir)
         if problems:

@@ -8,6 +8,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ca911 import __version__
+from ca911.data import package_hash
 from ca911.plotting import FONT_FILE
 
 PDF_FILE_NAME = "companion.pdf"
@@ -49,7 +50,17 @@ def _static_files(app: Sphinx) -> None:
     app.add_css_file("ca911.css")
 
 
+def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Sphinx re-reads only edited sources; a data edit must re-read (and so re-execute) every page."""
+    digest = package_hash()
+    if getattr(env, "ca911_data_hash", None) == digest:
+        return []
+    env.ca911_data_hash = digest
+    return sorted(env.found_docs)
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _configure, priority=900)
+    app.connect("env-get-outdated", _outdated_on_data_change)
     app.connect("builder-inited", _static_files)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

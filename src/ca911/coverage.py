@@ -1,0 +1,215 @@
+"""Date coverage: every date expression of a chapter maps to a record or to a reviewed exclusion.
+
+Expressions are found in reading order; a bare day (「５日」) or month takes its year and month from
+the expressions before it. An expression maps when a record whose locator covers the passage carries
+a date that agrees with it (one is a prefix of the other, or it falls inside the record's range).
+「9.11」 names the attacks of 11 September 2001, so it maps to any record of the chapter dated that day.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ca911.sources import parse_locator, read_chapter
+
+_D = r"[0-9０-９]"
+_S = r"\s*"
+PATTERNS = [  # longest forms first; each match consumes its text
+    ("month_day_range", rf"({_D}{{1,2}}){_S}月{_S}({_D}{{1,2}}){_S}[～~〜]{_S}({_D}{{1,2}}){_S}日"),
+    ("day_range", rf"(?<![0-9０-９月])({_D}{{1,2}}){_S}日{_S}から{_S}({_D}{{1,2}}){_S}日"),
+    ("full", rf"((?:19|20){_D}{{2}}|(?<![0-9０-９])9{_D}){_S}年{_S}({_D}{{1,2}}){_S}月{_S}({_D}{{1,2}}){_S}日"),
+    ("year_month", rf"((?:19|20){_D}{{2}}|(?<![0-9０-９])9{_D}){_S}年{_S}の?{_S}({_D}{{1,2}}){_S}月"),
+    ("decade", rf"((?:19|20){_D}{{2}}){_S}年代"),
+    ("year_range", rf"((?:19|20){_D}{{2}}){_S}[～~〜]{_S}((?:19|20)?{_D}{{2}}){_S}年"),
+    ("month_day", rf"(?<![0-9０-９])({_D}{{1,2}}){_S}月{_S}({_D}{{1,2}}){_S}日"),
+    ("year", rf"((?:19|20){_D}{{2}}|(?<![0-9０-９.])9{_D}){_S}年(?!間|以上|余|代)"),
+    ("month", rf"(?<![0-9０-９～~])({_D}{{1,2}}){_S}月(?![0-9０-９])"),
+    ("day", rf"(?<![0-9０-９月～~.])({_D}{{1,2}}){_S}日(?!間)"),
+    ("nine_eleven", r"9\s*\.\s*11"),
+]
+_COMBINED = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in PATTERNS))
+
+
+def _num(s: str) -> int:
+    return int(unicodedata.normalize("NFKC", s))
+
+
+def _year(s: str) -> int:
+    y = _num(s)
+    return y + 1900 if y < 100 else y
+
+
+@dataclass
+class Expression:
+    chapter: str
+    locator: str
+    expression: str
+    kind: str
+    resolved: str  # partial ISO date, or "start/end" for ranges
+    records: list[str] = field(default_factory=list)
+    exclusion: str = ""
+
+    @property
+    def status(self) -> str:
+        return "mapped" if self.records else ("excluded" if self.exclusion else "unmapped")
+
+
+def find_expressions(chapter_id: str) -> list[Expression]:
+    chapter = read_chapter(chapter_id)
+    year, month = None, None
+    found = []
+    for key, passage in chapter.passages.items():
+        for m in _COMBINED.finditer(passage.text):
+            kind = m.lastgroup
+            groups = [g for g in m.groups()[m.re.groupindex[kind]:] if g is not None]
+            if kind == "nine_eleven":  # also sets the context: the chapters' "after 9.11" is autumn 2001
+                year, month = 2001, 9
+                resolved = "2001-09-11"
+            elif kind == "year_range":
+                y0 = _year(groups[0])
+                y1 = _num(groups[1]) + (y0 // 100 * 100 if len(groups[1].strip()) == 2 else 0)
+                year, month = y1, None
+                resolved = f"{y0}/{y1}"
+            elif kind == "full":
+                year, month = _year(groups[0]), _num(groups[1])
+                resolved = f"{year}-{month:02d}-{_num(groups[2]):02d}"
+            elif kind == "year_month":
+                year, month = _year(groups[0]), _num(groups[1])
+                resolved = f"{year}-{month:02d}"
+            elif kind == "decade":
+                resolved = f"{_num(groups[0])}"
+            elif kind == "year":
+                year, month = _year(groups[0]), None
+                resolved = f"{year}"
+            elif kind == "month":
+                month = _num(groups[0])
+                resolved = f"{year}-{month:02d}"
+            elif kind == "month_day":
+                month = _num(groups[0])
+                resolved = f"{year}-{month:02d}-{_num(groups[1]):02d}"
+            elif kind == "month_day_range":
+                month = _num(groups[0])
+                resolved = f"{year}-{month:02d}-{_num(groups[1]):02d}/{year}-{month:02d}-{_num(groups[2]):02d}"
+            elif kind == "day_range":
+                resolved = f"{year}-{month:02d}-{_num(groups[0]):02d}/{year}-{month:02d}-{_num(groups[1]):02d}"
+            else:  # day
+                resolved = f"{year}-{month:02d}-{_num(groups[0]):02d}" if month else f"{year}-??-{_num(groups[0]):02d}"
+            found.append(Expression(chapter_id, passage.locator, m.group(0), kind, resolved))
+    return found
+
+
+def _covers(record_locator: str, passage_locator: str) -> bool:
+    """Whether a record's locator points at (or spans) the passage of an expression."""
+    try:
+        r, p = parse_locator(record_locator), parse_locator(passage_locator)
+    except ValueError:
+        return False
+    if (r["chapter"], r["section"]) != (p["chapter"], p["section"]):
+        return False
+    if p["para"]:
+        return bool(r["para"]) and int(r["para"]) <= int(p["para"]) <= int(r["para_end"] or r["para"])
+    if p["row"]:
+        return (r["row"], r["col"]) == (p["row"], p["col"])
+    return r["special"] == p["special"]
+
+
+def _agrees(expr: str, start: str, end: str = "") -> bool:
+    if not start:
+        return False
+    lo, _, hi = expr.partition("/")
+    if start.startswith(lo) or lo.startswith(start):
+        return True
+    if end and start[: len(lo)] <= lo <= end[: len(lo)] + "~":
+        return True
+    return bool(hi) and bool(start.startswith(hi) or (end and end.startswith(hi)))
+
+
+def record_dates(data) -> pd.DataFrame:
+    """One row per (record, date) with the record's locator, across every dated table."""
+    frames = []
+    spec = {"events": ("event_id", "date", "date_end"), "stances": (None, "date", None),
+            "deployments": ("deployment_id", "as_of", None), "memberships": (None, "start", "end"),
+            "aid": (None, "year", None), "indicators": ("indicator", "as_of", None), "periods": ("period_id", "start", "end")}
+    events = data["events"].set_index("event_id")
+    for table, (id_col, start, end) in spec.items():
+        df = data[table]
+        if df.empty:
+            continue
+        if table == "stances":
+            ids = table + ":" + df["actor_id"].astype(str) + "@" + df["date"].astype(str)
+            locs = df["event_id"].map(events["locator"])
+        else:
+            ids = table + ":" + (df[id_col].astype(str) if id_col else df.iloc[:, 0].astype(str) + "-" + df.iloc[:, 1].astype(str))
+            locs = df["locator"]
+        frames.append(pd.DataFrame({"record": ids, "locator": locs, "start": df[start].astype(str),
+                                    "end": df[end].astype(str) if end else ""}))
+        if end:  # an end date is a date of its own
+            frames.append(pd.DataFrame({"record": ids, "locator": locs, "start": df[end].astype(str), "end": ""}))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["record", "locator", "start", "end"])
+
+
+@dataclass
+class CoverageReport:
+    chapter: str
+    expressions: list[Expression]
+    stale_exclusions: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return not self.stale_exclusions and all(e.status != "unmapped" for e in self.expressions)
+
+    def counts(self) -> dict[str, int]:
+        out = {"mapped": 0, "excluded": 0, "unmapped": 0}
+        for e in self.expressions:
+            out[e.status] += 1
+        return out
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"locator": e.locator, "expression": e.expression, "kind": e.kind, "resolved": e.resolved,
+                              "status": e.status, "records": " ".join(e.records), "exclusion": e.exclusion} for e in self.expressions])
+
+
+def coverage_report(chapter_id: str, data_dir: str | Path | None = None, data=None) -> CoverageReport:
+    from ca911.data import load
+
+    if data is None:
+        data = load(data_dir, validate=False)
+    dates = record_dates(data)
+    dates = dates[dates["locator"].astype(str).str.startswith(chapter_id + " ")]
+    excl = data["coverage_exclusions"]
+    excl = excl[excl["chapter"] == chapter_id]
+    exclusions = {(r.locator, r.expression): r.reason for r in excl.itertuples()}
+    used = set()
+    expressions = find_expressions(chapter_id)
+    for e in expressions:
+        if e.kind == "nine_eleven":
+            e.records = sorted(set(dates.loc[dates["start"] == "2001-09-11", "record"]))[:1]
+        else:
+            hit = dates[[_covers(loc, e.locator) and _agrees(e.resolved, s, en)
+                         for loc, s, en in zip(dates["locator"], dates["start"], dates["end"])]]
+            e.records = sorted(set(hit["record"]))
+        if (e.locator, e.expression) in exclusions:
+            used.add((e.locator, e.expression))
+            if not e.records:
+                e.exclusion = exclusions[(e.locator, e.expression)]
+    stale = [f"{loc} {expr!r}" for (loc, expr) in exclusions if (loc, expr) not in used]
+    return CoverageReport(chapter_id, expressions, stale)
+
+
+def format_report(report: CoverageReport) -> str:
+    c = report.counts()
+    total = sum(c.values())
+    pct = 100.0 * (c["mapped"] + c["excluded"]) / total if total else 100.0
+    lines = [f"{report.chapter}: {total} date expressions — {c['mapped']} mapped, {c['excluded']} excluded, "
+             f"{c['unmapped']} unmapped ({pct:.1f}% covered)"]
+    for e in report.expressions:
+        if e.status == "unmapped":
+            lines.append(f"  UNMAPPED  {e.locator}  {e.expression!r}  (read as {e.resolved})")
+    for s in report.stale_exclusions:
+        lines.append(f"  STALE EXCLUSION (matches no expression)  {s}")
+    return "\n".join(lines)

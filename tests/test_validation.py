@@ -1,0 +1,168 @@
+"""One bad fixture per rule: each gives a clear error naming file, row, column and rule."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ca911.data import DataPackageError, load
+from ca911.validation import check_date, validate_package
+from conftest import ROOT, read_rows, write_rows
+
+
+def mutate(data_dir: Path, name: str, index: int, **changes) -> int:
+    """Change row `index` (0-based) of a table; returns its line number in the file."""
+    header, rows = read_rows(data_dir / f"{name}.csv")
+    rows[index].update(changes)
+    write_rows(data_dir / f"{name}.csv", header, rows)
+    return index + 2
+
+
+def append(data_dir: Path, name: str, row: dict) -> int:
+    header, rows = read_rows(data_dir / f"{name}.csv")
+    rows.append({c: row.get(c, "") for c in header})
+    write_rows(data_dir / f"{name}.csv", header, rows)
+    return len(rows) + 1
+
+
+def problems_of(data_dir: Path) -> list[str]:
+    return [str(p) for p in validate_package(data_dir)]
+
+
+def assert_problem(data_dir: Path, expected_prefix: str) -> None:
+    found = problems_of(data_dir)
+    assert any(p.startswith(expected_prefix) for p in found), f"expected {expected_prefix!r} in {found}"
+
+
+def test_the_committed_package_is_valid():
+    assert problems_of(ROOT / "data") == []
+
+
+def test_impossible_date(data_copy):
+    row = mutate(data_copy, "events", 0, date="2001-13-40", date_precision="day")
+    assert_problem(data_copy, f"events.csv:{row}:date: impossible-date:")
+
+
+def test_day_that_month_lacks():
+    assert "no day 31" in check_date("2002-02-31") or "no day" in check_date("2002-02-31")
+    assert check_date("2000-02-29") is None and check_date("2001-02-29") is not None
+
+
+def test_unknown_actor(data_copy):
+    row = mutate(data_copy, "event_actors", 0, actor_id="nobody-at-all")
+    assert_problem(data_copy, f"event_actors.csv:{row}:actor_id: foreign-key:")
+
+
+def test_duplicate_key(data_copy):
+    header, rows = read_rows(data_copy / "actors.csv")
+    write_rows(data_copy / "actors.csv", header, rows + [rows[0]])
+    assert_problem(data_copy, f"actors.csv:{len(rows) + 2}:")
+    assert any("primary-key" in p for p in problems_of(data_copy))
+
+
+def test_wrong_enum(data_copy):
+    row = mutate(data_copy, "events", 0, event_type="rumour")
+    assert_problem(data_copy, f"events.csv:{row}:event_type: constraint-error: 'rumour'")
+
+
+def test_missing_column(data_copy):
+    header, rows = read_rows(data_copy / "events.csv")
+    header.remove("locator")
+    for r in rows:
+        r.pop("locator")
+    write_rows(data_copy / "events.csv", header, rows)
+    assert_problem(data_copy, "events.csv:1:locator: missing-column:")
+
+
+def test_empty_file(data_copy):
+    (data_copy / "stances.csv").write_bytes(b"")
+    assert_problem(data_copy, "stances.csv:0:-: empty-file:")
+
+
+def test_non_utf8_bytes(data_copy):
+    path = data_copy / "actors.csv"
+    path.write_bytes(path.read_bytes() + "XXX,state,X,\u30ed\n".encode("shift_jis"))
+    assert_problem(data_copy, "actors.csv:")
+    assert any(": encoding: " in p for p in problems_of(data_copy))
+
+
+def test_byte_order_mark(data_copy):
+    path = data_copy / "events.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert_problem(data_copy, "events.csv:1:-: byte-order-mark:")
+
+
+def test_stray_whitespace_in_id(data_copy):
+    row = mutate(data_copy, "event_actors", 0, actor_id=" putin")
+    assert_problem(data_copy, f"event_actors.csv:{row}:actor_id: stray-whitespace:")
+
+
+def test_end_before_start(data_copy):
+    header, rows = read_rows(data_copy / "events.csv")
+    index = next(i for i, r in enumerate(rows) if r["date_precision"] == "day")
+    row = mutate(data_copy, "events", index, date_end="1990-01-01")
+    assert_problem(data_copy, f"events.csv:{row}:date_end: end-before-start:")
+
+
+def test_precision_disagrees_with_date(data_copy):
+    header, rows = read_rows(data_copy / "events.csv")
+    index = next(i for i, r in enumerate(rows) if r["date_precision"] == "day")
+    row = mutate(data_copy, "events", index, date_precision="year")
+    assert_problem(data_copy, f"events.csv:{row}:date_precision: precision-mismatch:")
+
+
+def test_event_without_actor(data_copy):
+    header, rows = read_rows(data_copy / "event_actors.csv")
+    first = rows[0]["event_id"]
+    write_rows(data_copy / "event_actors.csv", header, [r for r in rows if r["event_id"] != first])
+    assert any(p.endswith(f"event {first!r} has no row in event_actors.csv") and ":event_id: event-without-actor:" in p
+               for p in problems_of(data_copy))
+
+
+def test_stance_cites_unknown_event(data_copy):
+    row = mutate(data_copy, "stances", 0, event_id="ch3-2001-09-99-nothing")
+    assert_problem(data_copy, f"stances.csv:{row}:event_id:")
+
+
+def test_source_without_bibtex_key(data_copy):
+    row = mutate(data_copy, "sources", 0, bibtex_key="Nobody2001nothing")
+    assert_problem(data_copy, f"sources.csv:{row}:bibtex_key: unknown-bibtex-key:")
+
+
+def test_locator_pattern(data_copy):
+    row = mutate(data_copy, "events", 0, locator="chapter 3, page 12")
+    assert_problem(data_copy, f"events.csv:{row}:locator: constraint-error:")
+
+
+def test_loader_raises_with_every_problem(data_copy):
+    mutate(data_copy, "events", 0, event_type="rumour")
+    with pytest.raises(DataPackageError) as err:
+        load(data_copy)
+    assert "events.csv:2:event_type" in str(err.value)
+
+
+def test_cli_prints_located_problems_and_fails(data_copy):
+    mutate(data_copy, "events", 0, date="2001-13-40", date_precision="day")
+    proc = subprocess.run([sys.executable, "-m", "ca911", "validate", str(data_copy)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "events.csv:2:date: impossible-date:" in proc.stderr
+    assert "nothing built" in proc.stderr
+
+
+def test_make_book_writes_no_book_on_bad_data(tmp_path):
+    """`make book` validates first: with a broken CSV it stops before any notebook runs."""
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for rel in files:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes((ROOT / rel).read_bytes())
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    mutate(tmp_path / "data", "events", 0, date="2001-13-40", date_precision="day")
+    proc = subprocess.run(["make", "-o", ".venv/bin/python", "-o", "system-deps", "book"], cwd=tmp_path, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(tmp_path)})
+    assert proc.returncode != 0
+    assert "events.csv:2:date: impossible-date:" in proc.stderr
+    assert not (tmp_path / "_build" / "html").exists() and not (tmp_path / "_build" / "pdf").exists()
+    assert not (tmp_path / "_build" / "staging").exists()
