@@ -28,19 +28,9 @@ env: system-deps $(BIN)/python
 validate: env
 	$(BIN)/python -m ca911 validate
 
-# Build into a staging folder and move it into place only when both outputs exist:
-# a failed build never leaves a half-written book in _build/html or _build/pdf.
+# HTML and PDF are built in a private staging folder and moved into place only when both exist.
 book: validate
-	rm -rf _build/staging
-	mkdir -p _build/staging
-	$(BIN)/jupyter-book build . --path-output _build/staging --builder html $(JB_FLAGS)
-	$(BIN)/jupyter-book build . --path-output _build/staging --builder custom --custom-builder simplepdf $(JB_FLAGS)
-	test -s _build/staging/_build/simplepdf/companion.pdf
-	rm -rf _build/html _build/pdf
-	mv _build/staging/_build/html _build/html
-	mkdir -p _build/pdf && mv _build/staging/_build/simplepdf/companion.pdf _build/pdf/companion.pdf
-	rm -rf _build/staging
-	@echo "HTML: _build/html/index.html   PDF: _build/pdf/companion.pdf"
+	BIN=$(BIN) bash ci/build-book.sh
 
 html: validate
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)

@@ -59,7 +59,15 @@ def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[
     return sorted(env.found_docs)
 
 
+def _generate(app: Sphinx, config) -> None:
+    from ca911 import codebook  # noqa: F401  (registers its generator)
+    from ca911.generated import generate
+
+    generate(Path(app.srcdir))
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _generate, priority=950)
     app.connect("config-inited", _configure, priority=900)
     app.connect("env-get-outdated", _outdated_on_data_change)
     app.connect("builder-inited", _static_files)
