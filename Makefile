@@ -10,7 +10,8 @@ BIN := $(VENV)/bin
 JB_FLAGS := -W -n --keep-going
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONHASHSEED := 0
-export SOURCE_DATE_EPOCH := 1700000000
+# 2026-01-01: fixed dates in outputs (matplotlib, zip); Sphinx keeps the copyright year of _config.yml
+export SOURCE_DATE_EPOCH := 1767225600
 
 .PHONY: book html pdf test validate system-deps env clean bench
 

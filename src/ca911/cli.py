@@ -1,4 +1,4 @@
-"""Command line: `python -m ca911 validate | passages CH | coverage CH`."""
+"""Command line: `python -m ca911 validate | passages CH | coverage CH | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -35,6 +35,21 @@ def _coverage(args: argparse.Namespace) -> int:
     return 0 if report.complete else 1
 
 
+def _run_notebook(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    import jupytext
+    from nbclient import NotebookClient
+
+    path = Path(args.notebook).resolve()
+    nb = jupytext.read(path)
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    out = Path(args.output) if args.output else path.with_suffix(".ipynb")
+    jupytext.write(nb, out, fmt="ipynb")
+    print(f"{path.name}: executed, written to {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from ca911.data import default_data_dir
 
@@ -52,5 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("chapter", choices=["ch3", "ch4"])
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_coverage)
+    p = sub.add_parser("run", help="execute one MyST notebook by itself and write the executed .ipynb")
+    p.add_argument("notebook")
+    p.add_argument("-o", "--output", help="where to write the .ipynb (default: beside the notebook)")
+    p.set_defaults(func=_run_notebook)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sys
+
 import matplotlib
 
-matplotlib.use("Agg")
+if "ipykernel" not in sys.modules:  # scripts and tests; a notebook keeps its inline backend
+    matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib_fontja  # noqa: E402,F401  (registers IPAexGothic)
 from matplotlib import font_manager  # noqa: E402
@@ -52,3 +55,293 @@ def save(fig, path: str | Path) -> Path:
 
 
 use_style()
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebook figures. Each takes tidy frames from ca911.chronology and returns a Figure.
+import os  # noqa: E402
+import textwrap  # noqa: E402
+
+import matplotlib.dates as mdates  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.colors import BoundaryNorm, ListedColormap, to_rgba  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: matplotlib writes this date, not today's
+
+FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
+    "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
+    "military": (OKABE_ITO[5], "^"), "attack or closure": (OKABE_ITO[7], "X"),
+}
+# Ordinal: grey for "not stated", then viridis from light (refuses) to dark (full support).
+STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d"]
+
+
+def inline_svg() -> None:
+    """In a notebook: SVG figures with no date in their metadata (deterministic bytes)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    ip = get_ipython()
+    if ip is not None:
+        ip.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
+        ip.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Date': None}}")
+
+
+def _family_legend(ax, loc="upper left", **kw):
+    handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
+    return ax.legend(handles=handles, loc=loc, fontsize=7, frameon=False, **kw)
+
+
+def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: str,
+                   key_days: dict[str, str] | None = None, height_in: float = 4.2):
+    """One lane per actor; each event a marker on its day (ranges as bars), linked across lanes."""
+    fig, ax = figure(height_in)
+    y = {lane: i for i, lane in enumerate(reversed(lane_order))}
+    for eid, grp in lanes.groupby("event_id", sort=True):
+        ys = sorted(y[l] for l in grp["lane"] if l in y)
+        row = grp.iloc[0]
+        colour, marker = FAMILY_STYLE[row["family"]]
+        x0, x1 = row["date_lo"], row["date_hi"] if pd.isna(row["date_end_hi"]) else row["date_end_hi"]
+        if len(ys) > 1:
+            ax.plot([x0, x0], [ys[0], ys[-1]], color=colour, linewidth=0.6, alpha=0.5, zorder=1)
+        for yy in ys:
+            if x1 > x0:
+                ax.plot([x0, x1], [yy, yy], color=colour, linewidth=3, alpha=0.6, solid_capstyle="butt", zorder=2)
+            ax.scatter([x0], [yy], color=colour, marker=marker, s=22, edgecolor="white", linewidth=0.4, zorder=3)
+    for day, label in (key_days or {}).items():
+        ax.axvline(pd.Timestamp(day), color="#555555", linewidth=0.7, linestyle=":", zorder=0)
+        ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
+                    textcoords="offset points", fontsize=7, ha="center", va="bottom")
+    ax.set_yticks(list(y.values()), list(y.keys()))
+    ax.set_ylim(-0.7, len(lane_order) - 0.3)
+    ax.set_xlim(pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1))
+    ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=5)
+    return fig
+
+
+def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: list[str], state_names: dict[str, str]):
+    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed."""
+    fig, ax = figure(2.9)
+    n = len(stance_labels)
+    rgba = np.array([[to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
+                     for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())])
+    ax.imshow(rgba, aspect="auto", interpolation="none")
+    from ca911.chronology import stance_changes
+    ch = stance_changes(codes).to_numpy()
+    ys, xs = np.nonzero(ch)
+    ax.scatter(xs, ys, marker="^", s=14, color="black", zorder=3)
+    ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
+    days = list(codes.columns)
+    ticks = [i for i, d in enumerate(days) if d.weekday() == 0]
+    ax.set_xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
+    ax.set_xticks(range(len(days)), minor=True)
+    ax.tick_params(axis="x", which="minor", length=0)
+    handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=f"{i} {stance_labels[i]}") for i in range(n)]
+    handles += [Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
+                Line2D([], [], marker="^", color="black", linestyle="", label="position changed")]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=7, frameon=False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return fig
+
+
+def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[str], col_labels: list[str]):
+    """A compact coded view: one coloured cell per table cell, its code written inside."""
+    fig, ax = figure(2.6, width_in=5.2)
+    values = sorted({v for v in codes.to_numpy().ravel() if isinstance(v, str)})
+    colour = {v: OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(values)}
+    for i, dim in enumerate(codes.index):
+        for j, col in enumerate(codes.columns):
+            v = codes.loc[dim, col]
+            face = to_rgba(colour[v], 0.55) if isinstance(v, str) else "#ffffff"
+            ax.add_patch(plt.Rectangle((j, i), 1, 1, facecolor=face, edgecolor="white", linewidth=2))
+            text = textwrap.fill(v.replace("_", " "), 18) if isinstance(v, str) else "no code"
+            ax.text(j + 0.5, i + 0.5, text, ha="center", va="center", fontsize=7.5)
+    ax.set_xlim(0, len(codes.columns))
+    ax.set_ylim(len(codes.index), 0)
+    ax.set_xticks([j + 0.5 for j in range(len(codes.columns))], col_labels)
+    ax.xaxis.tick_top()
+    ax.set_yticks([i + 0.5 for i in range(len(codes.index))], row_labels)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.tick_params(length=0)
+    return fig
+
+
+def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame, start: str, end: str,
+              lane_names: dict[str, str], height_in: float = 4.0):
+    """Events per state across years; year- and month-dated events drawn as spans; periods shaded."""
+    fig, ax = figure(height_in)
+    y = {lane: i for i, lane in enumerate(reversed(lane_order))}
+    shades = ["#f7f7f7", "#e8e8e8"]
+    for k, p in enumerate(periods.itertuples()):
+        if p.country_id in y:
+            x1 = p.end_lo if pd.notna(p.end_lo) else pd.Timestamp(end)  # periods meet at their shared year
+            yy = y[p.country_id]
+            ax.fill_between([p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0)
+            ax.text(p.start_lo + pd.Timedelta(days=40), yy + 0.43, p.period_id, fontsize=6, va="top", color="#444444")
+    for row in lanes.itertuples():
+        if row.lane not in y:
+            continue
+        colour, marker = FAMILY_STYLE[row.family]
+        yy = y[row.lane]
+        hi = row.date_end_hi if pd.notna(row.date_end_hi) else row.date_hi
+        if (hi - row.date_lo).days > 1:
+            ax.plot([row.date_lo, hi], [yy, yy], color=colour, linewidth=4, alpha=0.35, solid_capstyle="butt", zorder=1)
+        mid = row.date_lo + (hi - row.date_lo) / 2
+        ax.scatter([mid], [yy], color=colour, marker=marker, s=16, edgecolor="white", linewidth=0.3, zorder=2)
+    ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
+    ax.set_yticks(list(y.values()), [lane_names.get(l, l) for l in y])
+    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=7)
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
+    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5)
+    return fig
+
+
+def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end: str):
+    """Who was in which treaty or organization when: one bar per membership row."""
+    rows = list(dict.fromkeys(zip(spans["org_id"], spans["member_id"])))
+    fig, ax = figure(max(2.5, 0.16 * len(rows) + 0.8))
+    orgs = list(dict.fromkeys(spans["org_id"]))
+    colour = {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(orgs)}
+    y = {r: i for i, r in enumerate(reversed(rows))}
+    for s in spans.itertuples():
+        yy = y[(s.org_id, s.member_id)]
+        ax.barh(yy, (s.bar_end - s.bar_start).days, left=s.bar_start, height=0.7, color=colour[s.org_id],
+                alpha=0.85, hatch="///" if s.start_basis == "by" else None, edgecolor="white", linewidth=0.3)
+        if s.open_end:
+            ax.scatter([s.bar_end], [yy], marker=">", s=12, color="#333333", zorder=3)
+    ax.set_yticks(list(y.values()), [f"{o} · {names.get(m, m)}" for o, m in y])
+    ax.tick_params(axis="y", labelsize=6.5)
+    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=7)
+    ax.legend(handles=[Patch(facecolor="#999999", hatch="///", label="member by this date (joining date not given)"),
+                       Line2D([], [], color="#333333", marker=">", linestyle="", label="still a member at the chapters' time")],
+              loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=7, frameon=False)
+    return fig
+
+
+def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[str, str], start: str, end: str):
+    """Month by month, the events of each country side by side (one column per country)."""
+    months = pd.period_range(start, end, freq="M")
+    fig, axes = figure(3.6, ncols=len(countries), sharey=True)
+    for ax, country in zip(np.atleast_1d(axes), countries):
+        sub = lanes[(lanes["lane"] == country)].copy()
+        sub["month"] = sub["date_lo"].dt.to_period("M")
+        sub = sub[sub["month"].isin(months)].sort_values(["month", "event_id"])
+        counts = {}
+        for r in sub.itertuples():
+            k = counts.get(r.month, 0)
+            counts[r.month] = k + 1
+            colour, marker = FAMILY_STYLE[r.family]
+            ax.scatter([k], [months.get_loc(r.month)], color=colour, marker=marker, s=30, edgecolor="white", linewidth=0.3)
+        ax.set_title(names.get(country, country), fontsize=9)
+        ax.set_xlim(-0.7, max(3, max(counts.values(), default=0)) - 0.3)
+        ax.set_xticks([])
+        ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
+    first = np.atleast_1d(axes)[0]
+    first.set_yticks(range(len(months)), [m.strftime("%Y-%m") for m in months])
+    first.invert_yaxis()
+    _family_legend(first, loc="upper left", bbox_to_anchor=(0, -0.04), ncol=5)
+    return fig
+
+
+def deployment_chart(d: pd.DataFrame):
+    """Every deployment record on a time axis, one row per force and host, labelled with its numbers as printed."""
+    rows = list(dict.fromkeys(d["row"]))
+    fig, ax = figure(max(2.6, 0.32 * len(rows) + 0.9))
+    y = {r: i for i, r in enumerate(reversed(rows))}
+    status_marker = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
+    colour = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5]}
+    seen_in_row: dict[str, int] = {}
+    for r in d.itertuples():
+        c = colour.get(r.force_id, OKABE_ITO[2])
+        yy = y[r.row]
+        k = seen_in_row[r.row] = seen_in_row.get(r.row, -1) + 1  # stagger labels within a row
+        if (r.as_of_hi - r.as_of_lo).days > 1:
+            ax.plot([r.as_of_lo, r.as_of_hi], [yy, yy], color=c, linewidth=4, alpha=0.3, solid_capstyle="butt")
+        ax.scatter([r.as_of_lo], [yy], marker=status_marker[r.status], color=c, s=26, zorder=3)
+        label = r.personnel_label + (f"; {r.aircraft_label} aircraft" if r.aircraft_label else "")
+        ax.annotate(label, (r.as_of_lo, yy), xytext=(4, 3 - 8 * (k % 3)), textcoords="offset points", fontsize=6)
+    ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
+    ax.annotate("11 Sep 2001", (pd.Timestamp("2001-09-11"), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
+                textcoords="offset points", fontsize=7, ha="center", va="bottom")
+    ax.set_yticks(list(y.values()), list(y.keys()))
+    ax.tick_params(axis="y", labelsize=7)
+    ax.set_xlim(pd.Timestamp("1998-07-01"), pd.Timestamp("2004-06-30"))
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.legend(handles=[Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in status_marker.items()],
+              loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5, fontsize=7, frameon=False)
+    return fig
+
+
+def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
+    """Horizontal bars in millions of dollars, with the stated total and the sum of the parts."""
+    fig, ax = figure(2.4)
+    y = list(range(len(parts)))[::-1]
+    ax.barh(y, parts["amount_usd"] / 1e6, color=OKABE_ITO[4])
+    for yy, v in zip(y, parts["amount_usd"]):
+        ax.annotate(f"${v / 1e6:,.1f}m", (v / 1e6, yy), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.set_yticks(y, parts["recipient"])
+    ax.set_xlabel("US dollars, millions")
+    summed = int(parts["amount_usd"].sum())
+    note = f"sum of parts ${summed / 1e6:,.1f}m" + (f"; stated total ${total / 1e6:,.1f}m" if total else "")
+    ax.set_title(note + title_note, fontsize=8, loc="left")
+    ax.set_xlim(0, parts["amount_usd"].max() / 1e6 * 1.25)
+    return fig
+
+
+ITABLES_STATIC = "_static/itables"  # where the book ships DataTables (see sphinx_ext): no CDN, no inline copy
+
+
+def _itables_loader() -> str:
+    """Loads the DataTables bundle the book ships in _static, then fires itables' ready event."""
+    from itables.javascript import _itables_ready_event, _itables_underscore_version
+
+    var, ready = _itables_underscore_version(), _itables_ready_event()
+    return f"""<script>
+if (!window.{var}) {{
+  const root = document.documentElement.dataset.content_root || "./";
+  const css = document.createElement("link");
+  css.rel = "stylesheet"; css.href = root + "{ITABLES_STATIC}/dt_bundle.css";
+  document.head.appendChild(css);
+  window.{var} = import(root + "{ITABLES_STATIC}/dt_bundle.js");
+  window.{var}.then((m) => {{ m.set_or_remove_dark_class(); window.dispatchEvent(new Event("{ready}")); }});
+}}
+</script>
+"""
+
+
+class InteractiveTable:
+    """A table that is searchable in HTML (itables, offline: the library is embedded, no CDN) and
+    a plain Markdown table where no script runs (the PDF builder prefers text/markdown)."""
+
+    def __init__(self, frame: pd.DataFrame, caption: str, table_id: str):
+        self.frame, self.caption, self.table_id = frame, caption, table_id
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from itables import to_html_datatable
+        from itables.javascript import to_markdown_table
+
+        table = to_html_datatable(self.frame, caption=self.caption, connected=False, table_id=self.table_id,
+                                  showIndex=False, pageLength=15, classes="display compact")
+        md = f"**{self.caption}**\n\n" + to_markdown_table(self.frame)
+        return {"text/html": _itables_loader() + table, "text/markdown": md,
+                "text/plain": self.frame.to_string(index=False)}
+
+
+def interactive_table(frame: pd.DataFrame, caption: str, table_id: str) -> InteractiveTable:
+    return InteractiveTable(frame, caption, table_id)

@@ -17,8 +17,16 @@ FONT_CSS = """@font-face {
   src: url("fonts/ipaexg.ttf") format("truetype");
   unicode-range: U+3000-30FF, U+3400-4DBF, U+4E00-9FFF, U+FF00-FFEF;
 }
+table.ca911-table1 { border-collapse: collapse; margin: 0.5em 0 1em; }
+table.ca911-table1 th, table.ca911-table1 td { border: 1px solid #bbbbbb; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
 body, p, li, td, th, h1, h2, h3, h4, figcaption, .caption-text, .toctree-wrapper {
   font-family: "Fira Sans", "Helvetica Neue", Arial, "IPAexGothic", sans-serif;
+}
+/* A long file name in a heading (`iraq_war_responses.csv`) wraps on a phone instead of making the
+   whole page scroll sideways (WCAG 1.4.10 reflow); Sphinx sets .pre to nowrap. */
+:is(h1, h2, h3, h4, h5, h6) code, :is(h1, h2, h3, h4, h5, h6) code .pre {
+  white-space: normal;
+  overflow-wrap: anywhere;
 }
 """
 PDF_CSS = """
@@ -28,7 +36,17 @@ html, body, p, li, td, th, h1, h2, h3, h4, div, span, a {
 table { table-layout: auto; width: 100%; font-size: 8pt; }
 table td, table th { color: #000; }
 img { max-width: 100%; }
+/* code stays in the HTML (folded); the printed book shows results only */
+div.cell_input, .cell div.cell_input, details.hide.above-input { display: none !important; }
 """
+# The browser tab's icon: without one every browser asks the server for /favicon.ico (a 404).
+FAVICON = "favicon.svg"
+FAVICON_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+    '<rect width="32" height="32" rx="6" fill="#0072B2"/>'
+    '<text x="16" y="21.5" font-family="Arial, Helvetica, sans-serif" font-size="14" font-weight="700" '
+    'fill="#ffffff" text-anchor="middle">CA</text></svg>\n'
+)
 
 
 def _configure(app: Sphinx, config) -> None:
@@ -39,12 +57,58 @@ def _configure(app: Sphinx, config) -> None:
     config.simplepdf_file_name = PDF_FILE_NAME
     config.simplepdf_use_weasyprint_api = True  # in-process: a failure raises
     config.simplepdf_vars = {"cover-overlay": "rgba(0, 0, 0, 0.0)", "primary": "#0072B2", "links": "#0072B2"}
+    # pydata-sphinx-theme reads the starting colour mode from html_context; left empty, its script logs
+    # "Got invalid theme mode: ." as a console error on a reader's first visit. Light matches the figures
+    # and the PDF; the reader's own choice (the theme switch) still wins.
+    config.html_context = {"default_mode": "light", **(config.html_context or {})}
+
+
+def _favicon(app: Sphinx, config) -> None:
+    """Written into _generated/ (never read as a page) before Sphinx checks that html_favicon exists."""
+    if config.html_favicon:
+        return
+    from ca911.generated import write_all
+
+    write_all(Path(app.srcdir) / "_generated", {FAVICON: FAVICON_SVG.encode("utf-8")})
+    config.html_favicon = str(Path(app.srcdir) / "_generated" / FAVICON)
+
+
+def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Sphinx 7.4 lists an inline script added after Builder.init() twice (once as filename None, once
+    as ''), so sphinx-thebe's `const THEBE_JS_URL = …` ran twice: "Identifier 'THEBE_JS_URL' has already
+    been declared" on every page. Keep the first of each (name, priority, attributes)."""
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    seen, unique = set(), []
+    for js in scripts:
+        key = (getattr(js, "filename", js) or "", getattr(js, "priority", 0),
+               tuple(sorted(getattr(js, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(js)
+    scripts[:] = unique
+
+
+def _aria_citations(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Docutils 0.21 writes the bibliography as <div role="list"> of role="doc-biblioentry" items; that
+    role is deprecated (DPUB-ARIA 1.1), so a list of them has no list items: axe-core's critical
+    aria-required-children. The entries are list items."""
+    body = context.get("body")
+    if isinstance(body, str) and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
 def _static_files(app: Sphinx) -> None:
     static = Path(app.outdir) / "_static"
     (static / "fonts").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(FONT_FILE, static / "fonts" / "ipaexg.ttf")
+    import itables
+
+    bundle = Path(itables.__file__).parent / "html"
+    (static / "itables").mkdir(exist_ok=True)
+    for name in ("dt_bundle.js", "dt_bundle.css"):
+        shutil.copyfile(bundle / name, static / "itables" / name)
     css = FONT_CSS + (PDF_CSS if app.builder.name == "simplepdf" else "")
     (static / "ca911.css").write_text(css, encoding="utf-8")
     app.add_css_file("ca911.css")
@@ -69,6 +133,9 @@ def _generate(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _generate, priority=950)
     app.connect("config-inited", _configure, priority=900)
+    app.connect("config-inited", _favicon, priority=700)  # before Sphinx validates html_favicon (800)
+    app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
+    app.connect("html-page-context", _aria_citations)
     app.connect("env-get-outdated", _outdated_on_data_change)
     app.connect("builder-inited", _static_files)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,221 @@
+"""Reshaping the data for the chronologies, Table 1, the stance heatmap, deployments and aid."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ca911.data import DataPackage
+
+STATE_LANES = ["RUS", "USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
+OTHER_LANE = "Other"
+CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+# Event types grouped into five families, so colour stays distinguishable (Okabe–Ito has eight).
+EVENT_FAMILIES = {
+    "diplomacy": ["visit", "meeting", "summit", "phone_call", "condolence"],
+    "statement": ["statement", "address", "report", "poll"],
+    "agreement or decision": ["agreement", "treaty_signature", "decision", "accession", "withdrawal", "founding",
+                              "policy_change", "assistance", "appointment"],
+    "military": ["deployment", "military_operation", "exercise"],
+    "attack or closure": ["attack", "border_closure"],
+}
+FAMILY_OF = {t: fam for fam, types in EVENT_FAMILIES.items() for t in types}
+AUTUMN_2001 = ("2001-09-11", "2001-10-30")
+QUALIFIER_WORDS = {"exact": "{n}", "about": "about {n}", "at_least": "at least {n}", "up_to": "up to {n}",
+                   "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected", "several": "several"}
+
+
+def require_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
+    """Fail loudly instead of drawing an empty figure."""
+    if frame.empty:
+        raise ValueError(f"no {what} in the data: the figure would be empty (check data/ and the filters used)")
+    return frame
+
+
+def actor_state(pkg: DataPackage) -> pd.Series:
+    """actor_id → the state it stands for (itself for states, its country for people, bodies and places)."""
+    a = pkg.actors.set_index("actor_id")
+    state = a["country_id"].astype("string").fillna("")
+    state[a["kind"] == "state"] = a.index[a["kind"] == "state"]
+    return state
+
+
+def event_lanes(pkg: DataPackage, lanes: list[str] = STATE_LANES) -> pd.DataFrame:
+    """One row per (event, lane): the states an event involves, through any of its actors."""
+    state = actor_state(pkg)
+    ea = pkg.event_actors.assign(state=lambda d: d["actor_id"].map(state).fillna(""))
+    ea["lane"] = ea["state"].where(ea["state"].isin(lanes), OTHER_LANE)
+    pairs = ea[["event_id", "lane"]].drop_duplicates()
+    out = pairs.merge(pkg.events, on="event_id")
+    out["family"] = out["event_type"].astype(str).map(FAMILY_OF)
+    return out.sort_values(["date_lo", "event_id", "lane"]).reset_index(drop=True)
+
+
+def events_between(pkg: DataPackage, start: str, end: str, precision: str | None = None) -> pd.DataFrame:
+    ev = pkg.events
+    mask = (ev["date_lo"] >= pd.Timestamp(start)) & (ev["date_hi"] <= pd.Timestamp(end))
+    if precision:
+        mask &= ev["date_precision"] == precision
+    return ev[mask].sort_values(["date_lo", "event_id"]).reset_index(drop=True)
+
+
+def event_actor_names(pkg: DataPackage) -> pd.Series:
+    """event_id → 'Putin (initiator); Bush (target)' in the chapters' order of roles."""
+    names = pkg.actors.set_index("actor_id")["name_en"]
+    ea = pkg.event_actors.assign(name=lambda d: d["actor_id"].map(names))
+    return ea.groupby("event_id", sort=True)["name"].agg(lambda s: "; ".join(dict.fromkeys(s)))
+
+
+def chronology_table(pkg: DataPackage, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    """Date, actors, what happened and where it is stated: one row per event."""
+    ev = pkg.events if start is None else events_between(pkg, start, end)
+    ev = require_rows(ev, "events in the chosen period").sort_values(["date_lo", "event_id"])
+    approx = ev["approximate"].fillna(False).map({True: " (approx.)", False: ""})
+    return pd.DataFrame({
+        "date": ev["date"].astype(str) + ev["date_end"].fillna("").map(lambda e: f" – {e}" if e else "") + approx,
+        "actors": ev["event_id"].map(event_actor_names(pkg)).fillna(""),
+        "what happened": ev["summary_en"],
+        "type": ev["event_type"].astype(str),
+        "locator": ev["locator"],
+        "event_id": ev["event_id"],
+    }).reset_index(drop=True)
+
+
+def stance_matrix(pkg: DataPackage, states: list[str], start: str = AUTUMN_2001[0], end: str = AUTUMN_2001[1],
+                  issue: str = "us_military_use_2001") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Ordinal stance per state and day with carry-forward.
+
+    Returns (codes, evidenced, undated): `codes` holds the ordinal rank (0 = not stated) carried forward
+    from each evidenced day; `evidenced` is True on days a stance row exists; `undated` lists the
+    stances dated only to a month, which cannot be placed on a day.
+    """
+    st = pkg.stances[pkg.stances["issue"] == issue]
+    order = list(st["stance"].cat.categories)
+    days = pd.date_range(start, end, freq="D")
+    by_day = st[st["date"].str.len() == 10]
+    undated = st[st["date"].str.len() < 10]
+    codes = pd.DataFrame(0, index=states, columns=days, dtype="int64")
+    evidenced = pd.DataFrame(False, index=states, columns=days)
+    for state in states:
+        rows = by_day[by_day["actor_id"] == state].sort_values("date")
+        current = 0
+        marks = {pd.Timestamp(d): order.index(s) for d, s in zip(rows["date"], rows["stance"].astype(str))}
+        for day in days:
+            if day in marks:
+                current = marks[day]
+                evidenced.loc[state, day] = True
+            codes.loc[state, day] = current
+    return codes, evidenced, undated.reset_index(drop=True)
+
+
+def stance_changes(codes: pd.DataFrame) -> pd.DataFrame:
+    """True where a state's code differs from the day before (the first day counts if not 0)."""
+    prev = codes.shift(1, axis=1).fillna(0).astype(int)
+    return codes != prev
+
+
+def table1(pkg: DataPackage, lang: str = "ja") -> pd.DataFrame:
+    """Table 1 as printed: dimensions as rows (printed order), Kazakhstan and Uzbekistan as columns."""
+    t = require_rows(pkg.iraq_war_responses, "Table 1 cells")
+    frame = t.pivot(index="dimension", columns="country_id", values=f"text_{lang}")
+    frame = frame.reindex(index=list(t["dimension"].cat.categories), columns=["KAZ", "UZB"])
+    return frame
+
+
+def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
+    labels = pkg.labels("iraq_war_responses", "dimension")
+    return {k: (v.split(" — ")[0] if lang == "ja" else v.split(" — ")[-1]) for k, v in labels.items()}
+
+
+def table1_html(pkg: DataPackage, lang: str = "ja", anchor_prefix: str = "t1-ev") -> str:
+    """Table 1 as an HTML table; each cell ends with links to the events that evidence it."""
+    t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
+    heads = {"ja": ("", "カザフスタン", "ウズベキスタン"), "en": ("", "Kazakhstan", "Uzbekistan")}[lang]
+    dims = dimension_labels(pkg, lang)
+    rows = []
+    for dim in table1(pkg, lang).index:
+        cells = [f'<th scope="row">{html.escape(dims[dim])}</th>']
+        for country in ("KAZ", "UZB"):
+            rec = t.loc[(dim, country)]
+            links = " ".join(f'<a href="#{anchor_prefix}-{e}">[{i}]</a>' for i, e in enumerate(rec["event_ids"] or [], 1))
+            cells.append(f"<td>{html.escape(rec[f'text_{lang}'])} <small>{links}</small></td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+    return (f'<table class="ca911-table1" lang="{lang}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def table1_evidence(pkg: DataPackage, anchor_prefix: str = "t1-ev") -> str:
+    """The events behind Table 1, each with the anchor its cells link to."""
+    ids = sorted({e for ids in pkg.iraq_war_responses["event_ids"] for e in (ids or [])})
+    ev = pkg.events.set_index("event_id").loc[ids].sort_values("date_lo")
+    items = [f'<li id="{anchor_prefix}-{eid}"><code>{eid}</code> ({html.escape(r.date)}, {html.escape(r.locator)}): '
+             f"{html.escape(r.summary_en)}</li>" for eid, r in ev.iterrows()]
+    return '<ul class="ca911-evidence">' + "".join(items) + "</ul>"
+
+
+def format_count(n, qualifier) -> str:
+    """A number as printed with its qualifier, e.g. 'about 2,000'; never a bare number for a hedged one."""
+    q = "exact" if qualifier is None or pd.isna(qualifier) else str(qualifier)
+    if n is None or pd.isna(n):
+        return "several" if q == "several" else "not given"
+    return QUALIFIER_WORDS[q].format(n=f"{int(n):,}")
+
+
+def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:
+    """Every deployment row once, with its label and which side of 11 September 2001 it falls."""
+    d = require_rows(pkg.deployments, "deployments").copy()
+    names = pkg.actors.set_index("actor_id")["name_en"]
+    d["force"] = d["force_id"].map(names)
+    d["host"] = d["host_id"].map(names)
+    d["facility"] = d["facility_id"].map(names).fillna("")
+    d["personnel_label"] = [format_count(n, q) for n, q in zip(d["personnel"], d["personnel_qualifier"])]
+    d["aircraft_label"] = [format_count(n, q) if pd.notna(n) else "" for n, q in zip(d["aircraft"], d["aircraft_qualifier"])]
+    d["period"] = (d["as_of_lo"] >= pd.Timestamp("2001-09-11")).map({True: "after 9/11", False: "before 9/11"})
+    d["row"] = d["force"] + " in " + d["host"] + d["facility"].map(lambda f: f" ({f})" if f else "")
+    return d.sort_values(["as_of_lo", "deployment_id"]).reset_index(drop=True)
+
+
+def aid_by_recipient(pkg: DataPackage, donor: str = "USA", year: int = 2002) -> tuple[pd.DataFrame, int]:
+    """The parts (states and the regional line) and the stated total, in whole dollars."""
+    a = pkg.aid[(pkg.aid["donor_id"] == donor) & (pkg.aid["year"] == year)]
+    require_rows(a, f"aid from {donor} in {year}")
+    total = a.loc[a["recipient_id"] == "total", "amount_usd"]
+    parts = a[a["recipient_id"] != "total"].copy()
+    names = pkg.actors.set_index("actor_id")["name_en"]
+    parts["recipient"] = parts["recipient_id"].map(names).fillna("Region-wide")
+    parts = parts.sort_values("amount_usd", ascending=False).reset_index(drop=True)
+    return parts[["recipient_id", "recipient", "amount_usd", "as_printed", "locator"]], int(total.iloc[0]) if len(total) else None
+
+
+def membership_spans(pkg: DataPackage, end_of_record: str = "2004-12-31") -> pd.DataFrame:
+    """Membership bars: one per member and organization, the union of the rows that overlap.
+
+    A row runs from the first day its start covers to the last day its end covers; an open end runs to
+    the end of the record. Rows of the two chapters about the same membership merge into one bar.
+    """
+    m = require_rows(pkg.memberships, "memberships").copy()
+    m["bar_start"] = m["start_lo"]
+    m["bar_end"] = m["end_hi"].fillna(pd.Timestamp(end_of_record))
+    m["open_end"] = m["end"].isna()
+    bars = []
+    for (org, member), grp in m.sort_values("bar_start").groupby(["org_id", "member_id"], sort=True):
+        current = None
+        for row in grp.to_dict("records"):
+            if current is not None and row["bar_start"] <= current["bar_end"]:
+                ends = [e for e in (current.get("end"), row.get("end")) if isinstance(e, str) and e]
+                if len(ends) == 2 and (ends[0].startswith(ends[1]) or ends[1].startswith(ends[0])):
+                    # the same end at two precisions (e.g. 1999 and 1999-04): keep the precise one
+                    precise = max(ends, key=len)
+                    current["end"], current["bar_end"] = precise, min(current["bar_end"], row["bar_end"])
+                elif row["bar_end"] > current["bar_end"] or row["open_end"]:
+                    current["bar_end"] = max(current["bar_end"], row["bar_end"])
+                    current["open_end"] = current["open_end"] or row["open_end"]
+                current["rows"] += 1
+                continue
+            if current is not None:
+                bars.append(current)
+            current = dict(row, rows=1)
+        bars.append(current)
+    return pd.DataFrame(bars).sort_values(["org_id", "bar_start", "member_id"]).reset_index(drop=True)

@@ -1,0 +1,322 @@
+"""Figures of the actor networks (`ca911.networks`), in the house style of `ca911.plotting`.
+
+Every function returns a closed matplotlib Figure (closed so a notebook shows it only where it is
+glued), at most `A4_TEXT_WIDTH_IN` wide, with fixed positions so rebuilds draw the same picture.
+Colour never carries information alone: line style, labels or text repeat it.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch
+
+from ca911 import networks as nw
+from ca911.plotting import A4_TEXT_WIDTH_IN, OKABE_ITO, figure
+
+BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
+FAINT = "#c8c8c8"
+QUALIFIER_WORDS = {"exact": "{n}", "about": "about {n}", "at_least": "at least {n}", "up_to": "up to {n}",
+                   "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected"}
+
+
+def _names(pkg, short: bool = False) -> dict[str, str]:
+    names = pkg.actors.set_index("actor_id")["name_en"].to_dict()
+    if short:  # organisations by their acronym (their id), states and others by name
+        kinds = pkg.actors.set_index("actor_id")["kind"].to_dict()
+        names = {k: (k if kinds[k] == "organization" else v) for k, v in names.items()}
+    names["western-forces"] = "Western forces"
+    return names
+
+
+def _bare(ax) -> None:
+    ax.set_axis_off()
+    ax.set_aspect("auto")
+
+
+def _done(fig):
+    plt.close(fig)  # drawn only where glued
+    return fig
+
+
+def count_label(n, qualifier) -> str:
+    if n is None or pd.isna(n):
+        return "no number"
+    return QUALIFIER_WORDS.get(str(qualifier), "{n}").format(n=f"{int(n):,}")
+
+
+# ----------------------------------------------------------------------------------- memberships
+def _change_colours(now: set, before: set | None):
+    new = now - before if before is not None else set()
+    gone = (before - now) if before is not None else set()
+    return new, gone
+
+
+def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
+    """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended ones
+    dotted grey, members and organisations not (or no longer) in the network in light grey."""
+    pos = nw.membership_layout(pkg)
+    names = _names(pkg, short=True)
+    ncols = 3
+    nrows = -(-(len(snapshots) + 1) // ncols)
+    fig, axes = figure(3.05 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
+    before = None
+    for ax, label in zip(axes.flat, snapshots):
+        G = nw.build_membership_graph(pkg, label)
+        edges = {tuple(sorted(e)) for e in G.edges}
+        new, gone = _change_colours(edges, before)
+        for a, b in sorted(gone):
+            ax.plot(*zip(pos[a], pos[b]), color="#8a8a8a", linewidth=1.0, linestyle=":", zorder=1)
+        for a, b in sorted(edges):
+            observer = "observer" in G.edges[a, b]["statuses"]
+            ax.plot(*zip(pos[a], pos[b]), color=VERMILLION if (a, b) in new else BLUE,
+                    linewidth=1.6 if (a, b) in new else 0.9, linestyle="--" if observer else "-", zorder=2)
+        for n, (x, y) in pos.items():
+            on = n in G
+            ax.scatter([x], [y], s=14, color=BLACK if on else FAINT, zorder=3, linewidths=0)
+            left = x == 0.0
+            ax.text(x - 0.06 if left else x + 0.06, y, names.get(n, n), ha="right" if left else "left",
+                    va="center", fontsize=6.5, color=BLACK if on else "#9a9a9a")
+        ax.set_title(f"{label}\n(as of {G.graph['as_of']})", fontsize=8)
+        ax.set_xlim(-0.95, 1.75)
+        ax.set_ylim(-0.05, 1.05)
+        _bare(ax)
+        before = edges
+    for ax in list(axes.flat)[len(snapshots):]:
+        _bare(ax)
+    handles = [Line2D([], [], color=BLUE, lw=0.9, label="member (as before)"),
+               Line2D([], [], color=VERMILLION, lw=1.6, label="new since previous panel"),
+               Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label="ended since previous panel"),
+               Line2D([], [], color=BLUE, lw=0.9, ls="--", label="observer"),
+               Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="not in the network then")]
+    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=7, frameon=False,
+                               title="states (left) — organisations (right)", title_fontsize=7)
+    fig.subplots_adjust(wspace=0.05, hspace=0.25)
+    return _done(fig)
+
+
+def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
+    """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
+    thick vermillion = two or more (the exact counts are in `networks.projected_weights`)."""
+    pos = nw.projection_layout(pkg)
+    names = _names(pkg)
+    ncols = 2
+    nrows = -(-(len(snapshots) + 1) // ncols)
+    fig, axes = figure(2.25 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
+    for ax, label in zip(axes.flat, snapshots):
+        P = nw.project_members(nw.build_membership_graph(pkg, label))
+        for a, b, w in sorted(P.edges(data="weight")):
+            (x1, y1), (x2, y2) = pos[a], pos[b]
+            ax.plot([x1, x2], [y1, y2], color=BLUE if w == 1 else VERMILLION, linewidth=0.6 if w == 1 else 0.6 + 1.1 * (w - 1),
+                    alpha=0.6 if w == 1 else 1.0, zorder=1 if w == 1 else 2)
+        for n, (x, y) in pos.items():
+            on = n in P
+            ax.scatter([x], [y], s=12, color=BLACK if on else FAINT, zorder=3, linewidths=0)
+            ax.text(x * 1.1, y * 1.1, names.get(n, n), fontsize=7,
+                    ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
+                    va="bottom" if y > 0.05 else "top" if y < -0.05 else "center", color=BLACK if on else "#9a9a9a")
+        ax.set_title(f"{label} (as of {P.graph['as_of']})", fontsize=8)
+        ax.set_xlim(-1.75, 1.75)
+        ax.set_ylim(-1.28, 1.28)
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+    for ax in list(axes.flat)[len(snapshots):]:
+        _bare(ax)
+    handles = [Line2D([], [], color=BLUE, lw=0.6, alpha=0.6, label="share 1 organisation"),
+               Line2D([], [], color=VERMILLION, lw=1.7, label="share 2 organisations"),
+               Line2D([], [], color=VERMILLION, lw=2.8, label="share 3 or more"),
+               Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="state not in the network then")]
+    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=7, frameon=False)
+    fig.subplots_adjust(wspace=0.02, hspace=0.2)
+    return _done(fig)
+
+
+# -------------------------------------------------------------------------------------- presence
+FORCE_COLOURS = {"RUS": VERMILLION, "USA": BLUE, "CRRF": ORANGE, "KAZ": GREEN, "western-forces": SKY}
+SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CRRF", "karshi-khanabad": "Karshi-Khanabad", "manas": "Manas",
+         "kant": "Kant", "kulyab": "Kulyab"}
+
+
+def _width(n) -> float:
+    return 0.7 if n is None else 0.8 + 3.6 * (n / 18000) ** 0.5
+
+
+def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
+    """One line of the presence key: force → host (at facility): number as printed (date), status."""
+    facility = ", ".join(SHORT.get(f, names.get(f, f)) for f in d["facility"].split(";") if f)
+    n = d.get("personnel")
+    text = f"{SHORT.get(u, names.get(u, u))} → {names.get(v, v)}" + (f" at {facility}" if facility else "")
+    text += f": {count_label(n, d.get('personnel_qualifier'))}"
+    text += f" ({d['personnel_as_of']})" if n is not None else f" (record {d['as_of']})"
+    if d["status"] not in ("present", "arriving"):
+        text += f", {d['status']}"
+    return text
+
+
+def presence_panels(pkg):
+    """Force → host arrows at the three dates, forces on top and hosts below. Width grows with the
+    square root of personnel (the latest number the chapters give by then); dashed where the latest
+    record is an agreement or a plan; thin grey where no number is given. Each arrow carries a number
+    that the key beside the panel explains."""
+    pos = nw.presence_layout(pkg)
+    names = _names(pkg, short=True)
+    snaps = nw.presence_snapshots(pkg)
+    fig, axes = figure(2.1 * len(snaps) + 0.3, A4_TEXT_WIDTH_IN, nrows=len(snaps), ncols=2,
+                       gridspec_kw={"width_ratios": [1.08, 1.12]})
+    titles = {"before-9-11": "Before 11 September", "after-9-11": "After 11 September",
+              "latest": "Latest the chapters give"}
+    for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
+        G = nw.build_presence_graph(pkg, date)
+        for n, (x, y) in pos.items():
+            on = n in G
+            top = y == 1.0
+            ax.scatter([x], [y], s=40, color=FORCE_COLOURS.get(n, "white") if top and on else "white",
+                       edgecolor=BLACK if on else FAINT, zorder=3, linewidths=0.8)
+            label = SHORT.get(n, names.get(n, n)).replace("Western ", "Western\n")
+            ax.text(x, y + (0.12 if top else -0.12), label, ha="center", linespacing=1.0,
+                    va="bottom" if top else "top", fontsize=6.5, color=BLACK if on else "#9a9a9a")
+        lines = []
+        for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
+            n = d.get("personnel")
+            colour = FORCE_COLOURS.get(u, BLACK) if n is not None else "#777777"
+            style = "-" if d["status"] in ("present", "arriving") else (0, (3, 1.5))
+            lw = _width(n)
+            ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=7 + 1.5 * lw, lw=lw,
+                                         color=colour, linestyle=style, shrinkA=5, shrinkB=6, zorder=2))
+            (x1, y1), (x2, y2) = pos[u], pos[v]
+            t = 0.3 + 0.2 * ((i - 1) % 3)
+            ax.text(x1 + t * (x2 - x1), y1 + t * (y2 - y1), str(i), fontsize=6, ha="center", va="center", zorder=4,
+                    bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7})
+            lines.append(f"{i}  {presence_entry(u, v, d, names)}")
+        ax.set_title(f"{titles.get(key, key)} (as of {date:%Y-%m-%d})", fontsize=8, loc="left")
+        ax.set_xlim(-0.04, 1.04)
+        ax.set_ylim(-0.3, 1.3)
+        _bare(ax)
+        key_ax.text(0.0, 0.5, "\n".join(lines) if lines else "no presence recorded", fontsize=6.2, va="center",
+                    ha="left", linespacing=1.5, transform=key_ax.transAxes)
+        _bare(key_ax)
+    handles = [Line2D([], [], color=BLACK, lw=1.2, label="present or arriving"),
+               Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label="agreed or planned"),
+               Line2D([], [], color="#777777", lw=0.7, label="no number given"),
+               Line2D([], [], color=BLACK, lw=_width(1000), label="1,000 personnel"),
+               Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel")]
+    fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=6.5, frameon=False, bbox_to_anchor=(0.5, 0.0))
+    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.07)
+    return _done(fig)
+
+
+# -------------------------------------------------------------------------------------- contacts
+FAMILY_STYLE = {"calls and messages": (ORANGE, "-", 0.0), "visits": (BLUE, (0, (5, 2)), 0.22),
+                "meetings and agreements": (GREEN, (0, (1.5, 1.5)), -0.22)}
+
+
+def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None = None):
+    """The contact graph: one curve per pair and family of contact (colour and dash), width and number =
+    events; node size = betweenness (the bridge positions)."""
+    pos = pos or nw.contact_layout(G)
+    centrality = centrality if centrality is not None else nw.centrality_table(G)
+    between = centrality.set_index("actor")["betweenness"]
+    fig, ax = figure(3.4, A4_TEXT_WIDTH_IN)
+    for a, b, d in sorted(G.edges(data=True)):
+        per_family: dict[str, int] = {}
+        for part in d["types"].split(";"):
+            t, n = part.split(":")
+            fam = nw.CONTACT_FAMILIES.get(t, t)
+            per_family[fam] = per_family.get(fam, 0) + int(n)
+        for fam, n in sorted(per_family.items()):
+            colour, style, rad = FAMILY_STYLE[fam]
+            arrow = FancyArrowPatch(pos[a], pos[b], arrowstyle="-", connectionstyle=f"arc3,rad={rad}",
+                                    lw=0.8 + 1.1 * (n - 1), color=colour, linestyle=style, shrinkA=9, shrinkB=9, zorder=1)
+            ax.add_patch(arrow)
+            if n > 1:
+                (x1, y1), (x2, y2) = pos[a], pos[b]
+                mx, my = (x1 + x2) / 2 + rad * (y2 - y1) / 2, (y1 + y2) / 2 - rad * (x2 - x1) / 2
+                ax.text(mx, my, str(n), fontsize=6.5, ha="center", va="center", color=BLACK, zorder=3,
+                        bbox={"boxstyle": "circle,pad=0.12", "fc": "white", "ec": colour, "lw": 0.6})
+    for n, (x, y) in sorted(pos.items()):
+        size = 60 + 900 * float(between.get(n, 0.0))
+        ax.scatter([x], [y], s=size, color="white", edgecolor=BLACK, linewidths=0.9, zorder=2)
+        label = G.nodes[n]["label"].replace("Commonwealth of Independent States", "CIS")
+        ax.text(x, y + (0.13 if y > 0.5 else -0.1), label, ha="center", va="bottom" if y > 0.5 else "top",
+                fontsize=7.5, zorder=4)
+    xs, ys = zip(*pos.values())
+    ax.set_xlim(min(xs) - 0.3, max(xs) + 0.3)
+    ax.set_ylim(min(ys) - 0.25, max(ys) + 0.3)
+    _bare(ax)
+    handles = [Line2D([], [], color=c, lw=1.2, ls=s, label=f) for f, (c, s, _) in FAMILY_STYLE.items()]
+    handles.append(Line2D([], [], marker="o", color="white", markeredgecolor=BLACK, ls="", ms=9,
+                          label="larger circle = higher betweenness"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=6.5, frameon=False)
+    return _done(fig)
+
+
+# ------------------------------------------------------------------------------------- alignment
+RELATION_STYLE = {"drawn_to": (VERMILLION, "-", 1.8), "cooperation": (GREEN, (0, (5, 2)), 1.3),
+                  "balancing": (BLUE, (0, (1.5, 1.5)), 1.3), "conflict": (BLACK, (0, (6, 1.5, 1.5, 1.5)), 1.3)}
+POLICY_TINT = {"bandwagon": "#fbe3cc", "balance_of_power": "#d5e6f3"}
+
+
+def _policy_words(code: str, labels: dict[str, str]) -> str:
+    """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has one."""
+    words = {"balance_of_power": "balance of power", "none_stated": "no analytic label"}.get(code, code.replace("_", " "))
+    label = labels.get(code, "")
+    ja = label.split(" — ")[0] if " — " in label else ""
+    return f"{words} ({ja})" if ja else words
+
+
+def alignment_panels(pkg):
+    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each by start): the country in
+    the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
+    Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
+    periods = nw.alignment_periods(pkg)
+    labels = pkg.labels("periods", "policy_type")
+    names = _names(pkg)
+    ncols = 3
+    nrows = -(-(len(periods) + 1) // ncols)
+    fig, axes = figure(2.05 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
+    for ax, p in zip(axes.flat, periods.itertuples()):
+        G = nw.build_alignment_graph(pkg, p.period_id)
+        pos = nw.alignment_layout(G)
+        for power in nw.POWERS:  # the three powers always stand in their place
+            pos.setdefault(power, nw.ALIGNMENT_POSITIONS[power])
+        ax.set_facecolor(POLICY_TINT.get(str(p.policy_type), "#f2f2f2"))
+        for u, v, d in sorted(G.edges(data=True)):
+            colour, style, lw = RELATION_STYLE[d["relation"]]
+            ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=9, lw=lw, color=colour,
+                                         linestyle=style, shrinkA=12, shrinkB=7, zorder=1))
+            (x1, y1), (x2, y2) = pos[u], pos[v]
+            ax.text(x1 + 0.55 * (x2 - x1), y1 + 0.55 * (y2 - y1), d["relation"].replace("_", " "), fontsize=5.8,
+                    ha="center", va="center", zorder=3,
+                    bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5})
+        for n, (x, y) in pos.items():
+            on = n in G
+            if n == p.country_id:
+                ax.scatter([x], [y], s=330, color=BLACK, zorder=2)
+                ax.text(x, y, n, color="white", fontsize=6.5, ha="center", va="center", zorder=4)
+                continue
+            ax.scatter([x], [y], s=45, color="white", edgecolor=BLACK if on else FAINT, linewidths=0.8, zorder=2)
+            above = y > 0
+            ax.text(x, y + (0.14 if above else -0.14), names.get(n, n), ha="center", va="bottom" if above else "top",
+                    fontsize=6.5, color=BLACK if on else "#9a9a9a")
+        if G.nodes[p.country_id]["isolated_reason"]:
+            ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=6, ha="center",
+                    va="center", style="italic", color="#444444")
+        years = ("c. " if bool(p.approximate) else "") + (f"{p.start}–{p.end}" if p.end else f"{p.start}–")
+        ax.set_title(f"{p.period_id}: {years}\n{_policy_words(str(p.policy_type), labels)}", fontsize=7, pad=3)
+        ax.set_xlim(-1.55, 1.55)
+        ax.set_ylim(-1.45, 1.3)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+    for ax in list(axes.flat)[len(periods):]:
+        _bare(ax)
+    handles = [Line2D([], [], color=c, lw=lw, ls=s, label=r.replace("_", " ")) for r, (c, s, lw) in RELATION_STYLE.items()]
+    handles += [Patch(facecolor=POLICY_TINT["bandwagon"], label="period labelled bandwagon"),
+                Patch(facecolor=POLICY_TINT["balance_of_power"], label="labelled balance of power"),
+                Patch(facecolor="#f2f2f2", label="other or no label")]
+    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=6.5, frameon=False,
+                               title="relation the chapter states", title_fontsize=6.5)
+    fig.subplots_adjust(wspace=0.06, hspace=0.38)
+    return _done(fig)

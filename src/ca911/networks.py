@@ -1,0 +1,561 @@
+"""Actor networks built from the data package: memberships, military presence, diplomatic contacts
+and chapter 4's alignments.
+
+Every builder takes a loaded `DataPackage` (or anything with the same tables) and returns a networkx
+graph whose nodes are actor ids with their names as attributes. Drawing lives in
+`ca911.network_figures`; this module needs no matplotlib, so the book's Sphinx extension can import it
+to write the GraphML/GEXF downloads (`network_exports`).
+
+**Partial dates.** A record counts at a date `d` only on days its wording guarantees it: a start (or a
+deployment's `as_of`) counts from the *last* day its partial date covers, an end from the *first* day.
+A membership that began "by 2001-09" is drawn from 30 September 2001; one that ended "1999-04" is gone
+from 1 April 1999. A row whose start and end fall in the same stated month or year is therefore never
+drawn (`unshowable_memberships` lists them). An `as_of` given as a partial string ("2004") means the
+last day it covers.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter, defaultdict
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from ca911.data import partial_date_bounds
+from ca911.generated import ZIP_DATE, generator
+
+# Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
+# April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.
+SNAPSHOTS = ("1992", "1999", "2001-09", "2003-04", "2004")
+NINE_ELEVEN = pd.Timestamp("2001-09-11")
+AUTUMN_2001 = ("2001-09-11", "2001-10-30")
+
+# Deployment statuses that describe troops (present, on their way, or agreed/planned to come);
+# `capacity` describes what a facility could hold, not a force, and is left out.
+PRESENCE_STATUSES = ("present", "arriving", "agreed", "planned")
+# When two records of one force in one host share a date, the firmer status wins.
+_STATUS_RANK = {"present": 0, "arriving": 1, "agreed": 2, "planned": 3}
+
+# Event types that are contacts between actors (the codebook's controlled list), by family.
+CONTACT_FAMILIES = {
+    "phone_call": "calls and messages",
+    "condolence": "calls and messages",
+    "visit": "visits",
+    "meeting": "meetings and agreements",
+    "summit": "meetings and agreements",
+    "agreement": "meetings and agreements",
+    "treaty_signature": "meetings and agreements",
+}
+CONTACT_TYPES = tuple(CONTACT_FAMILIES)
+# Roles that make an actor a party to a contact; `subject` (talked about) does not.
+CONTACT_ROLES = ("initiator", "target", "host", "participant")
+
+POWERS = ("RUS", "USA", "CHN")  # the three powers chapter 4 weighs Kazakhstan and Uzbekistan against
+GEXF_DATE = "{:04d}-{:02d}-{:02d}".format(*ZIP_DATE[:3])  # fixed, like the data zip's file dates
+
+
+# ----------------------------------------------------------------------------------------- dates
+def as_date(value) -> pd.Timestamp:
+    """A Timestamp; a partial ISO string means the last day it covers ("2004" → 2004-12-31)."""
+    if isinstance(value, str):
+        return partial_date_bounds(value)[1]
+    return pd.Timestamp(value)
+
+
+def _date_text(value) -> str:
+    return as_date(value).strftime("%Y-%m-%d")
+
+
+# ----------------------------------------------------------------------------------------- actors
+def _actors(data) -> pd.DataFrame:
+    return data.actors.set_index("actor_id")
+
+
+def _add_actor(G: nx.Graph, data, actor_id: str, **attrs) -> None:
+    actors = _actors(data)
+    row = actors.loc[actor_id] if actor_id in actors.index else None
+    G.add_node(actor_id,
+               label=str(row["name_en"]) if row is not None else actor_id,
+               name_ja=str(row["name_ja"]) if row is not None else "",
+               kind=str(row["kind"]) if row is not None else "",
+               **attrs)
+
+
+def _sorted_copy(G: nx.Graph) -> nx.Graph:
+    """Same graph with nodes and edges inserted in sorted order (so exports are byte-stable)."""
+    H = G.__class__()
+    H.graph.update(G.graph)
+    for n in sorted(G.nodes):
+        H.add_node(n, **G.nodes[n])
+    for u, v in sorted(G.edges, key=lambda e: (e[0], e[1]) if G.is_directed() else tuple(sorted(e))):
+        a, b = (u, v) if G.is_directed() else tuple(sorted((u, v)))
+        H.add_edge(a, b, **G.edges[u, v])
+    return H
+
+
+# ------------------------------------------------------------------------------------ memberships
+def membership_intervals(data) -> pd.DataFrame:
+    """Each membership row with the days it is drawn: [`shown_from`, `shown_until`) (NaT = open)."""
+    m = data.memberships.copy()
+    m["shown_from"] = m["start_hi"]
+    m["shown_until"] = m["end_lo"]
+    m["showable"] = m["shown_until"].isna() | (m["shown_from"] < m["shown_until"])
+    return m
+
+
+def active_memberships(data, as_of) -> pd.DataFrame:
+    """Membership rows drawn at `as_of` (see the module's rule on partial dates)."""
+    d = as_date(as_of)
+    m = membership_intervals(data)
+    keep = (m["shown_from"] <= d) & (m["shown_until"].isna() | (d < m["shown_until"]))
+    return m[keep].sort_values(["member_id", "org_id", "start"]).reset_index(drop=True)
+
+
+def unshowable_memberships(data) -> pd.DataFrame:
+    """Rows whose start and end fall in the same stated span: no date is guaranteed to show them."""
+    m = membership_intervals(data)
+    cols = ["member_id", "org_id", "status", "start", "start_basis", "end", "end_reason", "locator"]
+    return m.loc[~m["showable"], cols].reset_index(drop=True)
+
+
+def membership_changes(data) -> pd.DataFrame:
+    """Every date on which the drawn membership network changes, and what changes."""
+    m = membership_intervals(data)
+    rows = []
+    for r in m[m["showable"]].itertuples():
+        rows.append({"date": r.shown_from, "change": "joins", "member_id": r.member_id, "org_id": r.org_id,
+                     "as_recorded": f"{r.start_basis} {r.start}"})
+        if pd.notna(r.shown_until):
+            rows.append({"date": r.shown_until, "change": "leaves", "member_id": r.member_id,
+                         "org_id": r.org_id, "as_recorded": f"{r.end_reason} {r.end}"})
+    out = pd.DataFrame(rows, columns=["date", "change", "member_id", "org_id", "as_recorded"])
+    return out.sort_values(["date", "org_id", "member_id", "change"]).reset_index(drop=True)
+
+
+def build_membership_graph(data, as_of) -> nx.Graph:
+    """Bipartite graph of members (bipartite=0) and organisations (bipartite=1) at `as_of`.
+
+    One edge per member–organisation pair; several rows for one pair (e.g. two chapters stating the same
+    membership) are kept on the edge as `rows`, `statuses` and `locators`."""
+    active = active_memberships(data, as_of)
+    G = nx.Graph(name=f"memberships at {_date_text(as_of)}", as_of=_date_text(as_of),
+                 rule="start counts from the last day it covers, end from the first day")
+    for member in sorted(set(active["member_id"])):
+        _add_actor(G, data, member, bipartite=0, side="member")
+    for org in sorted(set(active["org_id"])):
+        _add_actor(G, data, org, bipartite=1, side="organization")
+    for (member, org), rows in active.groupby(["member_id", "org_id"], sort=True):
+        G.add_edge(member, org, weight=1, rows=len(rows),
+                   statuses=";".join(sorted(set(rows["status"].astype(str)))),
+                   start=min(rows["start"]), start_basis=";".join(sorted(set(rows["start_basis"].astype(str)))),
+                   locators=" | ".join(rows["locator"]))
+    return G
+
+
+def project_members(G: nx.Graph) -> nx.Graph:
+    """Member–member graph: an edge for each pair sharing organisations, `weight` = how many."""
+    members = sorted(n for n, d in G.nodes(data=True) if d["bipartite"] == 0)
+    P = nx.Graph(name=G.graph["name"].replace("memberships", "shared memberships"), as_of=G.graph["as_of"])
+    for n in members:
+        P.add_node(n, **{k: v for k, v in G.nodes[n].items() if k not in ("bipartite", "side")})
+    for a, b in combinations(members, 2):
+        shared = sorted(set(G[a]) & set(G[b]))
+        if shared:
+            P.add_edge(a, b, weight=len(shared), shared=";".join(shared))
+    for n in members:
+        P.nodes[n]["isolated_reason"] = (
+            "shares no organisation with another member at this date" if P.degree(n) == 0 else "")
+    return P
+
+
+def projected_weights(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
+    """Shared-membership weight of every state pair (rows) at every snapshot (columns); 0 = none."""
+    cols = {}
+    for label in snapshots:
+        P = project_members(build_membership_graph(data, label))
+        cols[label] = {tuple(sorted((a, b))): w for a, b, w in P.edges(data="weight")}
+    pairs = sorted(set().union(*[set(c) for c in cols.values()]))
+    frame = pd.DataFrame({label: [cols[label].get(p, 0) for p in pairs] for label in snapshots},
+                         index=pd.MultiIndex.from_tuples(pairs, names=["state", "other"]))
+    return frame
+
+
+# -------------------------------------------------------------------------------------- presence
+def presence_snapshots(data) -> dict[str, pd.Timestamp]:
+    """The presence network's three dates: the eve of 9/11, the end of 2001, the chapters' latest."""
+    latest = data.deployments["as_of_hi"].max()
+    return {"before-9-11": NINE_ELEVEN - pd.Timedelta(days=1), "after-9-11": pd.Timestamp("2001-12-31"),
+            "latest": latest}
+
+
+def build_presence_graph(data, as_of) -> nx.DiGraph:
+    """Directed force → host graph at `as_of`, one edge per force and host.
+
+    A deployment record counts once the whole span of its `as_of` has passed. The edge describes the
+    pair's latest record (`status`, `as_of`, `unit`, `deployment_id`; ties go to the firmer status);
+    `personnel` (and `weight`) is the latest number the chapters give for the pair by then, with its own
+    `personnel_as_of`, so a later record without a number does not erase an earlier one. `facility` lists
+    every facility the pair's records name."""
+    d = as_date(as_of)
+    dep = data.deployments
+    dep = dep[(dep["as_of_hi"] <= d) & dep["status"].astype(str).isin(PRESENCE_STATUSES)].copy()
+    dep["rank"] = dep["status"].astype(str).map(_STATUS_RANK)
+    G = nx.DiGraph(name=f"military presence at {d:%Y-%m-%d}", as_of=f"{d:%Y-%m-%d}",
+                   rule="a record counts once the whole span of its as_of has passed; capacity records left out")
+    for node in sorted(set(dep["force_id"]) | set(dep["host_id"])):
+        role = ("force" if node in set(dep["force_id"]) else "") + ("host" if node in set(dep["host_id"]) else "")
+        _add_actor(G, data, node, role={"forcehost": "force and host"}.get(role, role))
+    for (force, host), grp in dep.groupby(["force_id", "host_id"], sort=True):
+        order = grp.sort_values(["as_of_hi", "as_of_lo", "rank", "deployment_id"],
+                                ascending=[False, False, True, True])
+        last = order.iloc[0]
+        facilities = sorted(f for f in grp["facility_id"] if f)
+        attrs = {"status": str(last["status"]), "as_of": last["as_of"], "unit": last["unit"],
+                 "deployment_id": last["deployment_id"], "facility": ";".join(dict.fromkeys(facilities)),
+                 "records": len(grp), "locator": last["locator"]}
+        numbered = order[order["personnel"].notna()]
+        if len(numbered):
+            n = numbered.iloc[0]
+            attrs.update(personnel=int(n["personnel"]), weight=int(n["personnel"]),
+                         personnel_qualifier=str(n["personnel_qualifier"]), personnel_as_of=n["as_of"],
+                         personnel_status=str(n["status"]), personnel_deployment_id=n["deployment_id"])
+        G.add_edge(force, host, **attrs)
+    return G
+
+
+def presence_table(G: nx.DiGraph) -> pd.DataFrame:
+    rows = [{"force": u, "host": v, "facility": d["facility"], "personnel": d.get("personnel"),
+             "qualifier": d.get("personnel_qualifier", ""), "number as of": d.get("personnel_as_of", ""),
+             "latest record": d["as_of"], "status": d["status"], "locator": d["locator"]}
+            for u, v, d in G.edges(data=True)]
+    out = pd.DataFrame(rows, columns=["force", "host", "facility", "personnel", "qualifier", "number as of",
+                                      "latest record", "status", "locator"])
+    out["personnel"] = out["personnel"].astype("Int64")
+    return out.sort_values(["force", "host"]).reset_index(drop=True)
+
+
+# -------------------------------------------------------------------------------------- contacts
+def _event_span(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    last = events["date_end_hi"].fillna(events["date_hi"])
+    return events["date_lo"], last
+
+
+def events_in_window(data, start, end, types=CONTACT_TYPES, how: str = "within") -> pd.DataFrame:
+    """Events of `types` dated in [start, end]. `within`: every day the date (or range) could denote
+    lies in the window; `overlap`: at least one does."""
+    lo_w, hi_w = pd.Timestamp(start), pd.Timestamp(end)
+    ev = data.events[data.events["event_type"].astype(str).isin(types)]
+    lo, hi = _event_span(ev)
+    keep = (lo >= lo_w) & (hi <= hi_w) if how == "within" else (hi >= lo_w) & (lo <= hi_w)
+    return ev[keep].sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def contact_pairs(parties: pd.DataFrame) -> set[tuple[str, str]]:
+    """Pairs in contact in one event, from its parties (`node`, `role`): every initiator with every
+    target or host; participants with each other and with everyone else. Co-initiators alone (several
+    states sending the same message) and co-hosts alone (hosts of one tour) are not paired."""
+    by_role = {r: set(parties.loc[parties["role"] == r, "node"]) for r in CONTACT_ROLES}
+    initiators, participants = by_role["initiator"], by_role["participant"]
+    counterparts = by_role["target"] | by_role["host"]
+    pairs = {(a, b) for a in initiators for b in counterparts}
+    pairs |= {(a, b) for a in participants for b in participants | initiators | counterparts}
+    return {tuple(sorted(p)) for p in pairs if p[0] != p[1]}
+
+
+def _node_of(data, level: str):
+    actors = _actors(data)
+
+    def node(actor_id: str) -> str:
+        if level == "state" and actor_id in actors.index and actors.at[actor_id, "country_id"]:
+            return actors.at[actor_id, "country_id"]
+        return actor_id
+    return node
+
+
+def build_contact_graph(data, start=AUTUMN_2001[0], end=AUTUMN_2001[1], types=CONTACT_TYPES,
+                        level: str = "state") -> nx.Graph:
+    """Undirected contact graph of the events of `types` dated within [start, end].
+
+    `level="state"` counts a person, institution or unit as its state (`country_id`); organisations stay
+    themselves; `level="actor"` keeps every actor. `weight` = number of events a pair shares; `types`
+    gives the count per event type, `n_<type>` the same as numbers, `events` the event ids."""
+    events = events_in_window(data, start, end, types)
+    ea = data.event_actors
+    ea = ea[ea["event_id"].isin(events["event_id"]) & ea["role"].astype(str).isin(CONTACT_ROLES)].copy()
+    ea["node"] = ea["actor_id"].map(_node_of(data, level))
+    ea["role"] = ea["role"].astype(str)
+    etype = events.set_index("event_id")["event_type"].astype(str)
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for event_id, parties in ea.groupby("event_id", sort=True):
+        for pair in contact_pairs(parties):
+            found[pair].append(event_id)
+    G = nx.Graph(name=f"contacts {pd.Timestamp(start):%Y-%m-%d} to {pd.Timestamp(end):%Y-%m-%d}",
+                 start=f"{pd.Timestamp(start):%Y-%m-%d}", end=f"{pd.Timestamp(end):%Y-%m-%d}", level=level,
+                 event_types=";".join(types))
+    for node in sorted({n for pair in found for n in pair}):
+        _add_actor(G, data, node)
+    for (a, b), ids in sorted(found.items()):
+        counts = Counter(etype[i] for i in ids)
+        families = sorted({CONTACT_FAMILIES.get(t, t) for t in counts})
+        G.add_edge(a, b, weight=len(ids), types=";".join(f"{t}:{counts[t]}" for t in sorted(counts)),
+                   families=";".join(families), events=";".join(sorted(ids)),
+                   **{f"n_{t}": counts.get(t, 0) for t in types})
+    return G
+
+
+def centrality_table(G: nx.Graph, data=None) -> pd.DataFrame:
+    """Degree, weighted degree (events), degree centrality and betweenness (unweighted, normalised)
+    per node, most central first (betweenness, then degree, then events)."""
+    between = nx.betweenness_centrality(G, normalized=True, weight=None)
+    dc = nx.degree_centrality(G)
+    rows = [{"actor": n, "name": G.nodes[n].get("label", n), "degree": G.degree(n),
+             "events": int(G.degree(n, weight="weight")), "degree_centrality": round(dc[n], 4),
+             "betweenness": round(between[n], 4)} for n in G.nodes]
+    out = pd.DataFrame(rows, columns=["actor", "name", "degree", "events", "degree_centrality", "betweenness"])
+    out = out.sort_values(["betweenness", "degree", "events", "actor"], ascending=[False, False, False, True])
+    out.insert(0, "rank", range(1, len(out) + 1))
+    return out.reset_index(drop=True)
+
+
+def contact_edges_table(G: nx.Graph) -> pd.DataFrame:
+    rows = [{"actor": a, "other": b, "events": d["weight"], "types": d["types"]} for a, b, d in G.edges(data=True)]
+    out = pd.DataFrame(rows, columns=["actor", "other", "events", "types"])
+    return out.sort_values(["events", "actor", "other"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------- alignment
+def alignment_periods(data) -> pd.DataFrame:
+    """Chapter 4's periods in reading order: by country, then start, then id."""
+    p = data.periods.copy()
+    p["n_relations"] = p["period_id"].map(data.period_relations["period_id"].value_counts()).fillna(0).astype(int)
+    return p.sort_values(["country_id", "start_lo", "period_id"]).reset_index(drop=True)
+
+
+def build_alignment_graph(data, period_id: str) -> nx.DiGraph:
+    """Country → partner edges for one period, typed by the relation chapter 4 attributes to it
+    (period_relations.csv only; nothing is inferred). A period with no stated relation gives the
+    country alone, with `isolated_reason`."""
+    period = data.periods.set_index("period_id").loc[period_id]
+    rel = data.period_relations[data.period_relations["period_id"] == period_id].sort_values("partner_id")
+    country = period["country_id"]
+    G = nx.DiGraph(name=f"alignment {period_id}", period_id=period_id, country=country,
+                   policy_type=str(period["policy_type"]), start=period["start"], end=period["end"],
+                   label_en=period["label_en"], locator=period["locator"])
+    _add_actor(G, data, country, role="country",
+               isolated_reason="" if len(rel) else "chapter 4 attributes no relation to a partner in this period")
+    for r in rel.itertuples():
+        _add_actor(G, data, r.partner_id, role="partner", isolated_reason="")
+        G.add_edge(country, r.partner_id, relation=str(r.relation), note_en=r.note_en, locator=r.locator)
+    return G
+
+
+def alignment_table(data) -> pd.DataFrame:
+    """One row per period: its label and the relation to each of Russia, the US and China ('' = none
+    stated), plus any other partner."""
+    rows = []
+    for p in alignment_periods(data).itertuples():
+        G = build_alignment_graph(data, p.period_id)
+        rel = {v: d["relation"] for _, v, d in G.edges(data=True)}
+        rows.append({"period": p.period_id, "country": p.country_id,
+                     "years": f"{p.start}–{p.end}" if p.end else f"{p.start}–",
+                     "policy_type": str(p.policy_type), **{k: rel.get(k, "") for k in POWERS},
+                     "other": ";".join(f"{k}:{v}" for k, v in sorted(rel.items()) if k not in POWERS)})
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------- layouts
+def _barycentric_order(left: list[str], right: list[str], edges: list[tuple[str, str]],
+                       rounds: int = 8) -> tuple[list[str], list[str]]:
+    """Order two columns to reduce crossings (barycentre heuristic, ties by id): deterministic."""
+    nbrs = defaultdict(set)
+    for a, b in edges:
+        nbrs[a].add(b)
+        nbrs[b].add(a)
+    left, right = sorted(left), sorted(right)
+    for _ in range(rounds):
+        pos = {n: i for i, n in enumerate(left)}
+        right = sorted(right, key=lambda n: (sum(pos[m] for m in nbrs[n]) / max(len(nbrs[n]), 1), n))
+        pos = {n: i for i, n in enumerate(right)}
+        left = sorted(left, key=lambda n: (sum(pos[m] for m in nbrs[n]) / max(len(nbrs[n]), 1), n))
+    return left, right
+
+
+def membership_layout(data) -> dict[str, tuple[float, float]]:
+    """Fixed two-column positions for every member (x=0) and organisation (x=1) ever drawn."""
+    m = membership_intervals(data)
+    m = m[m["showable"]]
+    edges = sorted(set(zip(m["member_id"], m["org_id"])))
+    left, right = _barycentric_order(sorted(set(m["member_id"])), sorted(set(m["org_id"])), edges)
+    pos = {}
+    for x, column in ((0.0, left), (1.0, right)):
+        for i, n in enumerate(column):
+            pos[n] = (x, 1.0 - i / max(len(column) - 1, 1))
+    return pos
+
+
+def circle_layout(nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Nodes on a circle in the given order, the first at the top, clockwise."""
+    import math
+
+    k = len(nodes)
+    return {n: (round(math.sin(2 * math.pi * i / k), 6), round(math.cos(2 * math.pi * i / k), 6))
+            for i, n in enumerate(nodes)}
+
+
+# Circle order for the state–state networks: Central Asia, its two great neighbours, then westwards.
+CIRCLE_ORDER = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "CHN", "RUS", "BLR", "UKR", "LTU", "LVA", "EST", "GEO", "AZE",
+                "ARM")
+
+
+def projection_layout(data) -> dict[str, tuple[float, float]]:
+    """Every member ever drawn on one circle, in `CIRCLE_ORDER` (others after it, by id)."""
+    m = membership_intervals(data)
+    members = set(m.loc[m["showable"], "member_id"])
+    rank = {n: i for i, n in enumerate(CIRCLE_ORDER)}
+    return circle_layout(sorted(members, key=lambda n: (rank.get(n, len(rank)), n)))
+
+
+def presence_layout(data) -> dict[str, tuple[float, float]]:
+    """Forces on the top row, hosts on the bottom row (a force that is also a host stays on top)."""
+    dep = data.deployments[data.deployments["status"].astype(str).isin(PRESENCE_STATUSES)]
+    forces = sorted(set(dep["force_id"]))
+    hosts = sorted(set(dep["host_id"]) - set(forces))
+    edges = sorted(set(zip(dep["force_id"], dep["host_id"])))
+    forces, hosts = _barycentric_order(forces, hosts, edges)
+    pos = {}
+    for y, row in ((1.0, forces), (0.0, hosts)):
+        for i, n in enumerate(row):
+            pos[n] = ((i + 0.5) / len(row), y)
+    return pos
+
+
+def contact_layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Fixed two-hub positions: the two actors with most events on the top row, the actors in contact
+    with both in a row below them, those in contact with one hub only beside that hub, and any
+    others at the end of the bottom row. Ties break by id, so the same graph gives the same picture."""
+    if G.number_of_nodes() < 2:
+        return {n: (0.0, 0.0) for n in G}
+    by_events = sorted(G, key=lambda n: (-G.degree(n, weight="weight"), n))
+    h1, h2 = sorted(by_events[:2])
+    n1, n2 = set(G[h1]) - {h2}, set(G[h2]) - {h1}
+    both = sorted(n1 & n2)
+    only1, only2 = sorted(n1 - n2), sorted(n2 - n1)
+    rest = sorted(set(G) - {h1, h2} - n1 - n2)
+    pos = {h1: (-0.8, 1.0), h2: (0.8, 1.0)}
+    for i, n in enumerate(only1):
+        pos[n] = (-1.7, 1.0 - 0.55 * i)
+    for i, n in enumerate(only2):
+        pos[n] = (1.7, 1.0 - 0.55 * i)
+    bottom = both + rest
+    for i, n in enumerate(bottom):
+        pos[n] = (round(-1.2 + 2.4 * i / max(len(bottom) - 1, 1), 6) if len(bottom) > 1 else 0.0, 0.0)
+    return pos
+
+
+ALIGNMENT_POSITIONS = {"RUS": (-1.05, 0.85), "CHN": (1.05, 0.85), "USA": (0.0, -0.95), "subject": (0.0, 0.05)}
+
+
+def alignment_layout(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """The country in the middle, Russia top left, China top right, the US below; others left of centre."""
+    pos = {}
+    others = sorted(n for n in G if n not in POWERS and G.nodes[n].get("role") != "country")
+    for n in G:
+        if G.nodes[n].get("role") == "country":
+            pos[n] = ALIGNMENT_POSITIONS["subject"]
+        elif n in POWERS:
+            pos[n] = ALIGNMENT_POSITIONS[n]
+    for i, n in enumerate(others):
+        pos[n] = (-1.1, -0.3 - 0.45 * i)
+    return pos
+
+
+# --------------------------------------------------------------------------------------- exports
+def _plain(value):
+    """A GraphML/GEXF-safe Python value, or None to drop the attribute."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, bool) or type(value).__name__ in ("bool", "bool_"):
+        return bool(value)
+    if isinstance(value, int) or type(value).__name__.startswith(("int", "Int")):
+        return int(value)
+    if isinstance(value, float) or type(value).__name__.startswith("float"):
+        return float(value)
+    return str(value)
+
+
+def _clean(attrs: dict) -> dict:
+    return {k: v for k, v in ((k, _plain(v)) for k, v in attrs.items()) if v is not None}
+
+
+def _export_graph(G: nx.Graph, pos: dict | None, viz: bool) -> nx.Graph:
+    H = _sorted_copy(G)
+    H.graph.clear()
+    H.graph.update(_clean(G.graph))
+    for n in H:
+        attrs = _clean(H.nodes[n])
+        if pos and n in pos:
+            x, y = (round(100.0 * c, 3) for c in pos[n])
+            if viz:
+                attrs["viz"] = {"position": {"x": x, "y": y, "z": 0.0}}
+            else:
+                attrs.update(x=x, y=y)
+        H.nodes[n].clear()
+        H.nodes[n].update(attrs)
+    for u, v in H.edges:
+        attrs = _clean(H.edges[u, v])
+        H.edges[u, v].clear()
+        H.edges[u, v].update(attrs)
+    return H
+
+
+def graphml_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
+    """GraphML with sorted nodes and edges; positions (if given) as node attributes `x`, `y`."""
+    return ("\n".join(nx.generate_graphml(_export_graph(G, pos, viz=False), encoding="utf-8")) + "\n").encode("utf-8")
+
+
+def gexf_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
+    """GEXF 1.2 with sorted nodes and edges, positions as `viz:position`, and a fixed
+    `lastmodifieddate` (networkx writes today's date, which would change the bytes every day)."""
+    text = "\n".join(nx.generate_gexf(_export_graph(G, pos, viz=True), encoding="utf-8", version="1.2draft"))
+    text = re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{GEXF_DATE}"', text)
+    return (text + "\n").encode("utf-8")
+
+
+def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:
+    """Every network the book shows, by export name, with the positions its figure uses."""
+    out = {}
+    mpos, ppos = membership_layout(pkg), projection_layout(pkg)
+    for label in SNAPSHOTS:
+        G = build_membership_graph(pkg, label)
+        out[f"memberships-{label}"] = (G, mpos)
+        out[f"memberships-projected-{label}"] = (project_members(G), ppos)
+    prpos = presence_layout(pkg)
+    for name, date in presence_snapshots(pkg).items():
+        out[f"presence-{name}"] = (build_presence_graph(pkg, date), prpos)
+    C = build_contact_graph(pkg, *AUTUMN_2001)
+    out["contacts-autumn-2001"] = (C, contact_layout(C))
+    for period_id in alignment_periods(pkg)["period_id"]:
+        A = build_alignment_graph(pkg, period_id)
+        out[f"alignment-{period_id}"] = (A, alignment_layout(A))
+    return out
+
+
+@generator("networks")
+def network_exports(pkg) -> dict[str, bytes]:
+    """{"networks/<name>.graphml": bytes, "networks/<name>.gexf": bytes, ..., "networks/ca911-networks.zip"}."""
+    files = {}
+    for name, (G, pos) in all_networks(pkg).items():
+        files[f"networks/{name}.graphml"] = graphml_bytes(G, pos)
+        files[f"networks/{name}.gexf"] = gexf_bytes(G, pos)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for rel, content in sorted(files.items()):
+            info = zipfile.ZipInfo(f"ca911-networks/{rel.split('/', 1)[1]}", date_time=ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, content)
+    files["networks/ca911-networks.zip"] = buf.getvalue()
+    return dict(sorted(files.items()))

@@ -1,0 +1,122 @@
+"""Notebooks: each runs by itself from a clean checkout, and each figure's data equals the records."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from ca911 import chronology
+from ca911.data import load
+from conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def pkg():
+    return load()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_standalone(notebook, tmp_path):
+    out = tmp_path / f"{notebook.stem}.ipynb"
+    proc = subprocess.run([sys.executable, "-m", "ca911", "run", str(notebook), "-o", str(out)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_states_question_and_data_and_captions_figures(notebook):
+    text = notebook.read_text(encoding="utf-8")
+    body = text.split("---", 2)[2]
+    first_cell = body.split("```{code-cell}")[0]
+    assert "**Question.**" in first_cell and "**Data.**" in first_cell
+    assert re.search(r"^\(nb-[a-z0-9-]+\)=$", body, re.M), "a label (nb-<file>-<section>)= before the title"
+    for block in re.findall(r"```\{glue:figure\}(.*?)```", body, re.S):
+        name = re.search(r":name: (fig-[a-z0-9-]+)", block)
+        alt = re.search(r":alt: (.+)", block)
+        caption = [l for l in block.splitlines()[1:] if l.strip() and not l.startswith(":")]
+        assert name and alt and len(alt.group(1)) > 40 and caption, f"figure without name, alt text or caption: {block[:80]}"
+        assert "Data:" in " ".join(caption), "the caption names the data it shows"
+
+
+def test_table1_renders_the_csv_cell_for_cell(pkg):
+    raw = pd.read_csv(ROOT / "data" / "iraq_war_responses.csv", dtype=str)
+    for lang in ("ja", "en"):
+        expected = raw.pivot(index="dimension", columns="country_id", values=f"text_{lang}")
+        soup = BeautifulSoup(chronology.table1_html(pkg, lang), "html.parser")
+        rows = soup.find("tbody").find_all("tr")
+        dims = list(pkg.iraq_war_responses["dimension"].cat.categories)
+        assert len(rows) == len(dims) == 5
+        for dim, tr in zip(dims, rows):
+            cells = tr.find_all("td")
+            for country, td in zip(["KAZ", "UZB"], cells):
+                links = td.find("small")
+                if links:
+                    links.extract()
+                assert td.get_text().strip() == expected.loc[dim, country]
+
+
+def test_table1_links_point_at_listed_evidence(pkg):
+    table = BeautifulSoup(chronology.table1_html(pkg, "ja"), "html.parser")
+    evidence = BeautifulSoup(chronology.table1_evidence(pkg), "html.parser")
+    anchors = {li["id"] for li in evidence.find_all("li")}
+    targets = {a["href"][1:] for a in table.find_all("a")}
+    assert targets and targets <= anchors
+
+
+def test_heatmap_matrix_is_the_stances_carried_forward(pkg):
+    states = ["RUS", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    codes, evidenced, undated = chronology.stance_matrix(pkg, states)
+    order = list(pkg.stances["stance"].cat.categories)
+    st = pkg.stances[pkg.stances["date"].str.len() == 10]
+    for state in states:
+        rows = st[st["actor_id"] == state].sort_values("date")
+        for day in codes.columns:
+            before = rows[pd.to_datetime(rows["date"]) <= day]
+            expected = order.index(str(before["stance"].iloc[-1])) if len(before) else 0
+            assert codes.loc[state, day] == expected, (state, day)
+            assert evidenced.loc[state, day] == (day.strftime("%Y-%m-%d") in set(rows["date"]))
+    assert len(undated) == (pkg.stances["date"].str.len() < 10).sum()
+
+
+def test_aid_bars_sum_to_the_recorded_total(pkg):
+    parts, total = chronology.aid_by_recipient(pkg, "USA", 2002)
+    assert total is not None and int(parts["amount_usd"].sum()) == total
+    assert "regional" in set(parts["recipient_id"])
+
+
+def test_every_deployment_appears_once_in_the_timeline(pkg):
+    timeline = chronology.deployment_timeline(pkg)
+    assert sorted(timeline["deployment_id"]) == sorted(pkg.deployments["deployment_id"])
+    hedged = timeline[timeline["personnel_qualifier"] == "about"]
+    assert all(label.startswith("about ") for label in hedged["personnel_label"])
+
+
+@pytest.mark.parametrize("n, q, expected", [
+    (2000, "about", "about 2,000"), (30, "under", "just under 30"), (3200, "expected", "3,200 expected"),
+    (None, "several", "several"), (None, None, "not given"), (1000, "exact", "1,000"),
+])
+def test_numbers_keep_their_qualifier(n, q, expected):
+    assert chronology.format_count(n, q) == expected
+
+
+def test_memberships_merge_rows_of_both_chapters(pkg):
+    spans = chronology.membership_spans(pkg)
+    assert not spans.duplicated(["org_id", "member_id", "bar_start"]).any()
+    uzb = spans[(spans["org_id"] == "CST") & (spans["member_id"] == "UZB")]
+    assert len(uzb) == 1 and uzb["bar_end"].iloc[0] == pd.Timestamp("1999-04-30")
+
+
+def test_empty_events_fail_loudly(pkg):
+    empty = pkg.events.iloc[0:0]
+    with pytest.raises(ValueError, match="no events"):
+        chronology.require_rows(empty, "events in the chosen period")
