@@ -165,9 +165,12 @@ def inspect(browser, origin: str, path: str) -> PageReport:
             "main img, article img, .bd-article img",
             "imgs => imgs.map(i => ({src: i.getAttribute('src') || '', alt: i.getAttribute('alt')}))")
         hrefs = v.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-        violations = Axe().run(v.page).response["violations"]  # last: it injects axe-core into the page
-        return PageReport(path, origin, list(v.errors), list(v.failed), list(v.external), images, content_images,
-                          hrefs, violations)
+        # The page's own errors and requests, before axe-core runs: axe fetches the stylesheets again by
+        # XHR to inspect them and resolves theme.css's `@import "../basic.css"` against the page, not the
+        # stylesheet, so it asks for /basic.css (a 404 of the checker's making, not the book's).
+        errors, failed, external = list(v.errors), list(v.failed), list(v.external)
+        violations = Axe().run(v.page).response["violations"]
+        return PageReport(path, origin, errors, failed, external, images, content_images, hrefs, violations)
     finally:
         v.close()
 

@@ -213,3 +213,14 @@ def format_report(report: CoverageReport) -> str:
     for s in report.stale_exclusions:
         lines.append(f"  STALE EXCLUSION (matches no expression)  {s}")
     return "\n".join(lines)
+
+
+def summary_frame(reports: dict[str, CoverageReport]) -> pd.DataFrame:
+    """Mapped, excluded and unmapped expressions per chapter, with the share covered."""
+    rows = []
+    for ch, rep in reports.items():
+        c = rep.counts()
+        total = sum(c.values())
+        rows.append({"chapter": ch, **c, "total": total,
+                     "covered %": round(100.0 * (c["mapped"] + c["excluded"]) / total, 1) if total else 100.0})
+    return pd.DataFrame(rows).set_index("chapter")

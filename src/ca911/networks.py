@@ -156,6 +156,18 @@ def build_membership_graph(data, as_of) -> nx.Graph:
     return G
 
 
+def membership_table(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
+    """Organisations (rows) × snapshots (columns): the members drawn at each date, by id."""
+    cells = {}
+    for label in snapshots:
+        G = build_membership_graph(data, label)
+        cells[label] = {o: ", ".join(sorted(G[o])) for o, d in G.nodes(data=True) if d["bipartite"] == 1}
+    orgs = sorted(set().union(*[set(c) for c in cells.values()]))
+    frame = pd.DataFrame({label: [cells[label].get(o, "") for o in orgs] for label in snapshots}, index=orgs)
+    frame.index.name = "organisation"
+    return frame
+
+
 def project_members(G: nx.Graph) -> nx.Graph:
     """Member–member graph: an edge for each pair sharing organisations, `weight` = how many."""
     members = sorted(n for n, d in G.nodes(data=True) if d["bipartite"] == 0)
@@ -513,16 +525,19 @@ def _export_graph(G: nx.Graph, pos: dict | None, viz: bool) -> nx.Graph:
 
 
 def graphml_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
-    """GraphML with sorted nodes and edges; positions (if given) as node attributes `x`, `y`."""
-    return ("\n".join(nx.generate_graphml(_export_graph(G, pos, viz=False), encoding="utf-8")) + "\n").encode("utf-8")
+    """UTF-8 GraphML with sorted nodes and edges; positions (if given) as node attributes `x`, `y`.
+    (Written with the standard-library writer, so lxml's presence cannot change the bytes.)"""
+    buf = io.BytesIO()
+    nx.write_graphml_xml(_export_graph(G, pos, viz=False), buf, encoding="utf-8")
+    return buf.getvalue()
 
 
 def gexf_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
-    """GEXF 1.2 with sorted nodes and edges, positions as `viz:position`, and a fixed
+    """UTF-8 GEXF 1.2 with sorted nodes and edges, positions as `viz:position`, and a fixed
     `lastmodifieddate` (networkx writes today's date, which would change the bytes every day)."""
-    text = "\n".join(nx.generate_gexf(_export_graph(G, pos, viz=True), encoding="utf-8", version="1.2draft"))
-    text = re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{GEXF_DATE}"', text)
-    return (text + "\n").encode("utf-8")
+    buf = io.BytesIO()
+    nx.write_gexf(_export_graph(G, pos, viz=True), buf, encoding="utf-8", version="1.2draft")
+    return re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{GEXF_DATE}"'.encode(), buf.getvalue())
 
 
 def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:

@@ -329,8 +329,8 @@ class InteractiveTable:
     """A table that is searchable in HTML (itables, offline: the library is embedded, no CDN) and
     a plain Markdown table where no script runs (the PDF builder prefers text/markdown)."""
 
-    def __init__(self, frame: pd.DataFrame, caption: str, table_id: str):
-        self.frame, self.caption, self.table_id = frame, caption, table_id
+    def __init__(self, frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None):
+        self.frame, self.caption, self.table_id, self.print_note = frame, caption, table_id, print_note
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable
@@ -338,10 +338,28 @@ class InteractiveTable:
 
         table = to_html_datatable(self.frame, caption=self.caption, connected=False, table_id=self.table_id,
                                   showIndex=False, pageLength=15, classes="display compact")
-        md = f"**{self.caption}**\n\n" + to_markdown_table(self.frame)
+        md = f"*{self.print_note}*" if self.print_note else f"**{self.caption}**\n\n" + to_markdown_table(self.frame)
         return {"text/html": _itables_loader() + table, "text/markdown": md,
                 "text/plain": self.frame.to_string(index=False)}
 
 
-def interactive_table(frame: pd.DataFrame, caption: str, table_id: str) -> InteractiveTable:
-    return InteractiveTable(frame, caption, table_id)
+def interactive_table(frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None) -> InteractiveTable:
+    """`print_note` replaces the printed table where the same records follow in print anyway."""
+    return InteractiveTable(frame, caption, table_id, print_note)
+
+
+def coverage_bars(summary: pd.DataFrame):
+    """Per chapter, date expressions mapped, excluded and unmapped, as stacked bars."""
+    fig, ax = figure(1.6)
+    left = np.zeros(len(summary))
+    for status, colour, hatch in (("mapped", OKABE_ITO[4], None), ("excluded", OKABE_ITO[0], "//"), ("unmapped", OKABE_ITO[5], "xx")):
+        vals = summary[status].to_numpy()
+        ax.barh(summary.index, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
+        for y, (l, v) in enumerate(zip(left, vals)):
+            if v:
+                ax.text(l + v / 2, y, str(int(v)), ha="center", va="center", fontsize=7, color="white" if status == "mapped" else "black")
+        left += vals
+    ax.invert_yaxis()
+    ax.set_xlabel("date expressions")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, fontsize=7, frameon=False)
+    return fig

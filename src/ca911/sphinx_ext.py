@@ -124,7 +124,8 @@ def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[
 
 
 def _generate(app: Sphinx, config) -> None:
-    from ca911 import codebook  # noqa: F401  (registers its generator)
+    from ca911 import appendices, codebook, records  # noqa: F401  (register their generators)
+    from ca911 import networks  # noqa: F401  (registers the GraphML/GEXF downloads)
     from ca911.generated import generate
 
     generate(Path(app.srcdir))
@@ -137,5 +138,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", _aria_citations)
     app.connect("env-get-outdated", _outdated_on_data_change)
+    from ca911.records import event_role
+
+    app.add_role("event", event_role)
     app.connect("builder-inited", _static_files)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
