@@ -22,8 +22,13 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
-COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "_build", "_generated", ".pytest_cache", ".hypothesis",
-                                     "__pycache__", ".ipynb_checkpoints", "*.ipynb", "drafts")
+SKIP = {".git", ".venv", "_build", "_generated", ".pytest_cache", ".hypothesis", "__pycache__", ".ipynb_checkpoints"}
+
+
+def copy_ignore(folder: str, names: list[str]) -> set[str]:
+    """Build products and caches; also an executed X.ipynb beside its X.md (`ca911 run` writes those)."""
+    present = set(names)
+    return {n for n in names if n in SKIP or (n.endswith(".ipynb") and n[: -len(".ipynb")] + ".md" in present)}
 BUILD_TIMEOUT_S = 240
 
 
@@ -63,7 +68,7 @@ def two_builds(tmp_path_factory) -> tuple[Path, Path]:
     exports, flags = make_settings()
     root = tmp_path_factory.mktemp("repro")
     first, second = root / "a", root / "b"
-    shutil.copytree(ROOT, first, ignore=COPY_IGNORE, symlinks=True)
+    shutil.copytree(ROOT, first, ignore=copy_ignore, symlinks=True)
     shutil.copytree(first, second, symlinks=True)  # both from one snapshot of a tree others may be editing
     env = {**os.environ, **exports}
     env.pop("CA911_DATA_DIR", None)  # each copy reads its own data/
