@@ -40,5 +40,9 @@ test: env
 	@test -f _build/html/index.html -a -f _build/pdf/companion.pdf || $(MAKE) book
 	$(BIN)/python -m pytest
 
+# How fast the book builds against the least work any tool could do (measures and prints; not a test).
+bench: env
+	$(BIN)/python tools/bench.py
+
 clean:
 	rm -rf _build

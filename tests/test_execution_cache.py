@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jupyter_cache import get_cache
 
-from ca911.book import DATA_STAMP_PREFIX, read_markdown
+from ca911.book import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
 from ca911.data import package_hash
 from conftest import ROOT, read_rows, write_rows
 
@@ -22,7 +22,7 @@ def notebook_paths() -> list[Path]:
 def test_reader_stamps_notebooks_with_the_data_hash():
     for path in notebook_paths():
         nb = read_markdown(path.read_text(encoding="utf-8"))
-        assert nb.cells[0].source == DATA_STAMP_PREFIX + package_hash()
+        assert nb.cells[0].source == f"{DATA_STAMP_PREFIX}{package_hash()}\n{CODE_STAMP_PREFIX}{code_hash()}"
         assert "remove-cell" in nb.cells[0].metadata["tags"]
 
 

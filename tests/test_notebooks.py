@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -30,7 +31,17 @@ def test_notebook_runs_standalone(notebook, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "ca911", "run", str(notebook), "-o", str(out)],
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert out.stat().st_size > 0
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    glued = {}
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                glued[name] = set(output.get("data", {}))
+    figures = {n: m for n, m in glued.items() if n.startswith("fig-")}
+    assert all(any(m.endswith("image/svg+xml") for m in mimes) for mimes in figures.values()), figures
+    shown = [o for c in nb["cells"] for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
+    assert not shown, "figures appear only where they are glued, not as stray cell outputs"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
@@ -48,29 +59,33 @@ def test_notebook_states_question_and_data_and_captions_figures(notebook):
         assert "Data:" in " ".join(caption), "the caption names the data it shows"
 
 
+def _markdown_rows(block: str) -> list[list[str]]:
+    rows = [l for l in block.splitlines() if l.startswith("|")]
+    return [[c.strip() for c in re.split(r"(?<!\\)\|", r)[1:-1]] for r in rows[2:]]
+
+
 def test_table1_renders_the_csv_cell_for_cell(pkg):
     raw = pd.read_csv(ROOT / "data" / "iraq_war_responses.csv", dtype=str)
+    dims = list(pkg.iraq_war_responses["dimension"].cat.categories)
     for lang in ("ja", "en"):
         expected = raw.pivot(index="dimension", columns="country_id", values=f"text_{lang}")
-        soup = BeautifulSoup(chronology.table1_html(pkg, lang), "html.parser")
-        rows = soup.find("tbody").find_all("tr")
-        dims = list(pkg.iraq_war_responses["dimension"].cat.categories)
+        block = chronology.table1_markdown(pkg, lang, "caption", f"tab-test-{lang}")
+        assert f":name: tab-test-{lang}" in block
+        rows = _markdown_rows(block)
         assert len(rows) == len(dims) == 5
-        for dim, tr in zip(dims, rows):
-            cells = tr.find_all("td")
-            for country, td in zip(["KAZ", "UZB"], cells):
-                links = td.find("small")
-                if links:
-                    links.extract()
-                assert td.get_text().strip() == expected.loc[dim, country]
+        for dim, row in zip(dims, rows):
+            for country, cell in zip(["KAZ", "UZB"], row[1:]):
+                text = re.sub(r"\{ref\}`[^`]*`", "", cell).strip().replace("\\|", "|")
+                assert text == expected.loc[dim, country], (lang, dim, country)
 
 
-def test_table1_links_point_at_listed_evidence(pkg):
-    table = BeautifulSoup(chronology.table1_html(pkg, "ja"), "html.parser")
-    evidence = BeautifulSoup(chronology.table1_evidence(pkg), "html.parser")
-    anchors = {li["id"] for li in evidence.find_all("li")}
-    targets = {a["href"][1:] for a in table.find_all("a")}
-    assert targets and targets <= anchors
+def test_table1_links_point_at_chronology_entries(pkg):
+    from ca911.records import chronology_markdown
+
+    block = chronology.table1_markdown(pkg, "ja", "caption", "tab-x")
+    targets = set(re.findall(r"<(ev-[^>]+)>", block))
+    labels = set(re.findall(r"^\((ev-[^)]+)\)=$", chronology_markdown(pkg), re.M))
+    assert targets and targets <= labels
 
 
 def test_heatmap_matrix_is_the_stances_carried_forward(pkg):
@@ -103,7 +118,7 @@ def test_every_deployment_appears_once_in_the_timeline(pkg):
 
 @pytest.mark.parametrize("n, q, expected", [
     (2000, "about", "about 2,000"), (30, "under", "just under 30"), (3200, "expected", "3,200 expected"),
-    (None, "several", "several"), (None, None, "not given"), (1000, "exact", "1,000"),
+    (None, "several", "several"), (100, "several", "several × 100"), (None, None, "not given"), (1000, "exact", "1,000"),
 ])
 def test_numbers_keep_their_qualifier(n, q, expected):
     assert chronology.format_count(n, q) == expected

@@ -1,9 +1,9 @@
 """Hooks the book build uses.
 
 `read_markdown` is registered in `_config.yml` as myst-nb's reader for `.md` files. For a MyST text
-notebook it adds one hidden first cell naming the data package's SHA-256: jupyter-cache keys a notebook
-on its code, so a data edit changes the key and the notebook re-executes instead of serving stale
-outputs. Other Markdown pages are read unchanged.
+notebook it adds one hidden first cell naming the SHA-256 of the data package and of the helper
+package's source: jupyter-cache keys a notebook on its code alone, so without this a data edit (or a
+change to a plotting function) would serve stale outputs. Other Markdown pages are read unchanged.
 """
 
 from __future__ import annotations
@@ -11,13 +11,26 @@ from __future__ import annotations
 import nbformat
 from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
 
+import hashlib
+from pathlib import Path
+
 from ca911.data import package_hash
 
 DATA_STAMP_PREFIX = "# ca911 data package sha256: "
+CODE_STAMP_PREFIX = "# ca911 helper package sha256: "
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def data_stamp_cell(sha256: str) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_code_cell(f"{DATA_STAMP_PREFIX}{sha256}")
+def code_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def data_stamp_cell(sha256: str, code_sha256: str | None = None) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell(f"{DATA_STAMP_PREFIX}{sha256}\n{CODE_STAMP_PREFIX}{code_sha256 or code_hash()}")
     cell.metadata["tags"] = ["remove-cell"]
     cell["id"] = "ca911-data-stamp"
     return cell

@@ -23,7 +23,7 @@ EVENT_FAMILIES = {
 FAMILY_OF = {t: fam for fam, types in EVENT_FAMILIES.items() for t in types}
 AUTUMN_2001 = ("2001-09-11", "2001-10-30")
 QUALIFIER_WORDS = {"exact": "{n}", "about": "about {n}", "at_least": "at least {n}", "up_to": "up to {n}",
-                   "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected", "several": "several"}
+                   "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected", "several": "several × {n}"}
 
 
 def require_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
@@ -53,8 +53,13 @@ def event_lanes(pkg: DataPackage, lanes: list[str] = STATE_LANES) -> pd.DataFram
 
 
 def events_between(pkg: DataPackage, start: str, end: str, precision: str | None = None) -> pd.DataFrame:
+    """Events inside the window, plus month-dated events of a month the window touches
+    (e.g. "September 2001" for a window from 11 September); year-dated ones are too coarse to place."""
     ev = pkg.events
-    mask = (ev["date_lo"] >= pd.Timestamp(start)) & (ev["date_hi"] <= pd.Timestamp(end))
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+    inside = (ev["date_lo"] >= lo) & (ev["date_hi"] <= hi)
+    month_overlap = (ev["date_precision"] == "month") & (ev["date_lo"] <= hi) & (ev["date_hi"] >= lo)
+    mask = inside | month_overlap
     if precision:
         mask &= ev["date_precision"] == precision
     return ev[mask].sort_values(["date_lo", "event_id"]).reset_index(drop=True)
@@ -128,29 +133,30 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
     return {k: (v.split(" — ")[0] if lang == "ja" else v.split(" — ")[-1]) for k, v in labels.items()}
 
 
-def table1_html(pkg: DataPackage, lang: str = "ja", anchor_prefix: str = "t1-ev") -> str:
-    """Table 1 as an HTML table; each cell ends with links to the events that evidence it."""
+def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
+    """Table 1 as a numbered MyST table; each cell ends with links to the chronology entries of its evidence."""
+    from ca911.plotting import markdown_table
+    from ca911.records import label_of
+
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
-    heads = {"ja": ("", "カザフスタン", "ウズベキスタン"), "en": ("", "Kazakhstan", "Uzbekistan")}[lang]
+    heads = {"ja": ["", "カザフスタン", "ウズベキスタン"], "en": ["", "Kazakhstan", "Uzbekistan"]}[lang]
     dims = dimension_labels(pkg, lang)
     rows = []
     for dim in table1(pkg, lang).index:
-        cells = [f'<th scope="row">{html.escape(dims[dim])}</th>']
+        row = [f"**{dims[dim]}**"]
         for country in ("KAZ", "UZB"):
             rec = t.loc[(dim, country)]
-            links = " ".join(f'<a href="#{anchor_prefix}-{e}">[{i}]</a>' for i, e in enumerate(rec["event_ids"] or [], 1))
-            cells.append(f"<td>{html.escape(rec[f'text_{lang}'])} <small>{links}</small></td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    head = "".join(f'<th scope="col">{h}</th>' for h in heads)
-    return (f'<table class="ca911-table1" lang="{lang}"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            links = " ".join(f"{{ref}}`[{i}] <{label_of(e)}>`" for i, e in enumerate(rec["event_ids"] or [], 1))
+            row.append(f"{rec[f'text_{lang}']} {links}".strip())
+        rows.append(row)
+    return markdown_table(pd.DataFrame(rows, columns=heads), caption, name)
 
 
-def table1_evidence(pkg: DataPackage, anchor_prefix: str = "t1-ev") -> str:
-    """The events behind Table 1, each with the anchor its cells link to."""
+def table1_evidence(pkg: DataPackage) -> str:
+    """The events behind Table 1, in date order, with their locators."""
     ids = sorted({e for ids in pkg.iraq_war_responses["event_ids"] for e in (ids or [])})
     ev = pkg.events.set_index("event_id").loc[ids].sort_values("date_lo")
-    items = [f'<li id="{anchor_prefix}-{eid}"><code>{eid}</code> ({html.escape(r.date)}, {html.escape(r.locator)}): '
+    items = [f'<li><code>{eid}</code> ({html.escape(r.date)}, {html.escape(r.locator)}): '
              f"{html.escape(r.summary_en)}</li>" for eid, r in ev.iterrows()]
     return '<ul class="ca911-evidence">' + "".join(items) + "</ul>"
 

@@ -42,8 +42,12 @@ def use_style() -> None:
 
 
 def figure(height_in: float = 3.0, width_in: float = A4_TEXT_WIDTH_IN, **kwargs):
+    """A figure outside pyplot's registry: a notebook shows it only where it is glued, never twice."""
+    from matplotlib.figure import Figure
+
     use_style()
-    return plt.subplots(figsize=(width_in, height_in), **kwargs)
+    fig = Figure(figsize=(width_in, height_in))
+    return fig, fig.subplots(**kwargs)
 
 
 def save(fig, path: str | Path) -> Path:
@@ -67,7 +71,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.colors import BoundaryNorm, ListedColormap, to_rgba  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.patches import Patch, Rectangle  # noqa: E402
 
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: matplotlib writes this date, not today's
 
@@ -87,8 +91,10 @@ def inline_svg() -> None:
         return
     ip = get_ipython()
     if ip is not None:
-        ip.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
-        ip.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Date': None}}")
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        # registers the SVG formatter for every Figure, pyplot-managed or not (glue needs it)
+        set_matplotlib_formats("svg", bbox_inches="tight", metadata={"Date": None})
 
 
 def _family_legend(ax, loc="upper left", **kw):
@@ -161,7 +167,7 @@ def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[st
         for j, col in enumerate(codes.columns):
             v = codes.loc[dim, col]
             face = to_rgba(colour[v], 0.55) if isinstance(v, str) else "#ffffff"
-            ax.add_patch(plt.Rectangle((j, i), 1, 1, facecolor=face, edgecolor="white", linewidth=2))
+            ax.add_patch(Rectangle((j, i), 1, 1, facecolor=face, edgecolor="white", linewidth=2))
             text = textwrap.fill(v.replace("_", " "), 18) if isinstance(v, str) else "no code"
             ax.text(j + 0.5, i + 0.5, text, ha="center", va="center", fontsize=7.5)
     ax.set_xlim(0, len(codes.columns))
@@ -363,3 +369,24 @@ def coverage_bars(summary: pd.DataFrame):
     ax.set_xlabel("date expressions")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, fontsize=7, frameon=False)
     return fig
+
+
+def _md_cell(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False) -> str:
+    """A MyST `{table}` block: numbered, captioned and named, for HTML and PDF alike."""
+    f = frame.reset_index() if index else frame
+    lines = ["| " + " | ".join(_md_cell(c) for c in f.columns) + " |", "|" + "---|" * len(f.columns)]
+    lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in f.itertuples(index=False)]
+    return f"```{{table}} {caption}\n:name: {name}\n:align: left\n\n" + "\n".join(lines) + "\n```\n"
+
+
+def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False):
+    """Display a DataFrame as a numbered table (cite it with {numref}`name`)."""
+    from IPython.display import Markdown
+
+    return Markdown(markdown_table(frame, caption, name, index))

@@ -34,6 +34,8 @@ html, body, p, li, td, th, h1, h2, h3, h4, div, span, a {
   font-family: "Fira Sans", "IPAexGothic", sans-serif;
 }
 table { table-layout: auto; width: 100%; font-size: 8pt; }
+/* the theme hides every td inside .docutils (meant for field lists); notebook and data tables need them */
+table td:not(.field-body) { display: table-cell !important; }
 table td, table th { color: #000; }
 img { max-width: 100%; }
 /* code stays in the HTML (folded); the printed book shows results only */
@@ -115,8 +117,10 @@ def _static_files(app: Sphinx) -> None:
 
 
 def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """Sphinx re-reads only edited sources; a data edit must re-read (and so re-execute) every page."""
-    digest = package_hash()
+    """Sphinx re-reads only edited sources; a data (or helper code) edit must re-read every page."""
+    from ca911.book import code_hash
+
+    digest = package_hash() + code_hash()
     if getattr(env, "ca911_data_hash", None) == digest:
         return []
     env.ca911_data_hash = digest

@@ -1,0 +1,171 @@
+"""The companion chapters (chapters/*.md): our own words, no typed numbers, every date and count
+from the data, every quotation short, verbatim and located, and at least one figure cited."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from ca911.sources import normalise, read_chapter, resolve
+from conftest import ROOT, needs_sources
+
+CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
+
+ROLE = re.compile(r"\{(?P<name>[A-Za-z][\w:-]*)\}`(?P<content>[^`]*)`")
+BACKTICKED = re.compile(r"`[^`]*`")
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+LABEL_LINE = re.compile(r"^\([\w.:-]+\)=\s*$")
+# The only digits prose may type (rule 2): chapter numbers, the table's name, the attacks' name.
+ALLOWED_PHRASES = re.compile(r"\b[Cc]hapter [34]\b|\bTable 1\b|9/11")
+QUOTE = re.compile(r"「([^」]*)」")
+LOCATOR = re.compile(r"ch[34] §[^`]+")
+QUOTE_MAX_CHARS = 12  # a term or a phrase, never a sentence
+OVERLAP_CHARS = 20  # a shared run this long (after NFKC, no whitespace) counts as copied
+
+
+def _lines(path: Path) -> list[tuple[int, str]]:
+    """(line number, text) of the prose: code fences blanked, label lines dropped."""
+    text = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
+    return [(n, line) for n, line in enumerate(text.splitlines(), start=1)
+            if line.strip() and not LABEL_LINE.match(line.strip())]
+
+
+def _strip_markup(line: str) -> str:
+    return BACKTICKED.sub(" ", ROLE.sub(" ", line))
+
+
+def _roles(name: str) -> list[tuple[Path, int, str]]:
+    return [(path, n, m["content"]) for path in CHAPTERS for n, line in _lines(path)
+            for m in ROLE.finditer(line) if m["name"] == name]
+
+
+def _glued_names(notebook: Path) -> list[re.Pattern]:
+    """Names a notebook glues; an f-string name becomes a pattern with its fields as wildcards."""
+    names = []
+    for m in re.finditer(r"""\bglue\(\s*(f?)(["'])(.+?)\2""", notebook.read_text(encoding="utf-8")):
+        is_f, name = m.group(1), m.group(3)
+        if is_f:
+            parts = re.split(r"\{[^}]*\}", name)
+            names.append(re.compile(".+".join(re.escape(p) for p in parts) + r"\Z"))
+        else:
+            names.append(re.compile(re.escape(name) + r"\Z"))
+    return names
+
+
+def test_there_are_chapters():
+    assert CHAPTERS, "no chapters/*.md found"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_starts_with_label_and_title_and_labels_its_sections(chapter):
+    lines = chapter.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == f"(ch-{chapter.stem})=", "the first line is the chapter's label (ch-<file>)="
+    assert lines[1].startswith("# "), "the label is followed by the chapter's H1"
+    for n, line in enumerate(lines):
+        if line.startswith("## "):
+            label = lines[n - 2] if n >= 2 and not lines[n - 1].strip() else lines[n - 1]
+            assert re.fullmatch(rf"\(ch-{re.escape(chapter.stem)}-[a-z0-9_-]+\)=", label), \
+                f"line {n + 1}: section {line!r} needs a label (ch-{chapter.stem}-<section>)= right above it"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_no_typed_digits_in_prose(chapter):
+    offending = []
+    for n, line in _lines(chapter):
+        rest = ALLOWED_PHRASES.sub(" ", _strip_markup(line))
+        if re.search(r"\d", rest):  # \d also matches full-width and other Unicode digits
+            offending.append(f"line {n}: {line.strip()}")
+    assert not offending, "digits outside roles, backticks and the allowed phrases:\n" + "\n".join(offending)
+
+
+def test_every_event_role_names_a_recorded_event():
+    with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as fh:
+        ids = {row["event_id"] for row in csv.DictReader(fh)}
+    unknown = [f"{path.name}:{n}: {eid}" for path, n, eid in _roles("event") if eid.strip() not in ids]
+    assert not unknown, "unknown event ids:\n" + "\n".join(unknown)
+
+
+def test_every_glue_role_names_a_glued_value():
+    every = {nb.resolve(): _glued_names(nb) for nb in NOTEBOOKS}
+    problems = []
+    for name in ("glue", "glue:text", "glue:any", "glue:md"):
+        for path, n, content in _roles(name):
+            if "::" in content:
+                doc, rest = content.split("::", 1)
+                key = rest.split(":", 1)[0]
+                notebook = (path.parent / doc).resolve()
+                if notebook not in every:
+                    problems.append(f"{path.name}:{n}: {doc} is not a notebook in notebooks/")
+                    continue
+                candidates = every[notebook]
+            else:  # a bare key must still be glued somewhere (the build then looks in this page)
+                key = content.split(":", 1)[0]
+                candidates = [p for names in every.values() for p in names]
+            if not any(p.match(key) for p in candidates):
+                problems.append(f"{path.name}:{n}: glue name {key!r} is glued by no notebook")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_every_chapter_cites_a_figure_that_exists(chapter):
+    figures = {m for nb in NOTEBOOKS for m in re.findall(r"^:name: (fig-[\w-]+)", nb.read_text(encoding="utf-8"), re.M)}
+    cited = [re.sub(r"^.*<|>$", "", c).strip() for path, _, c in _roles("numref") if path == chapter]
+    cited_figures = [c for c in cited if c.startswith("fig-")]
+    assert cited_figures, f"{chapter.name} cites no figure with {{numref}}"
+    missing = sorted(set(cited_figures) - figures)
+    assert not missing, f"{chapter.name} cites figures no notebook names: {missing}"
+
+
+@pytest.fixture(scope="module")
+def source_grams() -> dict[str, set[str]]:
+    grams = {}
+    for ch in ("ch3", "ch4"):
+        text = normalise(read_chapter(ch).text)
+        grams[ch] = {text[i : i + OVERLAP_CHARS] for i in range(len(text) - OVERLAP_CHARS + 1)}
+    return grams
+
+
+@needs_sources
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_no_sentence_shares_a_long_run_with_the_source_chapters(chapter, source_grams):
+    copied = []
+    for n, line in _lines(chapter):
+        for variant in {line, _strip_markup(line)}:
+            text = normalise(variant)
+            for i in range(len(text) - OVERLAP_CHARS + 1):
+                gram = text[i : i + OVERLAP_CHARS]
+                hits = [ch for ch, grams in source_grams.items() if gram in grams]
+                if hits:
+                    copied.append(f"line {n} shares {gram!r} with {hits[0]}: {line.strip()}")
+                    break
+            else:
+                continue
+            break
+    assert not copied, "sentences too close to the source chapters:\n" + "\n".join(copied)
+
+
+@needs_sources
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_quotations_are_short_verbatim_and_located(chapter):
+    problems = []
+    for n, line in _lines(chapter):
+        for m in QUOTE.finditer(line):
+            quote = m.group(1)
+            after = re.match(r"\s*\(`(ch[34] §[^`]+)`", line[m.end():])
+            if len(quote) > QUOTE_MAX_CHARS:
+                problems.append(f"line {n}: quotation 「{quote}」 is longer than {QUOTE_MAX_CHARS} characters")
+            if not after:
+                problems.append(f"line {n}: quotation 「{quote}」 is not followed by its locator, e.g. (`ch4 §2 ¶3`)")
+                continue
+            try:
+                passage = resolve(after.group(1))
+            except (KeyError, ValueError) as exc:
+                problems.append(f"line {n}: {exc}")
+                continue
+            if normalise(quote) not in normalise(passage):
+                problems.append(f"line {n}: 「{quote}」 is not in the passage {after.group(1)}")
+    assert not problems, "\n".join(problems)
