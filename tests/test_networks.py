@@ -109,7 +109,7 @@ def test_rows_no_date_can_show_are_listed(memberships_pkg):
 
 def test_projected_weights_table(memberships_pkg):
     table = nw.projected_weights(memberships_pkg, ["1993-06-30", "1994-12-31"])
-    assert table.loc[("S1", "S2")].tolist() == [1, 2]
+    assert table.loc["S1–S2"].tolist() == [1, 2]
 
 
 def test_membership_layout_is_two_fixed_columns(memberships_pkg):

@@ -58,7 +58,45 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 EXECUTING = re.compile(r"^(?P<path>\S.*?): Executing notebook")
 EXECUTED = re.compile(r"^(?P<path>\S.*?): Executed notebook in (?P<s>[0-9.]+) seconds")
 UPDATING = re.compile(r"updating environment: (?:\[[^\]]*\] )?(?P<a>\d+) added, (?P<c>\d+) changed, (?P<r>\d+) removed")
+READING = re.compile(r"reading sources\.\.\. \[\s*\d+%\] ")
 WARNING = re.compile(r"\bWARNING:|\bERROR:")
+# What every build pays before Sphinx looks at a page, step by step in one process (in the order a build
+# imports them; a module imported by an earlier step is counted there).
+STARTUP_PROBE = """
+import importlib, json, pathlib, time
+out = {}
+def step(name, *modules, call=None):
+    t = time.perf_counter()
+    for m in modules:
+        importlib.import_module(m)
+    if call:
+        call()
+    out[name] = round(time.perf_counter() - t, 2)
+step("python, jupyter-book CLI, Sphinx", "jupyter_book.cli.main", "sphinx.application")
+step("jupyter-book's default extensions (myst-nb, theme, bibtex, ...)", "myst_nb", "sphinx_book_theme",
+     "sphinxcontrib.bibtex", "sphinx_design", "sphinx_thebe", "sphinx_external_toc", "sphinx_togglebutton",
+     "sphinx_copybutton", "sphinx_comments", "sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
+step("sphinx_simplepdf (WeasyPrint), loaded by the HTML build too", "sphinx_simplepdf")
+step("ca911.sphinx_ext (pandas, matplotlib)", "ca911.sphinx_ext")
+def generate():
+    from ca911.generated import generate
+    generate(pathlib.Path("."))
+step("ca911 _generate hook: load + validate the data, build every _generated file",
+     "ca911.appendices", "ca911.codebook", "ca911.records", "ca911.networks", call=generate)
+print(json.dumps(out))
+"""
+# WeasyPrint on the PDF build's single HTML page again, split into style + layout and drawing + writing.
+PDF_PROBE = """
+import json, pathlib, time, weasyprint
+t0 = time.perf_counter()
+doc = weasyprint.HTML("index.html").render()
+t1 = time.perf_counter()
+doc.write_pdf("probe.pdf")
+t2 = time.perf_counter()
+page = pathlib.Path("index.html").read_text(encoding="utf-8")
+print(json.dumps({"render_s": round(t1 - t0, 2), "write_s": round(t2 - t1, 2), "pages": len(doc.pages),
+                  "tables": page.count("<table"), "images": page.count("<img")}))
+"""
 SCRIPT_PREAMBLE = (
     "# %% [bench] an IPython shell object without a kernel: plotting.inline_svg() then registers the SVG\n"
     "# formatter and glue() renders each figure, as in the book (plain `python` would skip that work)\n"
@@ -173,8 +211,7 @@ def build(copy: Path, env: dict, logs: Path, name: str, extra: list[str] | None 
     text = [s for _, s in r["lines"]]
     r["executed"] = [rel(m["path"], copy) for s in text if (m := EXECUTING.match(s))]
     r["executed_seconds"] = {rel(m["path"], copy): float(m["s"]) for s in text if (m := EXECUTED.match(s))}
-    upd = next((m for s in text if (m := UPDATING.search(s))), None)
-    r["pages_read"] = int(upd["a"]) + int(upd["c"]) if upd else None
+    r["pages_read"] = sum(1 for s in text if READING.search(s))
     r["warnings"] = sum(1 for s in text if WARNING.search(s))
     r["phases"] = phases(r["lines"], r["wall"])
     if check and r["rc"] != 0:
@@ -389,6 +426,12 @@ def stats(runs: list[dict], key: str = "wall") -> dict | None:
             "n": len(vals), "cpu_median": round(statistics.median(cpu), 2) if cpu else None}
 
 
+def stats_of(runs: list[dict], key: str) -> dict:
+    """Median of each phase over the runs."""
+    names = {k for r in runs for k in r.get(key, {})}
+    return {k: statistics.median([r[key][k] for r in runs if k in r.get(key, {})]) for k in sorted(names)}
+
+
 def ratio(a: dict | None, b: dict | None, key: str = "median") -> float | None:
     return round(a[key] / b[key], 3) if a and b and a.get(key) and b.get(key) else None
 
@@ -424,9 +467,10 @@ def analyse(res: dict) -> None:
 
     # 1. cold HTML vs the limit
     r = ratio(cold, limit)
-    t = {"target": f"cold HTML <= {TARGETS['cold_vs_limit']} x the limit", "measured": f"{r} (CPU {ratio(cold, limit, 'cpu_median')})",
-         "met": r is not None and r <= TARGETS["cold_vs_limit"]}
-    if not t["met"]:
+    rc = ratio(cold, limit, "cpu_median")
+    t = {"target": f"cold HTML <= {TARGETS['cold_vs_limit']} x the limit", "measured": f"{r} (CPU {rc})",
+         "met": r is not None and r <= TARGETS["cold_vs_limit"], "met_cpu": rc is not None and rc <= TARGETS["cold_vs_limit"]}
+    if not (t["met"] and t.get("met_cpu", True)):
         ph = first_cold["phases"]
         t["why"] = (f"In the first cold build the {nb_count} notebooks took {exec_sum:.1f} s to execute in kernels (myst-nb, one after "
                     f"another, inside Sphinx's read phase) against {scripts_sum:.1f} s for the same code as scripts "
@@ -444,21 +488,24 @@ def analyse(res: dict) -> None:
     r = ratio(nochg, cold)
     nc_exec = sum(len(x["executed"]) for x in R["no_change"])
     nc_new = sum(x["new_records"] for x in R["no_change"])
+    rc = ratio(nochg, cold, "cpu_median")
     t = {"target": f"no-change rebuild <= {TARGETS['nochange_vs_cold']} x cold HTML, re-executing nothing",
-         "measured": f"{r} (CPU {ratio(nochg, cold, 'cpu_median')}); {nc_exec} executions, {nc_new} new cache records",
-         "met": r is not None and r <= TARGETS["nochange_vs_cold"] and nc_exec == 0 and nc_new == 0}
-    if not t["met"]:
-        ph = R["no_change"][0]["phases"]
-        probe = res.get("probes", {})
-        t["why"] = (f"Nothing re-executed ({nc_exec} executions, {nc_new} new records): the time is fixed cost. Of the first "
-                    f"no-change rebuild's {R['no_change'][0]['wall']:.1f} s, {ph.get('startup', 0):.1f} s pass before Sphinx "
-                    f"even looks for changed pages (Python start-up and imports of jupyter-book/Sphinx/myst-nb: "
-                    f"{probe.get('import_toolchain_s', '?')} s alone; ca911's config-inited hook loads and validates the "
-                    f"whole data package and regenerates every _generated file in memory: {probe.get('generate_s', '?')} s "
-                    f"measured on its own), then {ph.get('read', 0):.1f} s reading and {ph.get('write', 0):.1f} s writing.")
-        t["fix"] = ("Skip the generation when nothing it depends on changed (key _generated/ on the data package hash "
-                    "and the generator code, the stamp already computed for the notebooks), and import the heavy "
-                    "generator modules only when they run; the remaining floor is jupyter-book's own start-up.")
+         "measured": f"{r} (CPU {rc}); {nc_exec} executions, {nc_new} new cache records",
+         "met": r is not None and r <= TARGETS["nochange_vs_cold"] and nc_exec == 0 and nc_new == 0,
+         "met_cpu": rc is not None and rc <= TARGETS["nochange_vs_cold"] and nc_exec == 0 and nc_new == 0}
+    if not (t["met"] and t.get("met_cpu", True)):
+        ph = stats_of(R["no_change"], "phases")
+        probe = res.get("startup_probe", {})
+        steps = "; ".join(f"{k} {v:.1f} s" for k, v in probe.items())
+        t["why"] = (f"Nothing re-executed ({nc_exec} executions, {nc_new} new records): the time is start-up. Of a no-change "
+                    f"rebuild (median {nochg['median']:.1f} s), {ph.get('startup', 0):.1f} s pass before Sphinx looks for changed "
+                    f"pages, then {ph.get('read', 0):.1f} s checking and reading and {ph.get('write', 0):.1f} s writing "
+                    f"(medians). The start-up, step by step in one process: {steps or 'not measured'}.")
+        t["fix"] = ("Make the start-up cheap when nothing changed: run ca911's generation only when the data package hash "
+                    "or the generator code differs from the last run (the same stamp the notebooks carry), load "
+                    "sphinx_simplepdf (WeasyPrint) only for the PDF build (extra_extensions is shared by both builders), "
+                    "and import pandas/matplotlib in ca911.sphinx_ext only inside the hooks that need them. The floor is "
+                    "Python, jupyter-book and Sphinx's own imports.")
     targets.append(t)
 
     # 3. one-notebook edit
@@ -492,17 +539,25 @@ def analyse(res: dict) -> None:
 
     # 5. PDF
     r = ratio(pdf, cold)
-    t = {"target": f"PDF <= {TARGETS['pdf_vs_cold']} x cold HTML", "measured": f"{r} (CPU {ratio(pdf, cold, 'cpu_median')})",
-         "met": r is not None and r <= TARGETS["pdf_vs_cold"]}
-    if not t["met"]:
-        ph = R["pdf"][0]["phases"]
-        t["why"] = (f"The PDF builder executes nothing (warm cache) but re-renders the whole book: of the first PDF build's "
-                    f"{R['pdf'][0]['wall']:.1f} s, start-up {ph.get('startup', 0):.1f} s, reading {ph.get('read', 0):.1f} s, "
-                    f"writing the single HTML {ph.get('write', 0):.1f} s and WeasyPrint laying out and writing the PDF "
-                    f"{ph.get('weasyprint', 0):.1f} s.")
-        t["fix"] = ("WeasyPrint's time grows with the pages and the SVG paths it lays out: fewer/lighter figures (the "
-                    "largest SVGs), no hidden code-cell inputs in the single HTML (they are laid out and then hidden by "
-                    "CSS), and sharing the start-up with the HTML build (one Sphinx process building both).")
+    rc = ratio(pdf, cold, "cpu_median")
+    t = {"target": f"PDF <= {TARGETS['pdf_vs_cold']} x cold HTML", "measured": f"{r} (CPU {rc})",
+         "met": r is not None and r <= TARGETS["pdf_vs_cold"], "met_cpu": rc is not None and rc <= TARGETS["pdf_vs_cold"]}
+    if not (t["met"] and t.get("met_cpu", True)):
+        ph = stats_of(R["pdf"], "phases")
+        pp = res.get("pdf_probe", {})
+        t["why"] = (f"The PDF build executes nothing (warm cache); of its {pdf['median']:.1f} s (median), start-up takes "
+                    f"{ph.get('startup', 0):.1f} s (the same start-up as every build, see the no-change rebuild), reading "
+                    f"{ph.get('read', 0):.1f} s, writing the single HTML page {ph.get('write', 0):.1f} s and WeasyPrint "
+                    f"{ph.get('weasyprint', 0):.1f} s (medians). WeasyPrint, run again on its own: "
+                    f"{pp.get('render_s', '?')} s to style and lay out {pp.get('pages', '?')} pages "
+                    f"({pp.get('tables', '?')} tables, {pp.get('images', '?')} images), then {pp.get('write_s', '?')} s to draw "
+                    f"and write them, which includes drawing {pp.get('svg_files', '?')} SVG figures of "
+                    f"{pp.get('svg_elements', '?')} SVG elements as vectors.")
+        t["fix"] = ("Give WeasyPrint less to do: link only the stylesheets print needs (the single page also links the "
+                    "sphinx-design, thebe, toggle-button and copy-button CSS, and every selector is matched against every "
+                    "element of a 100-page document), avoid automatic layout for the long tables (table-layout: auto "
+                    "measures every cell before placing any), and lighter or raster figures for print (each SVG element "
+                    "is drawn on its own); then one start-up shared by both builders instead of two.")
     targets.append(t)
 
     # 6. figures
@@ -548,7 +603,10 @@ def tables(res: dict) -> tuple[str, str, str]:
         t2.append(f"| {name} | {num(r['wall'])} | {num(r['cpu'])} | {r['target']} |")
     t3 = ["| Target | Measured | Met |", "|---|---|---|"]
     for t in res["targets"]:
-        t3.append(f"| {t['target']} | {t['measured']} | {'yes' if t['met'] else '**no**'} |")
+        verdict = "yes" if t["met"] else "**no**"
+        if "met_cpu" in t and t["met_cpu"] != t["met"]:
+            verdict += f" (on CPU time: {'yes' if t['met_cpu'] else 'no'})"
+        t3.append(f"| {t['target']} | {t['measured']} | {verdict} |")
     return "\n".join(t1), "\n".join(t2), "\n".join(t3)
 
 
@@ -609,11 +667,12 @@ def report_md(res: dict) -> str:
     parts = ["# Benchmark results", "",
              f"Written by `make bench` (tools/bench.py) on {res['generated']}; median, min and max of wall-clock seconds.", "",
              "## Timings", "", t1, "", "## Ratios and targets", "", t2, "", t3, ""]
-    missed = [t for t in res["targets"] if not t["met"]]
+    missed = [t for t in res["targets"] if "why" in t]
     if missed:
         parts += ["## Missed targets", ""]
         for t in missed:
-            parts += [f"**{t['target']}.** Why: {t['why']} What would fix it: {t['fix']}", ""]
+            how = "" if not t["met"] else " (missed on CPU time only; met on wall clock)"
+            parts += [f"**{t['target']}{how}.** Why: {t['why']} What would fix it: {t['fix']}", ""]
     parts += ["## Page weight", "", weight_table(res["page_weight"]), "", "## Figure files", "",
               figure_table(res["page_weight"]), "", "## Notes", ""]
     parts += [f"- {n}" for n in notes(res)]
@@ -682,18 +741,21 @@ def main(argv: list[str] | None = None) -> int:
         limit_rep(0)
         rep_cost = time.perf_counter() - rep_t0
 
+        log("WeasyPrint probe (the PDF's single HTML page, rendered again)")
+        r = run_timed([PY, "-c", PDF_PROBE], copy / "_build" / "simplepdf", env, logs / "probe-weasyprint.log")
+        probe = json.loads(r["lines"][-1][1]) if r["rc"] == 0 and r["lines"] else {}
+        svgs = [p for p in (copy / "_build" / "html" / "_images").glob("*.svg")]
+        probe["svg_elements"] = sum(len(re.findall(r"<[A-Za-z]", p.read_text(encoding="utf-8", errors="replace"))) for p in svgs)
+        probe["svg_files"] = len(svgs)
+        probe["load1"] = r["load1"]
+        res["pdf_probe"] = probe
+        (copy / "_build" / "simplepdf" / "probe.pdf").unlink(missing_ok=True)
+
         # fixed costs, measured on their own (for the explanations)
-        probes = {}
-        r = run_timed([PY, "-c", "import jupyter_book.cli.main, sphinx.application, myst_nb, sphinx_book_theme"],
-                      copy, env, logs / "probe-imports.log")
-        probes["import_toolchain_s"] = round(r["wall"], 2)
-        code = ("import time, pathlib; t = time.perf_counter()\n"
-                "from ca911 import appendices, codebook, records, networks\n"
-                "from ca911.generated import generate\n"
-                "generate(pathlib.Path('.')); print(round(time.perf_counter() - t, 2))")
-        r = run_timed([PY, "-c", code], copy, env, logs / "probe-generate.log")
-        probes["generate_s"] = float(r["lines"][-1][1]) if r["rc"] == 0 and r["lines"] else None
-        res["probes"] = probes
+        log("start-up probe")
+        r = run_timed([PY, "-c", STARTUP_PROBE], copy, env, logs / "probe-startup.log")
+        res["startup_probe"] = json.loads(r["lines"][-1][1]) if r["rc"] == 0 and r["lines"] else {}
+        res["startup_probe_load1"] = r["load1"]
 
         records = cache_records(copy)
         for i in range(args.runs):
@@ -748,15 +810,22 @@ def main(argv: list[str] | None = None) -> int:
             raise BenchError(f"ci/build-book.sh failed; log {m['log']}")
         text = [s for _, s in m["lines"]]
         m_exec = [s for s in text if EXECUTING.match(s)]
-        m_read = [int(u["a"]) + int(u["c"]) for s in text if (u := UPDATING.search(s))]
-        res["runs"]["make_book_no_change"].append(keep(m, executed=len(m_exec), pages_read=m_read,
-                                                       new_records=len(set(cache_records(copy)) - set(records))))
-        log(f"  {m['wall']:.1f} s, executed {len(m_exec)}, pages read per builder {m_read}")
+        # the two builds of the script, split where the first says it succeeded
+        t_html = next((t for t, s in m["lines"] if "build succeeded" in s or "build finished" in s), m["wall"])
+        starts = [i for i, (_, s) in enumerate(m["lines"]) if s.startswith("Running Jupyter-Book")]
+        reads = [sum(1 for _, s in m["lines"][a:b] if READING.search(s))
+                 for a, b in zip(starts, starts[1:] + [len(m["lines"])])]
+        res["runs"]["make_book_no_change"].append(keep(
+            m, executed=len(m_exec), pages_read_per_build=reads, html_part=round(t_html, 2),
+            pdf_part=round(m["wall"] - t_html, 2), new_records=len(set(cache_records(copy)) - set(records))))
+        log(f"  {m['wall']:.1f} s (HTML {t_html:.1f} s, PDF {m['wall'] - t_html:.1f} s), executed {len(m_exec)}, "
+            f"pages read per build {reads}")
         res["make_book_note"] = (
-            f"`make book` builds into a fresh staging folder (ci/build-book.sh) while the execution cache stays in "
-            f"_build/.jupyter_cache: on no change it executed {len(m_exec)} notebooks but re-read {m_read} pages "
-            f"(HTML, PDF), because Sphinx's environment (the doctrees) is new every time; its {m['wall']:.1f} s are "
-            "what a reader's second `make book` costs, before the data validation step.")
+            f"A no-change `make book` (ci/build-book.sh, {m['wall']:.1f} s: HTML {t_html:.1f} s, PDF "
+            f"{m['wall'] - t_html:.1f} s) re-executed {len(m_exec)} notebooks (the execution cache stays in "
+            f"_build/.jupyter_cache) but read {reads[0] if reads else '?'} pages again in the HTML build, because it builds "
+            "into a fresh staging folder, so Sphinx's environment (the doctrees) is new every time, and it always "
+            "rebuilds the PDF; the data validation step of `make book` is not included.")
         shutil.rmtree(copy)
 
         # --- more cold runs if they fit the budget
@@ -797,8 +866,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nHow fast the book builds (wall clock seconds; CPU = all child processes)\n")
     print(t1, "\n", t2, "\n", t3, sep="\n")
     for t in res["targets"]:
-        if not t["met"]:
-            print(f"\nMISSED: {t['target']}\n  why: {t['why']}\n  fix: {t['fix']}")
+        if "why" in t:
+            label = "MISSED" if not t["met"] else "MISSED ON CPU TIME (met on wall clock)"
+            print(f"\n{label}: {t['target']}\n  why: {t['why']}\n  fix: {t['fix']}")
     print("\n" + weight_table(res["page_weight"]))
     print("\n" + figure_table(res["page_weight"]))
     print("\nNotes:\n" + "\n".join(f"- {n}" for n in notes(res)))

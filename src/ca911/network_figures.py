@@ -18,7 +18,8 @@ from ca911.plotting import A4_TEXT_WIDTH_IN, OKABE_ITO, figure
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
 QUALIFIER_WORDS = {"exact": "{n}", "about": "about {n}", "at_least": "at least {n}", "up_to": "up to {n}",
-                   "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected"}
+                   "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected",
+                   "several": "several × {n}"}  # the codebook's reading of 数100名: several × 100
 
 
 def _names(pkg, short: bool = False) -> dict[str, str]:
@@ -60,7 +61,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     names = _names(pkg, short=True)
     ncols = 3
     nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(3.05 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
+    fig, axes = figure(3.3 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
     before = None
     for ax, label in zip(axes.flat, snapshots):
         G = nw.build_membership_graph(pkg, label)
@@ -74,12 +75,12 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                     linewidth=1.6 if (a, b) in new else 0.9, linestyle="--" if observer else "-", zorder=2)
         for n, (x, y) in pos.items():
             on = n in G
-            ax.scatter([x], [y], s=14, color=BLACK if on else FAINT, zorder=3, linewidths=0)
+            ax.scatter([x], [y], s=16, color=BLACK if on else FAINT, zorder=3, linewidths=0)
             left = x == 0.0
             ax.text(x - 0.06 if left else x + 0.06, y, names.get(n, n), ha="right" if left else "left",
-                    va="center", fontsize=6.5, color=BLACK if on else "#9a9a9a")
-        ax.set_title(f"{label}\n(as of {G.graph['as_of']})", fontsize=8)
-        ax.set_xlim(-0.95, 1.75)
+                    va="center", fontsize=7.5, color=BLACK if on else "#9a9a9a")
+        ax.set_title(f"{label}\n(as of {G.graph['as_of']})", fontsize=8.5)
+        ax.set_xlim(-1.0, 1.95)
         ax.set_ylim(-0.05, 1.05)
         _bare(ax)
         before = edges
@@ -90,9 +91,9 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label="ended since previous panel"),
                Line2D([], [], color=BLUE, lw=0.9, ls="--", label="observer"),
                Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="not in the network then")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=7, frameon=False,
-                               title="states (left) — organisations (right)", title_fontsize=7)
-    fig.subplots_adjust(wspace=0.05, hspace=0.25)
+    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=7.5, frameon=False,
+                               title="states (left) — organisations (right)", title_fontsize=7.5)
+    fig.subplots_adjust(wspace=0.02, hspace=0.22, left=0.02, right=0.98)
     return _done(fig)
 
 

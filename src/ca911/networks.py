@@ -185,14 +185,14 @@ def project_members(G: nx.Graph) -> nx.Graph:
 
 
 def projected_weights(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
-    """Shared-membership weight of every state pair (rows) at every snapshot (columns); 0 = none."""
+    """Shared-membership weight of every state pair ("KAZ–RUS", rows) at every snapshot (columns); 0 = none."""
     cols = {}
     for label in snapshots:
         P = project_members(build_membership_graph(data, label))
         cols[label] = {tuple(sorted((a, b))): w for a, b, w in P.edges(data="weight")}
     pairs = sorted(set().union(*[set(c) for c in cols.values()]))
     frame = pd.DataFrame({label: [cols[label].get(p, 0) for p in pairs] for label in snapshots},
-                         index=pd.MultiIndex.from_tuples(pairs, names=["state", "other"]))
+                         index=pd.Index([f"{a}–{b}" for a, b in pairs], name="pair"))
     return frame
 
 

@@ -36,6 +36,10 @@ html, body, p, li, td, th, h1, h2, h3, h4, div, span, a {
 table { table-layout: auto; width: 100%; font-size: 8pt; }
 /* the theme hides every td inside .docutils (meant for field lists); notebook and data tables need them */
 table td:not(.field-body) { display: table-cell !important; }
+/* long ids and locators wrap inside their cell instead of running off the page */
+td, th { overflow-wrap: anywhere; word-break: break-word; }
+td code, td .pre, p code { white-space: normal !important; overflow-wrap: anywhere; }
+div.cell_output, div.output { max-width: 100%; overflow: hidden; }
 table td, table th { color: #000; }
 img { max-width: 100%; }
 /* code stays in the HTML (folded); the printed book shows results only */
@@ -135,7 +139,19 @@ def _generate(app: Sphinx, config) -> None:
     generate(Path(app.srcdir))
 
 
+def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:
+    """A PDF cannot carry the download area: name the file instead of linking to a dead path."""
+    if app.builder.name != "simplepdf":
+        return
+    from docutils import nodes
+    from sphinx import addnodes
+
+    for node in list(doctree.findall(addnodes.download_reference)):
+        node.replace_self(nodes.literal(text=f"{node.astext()} (download from the HTML edition)"))
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("doctree-resolved", _downloads_as_text_in_print)
     app.connect("config-inited", _generate, priority=950)
     app.connect("config-inited", _configure, priority=900)
     app.connect("config-inited", _favicon, priority=700)  # before Sphinx validates html_favicon (800)
