@@ -347,7 +347,7 @@ def test_download_buttons_give_notebook_and_source(visit, path):
 
 def screenshot_pages() -> dict[str, str]:
     pages = html_pages()
-    methods = [p for p in pages if p.startswith("methods/")]
+    methods = sorted((p for p in pages if p.startswith("methods/")), key=lambda p: p != "methods/codebook.html")
     notebooks = [p for p in pages if p.startswith("notebooks/")]
     return {"landing": "index.html", "notebook": notebooks[0] if notebooks else "notebooks/",
             "methods": methods[0] if methods else "methods/"}

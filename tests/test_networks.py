@@ -284,6 +284,17 @@ def test_export_drops_missing_values_instead_of_writing_nan(presence_pkg):
     assert "nan" not in text.lower().replace("name", "") and "<NA>" not in text
 
 
+def test_figures_refuse_empty_networks(contact_pkg):
+    from ca911 import network_figures as nf
+
+    empty = nw.build_contact_graph(contact_pkg, "1990-01-01", "1990-12-31")
+    assert empty.number_of_edges() == 0
+    with pytest.raises(ValueError, match=r"^no contacts between two actors in the data: "):
+        nf.contact_network(empty)
+    with pytest.raises(ValueError, match=r"^no deployments of troops in the data: "):
+        nf.presence_panels(contact_pkg)
+
+
 # ---------------------------------------------------------------------------------------- real data
 @pytest.fixture(scope="module")
 def pkg():

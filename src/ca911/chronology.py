@@ -95,7 +95,7 @@ def stance_matrix(pkg: DataPackage, states: list[str], start: str = AUTUMN_2001[
     from each evidenced day; `evidenced` is True on days a stance row exists; `undated` lists the
     stances dated only to a month, which cannot be placed on a day.
     """
-    st = pkg.stances[pkg.stances["issue"] == issue]
+    st = require_rows(pkg.stances[pkg.stances["issue"] == issue], f"stances on {issue}")
     order = list(st["stance"].cat.categories)
     days = pd.date_range(start, end, freq="D")
     by_day = st[st["date"].str.len() == 10]

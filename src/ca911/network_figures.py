@@ -41,6 +41,13 @@ def _done(fig):
     return fig
 
 
+def require(items, what: str):
+    """Fail loudly instead of drawing an empty network (the chronology helpers' wording)."""
+    if len(items) == 0:
+        raise ValueError(f"no {what} in the data: the figure would be empty (check data/ and the filters used)")
+    return items
+
+
 def count_label(n, qualifier) -> str:
     if n is None or pd.isna(n):
         return "no number"
@@ -57,7 +64,7 @@ def _change_colours(now: set, before: set | None):
 def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended ones
     dotted grey, members and organisations not (or no longer) in the network in light grey."""
-    pos = nw.membership_layout(pkg)
+    pos = require(nw.membership_layout(pkg), "memberships that any date can show")
     names = _names(pkg, short=True)
     ncols = 3
     nrows = -(-(len(snapshots) + 1) // ncols)
@@ -100,7 +107,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
 def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
     thick vermillion = two or more (the exact counts are in `networks.projected_weights`)."""
-    pos = nw.projection_layout(pkg)
+    pos = require(nw.projection_layout(pkg), "memberships that any date can show")
     names = _names(pkg)
     ncols = 2
     nrows = -(-(len(snapshots) + 1) // ncols)
@@ -160,7 +167,7 @@ def presence_panels(pkg):
     square root of personnel (the latest number the chapters give by then); dashed where the latest
     record is an agreement or a plan; thin grey where no number is given. Each arrow carries a number
     that the key beside the panel explains."""
-    pos = nw.presence_layout(pkg)
+    pos = require(nw.presence_layout(pkg), "deployments of troops")
     names = _names(pkg, short=True)
     snaps = nw.presence_snapshots(pkg)
     fig, axes = figure(2.1 * len(snaps) + 0.3, A4_TEXT_WIDTH_IN, nrows=len(snaps), ncols=2,
@@ -215,6 +222,7 @@ FAMILY_STYLE = {"calls and messages": (ORANGE, "-", 0.0), "visits": (BLUE, (0, (
 def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None = None):
     """The contact graph: one curve per pair and family of contact (colour and dash), width and number =
     events; node size = betweenness (the bridge positions)."""
+    require(list(G.edges), "contacts between two actors")
     pos = pos or nw.contact_layout(G)
     centrality = centrality if centrality is not None else nw.centrality_table(G)
     between = centrality.set_index("actor")["betweenness"]
@@ -270,7 +278,7 @@ def alignment_panels(pkg):
     """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each by start): the country in
     the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
     Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
-    periods = nw.alignment_periods(pkg)
+    periods = require(nw.alignment_periods(pkg), "periods")
     labels = pkg.labels("periods", "policy_type")
     names = _names(pkg)
     ncols = 3

@@ -319,7 +319,7 @@ def build_contact_graph(data, start=AUTUMN_2001[0], end=AUTUMN_2001[1], types=CO
     return G
 
 
-def centrality_table(G: nx.Graph, data=None) -> pd.DataFrame:
+def centrality_table(G: nx.Graph) -> pd.DataFrame:
     """Degree, weighted degree (events), degree centrality and betweenness (unweighted, normalised)
     per node, most central first (betweenness, then degree, then events)."""
     between = nx.betweenness_centrality(G, normalized=True, weight=None)

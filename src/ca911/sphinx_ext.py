@@ -150,7 +150,21 @@ def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:
         node.replace_self(nodes.literal(text=f"{node.astext()} (download from the HTML edition)"))
 
 
+def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Offer the executed .ipynb of every notebook page (the theme does so only with a launch button)."""
+    if context.get("ipynb_source") or not str(context.get("sourcename", "")).endswith((".md", ".md.txt")):
+        return
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if not executed.is_file():
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(executed, target)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", _notebook_download, priority=500)  # before the theme's handler (501)
     app.connect("doctree-resolved", _downloads_as_text_in_print)
     app.connect("config-inited", _generate, priority=950)
     app.connect("config-inited", _configure, priority=900)

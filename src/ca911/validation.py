@@ -70,7 +70,11 @@ def _read_raw(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem]
     problems = []
     if "\r" in text:
         problems.append(Problem(name, text[: text.index("\r")].count("\n") + 1, "-", "line-endings", "CR characters found; use LF line endings"))
-    rows = list(csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))))
+    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # e.g. a cell over the csv module's field-size limit
+        return [], problems + [Problem(name, reader.line_num, "-", "csv-syntax", str(exc))]
     header = rows[0] if rows else []
     missing = [f for f in fields if f not in header]
     extra = [h for h in header if h not in fields]
