@@ -127,13 +127,15 @@ def snapshot(dest: Path) -> dict:
     """Copy the tracked files (working-tree versions) and data/ once; every run copies this snapshot, so all
     runs measure the same sources even while others edit the checkout."""
     tracked = [p for p in git("ls-files", "-z").split("\0") if p]
+    # + benchmarks/results.md, tracked or not: methods/benchmark.md includes it
     files = sorted({p for p in tracked if (ROOT / p).is_file()}
-                   | {str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*") if p.is_file()})
+                   | {str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*") if p.is_file()}
+                   | ({"benchmarks/results.md"} if (ROOT / "benchmarks" / "results.md").is_file() else set()))
     for rel in files:
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / rel, dest / rel)
     modified = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
-    untracked = [p for p in git("ls-files", "--others", "--exclude-standard").splitlines()]
+    untracked = [p for p in git("ls-files", "--others", "--exclude-standard").splitlines() if p not in files]
     return {"commit": git("rev-parse", "HEAD").strip(), "files": len(files),
             "modified_in_working_tree": modified, "untracked_left_out": untracked}
 
@@ -662,12 +664,14 @@ def notes(res: dict) -> list[str]:
     cold_note = ""
     if res["cold_runs"] < 3:
         cold_note = (" (asked for on the command line)" if res.get("cold_runs_forced") else
-                     f" (3 would have taken longer than the budget of {res['budget_minutes']:g} min)")
+                     f" (3 would have taken {res.get('cold_runs_projection_minutes', '?')} min in all, over the "
+                     f"budget of {res['budget_minutes']:g} min)")
     out = [
         f"Measured {res['generated']} on {m['nproc']} CPU cores ({m['platform']}, Python {m['python']}); load average "
         f"(1 min) {m['load_start'][0]:.2f} at the start, {m['load_end'][0]:.2f} at the end, "
-        f"{m['load1_min']:.2f}–{m['load1_max']:.2f} before the timed commands. Others were building on this machine, so wall "
-        "clock times are noisy; the CPU time (all child processes, kernels included) is less sensitive to that load.",
+        f"{m['load1_min']:.2f}–{m['load1_max']:.2f} before the timed commands (the benchmark's own build counts for about 1). "
+        "Others were building on this machine, so wall-clock times are noisy; the CPU time (all child processes, kernels "
+        "included) is less sensitive to that load.",
         f"Sources: commit {p['commit'][:12]} plus the working-tree versions of {len(p['modified_in_working_tree'])} modified "
         f"tracked file(s); {len(p['untracked_left_out'])} untracked file(s) left out"
         + (f" ({', '.join(p['untracked_left_out'][:6])}{', …' if len(p['untracked_left_out']) > 6 else ''})" if p['untracked_left_out'] else "") + ".",
@@ -861,6 +865,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             projected = elapsed + 2 * rep_cost
             cold_runs = 3 if projected <= args.budget_minutes * 60 else 1
+            res["cold_runs_projection_minutes"] = round(projected / 60, 1)
             log(f"one cold run + limit took {rep_cost:.0f} s; 3 runs would end at {projected / 60:.1f} min "
                 f"(budget {args.budget_minutes:g}): {cold_runs} run(s)")
         res["cold_runs"], res["cheap_runs"] = cold_runs, args.runs

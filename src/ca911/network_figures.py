@@ -283,7 +283,7 @@ def alignment_panels(pkg):
     names = _names(pkg)
     ncols = 3
     nrows = -(-(len(periods) + 1) // ncols)
-    fig, axes = figure(2.05 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
+    fig, axes = figure(2.2 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
     for ax, p in zip(axes.flat, periods.itertuples()):
         G = nw.build_alignment_graph(pkg, p.period_id)
         pos = nw.alignment_layout(G)
@@ -295,25 +295,25 @@ def alignment_panels(pkg):
             ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=9, lw=lw, color=colour,
                                          linestyle=style, shrinkA=12, shrinkB=7, zorder=1))
             (x1, y1), (x2, y2) = pos[u], pos[v]
-            ax.text(x1 + 0.55 * (x2 - x1), y1 + 0.55 * (y2 - y1), d["relation"].replace("_", " "), fontsize=5.8,
+            ax.text(x1 + 0.55 * (x2 - x1), y1 + 0.55 * (y2 - y1), d["relation"].replace("_", " "), fontsize=6.5,
                     ha="center", va="center", zorder=3,
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5})
         for n, (x, y) in pos.items():
             on = n in G
             if n == p.country_id:
                 ax.scatter([x], [y], s=330, color=BLACK, zorder=2)
-                ax.text(x, y, n, color="white", fontsize=6.5, ha="center", va="center", zorder=4)
+                ax.text(x, y, n, color="white", fontsize=7, ha="center", va="center", zorder=4)
                 continue
             ax.scatter([x], [y], s=45, color="white", edgecolor=BLACK if on else FAINT, linewidths=0.8, zorder=2)
             above = y > 0
             ax.text(x, y + (0.14 if above else -0.14), names.get(n, n), ha="center", va="bottom" if above else "top",
-                    fontsize=6.5, color=BLACK if on else "#9a9a9a")
+                    fontsize=7.2, color=BLACK if on else "#9a9a9a")
         if G.nodes[p.country_id]["isolated_reason"]:
-            ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=6, ha="center",
+            ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=6.8, ha="center",
                     va="center", style="italic", color="#444444")
         years = ("c. " if bool(p.approximate) else "") + (f"{p.start}–{p.end}" if p.end else f"{p.start}–")
-        ax.set_title(f"{p.period_id}: {years}\n{_policy_words(str(p.policy_type), labels)}", fontsize=7, pad=3)
-        ax.set_xlim(-1.55, 1.55)
+        ax.set_title(f"{p.period_id}: {years}\n{_policy_words(str(p.policy_type), labels)}", fontsize=8, pad=3)
+        ax.set_xlim(-1.5, 1.5)
         ax.set_ylim(-1.45, 1.3)
         ax.set_xticks([])
         ax.set_yticks([])
@@ -325,7 +325,7 @@ def alignment_panels(pkg):
     handles += [Patch(facecolor=POLICY_TINT["bandwagon"], label="period labelled bandwagon"),
                 Patch(facecolor=POLICY_TINT["balance_of_power"], label="labelled balance of power"),
                 Patch(facecolor="#f2f2f2", label="other or no label")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=6.5, frameon=False,
-                               title="relation the chapter states", title_fontsize=6.5)
-    fig.subplots_adjust(wspace=0.06, hspace=0.38)
+    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=7.2, frameon=False,
+                               title="relation the chapter states", title_fontsize=7.2)
+    fig.subplots_adjust(wspace=0.05, hspace=0.36, left=0.02, right=0.98)
     return _done(fig)
