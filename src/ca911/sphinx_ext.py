@@ -151,15 +151,32 @@ def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:
 
 
 def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Offer the executed .ipynb of every notebook page (the theme does so only with a launch button)."""
-    if context.get("ipynb_source") or not str(context.get("sourcename", "")).endswith((".md", ".md.txt")):
+    """Offer the executed .ipynb of every notebook page (the theme does so only with a launch button).
+
+    It is taken from the execution cache: in cache mode myst-nb writes the notebook it read, without
+    the outputs it merged from the cache.
+    """
+    import nbformat
+    from jupyter_cache import get_cache
+    from myst_nb.core.read import is_myst_markdown_notebook
+
+    from ca911.book import read_markdown
+
+    source = Path(app.srcdir) / f"{pagename}.md"
+    if context.get("ipynb_source") or not source.is_file():
         return
-    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
-    if not executed.is_file():
+    text = source.read_text(encoding="utf-8")
+    if not is_myst_markdown_notebook(text):
+        return
+    cache_path = Path(app.config.nb_execution_cache_path or ".jupyter_cache")
+    cache_path = cache_path if cache_path.is_absolute() else Path(app.srcdir) / cache_path
+    try:
+        _, executed = get_cache(str(cache_path)).merge_match_into_notebook(read_markdown(text))
+    except KeyError:
         return
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(executed, target)
+    target.write_text(nbformat.writes(executed), encoding="utf-8")
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
