@@ -165,3 +165,9 @@ def test_internal_links_in_the_pdf_point_inside_it(built_book):
                     external.append(uri)
     assert internal > 50
     assert external == []
+
+
+def test_cover_carries_the_subtitle(built_book):
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    meta = config["sphinx"]["config"]["html_context"]["cover_meta_data"]
+    assert squash(meta)[:40] in squash(page_texts()[0])
