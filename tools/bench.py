@@ -577,7 +577,7 @@ def analyse(res: dict) -> None:
                     f"{pp.get('svg_elements', '?')} SVG elements as vectors.")
         t["fix"] = ("Give WeasyPrint less to do: link only the stylesheets print needs (the single page also links the "
                     "sphinx-design, thebe, toggle-button and copy-button CSS, and every selector is matched against every "
-                    "element of a 100-page document), avoid automatic layout for the long tables (table-layout: auto "
+                    f"element of a {pp.get('pages', '?')}-page document), avoid automatic layout for the long tables (table-layout: auto "
                     "measures every cell before placing any), and lighter or raster figures for print (each SVG element "
                     "is drawn on its own); then one start-up shared by both builders instead of two.")
     targets.append(t)

@@ -64,6 +64,7 @@ use_style()
 # ---------------------------------------------------------------------------------------------
 # Notebook figures. Each takes tidy frames from ca911.chronology and returns a Figure.
 import os  # noqa: E402
+import re  # noqa: E402
 import textwrap  # noqa: E402
 
 import matplotlib.dates as mdates  # noqa: E402
@@ -91,10 +92,27 @@ def inline_svg() -> None:
         return
     ip = get_ipython()
     if ip is not None:
+        from matplotlib.figure import Figure
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-        # registers the SVG formatter for every Figure, pyplot-managed or not (glue needs it)
-        set_matplotlib_formats("svg", bbox_inches="tight", metadata={"Date": None})
+        set_matplotlib_formats("svg")  # activates the inline formatters for every Figure
+        formatter = ip.display_formatter.formatters["image/svg+xml"]
+        formatter.for_type(Figure, svg_text)  # …with our compact, deterministic SVG
+
+
+_LONG_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
+_COORDINATES = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"')  # never transforms: scales need every digit
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def svg_text(fig) -> str:
+    """The figure as SVG with no date, no indentation and coordinates rounded to 1/100 pt (same look, smaller)."""
+    import io
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    rounded = _COORDINATES.sub(lambda m: m[1] + '="' + _LONG_DECIMALS.sub(r"\1", m[2]) + '"', buf.getvalue())
+    return _INDENT.sub("\n", rounded)
 
 
 def _family_legend(ax, loc="upper left", **kw):
