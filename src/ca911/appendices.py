@@ -7,16 +7,12 @@ from pathlib import Path
 import yaml
 
 from ca911.data import DataPackage
-from ca911.generated import generator
+from ca911.generated import generator, markdown_cell
 
 ROOT = Path(__file__).resolve().parents[2]
 KIND_HEADINGS = {"state": "States", "organization": "Organizations and treaty systems", "person": "People",
                  "institution": "Institutions", "facility": "Bases and airfields", "unit": "Military units and forces",
                  "group": "Groups", "media": "Media", "place": "Places"}
-
-
-def _cell(text) -> str:
-    return "" if text is None or (isinstance(text, float)) else str(text).replace("|", "\\|")
 
 
 def glossary_markdown(pkg: DataPackage) -> str:
@@ -30,7 +26,7 @@ def glossary_markdown(pkg: DataPackage) -> str:
         out += [f"# {heading}", "", "| English | 日本語 (as printed) | other printed forms | id | first named |", "|---|---|---|---|---|"]
         for r in rows.itertuples():
             variants = "、".join(v for v in str(r.name_ja_variants or "").split("|") if v and v != "nan") if isinstance(r.name_ja_variants, str) else ""
-            out.append(f"| {_cell(r.name_en)} | {_cell(r.name_ja)} | {_cell(variants)} | `{r.actor_id}` | `{r.locator}` |")
+            out.append(f"| {markdown_cell(r.name_en)} | {markdown_cell(r.name_ja)} | {markdown_cell(variants)} | `{r.actor_id}` | `{r.locator}` |")
         out.append("")
     return "\n".join(out) + "\n"
 
@@ -59,7 +55,7 @@ def discrepancies_markdown(pkg: DataPackage) -> str:
     out += ["", "| id | kind | where | as printed | reading adopted | why | records |", "|---|---|---|---|---|---|---|"]
     for r in d.itertuples():
         ids = " ".join(f"`{i}`" for i in (r.record_ids or []))
-        out.append(f"| {r.discrepancy_id} | {r.kind} | `{r.locator}` | {_cell(r.as_printed)} | {_cell(r.reading)} | {_cell(r.reason)} | {ids} |")
+        out.append(f"| {r.discrepancy_id} | {r.kind} | `{r.locator}` | {markdown_cell(r.as_printed)} | {markdown_cell(r.reading)} | {markdown_cell(r.reason)} | {ids} |")
     return "\n".join(out) + "\n"
 
 

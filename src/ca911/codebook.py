@@ -5,16 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ca911.data import DataPackage
-from ca911.generated import generator
-
-
-def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+from ca911.generated import generator, markdown_cell
 
 
 def _table(header: list[str], rows: list[list]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return lines + [""]
 
 

@@ -10,9 +10,18 @@ import io
 import zipfile
 from pathlib import Path
 
+import pandas as pd
+
 from ca911.data import DataPackage, default_data_dir
 
 ZIP_DATE = (2001, 9, 11, 0, 0, 0)  # fixed, so the archive's bytes depend on its content alone
+
+
+def markdown_cell(value) -> str:
+    """One cell of a Markdown table: missing values empty, pipes escaped, on one line."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def data_downloads(data_dir: Path) -> dict[str, bytes]:

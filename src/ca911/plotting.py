@@ -389,17 +389,13 @@ def coverage_bars(summary: pd.DataFrame):
     return fig
 
 
-def _md_cell(value) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).replace("|", "\\|").replace("\n", " ")
-
-
 def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False) -> str:
     """A MyST `{table}` block: numbered, captioned and named, for HTML and PDF alike."""
+    from ca911.generated import markdown_cell
+
     f = frame.reset_index() if index else frame
-    lines = ["| " + " | ".join(_md_cell(c) for c in f.columns) + " |", "|" + "---|" * len(f.columns)]
-    lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in f.itertuples(index=False)]
+    lines = ["| " + " | ".join(markdown_cell(c) for c in f.columns) + " |", "|" + "---|" * len(f.columns)]
+    lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in f.itertuples(index=False)]
     return f"```{{table}} {caption}\n:name: {name}\n:align: left\n\n" + "\n".join(lines) + "\n```\n"
 
 
