@@ -41,7 +41,8 @@ def test_shared_run_detects_copies():
 def test_no_summary_copies_a_sentence(pkg, chapter):
     text = sources.read_chapter(chapter).text
     copies = []
-    for table, col in (("events", "summary_ja"), ("events", "summary_en"), ("actors", "description_en")):
+    for table, col in (("events", "summary_ja"), ("events", "summary_en"), ("facts", "summary_ja"),
+                       ("facts", "summary_en"), ("actors", "description_en")):
         frame = pkg[table]
         for rid, value in zip(frame.iloc[:, 0], frame[col].fillna("")):
             run = shared_run(value, text)

@@ -166,3 +166,55 @@ def test_make_book_writes_no_book_on_bad_data(tmp_path):
     assert "events.csv:2:date: impossible-date:" in proc.stderr
     assert not (tmp_path / "_build" / "html").exists() and not (tmp_path / "_build" / "pdf").exists()
     assert not list((tmp_path / "_build").glob("staging*"))
+
+
+# --- facts.csv and the sentence map -----------------------------------------------------------------
+SENTENCE = {"source_id": "ch3", "sentence_no": "9999", "locator": "ch3 §1 ¶1 s.99", "checksum": "0123abcd"}
+FACT = {"fact_id": "ch3-fact-test-fixture", "fact_type": "action", "actor_ids": "RUS", "summary_en": "A test fact.",
+        "summary_ja": "試験用の事実。", "source_id": "ch3", "locator": "ch3 §1 ¶1"}
+
+
+def test_fact_names_unknown_actor(data_copy):
+    row = append(data_copy, "facts", {**FACT, "actor_ids": "RUS no-such-actor"})
+    assert_problem(data_copy, f"facts.csv:{row}:actor_ids: unknown-actor: 'no-such-actor'")
+
+
+def test_fact_names_unknown_event(data_copy):
+    row = append(data_copy, "facts", {**FACT, "related_event_ids": "ch3-2099-no-such-event"})
+    assert_problem(data_copy, f"facts.csv:{row}:related_event_ids: unknown-event:")
+
+
+def test_fact_type_outside_the_codebook(data_copy):
+    row = append(data_copy, "facts", {**FACT, "fact_type": "rumour"})
+    assert_problem(data_copy, f"facts.csv:{row}:fact_type: constraint-error:")
+
+
+def test_sentence_names_unknown_record(data_copy):
+    row = append(data_copy, "sentences", {**SENTENCE, "content": "fact", "record_refs": "events:ch3-2099-nothing"})
+    assert_problem(data_copy, f"sentences.csv:{row}:record_refs: unknown-record: 'events:ch3-2099-nothing'")
+
+
+def test_fact_sentence_without_records(data_copy):
+    row = append(data_copy, "sentences", {**SENTENCE, "content": "fact", "record_refs": ""})
+    assert_problem(data_copy, f"sentences.csv:{row}:record_refs: fact-without-record:")
+
+
+def test_analysis_sentence_with_records(data_copy):
+    header, rows = read_rows(data_copy / "events.csv")
+    row = append(data_copy, "sentences", {**SENTENCE, "content": "analysis", "record_refs": f"events:{rows[0]['event_id']}"})
+    assert_problem(data_copy, f"sentences.csv:{row}:record_refs: records-on-non-fact:")
+
+
+def test_composite_keys_are_referable(data_copy):
+    """Refs to composite-key records use `/`; a valid one raises nothing, a wrong part does."""
+    _, aid = read_rows(data_copy / "aid.csv")
+    good = f"aid:{aid[0]['donor_id']}/{aid[0]['recipient_id']}/{aid[0]['year']}"
+    append(data_copy, "sentences", {**SENTENCE, "content": "fact", "record_refs": good})
+    assert not [p for p in problems_of(data_copy) if p.startswith("sentences.csv")]
+    row = mutate(data_copy, "sentences", len(read_rows(data_copy / "sentences.csv")[1]) - 1, record_refs=good + "9")
+    assert_problem(data_copy, f"sentences.csv:{row}:record_refs: unknown-record:")
+
+
+def test_sentence_locator_pattern(data_copy):
+    row = append(data_copy, "sentences", {**SENTENCE, "locator": "ch3 §1 ¶1", "content": "signpost"})
+    assert_problem(data_copy, f"sentences.csv:{row}:locator: constraint-error:")

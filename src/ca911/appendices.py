@@ -1,4 +1,5 @@
-"""Generated appendices: the glossary (from actors.csv) and how to cite (from CITATION.cff)."""
+"""Generated appendices: the glossary (from actors.csv), how to cite (from CITATION.cff), the discrepancy
+register, and the undated facts with the sentence map that ties every sentence of the chapters to its records."""
 
 from __future__ import annotations
 
@@ -59,8 +60,63 @@ def discrepancies_markdown(pkg: DataPackage) -> str:
     return "\n".join(out) + "\n"
 
 
+CHAPTER_TITLES = {"ch3": "Chapter 3 (Matsui)", "ch4": "Chapter 4 (Yuasa)"}
+
+
+def fact_label(fact_id: str) -> str:
+    return f"fact-{fact_id}"
+
+
+def record_link(ref: str) -> str:
+    """A sentence-map reference as Markdown: events and facts link to their entries, other records are named."""
+    from ca911.records import label_of
+
+    resource, _, key = ref.partition(":")
+    if resource == "events":
+        return f"{{ref}}`{key} <{label_of(key)}>`"
+    if resource == "facts":
+        return f"{{ref}}`{key} <{fact_label(key)}>`"
+    return f"`{ref}`"
+
+
+def _section_of(locator: str) -> str:
+    return locator.split(" ")[1]
+
+
+def facts_markdown(pkg: DataPackage) -> str:
+    """Every undated fact, per chapter in reading order, each labelled for links from the sentence map."""
+    names = pkg.actors.set_index("actor_id")["name_en"]
+    order = {s.locator.rsplit(" s.", 1)[0]: s.sentence_no for s in pkg.sentences.itertuples()}
+    f = pkg.facts.assign(_para=lambda d: d["locator"].str.replace(r" n\.\d+$", "", regex=True))
+    f = f.assign(_order=lambda d: d["_para"].map(order).fillna(10**6)).sort_values(["source_id", "_order", "fact_id"])
+    out = []
+    for chapter, rows in f.groupby("source_id", sort=True):
+        out += [f"# {CHAPTER_TITLES.get(chapter, chapter)}", ""]
+        for r in rows.itertuples():
+            who = ", ".join(names.get(a, a) for a in str(r.actor_ids).split())
+            out += [f"({fact_label(r.fact_id)})=",
+                    f"**{r.fact_type}** · {r.summary_en} · {r.summary_ja} · *{who}* · `{r.locator}` · `{r.fact_id}`", ""]
+    return "\n".join(out) + "\n"
+
+
+def sentence_map_markdown(pkg: DataPackage) -> str:
+    """One table per chapter section: each sentence's locator, what it does, and the records that hold it."""
+    out = []
+    for chapter, rows in pkg.sentences.sort_values(["source_id", "sentence_no"]).groupby("source_id", sort=True):
+        out += [f"# {CHAPTER_TITLES.get(chapter, chapter)}", ""]
+        for section, sec_rows in rows.groupby(rows["locator"].map(_section_of), sort=False):
+            out += [f"**{section}**", "", "| sentence | content | records |", "|---|---|---|"]
+            for r in sec_rows.itertuples():
+                refs = " ".join(record_link(x) for x in str(r.record_refs or "").split())
+                out.append(f"| `{r.locator}` | {r.content} | {refs} |")
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
 @generator("appendices")
 def _appendix_files(pkg: DataPackage) -> dict[str, bytes]:
     return {"discrepancies.md": discrepancies_markdown(pkg).encode("utf-8"),
             "glossary.md": glossary_markdown(pkg).encode("utf-8"),
-            "how_to_cite.md": citation_markdown().encode("utf-8")}
+            "how_to_cite.md": citation_markdown().encode("utf-8"),
+            "facts.md": facts_markdown(pkg).encode("utf-8"),
+            "sentence_map.md": sentence_map_markdown(pkg).encode("utf-8")}

@@ -1,4 +1,4 @@
-"""Command line: `python -m ca911 validate | passages CH | coverage CH | run NOTEBOOK`."""
+"""Command line: `python -m ca911 validate | passages CH | sentences CH | coverage CH | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -28,11 +28,33 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from ca911.coverage import coverage_report, format_report
+    from ca911.coverage import coverage_report, format_report, format_sentence_report, sentence_report
 
-    report = coverage_report(args.chapter, args.data_dir)
-    print(format_report(report))
-    return 0 if report.complete else 1
+    dates = coverage_report(args.chapter, args.data_dir)
+    print("Date expressions\n" + format_report(dates))
+    facts = sentence_report(args.chapter, args.data_dir)
+    print("\nSentences (fact coverage)\n" + format_sentence_report(facts))
+    return 0 if dates.complete and facts.complete else 1
+
+
+def _sentences(args: argparse.Namespace) -> int:
+    """Each sentence with its locator, checksum, map row and the records located at its paragraph."""
+    from ca911.coverage import _covers, _table_records
+    from ca911.data import load
+    from ca911.sources import chapter_sentences
+    from ca911.validation import record_locators
+
+    data = load(args.data_dir, validate=False)
+    refs = record_locators(_table_records(data), data.descriptor)
+    rows = {r.locator: r for r in data["sentences"].itertuples()}
+    for sent in chapter_sentences(args.chapter):
+        row = rows.get(sent.locator)
+        mapped = f"{row.content}: {row.record_refs or '-'}" if row is not None else "UNMAPPED"
+        here = [r for r, loc in refs.items() if _covers(loc, sent.locator.rsplit(" s.", 1)[0])]
+        print(f"{sent.number}\t{sent.locator}\t{sent.checksum}\t{mapped}\t{sent.text}")
+        if args.candidates:
+            print(f"\t\trecords at this paragraph: {' '.join(here) or '-'}")
+    return 0
 
 
 def _run_notebook(args: argparse.Namespace) -> int:
@@ -67,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("chapter", choices=["ch3", "ch4"])
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_coverage)
+    p = sub.add_parser("sentences", help="list a chapter's sentences with locator, checksum and their map row")
+    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("--candidates", action="store_true", help="also list the records located at each sentence's paragraph")
+    p.add_argument("--data-dir", default=str(DATA_DIR))
+    p.set_defaults(func=_sentences)
     p = sub.add_parser("run", help="execute one MyST notebook by itself and write the executed .ipynb")
     p.add_argument("notebook")
     p.add_argument("-o", "--output", help="where to write the .ipynb (default: beside the notebook)")

@@ -215,12 +215,100 @@ def format_report(report: CoverageReport) -> str:
     return "\n".join(lines)
 
 
-def summary_frame(reports: dict[str, CoverageReport]) -> pd.DataFrame:
-    """Mapped, excluded and unmapped expressions per chapter, with the share covered."""
+def summary_frame(reports: dict) -> pd.DataFrame:
+    """Per chapter, the report's counts, the total and the share accounted for (neither unmapped nor a problem).
+
+    Works for date reports (mapped/excluded/unmapped) and sentence reports (fact/…/problem) alike."""
     rows = []
     for ch, rep in reports.items():
         c = rep.counts()
         total = sum(c.values())
+        open_ = c.get("unmapped", 0) + c.get("problem", 0)
         rows.append({"chapter": ch, **c, "total": total,
-                     "covered %": round(100.0 * (c["mapped"] + c["excluded"]) / total, 1) if total else 100.0})
+                     "covered %": round(100.0 * (total - open_) / total, 1) if total else 100.0})
     return pd.DataFrame(rows).set_index("chapter")
+
+
+# --- Fact coverage: every sentence of a chapter is mapped in data/sentences.csv ---------------------
+
+
+@dataclass
+class SentenceCheck:
+    locator: str
+    number: int
+    content: str  # fact, restatement, analysis, signpost, or "" when the map has no row
+    records: list[str]
+    problem: str = ""  # empty when the sentence is properly mapped
+
+
+@dataclass
+class SentenceReport:
+    chapter: str
+    sentences: list[SentenceCheck]
+    stale_rows: list[str]  # map rows that match no sentence of the chapter
+
+    @property
+    def complete(self) -> bool:
+        return not self.stale_rows and not any(s.problem for s in self.sentences)
+
+    def counts(self) -> dict[str, int]:
+        out = {"fact": 0, "restatement": 0, "analysis": 0, "signpost": 0, "problem": 0}
+        for s in self.sentences:
+            out["problem" if s.problem else s.content] += 1
+        return out
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"sentence": s.number, "locator": s.locator, "content": s.content,
+                              "records": " ".join(s.records), "problem": s.problem} for s in self.sentences])
+
+
+def _table_records(data) -> dict[str, list[dict]]:
+    from ca911.validation import REFERABLE
+
+    return {name: data[name].astype(str).to_dict("records") for name in REFERABLE}
+
+
+def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=None) -> SentenceReport:
+    """Check the sentence map against the chapter: every sentence has a row with the right checksum, and
+    every `fact` row names records located at that sentence's paragraph (a `restatement` may point back)."""
+    from ca911.data import load
+    from ca911.sources import chapter_sentences
+    from ca911.validation import record_locators
+
+    if data is None:
+        data = load(data_dir, validate=False)
+    refs = record_locators(_table_records(data), data.descriptor)
+    rows = {r.locator: r for r in data["sentences"].itertuples() if r.source_id == chapter_id}
+    checks, seen = [], set()
+    for sent in chapter_sentences(chapter_id):
+        row = rows.get(sent.locator)
+        if row is None:
+            checks.append(SentenceCheck(sent.locator, sent.number, "", [], "no row in sentences.csv"))
+            continue
+        seen.add(sent.locator)
+        records = str(row.record_refs or "").split()
+        check = SentenceCheck(sent.locator, sent.number, str(row.content), records)
+        paragraph = sent.locator.rsplit(" s.", 1)[0]
+        if row.checksum != sent.checksum:
+            check.problem = f"checksum {row.checksum} ≠ {sent.checksum}: the sentence text has changed; review the row"
+        elif int(row.sentence_no) != sent.number:
+            check.problem = f"sentence_no {row.sentence_no} ≠ {sent.number} (reading order)"
+        elif row.content in ("fact", "restatement") and not records:
+            check.problem = f"a {row.content} sentence names no record"
+        elif unknown := [r for r in records if r not in refs]:
+            check.problem = f"unknown record {unknown[0]}"
+        elif row.content == "fact" and (away := [r for r in records if not _covers(refs[r], paragraph)]):
+            check.problem = f"{away[0]} is located at {refs[away[0]]!r}, not at this paragraph (a fact of an earlier passage is a `restatement`)"
+        checks.append(check)
+    stale = sorted(set(rows) - seen)
+    return SentenceReport(chapter_id, checks, stale)
+
+
+def format_sentence_report(report: SentenceReport) -> str:
+    c = report.counts()
+    total = len(report.sentences)
+    lines = [f"{report.chapter}: {total} sentences — {c['fact']} fact, {c['restatement']} restatement, "
+             f"{c['analysis']} analysis, {c['signpost']} signpost, {c['problem']} with a problem"]
+    lines += [f"  PROBLEM  {s.locator}  {s.problem}" for s in report.sentences if s.problem]
+    lines += [f"  STALE ROW (matches no sentence)  {loc}" for loc in report.stale_rows]
+    return "\n".join(lines)

@@ -372,20 +372,26 @@ def interactive_table(frame: pd.DataFrame, caption: str, table_id: str, print_no
     return InteractiveTable(frame, caption, table_id, print_note)
 
 
-def coverage_bars(summary: pd.DataFrame):
-    """Per chapter, date expressions mapped, excluded and unmapped, as stacked bars."""
+DATE_COVERAGE_PARTS = (("mapped", OKABE_ITO[4], None), ("excluded", OKABE_ITO[0], "//"), ("unmapped", OKABE_ITO[5], "xx"))
+SENTENCE_COVERAGE_PARTS = (("fact", OKABE_ITO[4], None), ("restatement", OKABE_ITO[1], ".."), ("analysis", OKABE_ITO[0], "//"),
+                           ("signpost", OKABE_ITO[6], "\\\\"), ("problem", OKABE_ITO[5], "xx"))
+_DARK = {OKABE_ITO[4], OKABE_ITO[5]}  # fills that need white labels
+
+
+def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = "date expressions"):
+    """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as stacked bars."""
     fig, ax = figure(1.6)
     left = np.zeros(len(summary))
-    for status, colour, hatch in (("mapped", OKABE_ITO[4], None), ("excluded", OKABE_ITO[0], "//"), ("unmapped", OKABE_ITO[5], "xx")):
+    for status, colour, hatch in parts:
         vals = summary[status].to_numpy()
         ax.barh(summary.index, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
         for y, (l, v) in enumerate(zip(left, vals)):
             if v:
-                ax.text(l + v / 2, y, str(int(v)), ha="center", va="center", fontsize=7, color="white" if status == "mapped" else "black")
+                ax.text(l + v / 2, y, str(int(v)), ha="center", va="center", fontsize=7, color="white" if colour in _DARK else "black")
         left += vals
     ax.invert_yaxis()
-    ax.set_xlabel("date expressions")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, fontsize=7, frameon=False)
+    ax.set_xlabel(unit)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=len(parts), fontsize=7, frameon=False)
     return fig
 
 

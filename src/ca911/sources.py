@@ -7,12 +7,14 @@ Locator scheme (see the book's methods part):
     ch3 §intro ¶1       the unnumbered introduction (はじめに); §concl is まとめ / the end matter
     ch4 §4.1 T1 r2 c1   Table 1, row 2 (domestic opinion), column 1 (Kazakhstan)
     ch4 §intro title    the chapter title; `heading` is a section heading
+    ch3 §2 ¶14 s.3      sentence 3 of that paragraph (sentences end at 。 outside brackets)
 
 Paragraphs are counted from 1 within the smallest section that holds them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -26,7 +28,7 @@ SOURCE_FILES = {
 }
 LOCATOR_RE = re.compile(
     r"^(?P<chapter>ch[34]) §(?P<section>\d+(?:\.\d+)?|intro|concl) "
-    r"(?:¶(?P<para>\d+)(?:-(?P<para_end>\d+))?|T1 r(?P<row>[1-5]) c(?P<col>[12])|(?P<special>title|heading))"
+    r"(?:¶(?P<para>\d+)(?:-(?P<para_end>\d+))?(?: s\.(?P<sentence>\d+))?|T1 r(?P<row>[1-5]) c(?P<col>[12])|(?P<special>title|heading))"
     r"(?: n\.(?P<note>\d+))?$"
 )
 _DOUBLED_NOTE = re.compile(r"（{4}(\d+)）{4}")  # ch4: （（（（13131313）））） is note (13)
@@ -145,6 +147,63 @@ def _parse_table1(block: list[str]) -> dict[str, str]:
     return cells
 
 
+_OPENING, _CLOSING = "「『（(", "」』）)"
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences: each ends at a 。 outside quotation marks and brackets.
+
+    A note marker printed after the full stop (…とした。（注1）) stays with the sentence before it.
+    """
+    out, cur, depth = [], [], 0
+    for ch in paragraph:
+        cur.append(ch)
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif ch == "。" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+    rest = "".join(cur)
+    if rest.strip():
+        if out and not _NOTE.sub("", rest).strip():
+            out[-1] += rest
+        else:
+            out.append(rest)
+    for i in range(1, len(out)):  # …とした。（注1）次の文。: the marker belongs to the sentence before it
+        if m := re.match(r"\s*(?:（注\d+）)+", out[i]):
+            out[i - 1], out[i] = out[i - 1] + m.group(0), out[i][m.end():]
+    return [s.strip() for s in out if s.strip()]
+
+
+def sentence_checksum(sentence: str) -> str:
+    """Eight hex digits of the SHA-256 of the normalised sentence: ties a map row to its text without copying it."""
+    return hashlib.sha256(normalise(sentence).encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass
+class Sentence:
+    locator: str
+    number: int  # reading order within the chapter, from 1
+    text: str
+
+    @property
+    def checksum(self) -> str:
+        return sentence_checksum(self.text)
+
+
+def chapter_sentences(chapter_id: str) -> list[Sentence]:
+    """Every sentence of the chapter's paragraphs in reading order (titles, headings and Table 1 cells are not split)."""
+    out: list[Sentence] = []
+    for key, passage in read_chapter(chapter_id).passages.items():
+        if "¶" not in key:
+            continue
+        for i, text in enumerate(split_sentences(passage.text), start=1):
+            out.append(Sentence(f"{passage.locator} s.{i}", len(out) + 1, text))
+    return out
+
+
 @lru_cache(maxsize=None)
 def read_chapter(chapter_id: str) -> Chapter:
     path = sources_dir() / SOURCE_FILES[chapter_id]
@@ -219,6 +278,8 @@ def resolve(locator: str) -> str:
     m = parse_locator(locator)
     chapter = read_chapter(m["chapter"])
     sec = f"§{m['section']}"
+    if m["sentence"] and m["para_end"]:
+        raise ValueError(f"locator {locator!r}: a sentence number needs a single paragraph")
     if m["para"]:
         first, last = int(m["para"]), int(m["para_end"] or m["para"])
         keys = [f"{sec} ¶{n}" for n in range(first, last + 1)]
@@ -230,6 +291,11 @@ def resolve(locator: str) -> str:
     if missing:
         raise KeyError(f"{locator}: no passage {missing[0]} in {m['chapter']}")
     text = "\n".join(chapter.passages[k].text for k in keys)
+    if m["sentence"]:
+        sentences = split_sentences(text)
+        if not 1 <= int(m["sentence"]) <= len(sentences):
+            raise KeyError(f"{locator}: the paragraph has {len(sentences)} sentence(s)")
+        text = sentences[int(m["sentence"]) - 1]
     if m["note"] and int(m["note"]) not in _notes_in(text):
         raise KeyError(f"{locator}: note {m['note']} is not marked in that passage")
     return text

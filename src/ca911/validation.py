@@ -50,6 +50,23 @@ def bibtex_keys(path: Path) -> set[str]:
     return set(re.findall(r"@\w+\s*\{\s*([^,\s]+)\s*,", path.read_text(encoding="utf-8")))
 
 
+# Resources a sentence of the chapters can point to; stances are located by their evidence event.
+REFERABLE = ("actors", "events", "facts", "stances", "memberships", "deployments", "aid",
+             "iraq_war_responses", "periods", "period_relations", "indicators")
+
+
+def record_locators(tables: dict[str, list[dict]], descriptor: dict) -> dict[str, str]:
+    """`<resource>:<primary key>` (composite keys joined by `/`) → the record's locator, for every referable record."""
+    keys = {r["name"]: r["schema"].get("primaryKey", []) for r in descriptor["resources"]}
+    event_locator = {str(r["event_id"]): str(r["locator"]) for r in tables.get("events", [])}
+    out = {}
+    for name in REFERABLE:
+        for rec in tables.get(name, []):
+            ref = f"{name}:" + "/".join(str(rec[k]) for k in keys[name])
+            out[ref] = event_locator.get(str(rec["event_id"]), "") if name == "stances" else str(rec["locator"])
+    return out
+
+
 def _read_raw(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem]]:
     """Byte-level checks the CSV reader would hide, then the rows as dicts keyed by column."""
     name = resource["path"]
@@ -122,7 +139,7 @@ def _frictionless_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str]) -> list[Problem]:
+def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descriptor: dict) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(table: str, rec: dict, col: str, rule: str, msg: str) -> None:
@@ -160,6 +177,26 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str]) -> list[P
         for eid in rec["event_ids"].split():
             if eid not in events:
                 add("iraq_war_responses", rec, "event_ids", "unknown-event", f"{eid!r} is not an event_id in events.csv")
+    actors = {r["actor_id"] for r in tables.get("actors", [])}
+    for rec in tables.get("facts", []):
+        for col, known, what in (("actor_ids", actors, "an actor_id in actors.csv"), ("related_event_ids", events, "an event_id in events.csv")):
+            for ref in rec[col].split():
+                if ref not in known:
+                    add("facts", rec, col, "unknown-actor" if col == "actor_ids" else "unknown-event", f"{ref!r} is not {what}")
+    refs = record_locators(tables, descriptor)
+    for rec in tables.get("sentences", []):
+        listed = rec["record_refs"].split()
+        for ref in listed:
+            if ref not in refs:
+                add("sentences", rec, "record_refs", "unknown-record",
+                    f"{ref!r} names no record (form `<resource>:<primary key>`, composite keys joined by `/`)")
+        if rec["content"] in ("fact", "restatement") and not listed:
+            add("sentences", rec, "record_refs", "fact-without-record", f"a {rec['content']} sentence must name the records that hold it")
+        if rec["content"] in ("analysis", "signpost") and listed:
+            add("sentences", rec, "record_refs", "records-on-non-fact", f"an {rec['content']} sentence states no fact; name no records or mark it `fact`")
+        loc = rec["locator"]
+        if loc and rec["source_id"] and not loc.startswith(rec["source_id"] + " "):
+            add("sentences", rec, "locator", "locator-chapter", f"{loc!r} is not in {rec['source_id']}")
     for rec in tables.get("sources", []):
         if rec["bibtex_key"] and rec["bibtex_key"] not in bib:
             add("sources", rec, "bibtex_key", "unknown-bibtex-key", f"{rec['bibtex_key']!r} is not a key in references.bib")
@@ -188,5 +225,5 @@ def validate_package(data_dir: str | Path, bib_path: str | Path | None = None) -
     except Exception as exc:  # a crash in the validator must still name the package
         problems.append(Problem("datapackage.json", 0, "-", "frictionless", f"{type(exc).__name__}: {exc}"))
     bib = bibtex_keys(Path(bib_path) if bib_path else data_dir.parent / "references.bib")
-    problems += _cross_file_problems(tables, bib)
+    problems += _cross_file_problems(tables, bib, descriptor)
     return sorted(set(problems))
