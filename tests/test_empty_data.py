@@ -2,7 +2,7 @@
 
 events.csv keeps only its header; every table that must point at an event is emptied too
 (event_actors, event_links, stances, the sentence map) and optional event references are blanked
-(deployments.event_id, iraq_war_responses.event_ids, facts.related_event_ids), so the package is still valid and the loader accepts it. The
+(deployments.event_id, iraq_war_responses.event_ids, facts.related_event_ids, discrepancies.record_ids), so the package is still valid and the loader accepts it. The
 chronology helpers the notebooks call must then stop with "no <what> in the data: …", not draw an
 empty figure or fail with a KeyError deep inside pandas.
 """
@@ -19,7 +19,8 @@ from ca911.validation import validate_package
 from conftest import read_rows, write_rows
 
 EMPTIED = ["events", "event_actors", "event_links", "stances", "sentences"]  # the sentence map cites events
-BLANKED = {"deployments": "event_id", "iraq_war_responses": "event_ids", "facts": "related_event_ids"}
+BLANKED = {"deployments": "event_id", "iraq_war_responses": "event_ids", "facts": "related_event_ids",
+           "discrepancies": "record_ids"}
 CLEAR_MESSAGE = r"^no .+ in the data: "
 
 

@@ -218,3 +218,8 @@ def test_composite_keys_are_referable(data_copy):
 def test_sentence_locator_pattern(data_copy):
     row = append(data_copy, "sentences", {**SENTENCE, "locator": "ch3 §1 ¶1", "content": "signpost"})
     assert_problem(data_copy, f"sentences.csv:{row}:locator: constraint-error:")
+
+
+def test_discrepancy_names_unknown_record(data_copy):
+    row = mutate(data_copy, "discrepancies", 0, record_ids="events:ch3-2099-nothing")
+    assert_problem(data_copy, f"discrepancies.csv:{row}:record_ids: unknown-record: 'events:ch3-2099-nothing'")

@@ -55,7 +55,7 @@ def discrepancies_markdown(pkg: DataPackage) -> str:
     out += [f"| `{k}` | {v} | {int(counts.get(k, 0))} |" for k, v in labels.items()]
     out += ["", "| id | kind | where | as printed | reading adopted | why | records |", "|---|---|---|---|---|---|---|"]
     for r in d.itertuples():
-        ids = " ".join(f"`{i}`" for i in (r.record_ids or []))
+        ids = " ".join(record_link(i) for i in (r.record_ids or []))
         out.append(f"| {r.discrepancy_id} | {r.kind} | `{r.locator}` | {markdown_cell(r.as_printed)} | {markdown_cell(r.reading)} | {markdown_cell(r.reason)} | {ids} |")
     return "\n".join(out) + "\n"
 
@@ -86,9 +86,12 @@ def _section_of(locator: str) -> str:
 def facts_markdown(pkg: DataPackage) -> str:
     """Every undated fact, per chapter in reading order, each labelled for links from the sentence map."""
     names = pkg.actors.set_index("actor_id")["name_en"]
-    order = {s.locator.rsplit(" s.", 1)[0]: s.sentence_no for s in pkg.sentences.itertuples()}
-    f = pkg.facts.assign(_para=lambda d: d["locator"].str.replace(r" n\.\d+$", "", regex=True))
-    f = f.assign(_order=lambda d: d["_para"].map(order).fillna(10**6)).sort_values(["source_id", "_order", "fact_id"])
+    first_cited: dict[str, int] = {}  # reading order: the first sentence that cites each fact
+    for s in pkg.sentences.sort_values("sentence_no").itertuples():
+        for ref in str(s.record_refs or "").split():
+            first_cited.setdefault(ref.removeprefix("facts:"), int(s.sentence_no))
+    f = pkg.facts.assign(_order=lambda d: d["fact_id"].map(first_cited).fillna(10**6))
+    f = f.sort_values(["source_id", "_order", "fact_id"])
     out = []
     for chapter, rows in f.groupby("source_id", sort=True):
         out += [f"# {CHAPTER_TITLES.get(chapter, chapter)}", ""]

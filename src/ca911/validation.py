@@ -184,12 +184,14 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
                 if ref not in known:
                     add("facts", rec, col, "unknown-actor" if col == "actor_ids" else "unknown-event", f"{ref!r} is not {what}")
     refs = record_locators(tables, descriptor)
+    for table, col in (("sentences", "record_refs"), ("discrepancies", "record_ids")):
+        for rec in tables.get(table, []):
+            for ref in rec[col].split():
+                if ref not in refs:
+                    add(table, rec, col, "unknown-record",
+                        f"{ref!r} names no record (form `<resource>:<primary key>`, composite keys joined by `/`)")
     for rec in tables.get("sentences", []):
         listed = rec["record_refs"].split()
-        for ref in listed:
-            if ref not in refs:
-                add("sentences", rec, "record_refs", "unknown-record",
-                    f"{ref!r} names no record (form `<resource>:<primary key>`, composite keys joined by `/`)")
         if rec["content"] in ("fact", "restatement") and not listed:
             add("sentences", rec, "record_refs", "fact-without-record", f"a {rec['content']} sentence must name the records that hold it")
         if rec["content"] in ("analysis", "signpost") and listed:
