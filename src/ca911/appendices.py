@@ -53,10 +53,15 @@ def discrepancies_markdown(pkg: DataPackage) -> str:
     counts = d["kind"].astype(str).value_counts()
     out = ["| kind | meaning | entries |", "|---|---|---|"]
     out += [f"| `{k}` | {v} | {int(counts.get(k, 0))} |" for k, v in labels.items()]
-    out += ["", "| id | kind | where | as printed | reading adopted | why | records |", "|---|---|---|---|---|---|---|"]
-    for r in d.itertuples():
-        ids = " ".join(record_link(i) for i in (r.record_ids or []))
-        out.append(f"| {r.discrepancy_id} | {r.kind} | `{r.locator}` | {markdown_cell(r.as_printed)} | {markdown_cell(r.reading)} | {markdown_cell(r.reason)} | {ids} |")
+    out.append("")
+    for r in d.itertuples():  # one entry each: seven columns are too narrow to read in print
+        ids = " ".join(record_link(i) for i in (r.record_ids or [])) or "none"
+        out += [f"(disc-{r.discrepancy_id})=",
+                f"**{r.discrepancy_id}** · {r.kind} · `{r.locator}`",
+                f"- **As printed:** {markdown_cell(r.as_printed)}",
+                f"- **Reading adopted:** {markdown_cell(r.reading)}",
+                f"- **Why:** {markdown_cell(r.reason)}",
+                f"- **Records:** {ids}", ""]
     return "\n".join(out) + "\n"
 
 
@@ -76,7 +81,7 @@ def record_link(ref: str) -> str:
         return f"{{ref}}`{key} <{label_of(key)}>`"
     if resource == "facts":
         return f"{{ref}}`{key} <{fact_label(key)}>`"
-    return f"`{ref}`"
+    return markdown_cell(ref).replace("_", "\\_")  # plain text, not code: it may wrap at / and - in print
 
 
 def _section_of(locator: str) -> str:
@@ -108,11 +113,13 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
     for chapter, rows in pkg.sentences.sort_values(["source_id", "sentence_no"]).groupby("source_id", sort=True):
         out += [f"# {CHAPTER_TITLES.get(chapter, chapter)}", ""]
         for section, sec_rows in rows.groupby(rows["locator"].map(_section_of), sort=False):
-            out += [f"**{section}**", "", "| sentence | content | records |", "|---|---|---|"]
+            # a list-table, for fixed column widths: long record lists would squeeze the other columns in print
+            out += [f"**{section}**", "", "```{list-table}", ":header-rows: 1", ":widths: 22 12 66",
+                    ":class: ca911-sentence-map", "", "* - sentence", "  - content", "  - records"]
             for r in sec_rows.itertuples():
-                refs = " ".join(record_link(x) for x in str(r.record_refs or "").split())
-                out.append(f"| `{r.locator}` | {r.content} | {refs} |")
-            out.append("")
+                refs = " ".join(record_link(x) for x in str(r.record_refs or "").split()) or "—"
+                out += [f"* - `{r.locator}`", f"  - {r.content}", f"  - {refs}"]
+            out += ["```", ""]
     return "\n".join(out) + "\n"
 
 

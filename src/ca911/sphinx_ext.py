@@ -34,6 +34,8 @@ html, body, p, li, td, th, h1, h2, h3, h4, div, span, a {
   font-family: "Fira Sans", "IPAexGothic", sans-serif;
 }
 table { table-layout: auto; width: 100%; font-size: 8pt; }
+table.ca911-sentence-map { table-layout: fixed; }
+table.ca911-sentence-map td { padding-top: 1pt; padding-bottom: 1pt; }
 /* the theme hides every td inside .docutils (meant for field lists); notebook and data tables need them */
 table td:not(.field-body) { display: table-cell !important; }
 /* long ids and locators wrap inside their cell instead of running off the page */
