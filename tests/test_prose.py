@@ -89,6 +89,14 @@ def test_every_event_role_names_a_recorded_event():
     assert not unknown, "unknown event ids:\n" + "\n".join(unknown)
 
 
+def test_every_fact_role_names_a_recorded_fact():
+    with (ROOT / "data" / "facts.csv").open(encoding="utf-8", newline="") as fh:
+        ids = {row["fact_id"] for row in csv.DictReader(fh)}
+    used = list(_roles("fact"))
+    unknown = [f"{path.name}:{n}: {fid}" for path, n, fid in used if fid.strip() not in ids]
+    assert used and not unknown, "unknown fact ids:\n" + "\n".join(unknown)
+
+
 def test_every_glue_role_names_a_glued_value():
     every = {nb.resolve(): _glued_names(nb) for nb in NOTEBOOKS}
     problems = []

@@ -1,4 +1,5 @@
-"""Records in the prose: the `{event}` role and the generated full chronology it links to.
+"""Records in the prose: the `{event}` role and the generated full chronology it links to, and the
+`{fact}` role, which cites an undated fact by its locator and links to its entry in the sentence-map appendix.
 
 `{event}`ch3-2001-09-24-putin-tv-address`` renders the event's date as the data gives it
 ("24 September 2001", "September 2001", "about November 2001") and links to its entry in the
@@ -78,4 +79,23 @@ def event_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     ref = pending_xref("", refdomain="std", reftype="ref", reftarget=label_of(event_id), refexplicit=True,
                        refwarn=True, refdoc=env.docname)
     ref += nodes.inline("", event_date_text(row), classes=["ca911-event"])
+    return [ref], []
+
+
+def fact_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """`{fact}`<fact_id>``: the undated fact's locator, linked to its entry in the sentence-map appendix."""
+    from ca911.appendices import fact_label
+    from ca911.data import load
+
+    env = inliner.document.settings.env
+    if not hasattr(env, "ca911_facts"):
+        env.ca911_facts = load(validate=False).facts.set_index("fact_id")
+    facts = env.ca911_facts
+    fact_id = text.strip()
+    if fact_id not in facts.index:
+        msg = inliner.reporter.error(f"unknown fact id {fact_id!r} (not in data/facts.csv)", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    ref = pending_xref("", refdomain="std", reftype="ref", reftarget=fact_label(fact_id), refexplicit=True,
+                       refwarn=True, refdoc=env.docname)
+    ref += nodes.literal("", str(facts.loc[fact_id, "locator"]), classes=["ca911-fact"])
     return [ref], []
