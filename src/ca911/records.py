@@ -63,39 +63,41 @@ def _chronology_file(pkg: DataPackage) -> dict[str, bytes]:
     return {"chronology.md": chronology_markdown(pkg).encode("utf-8")}
 
 
-def event_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """`{event}`<event_id>``: the event's date from the data, linked to the full chronology."""
+def _record_role(table: str, id_col: str, label, render):
+    """A role `{name}`<id>`` that renders a record of `table` with `render(row)` and links it to `label(id)`;
+    an unknown id is a build error naming the file."""
     from ca911.data import load
 
-    env = inliner.document.settings.env
-    if not hasattr(env, "ca911_events"):
-        env.ca911_events = load(validate=False).events.set_index("event_id")
-    events = env.ca911_events
-    event_id = text.strip()
-    if event_id not in events.index:
-        msg = inliner.reporter.error(f"unknown event id {event_id!r} (not in data/events.csv)", line=lineno)
-        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-    row = events.loc[event_id].to_dict()
-    ref = pending_xref("", refdomain="std", reftype="ref", reftarget=label_of(event_id), refexplicit=True,
-                       refwarn=True, refdoc=env.docname)
-    ref += nodes.inline("", event_date_text(row), classes=["ca911-event"])
-    return [ref], []
+    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
+        env = inliner.document.settings.env
+        cache = f"ca911_{table}"
+        if not hasattr(env, cache):
+            setattr(env, cache, load(validate=False)[table].set_index(id_col))
+        records = getattr(env, cache)
+        record_id = text.strip()
+        if record_id not in records.index:
+            msg = inliner.reporter.error(f"unknown {id_col.removesuffix('_id')} id {record_id!r} (not in data/{table}.csv)",
+                                         line=lineno)
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        ref = pending_xref("", refdomain="std", reftype="ref", reftarget=label(record_id), refexplicit=True,
+                           refwarn=True, refdoc=env.docname)
+        ref += render(records.loc[record_id].to_dict())
+        return [ref], []
+
+    return role
 
 
-def fact_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """`{fact}`<fact_id>``: the undated fact's locator, linked to its entry in the sentence-map appendix."""
+# `{event}`<event_id>``: the event's date from the data, linked to the full chronology.
+event_role = _record_role("events", "event_id", label_of,
+                          lambda row: nodes.inline("", event_date_text(row), classes=["ca911-event"]))
+
+
+def _fact_label(fact_id: str) -> str:
     from ca911.appendices import fact_label
-    from ca911.data import load
 
-    env = inliner.document.settings.env
-    if not hasattr(env, "ca911_facts"):
-        env.ca911_facts = load(validate=False).facts.set_index("fact_id")
-    facts = env.ca911_facts
-    fact_id = text.strip()
-    if fact_id not in facts.index:
-        msg = inliner.reporter.error(f"unknown fact id {fact_id!r} (not in data/facts.csv)", line=lineno)
-        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-    ref = pending_xref("", refdomain="std", reftype="ref", reftarget=fact_label(fact_id), refexplicit=True,
-                       refwarn=True, refdoc=env.docname)
-    ref += nodes.literal("", str(facts.loc[fact_id, "locator"]), classes=["ca911-fact"])
-    return [ref], []
+    return fact_label(fact_id)
+
+
+# `{fact}`<fact_id>``: an undated fact's locator, linked to its entry in the sentence-map appendix.
+fact_role = _record_role("facts", "fact_id", _fact_label,
+                         lambda row: nodes.literal("", str(row["locator"]), classes=["ca911-fact"]))
