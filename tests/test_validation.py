@@ -223,3 +223,11 @@ def test_sentence_locator_pattern(data_copy):
 def test_discrepancy_names_unknown_record(data_copy):
     row = mutate(data_copy, "discrepancies", 0, record_ids="events:ch3-2099-nothing")
     assert_problem(data_copy, f"discrepancies.csv:{row}:record_ids: unknown-record: 'events:ch3-2099-nothing'")
+
+
+def test_coverage_cli_reports_invalid_data_instead_of_a_report(data_copy):
+    row = append(data_copy, "facts", {**FACT, "fact_type": "rumour"})
+    proc = subprocess.run([sys.executable, "-m", "ca911", "coverage", "ch3", "--data-dir", str(data_copy)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert f"facts.csv:{row}:fact_type: constraint-error:" in proc.stderr

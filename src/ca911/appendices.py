@@ -9,6 +9,7 @@ import yaml
 
 from ca911.data import DataPackage
 from ca911.generated import generator, markdown_cell
+from ca911.records import fact_label, label_of
 
 ROOT = Path(__file__).resolve().parents[2]
 KIND_HEADINGS = {"state": "States", "organization": "Organizations and treaty systems", "person": "People",
@@ -65,17 +66,13 @@ def discrepancies_markdown(pkg: DataPackage) -> str:
     return "\n".join(out) + "\n"
 
 
-CHAPTER_TITLES = {"ch3": "Chapter 3 (Matsui)", "ch4": "Chapter 4 (Yuasa)"}
-
-
-def fact_label(fact_id: str) -> str:
-    return f"fact-{fact_id}"
+def chapter_titles(pkg: DataPackage) -> dict[str, str]:
+    """"Chapter 3 (Matsui)" for each source, from sources.csv."""
+    return {r.source_id: f"Chapter {r.chapter} ({str(r.author).split()[0]})" for r in pkg.sources.itertuples()}
 
 
 def record_link(ref: str) -> str:
     """A sentence-map reference as Markdown: events and facts link to their entries, other records are named."""
-    from ca911.records import label_of
-
     resource, _, key = ref.partition(":")
     if resource == "events":
         return f"{{ref}}`{key} <{label_of(key)}>`"
@@ -94,12 +91,13 @@ def facts_markdown(pkg: DataPackage) -> str:
     first_cited: dict[str, int] = {}  # reading order: the first sentence that cites each fact
     for s in pkg.sentences.sort_values("sentence_no").itertuples():
         for ref in str(s.record_refs or "").split():
-            first_cited.setdefault(ref.removeprefix("facts:"), int(s.sentence_no))
+            if ref.startswith("facts:"):
+                first_cited.setdefault(ref.removeprefix("facts:"), int(s.sentence_no))
     f = pkg.facts.assign(_order=lambda d: d["fact_id"].map(first_cited).fillna(10**6))
     f = f.sort_values(["source_id", "_order", "fact_id"])
-    out = []
+    titles, out = chapter_titles(pkg), []
     for chapter, rows in f.groupby("source_id", sort=True):
-        out += [f"# {CHAPTER_TITLES.get(chapter, chapter)}", ""]
+        out += [f"# {titles[chapter]}", ""]
         for r in rows.itertuples():
             who = ", ".join(names.get(a, a) for a in str(r.actor_ids).split())
             out += [f"({fact_label(r.fact_id)})=",
@@ -109,9 +107,9 @@ def facts_markdown(pkg: DataPackage) -> str:
 
 def sentence_map_markdown(pkg: DataPackage) -> str:
     """One table per chapter section: each sentence's locator, what it does, and the records that hold it."""
-    out = []
+    titles, out = chapter_titles(pkg), []
     for chapter, rows in pkg.sentences.sort_values(["source_id", "sentence_no"]).groupby("source_id", sort=True):
-        out += [f"# {CHAPTER_TITLES.get(chapter, chapter)}", ""]
+        out += [f"# {titles[chapter]}", ""]
         for section, sec_rows in rows.groupby(rows["locator"].map(_section_of), sort=False):
             # a list-table, for fixed column widths: long record lists would squeeze the other columns in print
             out += [f"**{section}**", "", "```{list-table}", ":header-rows: 1", ":widths: 22 12 66",

@@ -29,30 +29,37 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _coverage(args: argparse.Namespace) -> int:
     from ca911.coverage import coverage_report, format_report, format_sentence_report, sentence_report
+    from ca911.data import DataPackageError, load
 
-    dates = coverage_report(args.chapter, args.data_dir)
+    try:
+        data = load(args.data_dir)
+    except DataPackageError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {args.data_dir}; fix them before reading coverage.", file=sys.stderr)
+        return 1
+    dates = coverage_report(args.chapter, data=data)
     print("Date expressions\n" + format_report(dates))
-    facts = sentence_report(args.chapter, args.data_dir)
+    facts = sentence_report(args.chapter, data=data)
     print("\nSentences (fact coverage)\n" + format_sentence_report(facts))
     return 0 if dates.complete and facts.complete else 1
 
 
 def _sentences(args: argparse.Namespace) -> int:
     """Each sentence with its locator, checksum, map row and the records located at its paragraph."""
-    from ca911.coverage import _covers, _table_records
+    from ca911.coverage import covers, package_record_locators
     from ca911.data import load
     from ca911.sources import chapter_sentences
-    from ca911.validation import record_locators
 
     data = load(args.data_dir, validate=False)
-    refs = record_locators(_table_records(data), data.descriptor)
+    refs = package_record_locators(data) if args.candidates else {}
     rows = {r.locator: r for r in data["sentences"].itertuples()}
     for sent in chapter_sentences(args.chapter):
         row = rows.get(sent.locator)
         mapped = f"{row.content}: {row.record_refs or '-'}" if row is not None else "UNMAPPED"
-        here = [r for r, loc in refs.items() if _covers(loc, sent.locator.rsplit(" s.", 1)[0])]
         print(f"{sent.number}\t{sent.locator}\t{sent.checksum}\t{mapped}\t{sent.text}")
         if args.candidates:
+            here = [r for r, loc in refs.items() if covers(loc, sent.locator.rsplit(" s.", 1)[0])]
             print(f"\t\trecords at this paragraph: {' '.join(here) or '-'}")
     return 0
 

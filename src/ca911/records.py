@@ -40,6 +40,10 @@ def label_of(event_id: str) -> str:
     return f"ev-{event_id}"
 
 
+def fact_label(fact_id: str) -> str:
+    return f"fact-{fact_id}"
+
+
 def chronology_markdown(pkg: DataPackage) -> str:
     """Every event of both chapters, by year, each entry labelled for the `{event}` role."""
     ev = pkg.events.sort_values(["date_lo", "event_id"])
@@ -92,12 +96,6 @@ event_role = _record_role("events", "event_id", label_of,
                           lambda row: nodes.inline("", event_date_text(row), classes=["ca911-event"]))
 
 
-def _fact_label(fact_id: str) -> str:
-    from ca911.appendices import fact_label
-
-    return fact_label(fact_id)
-
-
 # `{fact}`<fact_id>``: an undated fact's locator, linked to its entry in the sentence-map appendix.
-fact_role = _record_role("facts", "fact_id", _fact_label,
+fact_role = _record_role("facts", "fact_id", fact_label,
                          lambda row: nodes.literal("", str(row["locator"]), classes=["ca911-fact"]))

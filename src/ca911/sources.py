@@ -165,14 +165,9 @@ def split_sentences(paragraph: str) -> list[str]:
         elif ch == "。" and depth == 0:
             out.append("".join(cur))
             cur = []
-    rest = "".join(cur)
-    if rest.strip():
-        if out and not _NOTE.sub("", rest).strip():
-            out[-1] += rest
-        else:
-            out.append(rest)
+    out.append("".join(cur))
     for i in range(1, len(out)):  # …とした。（注1）次の文。: the marker belongs to the sentence before it
-        if m := re.match(r"\s*(?:（注\d+）)+", out[i]):
+        if m := re.match(rf"\s*(?:{_NOTE.pattern})+", out[i]):
             out[i - 1], out[i] = out[i - 1] + m.group(0), out[i][m.end():]
     return [s.strip() for s in out if s.strip()]
 
