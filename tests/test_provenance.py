@@ -51,7 +51,6 @@ def test_no_summary_copies_a_sentence(pkg, chapter):
     assert copies == []
 
 
-@needs_sources
 @pytest.mark.parametrize("chapter", ["ch3", "ch4"])
 def test_date_coverage_is_complete(pkg, chapter):
     report = coverage.coverage_report(chapter, data=pkg)

@@ -56,7 +56,6 @@ def pkg():
     return load()
 
 
-@needs_sources
 @pytest.mark.parametrize("chapter", ["ch3", "ch4"])
 def test_every_sentence_is_mapped(pkg, chapter):
     report = coverage.sentence_report(chapter, data=pkg)
@@ -65,7 +64,6 @@ def test_every_sentence_is_mapped(pkg, chapter):
     assert len(report.sentences) > 150
 
 
-@needs_sources
 @pytest.mark.parametrize("chapter", ["ch3", "ch4"])
 def test_most_sentences_state_facts(pkg, chapter):
     """A guard against dodging: the chapters are mostly factual, so analysis may not swallow the map."""
@@ -73,7 +71,6 @@ def test_most_sentences_state_facts(pkg, chapter):
     assert c["fact"] + c["restatement"] > c["analysis"] + c["signpost"]
 
 
-@needs_sources
 def test_every_fact_and_event_is_cited_by_some_sentence(pkg):
     """The map runs both ways: no record of a paragraph is left out of it (Table 1's events are cited by its cells)."""
     cited = {ref for refs in pkg.sentences["record_refs"].fillna("") for ref in str(refs).split()}
@@ -84,7 +81,6 @@ def test_every_fact_and_event_is_cited_by_some_sentence(pkg):
     assert sorted(set(pkg.events.loc[pkg.events["locator"].str.contains(" T1 "), "event_id"]) - cells) == []
 
 
-@needs_sources
 def test_changed_sentence_text_is_caught(data_copy):
     header, rows = read_rows(data_copy / "sentences.csv")
     rows[0]["checksum"] = "00000000" if rows[0]["checksum"] != "00000000" else "11111111"
@@ -93,7 +89,6 @@ def test_changed_sentence_text_is_caught(data_copy):
     assert report.sentences[0].problem.startswith("checksum")
 
 
-@needs_sources
 def test_fact_record_located_elsewhere_is_caught(data_copy):
     """A `fact` row may only name records located at its paragraph; pointing back needs `restatement`."""
     header, rows = read_rows(data_copy / "sentences.csv")
@@ -112,7 +107,6 @@ def test_fact_record_located_elsewhere_is_caught(data_copy):
     assert not next(s.problem for s in coverage.sentence_report("ch3", data_dir=data_copy).sentences if s.locator == rows[i]["locator"])
 
 
-@needs_sources
 def test_missing_row_is_caught(data_copy):
     header, rows = read_rows(data_copy / "sentences.csv")
     dropped = next(r for r in rows if r["source_id"] == "ch4")
@@ -121,7 +115,6 @@ def test_missing_row_is_caught(data_copy):
     assert [s.locator for s in report.sentences if s.problem] == [dropped["locator"]]
 
 
-@needs_sources
 def test_coverage_cli_reports_both_and_fails_on_a_gap(data_copy):
     import subprocess
     import sys

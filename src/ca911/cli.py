@@ -1,4 +1,4 @@
-"""Command line: `python -m ca911 validate | passages CH | sentences CH | coverage CH | run NOTEBOOK`."""
+"""Command line: `python -m ca911 validate | derive [--check] | passages CH | sentences CH | coverage CH | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,32 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _derive(args: argparse.Namespace) -> int:
+    """Write (or with --check, compare) the files derived from the chapters' text."""
+    from pathlib import Path
+
+    from ca911 import derived
+    from ca911.sources import SourcesMissing
+
+    data_dir = Path(args.data_dir)
+    try:
+        if args.check:
+            problems = derived.check(data_dir)
+            for p in problems:
+                print(p, file=sys.stderr)
+            if not problems:
+                print(f"{data_dir}: the derived files agree with the chapters")
+            return 1 if problems else 0
+        changed = derived.write(data_dir)
+    except SourcesMissing as exc:
+        print(f"{exc}; the derived files are committed, so the book builds without them", file=sys.stderr)
+        return 2
+    for path in changed:
+        print(f"rewrote {path}")
+    print(f"{data_dir}: derived files {'updated' if changed else 'unchanged'}")
+    return 0
+
+
 def _coverage(args: argparse.Namespace) -> int:
     from ca911.coverage import coverage_report, format_report, format_sentence_report, sentence_report
     from ca911.data import DataPackageError, load
@@ -38,9 +64,9 @@ def _coverage(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) in {args.data_dir}; fix them before reading coverage.", file=sys.stderr)
         return 1
-    dates = coverage_report(args.chapter, data=data)
+    dates = coverage_report(args.chapter, data=data, from_text=args.from_text)
     print("Date expressions\n" + format_report(dates))
-    facts = sentence_report(args.chapter, data=data)
+    facts = sentence_report(args.chapter, data=data, from_text=args.from_text)
     print("\nSentences (fact coverage)\n" + format_sentence_report(facts))
     return 0 if dates.complete and facts.complete else 1
 
@@ -89,11 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("validate", help="validate the data package; prints file:row:column: rule: message")
     p.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
     p.set_defaults(func=_validate)
+    p = sub.add_parser("derive", help="write the files derived from the chapters' text (date expressions, sentence inventory)")
+    p.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 and name the first difference")
+    p.add_argument("--data-dir", default=str(DATA_DIR))
+    p.set_defaults(func=_derive)
     p = sub.add_parser("passages", help="list a chapter's passages with their locators")
     p.add_argument("chapter", choices=["ch3", "ch4"])
     p.set_defaults(func=_passages)
-    p = sub.add_parser("coverage", help="date-expression coverage report for a chapter")
+    p = sub.add_parser("coverage", help="date-expression and sentence coverage report for a chapter")
     p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("--from-text", action="store_true", help="read the chapter itself instead of the committed derived files")
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_coverage)
     p = sub.add_parser("sentences", help="list a chapter's sentences with locator, checksum and their map row")

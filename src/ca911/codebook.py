@@ -26,7 +26,8 @@ def codebook_markdown(pkg: DataPackage) -> str:
         name, schema = res["name"], res["schema"]
         frame = pkg[name]
         out += [f"(codebook-{name.replace('_', '-')})=", f"# `{res['path']}`", "", res.get("description", ""), "",
-                f"Rows: {len(frame)}. Primary key: `{' + '.join(schema['primaryKey'])}`."]
+                f"Rows: {len(frame)}. Primary key: `{' + '.join(schema['primaryKey'])}`."
+                + (" Derived from the chapters' text by `python -m ca911 derive`; not edited by hand." if res.get("derived") else "")]
         fks = [f"`{','.join(fk['fields'] if isinstance(fk['fields'], list) else [fk['fields']])}` → "
                f"`{fk['reference']['resource']}.{fk['reference']['fields'] if isinstance(fk['reference']['fields'], str) else ','.join(fk['reference']['fields'])}`"
                for fk in schema.get("foreignKeys", [])]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -174,7 +175,16 @@ class CoverageReport:
                               "status": e.status, "records": " ".join(e.records), "exclusion": e.exclusion} for e in self.expressions])
 
 
-def coverage_report(chapter_id: str, data_dir: str | Path | None = None, data=None) -> CoverageReport:
+def committed_expressions(chapter_id: str, data) -> list[Expression]:
+    """The chapter's date expressions as committed in `date_expressions.csv` (written by `derive`)."""
+    rows = data["date_expressions"]
+    rows = rows[rows["source_id"] == chapter_id].sort_values("expression_no")
+    return [Expression(chapter_id, r.locator, r.expression, r.kind, r.resolved) for r in rows.itertuples()]
+
+
+def coverage_report(chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False) -> CoverageReport:
+    """Match each date expression to records or exclusions. The expressions come from the committed
+    derived file, so the report needs no chapter; `from_text=True` reads them from the chapter instead."""
     from ca911.data import load
 
     if data is None:
@@ -185,7 +195,7 @@ def coverage_report(chapter_id: str, data_dir: str | Path | None = None, data=No
     excl = excl[excl["chapter"] == chapter_id]
     exclusions = {(r.locator, r.expression): r.reason for r in excl.itertuples()}
     used = set()
-    expressions = find_expressions(chapter_id)
+    expressions = find_expressions(chapter_id) if from_text else committed_expressions(chapter_id, data)
     for e in expressions:
         if e.kind == "nine_eleven":
             e.records = sorted(set(dates.loc[dates["start"] == "2001-09-11", "record"]))[:1]
@@ -269,19 +279,38 @@ def package_record_locators(data) -> dict[str, str]:
     return record_locators({name: data[name].astype(str).to_dict("records") for name in REFERABLE}, data.descriptor)
 
 
-def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=None) -> SentenceReport:
+class SentenceKey(NamedTuple):
+    """A sentence as the map knows it: where it is, its reading order and its checksum (no text)."""
+
+    locator: str
+    number: int
+    checksum: str
+
+
+def chapter_sentence_keys(chapter_id: str, data=None, from_text: bool = False) -> list[SentenceKey]:
+    """The chapter's sentences from the committed `source_sentences.csv`, or from the text itself."""
+    if from_text:
+        from ca911.sources import chapter_sentences
+
+        return [SentenceKey(s.locator, s.number, s.checksum) for s in chapter_sentences(chapter_id)]
+    rows = data["source_sentences"]
+    rows = rows[rows["source_id"] == chapter_id].sort_values("sentence_no")
+    return [SentenceKey(r.locator, int(r.sentence_no), r.checksum) for r in rows.itertuples()]
+
+
+def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False) -> SentenceReport:
     """Check the sentence map against the chapter: every sentence has a row with the right checksum, and
     every `fact` row names records located at that sentence's paragraph (a `restatement` may point back).
-    That every ref exists and a fact row names one are validation rules; the package is loaded validated."""
+    That every ref exists and a fact row names one are validation rules; the package is loaded validated.
+    The sentences come from the committed inventory unless `from_text=True`."""
     from ca911.data import load
-    from ca911.sources import chapter_sentences
 
     if data is None:
         data = load(data_dir)
     refs = package_record_locators(data)
     rows = {r.locator: r for r in data["sentences"].itertuples() if r.source_id == chapter_id}
     checks, seen = [], set()
-    for sent in chapter_sentences(chapter_id):
+    for sent in chapter_sentence_keys(chapter_id, data, from_text):
         row = rows.get(sent.locator)
         if row is None:
             checks.append(SentenceCheck(sent.locator, sent.number, "", [], "no row in sentences.csv"))

@@ -143,9 +143,13 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
 
 
 def record_counts(pkg: DataPackage) -> pd.DataFrame:
-    """Rows per table and source chapter (tables without `source_id` count under 'all')."""
+    """Rows per table and source chapter (tables without `source_id` count under 'all'); the files derived
+    from the chapters' text are the reader's inventory of the chapters, not records, and are left out."""
+    derived = {r["name"] for r in pkg.descriptor["resources"] if r.get("derived")}
     rows = []
     for name, frame in pkg.tables.items():
+        if name in derived:
+            continue
         if "source_id" in frame:
             for src, n in frame["source_id"].value_counts().sort_index().items():
                 rows.append({"table": name, "source": src, "records": int(n)})
