@@ -41,7 +41,7 @@ def make_settings() -> tuple[dict[str, str], list[str]]:
 
 
 def compared_files(html: Path, generated: Path) -> dict[str, bytes]:
-    """relative name → SHA-256 of figures, data downloads and GraphML/GEXF files of one build."""
+    """relative name → SHA-256 of figures, data downloads, downloadable notebooks and GraphML/GEXF files of one build."""
     files: dict[str, Path] = {}
     for sub in ("_images", "_downloads"):
         for p in (html / sub).rglob("*"):
@@ -50,6 +50,8 @@ def compared_files(html: Path, generated: Path) -> dict[str, bytes]:
     for p in (html / "_static").rglob("*"):
         if p.is_file() and p.suffix.lower() in (".svg", ".png"):
             files[f"html/{p.relative_to(html).as_posix()}"] = p
+    for p in (html / "_sources").rglob("*.ipynb"):  # the executed notebooks a reader downloads
+        files[f"html/{p.relative_to(html).as_posix()}"] = p
     for base, label in ((html, "html"), (generated, "_generated")):
         for pattern in ("*.graphml", "*.gexf"):
             for p in base.rglob(pattern):
@@ -103,6 +105,7 @@ def test_two_clean_builds_are_byte_identical(two_builds):
     a = compared_files(html_a, first / "_generated")
     b = compared_files(html_b, second / "_generated")
     assert any(n.startswith("html/_downloads/") for n in a), "no data download in the build"
+    assert any(n.startswith("html/_sources/") and n.endswith(".ipynb") for n in a), "no notebook download in the build"
     problems = []
     for name in sorted(a.keys() | b.keys()):
         if name not in b:

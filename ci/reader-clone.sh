@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# A reader's clone: the project's files copied where no ../shared exists (the chapters are not part of the
+# repository), then the README's commands run there, and that book compared with this checkout's book.
+#   bash ci/reader-clone.sh          copy, `make test` there (builds its book first), compare the books
+#   bash ci/reader-clone.sh --build  copy, `make book` there, compare (quicker; no tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=test; [ "${1:-}" = "--build" ] && target=book
+test -f _build/html/index.html -a -f _build/pdf/companion.pdf || make book
+parent=$(mktemp -d "${TMPDIR:-/tmp}/ca911-reader.XXXXXX")
+trap 'rm -rf "$parent"' EXIT
+reader="$parent/ca911"
+mkdir -p "$reader"
+# the tracked and untracked-but-not-ignored files, as a clone of this working tree would have them
+git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -cf - 2>/dev/null | tar -xf - -C "$reader"
+test ! -e "$parent/shared" || { echo "reader-clone: $parent/shared exists; not a reader's clone" >&2; exit 1; }
+echo "reader's clone at $reader (no ../shared beside it): make $target"
+(cd "$reader" && env -u CA911_SOURCES make "$target")
+"$reader/.venv/bin/python" -c 'from ca911.sources import sources_available, sources_dir; assert not sources_available(), sources_dir(); print("the chapters were out of reach:", sources_dir())'
+.venv/bin/python tools/compare_books.py _build "$reader/_build"
