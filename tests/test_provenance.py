@@ -31,24 +31,42 @@ def shared_run(a: str, b: str, n: int = RUN) -> str | None:
 
 
 def test_shared_run_detects_copies():
-    source = "9.11事件の後アメリカはアフガニスタンのタリバン攻撃のため、隣接する中央アジアの基地を必要とした。"
-    assert shared_run("米国はタリバンを攻撃するため、隣り合う中央アジアに基地を求めた。", source) is None
-    assert shared_run("当時アメリカはアフガニスタンのタリバン攻撃のため、隣接する国を頼った。", source) is not None
+    # an invented text, not the chapters': the test holds no source sentence
+    source = "春の長雨のあと川の水位が上がり、村の人々は堤防の補強を急いで進めることにした。"
+    assert shared_run("雨が続いたので、住民は土手を強くする作業を早めた。", source) is None
+    assert shared_run("だから村の人々は堤防の補強を急いで進めることにした。", source) is not None
+
+
+def quotation_free_values(descriptor: dict, data_dir) -> list[tuple[str, str, int, str]]:
+    """(file, field, row, value) for every string field the descriptor does not declare a quotation."""
+    import pandas as pd
+
+    out = []
+    for res in descriptor["resources"]:
+        frame = pd.read_csv(data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+        for f in res["schema"]["fields"]:
+            if f["type"] == "string" and not f.get("quotation"):
+                out += [(res["path"], f["name"], i, v) for i, v in enumerate(frame[f["name"]], start=2) if v]
+    return out
+
+
+def copies_in(values, text: str) -> list[str]:
+    return [f"{path}:{row}:{field}: {run}" for path, field, row, value in values if (run := shared_run(value, text))]
 
 
 @needs_sources
 @pytest.mark.parametrize("chapter", ["ch3", "ch4"])
-def test_no_summary_copies_a_sentence(pkg, chapter):
+def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
+    """Every text field of every file is our own words, except the fields declared `"quotation": true`
+    (names, Table 1 cells and misprints as printed); a planted copy is caught."""
+    from ca911.data import default_data_dir
+
     text = sources.read_chapter(chapter).text
-    copies = []
-    for table, col in (("events", "summary_ja"), ("events", "summary_en"), ("facts", "summary_ja"),
-                       ("facts", "summary_en"), ("actors", "description_en")):
-        frame = pkg[table]
-        for rid, value in zip(frame.iloc[:, 0], frame[col].fillna("")):
-            run = shared_run(value, text)
-            if run:
-                copies.append(f"{table}.csv {rid} {col}: {run}")
-    assert copies == []
+    values = quotation_free_values(pkg.descriptor, default_data_dir())
+    assert len({(p, f) for p, f, _, _ in values}) > 40  # summaries, notes, readings, reasons, descriptions…
+    assert copies_in(values, text) == []
+    planted = values[:1] + [("facts.csv", "summary_ja", 99, "要するに" + _norm(text)[200:230])]
+    assert copies_in(planted, text) == [f"facts.csv:99:summary_ja: {_norm(text)[200:220]}"]
 
 
 @pytest.mark.parametrize("chapter", ["ch3", "ch4"])

@@ -231,3 +231,28 @@ def test_coverage_cli_reports_invalid_data_instead_of_a_report(data_copy):
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1 and proc.stdout == ""
     assert f"facts.csv:{row}:fact_type: constraint-error:" in proc.stderr
+
+
+def test_external_name_part_must_be_part_of_the_name(data_copy):
+    """`name_en_external` marks what the chapters do not print; it must be a part of `name_en`."""
+    from conftest import read_rows, write_rows
+    from ca911.validation import validate_package
+
+    header, rows = read_rows(data_copy / "actors.csv")
+    row = next(i for i, r in enumerate(rows) if r["actor_id"] == "ivanov-sergei")
+    assert validate_package(data_copy) == []
+    rows[row]["name_en_external"] = "Sergey"
+    write_rows(data_copy / "actors.csv", header, rows)
+    problems = [str(p) for p in validate_package(data_copy)]
+    assert problems == [f"actors.csv:{row + 2}:name_en_external: external-part-not-in-name: 'Sergey' is not part of name_en 'Sergei Ivanov'"]
+
+
+def test_glossary_brackets_what_the_chapters_do_not_print():
+    from ca911.appendices import glossary_markdown, marked_external
+    from ca911.data import load
+
+    assert marked_external("Sergei Ivanov", "Sergei") == "[Sergei] Ivanov"
+    assert marked_external("Karshi-Khanabad air base", "Karshi-") == "[Karshi-]Khanabad air base"
+    assert marked_external("Putin", "") == "Putin"
+    text = glossary_markdown(load())
+    assert "| [Igor] Ivanov |" in text and "| [Politika] foundation |" in text and "| Putin |" in text

@@ -17,10 +17,18 @@ KIND_HEADINGS = {"state": "States", "organization": "Organizations and treaty sy
                  "group": "Groups", "media": "Media", "place": "Places"}
 
 
+def marked_external(name: str, external: str) -> str:
+    """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`."""
+    for part in sorted((p for p in str(external or "").split("|") if p), key=len, reverse=True):
+        name = name.replace(part, f"[{part}]", 1)
+    return name
+
+
 def glossary_markdown(pkg: DataPackage) -> str:
     """Every named actor, English ↔ Japanese, grouped by kind."""
     a = pkg.actors.copy()
-    out = []
+    out = ["Square brackets in an English name mark the part that neither chapter prints (a given name, a prefix or a "
+           "transliteration supplied from outside them; `name_en_external` in `actors.csv`).", ""]
     for kind, heading in KIND_HEADINGS.items():
         rows = a[a["kind"].astype(str) == kind].sort_values("name_en")
         if rows.empty:
@@ -28,7 +36,7 @@ def glossary_markdown(pkg: DataPackage) -> str:
         out += [f"# {heading}", "", "| English | 日本語 (as printed) | other printed forms | id | first named |", "|---|---|---|---|---|"]
         for r in rows.itertuples():
             variants = "、".join(v for v in str(r.name_ja_variants or "").split("|") if v and v != "nan") if isinstance(r.name_ja_variants, str) else ""
-            out.append(f"| {markdown_cell(r.name_en)} | {markdown_cell(r.name_ja)} | {markdown_cell(variants)} | `{r.actor_id}` | `{r.locator}` |")
+            out.append(f"| {markdown_cell(marked_external(r.name_en, r.name_en_external))} | {markdown_cell(r.name_ja)} | {markdown_cell(variants)} | `{r.actor_id}` | `{r.locator}` |")
         out.append("")
     return "\n".join(out) + "\n"
 

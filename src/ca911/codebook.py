@@ -42,6 +42,8 @@ def codebook_markdown(pkg: DataPackage) -> str:
                 rule.append(f"pattern `{c['pattern']}`")
             if c.get("enum"):
                 rule.append("one of the codes below")
+            if f.get("quotation"):
+                rule.append("quoted as printed")
             filled = int((frame[f["name"]].astype("string").fillna("") != "").sum()) if f["name"] in frame else 0
             rows.append([f"`{f['name']}`", f["type"], "yes" if c.get("required") else "", f.get("description", ""),
                          "; ".join(rule), f"{filled}/{len(frame)}"])

@@ -202,6 +202,10 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
     for rec in tables.get("sources", []):
         if rec["bibtex_key"] and rec["bibtex_key"] not in bib:
             add("sources", rec, "bibtex_key", "unknown-bibtex-key", f"{rec['bibtex_key']!r} is not a key in references.bib")
+    for rec in tables.get("actors", []):
+        for part in rec.get("name_en_external", "").split("|"):
+            if part and part not in rec["name_en"]:
+                add("actors", rec, "name_en_external", "external-part-not-in-name", f"{part!r} is not part of name_en {rec['name_en']!r}")
     for rec in tables.get("stances", []):
         if rec["stance"] == "not_stated":
             add("stances", rec, "stance", "stored-carry-forward", "`not_stated` is only computed by carry-forward, never stored")
