@@ -86,3 +86,16 @@ def test_records_count_leaves_out_the_derived_inventory():
     from ca911.data import record_counts
 
     assert not {"date_expressions", "source_sentences"} & set(record_counts(load()).index)
+
+
+def test_date_report_and_sentence_map_name_records_alike():
+    """Both reports name records as `<resource>:<primary key>` (schema.record_ref), so they can be joined."""
+    from ca911.coverage import package_record_locators, record_dates
+
+    pkg = load()
+    known = package_record_locators(pkg)
+    dated = set(record_dates(pkg)["record"])
+    assert {"memberships:RUS/CST/1992-05", "stances:2001-09-18/GEO/us_military_use_2001", "aid:USA/KGZ/2002"} <= dated
+    assert sorted(dated - known.keys()) == []
+    mapped = {r for ch in ("ch3", "ch4") for e in coverage.coverage_report(ch, data=pkg).expressions for r in e.records}
+    assert mapped and mapped <= known.keys()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 
@@ -11,9 +12,12 @@ import pandas as pd
 import pytest
 
 from ca911 import networks as nw
-from ca911.data import DATE_COLUMNS, DataPackage, load, partial_date_bounds
+from ca911.data import DATA_DIR, DataPackage, load, partial_date_bounds
 from ca911.generated import GENERATORS
+from ca911.schema import date_columns
 from conftest import ROOT
+
+DATE_COLUMNS = date_columns(json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")), strings_only=True)
 
 COLUMNS = {
     "actors": ["actor_id", "kind", "name_en", "name_ja", "country_id"],

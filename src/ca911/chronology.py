@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from ca911.data import DataPackage
+from ca911.data import AUTUMN_2001, DataPackage
 
 STATE_LANES = ["RUS", "USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
 OTHER_LANE = "Other"
@@ -21,7 +21,6 @@ EVENT_FAMILIES = {
     "attack or closure": ["attack", "border_closure"],
 }
 FAMILY_OF = {t: fam for fam, types in EVENT_FAMILIES.items() for t in types}
-AUTUMN_2001 = ("2001-09-11", "2001-10-30")
 QUALIFIER_WORDS = {"exact": "{n}", "about": "about {n}", "at_least": "at least {n}", "up_to": "up to {n}",
                    "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected", "several": "several × {n}"}
 

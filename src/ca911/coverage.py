@@ -131,26 +131,23 @@ def _agrees(expr: str, start: str, end: str = "") -> bool:
 
 
 def record_dates(data) -> pd.DataFrame:
-    """One row per (record, date) with the record's locator, across every dated table."""
+    """One row per (record, date) across every dated table: the record's reference (`<resource>:<key>`),
+    its locator, and the date with the end of its span; an end date is also a row of its own."""
+    from ca911.schema import date_columns, primary_key
+
+    locators = package_record_locators(data)
     frames = []
-    spec = {"events": ("event_id", "date", "date_end"), "stances": (None, "date", None),
-            "deployments": ("deployment_id", "as_of", None), "memberships": (None, "start", "end"),
-            "aid": (None, "year", None), "indicators": ("indicator", "as_of", None), "periods": ("period_id", "start", "end")}
-    events = data["events"].set_index("event_id")
-    for table, (id_col, start, end) in spec.items():
-        df = data[table]
+    for name, cols in date_columns(data.descriptor).items():
+        df = data[name]
         if df.empty:
             continue
-        if table == "stances":
-            ids = table + ":" + df["actor_id"].astype(str) + "@" + df["date"].astype(str)
-            locs = df["event_id"].map(events["locator"])
-        else:
-            ids = table + ":" + (df[id_col].astype(str) if id_col else df.iloc[:, 0].astype(str) + "-" + df.iloc[:, 1].astype(str))
-            locs = df["locator"]
-        frames.append(pd.DataFrame({"record": ids, "locator": locs, "start": df[start].astype(str),
+        refs = name + ":" + df[primary_key(data.descriptor, name)].astype(str).agg("/".join, axis=1)
+        locs = refs.map(locators).fillna("")
+        start, end = cols[0], (cols[1] if len(cols) > 1 else None)
+        frames.append(pd.DataFrame({"record": refs, "locator": locs, "start": df[start].astype(str),
                                     "end": df[end].astype(str) if end else ""}))
         if end:  # an end date is a date of its own
-            frames.append(pd.DataFrame({"record": ids, "locator": locs, "start": df[end].astype(str), "end": ""}))
+            frames.append(pd.DataFrame({"record": refs, "locator": locs, "start": df[end].astype(str), "end": ""}))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["record", "locator", "start", "end"])
 
 
@@ -274,7 +271,7 @@ class SentenceReport:
 
 def package_record_locators(data) -> dict[str, str]:
     """`<resource>:<primary key>` → locator for every referable record of a loaded package (validation's mapping)."""
-    from ca911.validation import REFERABLE, record_locators
+    from ca911.schema import REFERABLE, record_locators
 
     return record_locators({name: data[name].astype(str).to_dict("records") for name in REFERABLE}, data.descriptor)
 

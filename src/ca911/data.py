@@ -16,7 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ca911.schema import date_columns
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# The weeks of responses to 9/11 that chapter 3 chronicles day by day (chronology, stances, contact networks).
+AUTUMN_2001 = ("2001-09-11", "2001-10-30")
 
 
 def default_data_dir() -> Path:
@@ -28,10 +32,6 @@ def default_data_dir() -> Path:
         if (folder / "data" / "datapackage.json").is_file():
             return folder / "data"
     return DATA_DIR
-DATE_COLUMNS = {
-    "events": ["date", "date_end"], "stances": ["date"], "memberships": ["start", "end"],
-    "deployments": ["as_of"], "periods": ["start", "end"], "indicators": ["as_of"],
-}
 LIST_COLUMNS = {"iraq_war_responses": ["event_ids"], "discrepancies": ["record_ids"]}
 
 
@@ -129,10 +129,11 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
             raise DataPackageError(problems)
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     tables = {}
+    dates = date_columns(descriptor, strings_only=True)
     for res in descriptor["resources"]:
         frame = pd.read_csv(data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
         frame = _typed(res["schema"]["fields"], frame)
-        for col in DATE_COLUMNS.get(res["name"], []):
+        for col in dates.get(res["name"], []):
             bounds = [partial_date_bounds(v) for v in frame[col]]
             frame[f"{col}_lo"] = pd.to_datetime(pd.Series([b[0] for b in bounds], dtype="datetime64[ns]"))
             frame[f"{col}_hi"] = pd.to_datetime(pd.Series([b[1] for b in bounds], dtype="datetime64[ns]"))

@@ -25,14 +25,13 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from ca911.data import partial_date_bounds
+from ca911.data import AUTUMN_2001, partial_date_bounds
 from ca911.generated import ZIP_DATE, generator
 
 # Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
 # April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.
 SNAPSHOTS = ("1992", "1999", "2001-09", "2003-04", "2004")
 NINE_ELEVEN = pd.Timestamp("2001-09-11")
-AUTUMN_2001 = ("2001-09-11", "2001-10-30")
 
 # Deployment statuses that describe troops (present, on their way, or agreed/planned to come);
 # `capacity` describes what a facility could hold, not a force, and is left out.

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ca911.schema import date_columns, record_locators
+
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,23 +50,6 @@ def bibtex_keys(path: Path) -> set[str]:
     if not path.is_file():
         return set()
     return set(re.findall(r"@\w+\s*\{\s*([^,\s]+)\s*,", path.read_text(encoding="utf-8")))
-
-
-# Resources a sentence of the chapters can point to; stances are located by their evidence event.
-REFERABLE = ("actors", "events", "facts", "stances", "memberships", "deployments", "aid",
-             "iraq_war_responses", "periods", "period_relations", "indicators")
-
-
-def record_locators(tables: dict[str, list[dict]], descriptor: dict) -> dict[str, str]:
-    """`<resource>:<primary key>` (composite keys joined by `/`) → the record's locator, for every referable record."""
-    keys = {r["name"]: r["schema"].get("primaryKey", []) for r in descriptor["resources"]}
-    event_locator = {str(r["event_id"]): str(r["locator"]) for r in tables.get("events", [])}
-    out = {}
-    for name in REFERABLE:
-        for rec in tables.get(name, []):
-            ref = f"{name}:" + "/".join(str(rec[k]) for k in keys[name])
-            out[ref] = event_locator.get(str(rec["event_id"]), "") if name == "stances" else str(rec["locator"])
-    return out
 
 
 def _read_raw(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem]]:
@@ -145,9 +130,7 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
     def add(table: str, rec: dict, col: str, rule: str, msg: str) -> None:
         problems.append(Problem(f"{table}.csv", rec["_row"], col, rule, msg))
 
-    date_cols = {"events": ["date", "date_end"], "stances": ["date"], "memberships": ["start", "end"],
-                 "deployments": ["as_of"], "periods": ["start", "end"], "indicators": ["as_of"]}
-    for table, cols in date_cols.items():
+    for table, cols in date_columns(descriptor, strings_only=True).items():
         for rec in tables.get(table, []):
             for col in cols:
                 if rec.get(col) and (why := check_date(rec[col])):

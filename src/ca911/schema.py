@@ -1,0 +1,54 @@
+"""What `data/datapackage.json` says about records, in one place: primary keys, record references,
+date columns and the resources a sentence may cite.
+
+A record's reference is `<resource>:<primary key>`, composite keys joined by `/`
+(`events:ch3-2001-09-24-putin-tv-address`, `memberships:RUS/CST/1992-05`). The sentence map, the
+discrepancy register, the validator and the coverage reports all name records this way.
+Date columns are the fields marked `"partialDate": true` (YYYY, YYYY-MM or YYYY-MM-DD).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+# Resources a sentence of the chapters can point to; stances are located by their evidence event.
+REFERABLE = ("actors", "events", "facts", "stances", "memberships", "deployments", "aid",
+             "iraq_war_responses", "periods", "period_relations", "indicators")
+PARTIAL_DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
+
+
+def resource(descriptor: dict, name: str) -> dict:
+    return next(r for r in descriptor["resources"] if r["name"] == name)
+
+
+def primary_key(descriptor: dict, name: str) -> list[str]:
+    key = resource(descriptor, name)["schema"].get("primaryKey", [])
+    return [key] if isinstance(key, str) else list(key)
+
+
+def record_ref(name: str, record: Mapping, key: Iterable[str]) -> str:
+    return f"{name}:" + "/".join(str(record[k]) for k in key)
+
+
+def date_columns(descriptor: dict, *, strings_only: bool = False) -> dict[str, list[str]]:
+    """Resource → its date fields in schema order (the first is the start, a second the end);
+    `strings_only` leaves out integer years (aid.year), which need no partial-date parsing."""
+    out: dict[str, list[str]] = {}
+    for res in descriptor["resources"]:
+        cols = [f["name"] for f in res["schema"]["fields"]
+                if f.get("partialDate") and (f["type"] == "string" or not strings_only)]
+        if cols:
+            out[res["name"]] = cols
+    return out
+
+
+def record_locators(tables: Mapping[str, Iterable[Mapping]], descriptor: dict) -> dict[str, str]:
+    """Reference → the record's locator, for every referable record (a stance's is its event's)."""
+    event_locator = {str(r["event_id"]): str(r["locator"]) for r in tables.get("events", [])}
+    out = {}
+    for name in REFERABLE:
+        key = primary_key(descriptor, name)
+        for rec in tables.get(name, []):
+            out[record_ref(name, rec, key)] = (event_locator.get(str(rec["event_id"]), "") if name == "stances"
+                                               else str(rec["locator"]))
+    return out
