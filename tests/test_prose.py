@@ -243,7 +243,9 @@ FIRMNESS = ("hedged", "reported_view")
 def cited_modalities(sentence: str, package) -> dict[str, str]:
     """What a sentence cites (fact ids, sentence or paragraph locators) → how the chapter holds it."""
     facts = package.facts.set_index("fact_id")["modality"].astype(str)
-    by_locator = package.facts.groupby("locator")["modality"].agg(lambda s: set(s.astype(str)))
+    # a paragraph's facts include those the chapter states in its notes (`ch4 §3.1 ¶1 n.5`)
+    paragraph = package.facts["locator"].astype(str).str.replace(r" n\.\d+$", "", regex=True)
+    by_locator = package.facts.groupby(paragraph)["modality"].agg(lambda s: set(s.astype(str)))
     by_sentence = package.sentences.set_index("locator")["modality"].astype(str)
     cited = {}
     for m in ROLE.finditer(sentence):
