@@ -113,11 +113,12 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
         out += [f"# {titles[chapter]}", ""]
         for section, sec_rows in rows.groupby(rows["locator"].map(_section_of), sort=False):
             # a list-table, for fixed column widths: long record lists would squeeze the other columns in print
-            out += [f"**{section}**", "", "```{list-table}", ":header-rows: 1", ":widths: 20 12 13 55",
-                    ":class: ca911-sentence-map", "", "* - sentence", "  - content", "  - modality", "  - records"]
+            out += [f"**{section}**", "", "```{list-table}", ":header-rows: 1", ":widths: 22 14 64",
+                    ":class: ca911-sentence-map", "", "* - sentence", "  - content · modality", "  - records"]
             for r in sec_rows.itertuples():
                 refs = " ".join(record_link(x) for x in str(r.record_refs or "").split()) or "—"
-                out += [f"* - `{r.locator}`", f"  - {r.content}", f"  - {str(r.modality).replace('_', ' ')}", f"  - {refs}"]
+                # modality shares the content cell: a fourth column would squeeze the records on a phone
+                out += [f"* - `{r.locator}`", f"  - {r.content} · {str(r.modality).replace('_', ' ')}", f"  - {refs}"]
             out += ["```", ""]
     return "\n".join(out) + "\n"
 
