@@ -25,6 +25,10 @@ QUOTE = re.compile(r"「([^」]*)」")
 LOCATOR = re.compile(r"ch[34] §[^`]+")
 QUOTE_MAX_CHARS = 12  # a term or a phrase, never a sentence
 OVERLAP_CHARS = 20  # a shared run this long (after NFKC, no whitespace) counts as copied
+EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]+)>$", re.S)
+# a sentence ends at . ? or ! before a space and a capital, a role or a quotation (never inside backticks:
+# locators' "s.3" is followed by a backtick)
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z{「*(])")
 
 
 def _lines(path: Path) -> list[tuple[int, str]]:
@@ -82,10 +86,16 @@ def test_no_typed_digits_in_prose(chapter):
     assert not offending, "digits outside roles, backticks and the allowed phrases:\n" + "\n".join(offending)
 
 
+def _target(content: str) -> str:
+    """The record id of a role: `id` or `words <id>`."""
+    m = EXPLICIT_TITLE.match(content.strip())
+    return (m["target"] if m else content).strip()
+
+
 def test_every_event_role_names_a_recorded_event():
     with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as fh:
         ids = {row["event_id"] for row in csv.DictReader(fh)}
-    unknown = [f"{path.name}:{n}: {eid}" for path, n, eid in _roles("event") if eid.strip() not in ids]
+    unknown = [f"{path.name}:{n}: {eid}" for path, n, eid in _roles("event") if _target(eid) not in ids]
     assert not unknown, "unknown event ids:\n" + "\n".join(unknown)
 
 
@@ -177,3 +187,96 @@ def test_quotations_are_short_verbatim_and_located(chapter):
             if normalise(quote) not in normalise(passage):
                 problems.append(f"line {n}: 「{quote}」 is not in the passage {after.group(1)}")
     assert not problems, "\n".join(problems)
+
+
+def _sentences(path: Path) -> list[tuple[int, str]]:
+    return [(n, s) for n, line in _lines(path) for s in SENTENCE_END.split(line.strip()) if s]
+
+
+@pytest.fixture(scope="module")
+def package():
+    from ca911.data import load
+    return load(validate=False)
+
+
+def repeated_dates(sentence: str, events) -> list[str]:
+    """Dates that `{event}` roles would render more than once in one sentence ("about" does not make a new date)."""
+    from ca911.records import event_date_text
+    dates = [event_date_text(events.loc[c.strip()].to_dict()).removeprefix("about ") for name, c in
+             ((m["name"], m["content"]) for m in ROLE.finditer(sentence))
+             if name == "event" and not EXPLICIT_TITLE.match(c.strip()) and c.strip() in events.index]
+    return sorted({d for d in dates if dates.count(d) > 1})
+
+
+def test_a_sentence_that_repeats_a_date_is_caught(package):
+    events = package.events.set_index("event_id")
+    broken = ("Tajik and Uzbek spokesmen denied basing plans ({event}`ch3-2001-09-20-tjk-denies-base-use-plans`, "
+              "{event}`ch3-2001-09-20-uzb-denies-base-use-plans`).")
+    assert repeated_dates(broken, events) == ["20 September 2001"]
+    mended = ("{event}`Tajik <ch3-2001-09-20-tjk-denies-base-use-plans>` and Uzbek spokesmen denied basing plans on "
+              "{event}`ch3-2001-09-20-uzb-denies-base-use-plans`.")
+    assert repeated_dates(mended, events) == []
+    approximate_twin = ("Putin stayed in Sochi ({event}`ch3-2001-09-17-putin-sochi-consultations`) while Rushailo toured "
+                        "the region ({event}`ch3-2001-09-17-rushailo-tour-central-asia`).")
+    assert repeated_dates(approximate_twin, events) == ["17 September 2001 – 24 September 2001"]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_no_sentence_shows_the_same_date_twice(chapter, package):
+    events = package.events.set_index("event_id")
+    twice = [f"line {n}: {', '.join(d)}: {s}" for n, s in _sentences(chapter) if (d := repeated_dates(s, events))]
+    assert not twice, "sentences that render a date twice (link the second record with `words <id>`):\n" + "\n".join(twice)
+
+
+# Words that show a claim is held tentatively, or is someone's view: a sentence citing a hedged or
+# reported fact needs at least one (rule: the companion holds a claim as firmly as its author).
+HEDGE_WORDS = (r"perhaps|probably|likely|may|might|could|would|seem(?:s|ed)?|appear(?:s|ed)?|apparently|possibl[ey]|"
+               r"surmise[sd]?|guess(?:es|ed)?|presume[sd]?|suggest(?:s|ed)?|tentative(?:ly)?|caution|doubt(?:s|ful)?|"
+               r"whether|reading|reads|infers?|inference|expects?|expected|hints?|suppose[sd]?|thinks?|judges?")
+ATTRIBUTION_WORDS = (r"reports?|reported|according|views?|said|says?|argue[sd]?|claim(?:s|ed)?|regard(?:s|ed)?|"
+                     r"held|holds|believed?|thought|voices?|commentators?|opinion|speculat\w*|perceived|saw|sees|seen|"
+                     r"stress(?:es|ed)?|calls?|called|complain(?:s|ed)?|warn(?:s|ed)?|asks?|asked|doubted")
+HEDGED_OR_ATTRIBUTED = re.compile(rf"\b(?:{HEDGE_WORDS}|{ATTRIBUTION_WORDS})\b", re.I)
+FIRMNESS = ("hedged", "reported_view")
+
+
+def cited_modalities(sentence: str, package) -> dict[str, str]:
+    """What a sentence cites (fact ids, sentence or paragraph locators) → how the chapter holds it."""
+    facts = package.facts.set_index("fact_id")["modality"].astype(str)
+    # a paragraph's facts include those the chapter states in its notes (`ch4 §3.1 ¶1 n.5`)
+    paragraph = package.facts["locator"].astype(str).str.replace(r" n\.\d+$", "", regex=True)
+    by_locator = package.facts.groupby(paragraph)["modality"].agg(lambda s: set(s.astype(str)))
+    by_sentence = package.sentences.set_index("locator")["modality"].astype(str)
+    cited = {}
+    for m in ROLE.finditer(sentence):
+        if m["name"] == "fact" and m["content"].strip() in facts.index:
+            cited[m["content"].strip()] = facts[m["content"].strip()]
+    for loc in re.findall(r"(?<![{\w])`(ch[34] §[^`]+)`", ROLE.sub(" ", sentence)):
+        if loc in by_sentence.index:
+            cited[loc] = by_sentence[loc]
+        elif loc in by_locator.index:  # a paragraph cites the facts recorded at it
+            firm = sorted(by_locator[loc] & set(FIRMNESS))
+            cited[loc] = firm[0] if firm else "asserted"
+    return cited
+
+
+def firmness_problems(sentence: str, package) -> list[str]:
+    text = ROLE.sub(" ", BACKTICKED.sub(" ", sentence))
+    soft = {k: v for k, v in cited_modalities(sentence, package).items() if v in FIRMNESS}
+    return [f"{k} is {v}" for k, v in soft.items()] if soft and not HEDGED_OR_ATTRIBUTED.search(text) else []
+
+
+def test_a_sentence_firmer_than_its_source_is_caught(package):
+    broken = "The United States pursued wider, long-term goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    assert firmness_problems(broken, package) == ["ch3-fact-us-seen-pursuing-wider-long-term-goals is reported_view"]
+    assert firmness_problems("Putin overrode the opposition (`ch3 §intro ¶1 s.5`).", package) == \
+        ["ch3 §intro ¶1 s.5 is hedged"]
+    mended = "The United States was seen as pursuing wider goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    assert firmness_problems(mended, package) == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_hedged_and_reported_facts_are_cited_as_such(chapter, package):
+    problems = [f"line {n}: {'; '.join(p)}: {s}" for n, s in _sentences(chapter) if (p := firmness_problems(s, package))]
+    assert not problems, ("sentences citing a hedged fact or a reported view without a hedge or an attribution "
+                          "(see HEDGE_WORDS, ATTRIBUTION_WORDS):\n" + "\n".join(problems))

@@ -169,8 +169,9 @@ def test_make_book_writes_no_book_on_bad_data(tmp_path):
 
 
 # --- facts.csv and the sentence map -----------------------------------------------------------------
-SENTENCE = {"source_id": "ch3", "sentence_no": "9999", "locator": "ch3 §1 ¶1 s.99", "checksum": "0123abcd"}
-FACT = {"fact_id": "ch3-fact-test-fixture", "fact_type": "action", "actor_ids": "RUS", "summary_en": "A test fact.",
+SENTENCE = {"source_id": "ch3", "sentence_no": "9999", "locator": "ch3 §1 ¶1 s.99", "checksum": "0123abcd",
+            "modality": "asserted"}
+FACT = {"fact_id": "ch3-fact-test-fixture", "fact_type": "action", "modality": "asserted", "actor_ids": "RUS", "summary_en": "A test fact.",
         "summary_ja": "試験用の事実。", "source_id": "ch3", "locator": "ch3 §1 ¶1"}
 
 
@@ -187,6 +188,15 @@ def test_fact_names_unknown_event(data_copy):
 def test_fact_type_outside_the_codebook(data_copy):
     row = append(data_copy, "facts", {**FACT, "fact_type": "rumour"})
     assert_problem(data_copy, f"facts.csv:{row}:fact_type: constraint-error:")
+
+
+@pytest.mark.parametrize("table, record", [("facts", FACT), ("sentences", SENTENCE)])
+def test_modality_missing_or_outside_the_codebook(data_copy, table, record):
+    extra = {"content": "analysis"} if table == "sentences" else {}
+    row = append(data_copy, table, {**record, **extra, "modality": "certain"})
+    assert_problem(data_copy, f"{table}.csv:{row}:modality: constraint-error: 'certain'")
+    mutate(data_copy, table, row - 2, modality="")
+    assert_problem(data_copy, f"{table}.csv:{row}:modality: constraint-error:")
 
 
 def test_sentence_names_unknown_record(data_copy):

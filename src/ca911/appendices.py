@@ -109,22 +109,24 @@ def facts_markdown(pkg: DataPackage) -> str:
         for r in rows.itertuples():
             who = ", ".join(names.get(a, a) for a in str(r.actor_ids).split())
             out += [f"({fact_label(r.fact_id)})=",
-                    f"**{r.fact_type}** · {r.summary_en} · {r.summary_ja} · *{who}* · `{r.locator}` · `{r.fact_id}`", ""]
+                    f"**{r.fact_type}** ({str(r.modality).replace('_', ' ')}) · {r.summary_en} · {r.summary_ja} · *{who}* · `{r.locator}` · `{r.fact_id}`", ""]
     return "\n".join(out) + "\n"
 
 
 def sentence_map_markdown(pkg: DataPackage) -> str:
-    """One table per chapter section: each sentence's locator, what it does, and the records that hold it."""
+    """One table per chapter section: each sentence's locator, what it does, how the author holds it
+    (modality), and the records that hold it."""
     titles, out = chapter_titles(pkg), []
     for chapter, rows in pkg.sentences.sort_values(["source_id", "sentence_no"]).groupby("source_id", sort=True):
         out += [f"# {titles[chapter]}", ""]
         for section, sec_rows in rows.groupby(rows["locator"].map(_section_of), sort=False):
             # a list-table, for fixed column widths: long record lists would squeeze the other columns in print
-            out += [f"**{section}**", "", "```{list-table}", ":header-rows: 1", ":widths: 22 12 66",
-                    ":class: ca911-sentence-map", "", "* - sentence", "  - content", "  - records"]
+            out += [f"**{section}**", "", "```{list-table}", ":header-rows: 1", ":widths: 22 14 64",
+                    ":class: ca911-sentence-map", "", "* - sentence", "  - content · modality", "  - records"]
             for r in sec_rows.itertuples():
                 refs = " ".join(record_link(x) for x in str(r.record_refs or "").split()) or "—"
-                out += [f"* - `{r.locator}`", f"  - {r.content}", f"  - {refs}"]
+                # modality shares the content cell: a fourth column would squeeze the records on a phone
+                out += [f"* - `{r.locator}`", f"  - {r.content} · {str(r.modality).replace('_', ' ')}", f"  - {refs}"]
             out += ["```", ""]
     return "\n".join(out) + "\n"
 

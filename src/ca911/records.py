@@ -4,6 +4,8 @@
 `{event}`ch3-2001-09-24-putin-tv-address`` renders the event's date as the data gives it
 ("24 September 2001", "September 2001", "about November 2001") and links to its entry in the
 full chronology appendix, so no date of a record is typed into a chapter.
+`{event}`Uzbek <ch3-2001-09-20-uzb-denies-base-use-plans>`` links the words "Uzbek" to the record instead,
+for a second record of a date the sentence already gives: no sentence need show the same date twice.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.util.nodes import split_explicit_title
 
 from ca911.data import DataPackage
 from ca911.generated import generator
@@ -68,8 +71,8 @@ def _chronology_file(pkg: DataPackage) -> dict[str, bytes]:
 
 
 def _record_role(table: str, id_col: str, label, render):
-    """A role `{name}`<id>`` that renders a record of `table` with `render(row)` and links it to `label(id)`;
-    an unknown id is a build error naming the file."""
+    """A role `{name}`<id>`` that renders a record of `table` with `render(row)` and links it to `label(id)`,
+    or `{name}`words <id>`` that links the words; an unknown id is a build error naming the file."""
     from ca911.data import load
 
     def role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -78,14 +81,16 @@ def _record_role(table: str, id_col: str, label, render):
         if not hasattr(env, cache):
             setattr(env, cache, load(validate=False)[table].set_index(id_col))
         records = getattr(env, cache)
-        record_id = text.strip()
+        has_title, title, record_id = split_explicit_title(text.strip())
+        record_id = record_id.strip()
         if record_id not in records.index:
             msg = inliner.reporter.error(f"unknown {id_col.removesuffix('_id')} id {record_id!r} (not in data/{table}.csv)",
                                          line=lineno)
             return [inliner.problematic(rawtext, rawtext, msg)], [msg]
         ref = pending_xref("", refdomain="std", reftype="ref", reftarget=label(record_id), refexplicit=True,
                            refwarn=True, refdoc=env.docname)
-        ref += render(records.loc[record_id].to_dict())
+        # an explicit title links the reader's words instead of repeating what the record renders
+        ref += nodes.inline("", title) if has_title else render(records.loc[record_id].to_dict())
         return [ref], []
 
     return role
