@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from ca911.data import DataPackage
-from ca911.generated import generator, markdown_cell
+from ca911.generated import markdown_cell
 from ca911.records import fact_label, label_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,8 +131,7 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
     return "\n".join(out) + "\n"
 
 
-@generator("appendices")
-def _appendix_files(pkg: DataPackage) -> dict[str, bytes]:
+def appendix_files(pkg: DataPackage) -> dict[str, bytes]:
     return {"discrepancies.md": discrepancies_markdown(pkg).encode("utf-8"),
             "glossary.md": glossary_markdown(pkg).encode("utf-8"),
             "how_to_cite.md": citation_markdown().encode("utf-8"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ca911.data import DataPackage
-from ca911.generated import generator, markdown_cell
+from ca911.generated import markdown_cell
 
 
 def _table(header: list[str], rows: list[list]) -> list[str]:
@@ -59,6 +59,5 @@ def codebook_markdown(pkg: DataPackage) -> str:
     return "\n".join(out) + "\n"
 
 
-@generator("codebook")
-def _codebook_file(pkg: DataPackage) -> dict[str, bytes]:
+def codebook_file(pkg: DataPackage) -> dict[str, bytes]:
     return {"codebook.md": codebook_markdown(pkg).encode("utf-8")}

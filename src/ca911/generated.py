@@ -24,16 +24,21 @@ def markdown_cell(value) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
-def data_downloads(data_dir: Path) -> dict[str, bytes]:
-    files = {p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.suffix in (".csv", ".json")}
+def deterministic_zip(folder: str, files: dict[str, bytes]) -> bytes:
+    """A ZIP of `files` under `folder/`, sorted, with fixed dates and modes: same content, same bytes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, content in files.items():
-            info = zipfile.ZipInfo(f"ca911-data/{name}", date_time=ZIP_DATE)
+        for name, content in sorted(files.items()):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=ZIP_DATE)
             info.external_attr = 0o644 << 16
             zf.writestr(info, content)
+    return buf.getvalue()
+
+
+def data_downloads(data_dir: Path) -> dict[str, bytes]:
+    files = {p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.suffix in (".csv", ".json")}
     out = {f"data/{name}": content for name, content in files.items()}
-    out["data/ca911-data.zip"] = buf.getvalue()
+    out["data/ca911-data.zip"] = deterministic_zip("ca911-data", files)
     return out
 
 
@@ -56,16 +61,14 @@ def generate(srcdir: Path, pkg: DataPackage | None = None) -> list[str]:
     data_dir = default_data_dir()
     pkg = pkg or load(data_dir)
     outputs = data_downloads(data_dir)
-    for name in GENERATORS:
-        outputs.update(GENERATORS[name](pkg))
+    for writer in generators().values():
+        outputs.update(writer(pkg))
     return write_all(srcdir / "_generated", outputs)
 
 
-GENERATORS: dict = {}  # name -> function(pkg) -> {relative path: bytes}; modules register themselves
+def generators() -> dict:
+    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}."""
+    from ca911 import appendices, codebook, networks, records
 
-
-def generator(name: str):
-    def register(fn):
-        GENERATORS[name] = fn
-        return fn
-    return register
+    return {"appendices": appendices.appendix_files, "codebook": codebook.codebook_file,
+            "chronology": records.chronology_file, "networks": networks.network_exports}

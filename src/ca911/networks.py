@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections import Counter, defaultdict
 from itertools import combinations
 
@@ -26,7 +25,7 @@ import networkx as nx
 import pandas as pd
 
 from ca911.data import AUTUMN_2001, partial_date_bounds
-from ca911.generated import ZIP_DATE, generator
+from ca911.generated import ZIP_DATE, deterministic_zip
 
 # Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
 # April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.
@@ -558,18 +557,12 @@ def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:
     return out
 
 
-@generator("networks")
 def network_exports(pkg) -> dict[str, bytes]:
     """{"networks/<name>.graphml": bytes, "networks/<name>.gexf": bytes, ..., "networks/ca911-networks.zip"}."""
     files = {}
     for name, (G, pos) in all_networks(pkg).items():
         files[f"networks/{name}.graphml"] = graphml_bytes(G, pos)
         files[f"networks/{name}.gexf"] = gexf_bytes(G, pos)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for rel, content in sorted(files.items()):
-            info = zipfile.ZipInfo(f"ca911-networks/{rel.split('/', 1)[1]}", date_time=ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, content)
-    files["networks/ca911-networks.zip"] = buf.getvalue()
+    files["networks/ca911-networks.zip"] = deterministic_zip(
+        "ca911-networks", {rel.split("/", 1)[1]: content for rel, content in files.items()})
     return dict(sorted(files.items()))

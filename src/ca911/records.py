@@ -16,7 +16,6 @@ from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
 
 from ca911.data import DataPackage
-from ca911.generated import generator
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -65,8 +64,7 @@ def chronology_markdown(pkg: DataPackage) -> str:
     return "\n".join(out) + "\n"
 
 
-@generator("chronology")
-def _chronology_file(pkg: DataPackage) -> dict[str, bytes]:
+def chronology_file(pkg: DataPackage) -> dict[str, bytes]:
     return {"chronology.md": chronology_markdown(pkg).encode("utf-8")}
 
 

@@ -134,8 +134,6 @@ def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[
 
 
 def _generate(app: Sphinx, config) -> None:
-    from ca911 import appendices, codebook, records  # noqa: F401  (register their generators)
-    from ca911 import networks  # noqa: F401  (registers the GraphML/GEXF downloads)
     from ca911.generated import generate
 
     generate(Path(app.srcdir))
