@@ -65,3 +65,33 @@ def test_an_unknown_event_id_fails_the_build(tmp_path):
     proc = _build(_mini_book(tmp_path, "event", "# Event\n\nOn {event}`ch3-1900-01-01-nothing` nothing happened.\n"))
     assert proc.returncode != 0
     assert "unknown event id" in proc.stdout + proc.stderr
+
+
+def test_a_moved_event_date_reaches_the_prose_in_an_incremental_build(tmp_path):
+    """`make html`, move an event in events.csv, `make html` again: the page citing it shows the new date
+    (the {event} role's table lives on the Sphinx environment, which survives incremental builds)."""
+    import csv
+
+    project = _mini_book(tmp_path, "chapter", "# Chapter\n\nWashington sent Bolton ({event}`ch3-2001-09-16-bolton-visits-russia`).\n")
+    (project / "chronology.md").write_text("# Chronology\n\n```{include} _generated/chronology.md\n```\n", encoding="utf-8")
+    (project / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: chapter\n  - file: chronology\n",
+                                      encoding="utf-8")
+    page = project / "_build" / "html" / "chapter.html"
+    first = _build(project)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    assert "16 September 2001" in page.read_text(encoding="utf-8")
+    events = project / "data" / "events.csv"
+    with events.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        if row["event_id"] == "ch3-2001-09-16-bolton-visits-russia":
+            row["date"] = "2001-12-31"
+    with events.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    second = _build(project)
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    html = page.read_text(encoding="utf-8")
+    assert "31 December 2001" in html and "16 September 2001" not in html

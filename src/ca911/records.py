@@ -75,10 +75,12 @@ def _record_role(table: str, id_col: str, label, render):
 
     def role(name, rawtext, text, lineno, inliner, options=None, content=None):
         env = inliner.document.settings.env
-        cache = f"ca911_{table}"
-        if not hasattr(env, cache):
-            setattr(env, cache, load(validate=False)[table].set_index(id_col))
-        records = getattr(env, cache)
+        # The environment outlives a build; the table is kept only for the data it was read from
+        # (ca911_data_hash is set at the start of each build by sphinx_ext._outdated_on_data_change).
+        cache, digest = f"ca911_{table}", getattr(env, "ca911_data_hash", None)
+        if getattr(env, cache, (None,))[0] != digest or digest is None:
+            setattr(env, cache, (digest, load(validate=False)[table].set_index(id_col)))
+        records = getattr(env, cache)[1]
         has_title, title, record_id = split_explicit_title(text.strip())
         record_id = record_id.strip()
         if record_id not in records.index:
