@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ca911.data import load, package_hash, partial_date_bounds, record_counts
+from ca911.data import DataPackageError, load, package_hash, partial_date_bounds, record_counts
 from conftest import ROOT, read_rows, write_rows
 
 
@@ -62,3 +62,21 @@ def test_hash_changes_with_one_cell(data_copy):
     write_rows(data_copy / "events.csv", header, rows)
     assert package_hash(data_copy) != before
     assert package_hash(ROOT / "data") == package_hash(ROOT / "data")
+
+
+def test_a_package_is_validated_once_per_content(data_copy, monkeypatch):
+    """load() remembers a successful validation by the package's hash (one validation per build, not one
+    per notebook); any edit to a file is a new hash and is validated again."""
+    from ca911 import validation
+
+    calls = []
+    real = validation.validate_package
+    monkeypatch.setattr(validation, "validate_package", lambda *a, **k: calls.append(a) or real(*a, **k))
+    load(data_copy)
+    load(data_copy)
+    assert len(calls) == 1
+    events = data_copy / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",2001-09-16,", ",2001-09-31,", 1), encoding="utf-8")
+    with pytest.raises(DataPackageError, match="impossible-date"):
+        load(data_copy)
+    assert len(calls) == 2

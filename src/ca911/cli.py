@@ -23,6 +23,11 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {args.data_dir}; nothing built.", file=sys.stderr)
         return 1
+    from pathlib import Path
+
+    from ca911.data import remember_valid
+
+    remember_valid(Path(args.data_dir))  # the notebooks' load() of this build need not validate again
     print(f"{args.data_dir}: valid")
     return 0
 

@@ -118,15 +118,38 @@ def _typed(descriptor_fields: list[dict], frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _validation_stamp(data_dir: Path) -> Path:
+    """Where a successful validation of exactly these files, with this validator, is remembered: a build
+    validates once, and each notebook's `load()` finds the stamp instead of validating again."""
+    from ca911 import schema, validation
+
+    digest = hashlib.sha256(package_hash(data_dir).encode())
+    bib = data_dir.parent / "references.bib"
+    digest.update(bib.read_bytes() if bib.is_file() else b"")
+    for module in (validation, schema):
+        digest.update(Path(module.__file__).read_bytes())
+    return data_dir.parent / "_build" / ".validated" / digest.hexdigest()
+
+
+def remember_valid(data_dir: Path) -> None:
+    stamp = _validation_stamp(data_dir)
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError:  # a read-only checkout validates every time instead
+        pass
+
+
 def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPackage:
     """Validate the package (raise DataPackageError listing every problem) and load every table."""
     from ca911.validation import validate_package
 
     data_dir = Path(data_dir or default_data_dir())
-    if validate:
+    if validate and not _validation_stamp(data_dir).is_file():
         problems = validate_package(data_dir)
         if problems:
             raise DataPackageError(problems)
+        remember_valid(data_dir)
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     tables = {}
     dates = date_columns(descriptor, strings_only=True)
