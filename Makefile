@@ -34,6 +34,7 @@ book: validate
 	BIN=$(BIN) bash ci/build-book.sh
 
 html: validate
+	$(BIN)/python -m ca911 execute
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 
 test: env

@@ -8,6 +8,8 @@ FLAGS=(-W -n --keep-going)
 mkdir -p _build
 stage=$(mktemp -d _build/staging.XXXXXX)
 trap 'rm -rf "$stage"' EXIT
+# notebooks side by side into the execution cache; Sphinx then reads them from it
+"$BIN/python" -m ca911 execute
 "$BIN/jupyter-book" build . --path-output "$stage" --builder html "${FLAGS[@]}"
 "$BIN/jupyter-book" build . --path-output "$stage" --builder custom --custom-builder simplepdf "${FLAGS[@]}"
 test -s "$stage/_build/simplepdf/companion.pdf"

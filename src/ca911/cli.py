@@ -1,4 +1,4 @@
-"""Command line: `python -m ca911 validate | derive [--check] | passages CH | sentences CH | coverage CH | run NOTEBOOK`."""
+"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH | sentences CH | coverage CH | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -56,6 +56,14 @@ def _derive(args: argparse.Namespace) -> int:
         print(f"rewrote {path}")
     print(f"{data_dir}: derived files {'updated' if changed else 'unchanged'}")
     return 0
+
+
+def _execute(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ca911.execute import execute
+
+    return execute(Path(args.root).resolve(), args.jobs)
 
 
 def _coverage(args: argparse.Namespace) -> int:
@@ -124,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 and name the first difference")
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_derive)
+    from ca911.execute import default_jobs
+
+    p = sub.add_parser("execute", help="execute the book's uncached notebooks in parallel into the execution cache")
+    p.add_argument("--jobs", type=int, default=default_jobs(), help="notebooks at a time (default: the cores)")
+    p.add_argument("--root", default=".", help="the book's folder (with _config.yml and _toc.yml)")
+    p.set_defaults(func=_execute)
     p = sub.add_parser("passages", help="list a chapter's passages with their locators")
     p.add_argument("chapter", choices=["ch3", "ch4"])
     p.set_defaults(func=_passages)
