@@ -16,13 +16,10 @@ pytestmark = pytest.mark.slow
 
 
 def notebook_paths() -> list[Path]:
-    """The book's notebooks: the pages of _toc.yml written as MyST text notebooks."""
-    import yaml
-    from myst_nb.core.read import is_myst_markdown_notebook
+    """The book's executed notebooks: the pages of _toc.yml written as MyST text notebooks."""
+    from ca911.execute import book_notebooks
 
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [ROOT / f"{c['file']}.md" for part in toc["parts"] for c in part["chapters"]]
-    return [f for f in files if is_myst_markdown_notebook(f.read_text(encoding="utf-8"))]
+    return book_notebooks(ROOT)
 
 
 def test_reader_stamps_notebooks_with_the_data_hash():
@@ -53,11 +50,16 @@ def _build_html(project: Path) -> str:
 
 
 def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
+    """`ca911 execute` fills the cache side by side so that Sphinx executes nothing; a data edit is a new key."""
+    import sys
+
     project = _project_copy(tmp_path)
     cache_dir = project / "_build" / ".jupyter_cache"
-    _build_html(project)
+    run = subprocess.run([sys.executable, "-m", "ca911", "execute", "--jobs", "2"], capture_output=True, text=True, cwd=project)
+    assert run.returncode == 0 and f"{len(notebook_paths())} to execute" in run.stdout, run.stdout[-3000:]
     first = {r.pk for r in get_cache(str(cache_dir)).list_cache_records()}
     assert len(first) == len(notebook_paths())
+    assert "Executing notebook" not in _build_html(project), "Sphinx found the pre-executed notebooks cached"
 
     log = _build_html(project)  # nothing changed: nothing re-executes
     assert {r.pk for r in get_cache(str(cache_dir)).list_cache_records()} == first
