@@ -95,3 +95,12 @@ def test_a_moved_event_date_reaches_the_prose_in_an_incremental_build(tmp_path):
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
     html = page.read_text(encoding="utf-8")
     assert "31 December 2001" in html and "16 September 2001" not in html
+
+
+def test_a_notebook_cell_error_fails_the_parallel_execution(tmp_path):
+    import sys
+
+    project = _mini_book(tmp_path, "failing", NOTEBOOK)
+    run = subprocess.run([sys.executable, "-m", "ca911", "execute", "--root", str(project)], capture_output=True, text=True, cwd=project)
+    assert run.returncode == 1
+    assert "failing.md: execution failed" in run.stdout and "deliberate failure" in run.stdout
