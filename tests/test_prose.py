@@ -235,9 +235,20 @@ HEDGE_WORDS = (r"perhaps|probably|likely|may|might|could|would|seem(?:s|ed)?|app
                r"whether|reading|reads|infers?|inference|expects?|expected|hints?|suppose[sd]?|thinks?|judges?")
 ATTRIBUTION_WORDS = (r"reports?|reported|according|views?|said|says?|argue[sd]?|claim(?:s|ed)?|regard(?:s|ed)?|"
                      r"held|holds|believed?|thought|voices?|commentators?|opinion|speculat\w*|perceived|saw|sees|seen|"
-                     r"stress(?:es|ed)?|calls?|called|complain(?:s|ed)?|warn(?:s|ed)?|asks?|asked|doubted")
+                     r"stress(?:es|ed)?|calls?|called|complain(?:s|ed)?|warn(?:s|ed)?|asks?|asked|doubted|judged|revealed|blamed")
 HEDGED_OR_ATTRIBUTED = re.compile(rf"\b(?:{HEDGE_WORDS}|{ATTRIBUTION_WORDS})\b", re.I)
 FIRMNESS = ("hedged", "reported_view")
+
+
+def event_modalities(package) -> dict[str, str]:
+    """An event → hedged or reported_view when every sentence of the chapter that states it holds it so."""
+    rows = package.sentences[package.sentences["content"].astype(str) == "fact"]
+    held: dict[str, set[str]] = {}
+    for refs, modality in zip(rows["record_refs"].fillna(""), rows["modality"].astype(str)):
+        for ref in str(refs).split():
+            if ref.startswith("events:"):
+                held.setdefault(ref.removeprefix("events:"), set()).add(modality)
+    return {e: sorted(m)[0] for e, m in held.items() if m <= set(FIRMNESS)}
 
 
 def cited_modalities(sentence: str, package) -> dict[str, str]:
@@ -248,9 +259,13 @@ def cited_modalities(sentence: str, package) -> dict[str, str]:
     by_locator = package.facts.groupby(paragraph)["modality"].agg(lambda s: set(s.astype(str)))
     by_sentence = package.sentences.set_index("locator")["modality"].astype(str)
     cited = {}
+    events = event_modalities(package)
     for m in ROLE.finditer(sentence):
-        if m["name"] == "fact" and m["content"].strip() in facts.index:
-            cited[m["content"].strip()] = facts[m["content"].strip()]
+        target = _target(m["content"])
+        if m["name"] == "fact" and target in facts.index:
+            cited[target] = facts[target]
+        elif m["name"] == "event" and target in events:
+            cited[target] = events[target]
     for loc in re.findall(r"(?<![{\w])`(ch[34] §[^`]+)`", ROLE.sub(" ", sentence)):
         if loc in by_sentence.index:
             cited[loc] = by_sentence[loc]
@@ -261,7 +276,9 @@ def cited_modalities(sentence: str, package) -> dict[str, str]:
 
 
 def firmness_problems(sentence: str, package) -> list[str]:
-    text = ROLE.sub(" ", BACKTICKED.sub(" ", sentence))
+    # a role's own words (`the day <id>`) are the reader's words too; ids and locators are not
+    text = ROLE.sub(lambda m: " " + m["content"].split("<")[0] if "<" in m["content"] else " ", sentence)
+    text = BACKTICKED.sub(" ", text)
     soft = {k: v for k, v in cited_modalities(sentence, package).items() if v in FIRMNESS}
     return [f"{k} is {v}" for k, v in soft.items()] if soft and not HEDGED_OR_ATTRIBUTED.search(text) else []
 
@@ -273,6 +290,10 @@ def test_a_sentence_firmer_than_its_source_is_caught(package):
         ["ch3 §intro ¶1 s.5 is hedged"]
     mended = "The United States was seen as pursuing wider goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
     assert firmness_problems(mended, package) == []
+    soft_events = event_modalities(package)
+    event, modality = next(iter(sorted(soft_events.items())))
+    assert firmness_problems(f"It happened ({{event}}`{event}`).", package) == [f"{event} is {modality}"]
+    assert firmness_problems(f"It happened, the chapter reports ({{event}}`the day <{event}>`).", package) == []
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
