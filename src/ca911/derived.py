@@ -77,31 +77,30 @@ def first_difference(path: str, committed: bytes | None, derived: bytes) -> str 
             f"regenerate with `{DERIVE_COMMAND}` and review the change")
 
 
-def check(data_dir: Path) -> list[str]:
-    """Differences between the committed derived files and the chapters (empty when they agree)."""
+def _targets(data_dir: Path) -> list[tuple[str, Path, bytes]]:
+    """(name, committed file, recomputed bytes) for every derived resource of the package at `data_dir`."""
     import json
 
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     fresh = derive_all()
+    return [(res["path"], data_dir / res["path"], fresh[res["name"]]) for res in derived_resources(descriptor)]
+
+
+def check(data_dir: Path) -> list[str]:
+    """Differences between the committed derived files and the chapters (empty when they agree)."""
     problems = []
-    for res in derived_resources(descriptor):
-        path = data_dir / res["path"]
+    for name, path, fresh in _targets(data_dir):
         committed = path.read_bytes() if path.is_file() else None
-        if (diff := first_difference(f"data/{res['path']}", committed, fresh[res["name"]])) is not None:
+        if (diff := first_difference(f"data/{name}", committed, fresh)) is not None:
             problems.append(diff)
     return problems
 
 
 def write(data_dir: Path) -> list[Path]:
     """Rewrite every derived file from the chapters; returns the files that changed."""
-    import json
-
-    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-    fresh = derive_all()
     changed = []
-    for res in derived_resources(descriptor):
-        path = data_dir / res["path"]
-        if not path.is_file() or path.read_bytes() != fresh[res["name"]]:
-            path.write_bytes(fresh[res["name"]])
+    for _, path, fresh in _targets(data_dir):
+        if not path.is_file() or path.read_bytes() != fresh:
+            path.write_bytes(fresh)
             changed.append(path)
     return changed
