@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ca911 import __version__
+from ca911 import __version__, bibstyle
 from ca911.data import package_hash
 from ca911.plotting import FONT_FILE
 
@@ -183,6 +183,7 @@ def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) ->
 
 
 def setup(app: Sphinx) -> dict:
+    bibstyle.register()  # before sphinxcontrib-bibtex looks up the styles _config.yml names
     app.connect("html-page-context", _notebook_download, priority=500)  # before the theme's handler (501)
     app.connect("doctree-resolved", _downloads_as_text_in_print)
     app.connect("config-inited", _generate, priority=950)
