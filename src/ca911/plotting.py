@@ -125,6 +125,26 @@ def svg_text(fig) -> str:
     return _INDENT.sub("\n", rounded)
 
 
+_GLYPH_FONT = re.compile(r'<path id="([A-Za-z][\w-]*?)-[0-9a-f]+"')
+_TEXT_SCALE = re.compile(r"scale\((\d*\.?\d+) -\1\)")  # a text run: glyph outlines at size/100 (svg.fonttype path)
+_SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
+
+
+def svg_glyph_fonts(svg: str) -> set[str]:
+    """The fonts whose glyph outlines an SVG figure uses: only IPAexGothic unless something fell back
+    (mathtext draws "$…$" in DejaVu Sans)."""
+    return set(_GLYPH_FONT.findall(svg))
+
+
+def svg_text_sizes_pt(svg: str) -> list[float]:
+    """The size in points of every text run in an SVG figure (as drawn, before any scaling of the image)."""
+    return [float(m) * 100 for m in _TEXT_SCALE.findall(svg)]
+
+
+def svg_width_pt(svg: str) -> float:
+    return float(_SVG_WIDTH.search(svg)[1])
+
+
 def _family_legend(ax, loc="upper left", **kw):
     handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
     return ax.legend(handles=handles, loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
@@ -293,7 +313,8 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
     first = np.atleast_1d(axes)[0]
     first.set_yticks(range(len(months)), [m.strftime("%Y-%m") for m in months])
     first.invert_yaxis()
-    _family_legend(first, loc="upper left", bbox_to_anchor=(0, -0.04), ncol=5)
+    handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
+    fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False)  # spans both columns
     return fig
 
 
