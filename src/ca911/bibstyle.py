@@ -12,17 +12,37 @@ import dataclasses
 import pybtex.plugin
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting import toplevel
+from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import field, first_of, join, optional, optional_field, sentence
 import sphinxcontrib.bibtex.plugin
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 FORMATTING_STYLE = "ca911_author_date"
+LABEL_STYLE = "ca911_author_date"
 REFERENCE_STYLE = "ca911_author_year"
 NO_DATE = "n.d."
 
 
+def _surnames(entry) -> str:
+    persons = entry.persons.get("author", [])
+    return " ".join(" ".join(p.last_names) for p in persons).replace("{", "").replace("}", "")
+
+
+class AuthorDateLabels(BaseLabelStyle):
+    """Labels a reader can decode, "Matsui n.d.", where a theme shows them (the list hides them: ca911.css)."""
+
+    def format_labels(self, sorted_entries):
+        seen: dict[str, int] = {}
+        for entry in sorted_entries:
+            label = f"{_surnames(entry)} {entry.fields.get('year', NO_DATE)}".strip()
+            seen[label] = seen.get(label, 0) + 1
+            yield label if seen[label] == 1 else f"{label} ({seen[label]})"
+
+
 class AuthorDateStyle(UnsrtStyle):
     default_name_style = "lastfirst"
+    default_label_style = LABEL_STYLE
     default_sorting_style = "author_year_title"
 
     def __init__(self, **kwargs):
@@ -58,14 +78,24 @@ class AuthorDateStyle(UnsrtStyle):
         ]
 
 
+def _round(sep: str = "; ") -> BracketStyle:
+    return BracketStyle(left="(", right=")", sep=sep, sep2=sep, last_sep=sep)
+
+
 @dataclasses.dataclass
 class AuthorYearStyle(AuthorYearReferenceStyle):
-    """Chicago's "(Matsui n.d., §2)": no comma between author and year."""
+    """Chicago's "(Matsui n.d., §2; Yuasa n.d.)" and "Matsui (n.d.)": round brackets, no comma before the year."""
 
+    bracket_textual: BracketStyle = dataclasses.field(default_factory=_round)
+    bracket_parenthetical: BracketStyle = dataclasses.field(default_factory=_round)
+    bracket_author: BracketStyle = dataclasses.field(default_factory=_round)
+    bracket_label: BracketStyle = dataclasses.field(default_factory=_round)
+    bracket_year: BracketStyle = dataclasses.field(default_factory=_round)
     author_year_sep: str = " "
 
 
 def register() -> None:
+    pybtex.plugin.register_plugin("pybtex.style.labels", LABEL_STYLE, AuthorDateLabels, force=True)
     pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, AuthorDateStyle, force=True)
     sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE,
                                                 AuthorYearStyle, force=True)

@@ -29,6 +29,18 @@ body, p, li, td, th, h1, h2, h3, h4, figcaption, .caption-text, .toctree-wrapper
   overflow-wrap: anywhere;
 }
 """
+# The reference list as in an author-date book: no labels (the citations say "Matsui n.d."), hanging indent.
+BIBLIOGRAPHY_CSS = """
+div.citation-list div.citation { display: block; padding-left: 2em; text-indent: -2em; margin-bottom: 0.4em; }
+div.citation-list div.citation > span.label { display: none; }
+div.citation-list div.citation > p { margin: 0; }
+"""
+# HTML only. Figures keep their drawn size (text >= 8.5 pt = 11.3 px): a narrow screen scrolls a figure
+# sideways instead of shrinking its text; the white figure ground keeps labels visible in dark mode.
+FIGURE_CSS = """
+figure img[src$=".svg"] { max-width: none; background: #ffffff; }
+figure > div:has(> img[src$=".svg"]), figure > .cell_output { overflow-x: auto; max-width: 100%; }
+"""
 PDF_CSS = """
 html, body, p, li, td, th, h1, h2, h3, h4, div, span, a {
   font-family: "Fira Sans", "IPAexGothic", sans-serif;
@@ -117,7 +129,7 @@ def _static_files(app: Sphinx) -> None:
     (static / "itables").mkdir(exist_ok=True)
     for name in ("dt_bundle.js", "dt_bundle.css"):
         shutil.copyfile(bundle / name, static / "itables" / name)
-    css = FONT_CSS + (PDF_CSS if app.builder.name == "simplepdf" else "")
+    css = FONT_CSS + BIBLIOGRAPHY_CSS + (PDF_CSS if app.builder.name == "simplepdf" else FIGURE_CSS)
     (static / "ca911.css").write_text(css, encoding="utf-8")
     app.add_css_file("ca911.css")
 
