@@ -162,6 +162,14 @@ def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
     return text
 
 
+def _stagger(pos: dict, step: float = 0.14) -> dict:
+    """Every other label in a row of nodes one line further out, so neighbours' labels never collide."""
+    rows: dict[float, list] = {}
+    for n, (x, y) in pos.items():
+        rows.setdefault(round(y, 3), []).append((x, n))
+    return {n: step * (i % 2) for row in rows.values() for i, (_, n) in enumerate(sorted(row))}
+
+
 def presence_panels(pkg):
     """Force → host arrows at the three dates, forces on top and hosts below. Width grows with the
     square root of personnel (the latest number the chapters give by then); dashed where the latest
@@ -176,13 +184,14 @@ def presence_panels(pkg):
               "latest": "Latest the chapters give"}
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
         G = nw.build_presence_graph(pkg, date)
+        stagger = _stagger(pos)
         for n, (x, y) in pos.items():
             on = n in G
             top = y == 1.0
             ax.scatter([x], [y], s=40, color=FORCE_COLOURS.get(n, "white") if top and on else "white",
                        edgecolor=BLACK if on else FAINT, zorder=3, linewidths=0.8)
             label = SHORT.get(n, names.get(n, n)).replace("Western ", "Western\n")
-            ax.text(x, y + (0.12 if top else -0.12), label, ha="center", linespacing=1.0,
+            ax.text(x, y + (0.12 + stagger[n] if top else -0.12 - stagger[n]), label, ha="center", linespacing=1.0,
                     va="bottom" if top else "top", fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
         lines = []
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
@@ -199,7 +208,7 @@ def presence_panels(pkg):
             lines.append(f"{i}  {presence_entry(u, v, d, names)}")
         ax.set_title(f"{titles.get(key, key)} (as of {date:%Y-%m-%d})", fontsize=MIN_TEXT_PT, loc="left")
         ax.set_xlim(-0.04, 1.04)
-        ax.set_ylim(-0.3, 1.3)
+        ax.set_ylim(-0.5, 1.55)
         _bare(ax)
         key_ax.text(0.0, 0.5, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="center",
                     ha="left", linespacing=1.5, transform=key_ax.transAxes)
@@ -209,8 +218,8 @@ def presence_panels(pkg):
                Line2D([], [], color="#777777", lw=0.7, label="no number given"),
                Line2D([], [], color=BLACK, lw=_width(1000), label="1,000 personnel"),
                Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel")]
-    fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=MIN_TEXT_PT, frameon=False, bbox_to_anchor=(0.5, 0.0))
-    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.07)
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=MIN_TEXT_PT, frameon=False, bbox_to_anchor=(0.5, 0.0))
+    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.09)
     return _done(fig)
 
 
@@ -243,20 +252,21 @@ def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None 
                 mx, my = (x1 + x2) / 2 + rad * (y2 - y1) / 2, (y1 + y2) / 2 - rad * (x2 - x1) / 2
                 ax.text(mx, my, str(n), fontsize=MIN_TEXT_PT, ha="center", va="center", color=BLACK, zorder=3,
                         bbox={"boxstyle": "circle,pad=0.12", "fc": "white", "ec": colour, "lw": 0.6})
+    stagger = _stagger(pos)
     for n, (x, y) in sorted(pos.items()):
         size = 60 + 900 * float(between.get(n, 0.0))
         ax.scatter([x], [y], s=size, color="white", edgecolor=BLACK, linewidths=0.9, zorder=2)
         label = G.nodes[n]["label"].replace("Commonwealth of Independent States", "CIS")
-        ax.text(x, y + (0.13 if y > 0.5 else -0.1), label, ha="center", va="bottom" if y > 0.5 else "top",
+        ax.text(x, y + (0.13 + stagger[n] if y > 0.5 else -0.1 - stagger[n]), label, ha="center", va="bottom" if y > 0.5 else "top",
                 fontsize=MIN_TEXT_PT, zorder=4)
     xs, ys = zip(*pos.values())
     ax.set_xlim(min(xs) - 0.3, max(xs) + 0.3)
-    ax.set_ylim(min(ys) - 0.25, max(ys) + 0.3)
+    ax.set_ylim(min(ys) - 0.38, max(ys) + 0.3)
     _bare(ax)
     handles = [Line2D([], [], color=c, lw=1.2, ls=s, label=f) for f, (c, s, _) in FAMILY_STYLE.items()]
     handles.append(Line2D([], [], marker="o", color="white", markeredgecolor=BLACK, ls="", ms=9,
                           label="larger circle = higher betweenness"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=MIN_TEXT_PT, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
     return _done(fig)
 
 
