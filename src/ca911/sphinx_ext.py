@@ -31,6 +31,15 @@ body, p, li, td, th, h1, h2, h3, h4, figcaption, .caption-text, .toctree-wrapper
 """
 # The reference list as in an author-date book: no labels (the citations say "Matsui n.d."), hanging indent.
 BIBLIOGRAPHY_CSS = """
+/* The Japanese dash 「――」 (U+2015) from the Japanese font: Fira Sans draws it as two short dashes ("−−"). */
+@font-face {
+  font-family: "ca911 Japanese dashes";
+  src: url("fonts/ipaexg.ttf") format("truetype");
+  unicode-range: U+2015;
+}
+div.citation-list, div.citation-list * {
+  font-family: "ca911 Japanese dashes", "Fira Sans", "Helvetica Neue", Arial, "IPAexGothic", sans-serif;
+}
 div.citation-list div.citation { display: block; padding-left: 2em; text-indent: -2em; margin-bottom: 0.4em; }
 div.citation-list div.citation > span.label { display: none; }
 div.citation-list div.citation > p { margin: 0; }
