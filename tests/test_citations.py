@@ -87,3 +87,32 @@ def test_reference_list_and_citations_in_pdf(built_book):
         assert entry in (refs if entry[0] != "(" else flat), entry
     assert "−−" not in refs and "Hiroaki Matsui and" not in refs
     assert not CRYPTIC_LABEL.search(refs), CRYPTIC_LABEL.findall(refs)
+
+
+def pdf_fonts_of(char: str, page_index: int) -> set[str]:
+    """The fonts the PDF draws a character in on one page (pdfium's per-character font info)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    textpage = pdfium.PdfDocument(str(PDF))[page_index].get_textpage()
+    text = textpage.get_text_range()
+    fonts = set()
+    for i, c in enumerate(text[: textpage.count_chars()]):
+        if c == char:
+            buf = ctypes.create_string_buffer(256)
+            raw.FPDFText_GetFontInfo(textpage.raw, i, buf, 256, ctypes.byref(ctypes.c_int()))
+            fonts.add(buf.value.decode(errors="replace").split("+")[-1])
+    return fonts
+
+
+def test_japanese_dashes_in_the_pdf_reference_list_use_the_japanese_font(built_book):
+    """「――」 in Fira Sans prints as two short dashes, "−−"; IPAexGothic draws the long dash."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(PDF))
+    pages = [i for i in range(len(doc)) if "Yuasa, Takeshi (湯浅剛)" in doc[i].get_textpage().get_text_range()]
+    assert pages, "the reference list is not in the PDF"
+    fonts = pdf_fonts_of("\u2015", pages[-1])
+    assert fonts and not any("Fira" in f for f in fonts), fonts  # the face named "ca911 Japanese dashes" is IPAexGothic
