@@ -36,3 +36,93 @@ def test_figures_fit_the_pdf_text_width():
     fig, _ = plotting.figure()
     assert fig.get_figwidth() <= plotting.A4_TEXT_WIDTH_IN
     assert plotting.plt.rcParams["font.family"] == ["IPAexGothic"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Figure text: never mathtext, never smaller than the minimum, never wider than the printed text block.
+# The same checks run on every figure of the built book in tests/test_figures_rendered.py.
+
+import pytest  # noqa: E402
+
+PRINT_MIN_PT = 8.0  # print.md: at least 8 pt at printed size
+TEXT_WIDTH_PT = plotting.A4_TEXT_WIDTH_IN * 72
+
+
+def legibility_problems(svg: str) -> list[str]:
+    """What makes an SVG figure hard to read in print: mathtext or fallback glyphs, text under 8 pt
+    once the figure is scaled to the text width (figures are never scaled up)."""
+    problems = [f"glyphs from {font} (mathtext or a fallback font)" for font in sorted(plotting.svg_glyph_fonts(svg) - {"IPAexGothic"})]
+    scale = min(1.0, TEXT_WIDTH_PT / plotting.svg_width_pt(svg))
+    smallest = min(plotting.svg_text_sizes_pt(svg), default=PRINT_MIN_PT) * scale
+    if smallest < PRINT_MIN_PT - 0.05:
+        problems.append(f"text at {smallest:.1f} pt when printed (figure {plotting.svg_width_pt(svg):.0f} pt wide)")
+    return problems
+
+
+def _titled(title: str, fontsize: float | None = None) -> str:
+    fig, ax = plotting.figure(1.5, 3)
+    ax.set_title(title, fontsize=fontsize)
+    return plotting.svg_text(fig)
+
+
+def test_dollar_signs_are_text_not_mathtext(monkeypatch):
+    literal = "$a$ b $c$ and sum of parts $408.0m; stated total $408.0m"
+    assert legibility_problems(_titled(literal)) == []
+    monkeypatch.setitem(plotting.STYLE, "text.parse_math", True)  # a broken copy of the style…
+    try:
+        assert any("DejaVu" in p for p in legibility_problems(_titled(literal)))  # …is caught
+    finally:
+        monkeypatch.undo()
+        plotting.use_style()
+
+
+def test_the_checker_catches_small_and_oversized_figures():
+    assert legibility_problems(_titled("small", fontsize=6.5))
+    fig, ax = plotting.figure(1.5, 8.5)  # wider than the text block: printed smaller than drawn
+    ax.set_title("wide")
+    assert any("when printed" in p for p in legibility_problems(plotting.svg_text(fig)))
+
+
+@pytest.fixture(scope="module")
+def pkg():
+    from ca911 import data
+
+    return data.load()
+
+
+def _notebook_figures(pkg):
+    """The figures whose text this issue was about, built from the real data as the notebooks build them."""
+    from ca911 import chronology
+
+    cells = pkg.iraq_war_responses
+    rows = chronology.table1(pkg, "en")
+    coded = cells.pivot(index="dimension", columns="country_id", values="value_code").reindex(index=rows.index, columns=["KAZ", "UZB"])
+    labels = {k: v.split(": ")[-1] for k, v in pkg.labels("iraq_war_responses", "value_code").items()}
+    parts, total = chronology.aid_by_recipient(pkg)
+    return {
+        "deployment_chart": plotting.deployment_chart(chronology.deployment_timeline(pkg)),
+        "coded_table": plotting.coded_table(coded.astype(object).where(coded.notna(), None), labels,
+                                            [chronology.dimension_labels(pkg, "en")[d] for d in coded.index],
+                                            ["Kazakhstan", "Uzbekistan"]),
+        "aid_bars": plotting.aid_bars(parts, total),
+    }
+
+
+def test_redesigned_figures_are_legible_in_print(pkg):
+    for name, fig in _notebook_figures(pkg).items():
+        assert legibility_problems(plotting.svg_text(fig)) == [], name
+
+
+def test_presence_chart_labels_never_repeat_and_codes_keep_their_case(pkg):
+    """Fig. 3.1: a force and place is labelled once; Fig. 5.1: the codebook's words, acronyms as written."""
+    figs = _notebook_figures(pkg)
+    ticks = [t.get_text() for t in figs["deployment_chart"].axes[0].get_yticklabels()][::-1]  # top to bottom
+    host, labelled = None, []
+    for tick in ticks:
+        if tick.startswith("in "):
+            host = tick
+        elif tick:
+            labelled.append((host, tick))
+    assert len(labelled) == len(set(labelled)), labelled
+    words = " ".join(t.get_text() for t in figs["coded_table"].axes[0].texts)
+    assert "CST" in words and "CSTO" in words and "within cst" not in words

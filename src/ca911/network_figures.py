@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
 from ca911 import networks as nw
-from ca911.plotting import A4_TEXT_WIDTH_IN, OKABE_ITO, figure
+from ca911.plotting import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
@@ -68,7 +68,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     names = _names(pkg, short=True)
     ncols = 3
     nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(3.3 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
+    fig, axes = figure(3.3 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     before = None
     for ax, label in zip(axes.flat, snapshots):
         G = nw.build_membership_graph(pkg, label)
@@ -85,8 +85,8 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
             ax.scatter([x], [y], s=16, color=BLACK if on else FAINT, zorder=3, linewidths=0)
             left = x == 0.0
             ax.text(x - 0.06 if left else x + 0.06, y, names.get(n, n), ha="right" if left else "left",
-                    va="center", fontsize=7.5, color=BLACK if on else "#9a9a9a")
-        ax.set_title(f"{label}\n(as of {G.graph['as_of']})", fontsize=8.5)
+                    va="center", fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
+        ax.set_title(f"{label}\n(as of {G.graph['as_of']})", fontsize=MIN_TEXT_PT)
         ax.set_xlim(-1.0, 1.95)
         ax.set_ylim(-0.05, 1.05)
         _bare(ax)
@@ -98,8 +98,8 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label="ended since previous panel"),
                Line2D([], [], color=BLUE, lw=0.9, ls="--", label="observer"),
                Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="not in the network then")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=7.5, frameon=False,
-                               title="states (left) — organisations (right)", title_fontsize=7.5)
+    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False,
+                               title="states (left) — organisations (right)", title_fontsize=MIN_TEXT_PT)
     fig.subplots_adjust(wspace=0.02, hspace=0.22, left=0.02, right=0.98)
     return _done(fig)
 
@@ -111,7 +111,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     names = _names(pkg)
     ncols = 2
     nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(2.25 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
+    fig, axes = figure(2.25 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     for ax, label in zip(axes.flat, snapshots):
         P = nw.project_members(nw.build_membership_graph(pkg, label))
         for a, b, w in sorted(P.edges(data="weight")):
@@ -121,10 +121,10 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
         for n, (x, y) in pos.items():
             on = n in P
             ax.scatter([x], [y], s=12, color=BLACK if on else FAINT, zorder=3, linewidths=0)
-            ax.text(x * 1.1, y * 1.1, names.get(n, n), fontsize=7,
+            ax.text(x * 1.1, y * 1.1, names.get(n, n), fontsize=MIN_TEXT_PT,
                     ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
                     va="bottom" if y > 0.05 else "top" if y < -0.05 else "center", color=BLACK if on else "#9a9a9a")
-        ax.set_title(f"{label} (as of {P.graph['as_of']})", fontsize=8)
+        ax.set_title(f"{label} (as of {P.graph['as_of']})", fontsize=MIN_TEXT_PT)
         ax.set_xlim(-1.75, 1.75)
         ax.set_ylim(-1.28, 1.28)
         ax.set_aspect("equal")
@@ -135,7 +135,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                Line2D([], [], color=VERMILLION, lw=1.7, label="share 2 organisations"),
                Line2D([], [], color=VERMILLION, lw=2.8, label="share 3 or more"),
                Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="state not in the network then")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=7, frameon=False)
+    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False)
     fig.subplots_adjust(wspace=0.02, hspace=0.2)
     return _done(fig)
 
@@ -162,6 +162,14 @@ def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
     return text
 
 
+def _stagger(pos: dict, step: float = 0.14) -> dict:
+    """Every other label in a row of nodes one line further out, so neighbours' labels never collide."""
+    rows: dict[float, list] = {}
+    for n, (x, y) in pos.items():
+        rows.setdefault(round(y, 3), []).append((x, n))
+    return {n: step * (i % 2) for row in rows.values() for i, (_, n) in enumerate(sorted(row))}
+
+
 def presence_panels(pkg):
     """Force → host arrows at the three dates, forces on top and hosts below. Width grows with the
     square root of personnel (the latest number the chapters give by then); dashed where the latest
@@ -170,20 +178,21 @@ def presence_panels(pkg):
     pos = require(nw.presence_layout(pkg), "deployments of troops")
     names = _names(pkg, short=True)
     snaps = nw.presence_snapshots(pkg)
-    fig, axes = figure(2.1 * len(snaps) + 0.3, A4_TEXT_WIDTH_IN, nrows=len(snaps), ncols=2,
+    fig, axes = figure(2.1 * len(snaps) + 0.3, A4_TEXT_WIDTH_IN, nrows=len(snaps), ncols=2, layout=None,
                        gridspec_kw={"width_ratios": [1.08, 1.12]})
     titles = {"before-9-11": "Before 11 September", "after-9-11": "After 11 September",
               "latest": "Latest the chapters give"}
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
         G = nw.build_presence_graph(pkg, date)
+        stagger = _stagger(pos)
         for n, (x, y) in pos.items():
             on = n in G
             top = y == 1.0
             ax.scatter([x], [y], s=40, color=FORCE_COLOURS.get(n, "white") if top and on else "white",
                        edgecolor=BLACK if on else FAINT, zorder=3, linewidths=0.8)
             label = SHORT.get(n, names.get(n, n)).replace("Western ", "Western\n")
-            ax.text(x, y + (0.12 if top else -0.12), label, ha="center", linespacing=1.0,
-                    va="bottom" if top else "top", fontsize=6.5, color=BLACK if on else "#9a9a9a")
+            ax.text(x, y + (0.12 + stagger[n] if top else -0.12 - stagger[n]), label, ha="center", linespacing=1.0,
+                    va="bottom" if top else "top", fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
         lines = []
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
             n = d.get("personnel")
@@ -194,14 +203,14 @@ def presence_panels(pkg):
                                          color=colour, linestyle=style, shrinkA=5, shrinkB=6, zorder=2))
             (x1, y1), (x2, y2) = pos[u], pos[v]
             t = 0.3 + 0.2 * ((i - 1) % 3)
-            ax.text(x1 + t * (x2 - x1), y1 + t * (y2 - y1), str(i), fontsize=6, ha="center", va="center", zorder=4,
+            ax.text(x1 + t * (x2 - x1), y1 + t * (y2 - y1), str(i), fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4,
                     bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7})
             lines.append(f"{i}  {presence_entry(u, v, d, names)}")
-        ax.set_title(f"{titles.get(key, key)} (as of {date:%Y-%m-%d})", fontsize=8, loc="left")
+        ax.set_title(f"{titles.get(key, key)} (as of {date:%Y-%m-%d})", fontsize=MIN_TEXT_PT, loc="left")
         ax.set_xlim(-0.04, 1.04)
-        ax.set_ylim(-0.3, 1.3)
+        ax.set_ylim(-0.5, 1.55)
         _bare(ax)
-        key_ax.text(0.0, 0.5, "\n".join(lines) if lines else "no presence recorded", fontsize=6.2, va="center",
+        key_ax.text(0.0, 0.5, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="center",
                     ha="left", linespacing=1.5, transform=key_ax.transAxes)
         _bare(key_ax)
     handles = [Line2D([], [], color=BLACK, lw=1.2, label="present or arriving"),
@@ -209,8 +218,8 @@ def presence_panels(pkg):
                Line2D([], [], color="#777777", lw=0.7, label="no number given"),
                Line2D([], [], color=BLACK, lw=_width(1000), label="1,000 personnel"),
                Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel")]
-    fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=6.5, frameon=False, bbox_to_anchor=(0.5, 0.0))
-    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.07)
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=MIN_TEXT_PT, frameon=False, bbox_to_anchor=(0.5, 0.0))
+    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.09)
     return _done(fig)
 
 
@@ -241,22 +250,23 @@ def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None 
             if n > 1:
                 (x1, y1), (x2, y2) = pos[a], pos[b]
                 mx, my = (x1 + x2) / 2 + rad * (y2 - y1) / 2, (y1 + y2) / 2 - rad * (x2 - x1) / 2
-                ax.text(mx, my, str(n), fontsize=6.5, ha="center", va="center", color=BLACK, zorder=3,
+                ax.text(mx, my, str(n), fontsize=MIN_TEXT_PT, ha="center", va="center", color=BLACK, zorder=3,
                         bbox={"boxstyle": "circle,pad=0.12", "fc": "white", "ec": colour, "lw": 0.6})
+    stagger = _stagger(pos)
     for n, (x, y) in sorted(pos.items()):
         size = 60 + 900 * float(between.get(n, 0.0))
         ax.scatter([x], [y], s=size, color="white", edgecolor=BLACK, linewidths=0.9, zorder=2)
         label = G.nodes[n]["label"].replace("Commonwealth of Independent States", "CIS")
-        ax.text(x, y + (0.13 if y > 0.5 else -0.1), label, ha="center", va="bottom" if y > 0.5 else "top",
-                fontsize=7.5, zorder=4)
+        ax.text(x, y + (0.13 + stagger[n] if y > 0.5 else -0.1 - stagger[n]), label, ha="center", va="bottom" if y > 0.5 else "top",
+                fontsize=MIN_TEXT_PT, zorder=4)
     xs, ys = zip(*pos.values())
     ax.set_xlim(min(xs) - 0.3, max(xs) + 0.3)
-    ax.set_ylim(min(ys) - 0.25, max(ys) + 0.3)
+    ax.set_ylim(min(ys) - 0.38, max(ys) + 0.3)
     _bare(ax)
     handles = [Line2D([], [], color=c, lw=1.2, ls=s, label=f) for f, (c, s, _) in FAMILY_STYLE.items()]
     handles.append(Line2D([], [], marker="o", color="white", markeredgecolor=BLACK, ls="", ms=9,
                           label="larger circle = higher betweenness"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=6.5, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
     return _done(fig)
 
 
@@ -283,7 +293,7 @@ def alignment_panels(pkg):
     names = _names(pkg)
     ncols = 3
     nrows = -(-(len(periods) + 1) // ncols)
-    fig, axes = figure(2.2 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols)
+    fig, axes = figure(2.2 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     for ax, p in zip(axes.flat, periods.itertuples()):
         G = nw.build_alignment_graph(pkg, p.period_id)
         pos = nw.alignment_layout(G)
@@ -295,24 +305,24 @@ def alignment_panels(pkg):
             ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=9, lw=lw, color=colour,
                                          linestyle=style, shrinkA=12, shrinkB=7, zorder=1))
             (x1, y1), (x2, y2) = pos[u], pos[v]
-            ax.text(x1 + 0.55 * (x2 - x1), y1 + 0.55 * (y2 - y1), d["relation"].replace("_", " "), fontsize=6.5,
+            ax.text(x1 + 0.55 * (x2 - x1), y1 + 0.55 * (y2 - y1), d["relation"].replace("_", " "), fontsize=MIN_TEXT_PT,
                     ha="center", va="center", zorder=3,
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5})
         for n, (x, y) in pos.items():
             on = n in G
             if n == p.country_id:
                 ax.scatter([x], [y], s=330, color=BLACK, zorder=2)
-                ax.text(x, y, n, color="white", fontsize=7, ha="center", va="center", zorder=4)
+                ax.text(x, y, n, color="white", fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4)
                 continue
             ax.scatter([x], [y], s=45, color="white", edgecolor=BLACK if on else FAINT, linewidths=0.8, zorder=2)
             above = y > 0
             ax.text(x, y + (0.14 if above else -0.14), names.get(n, n), ha="center", va="bottom" if above else "top",
-                    fontsize=7.2, color=BLACK if on else "#9a9a9a")
+                    fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
         if G.nodes[p.country_id]["isolated_reason"]:
-            ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=6.8, ha="center",
+            ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=MIN_TEXT_PT, ha="center",
                     va="center", style="italic", color="#444444")
         years = ("c. " if bool(p.approximate) else "") + (f"{p.start}–{p.end}" if p.end else f"{p.start}–")
-        ax.set_title(f"{p.period_id}: {years}\n{_policy_words(str(p.policy_type), labels)}", fontsize=8, pad=3)
+        ax.set_title(f"{p.period_id}: {years}\n{_policy_words(str(p.policy_type), labels)}", fontsize=MIN_TEXT_PT, pad=3)
         ax.set_xlim(-1.5, 1.5)
         ax.set_ylim(-1.45, 1.3)
         ax.set_xticks([])
@@ -325,7 +335,7 @@ def alignment_panels(pkg):
     handles += [Patch(facecolor=POLICY_TINT["bandwagon"], label="period labelled bandwagon"),
                 Patch(facecolor=POLICY_TINT["balance_of_power"], label="labelled balance of power"),
                 Patch(facecolor="#f2f2f2", label="other or no label")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=7.2, frameon=False,
-                               title="relation the chapter states", title_fontsize=7.2)
+    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False,
+                               title="relation the chapter states", title_fontsize=MIN_TEXT_PT)
     fig.subplots_adjust(wspace=0.05, hspace=0.36, left=0.02, right=0.98)
     return _done(fig)

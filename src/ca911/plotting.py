@@ -19,11 +19,21 @@ FONT_FILE = Path(matplotlib_fontja.__file__).parent / "fonts" / "ipaexg.ttf"
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 A4_TEXT_WIDTH_IN = 6.3  # the PDF's text block; figures never exceed it
+# Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
+# width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
+MIN_TEXT_PT = 8.5
 
 STYLE = {
     "font.family": "IPAexGothic",
     "font.size": 9,
     "axes.titlesize": 10,
+    "xtick.labelsize": MIN_TEXT_PT,
+    "ytick.labelsize": MIN_TEXT_PT,
+    "legend.fontsize": MIN_TEXT_PT,
+    "legend.title_fontsize": MIN_TEXT_PT,
+    "text.parse_math": False,  # "$408.0m; … $408.0m" is money, not mathtext
+    "figure.facecolor": "white",  # opaque: dark-mode pages must not show through light-grey labels
+    "savefig.facecolor": "white",
     "axes.prop_cycle": matplotlib.cycler(color=OKABE_ITO),
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -46,7 +56,7 @@ def figure(height_in: float = 3.0, width_in: float = A4_TEXT_WIDTH_IN, **kwargs)
     from matplotlib.figure import Figure
 
     use_style()
-    fig = Figure(figsize=(width_in, height_in))
+    fig = Figure(figsize=(width_in, height_in), layout=kwargs.pop("layout", "constrained"))
     return fig, fig.subplots(**kwargs)
 
 
@@ -115,9 +125,29 @@ def svg_text(fig) -> str:
     return _INDENT.sub("\n", rounded)
 
 
+_GLYPH_FONT = re.compile(r'<path id="([A-Za-z][\w-]*?)-[0-9a-f]+"')
+_TEXT_SCALE = re.compile(r"scale\((\d*\.?\d+) -\1\)")  # a text run: glyph outlines at size/100 (svg.fonttype path)
+_SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
+
+
+def svg_glyph_fonts(svg: str) -> set[str]:
+    """The fonts whose glyph outlines an SVG figure uses: only IPAexGothic unless something fell back
+    (mathtext draws "$…$" in DejaVu Sans)."""
+    return set(_GLYPH_FONT.findall(svg))
+
+
+def svg_text_sizes_pt(svg: str) -> list[float]:
+    """The size in points of every text run in an SVG figure (as drawn, before any scaling of the image)."""
+    return [float(m) * 100 for m in _TEXT_SCALE.findall(svg)]
+
+
+def svg_width_pt(svg: str) -> float:
+    return float(_SVG_WIDTH.search(svg)[1])
+
+
 def _family_legend(ax, loc="upper left", **kw):
     handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
-    return ax.legend(handles=handles, loc=loc, fontsize=7, frameon=False, **kw)
+    return ax.legend(handles=handles, loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
 
 
 def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: str,
@@ -139,7 +169,7 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
     for day, label in (key_days or {}).items():
         ax.axvline(pd.Timestamp(day), color="#555555", linewidth=0.7, linestyle=":", zorder=0)
         ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
-                    textcoords="offset points", fontsize=7, ha="center", va="bottom")
+                    textcoords="offset points", fontsize=MIN_TEXT_PT, ha="center", va="bottom")
     ax.set_yticks(list(y.values()), list(y.keys()))
     ax.set_ylim(-0.7, len(lane_order) - 0.3)
     ax.set_xlim(pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1))
@@ -170,29 +200,34 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
     handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=f"{i} {stance_labels[i]}") for i in range(n)]
     handles += [Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
                 Line2D([], [], marker="^", color="black", linestyle="", label="position changed")]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=7, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=MIN_TEXT_PT, frameon=False)
     for spine in ax.spines.values():
         spine.set_visible(False)
     return fig
 
 
+COUNTRY_TINTS = [OKABE_ITO[1], OKABE_ITO[0]]  # one light tint per column: colour repeats the column's name
+
+
 def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[str], col_labels: list[str]):
-    """A compact coded view: one coloured cell per table cell, its code written inside."""
-    fig, ax = figure(2.6, width_in=5.2)
-    values = sorted({v for v in codes.to_numpy().ravel() if isinstance(v, str)})
-    colour = {v: OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(values)}
+    """Table 1 as codes: each cell names its code in the codebook's words (acronyms as written there),
+    on a light tint of its column's colour; a cell without a code says so."""
+    fig, ax = figure(0.55 * len(codes.index) + 0.5)
     for i, dim in enumerate(codes.index):
         for j, col in enumerate(codes.columns):
             v = codes.loc[dim, col]
-            face = to_rgba(colour[v], 0.55) if isinstance(v, str) else "#ffffff"
-            ax.add_patch(Rectangle((j, i), 1, 1, facecolor=face, edgecolor="white", linewidth=2))
-            text = textwrap.fill(v.replace("_", " "), 18) if isinstance(v, str) else "no code"
-            ax.text(j + 0.5, i + 0.5, text, ha="center", va="center", fontsize=7.5)
+            coded = isinstance(v, str)
+            face = to_rgba(COUNTRY_TINTS[j % len(COUNTRY_TINTS)], 0.22) if coded else "#ffffff"
+            ax.add_patch(Rectangle((j, i), 1, 1, facecolor=face, edgecolor="white", linewidth=3))
+            text = textwrap.fill(labels.get(v, v.replace("_", " ")), 27) if coded else "no code"
+            ax.text(j + 0.04, i + 0.5, text, ha="left", va="center", fontsize=MIN_TEXT_PT + 0.5,
+                    color="#000000" if coded else "#555555")
     ax.set_xlim(0, len(codes.columns))
     ax.set_ylim(len(codes.index), 0)
-    ax.set_xticks([j + 0.5 for j in range(len(codes.columns))], col_labels)
+    ax.set_xticks([j + 0.04 for j in range(len(codes.columns))], col_labels, ha="left", fontsize=10)
     ax.xaxis.tick_top()
-    ax.set_yticks([i + 0.5 for i in range(len(codes.index))], row_labels)
+    ax.set_yticks([i + 0.5 for i in range(len(codes.index))],
+                  [textwrap.fill(label[:1].upper() + label[1:], 24) for label in row_labels])
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(length=0)
@@ -210,7 +245,7 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
             x1 = p.end_lo if pd.notna(p.end_lo) else pd.Timestamp(end)  # periods meet at their shared year
             yy = y[p.country_id]
             ax.fill_between([p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0)
-            ax.text(p.start_lo + pd.Timedelta(days=40), yy + 0.43, p.period_id, fontsize=6, va="top", color="#444444")
+            ax.text(p.start_lo + pd.Timedelta(days=40), yy + 0.43, p.period_id, fontsize=MIN_TEXT_PT, va="top", color="#444444")
     for row in lanes.itertuples():
         if row.lane not in y:
             continue
@@ -226,7 +261,7 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.tick_params(axis="x", labelsize=7)
+    ax.tick_params(axis="x", labelsize=MIN_TEXT_PT)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
     _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5)
     return fig
@@ -246,14 +281,14 @@ def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end:
         if s.open_end:
             ax.scatter([s.bar_end], [yy], marker=">", s=12, color="#333333", zorder=3)
     ax.set_yticks(list(y.values()), [f"{o} · {names.get(m, m)}" for o, m in y])
-    ax.tick_params(axis="y", labelsize=6.5)
+    ax.tick_params(axis="y", labelsize=MIN_TEXT_PT)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.tick_params(axis="x", labelsize=7)
+    ax.tick_params(axis="x", labelsize=MIN_TEXT_PT)
     ax.legend(handles=[Patch(facecolor="#999999", hatch="///", label="member by this date (joining date not given)"),
                        Line2D([], [], color="#333333", marker=">", linestyle="", label="still a member at the chapters' time")],
-              loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=7, frameon=False)
+              loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
     return fig
 
 
@@ -278,37 +313,90 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
     first = np.atleast_1d(axes)[0]
     first.set_yticks(range(len(months)), [m.strftime("%Y-%m") for m in months])
     first.invert_yaxis()
-    _family_legend(first, loc="upper left", bbox_to_anchor=(0, -0.04), ncol=5)
+    handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
+    fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False)  # spans both columns
     return fig
 
 
+FORCE_COLOURS = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5], "western-forces": OKABE_ITO[1], "KAZ": OKABE_ITO[2],
+                 "CRRF": OKABE_ITO[6]}
+FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CIS rapid-reaction force"}
+STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
+BREAK_DAY = pd.Timestamp("2001-09-11")
+
+
+def _as_printed_date(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
+    """The date at the precision the chapter gives it: a year, a month or a day."""
+    days = (hi - lo).days
+    return f"{lo:%Y}" if days >= 360 else f"{lo:%b %Y}" if days >= 27 else f"{lo.day} {lo:%b %Y}"
+
+
 def deployment_chart(d: pd.DataFrame):
-    """Every deployment record on a time axis, one row per force and host, labelled with its numbers as printed."""
-    rows = list(dict.fromkeys(d["row"]))
-    fig, ax = figure(max(2.6, 0.32 * len(rows) + 0.9))
-    y = {r: i for i, r in enumerate(reversed(rows))}
-    status_marker = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
-    colour = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5]}
-    seen_in_row: dict[str, int] = {}
-    for r in d.itertuples():
-        c = colour.get(r.force_id, OKABE_ITO[2])
-        yy = y[r.row]
-        k = seen_in_row[r.row] = seen_in_row.get(r.row, -1) + 1  # stagger labels within a row
-        if (r.as_of_hi - r.as_of_lo).days > 1:
-            ax.plot([r.as_of_lo, r.as_of_hi], [yy, yy], color=c, linewidth=4, alpha=0.3, solid_capstyle="butt")
-        ax.scatter([r.as_of_lo], [yy], marker=status_marker[r.status], color=c, s=26, zorder=3)
-        label = r.personnel_label + (f"; {r.aircraft_label} aircraft" if r.aircraft_label else "")
-        ax.annotate(label, (r.as_of_lo, yy), xytext=(4, 3 - 8 * (k % 3)), textcoords="offset points", fontsize=6)
-    ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
-    ax.annotate("11 Sep 2001", (pd.Timestamp("2001-09-11"), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
-                textcoords="offset points", fontsize=7, ha="center", va="bottom")
-    ax.set_yticks(list(y.values()), list(y.keys()))
-    ax.tick_params(axis="y", labelsize=7)
-    ax.set_xlim(pd.Timestamp("1998-07-01"), pd.Timestamp("2004-06-30"))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.legend(handles=[Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in status_marker.items()],
-              loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5, fontsize=7, frameon=False)
+    """A dot plot by place: one row per deployment record, grouped by host state; the time axis is broken
+    at 11 September 2001 so the dense months after it get most of the width; each row names its force
+    and place on the left and its date, status and numbers as printed on the right (nothing overlaps)."""
+    hosts = list(dict.fromkeys(d.sort_values("as_of_lo")["host"]))
+    rows: list[tuple[str, object]] = []  # ("host", name) headings and ("record", row) lines, top to bottom
+    for host in hosts:
+        rows.append(("host", host))
+        sub = d[d["host"] == host].sort_values(["force", "facility", "as_of_lo", "deployment_id"])
+        rows += [("record", r) for r in sub.itertuples()]
+    fig, axes = figure(0.215 * len(rows) + 0.75, ncols=3, sharey=True,
+                       gridspec_kw={"width_ratios": [0.34, 0.86, 3.3]})
+    before, after, notes = axes
+    n = len(rows)
+    previous_label = None
+    labels = []
+    for i, (kind, item) in enumerate(rows):
+        y = n - 1 - i
+        if kind == "host":
+            labels.append(f"in {item}")
+            previous_label = None
+            for ax in (before, after, notes):
+                ax.axhspan(y - 0.5, y + 0.5, color="#ececec", linewidth=0, zorder=0)
+            continue
+        r = item
+        colour = FORCE_COLOURS.get(r.force_id, OKABE_ITO[7])
+        place = f" · {re.sub(r' (air base|airfield)$', '', r.facility)}" if r.facility else ""  # the kind: in the caption
+        label = FORCE_SHORT.get(r.force_id, r.force) + place
+        labels.append("" if label == previous_label else label)  # a repeated force and place is not relabelled
+        previous_label = label
+        for ax in (before, after):
+            if (r.as_of_hi - r.as_of_lo).days > 1:
+                ax.plot([r.as_of_lo, r.as_of_hi], [y, y], color=colour, linewidth=5, alpha=0.35, solid_capstyle="butt")
+        mid = r.as_of_lo + (r.as_of_hi - r.as_of_lo) / 2
+        (before if mid < BREAK_DAY else after).scatter(  # whole, even beside the break
+            [mid], [y], marker=STATUS_MARKERS[r.status], color=colour, s=30, zorder=3, edgecolor="white",
+            linewidth=0.5, clip_on=False)
+        numbers = r.personnel_label if r.personnel_label != "not given" else "no numbers given"
+        if r.aircraft_label:
+            numbers += f"; {r.aircraft_label} aircraft"
+        note = notes.text(0.02, y, f"{_as_printed_date(r.as_of_lo, r.as_of_hi)} {r.status}: {numbers}",
+                          va="center", fontsize=MIN_TEXT_PT)
+        note.set_in_layout(False)  # the column is sized by its width ratio, not by its text
+    before.set_yticks(range(n), list(reversed(labels)))
+    before.tick_params(axis="y", length=0)
+    before.set_ylim(-0.6, n - 0.4)
+    before.set_xlim(pd.Timestamp("1998-10-01"), BREAK_DAY)
+    after.set_xlim(BREAK_DAY, pd.Timestamp("2004-01-31"))
+    before.set_xticks([pd.Timestamp("2000-01-01")])
+    after.set_xticks([pd.Timestamp("2002-01-01"), pd.Timestamp("2003-01-01")])
+    after.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=[1, 7]))
+    for ax in (before, after):
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    before.set_title("before", fontsize=MIN_TEXT_PT, loc="left")
+    after.set_title("after 9/11", fontsize=MIN_TEXT_PT, loc="left")
+    for ax in (before, after):
+        ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
+    before.spines["right"].set_linestyle((0, (2, 2)))  # the break: two scales meet at 11 September 2001
+    before.spines["right"].set_visible(True)
+    after.spines["left"].set_visible(False)
+    after.tick_params(axis="y", length=0)
+    notes.axis("off")
+    notes.set_title("as printed: date, status, numbers", fontsize=MIN_TEXT_PT, loc="left")
+    handles = [Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in STATUS_MARKERS.items()]
+    fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False, title="marker shape: status",
+               columnspacing=1.0, handletextpad=0.3)
     return fig
 
 
@@ -318,12 +406,12 @@ def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
     y = list(range(len(parts)))[::-1]
     ax.barh(y, parts["amount_usd"] / 1e6, color=OKABE_ITO[4])
     for yy, v in zip(y, parts["amount_usd"]):
-        ax.annotate(f"${v / 1e6:,.1f}m", (v / 1e6, yy), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+        ax.annotate(f"${v / 1e6:,.1f}m", (v / 1e6, yy), xytext=(3, 0), textcoords="offset points", va="center", fontsize=MIN_TEXT_PT)
     ax.set_yticks(y, parts["recipient"])
     ax.set_xlabel("US dollars, millions")
     summed = int(parts["amount_usd"].sum())
     note = f"sum of parts ${summed / 1e6:,.1f}m" + (f"; stated total ${total / 1e6:,.1f}m" if total else "")
-    ax.set_title(note + title_note, fontsize=8, loc="left")
+    ax.set_title(note + title_note, fontsize=MIN_TEXT_PT, loc="left")
     ax.set_xlim(0, parts["amount_usd"].max() / 1e6 * 1.25)
     return fig
 
@@ -387,11 +475,11 @@ def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = 
         ax.barh(summary.index, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
         for y, (l, v) in enumerate(zip(left, vals)):
             if v:
-                ax.text(l + v / 2, y, str(int(v)), ha="center", va="center", fontsize=7, color="white" if colour in _DARK else "black")
+                ax.text(l + v / 2, y, str(int(v)), ha="center", va="center", fontsize=MIN_TEXT_PT, color="white" if colour in _DARK else "black")
         left += vals
     ax.invert_yaxis()
     ax.set_xlabel(unit)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=len(parts), fontsize=7, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=len(parts), fontsize=MIN_TEXT_PT, frameon=False)
     return fig
 
 

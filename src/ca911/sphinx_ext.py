@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ca911 import __version__
+from ca911 import __version__, bibstyle
 from ca911.data import package_hash
 from ca911.plotting import FONT_FILE
 
@@ -28,6 +28,27 @@ body, p, li, td, th, h1, h2, h3, h4, figcaption, .caption-text, .toctree-wrapper
   white-space: normal;
   overflow-wrap: anywhere;
 }
+"""
+# The reference list as in an author-date book: no labels (the citations say "Matsui n.d."), hanging indent.
+BIBLIOGRAPHY_CSS = """
+/* The Japanese dash 「――」 (U+2015) from the Japanese font: Fira Sans draws it as two short dashes ("−−"). */
+@font-face {
+  font-family: "ca911 Japanese dashes";
+  src: url("fonts/ipaexg.ttf") format("truetype");
+  unicode-range: U+2015;
+}
+div.citation-list, div.citation-list * {
+  font-family: "ca911 Japanese dashes", "Fira Sans", "Helvetica Neue", Arial, "IPAexGothic", sans-serif;
+}
+div.citation-list div.citation { display: block; padding-left: 2em; text-indent: -2em; margin-bottom: 0.4em; }
+div.citation-list div.citation > span.label { display: none; }
+div.citation-list div.citation > p { margin: 0; }
+"""
+# HTML only. Figures keep their drawn size (text >= 8.5 pt = 11.3 px): a narrow screen scrolls a figure
+# sideways instead of shrinking its text; the white figure ground keeps labels visible in dark mode.
+FIGURE_CSS = """
+figure img[src$=".svg"] { max-width: none; background: #ffffff; }
+figure > div:has(> img[src$=".svg"]), figure > .cell_output { overflow-x: auto; max-width: 100%; }
 """
 PDF_CSS = """
 html, body, p, li, td, th, h1, h2, h3, h4, div, span, a {
@@ -117,7 +138,7 @@ def _static_files(app: Sphinx) -> None:
     (static / "itables").mkdir(exist_ok=True)
     for name in ("dt_bundle.js", "dt_bundle.css"):
         shutil.copyfile(bundle / name, static / "itables" / name)
-    css = FONT_CSS + (PDF_CSS if app.builder.name == "simplepdf" else "")
+    css = FONT_CSS + BIBLIOGRAPHY_CSS + (PDF_CSS if app.builder.name == "simplepdf" else FIGURE_CSS)
     (static / "ca911.css").write_text(css, encoding="utf-8")
     app.add_css_file("ca911.css")
 
@@ -181,6 +202,7 @@ def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) ->
 
 
 def setup(app: Sphinx) -> dict:
+    bibstyle.register()  # before sphinxcontrib-bibtex looks up the styles _config.yml names
     app.connect("html-page-context", _notebook_download, priority=500)  # before the theme's handler (501)
     app.connect("doctree-resolved", _downloads_as_text_in_print)
     app.connect("config-inited", _generate, priority=950)

@@ -1,0 +1,39 @@
+"""The benchmark page is read by people: benchmarks/results.md is prose and tables rendered from
+benchmarks/results.json (never a build log), and it is the rendering of the committed measurements."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+
+from conftest import ROOT
+
+# Build-log idioms a reader should not meet: "<= 1.3 x", "1 page(s) re-read", "['notebooks/…md']".
+LOG_IDIOMS = re.compile(r"<=|>=|\w\(s\)|\d x\b|\[['\"]")
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "tools" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def log_idioms(text: str) -> list[str]:
+    return [line for line in text.splitlines() if LOG_IDIOMS.search(line)]
+
+
+def test_the_checker_knows_a_build_log_when_it_sees_one():
+    assert log_idioms("| cold HTML <= 1.3 x the limit | 1.527 | **no** |")
+    assert log_idioms("run 1: executed ['notebooks/chronology_1992_2004.md'], 1 page(s) re-read")
+    assert not log_idioms("The cold build costs 1.53 times the limit (target: 1.3 times).")
+
+
+def test_results_page_is_prose_rendered_from_the_measurements():
+    res = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    rendered = _bench().report_md(res)
+    assert (ROOT / "benchmarks" / "results.md").read_text(encoding="utf-8") == rendered, \
+        "benchmarks/results.md is stale: run `.venv/bin/python tools/bench.py --render-only`"
+    assert log_idioms(rendered) == []
+    assert "times the limit" in rendered and "| Target | Measured | Result |" in rendered

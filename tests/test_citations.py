@@ -1,0 +1,118 @@
+"""Citations as an author-date book prints them, checked on the built pages: "Matsui (n.d.)" and
+"(Yuasa n.d., §4.1)" in the text; in the reference list the romanised and the Japanese name as one
+author, titles in their own capitalisation, the Japanese dashes kept, and no cryptic labels."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+
+import pytest
+
+from conftest import HTML, PDF
+
+pytestmark = pytest.mark.book
+
+# What the reference list must show (the entries of references.bib as ca911.bibstyle prints them).
+EXPECTED_ENTRIES = [
+    "Matsui, Hiroaki (松井弘明). n.d. Bei-Ro kankei to Chūō Ajia [米ロ関係と中央アジア; US–Russia relations and Central Asia]",
+    "Yuasa, Takeshi (湯浅剛). n.d. Kazafusutan, Uzubekisutan no taigai seisaku",
+    "カザフスタン、ウズベキスタンの対外政策――9.11事件後のロシア、米国との関係を中心に――",
+]
+CRYPTIC_LABEL = re.compile(r"\[(?:[A-Z][a-z]{0,8}|\d{1,2})\]")  # [M], [Nez], [Iwashita], [1]
+
+
+# A citation link reads "Matsui n.d.", "The New York Times 2001" or, in a textual citation, "n.d." alone.
+AUTHOR_DATE_LINK = re.compile(r"(?:[A-Z][\w/ .-]+ )?(?:n\.d\.|\d{4})")
+
+
+def citation_link_texts(page_html: str) -> list[str]:
+    return [html.unescape(t) for t in re.findall(r'<a class="reference internal" href="[^"]*references\.html#[^"]+"[^>]*>([^<]*)</a>', page_html)]
+
+
+def reference_list_problems(text: str) -> list[str]:
+    problems = [f"missing: {e}" for e in EXPECTED_ENTRIES if e not in text]
+    if re.search(r"\w and [\u3040-\u30ff\u4e00-\u9fff]", text):
+        problems.append("a Japanese name printed as a second author")
+    if "−−" in text or "--" in text:
+        problems.append("dashes printed as minus signs or hyphens")
+    problems += [f"cryptic label {m}" for m in sorted(set(CRYPTIC_LABEL.findall(text)))]
+    return problems
+
+
+def visible_text(page: str) -> str:
+    body = (HTML / page).read_text(encoding="utf-8")
+    body = body[body.find("<article"):body.find("</article>")]
+    body = re.sub(r'<span class="label">.*?</span></span>', "", body)  # hidden by ca911.css (see below)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", body)))
+
+
+def test_the_checker_catches_the_old_reference_list():
+    old = ("[M] Hiroaki Matsui and 松井弘明. Bei-ro kankei to chūō ajia [米ロ関係と中央アジア; us–russia relations and "
+           "central asia]. [Y] Takeshi Yuasa and 湯浅剛. カザフスタン、ウズベキスタンの対外政策−−9.11事件後")
+    problems = reference_list_problems(old)
+    assert any("second author" in p for p in problems) and any("minus" in p for p in problems)
+    assert any(p.startswith("missing: Matsui") for p in problems) and any("[M]" in p for p in problems)
+
+
+def test_reference_list_in_html(built_book):
+    assert reference_list_problems(visible_text("appendices/references.html")) == []
+    css = (HTML / "_static" / "ca911.css").read_text(encoding="utf-8")
+    assert re.search(r"div\.citation > span\.label \{ display: none; \}", css)  # the labels a reader would see
+    labels = re.findall(r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<',
+                        (HTML / "appendices/references.html").read_text(encoding="utf-8"))
+    assert labels and all(re.fullmatch(r".+ (n\.d\.|\d{4})", label) for label in labels), labels
+
+
+def test_author_date_citations_in_a_chapter_and_a_notebook(built_book):
+    chapter = visible_text("chapters/us_russia_central_asia.html")
+    assert "(Matsui n.d.)" in chapter
+    notebook = visible_text("notebooks/table1_iraq_war.html")
+    assert "Yuasa (n.d., §4.1, Table 1)" in notebook
+    for page in ("chapters/us_russia_central_asia.html", "notebooks/table1_iraq_war.html", "index.html"):
+        links = citation_link_texts((HTML / page).read_text(encoding="utf-8"))
+        assert links and all(AUTHOR_DATE_LINK.fullmatch(t) for t in links), (page, links)
+
+
+def test_citation_link_check_rejects_labels():
+    assert not all(AUTHOR_DATE_LINK.fullmatch(t) for t in ["M", "Nez", "Iwashita"])
+
+
+def test_reference_list_and_citations_in_pdf(built_book):
+    text = subprocess.run(["pdftotext", "-layout", str(PDF), "-"], capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\s+", " ", text)
+    refs = flat[flat.rfind("References"):]
+    for entry in ("Matsui, Hiroaki (松井弘明). n.d.", "US–Russia relations and Central Asia", "(Matsui n.d.)"):
+        assert entry in (refs if entry[0] != "(" else flat), entry
+    assert "−−" not in refs and "Hiroaki Matsui and" not in refs
+    assert not CRYPTIC_LABEL.search(refs), CRYPTIC_LABEL.findall(refs)
+
+
+def pdf_fonts_of(char: str, page_index: int) -> set[str]:
+    """The fonts the PDF draws a character in on one page (pdfium's per-character font info)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    textpage = pdfium.PdfDocument(str(PDF))[page_index].get_textpage()
+    text = textpage.get_text_range()
+    fonts = set()
+    for i, c in enumerate(text[: textpage.count_chars()]):
+        if c == char:
+            buf = ctypes.create_string_buffer(256)
+            raw.FPDFText_GetFontInfo(textpage.raw, i, buf, 256, ctypes.byref(ctypes.c_int()))
+            fonts.add(buf.value.decode(errors="replace").split("+")[-1])
+    return fonts
+
+
+def test_japanese_dashes_in_the_pdf_reference_list_use_the_japanese_font(built_book):
+    """「――」 in Fira Sans prints as two short dashes, "−−"; IPAexGothic draws the long dash."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(PDF))
+    pages = [i for i in range(len(doc)) if "Yuasa, Takeshi (湯浅剛)" in doc[i].get_textpage().get_text_range()]
+    assert pages, "the reference list is not in the PDF"
+    fonts = pdf_fonts_of("\u2015", pages[-1])
+    assert fonts and not any("Fira" in f for f in fonts), fonts  # the face named "ca911 Japanese dashes" is IPAexGothic

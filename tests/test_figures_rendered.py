@@ -1,0 +1,80 @@
+"""Figure text where it is read: every figure of the built book has no mathtext, at least 8 pt text at its
+printed size, and at least 11 px text on screen at 1280 px and at 390 px (a phone may scroll a figure
+sideways, but never shrinks its text). The PDF draws the same SVG files (simplepdf prefers image/svg+xml).
+
+Run these alone: `.venv/bin/python -m pytest -m book tests/test_figures_rendered.py` (build first).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ca911 import plotting
+from conftest import HTML
+from test_browser import Visit, chromium, site  # noqa: F401  (fixtures)
+from test_plotting import legibility_problems
+
+pytestmark = pytest.mark.book
+SCREEN_MIN_PX = 11.0
+_FIGURE_IMG = re.compile(r'<figure[^>]*>.*?<img[^>]*src="([^"]+\.svg)"', re.S)
+
+
+def figure_pages() -> dict[str, list[Path]]:
+    """Each HTML page with its figures' SVG files."""
+    pages = {}
+    for page in sorted(HTML.rglob("*.html")) if HTML.is_dir() else []:
+        rel = page.relative_to(HTML)
+        if rel.parts[0].startswith("_"):
+            continue
+        srcs = _FIGURE_IMG.findall(page.read_text(encoding="utf-8"))
+        if srcs:
+            pages[rel.as_posix()] = [(page.parent / s).resolve() for s in srcs]
+    return pages
+
+
+def test_the_book_has_figures(built_book):
+    assert sum(len(v) for v in figure_pages().values()) >= 10
+
+
+def test_every_figure_is_legible_in_print(built_book):
+    problems = {f"{page}: {svg.name}": legibility_problems(svg.read_text(encoding="utf-8"))
+                for page, svgs in figure_pages().items() for svg in svgs}
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def smallest_text_px(visit: Visit, svg_files: list[Path]) -> list[tuple[str, float]]:
+    """For each figure image on the page: its smallest text in CSS px as displayed (drawn size × display scale)."""
+    widths = visit.page.eval_on_selector_all(
+        'figure img[src$=".svg"]', "imgs => imgs.map(i => [i.getAttribute('src'), i.getBoundingClientRect().width])")
+    out = []
+    for (src, shown_px), svg in zip(widths, svg_files):
+        text = svg.read_text(encoding="utf-8")
+        px_per_pt = shown_px / plotting.svg_width_pt(text)
+        out.append((src.rsplit("/", 1)[-1], min(plotting.svg_text_sizes_pt(text)) * px_per_pt))
+    return out
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_figure_text_on_screen(chromium, site, width):  # noqa: F811
+    small = []
+    for page, svgs in figure_pages().items():
+        visit = Visit(chromium, site, page, width=width)
+        try:
+            small += [f"{page}: {name} {px:.1f} px" for name, px in smallest_text_px(visit, svgs) if px < SCREEN_MIN_PX]
+        finally:
+            visit.close()
+    assert small == []
+
+
+def test_screen_check_sees_a_shrunken_figure(chromium, site):  # noqa: F811
+    """The same measurement on a page where the stylesheet lets figures shrink (the broken state)."""
+    page, svgs = next(iter(figure_pages().items()))
+    visit = Visit(chromium, site, page, width=390)
+    try:
+        visit.page.add_style_tag(content='figure img[src$=".svg"] { max-width: 100% !important; }')
+        assert any(px < SCREEN_MIN_PX for _, px in smallest_text_px(visit, svgs))
+    finally:
+        visit.close()
