@@ -30,7 +30,7 @@ def test_reader_stamps_notebooks_with_the_data_hash():
 
 
 def test_reader_leaves_plain_pages_alone():
-    nb = read_markdown((ROOT / "index.md").read_text(encoding="utf-8"))
+    nb = read_markdown((ROOT / "front" / "about.md").read_text(encoding="utf-8"))
     assert not any(c.cell_type == "code" for c in nb.cells)
 
 
