@@ -692,8 +692,16 @@ def notes(res: dict) -> list[str]:
     return out
 
 
+def captioned(table: str, caption: str, name: str) -> str:
+    """A numbered, captioned MyST table for the book's page (the console keeps the bare table)."""
+    return f":::{{table}} {caption}\n:name: {name}\n:align: left\n\n{table}\n:::"
+
+
 def report_md(res: dict) -> str:
     t1, t2, t3 = tables(res)
+    t1 = captioned(t1, "Build timings: median, minimum and maximum wall-clock time, and CPU time.", "tab-bench-timings")
+    t2 = captioned(t2, "Ratios of the medians, against the targets.", "tab-bench-ratios")
+    t3 = captioned(t3, "Each target, what was measured, and whether it was met.", "tab-bench-targets-met")
     parts = ["# Benchmark results", "",
              f"Written by `make bench` (tools/bench.py) on {res['generated']}; median, min and max of wall-clock seconds.", "",
              "## Timings", "", t1, "", "## Ratios and targets", "", t2, "", t3, ""]
@@ -703,8 +711,10 @@ def report_md(res: dict) -> str:
         for t in missed:
             how = "" if not t["met"] else " (missed on CPU time only; met on wall clock)"
             parts += [f"**{t['target']}{how}.** Why: {t['why']} What would fix it: {t['fix']}", ""]
-    parts += ["## Page weight", "", weight_table(res["page_weight"]), "", "## Figure files", "",
-              figure_table(res["page_weight"]), "", "## Notes", ""]
+    parts += ["## Page weight", "", captioned(weight_table(res["page_weight"]), "Size of the site, its largest page and the PDF.", "tab-bench-weight"),
+              "", "## Figure files", "",
+              captioned(figure_table(res["page_weight"]), "Every figure file, its size and the pages that show it.", "tab-bench-figures"),
+              "", "## Notes", ""]
     parts += [f"- {n}" for n in notes(res)]
     return "\n".join(parts) + "\n"
 

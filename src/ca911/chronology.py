@@ -135,6 +135,7 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
 
 def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
     """Table 1 as a numbered MyST table; each cell ends with links to the chronology entries of its evidence."""
+    from ca911.generated import Markup, myst_text
     from ca911.plotting import markdown_table
     from ca911.records import label_of
 
@@ -143,11 +144,11 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
     dims = dimension_labels(pkg, lang)
     rows = []
     for dim in table1(pkg, lang).index:
-        row = [f"**{dims[dim]}**"]
+        row = [Markup(f"**{myst_text(dims[dim])}**")]
         for country in ("KAZ", "UZB"):
             rec = t.loc[(dim, country)]
             links = " ".join(f"{{ref}}`[{i}] <{label_of(e)}>`" for i, e in enumerate(rec["event_ids"] or [], 1))
-            row.append(f"{rec[f'text_{lang}']} {links}".strip())
+            row.append(Markup(f"{myst_text(rec[f'text_{lang}'])} {links}".strip()))
         rows.append(row)
     return markdown_table(pd.DataFrame(rows, columns=heads), caption, name)
 

@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from ca911.data import DataPackage
-from ca911.generated import generator
+from ca911.generated import generator, myst_code, myst_text
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -57,8 +57,8 @@ def chronology_markdown(pkg: DataPackage) -> str:
             out += [f"# {y}", ""]
             year = y
         out += [f"({label_of(row['event_id'])})=",
-                f"**{event_date_text(row)}** · {row['summary_en']} "
-                f"*{actors.get(row['event_id'], '')}* · `{row['locator']}` · `{row['event_id']}`", ""]
+                f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
+                f"*{myst_text(actors.get(row['event_id'], ''))}* · {myst_code(row['locator'])} · {myst_code(row['event_id'])}", ""]
     return "\n".join(out) + "\n"
 
 
