@@ -150,7 +150,7 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
             links = " ".join(f"{{ref}}`[{i}] <{label_of(e)}>`" for i, e in enumerate(rec["event_ids"] or [], 1))
             row.append(Markup(f"{myst_text(rec[f'text_{lang}'])} {links}".strip()))
         rows.append(row)
-    return markdown_table(pd.DataFrame(rows, columns=heads), caption, name)
+    return markdown_table(pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42])
 
 
 def table1_evidence(pkg: DataPackage) -> str:

@@ -59,6 +59,13 @@ def markdown_cell(value, missing: str = MISSING) -> str:
     return myst_text(value)
 
 
+def _same_decimals(values: pd.Series, most: int = 4) -> pd.Series:
+    """Floats of one column with one number of decimals (1.0 and 0.6429 → 1.0000 and 0.6429), so they align."""
+    shown = [repr(float(v)).rstrip("0").split(".")[-1] if pd.notna(v) else "" for v in values]
+    decimals = min(most, max((len(s) for s in shown), default=0))
+    return values.map(lambda v: f"{v:,.{decimals}f}" if pd.notna(v) else None).astype(object)
+
+
 def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
                    labels: dict[str, str] | None = None, note: str = "", widths: list[int] | None = None,
                    css_class: str = "", right: tuple[str, ...] = ()) -> str:
@@ -74,6 +81,7 @@ def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = F
     numeric = [c in right or (pd.api.types.is_numeric_dtype(f[c]) and not pd.api.types.is_bool_dtype(f[c])) for c in f.columns]
     lines = ["| " + " | ".join(markdown_cell(h, "") for h in heads) + " |",
              "|" + "|".join("---:" if n else ":---" for n in numeric) + "|"]
+    f = f.assign(**{c: _same_decimals(f[c]) for c in f.columns if pd.api.types.is_float_dtype(f[c])})
     lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in f.itertuples(index=False)]
     has_missing = any(markdown_cell(v) == MISSING and not isinstance(v, Markup)
                       for row in f.itertuples(index=False) for v in row)
@@ -81,8 +89,9 @@ def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = F
         note = f"{note} {MISSING} = not given in the data.".strip()
     notes = [note] if note else []
     after = f"\n{' '.join(notes)}\n" if notes else ""
-    options = f":name: {name}\n:align: left\n" + (f":widths: {' '.join(map(str, widths))}\n" if widths else "")
-    options += f":class: {css_class}\n" if css_class else ""
+    options = f":name: {name}\n:align: left\n" + (f":widths: {' '.join(map(str, widths))}\n:width: 100%\n" if widths else "")
+    classes = " ".join(c for c in (css_class, "ca911-fixed" if widths else "") if c)  # fixed layout on screen: see sphinx_ext
+    options += f":class: {classes}\n" if classes else ""
     return f":::{{table}} {caption}\n{options}\n" + "\n".join(lines) + "\n:::\n" + after
 
 

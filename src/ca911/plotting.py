@@ -354,13 +354,16 @@ if (!window.{var}) {{
 ITABLE_CSS = """
 .dt-container .dt-length select { min-width: 5em; color: inherit; background-color: transparent; }
 .dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
-.dt-container table.dataTable td { vertical-align: top; white-space: normal; }
-.dt-container table.dataTable td.ca911-nowrap { white-space: nowrap; }
-.dt-container table.dataTable td.ca911-prose { min-width: 18em; }
+.dt-container table.dataTable td { vertical-align: top; white-space: normal; overflow-wrap: break-word; }
 .dt-container { overflow-x: auto; }
+@media (max-width: 44rem) {
+  .dt-container table.dataTable { min-width: 44rem; }
+  .dt-container { overflow-x: scroll; border-right: 3px solid #ccc; }
+  .dt-container caption::after { content: " — scroll sideways for all columns →"; font-style: italic; }
+}
 """
-PROSE_COLUMNS = ("what happened", "summary", "note", "meaning")
-NOWRAP_COLUMNS = ("date", "locator", "type")
+# Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
+ITABLE_WIDTHS = {"date": "12%", "actors": "15%", "what happened": "38%", "type": "10%", "locator": "11%", "event_id": "14%"}
 
 
 class InteractiveTable:
@@ -373,12 +376,11 @@ class InteractiveTable:
 
     def datatables_options(self) -> dict:
         cols = list(self.frame.columns)
-        defs = [{"targets": [i for i, c in enumerate(cols) if c in PROSE_COLUMNS], "className": "ca911-prose", "width": "45%"},
-                {"targets": [i for i, c in enumerate(cols) if c in NOWRAP_COLUMNS], "className": "ca911-nowrap"}]
-        return {"columnDefs": [d for d in defs if d["targets"]], "autoWidth": False, "pageLength": 10,
+        defs = [{"targets": i, "width": ITABLE_WIDTHS[c]} for i, c in enumerate(cols) if c in ITABLE_WIDTHS]
+        return {"columnDefs": defs, "autoWidth": False, "pageLength": 10,
                 "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]], "css": ITABLE_CSS,
                 "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
-                "style": "table-layout:auto;width:100%;margin:0;caption-side:top"}
+                "style": "table-layout:fixed;width:100%;margin:0;caption-side:top"}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable
@@ -425,11 +427,12 @@ from ca911.generated import markdown_table  # noqa: E402  (the one table path; r
 
 
 def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
-                    labels: dict[str, str] | None = None, note: str = "", right: tuple[str, ...] = ()):
+                    labels: dict[str, str] | None = None, note: str = "", right: tuple[str, ...] = (),
+                    widths: list[int] | None = None):
     """Display a DataFrame as a numbered table (cite it with {numref}`name`)."""
     from IPython.display import Markdown
 
-    return Markdown(markdown_table(frame, caption, name, index, labels, note, right=right))
+    return Markdown(markdown_table(frame, caption, name, index, labels, note, right=right, widths=widths))
 
 
 def count_text(value, plural: dict[str, str] | None = None) -> str:

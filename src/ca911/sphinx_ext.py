@@ -122,6 +122,30 @@ def _static_files(app: Sphinx) -> None:
     app.add_css_file("ca911.css")
 
 
+# Tables on screen (print has its own stylesheet): a designed table (`:widths:` given, class ca911-fixed) fills the column
+# and wraps; identifiers in it may break anywhere rather than push the table off the right edge. On a
+# phone the codebook keeps readable columns and scrolls inside its box, with a visible bar and a cue.
+TABLE_SCREEN_CSS = """@media screen {
+  table.ca911-fixed { table-layout: fixed; }
+  table.ca911-fixed td code, table.ca911-fixed td .pre { white-space: normal; overflow-wrap: anywhere; }
+  table.ca911-fixed td, table.ca911-fixed th { overflow-wrap: break-word; hyphens: auto; }
+  .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: auto; scrollbar-width: auto; }
+}
+@media screen and (max-width: 44rem) {
+  table.ca911-codebook { min-width: 40rem; }
+  .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: scroll; border-right: 3px solid var(--pst-color-border, #ccc); }
+  table.ca911-codebook caption::after { content: " — scroll sideways for all columns →"; font-style: italic; }
+}
+"""
+
+
+def _table_css(app: Sphinx) -> None:
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    (static / "ca911-tables.css").write_text(TABLE_SCREEN_CSS, encoding="utf-8")
+    app.add_css_file("ca911-tables.css")
+
+
 def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Sphinx re-reads only edited sources; a data (or helper code) edit must re-read every page."""
     from ca911.book import code_hash
@@ -196,4 +220,5 @@ def setup(app: Sphinx) -> dict:
     app.add_role("event", event_role)
     app.add_role("fact", fact_role)
     app.connect("builder-inited", _static_files)
+    app.connect("builder-inited", _table_css)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
