@@ -180,12 +180,14 @@ def literal_problems(markdown: str, values: list[str]) -> list[str]:
     return problems
 
 
-def test_markdown_table_renders_hostile_values_literally():
+@pytest.mark.parametrize("widths", [None, [100]], ids=["pipe table", "list-table"])
+def test_markdown_table_renders_hostile_values_literally(widths):
     import pandas as pd
 
     from ca911.generated import markdown_table
 
-    md = markdown_table(pd.DataFrame({"value": HOSTILE_VALUES}), "Hostile values (caption with `code`).", "tab-hostile")
+    md = markdown_table(pd.DataFrame({"value": HOSTILE_VALUES}), "Hostile values (caption with `code`).", "tab-hostile",
+                        widths=widths)
     assert literal_problems(md, HOSTILE_VALUES) == []
 
 

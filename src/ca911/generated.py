@@ -49,13 +49,14 @@ def is_missing(value) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and pd.isna(value))
 
 
-def markdown_cell(value, missing: str = MISSING) -> str:
+def markdown_cell(value, missing: str = MISSING, pipe_table: bool = True) -> str:
     """One cell of a Markdown table (or one value in a list): data escaped, our own Markup kept,
-    missing values shown as `missing`."""
+    missing values shown as `missing`. In a pipe table a bare | in our Markup is escaped too."""
     if is_missing(value) or (isinstance(value, str) and not isinstance(value, Markup) and value.strip() in ("", "nan", "<NA>", "None")):
         return missing
     if isinstance(value, Markup):
-        return Markup(re.sub(r"(?<!\\)\|", r"\\|", re.sub(r"\s*\n\s*", " ", value)))  # a bare | ends the cell
+        one_line = re.sub(r"\s*\n\s*", " ", value)
+        return Markup(re.sub(r"(?<!\\)\|", r"\\|", one_line) if pipe_table else one_line)  # a bare | ends the cell
     return myst_text(value)
 
 
@@ -87,11 +88,16 @@ def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = F
                       for row in f.itertuples(index=False) for v in row)
     if has_missing and MISSING not in note:  # a note of the caller's own may say what the dash means here
         note = f"{note} {MISSING} = not given in the data.".strip()
-    notes = [note] if note else []
-    after = f"\n{' '.join(notes)}\n" if notes else ""
-    options = f":name: {name}\n:align: left\n" + (f":widths: {' '.join(map(str, widths))}\n:width: 100%\n" if widths else "")
+    after = f"\n{note}\n" if note else ""
     classes = " ".join(c for c in (css_class, "ca911-fixed" if widths else "") if c)  # fixed layout on screen: see sphinx_ext
-    options += f":class: {classes}\n" if classes else ""
+    options = f":name: {name}\n:align: left\n" + (f":class: {classes}\n" if classes else "")
+    if widths:  # only a list-table honours column widths (docutils writes them as a colgroup)
+        items = []
+        for row in [heads, *f.itertuples(index=False)]:
+            cells = [markdown_cell(v, "" if row is heads else MISSING, pipe_table=False) for v in row]
+            items += [f"* - {cells[0]}".rstrip()] + [f"  - {c}".rstrip() for c in cells[1:]]
+        return (f":::{{list-table}} {caption}\n{options}:header-rows: 1\n:widths: {' '.join(map(str, widths))}\n:width: 100%\n\n"
+                + "\n".join(items) + "\n:::\n" + after)
     return f":::{{table}} {caption}\n{options}\n" + "\n".join(lines) + "\n:::\n" + after
 
 
