@@ -81,7 +81,7 @@ def chronology_table(pkg: DataPackage, start: str | None = None, end: str | None
         "date": ev["date"].astype(str) + ev["date_end"].fillna("").map(lambda e: f" – {e}" if e else "") + approx,
         "actors": ev["event_id"].map(event_actor_names(pkg)).fillna(""),
         "what happened": ev["summary_en"],
-        "type": ev["event_type"].astype(str),
+        "type": ev["event_type"].astype(str).str.replace("_", " "),
         "locator": ev["locator"],
         "event_id": ev["event_id"],
     }).reset_index(drop=True)

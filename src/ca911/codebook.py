@@ -7,7 +7,7 @@ import pandas as pd
 from ca911.data import DataPackage
 from ca911.generated import Markup, generator, markdown_table, myst_code
 
-FIELD_WIDTHS = [20, 9, 8, 37, 16, 10]  # fixed shares: the meaning column wraps, nothing runs off the right
+FIELD_WIDTHS = [20, 11, 12, 28, 17, 12]  # fixed shares: the meaning column wraps, nothing runs off the right
 
 
 def code_counts(pkg: DataPackage, resource: str, field: str) -> pd.Series:

@@ -354,7 +354,7 @@ if (!window.{var}) {{
 ITABLE_CSS = """
 .dt-container .dt-length select { min-width: 5em; color: inherit; background-color: transparent; }
 .dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
-.dt-container table.dataTable td { vertical-align: top; white-space: normal; overflow-wrap: break-word; }
+.dt-container table.dataTable td { vertical-align: top; white-space: normal; }
 .dt-container { overflow-x: auto; }
 @media (max-width: 44rem) {
   .dt-container table.dataTable { min-width: 44rem; }
@@ -363,7 +363,8 @@ ITABLE_CSS = """
 }
 """
 # Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
-ITABLE_WIDTHS = {"date": "12%", "actors": "15%", "what happened": "38%", "type": "10%", "locator": "11%", "event_id": "14%"}
+ITABLE_WIDTHS = {"date": "12%", "actors": "18%", "what happened": "44%", "type": "12%", "locator": "14%"}
+SEARCH_ONLY_COLUMNS = ("event_id",)  # found by the search box, not shown: the locator says where to read
 
 
 class InteractiveTable:
@@ -377,6 +378,7 @@ class InteractiveTable:
     def datatables_options(self) -> dict:
         cols = list(self.frame.columns)
         defs = [{"targets": i, "width": ITABLE_WIDTHS[c]} for i, c in enumerate(cols) if c in ITABLE_WIDTHS]
+        defs += [{"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS]
         return {"columnDefs": defs, "autoWidth": False, "pageLength": 10,
                 "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]], "css": ITABLE_CSS,
                 "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},

@@ -122,19 +122,22 @@ def _static_files(app: Sphinx) -> None:
     app.add_css_file("ca911.css")
 
 
-# Tables on screen (print has its own stylesheet): a designed table (`:widths:` given, class ca911-fixed) fills the column
-# and wraps; identifiers in it may break anywhere rather than push the table off the right edge. On a
-# phone the codebook keeps readable columns and scrolls inside its box, with a visible bar and a cue.
+# Tables on screen (print has its own stylesheet): a designed table (`:widths:` given, class ca911-fixed) fills the
+# column, its widths a guide; words never split, but identifiers may break anywhere rather than push the table off the
+# right edge. On a phone the codebook keeps readable columns and scrolls inside its box, with a visible edge and a cue.
 TABLE_SCREEN_CSS = """@media screen {
-  table.ca911-fixed { table-layout: fixed; }
+  table.ca911-fixed { table-layout: auto; }
   table.ca911-fixed td code, table.ca911-fixed td .pre { white-space: normal; overflow-wrap: anywhere; }
-  table.ca911-fixed td, table.ca911-fixed th { overflow-wrap: break-word; hyphens: auto; }
-  .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: auto; scrollbar-width: auto; }
+  .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: auto; }
 }
 @media screen and (max-width: 44rem) {
+  table.ca911-fixed td { hyphens: auto; overflow-wrap: anywhere; }
+  table.ca911-fixed td:first-child { overflow-wrap: normal; }
   table.ca911-codebook { min-width: 40rem; }
   .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: scroll; border-right: 3px solid var(--pst-color-border, #ccc); }
-  table.ca911-codebook caption::after { content: " — scroll sideways for all columns →"; font-style: italic; }
+  .pst-scrollable-table-container:has(> table.ca911-codebook)::before {
+    content: "Scroll sideways for all columns →"; display: block; position: sticky; left: 0; font-style: italic; font-size: 0.9em;
+  }
 }
 """
 
