@@ -380,6 +380,7 @@ class InteractiveTable:
         defs = [{"targets": i, "width": ITABLE_WIDTHS[c]} for i, c in enumerate(cols) if c in ITABLE_WIDTHS]
         defs += [{"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS]
         return {"columnDefs": defs, "autoWidth": False, "pageLength": 10,
+                "text_in_header_can_be_selected": False,  # itables' default sorts from the arrow icon only
                 "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]], "css": ITABLE_CSS,
                 "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
                 "style": "table-layout:fixed;width:100%;margin:0;caption-side:top"}
