@@ -18,6 +18,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,7 @@ from hypothesis import strategies as st
 
 import ca911.validation as validation
 from ca911.validation import Problem, validate_package
-from conftest import ROOT
+from conftest import ROOT, needs_sources
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["path"]: r for r in DESCRIPTOR["resources"]}
@@ -347,3 +348,157 @@ def test_command_line_reports_a_very_long_field_instead_of_crashing(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert "Traceback" not in proc.stderr, proc.stderr[-1500:]
     assert proc.returncode in (0, 1), proc.stderr[-1500:]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Hostile text in a built book: data text is always rendered as text
+
+
+HOSTILE = ("<img src=x onerror=\"window.__pwned=1;alert(1)\"> <script>window.__pwned=2</script> "
+           "[x](javascript:alert(1)) *stars* _under_ {ref}`x` <b id=injected>bold</b> &amp; a|b")
+TYPOGRAPHIC_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+NOT_TEXT_FIELDS = {"file", "bibtex_key", "year", "pages"}  # read as paths and keys, not shown as text
+ID_LISTS = {"actor_ids", "related_event_ids", "event_ids", "record_ids", "record_refs"}
+
+
+def text_fields() -> dict[str, list[str]]:
+    """Free-text fields of each resource: strings with no pattern, no codes, not keys nor id lists."""
+    out = {}
+    for name, res in RESOURCES.items():
+        s = res["schema"]
+        keys = set(s["primaryKey"] if isinstance(s["primaryKey"], list) else [s["primaryKey"]])
+        keys |= {f for fk in s.get("foreignKeys", []) for f in (fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])}
+        out[name] = [f["name"] for f in s["fields"] if f["type"] == "string" and f["name"] not in keys | NOT_TEXT_FIELDS | ID_LISTS
+                     and not f.get("constraints", {}).get("pattern") and not f.get("constraints", {}).get("enum")
+                     and "categories" not in f]
+    return {n: f for n, f in out.items() if f}
+
+
+def tag(name: str, field: str) -> str:
+    return f"⟦{name.removesuffix('.csv')}.{field}⟧"
+
+
+def hostile_copy(project: Path) -> dict[str, str]:
+    """Every row of every free-text field gets a unique tag and the hostile payload appended; a field
+    the validator ties to the chapters (checksums, quoted text) is put back. Returns {tag: payload}."""
+    payloads = {}
+    # Frictionless sniffs the delimiter; a payload repeated on every row (its ";" and "|") can win over ","
+    descriptor = json.loads((project / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    for res in descriptor["resources"]:
+        res["dialect"] = {"delimiter": ","}
+    (project / "data" / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    for name, fields in text_fields().items():
+        header, rows = table(name)
+        for field in fields:
+            j = header.index(field)
+            shown = f"{tag(name, field)} {HOSTILE}"
+            payloads[tag(name, field)] = shown.replace("|", "、") if field == "name_ja_variants" else shown  # a |-list, shown joined
+            for r in rows:
+                if j < len(r):
+                    r[j] = f"{r[j]} {tag(name, field)} {HOSTILE}".strip()
+        (project / "data" / name).write_bytes(to_bytes(header, rows))
+    for _ in range(5):
+        problems = validate_package(project / "data")
+        if not problems:
+            return payloads
+        for name, field in {(p.file, p.column) for p in problems}:
+            if name in RESOURCES and tag(name, field) in payloads:
+                del payloads[tag(name, field)]
+                header, rows = table(name)
+                current_header, current = table_from(project / "data" / name)
+                j = header.index(field)
+                for r, orig in zip(current, rows):
+                    r[j] = orig[j]
+                (project / "data" / name).write_bytes(to_bytes(current_header, current))
+            else:
+                raise AssertionError(f"the hostile copy is invalid beyond its text fields: {problems[:5]}")
+    raise AssertionError(f"the hostile copy stays invalid: {validate_package(project / 'data')[:5]}")
+
+
+def table_from(path: Path) -> tuple[list[str], list[list[str]]]:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    return rows[0], rows[1:]
+
+
+# Fields the book must show somewhere (each appears on at least one page once rendered).
+MUST_RENDER = {tag("events.csv", "summary_en"), tag("iraq_war_responses.csv", "text_ja"),
+               tag("iraq_war_responses.csv", "text_en"), tag("actors.csv", "name_en"), tag("actors.csv", "name_ja"),
+               tag("periods.csv", "label_en"), tag("discrepancies.csv", "reason"), tag("facts.csv", "summary_en"),
+               tag("coverage_exclusions.csv", "reason"), tag("stances.csv", "note_en"), tag("aid.csv", "as_printed")}
+
+
+@pytest.fixture(scope="module")
+def hostile_book(tmp_path_factory):
+    """A copy of the project whose data carry hostile text, built to HTML with the copy's own code."""
+    project = tmp_path_factory.mktemp("hostile-book")
+    ignore = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", ".hypothesis", "__pycache__", "_generated")
+    # CA911_HOSTILE_PROJECT: another tree to copy (e.g. `git archive` of an older commit), to see this check fail on it
+    for item in Path(os.environ.get("CA911_HOSTILE_PROJECT", ROOT)).iterdir():
+        if item.name in ("_build", ".venv", ".git", ".pytest_cache", ".hypothesis", "_generated", "tests"):
+            continue
+        (shutil.copytree(item, project / item.name, ignore=ignore) if item.is_dir() else shutil.copy(item, project / item.name))
+    payloads = hostile_copy(project)
+    from ca911.sources import sources_dir
+
+    env = {**os.environ, "PYTHONPATH": str(project / "src"), "CA911_DATA_DIR": str(project / "data"),
+           "CA911_SOURCES": str(sources_dir())}  # the copy sits outside the checkout, away from ../shared
+    # No -W: a build that interprets the markup warns (unknown targets); the browser check below is the verdict.
+    proc = subprocess.run([str(ROOT / ".venv/bin/jupyter-book"), "build", ".", "--builder", "html", "-n", "--keep-going"],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=1800)
+    assert (project / "_build" / "html" / "index.html").is_file(), (proc.stdout + proc.stderr)[-3000:]
+    return project / "_build" / "html", payloads
+
+
+@pytest.mark.slow
+@needs_sources  # the coverage notebook reads the chapters
+def test_hostile_text_is_shown_literally_and_never_runs(hostile_book):
+    """Every page of the hostile copy in Chromium: no dialog, no script of ours ran, no element made from
+    the payload, and every free-text field the book shows appears literally, markup and all."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    html_dir, payloads = hostile_book
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(html_dir))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    pages = sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
+                   if p.relative_to(html_dir).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
+    shown: dict[str, set[str]] = {}
+    problems = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            for path in pages:
+                page = browser.new_page()
+                dialogs = []
+                page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+                page.goto(f"{origin}/{path}", wait_until="load")
+                page.wait_for_timeout(300)
+                found = page.evaluate("""() => ({
+                    pwned: window.__pwned || 0,
+                    injected: document.querySelectorAll('img[src="x"], a[href^="javascript:"], #injected').length,
+                    text: document.body.innerText.replace(/\\s+/g, " "),
+                })""")
+                if dialogs or found["pwned"]:
+                    problems.append(f"{path}: script ran (dialogs {dialogs}, __pwned={found['pwned']})")
+                if found["injected"]:
+                    problems.append(f"{path}: {found['injected']} element(s) made from data text")
+                # Sphinx's smartquotes turns "…" into “…” in all text: typography, not markup, so quotes compare equal
+                text = found["text"].translate(TYPOGRAPHIC_QUOTES)
+                for t, payload in payloads.items():
+                    if t in text:
+                        shown.setdefault(t, set()).add(path)
+                        if " ".join(payload.split()) not in text:
+                            at = text.index(t)
+                            problems.append(f"{path}: {t} not shown literally: {text[at:at + 160]!r}")
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    assert not problems, "\n".join(sorted(set(problems))[:40])
+    assert MUST_RENDER <= set(shown), f"fields the book should show but does not: {sorted(MUST_RENDER - set(shown))}"

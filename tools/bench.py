@@ -793,20 +793,28 @@ def timings_table(res: dict) -> str:
     return "\n".join(lines)
 
 
+def captioned(table: str, caption: str, name: str) -> str:
+    """A numbered, captioned MyST table for the book's page (the console keeps the bare table)."""
+    return f":::{{table}} {caption}\n:name: {name}\n:align: left\n\n{table}\n:::"
+
+
 def report_md(res: dict) -> str:
     """benchmarks/results.md, included by methods/benchmark.md: prose first, then tables a reader can scan."""
     parts = ["# Results of the last run", "",
              f"Measured on {res['generated']} by `make bench` on a shared machine with {res['machine']['nproc']} CPU cores; "
              "times are wall-clock medians unless marked as CPU time, which is steadier when others use the machine.", ""]
     parts += [p + "\n" for p in summary_prose(res)]
-    parts += ["## Targets", "", targets_table(res), "", "## Timings", "", timings_table(res), ""]
+    parts += ["## Targets", "", captioned(targets_table(res), "Each target, what was measured, and whether it was met.", "tab-bench-targets"),
+              "", "## Timings", "", captioned(timings_table(res), "Build timings: median, range and CPU time of each step.", "tab-bench-timings"), ""]
     missed = [(w, t) for (_, w), t in zip(TARGET_WORDS, res["targets"]) if "why" in t]
     if missed:
         parts += ["## Why targets are missed", ""]
         for words, t in missed:
             parts += [f"### {words}", "", f"**Why.** {t['why']}", "", f"**What would fix it.** {t['fix']}", ""]
-    parts += ["## Page weight", "", weight_table(res["page_weight"]), "", "## Figure files", "",
-              figure_table(res["page_weight"]), "", "## How the run was made", ""]
+    parts += ["## Page weight", "", captioned(weight_table(res["page_weight"]), "Size of the site, its largest page and the PDF.", "tab-bench-weight"),
+              "", "## Figure files", "",
+              captioned(figure_table(res["page_weight"]), "Every figure file, its size and the pages that show it.", "tab-bench-figures"),
+              "", "## How the run was made", ""]
     parts += [f"{n}\n" for n in notes(res)]
     return "\n".join(parts).rstrip() + "\n"
 

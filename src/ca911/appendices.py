@@ -8,7 +8,9 @@ from pathlib import Path
 import yaml
 
 from ca911.data import DataPackage
-from ca911.generated import markdown_cell
+import pandas as pd
+
+from ca911.generated import Markup, markdown_cell, markdown_table, myst_code, myst_text
 from ca911.records import fact_label, label_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,11 +35,12 @@ def glossary_markdown(pkg: DataPackage) -> str:
         rows = a[a["kind"].astype(str) == kind].sort_values("name_en")
         if rows.empty:
             continue
-        out += [f"# {heading}", "", "| English | 日本語 (as printed) | other printed forms | id | first named |", "|---|---|---|---|---|"]
-        for r in rows.itertuples():
-            variants = "、".join(v for v in str(r.name_ja_variants or "").split("|") if v and v != "nan") if isinstance(r.name_ja_variants, str) else ""
-            out.append(f"| {markdown_cell(marked_external(r.name_en, r.name_en_external))} | {markdown_cell(r.name_ja)} | {markdown_cell(variants)} | `{r.actor_id}` | `{r.locator}` |")
-        out.append("")
+        table = pd.DataFrame([[marked_external(r.name_en, r.name_en_external), r.name_ja, "、".join(v for v in str(r.name_ja_variants).split("|") if v and v != "nan")
+                               if isinstance(r.name_ja_variants, str) else None, myst_code(r.actor_id), myst_code(r.locator)]
+                              for r in rows.itertuples()],
+                             columns=["English", "日本語 (as printed)", "other printed forms", "id", "first named"])
+        out += [f"# {heading}", "", markdown_table(table, f"{heading}: English and Japanese names.", f"tab-glossary-{kind}",
+                                                  widths=[28, 22, 20, 15, 15]), ""]
     return "\n".join(out) + "\n"
 
 
@@ -60,13 +63,13 @@ def discrepancies_markdown(pkg: DataPackage) -> str:
     d = pkg.discrepancies.sort_values("discrepancy_id")
     labels = pkg.labels("discrepancies", "kind")
     counts = d["kind"].astype(str).value_counts()
-    out = ["| kind | meaning | entries |", "|---|---|---|"]
-    out += [f"| `{k}` | {v} | {int(counts.get(k, 0))} |" for k, v in labels.items()]
-    out.append("")
+    kinds = pd.DataFrame([[myst_code(k), v, int(counts.get(k, 0))] for k, v in labels.items()],
+                         columns=["kind", "meaning", "entries"])
+    out = [markdown_table(kinds, "Kinds of discrepancy, with the number of entries of each.", "tab-discrepancy-kinds"), ""]
     for r in d.itertuples():  # one entry each: seven columns are too narrow to read in print
         ids = " ".join(record_link(i) for i in (r.record_ids or [])) or "none"
         out += [f"(disc-{r.discrepancy_id})=",
-                f"**{r.discrepancy_id}** · {r.kind} · `{r.locator}`",
+                f"**{myst_text(r.discrepancy_id)}** · {myst_text(r.kind)} · {myst_code(r.locator)}",
                 f"- **As printed:** {markdown_cell(r.as_printed)}",
                 f"- **Reading adopted:** {markdown_cell(r.reading)}",
                 f"- **Why:** {markdown_cell(r.reason)}",
@@ -103,30 +106,32 @@ def facts_markdown(pkg: DataPackage) -> str:
                 first_cited.setdefault(ref.removeprefix("facts:"), int(s.sentence_no))
     f = pkg.facts.assign(_order=lambda d: d["fact_id"].map(first_cited).fillna(10**6))
     f = f.sort_values(["source_id", "_order", "fact_id"])
-    titles, out = chapter_titles(pkg), []
+    titles, out = {k: myst_text(v) for k, v in chapter_titles(pkg).items()}, []
     for chapter, rows in f.groupby("source_id", sort=True):
         out += [f"# {titles[chapter]}", ""]
         for r in rows.itertuples():
             who = ", ".join(names.get(a, a) for a in str(r.actor_ids).split())
             out += [f"({fact_label(r.fact_id)})=",
-                    f"**{r.fact_type}** ({str(r.modality).replace('_', ' ')}) · {r.summary_en} · {r.summary_ja} · *{who}* · `{r.locator}` · `{r.fact_id}`", ""]
+                    f"**{myst_text(r.fact_type)}** ({myst_text(str(r.modality).replace('_', ' '))}) · {myst_text(r.summary_en)} · {myst_text(r.summary_ja)} · "
+                    f"*{myst_text(who)}* · {myst_code(r.locator)} · {myst_code(r.fact_id)}", ""]
     return "\n".join(out) + "\n"
 
 
 def sentence_map_markdown(pkg: DataPackage) -> str:
     """One table per chapter section: each sentence's locator, what it does, how the author holds it
     (modality), and the records that hold it."""
-    titles, out = chapter_titles(pkg), []
+    titles, out = {k: myst_text(v) for k, v in chapter_titles(pkg).items()}, []
     for chapter, rows in pkg.sentences.sort_values(["source_id", "sentence_no"]).groupby("source_id", sort=True):
         out += [f"# {titles[chapter]}", ""]
         for section, sec_rows in rows.groupby(rows["locator"].map(_section_of), sort=False):
             # a list-table, for fixed column widths: long record lists would squeeze the other columns in print
-            out += [f"**{section}**", "", "```{list-table}", ":header-rows: 1", ":widths: 22 14 64",
-                    ":class: ca911-sentence-map", "", "* - sentence", "  - content · modality", "  - records"]
+            out += [f"**{section}**", "", f"```{{list-table}} {titles[chapter]}, {section}: each sentence, what it does, how the author holds it, and its records.",
+                    f":name: tab-sentences-{chapter}-{section.strip('§').replace('.', '-')}",
+                    ":header-rows: 1", ":widths: 22 14 64", ":class: ca911-sentence-map", "", "* - sentence", "  - content · modality", "  - records"]
             for r in sec_rows.itertuples():
                 refs = " ".join(record_link(x) for x in str(r.record_refs or "").split()) or "—"
                 # modality shares the content cell: a fourth column would squeeze the records on a phone
-                out += [f"* - `{r.locator}`", f"  - {r.content} · {str(r.modality).replace('_', ' ')}", f"  - {refs}"]
+                out += [f"* - {myst_code(r.locator)}", f"  - {myst_text(r.content)} · {myst_text(str(r.modality).replace('_', ' '))}", f"  - {refs}"]
             out += ["```", ""]
     return "\n".join(out) + "\n"
 

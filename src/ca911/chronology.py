@@ -80,7 +80,7 @@ def chronology_table(pkg: DataPackage, start: str | None = None, end: str | None
         "date": ev["date"].astype(str) + ev["date_end"].fillna("").map(lambda e: f" – {e}" if e else "") + approx,
         "actors": ev["event_id"].map(event_actor_names(pkg)).fillna(""),
         "what happened": ev["summary_en"],
-        "type": ev["event_type"].astype(str),
+        "type": ev["event_type"].astype(str).str.replace("_", " "),
         "locator": ev["locator"],
         "event_id": ev["event_id"],
     }).reset_index(drop=True)
@@ -134,6 +134,7 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
 
 def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
     """Table 1 as a numbered MyST table; each cell ends with links to the chronology entries of its evidence."""
+    from ca911.generated import Markup, myst_text
     from ca911.plotting import markdown_table
     from ca911.records import label_of
 
@@ -142,13 +143,13 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
     dims = dimension_labels(pkg, lang)
     rows = []
     for dim in table1(pkg, lang).index:
-        row = [f"**{dims[dim]}**"]
+        row = [Markup(f"**{myst_text(dims[dim])}**")]
         for country in ("KAZ", "UZB"):
             rec = t.loc[(dim, country)]
             links = " ".join(f"{{ref}}`[{i}] <{label_of(e)}>`" for i, e in enumerate(rec["event_ids"] or [], 1))
-            row.append(f"{rec[f'text_{lang}']} {links}".strip())
+            row.append(Markup(f"{myst_text(rec[f'text_{lang}'])} {links}".strip()))
         rows.append(row)
-    return markdown_table(pd.DataFrame(rows, columns=heads), caption, name)
+    return markdown_table(pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42])
 
 
 def table1_evidence(pkg: DataPackage) -> str:

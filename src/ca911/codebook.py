@@ -5,13 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ca911.data import DataPackage
-from ca911.generated import markdown_cell
+from ca911.generated import Markup, markdown_table, myst_code
 
-
-def _table(header: list[str], rows: list[list]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
-    return lines + [""]
+FIELD_WIDTHS = [20, 11, 12, 28, 17, 12]  # fixed shares: the meaning column wraps, nothing runs off the right
 
 
 def code_counts(pkg: DataPackage, resource: str, field: str) -> pd.Series:
@@ -45,17 +41,22 @@ def codebook_markdown(pkg: DataPackage) -> str:
             if f.get("quotation"):
                 rule.append("quoted as printed")
             filled = int((frame[f["name"]].astype("string").fillna("") != "").sum()) if f["name"] in frame else 0
-            rows.append([f"`{f['name']}`", f["type"], "yes" if c.get("required") else "", f.get("description", ""),
-                         "; ".join(rule), f"{filled}/{len(frame)}"])
-        out += _table(["field", "type", "required", "meaning", "rule", "filled"], rows)
+            rows.append([myst_code(f["name"]), f["type"], "yes" if c.get("required") else "no",
+                         Markup(f.get("description", "")), Markup("; ".join(rule) or "–"), f"{filled}/{len(frame)}"])
+        frame_rows = pd.DataFrame(rows, columns=["field", "type", "required", "meaning", "rule", "rows filled"])
+        out += [markdown_table(frame_rows, f"Fields of `{res['path']}`.", f"tab-codebook-{name.replace('_', '-')}",
+                               widths=FIELD_WIDTHS, css_class="ca911-codebook",
+                               note="Rule –: the field has no pattern and no fixed codes."), ""]
         for f in schema["fields"]:
             if "categories" not in f:
                 continue
             counts = code_counts(pkg, name, f["name"])
             order = " (ordered)" if f.get("categoriesOrdered") else ""
-            out += [f"**`{f['name']}` codes{order}**", ""]
-            out += _table(["code", "meaning", "records"],
-                          [[f"`{c['value']}`", c["label"], int(counts.get(c["value"], 0))] for c in f["categories"]])
+            codes = pd.DataFrame([[myst_code(c["value"]), Markup(c["label"]), int(counts.get(c["value"], 0))]
+                                  for c in f["categories"]], columns=["code", "meaning", "records"])
+            out += [markdown_table(codes, f"Codes of `{f['name']}` in `{res['path']}`{order}.",
+                                   f"tab-codebook-{name.replace('_', '-')}-{f['name'].replace('_', '-')}",
+                                   widths=[25, 60, 15], css_class="ca911-codebook"), ""]
     return "\n".join(out) + "\n"
 
 

@@ -437,26 +437,57 @@ if (!window.{var}) {{
 """
 
 
+# DataTables options (public itables/DataTables API): the page length in a labelled menu with "All",
+# prose columns given room, headers that look clickable (the whole header sorts, not only its arrow).
+ITABLE_CSS = """
+.dt-container .dt-length select { min-width: 5em; color: inherit; background-color: transparent; }
+.dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
+.dt-container table.dataTable td { vertical-align: top; white-space: normal; }
+.dt-container { overflow-x: auto; }
+@media (max-width: 44rem) {
+  .dt-container table.dataTable { min-width: 44rem; }
+  .dt-container { overflow-x: scroll; border-right: 3px solid #ccc; }
+  .dt-container caption::after { content: " — scroll sideways for all columns →"; font-style: italic; }
+}
+"""
+# Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
+ITABLE_WIDTHS = {"date": "12%", "actors": "18%", "what happened": "44%", "type": "12%", "locator": "14%"}
+SEARCH_ONLY_COLUMNS = ("event_id",)  # found by the search box, not shown: the locator says where to read
+
+
 class InteractiveTable:
-    """A table that is searchable in HTML (itables, offline: the library is embedded, no CDN) and
-    a plain Markdown table where no script runs (the PDF builder prefers text/markdown)."""
+    """A table that is searchable in HTML (itables, offline: the library is embedded, no CDN) and,
+    where no script runs (the PDF builder prefers text/markdown), either the same table through
+    `markdown_table` or, for a long one, `print_note` (our MyST: it may point to where print lists it)."""
 
     def __init__(self, frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None):
         self.frame, self.caption, self.table_id, self.print_note = frame, caption, table_id, print_note
 
+    def datatables_options(self) -> dict:
+        cols = list(self.frame.columns)
+        defs = [{"targets": i, "width": ITABLE_WIDTHS[c]} for i, c in enumerate(cols) if c in ITABLE_WIDTHS]
+        defs += [{"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS]
+        return {"columnDefs": defs, "autoWidth": False, "pageLength": 10,
+                "text_in_header_can_be_selected": False,  # itables' default sorts from the arrow icon only
+                "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]], "css": ITABLE_CSS,
+                "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
+                "style": "table-layout:fixed;width:100%;margin:0;caption-side:top"}
+
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable
-        from itables.javascript import to_markdown_table
 
         table = to_html_datatable(self.frame, caption=self.caption, connected=False, table_id=self.table_id,
-                                  showIndex=False, pageLength=15, classes="display compact")
-        md = f"*{self.print_note}*" if self.print_note else f"**{self.caption}**\n\n" + to_markdown_table(self.frame)
+                                  showIndex=False, classes="display compact", **self.datatables_options())
+        if self.print_note:
+            md = f"**{self.caption}.** {self.print_note}\n"
+        else:
+            md = markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
         return {"text/html": _itables_loader() + table, "text/markdown": md,
                 "text/plain": self.frame.to_string(index=False)}
 
 
 def interactive_table(frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None) -> InteractiveTable:
-    """`print_note` replaces the printed table where the same records follow in print anyway."""
+    """`print_note` replaces the printed table where the records are listed in print elsewhere."""
     return InteractiveTable(frame, caption, table_id, print_note)
 
 
@@ -483,18 +514,26 @@ def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = 
     return fig
 
 
-def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False) -> str:
-    """A MyST `{table}` block: numbered, captioned and named, for HTML and PDF alike."""
-    from ca911.generated import markdown_cell
-
-    f = frame.reset_index() if index else frame
-    lines = ["| " + " | ".join(markdown_cell(c) for c in f.columns) + " |", "|" + "---|" * len(f.columns)]
-    lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in f.itertuples(index=False)]
-    return f"```{{table}} {caption}\n:name: {name}\n:align: left\n\n" + "\n".join(lines) + "\n```\n"
+from ca911.generated import markdown_table  # noqa: E402  (the one table path; re-exported for notebooks)
 
 
-def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False):
+def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
+                    labels: dict[str, str] | None = None, note: str = "", right: tuple[str, ...] = (),
+                    widths: list[int] | None = None):
     """Display a DataFrame as a numbered table (cite it with {numref}`name`)."""
     from IPython.display import Markdown
 
-    return Markdown(markdown_table(frame, caption, name, index))
+    return Markdown(markdown_table(frame, caption, name, index, labels, note, right=right, widths=widths))
+
+
+def count_text(value, plural: dict[str, str] | None = None) -> str:
+    """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest first)."""
+    if not isinstance(value, str) or not value.strip():
+        return value
+    parts = []
+    for item in value.split(";"):
+        code, _, n = item.partition(":")
+        word = code.replace("_", " ")
+        n = int(n) if n.strip().isdigit() else 1
+        parts.append((n, (plural or {}).get(word, word + "s") if n != 1 else word))
+    return ", ".join(f"{n} {w}" for n, w in sorted(parts, key=lambda p: (-p[0], p[1])))

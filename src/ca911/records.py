@@ -16,6 +16,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
 
 from ca911.data import DataPackage
+from ca911.generated import myst_code, myst_text
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -59,8 +60,8 @@ def chronology_markdown(pkg: DataPackage) -> str:
             out += [f"# {y}", ""]
             year = y
         out += [f"({label_of(row['event_id'])})=",
-                f"**{event_date_text(row)}** · {row['summary_en']} "
-                f"*{actors.get(row['event_id'], '')}* · `{row['locator']}` · `{row['event_id']}`", ""]
+                f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
+                f"*{myst_text(actors.get(row['event_id'], ''))}* · {myst_code(row['locator'])} · {myst_code(row['event_id'])}", ""]
     return "\n".join(out) + "\n"
 
 

@@ -143,6 +143,33 @@ def _static_files(app: Sphinx) -> None:
     app.add_css_file("ca911.css")
 
 
+# Tables on screen (print has its own stylesheet): a designed table (`:widths:` given, class ca911-fixed) fills the
+# column, its widths a guide; words never split, but identifiers may break anywhere rather than push the table off the
+# right edge. On a phone the codebook keeps readable columns and scrolls inside its box, with a visible edge and a cue.
+TABLE_SCREEN_CSS = """@media screen {
+  table.ca911-fixed { table-layout: auto; }
+  table.ca911-fixed td code, table.ca911-fixed td .pre { white-space: normal; overflow-wrap: anywhere; }
+  .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: auto; }
+}
+@media screen and (max-width: 44rem) {
+  table.ca911-fixed td { hyphens: auto; overflow-wrap: anywhere; }
+  table.ca911-fixed td:first-child { overflow-wrap: normal; }
+  table.ca911-codebook { min-width: 40rem; }
+  .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: scroll; border-right: 3px solid var(--pst-color-border, #ccc); }
+  .pst-scrollable-table-container:has(> table.ca911-codebook)::before {
+    content: "Scroll sideways for all columns →"; display: block; position: sticky; left: 0; font-style: italic; font-size: 0.9em;
+  }
+}
+"""
+
+
+def _table_css(app: Sphinx) -> None:
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    (static / "ca911-tables.css").write_text(TABLE_SCREEN_CSS, encoding="utf-8")
+    app.add_css_file("ca911-tables.css")
+
+
 def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Sphinx re-reads only edited sources; a data (or helper code) edit must re-read every page."""
     from ca911.book import code_hash
@@ -216,4 +243,5 @@ def setup(app: Sphinx) -> dict:
     app.add_role("event", event_role)
     app.add_role("fact", fact_role)
     app.connect("builder-inited", _static_files)
+    app.connect("builder-inited", _table_css)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

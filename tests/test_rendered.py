@@ -1,0 +1,199 @@
+"""What a reader sees, checked on the rendered pages (HTML and PDF), not on the sources.
+
+- No MyST/Sphinx markup leaks into the visible text of any HTML page or into the PDF's text.
+- Every table and figure of the HTML is numbered and captioned ("Table 4.2", "Fig. 3.1").
+- No table cell shows `<NA>`, `nan` or `None`.
+
+Each checker is a plain function of a page's HTML (or text), so the tests below also run it on a
+small broken page and show it fails there.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import HTML, PDF
+
+MARKUP = ("```", "{table}", ":name:", "{glue", "{event}", "{fact}", "{cite}", "{numref}", "{ref}", "{download}",
+          ":::{", "(nb-", ")=")
+NUMBERED = re.compile(r"^(Table|Fig\.)\s+[A-Z0-9]+(\.\d+)*\b")
+NOT_A_VALUE = {"<NA>", "nan", "NaN", "None", "NaT"}
+
+
+@pytest.fixture(scope="session")
+def built_html() -> Path:
+    if not (HTML / "index.html").is_file():
+        pytest.fail("the HTML is not built: run `make html` or `make book`")
+    return HTML
+
+
+def html_pages() -> list[str]:
+    if not HTML.is_dir():
+        return ["index.html"]
+    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
+                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
+
+
+def _article(page_html: str) -> BeautifulSoup:
+    soup = BeautifulSoup(page_html, "html.parser")
+    return soup.find("article") or soup.find("main") or soup.body or soup
+
+
+def visible_text(page_html: str) -> str:
+    """The page's text a reader sees: scripts, styles and code blocks (which may quote markup) removed."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    for tag in soup(["script", "style", "pre", "code", "template", "noscript", "head"]):
+        tag.decompose()
+    return soup.get_text(" ")
+
+
+def leaked_markup(text: str) -> list[str]:
+    """MyST/Sphinx markup that reached the reader, each with some context."""
+    found = []
+    for marker in MARKUP:
+        for m in re.finditer(re.escape(marker), text):
+            found.append(repr(text[max(0, m.start() - 40): m.end() + 40]))
+    return found
+
+
+def uncaptioned(page_html: str) -> list[str]:
+    """Tables and figures of the page's article without a numbered caption ("Table N …", "Fig. N …")."""
+    problems = []
+    article = _article(page_html)
+    for table in article.find_all("table"):
+        output = table.find_parent("div", class_="text_html")
+        if table.find_parent("table") or (output and "_itables_" in str(output.find("script") or "")):
+            continue  # a table nested in a table; an interactive table (itables), captioned but not numbered by Sphinx
+        caption = table.find("caption")
+        text = " ".join(caption.get_text(" ").split()) if caption else ""
+        if not NUMBERED.match(text) or len(text.split()) < 3:
+            problems.append(f"table without a numbered caption: {text or str(table)[:120]!r}")
+    for fig in article.find_all("figure"):
+        caption = fig.find("figcaption")
+        text = " ".join(caption.get_text(" ").split()) if caption else ""
+        if not NUMBERED.match(text) or len(text.split()) < 3:
+            problems.append(f"figure without a numbered caption: {text or str(fig)[:120]!r}")
+    return problems
+
+
+def missing_markers(page_html: str) -> list[str]:
+    """Table cells that show a missing value as pandas/Python print it."""
+    return [f"{cell.get_text().strip()!r} in a cell of: {' '.join(cell.find_parent('table').get_text(' ').split())[:80]!r}"
+            for cell in _article(page_html).find_all(["td", "th"]) if cell.get_text().strip() in NOT_A_VALUE]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The checkers fail on a broken page
+
+
+BROKEN = """<html><head><script>var x = "{glue:text}`a`";</script></head><body><main><article>
+<p>```{table} 表１ カザフスタン :name: tab-table1-ja</p>
+<pre>```{code-cell}</pre>
+<table><thead><tr><th>rank</th><th>name</th></tr></thead><tbody><tr><td>1</td><td>&lt;NA&gt;</td></tr></tbody></table>
+<table><caption><span class="caption-number">Table 4.1 </span><span class="caption-text">Fine.</span></caption>
+<tr><td>nan</td></tr></table>
+<figure><img src="x.svg" alt="x"><figcaption><p>No number here</p></figcaption></figure>
+</article></main></body></html>"""
+
+GOOD = """<html><body><main><article><p>Dates like 24 September 2001; the role of {x} in set notation is text.</p>
+<pre>```{table} quoted in a code block is fine</pre>
+<table><caption><span class="caption-number">Table 5.2 </span><span class="caption-text">Responses.</span></caption>
+<tr><td>–</td><td>KAZ</td></tr></table>
+<figure><img src="x.svg" alt="x"><figcaption><p><span class="caption-number">Fig. 3.1 </span>A timeline.</p></figcaption></figure>
+</article></main></body></html>"""
+
+
+def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
+    leaks = leaked_markup(visible_text(BROKEN))
+    assert any("{table}" in s for s in leaks) and any(":name:" in s for s in leaks), leaks
+    assert not any("code-cell" in s for s in leaks), "code blocks are not visible text to check"
+    assert not any("glue" in s for s in leaks), "scripts are not visible text"
+    assert len(uncaptioned(BROKEN)) == 2, uncaptioned(BROKEN)  # the bare table and the unnumbered figure
+    assert len(missing_markers(BROKEN)) == 2, missing_markers(BROKEN)
+    assert leaked_markup(visible_text(GOOD)) == [] and uncaptioned(GOOD) == [] and missing_markers(GOOD) == []
+
+
+def test_markup_check_fails_on_the_old_table1_output():
+    """The defect of issue 15 as it was built: a backtick fence whose info string holds backticks."""
+    old = ("<article><p>```{table} 表１ カザフスタン — Table 1 of chapter 4 as printed (cells quoted from "
+           "<code>iraq_war_responses.csv</code>) :name: tab-table1-ja :align: left</p></article>")
+    assert leaked_markup(visible_text(old))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The built book
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", html_pages())
+def test_no_markup_in_visible_html_text(built_html, path):
+    assert leaked_markup(visible_text((HTML / path).read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", html_pages())
+def test_every_table_and_figure_is_numbered_and_captioned(built_html, path):
+    assert uncaptioned((HTML / path).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", html_pages())
+def test_no_missing_value_markers_in_table_cells(built_html, path):
+    assert missing_markers((HTML / path).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.book
+def test_no_markup_in_pdf_text(built_book):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(PDF), "-"], capture_output=True, text=True, check=True).stdout
+    leaks = [s for s in leaked_markup(text)]
+    assert leaks == [], leaks[:20]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The one table path renders data as literal text (MyST parsed by docutils, no Sphinx build needed)
+
+HOSTILE_VALUES = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "[x](javascript:alert(1))", "*stars*",
+                  "_under_", "{ref}`x`", "$x + y$", "&amp;", "a|b", "`code`", "<b>bold</b>", "\\*escaped\\*", "line\nbreak"]
+
+
+def rendered_cells(markdown: str) -> list[str]:
+    """The text of each body cell once MyST has rendered the Markdown to HTML, and the HTML itself."""
+    from docutils.core import publish_string
+    from myst_parser.parsers.docutils_ import Parser
+
+    out = publish_string(markdown, parser=Parser(), writer_name="html5",
+                         settings_overrides={"myst_enable_extensions": ["colon_fence", "dollarmath", "deflist"],
+                                             "report_level": 4, "output_encoding": "unicode"})
+    soup = BeautifulSoup(out, "html.parser")
+    return [td.get_text() for td in soup.select("tbody td")], str(soup.find("main") or soup)
+
+
+def literal_problems(markdown: str, values: list[str]) -> list[str]:
+    cells, page = rendered_cells(markdown)
+    problems = [f"{v!r} shown as {c!r}" for v, c in zip(values, cells) if c != " ".join(v.split("\n"))]
+    problems += [f"element made from data: {m}" for m in re.findall(r"<(?:img|script|b|a|em|strong|span class=\"math)[^>]*>", page)]
+    return problems
+
+
+@pytest.mark.parametrize("widths", [None, [100]], ids=["pipe table", "list-table"])
+def test_markdown_table_renders_hostile_values_literally(widths):
+    import pandas as pd
+
+    from ca911.generated import markdown_table
+
+    md = markdown_table(pd.DataFrame({"value": HOSTILE_VALUES}), "Hostile values (caption with `code`).", "tab-hostile",
+                        widths=widths)
+    assert literal_problems(md, HOSTILE_VALUES) == []
+
+
+def test_the_old_escaping_fails_the_same_check():
+    """Only `|` escaped (as before issue 15): markup and raw HTML are interpreted."""
+    rows = "\n".join(f"| {v.replace('|', chr(92) + '|').replace(chr(10), ' ')} |" for v in HOSTILE_VALUES)
+    md = f":::{{table}} Old.\n:name: tab-old\n\n| value |\n|---|\n{rows}\n:::\n"
+    problems = literal_problems(md, HOSTILE_VALUES)
+    assert any("*stars*" in p for p in problems) and any("element made from data" in p for p in problems), problems
