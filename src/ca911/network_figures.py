@@ -178,7 +178,8 @@ def presence_panels(pkg):
     pos = require(nw.presence_layout(pkg), "deployments of troops")
     names = _names(pkg, short=True)
     snaps = nw.presence_snapshots(pkg)
-    fig, axes = figure(2.1 * len(snaps) + 0.3, A4_TEXT_WIDTH_IN, nrows=len(snaps), ncols=2, layout=None,
+    # node labels at the panel edges reach past the axes; the tight bounding box must still fit the text width
+    fig, axes = figure(2.1 * len(snaps) + 0.3, A4_TEXT_WIDTH_IN - 0.2, nrows=len(snaps), ncols=2, layout=None,
                        gridspec_kw={"width_ratios": [1.08, 1.12]})
     titles = {"before-9-11": "Before 11 September", "after-9-11": "After 11 September",
               "latest": "Latest the chapters give"}
@@ -235,7 +236,7 @@ def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None 
     pos = pos or nw.contact_layout(G)
     centrality = centrality if centrality is not None else nw.centrality_table(G)
     between = centrality.set_index("actor")["betweenness"]
-    fig, ax = figure(3.4, A4_TEXT_WIDTH_IN)
+    fig, ax = figure(3.4, A4_TEXT_WIDTH_IN - 0.2)  # edge labels reach past the axes (see presence_panels)
     for a, b, d in sorted(G.edges(data=True)):
         per_family: dict[str, int] = {}
         for part in d["types"].split(";"):
