@@ -1,0 +1,95 @@
+"""Marks in the print edition's HTML that its stylesheet (static/ca911-print.css) designs with:
+identifiers that must not break across lines, and table columns of numbers to set right-aligned.
+
+CSS cannot tell an identifier from a word, and the book's tables come from several paths (Markdown,
+docutils list-tables, pandas HTML), so the marks are added once, to the assembled page, for print only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ca911.sources import LOCATOR_RE
+
+# ids, codes, field names, dates: word characters joined by _ - : . / (as_of, ch3-2001-10-07-…, KAZ:UZB,
+# 2001-09-11), and upper-case codes (CSTO, COALITION).
+IDENTIFIER = re.compile(
+    r"(?<![\w§¶])(?:[A-Za-z0-9]+(?:[_:./-][A-Za-z0-9]+)+|[A-Za-z]+_[A-Za-z0-9_]*|[A-Z][A-Z0-9]{1,})(?![\w-])"
+)
+NUMBER = re.compile(r"^[−–+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$")
+SKIP = {"pre", "script", "style", "code", "title", "head"}
+
+
+def _locator_pattern() -> re.Pattern:
+    """A locator anywhere in text: the scheme of sources.LOCATOR_RE without anchors or group names."""
+    pattern = LOCATOR_RE.pattern.removeprefix("^").removesuffix("$")
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+    return re.compile(pattern)
+
+
+LOCATOR_IN_TEXT = _locator_pattern()
+
+
+def identifier_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every locator and identifier in text, locators first, never overlapping."""
+    spans = [m.span() for m in LOCATOR_IN_TEXT.finditer(text)]
+    for m in IDENTIFIER.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            spans.append(m.span())
+    return sorted(spans)
+
+
+def mark_identifiers(soup) -> None:
+    from bs4 import NavigableString
+
+    for node in list(soup.find_all(string=True)):
+        if type(node) is not NavigableString or any(p.name in SKIP for p in node.parents):
+            continue
+        if node.parent.get("class") and "ca911-id" in node.parent.get("class"):
+            continue
+        text = str(node)
+        spans = identifier_spans(text)
+        if not spans:
+            continue
+        pieces, pos = [], 0
+        for start, end in spans:
+            if start > pos:
+                pieces.append(NavigableString(text[pos:start]))
+            tag = soup.new_tag("span", attrs={"class": "ca911-id"})
+            tag.string = text[start:end]
+            pieces.append(tag)
+            pos = end
+        if pos < len(text):
+            pieces.append(NavigableString(text[pos:]))
+        node.replace_with(*pieces)
+
+
+def mark_number_columns(soup) -> None:
+    """A column whose body cells are all numbers (or empty) is set right-aligned, its header with it."""
+    for table in soup.find_all("table"):
+        rows = table.find_all("tr")
+        if not rows or table.find(attrs={"colspan": True}) or table.find(attrs={"rowspan": True}):
+            continue
+        body_rows = [r for r in rows if r.find_parent("thead") is None]
+        columns: dict[int, list] = {}
+        for row in body_rows:
+            for i, cell in enumerate(row.find_all(["td", "th"], recursive=False)):
+                columns.setdefault(i, []).append(cell)
+        for i, cells in columns.items():
+            texts = [c.get_text(" ", strip=True) for c in cells]
+            if not any(texts) or not all(NUMBER.match(t) for t in texts if t):
+                continue
+            for row in rows:
+                cells_in_row = row.find_all(["td", "th"], recursive=False)
+                if i < len(cells_in_row):
+                    cell = cells_in_row[i]
+                    cell["class"] = [*(cell.get("class") or []), "ca911-num"]
+
+
+def mark_for_print(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    mark_number_columns(soup)
+    mark_identifiers(soup)
+    return str(soup)
