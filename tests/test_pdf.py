@@ -402,8 +402,51 @@ def test_no_heading_ends_a_page(built_book):
     assert headings_at_page_foot(list(page_texts()), headings, first_body_page) == []
 
 
-def test_no_ligatures_in_the_text(built_book):
-    """Code and identifiers print as typed: "CITATION.cff", not a U+FB00 "ﬀ" ligature glyph."""
-    ligatures = re.compile("[\ufb00-\ufb06]")
-    pages = [number for number, text in enumerate(page_texts(), 1) if ligatures.search(text)]
-    assert pages == []
+def drawn_chars(page) -> list[tuple[str, str, tuple]]:
+    """(character, font name, box) of every character pdfium finds on a page."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    text = page.get_textpage()
+    chars = []
+    for i in range(text.count_chars()):
+        name = ctypes.create_string_buffer(128)
+        raw.FPDFText_GetFontInfo(text.raw, i, name, 128, ctypes.byref(ctypes.c_int()))
+        chars.append((text.get_text_range(i, 1), name.value.decode(errors="replace"), tuple(text.get_charbox(i))))
+    return chars
+
+
+def ligatures(chars) -> list[str]:
+    """Letter pairs drawn as one glyph: a ligature maps to several characters that share one box."""
+    return [a[0] + b[0] for a, b in zip(chars, chars[1:])
+            if a[0].isalpha() and b[0].isalpha() and a[2] == b[2] and a[2][2] > a[2][0]]
+
+
+def test_ligature_checker_sees_a_shared_glyph_box():
+    assert ligatures([("c", "F", (0, 0, 4, 5)), ("f", "F", (4, 0, 9, 6)), ("f", "F", (4, 0, 9, 6))]) == ["ff"]
+    assert ligatures([("f", "M", (4, 0, 9, 6)), ("f", "M", (9, 0, 14, 6))]) == []
+
+
+def test_code_is_set_in_a_monospace_without_ligatures(built_book):
+    """CITATION.cff printed in the body font came out with an "ﬀ" ligature; code is monospaced."""
+    import pypdfium2 as pdfium
+
+    assert not re.search("[\ufb00-\ufb06]", "".join(page_texts())), "ligature characters in the text"
+    doc = pdfium.PdfDocument(str(PDF))
+    proportional, joined, seen = [], [], 0
+    try:
+        for number, text in enumerate(page_texts(), 1):
+            if "CITATION.cff" not in text and "Mono" not in str(reader().pages[number - 1].get("/Resources")):
+                continue
+            chars = drawn_chars(doc[number - 1])
+            string = "".join(c for c, _, _ in chars)
+            for m in re.finditer(re.escape("CITATION.cff"), string):
+                seen += 1
+                proportional += [(number, f) for _, f, _ in chars[m.start():m.end()] if "Mono" not in f]
+            joined += [(number, pair) for pair in ligatures([c for c in chars if "Mono" in c[1]])]
+    finally:
+        doc.close()
+    assert seen, "the how-to-cite page names CITATION.cff"
+    assert proportional == []
+    assert joined == []

@@ -1,5 +1,6 @@
 """Marks in the print edition's HTML that its stylesheet (static/ca911-print.css) designs with:
-identifiers that must not break across lines, and table columns of numbers to set right-aligned.
+identifiers that must not break across lines, and table columns of numbers to set right-aligned;
+and code-only notebook cells, which print nothing, taken out.
 
 CSS cannot tell an identifier from a word, and the book's tables come from several paths (Markdown,
 docutils list-tables, pandas HTML), so the marks are added once, to the assembled page, for print only.
@@ -86,10 +87,27 @@ def mark_number_columns(soup) -> None:
                     cell["class"] = [*(cell.get("class") or []), "ca911-num"]
 
 
+def mark_short_code(soup, longest: int = 80) -> None:
+    """Inline code that fits a line (a locator, an id, a file name) is kept on one line."""
+    for code in soup.find_all("code"):
+        if len(code.get_text()) <= longest:
+            code["class"] = [*(code.get("class") or []), "ca911-id"]
+
+
+def drop_code_only_cells(soup) -> None:
+    """A notebook cell with no output prints nothing, yet its empty box after a heading is a place to
+    break the page, which parts the heading from the figure it introduces."""
+    for cell in soup.select("div.cell"):
+        if not cell.select(".cell_output"):
+            cell.decompose()
+
+
 def mark_for_print(html: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
+    drop_code_only_cells(soup)
     mark_number_columns(soup)
     mark_identifiers(soup)
+    mark_short_code(soup)
     return str(soup)
