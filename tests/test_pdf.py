@@ -450,3 +450,46 @@ def test_code_is_set_in_a_monospace_without_ligatures(built_book):
     assert seen, "the how-to-cite page names CITATION.cff"
     assert proportional == []
     assert joined == []
+
+
+# --- Nothing runs past the text block ---------------------------------------------------------------
+def running_head_edge(pages_boxes) -> float:
+    """The text block's right edge: where most pages' running head (their topmost line) ends."""
+    from collections import Counter
+
+    edges = Counter()
+    for boxes in pages_boxes:
+        if boxes:
+            top = max(b[3] for b in boxes)
+            edges[round(max(b[2] for b in boxes if b[3] >= top - 3))] += 1
+    return float(edges.most_common(1)[0][0])
+
+
+def past_the_measure(boxes, edge: float, tolerance: float = 2.0) -> list[tuple]:
+    """Text boxes (left, bottom, right, top) whose right edge passes the text block's."""
+    return [b for b in boxes if b[2] > edge + tolerance]
+
+
+def test_measure_checker_sees_a_table_past_the_block():
+    head, line = (300, 800, 540, 810), (60, 700, 539, 710)
+    pages = [[head, line], [head, line, (480, 600, 575, 608)], [(60, 800, 72, 810), line]]
+    edge = running_head_edge(pages)
+    assert edge == 540
+    assert [past_the_measure(p, edge) for p in pages] == [[], [(480, 600, 575, 608)], []]
+
+
+def test_no_text_runs_past_the_text_block(built_book):
+    """A table wider than the page was clipped at the page edge (its last columns lost)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(PDF))
+    try:
+        pages = [[tuple(obj.get_bounds()) for obj in doc[i].get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3)]
+                 for i in range(len(doc))]
+    finally:
+        doc.close()
+    edge = running_head_edge(pages)
+    past = [(number, round(b[2])) for number, boxes in enumerate(pages[1:], 2)  # the cover bleeds by design
+            for b in past_the_measure(boxes, edge)]
+    assert past == []

@@ -40,6 +40,12 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def add_class(tag, name: str) -> None:
+    classes = tag.get("class") or []
+    if name not in classes:
+        tag["class"] = [*classes, name]
+
+
 def mark_identifiers(soup) -> None:
     from bs4 import NavigableString
 
@@ -83,15 +89,26 @@ def mark_number_columns(soup) -> None:
             for row in rows:
                 cells_in_row = row.find_all(["td", "th"], recursive=False)
                 if i < len(cells_in_row):
-                    cell = cells_in_row[i]
-                    cell["class"] = [*(cell.get("class") or []), "ca911-num"]
+                    add_class(cells_in_row[i], "ca911-num")
 
 
-def mark_short_code(soup, longest: int = 80) -> None:
-    """Inline code that fits a line (a locator, an id, a file name) is kept on one line."""
+def mark_short_code(soup, longest: int = 80, longest_in_table: int = 24) -> None:
+    """Inline code that is an identifier or a locator, or short, is kept on one line; other code in a
+    table cell (a pattern in a codebook rule) wraps."""
     for code in soup.find_all("code"):
-        if len(code.get_text()) <= longest:
-            code["class"] = [*(code.get("class") or []), "ca911-id"]
+        text = code.get_text()
+        whole = bool(IDENTIFIER.fullmatch(text) or LOCATOR_IN_TEXT.fullmatch(text))
+        limit = longest if whole or not code.find_parent(["td", "th"]) else longest_in_table
+        if len(text) <= limit:
+            add_class(code, "ca911-id")
+
+
+def mark_wide_tables(soup, columns: int = 8) -> None:
+    """Tables of many columns are set a size smaller so that they keep to the text block."""
+    for table in soup.find_all("table"):
+        row = table.find("tr")
+        if row and len(row.find_all(["td", "th"], recursive=False)) >= columns:
+            add_class(table, "ca911-wide")
 
 
 def drop_code_only_cells(soup) -> None:
@@ -108,6 +125,7 @@ def mark_for_print(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     drop_code_only_cells(soup)
     mark_number_columns(soup)
+    mark_wide_tables(soup)
     mark_identifiers(soup)
     mark_short_code(soup)
     return str(soup)
