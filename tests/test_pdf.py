@@ -493,3 +493,32 @@ def test_no_text_runs_past_the_text_block(built_book):
     past = [(number, round(b[2])) for number, boxes in enumerate(pages[1:], 2)  # the cover bleeds by design
             for b in past_the_measure(boxes, edge)]
     assert past == []
+
+
+# --- The cover ---------------------------------------------------------------------------------------
+def near_the_trim(boxes, width: float, height: float, margin: float = 24.0) -> list[tuple]:
+    """Text boxes closer than margin (pt) to an edge of the page."""
+    return [b for b in boxes if b[0] < margin or b[1] < margin or b[2] > width - margin or b[3] > height - margin]
+
+
+def test_trim_checker():
+    assert near_the_trim([(40, 40, 500, 60)], 595, 842) == []
+    assert near_the_trim([(40, 40, 590, 60)], 595, 842) == [(40, 40, 590, 60)]
+
+
+def test_cover_text_keeps_off_the_trim_and_the_author_line_whole(built_book):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(PDF))
+    try:
+        cover = doc[0]
+        width, height = cover.get_size()
+        boxes = [tuple(o.get_bounds()) for o in cover.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3)]
+    finally:
+        doc.close()
+    assert boxes and near_the_trim(boxes, width, height) == []
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    author = config["sphinx"]["config"]["html_context"]["cover_logo_title"]
+    lines = [line.strip() for line in pdftotext_layout(1, 1).splitlines()]
+    assert author in lines, lines[:5]
