@@ -522,3 +522,64 @@ def test_cover_text_keeps_off_the_trim_and_the_author_line_whole(built_book):
     author = config["sphinx"]["config"]["html_context"]["cover_logo_title"]
     lines = [line.strip() for line in pdftotext_layout(1, 1).splitlines()]
     assert author in lines, lines[:5]
+
+
+# --- A figure and its caption share a page -------------------------------------------------------------
+def html_figure_captions() -> list[str]:
+    """"Fig. 2.1 Events of …" as the PDF prints each caption's start."""
+    captions = []
+    for page in html_pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for caption in soup.select("figure figcaption, div.figure p.caption"):
+            number = caption.select_one(".caption-number")
+            if number:
+                captions.append(squash(caption.get_text(" "))[:30])
+    return captions
+
+
+def captions_without_figure(pages, captions) -> list[tuple[int, str]]:
+    """pages: for each page, its (text, top) lines and the tops of its drawings (figures are drawn as
+    images or paths). A caption whose page has no drawing above it was parted from its figure."""
+    parted = []
+    for number, (lines, drawing_bottoms) in enumerate(pages, 1):
+        for text, top in lines:
+            if any(squash(text).startswith(c[: len(squash(text))]) and len(squash(text)) >= 12
+                   and c.startswith(squash(text)[:12]) for c in captions):
+                if not any(bottom >= top for bottom in drawing_bottoms):
+                    parted.append((number, text[:30]))
+    return parted
+
+
+def test_caption_checker():
+    captions = [squash("Fig. 14.1 Date expressions of each chapter")]
+    with_figure = [([("Fig. 14.1 Date expressions of", 300)], [320])]
+    parted = [([("Fig. 14.1 Date expressions of", 700)], [])]
+    assert captions_without_figure(with_figure, captions) == []
+    assert captions_without_figure(parted, captions) == [(1, "Fig. 14.1 Date expressions of")]
+
+
+def test_figure_captions_stay_with_their_figures(built_book):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(PDF))
+    pages = []
+    try:
+        for i in range(1, len(doc)):
+            page = doc[i]
+            height = page.get_height()
+            text = page.get_textpage()
+            runs, drawings = {}, []
+            for rect in range(text.count_rects()):  # pdfium gives runs; a line is the runs at one height
+                left, bottom, right, top = text.get_rect(rect)
+                runs.setdefault(round(top), []).append((left, text.get_text_bounded(left, bottom, right, top)))
+            lines = [("".join(t for _, t in sorted(parts)), top) for top, parts in runs.items()]
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM]):
+                left, bottom, right, top = obj.get_bounds()
+                if top < height - 80 and top - bottom > 30:  # below the running head, figure-sized
+                    drawings.append(bottom)
+            pages.append((lines, drawings))
+    finally:
+        doc.close()
+    parted = captions_without_figure(pages, html_figure_captions())
+    assert [(number + 1, text) for number, text in parted] == []
