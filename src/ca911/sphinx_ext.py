@@ -12,10 +12,12 @@ from ca911.data import package_hash
 from ca911.plotting import FONT_FILE
 
 PDF_FILE_NAME = "companion.pdf"
-# Stylesheets are files beside this module: ca911.css for both editions, ca911-print.css for the PDF.
+# Stylesheets are files beside this module: ca911.css for both editions, then ca911-print.css for the
+# PDF or ca911-screen.css for the HTML.
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 PRINT_CSS = "ca911-print.css"
+SCREEN_CSS = "ca911-screen.css"
 # The browser tab's icon: without one every browser asks the server for /favicon.ico (a 404).
 FAVICON = "favicon.svg"
 FAVICON_SVG = (
@@ -102,7 +104,7 @@ def _static_files(app: Sphinx) -> None:
     (static / "itables").mkdir(exist_ok=True)
     for name in ("dt_bundle.js", "dt_bundle.css"):
         shutil.copyfile(bundle / name, static / "itables" / name)
-    sheets = ["ca911.css"] + ([PRINT_CSS] if app.builder.name == "simplepdf" else [])
+    sheets = ["ca911.css", PRINT_CSS if app.builder.name == "simplepdf" else SCREEN_CSS]
     for name in sheets:
         shutil.copyfile(STATIC_DIR / name, static / name)
         app.add_css_file(name, priority=900)  # after the theme's own sheets
