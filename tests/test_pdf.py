@@ -387,12 +387,18 @@ def test_heading_at_foot_checker():
 
 
 def html_headings() -> list[tuple[str, None]]:
-    """Headings and rubrics (the sentence map's "§intro") of the HTML pages; rubrics are not in the outline."""
+    """Headings, rubrics (the sentence map's "§intro") and bold lead-ins ("kind codes") of the HTML pages;
+    the outline has only the headings."""
     found = []
     for page in html_pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for heading in soup.select("h1, h2, h3, h4, h5, h6, p.rubric"):
             found.append((heading.get_text(" ", strip=True).replace("#", "").replace("¶", "").strip(), None))
+        for paragraph in soup.select("p"):  # a bold line standing alone ("kind codes") heads what follows
+            strong = paragraph.find("strong", recursive=False)
+            text = paragraph.get_text(" ", strip=True)
+            if strong and text and strong.get_text(" ", strip=True) == text:
+                found.append((text, None))
     return found
 
 

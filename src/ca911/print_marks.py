@@ -1,5 +1,6 @@
 """Marks in the print edition's HTML that its stylesheet (static/ca911-print.css) designs with:
-identifiers that must not break across lines, and table columns of numbers to set right-aligned;
+identifiers that must not break across lines, table columns of numbers to set right-aligned, bold
+lead-ins that must stay with what follows;
 and code-only notebook cells, which print nothing, taken out.
 
 CSS cannot tell an identifier from a word, and the book's tables come from several paths (Markdown,
@@ -119,11 +120,21 @@ def drop_code_only_cells(soup) -> None:
             cell.decompose()
 
 
+def mark_lead_ins(soup) -> None:
+    """A paragraph that is one bold phrase ("kind codes", "§3.1") heads what follows it, like a heading."""
+    for paragraph in soup.find_all("p"):
+        strong = paragraph.find("strong", recursive=False)
+        text = paragraph.get_text(" ", strip=True)
+        if strong and text and strong.get_text(" ", strip=True) == text:
+            add_class(paragraph, "ca911-lead-in")
+
+
 def mark_for_print(html: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     drop_code_only_cells(soup)
+    mark_lead_ins(soup)
     mark_number_columns(soup)
     mark_wide_tables(soup)
     mark_identifiers(soup)
