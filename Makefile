@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 # 2026-01-01: fixed dates in outputs (matplotlib, zip); Sphinx keeps the copyright year of _config.yml
 export SOURCE_DATE_EPOCH := 1767225600
 
-.PHONY: book html pdf test validate system-deps env clean bench
+.PHONY: book html pdf test validate system-deps env clean bench proof
 
 # Debian packages the build and the tests need, installed only if missing (one listed place).
 system-deps:
@@ -44,6 +44,11 @@ test: env
 # How fast the book builds against the least work any tool could do (measures and prints; not a test).
 bench: env
 	$(BIN)/python tools/bench.py
+
+# Contact sheets of every PDF page and screenshots of every HTML page (1280 and 390 px) in _build/proof/.
+proof: env
+	@test -f _build/html/index.html -a -f _build/pdf/companion.pdf || $(MAKE) book
+	$(BIN)/python tools/proof.py
 
 clean:
 	rm -rf _build

@@ -166,9 +166,7 @@ def test_internal_links_in_the_pdf_point_inside_it(built_book):
                 internal += 1
             elif action and action.get("/S") == "/URI":
                 uri = str(action.get("/URI"))
-                if uri.endswith("/index.html"):  # the table of contents' link to the book's own start
-                    internal += 1
-                elif uri.startswith("file:") or ".html" in uri:
+                if uri.startswith("file:") or ".html" in uri:
                     external.append(uri)
     assert internal > 50
     assert external == []
@@ -178,3 +176,416 @@ def test_cover_carries_the_subtitle(built_book):
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     meta = config["sphinx"]["config"]["html_context"]["cover_meta_data"]
     assert squash(meta)[:40] in squash(page_texts()[0])
+
+
+# --- The table of contents prints the pages its headings are on --------------------------------------
+@lru_cache(maxsize=1)
+def heading_pages() -> tuple[tuple[str, int], ...]:
+    """Every heading WeasyPrint placed (the PDF outline is made from the h1–h6 boxes) with its page."""
+    found = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append((item.title, reader().get_destination_page_number(item) + 1))
+
+    walk(reader().outline)
+    return tuple(found)
+
+
+def contents_pages() -> range:
+    """The contents run from its own heading's page to the page before the first chapter."""
+    pages = heading_pages()
+    start = next(page for title, page in pages if squash(title) == "Contents")
+    end = min(page for title, page in pages if page > start)
+    return range(start, end)
+
+
+def pdftotext_layout(first: int, last: int) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", "-f", str(first), "-l", str(last), str(PDF), "-"],
+                          check=True, capture_output=True, text=True).stdout
+
+
+def contents_entries(layout_text: str) -> list[tuple[str, int]]:
+    """(title, printed page) of each contents line: a title, two or more spaces, a page number."""
+    entries = []
+    for line in layout_text.splitlines():
+        m = re.match(r"^\s*(\S.*?\S)\s{2,}(\d+)\s*$", line)
+        if m:
+            entries.append((m[1], int(m[2])))
+    return entries
+
+
+def contents_mismatches(entries, headings) -> list[str]:
+    """Contents entries whose printed page is not the page their heading is on (or has no heading)."""
+    pages = {}
+    for title, page in headings:
+        pages.setdefault(squash(title), page)
+    wrong = []
+    for title, printed in entries:
+        actual = pages.get(squash(title))
+        if actual != printed:
+            wrong.append(f"{title!r}: printed {printed}, heading on {actual}")
+    return wrong
+
+
+def test_contents_checker_catches_a_page_offset():
+    headings = [("Contents", 2), ("About this volume", 5), ("1. The United States", 8)]
+    assert contents_mismatches([("About this volume", 5), ("1. The United States", 8)], headings) == []
+    assert len(contents_mismatches([("About this volume", 4), ("1. The United States", 7)], headings)) == 2
+    assert contents_mismatches([("No such chapter", 9)], headings)
+    assert contents_entries("  About this volume      4\n  12\n3. Foreign presence  16\n") == [
+        ("About this volume", 4), ("3. Foreign presence", 16)]
+
+
+def test_contents_page_numbers_are_the_pages_of_their_headings(built_book):
+    pages = contents_pages()
+    entries = contents_entries(pdftotext_layout(pages.start, pages.stop - 1))
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    assert len(entries) == sum(len(part["chapters"]) for part in toc["parts"]), entries
+    assert contents_mismatches(entries, heading_pages()) == []
+
+
+def test_contents_links_land_on_the_printed_pages(built_book):
+    pages = contents_pages()
+    printed = [page for _, page in contents_entries(pdftotext_layout(pages.start, pages.stop - 1))]
+    named = reader().named_destinations
+    targets = []
+    for index in pages:
+        for annot in reader().pages[index - 1].get("/Annots") or []:
+            dest = annot.get_object().get("/Dest")
+            if dest is not None:
+                page = reader().get_destination_page_number(named[str(dest)]) + 1
+                if not targets or targets[-1][0] != str(dest):  # a link may be drawn as several boxes
+                    targets.append((str(dest), page))
+    assert [page for _, page in targets] == printed
+
+
+def test_no_link_points_at_a_file(built_book):
+    files = []
+    for number, page in enumerate(reader().pages, 1):
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            if str(action.get("/URI", "")).startswith("file:"):
+                files.append((number, str(action["/URI"])))
+    assert files == []
+
+
+# --- Identifiers never break across lines -------------------------------------------------------------
+@lru_cache(maxsize=1)
+def data_identifiers() -> frozenset[str]:
+    """Field names, enum codes, resource and file names, record ids and locators of the data package."""
+    import csv
+    import json
+
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    ids = set()
+    for resource in package["resources"]:
+        ids |= {resource["name"], Path(resource["path"]).name}
+        schema = resource["schema"]
+        keys = schema.get("primaryKey") or []
+        keys = [keys] if isinstance(keys, str) else keys
+        for field in schema["fields"]:
+            ids.add(field["name"])
+            ids |= set(field.get("constraints", {}).get("enum", []))
+        with (ROOT / "data" / resource["path"]).open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                ids |= {row[k] for k in keys if len(keys) == 1 and row.get(k)}
+                if row.get("locator"):
+                    ids.add(row["locator"])
+    return frozenset(i for i in ids if len(i) >= 4)
+
+
+def plain_word(identifier: str) -> bool:
+    """A lower-case word ("status") may be hyphenated in prose like any word; codes and ids may not."""
+    return identifier.isalpha() and identifier.islower()
+
+
+def broken_identifiers(text: str, identifiers) -> list[str]:
+    """Identifiers split across a line break of the extracted text.
+
+    A word broken without a hyphen ("stat" / "us") is always broken; a hyphenated break counts for codes,
+    ids and locators, and a break at a space counts for locators ("ch4 §3.2" / "¶5").
+    """
+    lines = [line.split() for line in text.splitlines()]
+    found = set()
+    for i in range(len(lines) - 1):
+        if not lines[i]:
+            continue
+        lefts = [" ".join(lines[i][-a:]) for a in range(1, min(4, len(lines[i])) + 1)]
+        rights, carried = [], ""
+        for tokens in lines[i + 1 : i + 5]:  # "req" / "uire" / "d": one-token lines carry on
+            if not tokens:
+                break
+            rights += [carried + " ".join(tokens[:b]) for b in range(1, min(4, len(tokens)) + 1)]
+            if len(tokens) > 1:
+                break
+            carried += tokens[0]
+        for left in lefts:
+            for right in rights:
+                joins = [(left + right, True), (left + " " + right, True)]
+                if left.endswith("-"):
+                    joins.append((left[:-1] + right, False))
+                for joined, always in joins:
+                    candidate = joined.strip("()[],;:\"'")
+                    if candidate in identifiers and (always or not plain_word(candidate)):
+                        found.add(candidate)
+    return sorted(found)
+
+
+def test_identifier_checker_catches_broken_identifiers():
+    ids = {"required", "as_of", "ch4 §3.2 ¶5", "COALITION", "passive_neutrality", "string"}
+    broken = "field ty\npe req\nuire\nd meaning\nas_o\nf at ch4 §3.\n2 ¶5 and COALITIO\nN, passive_\nneutrality"
+    assert broken_identifiers(broken, ids) == sorted(ids - {"string"})
+    assert broken_identifiers("ch4 §3.2\n¶5 str\nin\ng", ids) == ["ch4 §3.2 ¶5", "string"]
+    whole = "field type required meaning\nas_of ch4 §3.2 ¶5\nCOALITION the string is re-\nquired"
+    assert broken_identifiers(whole, ids) == []  # prose may hyphenate a plain word
+
+
+def test_no_identifier_is_broken_across_lines(built_book):
+    broken = {}
+    for number, text in enumerate(page_texts(), 1):
+        for identifier in broken_identifiers(text, data_identifiers()):
+            broken.setdefault(identifier, number)
+    assert broken == {}
+
+
+# --- No heading ends a page ---------------------------------------------------------------------------
+def body_lines(text: str, number: int) -> list[str]:
+    """The page's text lines without the running head and folio (WeasyPrint draws them last)."""
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    while lines and re.match(rf"^{number}(\s|$)", lines[-1]):
+        lines.pop()
+    return lines
+
+
+def headings_at_page_foot(pages: list[str], headings, first_body_page: int) -> list[tuple[int, str]]:
+    """(page, heading) where the page's last line is a heading, or the last line of a wrapped one."""
+    titles = {squash(title) for title, _ in headings}
+    found = []
+    for number, text in enumerate(pages, 1):
+        lines = body_lines(text, number)
+        if number < first_body_page or not lines:
+            continue
+        last = squash(lines[-1])
+        for title in titles:
+            if last == title or (len(last) >= 10 and title.endswith(last)):
+                found.append((number, lines[-1]))
+                break
+    return found
+
+
+def test_heading_at_foot_checker():
+    headings = [("3.2. US assistance in 2002", 19), ("Sources of the table", 30)]
+    pages = ["text\n1", "text ends here.\n3.2. US assistance in 2002\n2 3. Foreign military presence",
+             "a paragraph\nSources of the table\nfirst row\n3 5. Table 1"]
+    assert headings_at_page_foot(pages, headings, 1) == [(2, "3.2. US assistance in 2002")]
+
+
+def html_headings() -> list[tuple[str, None]]:
+    """Headings, rubrics (the sentence map's "§intro") and bold lead-ins ("kind codes") of the HTML pages;
+    the outline has only the headings."""
+    found = []
+    for page in html_pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for heading in soup.select("h1, h2, h3, h4, h5, h6, p.rubric"):
+            found.append((heading.get_text(" ", strip=True).replace("#", "").replace("¶", "").strip(), None))
+        for paragraph in soup.select("p"):  # a bold line standing alone ("kind codes") heads what follows
+            strong = paragraph.find("strong", recursive=False)
+            text = paragraph.get_text(" ", strip=True)
+            if strong and text and strong.get_text(" ", strip=True) == text:
+                found.append((text, None))
+    return found
+
+
+def test_no_heading_ends_a_page(built_book):
+    first_body_page = contents_pages().stop
+    headings = [*heading_pages(), *html_headings()]
+    assert headings_at_page_foot(list(page_texts()), headings, first_body_page) == []
+
+
+def drawn_chars(page) -> list[tuple[str, str, tuple]]:
+    """(character, font name, box) of every character pdfium finds on a page."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    text = page.get_textpage()
+    chars = []
+    for i in range(text.count_chars()):
+        name = ctypes.create_string_buffer(128)
+        raw.FPDFText_GetFontInfo(text.raw, i, name, 128, ctypes.byref(ctypes.c_int()))
+        chars.append((text.get_text_range(i, 1), name.value.decode(errors="replace"), tuple(text.get_charbox(i))))
+    return chars
+
+
+def ligatures(chars) -> list[str]:
+    """Letter pairs drawn as one glyph: a ligature maps to several characters that share one box."""
+    return [a[0] + b[0] for a, b in zip(chars, chars[1:])
+            if a[0].isalpha() and b[0].isalpha() and a[2] == b[2] and a[2][2] > a[2][0]]
+
+
+def test_ligature_checker_sees_a_shared_glyph_box():
+    assert ligatures([("c", "F", (0, 0, 4, 5)), ("f", "F", (4, 0, 9, 6)), ("f", "F", (4, 0, 9, 6))]) == ["ff"]
+    assert ligatures([("f", "M", (4, 0, 9, 6)), ("f", "M", (9, 0, 14, 6))]) == []
+
+
+def test_code_is_set_in_a_monospace_without_ligatures(built_book):
+    """CITATION.cff printed in the body font came out with an "ﬀ" ligature; code is monospaced."""
+    import pypdfium2 as pdfium
+
+    assert not re.search("[\ufb00-\ufb06]", "".join(page_texts())), "ligature characters in the text"
+    doc = pdfium.PdfDocument(str(PDF))
+    proportional, joined, seen = [], [], 0
+    try:
+        for number, text in enumerate(page_texts(), 1):
+            if "CITATION.cff" not in text and "Mono" not in str(reader().pages[number - 1].get("/Resources")):
+                continue
+            chars = drawn_chars(doc[number - 1])
+            string = "".join(c for c, _, _ in chars)
+            for m in re.finditer(re.escape("CITATION.cff"), string):
+                seen += 1
+                proportional += [(number, f) for _, f, _ in chars[m.start():m.end()] if "Mono" not in f]
+            joined += [(number, pair) for pair in ligatures([c for c in chars if "Mono" in c[1]])]
+    finally:
+        doc.close()
+    assert seen, "the how-to-cite page names CITATION.cff"
+    assert proportional == []
+    assert joined == []
+
+
+# --- Nothing runs past the text block ---------------------------------------------------------------
+def running_head_edge(pages_boxes) -> float:
+    """The text block's right edge: where most pages' running head (their topmost line) ends."""
+    from collections import Counter
+
+    edges = Counter()
+    for boxes in pages_boxes:
+        if boxes:
+            top = max(b[3] for b in boxes)
+            edges[round(max(b[2] for b in boxes if b[3] >= top - 3))] += 1
+    return float(edges.most_common(1)[0][0])
+
+
+def past_the_measure(boxes, edge: float, tolerance: float = 2.0) -> list[tuple]:
+    """Text boxes (left, bottom, right, top) whose right edge passes the text block's."""
+    return [b for b in boxes if b[2] > edge + tolerance]
+
+
+def test_measure_checker_sees_a_table_past_the_block():
+    head, line = (300, 800, 540, 810), (60, 700, 539, 710)
+    pages = [[head, line], [head, line, (480, 600, 575, 608)], [(60, 800, 72, 810), line]]
+    edge = running_head_edge(pages)
+    assert edge == 540
+    assert [past_the_measure(p, edge) for p in pages] == [[], [(480, 600, 575, 608)], []]
+
+
+def test_no_text_runs_past_the_text_block(built_book):
+    """A table wider than the page was clipped at the page edge (its last columns lost)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(PDF))
+    try:
+        pages = [[tuple(obj.get_bounds()) for obj in doc[i].get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3)]
+                 for i in range(len(doc))]
+    finally:
+        doc.close()
+    edge = running_head_edge(pages)
+    past = [(number, round(b[2])) for number, boxes in enumerate(pages[1:], 2)  # the cover bleeds by design
+            for b in past_the_measure(boxes, edge)]
+    assert past == []
+
+
+# --- The cover ---------------------------------------------------------------------------------------
+def near_the_trim(boxes, width: float, height: float, margin: float = 24.0) -> list[tuple]:
+    """Text boxes closer than margin (pt) to an edge of the page."""
+    return [b for b in boxes if b[0] < margin or b[1] < margin or b[2] > width - margin or b[3] > height - margin]
+
+
+def test_trim_checker():
+    assert near_the_trim([(40, 40, 500, 60)], 595, 842) == []
+    assert near_the_trim([(40, 40, 590, 60)], 595, 842) == [(40, 40, 590, 60)]
+
+
+def test_cover_text_keeps_off_the_trim_and_the_author_line_whole(built_book):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(PDF))
+    try:
+        cover = doc[0]
+        width, height = cover.get_size()
+        boxes = [tuple(o.get_bounds()) for o in cover.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3)]
+    finally:
+        doc.close()
+    assert boxes and near_the_trim(boxes, width, height) == []
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    author = config["sphinx"]["config"]["html_context"]["cover_logo_title"]
+    lines = [line.strip() for line in pdftotext_layout(1, 1).splitlines()]
+    assert author in lines, lines[:5]
+
+
+# --- A figure and its caption share a page -------------------------------------------------------------
+def html_figure_captions() -> list[str]:
+    """"Fig. 2.1 Events of …" as the PDF prints each caption's start."""
+    captions = []
+    for page in html_pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for caption in soup.select("figure figcaption, div.figure p.caption"):
+            number = caption.select_one(".caption-number")
+            if number:
+                captions.append(squash(caption.get_text(" "))[:30])
+    return captions
+
+
+def captions_without_figure(pages, captions) -> list[tuple[int, str]]:
+    """pages: for each page, its (text, top) lines and the tops of its drawings (figures are drawn as
+    images or paths). A caption whose page has no drawing above it was parted from its figure."""
+    parted = []
+    for number, (lines, drawing_bottoms) in enumerate(pages, 1):
+        for text, top in lines:
+            if any(squash(text).startswith(c[: len(squash(text))]) and len(squash(text)) >= 12
+                   and c.startswith(squash(text)[:12]) for c in captions):
+                if not any(bottom >= top for bottom in drawing_bottoms):
+                    parted.append((number, text[:30]))
+    return parted
+
+
+def test_caption_checker():
+    captions = [squash("Fig. 14.1 Date expressions of each chapter")]
+    with_figure = [([("Fig. 14.1 Date expressions of", 300)], [320])]
+    parted = [([("Fig. 14.1 Date expressions of", 700)], [])]
+    assert captions_without_figure(with_figure, captions) == []
+    assert captions_without_figure(parted, captions) == [(1, "Fig. 14.1 Date expressions of")]
+
+
+def test_figure_captions_stay_with_their_figures(built_book):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(PDF))
+    pages = []
+    try:
+        for i in range(1, len(doc)):
+            page = doc[i]
+            height = page.get_height()
+            text = page.get_textpage()
+            runs, drawings = {}, []
+            for rect in range(text.count_rects()):  # pdfium gives runs; a line is the runs at one height
+                left, bottom, right, top = text.get_rect(rect)
+                runs.setdefault(round(top), []).append((left, text.get_text_bounded(left, bottom, right, top)))
+            lines = [("".join(t for _, t in sorted(parts)), top) for top, parts in runs.items()]
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM]):
+                left, bottom, right, top = obj.get_bounds()
+                if top < height - 80 and top - bottom > 30:  # below the running head, figure-sized
+                    drawings.append(bottom)
+            pages.append((lines, drawings))
+    finally:
+        doc.close()
+    parted = captions_without_figure(pages, html_figure_captions())
+    assert [(number + 1, text) for number, text in parted] == []

@@ -12,62 +12,12 @@ from ca911.data import package_hash
 from ca911.plotting import FONT_FILE
 
 PDF_FILE_NAME = "companion.pdf"
-FONT_CSS = """@font-face {
-  font-family: "IPAexGothic";
-  src: url("fonts/ipaexg.ttf") format("truetype");
-  unicode-range: U+3000-30FF, U+3400-4DBF, U+4E00-9FFF, U+FF00-FFEF;
-}
-table.ca911-table1 { border-collapse: collapse; margin: 0.5em 0 1em; }
-table.ca911-table1 th, table.ca911-table1 td { border: 1px solid #bbbbbb; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
-body, p, li, td, th, h1, h2, h3, h4, figcaption, .caption-text, .toctree-wrapper {
-  font-family: "Fira Sans", "Helvetica Neue", Arial, "IPAexGothic", sans-serif;
-}
-/* A long file name in a heading (`iraq_war_responses.csv`) wraps on a phone instead of making the
-   whole page scroll sideways (WCAG 1.4.10 reflow); Sphinx sets .pre to nowrap. */
-:is(h1, h2, h3, h4, h5, h6) code, :is(h1, h2, h3, h4, h5, h6) code .pre {
-  white-space: normal;
-  overflow-wrap: anywhere;
-}
-"""
-# The reference list as in an author-date book: no labels (the citations say "Matsui n.d."), hanging indent.
-BIBLIOGRAPHY_CSS = """
-/* The Japanese dash 「――」 (U+2015) from the Japanese font: Fira Sans draws it as two short dashes ("−−"). */
-@font-face {
-  font-family: "ca911 Japanese dashes";
-  src: url("fonts/ipaexg.ttf") format("truetype");
-  unicode-range: U+2015;
-}
-div.citation-list, div.citation-list * {
-  font-family: "ca911 Japanese dashes", "Fira Sans", "Helvetica Neue", Arial, "IPAexGothic", sans-serif;
-}
-div.citation-list div.citation { display: block; padding-left: 2em; text-indent: -2em; margin-bottom: 0.4em; }
-div.citation-list div.citation > span.label { display: none; }
-div.citation-list div.citation > p { margin: 0; }
-"""
-# HTML only. Figures keep their drawn size (text >= 8.5 pt = 11.3 px): a narrow screen scrolls a figure
-# sideways instead of shrinking its text; the white figure ground keeps labels visible in dark mode.
-FIGURE_CSS = """
-figure img[src$=".svg"] { max-width: none; background: #ffffff; }
-figure > div:has(> img[src$=".svg"]), figure > .cell_output { overflow-x: auto; max-width: 100%; }
-"""
-PDF_CSS = """
-html, body, p, li, td, th, h1, h2, h3, h4, div, span, a {
-  font-family: "Fira Sans", "IPAexGothic", sans-serif;
-}
-table { table-layout: auto; width: 100%; font-size: 8pt; }
-table.ca911-sentence-map { table-layout: fixed; }
-table.ca911-sentence-map td { padding-top: 1pt; padding-bottom: 1pt; }
-/* the theme hides every td inside .docutils (meant for field lists); notebook and data tables need them */
-table td:not(.field-body) { display: table-cell !important; }
-/* long ids and locators wrap inside their cell instead of running off the page */
-td, th { overflow-wrap: anywhere; word-break: break-word; }
-td code, td .pre, p code { white-space: normal !important; overflow-wrap: anywhere; }
-div.cell_output, div.output { max-width: 100%; overflow: hidden; }
-table td, table th { color: #000; }
-img { max-width: 100%; }
-/* code stays in the HTML (folded); the printed book shows results only */
-div.cell_input, .cell div.cell_input, details.hide.above-input { display: none !important; }
-"""
+# Stylesheets are files beside this module: ca911.css for both editions, then ca911-print.css for the
+# PDF or ca911-screen.css for the HTML.
+STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+PRINT_CSS = "ca911-print.css"
+SCREEN_CSS = "ca911-screen.css"
 # The browser tab's icon: without one every browser asks the server for /favicon.ico (a 404).
 FAVICON = "favicon.svg"
 FAVICON_SVG = (
@@ -90,6 +40,8 @@ def _configure(app: Sphinx, config) -> None:
     # "Got invalid theme mode: ." as a console error on a reader's first visit. Light matches the figures
     # and the PDF; the reader's own choice (the theme switch) still wins.
     config.html_context = {"default_mode": "light", **(config.html_context or {})}
+    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
+    config.simplepdf_sidebars = {"**": ["ca911-print-toc.html"]}
 
 
 def _favicon(app: Sphinx, config) -> None:
@@ -128,19 +80,34 @@ def _aria_citations(app: Sphinx, pagename: str, templatename: str, context: dict
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The print stylesheet keeps identifiers whole and numbers right-aligned by these marks."""
+    if app.builder.name != "simplepdf" or not isinstance(context.get("body"), str):
+        return
+    from ca911.print_marks import mark_for_print
+
+    context["body"] = mark_for_print(context["body"])
+
+
 def _static_files(app: Sphinx) -> None:
+    import matplotlib
+
     static = Path(app.outdir) / "_static"
     (static / "fonts").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(FONT_FILE, static / "fonts" / "ipaexg.ttf")
+    mono = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    for name in ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"):
+        shutil.copyfile(mono / name, static / "fonts" / name)
     import itables
 
     bundle = Path(itables.__file__).parent / "html"
     (static / "itables").mkdir(exist_ok=True)
     for name in ("dt_bundle.js", "dt_bundle.css"):
         shutil.copyfile(bundle / name, static / "itables" / name)
-    css = FONT_CSS + BIBLIOGRAPHY_CSS + (PDF_CSS if app.builder.name == "simplepdf" else FIGURE_CSS)
-    (static / "ca911.css").write_text(css, encoding="utf-8")
-    app.add_css_file("ca911.css")
+    sheets = ["ca911.css", PRINT_CSS if app.builder.name == "simplepdf" else SCREEN_CSS]
+    for name in sheets:
+        shutil.copyfile(STATIC_DIR / name, static / name)
+        app.add_css_file(name, priority=900)  # after the theme's own sheets
 
 
 # Tables on screen (print has its own stylesheet): a designed table (`:widths:` given, class ca911-fixed) fills the
@@ -195,7 +162,8 @@ def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:
     from sphinx import addnodes
 
     for node in list(doctree.findall(addnodes.download_reference)):
-        node.replace_self(nodes.literal(text=f"{node.astext()} (download from the HTML edition)"))
+        note = nodes.inline(text=" (download from the HTML edition)")
+        node.replace_self([nodes.literal(text=node.astext()), note])
 
 
 def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -237,6 +205,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _favicon, priority=700)  # before Sphinx validates html_favicon (800)
     app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", _aria_citations)
+    app.connect("html-page-context", _print_marks)
     app.connect("env-get-outdated", _outdated_on_data_change)
     from ca911.records import event_role, fact_role
 

@@ -1,0 +1,45 @@
+"""Code in the HTML edition is set in a monospaced face without ligatures, and its Japanese text is drawn
+from a font that has the glyphs (CITATION.cff's names showed as empty boxes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_browser import chromium, site, visit  # noqa: F401  (the browser fixtures)
+
+pytestmark = pytest.mark.book
+
+CITE_PAGE = "appendices/how_to_cite.html"
+
+
+def platform_fonts(page, selector: str) -> dict[str, int]:
+    """The fonts Chromium actually drew the text of the matching elements with, and how many glyphs each."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    fonts: dict[str, int] = {}
+    for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
+        for entry in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+            fonts[entry["familyName"]] = fonts.get(entry["familyName"], 0) + entry["glyphCount"]
+    return fonts
+
+
+def test_code_font_stack_has_a_monospace_and_a_japanese_face(visit):
+    page = visit(CITE_PAGE).page
+    styles = page.eval_on_selector_all(
+        "pre, code", "els => els.map(e => [e.tagName, getComputedStyle(e).fontFamily, getComputedStyle(e).fontVariantLigatures])")
+    assert styles, "the page shows CITATION.cff in a code block"
+    for tag, family, ligatures in styles:
+        assert family.startswith('"DejaVu Sans Mono"') and "IPAexGothic" in family, (tag, family)
+        assert ligatures == "none", (tag, ligatures)
+
+
+def test_japanese_in_code_is_drawn_with_the_japanese_font(visit):
+    page = visit(CITE_PAGE).page
+    index = page.eval_on_selector_all("pre", "els => els.findIndex(e => /[\\u3040-\\u30ff\\u4e00-\\u9fff]/.test(e.textContent))")
+    assert index >= 0, "CITATION.cff's Japanese names are on the page"
+    page.eval_on_selector_all("pre", f"els => els[{index}].id = 'ca911-japanese-code'")
+    fonts = platform_fonts(page, "#ca911-japanese-code, #ca911-japanese-code *")
+    assert fonts.get("IPAexGothic", 0) > 0, fonts
+    assert fonts.get("DejaVu Sans Mono", 0) > 0, fonts
