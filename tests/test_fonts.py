@@ -43,3 +43,29 @@ def test_japanese_in_code_is_drawn_with_the_japanese_font(visit):
     fonts = platform_fonts(page, "#ca911-japanese-code, #ca911-japanese-code *")
     assert fonts.get("IPAexGothic", 0) > 0, fonts
     assert fonts.get("DejaVu Sans Mono", 0) > 0, fonts
+
+
+def uncovered(texts: dict[str, str], cmap: set[int]) -> list[str]:
+    from ca911.sphinx_ext import japanese_code_points
+
+    return [f"{name}: {chr(cp)} (U+{cp:04X})" for name, text in texts.items()
+            for cp in japanese_code_points([text]) if cp not in cmap]
+
+
+@pytest.mark.book
+def test_the_html_edition_ships_a_subset_that_covers_every_page(built_book):
+    """Pages fetch a WOFF2 subset of IPAexGothic, not the whole 6 MB TTF, and it has every Japanese
+    character any page, download or search text uses."""
+    from fontTools.ttLib import TTFont
+
+    from ca911.sphinx_ext import SUBSET_FONT
+
+    static = built_book / "html" / "_static"
+    woff2 = static / SUBSET_FONT
+    assert woff2.is_file() and not (static / "fonts" / "ipaexg.ttf").exists()
+    assert woff2.stat().st_size < 1_000_000, f"{woff2.stat().st_size} bytes"
+    cmap = set(TTFont(woff2).getBestCmap())
+    pages = {p.relative_to(built_book).as_posix(): p.read_text(encoding="utf-8")
+             for p in sorted((built_book / "html").rglob("*.html")) if "_static" not in p.parts}
+    assert len(pages) > 20 and uncovered(pages, cmap) == []
+    assert uncovered({"planted.html": "東京と鬱"}, cmap)  # a character no page uses is reported

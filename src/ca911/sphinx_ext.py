@@ -89,12 +89,42 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
     context["body"] = mark_for_print(context["body"])
 
 
+# The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the book uses.
+JAPANESE_RANGES = ((0x2015, 0x2015), (0x3000, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
+SUBSET_FONT = "fonts/ipaexg-subset.woff2"
+
+
+def japanese_code_points(texts) -> list[int]:
+    return sorted({ord(c) for text in texts for c in text if any(lo <= ord(c) <= hi for lo, hi in JAPANESE_RANGES)})
+
+
+def _subset_japanese_font(app: Sphinx, exception) -> None:
+    """A page with Japanese text would fetch the whole 6 MB IPAexGothic; the HTML edition ships a WOFF2 of
+    the glyphs its pages, search index and downloads use (fontTools; the same bytes for the same book)."""
+    if exception is not None or app.builder.name != "html":
+        return
+    from fontTools import subset
+
+    out = Path(app.outdir)
+    texts = (p.read_text(encoding="utf-8", errors="ignore") for p in sorted(out.rglob("*"))
+             if p.is_file() and p.suffix in (".html", ".js", ".txt", ".md", ".ipynb") and "_static" not in p.parts)
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # keep vertical forms and the like for whatever text uses them
+    font = subset.load_font(str(FONT_FILE), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=japanese_code_points(texts))
+    subsetter.subset(font)
+    subset.save_font(font, str(out / "_static" / SUBSET_FONT), options)
+
+
 def _static_files(app: Sphinx) -> None:
     import matplotlib
 
     static = Path(app.outdir) / "_static"
     (static / "fonts").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(FONT_FILE, static / "fonts" / "ipaexg.ttf")
+    if app.builder.name == "simplepdf":  # the HTML edition gets a subset when its pages are written
+        shutil.copyfile(FONT_FILE, static / "fonts" / "ipaexg.ttf")
     mono = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     for name in ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"):
         shutil.copyfile(mono / name, static / "fonts" / name)
@@ -212,5 +242,6 @@ def setup(app: Sphinx) -> dict:
     app.add_role("event", event_role)
     app.add_role("fact", fact_role)
     app.connect("builder-inited", _static_files)
+    app.connect("build-finished", _subset_japanese_font)
     app.connect("builder-inited", _table_css)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
