@@ -15,6 +15,8 @@ import argparse
 import json
 from pathlib import Path
 
+from ca911.maps import clip_ring
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "geo" / "central_asia.geojson"
 # ISO 3166-1 numeric (Natural Earth's ids in world-atlas) → alpha-3, the ids actors.csv uses.
@@ -49,34 +51,8 @@ def ring(arcs: list, indices: list[int]) -> list[tuple[float, float]]:
 
 
 def clip(points: list, bbox=BBOX) -> list:
-    """Sutherland–Hodgman against the (convex) box: a ring stays a ring, cut along the box's edges."""
-    west, south, east, north = bbox
-    edges = [(lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
-             (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
-             (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
-             (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north))]
-    for inside, cross in edges:
-        if not points:
-            break
-        out = []
-        for k, cur in enumerate(points):
-            prev = points[k - 1]
-            if inside(cur):
-                if not inside(prev):
-                    out.append(cross(prev, cur))
-                out.append(cur)
-            elif inside(prev):
-                out.append(cross(prev, cur))
-        points = out
-    return points
-
-
-def _at_x(a, b, x):
-    return (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
-
-
-def _at_y(a, b, y):
-    return (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
+    """The ring cut to the regional box (the map's own clipping, so the two agree)."""
+    return clip_ring(points, bbox)
 
 
 def simplify(points: list, tolerance: float = TOLERANCE) -> list:
