@@ -15,7 +15,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from ca911.chronology import deployment_timeline, format_count
 from ca911.data import DataPackage, default_data_dir
-from ca911.plotting import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.plotting import A4_TEXT_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
@@ -32,7 +32,7 @@ MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one o
 # Where each point's count goes, in points from the marker (chosen so that nothing overlaps).
 LABEL_OFFSET = {"karshi-khanabad": (-4, -8, "right", "top"), "kulyab": (2, -7, "left", "top"),
                 "dushanbe": (-22, 10, "right", "bottom"), "tashkent": (8, 1, "left", "bottom"),
-                "bishkek": (12, 0, "left", "center"), "manas": (-22, -8, "left", "top"), "kant": (8, 4, "left", "top")}
+                "bishkek": (8, 0, "left", "center"), "manas": (-22, -8, "left", "top"), "kant": (8, 4, "left", "top")}
 SECOND_FORCE_OFFSET = {"tashkent": (8, -3, "left", "top")}  # a second force at the same capital
 NAME_OFFSET = {"karshi-khanabad": (-8, 0, "right"), "kulyab": (5, 2, "left"), "dushanbe": (0, 14, "center"),
                "tashkent": (-6, 0, "right"), "astana": (5, -5, "left"), "bishkek": (-7, 0, "right"),
@@ -90,18 +90,18 @@ def marker_area(personnel) -> float:
     return 14.0 + (0.0 if pd.isna(personnel) else float(personnel) / 40.0)
 
 
-def _count_line(r) -> str:
+def _count_line(r, narrow: bool = False) -> str:
     count = r.personnel_label if r.personnel_label != "not given" else "no number"
     expected = r.status == "planned" and r.personnel_qualifier == "expected"  # "3,200 expected" says it already
     status = "" if r.status == "present" or expected else f" {r.status}"
     if len(count + status) > 14:  # panels are narrow: the status on a line of its own
         status = "\n" + status.strip()
-    aircraft = f"\n{r.aircraft_label}\naircraft" if r.aircraft_label else ""
+    aircraft = f"\n{r.aircraft_label}{chr(10) if narrow else ' '}aircraft" if r.aircraft_label else ""
     return count + status + aircraft
 
 
-def _group_label(rows: pd.DataFrame) -> str:
-    lines = list(dict.fromkeys(_count_line(r) for r in rows.itertuples()))
+def _group_label(rows: pd.DataFrame, narrow: bool = False) -> str:
+    lines = list(dict.fromkeys(_count_line(r, narrow) for r in rows.itertuples()))
     numbered = [ln for ln in lines if not ln.startswith("no number")]
     return "\n".join(numbered or lines[:1])
 
@@ -143,14 +143,14 @@ def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> N
         focus = feature["id"] in ("KAZ", "UZB", "KGZ", "TJK", "TKM")
         for polygon in feature["geometry"]["coordinates"]:
             outer = polygon[0]
-            outer = clip_ring(outer, (west - 0.5, south - 0.5, east + 0.5, north + 0.5))  # only what the panel shows
+            outer = clip_ring(outer, (west, south, east, north))  # only what the panel shows
             if len(outer) < 3:
                 continue
             ax.add_patch(Polygon(outer, closed=True, facecolor=FOCUS if focus else LAND, edgecolor=BORDER,
                                  linewidth=0.4, zorder=1))
 
 
-def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, only=None) -> None:
+def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, only=None, narrow: bool = False) -> None:
     for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
         if only is not None and anchor not in only:
             continue
@@ -167,7 +167,7 @@ def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, only=None
             dx, dy, ha, va = LABEL_OFFSET.get(anchor, (7, 0, "left", "center"))
             if country_only and force == "western-forces" and anchor in SECOND_FORCE_OFFSET:
                 dx, dy, ha, va = SECOND_FORCE_OFFSET[anchor]
-            ax.annotate(_group_label(rows), (lon, lat), xytext=(dx + nudge, dy), textcoords="offset points",
+            ax.annotate(_group_label(rows, narrow), (lon, lat), xytext=(dx + abs(nudge) if dx > 0 else dx - abs(nudge), dy), textcoords="offset points",
                         ha=ha, va=va, fontsize=MIN_TEXT_PT, color=colour, zorder=6, linespacing=0.95)
 
 
@@ -186,7 +186,7 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):
     d = map_records(pkg)
     pts = points(pkg)
     west, east, south, north = EXTENT
-    fig, axes = figure(6.4, nrows=2, ncols=2, layout=None)
+    fig, axes = figure(6.2, width_in=A4_TEXT_WIDTH_IN - 0.25, nrows=2, ncols=2, layout=None)  # tight bbox adds 0.1 in a side
     fig.subplots_adjust(left=0.005, right=0.995, top=0.955, bottom=0.135, wspace=0.03, hspace=0.1)
     inset_places = [p for p in pts.index if INSET[0] <= pts.loc[p, "lon"] <= INSET[1]
                     and INSET[2] <= pts.loc[p, "lat"] <= INSET[3]]
@@ -259,7 +259,7 @@ def _inset(ax, geo, sub, pts, inset_places) -> None:
         dx, dy, ha = NAME_OFFSET.get(place, (5, 0, "left"))
         box.annotate(" ·\n".join(sorted(labels)), (lon, lat), xytext=(dx, dy), textcoords="offset points",
                      ha=ha, va="center", fontsize=MIN_TEXT_PT, color="#333333", zorder=3)
-    _draw_groups(box, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, labels=True)
+    _draw_groups(box, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, labels=True, narrow=True)
     if {"kant", "manas"} <= set(inset_places):
         a, b = pts.loc["manas"], pts.loc["kant"]
         km = _km((a["lat"], a["lon"]), (b["lat"], b["lon"]))
@@ -274,3 +274,29 @@ def _inset(ax, geo, sub, pts, inset_places) -> None:
         spine.set_visible(True)
         spine.set_color("#666666")
     ax.indicate_inset_zoom(box, edgecolor="#666666", linewidth=0.6)
+
+
+REGION = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "AFG", "IRN", "PAK", "CHN", "RUS", "IND", "AZE", "ARM", "GEO")
+GEOMETRY_BOX = (35.0, 30.0, 85.0, 56.0)  # west, south, east, north: what tools/make_region_geometry.py keeps
+
+
+def geometry_problems(geo: dict, countries=REGION, box=GEOMETRY_BOX) -> list[str]:
+    """Why a borders file is not what the map expects: a country missing, a point outside the box or
+    not rounded to 0.01°, a ring not closed. Empty when fine."""
+    problems = []
+    ids = [f.get("id") for f in geo.get("features", [])]
+    problems += [f"{c}: missing" for c in countries if c not in ids]
+    west, south, east, north = box
+    for f in geo.get("features", []):
+        for k, polygon in enumerate(f["geometry"]["coordinates"]):
+            for ring in polygon:
+                if ring[0] != ring[-1]:
+                    problems.append(f"{f['id']}: polygon {k}: ring not closed")
+                for x, y in ring:
+                    if not (west <= x <= east and south <= y <= north):
+                        problems.append(f"{f['id']}: polygon {k}: ({x}, {y}) outside the box")
+                        break
+                    if round(x, 2) != x or round(y, 2) != y:
+                        problems.append(f"{f['id']}: polygon {k}: ({x}, {y}) not rounded to 0.01°")
+                        break
+    return problems
