@@ -171,9 +171,9 @@ def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, only=None
                         ha=ha, va=va, fontsize=MIN_TEXT_PT, color=colour, zorder=6, linespacing=0.95)
 
 
-def _km(a, b) -> float:
-    """Great-circle distance between two (lat, lon) points, km."""
-    (la1, lo1), (la2, lo2) = [(math.radians(x), math.radians(y)) for x, y in (a, b)]
+def distance_km(a, b) -> float:
+    """Great-circle distance between two points (anything with `lat` and `lon`), km."""
+    (la1, lo1), (la2, lo2) = [(math.radians(p["lat"]), math.radians(p["lon"])) for p in (a, b)]
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
@@ -262,7 +262,7 @@ def _inset(ax, geo, sub, pts, inset_places) -> None:
     _draw_groups(box, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, labels=True, narrow=True)
     if {"kant", "manas"} <= set(inset_places):
         a, b = pts.loc["manas"], pts.loc["kant"]
-        km = _km((a["lat"], a["lon"]), (b["lat"], b["lon"]))
+        km = distance_km(a, b)
         box.text(0.98, 0.97, f"Bishkek–Kant {km:.0f} km", transform=box.transAxes, ha="right", va="top",
                  fontsize=MIN_TEXT_PT, color="#333333")
     box.set_xlim(INSET[0], INSET[1])
