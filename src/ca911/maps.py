@@ -91,12 +91,14 @@ def marker_area(personnel) -> float:
 
 
 def _count_line(r, narrow: bool = False) -> str:
-    count = r.personnel_label if r.personnel_label != "not given" else "no number"
+    count = format_count(r.personnel, r.personnel_qualifier)  # the number with its qualifier, as printed
+    count = "no number" if count == "not given" else count
     expected = r.status == "planned" and r.personnel_qualifier == "expected"  # "3,200 expected" says it already
     status = "" if r.status == "present" or expected else f" {r.status}"
     if len(count + status) > 14:  # panels are narrow: the status on a line of its own
         status = "\n" + status.strip()
-    aircraft = f"\n{r.aircraft_label}{chr(10) if narrow else ' '}aircraft" if r.aircraft_label else ""
+    aircraft = "" if pd.isna(r.aircraft) else (
+        f"\n{format_count(r.aircraft, r.aircraft_qualifier)}{chr(10) if narrow else ' '}aircraft")
     return count + status + aircraft
 
 
@@ -150,10 +152,8 @@ def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> N
                                  linewidth=0.4, zorder=1))
 
 
-def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, only=None, narrow: bool = False) -> None:
+def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, narrow: bool = False) -> None:
     for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
-        if only is not None and anchor not in only:
-            continue
         lat, lon = pts.loc[anchor, "lat"], pts.loc[anchor, "lon"]
         country_only = bool(rows["in_country_only"].all())
         colour = FORCE_COLOURS.get(force, OKABE_ITO[7])
