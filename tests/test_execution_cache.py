@@ -36,7 +36,7 @@ def test_reader_leaves_plain_pages_alone():
 
 def _project_copy(tmp_path: Path) -> Path:
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for rel in files + [str(p.relative_to(ROOT)) for p in (ROOT / "data").glob("*")]:
+    for rel in files + [str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*") if p.is_file()]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes((ROOT / rel).read_bytes())
     return tmp_path

@@ -23,7 +23,8 @@ def codebook_markdown(pkg: DataPackage) -> str:
         frame = pkg[name]
         out += [f"(codebook-{name.replace('_', '-')})=", f"# `{res['path']}`", "", res.get("description", ""), "",
                 f"Rows: {len(frame)}. Primary key: `{' + '.join(schema['primaryKey'])}`."
-                + (" Derived from the chapters' text by `python -m ca911 derive`; not edited by hand." if res.get("derived") else "")]
+                + (" Derived from the chapters' text by `python -m ca911 derive`; not edited by hand." if res.get("derived") else "")
+                + (" **External:** facts from a public reference named in each row, not from the chapters." if res.get("external") else "")]
         fks = [f"`{','.join(fk['fields'] if isinstance(fk['fields'], list) else [fk['fields']])}` → "
                f"`{fk['reference']['resource']}.{fk['reference']['fields'] if isinstance(fk['reference']['fields'], str) else ','.join(fk['reference']['fields'])}`"
                for fk in schema.get("foreignKeys", [])]
@@ -36,6 +37,8 @@ def codebook_markdown(pkg: DataPackage) -> str:
             rule = []
             if c.get("pattern"):
                 rule.append(f"pattern `{c['pattern']}`")
+            if "minimum" in c or "maximum" in c:
+                rule.append(f"from {c.get('minimum', '…')} to {c.get('maximum', '…')}")
             if c.get("enum"):
                 rule.append("one of the codes below")
             if f.get("quotation"):

@@ -189,6 +189,16 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
         for part in rec.get("name_en_external", "").split("|"):
             if part and part not in rec["name_en"]:
                 add("actors", rec, "name_en_external", "external-part-not-in-name", f"{part!r} is not part of name_en {rec['name_en']!r}")
+    kinds = {r["actor_id"]: r["kind"] for r in tables.get("actors", [])}
+    for rec in tables.get("places", []):  # coordinates from outside the chapters, for the map
+        if rec["place_id"] not in kinds:
+            add("places", rec, "place_id", "unknown-actor", f"{rec['place_id']!r} is not an actor_id in actors.csv")
+        elif kinds[rec["place_id"]] not in ("facility", "place"):
+            add("places", rec, "place_id", "not-a-place", f"{rec['place_id']!r} is a {kinds[rec['place_id']]}, not a facility or place")
+        if rec["capital_of"] and kinds.get(rec["capital_of"]) != "state":
+            add("places", rec, "capital_of", "not-a-state", f"{rec['capital_of']!r} is not a state in actors.csv")
+        if not rec["reference"].strip():
+            add("places", rec, "reference", "coordinates-without-reference", "every coordinate needs the public reference it comes from")
     for rec in tables.get("stances", []):
         if rec["stance"] == "not_stated":
             add("stances", rec, "stance", "stored-carry-forward", "`not_stated` is only computed by carry-forward, never stored")

@@ -1,0 +1,302 @@
+"""The map of foreign military presence: country borders from `data/geo/central_asia.geojson`
+(Natural Earth via world-atlas), points from `data/places.csv` (GeoNames; external, not from the
+chapters), records from `deployments.csv`. Small multiples by period, in the book's one figure style."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon
+from matplotlib.transforms import ScaledTranslation
+
+from ca911.chronology import deployment_timeline, format_count
+from ca911.data import DataPackage, default_data_dir
+from ca911.plotting import A4_TEXT_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+
+# (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
+# presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
+PERIODS = [("before-9-11", "Before 11 September 2001", "1900-01-01", "2001-09-10"),
+           ("end-2001", "11 September to end of 2001", "2001-09-11", "2001-12-31"),
+           ("2002", "2002", "2002-01-01", "2002-12-31"),
+           ("2003", "2003 (to October)", "2003-01-01", "2003-12-31")]
+FORCE_MARKERS = {"USA": "o", "RUS": "s", "western-forces": "D", "CRRF": "^"}
+FORCE_NAMES = {"USA": "United States", "RUS": "Russia", "western-forces": "other Western forces",
+               "CRRF": "CST/CIS rapid-reaction force"}
+EXTENT = (52.5, 84.0, 34.0, 52.5)  # west, east, south, north of each panel (degrees)
+INSET = (73.9, 75.7, 42.3, 43.26)  # around Bishkek: Manas and Kant
+MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one of latitude
+# Where each point's count goes, in points from the marker (chosen so that nothing overlaps).
+LABEL_OFFSET = {"karshi-khanabad": (-4, -8, "right", "top"), "kulyab": (2, -7, "left", "top"),
+                "dushanbe": (-22, 10, "right", "bottom"), "tashkent": (8, 1, "left", "bottom"),
+                "bishkek": (8, 0, "left", "center"), "manas": (-22, -8, "left", "top"), "kant": (8, 4, "left", "top")}
+SECOND_FORCE_OFFSET = {"tashkent": (8, -3, "left", "top")}  # a second force at the same capital
+NAME_OFFSET = {"karshi-khanabad": (-8, 0, "right"), "kulyab": (5, 2, "left"), "dushanbe": (0, 14, "center"),
+               "tashkent": (-6, 0, "right"), "astana": (5, -5, "left"), "bishkek": (-7, 0, "right"),
+               "kant": (0, 10, "center")}
+SHORT_NAMES = {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"}
+COUNTRY_LABELS = {"KAZ": (72.0, 47.5), "UZB": (62.5, 42.4), "TKM": (57.0, 40.4), "KGZ": (78.0, 41.0),
+                  "TJK": (73.5, 39.0), "AFG": (63.5, 34.8), "CHN": (80.0, 37.5), "IRN": (56.0, 35.3),
+                  "RUS": (77.0, 51.8)}
+LAND, BORDER, FOCUS = "#f2efe9", "#9a9a9a", "#e4ded2"
+
+
+def geometry_path(data_dir: str | Path | None = None) -> Path:
+    return Path(data_dir or default_data_dir()) / "geo" / "central_asia.geojson"
+
+
+def borders(data_dir: str | Path | None = None) -> dict:
+    return json.loads(geometry_path(data_dir).read_text(encoding="utf-8"))
+
+
+def points(pkg: DataPackage) -> pd.DataFrame:
+    """Every place of places.csv with its name; index place_id."""
+    p = pkg.places.set_index("place_id")
+    p["name"] = [pkg.actor_name(i) for i in p.index]
+    return p
+
+
+def map_records(pkg: DataPackage) -> pd.DataFrame:
+    """Every deployment with where the map draws it: the facility's point, or for a presence the
+    chapters place only in a country, that country's capital (`in_country_only`); `anchor` is empty
+    and `not_mappable` says why when neither exists."""
+    d = deployment_timeline(pkg)
+    pts = points(pkg)
+    capitals = {c: i for i, c in pts["capital_of"].dropna().items()}
+    anchors, country_only, reasons = [], [], []
+    for r in d.itertuples():
+        if isinstance(r.facility_id, str) and r.facility_id:
+            anchor = r.facility_id if r.facility_id in pts.index else ""
+            reasons.append("" if anchor else f"no coordinates for {r.facility_id} in places.csv")
+            country_only.append(False)
+        else:
+            anchor = capitals.get(r.host_id, "")
+            reasons.append("" if anchor else f"host {r.host} lies outside the mapped region (no capital in places.csv)")
+            country_only.append(True)
+        anchors.append(anchor)
+    d["anchor"], d["in_country_only"], d["not_mappable"] = anchors, country_only, reasons
+    period = pd.Series("", index=d.index)
+    for key, _, first, last in PERIODS:
+        period[(d["as_of_hi"] >= pd.Timestamp(first)) & (d["as_of_hi"] <= pd.Timestamp(last) + pd.Timedelta(hours=23))] = key
+    d["map_period"] = period
+    return d
+
+
+def marker_area(personnel) -> float:
+    """Marker area in pt² proportional to the printed number (a floor keeps "no number" visible)."""
+    return 14.0 + (0.0 if pd.isna(personnel) else float(personnel) / 40.0)
+
+
+def _count_line(r, narrow: bool = False) -> str:
+    count = format_count(r.personnel, r.personnel_qualifier)  # the number with its qualifier, as printed
+    count = "no number" if count == "not given" else count
+    expected = r.status == "planned" and r.personnel_qualifier == "expected"  # "3,200 expected" says it already
+    status = "" if r.status == "present" or expected else f" {r.status}"
+    if len(count + status) > 14:  # panels are narrow: the status on a line of its own
+        status = "\n" + status.strip()
+    aircraft = "" if pd.isna(r.aircraft) else (
+        f"\n{format_count(r.aircraft, r.aircraft_qualifier)}{chr(10) if narrow else ' '}aircraft")
+    return count + status + aircraft
+
+
+def _group_label(rows: pd.DataFrame, narrow: bool = False) -> str:
+    lines = list(dict.fromkeys(_count_line(r, narrow) for r in rows.itertuples()))
+    numbered = [ln for ln in lines if not ln.startswith("no number")]
+    return "\n".join(numbered or lines[:1])
+
+
+def clip_ring(points: list, bbox: tuple[float, float, float, float]) -> list:
+    """Sutherland–Hodgman against a box (west, south, east, north): a ring stays a ring, cut along the box."""
+    west, south, east, north = bbox
+    edges = [(lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
+             (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
+             (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
+             (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north))]
+    for inside, cross in edges:
+        out = []
+        for k, cur in enumerate(points):
+            prev = points[k - 1]
+            if inside(cur):
+                if not inside(prev):
+                    out.append(cross(prev, cur))
+                out.append(cur)
+            elif inside(prev):
+                out.append(cross(prev, cur))
+        points = out
+        if not points:
+            break
+    return points
+
+
+def _at_x(a, b, x):
+    return (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
+
+
+def _at_y(a, b, y):
+    return (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
+
+
+def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> None:
+    west, east, south, north = extent
+    for feature in geo["features"]:
+        focus = feature["id"] in ("KAZ", "UZB", "KGZ", "TJK", "TKM")
+        for polygon in feature["geometry"]["coordinates"]:
+            outer = polygon[0]
+            outer = clip_ring(outer, (west, south, east, north))  # only what the panel shows
+            if len(outer) < 3:
+                continue
+            ax.add_patch(Polygon(outer, closed=True, facecolor=FOCUS if focus else LAND, edgecolor=BORDER,
+                                 linewidth=0.4, zorder=1))
+
+
+def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, narrow: bool = False) -> None:
+    for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
+        lat, lon = pts.loc[anchor, "lat"], pts.loc[anchor, "lon"]
+        country_only = bool(rows["in_country_only"].all())
+        colour = FORCE_COLOURS.get(force, OKABE_ITO[7])
+        nudge = {"western-forces": 6, "RUS": -6}.get(force, 0) if country_only else 0  # pt: side by side
+        shift = ScaledTranslation(nudge / 72, 0, ax.figure.dpi_scale_trans)
+        ax.scatter([lon], [lat], transform=ax.transData + shift, s=marker_area(rows["personnel"].max()), marker=FORCE_MARKERS.get(force, "o"),
+                   facecolor="none" if country_only else colour, edgecolor=colour,
+                   linewidth=1.1 if country_only else 0.5, linestyle="--" if country_only else "-", zorder=4 + (force == "USA"),
+                   alpha=0.9)
+        if labels:
+            dx, dy, ha, va = LABEL_OFFSET.get(anchor, (7, 0, "left", "center"))
+            if country_only and force == "western-forces" and anchor in SECOND_FORCE_OFFSET:
+                dx, dy, ha, va = SECOND_FORCE_OFFSET[anchor]
+            ax.annotate(_group_label(rows, narrow), (lon, lat), xytext=(dx + abs(nudge) if dx > 0 else dx - abs(nudge), dy), textcoords="offset points",
+                        ha=ha, va=va, fontsize=MIN_TEXT_PT, color=colour, zorder=6, linespacing=0.95)
+
+
+def distance_km(a, b) -> float:
+    """Great-circle distance between two points (anything with `lat` and `lon`), km."""
+    (la1, lo1), (la2, lo2) = [(math.radians(p["lat"]), math.radians(p["lon"])) for p in (a, b)]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):
+    """Four panels, one per period: borders, capitals, and every deployment record dated in the period,
+    marker by force, area by the printed number, the number with its qualifier as the label; the
+    Kyrgyz cluster (Manas, Kant, Bishkek) enlarged in an inset."""
+    geo = borders(data_dir)
+    d = map_records(pkg)
+    pts = points(pkg)
+    west, east, south, north = EXTENT
+    fig, axes = figure(6.2, width_in=A4_TEXT_WIDTH_IN - 0.25, nrows=2, ncols=2, layout=None)  # tight bbox adds 0.1 in a side
+    fig.subplots_adjust(left=0.005, right=0.995, top=0.955, bottom=0.135, wspace=0.03, hspace=0.1)
+    inset_places = [p for p in pts.index if INSET[0] <= pts.loc[p, "lon"] <= INSET[1]
+                    and INSET[2] <= pts.loc[p, "lat"] <= INSET[3]]
+    for ax, (key, title, _, _) in zip(axes.flat, PERIODS):
+        ax.set_gid(f"map-period-{key}")
+        sub = d[(d["map_period"] == key) & (d["anchor"] != "")]
+        _draw_borders(ax, geo, EXTENT)
+        for iso, (x, y) in COUNTRY_LABELS.items() if key == PERIODS[0][0] else ():  # named once
+            name = next(f["properties"]["name"] for f in geo["features"] if f["id"] == iso)
+            ax.text(x, y, name, fontsize=MIN_TEXT_PT, color="#7a7a7a", ha="center", va="center", zorder=2,
+                    fontstyle="italic")
+        for place, p in pts.iterrows():
+            if place in inset_places:
+                continue
+            is_capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
+            if is_capital:
+                ax.scatter([p["lon"]], [p["lat"]], s=9, marker="s", color=OKABE_ITO[7], zorder=3, linewidth=0)
+            dx, dy, ha = NAME_OFFSET.get(place, (5, -5, "left"))
+            ax.annotate(SHORT_NAMES.get(place, p["name"]), (p["lon"], p["lat"]), xytext=(dx, dy),
+                        textcoords="offset points", ha=ha, va="center", fontsize=MIN_TEXT_PT, color="#333333", zorder=3)
+        in_inset = sub["anchor"].isin(inset_places) & ~sub["in_country_only"]  # the bases; a country's label stays
+        _draw_groups(ax, sub[~in_inset], pts, labels=True)
+        _draw_groups(ax, sub[in_inset], pts, labels=False)
+        if key == "2003":
+            kaz = d[(d["map_period"] == key) & (d["force_id"] == "KAZ")]
+            for r in kaz.itertuples():  # leaves the region: an arrow off the map, toward Iraq
+                ax.annotate("", xy=(west - 0.2, 42.6), xytext=(61.5, 43.9),
+                            arrowprops={"arrowstyle": "-|>", "color": FORCE_COLOURS["KAZ"], "linewidth": 1.4,
+                                        "connectionstyle": "arc3,rad=0.1"}, zorder=6, annotation_clip=False)
+                ax.text(west + 0.5, 42.9, f"to Iraq: {r.force}'s\n{r.unit.lower()},\n{r.personnel_label}",
+                        fontsize=MIN_TEXT_PT, color=FORCE_COLOURS["KAZ"], va="top", zorder=6)
+        ax.set_xlim(west, east)
+        ax.set_ylim(south, north)
+        ax.set_aspect(1 / math.cos(math.radians(MID_LAT)))
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_visible(True)
+            spine.set_color("#bbbbbb")
+        ax.set_facecolor("white")
+        ax.set_title(title, fontsize=10, loc="left")
+        _inset(ax, geo, sub, pts, inset_places)
+    handles = [Line2D([], [], marker=m, color=FORCE_COLOURS[f], linestyle="", markersize=7, label=FORCE_NAMES[f])
+               for f, m in FORCE_MARKERS.items()]
+    handles += [Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor="#555555", linestyle="",
+                       markersize=7, label="place not named: drawn at the capital"),
+                Line2D([], [], marker="s", color=OKABE_ITO[7], linestyle="", markersize=3.5, label="capital")]
+    handles += [Line2D([], [], marker="o", color="#999999", linestyle="", markersize=math.sqrt(marker_area(n)),
+                       label=f"{n:,} personnel") for n in (1000, 10000)]
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, columnspacing=1.2,
+               handletextpad=0.3, fontsize=MIN_TEXT_PT)
+    return fig
+
+
+def _inset(ax, geo, sub, pts, inset_places) -> None:
+    """The Bishkek area enlarged in the panel's upper right, with the distance the points lie apart."""
+    box = ax.inset_axes([0.02, 0.57, 0.5, 0.42])
+    box.set_gid(ax.get_gid() + "-inset")
+    _draw_borders(box, geo, INSET)
+    for place in inset_places:
+        p = pts.loc[place]
+        if isinstance(p["capital_of"], str) and p["capital_of"]:
+            box.scatter([p["lon"]], [p["lat"]], s=9, marker="s", color=OKABE_ITO[7], zorder=3, linewidth=0)
+    names = {}
+    for place in inset_places:
+        key = (round(pts.loc[place, "lat"], 3), round(pts.loc[place, "lon"], 3))
+        names.setdefault(key, []).append(SHORT_NAMES.get(place, pts.loc[place, "name"]))
+    for (lat, lon), labels in names.items():
+        place = next(p for p in inset_places if round(pts.loc[p, "lat"], 3) == lat and round(pts.loc[p, "lon"], 3) == lon)
+        dx, dy, ha = NAME_OFFSET.get(place, (5, 0, "left"))
+        box.annotate(" ·\n".join(sorted(labels)), (lon, lat), xytext=(dx, dy), textcoords="offset points",
+                     ha=ha, va="center", fontsize=MIN_TEXT_PT, color="#333333", zorder=3)
+    _draw_groups(box, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, labels=True, narrow=True)
+    if {"kant", "manas"} <= set(inset_places):
+        a, b = pts.loc["manas"], pts.loc["kant"]
+        km = distance_km(a, b)
+        box.text(0.98, 0.97, f"Bishkek–Kant {km:.0f} km", transform=box.transAxes, ha="right", va="top",
+                 fontsize=MIN_TEXT_PT, color="#333333")
+    box.set_xlim(INSET[0], INSET[1])
+    box.set_ylim(INSET[2], INSET[3])
+    box.set_aspect(1 / math.cos(math.radians(MID_LAT)))
+    box.set_xticks([])
+    box.set_yticks([])
+    for spine in box.spines.values():
+        spine.set_visible(True)
+        spine.set_color("#666666")
+    ax.indicate_inset_zoom(box, edgecolor="#666666", linewidth=0.6)
+
+
+REGION = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "AFG", "IRN", "PAK", "CHN", "RUS", "IND", "AZE", "ARM", "GEO")
+GEOMETRY_BOX = (35.0, 30.0, 85.0, 56.0)  # west, south, east, north: what tools/make_region_geometry.py keeps
+
+
+def geometry_problems(geo: dict, countries=REGION, box=GEOMETRY_BOX) -> list[str]:
+    """Why a borders file is not what the map expects: a country missing, a point outside the box or
+    not rounded to 0.01°, a ring not closed. Empty when fine."""
+    problems = []
+    ids = [f.get("id") for f in geo.get("features", [])]
+    problems += [f"{c}: missing" for c in countries if c not in ids]
+    west, south, east, north = box
+    for f in geo.get("features", []):
+        for k, polygon in enumerate(f["geometry"]["coordinates"]):
+            for ring in polygon:
+                if ring[0] != ring[-1]:
+                    problems.append(f"{f['id']}: polygon {k}: ring not closed")
+                for x, y in ring:
+                    if not (west <= x <= east and south <= y <= north):
+                        problems.append(f"{f['id']}: polygon {k}: ({x}, {y}) outside the box")
+                        break
+                    if round(x, 2) != x or round(y, 2) != y:
+                        problems.append(f"{f['id']}: polygon {k}: ({x}, {y}) not rounded to 0.01°")
+                        break
+    return problems
