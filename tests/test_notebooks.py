@@ -132,7 +132,16 @@ def test_every_deployment_appears_once_in_the_timeline(pkg):
     (None, "several", "several"), (100, "several", "several × 100"), (None, None, "not given"), (1000, "exact", "1,000"),
 ])
 def test_numbers_keep_their_qualifier(n, q, expected):
-    assert chronology.format_count(n, q) == expected
+    from ca911.numbers import with_qualifier
+
+    assert with_qualifier(n, q) == expected
+
+
+def test_a_share_is_a_percentage_and_a_missing_number_reads_one_way():
+    from ca911.numbers import NOT_GIVEN, with_qualifier
+
+    assert with_qualifier(0.5, "nearly", share=True) == "nearly 50%"
+    assert with_qualifier(None, "about") == NOT_GIVEN == "not given"
 
 
 def test_memberships_merge_rows_of_both_chapters(pkg):

@@ -238,10 +238,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", _aria_citations)
     app.connect("env-get-outdated", _outdated_on_data_change)
-    from ca911.records import event_role, fact_role
+    from ca911.records import event_role, fact_role, number_role
 
     app.add_role("event", event_role)
     app.add_role("fact", fact_role)
+    app.add_role("number", number_role)
     app.connect("builder-inited", _static_files)
     app.connect("builder-inited", _table_css)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
