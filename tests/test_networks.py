@@ -421,7 +421,7 @@ def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
     from PIL import Image
 
     from ca911 import network_figures as nf
-    from ca911.plotting import A4_TEXT_WIDTH_IN, save
+    from ca911.style import A4_TEXT_WIDTH_IN, save
 
     arg = nw.build_contact_graph(pkg) if draw == "contact_network" else pkg
     fig = getattr(nf, draw)(arg)

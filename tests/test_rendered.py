@@ -184,7 +184,7 @@ def literal_problems(markdown: str, values: list[str]) -> list[str]:
 def test_markdown_table_renders_hostile_values_literally(widths):
     import pandas as pd
 
-    from ca911.generated import markdown_table
+    from ca911.tables import markdown_table
 
     md = markdown_table(pd.DataFrame({"value": HOSTILE_VALUES}), "Hostile values (caption with `code`).", "tab-hostile",
                         widths=widths)

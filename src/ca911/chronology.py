@@ -133,8 +133,7 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
 
 def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
     """Table 1 as a numbered MyST table; each cell ends with links to the chronology entries of its evidence."""
-    from ca911.generated import Markup, myst_text
-    from ca911.plotting import markdown_table
+    from ca911.tables import Markup, markdown_table, myst_text
     from ca911.records import label_of
 
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])

@@ -1,4 +1,4 @@
-"""Figures of the actor networks (`ca911.networks`), in the house style of `ca911.plotting`.
+"""Figures of the actor networks (`ca911.networks`), in the one style of `ca911.style`.
 
 Every function returns a closed matplotlib Figure (closed so a notebook shows it only where it is
 glued), at most `A4_TEXT_WIDTH_IN` wide, with fixed positions so rebuilds draw the same picture.
@@ -14,7 +14,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from ca911 import networks as nw
 from ca911.numbers import with_qualifier
-from ca911.plotting import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"

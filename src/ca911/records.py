@@ -17,7 +17,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
 
 from ca911.data import DataPackage
-from ca911.generated import myst_code, myst_text
+from ca911.tables import myst_code, myst_text
 from ca911.numbers import is_share, with_qualifier
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

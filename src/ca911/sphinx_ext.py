@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 
 from ca911 import __version__, bibstyle
 from ca911.data import package_hash
-from ca911.plotting import FONT_FILE
+from ca911.style import FONT_FILE
 
 PDF_FILE_NAME = "companion.pdf"
 FONT_CSS = """@font-face {
