@@ -6,27 +6,12 @@ data package leaves every file (and Sphinx's view of it) untouched.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 
+from ca911.archive import deterministic_zip
 from ca911.data import DataPackage, default_data_dir
-
-ZIP_DATE = (2001, 9, 11, 0, 0, 0)  # fixed, so the archive's bytes depend on its content alone
-
-
-def deterministic_zip(folder: str, files: dict[str, bytes]) -> bytes:
-    """A ZIP of `files` under `folder/`, sorted, with fixed dates and modes: same content, same bytes."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, content in sorted(files.items()):
-            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, content)
-    return buf.getvalue()
-
 
 def data_downloads(data_dir: Path) -> dict[str, bytes]:
     files = {p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.suffix in (".csv", ".json")}
@@ -61,7 +46,7 @@ def generate(srcdir: Path, pkg: DataPackage | None = None) -> list[str]:
 
 def generators() -> dict:
     """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}."""
-    from ca911 import appendices, codebook, networks, records
+    from ca911 import appendices, codebook, network_exports, records
 
     return {"appendices": appendices.appendix_files, "codebook": codebook.codebook_file,
-            "chronology": records.chronology_file, "networks": networks.network_exports}
+            "chronology": records.chronology_file, "networks": network_exports.network_exports}
