@@ -429,3 +429,16 @@ def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
     path = save(fig, tmp_path / f"{draw}.png")
     width_px, _ = Image.open(path).size
     assert width_px / matplotlib.rcParams["savefig.dpi"] <= A4_TEXT_WIDTH_IN + 0.01
+
+
+def test_download_tables_offer_every_exported_network(pkg, monkeypatch):
+    files = {p.removeprefix("networks/") for p in nx_exports.network_exports(pkg) if not p.endswith(".zip")}
+    notebooks = " ".join(p.read_text(encoding="utf-8") for p in sorted((DATA_DIR.parent / "notebooks").glob("network_*.md")))
+    prefixes = set(re.findall(r'download_table\(\s*pkg, "([\w-]+)"', notebooks))
+    offered = {f for prefix in prefixes for f in re.findall(r"`([\w.-]+) <", nx_exports.download_table(pkg, prefix, {}, "c", "n"))}
+    assert offered == files
+    # a network added to all_networks is offered without editing a notebook
+    extra = dict(nx_exports.all_networks(pkg))
+    extra["presence-new"] = extra["presence-latest"]
+    monkeypatch.setattr(nx_exports, "all_networks", lambda _pkg: extra)
+    assert "presence-new.gexf" in nx_exports.download_table(pkg, "presence-", {}, "c", "n")
