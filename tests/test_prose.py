@@ -154,7 +154,8 @@ def test_every_glue_role_names_a_glued_value():
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_every_chapter_cites_a_figure_that_exists(chapter):
-    figures = {m for nb in NOTEBOOKS for m in re.findall(r"^:name: (fig-[\w-]+)", nb.read_text(encoding="utf-8"), re.M)}
+    # named by a {glue:figure} directive (`:name:`) or in a plotting cell's `mystnb: figure:` metadata (`name:`)
+    figures = {m for nb in NOTEBOOKS for m in re.findall(r"^(?::name:|\s+name:) (fig-[\w-]+)", nb.read_text(encoding="utf-8"), re.M)}
     cited = [re.sub(r"^.*<|>$", "", c).strip() for path, _, c in _roles("numref") if path == chapter]
     cited_figures = [c for c in cited if c.startswith("fig-")]
     assert cited_figures, f"{chapter.name} cites no figure with {{numref}}"
