@@ -76,6 +76,8 @@ def cell_figure_problems(notebook) -> list[str]:
         fig, alt = meta["figure"], meta.get("image", {}).get("alt", "")
         if not str(fig.get("name", "")).startswith("fig-") or len(alt) <= 40 or "Data:" not in fig.get("caption", ""):
             problems.append(f"figure without name, alt text or a caption naming its data: {cell.source[:80]}")
+        if {"remove-cell", "remove-output"} & set(cell.metadata.get("tags", [])):
+            problems.append(f"a captioned figure in a cell whose output is removed: {cell.source[:80]}")
     return problems
 
 
@@ -85,6 +87,9 @@ def test_cell_figure_check_catches_a_missing_alt_text(tmp_path):
     broken = tmp_path / "broken.md"
     broken.write_text(good.read_text(encoding="utf-8").replace("    alt: ", "    alt_: ", 1), encoding="utf-8")
     assert cell_figure_problems(broken)
+    removed = tmp_path / "removed.md"
+    removed.write_text(good.read_text(encoding="utf-8").replace("- hide-input\n---", "- remove-cell\n---", 1), encoding="utf-8")
+    assert any("removed" in p for p in cell_figure_problems(removed))
 
 
 def _markdown_rows(block: str) -> list[list[str]]:
