@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ca911 import plotting
+from ca911 import style
 from conftest import HTML
 from test_browser import Visit, chromium, site  # noqa: F401  (fixtures)
 from test_plotting import legibility_problems
@@ -52,8 +52,8 @@ def smallest_text_px(visit: Visit, svg_files: list[Path]) -> list[tuple[str, flo
     out = []
     for (src, shown_px), svg in zip(widths, svg_files):
         text = svg.read_text(encoding="utf-8")
-        px_per_pt = shown_px / plotting.svg_width_pt(text)
-        out.append((src.rsplit("/", 1)[-1], min(plotting.svg_text_sizes_pt(text)) * px_per_pt))
+        px_per_pt = shown_px / style.svg_width_pt(text)
+        out.append((src.rsplit("/", 1)[-1], min(style.svg_text_sizes_pt(text)) * px_per_pt))
     return out
 
 

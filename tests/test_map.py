@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ca911 import maps, plotting
+from ca911 import maps, style
 from ca911.codebook import codebook_markdown
 from ca911.data import load
 from ca911.validation import validate_package
@@ -27,7 +27,7 @@ def pkg():
 
 @pytest.fixture(scope="module")
 def svg(pkg):
-    return plotting.svg_text(maps.presence_map(pkg))
+    return style.svg_text(maps.presence_map(pkg))
 
 
 def _edit(data_dir: Path, name: str, change) -> None:
@@ -149,17 +149,17 @@ def test_the_map_has_one_panel_per_period(svg):
 
 
 def test_the_map_is_legible(svg):
-    assert plotting.svg_glyph_fonts(svg) == {"IPAexGothic"}  # no mathtext fallback
-    assert min(plotting.svg_text_sizes_pt(svg)) >= plotting.MIN_TEXT_PT
-    assert plotting.svg_width_pt(svg) <= plotting.A4_TEXT_WIDTH_IN * 72 + 1
+    assert style.svg_glyph_fonts(svg) == {"IPAexGothic"}  # no mathtext fallback
+    assert min(style.svg_text_sizes_pt(svg)) >= style.MIN_TEXT_PT
+    assert style.svg_width_pt(svg) <= style.A4_TEXT_WIDTH_IN * 72 + 1
     assert len(svg) < 400_000
 
 
 def test_the_map_is_deterministic_and_follows_the_data(pkg, svg, data_copy):
-    assert plotting.svg_text(maps.presence_map(pkg)) == svg  # same data, same bytes
+    assert style.svg_text(maps.presence_map(pkg)) == svg  # same data, same bytes
     _edit(data_copy, "deployments",
           lambda rows: [dict(r, personnel="2500") if r["deployment_id"] == "usa-karshi-khanabad-2002-01" else r for r in rows])
-    assert plotting.svg_text(maps.presence_map(load(data_copy))) != svg  # a changed number is a changed map
+    assert style.svg_text(maps.presence_map(load(data_copy))) != svg  # a changed number is a changed map
 
 
 @pytest.mark.book

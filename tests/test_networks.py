@@ -11,6 +11,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from ca911 import network_exports as nx_exports
 from ca911 import networks as nw
 from ca911.data import DATA_DIR, DataPackage, load, partial_date_bounds
 from ca911.generated import generators
@@ -271,10 +272,10 @@ def test_alignment_table(alignment_pkg):
 def test_exports_are_sorted_deterministic_and_undated(contact_pkg):
     G = nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
     pos = nw.contact_layout(G)
-    assert nw.graphml_bytes(G, pos) == nw.graphml_bytes(G, pos)
-    gexf = nw.gexf_bytes(G, pos)
-    assert re.findall(rb'lastmodifieddate="([^"]*)"', gexf) == [nw.GEXF_DATE.encode()]
-    back = nx.read_graphml(io.BytesIO(nw.graphml_bytes(G, pos)))
+    assert nx_exports.graphml_bytes(G, pos) == nx_exports.graphml_bytes(G, pos)
+    gexf = nx_exports.gexf_bytes(G, pos)
+    assert re.findall(rb'lastmodifieddate="([^"]*)"', gexf) == [nx_exports.GEXF_DATE.encode()]
+    back = nx.read_graphml(io.BytesIO(nx_exports.graphml_bytes(G, pos)))
     assert list(back) == sorted(G) and back.edges["A", "B"]["weight"] == 2 and back.nodes["A"]["x"] == pos["A"][0] * 100
     g2 = nx.read_gexf(io.BytesIO(gexf))
     assert sorted(g2.edges) == sorted(tuple(sorted(e)) for e in G.edges) and g2.nodes["A"]["label"] == "Name A"
@@ -284,7 +285,7 @@ def test_export_drops_missing_values_instead_of_writing_nan(presence_pkg):
     pkg = make_pkg(actors=[actor("F"), actor("H")],
                    deployments=[dict(deployment_id="x", host_id="H", force_id="F", status="agreed", as_of="2001")])
     G = nw.build_presence_graph(pkg, "2002")
-    text = nw.graphml_bytes(G).decode()
+    text = nx_exports.graphml_bytes(G).decode()
     assert "nan" not in text.lower().replace("name", "") and "<NA>" not in text
 
 
@@ -389,15 +390,15 @@ def test_alignment_graphs_are_the_period_relations_and_nothing_else(pkg):
 
 
 def test_network_exports_are_registered_complete_and_deterministic(pkg):
-    assert generators()["networks"] is nw.network_exports
-    first, second = nw.network_exports(pkg), nw.network_exports(load())
+    assert generators()["networks"] is nx_exports.network_exports
+    first, second = nx_exports.network_exports(pkg), nx_exports.network_exports(load())
     assert first == second
-    names = set(nw.all_networks(pkg))
+    names = set(nx_exports.all_networks(pkg))
     assert {k for k in first if k != "networks/ca911-networks.zip"} == \
         {f"networks/{n}.{ext}" for n in names for ext in ("graphml", "gexf")}
     for rel, content in first.items():
         if rel.endswith(".gexf"):
-            assert f'lastmodifieddate="{nw.GEXF_DATE}"'.encode() in content
+            assert f'lastmodifieddate="{nx_exports.GEXF_DATE}"'.encode() in content
             nx.read_gexf(io.BytesIO(content))
         elif rel.endswith(".graphml"):
             nx.read_graphml(io.BytesIO(content))
@@ -406,7 +407,7 @@ def test_network_exports_are_registered_complete_and_deterministic(pkg):
 
 
 def test_notebook_download_links_point_at_exported_files(pkg):
-    exported = set(nw.network_exports(pkg))
+    exported = set(nx_exports.network_exports(pkg))
     links = []
     for path in sorted((ROOT / "notebooks").glob("network_*.md")):
         links += re.findall(r"\{download\}`[^`<]*<\.\./_generated/(networks/[^>]+)>`", path.read_text(encoding="utf-8"))
@@ -421,10 +422,23 @@ def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
     from PIL import Image
 
     from ca911 import network_figures as nf
-    from ca911.plotting import A4_TEXT_WIDTH_IN, save
+    from ca911.style import A4_TEXT_WIDTH_IN, save
 
     arg = nw.build_contact_graph(pkg) if draw == "contact_network" else pkg
     fig = getattr(nf, draw)(arg)
     path = save(fig, tmp_path / f"{draw}.png")
     width_px, _ = Image.open(path).size
     assert width_px / matplotlib.rcParams["savefig.dpi"] <= A4_TEXT_WIDTH_IN + 0.01
+
+
+def test_download_tables_offer_every_exported_network(pkg, monkeypatch):
+    files = {p.removeprefix("networks/") for p in nx_exports.network_exports(pkg) if not p.endswith(".zip")}
+    notebooks = " ".join(p.read_text(encoding="utf-8") for p in sorted((DATA_DIR.parent / "notebooks").glob("network_*.md")))
+    prefixes = set(re.findall(r'download_table\(\s*pkg, "([\w-]+)"', notebooks))
+    offered = {f for prefix in prefixes for f in re.findall(r"`([\w.-]+) <", nx_exports.download_table(pkg, prefix, {}, "c", "n"))}
+    assert offered == files
+    # a network added to all_networks is offered without editing a notebook
+    extra = dict(nx_exports.all_networks(pkg))
+    extra["presence-new"] = extra["presence-latest"]
+    monkeypatch.setattr(nx_exports, "all_networks", lambda _pkg: extra)
+    assert "presence-new.gexf" in nx_exports.download_table(pkg, "presence-", {}, "c", "n")

@@ -41,8 +41,9 @@ def test_notebook_runs_standalone(notebook, tmp_path):
                 glued[name] = set(output.get("data", {}))
     figures = {n: m for n, m in glued.items() if n.startswith("fig-")}
     assert all(any(m.endswith("image/svg+xml") for m in mimes) for mimes in figures.values()), figures
-    shown = [o for c in nb["cells"] for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
-    assert not shown, "figures appear only where they are glued, not as stray cell outputs"
+    shown = [c for c in nb["cells"] for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
+    stray = [c["source"][:80] for c in shown if "figure" not in c.get("metadata", {}).get("mystnb", {})]
+    assert not stray, "figures appear where they are glued or under a cell that captions them, never as stray outputs"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
@@ -58,6 +59,37 @@ def test_notebook_states_question_and_data_and_captions_figures(notebook):
         caption = [l for l in block.splitlines()[1:] if l.strip() and not l.startswith(":")]
         assert name and alt and len(alt.group(1)) > 40 and caption, f"figure without name, alt text or caption: {block[:80]}"
         assert "Data:" in " ".join(caption), "the caption names the data it shows"
+    for problem in cell_figure_problems(notebook):
+        pytest.fail(problem)
+
+
+def cell_figure_problems(notebook) -> list[str]:
+    """Figures captioned in their plotting cell's metadata (`mystnb: figure: {caption, name}, image: {alt}`)
+    need a fig- name, a real alt text and a caption that names its data."""
+    import jupytext
+
+    problems = []
+    for cell in jupytext.read(notebook).cells:
+        meta = cell.metadata.get("mystnb", {})
+        if "figure" not in meta:
+            continue
+        fig, alt = meta["figure"], meta.get("image", {}).get("alt", "")
+        if not str(fig.get("name", "")).startswith("fig-") or len(alt) <= 40 or "Data:" not in fig.get("caption", ""):
+            problems.append(f"figure without name, alt text or a caption naming its data: {cell.source[:80]}")
+        if {"remove-cell", "remove-output"} & set(cell.metadata.get("tags", [])):
+            problems.append(f"a captioned figure in a cell whose output is removed: {cell.source[:80]}")
+    return problems
+
+
+def test_cell_figure_check_catches_a_missing_alt_text(tmp_path):
+    good = next(nb for nb in NOTEBOOKS if "mystnb:" in nb.read_text(encoding="utf-8"))
+    assert cell_figure_problems(good) == []
+    broken = tmp_path / "broken.md"
+    broken.write_text(good.read_text(encoding="utf-8").replace("    alt: ", "    alt_: ", 1), encoding="utf-8")
+    assert cell_figure_problems(broken)
+    removed = tmp_path / "removed.md"
+    removed.write_text(good.read_text(encoding="utf-8").replace("- hide-input\n---", "- remove-cell\n---", 1), encoding="utf-8")
+    assert any("removed" in p for p in cell_figure_problems(removed))
 
 
 def _markdown_rows(block: str) -> list[list[str]]:
@@ -132,7 +164,16 @@ def test_every_deployment_appears_once_in_the_timeline(pkg):
     (None, "several", "several"), (100, "several", "several × 100"), (None, None, "not given"), (1000, "exact", "1,000"),
 ])
 def test_numbers_keep_their_qualifier(n, q, expected):
-    assert chronology.format_count(n, q) == expected
+    from ca911.numbers import with_qualifier
+
+    assert with_qualifier(n, q) == expected
+
+
+def test_a_share_is_a_percentage_and_a_missing_number_reads_one_way():
+    from ca911.numbers import NOT_GIVEN, with_qualifier
+
+    assert with_qualifier(0.5, "nearly", share=True) == "nearly 50%"
+    assert with_qualifier(None, "about") == NOT_GIVEN == "not given"
 
 
 def test_memberships_merge_rows_of_both_chapters(pkg):

@@ -5,18 +5,20 @@ from __future__ import annotations
 import io
 import re
 
-from ca911 import plotting
+import matplotlib
+
+from ca911 import figures, style
 
 
 def _figure():
-    fig, ax = plotting.figure(1.5, 3)
+    fig, ax = style.figure(1.5, 3)
     ax.plot([0, 1, 2], [0.123456, 1.654321, 0.5])
     ax.set_title("Kazakhstan カザフスタン")
     return fig
 
 
 def test_svg_is_deterministic_and_undated():
-    a, b = plotting.svg_text(_figure()), plotting.svg_text(_figure())
+    a, b = style.svg_text(_figure()), style.svg_text(_figure())
     assert a == b
     assert "<dc:date>" not in a
 
@@ -26,16 +28,16 @@ def test_svg_rounding_keeps_transforms_and_shrinks_the_file():
     raw = io.StringIO()
     fig.savefig(raw, format="svg", bbox_inches="tight", metadata={"Date": None})
     raw = raw.getvalue()
-    compact = plotting.svg_text(fig)
+    compact = style.svg_text(fig)
     assert re.findall(r"scale\([^)]*\)", compact) == re.findall(r"scale\([^)]*\)", raw)
     assert len(compact) < len(raw)
     assert not re.search(r'\bd="[^"]*\d\.\d{3}', compact)
 
 
 def test_figures_fit_the_pdf_text_width():
-    fig, _ = plotting.figure()
-    assert fig.get_figwidth() <= plotting.A4_TEXT_WIDTH_IN
-    assert plotting.plt.rcParams["font.family"] == ["IPAexGothic"]
+    fig, _ = style.figure()
+    assert fig.get_figwidth() <= style.A4_TEXT_WIDTH_IN
+    assert matplotlib.rcParams["font.family"] == ["IPAexGothic"]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -45,42 +47,42 @@ def test_figures_fit_the_pdf_text_width():
 import pytest  # noqa: E402
 
 PRINT_MIN_PT = 8.0  # print.md: at least 8 pt at printed size
-TEXT_WIDTH_PT = plotting.A4_TEXT_WIDTH_IN * 72
+TEXT_WIDTH_PT = style.A4_TEXT_WIDTH_IN * 72
 
 
 def legibility_problems(svg: str) -> list[str]:
     """What makes an SVG figure hard to read in print: mathtext or fallback glyphs, text under 8 pt
     once the figure is scaled to the text width (figures are never scaled up)."""
-    problems = [f"glyphs from {font} (mathtext or a fallback font)" for font in sorted(plotting.svg_glyph_fonts(svg) - {"IPAexGothic"})]
-    scale = min(1.0, TEXT_WIDTH_PT / plotting.svg_width_pt(svg))
-    smallest = min(plotting.svg_text_sizes_pt(svg), default=PRINT_MIN_PT) * scale
+    problems = [f"glyphs from {font} (mathtext or a fallback font)" for font in sorted(style.svg_glyph_fonts(svg) - {"IPAexGothic"})]
+    scale = min(1.0, TEXT_WIDTH_PT / style.svg_width_pt(svg))
+    smallest = min(style.svg_text_sizes_pt(svg), default=PRINT_MIN_PT) * scale
     if smallest < PRINT_MIN_PT - 0.05:
-        problems.append(f"text at {smallest:.1f} pt when printed (figure {plotting.svg_width_pt(svg):.0f} pt wide)")
+        problems.append(f"text at {smallest:.1f} pt when printed (figure {style.svg_width_pt(svg):.0f} pt wide)")
     return problems
 
 
 def _titled(title: str, fontsize: float | None = None) -> str:
-    fig, ax = plotting.figure(1.5, 3)
+    fig, ax = style.figure(1.5, 3)
     ax.set_title(title, fontsize=fontsize)
-    return plotting.svg_text(fig)
+    return style.svg_text(fig)
 
 
 def test_dollar_signs_are_text_not_mathtext(monkeypatch):
     literal = "$a$ b $c$ and sum of parts $408.0m; stated total $408.0m"
     assert legibility_problems(_titled(literal)) == []
-    monkeypatch.setitem(plotting.STYLE, "text.parse_math", True)  # a broken copy of the style…
+    monkeypatch.setitem(style.STYLE, "text.parse_math", True)  # a broken copy of the style…
     try:
         assert any("DejaVu" in p for p in legibility_problems(_titled(literal)))  # …is caught
     finally:
         monkeypatch.undo()
-        plotting.use_style()
+        style.use_style()
 
 
 def test_the_checker_catches_small_and_oversized_figures():
     assert legibility_problems(_titled("small", fontsize=6.5))
-    fig, ax = plotting.figure(1.5, 8.5)  # wider than the text block: printed smaller than drawn
+    fig, ax = style.figure(1.5, 8.5)  # wider than the text block: printed smaller than drawn
     ax.set_title("wide")
-    assert any("when printed" in p for p in legibility_problems(plotting.svg_text(fig)))
+    assert any("when printed" in p for p in legibility_problems(style.svg_text(fig)))
 
 
 @pytest.fixture(scope="module")
@@ -100,17 +102,17 @@ def _notebook_figures(pkg):
     labels = {k: v.split(": ")[-1] for k, v in pkg.labels("iraq_war_responses", "value_code").items()}
     parts, total = chronology.aid_by_recipient(pkg)
     return {
-        "deployment_chart": plotting.deployment_chart(chronology.deployment_timeline(pkg)),
-        "coded_table": plotting.coded_table(coded.astype(object).where(coded.notna(), None), labels,
+        "deployment_chart": figures.deployment_chart(chronology.deployment_timeline(pkg)),
+        "coded_table": figures.coded_table(coded.astype(object).where(coded.notna(), None), labels,
                                             [chronology.dimension_labels(pkg, "en")[d] for d in coded.index],
                                             ["Kazakhstan", "Uzbekistan"]),
-        "aid_bars": plotting.aid_bars(parts, total),
+        "aid_bars": figures.aid_bars(parts, total),
     }
 
 
 def test_redesigned_figures_are_legible_in_print(pkg):
     for name, fig in _notebook_figures(pkg).items():
-        assert legibility_problems(plotting.svg_text(fig)) == [], name
+        assert legibility_problems(style.svg_text(fig)) == [], name
 
 
 def test_presence_chart_labels_never_repeat_and_codes_keep_their_case(pkg):
@@ -126,3 +128,41 @@ def test_presence_chart_labels_never_repeat_and_codes_keep_their_case(pkg):
     assert len(labelled) == len(set(labelled)), labelled
     words = " ".join(t.get_text() for t in figs["coded_table"].axes[0].texts)
     assert "CST" in words and "CSTO" in words and "within cst" not in words
+
+
+IMPORT_CHANGES = """
+import json, os, sys
+import matplotlib
+before = (dict(matplotlib.rcParams), os.environ.get("SOURCE_DATE_EPOCH"))
+import ca911.style, ca911.figures, ca911.network_figures, ca911.tables
+after = (dict(matplotlib.rcParams), os.environ.get("SOURCE_DATE_EPOCH"))
+print(json.dumps(sorted(k for k in before[0] if before[0][k] != after[0][k]) + (["SOURCE_DATE_EPOCH"] if before[1] != after[1] else [])))
+"""
+
+
+def _changed_on_import(extra: str = "") -> list[str]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    code = IMPORT_CHANGES.replace("ca911.tables\n", f"ca911.tables\n{extra}\n")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_importing_the_style_and_figures_changes_no_global_state():
+    assert _changed_on_import() == []
+    # a broken copy: a module that applies the style when imported is caught
+    assert "font.family" in _changed_on_import("ca911.style.use_style()")
+
+
+def test_figure_applies_the_style_and_the_fixed_date(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    matplotlib.rcdefaults()
+    style.figure(1, 1)
+    assert matplotlib.rcParams["svg.hashsalt"] == "ca911"
+    import os
+
+    assert os.environ["SOURCE_DATE_EPOCH"] == style.BUILD_DATE_EPOCH

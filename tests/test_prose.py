@@ -107,6 +107,30 @@ def test_every_fact_role_names_a_recorded_fact():
     assert used and not unknown, "unknown fact ids:\n" + "\n".join(unknown)
 
 
+def _unknown_numbers(refs) -> list[str]:
+    from ca911.data import load
+    from ca911.records import number_text
+
+    pkg = load(validate=False)
+    tables = {r["name"]: pkg[r["name"]] for r in pkg.descriptor["resources"]}
+    problems = []
+    for where, ref in refs:
+        try:
+            number_text(tables, pkg.descriptor, ref.strip())
+        except KeyError as err:
+            problems.append(f"{where}: {err.args[0]}")
+    return problems
+
+
+def test_every_number_role_names_a_number_of_a_record():
+    refs = [(f"{path.name}:{n}", ref) for path, n, ref in _roles("number")]
+    assert refs, "no {number} role in the chapters"
+    assert not _unknown_numbers(refs)
+    broken = [("x", "indicators:KAZ/border_length_with_russia/1999"), ("y", "deployments:rus-tjk-2001/tanks"),
+              ("z", "indicators:KAZ/border_length_with_russia")]  # wrong date, no column, a key too short
+    assert len(_unknown_numbers(broken)) == 3
+
+
 def test_every_glue_role_names_a_glued_value():
     every = {nb.resolve(): _glued_names(nb) for nb in NOTEBOOKS}
     problems = []
@@ -130,7 +154,8 @@ def test_every_glue_role_names_a_glued_value():
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_every_chapter_cites_a_figure_that_exists(chapter):
-    figures = {m for nb in NOTEBOOKS for m in re.findall(r"^:name: (fig-[\w-]+)", nb.read_text(encoding="utf-8"), re.M)}
+    # named by a {glue:figure} directive (`:name:`) or in a plotting cell's `mystnb: figure:` metadata (`name:`)
+    figures = {m for nb in NOTEBOOKS for m in re.findall(r"^(?::name:|\s+name:) (fig-[\w-]+)", nb.read_text(encoding="utf-8"), re.M)}
     cited = [re.sub(r"^.*<|>$", "", c).strip() for path, _, c in _roles("numref") if path == chapter]
     cited_figures = [c for c in cited if c.startswith("fig-")]
     assert cited_figures, f"{chapter.name} cites no figure with {{numref}}"

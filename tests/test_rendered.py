@@ -67,7 +67,7 @@ def uncaptioned(page_html: str) -> list[str]:
     article = _article(page_html)
     for table in article.find_all("table"):
         output = table.find_parent("div", class_="text_html")
-        if table.find_parent("table") or (output and "_itables_" in str(output.find("script") or "")):
+        if table.find_parent("table") or (output and "dt_bundle" in " ".join(map(str, output.find_all("script")))):
             continue  # a table nested in a table; an interactive table (itables), captioned but not numbered by Sphinx
         caption = table.find("caption")
         text = " ".join(caption.get_text(" ").split()) if caption else ""
@@ -184,7 +184,7 @@ def literal_problems(markdown: str, values: list[str]) -> list[str]:
 def test_markdown_table_renders_hostile_values_literally(widths):
     import pandas as pd
 
-    from ca911.generated import markdown_table
+    from ca911.tables import markdown_table
 
     md = markdown_table(pd.DataFrame({"value": HOSTILE_VALUES}), "Hostile values (caption with `code`).", "tab-hostile",
                         widths=widths)

@@ -10,7 +10,7 @@ import yaml
 from ca911.data import DataPackage
 import pandas as pd
 
-from ca911.generated import Markup, markdown_cell, markdown_table, myst_code, myst_text
+from ca911.tables import Markup, markdown_cell, markdown_table, myst_code, myst_text
 from ca911.records import fact_label, label_of
 
 ROOT = Path(__file__).resolve().parents[2]

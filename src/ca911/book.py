@@ -3,7 +3,7 @@
 `read_markdown` is registered in `_config.yml` as myst-nb's reader for `.md` files. For a MyST text
 notebook it adds one hidden first cell naming the SHA-256 of the data package and of the helper
 package's source: jupyter-cache keys a notebook on its code alone, so without this a data edit (or a
-change to a plotting function) would serve stale outputs. Other Markdown pages are read unchanged.
+change to a figure function) would serve stale outputs. Other Markdown pages are read unchanged.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from ca911.data import AUTUMN_2001, DataPackage
+from ca911.numbers import with_qualifier
 
 STATE_LANES = ["RUS", "USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
 OTHER_LANE = "Other"
@@ -21,8 +22,6 @@ EVENT_FAMILIES = {
     "attack or closure": ["attack", "border_closure"],
 }
 FAMILY_OF = {t: fam for fam, types in EVENT_FAMILIES.items() for t in types}
-QUALIFIER_WORDS = {"exact": "{n}", "about": "about {n}", "at_least": "at least {n}", "up_to": "up to {n}",
-                   "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected", "several": "several × {n}"}
 
 
 def require_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
@@ -134,8 +133,7 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
 
 def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
     """Table 1 as a numbered MyST table; each cell ends with links to the chronology entries of its evidence."""
-    from ca911.generated import Markup, myst_text
-    from ca911.plotting import markdown_table
+    from ca911.tables import Markup, markdown_table, myst_text
     from ca911.records import label_of
 
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
@@ -161,14 +159,6 @@ def table1_evidence(pkg: DataPackage) -> str:
     return '<ul class="ca911-evidence">' + "".join(items) + "</ul>"
 
 
-def format_count(n, qualifier) -> str:
-    """A number as printed with its qualifier, e.g. 'about 2,000'; never a bare number for a hedged one."""
-    q = "exact" if qualifier is None or pd.isna(qualifier) else str(qualifier)
-    if n is None or pd.isna(n):
-        return "several" if q == "several" else "not given"
-    return QUALIFIER_WORDS[q].format(n=f"{int(n):,}")
-
-
 def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:
     """Every deployment row once, with its label and which side of 11 September 2001 it falls."""
     d = require_rows(pkg.deployments, "deployments").copy()
@@ -176,8 +166,8 @@ def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:
     d["force"] = d["force_id"].map(names)
     d["host"] = d["host_id"].map(names)
     d["facility"] = d["facility_id"].map(names).fillna("")
-    d["personnel_label"] = [format_count(n, q) for n, q in zip(d["personnel"], d["personnel_qualifier"])]
-    d["aircraft_label"] = [format_count(n, q) if pd.notna(n) else "" for n, q in zip(d["aircraft"], d["aircraft_qualifier"])]
+    d["personnel_label"] = [with_qualifier(n, q) for n, q in zip(d["personnel"], d["personnel_qualifier"])]
+    d["aircraft_label"] = [with_qualifier(n, q) if pd.notna(n) else "" for n, q in zip(d["aircraft"], d["aircraft_qualifier"])]
     d["period"] = (d["as_of_lo"] >= pd.Timestamp("2001-09-11")).map({True: "after 9/11", False: "before 9/11"})
     d["row"] = d["force"] + " in " + d["host"] + d["facility"].map(lambda f: f" ({f})" if f else "")
     return d.sort_values(["as_of_lo", "deployment_id"]).reset_index(drop=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ca911.data import DataPackage
-from ca911.generated import Markup, markdown_table, myst_code
+from ca911.tables import Markup, markdown_table, myst_code
 
 FIELD_WIDTHS = [20, 11, 12, 28, 17, 12]  # fixed shares: the meaning column wraps, nothing runs off the right
 

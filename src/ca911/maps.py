@@ -13,9 +13,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.transforms import ScaledTranslation
 
-from ca911.chronology import deployment_timeline, format_count
+from ca911.chronology import deployment_timeline
 from ca911.data import DataPackage, default_data_dir
-from ca911.plotting import A4_TEXT_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.figures import FORCE_COLOURS
+from ca911.numbers import with_qualifier
+from ca911.style import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
@@ -91,14 +93,14 @@ def marker_area(personnel) -> float:
 
 
 def _count_line(r, narrow: bool = False) -> str:
-    count = format_count(r.personnel, r.personnel_qualifier)  # the number with its qualifier, as printed
+    count = with_qualifier(r.personnel, r.personnel_qualifier)  # the number with its qualifier, as printed
     count = "no number" if count == "not given" else count
     expected = r.status == "planned" and r.personnel_qualifier == "expected"  # "3,200 expected" says it already
     status = "" if r.status == "present" or expected else f" {r.status}"
     if len(count + status) > 14:  # panels are narrow: the status on a line of its own
         status = "\n" + status.strip()
     aircraft = "" if pd.isna(r.aircraft) else (
-        f"\n{format_count(r.aircraft, r.aircraft_qualifier)}{chr(10) if narrow else ' '}aircraft")
+        f"\n{with_qualifier(r.aircraft, r.aircraft_qualifier)}{chr(10) if narrow else ' '}aircraft")
     return count + status + aircraft
 
 

@@ -1,4 +1,4 @@
-"""Figures of the actor networks (`ca911.networks`), in the house style of `ca911.plotting`.
+"""Figures of the actor networks (`ca911.networks`), in the one style of `ca911.style`.
 
 Every function returns a closed matplotlib Figure (closed so a notebook shows it only where it is
 glued), at most `A4_TEXT_WIDTH_IN` wide, with fixed positions so rebuilds draw the same picture.
@@ -13,13 +13,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
 from ca911 import networks as nw
-from ca911.plotting import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.numbers import with_qualifier
+from ca911.style import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
-QUALIFIER_WORDS = {"exact": "{n}", "about": "about {n}", "at_least": "at least {n}", "up_to": "up to {n}",
-                   "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected",
-                   "several": "several × {n}"}  # the codebook's reading of 数100名: several × 100
 
 
 def _names(pkg, short: bool = False) -> dict[str, str]:
@@ -46,12 +44,6 @@ def require(items, what: str):
     if len(items) == 0:
         raise ValueError(f"no {what} in the data: the figure would be empty (check data/ and the filters used)")
     return items
-
-
-def count_label(n, qualifier) -> str:
-    if n is None or pd.isna(n):
-        return "no number"
-    return QUALIFIER_WORDS.get(str(qualifier), "{n}").format(n=f"{int(n):,}")
 
 
 # ----------------------------------------------------------------------------------- memberships
@@ -155,7 +147,7 @@ def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
     facility = ", ".join(SHORT.get(f, names.get(f, f)) for f in d["facility"].split(";") if f)
     n = d.get("personnel")
     text = f"{SHORT.get(u, names.get(u, u))} → {names.get(v, v)}" + (f" at {facility}" if facility else "")
-    text += f": {count_label(n, d.get('personnel_qualifier'))}"
+    text += f": {with_qualifier(n, d.get('personnel_qualifier'))}"
     text += f" ({d['personnel_as_of']})" if n is not None else f" (record {d['as_of']})"
     if d["status"] not in ("present", "arriving"):
         text += f", {d['status']}"

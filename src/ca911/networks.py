@@ -3,8 +3,10 @@ and chapter 4's alignments.
 
 Every builder takes a loaded `DataPackage` (or anything with the same tables) and returns a networkx
 graph whose nodes are actor ids with their names as attributes. Drawing lives in
-`ca911.network_figures`; this module needs no matplotlib, so the book's Sphinx extension can import it
-to write the GraphML/GEXF downloads (`network_exports`).
+`ca911.network_figures`, the GraphML/GEXF downloads in `ca911.network_exports`; this module needs no
+matplotlib. One module because the four networks share one reading of partial dates, one actor table
+and the fixed layouts their figures and downloads both use; split by network, each part would import
+the others' helpers.
 
 **Partial dates.** A record counts at a date `d` only on days its wording guarantees it: a start (or a
 deployment's `as_of`) counts from the *last* day its partial date covers, an end from the *first* day.
@@ -25,7 +27,6 @@ import networkx as nx
 import pandas as pd
 
 from ca911.data import AUTUMN_2001, partial_date_bounds
-from ca911.generated import ZIP_DATE, deterministic_zip
 
 # Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
 # April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.
@@ -53,7 +54,6 @@ CONTACT_TYPES = tuple(CONTACT_FAMILIES)
 CONTACT_ROLES = ("initiator", "target", "host", "participant")
 
 POWERS = ("RUS", "USA", "CHN")  # the three powers chapter 4 weighs Kazakhstan and Uzbekistan against
-GEXF_DATE = "{:04d}-{:02d}-{:02d}".format(*ZIP_DATE[:3])  # fixed, like the data zip's file dates
 
 
 # ----------------------------------------------------------------------------------------- dates
@@ -481,88 +481,3 @@ def alignment_layout(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
     for i, n in enumerate(others):
         pos[n] = (-1.1, -0.3 - 0.45 * i)
     return pos
-
-
-# --------------------------------------------------------------------------------------- exports
-def _plain(value):
-    """A GraphML/GEXF-safe Python value, or None to drop the attribute."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if isinstance(value, bool) or type(value).__name__ in ("bool", "bool_"):
-        return bool(value)
-    if isinstance(value, int) or type(value).__name__.startswith(("int", "Int")):
-        return int(value)
-    if isinstance(value, float) or type(value).__name__.startswith("float"):
-        return float(value)
-    return str(value)
-
-
-def _clean(attrs: dict) -> dict:
-    return {k: v for k, v in ((k, _plain(v)) for k, v in attrs.items()) if v is not None}
-
-
-def _export_graph(G: nx.Graph, pos: dict | None, viz: bool) -> nx.Graph:
-    H = _sorted_copy(G)
-    H.graph.clear()
-    H.graph.update(_clean(G.graph))
-    for n in H:
-        attrs = _clean(H.nodes[n])
-        if pos and n in pos:
-            x, y = (round(100.0 * c, 3) for c in pos[n])
-            if viz:
-                attrs["viz"] = {"position": {"x": x, "y": y, "z": 0.0}}
-            else:
-                attrs.update(x=x, y=y)
-        H.nodes[n].clear()
-        H.nodes[n].update(attrs)
-    for u, v in H.edges:
-        attrs = _clean(H.edges[u, v])
-        H.edges[u, v].clear()
-        H.edges[u, v].update(attrs)
-    return H
-
-
-def graphml_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
-    """UTF-8 GraphML with sorted nodes and edges; positions (if given) as node attributes `x`, `y`.
-    (Written with the standard-library writer, so lxml's presence cannot change the bytes.)"""
-    buf = io.BytesIO()
-    nx.write_graphml_xml(_export_graph(G, pos, viz=False), buf, encoding="utf-8")
-    return buf.getvalue()
-
-
-def gexf_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
-    """UTF-8 GEXF 1.2 with sorted nodes and edges, positions as `viz:position`, and a fixed
-    `lastmodifieddate` (networkx writes today's date, which would change the bytes every day)."""
-    buf = io.BytesIO()
-    nx.write_gexf(_export_graph(G, pos, viz=True), buf, encoding="utf-8", version="1.2draft")
-    return re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{GEXF_DATE}"'.encode(), buf.getvalue())
-
-
-def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:
-    """Every network the book shows, by export name, with the positions its figure uses."""
-    out = {}
-    mpos, ppos = membership_layout(pkg), projection_layout(pkg)
-    for label in SNAPSHOTS:
-        G = build_membership_graph(pkg, label)
-        out[f"memberships-{label}"] = (G, mpos)
-        out[f"memberships-projected-{label}"] = (project_members(G), ppos)
-    prpos = presence_layout(pkg)
-    for name, date in presence_snapshots(pkg).items():
-        out[f"presence-{name}"] = (build_presence_graph(pkg, date), prpos)
-    C = build_contact_graph(pkg, *AUTUMN_2001)
-    out["contacts-autumn-2001"] = (C, contact_layout(C))
-    for period_id in alignment_periods(pkg)["period_id"]:
-        A = build_alignment_graph(pkg, period_id)
-        out[f"alignment-{period_id}"] = (A, alignment_layout(A))
-    return out
-
-
-def network_exports(pkg) -> dict[str, bytes]:
-    """{"networks/<name>.graphml": bytes, "networks/<name>.gexf": bytes, ..., "networks/ca911-networks.zip"}."""
-    files = {}
-    for name, (G, pos) in all_networks(pkg).items():
-        files[f"networks/{name}.graphml"] = graphml_bytes(G, pos)
-        files[f"networks/{name}.gexf"] = gexf_bytes(G, pos)
-    files["networks/ca911-networks.zip"] = deterministic_zip(
-        "ca911-networks", {rel.split("/", 1)[1]: content for rel, content in files.items()})
-    return dict(sorted(files.items()))

@@ -1,5 +1,6 @@
 """Records in the prose: the `{event}` role and the generated full chronology it links to, and the
-`{fact}` role, which cites an undated fact by its locator and links to its entry in the sentence-map appendix.
+`{fact}` role, which cites an undated fact by its locator and links to its entry in the sentence-map appendix,
+and the `{number}` role, which writes a number of a record with its qualifier as printed.
 
 `{event}`ch3-2001-09-24-putin-tv-address`` renders the event's date as the data gives it
 ("24 September 2001", "September 2001", "about November 2001") and links to its entry in the
@@ -16,7 +17,8 @@ from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
 
 from ca911.data import DataPackage
-from ca911.generated import myst_code, myst_text
+from ca911.tables import myst_code, myst_text
+from ca911.numbers import is_share, with_qualifier
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -105,3 +107,48 @@ event_role = _record_role("events", "event_id", label_of,
 # `{fact}`<fact_id>``: an undated fact's locator, linked to its entry in the sentence-map appendix.
 fact_role = _record_role("facts", "fact_id", fact_label,
                          lambda row: nodes.literal("", str(row["locator"]), classes=["ca911-fact"]))
+
+
+def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
+    """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about 7,000', '66%').
+    The column defaults to `value`; its qualifier is `<column>_qualifier` or else `qualifier`; a unit
+    `share` is written as a percentage. A KeyError names what is unknown."""
+    from ca911.schema import primary_key
+
+    table, _, rest = ref.partition(":")
+    if table not in pkg_tables:
+        raise KeyError(f"no table {table!r} in data/datapackage.json")
+    key = primary_key(descriptor, table)
+    parts = rest.split("/")
+    if len(parts) not in (len(key), len(key) + 1):
+        raise KeyError(f"{ref!r}: expected {table}:{'/'.join(key)}[/column]")
+    column = parts[len(key)] if len(parts) > len(key) else "value"
+    frame = pkg_tables[table]
+    match = frame[(frame[key].astype(str) == parts[:len(key)]).all(axis=1)]
+    if match.empty:
+        raise KeyError(f"no record {table}:{'/'.join(parts[:len(key)])} in data/{table}.csv")
+    row = match.iloc[0].to_dict()
+    if column not in row:
+        raise KeyError(f"no column {column!r} in data/{table}.csv")
+    qualifier = row.get(f"{column}_qualifier", row.get("qualifier"))
+    return with_qualifier(row[column], qualifier, share=is_share(row.get("unit")))
+
+
+def number_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """`{number}`indicators:KAZ/border_length_with_russia/2004`` → "about 7,000" (not linked: the
+    sentence's locator says where to read); an unknown reference is a build error naming the file."""
+    from ca911.data import load
+
+    env = inliner.document.settings.env
+    digest = getattr(env, "ca911_data_hash", None)  # as for `_record_role`: the cache lives as long as the data
+    if getattr(env, "ca911_number_tables", (None,))[0] != digest or digest is None:
+        pkg = load(validate=False)
+        env.ca911_number_tables = (digest, {n: pkg[n] for n in (r["name"] for r in pkg.descriptor["resources"])},
+                                   pkg.descriptor)
+    _, tables, descriptor = env.ca911_number_tables
+    try:
+        rendered = number_text(tables, descriptor, text.strip())
+    except KeyError as err:
+        msg = inliner.reporter.error(f"unknown number {text.strip()!r}: {err.args[0]}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return [nodes.inline(rawtext, rendered, classes=["ca911-number"])], []

@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 
 from ca911 import __version__, bibstyle
 from ca911.data import package_hash
-from ca911.plotting import FONT_FILE
+from ca911.style import FONT_FILE
 
 PDF_FILE_NAME = "companion.pdf"
 # Stylesheets are files beside this module: ca911.css for both editions, then ca911-print.css for the
@@ -237,10 +237,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _aria_citations)
     app.connect("html-page-context", _print_marks)
     app.connect("env-get-outdated", _outdated_on_data_change)
-    from ca911.records import event_role, fact_role
+    from ca911.records import event_role, fact_role, number_role
 
     app.add_role("event", event_role)
     app.add_role("fact", fact_role)
+    app.add_role("number", number_role)
     app.connect("builder-inited", _static_files)
     app.connect("build-finished", _subset_japanese_font)
     app.connect("builder-inited", _table_css)

@@ -1,90 +1,22 @@
-"""The one figure style: Japanese-capable font, colour-blind-safe palette, A4-friendly sizes,
-deterministic files (fixed SVG hash salt, no dates in metadata)."""
+"""The notebooks' figures other than the networks (those are in `network_figures`): chronologies,
+stances, Table 1 as codes, memberships, military presence, aid and data coverage. Each takes tidy frames
+from `ca911.chronology` (or `ca911.coverage`) and returns a Figure in the one style (`ca911.style`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
+import textwrap
 
-import sys
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.colors import to_rgba
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
 
-import matplotlib
-
-if "ipykernel" not in sys.modules:  # scripts and tests; a notebook keeps its inline backend
-    matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import matplotlib_fontja  # noqa: E402,F401  (registers IPAexGothic)
-from matplotlib import font_manager  # noqa: E402
-
-FONT_FILE = Path(matplotlib_fontja.__file__).parent / "fonts" / "ipaexg.ttf"
-# Okabe–Ito: distinguishable under the common colour-vision deficiencies.
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
-A4_TEXT_WIDTH_IN = 6.3  # the PDF's text block; figures never exceed it
-# Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
-# width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
-MIN_TEXT_PT = 8.5
-
-STYLE = {
-    "font.family": "IPAexGothic",
-    "font.size": 9,
-    "axes.titlesize": 10,
-    "xtick.labelsize": MIN_TEXT_PT,
-    "ytick.labelsize": MIN_TEXT_PT,
-    "legend.fontsize": MIN_TEXT_PT,
-    "legend.title_fontsize": MIN_TEXT_PT,
-    "text.parse_math": False,  # "$408.0m; … $408.0m" is money, not mathtext
-    "figure.facecolor": "white",  # opaque: dark-mode pages must not show through light-grey labels
-    "savefig.facecolor": "white",
-    "axes.prop_cycle": matplotlib.cycler(color=OKABE_ITO),
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "figure.dpi": 100,
-    "savefig.dpi": 150,
-    "savefig.bbox": "tight",
-    "svg.hashsalt": "ca911",
-    "svg.fonttype": "path",
-    "path.simplify": True,
-}
-
-
-def use_style() -> None:
-    font_manager.fontManager.addfont(str(FONT_FILE))
-    plt.rcParams.update(STYLE)
-
-
-def figure(height_in: float = 3.0, width_in: float = A4_TEXT_WIDTH_IN, **kwargs):
-    """A figure outside pyplot's registry: a notebook shows it only where it is glued, never twice."""
-    from matplotlib.figure import Figure
-
-    use_style()
-    fig = Figure(figsize=(width_in, height_in), layout=kwargs.pop("layout", "constrained"))
-    return fig, fig.subplots(**kwargs)
-
-
-def save(fig, path: str | Path) -> Path:
-    """Write a figure with metadata that does not change between builds."""
-    path = Path(path)
-    meta = {"svg": {"Date": None}, "png": {"Software": None}, "pdf": {"CreationDate": None, "ModDate": None}}
-    fig.savefig(path, metadata=meta.get(path.suffix.lstrip("."), {}))
-    return path
-
-
-use_style()
-
-
-# ---------------------------------------------------------------------------------------------
-# Notebook figures. Each takes tidy frames from ca911.chronology and returns a Figure.
-import os  # noqa: E402
-import re  # noqa: E402
-import textwrap  # noqa: E402
-
-import matplotlib.dates as mdates  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.colors import BoundaryNorm, ListedColormap, to_rgba  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch, Rectangle  # noqa: E402
-
-os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: matplotlib writes this date, not today's
+from ca911.chronology import stance_changes
+from ca911.numbers import NOT_GIVEN
+from ca911.style import MIN_TEXT_PT, OKABE_ITO, figure
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
@@ -92,57 +24,6 @@ FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's informati
 }
 # Ordinal: grey for "not stated", then viridis from light (refuses) to dark (full support).
 STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d"]
-
-
-def inline_svg() -> None:
-    """In a notebook: SVG figures with no date in their metadata (deterministic bytes)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    ip = get_ipython()
-    if ip is not None:
-        from matplotlib.figure import Figure
-        from matplotlib_inline.backend_inline import set_matplotlib_formats
-
-        set_matplotlib_formats("svg")  # activates the inline formatters for every Figure
-        formatter = ip.display_formatter.formatters["image/svg+xml"]
-        formatter.for_type(Figure, svg_text)  # …with our compact, deterministic SVG
-
-
-_LONG_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
-_COORDINATES = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"')  # never transforms: scales need every digit
-_INDENT = re.compile(r"\n[ \t]+")
-
-
-def svg_text(fig) -> str:
-    """The figure as SVG with no date, no indentation and coordinates rounded to 1/100 pt (same look, smaller)."""
-    import io
-
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    rounded = _COORDINATES.sub(lambda m: m[1] + '="' + _LONG_DECIMALS.sub(r"\1", m[2]) + '"', buf.getvalue())
-    return _INDENT.sub("\n", rounded)
-
-
-_GLYPH_FONT = re.compile(r'<path id="([A-Za-z][\w-]*?)-[0-9a-f]+"')
-_TEXT_SCALE = re.compile(r"scale\((\d*\.?\d+) -\1\)")  # a text run: glyph outlines at size/100 (svg.fonttype path)
-_SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
-
-
-def svg_glyph_fonts(svg: str) -> set[str]:
-    """The fonts whose glyph outlines an SVG figure uses: only IPAexGothic unless something fell back
-    (mathtext draws "$…$" in DejaVu Sans)."""
-    return set(_GLYPH_FONT.findall(svg))
-
-
-def svg_text_sizes_pt(svg: str) -> list[float]:
-    """The size in points of every text run in an SVG figure (as drawn, before any scaling of the image)."""
-    return [float(m) * 100 for m in _TEXT_SCALE.findall(svg)]
-
-
-def svg_width_pt(svg: str) -> float:
-    return float(_SVG_WIDTH.search(svg)[1])
 
 
 def _family_legend(ax, loc="upper left", **kw):
@@ -187,7 +68,6 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
     rgba = np.array([[to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
                      for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())])
     ax.imshow(rgba, aspect="auto", interpolation="none")
-    from ca911.chronology import stance_changes
     ch = stance_changes(codes).to_numpy()
     ys, xs = np.nonzero(ch)
     ax.scatter(xs, ys, marker="^", s=14, color="black", zorder=3)
@@ -368,7 +248,7 @@ def deployment_chart(d: pd.DataFrame):
         (before if mid < BREAK_DAY else after).scatter(  # whole, even beside the break
             [mid], [y], marker=STATUS_MARKERS[r.status], color=colour, s=30, zorder=3, edgecolor="white",
             linewidth=0.5, clip_on=False)
-        numbers = r.personnel_label if r.personnel_label != "not given" else "no numbers given"
+        numbers = r.personnel_label if r.personnel_label != NOT_GIVEN else "no numbers given"
         if r.aircraft_label:
             numbers += f"; {r.aircraft_label} aircraft"
         note = notes.text(0.02, y, f"{_as_printed_date(r.as_of_lo, r.as_of_hi)} {r.status}: {numbers}",
@@ -416,81 +296,6 @@ def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
     return fig
 
 
-ITABLES_STATIC = "_static/itables"  # where the book ships DataTables (see sphinx_ext): no CDN, no inline copy
-
-
-def _itables_loader() -> str:
-    """Loads the DataTables bundle the book ships in _static, then fires itables' ready event."""
-    from itables.javascript import _itables_ready_event, _itables_underscore_version
-
-    var, ready = _itables_underscore_version(), _itables_ready_event()
-    return f"""<script>
-if (!window.{var}) {{
-  const root = document.documentElement.dataset.content_root || "./";
-  const css = document.createElement("link");
-  css.rel = "stylesheet"; css.href = root + "{ITABLES_STATIC}/dt_bundle.css";
-  document.head.appendChild(css);
-  window.{var} = import(root + "{ITABLES_STATIC}/dt_bundle.js");
-  window.{var}.then((m) => {{ m.set_or_remove_dark_class(); window.dispatchEvent(new Event("{ready}")); }});
-}}
-</script>
-"""
-
-
-# DataTables options (public itables/DataTables API): the page length in a labelled menu with "All",
-# prose columns given room, headers that look clickable (the whole header sorts, not only its arrow).
-ITABLE_CSS = """
-.dt-container .dt-length select { min-width: 5em; color: inherit; background-color: transparent; }
-.dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
-.dt-container table.dataTable td { vertical-align: top; white-space: normal; }
-.dt-container { overflow-x: auto; }
-@media (max-width: 44rem) {
-  .dt-container table.dataTable { min-width: 44rem; }
-  .dt-container { overflow-x: scroll; border-right: 3px solid #ccc; }
-  .dt-container caption::after { content: " — scroll sideways for all columns →"; font-style: italic; }
-}
-"""
-# Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
-ITABLE_WIDTHS = {"date": "12%", "actors": "18%", "what happened": "44%", "type": "12%", "locator": "14%"}
-SEARCH_ONLY_COLUMNS = ("event_id",)  # found by the search box, not shown: the locator says where to read
-
-
-class InteractiveTable:
-    """A table that is searchable in HTML (itables, offline: the library is embedded, no CDN) and,
-    where no script runs (the PDF builder prefers text/markdown), either the same table through
-    `markdown_table` or, for a long one, `print_note` (our MyST: it may point to where print lists it)."""
-
-    def __init__(self, frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None):
-        self.frame, self.caption, self.table_id, self.print_note = frame, caption, table_id, print_note
-
-    def datatables_options(self) -> dict:
-        cols = list(self.frame.columns)
-        defs = [{"targets": i, "width": ITABLE_WIDTHS[c]} for i, c in enumerate(cols) if c in ITABLE_WIDTHS]
-        defs += [{"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS]
-        return {"columnDefs": defs, "autoWidth": False, "pageLength": 10,
-                "text_in_header_can_be_selected": False,  # itables' default sorts from the arrow icon only
-                "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]], "css": ITABLE_CSS,
-                "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
-                "style": "table-layout:fixed;width:100%;margin:0;caption-side:top"}
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        from itables import to_html_datatable
-
-        table = to_html_datatable(self.frame, caption=self.caption, connected=False, table_id=self.table_id,
-                                  showIndex=False, classes="display compact", **self.datatables_options())
-        if self.print_note:
-            md = f"**{self.caption}.** {self.print_note}\n"
-        else:
-            md = markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
-        return {"text/html": _itables_loader() + table, "text/markdown": md,
-                "text/plain": self.frame.to_string(index=False)}
-
-
-def interactive_table(frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None) -> InteractiveTable:
-    """`print_note` replaces the printed table where the records are listed in print elsewhere."""
-    return InteractiveTable(frame, caption, table_id, print_note)
-
-
 DATE_COVERAGE_PARTS = (("mapped", OKABE_ITO[4], None), ("excluded", OKABE_ITO[0], "//"), ("unmapped", OKABE_ITO[5], "xx"))
 SENTENCE_COVERAGE_PARTS = (("fact", OKABE_ITO[4], None), ("restatement", OKABE_ITO[1], ".."), ("analysis", OKABE_ITO[0], "//"),
                            ("signpost", OKABE_ITO[6], "\\\\"), ("problem", OKABE_ITO[5], "xx"))
@@ -512,28 +317,3 @@ def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = 
     ax.set_xlabel(unit)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=len(parts), fontsize=MIN_TEXT_PT, frameon=False)
     return fig
-
-
-from ca911.generated import markdown_table  # noqa: E402  (the one table path; re-exported for notebooks)
-
-
-def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
-                    labels: dict[str, str] | None = None, note: str = "", right: tuple[str, ...] = (),
-                    widths: list[int] | None = None):
-    """Display a DataFrame as a numbered table (cite it with {numref}`name`)."""
-    from IPython.display import Markdown
-
-    return Markdown(markdown_table(frame, caption, name, index, labels, note, right=right, widths=widths))
-
-
-def count_text(value, plural: dict[str, str] | None = None) -> str:
-    """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest first)."""
-    if not isinstance(value, str) or not value.strip():
-        return value
-    parts = []
-    for item in value.split(";"):
-        code, _, n = item.partition(":")
-        word = code.replace("_", " ")
-        n = int(n) if n.strip().isdigit() else 1
-        parts.append((n, (plural or {}).get(word, word + "s") if n != 1 else word))
-    return ", ".join(f"{n} {w}" for n, w in sorted(parts, key=lambda p: (-p[0], p[1])))

@@ -1,0 +1,136 @@
+"""The one figure style: Japanese-capable font, colour-blind-safe palette, A4-friendly sizes,
+deterministic files (fixed SVG hash salt, no dates in metadata).
+
+Importing it changes nothing: `figure()` applies the style, and a notebook's first cell calls
+`setup_notebook()` (fixed build date, SVG output through `svg_text`)."""
+
+from __future__ import annotations
+
+import os
+import re
+from importlib.util import find_spec
+from pathlib import Path
+
+import matplotlib
+from matplotlib import font_manager
+
+# The font matplotlib-fontja ships, found without importing it (its import sets font.family globally).
+FONT_FILE = Path(find_spec("matplotlib_fontja").origin).parent / "fonts" / "ipaexg.ttf"
+# Okabe–Ito: distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+A4_TEXT_WIDTH_IN = 6.3  # the PDF's text block; figures never exceed it
+# Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
+# width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
+MIN_TEXT_PT = 8.5
+
+STYLE = {
+    "font.family": "IPAexGothic",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "xtick.labelsize": MIN_TEXT_PT,
+    "ytick.labelsize": MIN_TEXT_PT,
+    "legend.fontsize": MIN_TEXT_PT,
+    "legend.title_fontsize": MIN_TEXT_PT,
+    "text.parse_math": False,  # "$408.0m; … $408.0m" is money, not mathtext
+    "figure.facecolor": "white",  # opaque: dark-mode pages must not show through light-grey labels
+    "savefig.facecolor": "white",
+    "axes.prop_cycle": matplotlib.cycler(color=OKABE_ITO),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "svg.hashsalt": "ca911",
+    "svg.fonttype": "path",
+    "path.simplify": True,
+}
+
+
+BUILD_DATE_EPOCH = "1767225600"  # 2026-01-01, as the Makefile sets it: matplotlib writes this date, not today's
+
+
+def use_style() -> None:
+    font_manager.fontManager.addfont(str(FONT_FILE))
+    matplotlib.rcParams.update(STYLE)
+
+
+def fixed_build_date() -> None:
+    """Files written without `make` (a notebook opened by hand) carry the book's date, not today's."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+
+
+def figure(height_in: float = 3.0, width_in: float = A4_TEXT_WIDTH_IN, **kwargs):
+    """A figure outside pyplot's registry: a notebook shows it only where it is glued, never twice."""
+    from matplotlib.figure import Figure
+
+    use_style()
+    fixed_build_date()
+    fig = Figure(figsize=(width_in, height_in), layout=kwargs.pop("layout", "constrained"))
+    return fig, fig.subplots(**kwargs)
+
+
+def save(fig, path: str | Path) -> Path:
+    """Write a figure with metadata that does not change between builds."""
+    fixed_build_date()
+    path = Path(path)
+    meta = {"svg": {"Date": None}, "png": {"Software": None}, "pdf": {"CreationDate": None, "ModDate": None}}
+    fig.savefig(path, metadata=meta.get(path.suffix.lstrip("."), {}))
+    return path
+
+
+def setup_notebook() -> None:
+    """A notebook's first cell: the style, the fixed date, and SVG figures through `svg_text`."""
+    use_style()
+    fixed_build_date()
+    inline_svg()
+
+
+def inline_svg() -> None:
+    """In a notebook: SVG figures with no date in their metadata (deterministic bytes)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    ip = get_ipython()
+    if ip is not None:
+        from matplotlib.figure import Figure
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("svg")  # activates the inline formatters for every Figure
+        formatter = ip.display_formatter.formatters["image/svg+xml"]
+        formatter.for_type(Figure, svg_text)  # …with our compact, deterministic SVG
+
+
+_LONG_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
+_COORDINATES = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"')  # never transforms: scales need every digit
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def svg_text(fig) -> str:
+    """The figure as SVG with no date, no indentation and coordinates rounded to 1/100 pt (same look, smaller)."""
+    import io
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    rounded = _COORDINATES.sub(lambda m: m[1] + '="' + _LONG_DECIMALS.sub(r"\1", m[2]) + '"', buf.getvalue())
+    return _INDENT.sub("\n", rounded)
+
+
+_GLYPH_FONT = re.compile(r'<path id="([A-Za-z][\w-]*?)-[0-9a-f]+"')
+_TEXT_SCALE = re.compile(r"scale\((\d*\.?\d+) -\1\)")  # a text run: glyph outlines at size/100 (svg.fonttype path)
+_SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
+
+
+def svg_glyph_fonts(svg: str) -> set[str]:
+    """The fonts whose glyph outlines an SVG figure uses: only IPAexGothic unless something fell back
+    (mathtext draws "$…$" in DejaVu Sans)."""
+    return set(_GLYPH_FONT.findall(svg))
+
+
+def svg_text_sizes_pt(svg: str) -> list[float]:
+    """The size in points of every text run in an SVG figure (as drawn, before any scaling of the image)."""
+    return [float(m) * 100 for m in _TEXT_SCALE.findall(svg)]
+
+
+def svg_width_pt(svg: str) -> float:
+    return float(_SVG_WIDTH.search(svg)[1])

@@ -1,0 +1,179 @@
+"""Every table the book renders: a numbered MyST table from a DataFrame (`markdown_table`, the one
+path, escaping data so no markup leaks), the same shown by a notebook (`captioned_table`), and the
+searchable HTML table with its print fallback (`interactive_table`, itables' public API)."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pandas as pd
+
+class Markup(str):
+    """MyST we wrote ourselves (roles, links, code spans around ids): passed through a table cell unescaped.
+    Anything else that reaches Markdown is data and is escaped."""
+
+
+MISSING = "–"  # what a table shows for a value the data leave empty; the table's note says so
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_PUNCTUATION = set(string.punctuation)
+
+
+def myst_text(value) -> str:
+    """Data as literal text in MyST: HTML entities for & < >, a backslash before every other ASCII
+    punctuation mark (CommonMark lets any be escaped), so no emphasis, link, role, math or raw HTML
+    survives; on one line, so it cannot end a table row or open a block."""
+    text = re.sub(r"[\r\n\u2028\u2029\x85\x0b\x0c]+", " ", str(value))
+    return "".join(_ENTITIES.get(ch) or ("\\" + ch if ch in _PUNCTUATION else ch) for ch in text)
+
+
+def myst_code(value) -> Markup:
+    """An identifier as a code span: a fence longer than any backtick run inside, so it cannot close early."""
+    text = re.sub(r"\s+", " ", str(value))
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def is_missing(value) -> bool:
+    return value is None or (pd.api.types.is_scalar(value) and pd.isna(value))
+
+
+def markdown_cell(value, missing: str = MISSING, pipe_table: bool = True) -> str:
+    """One cell of a Markdown table (or one value in a list): data escaped, our own Markup kept,
+    missing values shown as `missing`. In a pipe table a bare | in our Markup is escaped too."""
+    if is_missing(value) or (isinstance(value, str) and not isinstance(value, Markup) and value.strip() in ("", "nan", "<NA>", "None")):
+        return missing
+    if isinstance(value, Markup):
+        one_line = re.sub(r"\s*\n\s*", " ", value)
+        return Markup(re.sub(r"(?<!\\)\|", r"\\|", one_line) if pipe_table else one_line)  # a bare | ends the cell
+    return myst_text(value)
+
+
+def _same_decimals(values: pd.Series, most: int = 4) -> pd.Series:
+    """Floats of one column with one number of decimals (1.0 and 0.6429 → 1.0000 and 0.6429), so they align."""
+    shown = [repr(float(v)).rstrip("0").split(".")[-1] if pd.notna(v) else "" for v in values]
+    decimals = min(most, max((len(s) for s in shown), default=0))
+    return values.map(lambda v: f"{v:,.{decimals}f}" if pd.notna(v) else None).astype(object)
+
+
+def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
+                   labels: dict[str, str] | None = None, note: str = "", widths: list[int] | None = None,
+                   css_class: str = "", right: tuple[str, ...] = ()) -> str:
+    """The one way a table reaches the book: a numbered, captioned, named MyST table (colon fence, so a
+    caption may hold code spans and roles), every data cell escaped as literal text (see `markdown_cell`),
+    numbers right-aligned with their header, and a note under it saying what an en dash means.
+
+    `caption` and `note` are ours (MyST allowed); `labels` renames columns for the reader (default:
+    the field name with spaces for underscores); `right` names text columns that hold numbers (right-aligned)."""
+    f = frame.reset_index() if index else frame
+    labels = labels or {}
+    heads = [labels.get(c, str(c).replace("_", " ")) for c in f.columns]
+    numeric = [c in right or (pd.api.types.is_numeric_dtype(f[c]) and not pd.api.types.is_bool_dtype(f[c])) for c in f.columns]
+    lines = ["| " + " | ".join(markdown_cell(h, "") for h in heads) + " |",
+             "|" + "|".join("---:" if n else ":---" for n in numeric) + "|"]
+    f = f.assign(**{c: _same_decimals(f[c]) for c in f.columns if pd.api.types.is_float_dtype(f[c])})
+    lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in f.itertuples(index=False)]
+    has_missing = any(markdown_cell(v) == MISSING and not isinstance(v, Markup)
+                      for row in f.itertuples(index=False) for v in row)
+    if has_missing and MISSING not in note:  # a note of the caller's own may say what the dash means here
+        note = f"{note} {MISSING} = not given in the data.".strip()
+    after = f"\n{note}\n" if note else ""
+    classes = " ".join(c for c in (css_class, "ca911-fixed" if widths else "") if c)  # fixed layout on screen: see sphinx_ext
+    options = f":name: {name}\n:align: left\n" + (f":class: {classes}\n" if classes else "")
+    if widths:  # only a list-table honours column widths (docutils writes them as a colgroup)
+        items = []
+        for row in [heads, *f.itertuples(index=False)]:
+            cells = [markdown_cell(v, "" if row is heads else MISSING, pipe_table=False) for v in row]
+            items += [f"* - {cells[0]}".rstrip()] + [f"  - {c}".rstrip() for c in cells[1:]]
+        return (f":::{{list-table}} {caption}\n{options}:header-rows: 1\n:widths: {' '.join(map(str, widths))}\n:width: 100%\n\n"
+                + "\n".join(items) + "\n:::\n" + after)
+    return f":::{{table}} {caption}\n{options}\n" + "\n".join(lines) + "\n:::\n" + after
+
+
+ITABLES_STATIC = "_static/itables"  # where the book ships DataTables (see sphinx_ext): no CDN, no inline copy
+# itables' "connected" mode loads its bundle from `dt_url`: here the book's own copy, relative to a page of
+# notebooks/ (the only folder with interactive tables).
+DT_URL = f"../{ITABLES_STATIC}/dt_bundle.js"
+
+
+# DataTables options (public itables/DataTables API): the page length in a labelled menu with "All",
+# prose columns given room, headers that look clickable (the whole header sorts, not only its arrow).
+ITABLE_CSS = """
+.dt-container .dt-length select { min-width: 5em; color: inherit; background-color: transparent; }
+.dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
+.dt-container table.dataTable td { vertical-align: top; white-space: normal; }
+.dt-container { overflow-x: auto; }
+@media (max-width: 44rem) {
+  .dt-container table.dataTable { min-width: 44rem; }
+  .dt-container { overflow-x: scroll; border-right: 3px solid #ccc; }
+  .dt-container caption::after { content: " — scroll sideways for all columns →"; font-style: italic; }
+}
+"""
+# Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
+ITABLE_WIDTHS = {"date": "12%", "actors": "18%", "what happened": "44%", "type": "12%", "locator": "14%"}
+SEARCH_ONLY_COLUMNS = ("event_id",)  # found by the search box, not shown: the locator says where to read
+
+
+class InteractiveTable:
+    """A table that is searchable in HTML (itables' public `to_html_datatable`, loading the DataTables
+    bundle the book ships, never a CDN) and, where no script runs (the PDF builder prefers text/markdown),
+    either the same table through `markdown_table` or, for a long one, `print_note` (our MyST: it may
+    point to where print lists it)."""
+
+    def __init__(self, frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None,
+                 dt_url: str = DT_URL):
+        self.frame, self.caption, self.table_id, self.print_note = frame, caption, table_id, print_note
+        self.dt_url = dt_url
+
+    def datatables_options(self) -> dict:
+        cols = list(self.frame.columns)
+        defs = [{"targets": i, "width": ITABLE_WIDTHS[c]} for i, c in enumerate(cols) if c in ITABLE_WIDTHS]
+        defs += [{"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS]
+        return {"columnDefs": defs, "autoWidth": False, "pageLength": 10,
+                "text_in_header_can_be_selected": False,  # itables' default sorts from the arrow icon only
+                "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]], "css": ITABLE_CSS,
+                "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
+                "style": "table-layout:fixed;width:100%;margin:0;caption-side:top"}
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from itables import to_html_datatable
+
+        table = to_html_datatable(self.frame, caption=self.caption, connected=True, dt_url=self.dt_url, table_id=self.table_id,
+                                  showIndex=False, classes="display compact", **self.datatables_options())
+        if self.print_note:
+            md = f"**{self.caption}.** {self.print_note}\n"
+        else:
+            md = markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
+        # as itables' init_notebook_mode does, but from the book's copy: DataTables follows the theme's dark mode
+        dark = (f'<script type="module">import {{ set_or_remove_dark_class }} from "{self.dt_url}"; '
+                "set_or_remove_dark_class();</script>\n")
+        return {"text/html": dark + table, "text/markdown": md,
+                "text/plain": self.frame.to_string(index=False)}
+
+
+def interactive_table(frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None) -> InteractiveTable:
+    """`print_note` replaces the printed table where the records are listed in print elsewhere."""
+    return InteractiveTable(frame, caption, table_id, print_note)
+
+
+def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
+                    labels: dict[str, str] | None = None, note: str = "", right: tuple[str, ...] = (),
+                    widths: list[int] | None = None):
+    """Display a DataFrame as a numbered table (cite it with {numref}`name`)."""
+    from IPython.display import Markdown
+
+    return Markdown(markdown_table(frame, caption, name, index, labels, note, right=right, widths=widths))
+
+
+def count_text(value, plural: dict[str, str] | None = None) -> str:
+    """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest first)."""
+    if not isinstance(value, str) or not value.strip():
+        return value
+    parts = []
+    for item in value.split(";"):
+        code, _, n = item.partition(":")
+        word = code.replace("_", " ")
+        n = int(n) if n.strip().isdigit() else 1
+        parts.append((n, (plural or {}).get(word, word + "s") if n != 1 else word))
+    return ", ".join(f"{n} {w}" for n, w in sorted(parts, key=lambda p: (-p[0], p[1])))
