@@ -10,7 +10,7 @@ from jupyter_cache import get_cache
 
 from ca911.book import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
 from ca911.data import package_hash
-from conftest import ROOT, read_rows, write_rows
+from conftest import ROOT, project_copy, read_rows, write_rows
 
 pytestmark = pytest.mark.slow
 
@@ -34,14 +34,6 @@ def test_reader_leaves_plain_pages_alone():
     assert not any(c.cell_type == "code" for c in nb.cells)
 
 
-def _project_copy(tmp_path: Path) -> Path:
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for rel in files + [str(p.relative_to(ROOT)) for p in (ROOT / "data").glob("*")]:
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_bytes((ROOT / rel).read_bytes())
-    return tmp_path
-
-
 def _build_html(project: Path) -> str:
     proc = subprocess.run([str(ROOT / ".venv/bin/jupyter-book"), "build", ".", "--builder", "html"],
                           capture_output=True, text=True, cwd=project)
@@ -53,7 +45,7 @@ def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
     """`ca911 execute` fills the cache side by side so that Sphinx executes nothing; a data edit is a new key."""
     import sys
 
-    project = _project_copy(tmp_path)
+    project = project_copy(tmp_path)
     cache_dir = project / "_build" / ".jupyter_cache"
     run = subprocess.run([sys.executable, "-m", "ca911", "execute", "--jobs", "2"], capture_output=True, text=True, cwd=project)
     assert run.returncode == 0 and f"{len(notebook_paths())} to execute" in run.stdout, run.stdout[-3000:]

@@ -7,11 +7,9 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from bs4 import BeautifulSoup
 
 from ca911 import chronology
 from ca911.data import load
@@ -55,7 +53,7 @@ def test_notebook_states_question_and_data_and_captions_figures(notebook):
     for block in re.findall(r"```\{glue:figure\}(.*?)```", body, re.S):
         name = re.search(r":name: (fig-[a-z0-9-]+)", block)
         alt = re.search(r":alt: (.+)", block)
-        caption = [l for l in block.splitlines()[1:] if l.strip() and not l.startswith(":")]
+        caption = [line for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]
         assert name and alt and len(alt.group(1)) > 40 and caption, f"figure without name, alt text or caption: {block[:80]}"
         assert "Data:" in " ".join(caption), "the caption names the data it shows"
 
@@ -70,7 +68,7 @@ def _markdown_rows(block: str) -> list[list[str]]:
             elif line.startswith("  - ") and rows:
                 rows[-1].append(line[4:].strip())
         return rows[1:]
-    rows = [l for l in block.splitlines() if l.startswith("|")]
+    rows = [line for line in block.splitlines() if line.startswith("|")]
     return [[c.strip() for c in re.split(r"(?<!\\)\|", r)[1:-1]] for r in rows[2:]]
 
 

@@ -120,7 +120,7 @@ def test_figure_and_table_numbers_appear_in_the_pdf(built_book):
         for num in soup.select(".caption-number"):
             labels.add(squash(num.get_text()).rstrip("."))
     assert labels
-    missing = [l for l in sorted(labels) if l not in all_text()]
+    missing = [label for label in sorted(labels) if label not in all_text()]
     assert missing == []
 
 
@@ -130,9 +130,9 @@ def test_code_is_hidden_in_the_pdf(built_book):
     for page in html_pages():
         source = ROOT / (str(page.relative_to(HTML))[: -len(".html")] + ".md")
         cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", source.read_text(encoding="utf-8"), re.S)
-        code_lines |= {squash(l) for cell in cells for l in cell.splitlines() if "glue(" in l and len(squash(l)) > 25}
+        code_lines |= {squash(line) for cell in cells for line in cell.splitlines() if "glue(" in line and len(squash(line)) > 25}
     assert code_lines, "the notebooks glue their values"
-    leaked = sorted(l for l in code_lines if l in all_text())
+    leaked = sorted(line for line in code_lines if line in all_text())
     assert leaked == []
 
 

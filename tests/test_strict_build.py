@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, project_copy
 
 pytestmark = pytest.mark.slow
 
@@ -32,12 +32,7 @@ raise ValueError("deliberate failure for the strict-build test")
 
 def _mini_book(tmp_path: Path, page: str, text: str) -> Path:
     """The project's config, data and package with a two-page book of our own."""
-    for rel in ("_config.yml", "references.bib", "data"):
-        src = ROOT / rel
-        if src.is_dir():
-            subprocess.run(["cp", "-r", str(src), str(tmp_path / rel)], check=True)
-        else:
-            (tmp_path / rel).write_bytes(src.read_bytes())
+    project_copy(tmp_path, parts=("_config.yml", "references.bib", "data"))
     (tmp_path / "index.md").write_text("# Index\n\nA small book.\n", encoding="utf-8")
     (tmp_path / f"{page}.md").write_text(text, encoding="utf-8")
     (tmp_path / "_toc.yml").write_text(f"format: jb-book\nroot: index\nchapters:\n  - file: {page}\n", encoding="utf-8")

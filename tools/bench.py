@@ -847,7 +847,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="ca911-bench-"))
     logs = tmp / "logs"
     log(f"working in {tmp} (logs in {logs})")
-    res: dict = {"generated": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    res: dict = {"generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
                  "runs": {k: [] for k, _ in ROWS}, "budget_minutes": args.budget_minutes}
     ok = False
     try:
