@@ -47,6 +47,13 @@ def write_rows(path: Path, header: list[str], rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
+def read_notebook(path: Path):
+    """A MyST text notebook as nbformat cells (jupytext's own reader, the one the build uses)."""
+    import jupytext
+
+    return jupytext.reads(path.read_text(encoding="utf-8"), fmt="md:myst")
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     if not (HTML / "index.html").is_file() or not PDF.is_file():

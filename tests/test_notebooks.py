@@ -13,7 +13,7 @@ import pytest
 
 from ca911 import chronology
 from ca911.data import load
-from conftest import ROOT
+from conftest import ROOT, read_notebook
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
 
@@ -45,10 +45,11 @@ def test_notebook_runs_standalone(notebook, tmp_path):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_states_question_and_data_and_captions_figures(notebook):
-    text = notebook.read_text(encoding="utf-8")
-    body = text.split("---", 2)[2]
-    first_cell = body.split("```{code-cell}")[0]
-    assert "**Question.**" in first_cell and "**Data.**" in first_cell
+    cells = read_notebook(notebook).cells
+    first_code = next(i for i, c in enumerate(cells) if c.cell_type == "code")
+    before_code = "\n".join(c.source for c in cells[:first_code])
+    assert "**Question.**" in before_code and "**Data.**" in before_code
+    body = "\n".join(c.source for c in cells if c.cell_type == "markdown")
     assert re.search(r"^\(nb-[a-z0-9-]+\)=$", body, re.M), "a label (nb-<file>-<section>)= before the title"
     for block in re.findall(r"```\{glue:figure\}(.*?)```", body, re.S):
         name = re.search(r":name: (fig-[a-z0-9-]+)", block)

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import HTML, PDF, ROOT
+from conftest import HTML, PDF, ROOT, read_notebook
 
 pytestmark = pytest.mark.book
 
@@ -129,7 +129,7 @@ def test_code_is_hidden_in_the_pdf(built_book):
     code_lines = set()
     for page in html_pages():
         source = ROOT / (str(page.relative_to(HTML))[: -len(".html")] + ".md")
-        cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", source.read_text(encoding="utf-8"), re.S)
+        cells = [c.source for c in read_notebook(source).cells if c.cell_type == "code"]
         code_lines |= {squash(line) for cell in cells for line in cell.splitlines() if "glue(" in line and len(squash(line)) > 25}
     assert code_lines, "the notebooks glue their values"
     leaked = sorted(line for line in code_lines if line in all_text())
