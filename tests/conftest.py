@@ -7,10 +7,13 @@ import contextlib
 import csv
 import functools
 import http.server
+import io
 import ipaddress
+import re
 import shutil
 import socket
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -115,6 +118,60 @@ def project_copy(target: Path, parts: tuple[str, ...] | None = None, source: Pat
         else:
             shutil.copy2(item, target / item.name)
     return target
+
+
+# --- Small fixture books, built in-process with sphinx.testing ----------------------------------
+def fixture_book(target: Path, pages: dict[str, str]) -> Path:
+    """The project's configuration, bibliography and data with a book of our own pages ({name: MyST text});
+    the first page is the root."""
+    project_copy(target, parts=("_config.yml", "references.bib", "data"))
+    for name, text in pages.items():
+        (target / f"{name}.md").write_text(text, encoding="utf-8")
+    root, *chapters = pages
+    toc = "".join(f"  - file: {name}\n" for name in chapters)
+    (target / "_toc.yml").write_text(f"format: jb-book\nroot: {root}\n" + (f"chapters:\n{toc}" if toc else ""), encoding="utf-8")
+    return target
+
+
+@dataclass
+class SphinxBuild:
+    warnings: str  # every warning and error, without colour codes
+    html: Path
+    log: str = ""  # the status messages ("Executing notebook …", "reading sources …")
+    error: str = ""  # an exception that stopped the build (jupyter-book reports it and exits non-zero)
+
+    @property
+    def strict_ok(self) -> bool:
+        """What `jupyter-book build -W --keep-going` decides: no exception and no warning at all."""
+        return not self.error and self.warnings.strip() == ""
+
+
+def sphinx_build(project: Path, fresh: bool = True) -> SphinxBuild:
+    """An HTML build of `project` in this process with sphinx.testing's SphinxTestApp, configured as
+    `jupyter-book build -n` configures Sphinx (its _config.yml → conf.py translation); fresh=False keeps
+    the environment of the last build, as an incremental `make html` does."""
+    from jupyter_book.config import get_final_config
+    from sphinx.testing.util import SphinxTestApp
+
+    config, _ = get_final_config(user_yaml=project / "_config.yml", sourcedir=project,
+                                 cli_config={"latex_individualpages": False, "nitpicky": True})
+    (project / "conf.py").write_text("".join(f"{k} = {v!r}\n" for k, v in sorted(config.items())), encoding="utf-8")
+    warnings, status = io.StringIO(), io.StringIO()
+    with contextlib.chdir(project):  # ca911 finds data/ from the working directory, as a build in the copy does
+        app = SphinxTestApp("html", srcdir=project, builddir=project / "_build", freshenv=fresh,
+                            status=status, warning=warnings)
+        error = ""
+        try:
+            app.build()
+        except Exception as exc:  # noqa: BLE001  (any exception fails the build, as in jupyter-book)
+            chain = [exc]
+            while chain[-1].__cause__ or chain[-1].__context__:  # myst-nb wraps the cell's error: keep its message
+                chain.append(chain[-1].__cause__ or chain[-1].__context__)
+            error = "\n".join(f"{type(e).__name__}: {e}" for e in chain)
+        finally:
+            app.cleanup()
+    plain = functools.partial(re.sub, r"\x1b\[[0-9;]*m", "")
+    return SphinxBuild(plain(warnings.getvalue()), Path(app.outdir), plain(status.getvalue()), plain(error))
 
 
 # --- Browser: pytest-playwright's session `browser`, launched from Debian's chromium -------------
