@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 # 2026-01-01: fixed dates in outputs (matplotlib, zip); Sphinx keeps the copyright year of _config.yml
 export SOURCE_DATE_EPOCH := 1767225600
 
-.PHONY: book html pdf test validate system-deps env clean bench proof
+.PHONY: book html pdf test lint validate system-deps env clean bench proof
 
 # Debian packages the build and the tests need, installed only if missing (one listed place).
 system-deps:
@@ -37,9 +37,14 @@ html: validate
 	$(BIN)/python -m ca911 execute
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 
-test: env
+# ruff (rules in pyproject.toml) over the package, tests and tools.
+lint: env
+	$(BIN)/ruff check .
+
+# Independent test files run on both cores (loadfile: a file's module fixtures, such as a scratch book, stay on one worker).
+test: env lint
 	@test -f _build/html/index.html -a -f _build/pdf/companion.pdf || $(MAKE) book
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # How fast the book builds against the least work any tool could do (measures and prints; not a test).
 bench: env

@@ -1,11 +1,19 @@
-"""Shared fixtures: a scratch copy of the data package, the project root, the built book."""
+"""Shared fixtures: the project root, the built book, a scratch copy of the data package or the whole
+project, the offline guard, and the browser (pytest-playwright on Debian's chromium) with a local server."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
+import http.server
+import io
 import ipaddress
+import re
 import shutil
 import socket
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,10 +34,7 @@ needs_sources = pytest.mark.skipif(
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of data/ with references.bib beside it, as the validator expects."""
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
-    return target
+    return project_copy(tmp_path, parts=("data", "references.bib")) / "data"
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict]]:
@@ -45,6 +50,13 @@ def write_rows(path: Path, header: list[str], rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
+def read_notebook(path: Path):
+    """A MyST text notebook as nbformat cells (jupytext's own reader, the one the build uses)."""
+    import jupytext
+
+    return jupytext.reads(path.read_text(encoding="utf-8"), fmt="md:myst")
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     if not (HTML / "index.html").is_file() or not PDF.is_file():
@@ -53,53 +65,150 @@ def built_book() -> Path:
 
 
 # --- Offline: the test session makes no network request ------------------------------------------
-LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost", "::ffff:127.0.0.1"}
+# pytest-socket (options in pyproject.toml: --disable-socket --allow-hosts=127.0.0.1,::1,localhost
+# --allow-unix-socket) refuses connect() to any other host. With --allow-hosts it leaves name lookups
+# alone, and a DNS query is a request too, so this one guard refuses lookups of names other than localhost.
+LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 
-class NetworkAccessError(RuntimeError):
-    """Raised when a test (or anything it calls in-process) tries to reach another host."""
-
-
-def _is_local(sock: socket.socket, address) -> bool:
-    if sock.family == getattr(socket, "AF_UNIX", object()):
-        return True
-    if sock.family in (socket.AF_INET, socket.AF_INET6) and isinstance(address, tuple) and address:
-        return str(address[0]).split("%")[0] in LOCAL_HOSTS
-    return False
+class NameLookupBlockedError(RuntimeError):
+    """Raised when a test (or anything it calls in-process) asks DNS for another host."""
 
 
 @pytest.fixture(scope="session", autouse=True)
-def no_network():
-    """Every in-process socket may connect to 127.0.0.1, ::1 or a unix socket only (Jupyter kernels
-    talk TCP on 127.0.0.1, the browser tests serve the book there); anything else raises before a
-    packet leaves. Subprocesses (jupyter-book builds, Chromium) are not covered: Chromium's requests
-    are checked by tests/test_browser.py, and `unshare -n make book` shows the build needs no network."""
-    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+def no_name_lookups():
     real_getaddrinfo = socket.getaddrinfo
 
-    def guard(sock: socket.socket, address) -> None:
-        if not _is_local(sock, address):
-            raise NetworkAccessError(f"network access during the tests: connect to {address!r} refused (tests run offline)")
-
-    def connect(self, address):
-        guard(self, address)
-        return real_connect(self, address)
-
-    def connect_ex(self, address):
-        guard(self, address)
-        return real_connect_ex(self, address)
-
-    def getaddrinfo(host, *args, **kwargs):  # a name lookup is a request (DNS) too
+    def getaddrinfo(host, *args, **kwargs):
         name = host.decode() if isinstance(host, bytes) else host
-        if name not in (None, "") and name not in LOCAL_HOSTS:
+        if name not in (None, "") and name not in LOCAL_NAMES:
             try:
-                ipaddress.ip_address(name)  # a literal address needs no lookup; connect() decides
+                ipaddress.ip_address(name)  # a literal address needs no lookup; pytest-socket's connect guard decides
             except ValueError:
-                raise NetworkAccessError(f"network access during the tests: lookup of {name!r} refused (tests run offline)") from None
+                raise NameLookupBlockedError(f"lookup of {name!r} refused (tests run offline)") from None
         return real_getaddrinfo(host, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(socket.socket, "connect", connect)
-        mp.setattr(socket.socket, "connect_ex", connect_ex)
         mp.setattr(socket, "getaddrinfo", getaddrinfo)
         yield
+
+
+# --- One project copy for every test that builds or edits a scratch project ------------------------
+COPY_SKIP = {".git", ".venv", "_build", "_generated", ".pytest_cache", ".hypothesis", "__pycache__",
+             ".ipynb_checkpoints", ".ruff_cache"}
+
+
+def _copy_ignore(folder: str, names: list[str]) -> set[str]:
+    """Build products and caches; also an executed X.ipynb beside its X.md (`ca911 run` writes those)."""
+    present = set(names)
+    return {n for n in names if n in COPY_SKIP or (n.endswith(".ipynb") and n[: -len(".ipynb")] + ".md" in present)}
+
+
+def project_copy(target: Path, parts: tuple[str, ...] | None = None, source: Path = ROOT,
+                 skip: frozenset[str] = frozenset()) -> Path:
+    """Copy the project at `source` (default: this checkout) into `target`, without build products,
+    caches or virtualenv; `parts` limits the copy to those top-level files and folders; `skip` leaves
+    out more top-level names (e.g. "tests"). Returns `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in sorted(source.iterdir()):
+        if item.name in COPY_SKIP or item.name in skip or (parts is not None and item.name not in parts):
+            continue
+        if item.is_dir():
+            shutil.copytree(item, target / item.name, ignore=_copy_ignore, symlinks=True)
+        else:
+            shutil.copy2(item, target / item.name)
+    return target
+
+
+# --- Small fixture books, built in-process with sphinx.testing ----------------------------------
+def fixture_book(target: Path, pages: dict[str, str]) -> Path:
+    """The project's configuration, bibliography and data with a book of our own pages ({name: MyST text});
+    the first page is the root."""
+    project_copy(target, parts=("_config.yml", "references.bib", "data"))
+    for name, text in pages.items():
+        (target / f"{name}.md").write_text(text, encoding="utf-8")
+    root, *chapters = pages
+    toc = "".join(f"  - file: {name}\n" for name in chapters)
+    (target / "_toc.yml").write_text(f"format: jb-book\nroot: {root}\n" + (f"chapters:\n{toc}" if toc else ""), encoding="utf-8")
+    return target
+
+
+@dataclass
+class SphinxBuild:
+    warnings: str  # every warning and error, without colour codes
+    html: Path
+    log: str = ""  # the status messages ("Executing notebook …", "reading sources …")
+    error: str = ""  # an exception that stopped the build (jupyter-book reports it and exits non-zero)
+
+    @property
+    def strict_ok(self) -> bool:
+        """What `jupyter-book build -W --keep-going` decides: no exception and no warning at all."""
+        return not self.error and self.warnings.strip() == ""
+
+
+def sphinx_build(project: Path, fresh: bool = True) -> SphinxBuild:
+    """An HTML build of `project` in this process with sphinx.testing's SphinxTestApp, configured as
+    `jupyter-book build -n` configures Sphinx (its _config.yml → conf.py translation); fresh=False keeps
+    the environment of the last build, as an incremental `make html` does."""
+    from jupyter_book.config import get_final_config
+    from sphinx.testing.util import SphinxTestApp
+
+    config, _ = get_final_config(user_yaml=project / "_config.yml", sourcedir=project,
+                                 cli_config={"latex_individualpages": False, "nitpicky": True})
+    (project / "conf.py").write_text("".join(f"{k} = {v!r}\n" for k, v in sorted(config.items())), encoding="utf-8")
+    warnings, status = io.StringIO(), io.StringIO()
+    with contextlib.chdir(project):  # ca911 finds data/ from the working directory, as a build in the copy does
+        app = SphinxTestApp("html", srcdir=project, builddir=project / "_build", freshenv=fresh,
+                            status=status, warning=warnings)
+        error = ""
+        try:
+            app.build()
+        except Exception as exc:  # noqa: BLE001  (any exception fails the build, as in jupyter-book)
+            chain = [exc]
+            while chain[-1].__cause__ or chain[-1].__context__:  # myst-nb wraps the cell's error: keep its message
+                chain.append(chain[-1].__cause__ or chain[-1].__context__)
+            error = "\n".join(f"{type(e).__name__}: {e}" for e in chain)
+        finally:
+            app.cleanup()
+    plain = functools.partial(re.sub, r"\x1b\[[0-9;]*m", "")
+    return SphinxBuild(plain(warnings.getvalue()), Path(app.outdir), plain(status.getvalue()), plain(error))
+
+
+# --- Browser: pytest-playwright's session `browser`, launched from Debian's chromium -------------
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches /usr/bin/chromium (make system-deps); nothing downloads a browser."""
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (ci/system-deps.sh installs Debian's chromium)")
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A local HTTP server for `directory` on 127.0.0.1; yields its origin."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(built_book) -> str:
+    """The built HTML served on 127.0.0.1 for the session (per xdist worker)."""
+    with serve(HTML) as origin:
+        yield origin

@@ -37,3 +37,22 @@ def test_results_page_is_prose_rendered_from_the_measurements():
         "benchmarks/results.md is stale: run `.venv/bin/python tools/bench.py --render-only`"
     assert log_idioms(rendered) == []
     assert "times the limit" in rendered and "| Target | Measured | Result |" in rendered
+
+
+def test_why_and_fix_follow_the_largest_measured_phase():
+    """The verdict is computed from the phases: move the PDF build's time from WeasyPrint to start-up and the
+    explanation and the remedy follow (a fixed string would not)."""
+    import copy
+
+    bench = _bench()
+    res = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    bench.analyse(res)
+    pdf = next(t for t in res["targets"] if t["target"].startswith("PDF"))
+    assert pdf["fix"] == bench.FIXES["weasyprint"] and "largest part is WeasyPrint" in pdf["why"]
+
+    swapped = copy.deepcopy(res)
+    for run in swapped["runs"]["pdf"]:
+        run["phases"]["startup"], run["phases"]["weasyprint"] = run["phases"]["weasyprint"], run["phases"]["startup"]
+    bench.analyse(swapped)
+    pdf = next(t for t in swapped["targets"] if t["target"].startswith("PDF"))
+    assert pdf["fix"] == bench.FIXES["startup"] and "largest part is start-up" in pdf["why"]

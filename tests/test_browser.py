@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import functools
 import html.parser
-import http.server
 import json
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -25,9 +23,6 @@ from conftest import BUILD, HTML, ROOT
 
 pytestmark = pytest.mark.book
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 SCREENSHOTS = BUILD / "screenshots"
 SEARCH_TERMS = {"en": "Khanabad", "ja": "カザフスタン"}  # both in the chapters' text the book quotes
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -52,36 +47,8 @@ def notebook_pages() -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Fixtures: a local server for _build/html, one Chromium for the session, a fresh context per page
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
-@pytest.fixture(scope="session")
-def site(built_book) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (ci/system-deps.sh installs Debian's chromium)")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+# A fresh browser context per page; `browser` (pytest-playwright, Debian's chromium) and `site` (the
+# built HTML on 127.0.0.1) come from conftest.py
 
 
 class Visit:
@@ -129,11 +96,11 @@ class Visit:
 
 
 @pytest.fixture
-def visit(chromium, site):
+def visit(browser, site):
     opened: list[Visit] = []
 
     def open_page(path: str, **kw) -> Visit:
-        opened.append(Visit(chromium, site, path, **kw))
+        opened.append(Visit(browser, site, path, **kw))
         return opened[-1]
 
     yield open_page
@@ -182,13 +149,13 @@ def inspect(browser, origin: str, path: str) -> PageReport:
 
 
 @pytest.fixture(scope="session")
-def report(chromium, site):
+def report(browser, site):
     """report(path): the page's PageReport, from one visit per page for the whole session."""
     cache: dict[str, PageReport] = {}
 
     def get(path: str) -> PageReport:
         if path not in cache:
-            cache[path] = inspect(chromium, site, path)
+            cache[path] = inspect(browser, site, path)
         return cache[path]
 
     return get
@@ -209,7 +176,7 @@ class _Ids(html.parser.HTMLParser):
                 self.ids.add(value)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ids_in(path: Path) -> frozenset[str]:
     parser = _Ids()
     parser.feed(path.read_text(encoding="utf-8", errors="replace"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from jupyter_cache import get_cache
 
 from ca911.book import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
 from ca911.data import package_hash
-from conftest import ROOT, read_rows, write_rows
+from conftest import ROOT, fixture_book, read_rows, sphinx_build, write_rows
 
 pytestmark = pytest.mark.slow
 
@@ -34,41 +35,63 @@ def test_reader_leaves_plain_pages_alone():
     assert not any(c.cell_type == "code" for c in nb.cells)
 
 
-def _project_copy(tmp_path: Path) -> Path:
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for rel in files + [str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*") if p.is_file()]:
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_bytes((ROOT / rel).read_bytes())
-    return tmp_path
+READER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# {title}
+
+```{{code-cell}} ipython3
+from ca911.data import load
+
+len(load().{table})
+```
+"""
 
 
-def _build_html(project: Path) -> str:
-    proc = subprocess.run([str(ROOT / ".venv/bin/jupyter-book"), "build", ".", "--builder", "html"],
-                          capture_output=True, text=True, cwd=project)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    return proc.stdout
+def executed(log: str) -> list[str]:
+    """The pages myst-nb executed in a build (a plain page like index.md is executed once, then cached)."""
+    return sorted(re.findall(r"(\w+)\.md: Executing notebook", log))
 
 
 def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
-    """`ca911 execute` fills the cache side by side so that Sphinx executes nothing; a data edit is a new key."""
+    """`ca911 execute` fills the cache side by side so that Sphinx executes nothing; a data edit is a new key.
+    A fixture book of two notebooks that read the package, built in-process (sphinx.testing)."""
     import sys
 
-    project = _project_copy(tmp_path)
+    from ca911.execute import book_notebooks
+
+    project = fixture_book(tmp_path, {"index": "# Index\n\nTwo notebooks.\n",
+                                      "events_nb": READER.format(title="Events", table="events"),
+                                      "actors_nb": READER.format(title="Actors", table="actors")})
+    notebooks = book_notebooks(project)
+    assert len(notebooks) == 2
     cache_dir = project / "_build" / ".jupyter_cache"
     run = subprocess.run([sys.executable, "-m", "ca911", "execute", "--jobs", "2"], capture_output=True, text=True, cwd=project)
-    assert run.returncode == 0 and f"{len(notebook_paths())} to execute" in run.stdout, run.stdout[-3000:]
+    assert run.returncode == 0 and "2 to execute" in run.stdout, run.stdout[-3000:]
     first = {r.pk for r in get_cache(str(cache_dir)).list_cache_records()}
-    assert len(first) == len(notebook_paths())
-    assert "Executing notebook" not in _build_html(project), "Sphinx found the pre-executed notebooks cached"
+    assert len(first) == 2
+    build = sphinx_build(project)
+    assert build.strict_ok, build.warnings
+    assert not {"events_nb", "actors_nb"} & set(executed(build.log)), "Sphinx found the pre-executed notebooks cached"
 
-    log = _build_html(project)  # nothing changed: nothing re-executes
+    first = {r.pk for r in get_cache(str(cache_dir)).list_cache_records()}  # now with the plain index page's record
+
+    build = sphinx_build(project, fresh=False)  # nothing changed: nothing re-executes
     assert {r.pk for r in get_cache(str(cache_dir)).list_cache_records()} == first
-    assert "Executing notebook" not in log
+    assert executed(build.log) == []
 
     header, rows = read_rows(project / "data" / "events.csv")
     rows[0]["summary_en"] = rows[0]["summary_en"] + " Edited for the test."
     write_rows(project / "data" / "events.csv", header, rows)
-    log = _build_html(project)
-    assert log.count("Executing notebook") == len(notebook_paths()), "every notebook reads the package"
+    build = sphinx_build(project, fresh=False)
+    assert executed(build.log) == ["actors_nb", "events_nb"], "every notebook reads the package"
     new = {r.pk for r in get_cache(str(cache_dir)).list_cache_records()} - first
-    assert len(new) == len(notebook_paths()), "one new cache record per notebook, keyed on the edited data"
+    assert len(new) == 2, "one new cache record per notebook, keyed on the edited data"

@@ -14,7 +14,7 @@ import pytest
 
 from ca911 import style
 from conftest import HTML
-from test_browser import Visit, chromium, site  # noqa: F401  (fixtures)
+from test_browser import Visit
 from test_plotting import legibility_problems
 
 pytestmark = pytest.mark.book
@@ -58,10 +58,10 @@ def smallest_text_px(visit: Visit, svg_files: list[Path]) -> list[tuple[str, flo
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_figure_text_on_screen(chromium, site, width):  # noqa: F811
+def test_figure_text_on_screen(browser, site, width):
     small = []
     for page, svgs in figure_pages().items():
-        visit = Visit(chromium, site, page, width=width)
+        visit = Visit(browser, site, page, width=width)
         try:
             small += [f"{page}: {name} {px:.1f} px" for name, px in smallest_text_px(visit, svgs) if px < SCREEN_MIN_PX]
         finally:
@@ -69,10 +69,10 @@ def test_figure_text_on_screen(chromium, site, width):  # noqa: F811
     assert small == []
 
 
-def test_screen_check_sees_a_shrunken_figure(chromium, site):  # noqa: F811
+def test_screen_check_sees_a_shrunken_figure(browser, site):
     """The same measurement on a page where the stylesheet lets figures shrink (the broken state)."""
     page, svgs = next(iter(figure_pages().items()))
-    visit = Visit(chromium, site, page, width=390)
+    visit = Visit(browser, site, page, width=390)
     try:
         visit.page.add_style_tag(content='figure img[src$=".svg"] { max-width: 100% !important; }')
         assert any(px < SCREEN_MIN_PX for _, px in smallest_text_px(visit, svgs))

@@ -19,7 +19,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from hypothesis import strategies as st
 
 import ca911.validation as validation
 from ca911.validation import Problem, validate_package
-from conftest import ROOT, needs_sources
+from conftest import ROOT, needs_sources, project_copy, serve
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["path"]: r for r in DESCRIPTOR["resources"]}
@@ -50,9 +49,7 @@ THROUGH_FRICTIONLESS = settings(max_examples=20, deadline=None,
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy(ROOT / "references.bib", root / "references.bib")
+    root = project_copy(tmp_path_factory.mktemp("hostile"), parts=("data", "references.bib"))
     assert validate_package(root / "data") == [], "the committed package must be valid to start from"
     return root / "data"
 
@@ -339,8 +336,7 @@ def test_validator_never_raises_with_frictionless(package, data):
 def test_command_line_reports_a_very_long_field_instead_of_crashing(tmp_path):
     """In a fresh interpreter, as `make book` runs `python -m ca911 validate`: a 200,000-character
     cell must give located problems or none, never a traceback."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+    project_copy(tmp_path, parts=("data", "references.bib"))
     header, rows = table("events.csv")
     rows[0][header.index("summary_en")] = "x" * 200_000
     (tmp_path / "data" / "events.csv").write_bytes(to_bytes(header, rows))
@@ -389,24 +385,24 @@ def hostile_copy(project: Path) -> dict[str, str]:
     (project / "data" / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
     for name, fields in text_fields().items():
         header, rows = table(name)
-        for field in fields:
-            j = header.index(field)
-            shown = f"{tag(name, field)} {HOSTILE}"
-            payloads[tag(name, field)] = shown.replace("|", "、") if field == "name_ja_variants" else shown  # a |-list, shown joined
+        for column in fields:
+            j = header.index(column)
+            shown = f"{tag(name, column)} {HOSTILE}"
+            payloads[tag(name, column)] = shown.replace("|", "、") if column == "name_ja_variants" else shown  # a |-list, shown joined
             for r in rows:
                 if j < len(r):
-                    r[j] = f"{r[j]} {tag(name, field)} {HOSTILE}".strip()
+                    r[j] = f"{r[j]} {tag(name, column)} {HOSTILE}".strip()
         (project / "data" / name).write_bytes(to_bytes(header, rows))
     for _ in range(5):
         problems = validate_package(project / "data")
         if not problems:
             return payloads
-        for name, field in {(p.file, p.column) for p in problems}:
-            if name in RESOURCES and tag(name, field) in payloads:
-                del payloads[tag(name, field)]
+        for name, column in {(p.file, p.column) for p in problems}:
+            if name in RESOURCES and tag(name, column) in payloads:
+                del payloads[tag(name, column)]
                 header, rows = table(name)
                 current_header, current = table_from(project / "data" / name)
-                j = header.index(field)
+                j = header.index(column)
                 for r, orig in zip(current, rows):
                     r[j] = orig[j]
                 (project / "data" / name).write_bytes(to_bytes(current_header, current))
@@ -430,13 +426,9 @@ MUST_RENDER = {tag("events.csv", "summary_en"), tag("iraq_war_responses.csv", "t
 @pytest.fixture(scope="module")
 def hostile_book(tmp_path_factory):
     """A copy of the project whose data carry hostile text, built to HTML with the copy's own code."""
-    project = tmp_path_factory.mktemp("hostile-book")
-    ignore = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", ".hypothesis", "__pycache__", "_generated")
     # CA911_HOSTILE_PROJECT: another tree to copy (e.g. `git archive` of an older commit), to see this check fail on it
-    for item in Path(os.environ.get("CA911_HOSTILE_PROJECT", ROOT)).iterdir():
-        if item.name in ("_build", ".venv", ".git", ".pytest_cache", ".hypothesis", "_generated", "tests"):
-            continue
-        (shutil.copytree(item, project / item.name, ignore=ignore) if item.is_dir() else shutil.copy(item, project / item.name))
+    project = project_copy(tmp_path_factory.mktemp("hostile-book"), source=Path(os.environ.get("CA911_HOSTILE_PROJECT", ROOT)),
+                           skip=frozenset({"tests"}))
     payloads = hostile_copy(project)
     from ca911.sources import sources_dir
 
@@ -451,54 +443,38 @@ def hostile_book(tmp_path_factory):
 
 @pytest.mark.slow
 @needs_sources  # the coverage notebook reads the chapters
-def test_hostile_text_is_shown_literally_and_never_runs(hostile_book):
+def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
     """Every page of the hostile copy in Chromium: no dialog, no script of ours ran, no element made from
     the payload, and every free-text field the book shows appears literally, markup and all."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
     html_dir, payloads = hostile_book
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(html_dir))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
     pages = sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
                    if p.relative_to(html_dir).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
     shown: dict[str, set[str]] = {}
     problems = []
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-            for path in pages:
-                page = browser.new_page()
-                dialogs = []
-                page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-                page.goto(f"{origin}/{path}", wait_until="load")
-                page.wait_for_timeout(300)
-                found = page.evaluate("""() => ({
-                    pwned: window.__pwned || 0,
-                    injected: document.querySelectorAll('img[src="x"], a[href^="javascript:"], #injected').length,
-                    text: document.body.innerText.replace(/\\s+/g, " "),
-                })""")
-                if dialogs or found["pwned"]:
-                    problems.append(f"{path}: script ran (dialogs {dialogs}, __pwned={found['pwned']})")
-                if found["injected"]:
-                    problems.append(f"{path}: {found['injected']} element(s) made from data text")
-                # Sphinx's smartquotes turns "…" into “…” in all text: typography, not markup, so quotes compare equal
-                text = found["text"].translate(TYPOGRAPHIC_QUOTES)
-                for t, payload in payloads.items():
-                    if t in text:
-                        shown.setdefault(t, set()).add(path)
-                        if " ".join(payload.split()) not in text:
-                            at = text.index(t)
-                            problems.append(f"{path}: {t} not shown literally: {text[at:at + 160]!r}")
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(html_dir) as origin:
+        for path in pages:
+            page = browser.new_page()
+            dialogs = []
+            page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
+            page.goto(f"{origin}/{path}", wait_until="load")
+            page.wait_for_timeout(300)
+            found = page.evaluate("""() => ({
+                pwned: window.__pwned || 0,
+                injected: document.querySelectorAll('img[src="x"], a[href^="javascript:"], #injected').length,
+                text: document.body.innerText.replace(/\\s+/g, " "),
+            })""")
+            if dialogs or found["pwned"]:
+                problems.append(f"{path}: script ran (dialogs {dialogs}, __pwned={found['pwned']})")
+            if found["injected"]:
+                problems.append(f"{path}: {found['injected']} element(s) made from data text")
+            # Sphinx's smartquotes turns "…" into “…” in all text: typography, not markup, so quotes compare equal
+            text = found["text"].translate(TYPOGRAPHIC_QUOTES)
+            for t, payload in payloads.items():
+                if t in text:
+                    shown.setdefault(t, set()).add(path)
+                    if " ".join(payload.split()) not in text:
+                        at = text.index(t)
+                        problems.append(f"{path}: {t} not shown literally: {text[at:at + 160]!r}")
+            page.close()
     assert not problems, "\n".join(sorted(set(problems))[:40])
     assert MUST_RENDER <= set(shown), f"fields the book should show but does not: {sorted(MUST_RENDER - set(shown))}"

@@ -7,15 +7,13 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from bs4 import BeautifulSoup
 
 from ca911 import chronology
 from ca911.data import load
-from conftest import ROOT
+from conftest import ROOT, read_notebook
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
 
@@ -48,15 +46,16 @@ def test_notebook_runs_standalone(notebook, tmp_path):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_states_question_and_data_and_captions_figures(notebook):
-    text = notebook.read_text(encoding="utf-8")
-    body = text.split("---", 2)[2]
-    first_cell = body.split("```{code-cell}")[0]
-    assert "**Question.**" in first_cell and "**Data.**" in first_cell
+    cells = read_notebook(notebook).cells
+    first_code = next(i for i, c in enumerate(cells) if c.cell_type == "code")
+    before_code = "\n".join(c.source for c in cells[:first_code])
+    assert "**Question.**" in before_code and "**Data.**" in before_code
+    body = "\n".join(c.source for c in cells if c.cell_type == "markdown")
     assert re.search(r"^\(nb-[a-z0-9-]+\)=$", body, re.M), "a label (nb-<file>-<section>)= before the title"
     for block in re.findall(r"```\{glue:figure\}(.*?)```", body, re.S):
         name = re.search(r":name: (fig-[a-z0-9-]+)", block)
         alt = re.search(r":alt: (.+)", block)
-        caption = [l for l in block.splitlines()[1:] if l.strip() and not l.startswith(":")]
+        caption = [line for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]
         assert name and alt and len(alt.group(1)) > 40 and caption, f"figure without name, alt text or caption: {block[:80]}"
         assert "Data:" in " ".join(caption), "the caption names the data it shows"
     for problem in cell_figure_problems(notebook):
@@ -102,7 +101,7 @@ def _markdown_rows(block: str) -> list[list[str]]:
             elif line.startswith("  - ") and rows:
                 rows[-1].append(line[4:].strip())
         return rows[1:]
-    rows = [l for l in block.splitlines() if l.startswith("|")]
+    rows = [line for line in block.splitlines() if line.startswith("|")]
     return [[c.strip() for c in re.split(r"(?<!\\)\|", r)[1:-1]] for r in rows[2:]]
 
 

@@ -1,4 +1,5 @@
-"""The session-wide socket guard in conftest.py: local connections work, others fail before any packet."""
+"""The offline guard (pytest-socket plus conftest's name-lookup guard): local connections work,
+connections to other hosts and lookups of other names fail before any packet."""
 
 from __future__ import annotations
 
@@ -6,20 +7,21 @@ import socket
 import threading
 
 import pytest
+from pytest_socket import SocketConnectBlockedError
 
-from conftest import NetworkAccessError
+from conftest import NameLookupBlockedError
 
 
 def test_connecting_to_another_host_is_refused():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        with pytest.raises(NetworkAccessError, match="192.0.2.1"):  # TEST-NET-1: never routed
+        with pytest.raises(SocketConnectBlockedError, match="192.0.2.1"):  # TEST-NET-1: never routed
             sock.connect(("192.0.2.1", 80))
-    with pytest.raises(NetworkAccessError):
+    with pytest.raises(SocketConnectBlockedError):
         socket.create_connection(("192.0.2.1", 443), timeout=1)
 
 
 def test_looking_up_a_remote_name_is_refused():
-    with pytest.raises(NetworkAccessError, match="pypi.org"):
+    with pytest.raises(NameLookupBlockedError, match="pypi.org"):
         socket.getaddrinfo("pypi.org", 443)
 
 

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import HTML, PDF, ROOT
+from conftest import HTML, PDF, ROOT, read_notebook
 
 pytestmark = pytest.mark.book
 
@@ -120,7 +120,7 @@ def test_figure_and_table_numbers_appear_in_the_pdf(built_book):
         for num in soup.select(".caption-number"):
             labels.add(squash(num.get_text()).rstrip("."))
     assert labels
-    missing = [l for l in sorted(labels) if l not in all_text()]
+    missing = [label for label in sorted(labels) if label not in all_text()]
     assert missing == []
 
 
@@ -129,10 +129,10 @@ def test_code_is_hidden_in_the_pdf(built_book):
     code_lines = set()
     for page in html_pages():
         source = ROOT / (str(page.relative_to(HTML))[: -len(".html")] + ".md")
-        cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", source.read_text(encoding="utf-8"), re.S)
-        code_lines |= {squash(l) for cell in cells for l in cell.splitlines() if "glue(" in l and len(squash(l)) > 25}
+        cells = [c.source for c in read_notebook(source).cells if c.cell_type == "code"]
+        code_lines |= {squash(line) for cell in cells for line in cell.splitlines() if "glue(" in line and len(squash(line)) > 25}
     assert code_lines, "the notebooks glue their values"
-    leaked = sorted(l for l in code_lines if l in all_text())
+    leaked = sorted(line for line in code_lines if line in all_text())
     assert leaked == []
 
 

@@ -18,17 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, project_copy
 
 pytestmark = pytest.mark.slow
 
-SKIP = {".git", ".venv", "_build", "_generated", ".pytest_cache", ".hypothesis", "__pycache__", ".ipynb_checkpoints"}
-
-
-def copy_ignore(folder: str, names: list[str]) -> set[str]:
-    """Build products and caches; also an executed X.ipynb beside its X.md (`ca911 run` writes those)."""
-    present = set(names)
-    return {n for n in names if n in SKIP or (n.endswith(".ipynb") and n[: -len(".ipynb")] + ".md" in present)}
 BUILD_TIMEOUT_S = 240
 
 
@@ -70,7 +63,7 @@ def two_builds(tmp_path_factory) -> tuple[Path, Path]:
     exports, flags = make_settings()
     root = tmp_path_factory.mktemp("repro")
     first, second = root / "a", root / "b"
-    shutil.copytree(ROOT, first, ignore=copy_ignore, symlinks=True)
+    project_copy(first)
     shutil.copytree(first, second, symlinks=True)  # both from one snapshot of a tree others may be editing
     env = {**os.environ, **exports}
     env.pop("CA911_DATA_DIR", None)  # each copy reads its own data/

@@ -1,16 +1,23 @@
-"""Strict builds: a notebook cell error and a broken cross-reference each fail the build."""
+"""Strict builds: a notebook cell error, a broken cross-reference and an unknown event id each fail the build,
+and a moved event date reaches the prose in an incremental build.
+
+Each builds a small fixture book (the project's configuration and data, a page or two of our own) in this
+process with sphinx.testing, configured as `jupyter-book build -W -n` configures Sphinx: the build fails
+exactly when it warns (`SphinxBuild.strict_ok`)."""
 
 from __future__ import annotations
 
+import csv
 import subprocess
-from pathlib import Path
+import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import fixture_book, sphinx_build
 
 pytestmark = pytest.mark.slow
 
+INDEX = "# Index\n\nA small book.\n"
 NOTEBOOK = """---
 jupytext:
   text_representation:
@@ -28,79 +35,63 @@ kernelspec:
 raise ValueError("deliberate failure for the strict-build test")
 ```
 """
+BOLTON = "ch3-2001-09-16-bolton-visits-russia"
+CHRONOLOGY = "# Chronology\n\n```{include} _generated/chronology.md\n```\n"  # where {event} links to
 
 
-def _mini_book(tmp_path: Path, page: str, text: str) -> Path:
-    """The project's config, data and package with a two-page book of our own."""
-    for rel in ("_config.yml", "references.bib", "data"):
-        src = ROOT / rel
-        if src.is_dir():
-            subprocess.run(["cp", "-r", str(src), str(tmp_path / rel)], check=True)
-        else:
-            (tmp_path / rel).write_bytes(src.read_bytes())
-    (tmp_path / "index.md").write_text("# Index\n\nA small book.\n", encoding="utf-8")
-    (tmp_path / f"{page}.md").write_text(text, encoding="utf-8")
-    (tmp_path / "_toc.yml").write_text(f"format: jb-book\nroot: index\nchapters:\n  - file: {page}\n", encoding="utf-8")
-    return tmp_path
-
-
-def _build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ROOT / ".venv/bin/jupyter-book"), "build", ".", "--builder", "html", "-W", "-n", "--keep-going"],
-                          cwd=project, capture_output=True, text=True)
+def test_a_clean_fixture_book_builds_without_warnings(tmp_path):
+    """The baseline the failures below are measured against: the same fixture book, nothing broken."""
+    build = sphinx_build(fixture_book(tmp_path, {"index": INDEX, "event": f"# Event\n\nBolton ({{event}}`{BOLTON}`).\n",
+                                                 "chronology": CHRONOLOGY}))
+    assert build.strict_ok, build.warnings
+    assert (build.html / "event.html").is_file()
 
 
 def test_a_notebook_cell_error_fails_the_build(tmp_path):
-    proc = _build(_mini_book(tmp_path, "failing", NOTEBOOK))
-    assert proc.returncode != 0
-    assert "deliberate failure" in proc.stdout + proc.stderr
+    build = sphinx_build(fixture_book(tmp_path, {"index": INDEX, "failing": NOTEBOOK}))
+    assert not build.strict_ok
+    assert "deliberate failure" in build.error + build.warnings, build
 
 
 def test_a_broken_cross_reference_fails_the_build(tmp_path):
-    proc = _build(_mini_book(tmp_path, "broken", "# Broken\n\nSee {ref}`no-such-label` and {numref}`fig-nowhere`.\n"))
-    assert proc.returncode != 0
-    assert "no-such-label" in proc.stdout + proc.stderr
+    build = sphinx_build(fixture_book(tmp_path, {"index": INDEX, "broken": "# Broken\n\nSee {ref}`no-such-label`.\n"}))
+    assert not build.strict_ok
+    assert "no-such-label" in build.warnings
 
 
 def test_an_unknown_event_id_fails_the_build(tmp_path):
-    proc = _build(_mini_book(tmp_path, "event", "# Event\n\nOn {event}`ch3-1900-01-01-nothing` nothing happened.\n"))
-    assert proc.returncode != 0
-    assert "unknown event id" in proc.stdout + proc.stderr
+    build = sphinx_build(fixture_book(tmp_path, {"index": INDEX, "event": "# Event\n\nOn {event}`ch3-1900-01-01-nothing` nothing.\n"}))
+    assert not build.strict_ok
+    assert "unknown event id" in build.warnings
 
 
 def test_a_moved_event_date_reaches_the_prose_in_an_incremental_build(tmp_path):
     """`make html`, move an event in events.csv, `make html` again: the page citing it shows the new date
     (the {event} role's table lives on the Sphinx environment, which survives incremental builds)."""
-    import csv
-
-    project = _mini_book(tmp_path, "chapter", "# Chapter\n\nWashington sent Bolton ({event}`ch3-2001-09-16-bolton-visits-russia`).\n")
-    (project / "chronology.md").write_text("# Chronology\n\n```{include} _generated/chronology.md\n```\n", encoding="utf-8")
-    (project / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: chapter\n  - file: chronology\n",
-                                      encoding="utf-8")
-    page = project / "_build" / "html" / "chapter.html"
-    first = _build(project)
-    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
-    assert "16 September 2001" in page.read_text(encoding="utf-8")
+    project = fixture_book(tmp_path, {"index": INDEX, "chapter": f"# Chapter\n\nWashington sent Bolton ({{event}}`{BOLTON}`).\n",
+                                      "chronology": CHRONOLOGY})
+    first = sphinx_build(project)
+    assert first.strict_ok, first.warnings
+    assert "16 September 2001" in (first.html / "chapter.html").read_text(encoding="utf-8")
     events = project / "data" / "events.csv"
     with events.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         header, rows = reader.fieldnames, list(reader)
     for row in rows:
-        if row["event_id"] == "ch3-2001-09-16-bolton-visits-russia":
+        if row["event_id"] == BOLTON:
             row["date"] = "2001-12-31"
     with events.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, header, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    second = _build(project)
-    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
-    html = page.read_text(encoding="utf-8")
+    second = sphinx_build(project, fresh=False)
+    assert second.strict_ok, second.warnings
+    html = (second.html / "chapter.html").read_text(encoding="utf-8")
     assert "31 December 2001" in html and "16 September 2001" not in html
 
 
 def test_a_notebook_cell_error_fails_the_parallel_execution(tmp_path):
-    import sys
-
-    project = _mini_book(tmp_path, "failing", NOTEBOOK)
+    project = fixture_book(tmp_path, {"index": INDEX, "failing": NOTEBOOK})
     run = subprocess.run([sys.executable, "-m", "ca911", "execute", "--root", str(project)], capture_output=True, text=True, cwd=project)
     assert run.returncode == 1
     assert "failing.md: execution failed" in run.stdout and "deliberate failure" in run.stdout

@@ -1,0 +1,415 @@
+"""Measuring: the project snapshot, timed builds with their phases, the start-up and PDF probes, page weight."""
+
+from __future__ import annotations
+
+import csv
+import html.parser
+import io
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]  # tools/benchkit/measure.py → the project
+BIN = ROOT / ".venv" / "bin"
+if not (BIN / "jupyter-book").exists():  # run from another environment: use the one running this script
+    BIN = Path(sys.executable).parent
+JB = str(BIN / "jupyter-book")
+PY = str(BIN / "python")
+JB_FLAGS = ["-W", "-n", "--keep-going"]  # as `make book`
+PDF_ARGS = ["--builder", "custom", "--custom-builder", "simplepdf"]
+PDF_NAME = "companion.pdf"
+CACHE_REL = Path("_build") / ".jupyter_cache"
+FIGURE_LIMIT = 150_000  # bytes (150 kB, decimal)
+TARGETS = {"cold_vs_limit": 1.3, "nochange_vs_cold": 0.1, "pdf_vs_cold": 0.5}
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+EXECUTING = re.compile(r"^(?P<path>\S.*?): Executing notebook")
+EXECUTED = re.compile(r"^(?P<path>\S.*?): Executed notebook in (?P<s>[0-9.]+) seconds")
+UPDATING = re.compile(r"updating environment: (?:\[[^\]]*\] )?(?P<a>\d+) added, (?P<c>\d+) changed, (?P<r>\d+) removed")
+READING = re.compile(r"reading sources\.\.\. \[\s*\d+%\] ")
+WARNING = re.compile(r"\bWARNING:|\bERROR:")
+# What every build pays before Sphinx looks at a page, step by step in one process (in the order a build
+# imports them; a module imported by an earlier step is counted there).
+STARTUP_PROBE = """
+import importlib, json, pathlib, time
+out = {}
+def step(name, *modules, call=None):
+    t = time.perf_counter()
+    for m in modules:
+        importlib.import_module(m)
+    if call:
+        call()
+    out[name] = round(time.perf_counter() - t, 2)
+step("python, jupyter-book CLI, Sphinx", "jupyter_book.cli.main", "sphinx.application")
+step("jupyter-book's default extensions (myst-nb, theme, bibtex, ...)", "myst_nb", "sphinx_book_theme",
+     "sphinxcontrib.bibtex", "sphinx_design", "sphinx_thebe", "sphinx_external_toc", "sphinx_togglebutton",
+     "sphinx_copybutton", "sphinx_comments", "sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
+step("ca911.sphinx_ext (pandas, matplotlib)", "ca911.sphinx_ext")
+pkg = {}
+def load():
+    from ca911.data import load
+    pkg["pkg"] = load()
+step("ca911.data.load(): read and validate the data package (every notebook and the _generate hook)", call=load)
+def generate():
+    from ca911.generated import generate
+    generate(pathlib.Path("."), pkg["pkg"])
+step("ca911 _generate hook, after the load: every _generated file in memory",
+     "ca911.appendices", "ca911.codebook", "ca911.records", "ca911.networks", call=generate)
+print(json.dumps(out))
+"""
+# WeasyPrint on the PDF build's single HTML page again, split into style + layout and drawing + writing.
+PDF_PROBE = """
+import json, pathlib, time, weasyprint
+t0 = time.perf_counter()
+doc = weasyprint.HTML("index.html").render()
+t1 = time.perf_counter()
+doc.write_pdf("probe.pdf")
+t2 = time.perf_counter()
+page = pathlib.Path("index.html").read_text(encoding="utf-8")
+print(json.dumps({"render_s": round(t1 - t0, 2), "write_s": round(t2 - t1, 2), "pages": len(doc.pages),
+                  "tables": page.count("<table"), "images": page.count("<img")}))
+"""
+SCRIPT_PREAMBLE = (
+    "# %% [bench] an IPython shell object without a kernel: plotting.inline_svg() then registers the SVG\n"
+    "# formatter and glue() renders each figure, as in the book (plain `python` would skip that work)\n"
+    "from IPython.core.interactiveshell import InteractiveShell\n"
+    "InteractiveShell.instance()\n\n"
+)
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# --- the project copy ------------------------------------------------------------------------------------
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def snapshot(dest: Path) -> dict:
+    """Copy the tracked files (working-tree versions) and data/ once; every run copies this snapshot, so all
+    runs measure the same sources even while others edit the checkout."""
+    tracked = [p for p in git("ls-files", "-z").split("\0") if p]
+    # + benchmarks/results.md, tracked or not: methods/benchmark.md includes it
+    files = sorted({p for p in tracked if (ROOT / p).is_file()}
+                   | {str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*") if p.is_file()}
+                   | ({"benchmarks/results.md"} if (ROOT / "benchmarks" / "results.md").is_file() else set()))
+    for rel in files:
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / rel, dest / rel)
+    modified = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
+    untracked = [p for p in git("ls-files", "--others", "--exclude-standard").splitlines() if p not in files]
+    return {"commit": git("rev-parse", "HEAD").strip(), "files": len(files),
+            "modified_in_working_tree": modified, "untracked_left_out": untracked}
+
+
+def fresh_copy(snap: Path, dest: Path) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(snap, dest)
+    return dest
+
+
+def base_env(copy: Path) -> dict:
+    env = dict(os.environ)
+    env.pop("CA911_DATA_DIR", None)  # the copy finds its own data/ from the working directory
+    env.pop("MPLBACKEND", None)  # the kernel chooses its inline backend itself
+    if "CA911_SOURCES" not in env:  # where the checkout finds the chapters (../shared/sources beside it)
+        env["CA911_SOURCES"] = str(ROOT.parent / "shared" / "sources")
+    env.update(PYTHONPATH=os.pathsep.join([str(copy / "src"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+               PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1767225600",  # as the Makefile exports
+               PYTHONUNBUFFERED="1", BIN=str(BIN))  # unbuffered: the log lines carry their own times
+    return env
+
+
+# --- timed commands --------------------------------------------------------------------------------------
+
+def run_timed(cmd: list[str], cwd: Path, env: dict, log_path: Path) -> dict:
+    load = os.getloadavg()
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, errors="replace", bufsize=1)
+    lines = []
+    for line in proc.stdout:
+        lines.append((time.perf_counter() - t0, ANSI.sub("", line.rstrip("\n"))))
+    rc = proc.wait()
+    wall = time.perf_counter() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log_path.write_text(f"$ {' '.join(cmd)}  (cwd {cwd})\n"
+                        + "\n".join(f"{t:8.2f} {s}" for t, s in lines)
+                        + f"\nrc={rc} wall={wall:.2f}s cpu={cpu:.2f}s load={load}\n", encoding="utf-8")
+    return {"wall": wall, "cpu": cpu, "rc": rc, "load1": load[0], "lines": lines, "log": str(log_path)}
+
+
+def phases(lines: list[tuple[float, str]], end: float) -> dict:
+    """Seconds spent before Sphinx reads (start-up: imports, config hooks, environment), reading (and
+    executing), writing, and (PDF) WeasyPrint, from the times of the log lines."""
+    def first(pattern: str, after: float = -1.0) -> float | None:
+        return next((t for t, s in lines if t >= after and pattern in s), None)
+
+    t_env = first("updating environment")
+    t_read = first("looking for now-outdated", t_env or 0.0)
+    t_pdf = first("checking for potential toctree", t_read or 0.0)
+    t_done = first("build succeeded", t_read or 0.0) or first("build finished", t_read or 0.0) or end
+    out = {}
+    if t_env is not None and t_read is not None:
+        out = {"startup": t_env, "read": t_read - t_env}
+        if t_pdf is not None:
+            out.update(write=t_pdf - t_read, weasyprint=t_done - t_pdf)
+        else:
+            out.update(write=t_done - t_read)
+        out["finish"] = end - t_done
+    return {k: round(v, 2) for k, v in out.items()}
+
+
+def rel(path: str, copy: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(copy.resolve()))
+    except ValueError:
+        return path
+
+
+def build(copy: Path, env: dict, logs: Path, name: str, extra: list[str] | None = None,
+          flags: list[str] | None = None, check: bool = True) -> dict:
+    extra = extra if extra is not None else ["--builder", "html"]
+    cmd = [JB, "build", ".", *extra, *(JB_FLAGS if flags is None else flags)]
+    r = run_timed(cmd, copy, env, logs / f"{name}.log")
+    text = [s for _, s in r["lines"]]
+    r["executed"] = [rel(m["path"], copy) for s in text if (m := EXECUTING.match(s))]
+    r["executed_seconds"] = {rel(m["path"], copy): float(m["s"]) for s in text if (m := EXECUTED.match(s))}
+    r["pages_read"] = sum(1 for s in text if READING.search(s))
+    r["warnings"] = sum(1 for s in text if WARNING.search(s))
+    r["phases"] = phases(r["lines"], r["wall"])
+    if check and r["rc"] != 0:
+        tail = "\n".join(text[-40:])
+        raise BenchError(f"{name}: `{' '.join(cmd)}` failed (rc {r['rc']}); log {r['log']}\n{tail}")
+    return r
+
+
+def cache_records(copy: Path) -> dict:
+    path = copy / CACHE_REL
+    if not (path / "global.db").is_file():
+        return {}
+    from jupyter_cache import get_cache
+
+    return {rec.pk: rec for rec in get_cache(str(path)).list_cache_records()}
+
+
+def stamp_lines(copy: Path, pk: int) -> list[str]:
+    """The hidden first cell ca911.book.read_markdown adds, as cached."""
+    from jupyter_cache import get_cache
+
+    nb = get_cache(str(copy / CACHE_REL)).get_cache_bundle(pk).nb
+    return nb.cells[0].source.splitlines() if nb.cells else []
+
+
+def package_hash_of(copy: Path, env: dict) -> str:
+    out = subprocess.run([PY, "-c", "from ca911.data import package_hash; print(package_hash('data'))"],
+                         cwd=copy, env=env, capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def keep(r: dict, **more) -> dict:
+    """What results.json keeps of a run (not the log lines)."""
+    out = {k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items() if k != "lines"}
+    out.update(more)
+    return out
+
+
+# --- edits -----------------------------------------------------------------------------------------------
+
+def edit_notebook(path: Path, n: int) -> str:
+    """Append a comment line to the first code cell (its last line, so cell options stay untouched)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        m = re.match(r"^(`{3,}|~{3,})\{code-cell\}", line)
+        if m:
+            fence = m.group(1)
+            j = next(k for k in range(i + 1, len(lines)) if lines[k].strip() == fence)
+            comment = f"# bench: harmless edit {n}"
+            lines.insert(j, comment)
+            path.write_text("\n".join(lines), encoding="utf-8")
+            return comment
+    raise BenchError(f"{path}: no code cell to edit")
+
+
+def edit_data(copy: Path) -> tuple[str, str]:
+    """Append " (bench)" to one summary_en of data/events.csv, changing only that field's bytes."""
+    path = copy / "data" / "events.csv"
+    text = path.read_text(encoding="utf-8")
+    before = list(csv.DictReader(io.StringIO(text, newline="")))
+    row = next(r for r in before if r.get("summary_en") and re.fullmatch(r"[A-Za-z0-9 ,.()-]+", r["summary_en"]))
+    old = row["summary_en"]
+    lines = text.split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith(row["event_id"] + ",") and old in line)
+    lines[k] = lines[k].replace(old, old + " (bench)", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    after = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    diffs = [(i, key) for i, (a, b) in enumerate(zip(before, after)) for key in a if a[key] != b[key]]
+    if len(after) != len(before) or len(diffs) != 1:
+        raise BenchError(f"the data edit changed {diffs} instead of one summary_en")
+    return row["event_id"], old
+
+
+def stale_copies(html_dir: Path, old: str, new: str) -> tuple[dict, dict]:
+    """Per text file of the site: occurrences of the old summary not followed by the edit, and of the new."""
+    import zipfile
+
+    texts = {".html", ".csv", ".json", ".txt", ".js", ".ipynb", ".md"}
+    stale, fresh = {}, {}
+
+    def check(name: str, t: str) -> None:
+        n_new, n_old = t.count(new), t.count(old)
+        if n_old - n_new:
+            stale[name] = n_old - n_new
+        if n_new:
+            fresh[name] = n_new
+
+    for p in html_dir.rglob("*"):
+        if p.is_file() and p.suffix in texts:
+            check(str(p.relative_to(html_dir)), p.read_text(encoding="utf-8", errors="replace"))
+        elif p.is_file() and p.suffix == ".zip":  # the data download
+            with zipfile.ZipFile(p) as zf:
+                for member in zf.namelist():
+                    if Path(member).suffix in texts:
+                        check(f"{p.relative_to(html_dir)}!{member}", zf.read(member).decode("utf-8", "replace"))
+    return stale, fresh
+
+
+# --- the limit -------------------------------------------------------------------------------------------
+
+def measure_limit(snap: Path, dest: Path, notebooks: list[str], logs: Path, tag: str) -> dict:
+    import jupytext
+    import yaml
+
+    copy = fresh_copy(snap, dest)
+    env = base_env(copy)
+    scripts = []
+    for nb_rel in notebooks:
+        src = copy / nb_rel
+        script = src.with_name(src.stem + ".bench.py")
+        script.write_text(SCRIPT_PREAMBLE + jupytext.writes(jupytext.read(src), fmt="py:percent"), encoding="utf-8")
+        scripts.append((nb_rel, script))
+    per = {}
+    for nb_rel, script in scripts:
+        r = run_timed([PY, script.name], script.parent, {**env, "MPLBACKEND": "Agg"},
+                      logs / f"{tag}-script-{script.stem}.log")
+        if r["rc"] != 0:
+            tail = "\n".join(s for _, s in r["lines"][-30:])
+            raise BenchError(f"the script of {nb_rel} failed (rc {r['rc']}); log {r['log']}\n{tail}")
+        per[nb_rel] = {"wall": round(r["wall"], 2), "cpu": round(r["cpu"], 2), "load1": r["load1"]}
+        script.unlink()
+    config_path = copy / "_config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config.setdefault("execute", {})["execute_notebooks"] = "off"
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # no -W: with execution off the glued values are missing, and each is a warning
+    sphinx = build(copy, env, logs, f"{tag}-sphinx-noexec", flags=["-n", "--keep-going"])
+    if sphinx["executed"]:
+        raise BenchError(f"execution off still executed {sphinx['executed']}")
+    shutil.rmtree(copy)
+    scripts_wall = sum(v["wall"] for v in per.values())
+    scripts_cpu = sum(v["cpu"] for v in per.values())
+    return {"wall": scripts_wall + sphinx["wall"], "cpu": scripts_cpu + sphinx["cpu"],
+            "scripts_wall": round(scripts_wall, 2), "scripts_cpu": round(scripts_cpu, 2), "scripts": per,
+            "sphinx_noexec": keep(sphinx, executed_seconds=None), "load1": per[notebooks[0]]["load1"]}
+
+
+# --- page weight -----------------------------------------------------------------------------------------
+
+class Refs(html.parser.HTMLParser):
+    ATTRS = {"img": ["src"], "script": ["src"], "source": ["src"], "video": ["src", "poster"], "audio": ["src"],
+             "embed": ["src"], "object": ["data"], "image": ["href", "xlink:href"], "iframe": ["src"]}
+    LINK_RELS = {"stylesheet", "icon", "shortcut", "preload", "modulepreload", "apple-touch-icon"}
+
+    def __init__(self):
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and self.LINK_RELS & set((a.get("rel") or "").lower().split()):
+            self.refs.append(a.get("href") or "")
+        for name in self.ATTRS.get(tag, []):
+            if a.get(name):
+                self.refs.append(a[name])
+
+
+def local_file(ref: str, base: Path, site: Path) -> Path | None:
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or not parts.path or ref.startswith("data:"):
+        return None
+    p = (base / unquote(parts.path)).resolve()
+    return p if p.is_file() and site.resolve() in p.parents else None
+
+
+CJK = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")  # the Japanese font's unicode-range
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+
+
+def css_assets(css: Path, site: Path, seen: set) -> set:
+    out = set()
+    for m in CSS_URL.finditer(css.read_text(encoding="utf-8", errors="replace")):
+        p = local_file(m.group(1) or m.group(2), css.parent, site)
+        if p and p not in seen:
+            seen.add(p)
+            out.add(p)
+            if p.suffix == ".css":
+                out |= css_assets(p, site, seen)
+    return out
+
+
+def page_weight(site: Path, pdf: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    by_dir: dict[str, int] = {}
+    for p in files:
+        top = p.relative_to(site).parts[0] if len(p.relative_to(site).parts) > 1 else "(pages at the top)"
+        top = top if top.startswith("_") else "(pages)"
+        by_dir[top] = by_dir.get(top, 0) + p.stat().st_size
+    pages, figure_pages = [], {}
+    for page in sorted(site.rglob("*.html")):
+        if "_static" in page.relative_to(site).parts:
+            continue
+        parser = Refs()
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        assets = {p for ref in parser.refs if (p := local_file(ref, page.parent, site))}
+        fonts = set()
+        for css in [p for p in assets if p.suffix == ".css"]:
+            fonts |= css_assets(css, site, set(assets))
+        for p in assets:
+            if p.parent == (site / "_images").resolve():
+                figure_pages.setdefault(p.name, []).append(str(page.relative_to(site)))
+        html_bytes = page.stat().st_size
+        asset_bytes = sum(p.stat().st_size for p in assets)
+        top = sorted(assets, key=lambda p: -p.stat().st_size)[:5]
+        css_top = sorted(fonts, key=lambda p: -p.stat().st_size)[:3]
+        pages.append({"page": str(page.relative_to(site)), "html_bytes": html_bytes, "assets": len(assets),
+                      "asset_bytes": asset_bytes, "total_bytes": html_bytes + asset_bytes,
+                      "largest_assets": [[str(p.relative_to(site.resolve())), p.stat().st_size] for p in top],
+                      "css_url_bytes": sum(p.stat().st_size for p in fonts),
+                      "largest_css_url_assets": [[str(p.relative_to(site.resolve())), p.stat().st_size] for p in css_top],
+                      "japanese_text": bool(CJK.search(page.read_text(encoding="utf-8", errors="replace")))})
+    pages.sort(key=lambda d: d["total_bytes"], reverse=True)
+    figures = sorted(({"file": p.name, "bytes": p.stat().st_size, "pages": figure_pages.get(p.name, [])}
+                      for p in (site / "_images").glob("*") if p.suffix.lower() in {".svg", ".png"}),
+                     key=lambda d: d["bytes"], reverse=True)
+    return {"site_bytes": sum(p.stat().st_size for p in files), "site_files": len(files), "by_folder": by_dir,
+            "largest_pages": pages[:3], "pdf_bytes": pdf.stat().st_size if pdf.is_file() else None,
+            "figures": figures, "figure_max_bytes": max((f["bytes"] for f in figures), default=0)}
+
+
+# --- statistics and the report ---------------------------------------------------------------------------
+
