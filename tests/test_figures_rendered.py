@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from ca911 import style
-from conftest import HTML
-from test_browser import Visit
+from conftest import HTML, Visit
 from test_plotting import legibility_problems
 
 pytestmark = pytest.mark.book

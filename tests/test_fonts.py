@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import chromium, site, visit  # noqa: F401  (the browser fixtures)
-
 pytestmark = pytest.mark.book
 
 CITE_PAGE = "appendices/how_to_cite.html"

@@ -357,7 +357,7 @@ def test_no_identifier_is_broken_across_lines(built_book):
 # --- No heading ends a page ---------------------------------------------------------------------------
 def body_lines(text: str, number: int) -> list[str]:
     """The page's text lines without the running head and folio (WeasyPrint draws them last)."""
-    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     while lines and re.match(rf"^{number}(\s|$)", lines[-1]):
         lines.pop()
     return lines

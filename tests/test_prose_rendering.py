@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import chromium, site, visit  # noqa: F401  (the browser fixtures)
-
 CHAPTERS = ["chapters/us_russia_central_asia.html", "chapters/kazakhstan_uzbekistan.html"]
 STYLES_JS = """() => {
   const out = [];

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from ca911.data import DataPackage
-import pandas as pd
-
-from ca911.tables import Markup, markdown_cell, markdown_table, myst_code, myst_text
 from ca911.records import fact_label, label_of
+from ca911.tables import markdown_cell, markdown_table, myst_code, myst_text
 
 ROOT = Path(__file__).resolve().parents[2]
 KIND_HEADINGS = {"state": "States", "organization": "Organizations and treaty systems", "person": "People",

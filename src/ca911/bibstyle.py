@@ -10,11 +10,11 @@ from __future__ import annotations
 import dataclasses
 
 import pybtex.plugin
-from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+import sphinxcontrib.bibtex.plugin
 from pybtex.style.formatting import toplevel
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import field, first_of, join, optional, optional_field, sentence
-import sphinxcontrib.bibtex.plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 

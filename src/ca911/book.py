@@ -8,11 +8,11 @@ change to a figure function) would serve stale outputs. Other Markdown pages are
 
 from __future__ import annotations
 
-import nbformat
-from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
-
 import hashlib
 from pathlib import Path
+
+import nbformat
+from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
 
 from ca911.data import package_hash
 

@@ -133,8 +133,8 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
 
 def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
     """Table 1 as a numbered MyST table; each cell ends with links to the chronology entries of its evidence."""
-    from ca911.tables import Markup, markdown_table, myst_text
     from ca911.records import label_of
+    from ca911.tables import Markup, markdown_table, myst_text
 
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
     heads = {"ja": ["", "カザフスタン", "ウズベキスタン"], "en": ["", "Kazakhstan", "Uzbekistan"]}[lang]
@@ -196,7 +196,7 @@ def membership_spans(pkg: DataPackage, end_of_record: str = "2004-12-31") -> pd.
     m["bar_end"] = m["end_hi"].fillna(pd.Timestamp(end_of_record))
     m["open_end"] = m["end"].isna()
     bars = []
-    for (org, member), grp in m.sort_values("bar_start").groupby(["org_id", "member_id"], sort=True):
+    for _, grp in m.sort_values("bar_start").groupby(["org_id", "member_id"], sort=True):
         current = None
         for row in grp.to_dict("records"):
             if current is not None and row["bar_start"] <= current["bar_end"]:

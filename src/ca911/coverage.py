@@ -64,7 +64,7 @@ def find_expressions(chapter_id: str) -> list[Expression]:
     chapter = read_chapter(chapter_id)
     year, month = None, None
     found = []
-    for key, passage in chapter.passages.items():
+    for passage in chapter.passages.values():
         for m in _COMBINED.finditer(passage.text):
             kind = m.lastgroup
             groups = [g for g in m.groups()[m.re.groupindex[kind]:] if g is not None]

@@ -66,7 +66,7 @@ def first_difference(path: str, committed: bytes | None, derived: bytes) -> str 
     if committed is None:
         return f"{path}: missing; run `{DERIVE_COMMAND}` with the chapters in ../shared/sources"
     old, new = committed.decode("utf-8").split("\n"), derived.decode("utf-8").split("\n")
-    for i, (a, b) in enumerate(zip(old, new), start=1):
+    for i, (a, b) in enumerate(zip(old, new), start=1):  # noqa: B007  (i and a, b are read after the loop)
         if a != b:
             break
     else:

@@ -36,8 +36,8 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
     """One lane per actor; each event a marker on its day (ranges as bars), linked across lanes."""
     fig, ax = figure(height_in)
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
-    for eid, grp in lanes.groupby("event_id", sort=True):
-        ys = sorted(y[l] for l in grp["lane"] if l in y)
+    for _, grp in lanes.groupby("event_id", sort=True):
+        ys = sorted(y[lane] for lane in grp["lane"] if lane in y)
         row = grp.iloc[0]
         colour, marker = FAMILY_STYLE[row["family"]]
         x0, x1 = row["date_lo"], row["date_hi"] if pd.isna(row["date_end_hi"]) else row["date_end_hi"]
@@ -137,7 +137,7 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
         mid = row.date_lo + (hi - row.date_lo) / 2
         ax.scatter([mid], [yy], color=colour, marker=marker, s=16, edgecolor="white", linewidth=0.3, zorder=2)
     ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
-    ax.set_yticks(list(y.values()), [lane_names.get(l, l) for l in y])
+    ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -309,9 +309,9 @@ def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = 
     for status, colour, hatch in parts:
         vals = summary[status].to_numpy()
         ax.barh(summary.index, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
-        for y, (l, v) in enumerate(zip(left, vals)):
+        for y, (start, v) in enumerate(zip(left, vals)):
             if v:
-                ax.text(l + v / 2, y, str(int(v)), ha="center", va="center", fontsize=MIN_TEXT_PT, color="white" if colour in _DARK else "black")
+                ax.text(start + v / 2, y, str(int(v)), ha="center", va="center", fontsize=MIN_TEXT_PT, color="white" if colour in _DARK else "black")
         left += vals
     ax.invert_yaxis()
     ax.set_xlabel(unit)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from ca911.archive import deterministic_zip
 from ca911.data import DataPackage, default_data_dir
+
 
 def data_downloads(data_dir: Path) -> dict[str, bytes]:
     files = {p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.suffix in (".csv", ".json")}

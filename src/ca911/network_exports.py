@@ -11,10 +11,22 @@ import pandas as pd
 
 from ca911.archive import ZIP_DATE, deterministic_zip
 from ca911.data import AUTUMN_2001
-from ca911.networks import (SNAPSHOTS, _sorted_copy, alignment_layout, alignment_periods, build_alignment_graph,
-                            build_contact_graph, build_membership_graph, build_presence_graph, contact_layout,
-                            membership_layout, presence_layout, presence_snapshots, project_members,
-                            projection_layout)
+from ca911.networks import (
+    SNAPSHOTS,
+    _sorted_copy,
+    alignment_layout,
+    alignment_periods,
+    build_alignment_graph,
+    build_contact_graph,
+    build_membership_graph,
+    build_presence_graph,
+    contact_layout,
+    membership_layout,
+    presence_layout,
+    presence_snapshots,
+    project_members,
+    projection_layout,
+)
 
 GEXF_DATE = "{:04d}-{:02d}-{:02d}".format(*ZIP_DATE[:3])  # fixed, like the data zip's file dates
 

@@ -18,8 +18,6 @@ last day it covers.
 
 from __future__ import annotations
 
-import io
-import re
 from collections import Counter, defaultdict
 from itertools import combinations
 

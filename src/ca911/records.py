@@ -11,14 +11,13 @@ for a second record of a date the sentence already gives: no sentence need show 
 
 from __future__ import annotations
 
-import pandas as pd
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
 
 from ca911.data import DataPackage
-from ca911.tables import myst_code, myst_text
 from ca911.numbers import is_share, with_qualifier
+from ca911.tables import myst_code, myst_text
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]

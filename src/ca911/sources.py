@@ -19,7 +19,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 SOURCE_FILES = {
@@ -117,7 +117,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
         if not raw.strip():
             continue
         cur.append(raw.strip())
-        nxt = next((l for l in lines[i + 1 :] if l != ""), "")
+        nxt = next((line for line in lines[i + 1 :] if line != ""), "")
         # Justified lines can carry trailing spaces mid-paragraph, so a break also needs a closing mark.
         closes = raw.rstrip().endswith(("。", "）"))
         ends = closes and (raw != raw.rstrip() or nxt.startswith(" "))
@@ -131,7 +131,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 def _parse_table1(block: list[str]) -> dict[str, str]:
     """Split Table 1 into its ten cells using the row labels and the two columns' sentence endings."""
-    text = "".join(l.strip() for l in block if l.strip())
+    text = "".join(line.strip() for line in block if line.strip())
     text = text.replace("カザフスタンウズベキスタン", "", 1)
     title, _, body = text.partition("対応")  # 表１ … のイラク戦争への対応
     cells: dict[str, str] = {"title": title + "対応"}
@@ -199,15 +199,15 @@ def chapter_sentences(chapter_id: str) -> list[Sentence]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_chapter(chapter_id: str) -> Chapter:
     path = sources_dir() / SOURCE_FILES[chapter_id]
     if not path.is_file():
         raise SourcesMissing(f"{path}: source chapter not found (clone the project with ../shared beside it)")
     raw_lines = path.read_text(encoding="utf-8").split("\n")
-    lines = [clean_line(l) for l in raw_lines]
-    nonblank = [l.strip() for l in lines if l.strip()]
-    title, author = nonblank[0], nonblank[1] if chapter_id == "ch3" else nonblank[2]
+    lines = [clean_line(line) for line in raw_lines]
+    nonblank = [line.strip() for line in lines if line.strip()]
+    author = nonblank[1] if chapter_id == "ch3" else nonblank[2]
     passages: dict[str, Passage] = {}
     headings: dict[str, str] = {}
 
@@ -215,7 +215,7 @@ def read_chapter(chapter_id: str) -> Chapter:
         passages[key] = Passage(f"{chapter_id} {key}", text, _notes_in(text))
 
     add("§intro title", "".join(nonblank[: 2 if chapter_id == "ch4" else 1]))
-    body_start = next(i for i, l in enumerate(lines) if l.strip() in ("はじめに",) or _SECTION.match(l.strip()))
+    body_start = next(i for i, line in enumerate(lines) if line.strip() in ("はじめに",) or _SECTION.match(line.strip()))
     section, major, chunk = "intro", "intro", []
     table_block: list[str] | None = None
 
@@ -258,7 +258,7 @@ def read_chapter(chapter_id: str) -> Chapter:
         else:
             chunk.append(line)
     flush()
-    return Chapter(chapter_id, passages[f"§intro title"].text, author.replace(" ", "").strip(), passages, headings)
+    return Chapter(chapter_id, passages["§intro title"].text, author.replace(" ", "").strip(), passages, headings)
 
 
 def parse_locator(locator: str) -> re.Match:

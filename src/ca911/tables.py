@@ -9,6 +9,7 @@ import string
 
 import pandas as pd
 
+
 class Markup(str):
     """MyST we wrote ourselves (roles, links, code spans around ids): passed through a table cell unescaped.
     Anything else that reaches Markdown is data and is escaped."""
