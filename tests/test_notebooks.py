@@ -186,3 +186,24 @@ def test_empty_events_fail_loudly(pkg):
     empty = pkg.events.iloc[0:0]
     with pytest.raises(ValueError, match="no events"):
         chronology.require_rows(empty, "events in the chosen period")
+
+
+FOLDED = {"hide-input", "remove-input", "remove-cell", "hide-cell"}
+
+
+def unfolded_cells(nb) -> list[int]:
+    """Code cells a reader would see open: every one is folded (hide-input) or removed, so pages look alike."""
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and not FOLDED & set(c.metadata.get("tags", []))]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_code_cell_is_folded_or_removed(notebook):
+    assert unfolded_cells(read_notebook(notebook)) == []
+
+
+def test_an_open_code_cell_is_reported():
+    import jupytext
+
+    nb = jupytext.reads("```{code-cell} ipython3\nx = 1\n```\n\n```{code-cell} ipython3\n:tags: [hide-input]\ny = 2\n```\n",
+                        fmt="md:myst")
+    assert unfolded_cells(nb) == [0]
