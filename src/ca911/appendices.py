@@ -28,14 +28,17 @@ def marked_external(name: str, external: str) -> str:
 
 def glossary_markdown(pkg: DataPackage) -> str:
     """Every named actor, English ↔ Japanese, grouped by kind."""
-    a = pkg.actors.copy()
+    from ca911.actor_pages import actors_with_pages, ref_link
+
+    a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
     out = ["Square brackets in an English name mark the part that neither chapter prints (a given name, a prefix or a "
            "transliteration supplied from outside them; `name_en_external` in `actors.csv`).", ""]
     for kind, heading in KIND_HEADINGS.items():
         rows = a[a["kind"].astype(str) == kind].sort_values("name_en")
         if rows.empty:
             continue
-        table = pd.DataFrame([[marked_external(r.name_en, r.name_en_external), r.name_ja, "、".join(v for v in str(r.name_ja_variants).split("|") if v and v != "nan")
+        # the English name links to the actor's page (HTML) or index entry (print) where it has one
+        table = pd.DataFrame([[Markup(ref_link(r.actor_id, marked_external(r.name_en, r.name_en_external), with_page)), r.name_ja, "、".join(v for v in str(r.name_ja_variants).split("|") if v and v != "nan")
                                if isinstance(r.name_ja_variants, str) else None, myst_code(r.actor_id), myst_code(r.locator)]
                               for r in rows.itertuples()],
                              columns=["English", "日本語 (as printed)", "other printed forms", "id", "first named"])
@@ -54,6 +57,14 @@ def citation_bibtex(cff: dict) -> str:
 def citation_markdown(cff_path: Path = ROOT / "CITATION.cff") -> str:
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
     out = ["# BibTeX", "", "```bibtex", citation_bibtex(cff).rstrip(), "```", "",
+           "# One record", "",
+           "Every record has a stable reference, `<file>:<key>` (the file in `data/` without `.csv`, then its key; the "
+           "sentence map and the discrepancy register use the same form). Cite a record with the volume's version, "
+           "so the reader can fetch the data as they stood:", "",
+           "```text", f"{cff['title']}, version {cff['version']}, record events:ch3-2001-09-24-putin-tv-address", "```", "",
+           "Events and undated facts also have an anchor in the HTML edition (the event's entry in the full chronology, "
+           "the fact's in the list of undated facts), and every actor with a page lists all its records with their "
+           "references.", "",
            "# Citation File Format", "", "The file `CITATION.cff` at the root of the project, as it stands:", "",
            "```yaml", cff_path.read_text(encoding="utf-8").rstrip(), "```", ""]
     return "\n".join(out)

@@ -145,7 +145,8 @@ def generate(srcdir: Path, pkg: DataPackage | None = None) -> list[str]:
 
 def generators() -> dict:
     """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}."""
-    from ca911 import appendices, codebook, networks, records
+    from ca911 import actor_pages, appendices, codebook, networks, records
 
     return {"appendices": appendices.appendix_files, "codebook": codebook.codebook_file,
-            "chronology": records.chronology_file, "networks": networks.network_exports}
+            "chronology": records.chronology_file, "networks": networks.network_exports,
+            "actors": actor_pages.actor_files}

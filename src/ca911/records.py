@@ -50,9 +50,12 @@ def fact_label(fact_id: str) -> str:
 def chronology_markdown(pkg: DataPackage) -> str:
     """Every event of both chapters, by year, each entry labelled for the `{event}` role."""
     ev = pkg.events.sort_values(["date_lo", "event_id"])
-    names = pkg.actors.set_index("actor_id")["name_en"]
-    actors = pkg.event_actors.assign(name=lambda d: d["actor_id"].map(names)).groupby("event_id")["name"].agg(
-        lambda s: ", ".join(dict.fromkeys(s)))
+    from ca911.actor_pages import actors_with_pages, ref_link
+
+    names, with_page = pkg.actors.set_index("actor_id")["name_en"], set(actors_with_pages(pkg))
+    # each actor's name links to its page (HTML) or its entry in the actor index (print) where it has one
+    actors = pkg.event_actors.assign(name=lambda d: [ref_link(a, names.get(a, a), with_page) for a in d["actor_id"]]
+                                     ).groupby("event_id")["name"].agg(lambda s: ", ".join(dict.fromkeys(s)))
     out, year = [], None
     for row in ev.to_dict("records"):
         y = row["date"][:4]
@@ -61,7 +64,7 @@ def chronology_markdown(pkg: DataPackage) -> str:
             year = y
         out += [f"({label_of(row['event_id'])})=",
                 f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
-                f"*{myst_text(actors.get(row['event_id'], ''))}* · {myst_code(row['locator'])} · {myst_code(row['event_id'])}", ""]
+                f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · {myst_code(row['event_id'])}", ""]
     return "\n".join(out) + "\n"
 
 
