@@ -103,7 +103,7 @@ def ref_link(actor_id: str, text: str, with_page: set[str] | None) -> str:
     text = str(text)
     if with_page is not None and actor_id not in with_page:
         return myst_text(text)
-    if UNSAFE_IN_ROLE & set(text) or not text.strip():
+    if UNSAFE_IN_ROLE & set(text) or not text.strip() or text.lstrip()[0] in "!~":  # XRefRole reads a leading ! or ~
         return f"{myst_text(text)} ({{ref}}`page <{page_label(actor_id)}>`)"
     return f"{{ref}}`{' '.join(text.split())} <{page_label(actor_id)}>`"
 
@@ -128,7 +128,7 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
 
     ev = pkg.events.set_index("event_id")
     ids = [ref.split(":", 1)[1] for ref in records.loc[records["resource"] == "events", "ref"]]
-    fig, ax = plotting.figure(1.7)
+    fig, ax = plotting.figure(2.1, width_in=plotting.A4_TEXT_WIDTH_IN - 0.3)  # the tight bounding box adds padding
     lanes = {"ch3": 1, "ch4": 0}
     for eid in sorted(ids):
         e = ev.loc[eid]
@@ -147,7 +147,7 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
     ax.xaxis.set_major_locator(mdates.YearLocator(2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
-    plotting._family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=5)
+    plotting._family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3)
     return fig
 
 

@@ -232,11 +232,13 @@ def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) ->
 ACTOR_PAGES = "_generated/actors/*"
 
 
-def _actor_pages_html_only(app: Sphinx, config) -> None:
+def _actor_pages_html_only(app: Sphinx) -> None:
     """The printed book has the compact actor index, not a page per actor: the pages are excluded from
-    the PDF build and their glob is taken out of the table of contents (after sphinx-external-toc read it)."""
-    if app.buildername != "simplepdf":
+    the PDF build and their glob is taken out of the table of contents (read by sphinx-external-toc at
+    config-inited). At builder-inited the builder is known and no source has been found yet."""
+    if app.builder.name != "simplepdf":
         return
+    config = app.config
     config.exclude_patterns = [*config.exclude_patterns, ACTOR_PAGES]
     site_map = getattr(config, "external_site_map", None)
     if site_map is not None and "appendices/actors" in site_map:
@@ -260,7 +262,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _generate, priority=950)
     app.connect("config-inited", _configure, priority=900)
     app.connect("config-inited", _favicon, priority=700)
-    app.connect("config-inited", _actor_pages_html_only, priority=960)  # after sphinx-external-toc (900)
+    app.connect("builder-inited", _actor_pages_html_only)
     app.connect("missing-reference", _actor_refs_in_print)  # before Sphinx validates html_favicon (800)
     app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", _aria_citations)
