@@ -146,3 +146,41 @@ def test_pdf_has_the_compact_index_not_the_pages(built_book):
     # broken copy: an actor page's own text (as the HTML edition prints it) is caught
     page_text = BeautifulSoup((PAGES / "karimov.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
     assert pdf_index_problems(appendix + page_text, names)
+
+
+def search_misses(index: dict, actors: list[tuple[str, str, str]]) -> list[str]:
+    """Actor pages the site search cannot find by an English word or the Japanese name of their title."""
+    from sphinx.search.en import SearchEnglish
+
+    docs, titles, stem = index["docnames"], index["titleterms"], SearchEnglish({}).stem  # the index holds stems
+
+    def found(term: str, doc: str) -> bool:
+        hits = titles.get(stem(term.lower())) or titles.get(term.lower())
+        hits = hits if isinstance(hits, list) else [hits]
+        return any(h is not None and docs[h] == doc for h in hits)
+
+    misses = []
+    for actor_id, name_en, name_ja in actors:
+        doc = f"_generated/actors/{actor_id}"
+        english = [w for w in re.findall(r"\w+", name_en) if len(w) > 3] or re.findall(r"\w+", name_en)
+        japanese = [w for w in re.findall(r"\w+", name_ja)]
+        if not any(found(w, doc) for w in english) or not any(found(w, doc) for w in japanese):
+            misses.append(actor_id)
+    return misses
+
+
+@pytest.mark.book
+def test_site_search_finds_actor_pages_by_english_and_japanese_name(built_book):
+    import json
+
+    text = (HTML / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    pkg = data.load()
+    a = pkg.actors[pkg.actors["actor_id"].isin(expected_pages())]
+    actors = list(zip(a["actor_id"], a["name_en"], a["name_ja"]))
+    assert search_misses(index, actors) == []
+    # broken copy: an index whose title terms lost Karimov's page
+    karimov = index["docnames"].index("_generated/actors/karimov")
+    broken = dict(index, titleterms={t: ([d for d in (v if isinstance(v, list) else [v]) if d != karimov])
+                                     for t, v in index["titleterms"].items()})
+    assert search_misses(broken, actors) == ["karimov"]

@@ -235,7 +235,8 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     facts = mine[mine["resource"] == "facts"]
     if len(facts):
         out += ["## Undated facts", ""]
-        out += [f"- {myst_text(r.what)} · {myst_code(r.locator)} · {{fact}}`{r.ref.split(':', 1)[1]}`" for r in facts.itertuples()]
+        # the {fact} role prints the fact's locator, linked to its entry in the list of undated facts
+        out += [f"- {myst_text(r.what)} · {{fact}}`{r.ref.split(':', 1)[1]}`" for r in facts.itertuples()]
         out += [""]
     if actor_id in degree:
         out += ["## In the contact network of autumn 2001", "",
