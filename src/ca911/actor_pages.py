@@ -21,6 +21,8 @@ from ca911.schema import primary_key, record_ref
 MIN_RECORDS = 3
 PAGE_DIR = "actors"  # under _generated/
 RESOURCE_ORDER = ("events", "facts", "memberships", "deployments", "stances", "period_relations")
+KIND_WORDS = {"events": "event", "facts": "fact", "memberships": "membership", "deployments": "deployment",
+              "stances": "stance", "period_relations": "period relation"}
 UNSAFE_IN_ROLE = set("`<>\\")  # a role's title cannot hold these; such a name is printed beside its link
 
 
@@ -168,7 +170,7 @@ def _record_cell(row) -> Markup:
     resource, _, key = row.ref.partition(":")
     if resource in ("events", "facts"):
         return Markup(f"{{ref}}`{key} <{row.target}>`")
-    return myst_code(row.ref)
+    return myst_code(key)
 
 
 def _title(actor) -> str:
@@ -242,11 +244,13 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
         out += ["## In the contact network of autumn 2001", "",
                 f"In the diplomatic contact network of 11 September – 30 October 2001 (states and organizations, "
                 f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {myst_text(a['name_en'])} has {degree[actor_id]} partner(s).", ""]
-    table = pd.DataFrame([[r.date or None, r.resource.replace("_", " "), Markup(myst_text(r.what)), myst_code(r.locator), _record_cell(r)]
-                          for r in mine.itertuples()], columns=["date", "kind", "what", "locator", "record"])
+    # three columns, so the summary stays readable on a phone; the record cell names its kind, reference and locator
+    table = pd.DataFrame([[r.date or None, Markup(myst_text(r.what)),
+                           Markup(f"{myst_text(KIND_WORDS[r.resource])} {_record_cell(r)} · {myst_code(r.locator)}")]
+                          for r in mine.itertuples()], columns=["date", "what", "record · locator"])
     out += ["## Every record", "", "Dated records first, in date order, then the undated; events and facts link to their entries.", "",
             markdown_table(table, f"Every record naming {myst_text(a['name_en'])}.", f"tab-actor-{actor_id}-records",
-                           widths=[14, 11, 43, 13, 19], note="– in *date*: the record is undated."), ""]
+                           widths=[16, 52, 32], note="– in *date*: the record is undated."), ""]
     return "\n".join(out) + "\n"
 
 
