@@ -35,6 +35,12 @@ def index_label(actor_id: str) -> str:
     return f"idx-actor-{actor_id}"
 
 
+def count_words(n: int, resource: str) -> str:
+    """"1 event", "3 period relations"."""
+    word = KIND_WORDS[resource]
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _date_text(value) -> str:
     return format_partial_date(value) if isinstance(value, str) and value else ""
 
@@ -200,7 +206,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
         out += [myst_text(a["description_en"]), ""]
     if a["name_en_external"]:
         out += ["Square brackets mark the part of the English name that neither chapter prints.", ""]
-    out += ["**Records:** " + ", ".join(f"{int(counts[r])} {r.replace('_', ' ')}" for r in RESOURCE_ORDER if r in counts)
+    out += ["**Records:** " + ", ".join(count_words(int(counts[r]), r) for r in RESOURCE_ORDER if r in counts)
             + f" ({len(mine)} in all).", ""]
     if has_events:
         n = int(counts.get("events", 0))
@@ -278,7 +284,7 @@ def index_markdown(pkg: DataPackage, records: pd.DataFrame, with_page: set[str])
         out += [f"# {heading}", ""]
         for r in rows.itertuples():
             c = counts.loc[r.actor_id] if r.actor_id in counts.index else None
-            shown = ", ".join(f"{int(c[k])} {k.replace('_', ' ')}" for k in RESOURCE_ORDER if c is not None and c[k]) or "no records"
+            shown = ", ".join(count_words(int(c[k]), k) for k in RESOURCE_ORDER if c is not None and c[k]) or "no records"
             name = myst_text(r.name_en)
             if r.actor_id in with_page:
                 name = ref_link(r.actor_id, r.name_en, with_page)
