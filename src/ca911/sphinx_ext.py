@@ -128,6 +128,15 @@ def _aria_citations(app: Sphinx, pagename: str, templatename: str, context: dict
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def _escape_print_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """sphinx-book-theme puts the page title's plain text into its print header (`<h1>{{ pagetitle }}</h1>`)
+    unescaped; an actor page's title is data (its names), so it is escaped here, after the theme set it."""
+    import html
+
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = html.escape(context["pagetitle"], quote=False)
+
+
 def _static_files(app: Sphinx) -> None:
     static = Path(app.outdir) / "_static"
     (static / "fonts").mkdir(parents=True, exist_ok=True)
@@ -266,6 +275,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("missing-reference", _actor_refs_in_print)  # before Sphinx validates html_favicon (800)
     app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", _aria_citations)
+    app.connect("html-page-context", _escape_print_title, priority=999)  # after sphinx-book-theme (500)
     app.connect("env-get-outdated", _outdated_on_data_change)
     from ca911.records import event_role, fact_role
 
