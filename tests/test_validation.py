@@ -258,7 +258,8 @@ def test_external_name_part_must_be_part_of_the_name(data_copy):
 
 
 def test_glossary_brackets_what_the_chapters_do_not_print():
-    from ca911.appendices import glossary_markdown, marked_external
+    from ca911.actor_pages import marked_external
+    from ca911.appendices import glossary_markdown
     from ca911.data import load
 
     assert marked_external("Sergei Ivanov", "Sergei") == "[Sergei] Ivanov"
@@ -266,4 +267,4 @@ def test_glossary_brackets_what_the_chapters_do_not_print():
     assert marked_external("Putin", "") == "Putin"
     text = glossary_markdown(load())
     lines = text.splitlines()  # list-table rows, data text escaped: the brackets are literal
-    assert {"* - \\[Igor\\] Ivanov", "* - \\[Politika\\] foundation", "* - Putin"} <= set(lines)
+    assert {"* - \\[Igor\\] Ivanov", "* - \\[Politika\\] foundation", "* - {ref}`Putin <actor-putin>`"} <= set(lines)

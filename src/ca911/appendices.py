@@ -8,34 +8,30 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ca911.actor_pages import KIND_HEADINGS, actors_with_pages, marked_external, ref_link
 from ca911.data import DataPackage
 from ca911.records import fact_label, label_of
-from ca911.tables import markdown_cell, markdown_table, myst_code, myst_text
+from ca911.tables import Markup, markdown_cell, markdown_table, myst_code, myst_text
 
 ROOT = Path(__file__).resolve().parents[2]
-KIND_HEADINGS = {"state": "States", "organization": "Organizations and treaty systems", "person": "People",
-                 "institution": "Institutions", "facility": "Bases and airfields", "unit": "Military units and forces",
-                 "group": "Groups", "media": "Media", "place": "Places"}
-
-
-def marked_external(name: str, external: str) -> str:
-    """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`."""
-    for part in sorted((p for p in str(external or "").split("|") if p), key=len, reverse=True):
-        name = name.replace(part, f"[{part}]", 1)
-    return name
 
 
 def glossary_markdown(pkg: DataPackage) -> str:
     """Every named actor, English ↔ Japanese, grouped by kind."""
-    a = pkg.actors.copy()
+
+    a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
     out = ["Square brackets in an English name mark the part that neither chapter prints (a given name, a prefix or a "
            "transliteration supplied from outside them; `name_en_external` in `actors.csv`).", ""]
     for kind, heading in KIND_HEADINGS.items():
         rows = a[a["kind"].astype(str) == kind].sort_values("name_en")
         if rows.empty:
             continue
-        table = pd.DataFrame([[marked_external(r.name_en, r.name_en_external), r.name_ja, "、".join(v for v in str(r.name_ja_variants).split("|") if v and v != "nan")
-                               if isinstance(r.name_ja_variants, str) else None, myst_code(r.actor_id), myst_code(r.locator)]
+        # the English name links to the actor's page (HTML) or index entry (print) where it has one
+        def variants(value) -> str | None:
+            return "、".join(v for v in str(value).split("|") if v and v != "nan") if isinstance(value, str) else None
+
+        table = pd.DataFrame([[Markup(ref_link(r.actor_id, marked_external(r.name_en, r.name_en_external), with_page)),
+                               r.name_ja, variants(r.name_ja_variants), myst_code(r.actor_id), myst_code(r.locator)]
                               for r in rows.itertuples()],
                              columns=["English", "日本語 (as printed)", "other printed forms", "id", "first named"])
         out += [f"# {heading}", "", markdown_table(table, f"{heading}: English and Japanese names.", f"tab-glossary-{kind}",
@@ -53,6 +49,14 @@ def citation_bibtex(cff: dict) -> str:
 def citation_markdown(cff_path: Path = ROOT / "CITATION.cff") -> str:
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
     out = ["# BibTeX", "", "```bibtex", citation_bibtex(cff).rstrip(), "```", "",
+           "# One record", "",
+           "Every record has a stable reference, `<file>:<key>` (the file in `data/` without `.csv`, then its key; the "
+           "sentence map and the discrepancy register use the same form). Cite a record with the volume's version, "
+           "so the reader can fetch the data as they stood:", "",
+           "```text", f"{cff['title']}, version {cff['version']}, record events:ch3-2001-09-24-putin-tv-address", "```", "",
+           "Events and undated facts also have an anchor in the HTML edition (the event's entry in the full chronology, "
+           "the fact's in the list of undated facts), and every actor with a page lists all its records with their "
+           "references.", "",
            "# Citation File Format", "", "The file `CITATION.cff` at the root of the project, as it stands:", "",
            "```yaml", cff_path.read_text(encoding="utf-8").rstrip(), "```", ""]
     return "\n".join(out)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from ca911.data import AUTUMN_2001, DataPackage
@@ -150,13 +148,22 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
     return markdown_table(pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42])
 
 
-def table1_evidence(pkg: DataPackage) -> str:
-    """The events behind Table 1, in date order, with their locators."""
+def table1_evidence(pkg: DataPackage, name_of=None) -> str:
+    """The events behind Table 1, in date order, as a MyST list: each event linked to its chronology entry,
+    with its date, locator, summary and its actors (`name_of(actor_id)`, e.g. a link to the actor's page)."""
+    from ca911.records import label_of
+    from ca911.tables import myst_code, myst_text
+
     ids = sorted({e for ids in pkg.iraq_war_responses["event_ids"] for e in (ids or [])})
     ev = pkg.events.set_index("event_id").loc[ids].sort_values("date_lo")
-    items = [f'<li><code>{eid}</code> ({html.escape(r.date)}, {html.escape(r.locator)}): '
-             f"{html.escape(r.summary_en)}</li>" for eid, r in ev.iterrows()]
-    return '<ul class="ca911-evidence">' + "".join(items) + "</ul>"
+    ea = pkg.event_actors
+    items = []
+    for eid, r in ev.iterrows():
+        who = ", ".join(dict.fromkeys((name_of or (lambda a: myst_text(pkg.actor_name(a))))(a)
+                                      for a in ea.loc[ea["event_id"] == eid, "actor_id"]))
+        items.append(f"- {{ref}}`{eid} <{label_of(eid)}>` ({myst_text(r.date)}, {myst_code(r.locator)}): "
+                     f"{myst_text(r.summary_en)}" + (f" *{who}*" if who else ""))
+    return "\n".join(items) + "\n"
 
 
 def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:

@@ -45,7 +45,11 @@ def generate(srcdir: Path, pkg: DataPackage | None = None) -> list[str]:
 
 def generators() -> dict:
     """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}."""
-    from ca911 import appendices, codebook, network_exports, records
+    from functools import partial
+
+    from ca911 import actor_pages, appendices, codebook, network_exports, records
 
     return {"appendices": appendices.appendix_files, "codebook": codebook.codebook_file,
-            "chronology": records.chronology_file, "networks": network_exports.network_exports}
+            "chronology": lambda pkg: records.chronology_file(pkg, partial(actor_pages.linked_name, pkg)),
+            "networks": network_exports.network_exports,
+            "actors": actor_pages.actor_files}

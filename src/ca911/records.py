@@ -48,12 +48,14 @@ def fact_label(fact_id: str) -> str:
     return f"fact-{fact_id}"
 
 
-def chronology_markdown(pkg: DataPackage) -> str:
-    """Every event of both chapters, by year, each entry labelled for the `{event}` role."""
+def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
+    """Every event of both chapters, by year, each entry labelled for the `{event}` role; `name_of(actor_id)`
+    writes an actor's name (generated.generators passes the link to its page: actor_pages.linked_name)."""
     ev = pkg.events.sort_values(["date_lo", "event_id"])
     names = pkg.actors.set_index("actor_id")["name_en"]
-    actors = pkg.event_actors.assign(name=lambda d: d["actor_id"].map(names)).groupby("event_id")["name"].agg(
-        lambda s: ", ".join(dict.fromkeys(s)))
+    name_of = name_of or (lambda a: myst_text(names.get(a, a)))
+    actors = pkg.event_actors.assign(name=lambda d: [name_of(a) for a in d["actor_id"]]
+                                     ).groupby("event_id")["name"].agg(lambda s: ", ".join(dict.fromkeys(s)))
     out, year = [], None
     for row in ev.to_dict("records"):
         y = row["date"][:4]
@@ -62,12 +64,12 @@ def chronology_markdown(pkg: DataPackage) -> str:
             year = y
         out += [f"({label_of(row['event_id'])})=",
                 f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
-                f"*{myst_text(actors.get(row['event_id'], ''))}* · {myst_code(row['locator'])} · {myst_code(row['event_id'])}", ""]
+                f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · {myst_code(row['event_id'])}", ""]
     return "\n".join(out) + "\n"
 
 
-def chronology_file(pkg: DataPackage) -> dict[str, bytes]:
-    return {"chronology.md": chronology_markdown(pkg).encode("utf-8")}
+def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
+    return {"chronology.md": chronology_markdown(pkg, name_of).encode("utf-8")}
 
 
 def _record_role(table: str, id_col: str, label, render):

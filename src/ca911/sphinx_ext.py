@@ -118,6 +118,15 @@ def _subset_japanese_font(app: Sphinx, exception) -> None:
     subset.save_font(font, str(out / "_static" / SUBSET_FONT), options)
 
 
+def _escape_print_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """sphinx-book-theme puts the page title's plain text into its print header (`<h1>{{ pagetitle }}</h1>`)
+    unescaped; an actor page's title is data (its names), so it is escaped here, after the theme set it."""
+    import html
+
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = html.escape(context["pagetitle"], quote=False)
+
+
 def _static_files(app: Sphinx) -> None:
     import matplotlib
 
@@ -226,16 +235,46 @@ def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) ->
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+# ------------------------------------------------------------------- actor pages: HTML only
+ACTOR_PAGES = "_generated/actors/*"
+
+
+def _actor_pages_html_only(app: Sphinx) -> None:
+    """The printed book has the compact actor index, not a page per actor: the pages are excluded from
+    the PDF build and their glob is taken out of the table of contents (read by sphinx-external-toc at
+    config-inited). At builder-inited the builder is known and no source has been found yet."""
+    if app.builder.name != "simplepdf":
+        return
+    config = app.config
+    config.exclude_patterns = [*config.exclude_patterns, ACTOR_PAGES]
+    site_map = getattr(config, "external_site_map", None)
+    if site_map is not None and "appendices/actors" in site_map:
+        site_map["appendices/actors"].subtrees = []
+
+
+def _actor_refs_in_print(app: Sphinx, env, node, contnode):
+    """In print, `actor-<id>` (a page's label) resolves to the actor's entry in the compact index."""
+    if app.builder.name != "simplepdf" or node.get("reftype") != "ref" or not node.get("reftarget", "").startswith("actor-"):
+        return None
+    from ca911.actor_pages import index_label
+
+    target = index_label(node["reftarget"].removeprefix("actor-")).lower()
+    return env.get_domain("std").resolve_xref(env, node["refdoc"], app.builder, "ref", target, node, contnode)
+
+
 def setup(app: Sphinx) -> dict:
     bibstyle.register()  # before sphinxcontrib-bibtex looks up the styles _config.yml names
     app.connect("html-page-context", _notebook_download, priority=500)  # before the theme's handler (501)
     app.connect("doctree-resolved", _downloads_as_text_in_print)
     app.connect("config-inited", _generate, priority=950)
     app.connect("config-inited", _configure, priority=900)
-    app.connect("config-inited", _favicon, priority=700)  # before Sphinx validates html_favicon (800)
+    app.connect("config-inited", _favicon, priority=700)
+    app.connect("builder-inited", _actor_pages_html_only)
+    app.connect("missing-reference", _actor_refs_in_print)  # before Sphinx validates html_favicon (800)
     app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", _aria_citations)
     app.connect("html-page-context", _print_marks)
+    app.connect("html-page-context", _escape_print_title, priority=999)  # after sphinx-book-theme (500)
     app.connect("env-get-outdated", _outdated_on_data_change)
     from ca911.records import event_role, fact_role, number_role
 

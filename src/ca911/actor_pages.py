@@ -1,0 +1,315 @@
+"""A page per actor: every record that names an actor, gathered from both chapters.
+
+An actor's records are the rows that name it: events (through `event_actors.csv`), facts (`actor_ids`),
+memberships (as member or as organization), deployments (as force, host or facility), stances, and period
+relations (as partner, or as the country whose period it is). Each counts once per actor, by its record
+reference (`schema.record_ref`), the stable name the sentence map and the discrepancy register use too.
+Actors with at least `MIN_RECORDS` records get a page under `_generated/actors/<id>.md` (HTML only);
+every actor has an entry in the compact index, which is all the PDF prints.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ca911.chronology import FAMILY_OF
+from ca911.data import DataPackage
+from ca911.numbers import with_qualifier
+from ca911.records import event_date_text, fact_label, format_partial_date, label_of
+from ca911.schema import primary_key, record_ref
+from ca911.tables import Markup, markdown_table, myst_code, myst_text
+
+MIN_RECORDS = 3
+PAGE_DIR = "actors"  # under _generated/
+RESOURCE_ORDER = ("events", "facts", "memberships", "deployments", "stances", "period_relations")
+KIND_WORDS = {"events": "event", "facts": "fact", "memberships": "membership", "deployments": "deployment",
+              "stances": "stance", "period_relations": "period relation"}
+UNSAFE_IN_ROLE = set("`<>\\")  # a role's title cannot hold these; such a name is printed beside its link
+
+
+KIND_HEADINGS = {"state": "States", "organization": "Organizations and treaty systems", "person": "People",
+                 "institution": "Institutions", "facility": "Bases and airfields", "unit": "Military units and forces",
+                 "group": "Groups", "media": "Media", "place": "Places"}
+
+
+def marked_external(name: str, external: str) -> str:
+    """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`."""
+    for part in sorted((p for p in str(external or "").split("|") if p), key=len, reverse=True):
+        name = name.replace(part, f"[{part}]", 1)
+    return name
+
+def page_label(actor_id: str) -> str:
+    return f"actor-{actor_id}"
+
+
+def index_label(actor_id: str) -> str:
+    """The actor's entry in the compact index (both editions); print resolves `actor-<id>` to it."""
+    return f"idx-actor-{actor_id}"
+
+
+def count_words(n: int, resource: str) -> str:
+    """"1 event", "3 period relations"."""
+    word = KIND_WORDS[resource]
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _date_text(value) -> str:
+    return format_partial_date(value) if isinstance(value, str) and value else ""
+
+
+def actor_records(pkg: DataPackage) -> pd.DataFrame:
+    """One row per (actor, record that names it): actor_id, resource, ref, date (as printed), sort date,
+    locator, what (our English summary), target (the label of the record's entry elsewhere, if any)."""
+    d, rows = pkg.descriptor, []
+
+    def add(actor, resource, rec, date, sort, locator, what, target=""):
+        if isinstance(actor, str) and actor:
+            rows.append({"actor_id": actor, "resource": resource, "ref": record_ref(resource, rec, primary_key(d, resource)),
+                         "date": date, "sort": sort, "locator": locator, "what": what, "target": target})
+
+    events = pkg.events.set_index("event_id")
+    for r in pkg.event_actors.to_dict("records"):
+        e = events.loc[r["event_id"]].to_dict()
+        add(r["actor_id"], "events", {"event_id": r["event_id"]}, event_date_text(e), e["date_lo"], e["locator"],
+            e["summary_en"], label_of(r["event_id"]))
+    for r in pkg.facts.to_dict("records"):
+        for actor in str(r["actor_ids"] or "").split():
+            add(actor, "facts", r, "", pd.NaT, r["locator"], r["summary_en"], fact_label(r["fact_id"]))
+    names = pkg.actors.set_index("actor_id")["name_en"]
+    for r in pkg.memberships.to_dict("records"):
+        span = f"{_date_text(r['start'])} – {_date_text(r['end'])}".strip(" –") if r["end"] else f"from {_date_text(r['start'])}"
+        what = f"{names.get(r['member_id'], r['member_id'])} in {names.get(r['org_id'], r['org_id'])}: {str(r['status']).replace('_', ' ')}"
+        for actor in (r["member_id"], r["org_id"]):
+            add(actor, "memberships", r, span, r["start_lo"], r["locator"], what)
+    for r in pkg.deployments.to_dict("records"):
+        where = names.get(r["host_id"], r["host_id"]) + (f" ({names.get(r['facility_id'], r['facility_id'])})" if r["facility_id"] else "")
+        what = (f"{names.get(r['force_id'], r['force_id'])} in {where}: {r['unit'] or 'unit not named'}, "
+                f"personnel {with_qualifier(r['personnel'], r['personnel_qualifier'])}, {str(r['status']).replace('_', ' ')}")
+        for actor in dict.fromkeys((r["force_id"], r["host_id"], r["facility_id"])):
+            add(actor, "deployments", r, _date_text(r["as_of"]), r["as_of_lo"], r["locator"], what,
+                label_of(r["event_id"]) if r["event_id"] else "")
+    for r in pkg.stances.to_dict("records"):
+        add(r["actor_id"], "stances", r, _date_text(r["date"]), r["date_lo"], events.loc[r["event_id"], "locator"] if r["event_id"] in events.index else "",
+            f"{str(r['issue']).replace('_', ' ')}: {str(r['stance']).replace('_', ' ')}", label_of(r["event_id"]) if r["event_id"] else "")
+    periods = pkg.periods.set_index("period_id")
+    for r in pkg.period_relations.to_dict("records"):
+        p = periods.loc[r["period_id"]]
+        span = f"{_date_text(p['start'])} – {_date_text(p['end'])}".strip(" –")
+        what = f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: {str(r['relation']).replace('_', ' ')} {names.get(r['partner_id'], r['partner_id'])}"
+        for actor in dict.fromkeys((p["country_id"], r["partner_id"])):
+            add(actor, "period_relations", r, span, p["start_lo"], r["locator"], what)
+    out = pd.DataFrame(rows, columns=["actor_id", "resource", "ref", "date", "sort", "locator", "what", "target"])
+    out = out.drop_duplicates(["actor_id", "ref"])
+    out["order"] = out["resource"].map({r: i for i, r in enumerate(RESOURCE_ORDER)})
+    return out.sort_values(["actor_id", "sort", "order", "ref"], na_position="last").drop(columns="order").reset_index(drop=True)
+
+
+def record_counts(records: pd.DataFrame) -> pd.DataFrame:
+    """Actor × resource: how many records of each kind name the actor, with a total."""
+    counts = records.pivot_table(index="actor_id", columns="resource", values="ref", aggfunc="count", fill_value=0)
+    counts = counts.reindex(columns=list(RESOURCE_ORDER), fill_value=0)
+    counts["total"] = counts.sum(axis=1)
+    return counts
+
+
+def actors_with_pages(pkg: DataPackage, records: pd.DataFrame | None = None) -> list[str]:
+    counts = record_counts(actor_records(pkg) if records is None else records)
+    return sorted(counts.index[counts["total"] >= MIN_RECORDS])
+
+
+def ref_link(actor_id: str, text: str, with_page: set[str] | None) -> str:
+    """MyST for an actor's name linked to its page (HTML) or index entry (print): `{ref}` with the name as
+    title; a name a role cannot carry is printed escaped, followed by a linked "page"."""
+    text = str(text)
+    if with_page is not None and actor_id not in with_page:
+        return myst_text(text)
+    if UNSAFE_IN_ROLE & set(text) or not text.strip() or text.lstrip()[0] in "!~":  # XRefRole reads a leading ! or ~
+        return f"{myst_text(text)} ({{ref}}`page <{page_label(actor_id)}>`)"
+    return f"{{ref}}`{' '.join(text.split())} <{page_label(actor_id)}>`"
+
+
+_WITH_PAGE_CACHE: dict[str, set[str]] = {}
+
+
+def linked_name(pkg: DataPackage, actor_id: str, text: str | None = None) -> Markup:
+    """The actor's English name (or `text`) as a link to its page if it has one, else as plain escaped text."""
+    if pkg.sha256 not in _WITH_PAGE_CACHE:
+        _WITH_PAGE_CACHE[pkg.sha256] = set(actors_with_pages(pkg))
+    names = pkg.actors.set_index("actor_id")["name_en"]
+    return Markup(ref_link(actor_id, text if text is not None else names.get(actor_id, actor_id), _WITH_PAGE_CACHE[pkg.sha256]))
+
+
+# ------------------------------------------------------------------------------------------- figure
+
+def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
+    """The actor's events on one time axis, a lane per chapter; a bar spans what an imprecise date covers
+    (a month, a year), a marker (colour and shape by family of event) marks where it starts."""
+    from ca911 import figures, style
+
+    ev = pkg.events.set_index("event_id")
+    ids = [ref.split(":", 1)[1] for ref in records.loc[records["resource"] == "events", "ref"]]
+    fig, ax = style.figure(2.1, width_in=style.A4_TEXT_WIDTH_IN - 0.3)  # the tight bounding box adds padding
+    lanes = {"ch3": 1, "ch4": 0}
+    for eid in sorted(ids):
+        e = ev.loc[eid]
+        lo = e["date_lo"]
+        hi = e["date_end_hi"] if pd.notna(e["date_end_hi"]) else e["date_hi"]
+        colour, marker = figures.FAMILY_STYLE[FAMILY_OF.get(str(e["event_type"]), "statement")]
+        y = lanes.get(str(e["source_id"]), 0)
+        if hi > lo:
+            ax.plot([lo, hi], [y, y], color=colour, linewidth=3, alpha=0.45, solid_capstyle="butt", zorder=2)
+        ax.scatter([lo], [y], color=colour, marker=marker, s=26, edgecolor="white", linewidth=0.4, zorder=3)
+    ax.set_yticks([1, 0], ["chapter 3", "chapter 4"])
+    ax.set_ylim(-0.6, 1.6)
+    ax.set_xlim(pd.Timestamp("1990-07-01"), pd.Timestamp("2005-06-30"))
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+    figures._family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3)
+    return fig
+
+
+def timeline_svg(pkg: DataPackage, actor_id: str, records: pd.DataFrame) -> str:
+    from ca911 import style
+
+    return style.svg_text(timeline_figure(pkg, actor_id, records))
+
+
+# -------------------------------------------------------------------------------------------- pages
+
+def _variants(value) -> list[str]:
+    return [v for v in str(value).split("|") if v and v != "nan"] if isinstance(value, str) else []
+
+
+def _record_cell(row) -> Markup:
+    """The record's reference as code, linked to its entry where it has one (events, facts)."""
+    resource, _, key = row.ref.partition(":")
+    if resource in ("events", "facts"):
+        return Markup(f"{{ref}}`{key} <{row.target}>`")
+    return myst_code(key)
+
+
+def _title(actor) -> str:
+
+    return f"{myst_text(marked_external(actor.name_en, actor.name_en_external))} · {myst_text(actor.name_ja)}"
+
+
+def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page: set[str], degree: dict[str, int],
+               has_events: bool) -> str:
+
+    a = pkg.actors.set_index("actor_id").loc[actor_id]
+    actor = a.to_frame().T.assign(actor_id=actor_id).iloc[0]
+    names = pkg.actors.set_index("actor_id")["name_en"]
+    mine = records[records["actor_id"] == actor_id]
+    counts = mine["resource"].value_counts()
+    country = a["country_id"]
+    variants = _variants(a["name_ja_variants"])
+    out = [f"({page_label(actor_id)})=", f"# {_title(actor)}", "",
+           f"**Kind:** {myst_text(a['kind'])}"
+           + (f" · **Country:** {ref_link(country, names.get(country, country), with_page)}" if isinstance(country, str) and country else "")
+           + f" · **Japanese:** {myst_text(a['name_ja'])}"
+           + (f" (also printed as {'、'.join(myst_text(v) for v in variants)})" if variants else "")
+           + f" · **id:** {myst_code(actor_id)} · **first named:** {myst_code(a['locator'])}", ""]
+    if isinstance(a["description_en"], str) and a["description_en"]:
+        out += [myst_text(a["description_en"]), ""]
+    if a["name_en_external"]:
+        out += ["Square brackets mark the part of the English name that neither chapter prints.", ""]
+    out += ["**Records:** " + ", ".join(count_words(int(counts[r]), r) for r in RESOURCE_ORDER if r in counts)
+            + f" ({len(mine)} in all).", ""]
+    if has_events:
+        n = int(counts.get("events", 0))
+        out += ["## Timeline", "", f":::{{figure}} {actor_id}-timeline.svg", f":name: fig-actor-{actor_id}",
+                f":alt: A time axis from 1991 to 2005 with a lane for chapter 3 above a lane for chapter 4, showing {n} "
+                f"event(s) of {myst_text(a['name_en'])} as markers coloured and shaped by family of event; a bar spans "
+                "the month or year an imprecise date covers.", "",
+                f"Events of {myst_text(a['name_en'])} in both chapters, by chapter: marker = where the date starts, "
+                "bar = the span an imprecise date covers; colour and shape = family of event.",
+                "Data: `events.csv`, `event_actors.csv`.", ":::", ""]
+    mem = mine[mine["resource"] == "memberships"]
+    if len(mem):
+        m = pkg.memberships
+        rows = m[(m["member_id"] == actor_id) | (m["org_id"] == actor_id)].sort_values(["start_lo", "member_id", "org_id"])
+        table = pd.DataFrame([[Markup(ref_link(r.member_id, names.get(r.member_id, r.member_id), with_page)),
+                               Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), with_page)),
+                               str(r.status).replace("_", " "), _date_text(r.start), _date_text(r.end) or "open",
+                               myst_code(r.locator)] for r in rows.itertuples()],
+                             columns=["member", "organization", "status", "from", "until", "locator"])
+        out += ["## Memberships", "", markdown_table(table, f"Memberships of {myst_text(a['name_en'])}, as spans from the dates printed.",
+                                                     f"tab-actor-{actor_id}-memberships"), ""]
+    dep = mine[mine["resource"] == "deployments"]
+    if len(dep):
+        keys = [ref.split(":", 1)[1] for ref in dep["ref"]]
+        d = pkg.deployments.set_index("deployment_id").loc[keys].reset_index().sort_values(["as_of_lo", "deployment_id"])
+        table = pd.DataFrame([[Markup(ref_link(r.force_id, names.get(r.force_id, r.force_id), with_page)),
+                               Markup(ref_link(r.host_id, names.get(r.host_id, r.host_id), with_page)),
+                               Markup(ref_link(r.facility_id, names.get(r.facility_id, r.facility_id), with_page)) if r.facility_id else None,
+                               r.unit or None, with_qualifier(r.personnel, r.personnel_qualifier),
+                               str(r.status).replace("_", " "), _date_text(r.as_of), myst_code(r.locator)] for r in d.itertuples()],
+                             columns=["force", "host", "facility", "unit", "personnel", "status", "as of", "locator"])
+        out += ["## Deployments", "", markdown_table(table, f"Deployments naming {myst_text(a['name_en'])}, personnel as printed with its qualifier.",
+                                                     f"tab-actor-{actor_id}-deployments"), ""]
+    facts = mine[mine["resource"] == "facts"]
+    if len(facts):
+        out += ["## Undated facts", ""]
+        # the {fact} role prints the fact's locator, linked to its entry in the list of undated facts
+        out += [f"- {myst_text(r.what)} · {{fact}}`{r.ref.split(':', 1)[1]}`" for r in facts.itertuples()]
+        out += [""]
+    if actor_id in degree:
+        out += ["## In the contact network of autumn 2001", "",
+                f"In the diplomatic contact network of 11 September – 30 October 2001 (states and organizations, "
+                f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {myst_text(a['name_en'])} has {degree[actor_id]} partner(s).", ""]
+    # three columns, so the summary stays readable on a phone; the record cell names its kind, reference and locator
+    table = pd.DataFrame([[r.date or None, Markup(myst_text(r.what)),
+                           Markup(f"{myst_text(KIND_WORDS[r.resource])} {_record_cell(r)} · {myst_code(r.locator)}")]
+                          for r in mine.itertuples()], columns=["date", "what", "record · locator"])
+    out += ["## Every record", "", "Dated records first, in date order, then the undated; events and facts link to their entries.", "",
+            markdown_table(table, f"Every record naming {myst_text(a['name_en'])}.", f"tab-actor-{actor_id}-records",
+                           widths=[16, 52, 32], note="– in *date*: the record is undated."), ""]
+    return "\n".join(out) + "\n"
+
+
+def contact_degrees(pkg: DataPackage) -> dict[str, int]:
+    from ca911.networks import build_contact_graph
+
+    try:
+        G = build_contact_graph(pkg)
+    except ValueError:
+        return {}
+    return {n: G.degree(n) for n in G.nodes}
+
+
+def index_markdown(pkg: DataPackage, records: pd.DataFrame, with_page: set[str]) -> str:
+    """All actors by kind, one line each: name, Japanese name, record counts; a page link where there is one.
+    Each entry has its own label: the PDF, which has no actor pages, links actor names here."""
+
+    counts = record_counts(records)
+    out = []
+    for kind, heading in KIND_HEADINGS.items():
+        rows = pkg.actors[pkg.actors["kind"].astype(str) == kind].sort_values(["name_en", "actor_id"])
+        if rows.empty:
+            continue
+        out += [f"# {heading}", ""]
+        for r in rows.itertuples():
+            c = counts.loc[r.actor_id] if r.actor_id in counts.index else None
+            shown = ", ".join(count_words(int(c[k]), k) for k in RESOURCE_ORDER if c is not None and c[k]) or "no records"
+            name = myst_text(r.name_en)
+            if r.actor_id in with_page:
+                name = ref_link(r.actor_id, r.name_en, with_page)
+            out += [f"({index_label(r.actor_id)})=", f"**{name}** · {myst_text(r.name_ja)} · {myst_code(r.actor_id)} · {shown}", ""]
+    return "\n".join(out) + "\n"
+
+
+def actor_files(pkg: DataPackage) -> dict[str, bytes]:
+    records = actor_records(pkg)
+    with_page = set(actors_with_pages(pkg, records))
+    degree = contact_degrees(pkg)
+    out = {"actors_index.md": index_markdown(pkg, records, with_page).encode("utf-8")}
+    for actor_id in sorted(with_page):
+        mine = records[records["actor_id"] == actor_id]
+        has_events = bool((mine["resource"] == "events").any())
+        out[f"{PAGE_DIR}/{actor_id}.md"] = actor_page(pkg, actor_id, records, with_page, degree, has_events).encode("utf-8")
+        if has_events:
+            out[f"{PAGE_DIR}/{actor_id}-timeline.svg"] = timeline_svg(pkg, actor_id, mine).encode("utf-8")
+    return out

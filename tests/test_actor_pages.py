@@ -1,0 +1,185 @@
+"""A page per actor (HTML) and the compact actor index (print).
+
+The set of actors with pages is recomputed here from the CSV files alone, with the csv module, so a slip
+in `ca911.actor_pages` (a resource left out, a role not counted) cannot agree with itself. Each checker
+is also run on a deliberately broken input, to show it can fail.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ca911 import actor_pages, data, style
+from conftest import HTML, PDF, ROOT
+
+DATA = ROOT / "data"
+PAGES = HTML / "_generated" / "actors"
+
+
+def rows(name: str) -> list[dict]:
+    with (DATA / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def independent_records() -> dict[str, set[str]]:
+    """actor_id → the records naming it, as (file, key) strings, read straight from the CSVs."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in rows("event_actors"):
+        found[r["actor_id"]].add("events:" + r["event_id"])
+    for r in rows("facts"):
+        for a in r["actor_ids"].split():
+            found[a].add("facts:" + r["fact_id"])
+    for r in rows("memberships"):
+        for a in (r["member_id"], r["org_id"]):
+            found[a].add(f"memberships:{r['member_id']}/{r['org_id']}/{r['start']}")
+    for r in rows("deployments"):
+        for a in (r["force_id"], r["host_id"], r["facility_id"]):
+            if a:
+                found[a].add("deployments:" + r["deployment_id"])
+    for r in rows("stances"):
+        found[r["actor_id"]].add(f"stances:{r['date']}/{r['actor_id']}/{r['issue']}")
+    country = {r["period_id"]: r["country_id"] for r in rows("periods")}
+    for r in rows("period_relations"):
+        for a in (country[r["period_id"]], r["partner_id"]):
+            found[a].add(f"period_relations:{r['period_id']}/{r['partner_id']}")
+    return found
+
+
+def expected_pages() -> set[str]:
+    return {a for a, refs in independent_records().items() if len(refs) >= actor_pages.MIN_RECORDS}
+
+
+def test_pages_are_the_actors_with_three_records():
+    pkg = data.load()
+    records = actor_pages.actor_records(pkg)
+    assert set(actor_pages.actors_with_pages(pkg, records)) == expected_pages()
+    assert {a: set(g["ref"]) for a, g in records.groupby("actor_id")} == dict(independent_records())
+    # broken copy: the same code without one kind of record no longer matches the independent count
+    without_memberships = records[records["resource"] != "memberships"]
+    assert set(actor_pages.actors_with_pages(pkg, without_memberships)) != expected_pages()
+
+
+def page_links(html: str) -> set[str]:
+    """Actor ids whose page a built HTML page links to."""
+    soup = BeautifulSoup(html, "html.parser")
+    return {m[1] for a in soup.find_all("a", href=True) if (m := re.search(r"_generated/actors/([^/#]+)\.html", a["href"]))}
+
+
+@pytest.mark.book
+def test_every_page_is_linked_from_the_glossary_and_the_index(built_book):
+    built = {p.stem for p in PAGES.glob("*.html")}
+    assert built == expected_pages(), "the built actor pages are not the actors with three or more records"
+    for page in ("appendices/glossary.html", "appendices/actors.html"):
+        html = (HTML / page).read_text(encoding="utf-8")
+        assert page_links(html) == built, f"{page} does not link every actor page"
+    # broken copy: a glossary with one link removed fails the same check
+    html = (HTML / "appendices/glossary.html").read_text(encoding="utf-8")
+    broken = re.sub(r'href="[^"]*_generated/actors/KAZ\.html[^"]*"', 'href="#"', html)
+    assert page_links(broken) != built
+
+
+def event_links(html: str) -> set[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return {m[1] for a in soup.find_all("a", href=True) if (m := re.search(r"#ev-([^\"]+)$", a["href"]))}
+
+
+@pytest.mark.book
+def test_each_page_lists_all_its_events(built_book):
+    events = defaultdict(set)
+    for r in rows("event_actors"):
+        events[r["actor_id"]].add(r["event_id"])
+    pages = sorted(PAGES.glob("*.html"))
+    assert pages
+    for page in pages:
+        listed = event_links(page.read_text(encoding="utf-8"))
+        assert events[page.stem] <= listed, f"{page.name} misses events {sorted(events[page.stem] - listed)[:5]}"
+    # broken copy: Karimov's page with one event's link taken out
+    html = (PAGES / "karimov.html").read_text(encoding="utf-8")
+    one = sorted(events["karimov"])[0]
+    broken = re.sub(rf'<a [^>]*href="[^"]*#ev-{re.escape(one)}"[^>]*>.*?</a>', "", html, flags=re.S)
+    assert not events["karimov"] <= event_links(broken)
+
+
+def test_timeline_figure_is_deterministic(monkeypatch):
+    pkg = data.load()
+    records = actor_pages.actor_records(pkg)
+    mine = records[records["actor_id"] == "karimov"]
+    first, second = (actor_pages.timeline_svg(pkg, "karimov", mine) for _ in range(2))
+    assert first == second
+    assert min(style.svg_text_sizes_pt(first)) >= style.MIN_TEXT_PT
+    assert style.svg_width_pt(first) <= style.A4_TEXT_WIDTH_IN * 72
+    built = ROOT / "_generated" / "actors" / "karimov-timeline.svg"
+    if built.is_file():
+        assert built.read_text(encoding="utf-8") == first, "the built figure differs from a fresh one"
+    # broken copy: without the fixed hash salt the clip-path ids are random, and two drawings differ
+    monkeypatch.setitem(style.STYLE, "svg.hashsalt", None)
+    assert actor_pages.timeline_svg(pkg, "karimov", mine) != actor_pages.timeline_svg(pkg, "karimov", mine)
+
+
+def pdf_index_problems(text: str, names: list[str]) -> list[str]:
+    """What is wrong with the printed actors appendix: a missing index entry, or a full page printed."""
+    squashed = " ".join(text.split())
+    problems = [f"no index entry for {n!r}" for n in names if n not in squashed]
+    problems += [f"full actor page printed ({marker!r})" for marker in ("Every record naming", "Events of ") if marker in squashed]
+    return problems
+
+
+@pytest.mark.book
+def test_pdf_has_the_compact_index_not_the_pages(built_book):
+    from pypdf import PdfReader
+
+    texts = [p.extract_text() or "" for p in PdfReader(PDF).pages]
+    start = next(i for i, t in enumerate(texts) if "printed book lists them here only" in " ".join(t.split()))
+    end = next(i for i in range(start + 1, len(texts)) if "generated from CITATION.cff" in " ".join(texts[i].split()))
+    appendix = "\n".join(texts[start:end])
+    pkg = data.load()
+    names = sorted(pkg.actors.loc[pkg.actors["actor_id"].isin(expected_pages()), "name_en"])
+    assert pdf_index_problems(appendix, names) == []
+    assert end - start <= 10, f"the printed actor index takes {end - start} pages"
+    assert "集団安全保障条約" in appendix and "Islam Karimov" in appendix
+    # broken copy: an actor page's own text (as the HTML edition prints it) is caught
+    page_text = BeautifulSoup((PAGES / "karimov.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    assert pdf_index_problems(appendix + page_text, names)
+
+
+def search_misses(index: dict, actors: list[tuple[str, str, str]]) -> list[str]:
+    """Actor pages the site search cannot find by an English word or the Japanese name of their title."""
+    from sphinx.search.en import SearchEnglish
+
+    docs, titles, stem = index["docnames"], index["titleterms"], SearchEnglish({}).stem  # the index holds stems
+
+    def found(term: str, doc: str) -> bool:
+        hits = titles.get(stem(term.lower())) or titles.get(term.lower())
+        hits = hits if isinstance(hits, list) else [hits]
+        return any(h is not None and docs[h] == doc for h in hits)
+
+    misses = []
+    for actor_id, name_en, name_ja in actors:
+        doc = f"_generated/actors/{actor_id}"
+        english = [w for w in re.findall(r"\w+", name_en) if len(w) > 3] or re.findall(r"\w+", name_en)
+        japanese = [w for w in re.findall(r"\w+", name_ja)]
+        if not any(found(w, doc) for w in english) or not any(found(w, doc) for w in japanese):
+            misses.append(actor_id)
+    return misses
+
+
+@pytest.mark.book
+def test_site_search_finds_actor_pages_by_english_and_japanese_name(built_book):
+    import json
+
+    text = (HTML / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    pkg = data.load()
+    a = pkg.actors[pkg.actors["actor_id"].isin(expected_pages())]
+    actors = list(zip(a["actor_id"], a["name_en"], a["name_ja"]))
+    assert search_misses(index, actors) == []
+    # broken copy: an index whose title terms lost Karimov's page
+    karimov = index["docnames"].index("_generated/actors/karimov")
+    broken = dict(index, titleterms={t: ([d for d in (v if isinstance(v, list) else [v]) if d != karimov])
+                                     for t, v in index["titleterms"].items()})
+    assert search_misses(broken, actors) == ["karimov"]
