@@ -148,9 +148,29 @@ def test_no_missing_value_markers_in_table_cells(built_html, path):
 
 
 @pytest.mark.book
+def pdf_text_outside_code(pdf_path) -> str:
+    """The PDF's text with every character set in the monospaced code face blanked: a page that documents the
+    markup (the contributing page quotes `{event}` in code) is not a leak; markup in the body face is."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pages = []
+    for page in pdfium.PdfDocument(str(pdf_path)):
+        textpage = page.get_textpage()
+        chars = []
+        for i in range(textpage.count_chars()):
+            c = textpage.get_text_range(i, 1)
+            buf = ctypes.create_string_buffer(256)
+            raw.FPDFText_GetFontInfo(textpage.raw, i, buf, 256, ctypes.byref(ctypes.c_int()))
+            chars.append(" " if "Mono" in buf.value.decode(errors="replace") else c)
+        pages.append("".join(chars))
+    return "\f".join(pages)
+
+
 def test_no_markup_in_pdf_text(built_book):
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(PDF), "-"], capture_output=True, text=True, check=True).stdout
-    leaks = [s for s in leaked_markup(text)]
+    leaks = leaked_markup(pdf_text_outside_code(PDF))
     assert leaks == [], leaks[:20]
 
 
