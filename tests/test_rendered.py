@@ -11,7 +11,6 @@ small broken page and show it fails there.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
