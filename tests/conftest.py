@@ -121,6 +121,20 @@ def project_copy(target: Path, parts: tuple[str, ...] | None = None, source: Pat
 
 
 # --- Small fixture books, built in-process with sphinx.testing ----------------------------------
+# The front matter that makes a Markdown page a MyST text notebook (fixture books in the build tests).
+NOTEBOOK_FRONT_MATTER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
+
+
 def fixture_book(target: Path, pages: dict[str, str]) -> Path:
     """The project's configuration, bibliography and data with a book of our own pages ({name: MyST text});
     the first page is the root."""

@@ -11,7 +11,7 @@ from jupyter_cache import get_cache
 
 from ca911.book import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
 from ca911.data import package_hash
-from conftest import ROOT, fixture_book, read_rows, sphinx_build, write_rows
+from conftest import NOTEBOOK_FRONT_MATTER, ROOT, fixture_book, read_rows, sphinx_build, write_rows
 
 pytestmark = pytest.mark.slow
 
@@ -35,17 +35,7 @@ def test_reader_leaves_plain_pages_alone():
     assert not any(c.cell_type == "code" for c in nb.cells)
 
 
-READER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
+READER = NOTEBOOK_FRONT_MATTER + """
 # {title}
 
 ```{{code-cell}} ipython3

@@ -13,22 +13,12 @@ import sys
 
 import pytest
 
-from conftest import fixture_book, sphinx_build
+from conftest import NOTEBOOK_FRONT_MATTER, fixture_book, sphinx_build
 
 pytestmark = pytest.mark.slow
 
 INDEX = "# Index\n\nA small book.\n"
-NOTEBOOK = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
+NOTEBOOK = NOTEBOOK_FRONT_MATTER + """
 # A notebook that fails
 
 ```{code-cell} ipython3
