@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ca911.sources import sources_available, sources_dir
 
@@ -144,6 +145,10 @@ def fixture_book(target: Path, pages: dict[str, str]) -> Path:
     root, *chapters = pages
     toc = "".join(f"  - file: {name}\n" for name in chapters)
     (target / "_toc.yml").write_text(f"format: jb-book\nroot: {root}\n" + (f"chapters:\n{toc}" if toc else ""), encoding="utf-8")
+    # a small book has no actor pages: its generated chronology names actors without links to them
+    config = yaml.safe_load((target / "_config.yml").read_text(encoding="utf-8"))
+    config.setdefault("sphinx", {}).setdefault("config", {})["ca911_actor_pages"] = False
+    (target / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
 

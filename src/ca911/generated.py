@@ -31,25 +31,30 @@ def write_all(root: Path, outputs: dict[str, bytes]) -> list[str]:
     return changed
 
 
-def generate(srcdir: Path, pkg: DataPackage | None = None) -> list[str]:
+def generate(srcdir: Path, pkg: DataPackage | None = None, actor_pages: bool = True) -> list[str]:
     """Everything the book needs under `<srcdir>/_generated`."""
     from ca911.data import load
 
     data_dir = default_data_dir()
     pkg = pkg or load(data_dir)
     outputs = data_downloads(data_dir)
-    for writer in generators().values():
+    for writer in generators(actor_pages).values():
         outputs.update(writer(pkg))
     return write_all(srcdir / "_generated", outputs)
 
 
-def generators() -> dict:
-    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}."""
+def generators(actor_pages: bool = True) -> dict:
+    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}. A book
+    without actor pages (`ca911_actor_pages: false`, e.g. a small test book) names actors without links."""
     from functools import partial
 
-    from ca911 import actor_pages, appendices, codebook, network_exports, records
+    from ca911 import actor_pages as pages
+    from ca911 import appendices, codebook, network_exports, records
 
-    return {"appendices": appendices.appendix_files, "codebook": codebook.codebook_file,
-            "chronology": lambda pkg: records.chronology_file(pkg, partial(actor_pages.linked_name, pkg)),
-            "networks": network_exports.network_exports,
-            "actors": actor_pages.actor_files}
+    writers = {"appendices": appendices.appendix_files, "codebook": codebook.codebook_file,
+               "chronology": (lambda pkg: records.chronology_file(pkg, partial(pages.linked_name, pkg))) if actor_pages
+               else records.chronology_file,
+               "networks": network_exports.network_exports}
+    if actor_pages:
+        writers["actors"] = pages.actor_files
+    return writers

@@ -118,6 +118,21 @@ def _subset_japanese_font(app: Sphinx, exception) -> None:
     subset.save_font(font, str(out / "_static" / SUBSET_FONT), options)
 
 
+TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+
+
+def _name_toctree_toggles(app: Sphinx, exception) -> None:
+    """The theme's sidebar toggles (<summary> with only an icon) have no accessible name: axe-core's serious
+    summary-name on pages whose section is open (the actor pages). Each gets one, in every written page."""
+    if exception is not None or app.builder.name != "html":
+        return
+    named = '<summary aria-label="Show or hide the pages of this section"><span class="toctree-toggle" role="presentation">'
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if TOGGLE in text:
+            page.write_text(text.replace(TOGGLE, named), encoding="utf-8")
+
+
 def _escape_print_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """sphinx-book-theme puts the page title's plain text into its print header (`<h1>{{ pagetitle }}</h1>`)
     unescaped; an actor page's title is data (its names), so it is escaped here, after the theme set it."""
@@ -190,7 +205,7 @@ def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[
 def _generate(app: Sphinx, config) -> None:
     from ca911.generated import generate
 
-    generate(Path(app.srcdir))
+    generate(Path(app.srcdir), actor_pages=config.ca911_actor_pages)
 
 
 def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:
@@ -263,6 +278,7 @@ def _actor_refs_in_print(app: Sphinx, env, node, contnode):
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("ca911_actor_pages", True, "env")  # False: a book without the generated actor pages
     bibstyle.register()  # before sphinxcontrib-bibtex looks up the styles _config.yml names
     app.connect("html-page-context", _notebook_download, priority=500)  # before the theme's handler (501)
     app.connect("doctree-resolved", _downloads_as_text_in_print)
@@ -283,5 +299,6 @@ def setup(app: Sphinx) -> dict:
     app.add_role("number", number_role)
     app.connect("builder-inited", _static_files)
     app.connect("build-finished", _subset_japanese_font)
+    app.connect("build-finished", _name_toctree_toggles)
     app.connect("builder-inited", _table_css)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
