@@ -180,6 +180,18 @@ def distance_km(a, b) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def _frame(ax, bounds, edge: str) -> None:
+    """A map panel (or the inset) on (west, east, south, north): equirectangular at the mid latitude, no ticks."""
+    ax.set_xlim(bounds[0], bounds[1])
+    ax.set_ylim(bounds[2], bounds[3])
+    ax.set_aspect(1 / math.cos(math.radians(MID_LAT)))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(True)
+        spine.set_color(edge)
+
+
 def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):
     """Four panels, one per period: borders, capitals, and every deployment record dated in the period,
     marker by force, area by the printed number, the number with its qualifier as the label; the
@@ -220,14 +232,7 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):
                                         "connectionstyle": "arc3,rad=0.1"}, zorder=6, annotation_clip=False)
                 ax.text(west + 0.5, 42.9, f"to Iraq: {r.force}'s\n{r.unit.lower()},\n{r.personnel_label}",
                         fontsize=MIN_TEXT_PT, color=FORCE_COLOURS["KAZ"], va="top", zorder=6)
-        ax.set_xlim(west, east)
-        ax.set_ylim(south, north)
-        ax.set_aspect(1 / math.cos(math.radians(MID_LAT)))
-        ax.set_xticks([])
-        ax.set_yticks([])
-        for spine in ax.spines.values():
-            spine.set_visible(True)
-            spine.set_color("#bbbbbb")
+        _frame(ax, (west, east, south, north), "#bbbbbb")
         ax.set_facecolor("white")
         ax.set_title(title, fontsize=10, loc="left")
         _inset(ax, geo, sub, pts, inset_places)
@@ -267,14 +272,7 @@ def _inset(ax, geo, sub, pts, inset_places) -> None:
         km = distance_km(a, b)
         box.text(0.98, 0.97, f"Bishkek–Kant {km:.0f} km", transform=box.transAxes, ha="right", va="top",
                  fontsize=MIN_TEXT_PT, color="#333333")
-    box.set_xlim(INSET[0], INSET[1])
-    box.set_ylim(INSET[2], INSET[3])
-    box.set_aspect(1 / math.cos(math.radians(MID_LAT)))
-    box.set_xticks([])
-    box.set_yticks([])
-    for spine in box.spines.values():
-        spine.set_visible(True)
-        spine.set_color("#666666")
+    _frame(box, INSET, "#666666")
     ax.indicate_inset_zoom(box, edgecolor="#666666", linewidth=0.6)
 
 
