@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds HTML and PDF into a private staging folder and moves them into _build/ only when both
-# exist, so a failed build never leaves a half-written book (and two builds never share a stage).
+# Builds HTML and PDF in a persistent build stage (_build/stage: Sphinx's environments, so an edit re-reads
+# only what it touches) and moves copies into _build/html and _build/pdf only when both editions built,
+# so a failed build never leaves a half-written book. A lock keeps two builds out of one stage.
 # When nothing the book is made from has changed since the last successful build (every file git
 # tracks or would track, and SOURCE_DATE_EPOCH), the book in _build/ is already this book: say so, stop.
 set -euo pipefail
@@ -9,12 +10,16 @@ BIN=${BIN:-.venv/bin}
 FLAGS=(-W -n --keep-going)
 mkdir -p _build
 stamp=_build/.book-inputs.sha256
+stage=_build/stage
 
 inputs_digest() {  # empty outside a git checkout: then every build is a full build
   git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
   { git ls-files -z --cached --others --exclude-standard | sort -z | xargs -0 sha256sum 2>/dev/null || true
     echo "SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-}"; } | sha256sum | cut -d' ' -f1
 }
+
+exec 9>_build/.stage.lock
+flock -n 9 || { echo "another build holds $stage; waiting for it"; flock 9; }
 
 digest=$(inputs_digest)
 if [ -n "$digest" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ] \
@@ -23,19 +28,30 @@ if [ -n "$digest" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ] \
   exit 0
 fi
 rm -f "$stamp"
-stage=$(mktemp -d _build/staging.XXXXXX)
-trap 'rm -rf "$stage"' EXIT
+# A build that failed or was killed may have left the stage's environment believing pages were read
+# whose warnings were never fixed: such a stage is started afresh.
+if [ -e "$stage/.incomplete" ]; then
+  echo "the last build in $stage did not finish: starting from an empty stage"
+  rm -rf "$stage"
+fi
+mkdir -p "$stage"
+touch "$stage/.incomplete"
+swap=$(mktemp -d _build/swap.XXXXXX)
+trap 'rm -rf "$swap"' EXIT
 # notebooks side by side into the execution cache; Sphinx then reads them from it
 "$BIN/python" -m ca911 execute
-"$BIN/jupyter-book" build . --path-output "$stage" --builder html "${FLAGS[@]}"
-"$BIN/jupyter-book" build . --path-output "$stage" --builder custom --custom-builder simplepdf "${FLAGS[@]}"
-test -s "$stage/_build/simplepdf/companion.pdf"
-mkdir -p "$stage/swap/pdf"
-mv "$stage/_build/simplepdf/companion.pdf" "$stage/swap/pdf/companion.pdf"
-for part in html pdf; do  # each swap is a rename; the old copy is removed after
-  src="$stage/_build/html"; [ "$part" = pdf ] && src="$stage/swap/pdf"
-  [ -e "_build/$part" ] && mv "_build/$part" "$stage/old-$part"
-  mv "$src" "_build/$part"
+# one environment per edition: the PDF excludes the actor pages, so a shared one would be re-read each time
+"$BIN/jupyter-book" build . --path-output "$stage/html" --builder html "${FLAGS[@]}"
+"$BIN/jupyter-book" build . --path-output "$stage/pdf" --builder custom --custom-builder simplepdf "${FLAGS[@]}"
+test -s "$stage/pdf/_build/simplepdf/companion.pdf"
+# copies, not links: the next build rewrites the stage's files in place
+cp -a "$stage/html/_build/html" "$swap/html"
+mkdir "$swap/pdf"
+cp -a "$stage/pdf/_build/simplepdf/companion.pdf" "$swap/pdf/companion.pdf"
+for part in html pdf; do  # each swap is a rename; the old copy is removed with the swap folder
+  [ -e "_build/$part" ] && mv "_build/$part" "$swap/old-$part"
+  mv "$swap/$part" "_build/$part"
 done
+rm -f "$stage/.incomplete"
 [ -n "$digest" ] && echo "$digest" > "$stamp"
 echo "HTML: _build/html/index.html   PDF: _build/pdf/companion.pdf"

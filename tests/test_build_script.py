@@ -1,8 +1,10 @@
 """ci/build-book.sh with a stand-in toolchain: a build with no changed input stops at once, an edited file
-builds again, and a failed build leaves the previous book in place (no half-written book)."""
+builds again in the same persistent stage, a failed build leaves the previous book in place (no
+half-written book) and the next build starts from an empty stage, and two builds never share the stage."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -15,6 +17,7 @@ FAKE_JUPYTER_BOOK = """#!/usr/bin/env bash
 echo "$*" >> "$CALLS"
 [ -f "$FAIL" ] && exit 1
 out=$(echo "$*" | sed -E 's/.*--path-output ([^ ]+).*/\\1/')
+mkdir -p "$out/_build/.doctrees"; echo read >> "$out/_build/.doctrees/environment"  # what Sphinx keeps between builds
 if echo "$*" | grep -q simplepdf; then mkdir -p "$out/_build/simplepdf"; echo "pdf of $(cat page.txt)" > "$out/_build/simplepdf/companion.pdf"
 else mkdir -p "$out/_build/html"; cp page.txt "$out/_build/html/index.html"; fi
 """
@@ -68,6 +71,40 @@ def test_a_failed_build_leaves_the_previous_book(tmp_path):
     assert build(root, env).returncode != 0
     assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "first\n"
     assert (root / "_build" / "pdf" / "companion.pdf").read_text(encoding="utf-8") == "pdf of first\n"
-    assert not list((root / "_build").glob("staging.*")), "the stage is removed"
+    assert not list((root / "_build").glob("swap.*")), "the swap folder is removed"
     Path(env["FAIL"]).unlink()
-    assert "book up to date" not in build(root, env).stdout, "a failed build leaves no up-to-date stamp"
+    again = build(root, env)
+    assert "book up to date" not in again.stdout, "a failed build leaves no up-to-date stamp"
+    # the failed build's environment could hide its warnings from an incremental build: started afresh
+    assert "did not finish" in again.stdout and environment_reads(root) == {"html": 1, "pdf": 1}
+    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "broken\n"
+
+
+def environment_reads(root: Path) -> dict:
+    return {part: len((root / "_build" / "stage" / part / "_build" / ".doctrees" / "environment")
+                      .read_text(encoding="utf-8").splitlines()) for part in ("html", "pdf")}
+
+
+def test_builds_reuse_one_stage_with_an_environment_per_edition(tmp_path):
+    root, env = project(tmp_path)
+    assert build(root, env).returncode == 0
+    (root / "page.txt").write_text("second\n", encoding="utf-8")
+    assert build(root, env).returncode == 0
+    assert environment_reads(root) == {"html": 2, "pdf": 2}, "the second build reads the first one's environment"
+    assert (root / "_build" / "pdf" / "companion.pdf").read_text(encoding="utf-8") == "pdf of second\n"
+    # the published book is a copy: rewriting the stage does not touch it
+    (root / "_build" / "stage" / "html" / "_build" / "html" / "index.html").write_text("stage\n", encoding="utf-8")
+    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "second\n"
+
+
+def test_a_second_build_waits_for_the_stage(tmp_path):
+    root, env = project(tmp_path)
+    (root / "_build").mkdir()
+    with open(root / "_build" / ".stage.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        proc = subprocess.Popen(["bash", "ci/build-book.sh"], cwd=root, env=env, stdout=subprocess.PIPE, text=True)
+        assert "waiting" in proc.stdout.readline(), "the build says it waits for the other one"
+        assert proc.poll() is None and calls(env) == [], "nothing runs while the other build holds the stage"
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and len(calls(env)) == 3

@@ -165,7 +165,7 @@ def test_make_book_writes_no_book_on_bad_data(tmp_path):
     assert proc.returncode != 0
     assert "events.csv:2:date: impossible-date:" in proc.stderr
     assert not (tmp_path / "_build" / "html").exists() and not (tmp_path / "_build" / "pdf").exists()
-    assert not list((tmp_path / "_build").glob("staging*"))
+    assert not (tmp_path / "_build" / "stage").exists() and not list((tmp_path / "_build").glob("swap.*"))
 
 
 # --- facts.csv and the sentence map -----------------------------------------------------------------
