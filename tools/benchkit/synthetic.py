@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -69,8 +70,6 @@ def _rows_text(header: list[str], rows: list[dict]) -> str:
 def scale_package(data_dir: Path, factor: int) -> dict:
     """Scale the record tables of the package in `data_dir` to `factor` × their rows, in place.
     Returns {table: {"before": rows, "after": rows}} for every resource (unscaled ones: before == after)."""
-    import json
-
     if factor < 1:
         raise ValueError(f"factor must be at least 1, not {factor}")
     data_dir = Path(data_dir)
