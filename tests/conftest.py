@@ -58,6 +58,20 @@ def read_notebook(path: Path):
     return jupytext.reads(path.read_text(encoding="utf-8"), fmt="md:myst")
 
 
+@functools.lru_cache(maxsize=1)
+def pdf_page_texts() -> tuple[str, ...]:
+    """The text of every PDF page, once per worker. pdfium reads the book in about a second (pypdf took
+    twelve to thirty); a word broken at a line end keeps its hyphen, as pypdf gave it."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(PDF))
+    try:
+        return tuple(doc[i].get_textpage().get_text_range().replace("\ufffe", "-").replace("\r\n", "\n")
+                     for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     if not (HTML / "index.html").is_file() or not PDF.is_file():
@@ -243,6 +257,7 @@ class Visit:
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.external: list[str] = []
+        self.fetched: dict[str, int] = {}  # every response's URL and body size (Content-Length)
         self.context = browser.new_context(viewport={"width": width, "height": height}, color_scheme="light")
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -271,6 +286,7 @@ class Visit:
             self.failed.append(f"{request.url}: {request.failure}")
 
     def _response(self, response):
+        self.fetched[response.url] = int(response.headers.get("content-length") or 0)
         if response.status >= 400:
             self.failed.append(f"{response.url}: HTTP {response.status}")
 
