@@ -67,3 +67,27 @@ def test_the_html_edition_ships_a_subset_that_covers_every_page(built_book):
              for p in sorted((built_book / "html").rglob("*.html")) if "_static" not in p.parts}
     assert len(pages) > 20 and uncovered(pages, cmap) == []
     assert uncovered({"planted.html": "東京と鬱"}, cmap)  # a character no page uses is reported
+
+
+@pytest.mark.book
+def test_the_code_face_is_a_subset_that_covers_all_code(built_book):
+    """Code and identifiers are set in WOFF2 subsets of DejaVu Sans Mono (not the 340 kB TTFs) that keep
+    every glyph the full face has for the characters code shows on any page."""
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    from ca911.sphinx_ext import MONO_FONTS, mono_font_dir
+
+    static = built_book / "html" / "_static"
+    assert not list((static / "fonts").glob("DejaVu*.ttf"))
+    code = re.compile(r"<(pre|code)\b[^>]*>(.*?)</\1>", re.S)
+    texts = [re.sub(r"<[^>]+>", "", m.group(2)) for p in sorted((built_book / "html").rglob("*.html"))
+             if "_static" not in p.parts for m in code.finditer(p.read_text(encoding="utf-8"))]
+    used = {ord(c) for t in texts for c in t if not c.isspace()}
+    assert len(used) > 60, "code on the pages uses letters, digits and signs"
+    for source, target in MONO_FONTS.items():
+        full, subset = set(TTFont(mono_font_dir() / source).getBestCmap()), set(TTFont(static / target).getBestCmap())
+        assert (static / target).stat().st_size < 100_000
+        assert sorted(chr(c) for c in used & full - subset) == [], target
+        assert ord("Ж") in full - subset, "a character no page uses is left out (the check can fail)"

@@ -92,30 +92,46 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
 # The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the book uses.
 JAPANESE_RANGES = ((0x2015, 0x2015), (0x3000, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
 SUBSET_FONT = "fonts/ipaexg-subset.woff2"
+# The code face: the PDF embeds the TTFs from the matplotlib wheel; the HTML edition ships WOFF2 subsets
+# of the characters its pages use (a page with code or an identifier would otherwise fetch 340 kB each).
+MONO_FONTS = {"DejaVuSansMono.ttf": "fonts/DejaVuSansMono-subset.woff2",
+              "DejaVuSansMono-Bold.ttf": "fonts/DejaVuSansMono-Bold-subset.woff2"}
+
+
+def mono_font_dir() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
 def japanese_code_points(texts) -> list[int]:
     return sorted({ord(c) for text in texts for c in text if any(lo <= ord(c) <= hi for lo, hi in JAPANESE_RANGES)})
 
 
-def _subset_japanese_font(app: Sphinx, exception) -> None:
-    """A page with Japanese text would fetch the whole 6 MB IPAexGothic; the HTML edition ships a WOFF2 of
-    the glyphs its pages, search index and downloads use (fontTools; the same bytes for the same book)."""
+def _subset_fonts(app: Sphinx, exception) -> None:
+    """A page with Japanese text would fetch the whole 6 MB IPAexGothic, and one with code the 340 kB DejaVu Sans
+    Mono: the HTML edition ships WOFF2 subsets of the glyphs its pages, search index and downloads use
+    (fontTools; the same bytes for the same book)."""
     if exception is not None or app.builder.name != "html":
         return
     from fontTools import subset
 
     out = Path(app.outdir)
-    texts = (p.read_text(encoding="utf-8", errors="ignore") for p in sorted(out.rglob("*"))
-             if p.is_file() and p.suffix in (".html", ".js", ".txt", ".md", ".ipynb") and "_static" not in p.parts)
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]  # keep vertical forms and the like for whatever text uses them
-    font = subset.load_font(str(FONT_FILE), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=japanese_code_points(texts))
-    subsetter.subset(font)
-    subset.save_font(font, str(out / "_static" / SUBSET_FONT), options)
+    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in sorted(out.rglob("*"))
+             if p.is_file() and p.suffix in (".html", ".js", ".txt", ".md", ".ipynb") and "_static" not in p.parts]
+    used = sorted({ord(c) for text in texts for c in text})
+    fonts = [(FONT_FILE, SUBSET_FONT, japanese_code_points(texts))]
+    fonts += [(mono_font_dir() / name, target, used) for name, target in MONO_FONTS.items()]
+    for source, target, unicodes in fonts:
+        options = subset.Options()
+        options.flavor = "woff2"
+        options.layout_features = ["*"]  # keep vertical forms and the like for whatever text uses them
+        font = subset.load_font(str(source), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=unicodes)
+        subsetter.subset(font)
+        (out / "_static" / target).parent.mkdir(parents=True, exist_ok=True)
+        subset.save_font(font, str(out / "_static" / target), options)
 
 
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
@@ -143,15 +159,12 @@ def _escape_print_title(app: Sphinx, pagename: str, templatename: str, context: 
 
 
 def _static_files(app: Sphinx) -> None:
-    import matplotlib
-
     static = Path(app.outdir) / "_static"
     (static / "fonts").mkdir(parents=True, exist_ok=True)
-    if app.builder.name == "simplepdf":  # the HTML edition gets a subset when its pages are written
+    if app.builder.name == "simplepdf":  # the HTML edition gets subsets when its pages are written
         shutil.copyfile(FONT_FILE, static / "fonts" / "ipaexg.ttf")
-    mono = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    for name in ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"):
-        shutil.copyfile(mono / name, static / "fonts" / name)
+        for name in MONO_FONTS:
+            shutil.copyfile(mono_font_dir() / name, static / "fonts" / name)
     import itables
 
     bundle = Path(itables.__file__).parent / "html"
@@ -220,6 +233,18 @@ def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:
         node.replace_self([nodes.literal(text=node.astext()), note])
 
 
+def _no_code_in_print(app: Sphinx, doctree, docname: str) -> None:
+    """The printed book shows no notebook code (the print stylesheet hides it too): leaving the cells out
+    spares WeasyPrint styling some 3,000 highlighted elements it would never draw."""
+    if app.builder.name != "simplepdf":
+        return
+    from docutils import nodes
+
+    for node in list(doctree.findall(nodes.container)):
+        if "cell_input" in node["classes"]:
+            node.parent.remove(node)
+
+
 def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Offer the executed .ipynb of every notebook page (the theme does so only with a launch button).
 
@@ -282,6 +307,7 @@ def setup(app: Sphinx) -> dict:
     bibstyle.register()  # before sphinxcontrib-bibtex looks up the styles _config.yml names
     app.connect("html-page-context", _notebook_download, priority=500)  # before the theme's handler (501)
     app.connect("doctree-resolved", _downloads_as_text_in_print)
+    app.connect("doctree-resolved", _no_code_in_print)
     app.connect("config-inited", _generate, priority=950)
     app.connect("config-inited", _configure, priority=900)
     app.connect("config-inited", _favicon, priority=700)
@@ -298,7 +324,7 @@ def setup(app: Sphinx) -> dict:
     app.add_role("fact", fact_role)
     app.add_role("number", number_role)
     app.connect("builder-inited", _static_files)
-    app.connect("build-finished", _subset_japanese_font)
+    app.connect("build-finished", _subset_fonts)
     app.connect("build-finished", _name_toctree_toggles)
     app.connect("builder-inited", _table_css)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
