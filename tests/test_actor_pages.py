@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ca911 import actor_pages, data, style
-from conftest import HTML, PDF, ROOT
+from conftest import HTML, ROOT, pdf_page_texts
 
 DATA = ROOT / "data"
 PAGES = HTML / "_generated" / "actors"
@@ -131,9 +131,7 @@ def pdf_index_problems(text: str, names: list[str]) -> list[str]:
 
 @pytest.mark.book
 def test_pdf_has_the_compact_index_not_the_pages(built_book):
-    from pypdf import PdfReader
-
-    texts = [p.extract_text() or "" for p in PdfReader(PDF).pages]
+    texts = pdf_page_texts()
     start = next(i for i, t in enumerate(texts) if "printed book lists them here only" in " ".join(t.split()))
     end = next(i for i in range(start + 1, len(texts)) if "generated from CITATION.cff" in " ".join(texts[i].split()))
     appendix = "\n".join(texts[start:end])

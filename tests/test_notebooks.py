@@ -23,25 +23,58 @@ def pkg():
     return load()
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_standalone(notebook, tmp_path):
-    out = tmp_path / f"{notebook.stem}.ipynb"
-    proc = subprocess.run([sys.executable, "-m", "ca911", "run", str(notebook), "-o", str(out)],
-                          capture_output=True, text=True, cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    nb = json.loads(out.read_text(encoding="utf-8"))
+def figure_problems(cells: list[dict]) -> list[str]:
+    """Glued figures must carry SVG, and a figure appears only where it is glued or under a cell that captions it."""
     glued = {}
-    for cell in nb["cells"]:
+    for cell in cells:
         for output in cell.get("outputs", []):
             name = output.get("metadata", {}).get("scrapbook", {}).get("name")
             if name:
                 glued[name] = set(output.get("data", {}))
-    figures = {n: m for n, m in glued.items() if n.startswith("fig-")}
-    assert all(any(m.endswith("image/svg+xml") for m in mimes) for mimes in figures.values()), figures
-    shown = [c for c in nb["cells"] for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
-    stray = [c["source"][:80] for c in shown if "figure" not in c.get("metadata", {}).get("mystnb", {})]
-    assert not stray, "figures appear where they are glued or under a cell that captions them, never as stray outputs"
+    problems = [f"{n}: no SVG" for n, mimes in glued.items()
+                if n.startswith("fig-") and not any(m.endswith("image/svg+xml") for m in mimes)]
+    shown = [c for c in cells for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
+    problems += [f"stray figure under {''.join(c['source'])[:80]!r}" for c in shown
+                 if "figure" not in c.get("metadata", {}).get("mystnb", {})]
+    problems += [f"error in {''.join(c['source'])[:80]!r}" for c in cells for o in c.get("outputs", [])
+                 if o.get("output_type") == "error"]
+    return problems
+
+
+# The reader's command, `python -m ca911 run`, on one notebook (the quickest): every other notebook is executed
+# the same way, in a fresh kernel from its own folder, by `make book` (python -m ca911 execute), and the next
+# test checks what that execution left in the cache, which is also the .ipynb a reader downloads.
+@pytest.mark.slow
+def test_the_run_command_executes_a_notebook_by_itself(tmp_path):
+    notebook = ROOT / "notebooks" / "table1_iraq_war.md"
+    out = tmp_path / f"{notebook.stem}.ipynb"
+    proc = subprocess.run([sys.executable, "-m", "ca911", "run", str(notebook), "-o", str(out)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
+    assert any(c.get("outputs") for c in cells) and figure_problems(cells) == []
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_notebook_ran_by_itself_in_the_build(notebook, built_book):
+    import nbformat
+    from jupyter_cache import get_cache
+
+    from ca911.book import read_markdown
+
+    cache = get_cache(str(built_book / ".jupyter_cache"))
+    _, executed = cache.merge_match_into_notebook(read_markdown(notebook.read_text(encoding="utf-8")))
+    cells = json.loads(nbformat.writes(executed))["cells"]
+    assert any(c.get("outputs") for c in cells), "the build executed it"
+    assert figure_problems(cells) == []
+
+
+def test_the_figure_check_fails_on_a_stray_figure_and_an_error():
+    svg = {"output_type": "display_data", "data": {"image/svg+xml": "<svg/>"}, "metadata": {}}
+    error = {"output_type": "error", "ename": "KeyError", "evalue": "x", "traceback": []}
+    assert figure_problems([{"source": "plot()", "metadata": {}, "outputs": [svg, error]}]) != []
+    assert len(figure_problems([{"source": "plot()", "metadata": {}, "outputs": [svg, error]}])) == 2
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,10 +24,16 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+@functools.lru_cache(maxsize=8)
+def _runs(text: str, n: int) -> frozenset[str]:
+    """Every run of `n` characters of a text, once per text (a chapter is compared with thousands of values)."""
+    text = _norm(text)
+    return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
+
+
 def shared_run(a: str, b: str, n: int = RUN) -> str | None:
     """The first run of `n` characters of `a` that also occurs in `b`, if any."""
-    a, b = _norm(a), _norm(b)
-    grams = {b[i : i + n] for i in range(len(b) - n + 1)}
+    a, grams = _norm(a), _runs(b, n)
     return next((a[i : i + n] for i in range(len(a) - n + 1) if a[i : i + n] in grams), None)
 
 
