@@ -1,24 +1,30 @@
-"""`make bench`: how fast the book builds, measured against the limit (a command that measures and prints;
-never a timed test).
+"""`make bench`: how fast the book builds, measured against the limit and issue 19's targets (a command
+that measures and prints; never a timed test).
 
 Everything runs on a copy of the project in a temporary folder (the `git ls-files` files as they are in the
-working tree, plus every file under data/), with its own src/ on PYTHONPATH, so a concurrent edit in the
-checkout cannot leak into a measurement, and the checkout's _build/ is never touched. Measured in one run:
+working tree, plus every file under data/, in a fresh git repository so that ci/build-book.sh can tell an
+unchanged copy), with its own src/ on PYTHONPATH, so a concurrent edit in the checkout cannot leak into a
+measurement and the checkout's _build/ is never touched. Measured in one run:
 
-* cold build: empty execution cache, empty _build: HTML; then the PDF builder alone (warm cache);
-* the limit: the same notebooks' code run as plain Python scripts (jupytext py:percent, one fresh process
-  each, cwd = the notebook's folder, MPLBACKEND=Agg) plus a Sphinx build with execution off (a temporary
-  _config.yml in the copy says execute_notebooks: 'off'): the least work any tool could do for this book;
-* no-change rebuild, one-notebook edit, data edit: timings, plus which notebooks re-executed (the build
-  log's "Executing notebook" lines) and the jupyter-cache records before/after;
-* a no-change `make book` (ci/build-book.sh: HTML + PDF in a fresh staging folder, warm cache);
-* page weight: the HTML site, the largest page with its assets, the PDF, every figure file.
+* cold build: empty execution cache, empty _build: `python -m ca911 execute` then the HTML build, as
+  `make book` runs them; then the PDF build (its own environment, as `make book` builds it);
+* the limit: the same notebooks' code run as plain Python scripts one after another (jupytext py:percent,
+  one fresh process each, cwd = the notebook's folder, MPLBACKEND=Agg) plus a Sphinx build with execution
+  off: the least work any tool could do for this book;
+* `make book` (ci/build-book.sh) with nothing changed, and after a one-sentence edit of a chapter
+  (which notebooks re-executed, whether the word reached both editions);
+* a one-notebook edit and a data edit (HTML): what re-executed, and no stale page;
+* scale: a synthetic data package SCALE times the real one (tools/benchkit/synthetic.py), validated and
+  built cold (HTML), phase by phase against the real cold build;
+* page weight: the heaviest page with everything it can fetch, the site, the PDF, every figure file;
+* the test suite (`make test`'s pytest, 2 workers) on the built copy.
 
 Wall-clock medians (min, max) and the CPU time of the child processes are printed with the ratios and
 targets; benchmarks/results.json and benchmarks/results.md are rewritten (methods/benchmark.md includes the
-.md). The machine is shared, so the load average is sampled before every timed command and reported.
+.md). The machine may be shared, so the load average is sampled before every timed command and reported.
 
-    .venv/bin/python tools/bench.py [--cold-runs N] [--runs N] [--budget-minutes M] [--keep] [--no-write]
+    .venv/bin/python tools/bench.py [--cold-runs N] [--runs N] [--budget-minutes M] [--skip-scale]
+                                    [--skip-suite] [--keep] [--no-write] | --render-only
 """
 
 
@@ -32,6 +38,7 @@ import platform
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,13 +48,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchkit/ beside thi
 
 from benchkit.analysis import FIXES, analyse  # noqa: E402,F401  (FIXES: for the tests)
 from benchkit.measure import (  # noqa: E402
-    EXECUTING,
     PDF_ARGS,
     PDF_NAME,
     PDF_PROBE,
     PY,
-    READING,
     ROOT,
+    SCALE,
     STARTUP_PROBE,
     BenchError,
     base_env,
@@ -55,17 +61,21 @@ from benchkit.measure import (  # noqa: E402
     cache_records,
     edit_data,
     edit_notebook,
+    edit_sentence,
     fresh_copy,
     keep,
     log,
+    make_book,
     measure_limit,
     package_hash_of,
     page_weight,
     rel,
+    run_suite,
     run_timed,
     snapshot,
     stale_copies,
     stamp_lines,
+    where_marker_is,
 )
 from benchkit.report import ROWS, figure_table, notes, report_md, tables, weight_table  # noqa: E402
 
@@ -84,14 +94,21 @@ def render_only() -> int:
 
 # --- the benchmark ---------------------------------------------------------------------------------------
 
+def git_init(copy: Path) -> None:
+    """ci/build-book.sh digests what git tracks or would track: the copy needs a repository (no commit)."""
+    subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None and sys.argv[1:] == ["--render-only"] or argv == ["--render-only"]:
         return render_only()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cold-runs", type=int, help="cold builds (default: 3 if that fits the budget, else 1)")
-    ap.add_argument("--runs", type=int, default=3, help="no-change rebuilds and one-notebook edits (default 3)")
-    ap.add_argument("--budget-minutes", type=float, default=15.0)
+    ap.add_argument("--runs", type=int, default=3, help="no-change, one-sentence and one-notebook edits (default 3)")
+    ap.add_argument("--budget-minutes", type=float, default=40.0)
     ap.add_argument("--notebook", help="the notebook to edit (default: the first executed one under notebooks/)")
+    ap.add_argument("--skip-scale", action="store_true", help=f"do not build the {SCALE} x synthetic package")
+    ap.add_argument("--skip-suite", action="store_true", help="do not run the test suite")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, copies)")
     ap.add_argument("--no-write", action="store_true", help="do not rewrite benchmarks/results.*")
     args = ap.parse_args(argv)
@@ -112,9 +129,10 @@ def main(argv: list[str] | None = None) -> int:
 
         def cold_rep(i: int, keep_copy: bool) -> Path:
             copy = fresh_copy(snap, tmp / f"cold-{i}")
+            git_init(copy)
             env = base_env(copy)
-            log(f"cold run {i + 1}: HTML")
-            h = build(copy, env, logs, f"cold-{i}-html")
+            log(f"cold run {i + 1}: execute + HTML")
+            h = build(copy, env, logs, f"cold-{i}-html", execute_first=True)
             if not h["executed"]:
                 raise BenchError("the cold build executed no notebook: is the cache really empty?")
             h["new_records"] = len(cache_records(copy))
@@ -137,46 +155,60 @@ def main(argv: list[str] | None = None) -> int:
             res["runs"]["limit_sphinx_noexec"].append(lim["sphinx_noexec"])
             log(f"  {lim['wall']:.1f} s (scripts {lim['scripts_wall']:.1f} s, Sphinx {lim['sphinx_noexec']['wall']:.1f} s)")
 
-        # --- run 1: cold build, page weight, the limit, then the rebuilds on the built copy
+        # --- run 1: cold build, the limit, then make book and the edits on the built copy
         rep_t0 = time.perf_counter()
         copy = cold_rep(0, keep_copy=True)
         env = base_env(copy)
         res["book_notebooks"] = sorted(res["runs"]["cold_html"][0]["executed"])
-        res["page_weight"] = page_weight(copy / "_build" / "html", copy / "_build" / "simplepdf" / PDF_NAME)
         limit_rep(0)
         rep_cost = time.perf_counter() - rep_t0
 
         log("WeasyPrint probe (the PDF's single HTML page, rendered again)")
-        r = run_timed([PY, "-c", PDF_PROBE], copy / "_build" / "simplepdf", env, logs / "probe-weasyprint.log")
+        pdf_dir = copy / "_build" / "stage" / "pdf" / "_build" / "simplepdf"
+        r = run_timed([PY, "-c", PDF_PROBE], pdf_dir, env, logs / "probe-weasyprint.log")
         probe = json.loads(r["lines"][-1][1]) if r["rc"] == 0 and r["lines"] else {}
-        svgs = [p for p in (copy / "_build" / "html" / "_images").glob("*.svg")]
+        svgs = list((copy / "_build" / "stage" / "html" / "_build" / "html" / "_images").glob("*.svg"))
         probe["svg_elements"] = sum(len(re.findall(r"<[A-Za-z]", p.read_text(encoding="utf-8", errors="replace"))) for p in svgs)
         probe["svg_files"] = len(svgs)
         probe["load1"] = r["load1"]
         res["pdf_probe"] = probe
-        (copy / "_build" / "simplepdf" / "probe.pdf").unlink(missing_ok=True)
+        (pdf_dir / "probe.pdf").unlink(missing_ok=True)
 
-        # fixed costs, measured on their own (for the explanations)
         log("start-up probe")
         r = run_timed([PY, "-c", STARTUP_PROBE], copy, env, logs / "probe-startup.log")
         res["startup_probe"] = json.loads(r["lines"][-1][1]) if r["rc"] == 0 and r["lines"] else {}
         res["startup_probe_load1"] = r["load1"]
 
+        # make book: the first run publishes the stage the cold build left (the PDF is built again), then
+        # nothing changed, then one sentence of a chapter
+        log("make book after the cold build (ci/build-book.sh)")
+        first = make_book(copy, env, logs, "makebook-first")
+        res["runs"]["make_book_first"].append(keep(first))
+        log(f"  {first['wall']:.1f} s, executed {len(first['executed'])}, pages read {first.get('pages_read')}")
+        res["page_weight"] = page_weight(copy / "_build" / "html", copy / "_build" / "pdf" / PDF_NAME)
         records = cache_records(copy)
         for i in range(args.runs):
-            log(f"no-change rebuild {i + 1}")
-            b = build(copy, env, logs, f"nochange-{i}")
+            m = make_book(copy, env, logs, f"makebook-nochange-{i}")
+            if not m["up_to_date"]:
+                raise BenchError(f"an unchanged copy built again; log {m['log']}")
+            res["runs"]["make_book_no_change"].append(keep(m))
+            log(f"no-change make book {i + 1}: {m['wall']:.2f} s")
+        for i in range(args.runs):
+            page, marker = edit_sentence(copy, i + 1)
+            m = make_book(copy, env, logs, f"makebook-sentence-{i}")
             after = cache_records(copy)
-            res["runs"]["no_change"].append(keep(b, new_records=len(set(after) - set(records))))
+            res["runs"]["one_sentence"].append(keep(m, page=page, marker=marker, reached=where_marker_is(copy, marker),
+                                                    new_records=len(set(after) - set(records))))
             records = after
-            log(f"  {b['wall']:.1f} s, executed {len(b['executed'])}")
+            log(f"one-sentence edit {i + 1} ({page}): {m['wall']:.1f} s, executed {len(m['executed'])}, "
+                f"pages read {m.get('pages_read')}, reached {res['runs']['one_sentence'][-1]['reached']}")
 
         nb = args.notebook or next(n for n in res["book_notebooks"] if n.startswith("notebooks/"))
         res["edited_notebook"] = nb
         for i in range(args.runs):
             comment = edit_notebook(copy / nb, i + 1)
             log(f"one-notebook edit {i + 1}: `{comment}` in {nb}")
-            b = build(copy, env, logs, f"onenb-{i}")
+            b = build(copy, env, logs, f"onenb-{i}", execute_first=True)
             after = cache_records(copy)
             new = sorted(set(after) - set(records))
             res["runs"]["one_notebook"].append(keep(b, new_records=len(new),
@@ -188,50 +220,56 @@ def main(argv: list[str] | None = None) -> int:
         event_id, old_text = edit_data(copy)
         new_hash = package_hash_of(copy, env)
         log(f"data edit: summary_en of {event_id} + ' (bench)'")
-        b = build(copy, env, logs, "dataedit")
+        b = build(copy, env, logs, "dataedit", execute_first=True)
         after = cache_records(copy)
         new = sorted(set(after) - set(records))
         stamps = {k: stamp_lines(copy, k) for k in new}
-        stale, fresh = stale_copies(copy / "_build" / "html", old_text, old_text + " (bench)")
+        site = copy / "_build" / "stage" / "html" / "_build" / "html"
+        stale, fresh = stale_copies(site, old_text, old_text + " (bench)")
         res["runs"]["data_edit"].append(keep(
             b, new_records=len(new), new_record_uris=[rel(after[k].uri, copy) for k in new],
             stamps_with_new_hash=sum(any(new_hash in line for line in s) for s in stamps.values()),
             event_id=event_id, old_hash=old_hash, new_hash=new_hash, stale=stale, fresh=fresh))
-        records = after
         log(f"  {b['wall']:.1f} s, executed {len(b['executed'])}, {len(new)} new record(s), stale {stale}")
         stamp = next(iter(stamps.values()), [])
         prefixes = [re.sub(r"[0-9a-f]{64}", "<sha256>", line) for line in stamp]
         res["invalidation"] = (
-            "How a data edit invalidates: ca911.book.read_markdown (myst-nb's reader for .md) inserts a hidden first "
-            f"code cell into every notebook ({' / '.join(f'`{x}`' for x in prefixes) or 'none found'}); jupyter-cache "
-            "keys a notebook on its code cells, so a new data hash is a new key and the notebook re-executes; and "
-            "ca911.sphinx_ext's env-get-outdated hook compares the same hash with the one stored in Sphinx's environment "
-            f"and marks every page outdated, so the generated pages are re-read too (here {b['pages_read']} pages re-read, "
+            "How a data edit invalidates: ca911.book.read_markdown (the reader of the notebooks' MyST text) inserts a "
+            f"hidden first code cell into every notebook ({' / '.join(f'`{x}`' for x in prefixes) or 'none found'}); "
+            "jupyter-cache keys a notebook on its code cells, so a new data hash is a new key and the notebook "
+            "re-executes; and ca911.sphinx_ext's env-get-outdated hook compares the same hash with the one stored in "
+            f"Sphinx's environment and marks every page outdated (here {b['pages_read']} pages re-read, "
             f"{len(b['executed'])} notebooks re-executed, {len(new)} new cache records).")
 
-        log("no-change make book (ci/build-book.sh)")
-        m = run_timed(["bash", "ci/build-book.sh"], copy, env, logs / "makebook-nochange.log")
-        if m["rc"] != 0:
-            raise BenchError(f"ci/build-book.sh failed; log {m['log']}")
-        text = [s for _, s in m["lines"]]
-        m_exec = [s for s in text if EXECUTING.match(s)]
-        # the two builds of the script, split where the first says it succeeded
-        t_html = next((t for t, s in m["lines"] if "build succeeded" in s or "build finished" in s), m["wall"])
-        starts = [i for i, (_, s) in enumerate(m["lines"]) if s.startswith("Running Jupyter-Book")]
-        reads = [sum(1 for _, s in m["lines"][a:b] if READING.search(s))
-                 for a, b in zip(starts, starts[1:] + [len(m["lines"])])]
-        res["runs"]["make_book_no_change"].append(keep(
-            m, executed=len(m_exec), pages_read_per_build=reads, html_part=round(t_html, 2),
-            pdf_part=round(m["wall"] - t_html, 2), new_records=len(set(cache_records(copy)) - set(records))))
-        log(f"  {m['wall']:.1f} s (HTML {t_html:.1f} s, PDF {m['wall'] - t_html:.1f} s), executed {len(m_exec)}, "
-            f"pages read per build {reads}")
-        res["make_book_note"] = (
-            f"A no-change `make book` (ci/build-book.sh, {m['wall']:.1f} s: HTML {t_html:.1f} s, PDF "
-            f"{m['wall'] - t_html:.1f} s) re-executed {len(m_exec)} notebooks (the execution cache stays in "
-            f"_build/.jupyter_cache) but read {reads[0] if reads else '?'} pages again in the HTML build, because it builds "
-            "into a fresh staging folder, so Sphinx's environment (the doctrees) is new every time, and it always "
-            "rebuilds the PDF; the data validation step of `make book` is not included.")
+        if not args.skip_suite:
+            # the suite runs on the book as committed: the edits undone, the book built again (from the cache)
+            for edited in {nb, "data/events.csv", *(r["page"] for r in res["runs"]["one_sentence"])}:
+                shutil.copyfile(snap / edited, copy / edited)
+            log("make book with the edits undone, then the test suite")
+            make_book(copy, env, logs, "makebook-restored")
+            suite = run_suite(copy, env, logs)
+            res["runs"]["suite"].append(suite)
+            log(f"  pytest {suite['pytest_seconds']} s ({suite['counts']}), wall {suite['wall']:.1f} s")
         shutil.rmtree(copy)
+
+        if not args.skip_scale:
+            from benchkit.synthetic import scale_package
+
+            scaled = fresh_copy(snap, tmp / "scaled")
+            git_init(scaled)
+            res["scale_rows"] = scale_package(scaled / "data", SCALE)
+            env_s = base_env(scaled)
+            log(f"scale: {SCALE} x the data package; validate, execute + HTML")
+            v = run_timed([PY, "-m", "ca911", "validate"], scaled, env_s, logs / "scale-validate.log")
+            if v["rc"] != 0:
+                raise BenchError(f"the synthetic package does not validate; log {v['log']}")
+            res["runs"]["scale_validate"].append(keep(v))
+            v0 = run_timed([PY, "-m", "ca911", "validate"], snap, base_env(snap), logs / "real-validate.log")
+            res["runs"]["real_validate"].append(keep(v0))
+            h = build(scaled, env_s, logs, "scale-html", execute_first=True)
+            res["runs"]["scale_html"].append(keep(h, pages=sum(1 for _ in (scaled / "_build" / "stage" / "html" / "_build" / "html").rglob("*.html"))))
+            log(f"  {h['wall']:.1f} s (validate {v['wall']:.1f} s, real {v0['wall']:.1f} s)")
+            shutil.rmtree(scaled)
 
         # --- more cold runs if they fit the budget
         elapsed = time.perf_counter() - t_start
@@ -260,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
                           "load1_min": min(loads), "load1_max": max(loads),
                           "load1_mean": round(statistics.mean(loads), 2),
                           "total_minutes": round((time.perf_counter() - t_start) / 60, 1)}
+        res["scale_factor"] = SCALE
+        if not args.no_write:  # the measurements first: a fault in the analysis can be mended with --render-only
+            (ROOT / "benchmarks" / "results.json").write_text(json.dumps(res, indent=1, ensure_ascii=False, default=str) + "\n",
+                                                              encoding="utf-8")
         analyse(res)
         ok = True
     finally:

@@ -22,14 +22,22 @@ if not (BIN / "jupyter-book").exists():  # run from another environment: use the
 JB = str(BIN / "jupyter-book")
 PY = str(BIN / "python")
 JB_FLAGS = ["-W", "-n", "--keep-going"]  # as `make book`
-PDF_ARGS = ["--builder", "custom", "--custom-builder", "simplepdf"]
+PDF_ARGS = ["--path-output", str(Path("_build") / "stage" / "pdf"), "--builder", "custom", "--custom-builder", "simplepdf"]
 PDF_NAME = "companion.pdf"
 CACHE_REL = Path("_build") / ".jupyter_cache"
 FIGURE_LIMIT = 150_000  # bytes (150 kB, decimal)
-TARGETS = {"cold_vs_limit": 1.3, "nochange_vs_cold": 0.1, "pdf_vs_cold": 0.5}
+# Issue 19's targets: ratios of medians, a page-weight and a suite-time limit.
+TARGETS = {"cold_vs_limit": 1.0, "make_book_no_change": 0.1, "one_sentence": 0.15, "pdf_vs_cold": 0.5,
+           "scale": 3.0, "page_bytes": 1_500_000, "test_seconds": 300.0}
+SCALE = 10  # the synthetic data package holds this many times the real one's records
+STAGE = Path("_build") / "stage"  # where ci/build-book.sh builds: one environment per edition
+HTML_ARGS = ["--path-output", str(STAGE / "html"), "--builder", "html"]
+PDF_OUT = ["--path-output", str(STAGE / "pdf")]
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-EXECUTING = re.compile(r"^(?P<path>\S.*?): Executing notebook")
-EXECUTED = re.compile(r"^(?P<path>\S.*?): Executed notebook in (?P<s>[0-9.]+) seconds")
+# myst-nb executing inside Sphinx, and `python -m ca911 execute` ahead of it
+EXECUTING = re.compile(r"^(?P<path>\S.*?): (?:Executing notebook|executed in [0-9.]+ s$)")
+EXECUTED = re.compile(r"^(?P<path>\S.*?): (?:Executed notebook in (?P<s>[0-9.]+) seconds|executed in (?P<s2>[0-9.]+) s$)")
+JB_START = "Running Jupyter-Book"
 UPDATING = re.compile(r"updating environment: (?:\[[^\]]*\] )?(?P<a>\d+) added, (?P<c>\d+) changed, (?P<r>\d+) removed")
 READING = re.compile(r"reading sources\.\.\. \[\s*\d+%\] ")
 WARNING = re.compile(r"\bWARNING:|\bERROR:")
@@ -183,16 +191,23 @@ def rel(path: str, copy: Path) -> str:
 
 
 def build(copy: Path, env: dict, logs: Path, name: str, extra: list[str] | None = None,
-          flags: list[str] | None = None, check: bool = True) -> dict:
-    extra = extra if extra is not None else ["--builder", "html"]
+          flags: list[str] | None = None, check: bool = True, execute_first: bool = False) -> dict:
+    """One jupyter-book build, timed; with execute_first, `python -m ca911 execute` runs ahead of it (as
+    `make html` and `make book` do: the notebooks side by side into the cache), timed as the phase "execute"."""
+    extra = extra if extra is not None else HTML_ARGS
     cmd = [JB, "build", ".", *extra, *(JB_FLAGS if flags is None else flags)]
+    if execute_first:
+        cmd = ["bash", "-c", f'"{PY}" -m ca911 execute && echo "{JB_START} (bench)" && exec "$@"', "bench", *cmd]
     r = run_timed(cmd, copy, env, logs / f"{name}.log")
     text = [s for _, s in r["lines"]]
     r["executed"] = [rel(m["path"], copy) for s in text if (m := EXECUTING.match(s))]
-    r["executed_seconds"] = {rel(m["path"], copy): float(m["s"]) for s in text if (m := EXECUTED.match(s))}
+    r["executed_seconds"] = {rel(m["path"], copy): float(m["s"] or m["s2"]) for s in text if (m := EXECUTED.match(s))}
     r["pages_read"] = sum(1 for s in text if READING.search(s))
     r["warnings"] = sum(1 for s in text if WARNING.search(s))
-    r["phases"] = phases(r["lines"], r["wall"])
+    t_sphinx = next((t for t, s in r["lines"] if s.startswith(JB_START)), 0.0) if execute_first else 0.0
+    r["phases"] = phases([(t - t_sphinx, s) for t, s in r["lines"] if t >= t_sphinx], r["wall"] - t_sphinx)
+    if execute_first:
+        r["phases"]["execute"] = round(t_sphinx, 2)
     if check and r["rc"] != 0:
         tail = "\n".join(text[-40:])
         raise BenchError(f"{name}: `{' '.join(cmd)}` failed (rc {r['rc']}); log {r['log']}\n{tail}")
@@ -401,15 +416,145 @@ def page_weight(site: Path, pdf: Path) -> dict:
                       "largest_assets": [[str(p.relative_to(site.resolve())), p.stat().st_size] for p in top],
                       "css_url_bytes": sum(p.stat().st_size for p in fonts),
                       "largest_css_url_assets": [[str(p.relative_to(site.resolve())), p.stat().st_size] for p in css_top],
-                      "japanese_text": bool(CJK.search(page.read_text(encoding="utf-8", errors="replace")))})
+                      "japanese_text": bool(CJK.search(page.read_text(encoding="utf-8", errors="replace"))),
+                      "itables": "itables" in page.read_text(encoding="utf-8", errors="replace")})
     pages.sort(key=lambda d: d["total_bytes"], reverse=True)
     figures = sorted(({"file": p.name, "bytes": p.stat().st_size, "pages": figure_pages.get(p.name, [])}
                       for p in (site / "_images").glob("*") if p.suffix.lower() in {".svg", ".png"}),
                      key=lambda d: d["bytes"], reverse=True)
+    # the five heaviest by that estimate, opened in Chromium: what a browser really fetches
+    fetched = browser_weight(site, [p["page"] for p in pages[:5]] + [p["page"] for p in pages[5:] if p["itables"]])
     return {"site_bytes": sum(p.stat().st_size for p in files), "site_files": len(files), "by_folder": by_dir,
-            "largest_pages": pages[:3], "pdf_bytes": pdf.stat().st_size if pdf.is_file() else None,
+            "browser": fetched,
+            "largest_pages": pages[:3], "html_pages": len(pages), "pdf_bytes": pdf.stat().st_size if pdf.is_file() else None,
             "figures": figures, "figure_max_bytes": max((f["bytes"] for f in figures), default=0)}
 
 
 # --- statistics and the report ---------------------------------------------------------------------------
 
+
+
+# --- make book, a one-sentence edit, the suite -----------------------------------------------------------
+
+def make_book(copy: Path, env: dict, logs: Path, name: str) -> dict:
+    """`ci/build-book.sh` (what `make book` runs after validating), timed, split into its steps from the log:
+    execute (ahead of Sphinx), the HTML build's phases, the PDF build's phases, and the copy into place."""
+    r = run_timed(["bash", "ci/build-book.sh"], copy, env, logs / f"{name}.log")
+    if r["rc"] != 0:
+        tail = "\n".join(s for _, s in r["lines"][-40:])
+        raise BenchError(f"{name}: ci/build-book.sh failed (rc {r['rc']}); log {r['log']}\n{tail}")
+    text = [s for _, s in r["lines"]]
+    r["up_to_date"] = any(s.startswith("book up to date") for s in text)
+    r["executed"] = [rel(m["path"], copy) for s in text if (m := EXECUTING.match(s))]
+    starts = [t for t, s in r["lines"] if s.startswith(JB_START)] + [r["wall"]]
+    steps: dict[str, float] = {}
+    if len(starts) == 3:  # execute | HTML build | PDF build (and the copy into place after its last line)
+        steps["execute"] = starts[0]
+        for edition, a, b in (("html", starts[0], starts[1]), ("pdf", starts[1], starts[2])):
+            seg = [(t - a, s) for t, s in r["lines"] if a <= t < b]
+            ph = phases(seg, b - a)
+            if edition == "pdf":  # the script's copying starts after the PDF build's last line
+                last = seg[-1][0] if seg else b - a
+                steps["swap"] = round((b - a) - last, 2)
+                ph["finish"] = round(max(ph.get("finish", 0.0) - steps["swap"], 0.0), 2)
+            steps.update({f"{edition}_{k}": v for k, v in ph.items()})
+        r["pages_read"] = [sum(1 for t, s in r["lines"] if a <= t < b and READING.search(s))
+                           for a, b in zip(starts[:2], starts[1:])]
+    r["phases"] = {k: round(v, 2) for k, v in steps.items()}
+    return r
+
+
+SENTENCE_END = re.compile(r"(?<=[a-z])\.(?=\s|$)")
+
+
+def edit_sentence(copy: Path, n: int) -> tuple[str, str]:
+    """Add a word to one sentence of a companion chapter: the first plain prose line of chapters/ (no markup,
+    so the word reaches both editions as typed). Returns the file and the marker word."""
+    marker = f"benchedit{n}"
+    for path in sorted((copy / "chapters").glob("*.md")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for i, line in enumerate(lines):
+            if line[:1].isupper() and not re.search(r"[{}`\[\]<>:|*_]", line) and SENTENCE_END.search(line):
+                lines[i] = SENTENCE_END.sub(f" {marker}.", line, count=1)
+                path.write_text("\n".join(lines), encoding="utf-8")
+                return str(path.relative_to(copy)), marker
+    raise BenchError("no plain prose line in chapters/ to edit")
+
+
+def where_marker_is(copy: Path, marker: str) -> dict:
+    """Does the edited word reach the published HTML and PDF?"""
+    html = sum(marker in p.read_text(encoding="utf-8", errors="replace") for p in (copy / "_build" / "html").rglob("*.html"))
+    pdf = copy / "_build" / "pdf" / PDF_NAME
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
+    return {"html_pages": html, "pdf": marker in text}
+
+
+SUMMARY_LINE = re.compile(r"=+ (?P<summary>.*\d+ (?:passed|failed).*?) in (?P<s>[0-9.]+)s")
+
+
+def run_suite(copy: Path, env: dict, logs: Path) -> dict:
+    """`make test`'s pytest on the built copy (2 workers, as the Makefile runs it), wall clock and outcome."""
+    venv = copy / ".venv"
+    if not venv.exists():
+        venv.symlink_to(BIN.parent)
+    r = run_timed([PY, "-m", "pytest", "-n", "2", "--dist", "loadfile", "-q", "-p", "no:cacheprovider", "--durations=5"], copy, env,
+                  logs / "suite.log")
+    m = next((m for _, s in reversed(r["lines"]) if (m := SUMMARY_LINE.search(s))), None)
+    counts = {k: int(v) for v, k in re.findall(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)", m["summary"])} if m else {}
+    slow = sorted(((float(t), name) for _, s in r["lines"] if (x := re.match(r"^([0-9.]+)s (?:call|setup|teardown) +(\S+)", s))
+                   for t, name in [x.groups()]), reverse=True)[:5]
+    return {**keep(r), "pytest_seconds": float(m["s"]) if m else None, "counts": counts, "slowest": slow}
+
+
+def _gzipped(site: Path, url_path: str, size: int) -> int:
+    """The size a web server that compresses text (as most hosts do) would send."""
+    import gzip
+
+    path = site / unquote(urlsplit(url_path).path)
+    if path.suffix in {".html", ".js", ".css", ".svg", ".json", ".txt", ".map"} and path.is_file():
+        return len(gzip.compress(path.read_bytes(), 6, mtime=0))
+    return size
+
+
+def _record(fetched: dict, response) -> None:
+    fetched[response.url] = int(response.headers.get("content-length") or 0)
+
+
+def browser_weight(site: Path, candidates: list[str]) -> list[dict]:
+    """What Chromium fetches for each page (served on 127.0.0.1, an empty cache): every response's body
+    size, fonts included, after the page has settled."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    out = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            for page_path in candidates:
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                fetched: dict[str, int] = {}
+                page = context.new_page()
+                page.on("response", functools.partial(_record, fetched))
+                page.goto(f"{origin}/{page_path}", wait_until="load")
+                page.wait_for_load_state("networkidle")
+                context.close()
+                top = sorted(fetched.items(), key=lambda kv: -kv[1])[:5]
+                out.append({"page": page_path, "bytes": sum(fetched.values()), "requests": len(fetched),
+                            "gzip_bytes": sum(_gzipped(site, u.removeprefix(origin + "/"), n) for u, n in fetched.items()),
+                            "fonts": sum(n for u, n in fetched.items() if u.endswith((".woff2", ".woff", ".ttf"))),
+                            "largest": [[u.removeprefix(origin + "/"), n] for u, n in top]})
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return sorted(out, key=lambda d: -d["bytes"])
