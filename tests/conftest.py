@@ -179,7 +179,7 @@ class SphinxBuild:
         return not self.error and self.warnings.strip() == ""
 
 
-def sphinx_build(project: Path, fresh: bool = True) -> SphinxBuild:
+def sphinx_build(project: Path, fresh: bool = True, builder: str = "html") -> SphinxBuild:
     """An HTML build of `project` in this process with sphinx.testing's SphinxTestApp, configured as
     `jupyter-book build -n` configures Sphinx (its _config.yml → conf.py translation); fresh=False keeps
     the environment of the last build, as an incremental `make html` does."""
@@ -191,7 +191,7 @@ def sphinx_build(project: Path, fresh: bool = True) -> SphinxBuild:
     (project / "conf.py").write_text("".join(f"{k} = {v!r}\n" for k, v in sorted(config.items())), encoding="utf-8")
     warnings, status = io.StringIO(), io.StringIO()
     with contextlib.chdir(project):  # ca911 finds data/ from the working directory, as a build in the copy does
-        app = SphinxTestApp("html", srcdir=project, builddir=project / "_build", freshenv=fresh,
+        app = SphinxTestApp(builder, srcdir=project, builddir=project / "_build", freshenv=fresh,
                             status=status, warning=warnings)
         error = ""
         try:

@@ -8,6 +8,7 @@ exactly when it warns (`SphinxBuild.strict_ok`)."""
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
 
@@ -78,6 +79,19 @@ def test_a_moved_event_date_reaches_the_prose_in_an_incremental_build(tmp_path):
     assert second.strict_ok, second.warnings
     html = (second.html / "chapter.html").read_text(encoding="utf-8")
     assert "31 December 2001" in html and "16 September 2001" not in html
+
+
+def test_an_edited_page_is_all_the_print_build_reads_again(tmp_path):
+    """The PDF build changes its configuration at builder-inited (no actor pages in print); the environment must
+    be saved with the configuration as read, or the next build finds "config changed" and reads every page."""
+    project = fixture_book(tmp_path, {"index": INDEX, "chapter": "# Chapter\n\nA first sentence.\n"})
+    first = sphinx_build(project, builder="simplepdf")
+    assert first.strict_ok, first.warnings
+    (project / "chapter.md").write_text("# Chapter\n\nA first sentence, edited.\n", encoding="utf-8")
+    second = sphinx_build(project, fresh=False, builder="simplepdf")
+    assert second.strict_ok, second.warnings
+    assert "config changed" not in second.log
+    assert re.search(r"updating environment: 0 added, 1 changed, 0 removed", second.log), second.log[-2000:]
 
 
 def test_a_notebook_cell_error_fails_the_parallel_execution(tmp_path):

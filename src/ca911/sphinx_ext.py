@@ -286,10 +286,24 @@ def _actor_pages_html_only(app: Sphinx) -> None:
     if app.builder.name != "simplepdf":
         return
     config = app.config
-    config.exclude_patterns = [*config.exclude_patterns, ACTOR_PAGES]
     site_map = getattr(config, "external_site_map", None)
-    if site_map is not None and "appendices/actors" in site_map:
-        site_map["appendices/actors"].subtrees = []
+    actors = site_map["appendices/actors"] if site_map is not None and "appendices/actors" in site_map else None
+    app.ca911_config_as_read = (config.exclude_patterns, actors.subtrees if actors else None)
+    config.exclude_patterns = [*config.exclude_patterns, ACTOR_PAGES]
+    if actors:
+        actors.subtrees = []
+
+
+def _config_as_read(app: Sphinx, env) -> None:
+    """Put the configuration back as _config.yml has it once the sources are read: the environment is saved with
+    it, and the next PDF build compares its own configuration with the saved one before builder-inited changes
+    it again; a difference would make Sphinx read every page anew instead of only the edited ones."""
+    saved = getattr(app, "ca911_config_as_read", None)
+    if saved is None:
+        return
+    app.config.exclude_patterns, subtrees = saved
+    if subtrees is not None:
+        app.config.external_site_map["appendices/actors"].subtrees = subtrees
 
 
 def _actor_refs_in_print(app: Sphinx, env, node, contnode):
@@ -312,6 +326,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _configure, priority=900)
     app.connect("config-inited", _favicon, priority=700)
     app.connect("builder-inited", _actor_pages_html_only)
+    app.connect("env-updated", _config_as_read)
     app.connect("missing-reference", _actor_refs_in_print)  # before Sphinx validates html_favicon (800)
     app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", _aria_citations)
