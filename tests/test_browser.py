@@ -36,6 +36,20 @@ def html_pages() -> list[str]:
                   if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
 
 
+ACTOR_PAGES = "_generated/actors/"
+
+
+def browser_pages() -> list[str]:
+    """The pages opened in Chromium: every page, except that the actor pages, all made from one template, are
+    represented by four of them (the two largest, the middle one and the smallest). Each page opened costs a
+    browser visit and an axe-core run, about three seconds; the links of every page are also checked in the
+    files themselves (test_every_link_in_every_file_resolves)."""
+    pages = html_pages()
+    actors = sorted((p for p in pages if p.startswith(ACTOR_PAGES)), key=lambda p: ((HTML / p).stat().st_size, p))
+    sample = {*actors[-2:], *actors[len(actors) // 2: len(actors) // 2 + 1], *actors[:1]} if actors else set()
+    return [p for p in pages if not p.startswith(ACTOR_PAGES) or p in sample]
+
+
 def notebook_pages() -> list[str]:
     """Pages built from a MyST notebook (jupytext front matter with a kernelspec), wherever they sit."""
     pages = []
@@ -146,7 +160,7 @@ def unresolved_links(origin: str, hrefs: list[str]) -> list[str]:
 # Every page
 
 
-@pytest.mark.parametrize("path", html_pages())
+@pytest.mark.parametrize("path", browser_pages())
 def test_page_loads_cleanly_offline(report, path):
     r = report(path)
     assert not r.errors, f"{path}: console errors:\n" + "\n".join(r.errors)
@@ -154,20 +168,20 @@ def test_page_loads_cleanly_offline(report, path):
     assert not r.failed, f"{path}: failed requests:\n" + "\n".join(r.failed)
 
 
-@pytest.mark.parametrize("path", html_pages())
+@pytest.mark.parametrize("path", browser_pages())
 def test_every_image_loads(report, path):
     broken = [i["src"] for i in report(path).images if not i["complete"] or i["width"] <= 0]
     assert not broken, f"{path}: images that did not load:\n" + "\n".join(broken)
 
 
-@pytest.mark.parametrize("path", html_pages())
+@pytest.mark.parametrize("path", browser_pages())
 def test_every_internal_link_and_anchor_resolves(report, path):
     r = report(path)
     problems = unresolved_links(r.origin, r.hrefs)
     assert not problems, f"{path}: links that do not resolve:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", html_pages())
+@pytest.mark.parametrize("path", browser_pages())
 def test_accessibility_axe(report, path):
     bad = [v for v in report(path).violations if v.get("impact") in ("serious", "critical")]
     lines = [f"{v['impact']}: {v['id']} ({v['help']}): "
@@ -175,7 +189,7 @@ def test_accessibility_axe(report, path):
     assert not bad, f"{path}: axe-core serious/critical violations:\n" + "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", html_pages())
+@pytest.mark.parametrize("path", browser_pages())
 def test_every_content_image_has_alt_text(report, path):
     """A figure's alt text says what it shows: not empty, not its file name (docutils' fallback)."""
     missing = []
@@ -185,6 +199,38 @@ def test_every_content_image_has_alt_text(report, path):
         if not alt or alt == img["src"] or (name and alt.endswith(name)):
             missing.append(f"{img['src']}: alt={img['alt']!r}")
     assert not missing, f"{path}: images without real alt text:\n" + "\n".join(sorted(set(missing)))
+
+
+class _Hrefs(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+
+def file_hrefs(path: str, origin: str = "http://book") -> list[str]:
+    """The page's links as a browser resolves them (a.href), read from the file."""
+    from urllib.parse import urljoin
+
+    parser = _Hrefs()
+    parser.feed((HTML / path).read_text(encoding="utf-8", errors="replace"))
+    return [urljoin(f"{origin}/{path}", h) for h in parser.hrefs]
+
+
+@pytest.mark.parametrize("path", html_pages())
+def test_every_link_in_every_file_resolves(built_book, path):
+    problems = unresolved_links("http://book", file_hrefs(path))
+    assert not problems, f"{path}: links that do not resolve:\n" + "\n".join(problems)
+
+
+def test_the_file_link_check_finds_a_broken_link_and_anchor():
+    page = next(p for p in browser_pages() if p.startswith(ACTOR_PAGES)) if HTML.is_dir() else "index.html"
+    broken = unresolved_links("http://book", [f"http://book/{page}#no-such-id", "http://book/no/such/page.html"])
+    assert len(broken) == 2
 
 
 # ---------------------------------------------------------------------------------------------------
