@@ -56,6 +56,9 @@ def test_unchanged_inputs_build_nothing_and_an_edit_builds_again(tmp_path):
     assert len(calls(env)) == 3  # execute, html, pdf
     again = build(root, env)
     assert again.returncode == 0 and "book up to date" in again.stdout and len(calls(env)) == 3
+    (root / "tests").mkdir()
+    (root / "tests" / "test_new.py").write_text("def test(): pass\n", encoding="utf-8")  # no page is built from a test
+    assert "book up to date" in build(root, env).stdout and len(calls(env)) == 3
     (root / "page.txt").write_text("second\n", encoding="utf-8")
     assert build(root, env).returncode == 0 and len(calls(env)) == 6
     assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "second\n"

@@ -50,7 +50,9 @@ def test_icons_draw_from_the_theme_web_font(visit):
     assert icons, "the theme shows icons (the sidebar and header buttons)"
     for name, content, family in icons:
         assert content not in ("none", "normal", '""') and "Font Awesome" in family, (name, content, family)
-    assert page.evaluate("document.fonts.check('16px \"Font Awesome 6 Free\"')"), "the icon font loaded"
+    loaded = page.evaluate("""async () => { await document.fonts.ready;
+        return [...document.fonts].filter(f => f.family.includes('Font Awesome') && f.status === 'loaded').map(f => f.family); }""")
+    assert loaded, "the icon font loaded"
 
 
 def static_weight(page: Path) -> int:
