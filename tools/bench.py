@@ -95,8 +95,10 @@ def render_only() -> int:
 # --- the benchmark ---------------------------------------------------------------------------------------
 
 def git_init(copy: Path) -> None:
-    """ci/build-book.sh digests what git tracks or would track: the copy needs a repository (no commit)."""
+    """ci/build-book.sh digests what git tracks or would track, and some tests list `git ls-files`: the copy
+    needs a repository with its files in the index (no commit)."""
     subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=copy, check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
