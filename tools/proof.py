@@ -8,12 +8,11 @@ any request to another host is refused.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import sys
-import threading
 from pathlib import Path
+
+from local_site import serve  # tools/, the folder of this script
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
@@ -61,37 +60,25 @@ def html_pages(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*.html") if not str(p.relative_to(root)).startswith(skip))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 def html_screenshots(root: Path, out: Path) -> list[tuple[str, int, Path]]:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
     shots = []
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            for width in WIDTHS:
-                context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
-                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin)
-                              else route.abort())
-                page = context.new_page()
-                for path in html_pages(root):
-                    page.goto(f"{origin}/{path}", wait_until="load")
-                    page.wait_for_load_state("networkidle")
-                    target = out / f"{path[:-len('.html')].replace('/', '__')}-{width}.png"
-                    page.screenshot(path=str(target), full_page=True)
-                    shots.append((path, width, target))
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root) as origin, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for width in WIDTHS:
+            context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin)
+                          else route.abort())
+            page = context.new_page()
+            for path in html_pages(root):
+                page.goto(f"{origin}/{path}", wait_until="load")
+                page.wait_for_load_state("networkidle")
+                target = out / f"{path[:-len('.html')].replace('/', '__')}-{width}.png"
+                page.screenshot(path=str(target), full_page=True)
+                shots.append((path, width, target))
+            context.close()
+        browser.close()
     return shots
 
 

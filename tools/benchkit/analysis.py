@@ -183,8 +183,9 @@ def analyse(res: dict) -> None:
     if not (t["met"] and t["met_cpu"]):
         ph = stats_of(sx, "phases")
         pages = sorted({tuple(x.get("pages_read") or ()) for x in sx})
-        extra = (f"The HTML build read {' or '.join(str(p[0]) for p in pages if p)} page(s) again; the PDF build "
-                 f"{' or '.join(str(p[1]) for p in pages if len(p) > 1)}; {executed} notebooks re-executed.")
+        html_n = " or ".join(str(p[0]) for p in pages if p)
+        pdf_n = " or ".join(str(p[1]) for p in pages if len(p) > 1)
+        extra = (f"Pages read again: {html_n} in the HTML build, {pdf_n} in the PDF build; notebooks re-executed: {executed}.")
         t["why"], t["fix"] = phase_verdict(sentence["median"], ph, extra)
         ranked = largest({k: v for k, v in ph.items()})
         if ranked and ranked[0][0].startswith("pdf_"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import html.parser
 import io
 import os
@@ -523,38 +524,24 @@ def _record(fetched: dict, response) -> None:
 def browser_weight(site: Path, candidates: list[str]) -> list[dict]:
     """What Chromium fetches for each page (served on 127.0.0.1, an empty cache): every response's body
     size, fonts included, after the page has settled."""
-    import functools
-    import http.server
-    import threading
-
+    from local_site import serve
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
     out = []
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            for page_path in candidates:
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-                fetched: dict[str, int] = {}
-                page = context.new_page()
-                page.on("response", functools.partial(_record, fetched))
-                page.goto(f"{origin}/{page_path}", wait_until="load")
-                page.wait_for_load_state("networkidle")
-                context.close()
-                top = sorted(fetched.items(), key=lambda kv: -kv[1])[:5]
-                out.append({"page": page_path, "bytes": sum(fetched.values()), "requests": len(fetched),
-                            "gzip_bytes": sum(_gzipped(site, u.removeprefix(origin + "/"), n) for u, n in fetched.items()),
-                            "fonts": sum(n for u, n in fetched.items() if u.endswith((".woff2", ".woff", ".ttf"))),
-                            "largest": [[u.removeprefix(origin + "/"), n] for u, n in top]})
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site) as origin, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        for page_path in candidates:
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            fetched: dict[str, int] = {}
+            page = context.new_page()
+            page.on("response", functools.partial(_record, fetched))
+            page.goto(f"{origin}/{page_path}", wait_until="load")
+            page.wait_for_load_state("networkidle")
+            context.close()
+            top = sorted(fetched.items(), key=lambda kv: -kv[1])[:5]
+            out.append({"page": page_path, "bytes": sum(fetched.values()), "requests": len(fetched),
+                        "gzip_bytes": sum(_gzipped(site, u.removeprefix(origin + "/"), n) for u, n in fetched.items()),
+                        "fonts": sum(n for u, n in fetched.items() if u.endswith((".woff2", ".woff", ".ttf"))),
+                        "largest": [[u.removeprefix(origin + "/"), n] for u, n in top]})
+        browser.close()
     return sorted(out, key=lambda d: -d["bytes"])

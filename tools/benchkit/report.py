@@ -54,17 +54,11 @@ def weight_table(pw: dict) -> str:
              f"| HTML site, all files ({pw['site_files']}) | {kb(pw['site_bytes'])} |"]
     for folder, n in sorted(pw["by_folder"].items(), key=lambda kv: -kv[1]):
         lines.append(f"| — in {folder if folder.startswith('_') else 'the pages themselves'} | {kb(n)} |")
-    for p in pw["largest_pages"][:1]:
-        lines.append(f"| Largest page with its assets: {p['page']} | {kb(p['total_bytes'])} |")
-        lines.append(f"| — its HTML | {kb(p['html_bytes'])} |")
-        lines.append(f"| — the {p['assets']} images, stylesheets and scripts it loads | {kb(p['asset_bytes'])} |")
-        for name, n in p["largest_assets"][:3]:
-            lines.append(f"| — of which {name.split('/')[-1][:40]} | {kb(n)} |")
-        lines.append(f"| — fonts and images its stylesheets name (fetched only when used) | {kb(p['css_url_bytes'])} |")
-        lines.append(f"| — all of it, as an upper bound of what a browser fetches | {kb(p['total_bytes'] + p['css_url_bytes'])} |")
-        for name, n in p["largest_css_url_assets"][:1]:
-            used = " (the page has Japanese text, so a browser fetches it)" if p["japanese_text"] and "ipaex" in name else ""
-            lines.append(f"| — of which {name.split('/')[-1][:40]}{used} | {kb(n)} |")
+    for b in pw.get("browser", []):
+        lines.append(f"| {b['page']}, as Chromium fetched it ({b['requests']} files, fonts {kb(b['fonts'])}) | {kb(b['bytes'])} |")
+        lines.append(f"| — from a server that compresses text | {kb(b['gzip_bytes'])} |")
+        for name, n in b["largest"][:2]:
+            lines.append(f"| — of which {name.split('/')[-1].split('?')[0][:40]} | {kb(n)} |")
     lines.append(f"| PDF | {kb(pw['pdf_bytes'])} |")
     lines.append(f"| Largest figure file ({len(pw['figures'])} in _images) | {kb(pw['figure_max_bytes'])} |")
     return "\n".join(lines)
@@ -182,7 +176,7 @@ def summary_prose(res: dict) -> list[str]:
     one_ok = all(len(x["executed"]) == 1 for x in R["one_notebook"])
     sx = R["one_sentence"]
     pw = res["page_weight"]
-    heavy = pw["largest_pages"][0]
+    heavy = pw["browser"][0]
     paras = [
         f"A cold build of the HTML edition, which executes all {nb} notebooks two at a time and then runs Sphinx, took "
         f"{_seconds(cold['median'])} ({_seconds(cold['cpu_median'])} of CPU time). The least work any tool could do for "
@@ -202,9 +196,9 @@ def summary_prose(res: dict) -> list[str]:
         f"{len(R['one_notebook'])} runs. After one row of the data was edited, {len(data['executed'])} of {nb} notebooks "
         f"re-executed and {data['pages_read']} pages were read again; "
         f"{'no page kept the old text' if not data['stale'] else 'some pages kept the old text'}.",
-        f"The heaviest page, {heavy['page']}, weighs {kb(heavy['total_bytes'] + heavy['css_url_bytes'])} with every file it "
-        f"can fetch (target: at most {TARGETS['page_bytes'] / 1e6:g} MB); the largest of the {len(pw['figures'])} figure "
-        f"files is {kb(pw['figure_max_bytes'])}.",
+        f"The heaviest page, {heavy['page']}, made Chromium fetch {kb(heavy['bytes'])}, fonts included (target: at most "
+        f"{TARGETS['page_bytes'] / 1e6:g} MB; {kb(heavy['gzip_bytes'])} from a server that compresses text); the largest of "
+        f"the {len(pw['figures'])} figure files is {kb(pw['figure_max_bytes'])}.",
     ]
     if S.get("scale_html"):
         paras.append(f"With a synthetic data package ten times the real one, the cold HTML build took "
