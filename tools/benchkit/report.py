@@ -259,7 +259,8 @@ def report_md(res: dict) -> str:
     if missed:
         parts += ["## Why targets are missed", ""]
         for t in missed:
-            parts += [f"### {TARGET_WORDS[t['key']]}", "", f"**Why.** {t['why']}", "", f"**What would fix it.** {t['fix']}", ""]
+            parts += [f"### {TARGET_WORDS[t['key']]}", ""] + ([f"**Tried.** {t['tried']}", ""] if t.get("tried") else [])
+            parts += [f"**Why.** {t['why']}", "", f"**What would fix it.** {t['fix']}", ""]
     if res.get("scale_growth"):
         parts += ["## Scale", "", "The synthetic package copies every record table that would grow with a longer source (events, "
                   "their actors and links, facts, deployments, indicators, discrepancies, and the people and "
