@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         pdf_dir = copy / "_build" / "stage" / "pdf" / "_build" / "simplepdf"
         r = run_timed([PY, "-c", PDF_PROBE], pdf_dir, env, logs / "probe-weasyprint.log")
         probe = json.loads(r["lines"][-1][1]) if r["rc"] == 0 and r["lines"] else {}
-        svgs = list((copy / "_build" / "stage" / "html" / "_build" / "html" / "_images").glob("*.svg"))
+        svgs = list((pdf_dir / "_images").glob("*.svg"))  # the figures the PDF draws
         probe["svg_elements"] = sum(len(re.findall(r"<[A-Za-z]", p.read_text(encoding="utf-8", errors="replace"))) for p in svgs)
         probe["svg_files"] = len(svgs)
         probe["load1"] = r["load1"]

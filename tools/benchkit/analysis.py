@@ -24,7 +24,7 @@ def stats_of(runs: list[dict], key: str) -> dict:
 
 
 def ratio(a: dict | None, b: dict | None, key: str = "median") -> float | None:
-    return round(a[key] / b[key], 3) if a and b and a.get(key) and b.get(key) else None
+    return round(a[key] / b[key], 4) if a and b and a.get(key) and b.get(key) else None
 
 
 def ratio_target(label: str, num: dict | None, den: dict | None, limit: float) -> dict:
@@ -44,6 +44,7 @@ PHASE_NAMES = {"startup": "start-up (imports, configuration hooks, generation, b
                "read": "reading the pages (executions included)", "write": "writing the output",
                "weasyprint": "WeasyPrint laying out and drawing the PDF", "finish": "finishing (copying, cleaning up)",
                "execute": "executing the notebooks ahead of Sphinx (python -m ca911 execute)",
+               "prepare": "validating the data and executing the notebooks ahead of Sphinx",
                "swap": "copying the finished book into place"}
 PHASE_NAMES.update({f"{ed}_{k}": f"{label}: {v}" for ed, label in (("html", "HTML"), ("pdf", "PDF"))
                     for k, v in PHASE_NAMES.items() if k in ("startup", "read", "write", "weasyprint", "finish")})
@@ -63,6 +64,8 @@ FIXES = {
     "swap": "Move the finished build into place with a rename instead of a copy (the stage would then be rebuilt).",
     "execute": ("Fewer or lighter notebooks: every notebook pays a kernel start, the imports and the data package load; "
                 "two cores run two at a time."),
+    "prepare": ("Validation is skipped when the package is unchanged (a stamp); what remains is Python's start-up "
+                "and the check of the execution cache."),
     "kernels": ("Run the notebooks two at a time on the two cores before Sphinx reads them (jupyter-cache's parallel "
                 "executor over the same stamped notebooks; myst-nb then only reads the cache), so kernel start-up and "
                 "imports overlap."),

@@ -130,12 +130,12 @@ def notes(res: dict) -> list[str]:
 
 
 def _seconds(v: float) -> str:
-    return f"{v:.0f} s" if v >= 20 else f"{v:.1f} s"
+    return f"{v:.0f} s" if v >= 20 else f"{v:.1f} s" if v >= 1 else f"{v:.2f} s"
 
 
 def _times(v: float, target: float | None = None) -> str:
     """A ratio as a reader says it: "1.53 times"; one more decimal where two would hide a miss (0.105 vs 0.1)."""
-    digits = 3 if target is not None and round(v, 2) == target and v != target else 2
+    digits = 3 if (target is not None and round(v, 2) == target and v != target) or v < 0.01 else 2
     return f"{v:.{digits}f}".rstrip("0").rstrip(".") + " times"
 
 
