@@ -79,6 +79,9 @@ FIXES = {
              "table interactive (the static table is already in the page), or subset the theme's icon font to the "
              "icons the theme shows."),
     "figure": "Rasterise dense layers (rasterized=True) or save those figures as PNG; drop invisible detail.",
+    "scale": ("Write and read less per record: the pages that list every record grow with the data (the chronology, the "
+              "sentence map, an actor page per actor with three or more records, and every page's sidebar lists every "
+              "actor page). Split the long appendices into pages and take the actor pages out of the sidebar."),
     "suite": ("Build whole books less often in the tests: share one scratch book per session, and use small "
               "sphinx.testing fixture books for the rest."),
 }
@@ -107,6 +110,7 @@ TRIED = {
                      "four actor pages stand for the 45 in the browser; the second whole-book build is gone (CI compares a "
                      "clean clone's book byte for byte instead)."),
     "figures": "Not tried in this round.",
+    "scale": "Not tried in this round: the synthetic package is new, and this is its first measurement.",
 }
 
 
@@ -177,11 +181,18 @@ def analyse(res: dict) -> None:
         names = {"kernels": f"executing the {nb_count} notebooks (two at a time, in kernels) beyond running them as scripts one after another",
                  "sphinx": "Sphinx beyond its build with execution off"}
         ranked = [(k, v) for k, v in largest(excess) if v > 0]
-        t["why"] = (f"The cold build (median {cold['median']:.1f} s) exceeds the limit ({limit['median']:.1f} s) by "
-                    f"{cold['median'] - limit['median']:.1f} s: "
-                    + ("; ".join(f"{names[k]} {v:.1f} s" for k, v in ranked) if ranked else "no measured part explains it")
-                    + f". Executing took {execute:.1f} s against {scripts:.1f} s as scripts; Sphinx took "
-                    f"{cold['median'] - execute:.1f} s against {noexec:.1f} s with execution off.")
+        parts = (f"Executing took {execute:.1f} s against {scripts:.1f} s as scripts; Sphinx took "
+                 f"{cold['median'] - execute:.1f} s against {noexec:.1f} s with execution off.")
+        if t["met"]:  # on the clock, not in CPU time
+            t["why"] = (f"On the clock the cold build (median {cold['median']:.1f} s) is within the limit ({limit['median']:.1f} s); "
+                        f"in CPU time it costs {cold['cpu_median']:.1f} s against {limit['cpu_median']:.1f} s, because each "
+                        "notebook runs in a kernel (its own process, started and connected for that notebook) and two run at "
+                        f"once on the two cores. {parts}")
+        else:
+            t["why"] = (f"The cold build (median {cold['median']:.1f} s) exceeds the limit ({limit['median']:.1f} s) by "
+                        f"{cold['median'] - limit['median']:.1f} s: "
+                        + ("; ".join(f"{names[k]} {v:.1f} s" for k, v in ranked) if ranked else "no measured part explains it")
+                        + f". {parts}")
         t["fix"] = FIXES["sphinx"] if ranked and ranked[0][0] == "sphinx" else FIXES["execute"]
     targets.append(t)
 
@@ -298,7 +309,7 @@ def analyse(res: dict) -> None:
             worst = largest({k: v["added"] for k, v in g.items()})
             t["why"] = "The time added, by phase: " + "; ".join(
                 f"{PHASE_NAMES.get(k, k)} +{v:.1f} s ({g[k]['factor']:.1f} times)" for k, v in worst if v > 0.05) + "."
-            t["fix"] = FIXES.get(worst[0][0], FIXES["sphinx"]) if worst else FIXES["sphinx"]
+            t["fix"] = FIXES["scale"]
         targets.append(t)
 
     # 10. the suite

@@ -488,8 +488,9 @@ def where_marker_is(copy: Path, marker: str) -> dict:
     html = sum(marker in p.read_text(encoding="utf-8", errors="replace") for p in (copy / "_build" / "html").rglob("*.html"))
     pdf = copy / "_build" / "pdf" / PDF_NAME
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
-    # justified, hyphenated print may break the word at a line end ("bench-" / "edit2")
-    joined = re.sub(r"[\s\u00ad]+", "", re.sub(r"-\s*\n\s*", "", text))
+    # justified, hyphenated print may break the word at a line end ("bench-" / "edit2", with any hyphen character);
+    # the marker has no hyphen, so every hyphen and space can go
+    joined = re.sub(r"[\s\u00ad\u2010\u2011-]+", "", text)
     return {"html_pages": html, "pdf": marker in joined}
 
 

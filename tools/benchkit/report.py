@@ -121,6 +121,7 @@ def notes(res: dict) -> list[str]:
         f"({res['runs']['limit_sphinx_noexec'][0]['warnings']} warnings, the missing glued values, so without -W).",
         res["invalidation"],
     ]
+    out += [f"One-sentence edit, run {i + 1}: {x['recheck']}" for i, x in enumerate(res["runs"]["one_sentence"]) if x.get("recheck")]
     if res["runs"].get("suite"):
         su = res["runs"]["suite"][0]
         out.append(f"The test suite ran on the built copy with the edits undone and the book built again: "
