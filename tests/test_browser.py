@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import BUILD, HTML, ROOT, Visit  # noqa: F401  (Visit: the page type the tests annotate)
+from conftest import ACTOR_PAGES, BUILD, HTML, ROOT, Visit, sample_actor_pages  # noqa: F401  (Visit: the page type the tests annotate)
 
 pytestmark = pytest.mark.book
 
@@ -36,18 +36,11 @@ def html_pages() -> list[str]:
                   if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
 
 
-ACTOR_PAGES = "_generated/actors/"
-
-
 def browser_pages() -> list[str]:
-    """The pages opened in Chromium: every page, except that the actor pages, all made from one template, are
-    represented by four of them (the two largest, the middle one and the smallest). Each page opened costs a
-    browser visit and an axe-core run, about three seconds; the links of every page are also checked in the
-    files themselves (test_every_link_in_every_file_resolves)."""
-    pages = html_pages()
-    actors = sorted((p for p in pages if p.startswith(ACTOR_PAGES)), key=lambda p: ((HTML / p).stat().st_size, p))
-    sample = {*actors[-2:], *actors[len(actors) // 2: len(actors) // 2 + 1], *actors[:1]} if actors else set()
-    return [p for p in pages if not p.startswith(ACTOR_PAGES) or p in sample]
+    """The pages opened in Chromium: every page, with four actor pages for the 45 (conftest.sample_actor_pages).
+    Each page opened costs a browser visit and an axe-core run, about three seconds; the links of every page are
+    also checked in the files themselves (test_every_link_in_every_file_resolves)."""
+    return sample_actor_pages(html_pages())
 
 
 def notebook_pages() -> list[str]:
