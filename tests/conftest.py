@@ -6,13 +6,11 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
-import http.server
 import io
 import ipaddress
 import re
 import shutil
 import socket
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -232,23 +230,17 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
+def _tools_module(name: str):
+    """A module of tools/ (outside the package), loaded by path."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-@contextlib.contextmanager
-def serve(directory: Path):
-    """A local HTTP server for `directory` on 127.0.0.1; yields its origin."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+serve = _tools_module("local_site").serve  # the built HTML on 127.0.0.1, as make proof and make bench serve it
 
 
 @pytest.fixture(scope="session")
