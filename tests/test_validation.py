@@ -10,7 +10,7 @@ import pytest
 
 from ca911.data import DataPackageError, load
 from ca911.validation import check_date, validate_package
-from conftest import ROOT, read_rows, write_rows
+from conftest import ROOT, project_copy, read_rows, write_rows
 
 
 def mutate(data_dir: Path, name: str, index: int, **changes) -> int:
@@ -154,10 +154,7 @@ def test_cli_prints_located_problems_and_fails(data_copy):
 
 def test_make_book_writes_no_book_on_bad_data(tmp_path):
     """`make book` validates first: with a broken CSV it stops before any notebook runs."""
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for rel in files:
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_bytes((ROOT / rel).read_bytes())
+    project_copy(tmp_path, skip=frozenset({"tests"}))  # not `git ls-files`: a reader's copy may have no .git
     (tmp_path / ".venv").symlink_to(ROOT / ".venv")
     mutate(tmp_path / "data", "events", 0, date="2001-13-40", date_precision="day")
     proc = subprocess.run(["make", "-o", ".venv/bin/python", "-o", "system-deps", "book"], cwd=tmp_path, capture_output=True, text=True,
