@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=test; [ "${1:-}" = "--build" ] && target=book
-test -f _build/html/index.html -a -f _build/pdf/companion.pdf || make book
+make --no-print-directory book  # the book to compare with, brought up to date (at once when it is)
 parent=$(mktemp -d "${TMPDIR:-/tmp}/ca911-reader.XXXXXX")
 trap 'rm -rf "$parent"' EXIT
 reader="$parent/ca911"
