@@ -372,22 +372,6 @@ def local_file(ref: str, base: Path, site: Path) -> Path | None:
     return p if p.is_file() and site.resolve() in p.parents else None
 
 
-CJK = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")  # the Japanese font's unicode-range
-CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
-
-
-def css_assets(css: Path, site: Path, seen: set) -> set:
-    out = set()
-    for m in CSS_URL.finditer(css.read_text(encoding="utf-8", errors="replace")):
-        p = local_file(m.group(1) or m.group(2), css.parent, site)
-        if p and p not in seen:
-            seen.add(p)
-            out.add(p)
-            if p.suffix == ".css":
-                out |= css_assets(p, site, seen)
-    return out
-
-
 def page_weight(site: Path, pdf: Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     by_dir: dict[str, int] = {}
@@ -399,31 +383,26 @@ def page_weight(site: Path, pdf: Path) -> dict:
     for page in sorted(site.rglob("*.html")):
         if "_static" in page.relative_to(site).parts:
             continue
+        text = page.read_text(encoding="utf-8", errors="replace")
         parser = Refs()
-        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        parser.feed(text)
         assets = {p for ref in parser.refs if (p := local_file(ref, page.parent, site))}
-        fonts = set()
-        for css in [p for p in assets if p.suffix == ".css"]:
-            fonts |= css_assets(css, site, set(assets))
         for p in assets:
             if p.parent == (site / "_images").resolve():
                 figure_pages.setdefault(p.name, []).append(str(page.relative_to(site)))
         html_bytes = page.stat().st_size
         asset_bytes = sum(p.stat().st_size for p in assets)
         top = sorted(assets, key=lambda p: -p.stat().st_size)[:5]
-        css_top = sorted(fonts, key=lambda p: -p.stat().st_size)[:3]
         pages.append({"page": str(page.relative_to(site)), "html_bytes": html_bytes, "assets": len(assets),
                       "asset_bytes": asset_bytes, "total_bytes": html_bytes + asset_bytes,
                       "largest_assets": [[str(p.relative_to(site.resolve())), p.stat().st_size] for p in top],
-                      "css_url_bytes": sum(p.stat().st_size for p in fonts),
-                      "largest_css_url_assets": [[str(p.relative_to(site.resolve())), p.stat().st_size] for p in css_top],
-                      "japanese_text": bool(CJK.search(page.read_text(encoding="utf-8", errors="replace"))),
-                      "itables": "itables" in page.read_text(encoding="utf-8", errors="replace")})
+                      "itables": "itables" in text})
     pages.sort(key=lambda d: d["total_bytes"], reverse=True)
     figures = sorted(({"file": p.name, "bytes": p.stat().st_size, "pages": figure_pages.get(p.name, [])}
                       for p in (site / "_images").glob("*") if p.suffix.lower() in {".svg", ".png"}),
                      key=lambda d: d["bytes"], reverse=True)
-    # the five heaviest by that estimate, opened in Chromium: what a browser really fetches
+    # the five heaviest by that estimate (fonts are fetched only where used, so they are left to the browser), and every
+    # page with an interactive table, opened in Chromium: what a browser really fetches
     fetched = browser_weight(site, [p["page"] for p in pages[:5]] + [p["page"] for p in pages[5:] if p["itables"]])
     return {"site_bytes": sum(p.stat().st_size for p in files), "site_files": len(files), "by_folder": by_dir,
             "browser": fetched,
