@@ -11,6 +11,7 @@ import pytest
 
 from ca911.sources import normalise, read_chapter, resolve
 from conftest import ROOT, needs_sources
+from support.firmness import FIRMNESS, HEDGED_OR_ATTRIBUTED, event_modalities
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
@@ -253,27 +254,7 @@ def test_no_sentence_shows_the_same_date_twice(chapter, package):
     assert not twice, "sentences that render a date twice (link the second record with `words <id>`):\n" + "\n".join(twice)
 
 
-# Words that show a claim is held tentatively, or is someone's view: a sentence citing a hedged or
-# reported fact needs at least one (rule: the companion holds a claim as firmly as its author).
-HEDGE_WORDS = (r"perhaps|probably|likely|may|might|could|would|seem(?:s|ed)?|appear(?:s|ed)?|apparently|possibl[ey]|"
-               r"surmise[sd]?|guess(?:es|ed)?|presume[sd]?|suggest(?:s|ed)?|tentative(?:ly)?|caution|doubt(?:s|ful)?|"
-               r"whether|reading|reads|infers?|inference|expects?|expected|hints?|suppose[sd]?|thinks?|judges?")
-ATTRIBUTION_WORDS = (r"reports?|reported|according|views?|said|says?|argue[sd]?|claim(?:s|ed)?|regard(?:s|ed)?|"
-                     r"held|holds|believed?|thought|voices?|commentators?|opinion|speculat\w*|perceived|saw|sees|seen|"
-                     r"stress(?:es|ed)?|calls?|called|complain(?:s|ed)?|warn(?:s|ed)?|asks?|asked|doubted|judged|revealed|blamed")
-HEDGED_OR_ATTRIBUTED = re.compile(rf"\b(?:{HEDGE_WORDS}|{ATTRIBUTION_WORDS})\b", re.I)
-FIRMNESS = ("hedged", "reported_view")
-
-
-def event_modalities(package) -> dict[str, str]:
-    """An event → hedged or reported_view when every sentence of the chapter that states it holds it so."""
-    rows = package.sentences[package.sentences["content"].astype(str) == "fact"]
-    held: dict[str, set[str]] = {}
-    for refs, modality in zip(rows["record_refs"].fillna(""), rows["modality"].astype(str)):
-        for ref in str(refs).split():
-            if ref.startswith("events:"):
-                held.setdefault(ref.removeprefix("events:"), set()).add(modality)
-    return {e: sorted(m)[0] for e, m in held.items() if m <= set(FIRMNESS)}
+# The rule and its word lists live in tests/support/firmness.py, shared with the check on the rendered pages.
 
 
 def cited_modalities(sentence: str, package) -> dict[str, str]:
@@ -325,4 +306,4 @@ def test_a_sentence_firmer_than_its_source_is_caught(package):
 def test_hedged_and_reported_facts_are_cited_as_such(chapter, package):
     problems = [f"line {n}: {'; '.join(p)}: {s}" for n, s in _sentences(chapter) if (p := firmness_problems(s, package))]
     assert not problems, ("sentences citing a hedged fact or a reported view without a hedge or an attribution "
-                          "(see HEDGE_WORDS, ATTRIBUTION_WORDS):\n" + "\n".join(problems))
+                          "(see HEDGE_WORDS, ATTRIBUTION_WORDS in tests/support/firmness.py):\n" + "\n".join(problems))
