@@ -9,9 +9,9 @@ sentence map knows. The checkers run first on small synthetic pages, to show the
 from __future__ import annotations
 
 import pytest
+from support.firmness import Modalities, firmness_problems, known_locators, rendered_sentences, unknown_locators
 
 from conftest import HTML
-from support.firmness import CitingSentence, Modalities, firmness_problems, rendered_sentences
 
 PROSE_PAGES = ["index.html", *(f"{part}/{p.name}" for part in ("chapters", "notebooks", "front")
                                 for p in sorted((HTML / part).glob("*.html")))] if HTML.is_dir() else ["index.html"]
@@ -84,24 +84,19 @@ def test_rendered_prose_is_no_firmer_than_its_chapter(path, modalities):
                        "attribution (tests/support/firmness.py):\n" + "\n".join(found))
 
 
+def test_the_locator_check_fails_on_a_passage_the_sentence_map_lacks():
+    known = known_locators(["ch4 §5.1 ¶3 s.4", "ch4 §5.1 ¶4 s.1"], ["ch4 §4.1 T1 r2 c1"])
+    shown = page(" ".join(f"It is so ({code(loc)})." for loc in
+                          ("ch4 §5.1 ¶3 s.4", "ch4 §5.1 ¶3", "ch4 §5.1", "ch4 §5.1 ¶3-4", "ch4 §4.1 T1 r2 c1", "ch4 §5.1 ¶3 n.2")))
+    assert unknown_locators(rendered_sentences(shown), known) == []
+    wrong = page(f"It is so ({code('ch4 §5.1 ¶9')}). And so ({code('ch4 §5.1 ¶3-5')}).")
+    assert [u.split(" (")[0] for u in unknown_locators(rendered_sentences(wrong), known)] == ["ch4 §5.1 ¶9", "ch4 §5.1 ¶3-5"]
+
+
 @pytest.mark.parametrize("path", PROSE_PAGES)
 def test_every_locator_in_the_prose_names_a_known_passage(path, modalities):
     from ca911.data import load
-    from ca911.sources import parse_locator
 
-    pkg = load(validate=False)
-    known = set(modalities.sentences) | {s.rsplit(" s.", 1)[0] for s in modalities.sentences}
-    known |= set(pkg.iraq_war_responses["locator"].astype(str))
-    known |= {loc.rsplit(" ", 1)[0] for loc in known if " ¶" in loc}  # a whole section, e.g. `ch4 §5.1`
-    unknown = []
-    for s in rendered_sentences((HTML / path).read_text(encoding="utf-8")):
-        for loc in s.locators:
-            m = parse_locator(loc) if loc.count(" ") else None
-            base = loc.split(" n.")[0]
-            if m and m["para_end"]:
-                first = f"{m['chapter']} §{m['section']} ¶"
-                parts = [f"{first}{n}" for n in range(int(m["para"]), int(m["para_end"]) + 1)]
-            else:
-                parts = [base]
-            unknown += [f"{loc} (in: {s.words[:80]})" for p in parts if p not in known]
+    known = known_locators(modalities.sentences, load(validate=False).iraq_war_responses["locator"].astype(str))
+    unknown = unknown_locators(rendered_sentences((HTML / path).read_text(encoding="utf-8")), known)
     assert not unknown, f"{path}: locators that name no passage of the sentence map:\n" + "\n".join(unknown)

@@ -39,7 +39,7 @@ class Modalities:
     paragraphs: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_package(cls, package) -> "Modalities":
+    def from_package(cls, package) -> Modalities:
         facts = dict(zip(package.facts["fact_id"].astype(str), package.facts["modality"].astype(str)))
         # a paragraph's facts include those the chapter states in its notes (`ch4 §3.1 ¶1 n.5`)
         paragraph = package.facts["locator"].astype(str).str.replace(r" n\.\d+$", "", regex=True)
@@ -136,3 +136,22 @@ def _marked(node) -> str:
                 words = "" if LOCATOR.match(words) or RENDERED_DATE.match(words) else words
                 return f"{words} \x00{kind}\x01{href.split(anchor, 1)[1]}\x00"
     return "".join(_marked(child) for child in node.children)
+
+
+def known_locators(sentence_locators, cell_locators) -> set[str]:
+    """Every locator the sentence map can answer: its sentences, their paragraphs, their sections, Table 1's cells."""
+    known = set(sentence_locators) | {s.rsplit(" s.", 1)[0] for s in sentence_locators} | set(cell_locators)
+    return known | {loc.split(" ¶")[0] for loc in known if " ¶" in loc}
+
+
+def unknown_locators(sentences: list[CitingSentence], known: set[str]) -> list[str]:
+    """Locators the prose shows that name no passage: a paragraph range must name known paragraphs, a note
+    marker is read with its passage."""
+    unknown = []
+    for s in sentences:
+        for loc in s.locators:
+            base = re.sub(r" n\.\d+$", "", loc)
+            span = re.fullmatch(r"(?P<head>.+ ¶)(?P<first>\d+)-(?P<last>\d+)", base)
+            parts = [f"{span['head']}{n}" for n in range(int(span["first"]), int(span["last"]) + 1)] if span else [base]
+            unknown += [f"{loc} (in: {s.words[:80]})" for p in parts if p not in known]
+    return unknown
