@@ -3,8 +3,8 @@
 # only what it touches) and moves copies into _build/html and _build/pdf only when both editions built,
 # so a failed build never leaves a half-written book. A lock keeps two builds out of one stage.
 # When nothing the book is made from has changed since the last successful build (every file git
-# tracks or would track, except the tests, the tools, CI's entry point and the README, which no page
-# is built from; and SOURCE_DATE_EPOCH), the book in _build/ is already this book: say so, stop.
+# tracks or would track, except the tests, the tools, CI's entry point and the maintainers' documents
+# (README, CONTRIBUTING, benchmarks/), which no page is built from; and SOURCE_DATE_EPOCH), the book in _build/ is already this book: say so, stop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.venv/bin}
@@ -15,7 +15,7 @@ stage=_build/stage
 
 inputs_digest() {  # empty outside a git checkout: then every build is a full build
   git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
-  { git ls-files -z --cached --others --exclude-standard -- . ':!tests' ':!tools' ':!.ci' ':!README.md' \
+  { git ls-files -z --cached --others --exclude-standard -- . ':!tests' ':!tools' ':!.ci' ':!README.md' ':!CONTRIBUTING.md' ':!benchmarks' \
       | sort -z | xargs -0 sha256sum 2>/dev/null || true
     echo "SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-}"; } | sha256sum | cut -d' ' -f1
 }

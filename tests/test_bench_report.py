@@ -1,5 +1,6 @@
-"""The benchmark page is read by people: benchmarks/results.md is prose and tables rendered from
-benchmarks/results.json (never a build log), and it is the rendering of the committed measurements."""
+"""The benchmark report is read by people: benchmarks/results.md is prose and tables rendered from
+benchmarks/results.json (never a build log), in the plain Markdown a repository viewer shows (it is not part
+of the book), and it is the rendering of the committed measurements."""
 
 from __future__ import annotations
 
@@ -37,6 +38,23 @@ def test_results_page_is_prose_rendered_from_the_measurements():
         "benchmarks/results.md is stale: run `.venv/bin/python tools/bench.py --render-only`"
     assert log_idioms(rendered) == []
     assert "times the limit" in rendered and "| Target | Measured | Result |" in rendered
+    assert book_markup(rendered) == []
+
+
+# MyST a repository viewer shows as text: a directive fence, a role, a target label.
+BOOK_MARKUP = re.compile(r"^:::|^```\{|\{(?:ref|numref|doc|glue:text|table)\}|^\([a-z0-9-]+\)=$", re.M)
+
+
+def book_markup(text: str) -> list[str]:
+    return [m.group(0) for m in BOOK_MARKUP.finditer(text)]
+
+
+def test_the_report_and_its_guide_are_plain_markdown():
+    assert book_markup(":::{table} Each target.\n:name: tab-x\n\n| a |\n:::") != []
+    assert book_markup("(methods-benchmark)=\n# How fast") != []
+    guide = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    assert book_markup(guide) == [] and "results.md" in guide
+    assert not (ROOT / "methods" / "benchmark.md").exists(), "the benchmark report is not a chapter of the book"
 
 
 def test_why_and_fix_follow_the_largest_measured_phase():

@@ -83,6 +83,7 @@ def test_notebook_states_question_and_data_and_captions_figures(notebook):
     first_code = next(i for i, c in enumerate(cells) if c.cell_type == "code")
     before_code = "\n".join(c.source for c in cells[:first_code])
     assert "**Question.**" in before_code and "**Data.**" in before_code
+    assert data_line_problems(before_code) == []
     body = "\n".join(c.source for c in cells if c.cell_type == "markdown")
     assert re.search(r"^\(nb-[a-z0-9-]+\)=$", body, re.M), "a label (nb-<file>-<section>)= before the title"
     for block in re.findall(r"```\{glue:figure\}(.*?)```", body, re.S):
@@ -93,6 +94,18 @@ def test_notebook_states_question_and_data_and_captions_figures(notebook):
         assert "Data:" in " ".join(caption), "the caption names the data it shows"
     for problem in cell_figure_problems(notebook):
         pytest.fail(problem)
+
+
+def data_line_problems(opening: str) -> list[str]:
+    """The **Data.** paragraph says what the data are in a reader's words; how the code loads them (a module path,
+    a function call) belongs in the code cell."""
+    line = next((ln for ln in opening.splitlines() if ln.startswith("**Data.**")), "")
+    return [f"code in the Data paragraph: {m}" for m in re.findall(r"`?\b(?:ca911|data)\.\w+(?:\(\))?`?|\bthrough `[^`]+`", line)]
+
+
+def test_the_data_line_check_finds_a_code_path():
+    assert data_line_problems("**Data.** `events.csv` and `actors.csv`, through `ca911.data.load`.") != []
+    assert data_line_problems("**Data.** The dated events and who took part (files `events.csv`, `actors.csv`).") == []
 
 
 def cell_figure_problems(notebook) -> list[str]:

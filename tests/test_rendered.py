@@ -149,7 +149,7 @@ def test_no_missing_value_markers_in_table_cells(built_html, path):
 @pytest.mark.book
 def pdf_text_outside_code(pdf_path) -> str:
     """The PDF's text with every character set in the monospaced code face blanked: a page that documents the
-    markup (the contributing page quotes `{event}` in code) is not a leak; markup in the body face is."""
+    markup in code (a role written out to explain it) is not a leak; markup in the body face is."""
     import ctypes
 
     import pypdfium2 as pdfium

@@ -20,8 +20,8 @@ measurement and the checkout's _build/ is never touched. Measured in one run:
 * the test suite (`make test`'s pytest, 2 workers) on the built copy.
 
 Wall-clock medians (min, max) and the CPU time of the child processes are printed with the ratios and
-targets; benchmarks/results.json and benchmarks/results.md are rewritten (methods/benchmark.md includes the
-.md). The machine may be shared, so the load average is sampled before every timed command and reported.
+targets; benchmarks/results.json and benchmarks/results.md are rewritten (benchmarks/README.md links the
+.md; the book does not include it). The machine may be shared, so the load average is sampled before every timed command and reported.
 
     .venv/bin/python tools/bench.py [--cold-runs N] [--runs N] [--budget-minutes M] [--skip-scale]
                                     [--skip-suite] [--keep] [--no-write] | --render-only

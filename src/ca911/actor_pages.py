@@ -18,6 +18,8 @@ from ca911.numbers import with_qualifier
 from ca911.records import event_date_text, fact_label, format_partial_date, label_of
 from ca911.schema import primary_key, record_ref
 from ca911.tables import Markup, markdown_table, myst_code, myst_text
+from ca911.wording import count as count_phrase
+from ca911.wording import figure_count, name_in_text
 
 MIN_RECORDS = 3
 PAGE_DIR = "actors"  # under _generated/
@@ -38,6 +40,42 @@ def marked_external(name: str, external: str) -> str:
         name = name.replace(part, f"[{part}]", 1)
     return name
 
+def index_name(name_en: str, kind: str) -> str:
+    """The name as an index lists it: a person surname first ("Karimov, Islam", "Kunanbaev, Abai (Ibragim)");
+    any other actor as it is named. One style for every person, whether the chapters print a given name or not."""
+    words = str(name_en).split()
+    if kind != "person" or len(words) < 2:
+        return str(name_en)
+    return f"{words[-1]}, {' '.join(words[:-1])}"
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical order of a displayed name: letters only, accents and case ignored."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return ("".join(c for c in plain if c.isalnum() or c == " ").strip(), name)
+
+
+def navigation_order(pkg: DataPackage, actor_ids) -> list[tuple[str, str]]:
+    """(actor id, title) of the given actors as the index and the sidebar list them: by kind in the order of
+    KIND_HEADINGS, then by displayed name; the title marks the parts of a name the chapters do not print."""
+    actors = pkg.actors.set_index("actor_id").loc[sorted(actor_ids)]
+    kinds = list(KIND_HEADINGS)
+    rows = []
+    for actor_id, a in actors.iterrows():
+        shown = index_name(a["name_en"], a["kind"])
+        rank = kinds.index(a["kind"]) if a["kind"] in kinds else len(kinds)
+        rows.append((rank, sort_key(shown), actor_id, marked_external(shown, a["name_en_external"])))
+    return [(actor_id, title) for *_, actor_id, title in sorted(rows)]
+
+
+def actor_in_text(pkg: DataPackage, actor_id: str, start: bool = False, lang: str = "en") -> str:
+    """The actor's name as it stands in a sentence: "the United States", "Russia"; capitalised at a sentence's start."""
+    a = pkg.actors.set_index("actor_id").loc[actor_id]
+    return name_in_text(a[f"name_{lang}"], a["kind"], lang, start=start)
+
+
 def page_label(actor_id: str) -> str:
     return f"actor-{actor_id}"
 
@@ -47,10 +85,9 @@ def index_label(actor_id: str) -> str:
     return f"idx-actor-{actor_id}"
 
 
-def count_words(n: int, resource: str) -> str:
+def count_words(n: int, resource: str, lang: str = "en") -> str:
     """"1 event", "3 period relations"."""
-    word = KIND_WORDS[resource]
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return figure_count(n, KIND_WORDS[resource], lang)
 
 
 def _date_text(value) -> str:
@@ -76,13 +113,18 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
         for actor in str(r["actor_ids"] or "").split():
             add(actor, "facts", r, "", pd.NaT, r["locator"], r["summary_en"], fact_label(r["fact_id"]))
     names = pkg.actors.set_index("actor_id")["name_en"]
+    kinds = pkg.actors.set_index("actor_id")["kind"]
+
+    def named(actor_id: str) -> str:  # mid-label: "Kazakhstan in the Commonwealth of Independent States"
+        return name_in_text(names.get(actor_id, actor_id), kinds.get(actor_id))
+
     for r in pkg.memberships.to_dict("records"):
         span = f"{_date_text(r['start'])} – {_date_text(r['end'])}".strip(" –") if r["end"] else f"from {_date_text(r['start'])}"
-        what = f"{names.get(r['member_id'], r['member_id'])} in {names.get(r['org_id'], r['org_id'])}: {str(r['status']).replace('_', ' ')}"
+        what = f"{names.get(r['member_id'], r['member_id'])} in {named(r['org_id'])}: {str(r['status']).replace('_', ' ')}"
         for actor in (r["member_id"], r["org_id"]):
             add(actor, "memberships", r, span, r["start_lo"], r["locator"], what)
     for r in pkg.deployments.to_dict("records"):
-        where = names.get(r["host_id"], r["host_id"]) + (f" ({names.get(r['facility_id'], r['facility_id'])})" if r["facility_id"] else "")
+        where = named(r["host_id"]) + (f" ({names.get(r['facility_id'], r['facility_id'])})" if r["facility_id"] else "")
         what = (f"{names.get(r['force_id'], r['force_id'])} in {where}: {r['unit'] or 'unit not named'}, "
                 f"personnel {with_qualifier(r['personnel'], r['personnel_qualifier'])}, {str(r['status']).replace('_', ' ')}")
         for actor in dict.fromkeys((r["force_id"], r["host_id"], r["facility_id"])):
@@ -95,7 +137,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
     for r in pkg.period_relations.to_dict("records"):
         p = periods.loc[r["period_id"]]
         span = f"{_date_text(p['start'])} – {_date_text(p['end'])}".strip(" –")
-        what = f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: {str(r['relation']).replace('_', ' ')} {names.get(r['partner_id'], r['partner_id'])}"
+        what = f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: {str(r['relation']).replace('_', ' ')} {named(r['partner_id'])}"
         for actor in dict.fromkeys((p["country_id"], r["partner_id"])):
             add(actor, "period_relations", r, span, p["start_lo"], r["locator"], what)
     out = pd.DataFrame(rows, columns=["actor_id", "resource", "ref", "date", "sort", "locator", "what", "target"])
@@ -204,6 +246,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     names = pkg.actors.set_index("actor_id")["name_en"]
     mine = records[records["actor_id"] == actor_id]
     counts = mine["resource"].value_counts()
+    in_text = myst_text(name_in_text(a["name_en"], a["kind"]))  # "the United States" in a sentence
     country = a["country_id"]
     variants = _variants(a["name_ja_variants"])
     out = [f"({page_label(actor_id)})=", f"# {_title(actor)}", "",
@@ -221,10 +264,10 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     if has_events:
         n = int(counts.get("events", 0))
         out += ["## Timeline", "", f":::{{figure}} {actor_id}-timeline.svg", f":name: fig-actor-{actor_id}",
-                f":alt: A time axis from 1991 to 2005 with a lane for chapter 3 above a lane for chapter 4, showing {n} "
-                f"event(s) of {myst_text(a['name_en'])} as markers coloured and shaped by family of event; a bar spans "
+                f":alt: A time axis from 1991 to 2005 with a lane for chapter 3 above a lane for chapter 4, showing "
+                f"{count_phrase(n, 'event')} of {in_text} as markers coloured and shaped by family of event; a bar spans "
                 "the month or year an imprecise date covers.", "",
-                f"Events of {myst_text(a['name_en'])} in both chapters, by chapter: marker = where the date starts, "
+                f"Events of {in_text} in both chapters, by chapter: marker = where the date starts, "
                 "bar = the span an imprecise date covers; colour and shape = family of event.",
                 "Data: `events.csv`, `event_actors.csv`.", ":::", ""]
     mem = mine[mine["resource"] == "memberships"]
@@ -236,7 +279,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
                                str(r.status).replace("_", " "), _date_text(r.start), _date_text(r.end) or "open",
                                myst_code(r.locator)] for r in rows.itertuples()],
                              columns=["member", "organization", "status", "from", "until", "locator"])
-        out += ["## Memberships", "", markdown_table(table, f"Memberships of {myst_text(a['name_en'])}, as spans from the dates printed.",
+        out += ["## Memberships", "", markdown_table(table, f"Memberships of {in_text}, as spans from the dates printed.",
                                                      f"tab-actor-{actor_id}-memberships"), ""]
     dep = mine[mine["resource"] == "deployments"]
     if len(dep):
@@ -248,7 +291,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
                                r.unit or None, with_qualifier(r.personnel, r.personnel_qualifier),
                                str(r.status).replace("_", " "), _date_text(r.as_of), myst_code(r.locator)] for r in d.itertuples()],
                              columns=["force", "host", "facility", "unit", "personnel", "status", "as of", "locator"])
-        out += ["## Deployments", "", markdown_table(table, f"Deployments naming {myst_text(a['name_en'])}, personnel as printed with its qualifier.",
+        out += ["## Deployments", "", markdown_table(table, f"Deployments naming {in_text}, personnel as printed with its qualifier.",
                                                      f"tab-actor-{actor_id}-deployments"), ""]
     facts = mine[mine["resource"] == "facts"]
     if len(facts):
@@ -259,13 +302,13 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     if actor_id in degree:
         out += ["## In the contact network of autumn 2001", "",
                 f"In the diplomatic contact network of 11 September – 30 October 2001 (states and organizations, "
-                f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {myst_text(a['name_en'])} has {degree[actor_id]} partner(s).", ""]
+                f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {in_text} has {count_phrase(degree[actor_id], 'partner')}.", ""]
     # three columns, so the summary stays readable on a phone; the record cell names its kind, reference and locator
     table = pd.DataFrame([[r.date or None, Markup(myst_text(r.what)),
                            Markup(f"{myst_text(KIND_WORDS[r.resource])} {_record_cell(r)} · {myst_code(r.locator)}")]
                           for r in mine.itertuples()], columns=["date", "what", "record · locator"])
     out += ["## Every record", "", "Dated records first, in date order, then the undated; events and facts link to their entries.", "",
-            markdown_table(table, f"Every record naming {myst_text(a['name_en'])}.", f"tab-actor-{actor_id}-records",
+            markdown_table(table, f"Every record naming {in_text}.", f"tab-actor-{actor_id}-records",
                            widths=[16, 52, 32], note="– in *date*: the record is undated."), ""]
     return "\n".join(out) + "\n"
 
@@ -285,19 +328,17 @@ def index_markdown(pkg: DataPackage, records: pd.DataFrame, with_page: set[str])
     Each entry has its own label: the PDF, which has no actor pages, links actor names here."""
 
     counts = record_counts(records)
-    out = []
-    for kind, heading in KIND_HEADINGS.items():
-        rows = pkg.actors[pkg.actors["kind"].astype(str) == kind].sort_values(["name_en", "actor_id"])
-        if rows.empty:
-            continue
-        out += [f"# {heading}", ""]
-        for r in rows.itertuples():
-            c = counts.loc[r.actor_id] if r.actor_id in counts.index else None
-            shown = ", ".join(count_words(int(c[k]), k) for k in RESOURCE_ORDER if c is not None and c[k]) or "no records"
-            name = myst_text(r.name_en)
-            if r.actor_id in with_page:
-                name = ref_link(r.actor_id, r.name_en, with_page)
-            out += [f"({index_label(r.actor_id)})=", f"**{name}** · {myst_text(r.name_ja)} · {myst_code(r.actor_id)} · {shown}", ""]
+    actors = pkg.actors.set_index("actor_id")
+    out, heading = [], None
+    for actor_id, title in navigation_order(pkg, actors.index[actors["kind"].isin(list(KIND_HEADINGS))]):
+        r = actors.loc[actor_id]
+        if KIND_HEADINGS.get(r["kind"]) != heading:
+            heading = KIND_HEADINGS.get(r["kind"])
+            out += [f"# {heading}", ""]
+        c = counts.loc[actor_id] if actor_id in counts.index else None
+        shown = ", ".join(count_words(int(c[k]), k) for k in RESOURCE_ORDER if c is not None and c[k]) or "no records"
+        name = ref_link(actor_id, title, with_page)
+        out += [f"({index_label(actor_id)})=", f"**{name}** · {myst_text(r['name_ja'])} · {myst_code(actor_id)} · {shown}", ""]
     return "\n".join(out) + "\n"
 
 

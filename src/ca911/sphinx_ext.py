@@ -219,6 +219,38 @@ def _generate(app: Sphinx, config) -> None:
     from ca911.generated import generate
 
     generate(Path(app.srcdir), actor_pages=config.ca911_actor_pages)
+    if config.ca911_actor_pages:
+        _actor_pages_in_reading_order(app, config)
+
+
+def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
+    """The sidebar lists the actor pages as the actor index does (by kind, then by displayed name, people
+    surname first), not in the file-name order of the `_generated/actors/*` glob in _toc.yml (upper-case
+    ids before slugs). The glob becomes the explicit list, each entry titled with its index name."""
+    from sphinx_external_toc.api import Document, FileItem, GlobItem, TocTree
+
+    from ca911.actor_pages import PAGE_DIR, actors_with_pages, navigation_order
+    from ca911.data import load
+
+    site_map = getattr(config, "external_site_map", None)
+    if site_map is None or "appendices/actors" not in site_map:
+        return
+    actors_doc = site_map["appendices/actors"]
+    if ACTOR_PAGES not in actors_doc.child_globs():
+        return
+    pkg = load()
+    names_ja = pkg.actors.set_index("actor_id")["name_ja"]
+    items = []
+    for actor_id, title in navigation_order(pkg, actors_with_pages(pkg)):
+        docname = f"_generated/{PAGE_DIR}/{actor_id}"
+        site_map[docname] = Document(docname, title=f"{title} · {names_ja[actor_id]}")
+        items.append(FileItem(docname))
+    actors_doc.subtrees = [TocTree([*[i for i in tree.items if not (isinstance(i, GlobItem) and str(i) == ACTOR_PAGES)],
+                                     *(items if ACTOR_PAGES in tree.globs() else [])],
+                                   caption=tree.caption, hidden=tree.hidden, maxdepth=tree.maxdepth, numbered=tree.numbered,
+                                   reversed=tree.reversed, titlesonly=tree.titlesonly, style=tree.style,
+                                   restart_numbering=tree.restart_numbering)
+                           for tree in actors_doc.subtrees]
 
 
 def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 
 from benchkit.measure import FIGURE_LIMIT, TARGETS
+from ca911.wording import count, times
 
 
 def stats(runs: list[dict], key: str = "wall") -> dict | None:
@@ -201,7 +202,7 @@ def analyse(res: dict) -> None:
     r = ratio(nochg, cold_both)
     rc = ratio(nochg, cold_both, "cpu_median")
     t = _target("make_book_no_change", f"no-change make book <= {TARGETS['make_book_no_change']} x cold HTML+PDF",
-                f"{r} (CPU {rc}); built again {nc_built} times",
+                f"{r} (CPU {rc}); " + ("skipped in every run" if not nc_built else f"built again {times(nc_built)}"),
                 r is not None and r <= TARGETS["make_book_no_change"] and not nc_built,
                 rc is not None and rc <= TARGETS["make_book_no_change"] and not nc_built)
     if not (t["met"] and t["met_cpu"]):
@@ -218,7 +219,7 @@ def analyse(res: dict) -> None:
     ok = executed == 0 and reached
     both_in = sum(bool(x["reached"]["html_pages"] and x["reached"]["pdf"]) for x in sx)
     t = _target("one_sentence", f"one-sentence edit <= {TARGETS['one_sentence']} x cold HTML+PDF, re-executing nothing",
-                f"{r} (CPU {rc}); {executed} executions; the edit reached both editions in {both_in} of {len(sx)} runs",
+                f"{r} (CPU {rc}); {count(executed, 'notebook')} executed; the edit reached both editions in {both_in} of {len(sx)} runs",
                 ok and r is not None and r <= TARGETS["one_sentence"], ok and rc is not None and rc <= TARGETS["one_sentence"])
     if not (t["met"] and t["met_cpu"]):
         ph = stats_of(sx, "phases")
@@ -238,7 +239,8 @@ def analyse(res: dict) -> None:
     ok = all(len(x["executed"]) == 1 and x["new_records"] == 1 and x["executed"][0] == res["edited_notebook"]
              for x in R["one_notebook"])
     t = _target("one_notebook", "a one-notebook edit re-executes exactly that notebook",
-                "; ".join(f"run {i + 1}: executed {x['executed']}, {x['new_records']} new record(s), {x['pages_read']} page(s) re-read"
+                "; ".join(f"run {i + 1}: executed {', '.join(x['executed']) or 'nothing'}, "
+                          f"{count(x['new_records'], 'new record')}, {count(x['pages_read'], 'page')} re-read"
                           for i, x in enumerate(R["one_notebook"])), ok)
     if not ok:
         others = sorted({p for x in R["one_notebook"] for p in x["executed"]} - {res["edited_notebook"]})
@@ -252,8 +254,8 @@ def analyse(res: dict) -> None:
           and d["stamps_with_new_hash"] == d["new_records"] and not d["stale"] and bool(d["fresh"]))
     t = _target("data_edit", "a data edit never leaves a stale output",
                 (f"{len(d['executed'])}/{nb_count} notebooks re-executed, {d['new_records']} new cache records, "
-                 f"{d['stamps_with_new_hash']} stamped with the new data hash, {d['pages_read']} pages re-read; "
-                 f"old text left in {len(d['stale'])} file(s), new text in {len(d['fresh'])} file(s)"), ok)
+                 f"{d['stamps_with_new_hash']} stamped with the new data hash, {count(d['pages_read'], 'page')} re-read; "
+                 f"old text left in {count(len(d['stale']), 'file')}, new text in {count(len(d['fresh']), 'file')}"), ok)
     if not ok:
         missed = sorted(set(res["book_notebooks"]) - set(d["executed"]))
         t["why"] = f"Not re-executed: {', '.join(missed) or 'none'}; old text still in: {', '.join(sorted(d['stale'])) or 'none'}."

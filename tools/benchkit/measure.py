@@ -109,10 +109,8 @@ def snapshot(dest: Path) -> dict:
     """Copy the tracked files (working-tree versions) and data/ once; every run copies this snapshot, so all
     runs measure the same sources even while others edit the checkout."""
     tracked = [p for p in git("ls-files", "-z").split("\0") if p]
-    # + benchmarks/results.md, tracked or not: methods/benchmark.md includes it
     files = sorted({p for p in tracked if (ROOT / p).is_file()}
-                   | {str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*") if p.is_file()}
-                   | ({"benchmarks/results.md"} if (ROOT / "benchmarks" / "results.md").is_file() else set()))
+                   | {str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*") if p.is_file()})
     for rel in files:
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / rel, dest / rel)

@@ -1,9 +1,11 @@
-"""The report a reader follows: benchmarks/results.md rendered from results.json (prose and tables, no log idioms)."""
+"""The report a maintainer follows: benchmarks/results.md rendered from results.json (prose and tables, no log idioms),
+plain Markdown beside benchmarks/README.md, which says what is measured and how."""
 
 from __future__ import annotations
 
 from benchkit.analysis import kb
 from benchkit.measure import FIGURE_LIMIT, TARGETS
+from ca911.wording import count
 
 
 def num(v) -> str:
@@ -67,7 +69,7 @@ def weight_table(pw: dict) -> str:
 def figure_table(pw: dict) -> str:
     lines = ["| Figure file | Size | Page |", "|---|---:|---|"]
     for f in pw["figures"]:
-        lines.append(f"| {f['file'][:16]}….{f['file'].rsplit('.', 1)[-1]} | {kb(f['bytes'])} | {', '.join(f['pages']) or '(none)'} |")
+        lines.append(f"| `{f['file']}` | {kb(f['bytes'])} | {', '.join(f['pages']) or '(none)'} |")
     return "\n".join(lines)
 
 
@@ -190,12 +192,12 @@ def summary_prose(res: dict) -> list[str]:
         f"cold HTML and PDF build ({_seconds(both['median'])}; target: {_times(TARGETS['make_book_no_change'])}). After one "
         f"sentence of a chapter was edited it took {_seconds(sentence['median'])}, "
         f"{_times(sentence['median'] / both['median'], TARGETS['one_sentence'])} (target: {_times(TARGETS['one_sentence'])}), "
-        f"re-executed {sum(len(x['executed']) for x in sx) or 'no'} notebooks, and the edited word reached both editions in "
+        f"re-executed {count(sum(len(x['executed']) for x in sx), 'notebook')}, and the edited word reached both editions in "
         f"{sum(bool(x['reached']['html_pages'] and x['reached']['pdf']) for x in sx)} of {len(sx)} runs.",
         f"After a comment was added to one notebook, the HTML rebuild took {_seconds(onenb['median'])} and "
         f"{'re-executed that notebook alone' if one_ok else 're-executed more than that notebook'} in each of "
         f"{len(R['one_notebook'])} runs. After one row of the data was edited, {len(data['executed'])} of {nb} notebooks "
-        f"re-executed and {data['pages_read']} pages were read again; "
+        f"re-executed and {count(data['pages_read'], 'page')} read again; "
         f"{'no page kept the old text' if not data['stale'] else 'some pages kept the old text'}.",
         f"The heaviest page, {heavy['page']}, made Chromium fetch {kb(heavy['bytes'])}, fonts included (target: at most "
         f"{TARGETS['page_bytes'] / 1e6:g} MB; {kb(heavy['gzip_bytes'])} from a server that compresses text); the largest of "
@@ -243,19 +245,19 @@ def timings_table(res: dict) -> str:
     return "\n".join(lines)
 
 
-def captioned(table: str, caption: str, name: str) -> str:
-    """A numbered, captioned MyST table for the book's page (the console keeps the bare table)."""
-    return f":::{{table}} {caption}\n:name: {name}\n:align: left\n\n{table}\n:::"
+def captioned(table: str, caption: str) -> str:
+    """A table with its caption above it, in the Markdown any viewer renders (the console keeps the bare table)."""
+    return f"{caption}\n\n{table}"
 
 
 def report_md(res: dict) -> str:
-    """benchmarks/results.md, included by methods/benchmark.md: prose first, then tables a reader can scan."""
+    """benchmarks/results.md, linked from benchmarks/README.md: prose first, then tables a reader can scan."""
     parts = ["# Results of the last run", "",
              f"Measured on {res['generated']} by `make bench` on a machine with {res['machine']['nproc']} CPU cores; "
              "times are wall-clock medians unless marked as CPU time.", ""]
     parts += [p + "\n" for p in summary_prose(res)]
-    parts += ["## Targets", "", captioned(targets_table(res), "Each target, what was measured, and whether it was met.", "tab-bench-targets"),
-              "", "## Timings", "", captioned(timings_table(res), "Build timings: median, range and CPU time of each step.", "tab-bench-timings"), ""]
+    parts += ["## Targets", "", captioned(targets_table(res), "Each target, what was measured, and whether it was met."),
+              "", "## Timings", "", captioned(timings_table(res), "Build timings: median, range and CPU time of each step."), ""]
     missed = [t for t in res["targets"] if "why" in t]
     if missed:
         parts += ["## Why targets are missed", ""]
@@ -268,11 +270,11 @@ def report_md(res: dict) -> str:
                   "institutions among the actors) ten times over, with new identifiers and the same schema; the "
                   "states, organisations, places, Table 1, the periods and the sentence map stay as they are "
                   "(`tools/benchkit/synthetic.py` says why, table by table).", "",
-                  captioned(growth_table(res), "How the cold HTML build grows with ten times the data.", "tab-bench-scale"), "",
-                  captioned(scale_rows_table(res), "Records in the real and in the synthetic data package.", "tab-bench-scale-rows"), ""]
-    parts += ["## Page weight", "", captioned(weight_table(res["page_weight"]), "Size of the site, its heaviest page and the PDF.", "tab-bench-weight"),
+                  captioned(growth_table(res), "How the cold HTML build grows with ten times the data."), "",
+                  captioned(scale_rows_table(res), "Records in the real and in the synthetic data package."), ""]
+    parts += ["## Page weight", "", captioned(weight_table(res["page_weight"]), "Size of the site, its heaviest page and the PDF."),
               "", "## Figure files", "",
-              captioned(figure_table(res["page_weight"]), "Every figure file, its size and the pages that show it.", "tab-bench-figures"),
+              captioned(figure_table(res["page_weight"]), "Every figure file, its size and the pages that show it."),
               "", "## How the run was made", ""]
     parts += [f"{n}\n" for n in notes(res)]
     return "\n".join(parts).rstrip() + "\n"

@@ -1,0 +1,136 @@
+"""Words the book generates around numbers and names, for every language edition.
+
+Everything that turns a count or an actor's name into running text goes through here, with the language
+as a parameter, so a generated sentence reads as an editor would write it ("one partner", "no events",
+"none of them", "the United States") in English, and a Japanese edition calls the same functions.
+Which form a number takes comes from the language's plural rules in the Unicode CLDR (Babel):
+English tells one from other, Japanese has no plural. Only the English words are written so far;
+another language raises until its words are added here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from babel import Locale
+
+DEFAULT_LANG = "en"
+
+# English nouns whose plural is not the regular one, as the book uses them.
+IRREGULAR_PLURALS_EN = {"analysis": "analyses", "person": "people", "child": "children", "series": "series",
+                        "criterion": "criteria", "datum": "data", "index": "indexes", "matrix": "matrices"}
+SMALL_NUMBERS_EN = {0: "no", 1: "one"}  # zero and one read as words; from two on, figures (the book's style)
+
+# A name takes "the" when its head is a common noun ("the United States", "the Soviet Union", "the
+# Commonwealth of Independent States"), when it is plural, or when it is an initialism read letter by letter
+# ("the CIS", "the UN"). An acronym read as a word ("NATO") takes none.
+THE_HEADS_EN = {"states", "nations", "union", "federation", "republic", "kingdom", "emirates", "netherlands",
+                "philippines", "islands", "organization", "organisation", "community", "commonwealth", "council",
+                "treaty", "pact", "forum", "fund", "centre", "center", "structure", "conference", "partnership",
+                "ministry", "service", "command", "movement", "coalition", "taliban", "agency", "bank", "force",
+                "forces", "base", "airfield", "army", "government", "parliament", "duma", "university", "institute",
+                "division", "house", "opposition", "party", "senate", "embassy", "ambassador", "committee", "foundation"}
+ACRONYMS_READ_AS_WORDS_EN = {"NATO", "OPEC", "ASEAN", "CENTCOM", "UNESCO", "NASA", "SEATO", "CENTO"}
+NEVER_THE_KINDS = {"person", "place", "media"}
+PLURAL_NAMED_KINDS = {"organization", "institution", "unit", "group"}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _check(lang: str) -> None:
+    if lang != "en":
+        raise NotImplementedError(f"no generated wording for language {lang!r} yet: add its words to ca911.wording")
+
+
+@cache
+def plural_category(n: int, lang: str = DEFAULT_LANG) -> str:
+    """The CLDR plural category of `n` in `lang`: "one" or "other" in English, always "other" in Japanese."""
+    return Locale.parse(lang).plural_form(n)
+
+
+def plural(noun: str, lang: str = DEFAULT_LANG) -> str:
+    """The plural of an English noun phrase: its head noun (the last word, or the word before "of"/"for")
+    takes the plural. "event" → "events", "period relation" → "period relations", "entry" → "entries"."""
+    _check(lang)
+    words = noun.split(" ")
+    head = next((i - 1 for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words) - 1)
+    word = words[head]
+    if word.lower() in IRREGULAR_PLURALS_EN:
+        new = IRREGULAR_PLURALS_EN[word.lower()]
+        new = new[0].upper() + new[1:] if word[0].isupper() else new
+    elif re.search(r"[^aeiou]y$", word):
+        new = word[:-1] + "ies"
+    elif re.search(r"(s|x|z|ch|sh)$", word):
+        new = word + "es"
+    else:
+        new = word + "s"
+    return " ".join([*words[:head], new, *words[head + 1:]])
+
+
+def noun_form(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None) -> str:
+    """The form of `noun` that goes with the number `n` in `lang`."""
+    _check(lang)
+    return noun if plural_category(int(n), lang) == "one" else (plural_form or plural(noun, lang))
+
+
+def count(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None) -> str:
+    """A number with its noun as running text: "no events", "one event", "12 events"."""
+    n = int(n)
+    number = SMALL_NUMBERS_EN.get(n, f"{n:,}")
+    return f"{number} {noun_form(n, noun, lang, plural_form)}"
+
+
+def figure_count(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None) -> str:
+    """A number in figures with its noun, for tables and lists: "0 events", "1 event", "12 events"."""
+    n = int(n)
+    return f"{n:,} {noun_form(n, noun, lang, plural_form)}"
+
+
+def how_many(n: int, lang: str = DEFAULT_LANG) -> str:
+    """A count standing for a noun already named ("… of them"): "none", "one", "12"."""
+    _check(lang)
+    n = int(n)
+    return {0: "none", 1: "one"}.get(n, f"{n:,}")
+
+
+def times(n: int, lang: str = DEFAULT_LANG) -> str:
+    """How often: "never", "once", "twice", "3 times"."""
+    _check(lang)
+    n = int(n)
+    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n:,} times")
+
+
+def join(items, lang: str = DEFAULT_LANG, empty: str = "none") -> str:
+    """A list in running text: "a", "a and b", "a, b and c"."""
+    _check(lang)
+    items = [str(i) for i in items]
+    if not items:
+        return empty
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def takes_article(name: str, kind: str | None = None, lang: str = DEFAULT_LANG) -> bool:
+    """Whether a name takes the definite article in running text ("the United States", but "Russia")."""
+    _check(lang)
+    if kind in NEVER_THE_KINDS or not name:
+        return False
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()  # "Collective Security Treaty (1992)" → its name
+    words = _WORD.findall(bare)
+    if not words:
+        return False
+    if any(f" {link} " in f" {bare} " for link in ("of", "for", "on", "named")):  # "the X of Y", "the Conference on …"
+        return True
+    head = words[-1]
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", head):
+        return head not in ACRONYMS_READ_AS_WORDS_EN
+    if kind in PLURAL_NAMED_KINDS and re.search(r"[^s]s$", head):  # "the Green Berets", "the armed groups"
+        return True
+    return head.lower() in THE_HEADS_EN
+
+
+def name_in_text(name: str, kind: str | None = None, lang: str = DEFAULT_LANG, start: bool = False) -> str:
+    """A name as it stands in a sentence: with its article where it takes one, capitalised at a sentence's start."""
+    if not takes_article(name, kind, lang):
+        return name
+    return f"{'The' if start else 'the'} {name}"

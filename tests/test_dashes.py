@@ -1,0 +1,54 @@
+"""The Japanese dash 「――」 has one form in the whole book, on screen and in print: every U+2015 is drawn
+by the Japanese font, whichever face the text around it is set in (checks in tests/support/dashes.py)."""
+
+from __future__ import annotations
+
+import pytest
+from support.dashes import DASH, html_dash_problems, pdf_dash_fonts, pdf_dash_problems
+
+from conftest import HTML, PDF
+
+
+def _pdf(tmp_path, css: str):
+    import weasyprint
+
+    from ca911.sphinx_ext import FONT_FILE
+
+    html = (f"<style>@font-face {{ font-family: 'ca911 Japanese dashes'; src: url('{FONT_FILE.as_uri()}'); "
+            f"unicode-range: U+2015; }} {css}</style>"
+            f"<p>カザフスタン、ウズベキスタンの対外政策{DASH * 2}9.11事件後</p><pre>title: 対外政策{DASH * 2}9.11</pre>")
+    path = tmp_path / "dash.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    return path
+
+
+def test_the_pdf_check_finds_a_dash_in_a_latin_face(tmp_path):
+    broken = _pdf(tmp_path, "p, pre { font-family: 'DejaVu Sans', 'IPAexGothic'; }")
+    assert len(pdf_dash_fonts(broken)) == 4 and pdf_dash_problems(broken)
+    fixed = _pdf(tmp_path, "p, pre { font-family: 'ca911 Japanese dashes', 'DejaVu Sans', 'IPAexGothic'; }")
+    assert pdf_dash_problems(fixed) == []
+
+
+@pytest.mark.book
+def test_every_dash_in_the_pdf_is_drawn_by_the_japanese_font(built_book):
+    assert len(pdf_dash_fonts(PDF)) >= 6  # Yuasa's title: sources, how to cite, references
+    assert pdf_dash_problems(PDF) == []
+
+
+def pages_with_dashes() -> list[str]:
+    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
+                  if not {"_static", "_sources"} & set(p.parts) and DASH in p.read_text(encoding="utf-8"))
+
+
+@pytest.mark.book
+def test_every_dash_on_screen_is_drawn_by_the_japanese_font(built_book, visit):
+    pages = pages_with_dashes()
+    assert "front/sources.html" in pages and "appendices/references.html" in pages
+    problems = []
+    for path in pages:
+        problems += [f"{path}: {p}" for p in html_dash_problems(visit(path).page)]
+    assert problems == []
+    # broken copy: the page's text set in a Latin face that has its own U+2015
+    page = visit("front/sources.html").page
+    page.add_style_tag(content="* { font-family: 'DejaVu Sans Mono' !important; }")
+    assert html_dash_problems(page)

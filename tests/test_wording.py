@@ -1,0 +1,147 @@
+"""Generated sentences read as an editor would write them: counts agree with their nouns, zero and one are
+words, names that take "the" have it (ca911.wording); the rendered book holds no templated wording
+(tests/support/generated_wording.py), and the actor pages are listed as the index lists them."""
+
+from __future__ import annotations
+
+import pytest
+from support.generated_wording import page_problems, text_blocks, wording_problems
+
+from ca911 import actor_pages, data, wording
+from conftest import HTML
+
+# ---------------------------------------------------------------------------------------------- wording
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, "no partners"), (1, "one partner"), (2, "2 partners"), (1200, "1,200 partners")])
+def test_a_count_agrees_with_its_noun(n, expected):
+    assert wording.count(n, "partner") == expected
+
+
+def test_plurals_of_the_nouns_the_book_counts():
+    assert [wording.plural(w) for w in ("event", "period relation", "entry", "analysis", "phone call", "match", "day")] == \
+        ["events", "period relations", "entries", "analyses", "phone calls", "matches", "days"]
+    assert wording.figure_count(1, "period relation") == "1 period relation"
+    assert wording.figure_count(0, "file") == "0 files"
+
+
+def test_zero_and_repetition_in_words():
+    assert [wording.how_many(n) for n in (0, 1, 5)] == ["none", "one", "5"]
+    assert [wording.times(n) for n in (0, 1, 2, 3)] == ["never", "once", "twice", "3 times"]
+    assert wording.join([]) == "none" and wording.join(["a"]) == "a" and wording.join(["a", "b", "c"]) == "a, b and c"
+
+
+def test_names_that_take_the_article_get_it():
+    assert wording.name_in_text("United States", "state") == "the United States"
+    assert wording.name_in_text("United States", "state", start=True) == "The United States"
+    assert wording.name_in_text("Soviet Union", "state") == "the Soviet Union"
+    assert wording.name_in_text("Commonwealth of Independent States", "organization") == "the Commonwealth of Independent States"
+    assert wording.name_in_text("CIS", "organization") == "the CIS"
+    for bare, kind in (("Russia", "state"), ("Kazakhstan", "state"), ("NATO", "organization"), ("Islam Karimov", "person"),
+                       ("Central Asia", "place")):
+        assert wording.name_in_text(bare, kind) == bare
+
+
+def test_the_language_is_a_parameter():
+    """Plural categories come from CLDR for any language; the words exist in English only so far, and another
+    language says so instead of printing English."""
+    assert wording.plural_category(1, "en") == "one" and wording.plural_category(1, "ja") == "other"
+    with pytest.raises(NotImplementedError):
+        wording.count(2, "event", lang="ja")
+
+
+# ------------------------------------------------------------------------------------- the checker
+
+
+@pytest.mark.parametrize("broken", [
+    "Commonwealth of Independent States has 1 partner(s).",
+    "run 1: executed one notebook, 1 new records, 1 pages re-read",
+    "Before 11 September the chapters give 2 force–host links, 0 of them with a number.",
+    "0.0114 (CPU 0.0105); built again 0 times",
+    "Counting events that merely overlap the window adds 0 events.",
+    "puts Russia at the centre of the recorded diplomacy, with United States next",
+])
+def test_the_checker_finds_templated_wording(broken):
+    assert wording_problems(broken, ["United States"]) != []
+
+
+@pytest.mark.parametrize("clean", [
+    "The Commonwealth of Independent States has one partner.",
+    "run 1: executed one notebook, one new record, one page re-read",
+    "Before 11 September the chapters give 2 force–host links, none of them with a number.",
+    "Fig. 3.1 sets every deployment on one axis, and Table 1 cells carry events; ch4 §5.1 ¶1 s.1 analysis",
+    "periods:uzb-1 periods:uzb-2; 0.01 times; 10 events; one of them; NATO’s Partnership for Peace",
+    "puts Russia at the centre of the recorded diplomacy, with the United States next; United States: 6",
+])
+def test_the_checker_passes_an_editors_wording(clean):
+    assert wording_problems(clean, ["United States", "Partnership for Peace"]) == []
+
+
+def test_blocks_leave_code_and_navigation_out():
+    page = ("<nav><p>1 pages</p></nav><article><p>Has 2 partner(s).</p><pre>n(s)</pre>"
+            "<table><tr><td>0</td><td>events</td></tr></table></article>")
+    assert text_blocks(page) == ["Has 2 partner(s).", "0", "events"]  # each cell on its own: no "0 events" across cells
+    assert len(page_problems(page)) == 1
+
+
+# ----------------------------------------------------------------------------------- the built book
+
+
+def names_with_article() -> list[str]:
+    """Names of the states and organisations that take "the": the names generated sentences put in running text."""
+    actors = data.load().actors
+    actors = actors[actors["kind"].isin(["state", "organization"])]
+    return sorted(n for n, k in zip(actors["name_en"], actors["kind"]) if wording.takes_article(n, k))
+
+
+def content_pages() -> list[str]:
+    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
+                  if not {"_static", "_sources"} & set(p.parts) and p.name not in ("genindex.html", "search.html"))
+
+
+@pytest.mark.book
+def test_no_templated_wording_in_the_rendered_book(built_book):
+    names = names_with_article()
+    assert "United States" in names
+    problems = [f"{page}: {problem}" for page in content_pages()
+                for problem in page_problems((HTML / page).read_text(encoding="utf-8"), names)]
+    assert problems == []
+
+
+# ------------------------------------------------------------------------------------ actor navigation
+
+
+def test_people_are_named_surname_first():
+    assert actor_pages.index_name("Islam Karimov", "person") == "Karimov, Islam"
+    assert actor_pages.index_name("Abai (Ibragim) Kunanbaev", "person") == "Kunanbaev, Abai (Ibragim)"
+    assert actor_pages.index_name("Akayev", "person") == "Akayev"
+    assert actor_pages.index_name("United States", "state") == "United States"
+
+
+def order_problems(listed: list[str], kinds: list[str]) -> list[str]:
+    """Entries out of order: kinds must come in the index's order, names alphabetically within a kind."""
+    rank = list(actor_pages.KIND_HEADINGS)
+    keys = [(rank.index(k), actor_pages.sort_key(name)[0]) for name, k in zip(listed, kinds)]
+    return [f"{listed[i + 1]!r} after {listed[i]!r}" for i in range(len(keys) - 1) if keys[i + 1] < keys[i]]
+
+
+def test_the_order_check_fails_on_file_name_order():
+    names = ["Uzbekistan", "Kazakhstan", "Bush", "Karimov, Islam"]
+    assert order_problems(names, ["state", "state", "person", "person"]) == ["'Kazakhstan' after 'Uzbekistan'"]
+    assert order_problems(sorted(["USA", "bush", "Karimov"]), ["state", "person", "person"])  # ids: upper case first
+
+
+@pytest.mark.book
+def test_sidebar_lists_actor_pages_by_kind_then_name(built_book):
+    from bs4 import BeautifulSoup
+
+    pkg = data.load()
+    expected = actor_pages.navigation_order(pkg, actor_pages.actors_with_pages(pkg))
+    kinds = pkg.actors.set_index("actor_id")["kind"]
+    soup = BeautifulSoup((HTML / "appendices" / "actors.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a for a in soup.select("nav.bd-docs-nav a") if "_generated/actors/" in a.get("href", "")]
+    listed = [a["href"].rsplit("/", 1)[-1].removesuffix(".html") for a in links]
+    assert listed == [actor_id for actor_id, _ in expected]
+    titles = [a.get_text(" ", strip=True).split(" · ")[0] for a in links]
+    assert order_problems([t.replace("[", "").replace("]", "") for t in titles], [kinds[i] for i in listed]) == []
+    assert "Karimov, Islam" in titles
