@@ -109,6 +109,7 @@ ITABLE_CSS = """
 .dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
 .dt-container table.dataTable :is(td, th) { vertical-align: top; white-space: normal; overflow-wrap: normal; }
 .dt-container table.dataTable caption { text-align: left; }
+.dt-container table.dataTable.compact :is(td, th) { padding: 0.35em 0.6em; }
 @media (max-width: 44rem) {
   .dt-container table.dataTable, .dt-container table.dataTable :is(thead, tbody) { display: block; width: 100% !important; }
   .dt-container table.dataTable caption { display: block; }
@@ -116,12 +117,13 @@ ITABLE_CSS = """
   .dt-container table.dataTable thead th { display: block; width: auto !important; padding: 0.25em 1.2em 0.25em 0 !important; border: 0; }
   .dt-container table.dataTable tbody tr { display: grid; grid-template-columns: auto auto 1fr; column-gap: 0.75em;
     padding: 0.5em 0; border-top: 1px solid var(--pst-color-border, #ccc); }
-  .dt-container table.dataTable tbody td { display: block; width: auto !important; padding: 0 !important; border: 0 !important; }
+  .dt-container table.dataTable tbody td { display: block; width: auto !important; padding: 0 !important; border: 0 !important;
+    box-shadow: none !important; background: transparent !important; }
   .dt-container table.dataTable tbody td.ca911-col-date { grid-area: 1 / 1; font-weight: bold; }
   .dt-container table.dataTable tbody td.ca911-col-type { grid-area: 1 / 2; }
-  .dt-container table.dataTable tbody td.ca911-col-locator { grid-area: 1 / 3; justify-self: end; text-align: right; }
-  .dt-container table.dataTable tbody td.ca911-col-what-happened { grid-column: 1 / -1; }
-  .dt-container table.dataTable tbody td.ca911-col-actors { grid-column: 1 / -1; color: var(--pst-color-text-muted); }
+  .dt-container table.dataTable tbody td.ca911-col-locator { grid-area: 1 / 3; justify-self: end; text-align: right; white-space: nowrap; }
+  .dt-container table.dataTable tbody td.ca911-col-what-happened { grid-area: 2 / 1 / 3 / -1; }
+  .dt-container table.dataTable tbody td.ca911-col-actors { grid-area: 3 / 1 / 4 / -1; color: var(--pst-color-text-muted); }
   .dt-container table.dataTable tbody td.ca911-col-actors:not(:empty)::before { content: "Actors: "; }
 }
 """
