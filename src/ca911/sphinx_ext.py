@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -96,6 +97,12 @@ SUBSET_FONT = "fonts/ipaexg-subset.woff2"
 # of the characters its pages use (a page with code or an identifier would otherwise fetch 340 kB each).
 MONO_FONTS = {"DejaVuSansMono.ttf": "fonts/DejaVuSansMono-subset.woff2",
               "DejaVuSansMono-Bold.ttf": "fonts/DejaVuSansMono-Bold-subset.woff2"}
+# The text face of the HTML edition (ca911-screen.css), from the same wheel: a face the book ships, so no
+# reader's browser falls back to whatever sans-serif (or ExtraLight cut of one) the system has.
+TEXT_FONTS = {"DejaVuSans.ttf": "fonts/DejaVuSans-subset.woff2",
+              "DejaVuSans-Bold.ttf": "fonts/DejaVuSans-Bold-subset.woff2",
+              "DejaVuSans-Oblique.ttf": "fonts/DejaVuSans-Oblique-subset.woff2",
+              "DejaVuSans-BoldOblique.ttf": "fonts/DejaVuSans-BoldOblique-subset.woff2"}
 
 
 def mono_font_dir() -> Path:
@@ -121,7 +128,7 @@ def _subset_fonts(app: Sphinx, exception) -> None:
              if p.is_file() and p.suffix in (".html", ".js", ".txt", ".md", ".ipynb") and "_static" not in p.parts]
     used = sorted({ord(c) for text in texts for c in text})
     fonts = [(FONT_FILE, SUBSET_FONT, japanese_code_points(texts))]
-    fonts += [(mono_font_dir() / name, target, used) for name, target in MONO_FONTS.items()]
+    fonts += [(mono_font_dir() / name, target, used) for name, target in {**MONO_FONTS, **TEXT_FONTS}.items()]
     for source, target, unicodes in fonts:
         options = subset.Options()
         options.flavor = "woff2"
@@ -147,6 +154,37 @@ def _name_toctree_toggles(app: Sphinx, exception) -> None:
         text = page.read_text(encoding="utf-8")
         if TOGGLE in text:
             page.write_text(text.replace(TOGGLE, named), encoding="utf-8")
+
+
+# A content image (a figure, a notebook's output) drawn at the column's width: on a phone its text is smaller
+# than drawn, so a visible link opens the image itself at full size (an SVG zooms without loss).
+CONTENT_IMAGE = re.compile(r'(<a\b[^>]*>\s*)?(<img\b[^>]*?\bsrc="([^"]*_images/[^"]+)"[^>]*>)')
+FULL_SIZE_LINK = '<a class="reference external ca911-full-size" href="{src}">Open the figure at full size</a>'
+TABLE = re.compile(r"<table\b.*?</table>", re.S)
+PRE_TEXT = re.compile(r'(<span class="pre">)([^<]*)(</span>)')
+ID_SEPARATOR = re.compile(r"([/_:])(?=[^/_:\s])")
+
+
+def _full_size_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if app.builder.name != "html" or not isinstance(context.get("body"), str):
+        return
+
+    def link(m: re.Match) -> str:  # an image inside a link already opens something: left as it is
+        return m.group(0) if m.group(1) else m.group(2) + FULL_SIZE_LINK.format(src=m.group(3))
+
+    context["body"] = CONTENT_IMAGE.sub(link, context["body"])
+
+
+def _break_points_in_table_code(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """An identifier in a table cell (`indicators:USA/troop_rotation_interval_months/2002-01`) may wrap after
+    / _ : instead of widening its column past the screen; a word of prose never breaks (see TABLE_SCREEN_CSS)."""
+    if app.builder.name != "html" or not isinstance(context.get("body"), str):
+        return
+
+    def in_code(m: re.Match) -> str:
+        return m.group(1) + ID_SEPARATOR.sub(r"\1<wbr>", m.group(2)) + m.group(3)
+
+    context["body"] = TABLE.sub(lambda t: PRE_TEXT.sub(in_code, t.group(0)), context["body"])
 
 
 def _escape_print_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -178,21 +216,13 @@ def _static_files(app: Sphinx) -> None:
 
 
 # Tables on screen (print has its own stylesheet): a designed table (`:widths:` given, class ca911-fixed) fills the
-# column, its widths a guide; words never split, but identifiers may break anywhere rather than push the table off the
-# right edge. On a phone the codebook keeps readable columns and scrolls inside its box, with a visible edge and a cue.
+# column, its widths a guide. Words break only between words: an identifier in code may also break after / _ :
+# (the <wbr> that _break_points_in_table_code puts there) and, only where it is longer than its cell is wide,
+# anywhere (break-word, unlike `anywhere`, does not let the table shrink its columns letter by letter).
 TABLE_SCREEN_CSS = """@media screen {
   table.ca911-fixed { table-layout: auto; }
-  table.ca911-fixed td code, table.ca911-fixed td .pre { white-space: normal; overflow-wrap: anywhere; }
-  .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: auto; }
-}
-@media screen and (max-width: 44rem) {
-  table.ca911-fixed td { hyphens: auto; overflow-wrap: anywhere; }
-  table.ca911-fixed td:first-child { overflow-wrap: normal; }
-  table.ca911-codebook { min-width: 40rem; }
-  .pst-scrollable-table-container:has(> table.ca911-codebook) { overflow-x: scroll; border-right: 3px solid var(--pst-color-border, #ccc); }
-  .pst-scrollable-table-container:has(> table.ca911-codebook)::before {
-    content: "Scroll sideways for all columns →"; display: block; position: sticky; left: 0; font-style: italic; font-size: 0.9em;
-  }
+  .bd-article :is(td, th) :is(code, .pre) { white-space: normal; overflow-wrap: break-word; }
+  .bd-article :is(td, th) { overflow-wrap: normal; word-break: normal; }
 }
 """
 
@@ -363,6 +393,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", _aria_citations)
     app.connect("html-page-context", _print_marks)
+    app.connect("html-page-context", _full_size_links)
+    app.connect("html-page-context", _break_points_in_table_code)
     app.connect("html-page-context", _escape_print_title, priority=999)  # after sphinx-book-theme (500)
     app.connect("env-get-outdated", _outdated_on_data_change)
     from ca911.records import event_role, fact_role, number_role

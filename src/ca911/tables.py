@@ -100,19 +100,35 @@ DT_URL = f"../{ITABLES_STATIC}/dt_bundle.js"
 
 # DataTables options (public itables/DataTables API): the page length in a labelled menu with "All",
 # prose columns given room, headers that look clickable (the whole header sorts, not only its arrow).
+# The table lays itself out from its content (table-layout: auto), so no column is narrower than its longest
+# word and no cell's text runs into the next; the widths below are only the shares the rest is divided by.
+# On a narrow screen each row becomes a small block (date, type and locator on one line, then what happened
+# and who), so the table fits the screen instead of scrolling sideways.
 ITABLE_CSS = """
 .dt-container .dt-length select { min-width: 5em; color: inherit; background-color: transparent; }
 .dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
-.dt-container table.dataTable td { vertical-align: top; white-space: normal; }
-.dt-container { overflow-x: auto; }
+.dt-container table.dataTable :is(td, th) { vertical-align: top; white-space: normal; overflow-wrap: normal; }
+.dt-container table.dataTable caption { text-align: left; }
+.dt-container table.dataTable.compact :is(td, th) { padding: 0.35em 0.6em; }
 @media (max-width: 44rem) {
-  .dt-container table.dataTable { min-width: 44rem; }
-  .dt-container { overflow-x: scroll; border-right: 3px solid #ccc; }
-  .dt-container caption::after { content: " — scroll sideways for all columns →"; font-style: italic; }
+  .dt-container table.dataTable, .dt-container table.dataTable :is(thead, tbody) { display: block; width: 100% !important; }
+  .dt-container table.dataTable caption { display: block; }
+  .dt-container table.dataTable thead tr { display: flex; flex-wrap: wrap; column-gap: 1em; }
+  .dt-container table.dataTable thead th { display: block; width: auto !important; padding: 0.25em 1.2em 0.25em 0 !important; border: 0; }
+  .dt-container table.dataTable tbody tr { display: grid; grid-template-columns: auto auto 1fr; column-gap: 0.75em;
+    padding: 0.5em 0; border-top: 1px solid var(--pst-color-border, #ccc); }
+  .dt-container table.dataTable tbody td { display: block; width: auto !important; padding: 0 !important; border: 0 !important;
+    box-shadow: none !important; background: transparent !important; }
+  .dt-container table.dataTable tbody td.ca911-col-date { grid-area: 1 / 1; font-weight: bold; }
+  .dt-container table.dataTable tbody td.ca911-col-type { grid-area: 1 / 2; }
+  .dt-container table.dataTable tbody td.ca911-col-locator { grid-area: 1 / 3; justify-self: end; text-align: right; white-space: nowrap; }
+  .dt-container table.dataTable tbody td.ca911-col-what-happened { grid-area: 2 / 1 / 3 / -1; }
+  .dt-container table.dataTable tbody td.ca911-col-actors { grid-area: 3 / 1 / 4 / -1; color: var(--pst-color-text-muted); }
+  .dt-container table.dataTable tbody td.ca911-col-actors:not(:empty)::before { content: "Actors: "; }
 }
 """
 # Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
-ITABLE_WIDTHS = {"date": "12%", "actors": "18%", "what happened": "44%", "type": "12%", "locator": "14%"}
+ITABLE_WIDTHS = {"date": "13%", "actors": "19%", "what happened": "42%", "type": "12%", "locator": "14%"}
 SEARCH_ONLY_COLUMNS = ("event_id",)  # found by the search box, not shown: the locator says where to read
 
 
@@ -131,11 +147,14 @@ class InteractiveTable:
         cols = list(self.frame.columns)
         defs = [{"targets": i, "width": ITABLE_WIDTHS[c]} for i, c in enumerate(cols) if c in ITABLE_WIDTHS]
         defs += [{"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS]
+        # a class per column, for the narrow-screen layout of ITABLE_CSS
+        defs += [{"targets": i, "className": "ca911-col-" + re.sub(r"\W+", "-", str(c)).strip("-").lower()}
+                 for i, c in enumerate(cols)]
         return {"columnDefs": defs, "autoWidth": False, "pageLength": 10,
                 "text_in_header_can_be_selected": False,  # itables' default sorts from the arrow icon only
                 "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]], "css": ITABLE_CSS,
                 "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
-                "style": "table-layout:fixed;width:100%;margin:0;caption-side:top"}
+                "style": "table-layout:auto;width:100%;margin:0;caption-side:top"}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable

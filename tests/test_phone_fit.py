@@ -1,0 +1,45 @@
+"""Every page of the built book on a phone (390 px, mobile emulation, device scale 3): nothing wider than the screen,
+every figure whole with a link to its full size, every table whole or scrolling with a visible cue, captions in
+view, words in table cells whole, no overprinting cells, no text under 11 px or lighter than 400, and every face
+one the stylesheet names. One visit per page; the checks are tests/support/screen_fit.py (tested on broken pages
+in tests/test_screen_fit_checker.py)."""
+
+from __future__ import annotations
+
+import pytest
+from support import screen_fit
+
+from conftest import HTML, sample_actor_pages
+
+pytestmark = pytest.mark.book
+PAGES = screen_fit.book_pages(HTML, sample_actor_pages) if HTML.is_dir() else ["index.html"]
+
+
+@pytest.fixture(scope="module")
+def on_phone(browser, site):
+    cache: dict[str, list[dict]] = {}
+
+    def problems(path: str) -> list[dict]:
+        if path not in cache:
+            cache[path] = screen_fit.visit_and_measure(browser, site, path, screen_fit.PHONE, phone=True)
+        return cache[path]
+
+    return problems
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_a_phone(on_phone, path):
+    found = screen_fit.of_kinds(on_phone(path), screen_fit.FIT_KINDS)
+    assert not found, screen_fit.report(path, found)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_overprinting_on_a_phone(on_phone, path):
+    found = screen_fit.of_kinds(on_phone(path), screen_fit.OVERPRINT_KINDS)
+    assert not found, screen_fit.report(path, found)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_type_on_a_phone(on_phone, path):
+    found = screen_fit.type_problems(on_phone(path))
+    assert not found, screen_fit.report(path, found)

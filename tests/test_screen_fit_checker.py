@@ -1,0 +1,117 @@
+"""The screen checks (tests/support/screen_fit.py) fail on small pages broken the way the book once was, and pass
+on the same pages fixed: each defect class is caught by its check, not by a test written for one page."""
+
+from __future__ import annotations
+
+import pytest
+from support import screen_fit
+
+pytestmark = pytest.mark.book  # needs Chromium, as the browser tests do
+
+# A 594 px figure (an SVG with its drawn size) and the stylesheet rules the book once had.
+SVG = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='594' height='200'>"
+       "<rect width='594' height='200' fill='%23ddd'/></svg>")
+PAGE = """<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body {{ margin: 16px; font: 16px/1.5 "DejaVu Sans", sans-serif; }} {css}</style></head>
+<body><article class="bd-article">{body}</article></body></html>"""
+FIGURE = f'<figure><img src="{SVG}" alt="a drawing"><figcaption>Fig. 1 A figure.</figcaption></figure>'
+FIGURE_WITH_LINK = (f'<figure><img src="{SVG}" alt="a drawing"><a class="ca911-full-size" href="{SVG}">'
+                    "Open the figure at full size</a><figcaption>Fig. 1 A figure.</figcaption></figure>")
+WORDS_TABLE = ("<table><tr><th>state</th><th>response</th></tr>"
+               "<tr><td>United States</td><td>The coalition's support for the operation</td></tr></table>")
+WIDE_TABLE = ('<div class="wrap"><table><caption>Table 1 Every point on the map with its public reference</caption><tr>'
+              + "".join(f"<td>column{i}value</td>" for i in range(8)) + "</tr></table></div>")
+CUE_CSS = (".wrap { overflow-x: auto; } .wrap::before { content: 'Scroll sideways for all columns →'; display: block; }"
+           " caption { position: sticky; left: 0; text-align: left; max-width: 358px; }")
+OVERPRINT_TABLE = ('<table style="table-layout: fixed; width: 300px"><tr><td style="width: 60px; padding: 4px">appointment</td>'
+                   '<td style="padding: 4px">ch4 §3.2 ¶3</td></tr></table>')
+
+
+@pytest.fixture
+def render(browser):
+    contexts = []
+
+    def open_page(body: str, css: str = "", device: dict = screen_fit.PHONE):
+        context = browser.new_context(**device)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_content(PAGE.format(css=css, body=body))
+        page.wait_for_load_state("load")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def kinds(problems: list[dict]) -> set[str]:
+    return {p["kind"] for p in problems}
+
+
+def test_a_figure_drawn_at_natural_size_on_a_phone_is_cut(render):
+    old = render(FIGURE, "figure img { max-width: none; } figure { overflow-x: auto; }")
+    assert "figure cut without a cue and a full-size link" in kinds(screen_fit.phone_problems(old))
+    assert "page wider than the screen" not in kinds(screen_fit.phone_problems(old)), "the figure's own box scrolls"
+
+
+def test_a_figure_scaled_to_the_column_needs_its_full_size_link(render):
+    scaled = render(FIGURE, "img { max-width: 100%; height: auto; }")
+    assert "figure scaled down without a full-size link" in kinds(screen_fit.phone_problems(scaled))
+    fixed = render(FIGURE_WITH_LINK, "img { max-width: 100%; height: auto; } a { display: block; }")
+    assert not screen_fit.phone_problems(fixed)
+
+
+def test_a_figure_wider_than_the_page_makes_the_page_scroll(render):
+    problems = screen_fit.phone_problems(render(FIGURE, "img { max-width: none; }"))
+    assert "page wider than the screen" in kinds(problems)
+    assert any("img" in p["detail"] for p in problems if p["kind"] == "page wider than the screen"), problems
+
+
+def test_words_broken_letter_by_letter_in_a_table_cell(render):
+    old = render(WORDS_TABLE, "table { width: 120px; } td, th { overflow-wrap: anywhere; }")
+    broken = [p for p in screen_fit.phone_problems(old) if p["kind"] == "word broken inside a table cell"]
+    assert broken and all(p["element"].endswith("td") or p["element"].endswith("th") for p in broken)
+    assert not [p for p in screen_fit.phone_problems(render(WORDS_TABLE, "table { width: 120px; }"))
+                if p["kind"] == "word broken inside a table cell"]
+
+
+def test_an_identifier_in_code_may_break_at_its_separators_but_prose_may_not(render):
+    ident = "<table style='width: 150px'><tr><td><code>indicators:USA/troop_rotation<wbr>_interval<wbr>_months</code></td></tr></table>"
+    assert not screen_fit.phone_problems(render(ident, "code { white-space: normal; }"))
+    letters = "<table style='width: 150px'><tr><td><code>troop_rotation_interval_months</code></td></tr></table>"
+    anywhere = render(letters, "code { white-space: normal; overflow-wrap: anywhere; } td { width: 150px; }")
+    assert not [p for p in screen_fit.phone_problems(anywhere) if p["kind"] == "word broken inside a table cell"], \
+        "an identifier longer than its cell is wide may break anywhere"
+
+
+def test_a_wide_table_must_show_a_cue_and_keep_its_caption_in_view(render):
+    old = render(WIDE_TABLE, ".wrap { overflow-x: auto; } caption { text-align: center; }")
+    assert {"table cut without a cue", "caption clipped"} <= kinds(screen_fit.phone_problems(old))
+    fixed = render(WIDE_TABLE, CUE_CSS)
+    assert not screen_fit.phone_problems(fixed), screen_fit.phone_problems(fixed)
+
+
+def test_a_cue_that_is_not_drawn_does_not_count(render):
+    hidden = render(WIDE_TABLE, CUE_CSS + " .wrap::before { font-size: 0; visibility: hidden; }")
+    assert "table cut without a cue" in kinds(screen_fit.phone_problems(hidden))
+
+
+def test_overprinting_cells_at_desktop_width(render):
+    problems = screen_fit.desktop_problems(render(OVERPRINT_TABLE, "", screen_fit.DESKTOP))
+    assert {"cells overprint", "text runs out of its cell"} <= kinds(problems)
+    fixed = render(OVERPRINT_TABLE.replace("table-layout: fixed", "table-layout: auto"), "", screen_fit.DESKTOP)
+    assert not screen_fit.desktop_problems(fixed)
+
+
+def test_small_and_light_text(render):
+    page = render('<p>Body text.</p><figure><figcaption style="font-weight: 300">Fig. 1 faint</figcaption></figure>'
+                  '<p style="font-size: 10px">tiny</p>')
+    problems = screen_fit.phone_problems(page)
+    assert {"text under 11px", "text lighter than 400"} <= kinds(problems)
+    assert "tiny" in " ".join(p["detail"] for p in problems if p["kind"] == "text under 11px")
+    assert not screen_fit.desktop_problems(render("<p>Body text.</p>", "", screen_fit.DESKTOP))
+
+
+def test_a_face_the_page_does_not_ship_is_a_fallback(render):
+    asked = render("<article><p>Body text in a face nobody has.</p></article>", "p { font-family: 'Fira Sans Nowhere', sans-serif; }")
+    assert [p["kind"] for p in screen_fit.face_problems(asked, ("article p",))] == ["text drawn by a fallback face"]
