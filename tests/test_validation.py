@@ -265,3 +265,13 @@ def test_glossary_brackets_what_the_chapters_do_not_print():
     text = glossary_markdown(load())
     lines = text.splitlines()  # list-table rows, data text escaped: the brackets are literal
     assert {"* - \\[Igor\\] Ivanov", "* - \\[Politika\\] foundation", "* - {ref}`Putin <actor-putin>`"} <= set(lines)
+
+
+def test_stance_is_dated_as_its_evidence_event(data_copy):
+    """A stance shows what its evidence event shows: same date, same `approximate` flag."""
+    header, rows = read_rows(data_copy / "stances.csv")
+    exact = next(i for i, r in enumerate(rows) if r["approximate"] == "false" and len(r["date"]) == 10)
+    row = mutate(data_copy, "stances", exact, approximate="true")
+    assert_problem(data_copy, f"stances.csv:{row}:approximate: stance-approximate-not-event:")
+    mutate(data_copy, "stances", exact, approximate="false", date="2001-09-30")
+    assert_problem(data_copy, f"stances.csv:{row}:date: stance-date-not-event-date:")

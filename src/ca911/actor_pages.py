@@ -89,7 +89,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
             add(actor, "deployments", r, _date_text(r["as_of"]), r["as_of_lo"], r["locator"], what,
                 label_of(r["event_id"]) if r["event_id"] else "")
     for r in pkg.stances.to_dict("records"):
-        add(r["actor_id"], "stances", r, _date_text(r["date"]), r["date_lo"], events.loc[r["event_id"], "locator"] if r["event_id"] in events.index else "",
+        add(r["actor_id"], "stances", r, event_date_text(r), r["date_lo"], events.loc[r["event_id"], "locator"] if r["event_id"] in events.index else "",
             f"{str(r['issue']).replace('_', ' ')}: {str(r['stance']).replace('_', ' ')}", label_of(r["event_id"]) if r["event_id"] else "")
     periods = pkg.periods.set_index("period_id")
     for r in pkg.period_relations.to_dict("records"):

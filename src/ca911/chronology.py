@@ -88,8 +88,9 @@ def stance_matrix(pkg: DataPackage, states: list[str], start: str = AUTUMN_2001[
     """Ordinal stance per state and day with carry-forward.
 
     Returns (codes, evidenced, undated): `codes` holds the ordinal rank (0 = not stated) carried forward
-    from each evidenced day; `evidenced` is True on days a stance row exists; `undated` lists the
-    stances dated only to a month, which cannot be placed on a day.
+    from each evidenced day; `evidenced` is True on days a stance row exists, and its
+    `attrs["approximate"]` (same shape) is True where that day is a reading, not printed (the figure marks
+    those days); `undated` lists the stances dated only to a month, which cannot be placed on a day.
     """
     st = require_rows(pkg.stances[pkg.stances["issue"] == issue], f"stances on {issue}")
     order = list(st["stance"].cat.categories)
@@ -98,15 +99,19 @@ def stance_matrix(pkg: DataPackage, states: list[str], start: str = AUTUMN_2001[
     undated = st[st["date"].str.len() < 10]
     codes = pd.DataFrame(0, index=states, columns=days, dtype="int64")
     evidenced = pd.DataFrame(False, index=states, columns=days)
+    approximate = pd.DataFrame(False, index=states, columns=days)
     for state in states:
         rows = by_day[by_day["actor_id"] == state].sort_values("date")
         current = 0
         marks = {pd.Timestamp(d): order.index(s) for d, s in zip(rows["date"], rows["stance"].astype(str))}
+        read = {pd.Timestamp(d) for d, a in zip(rows["date"], rows["approximate"].fillna(False)) if a}
         for day in days:
             if day in marks:
                 current = marks[day]
                 evidenced.loc[state, day] = True
+                approximate.loc[state, day] = day in read
             codes.loc[state, day] = current
+    evidenced.attrs["approximate"] = approximate
     return codes, evidenced, undated.reset_index(drop=True)
 
 

@@ -199,7 +199,15 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
             add("places", rec, "capital_of", "not-a-state", f"{rec['capital_of']!r} is not a state in actors.csv")
         if not rec["reference"].strip():
             add("places", rec, "reference", "coordinates-without-reference", "every coordinate needs the public reference it comes from")
+    event_dates = {r["event_id"]: (r["date"], r["approximate"]) for r in tables.get("events", [])}
     for rec in tables.get("stances", []):
+        # a stance is what its evidence event shows, so it is dated as that event is, with the same care
+        if rec["event_id"] in event_dates:
+            date, approximate = event_dates[rec["event_id"]]
+            if rec["date"] != date:
+                add("stances", rec, "date", "stance-date-not-event-date", f"{rec['date']!r} is not the date {date!r} of its evidence event")
+            if rec.get("approximate", approximate).lower() != approximate.lower():
+                add("stances", rec, "approximate", "stance-approximate-not-event", f"approximate={rec.get('approximate')!r}, its evidence event has {approximate!r}")
         if rec["stance"] == "not_stated":
             add("stances", rec, "stance", "stored-carry-forward", "`not_stated` is only computed by carry-forward, never stored")
     return problems
