@@ -275,3 +275,25 @@ def test_stance_is_dated_as_its_evidence_event(data_copy):
     assert_problem(data_copy, f"stances.csv:{row}:approximate: stance-approximate-not-event:")
     mutate(data_copy, "stances", exact, approximate="false", date="2001-09-30")
     assert_problem(data_copy, f"stances.csv:{row}:date: stance-date-not-event-date:")
+
+
+def test_joining_event_and_membership_give_one_date(data_copy):
+    """A joining told as an event and as a membership row is one fact: the event's date must be the row's
+    start with basis `joined` (a joining dated from a statement while the row says `not_before` is caught)."""
+    header, rows = read_rows(data_copy / "events.csv")
+    statement = next(r for r in rows if r["event_id"] == "ch4-2003-03-07-karimov-backs-us-on-iraq")
+    row = append(data_copy, "events", dict(statement, event_id="ch4-2003-03-07-uzb-joins-coalition", event_type="accession"))
+    for actor, role in (("UZB", "initiator"), ("COALITION", "target")):
+        append(data_copy, "event_actors", {"event_id": "ch4-2003-03-07-uzb-joins-coalition", "actor_id": actor, "role": role})
+    assert_problem(data_copy, f"events.csv:{row}:date: membership-event-mismatch: UZB joins COALITION on '2003-03-07'")
+    header, members = read_rows(data_copy / "memberships.csv")
+    uzb = next(i for i, m in enumerate(members) if m["member_id"] == "UZB" and m["org_id"] == "COALITION")
+    mutate(data_copy, "memberships", uzb, start_basis="joined")
+    assert not any("membership-event-mismatch" in p for p in problems_of(data_copy))
+
+
+def test_leaving_event_and_membership_end_agree(data_copy):
+    header, rows = read_rows(data_copy / "events.csv")
+    index = next(i for i, r in enumerate(rows) if r["event_id"] == "ch3-1999-04-geo-leaves-cst")
+    row = mutate(data_copy, "events", index, date="1999-05")
+    assert_problem(data_copy, f"events.csv:{row}:date: membership-event-mismatch: GEO leaves CST on '1999-05'")

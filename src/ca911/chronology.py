@@ -201,9 +201,13 @@ def membership_spans(pkg: DataPackage, end_of_record: str = "2004-12-31") -> pd.
     """Membership bars: one per member and organization, the union of the rows that overlap.
 
     A row runs from the first day its start covers to the last day its end covers; an open end runs to
-    the end of the record. Rows of the two chapters about the same membership merge into one bar.
+    the end of the record. Rows of the two chapters about the same membership merge into one bar. A row
+    whose start the chapter does not date (`networks.UNDATED_STARTS`) has no span to draw and is left out.
     """
+    from ca911.networks import UNDATED_STARTS
+
     m = require_rows(pkg.memberships, "memberships").copy()
+    m = m[~m["start_basis"].astype(str).isin(UNDATED_STARTS)]
     m["bar_start"] = m["start_lo"]
     m["bar_end"] = m["end_hi"].fillna(pd.Timestamp(end_of_record))
     m["open_end"] = m["end"].isna()

@@ -199,6 +199,22 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
             add("places", rec, "capital_of", "not-a-state", f"{rec['capital_of']!r} is not a state in actors.csv")
         if not rec["reference"].strip():
             add("places", rec, "reference", "coordinates-without-reference", "every coordinate needs the public reference it comes from")
+    # a joining or leaving told as an event is the same fact as a membership's start or end: one date for both
+    roles = {}
+    for r in tables.get("event_actors", []):
+        roles.setdefault(r["event_id"], {}).setdefault(r["role"], []).append(r["actor_id"])
+    memberships = tables.get("memberships", [])
+    for rec in tables.get("events", []):
+        column = {"accession": "start", "withdrawal": "end"}.get(rec["event_type"])
+        if not column:
+            continue
+        for member in roles.get(rec["event_id"], {}).get("initiator", []):
+            for org in roles.get(rec["event_id"], {}).get("target", []):
+                rows = [m for m in memberships if m["member_id"] == member and m["org_id"] == org and m["source_id"] == rec["source_id"]]
+                if not any(m[column] == rec["date"] and (column == "end" or m["start_basis"] == "joined") for m in rows):
+                    add("events", rec, "date", "membership-event-mismatch",
+                        f"{member} {'joins' if column == 'start' else 'leaves'} {org} on {rec['date']!r}, but no {rec['source_id']} membership row"
+                        f" has that {column}" + (" with start_basis joined" if column == "start" else ""))
     event_dates = {r["event_id"]: (r["date"], r["approximate"]) for r in tables.get("events", [])}
     for rec in tables.get("stances", []):
         # a stance is what its evidence event shows, so it is dated as that event is, with the same care
