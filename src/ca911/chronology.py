@@ -63,7 +63,7 @@ def events_between(pkg: DataPackage, start: str, end: str, precision: str | None
 
 def event_actor_names(pkg: DataPackage) -> pd.Series:
     """event_id → 'Putin (initiator); Bush (target)' in the chapters' order of roles."""
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     ea = pkg.event_actors.assign(name=lambda d: d["actor_id"].map(names))
     return ea.groupby("event_id", sort=True)["name"].agg(lambda s: "; ".join(dict.fromkeys(s)))
 
@@ -174,7 +174,7 @@ def table1_evidence(pkg: DataPackage, name_of=None) -> str:
 def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:
     """Every deployment row once, with its label and which side of 11 September 2001 it falls."""
     d = require_rows(pkg.deployments, "deployments").copy()
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     d["force"] = d["force_id"].map(names)
     d["host"] = d["host_id"].map(names)
     d["facility"] = d["facility_id"].map(names).fillna("")
@@ -191,7 +191,7 @@ def aid_by_recipient(pkg: DataPackage, donor: str = "USA", year: int = 2002) -> 
     require_rows(a, f"aid from {donor} in {year}")
     total = a.loc[a["recipient_id"] == "total", "amount_usd"]
     parts = a[a["recipient_id"] != "total"].copy()
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     parts["recipient"] = parts["recipient_id"].map(names).fillna("Region-wide")
     parts = parts.sort_values("amount_usd", ascending=False).reset_index(drop=True)
     return parts[["recipient_id", "recipient", "amount_usd", "as_printed", "locator"]], int(total.iloc[0]) if len(total) else None
