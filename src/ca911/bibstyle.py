@@ -33,18 +33,11 @@ class AuthorDateLabels(BaseLabelStyle):
     """Labels a reader can decode, "Matsui n.d.", where a theme shows them (the list hides them: ca911.css)."""
 
     def format_labels(self, sorted_entries):
-        # one author with several works of one year (or none) gets Chicago's letters: "Iwashita n.d.-a", "2001a"
-        entries = list(sorted_entries)
-        labels = [f"{_surnames(e)} {e.fields.get('year', NO_DATE)}".strip() for e in entries]
-        total = {label: labels.count(label) for label in labels}
         seen: dict[str, int] = {}
-        for label in labels:
+        for entry in sorted_entries:
+            label = f"{_surnames(entry)} {entry.fields.get('year', NO_DATE)}".strip()
             seen[label] = seen.get(label, 0) + 1
-            if total[label] == 1:
-                yield label
-            else:
-                letter = "abcdefghijklmnopqrstuvwxyz"[seen[label] - 1]
-                yield f"{label}-{letter}" if label.endswith(NO_DATE) else f"{label}{letter}"
+            yield label if seen[label] == 1 else f"{label} ({seen[label]})"
 
 
 class AuthorDateStyle(UnsrtStyle):
