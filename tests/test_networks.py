@@ -307,7 +307,9 @@ def pkg():
 
 
 def _guaranteed(row, d) -> bool:
-    """The rule restated from the raw strings: start's last day ≤ d < end's first day."""
+    """The rule restated from the raw strings: a dated start (joined or by) whose last day ≤ d < end's first day."""
+    if row["start_basis"] not in ("joined", "by"):
+        return False
     start_last = partial_date_bounds(row["start"])[1]
     end_first = partial_date_bounds(row["end"])[0] if row["end"] else None
     return start_last <= d and (end_first is None or d < end_first)
@@ -339,8 +341,10 @@ def test_every_drawable_membership_shows_in_some_snapshot(pkg):
 def test_rows_never_drawn_are_exactly_those_without_a_guaranteed_day(pkg):
     unshown = nw.unshowable_memberships(pkg)
     expected = [r for r in pkg.memberships.to_dict("records")
-                if r["end"] and partial_date_bounds(r["start"])[1] >= partial_date_bounds(r["end"])[0]]
+                if (r["end"] and partial_date_bounds(r["start"])[1] >= partial_date_bounds(r["end"])[0])
+                or r["start_basis"] not in ("joined", "by")]
     assert len(unshown) == len(expected)
+    assert {"not_before", "undated"} <= set(unshown["start_basis"].astype(str))  # the coalition rows
 
 
 @pytest.mark.parametrize("label", nw.SNAPSHOTS)

@@ -251,7 +251,7 @@ def test_external_name_part_must_be_part_of_the_name(data_copy):
     rows[row]["name_en_external"] = "Sergey"
     write_rows(data_copy / "actors.csv", header, rows)
     problems = [str(p) for p in validate_package(data_copy)]
-    assert problems == [f"actors.csv:{row + 2}:name_en_external: external-part-not-in-name: 'Sergey' is not part of name_en 'Sergei Ivanov'"]
+    assert f"actors.csv:{row + 2}:name_en_external: marked-part-not-in-name: 'Sergey' is not part of name_en 'Sergei Ivanov'" in problems
 
 
 def test_glossary_brackets_what_the_chapters_do_not_print():
@@ -265,3 +265,65 @@ def test_glossary_brackets_what_the_chapters_do_not_print():
     text = glossary_markdown(load())
     lines = text.splitlines()  # list-table rows, data text escaped: the brackets are literal
     assert {"* - \\[Igor\\] Ivanov", "* - \\[Politika\\] foundation", "* - {ref}`Putin <actor-putin>`"} <= set(lines)
+
+
+def test_stance_is_dated_as_its_evidence_event(data_copy):
+    """A stance shows what its evidence event shows: same date, same `approximate` flag."""
+    header, rows = read_rows(data_copy / "stances.csv")
+    exact = next(i for i, r in enumerate(rows) if r["approximate"] == "false" and len(r["date"]) == 10)
+    row = mutate(data_copy, "stances", exact, approximate="true")
+    assert_problem(data_copy, f"stances.csv:{row}:approximate: stance-approximate-not-event:")
+    mutate(data_copy, "stances", exact, approximate="false", date="2001-09-30")
+    assert_problem(data_copy, f"stances.csv:{row}:date: stance-date-not-event-date:")
+
+
+def test_joining_event_and_membership_give_one_date(data_copy):
+    """A joining told as an event and as a membership row is one fact: the event's date must be the row's
+    start with basis `joined` (a joining dated from a statement while the row says `not_before` is caught)."""
+    header, rows = read_rows(data_copy / "events.csv")
+    statement = next(r for r in rows if r["event_id"] == "ch4-2003-03-07-karimov-backs-us-on-iraq")
+    row = append(data_copy, "events", dict(statement, event_id="ch4-2003-03-07-uzb-joins-coalition", event_type="accession"))
+    for actor, role in (("UZB", "initiator"), ("COALITION", "target")):
+        append(data_copy, "event_actors", {"event_id": "ch4-2003-03-07-uzb-joins-coalition", "actor_id": actor, "role": role})
+    assert_problem(data_copy, f"events.csv:{row}:date: membership-event-mismatch: UZB joins COALITION on '2003-03-07'")
+    header, members = read_rows(data_copy / "memberships.csv")
+    uzb = next(i for i, m in enumerate(members) if m["member_id"] == "UZB" and m["org_id"] == "COALITION")
+    mutate(data_copy, "memberships", uzb, start_basis="joined")
+    assert not any("membership-event-mismatch" in p for p in problems_of(data_copy))
+
+
+def test_leaving_event_and_membership_end_agree(data_copy):
+    header, rows = read_rows(data_copy / "events.csv")
+    index = next(i for i, r in enumerate(rows) if r["event_id"] == "ch3-1999-04-geo-leaves-cst")
+    row = mutate(data_copy, "events", index, date="1999-05")
+    assert_problem(data_copy, f"events.csv:{row}:date: membership-event-mismatch: GEO leaves CST on '1999-05'")
+
+
+UNPRINTED = [("nezavisimaya-gazeta", "name_en_external", "Nezavisimaya"), ("kamilov", "name_en_external", "Kamilov"),
+             ("rferl", "name_en_external", "Radio"), ("NATO", "name_en_external", "North"),
+             ("rus-state-duma", "name_en_external", "Duma"), ("rus-federation-council", "name_en_external", "Federation"),
+             ("mgimo", "name_en_external", "State"), ("karshi-khanabad", "name_en_external", "Karshi"),
+             ("EST", "name_en_external", "Estonia"), ("ivanov-sergei", "name_en_external", "Sergei"),
+             ("CIS", "name_en_ours", "Commonwealth")]
+
+
+@pytest.mark.parametrize("actor, column, word", UNPRINTED)
+def test_a_name_part_the_chapters_do_not_print_must_be_marked(data_copy, actor, column, word):
+    """Every word of an English name is traced to the printed forms or marked; unmarking one is caught."""
+    header, rows = read_rows(data_copy / "actors.csv")
+    index = next(i for i, r in enumerate(rows) if r["actor_id"] == actor)
+    row = mutate(data_copy, "actors", index, **{column: ""})
+    found = [p for p in problems_of(data_copy) if p.startswith(f"actors.csv:{row}:name_en: name-part-untraced:")]
+    assert found and repr(word) in found[0], problems_of(data_copy)
+
+
+def test_name_tracing_on_invented_names():
+    from ca911.validation import untraced_name_parts
+
+    assert untraced_name_parts("Taro Yamada", ["ヤマダ"], []) == ["Taro"]          # a given name not printed
+    assert untraced_name_parts("Taro Yamada", ["ヤマダ"], ["Taro"]) == []            # ... marked
+    assert untraced_name_parts("Taro Yamada", ["タロウ・ヤマダ"], []) == []          # ... printed in katakana
+    assert untraced_name_parts("Taro Yamada", ["ヤマダ（Taro Yamada）"], []) == []   # ... printed in Latin
+    assert untraced_name_parts("Yamado", ["ヤマダ（Yamada）"], []) == ["Yamado"]     # printed otherwise in Latin
+    assert untraced_name_parts("River Bank", ["川銀行"], []) == ["River", "Bank"]    # a translation must be declared
+    assert untraced_name_parts("River Bank", ["川銀行"], ["River Bank"]) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ca911.chronology import FAMILY_OF
-from ca911.data import DataPackage
+from ca911.data import DataPackage, shown_name
 from ca911.numbers import with_qualifier
 from ca911.records import event_date_text, fact_label, format_partial_date, label_of
 from ca911.schema import primary_key, record_ref
@@ -36,9 +36,7 @@ KIND_HEADINGS = {"state": "States", "organization": "Organizations and treaty sy
 
 def marked_external(name: str, external: str) -> str:
     """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`."""
-    for part in sorted((p for p in str(external or "").split("|") if p), key=len, reverse=True):
-        name = name.replace(part, f"[{part}]", 1)
-    return name
+    return shown_name(name, external)
 
 def index_name(name_en: str, kind: str) -> str:
     """The name as an index lists it: a person surname first ("Karimov, Islam", "Kunanbaev, Abai (Ibragim)");
@@ -112,7 +110,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
     for r in pkg.facts.to_dict("records"):
         for actor in str(r["actor_ids"] or "").split():
             add(actor, "facts", r, "", pd.NaT, r["locator"], r["summary_en"], fact_label(r["fact_id"]))
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     kinds = pkg.actors.set_index("actor_id")["kind"]
 
     def named(actor_id: str) -> str:  # mid-label: "Kazakhstan in the Commonwealth of Independent States"
@@ -131,7 +129,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
             add(actor, "deployments", r, _date_text(r["as_of"]), r["as_of_lo"], r["locator"], what,
                 label_of(r["event_id"]) if r["event_id"] else "")
     for r in pkg.stances.to_dict("records"):
-        add(r["actor_id"], "stances", r, _date_text(r["date"]), r["date_lo"], events.loc[r["event_id"], "locator"] if r["event_id"] in events.index else "",
+        add(r["actor_id"], "stances", r, event_date_text(r), r["date_lo"], events.loc[r["event_id"], "locator"] if r["event_id"] in events.index else "",
             f"{str(r['issue']).replace('_', ' ')}: {str(r['stance']).replace('_', ' ')}", label_of(r["event_id"]) if r["event_id"] else "")
     periods = pkg.periods.set_index("period_id")
     for r in pkg.period_relations.to_dict("records"):
@@ -177,7 +175,7 @@ def linked_name(pkg: DataPackage, actor_id: str, text: str | None = None) -> Mar
     """The actor's English name (or `text`) as a link to its page if it has one, else as plain escaped text."""
     if pkg.sha256 not in _WITH_PAGE_CACHE:
         _WITH_PAGE_CACHE[pkg.sha256] = set(actors_with_pages(pkg))
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     return Markup(ref_link(actor_id, text if text is not None else names.get(actor_id, actor_id), _WITH_PAGE_CACHE[pkg.sha256]))
 
 
@@ -243,7 +241,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
 
     a = pkg.actors.set_index("actor_id").loc[actor_id]
     actor = a.to_frame().T.assign(actor_id=actor_id).iloc[0]
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     mine = records[records["actor_id"] == actor_id]
     counts = mine["resource"].value_counts()
     in_text = myst_text(name_in_text(a["name_en"], a["kind"]))  # "the United States" in a sentence

@@ -101,7 +101,7 @@ def _section_of(locator: str) -> str:
 
 def facts_markdown(pkg: DataPackage) -> str:
     """Every undated fact, per chapter in reading order, each labelled for links from the sentence map."""
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     first_cited: dict[str, int] = {}  # reading order: the first sentence that cites each fact
     for s in pkg.sentences.sort_values("sentence_no").itertuples():
         for ref in str(s.record_refs or "").split():

@@ -63,7 +63,7 @@ def events_between(pkg: DataPackage, start: str, end: str, precision: str | None
 
 def event_actor_names(pkg: DataPackage) -> pd.Series:
     """event_id → 'Putin (initiator); Bush (target)' in the chapters' order of roles."""
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     ea = pkg.event_actors.assign(name=lambda d: d["actor_id"].map(names))
     return ea.groupby("event_id", sort=True)["name"].agg(lambda s: "; ".join(dict.fromkeys(s)))
 
@@ -88,8 +88,9 @@ def stance_matrix(pkg: DataPackage, states: list[str], start: str = AUTUMN_2001[
     """Ordinal stance per state and day with carry-forward.
 
     Returns (codes, evidenced, undated): `codes` holds the ordinal rank (0 = not stated) carried forward
-    from each evidenced day; `evidenced` is True on days a stance row exists; `undated` lists the
-    stances dated only to a month, which cannot be placed on a day.
+    from each evidenced day; `evidenced` is True on days a stance row exists, and its
+    `attrs["approximate"]` (same shape) is True where that day is a reading, not printed (the figure marks
+    those days); `undated` lists the stances dated only to a month, which cannot be placed on a day.
     """
     st = require_rows(pkg.stances[pkg.stances["issue"] == issue], f"stances on {issue}")
     order = list(st["stance"].cat.categories)
@@ -98,15 +99,19 @@ def stance_matrix(pkg: DataPackage, states: list[str], start: str = AUTUMN_2001[
     undated = st[st["date"].str.len() < 10]
     codes = pd.DataFrame(0, index=states, columns=days, dtype="int64")
     evidenced = pd.DataFrame(False, index=states, columns=days)
+    approximate = pd.DataFrame(False, index=states, columns=days)
     for state in states:
         rows = by_day[by_day["actor_id"] == state].sort_values("date")
         current = 0
         marks = {pd.Timestamp(d): order.index(s) for d, s in zip(rows["date"], rows["stance"].astype(str))}
+        read = {pd.Timestamp(d) for d, a in zip(rows["date"], rows["approximate"].fillna(False)) if a}
         for day in days:
             if day in marks:
                 current = marks[day]
                 evidenced.loc[state, day] = True
+                approximate.loc[state, day] = day in read
             codes.loc[state, day] = current
+    evidenced.attrs["approximate"] = approximate
     return codes, evidenced, undated.reset_index(drop=True)
 
 
@@ -169,7 +174,7 @@ def table1_evidence(pkg: DataPackage, name_of=None) -> str:
 def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:
     """Every deployment row once, with its label and which side of 11 September 2001 it falls."""
     d = require_rows(pkg.deployments, "deployments").copy()
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     d["force"] = d["force_id"].map(names)
     d["host"] = d["host_id"].map(names)
     d["facility"] = d["facility_id"].map(names).fillna("")
@@ -186,7 +191,7 @@ def aid_by_recipient(pkg: DataPackage, donor: str = "USA", year: int = 2002) -> 
     require_rows(a, f"aid from {donor} in {year}")
     total = a.loc[a["recipient_id"] == "total", "amount_usd"]
     parts = a[a["recipient_id"] != "total"].copy()
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     parts["recipient"] = parts["recipient_id"].map(names).fillna("Region-wide")
     parts = parts.sort_values("amount_usd", ascending=False).reset_index(drop=True)
     return parts[["recipient_id", "recipient", "amount_usd", "as_printed", "locator"]], int(total.iloc[0]) if len(total) else None
@@ -196,9 +201,13 @@ def membership_spans(pkg: DataPackage, end_of_record: str = "2004-12-31") -> pd.
     """Membership bars: one per member and organization, the union of the rows that overlap.
 
     A row runs from the first day its start covers to the last day its end covers; an open end runs to
-    the end of the record. Rows of the two chapters about the same membership merge into one bar.
+    the end of the record. Rows of the two chapters about the same membership merge into one bar. A row
+    whose start the chapter does not date (`networks.UNDATED_STARTS`) has no span to draw and is left out.
     """
+    from ca911.networks import UNDATED_STARTS
+
     m = require_rows(pkg.memberships, "memberships").copy()
+    m = m[~m["start_basis"].astype(str).isin(UNDATED_STARTS)]
     m["bar_start"] = m["start_lo"]
     m["bar_end"] = m["end_hi"].fillna(pd.Timestamp(end_of_record))
     m["open_end"] = m["end"].isna()

@@ -140,6 +140,14 @@ def remember_valid(data_dir: Path) -> None:
         pass
 
 
+def shown_name(name: str, external: str) -> str:
+    """The English name as the book prints it: the parts the chapters do not print in square brackets
+    (`[Sergei] Ivanov`, `name_en_external`), so no page or figure passes an outside name part off as printed."""
+    for part in sorted((p for p in str(external or "").split("|") if p), key=len, reverse=True):
+        name = name.replace(part, f"[{part}]", 1)
+    return name
+
+
 def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPackage:
     """Validate the package (raise DataPackageError listing every problem) and load every table."""
     from ca911.validation import validate_package
@@ -162,6 +170,8 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
             frame[f"{col}_hi"] = pd.to_datetime(pd.Series([b[1] for b in bounds], dtype="datetime64[ns]"))
         for col in LIST_COLUMNS.get(res["name"], []):
             frame[col] = frame[col].str.split()
+        if res["name"] == "actors" and "name_en_external" in frame:
+            frame["name_shown"] = [shown_name(n, x) for n, x in zip(frame["name_en"], frame["name_en_external"].fillna(""))]
         tables[res["name"]] = frame
     return DataPackage(tables, descriptor, package_hash(data_dir))
 

@@ -62,7 +62,8 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
 
 
 def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: list[str], state_names: dict[str, str]):
-    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed."""
+    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed;
+    ○ on an evidenced day that is a reading, not printed (`evidenced.attrs["approximate"]`)."""
     fig, ax = figure(2.9)
     n = len(stance_labels)
     rgba = np.array([[to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
@@ -71,6 +72,10 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
     ch = stance_changes(codes).to_numpy()
     ys, xs = np.nonzero(ch)
     ax.scatter(xs, ys, marker="^", s=14, color="black", zorder=3)
+    approximate = evidenced.attrs.get("approximate")
+    if approximate is not None and approximate.to_numpy().any():
+        ys, xs = np.nonzero(approximate.to_numpy())
+        ax.scatter(xs, ys, marker="o", s=34, facecolors="none", edgecolors="black", linewidths=0.8, zorder=4)
     ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
     days = list(codes.columns)
     ticks = [i for i, d in enumerate(days) if d.weekday() == 0]
@@ -80,6 +85,9 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
     handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=f"{i} {stance_labels[i]}") for i in range(n)]
     handles += [Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
                 Line2D([], [], marker="^", color="black", linestyle="", label="position changed")]
+    if approximate is not None and approximate.to_numpy().any():
+        handles.append(Line2D([], [], marker="o", markerfacecolor="none", color="black", linestyle="",
+                              label="day read from context (approx.)"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=MIN_TEXT_PT, frameon=False)
     for spine in ax.spines.values():
         spine.set_visible(False)

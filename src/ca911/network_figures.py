@@ -21,7 +21,8 @@ FAINT = "#c8c8c8"
 
 
 def _names(pkg, short: bool = False) -> dict[str, str]:
-    names = pkg.actors.set_index("actor_id")["name_en"].to_dict()
+    """Labels for the figures: English names with the parts the chapters do not print in square brackets."""
+    names = pkg.actors.set_index("actor_id")["name_shown"].to_dict()
     if short:  # organisations by their acronym (their id), states and others by name
         kinds = pkg.actors.set_index("actor_id")["kind"].to_dict()
         names = {k: (k if kinds[k] == "organization" else v) for k, v in names.items()}
@@ -134,7 +135,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
 
 # -------------------------------------------------------------------------------------- presence
 FORCE_COLOURS = {"RUS": VERMILLION, "USA": BLUE, "CRRF": ORANGE, "KAZ": GREEN, "western-forces": SKY}
-SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CRRF", "karshi-khanabad": "Karshi-Khanabad", "manas": "Manas",
+SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CRRF", "karshi-khanabad": "[Karshi-]Khanabad", "manas": "Manas",
          "kant": "Kant", "kulyab": "Kulyab"}
 
 

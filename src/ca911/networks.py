@@ -12,7 +12,8 @@ the others' helpers.
 deployment's `as_of`) counts from the *last* day its partial date covers, an end from the *first* day.
 A membership that began "by 2001-09" is drawn from 30 September 2001; one that ended "1999-04" is gone
 from 1 April 1999. A row whose start and end fall in the same stated month or year is therefore never
-drawn (`unshowable_memberships` lists them). An `as_of` given as a partial string ("2004") means the
+drawn, nor is one whose start the chapter does not date (`start_basis` `not_before` or `undated`: no day
+is guaranteed); `unshowable_memberships` lists them. An `as_of` given as a partial string ("2004") means the
 last day it covers.
 """
 
@@ -28,6 +29,8 @@ from ca911.data import AUTUMN_2001, partial_date_bounds
 
 # Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
 # April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.
+# Start bases that date no joining (the chapter dates an earlier step, or nothing): such rows guarantee no day.
+UNDATED_STARTS = ("not_before", "undated")
 SNAPSHOTS = ("1992", "1999", "2001-09", "2003-04", "2004")
 NINE_ELEVEN = pd.Timestamp("2001-09-11")
 
@@ -97,9 +100,9 @@ def _sorted_copy(G: nx.Graph) -> nx.Graph:
 def membership_intervals(data) -> pd.DataFrame:
     """Each membership row with the days it is drawn: [`shown_from`, `shown_until`) (NaT = open)."""
     m = data.memberships.copy()
-    m["shown_from"] = m["start_hi"]
+    m["shown_from"] = m["start_hi"].where(~m["start_basis"].astype(str).isin(UNDATED_STARTS))
     m["shown_until"] = m["end_lo"]
-    m["showable"] = m["shown_until"].isna() | (m["shown_from"] < m["shown_until"])
+    m["showable"] = m["shown_from"].notna() & (m["shown_until"].isna() | (m["shown_from"] < m["shown_until"]))
     return m
 
 
@@ -112,7 +115,7 @@ def active_memberships(data, as_of) -> pd.DataFrame:
 
 
 def unshowable_memberships(data) -> pd.DataFrame:
-    """Rows whose start and end fall in the same stated span: no date is guaranteed to show them."""
+    """Rows no date is guaranteed to show: start and end in the same stated span, or a start not dated."""
     m = membership_intervals(data)
     cols = ["member_id", "org_id", "status", "start", "start_basis", "end", "end_reason", "locator"]
     return m.loc[~m["showable"], cols].reset_index(drop=True)

@@ -52,7 +52,7 @@ def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
     """Every event of both chapters, by year, each entry labelled for the `{event}` role; `name_of(actor_id)`
     writes an actor's name (generated.generators passes the link to its page: actor_pages.linked_name)."""
     ev = pkg.events.sort_values(["date_lo", "event_id"])
-    names = pkg.actors.set_index("actor_id")["name_en"]
+    names = pkg.actors.set_index("actor_id")["name_shown"]
     name_of = name_of or (lambda a: myst_text(names.get(a, a)))
     actors = pkg.event_actors.assign(name=lambda d: [name_of(a) for a in d["actor_id"]]
                                      ).groupby("event_id")["name"].agg(lambda s: ", ".join(dict.fromkeys(s)))

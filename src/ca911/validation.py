@@ -21,6 +21,88 @@ PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# --- tracing the parts of an English name to what the chapters print ---------------------------------
+_KANA = dict(zip(
+    "アイウエオカキクケコガギグゲゴサシスセソザジズゼゾタチツテトダヂヅデドナニヌネノハヒフヘホバビブベボパピプペポマミムメモヤユヨラリルレロワヲンヴァィゥェォャュョ",
+    "a i u e o ka ki ku ke ko ga gi gu ge go sa shi su se so za ji zu ze zo ta chi tsu te to da ji zu de do "
+    "na ni nu ne no ha hi fu he ho ba bi bu be bo pa pi pu pe po ma mi mu me mo ya yu yo ra ri ru re ro wa o n vu "
+    "a i u e o ya yu yo".split()))
+_SOUND_CLASSES = (("shch", "s"), ("dzh", "z"), ("sh", "s"), ("ch", "t"), ("ts", "t"), ("zh", "z"), ("kh", "f"),
+                  ("dz", "z"), ("ph", "f"), ("j", "z"), ("v", "b"), ("w", "b"), ("f", "b"), ("l", "r"), ("c", "k"),
+                  ("q", "k"), ("x", "ks"), ("gh", ""), ("ng", "n"), ("ge", "ze"), ("gi", "zi"), ("z", "s"),
+                  ("y", ""), ("h", ""))
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+KANJI = re.compile(r"[\u3400-\u9fff]")
+
+
+def consonant_skeleton(latin: str) -> str:
+    """The consonants of a romanised word in broad sound classes (how a katakana name and its romanisation
+    can be compared: vowels, h and y dropped, v/w/f/b merged, l = r, doubled letters once)."""
+    s = latin.lower()
+    for a, b in _SOUND_CLASSES:
+        s = s.replace(a, b)
+    s = re.sub(r"[aeiou]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def kana_skeleton(word: str) -> str:
+    return consonant_skeleton(kana_romaji(word))
+
+
+def kana_romaji(word: str) -> str:
+    return "".join(_KANA.get(ch, "") for ch in word)
+
+
+def spoken_form(latin: str) -> str:
+    """A romanised word with its vowels, in the same sound classes, without the u or o katakana adds after a
+    consonant (Nazarbayev and ナザルバエフ agree; Kamilov and コミロフ do not)."""
+    s = latin.lower()
+    for a, b in _SOUND_CLASSES:
+        s = s.replace(a, b)
+    s = re.sub(r"(?<=[^aeiou])[uo](?=[^aeiou]|$)", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def untraced_name_parts(name_en: str, printed: list[str], marked: list[str]) -> list[str]:
+    """Words of `name_en` that the printed forms of the name do not account for.
+
+    `printed` are the forms the chapters print (Japanese, with any Latin they print with it); `marked` are
+    the parts declared as ours (translations, qualifiers) or as external. A word is traced when it is one of
+    the Latin words printed for the name, or when it romanises a katakana word of the printed forms (broadly
+    when the chapters print no Latin word like it; vowel for vowel when they do). A word the chapters print
+    differently in Latin and that does not romanise their katakana either (a Komilov, コミロフ, recorded as
+    Kamilov) is untraced."""
+    rest = name_en
+    for part in sorted((m for m in marked if m), key=len, reverse=True):
+        rest = rest.replace(part, " ")
+    latin = {w.lower() for form in printed for w in LATIN_WORD.findall(form)}
+    kana = {kana_skeleton(w) for form in printed for w in KATAKANA_WORD.findall(form)}
+    spoken = {spoken_form(kana_romaji(w)) for form in printed for w in KATAKANA_WORD.findall(form)}
+    out = []
+    for word in LATIN_WORD.findall(rest):
+        if word.lower() in latin:
+            continue
+        skeleton = consonant_skeleton(word)
+        if any(consonant_skeleton(w) == skeleton for w in latin):  # printed in Latin, spelt otherwise
+            if spoken_form(word) in spoken:  # still a faithful romanisation of the printed katakana
+                continue
+        elif skeleton and any(skeleton in k or _distance(skeleton, k) <= max(1, len(skeleton) // 3) for k in kana):
+            continue
+        out.append(word)
+    return out
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
@@ -186,9 +268,16 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
         if rec["bibtex_key"] and rec["bibtex_key"] not in bib:
             add("sources", rec, "bibtex_key", "unknown-bibtex-key", f"{rec['bibtex_key']!r} is not a key in references.bib")
     for rec in tables.get("actors", []):
-        for part in rec.get("name_en_external", "").split("|"):
-            if part and part not in rec["name_en"]:
-                add("actors", rec, "name_en_external", "external-part-not-in-name", f"{part!r} is not part of name_en {rec['name_en']!r}")
+        printed = [rec["name_ja"], *rec.get("name_ja_variants", "").split("|")]
+        for field in ("name_en_ours", "name_en_external"):
+            for part in rec.get(field, "").split("|"):
+                if part and part not in rec["name_en"]:
+                    add("actors", rec, field, "marked-part-not-in-name", f"{part!r} is not part of name_en {rec['name_en']!r}")
+        marked = rec.get("name_en_ours", "").split("|") + rec.get("name_en_external", "").split("|")
+        if untraced := untraced_name_parts(rec["name_en"], printed, marked):
+            add("actors", rec, "name_en", "name-part-untraced",
+                f"{', '.join(map(repr, untraced))} of {rec['name_en']!r} is neither printed ({' / '.join(p for p in printed if p)}) "
+                "nor marked as ours (name_en_ours) or external (name_en_external)")
     kinds = {r["actor_id"]: r["kind"] for r in tables.get("actors", [])}
     for rec in tables.get("places", []):  # coordinates from outside the chapters, for the map
         if rec["place_id"] not in kinds:
@@ -199,7 +288,31 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
             add("places", rec, "capital_of", "not-a-state", f"{rec['capital_of']!r} is not a state in actors.csv")
         if not rec["reference"].strip():
             add("places", rec, "reference", "coordinates-without-reference", "every coordinate needs the public reference it comes from")
+    # a joining or leaving told as an event is the same fact as a membership's start or end: one date for both
+    roles = {}
+    for r in tables.get("event_actors", []):
+        roles.setdefault(r["event_id"], {}).setdefault(r["role"], []).append(r["actor_id"])
+    memberships = tables.get("memberships", [])
+    for rec in tables.get("events", []):
+        column = {"accession": "start", "withdrawal": "end"}.get(rec["event_type"])
+        if not column:
+            continue
+        for member in roles.get(rec["event_id"], {}).get("initiator", []):
+            for org in roles.get(rec["event_id"], {}).get("target", []):
+                rows = [m for m in memberships if m["member_id"] == member and m["org_id"] == org and m["source_id"] == rec["source_id"]]
+                if not any(m[column] == rec["date"] and (column == "end" or m["start_basis"] == "joined") for m in rows):
+                    add("events", rec, "date", "membership-event-mismatch",
+                        f"{member} {'joins' if column == 'start' else 'leaves'} {org} on {rec['date']!r}, but no {rec['source_id']} membership row"
+                        f" has that {column}" + (" with start_basis joined" if column == "start" else ""))
+    event_dates = {r["event_id"]: (r["date"], r["approximate"]) for r in tables.get("events", [])}
     for rec in tables.get("stances", []):
+        # a stance is what its evidence event shows, so it is dated as that event is, with the same care
+        if rec["event_id"] in event_dates:
+            date, approximate = event_dates[rec["event_id"]]
+            if rec["date"] != date:
+                add("stances", rec, "date", "stance-date-not-event-date", f"{rec['date']!r} is not the date {date!r} of its evidence event")
+            if rec.get("approximate", approximate).lower() != approximate.lower():
+                add("stances", rec, "approximate", "stance-approximate-not-event", f"approximate={rec.get('approximate')!r}, its evidence event has {approximate!r}")
         if rec["stance"] == "not_stated":
             add("stances", rec, "stance", "stored-carry-forward", "`not_stated` is only computed by carry-forward, never stored")
     return problems

@@ -1,0 +1,23 @@
+"""Latin forms the chapters print beside a name, e.g. コミロフ（Abdulaziz Komilov）, must be among the actor's
+printed forms in actors.csv: the validator traces the words of an English name only to what the data record."""
+
+from __future__ import annotations
+
+import re
+
+PRINTED_WITH_LATIN = re.compile(r"([\u30a0-\u30ff\u3400-\u9fff・ー]{1,20})\s*[（(]([A-Za-z][A-Za-z .,'\[\]\-/]*)[）)]")
+
+
+def unrecorded_latin_forms(chapter_text: str, actors: list[dict]) -> list[str]:
+    """'name（Latin）' pairs whose name is (the end of) an actor's printed name but whose Latin is in none of
+    that actor's printed forms."""
+    text = chapter_text.replace("\n", "")
+    out = []
+    for m in PRINTED_WITH_LATIN.finditer(text):
+        before, latin = m.group(1), m.group(2).strip()
+        for a in actors:
+            forms = [f for f in [a["name_ja"], *a.get("name_ja_variants", "").split("|")] if f]
+            bare = {re.sub(r"[（(].*?[）)]", "", f) for f in forms}
+            if any(b and before.endswith(b) for b in bare) and not any(latin in f for f in forms):
+                out.append(f"{a['actor_id']}: {m.group(0)}")
+    return out
