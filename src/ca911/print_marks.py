@@ -131,6 +131,29 @@ def mark_lead_ins(soup) -> None:
             add_class(paragraph, "ca911-lead-in")
 
 
+def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
+    """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a heading with
+    a line under it, its table on the next page, reads as a heading left at the page foot."""
+    for heading in soup.find_all(["h2", "h3", "h4", "h5"]):
+        node, marked = heading.find_next_sibling(), 0
+        while node is not None and marked < chain and node.name == "p" and len(node.get_text(" ", strip=True)) <= longest:
+            add_class(node, "ca911-keep-with-next")
+            node, marked = node.find_next_sibling(), marked + 1
+
+
+def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240) -> None:
+    """A short list (an entry's few fields: as printed, reading, why, records) is not split over a page, and
+    the short paragraph that heads it goes with it: its last item alone on a page reads as a stray line."""
+    for listing in soup.find_all(["ul", "ol"]):
+        entries = listing.find_all("li", recursive=False)
+        if not entries or len(entries) > items or len(listing.get_text(" ", strip=True)) > longest or listing.find_parent("table"):
+            continue
+        add_class(listing, "ca911-keep-together")
+        before = listing.find_previous_sibling()
+        if before is not None and before.name == "p" and len(before.get_text(" ", strip=True)) <= head:
+            add_class(before, "ca911-keep-with-next")
+
+
 def mark_landscape_tables(soup, columns: int = 9) -> None:
     """A table of so many columns cannot keep its text at the type floor within the portrait measure: its
     block (the notebook output or the table itself) goes onto a landscape page of its own."""
@@ -254,6 +277,8 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None) -> 
     mark_short_code(soup)
     mark_locators(soup)
     mark_ragged(soup)
+    mark_keep_with_next(soup)
+    mark_short_lists(soup)
     number_section_references(soup)
     if part_captions:
         open_parts(soup, part_captions)

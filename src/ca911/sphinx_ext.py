@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import UTC
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -260,12 +261,12 @@ def build_commit(srcdir: Path) -> str | None:
 def data_date() -> str | None:
     """The date the build fixes in its outputs (SOURCE_DATE_EPOCH), as a reader writes it."""
     import os
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch or not epoch.isdigit():
         return None
-    day = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    day = datetime.fromtimestamp(int(epoch), tz=UTC)
     return f"{day.day} {day:%B %Y}"
 
 
@@ -281,7 +282,7 @@ def print_front_matter(title: str, author: str, version: str, blurb: str, cff: d
     cff_licences = cff.get("license") or []
     cff_licences = [cff_licences] if isinstance(cff_licences, str) else cff_licences
     authors = ", ".join(a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff.get("authors", []))
-    built = "Built from commit <code>{}</code>".format(e(commit)) if commit else "Built outside a git checkout (no commit known)"
+    built = f"Built from commit <code>{e(commit)}</code>" if commit else "Built outside a git checkout (no commit known)"
     built += f"; dates fixed in the outputs: {e(date)}." if date else "."
     citation = f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. Version {e(str(cff.get('version', version)))}."
     return f"""<article class="ca911-title-page">
