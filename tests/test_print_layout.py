@@ -158,16 +158,30 @@ def test_cross_reference_checker(tmp_path):
 
 
 def test_cross_references_to_sections_carry_their_page(built_book):
-    """Every link from the text to a heading prints the page it lands on (the contents, before the first
-    bookmarked page, print theirs in a column of their own)."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(str(PDF))
-    first_body_page = min(reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)) + 1
+    """Every link to a heading prints the page it lands on: "p. N" in the text, the page number after the
+    title in the contents."""
     pages = list(book_pages())
     links = layout.internal_links(PDF)
     body = layout.body_size(pages)
-    assert any(layout.lands_on_heading(link, pages, body=body) for link in links if link.page >= first_body_page)
-    wrong = layout.references_without_page(links, pages, first_body_page)
+    assert any(layout.lands_on_heading(link, pages, body=body) for link in links)
+    wrong = layout.references_without_page(links, pages)
     assert wrong == [], f"{len(wrong)} references without their page, for example " + "; ".join(
         f"p. {link.page} → p. {link.target}: {link.text!r}" for link in wrong[:8])
+
+
+# ---------------------------------------------------------------------------------------- the HTML how-to-cite page
+CLIPPED_BLOCKS = """() => [...document.querySelectorAll('div.highlight-text pre')]
+    .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
+    .map(pre => pre.textContent.trim().slice(0, 60))"""
+
+
+def test_citation_lines_are_read_whole_on_screen(visit):
+    """The one-record citation line (a plain-text block) wraps inside its box at 1280 px and on a phone; a copy
+    of the page with the blocks set unwrapped shows the check sees a clipped line."""
+    for width in (1280, 390):
+        page = visit("appendices/how_to_cite.html", width=width).page
+        assert page.locator("div.highlight-text pre").count() >= 1
+        assert page.evaluate(CLIPPED_BLOCKS) == [], f"clipped at {width} px"
+    broken = visit("appendices/how_to_cite.html", width=390).page
+    broken.add_style_tag(content="div.highlight-text pre { white-space: pre !important; }")
+    assert broken.evaluate(CLIPPED_BLOCKS) != []

@@ -279,11 +279,17 @@ def lands_on_heading(link: Link, pages: list[Page], heading_ratio: float = 1.25,
     return any(line.size >= heading_size and -2 <= from_top(page, line.top) - link.target_top <= reach for line in page.lines)
 
 
+def carries_its_page(link: Link) -> bool:
+    """ "… p. N" in running text, or "Title … N" in the contents, N the page the link lands on."""
+    text = link.text.replace("\u00a0", " ")
+    return bool(re.search(rf"\bp\.\s?{link.target}\b", text) or re.search(rf"\D\s*\b{link.target}$", text))
+
+
 def references_without_page(links: list[Link], pages: list[Page], first_page: int = 1) -> list[Link]:
-    """Links from page first_page on that land on a heading and do not print "p. N", N their landing page."""
+    """Links from page first_page on that land on a heading and do not print the page they land on."""
     body = body_size(pages)
     return [link for link in links if link.page >= first_page and lands_on_heading(link, pages, body=body)
-            and not re.search(rf"\bp\.\s?{link.target}\b", link.text.replace("\u00a0", " "))]
+            and not carries_its_page(link)]
 
 
 # --------------------------------------------------------------------------------------------- folios
