@@ -17,7 +17,8 @@ inputs_digest() {  # empty outside a git checkout: then every build is a full bu
   git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
   { git ls-files -z --cached --others --exclude-standard -- . ':!tests' ':!tools' ':!.ci' ':!README.md' ':!CONTRIBUTING.md' ':!benchmarks' \
       | sort -z | xargs -0 sha256sum 2>/dev/null || true
-    echo "SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-}"; } | sha256sum | cut -d' ' -f1
+    echo "SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-}"
+    echo "commit=$(git rev-parse HEAD 2>/dev/null) ${CA911_COMMIT:-}"; } | sha256sum | cut -d' ' -f1  # the imprint names it
 }
 
 exec 9>_build/.stage.lock

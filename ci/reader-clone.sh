@@ -15,6 +15,9 @@ mkdir -p "$reader"
 git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -cf - 2>/dev/null | tar -xf - -C "$reader"
 test ! -e "$parent/shared" || { echo "reader-clone: $parent/shared exists; not a reader's clone" >&2; exit 1; }
 echo "reader's clone at $reader (no ../shared beside it): make $target"
-(cd "$reader" && env -u CA911_SOURCES make "$target")
+# the copy has no .git: it names the checkout's commit for the imprint, as the checkout's own book does
+commit=$(git rev-parse HEAD | cut -c1-12)
+[ -z "$(git status --porcelain --untracked-files=no)" ] || commit="$commit with uncommitted changes"
+(cd "$reader" && env -u CA911_SOURCES CA911_COMMIT="$commit" make "$target")
 "$reader/.venv/bin/python" -c 'from ca911.sources import sources_available, sources_dir; assert not sources_available(), sources_dir(); print("the chapters were out of reach:", sources_dir())'
 .venv/bin/python tools/compare_books.py _build "$reader/_build"

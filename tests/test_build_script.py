@@ -66,6 +66,18 @@ def test_unchanged_inputs_build_nothing_and_an_edit_builds_again(tmp_path):
     assert build(root, env).returncode == 0 and len(calls(env)) == 9
 
 
+def test_a_new_commit_builds_again(tmp_path):
+    """The print imprint names the commit the book is built from: committing the same files builds anew."""
+    root, env = project(tmp_path)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-C", str(root)]
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "first"], check=True)
+    assert build(root, env).returncode == 0 and len(calls(env)) == 3
+    assert "book up to date" in build(root, env).stdout
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "second"], check=True)
+    assert "book up to date" not in build(root, env).stdout and len(calls(env)) == 6
+
+
 def test_a_failed_build_leaves_the_previous_book(tmp_path):
     root, env = project(tmp_path)
     assert build(root, env).returncode == 0

@@ -1,7 +1,9 @@
 """Marks in the print edition's HTML that its stylesheet (static/ca911-print.css) designs with:
-identifiers that must not break across lines, table columns of numbers to set right-aligned, bold
-lead-ins that must stay with what follows;
-and code-only notebook cells, which print nothing, taken out.
+identifiers that must not break across lines, locators set in one style, lines of ids set ragged-right,
+table columns of numbers to set right-aligned, tables too wide for the portrait page turned onto a
+landscape one, bold lead-ins that must stay with what follows, an opening page for each part, and
+cross-references that carry their section number and page; code-only notebook cells, which print
+nothing, are taken out.
 
 CSS cannot tell an identifier from a word, and the book's tables come from several paths (Markdown,
 docutils list-tables, pandas HTML), so the marks are added once, to the assembled page, for print only.
@@ -129,7 +131,140 @@ def mark_lead_ins(soup) -> None:
             add_class(paragraph, "ca911-lead-in")
 
 
-def mark_for_print(html: str) -> str:
+def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
+    """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a heading with
+    a line under it, its table on the next page, reads as a heading left at the page foot."""
+    for heading in soup.find_all(["h2", "h3", "h4", "h5"]):
+        node, marked = heading.find_next_sibling(), 0
+        while node is not None and marked < chain and node.name == "p" and len(node.get_text(" ", strip=True)) <= longest:
+            add_class(node, "ca911-keep-with-next")
+            node, marked = node.find_next_sibling(), marked + 1
+
+
+def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240) -> None:
+    """A short list (an entry's few fields: as printed, reading, why, records) is not split over a page, and
+    the short paragraph that heads it goes with it: its last item alone on a page reads as a stray line."""
+    for listing in soup.find_all(["ul", "ol"]):
+        entries = listing.find_all("li", recursive=False)
+        if not entries or len(entries) > items or len(listing.get_text(" ", strip=True)) > longest or listing.find_parent("table"):
+            continue
+        add_class(listing, "ca911-keep-together")
+        before = listing.find_previous_sibling()
+        if before is not None and before.name == "p" and len(before.get_text(" ", strip=True)) <= head:
+            add_class(before, "ca911-keep-with-next")
+
+
+def mark_landscape_tables(soup, columns: int = 9) -> None:
+    """A table of so many columns cannot keep its text at the type floor within the portrait measure: its
+    block (the notebook output or the table itself) goes onto a landscape page of its own."""
+    for table in soup.find_all("table"):
+        row = table.find("tr")
+        if not row or len(row.find_all(["td", "th"], recursive=False)) < columns:
+            continue
+        block = table.find_parent("div", class_="cell_output") or table
+        add_class(block, "ca911-landscape")
+
+
+def mark_locators(soup) -> None:
+    """A locator (ch4 §5.1 ¶5) prints in one style whether it is a link or plain code, and as one unit,
+    so that justification never widens the spaces inside it."""
+    for tag in soup.select("span.ca911-id, code"):
+        if LOCATOR_IN_TEXT.fullmatch(" ".join(tag.get_text().split())):
+            add_class(tag, "ca911-locator")
+
+
+def identifier_share(tag) -> float:
+    text = "".join(tag.get_text().split())
+    if not text:
+        return 0.0
+    marked = "".join("".join(t.get_text().split()) for t in tag.select(".ca911-id, code")
+                     if not t.find_parent(class_="ca911-id") and not t.find_parent("code"))
+    return len(marked) / len(text)
+
+
+def mark_ragged(soup, share: float = 0.3) -> None:
+    """A paragraph, list item or definition made mostly of ids and locators is set ragged-right: justified,
+    its few word spaces would stretch into gaps around the unbreakable ids."""
+    for tag in soup.find_all(["p", "li", "dd", "dt"]):
+        if tag.find_parent("table") or tag.find(["p", "ul", "ol", "table"]):
+            continue
+        lead = tag.find("strong")
+        records_lead = lead is not None and tag.get_text(" ", strip=True).startswith(lead.get_text(" ", strip=True)) \
+            and lead.get_text(strip=True).endswith(":") and tag.select(".ca911-id, code")
+        if records_lead or identifier_share(tag) >= share:
+            add_class(tag, "ca911-ragged")
+
+
+def internal_target(href: str | None) -> str | None:
+    """The fragment of a link into the single print document ("index.html#x" or "#x"), else None."""
+    if not href:
+        return None
+    page, _, fragment = href.partition("#")
+    return fragment if fragment and page in ("", "index.html") else None
+
+
+def section_heading_of(target):
+    """The heading a link target names: the section's heading, or the heading right after a label."""
+    if target is None:
+        return None
+    if target.name in ("h1", "h2", "h3", "h4", "h5"):
+        return target
+    if target.name == "section":
+        return target.find(["h1", "h2", "h3", "h4", "h5"], recursive=False)
+    if target.name == "span" and not target.get_text(strip=True):
+        following = target.find_next_sibling()
+        if following is not None and following.name in ("h1", "h2", "h3", "h4", "h5"):
+            return following
+        if following is not None and following.name == "section":
+            return following.find(["h1", "h2", "h3", "h4", "h5"], recursive=False)
+    return None
+
+
+def number_section_references(soup) -> None:
+    """On paper a reference to a section carries its number and its page (the stylesheet prints the page
+    with target-counter); a bare section title cannot be looked up."""
+    ids = {tag["id"]: tag for tag in soup.find_all(id=True)}
+    for link in soup.select("a.reference.internal"):
+        fragment = internal_target(link.get("href"))
+        if fragment is None:
+            continue
+        heading = section_heading_of(ids.get(fragment))
+        if heading is None:
+            continue
+        link["href"] = f"#{fragment}"
+        add_class(link, "ca911-xref")
+        number = heading.find("span", class_="section-number")
+        number = number.get_text(strip=True).rstrip(".") if number else ""
+        if number and not link.get_text(" ", strip=True).startswith(number):
+            prefix = soup.new_tag("span", attrs={"class": "ca911-xref-number"})
+            prefix.string = (f"ch.\u00a0{number}" if "." not in number else f"§\u00a0{number}") + " "
+            link.insert(0, prefix)
+
+
+PART_NAME = re.compile(r"^(Part [IVXLC]+(?: \(continued\))?)\s*[—–-]\s*(.+)$")
+
+
+def open_parts(soup, captions: list[str | None]) -> None:
+    """Each part of the book opens on a page of its own, with its title as a first-level heading (a bookmark
+    of its own in the PDF). The single print document keeps a part as a toctree wrapper, in _toc.yml's
+    order; the front matter has no opening page."""
+    wrappers = [w for w in soup.select("div.toctree-wrapper") if w.find_parent(class_="toctree-wrapper") is None]
+    for wrapper, caption in zip(wrappers, captions):
+        if not caption or caption.strip().lower() == "front matter":
+            continue
+        opener = soup.new_tag("section", attrs={"class": "ca911-part-opener"})
+        match = PART_NAME.match(caption.strip())
+        title = soup.new_tag("h1", attrs={"class": "ca911-part-title"})
+        title.string = match.group(1) if match else caption.strip()
+        opener.append(title)
+        if match:
+            subtitle = soup.new_tag("p", attrs={"class": "ca911-part-subtitle"})
+            subtitle.string = match.group(2)
+            opener.append(subtitle)
+        wrapper.insert_before(opener)
+
+
+def mark_for_print(html: str, part_captions: list[str | None] | None = None) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -137,6 +272,14 @@ def mark_for_print(html: str) -> str:
     mark_lead_ins(soup)
     mark_number_columns(soup)
     mark_wide_tables(soup)
+    mark_landscape_tables(soup)
     mark_identifiers(soup)
     mark_short_code(soup)
+    mark_locators(soup)
+    mark_ragged(soup)
+    mark_keep_with_next(soup)
+    mark_short_lists(soup)
+    number_section_references(soup)
+    if part_captions:
+        open_parts(soup, part_captions)
     return str(soup)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -87,7 +88,13 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
         return
     from ca911.print_marks import mark_for_print
 
-    context["body"] = mark_for_print(context["body"])
+    captions = None
+    if pagename == app.config.root_doc:  # the single print document: the parts are its toctrees, in order
+        from sphinx import addnodes
+
+        root = app.env.get_doctree(app.config.root_doc)
+        captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
+    context["body"] = mark_for_print(context["body"], captions)
 
 
 # The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the book uses.
@@ -284,15 +291,98 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
 
 
 def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:
-    """A PDF cannot carry the download area: name the file instead of linking to a dead path."""
+    """A PDF cannot carry the download area: name the file instead of linking to a dead path (the imprint
+    says once where the downloads are)."""
     if app.builder.name != "simplepdf":
         return
     from docutils import nodes
     from sphinx import addnodes
 
     for node in list(doctree.findall(addnodes.download_reference)):
-        note = nodes.inline(text=" (download from the HTML edition)")
-        node.replace_self([nodes.literal(text=node.astext()), note])
+        node.replace_self(nodes.literal(text=node.astext()))
+
+
+def build_commit(srcdir: Path) -> str | None:
+    """The commit the book is built from: CA911_COMMIT (a copy of the project without .git, as
+    ci/reader-clone.sh makes, names its commit so), else git's HEAD, marked when the tree differs from it."""
+    import os
+    import subprocess
+
+    if os.environ.get("CA911_COMMIT"):
+        return os.environ["CA911_COMMIT"]
+    try:
+        head = subprocess.run(["git", "-C", str(srcdir), "rev-parse", "HEAD"], capture_output=True, text=True, check=True)
+        status = subprocess.run(["git", "-C", str(srcdir), "status", "--porcelain", "--untracked-files=no"],
+                                capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    commit = head.stdout.strip()[:12]
+    return f"{commit} with uncommitted changes" if status.stdout.strip() else commit
+
+
+def data_date() -> str | None:
+    """The date the build fixes in its outputs (SOURCE_DATE_EPOCH), as a reader writes it."""
+    import os
+    from datetime import datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch or not epoch.isdigit():
+        return None
+    day = datetime.fromtimestamp(int(epoch), tz=UTC)
+    return f"{day.day} {day:%B %Y}"
+
+
+def print_front_matter(title: str, author: str, version: str, blurb: str, cff: dict,
+                       commit: str | None, date: str | None) -> str:
+    """The title page and the imprint of the print edition, as HTML."""
+    import html
+
+    e = html.escape
+    licences = {"MIT": "the code: MIT licence (the file <code>LICENSE</code>)",
+                "CC-BY-4.0": "the text, figures and data: Creative Commons Attribution 4.0 International "
+                             "(CC BY 4.0; the file <code>LICENSE-CC-BY-4.0.txt</code>)"}
+    cff_licences = cff.get("license") or []
+    cff_licences = [cff_licences] if isinstance(cff_licences, str) else cff_licences
+    authors = ", ".join(a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff.get("authors", []))
+    built = f"Built from commit <code>{e(commit)}</code>" if commit else "Built outside a git checkout (no commit known)"
+    built += f"; dates fixed in the outputs: {e(date)}." if date else "."
+    citation = f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. Version {e(str(cff.get('version', version)))}."
+    return f"""<article class="ca911-title-page">
+  <h1>{e(title)}</h1>
+  <p>{e(blurb)}</p>
+  <p class="ca911-title-version">Version {e(version)}</p>
+  <p class="ca911-title-author">{e(author)}</p>
+</article>
+<article class="ca911-imprint">
+  <p><b>{e(title)}</b>, version {e(version)}. {built}</p>
+  <dl>
+    <dt>Licences</dt>
+    <dd>{"; ".join(licences.get(name, e(name)) for name in cff_licences)}.</dd>
+    <dt>How to cite</dt>
+    <dd>{citation} Cite the two source chapters for their arguments; the forms, and how to cite one record,
+      are in <a class="ca911-xref" href="#app-how-to-cite">How to cite</a>.</dd>
+    <dt>The HTML edition and the data</dt>
+    <dd>This volume has no published address yet. Its HTML edition, with the interactive tables, every
+      download this print edition names by its file name (such as <code>ca911-data.zip</code>), the executed
+      notebooks and the data package in <code>data/</code>, is built from the project's repository: run
+      <code>make book</code> at its root (the repository's README gives the requirements). The HTML edition is then
+      in <code>_build/html/index.html</code> and this PDF in <code>_build/pdf/companion.pdf</code>.</dd>
+  </dl>
+</article>
+"""
+
+
+def _print_front_matter(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if app.builder.name != "simplepdf" or pagename != app.config.root_doc:
+        return
+    import yaml
+
+    cff_path = Path(app.srcdir) / "CITATION.cff"
+    cff = yaml.safe_load(cff_path.read_text(encoding="utf-8")) if cff_path.is_file() else {}
+    html_context = app.config.html_context or {}
+    context["ca911_print_front_matter"] = print_front_matter(
+        app.config.project, html_context.get("cover_logo_title", app.config.author), __version__,
+        html_context.get("cover_meta_data", ""), cff, build_commit(Path(app.srcdir)), data_date())
 
 
 def _no_code_in_print(app: Sphinx, doctree, docname: str) -> None:
@@ -395,6 +485,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _print_marks)
     app.connect("html-page-context", _full_size_links)
     app.connect("html-page-context", _break_points_in_table_code)
+    app.connect("html-page-context", _print_front_matter)
     app.connect("html-page-context", _escape_print_title, priority=999)  # after sphinx-book-theme (500)
     app.connect("env-get-outdated", _outdated_on_data_change)
     from ca911.records import event_role, fact_role, number_role
