@@ -13,10 +13,11 @@ import pandas as pd
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import ScaledTranslation
 
 from ca911.chronology import stance_changes
 from ca911.numbers import NOT_GIVEN
-from ca911.style import MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
@@ -26,9 +27,18 @@ FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's informati
 STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d"]
 
 
+def _drawn_families(axes) -> list[str]:
+    """The event families whose colour some marker in the axes carries: a key lists only what is drawn."""
+    drawn = {tuple(np.round(c[:3], 3)) for ax in np.atleast_1d(axes) for coll in ax.collections for c in coll.get_facecolors()}
+    return [f for f, (c, _) in FAMILY_STYLE.items() if tuple(np.round(to_rgba(c)[:3], 3)) in drawn]
+
+
+def _family_handles(axes) -> list[Line2D]:
+    return [Line2D([], [], color=FAMILY_STYLE[f][0], marker=FAMILY_STYLE[f][1], linestyle="", label=f) for f in _drawn_families(axes)]
+
+
 def _family_legend(ax, loc="upper left", **kw):
-    handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
-    return ax.legend(handles=handles, loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
+    return ax.legend(handles=_family_handles(ax), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
 
 
 def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: str,
@@ -61,9 +71,15 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
     return fig
 
 
+def stance_words(label: str, width: int = 46) -> str:
+    """A stance scale label from the codebook as the key prints it, wrapped: '3 — declares …' → '3 declares …'."""
+    return textwrap.fill(label.replace(" — ", " ", 1), width)
+
+
 def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: list[str], state_names: dict[str, str]):
-    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed."""
-    fig, ax = figure(2.9)
+    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed.
+    `stance_labels` are the codebook's labels of the codes 0, 1, … in order ("3 — general cooperation …")."""
+    fig, ax = figure(4.2)
     n = len(stance_labels)
     rgba = np.array([[to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
                      for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())])
@@ -77,10 +93,11 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
     ax.set_xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
     ax.tick_params(axis="x", which="minor", length=0)
-    handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=f"{i} {stance_labels[i]}") for i in range(n)]
+    handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=stance_words(stance_labels[i])) for i in range(n)]
     handles += [Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
                 Line2D([], [], marker="^", color="black", linestyle="", label="position changed")]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=MIN_TEXT_PT, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=MIN_TEXT_PT, frameon=False,
+              columnspacing=1.0, handletextpad=0.4, labelspacing=0.6)
     for spine in ax.spines.values():
         spine.set_visible(False)
     return fig
@@ -114,6 +131,12 @@ def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[st
     return fig
 
 
+def period_words(policy_type) -> str:
+    """A period as its policy type reads in words ('balance_of_power' → 'balance of power')."""
+    words = {"none_stated": "no label stated"}.get(str(policy_type), str(policy_type).replace("_", " "))
+    return words if isinstance(policy_type, str) and policy_type else "no label stated"
+
+
 def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame, start: str, end: str,
               lane_names: dict[str, str], height_in: float = 4.0):
     """Events per state across years; year- and month-dated events drawn as spans; periods shaded."""
@@ -125,7 +148,8 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
             x1 = p.end_lo if pd.notna(p.end_lo) else pd.Timestamp(end)  # periods meet at their shared year
             yy = y[p.country_id]
             ax.fill_between([p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0)
-            ax.text(p.start_lo + pd.Timedelta(days=40), yy + 0.43, p.period_id, fontsize=MIN_TEXT_PT, va="top", color="#444444")
+            ax.text(p.start_lo + pd.Timedelta(days=40), yy + 0.43, period_words(p.policy_type), fontsize=MIN_TEXT_PT,
+                    va="top", color="#444444")
     for row in lanes.itertuples():
         if row.lane not in y:
             continue
@@ -139,12 +163,18 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
     ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.tick_params(axis="x", labelsize=MIN_TEXT_PT)
-    ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
+    _year_axis(ax)
+    ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
     _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5)
     return fig
+
+
+def _year_axis(ax) -> None:
+    """Years on a time axis: a tick for every year, a label every other year (fourteen labels run together)."""
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_minor_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=MIN_TEXT_PT)
 
 
 def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end: str):
@@ -158,17 +188,19 @@ def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end:
         yy = y[(s.org_id, s.member_id)]
         ax.barh(yy, (s.bar_end - s.bar_start).days, left=s.bar_start, height=0.7, color=colour[s.org_id],
                 alpha=0.85, hatch="///" if s.start_basis == "by" else None, edgecolor="white", linewidth=0.3)
-        if s.open_end:
-            ax.scatter([s.bar_end], [yy], marker=">", s=12, color="#333333", zorder=3)
+        if s.open_end:  # just past the bar's end, outside the axes' clip: an open end lies at the axis' edge
+            ax.scatter([s.bar_end], [yy], marker=">", s=16, color="#333333", zorder=3, clip_on=False,
+                       transform=ax.transData + ScaledTranslation(4 / 72, 0, fig.dpi_scale_trans))
     ax.set_yticks(list(y.values()), [f"{o} · {names.get(m, m)}" for o, m in y])
     ax.tick_params(axis="y", labelsize=MIN_TEXT_PT)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.tick_params(axis="x", labelsize=MIN_TEXT_PT)
-    ax.legend(handles=[Patch(facecolor="#999999", hatch="///", label="member by this date (joining date not given)"),
-                       Line2D([], [], color="#333333", marker=">", linestyle="", label="still a member at the chapters' time")],
-              loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
+    _year_axis(ax)
+    ax.grid(axis="x", which="both", color="#eeeeee", linewidth=0.5, zorder=0)
+    ax.set_axisbelow(True)
+    handles = [Patch(facecolor="#999999", hatch="///", edgecolor="white", label="member by this date (joining date not given)")]
+    if spans["open_end"].any():  # the key lists only symbols the plot draws
+        handles.append(Line2D([], [], color="#333333", marker=">", linestyle="", label="still a member at the chapters' time"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
     return fig
 
 
@@ -185,21 +217,21 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
             k = counts.get(r.month, 0)
             counts[r.month] = k + 1
             colour, marker = FAMILY_STYLE[r.family]
-            ax.scatter([k], [months.get_loc(r.month)], color=colour, marker=marker, s=30, edgecolor="white", linewidth=0.3)
+            ax.scatter([k], [months.get_loc(r.month)], color=colour, marker=marker, s=30, edgecolor="white", linewidth=0.3,
+                       zorder=3)  # above the month gridlines
         ax.set_title(names.get(country, country), fontsize=9)
         ax.set_xlim(-0.7, max(3, max(counts.values(), default=0)) - 0.3)
         ax.set_xticks([])
+        ax.set_xlabel("events in the month, one marker each", fontsize=MIN_TEXT_PT)
         ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
+        ax.set_axisbelow(True)
     first = np.atleast_1d(axes)[0]
     first.set_yticks(range(len(months)), [m.strftime("%Y-%m") for m in months])
     first.invert_yaxis()
-    handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
-    fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False)  # spans both columns
+    fig.legend(handles=_family_handles(axes), loc="outside lower center", ncol=5, frameon=False)  # spans both columns
     return fig
 
 
-FORCE_COLOURS = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5], "western-forces": OKABE_ITO[1], "KAZ": OKABE_ITO[2],
-                 "CRRF": OKABE_ITO[6]}
 FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CIS rapid-reaction force"}
 STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
 BREAK_DAY = pd.Timestamp("2001-09-11")
@@ -299,19 +331,24 @@ def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
 DATE_COVERAGE_PARTS = (("mapped", OKABE_ITO[4], None), ("excluded", OKABE_ITO[0], "//"), ("unmapped", OKABE_ITO[5], "xx"))
 SENTENCE_COVERAGE_PARTS = (("fact", OKABE_ITO[4], None), ("restatement", OKABE_ITO[1], ".."), ("analysis", OKABE_ITO[0], "//"),
                            ("signpost", OKABE_ITO[6], "\\\\"), ("problem", OKABE_ITO[5], "xx"))
-_DARK = {OKABE_ITO[4], OKABE_ITO[5]}  # fills that need white labels
 
 
 def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = "date expressions"):
-    """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as stacked bars."""
+    """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as stacked bars.
+    Each count sits on a white patch so that hatching never runs through its digits; the key lists only
+    the parts some chapter has."""
     fig, ax = figure(1.6)
+    rows = [f"chapter {i[2:]}" if re.fullmatch(r"ch\d+", str(i)) else str(i) for i in summary.index]
     left = np.zeros(len(summary))
     for status, colour, hatch in parts:
         vals = summary[status].to_numpy()
-        ax.barh(summary.index, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
+        if not vals.any():
+            continue
+        ax.barh(rows, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
         for y, (start, v) in enumerate(zip(left, vals)):
             if v:
-                ax.text(start + v / 2, y, str(int(v)), ha="center", va="center", fontsize=MIN_TEXT_PT, color="white" if colour in _DARK else "black")
+                ax.text(start + v / 2, y, str(int(v)), ha="center", va="center", fontsize=MIN_TEXT_PT, color="black",
+                        bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"})
         left += vals
     ax.invert_yaxis()
     ax.set_xlabel(unit)

@@ -14,7 +14,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from ca911 import networks as nw
 from ca911.numbers import with_qualifier
-from ca911.style import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import A4_TEXT_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
@@ -98,7 +98,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
 
 def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
-    thick vermillion = two or more (the exact counts are in `networks.projected_weights`)."""
+    vermillion = two, thicker vermillion = three or more (the exact counts are in `networks.projected_weights`)."""
     pos = require(nw.projection_layout(pkg), "memberships that any date can show")
     names = _names(pkg)
     ncols = 2
@@ -113,12 +113,13 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
         for n, (x, y) in pos.items():
             on = n in P
             ax.scatter([x], [y], s=12, color=BLACK if on else FAINT, zorder=3, linewidths=0)
-            ax.text(x * 1.1, y * 1.1, names.get(n, n), fontsize=MIN_TEXT_PT,
+            out = 1.1 if abs(x) > 0.05 else 1.2  # a label centred over a node clears its neighbours' labels
+            ax.text(x * out, y * out, names.get(n, n), fontsize=MIN_TEXT_PT,
                     ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
                     va="bottom" if y > 0.05 else "top" if y < -0.05 else "center", color=BLACK if on else "#9a9a9a")
         ax.set_title(f"{label} (as of {P.graph['as_of']})", fontsize=MIN_TEXT_PT)
         ax.set_xlim(-1.75, 1.75)
-        ax.set_ylim(-1.28, 1.28)
+        ax.set_ylim(-1.36, 1.36)
         ax.set_aspect("equal")
         ax.set_axis_off()
     for ax in list(axes.flat)[len(snapshots):]:
@@ -133,7 +134,6 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
 
 
 # -------------------------------------------------------------------------------------- presence
-FORCE_COLOURS = {"RUS": VERMILLION, "USA": BLUE, "CRRF": ORANGE, "KAZ": GREEN, "western-forces": SKY}
 SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CRRF", "karshi-khanabad": "Karshi-Khanabad", "manas": "Manas",
          "kant": "Kant", "kulyab": "Kulyab"}
 
@@ -175,9 +175,12 @@ def presence_panels(pkg):
                        gridspec_kw={"width_ratios": [1.08, 1.12]})
     titles = {"before-9-11": "Before 11 September", "after-9-11": "After 11 September",
               "latest": "Latest the chapters give"}
+    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.09)  # before placing numbers: they are placed in points
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
         G = nw.build_presence_graph(pkg, date)
-        stagger = _stagger(pos)
+        ax.set_xlim(-0.04, 1.04)
+        ax.set_ylim(-0.62, 1.67)
+        stagger = _stagger(pos, step=0.27)
         for n, (x, y) in pos.items():
             on = n in G
             top = y == 1.0
@@ -186,7 +189,7 @@ def presence_panels(pkg):
             label = SHORT.get(n, names.get(n, n)).replace("Western ", "Western\n")
             ax.text(x, y + (0.12 + stagger[n] if top else -0.12 - stagger[n]), label, ha="center", linespacing=1.0,
                     va="bottom" if top else "top", fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
-        lines = []
+        lines, placed = [], []
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
             n = d.get("personnel")
             colour = FORCE_COLOURS.get(u, BLACK) if n is not None else "#777777"
@@ -194,17 +197,14 @@ def presence_panels(pkg):
             lw = _width(n)
             ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=7 + 1.5 * lw, lw=lw,
                                          color=colour, linestyle=style, shrinkA=5, shrinkB=6, zorder=2))
-            (x1, y1), (x2, y2) = pos[u], pos[v]
-            t = 0.3 + 0.2 * ((i - 1) % 3)
-            ax.text(x1 + t * (x2 - x1), y1 + t * (y2 - y1), str(i), fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4,
+            x, y = _number_spot(ax, pos[u], pos[v], placed)
+            ax.text(x, y, str(i), fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4,
                     bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7})
             lines.append(f"{i}  {presence_entry(u, v, d, names)}")
         ax.set_title(f"{titles.get(key, key)} (as of {date:%Y-%m-%d})", fontsize=MIN_TEXT_PT, loc="left")
-        ax.set_xlim(-0.04, 1.04)
-        ax.set_ylim(-0.5, 1.55)
         _bare(ax)
-        key_ax.text(0.0, 0.5, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="center",
-                    ha="left", linespacing=1.5, transform=key_ax.transAxes)
+        key_ax.text(0.0, 0.97, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="top",
+                    ha="left", linespacing=1.35, transform=key_ax.transAxes)
         _bare(key_ax)
     handles = [Line2D([], [], color=BLACK, lw=1.2, label="present or arriving"),
                Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label="agreed or planned"),
@@ -212,8 +212,29 @@ def presence_panels(pkg):
                Line2D([], [], color=BLACK, lw=_width(1000), label="1,000 personnel"),
                Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel")]
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=MIN_TEXT_PT, frameon=False, bbox_to_anchor=(0.5, 0.0))
-    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.09)
     return _done(fig)
+
+
+NUMBER_CLEARANCE_PT = 14.0  # two numbered circles (8.5 pt digits) closer than this touch
+
+
+def _number_spot(ax, a, b, placed: list) -> tuple[float, float]:
+    """Where along the arrow a→b its number goes: the first point, walking from the middle outward, at least
+    NUMBER_CLEARANCE_PT from every number already placed in the panel (placed in points, then appended)."""
+    to_pt = ax.transData + ax.figure.dpi_scale_trans.inverted()
+    (x1, y1), (x2, y2) = a, b
+    best, best_gap = None, -1.0
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75):
+        spot = (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
+        px, py = to_pt.transform(spot) * 72
+        gap = min((((px - qx) ** 2 + (py - qy) ** 2) ** 0.5 for qx, qy in placed), default=float("inf"))
+        if gap >= NUMBER_CLEARANCE_PT:
+            best = spot
+            break
+        if gap > best_gap:
+            best, best_gap = spot, gap
+    placed.append(tuple(to_pt.transform(best) * 72))
+    return best
 
 
 # -------------------------------------------------------------------------------------- contacts
@@ -315,7 +336,9 @@ def alignment_panels(pkg):
             ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=MIN_TEXT_PT, ha="center",
                     va="center", style="italic", color="#444444")
         years = ("c. " if bool(p.approximate) else "") + (f"{p.start}–{p.end}" if p.end else f"{p.start}–")
-        ax.set_title(f"{p.period_id}: {years}\n{_policy_words(str(p.policy_type), labels)}", fontsize=MIN_TEXT_PT, pad=3)
+        number = str(p.period_id).rsplit("-", 1)[-1]  # the period's number within its country, not its id
+        ax.set_title(f"{names.get(p.country_id, p.country_id)} {number}: {years}\n{_policy_words(str(p.policy_type), labels)}",
+                     fontsize=MIN_TEXT_PT, pad=3)
         ax.set_xlim(-1.5, 1.5)
         ax.set_ylim(-1.45, 1.3)
         ax.set_xticks([])

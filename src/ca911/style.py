@@ -18,6 +18,9 @@ from matplotlib import font_manager
 FONT_FILE = Path(find_spec("matplotlib_fontja").origin).parent / "fonts" / "ipaexg.ttf"
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+# One colour per force in every figure that draws forces (timelines, the map, the networks).
+FORCE_COLOURS = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5], "western-forces": OKABE_ITO[1], "KAZ": OKABE_ITO[2],
+                 "CRRF": OKABE_ITO[6]}
 A4_TEXT_WIDTH_IN = 6.3  # the PDF's text block; figures never exceed it
 # Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
 # width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
