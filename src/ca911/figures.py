@@ -232,7 +232,7 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
     return fig
 
 
-FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CIS rapid-reaction force"}
+FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "rapid-reaction force"}
 STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
 BREAK_DAY = pd.Timestamp("2001-09-11")
 
@@ -243,29 +243,39 @@ def _as_printed_date(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
     return f"{lo:%Y}" if days >= 360 else f"{lo:%b %Y}" if days >= 27 else f"{lo.day} {lo:%b %Y}"
 
 
+NOTE_WIDTH = 40  # characters: a longer note puts its aircraft on a second line (the row is drawn taller)
+
+
 def deployment_chart(d: pd.DataFrame):
     """A dot plot by place: one row per deployment record, grouped by host state; the time axis is broken
     at 11 September 2001 so the dense months after it get most of the width; each row names its force
     and place on the left and its date, status and numbers as printed on the right (nothing overlaps)."""
     hosts = list(dict.fromkeys(d.sort_values("as_of_lo")["host"]))
-    rows: list[tuple[str, object]] = []  # ("host", name) headings and ("record", row) lines, top to bottom
+    rows: list[tuple[str, object, str]] = []  # ("host", name, "") headings and ("record", row, note) lines, top to bottom
     for host in hosts:
-        rows.append(("host", host))
+        rows.append(("host", host, ""))
         sub = d[d["host"] == host].sort_values(["force", "facility", "as_of_lo", "deployment_id"])
-        rows += [("record", r) for r in sub.itertuples()]
-    fig, axes = figure(0.215 * len(rows) + 0.75, ncols=3, sharey=True,
-                       gridspec_kw={"width_ratios": [0.34, 0.86, 3.3]})
+        for r in sub.itertuples():
+            numbers = r.personnel_label if r.personnel_label != NOT_GIVEN else "no number given"
+            note = f"{_as_printed_date(r.as_of_lo, r.as_of_hi)} {r.status}: {numbers}"
+            if r.aircraft_label:
+                aircraft = f"{r.aircraft_label} aircraft"
+                note += f";\n{aircraft}" if len(f"{note}; {aircraft}") > NOTE_WIDTH else f"; {aircraft}"
+            rows.append(("record", r, note))
+    heights = [1.0 + 0.55 * note.count("\n") for _, _, note in rows]
+    tops = np.cumsum([0.0] + heights[:-1])
+    centres = [sum(heights) - t - h / 2 for t, h in zip(tops, heights)]  # top to bottom, in row units
+    fig, axes = figure(0.215 * sum(heights) + 0.75, ncols=3, sharey=True,
+                       gridspec_kw={"width_ratios": [0.55, 1.35, 2.3]})
     before, after, notes = axes
-    n = len(rows)
     previous_label = None
     labels = []
-    for i, (kind, item) in enumerate(rows):
-        y = n - 1 - i
+    for (kind, item, note), y, h in zip(rows, centres, heights):
         if kind == "host":
             labels.append(f"in {item}")
             previous_label = None
             for ax in (before, after, notes):
-                ax.axhspan(y - 0.5, y + 0.5, color="#ececec", linewidth=0, zorder=0)
+                ax.axhspan(y - h / 2, y + h / 2, color="#ececec", linewidth=0, zorder=0)
             continue
         r = item
         colour = FORCE_COLOURS.get(r.force_id, OKABE_ITO[7])
@@ -280,36 +290,49 @@ def deployment_chart(d: pd.DataFrame):
         (before if mid < BREAK_DAY else after).scatter(  # whole, even beside the break
             [mid], [y], marker=STATUS_MARKERS[r.status], color=colour, s=30, zorder=3, edgecolor="white",
             linewidth=0.5, clip_on=False)
-        numbers = r.personnel_label if r.personnel_label != NOT_GIVEN else "no numbers given"
-        if r.aircraft_label:
-            numbers += f"; {r.aircraft_label} aircraft"
-        note = notes.text(0.02, y, f"{_as_printed_date(r.as_of_lo, r.as_of_hi)} {r.status}: {numbers}",
-                          va="center", fontsize=MIN_TEXT_PT)
-        note.set_in_layout(False)  # the column is sized by its width ratio, not by its text
-    before.set_yticks(range(n), list(reversed(labels)))
+        text = notes.text(0.02, y, note, va="center", fontsize=MIN_TEXT_PT, linespacing=1.0)
+        text.set_in_layout(False)  # the column is sized by its width ratio, not by its text
+    before.set_yticks(centres[::-1], labels[::-1])  # bottom to top, as a y axis counts
     before.tick_params(axis="y", length=0)
-    before.set_ylim(-0.6, n - 0.4)
+    before.set_ylim(0, sum(heights))
     before.set_xlim(pd.Timestamp("1998-10-01"), BREAK_DAY)
     after.set_xlim(BREAK_DAY, pd.Timestamp("2004-01-31"))
-    before.set_xticks([pd.Timestamp("2000-01-01")])
-    after.set_xticks([pd.Timestamp("2002-01-01"), pd.Timestamp("2003-01-01")])
+    before.set_xticks([pd.Timestamp("1999-01-01"), pd.Timestamp("2001-01-01")])
+    before.xaxis.set_minor_locator(mdates.YearLocator())
+    after.set_xticks([pd.Timestamp("2002-01-01"), pd.Timestamp("2003-01-01"), pd.Timestamp("2004-01-01")])
     after.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=[1, 7]))
     for ax in (before, after):
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     before.set_title("before", fontsize=MIN_TEXT_PT, loc="left")
-    after.set_title("after 9/11", fontsize=MIN_TEXT_PT, loc="left")
+    after.set_title("after 11 September 2001", fontsize=MIN_TEXT_PT, loc="left")
     for ax in (before, after):
         ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
+        ax.set_axisbelow(True)
     before.spines["right"].set_linestyle((0, (2, 2)))  # the break: two scales meet at 11 September 2001
     before.spines["right"].set_visible(True)
     after.spines["left"].set_visible(False)
     after.tick_params(axis="y", length=0)
     notes.axis("off")
     notes.set_title("as printed: date, status, numbers", fontsize=MIN_TEXT_PT, loc="left")
-    handles = [Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in STATUS_MARKERS.items()]
+    drawn = {m for ax in (before, after) for m in _drawn_markers(ax)}
+    handles = [Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in STATUS_MARKERS.items() if m in drawn]
     fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False, title="marker shape: status",
                columnspacing=1.0, handletextpad=0.3)
     return fig
+
+
+def _drawn_markers(ax) -> set[str]:
+    """The marker names of the axes' scatters (a scatter keeps only its path: compared with each name's path)."""
+    from matplotlib.markers import MarkerStyle
+
+    names = set()
+    for coll in ax.collections:
+        for name in STATUS_MARKERS.values():
+            ms = MarkerStyle(name)
+            path = ms.get_path().transformed(ms.get_transform())
+            if any(len(p.vertices) == len(path.vertices) and np.allclose(p.vertices, path.vertices) for p in coll.get_paths()):
+                names.add(name)
+    return names
 
 
 def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
