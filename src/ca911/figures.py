@@ -57,17 +57,17 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
             if x1 > x0:
                 ax.plot([x0, x1], [yy, yy], color=colour, linewidth=3, alpha=0.6, solid_capstyle="butt", zorder=2)
             ax.scatter([x0], [yy], color=colour, marker=marker, s=22, edgecolor="white", linewidth=0.4, zorder=3)
-    for day, label in (key_days or {}).items():
+    for k, (day, label) in enumerate((key_days or {}).items()):  # every other label a line higher: neighbours never touch
         ax.axvline(pd.Timestamp(day), color="#555555", linewidth=0.7, linestyle=":", zorder=0)
-        ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
-                    textcoords="offset points", fontsize=MIN_TEXT_PT, ha="center", va="bottom")
+        ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3 + 11 * (k % 2)),
+                    textcoords="offset points", fontsize=MIN_TEXT_PT, ha="left" if k == 0 else "center", va="bottom")
     ax.set_yticks(list(y.values()), list(y.keys()))
     ax.set_ylim(-0.7, len(lane_order) - 0.3)
     ax.set_xlim(pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1))
     ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
-    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=5)
+    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)  # five in a row outgrow the column
     return fig
 
 
@@ -148,8 +148,9 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
             x1 = p.end_lo if pd.notna(p.end_lo) else pd.Timestamp(end)  # periods meet at their shared year
             yy = y[p.country_id]
             ax.fill_between([p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0)
-            ax.text(p.start_lo + pd.Timedelta(days=40), yy + 0.43, period_words(p.policy_type), fontsize=MIN_TEXT_PT,
-                    va="top", color="#444444")
+            upper = k % 2 == 0  # neighbouring periods' names at the band's top and bottom: they never run together
+            ax.text(p.start_lo + pd.Timedelta(days=40), yy + (0.43 if upper else -0.43), period_words(p.policy_type),
+                    fontsize=MIN_TEXT_PT, va="top" if upper else "bottom", color="#444444")
     for row in lanes.itertuples():
         if row.lane not in y:
             continue
@@ -165,7 +166,7 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax)
     ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
-    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5)
+    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3)
     return fig
 
 

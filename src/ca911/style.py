@@ -62,7 +62,10 @@ def fixed_build_date() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
 
 
-def figure(height_in: float = 3.0, width_in: float = A4_TEXT_WIDTH_IN, **kwargs):
+FIGURE_WIDTH_IN = A4_TEXT_WIDTH_IN - 0.2  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled
+
+
+def figure(height_in: float = 3.0, width_in: float = FIGURE_WIDTH_IN, **kwargs):
     """A figure outside pyplot's registry: a notebook shows it only where it is glued, never twice."""
     from matplotlib.figure import Figure
 
