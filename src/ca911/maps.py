@@ -17,7 +17,7 @@ from matplotlib.transforms import ScaledTranslation
 from ca911.chronology import deployment_timeline
 from ca911.data import DataPackage, default_data_dir
 from ca911.numbers import with_qualifier
-from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
@@ -40,7 +40,7 @@ LABEL_AT = {("karshi-khanabad", "USA"): (-4, 14, "right", "bottom"),
             ("dushanbe", "RUS"): (-8, -16, "right", "top"),
             ("tashkent", "USA"): (-14, 12, "right", "bottom"),
             ("tashkent", "western-forces"): (-20, 25, "right", "bottom"),
-            ("bishkek", "western-forces"): (-18, 18, "right", "bottom"),
+            ("bishkek", "western-forces"): (0, 10, "center", "bottom"),
             ("bishkek", "RUS"): (-6, 14, "right", "bottom"),
             ("manas", "USA"): (-11, 4, "right", "top"),
             ("kant", "RUS"): (9, 4, "left", "top"),
@@ -52,7 +52,7 @@ LEADER_PT = 11.0
 SHORT_NAMES = {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"}
 # Country names, drawn in the first panel (the one with fewest labels): where each reads inside its country.
 COUNTRY_LABELS = {"KAZ": (66.0, 44.6), "UZB": (62.0, 41.2), "TKM": (60.7, 38.2), "KGZ": (76.5, 41.3),
-                  "TJK": (71.6, 39.9), "AFG": (70.5, 36.5), "CHN": (78.8, 38.0), "IRN": (58.9, 36.2)}
+                  "TJK": (73.4, 37.5), "AFG": (70.5, 36.5), "CHN": (78.8, 38.0), "IRN": (58.9, 36.2)}
 HALO = {"boxstyle": "round,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}  # keeps a label readable over borders
 BASE_DOT = "#666666"
 LAND, BORDER, FOCUS = "#f2efe9", "#9a9a9a", "#e4ded2"
@@ -121,7 +121,10 @@ def _group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
     lines = list(dict.fromkeys(_count_line(r) for r in rows.itertuples()))
     numbered = [ln for ln in lines if not ln.startswith("no number")]
     name = FORCE_LABELS.get(force, force)
-    return (textwrap.fill(name + ":", 15) + "\n" if narrow else name + ": ") + "\n".join(numbered or lines[:1])
+    body = "\n".join(numbered or lines[:1])
+    if narrow or len(f"{name}: {body.splitlines()[0]}") > 22:  # a long first line: the name on a line of its own
+        return textwrap.fill(name + ":", 15) + "\n" + body
+    return f"{name}: {body}"
 
 
 def clip_ring(points: list, bbox: tuple[float, float, float, float]) -> list:
@@ -224,7 +227,8 @@ def _place_names(ax, pts: pd.DataFrame, places) -> None:
                     ha=ha, va=va, fontsize=MIN_TEXT_PT, color="#222222", zorder=3)
 
 
-PANEL_W_IN, TITLE_H_IN, GAP_IN, KEY_H_IN = 2.96, 0.24, 0.12, 0.62
+TITLE_H_IN, GAP_IN, KEY_H_IN = 0.24, 0.1, 0.62
+PANEL_W_IN = (FIGURE_WIDTH_IN - GAP_IN) / 2  # two panels across the text column
 
 
 def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):

@@ -21,7 +21,7 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 # One colour per force in every figure that draws forces (timelines, the map, the networks).
 FORCE_COLOURS = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5], "western-forces": OKABE_ITO[1], "KAZ": OKABE_ITO[2],
                  "CRRF": OKABE_ITO[6]}
-A4_TEXT_WIDTH_IN = 6.3  # the PDF's text block; figures never exceed it
+A4_TEXT_WIDTH_IN = 5.87  # the PDF's text column as printed (422.7 pt: a wider figure is scaled down to it)
 # Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
 # width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
 MIN_TEXT_PT = 8.5

@@ -19,7 +19,9 @@ from matplotlib.colors import same_color, to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-PRINT_TEXT_WIDTH_PT = 6.3 * 72  # the PDF's text column (ca911.style.A4_TEXT_WIDTH_IN); figures are never scaled up
+from ca911.style import A4_TEXT_WIDTH_IN
+
+PRINT_TEXT_WIDTH_PT = A4_TEXT_WIDTH_IN * 72  # the PDF's text column; a wider figure prints scaled down, never up
 PRINT_FLOOR_PT = 8.0
 MIN_GAP_PT = 1.0  # two labels' ink closer than this reads as one run-together label
 
