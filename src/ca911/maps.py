@@ -281,12 +281,12 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):
     handles = [Line2D([], [], marker=m, color=FORCE_COLOURS[f], linestyle="", markersize=7, label=FORCE_NAMES[f])
                for f, m in FORCE_MARKERS.items()]
     handles += [Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor="#555555", linestyle="",
-                       markersize=7, label="place not named: drawn at the capital"),
+                       markersize=7, label="no place named: at the capital"),
                 Line2D([], [], marker="s", color=OKABE_ITO[7], linestyle="", markersize=3.5, label="capital"),
                 Line2D([], [], marker="o", color=BASE_DOT, linestyle="", markersize=2.8, label="town of a base or airfield")]
     handles += [Line2D([], [], marker="o", color="#999999", linestyle="", markersize=math.sqrt(marker_area(n)),
                        label=f"{n:,} personnel") for n in (1000, 10000)]
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, columnspacing=1.2,
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, columnspacing=0.8,
                handletextpad=0.3, fontsize=MIN_TEXT_PT)
     return fig
 
