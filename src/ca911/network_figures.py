@@ -7,6 +7,8 @@ Colour never carries information alone: line style, labels or text repeat it.
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -14,7 +16,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from ca911 import networks as nw
 from ca911.numbers import with_qualifier
-from ca911.style import A4_TEXT_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import A4_TEXT_WIDTH_IN, FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
@@ -60,7 +62,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     names = _names(pkg, short=True)
     ncols = 3
     nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(3.3 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    fig, axes = figure(3.3 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     before = None
     for ax, label in zip(axes.flat, snapshots):
         G = nw.build_membership_graph(pkg, label)
@@ -103,7 +105,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     names = _names(pkg)
     ncols = 2
     nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(2.25 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    fig, axes = figure(2.25 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     for ax, label in zip(axes.flat, snapshots):
         P = nw.project_members(nw.build_membership_graph(pkg, label))
         for a, b, w in sorted(P.edges(data="weight")):
@@ -113,13 +115,13 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
         for n, (x, y) in pos.items():
             on = n in P
             ax.scatter([x], [y], s=12, color=BLACK if on else FAINT, zorder=3, linewidths=0)
-            out = 1.1 if abs(x) > 0.05 else 1.2  # a label centred over a node clears its neighbours' labels
+            out = 1.1 if abs(x) > 0.05 else 1.32  # a label centred over a node clears its neighbours' labels
             ax.text(x * out, y * out, names.get(n, n), fontsize=MIN_TEXT_PT,
                     ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
                     va="bottom" if y > 0.05 else "top" if y < -0.05 else "center", color=BLACK if on else "#9a9a9a")
         ax.set_title(f"{label} (as of {P.graph['as_of']})", fontsize=MIN_TEXT_PT)
-        ax.set_xlim(-1.75, 1.75)
-        ax.set_ylim(-1.36, 1.36)
+        ax.set_xlim(-1.95, 1.95)
+        ax.set_ylim(-1.45, 1.45)
         ax.set_aspect("equal")
         ax.set_axis_off()
     for ax in list(axes.flat)[len(snapshots):]:
@@ -129,7 +131,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                Line2D([], [], color=VERMILLION, lw=2.8, label="share 3 or more"),
                Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="state not in the network then")]
     list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False)
-    fig.subplots_adjust(wspace=0.02, hspace=0.2)
+    fig.subplots_adjust(wspace=0.2, hspace=0.2)
     return _done(fig)
 
 
@@ -171,11 +173,11 @@ def presence_panels(pkg):
     names = _names(pkg, short=True)
     snaps = nw.presence_snapshots(pkg)
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the text width
-    fig, axes = figure(2.1 * len(snaps) + 0.3, A4_TEXT_WIDTH_IN - 0.2, nrows=len(snaps), ncols=2, layout=None,
+    fig, axes = figure(2.6 * len(snaps) + 0.3, FIGURE_WIDTH_IN - 0.1, nrows=len(snaps), ncols=2, layout=None,
                        gridspec_kw={"width_ratios": [1.08, 1.12]})
     titles = {"before-9-11": "Before 11 September", "after-9-11": "After 11 September",
               "latest": "Latest the chapters give"}
-    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.09)  # before placing numbers: they are placed in points
+    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.12)  # before placing numbers: they are placed in points
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
         G = nw.build_presence_graph(pkg, date)
         ax.set_xlim(-0.04, 1.04)
@@ -200,11 +202,11 @@ def presence_panels(pkg):
             x, y = _number_spot(ax, pos[u], pos[v], placed)
             ax.text(x, y, str(i), fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4,
                     bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7})
-            lines.append(f"{i}  {presence_entry(u, v, d, names)}")
+            lines.append(textwrap.fill(f"{i}  {presence_entry(u, v, d, names)}", 50, subsequent_indent="     "))
         ax.set_title(f"{titles.get(key, key)} (as of {date:%Y-%m-%d})", fontsize=MIN_TEXT_PT, loc="left")
         _bare(ax)
-        key_ax.text(0.0, 0.97, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="top",
-                    ha="left", linespacing=1.35, transform=key_ax.transAxes)
+        key_ax.text(0.0, 1.0, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="top",
+                    ha="left", linespacing=1.1, transform=key_ax.transAxes)
         _bare(key_ax)
     handles = [Line2D([], [], color=BLACK, lw=1.2, label="present or arriving"),
                Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label="agreed or planned"),
@@ -249,7 +251,7 @@ def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None 
     pos = pos or nw.contact_layout(G)
     centrality = centrality if centrality is not None else nw.centrality_table(G)
     between = centrality.set_index("actor")["betweenness"]
-    fig, ax = figure(3.4, A4_TEXT_WIDTH_IN - 0.2)  # edge labels reach past the axes (see presence_panels)
+    fig, ax = figure(3.4, FIGURE_WIDTH_IN)  # edge labels reach past the axes (see presence_panels)
     for a, b, d in sorted(G.edges(data=True)):
         per_family: dict[str, int] = {}
         for part in d["types"].split(";"):
@@ -307,7 +309,7 @@ def alignment_panels(pkg):
     names = _names(pkg)
     ncols = 3
     nrows = -(-(len(periods) + 1) // ncols)
-    fig, axes = figure(2.2 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    fig, axes = figure(2.2 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     for ax, p in zip(axes.flat, periods.itertuples()):
         G = nw.build_alignment_graph(pkg, p.period_id)
         pos = nw.alignment_layout(G)
@@ -319,7 +321,7 @@ def alignment_panels(pkg):
             ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=9, lw=lw, color=colour,
                                          linestyle=style, shrinkA=12, shrinkB=7, zorder=1))
             (x1, y1), (x2, y2) = pos[u], pos[v]
-            ax.text(x1 + 0.55 * (x2 - x1), y1 + 0.55 * (y2 - y1), d["relation"].replace("_", " "), fontsize=MIN_TEXT_PT,
+            ax.text(x1 + 0.62 * (x2 - x1), y1 + 0.62 * (y2 - y1), d["relation"].replace("_", " "), fontsize=MIN_TEXT_PT,
                     ha="center", va="center", zorder=3,
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5})
         for n, (x, y) in pos.items():
