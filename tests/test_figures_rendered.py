@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from support import figure_checks
 
 from ca911 import style
 from conftest import HTML, Visit, sample_actor_pages
-from support import figure_checks
 from test_plotting import legibility_problems
 
 pytestmark = pytest.mark.book

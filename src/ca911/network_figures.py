@@ -16,7 +16,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from ca911 import networks as nw
 from ca911.numbers import with_qualifier
-from ca911.style import A4_TEXT_WIDTH_IN, FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
