@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support import figure_checks
 
 from ca911 import style
 from conftest import HTML, Visit, sample_actor_pages
@@ -43,6 +44,32 @@ def test_every_figure_is_legible_in_print(built_book):
     problems = {f"{page}: {svg.name}": legibility_problems(svg.read_text(encoding="utf-8"))
                 for page, svgs in figure_pages().items() for svg in svgs}
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+def _every_figure():
+    return [(page, svg) for page, svgs in figure_pages().items() for svg in svgs]
+
+
+def test_no_two_labels_overlap_in_any_figure(built_book):
+    """Text extents from the shipped SVG (what the HTML shows and the PDF prints): no two labels' ink within 1 pt."""
+    found = {f"{page}: {svg.name}": figure_checks.overlapping_labels(svg.read_text(encoding="utf-8"))
+             for page, svg in _every_figure()}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_no_internal_code_in_any_figure(built_book):
+    found = {f"{page}: {svg.name}": figure_checks.internal_codes(svg.read_text(encoding="utf-8"))
+             for page, svg in _every_figure()}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_figure_text_meets_the_print_floor(built_book):
+    """At the printed width (figures wider than the text column print smaller), no text under 8 pt."""
+    sizes = {f"{page}: {svg.name}": figure_checks.smallest_printed_pt(svg.read_text(encoding="utf-8"))
+             for page, svg in _every_figure()}
+    smallest = min(sizes.items(), key=lambda kv: kv[1])
+    assert {k: round(v, 2) for k, v in sizes.items() if v < figure_checks.PRINT_FLOOR_PT - 0.01} == {}, smallest
+    print(f"smallest figure text in print: {smallest[1]:.2f} pt ({smallest[0]})")
 
 
 def smallest_text_px(visit: Visit, svg_files: list[Path]) -> list[tuple[str, float]]:

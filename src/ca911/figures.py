@@ -13,10 +13,11 @@ import pandas as pd
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import ScaledTranslation
 
 from ca911.chronology import stance_changes
 from ca911.numbers import NOT_GIVEN
-from ca911.style import MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
@@ -26,9 +27,18 @@ FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's informati
 STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d"]
 
 
+def _drawn_families(axes) -> list[str]:
+    """The event families whose colour some marker in the axes carries: a key lists only what is drawn."""
+    drawn = {tuple(np.round(c[:3], 3)) for ax in np.atleast_1d(axes) for coll in ax.collections for c in coll.get_facecolors()}
+    return [f for f, (c, _) in FAMILY_STYLE.items() if tuple(np.round(to_rgba(c)[:3], 3)) in drawn]
+
+
+def _family_handles(axes) -> list[Line2D]:
+    return [Line2D([], [], color=FAMILY_STYLE[f][0], marker=FAMILY_STYLE[f][1], linestyle="", label=f) for f in _drawn_families(axes)]
+
+
 def _family_legend(ax, loc="upper left", **kw):
-    handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
-    return ax.legend(handles=handles, loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
+    return ax.legend(handles=_family_handles(ax), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
 
 
 def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: str,
@@ -47,24 +57,30 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
             if x1 > x0:
                 ax.plot([x0, x1], [yy, yy], color=colour, linewidth=3, alpha=0.6, solid_capstyle="butt", zorder=2)
             ax.scatter([x0], [yy], color=colour, marker=marker, s=22, edgecolor="white", linewidth=0.4, zorder=3)
-    for day, label in (key_days or {}).items():
+    for k, (day, label) in enumerate((key_days or {}).items()):  # every other label a line higher: neighbours never touch
         ax.axvline(pd.Timestamp(day), color="#555555", linewidth=0.7, linestyle=":", zorder=0)
-        ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
-                    textcoords="offset points", fontsize=MIN_TEXT_PT, ha="center", va="bottom")
+        ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3 + 11 * (k % 2)),
+                    textcoords="offset points", fontsize=MIN_TEXT_PT, ha="left" if k == 0 else "center", va="bottom")
     ax.set_yticks(list(y.values()), list(y.keys()))
     ax.set_ylim(-0.7, len(lane_order) - 0.3)
     ax.set_xlim(pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1))
     ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
-    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=5)
+    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)  # five in a row outgrow the column
     return fig
+
+
+def stance_words(label: str, width: int = 46) -> str:
+    """A stance scale label from the codebook as the key prints it, wrapped: '3 — declares …' → '3 declares …'."""
+    return textwrap.fill(label.replace(" — ", " ", 1), width)
 
 
 def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: list[str], state_names: dict[str, str]):
     """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed;
-    ○ on an evidenced day that is a reading, not printed (`evidenced.attrs["approximate"]`)."""
-    fig, ax = figure(2.9)
+    ○ on an evidenced day that is a reading, not printed (`evidenced.attrs["approximate"]`).
+    `stance_labels` are the codebook's labels of the codes 0, 1, … in order ("3 — general cooperation …")."""
+    fig, ax = figure(4.2)
     n = len(stance_labels)
     rgba = np.array([[to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
                      for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())])
@@ -82,13 +98,14 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
     ax.set_xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
     ax.tick_params(axis="x", which="minor", length=0)
-    handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=f"{i} {stance_labels[i]}") for i in range(n)]
+    handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=stance_words(stance_labels[i])) for i in range(n)]
     handles += [Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
                 Line2D([], [], marker="^", color="black", linestyle="", label="position changed")]
     if approximate is not None and approximate.to_numpy().any():
         handles.append(Line2D([], [], marker="o", markerfacecolor="none", color="black", linestyle="",
                               label="day read from context (approx.)"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize=MIN_TEXT_PT, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=MIN_TEXT_PT, frameon=False,
+              columnspacing=1.0, handletextpad=0.4, labelspacing=0.6)
     for spine in ax.spines.values():
         spine.set_visible(False)
     return fig
@@ -122,6 +139,12 @@ def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[st
     return fig
 
 
+def period_words(policy_type) -> str:
+    """A period as its policy type reads in words ('balance_of_power' → 'balance of power')."""
+    words = {"none_stated": "no label stated"}.get(str(policy_type), str(policy_type).replace("_", " "))
+    return words if isinstance(policy_type, str) and policy_type else "no label stated"
+
+
 def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame, start: str, end: str,
               lane_names: dict[str, str], height_in: float = 4.0):
     """Events per state across years; year- and month-dated events drawn as spans; periods shaded."""
@@ -133,7 +156,9 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
             x1 = p.end_lo if pd.notna(p.end_lo) else pd.Timestamp(end)  # periods meet at their shared year
             yy = y[p.country_id]
             ax.fill_between([p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0)
-            ax.text(p.start_lo + pd.Timedelta(days=40), yy + 0.43, p.period_id, fontsize=MIN_TEXT_PT, va="top", color="#444444")
+            upper = k % 2 == 0  # neighbouring periods' names at the band's top and bottom: they never run together
+            ax.text(p.start_lo + pd.Timedelta(days=40), yy + (0.43 if upper else -0.43), period_words(p.policy_type),
+                    fontsize=MIN_TEXT_PT, va="top" if upper else "bottom", color="#444444")
     for row in lanes.itertuples():
         if row.lane not in y:
             continue
@@ -147,12 +172,18 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
     ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
+    _year_axis(ax)
+    ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
+    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3)
+    return fig
+
+
+def _year_axis(ax) -> None:
+    """Years on a time axis: a tick for every year, a label every other year (fourteen labels run together)."""
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_minor_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(axis="x", labelsize=MIN_TEXT_PT)
-    ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
-    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5)
-    return fig
 
 
 def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end: str):
@@ -166,17 +197,19 @@ def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end:
         yy = y[(s.org_id, s.member_id)]
         ax.barh(yy, (s.bar_end - s.bar_start).days, left=s.bar_start, height=0.7, color=colour[s.org_id],
                 alpha=0.85, hatch="///" if s.start_basis == "by" else None, edgecolor="white", linewidth=0.3)
-        if s.open_end:
-            ax.scatter([s.bar_end], [yy], marker=">", s=12, color="#333333", zorder=3)
+        if s.open_end:  # just past the bar's end, outside the axes' clip: an open end lies at the axis' edge
+            ax.scatter([s.bar_end], [yy], marker=">", s=16, color="#333333", zorder=3, clip_on=False,
+                       transform=ax.transData + ScaledTranslation(4 / 72, 0, fig.dpi_scale_trans))
     ax.set_yticks(list(y.values()), [f"{o} · {names.get(m, m)}" for o, m in y])
     ax.tick_params(axis="y", labelsize=MIN_TEXT_PT)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.tick_params(axis="x", labelsize=MIN_TEXT_PT)
-    ax.legend(handles=[Patch(facecolor="#999999", hatch="///", label="member by this date (joining date not given)"),
-                       Line2D([], [], color="#333333", marker=">", linestyle="", label="still a member at the chapters' time")],
-              loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
+    _year_axis(ax)
+    ax.grid(axis="x", which="both", color="#eeeeee", linewidth=0.5, zorder=0)
+    ax.set_axisbelow(True)
+    handles = [Patch(facecolor="#999999", hatch="///", edgecolor="white", label="member by this date (joining date not given)")]
+    if spans["open_end"].any():  # the key lists only symbols the plot draws
+        handles.append(Line2D([], [], color="#333333", marker=">", linestyle="", label="still a member at the chapters' time"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
     return fig
 
 
@@ -193,22 +226,22 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
             k = counts.get(r.month, 0)
             counts[r.month] = k + 1
             colour, marker = FAMILY_STYLE[r.family]
-            ax.scatter([k], [months.get_loc(r.month)], color=colour, marker=marker, s=30, edgecolor="white", linewidth=0.3)
+            ax.scatter([k], [months.get_loc(r.month)], color=colour, marker=marker, s=30, edgecolor="white", linewidth=0.3,
+                       zorder=3)  # above the month gridlines
         ax.set_title(names.get(country, country), fontsize=9)
         ax.set_xlim(-0.7, max(3, max(counts.values(), default=0)) - 0.3)
         ax.set_xticks([])
+        ax.set_xlabel("events in the month, one marker each", fontsize=MIN_TEXT_PT)
         ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
+        ax.set_axisbelow(True)
     first = np.atleast_1d(axes)[0]
     first.set_yticks(range(len(months)), [m.strftime("%Y-%m") for m in months])
     first.invert_yaxis()
-    handles = [Line2D([], [], color=c, marker=m, linestyle="", label=f) for f, (c, m) in FAMILY_STYLE.items()]
-    fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False)  # spans both columns
+    fig.legend(handles=_family_handles(axes), loc="outside lower center", ncol=5, frameon=False)  # spans both columns
     return fig
 
 
-FORCE_COLOURS = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5], "western-forces": OKABE_ITO[1], "KAZ": OKABE_ITO[2],
-                 "CRRF": OKABE_ITO[6]}
-FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CIS rapid-reaction force"}
+FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "rapid-reaction force"}
 STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
 BREAK_DAY = pd.Timestamp("2001-09-11")
 
@@ -219,29 +252,39 @@ def _as_printed_date(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
     return f"{lo:%Y}" if days >= 360 else f"{lo:%b %Y}" if days >= 27 else f"{lo.day} {lo:%b %Y}"
 
 
+NOTE_WIDTH = 40  # characters: a longer note puts its aircraft on a second line (the row is drawn taller)
+
+
 def deployment_chart(d: pd.DataFrame):
     """A dot plot by place: one row per deployment record, grouped by host state; the time axis is broken
     at 11 September 2001 so the dense months after it get most of the width; each row names its force
     and place on the left and its date, status and numbers as printed on the right (nothing overlaps)."""
     hosts = list(dict.fromkeys(d.sort_values("as_of_lo")["host"]))
-    rows: list[tuple[str, object]] = []  # ("host", name) headings and ("record", row) lines, top to bottom
+    rows: list[tuple[str, object, str]] = []  # ("host", name, "") headings and ("record", row, note) lines, top to bottom
     for host in hosts:
-        rows.append(("host", host))
+        rows.append(("host", host, ""))
         sub = d[d["host"] == host].sort_values(["force", "facility", "as_of_lo", "deployment_id"])
-        rows += [("record", r) for r in sub.itertuples()]
-    fig, axes = figure(0.215 * len(rows) + 0.75, ncols=3, sharey=True,
-                       gridspec_kw={"width_ratios": [0.34, 0.86, 3.3]})
+        for r in sub.itertuples():
+            numbers = r.personnel_label if r.personnel_label != NOT_GIVEN else "no number given"
+            note = f"{_as_printed_date(r.as_of_lo, r.as_of_hi)} {r.status}: {numbers}"
+            if r.aircraft_label:
+                aircraft = f"{r.aircraft_label} aircraft"
+                note += f";\n{aircraft}" if len(f"{note}; {aircraft}") > NOTE_WIDTH else f"; {aircraft}"
+            rows.append(("record", r, note))
+    heights = [1.0 + 0.55 * note.count("\n") for _, _, note in rows]
+    tops = np.cumsum([0.0] + heights[:-1])
+    centres = [sum(heights) - t - h / 2 for t, h in zip(tops, heights)]  # top to bottom, in row units
+    fig, axes = figure(0.215 * sum(heights) + 0.75, ncols=3, sharey=True,
+                       gridspec_kw={"width_ratios": [0.55, 1.35, 2.3]})
     before, after, notes = axes
-    n = len(rows)
     previous_label = None
     labels = []
-    for i, (kind, item) in enumerate(rows):
-        y = n - 1 - i
+    for (kind, item, note), y, h in zip(rows, centres, heights):
         if kind == "host":
             labels.append(f"in {item}")
             previous_label = None
             for ax in (before, after, notes):
-                ax.axhspan(y - 0.5, y + 0.5, color="#ececec", linewidth=0, zorder=0)
+                ax.axhspan(y - h / 2, y + h / 2, color="#ececec", linewidth=0, zorder=0)
             continue
         r = item
         colour = FORCE_COLOURS.get(r.force_id, OKABE_ITO[7])
@@ -256,36 +299,49 @@ def deployment_chart(d: pd.DataFrame):
         (before if mid < BREAK_DAY else after).scatter(  # whole, even beside the break
             [mid], [y], marker=STATUS_MARKERS[r.status], color=colour, s=30, zorder=3, edgecolor="white",
             linewidth=0.5, clip_on=False)
-        numbers = r.personnel_label if r.personnel_label != NOT_GIVEN else "no numbers given"
-        if r.aircraft_label:
-            numbers += f"; {r.aircraft_label} aircraft"
-        note = notes.text(0.02, y, f"{_as_printed_date(r.as_of_lo, r.as_of_hi)} {r.status}: {numbers}",
-                          va="center", fontsize=MIN_TEXT_PT)
-        note.set_in_layout(False)  # the column is sized by its width ratio, not by its text
-    before.set_yticks(range(n), list(reversed(labels)))
+        text = notes.text(0.02, y, note, va="center", fontsize=MIN_TEXT_PT, linespacing=1.0)
+        text.set_in_layout(False)  # the column is sized by its width ratio, not by its text
+    before.set_yticks(centres[::-1], labels[::-1])  # bottom to top, as a y axis counts
     before.tick_params(axis="y", length=0)
-    before.set_ylim(-0.6, n - 0.4)
+    before.set_ylim(0, sum(heights))
     before.set_xlim(pd.Timestamp("1998-10-01"), BREAK_DAY)
     after.set_xlim(BREAK_DAY, pd.Timestamp("2004-01-31"))
-    before.set_xticks([pd.Timestamp("2000-01-01")])
-    after.set_xticks([pd.Timestamp("2002-01-01"), pd.Timestamp("2003-01-01")])
+    before.set_xticks([pd.Timestamp("1999-01-01"), pd.Timestamp("2001-01-01")])
+    before.xaxis.set_minor_locator(mdates.YearLocator())
+    after.set_xticks([pd.Timestamp("2002-01-01"), pd.Timestamp("2003-01-01"), pd.Timestamp("2004-01-01")])
     after.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=[1, 7]))
     for ax in (before, after):
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     before.set_title("before", fontsize=MIN_TEXT_PT, loc="left")
-    after.set_title("after 9/11", fontsize=MIN_TEXT_PT, loc="left")
+    after.set_title("after 11 September 2001", fontsize=MIN_TEXT_PT, loc="left")
     for ax in (before, after):
         ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
+        ax.set_axisbelow(True)
     before.spines["right"].set_linestyle((0, (2, 2)))  # the break: two scales meet at 11 September 2001
     before.spines["right"].set_visible(True)
     after.spines["left"].set_visible(False)
     after.tick_params(axis="y", length=0)
     notes.axis("off")
     notes.set_title("as printed: date, status, numbers", fontsize=MIN_TEXT_PT, loc="left")
-    handles = [Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in STATUS_MARKERS.items()]
+    drawn = {m for ax in (before, after) for m in _drawn_markers(ax)}
+    handles = [Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in STATUS_MARKERS.items() if m in drawn]
     fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False, title="marker shape: status",
                columnspacing=1.0, handletextpad=0.3)
     return fig
+
+
+def _drawn_markers(ax) -> set[str]:
+    """The marker names of the axes' scatters (a scatter keeps only its path: compared with each name's path)."""
+    from matplotlib.markers import MarkerStyle
+
+    names = set()
+    for coll in ax.collections:
+        for name in STATUS_MARKERS.values():
+            ms = MarkerStyle(name)
+            path = ms.get_path().transformed(ms.get_transform())
+            if any(len(p.vertices) == len(path.vertices) and np.allclose(p.vertices, path.vertices) for p in coll.get_paths()):
+                names.add(name)
+    return names
 
 
 def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
@@ -307,19 +363,24 @@ def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
 DATE_COVERAGE_PARTS = (("mapped", OKABE_ITO[4], None), ("excluded", OKABE_ITO[0], "//"), ("unmapped", OKABE_ITO[5], "xx"))
 SENTENCE_COVERAGE_PARTS = (("fact", OKABE_ITO[4], None), ("restatement", OKABE_ITO[1], ".."), ("analysis", OKABE_ITO[0], "//"),
                            ("signpost", OKABE_ITO[6], "\\\\"), ("problem", OKABE_ITO[5], "xx"))
-_DARK = {OKABE_ITO[4], OKABE_ITO[5]}  # fills that need white labels
 
 
 def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = "date expressions"):
-    """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as stacked bars."""
+    """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as stacked bars.
+    Each count sits on a white patch so that hatching never runs through its digits; the key lists only
+    the parts some chapter has."""
     fig, ax = figure(1.6)
+    rows = [f"chapter {i[2:]}" if re.fullmatch(r"ch\d+", str(i)) else str(i) for i in summary.index]
     left = np.zeros(len(summary))
     for status, colour, hatch in parts:
         vals = summary[status].to_numpy()
-        ax.barh(summary.index, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
+        if not vals.any():
+            continue
+        ax.barh(rows, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
         for y, (start, v) in enumerate(zip(left, vals)):
             if v:
-                ax.text(start + v / 2, y, str(int(v)), ha="center", va="center", fontsize=MIN_TEXT_PT, color="white" if colour in _DARK else "black")
+                ax.text(start + v / 2, y, str(int(v)), ha="center", va="center", fontsize=MIN_TEXT_PT, color="black",
+                        bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"})
         left += vals
     ax.invert_yaxis()
     ax.set_xlabel(unit)

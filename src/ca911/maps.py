@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from pathlib import Path
 
 import pandas as pd
@@ -15,9 +16,8 @@ from matplotlib.transforms import ScaledTranslation
 
 from ca911.chronology import deployment_timeline
 from ca911.data import DataPackage, default_data_dir
-from ca911.figures import FORCE_COLOURS
 from ca911.numbers import with_qualifier
-from ca911.style import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
@@ -28,21 +28,33 @@ PERIODS = [("before-9-11", "Before 11 September 2001", "1900-01-01", "2001-09-10
 FORCE_MARKERS = {"USA": "o", "RUS": "s", "western-forces": "D", "CRRF": "^"}
 FORCE_NAMES = {"USA": "United States", "RUS": "Russia", "western-forces": "other Western forces",
                "CRRF": "CST/CIS rapid-reaction force"}
-EXTENT = (52.5, 84.0, 34.0, 52.5)  # west, east, south, north of each panel (degrees)
-INSET = (73.9, 75.7, 42.3, 43.26)  # around Bishkek: Manas and Kant
+FORCE_LABELS = {"USA": "US", "RUS": "Russia", "western-forces": "Western forces", "CRRF": "rapid-reaction force"}
+EXTENT = (57.5, 80.5, 35.9, 45.6)  # west, east, south, north of each panel (degrees): where the forces were
+# The Bishkek area (Manas and Kant, 21 km apart), enlarged in a strip under each panel; the points sit in its upper part.
+INSET = (73.84, 75.6, 42.71, 43.0)
 MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one of latitude
-# Where each point's count goes, in points from the marker (chosen so that nothing overlaps).
-LABEL_OFFSET = {"karshi-khanabad": (-4, -8, "right", "top"), "kulyab": (2, -7, "left", "top"),
-                "dushanbe": (-22, 10, "right", "bottom"), "tashkent": (8, 1, "left", "bottom"),
-                "bishkek": (8, 0, "left", "center"), "manas": (-22, -8, "left", "top"), "kant": (8, 4, "left", "top")}
-SECOND_FORCE_OFFSET = {"tashkent": (8, -3, "left", "top")}  # a second force at the same capital
-NAME_OFFSET = {"karshi-khanabad": (-8, 0, "right"), "kulyab": (5, 2, "left"), "dushanbe": (0, 14, "center"),
-               "tashkent": (-6, 0, "right"), "astana": (5, -5, "left"), "bishkek": (-7, 0, "right"),
-               "kant": (0, 10, "center")}
+# Where each label goes, in points from its marker: (dx, dy, ha, va). A label set further than LEADER_PT from
+# its marker gets a leader line back to it. Keys: (place, force) for a force's numbers, place for a place name.
+LABEL_AT = {("karshi-khanabad", "USA"): (-4, 14, "right", "bottom"),
+            ("kulyab", "USA"): (9, -3, "left", "top"),
+            ("dushanbe", "RUS"): (-8, -16, "right", "top"),
+            ("tashkent", "USA"): (-14, 12, "right", "bottom"),
+            ("tashkent", "western-forces"): (-20, 25, "right", "bottom"),
+            ("bishkek", "western-forces"): (0, 10, "center", "bottom"),
+            ("bishkek", "RUS"): (-6, 14, "right", "bottom"),
+            ("manas", "USA"): (-11, 4, "right", "top"),
+            ("kant", "RUS"): (9, 4, "left", "top"),
+            ("kant", "CRRF"): (9, 4, "left", "top")}
+NAME_AT = {"karshi-khanabad": (-4, 4, "right", "bottom"), "kulyab": (7, 1, "left", "bottom"),
+           "dushanbe": (4, 4, "left", "bottom"), "tashkent": (5, -3, "left", "top"), "bishkek": (5, -4, "left", "top"),
+           "manas": (-11, 5, "right", "bottom"), "kant": (9, 5, "left", "bottom")}
+LEADER_PT = 11.0
 SHORT_NAMES = {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"}
-COUNTRY_LABELS = {"KAZ": (72.0, 47.5), "UZB": (62.5, 42.4), "TKM": (57.0, 40.4), "KGZ": (78.0, 41.0),
-                  "TJK": (73.5, 39.0), "AFG": (63.5, 34.8), "CHN": (80.0, 37.5), "IRN": (56.0, 35.3),
-                  "RUS": (77.0, 51.8)}
+# Country names, drawn in the first panel (the one with fewest labels): where each reads inside its country.
+COUNTRY_LABELS = {"KAZ": (66.0, 44.6), "UZB": (62.0, 41.2), "TKM": (60.7, 38.2), "KGZ": (76.5, 41.3),
+                  "TJK": (73.4, 37.5), "AFG": (70.5, 36.5), "CHN": (78.8, 38.0), "IRN": (58.9, 36.2)}
+HALO = {"boxstyle": "round,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}  # keeps a label readable over borders
+BASE_DOT = "#666666"
 LAND, BORDER, FOCUS = "#f2efe9", "#9a9a9a", "#e4ded2"
 
 
@@ -92,22 +104,27 @@ def marker_area(personnel) -> float:
     return 14.0 + (0.0 if pd.isna(personnel) else float(personnel) / 40.0)
 
 
-def _count_line(r, narrow: bool = False) -> str:
+def _count_line(r) -> str:
     count = with_qualifier(r.personnel, r.personnel_qualifier)  # the number with its qualifier, as printed
     count = "no number" if count == "not given" else count
     expected = r.status == "planned" and r.personnel_qualifier == "expected"  # "3,200 expected" says it already
     status = "" if r.status == "present" or expected else f" {r.status}"
     if len(count + status) > 14:  # panels are narrow: the status on a line of its own
         status = "\n" + status.strip()
-    aircraft = "" if pd.isna(r.aircraft) else (
-        f"\n{with_qualifier(r.aircraft, r.aircraft_qualifier)}{chr(10) if narrow else ' '}aircraft")
+    aircraft = "" if pd.isna(r.aircraft) else f"\n{with_qualifier(r.aircraft, r.aircraft_qualifier)} aircraft"
     return count + status + aircraft
 
 
-def _group_label(rows: pd.DataFrame, narrow: bool = False) -> str:
-    lines = list(dict.fromkeys(_count_line(r, narrow) for r in rows.itertuples()))
+def _group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
+    """The force's name, then each number as printed (a record without a number only when none has one);
+    `narrow`: the name on a line of its own."""
+    lines = list(dict.fromkeys(_count_line(r) for r in rows.itertuples()))
     numbered = [ln for ln in lines if not ln.startswith("no number")]
-    return "\n".join(numbered or lines[:1])
+    name = FORCE_LABELS.get(force, force)
+    body = "\n".join(numbered or lines[:1])
+    if narrow or len(f"{name}: {body.splitlines()[0]}") > 22:  # a long first line: the name on a line of its own
+        return textwrap.fill(name + ":", 15) + "\n" + body
+    return f"{name}: {body}"
 
 
 def clip_ring(points: list, bbox: tuple[float, float, float, float]) -> list:
@@ -154,6 +171,15 @@ def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> N
                                  linewidth=0.4, zorder=1))
 
 
+def _label(ax, text: str, xy, spec, colour: str, **kw) -> None:
+    """A label beside its point, on a light halo; a leader line back to the point when set further off."""
+    dx, dy, ha, va = spec
+    leader = {"arrowstyle": "-", "color": colour, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3} \
+        if math.hypot(dx, dy) > LEADER_PT else None
+    ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=MIN_TEXT_PT, color=colour,
+                linespacing=1.0, bbox=HALO, arrowprops=leader, annotation_clip=False, **kw)
+
+
 def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, narrow: bool = False) -> None:
     for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
         lat, lon = pts.loc[anchor, "lat"], pts.loc[anchor, "lon"]
@@ -166,11 +192,8 @@ def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, narrow: b
                    linewidth=1.1 if country_only else 0.5, linestyle="--" if country_only else "-", zorder=4 + (force == "USA"),
                    alpha=0.9)
         if labels:
-            dx, dy, ha, va = LABEL_OFFSET.get(anchor, (7, 0, "left", "center"))
-            if country_only and force == "western-forces" and anchor in SECOND_FORCE_OFFSET:
-                dx, dy, ha, va = SECOND_FORCE_OFFSET[anchor]
-            ax.annotate(_group_label(rows, narrow), (lon, lat), xytext=(dx + abs(nudge) if dx > 0 else dx - abs(nudge), dy), textcoords="offset points",
-                        ha=ha, va=va, fontsize=MIN_TEXT_PT, color=colour, zorder=6, linespacing=0.95)
+            dx, dy, ha, va = LABEL_AT.get((anchor, force), (8, 0, "left", "center"))
+            _label(ax, _group_label(rows, force, narrow), (lon, lat), (dx + nudge, dy, ha, va), colour, zorder=6)
 
 
 def distance_km(a, b) -> float:
@@ -192,88 +215,94 @@ def _frame(ax, bounds, edge: str) -> None:
         spine.set_color(edge)
 
 
+def _place_names(ax, pts: pd.DataFrame, places) -> None:
+    """Each place's point (a square for a capital, a dot for a base's town) and its name."""
+    for place in places:
+        p = pts.loc[place]
+        capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
+        ax.scatter([p["lon"]], [p["lat"]], s=9 if capital else 6, marker="s" if capital else "o",
+                   color=OKABE_ITO[7] if capital else BASE_DOT, zorder=3, linewidth=0)
+        dx, dy, ha, va = NAME_AT.get(place, (5, -3, "left", "top"))
+        ax.annotate(SHORT_NAMES.get(place, p["name"]), (p["lon"], p["lat"]), xytext=(dx, dy), textcoords="offset points",
+                    ha=ha, va=va, fontsize=MIN_TEXT_PT, color="#222222", zorder=3)
+
+
+TITLE_H_IN, GAP_IN, KEY_H_IN = 0.24, 0.1, 0.62
+PANEL_W_IN = (FIGURE_WIDTH_IN - GAP_IN) / 2  # two panels across the text column
+
+
 def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):
-    """Four panels, one per period: borders, capitals, and every deployment record dated in the period,
-    marker by force, area by the printed number, the number with its qualifier as the label; the
-    Kyrgyz cluster (Manas, Kant, Bishkek) enlarged in an inset."""
+    """Four panels, one per period, two by two across the text width: borders, capitals, and every deployment
+    record dated in the period, marker by force, area by the printed number, the force and the number with
+    its qualifier as the label. Under each panel, outside its frame, a strip enlarges the Bishkek area, where
+    Manas and Kant lie too close to tell apart at the panel's scale."""
     geo = borders(data_dir)
     d = map_records(pkg)
     pts = points(pkg)
     west, east, south, north = EXTENT
-    fig, axes = figure(6.2, width_in=A4_TEXT_WIDTH_IN - 0.25, nrows=2, ncols=2, layout=None)  # tight bbox adds 0.1 in a side
-    fig.subplots_adjust(left=0.005, right=0.995, top=0.955, bottom=0.135, wspace=0.03, hspace=0.1)
+    map_h, strip_h = (PANEL_W_IN * (n - s) / ((e - w) * math.cos(math.radians(MID_LAT)))
+                      for w, e, s, n in (EXTENT, INSET))  # each as tall as its extent at the panel's width
+    row_h = TITLE_H_IN + map_h + GAP_IN / 2 + strip_h + GAP_IN
+    width, height = 2 * PANEL_W_IN + GAP_IN, 2 * row_h + KEY_H_IN
+    fig, _ = figure(height, width_in=width, layout=None)
+    fig.clear()
     inset_places = [p for p in pts.index if INSET[0] <= pts.loc[p, "lon"] <= INSET[1]
                     and INSET[2] <= pts.loc[p, "lat"] <= INSET[3]]
-    for ax, (key, title, _, _) in zip(axes.flat, PERIODS):
+    for k, (key, title, _, _) in enumerate(PERIODS):
+        col, row = k % 2, k // 2
+        left = col * (PANEL_W_IN + GAP_IN) / width
+        top = height - row * row_h - TITLE_H_IN
+        ax = fig.add_axes((left, (top - map_h) / height, PANEL_W_IN / width, map_h / height))
+        strip = fig.add_axes((left, (top - map_h - GAP_IN / 2 - strip_h) / height, PANEL_W_IN / width, strip_h / height))
         ax.set_gid(f"map-period-{key}")
+        strip.set_gid(f"map-period-{key}-inset")
         sub = d[(d["map_period"] == key) & (d["anchor"] != "")]
         _draw_borders(ax, geo, EXTENT)
-        for iso, (x, y) in COUNTRY_LABELS.items() if key == PERIODS[0][0] else ():  # named once
+        for iso, (x, y) in COUNTRY_LABELS.items() if k == 0 else ():
             name = next(f["properties"]["name"] for f in geo["features"] if f["id"] == iso)
-            ax.text(x, y, name, fontsize=MIN_TEXT_PT, color="#7a7a7a", ha="center", va="center", zorder=2,
+            ax.text(x, y, name, fontsize=MIN_TEXT_PT, color="#555555", ha="center", va="center", zorder=2,
                     fontstyle="italic")
-        for place, p in pts.iterrows():
-            if place in inset_places:
-                continue
-            is_capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
-            if is_capital:
-                ax.scatter([p["lon"]], [p["lat"]], s=9, marker="s", color=OKABE_ITO[7], zorder=3, linewidth=0)
-            dx, dy, ha = NAME_OFFSET.get(place, (5, -5, "left"))
-            ax.annotate(SHORT_NAMES.get(place, p["name"]), (p["lon"], p["lat"]), xytext=(dx, dy),
-                        textcoords="offset points", ha=ha, va="center", fontsize=MIN_TEXT_PT, color="#333333", zorder=3)
+        _place_names(ax, pts, [p for p in pts.index if p not in inset_places or p == "bishkek"])
         in_inset = sub["anchor"].isin(inset_places) & ~sub["in_country_only"]  # the bases; a country's label stays
         _draw_groups(ax, sub[~in_inset], pts, labels=True)
         _draw_groups(ax, sub[in_inset], pts, labels=False)
         if key == "2003":
             kaz = d[(d["map_period"] == key) & (d["force_id"] == "KAZ")]
             for r in kaz.itertuples():  # leaves the region: an arrow off the map, toward Iraq
-                ax.annotate("", xy=(west - 0.2, 42.6), xytext=(61.5, 43.9),
+                ax.annotate("", xy=(west - 0.2, 43.9), xytext=(63.0, 44.6),
                             arrowprops={"arrowstyle": "-|>", "color": FORCE_COLOURS["KAZ"], "linewidth": 1.4,
                                         "connectionstyle": "arc3,rad=0.1"}, zorder=6, annotation_clip=False)
-                ax.text(west + 0.5, 42.9, f"to Iraq: {r.force}'s\n{r.unit.lower()},\n{r.personnel_label}",
-                        fontsize=MIN_TEXT_PT, color=FORCE_COLOURS["KAZ"], va="top", zorder=6)
+                ax.text(west + 0.4, 43.5, f"to Iraq: {r.force}'s\n{r.unit.lower()}, {r.personnel_label}",
+                        fontsize=MIN_TEXT_PT, color=FORCE_COLOURS["KAZ"], va="top", zorder=6, bbox=HALO)
         _frame(ax, (west, east, south, north), "#bbbbbb")
         ax.set_facecolor("white")
-        ax.set_title(title, fontsize=10, loc="left")
-        _inset(ax, geo, sub, pts, inset_places)
+        ax.set_title(title, fontsize=10, loc="left", pad=4)
+        _strip(ax, strip, geo, sub, pts, inset_places)
     handles = [Line2D([], [], marker=m, color=FORCE_COLOURS[f], linestyle="", markersize=7, label=FORCE_NAMES[f])
                for f, m in FORCE_MARKERS.items()]
     handles += [Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor="#555555", linestyle="",
-                       markersize=7, label="place not named: drawn at the capital"),
-                Line2D([], [], marker="s", color=OKABE_ITO[7], linestyle="", markersize=3.5, label="capital")]
+                       markersize=7, label="no place named: at the capital"),
+                Line2D([], [], marker="s", color=OKABE_ITO[7], linestyle="", markersize=3.5, label="capital"),
+                Line2D([], [], marker="o", color=BASE_DOT, linestyle="", markersize=2.8, label="town of a base or airfield")]
     handles += [Line2D([], [], marker="o", color="#999999", linestyle="", markersize=math.sqrt(marker_area(n)),
                        label=f"{n:,} personnel") for n in (1000, 10000)]
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, columnspacing=1.2,
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, columnspacing=0.8,
                handletextpad=0.3, fontsize=MIN_TEXT_PT)
     return fig
 
 
-def _inset(ax, geo, sub, pts, inset_places) -> None:
-    """The Bishkek area enlarged in the panel's upper right, with the distance the points lie apart."""
-    box = ax.inset_axes([0.02, 0.57, 0.5, 0.42])
-    box.set_gid(ax.get_gid() + "-inset")
-    _draw_borders(box, geo, INSET)
-    for place in inset_places:
-        p = pts.loc[place]
-        if isinstance(p["capital_of"], str) and p["capital_of"]:
-            box.scatter([p["lon"]], [p["lat"]], s=9, marker="s", color=OKABE_ITO[7], zorder=3, linewidth=0)
-    names = {}
-    for place in inset_places:
-        key = (round(pts.loc[place, "lat"], 3), round(pts.loc[place, "lon"], 3))
-        names.setdefault(key, []).append(SHORT_NAMES.get(place, pts.loc[place, "name"]))
-    for (lat, lon), labels in names.items():
-        place = next(p for p in inset_places if round(pts.loc[p, "lat"], 3) == lat and round(pts.loc[p, "lon"], 3) == lon)
-        dx, dy, ha = NAME_OFFSET.get(place, (5, 0, "left"))
-        box.annotate(" ·\n".join(sorted(labels)), (lon, lat), xytext=(dx, dy), textcoords="offset points",
-                     ha=ha, va="center", fontsize=MIN_TEXT_PT, color="#333333", zorder=3)
-    _draw_groups(box, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, labels=True, narrow=True)
+def _strip(ax, strip, geo, sub, pts, inset_places) -> None:
+    """The Bishkek area enlarged under its panel (outside the panel's frame), its box marked on the panel."""
+    _draw_borders(strip, geo, INSET)
+    _place_names(strip, pts, [p for p in inset_places if p != "bishkek"])  # Manas's point is the city's
+    _draw_groups(strip, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, labels=True, narrow=True)
     if {"kant", "manas"} <= set(inset_places):
-        a, b = pts.loc["manas"], pts.loc["kant"]
-        km = distance_km(a, b)
-        box.text(0.98, 0.97, f"Bishkek–Kant {km:.0f} km", transform=box.transAxes, ha="right", va="top",
-                 fontsize=MIN_TEXT_PT, color="#333333")
-    _frame(box, INSET, "#666666")
-    ax.indicate_inset_zoom(box, edgecolor="#666666", linewidth=0.6)
+        km = distance_km(pts.loc["manas"], pts.loc["kant"])
+        strip.text(0.5, 0.04, f"{km:.0f} km", transform=strip.transAxes, ha="center",
+                   va="bottom", fontsize=MIN_TEXT_PT, color="#333333", zorder=7)
+    _frame(strip, INSET, "#666666")
+    ax.indicate_inset((INSET[0], INSET[2], INSET[1] - INSET[0], INSET[3] - INSET[2]), edgecolor="#666666",
+                      linewidth=0.6, alpha=1.0)
 
 
 REGION = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "AFG", "IRN", "PAK", "CHN", "RUS", "IND", "AZE", "ARM", "GEO")

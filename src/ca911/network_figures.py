@@ -7,6 +7,8 @@ Colour never carries information alone: line style, labels or text repeat it.
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -14,7 +16,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from ca911 import networks as nw
 from ca911.numbers import with_qualifier
-from ca911.style import A4_TEXT_WIDTH_IN, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
@@ -61,7 +63,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     names = _names(pkg, short=True)
     ncols = 3
     nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(3.3 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    fig, axes = figure(3.3 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     before = None
     for ax, label in zip(axes.flat, snapshots):
         G = nw.build_membership_graph(pkg, label)
@@ -99,12 +101,12 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
 
 def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
-    thick vermillion = two or more (the exact counts are in `networks.projected_weights`)."""
+    vermillion = two, thicker vermillion = three or more (the exact counts are in `networks.projected_weights`)."""
     pos = require(nw.projection_layout(pkg), "memberships that any date can show")
     names = _names(pkg)
     ncols = 2
     nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(2.25 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    fig, axes = figure(2.25 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     for ax, label in zip(axes.flat, snapshots):
         P = nw.project_members(nw.build_membership_graph(pkg, label))
         for a, b, w in sorted(P.edges(data="weight")):
@@ -114,12 +116,13 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
         for n, (x, y) in pos.items():
             on = n in P
             ax.scatter([x], [y], s=12, color=BLACK if on else FAINT, zorder=3, linewidths=0)
-            ax.text(x * 1.1, y * 1.1, names.get(n, n), fontsize=MIN_TEXT_PT,
+            out = 1.1 if abs(x) > 0.05 else 1.32  # a label centred over a node clears its neighbours' labels
+            ax.text(x * out, y * out, names.get(n, n), fontsize=MIN_TEXT_PT,
                     ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
                     va="bottom" if y > 0.05 else "top" if y < -0.05 else "center", color=BLACK if on else "#9a9a9a")
         ax.set_title(f"{label} (as of {P.graph['as_of']})", fontsize=MIN_TEXT_PT)
-        ax.set_xlim(-1.75, 1.75)
-        ax.set_ylim(-1.28, 1.28)
+        ax.set_xlim(-1.95, 1.95)
+        ax.set_ylim(-1.45, 1.45)
         ax.set_aspect("equal")
         ax.set_axis_off()
     for ax in list(axes.flat)[len(snapshots):]:
@@ -129,12 +132,11 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                Line2D([], [], color=VERMILLION, lw=2.8, label="share 3 or more"),
                Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="state not in the network then")]
     list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False)
-    fig.subplots_adjust(wspace=0.02, hspace=0.2)
+    fig.subplots_adjust(wspace=0.2, hspace=0.2)
     return _done(fig)
 
 
 # -------------------------------------------------------------------------------------- presence
-FORCE_COLOURS = {"RUS": VERMILLION, "USA": BLUE, "CRRF": ORANGE, "KAZ": GREEN, "western-forces": SKY}
 SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CRRF", "karshi-khanabad": "[Karshi-]Khanabad", "manas": "Manas",
          "kant": "Kant", "kulyab": "Kulyab"}
 
@@ -172,13 +174,16 @@ def presence_panels(pkg):
     names = _names(pkg, short=True)
     snaps = nw.presence_snapshots(pkg)
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the text width
-    fig, axes = figure(2.1 * len(snaps) + 0.3, A4_TEXT_WIDTH_IN - 0.2, nrows=len(snaps), ncols=2, layout=None,
+    fig, axes = figure(2.6 * len(snaps) + 0.3, FIGURE_WIDTH_IN - 0.1, nrows=len(snaps), ncols=2, layout=None,
                        gridspec_kw={"width_ratios": [1.08, 1.12]})
     titles = {"before-9-11": "Before 11 September", "after-9-11": "After 11 September",
               "latest": "Latest the chapters give"}
+    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.12)  # before placing numbers: they are placed in points
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
         G = nw.build_presence_graph(pkg, date)
-        stagger = _stagger(pos)
+        ax.set_xlim(-0.04, 1.04)
+        ax.set_ylim(-0.62, 1.67)
+        stagger = _stagger(pos, step=0.27)
         for n, (x, y) in pos.items():
             on = n in G
             top = y == 1.0
@@ -187,7 +192,7 @@ def presence_panels(pkg):
             label = SHORT.get(n, names.get(n, n)).replace("Western ", "Western\n")
             ax.text(x, y + (0.12 + stagger[n] if top else -0.12 - stagger[n]), label, ha="center", linespacing=1.0,
                     va="bottom" if top else "top", fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
-        lines = []
+        lines, placed = [], []
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
             n = d.get("personnel")
             colour = FORCE_COLOURS.get(u, BLACK) if n is not None else "#777777"
@@ -195,17 +200,14 @@ def presence_panels(pkg):
             lw = _width(n)
             ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=7 + 1.5 * lw, lw=lw,
                                          color=colour, linestyle=style, shrinkA=5, shrinkB=6, zorder=2))
-            (x1, y1), (x2, y2) = pos[u], pos[v]
-            t = 0.3 + 0.2 * ((i - 1) % 3)
-            ax.text(x1 + t * (x2 - x1), y1 + t * (y2 - y1), str(i), fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4,
+            x, y = _number_spot(ax, pos[u], pos[v], placed)
+            ax.text(x, y, str(i), fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4,
                     bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7})
-            lines.append(f"{i}  {presence_entry(u, v, d, names)}")
+            lines.append(textwrap.fill(f"{i}  {presence_entry(u, v, d, names)}", 50, subsequent_indent="     "))
         ax.set_title(f"{titles.get(key, key)} (as of {date:%Y-%m-%d})", fontsize=MIN_TEXT_PT, loc="left")
-        ax.set_xlim(-0.04, 1.04)
-        ax.set_ylim(-0.5, 1.55)
         _bare(ax)
-        key_ax.text(0.0, 0.5, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="center",
-                    ha="left", linespacing=1.5, transform=key_ax.transAxes)
+        key_ax.text(0.0, 1.0, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="top",
+                    ha="left", linespacing=1.1, transform=key_ax.transAxes)
         _bare(key_ax)
     handles = [Line2D([], [], color=BLACK, lw=1.2, label="present or arriving"),
                Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label="agreed or planned"),
@@ -213,8 +215,29 @@ def presence_panels(pkg):
                Line2D([], [], color=BLACK, lw=_width(1000), label="1,000 personnel"),
                Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel")]
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=MIN_TEXT_PT, frameon=False, bbox_to_anchor=(0.5, 0.0))
-    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.09)
     return _done(fig)
+
+
+NUMBER_CLEARANCE_PT = 14.0  # two numbered circles (8.5 pt digits) closer than this touch
+
+
+def _number_spot(ax, a, b, placed: list) -> tuple[float, float]:
+    """Where along the arrow a→b its number goes: the first point, walking from the middle outward, at least
+    NUMBER_CLEARANCE_PT from every number already placed in the panel (placed in points, then appended)."""
+    to_pt = ax.transData + ax.figure.dpi_scale_trans.inverted()
+    (x1, y1), (x2, y2) = a, b
+    best, best_gap = None, -1.0
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75):
+        spot = (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
+        px, py = to_pt.transform(spot) * 72
+        gap = min((((px - qx) ** 2 + (py - qy) ** 2) ** 0.5 for qx, qy in placed), default=float("inf"))
+        if gap >= NUMBER_CLEARANCE_PT:
+            best = spot
+            break
+        if gap > best_gap:
+            best, best_gap = spot, gap
+    placed.append(tuple(to_pt.transform(best) * 72))
+    return best
 
 
 # -------------------------------------------------------------------------------------- contacts
@@ -229,7 +252,7 @@ def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None 
     pos = pos or nw.contact_layout(G)
     centrality = centrality if centrality is not None else nw.centrality_table(G)
     between = centrality.set_index("actor")["betweenness"]
-    fig, ax = figure(3.4, A4_TEXT_WIDTH_IN - 0.2)  # edge labels reach past the axes (see presence_panels)
+    fig, ax = figure(3.4, FIGURE_WIDTH_IN)  # edge labels reach past the axes (see presence_panels)
     for a, b, d in sorted(G.edges(data=True)):
         per_family: dict[str, int] = {}
         for part in d["types"].split(";"):
@@ -287,7 +310,7 @@ def alignment_panels(pkg):
     names = _names(pkg)
     ncols = 3
     nrows = -(-(len(periods) + 1) // ncols)
-    fig, axes = figure(2.2 * nrows, A4_TEXT_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    fig, axes = figure(2.2 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
     for ax, p in zip(axes.flat, periods.itertuples()):
         G = nw.build_alignment_graph(pkg, p.period_id)
         pos = nw.alignment_layout(G)
@@ -299,7 +322,7 @@ def alignment_panels(pkg):
             ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=9, lw=lw, color=colour,
                                          linestyle=style, shrinkA=12, shrinkB=7, zorder=1))
             (x1, y1), (x2, y2) = pos[u], pos[v]
-            ax.text(x1 + 0.55 * (x2 - x1), y1 + 0.55 * (y2 - y1), d["relation"].replace("_", " "), fontsize=MIN_TEXT_PT,
+            ax.text(x1 + 0.62 * (x2 - x1), y1 + 0.62 * (y2 - y1), d["relation"].replace("_", " "), fontsize=MIN_TEXT_PT,
                     ha="center", va="center", zorder=3,
                     bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5})
         for n, (x, y) in pos.items():
@@ -316,7 +339,9 @@ def alignment_panels(pkg):
             ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=MIN_TEXT_PT, ha="center",
                     va="center", style="italic", color="#444444")
         years = ("c. " if bool(p.approximate) else "") + (f"{p.start}–{p.end}" if p.end else f"{p.start}–")
-        ax.set_title(f"{p.period_id}: {years}\n{_policy_words(str(p.policy_type), labels)}", fontsize=MIN_TEXT_PT, pad=3)
+        number = str(p.period_id).rsplit("-", 1)[-1]  # the period's number within its country, not its id
+        ax.set_title(f"{names.get(p.country_id, p.country_id)} {number}: {years}\n{_policy_words(str(p.policy_type), labels)}",
+                     fontsize=MIN_TEXT_PT, pad=3)
         ax.set_xlim(-1.5, 1.5)
         ax.set_ylim(-1.45, 1.3)
         ax.set_xticks([])

@@ -18,7 +18,10 @@ from matplotlib import font_manager
 FONT_FILE = Path(find_spec("matplotlib_fontja").origin).parent / "fonts" / "ipaexg.ttf"
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
-A4_TEXT_WIDTH_IN = 6.3  # the PDF's text block; figures never exceed it
+# One colour per force in every figure that draws forces (timelines, the map, the networks).
+FORCE_COLOURS = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5], "western-forces": OKABE_ITO[1], "KAZ": OKABE_ITO[2],
+                 "CRRF": OKABE_ITO[6]}
+A4_TEXT_WIDTH_IN = 5.87  # the PDF's text column as printed (422.7 pt: a wider figure is scaled down to it)
 # Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
 # width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
 MIN_TEXT_PT = 8.5
@@ -59,7 +62,10 @@ def fixed_build_date() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
 
 
-def figure(height_in: float = 3.0, width_in: float = A4_TEXT_WIDTH_IN, **kwargs):
+FIGURE_WIDTH_IN = A4_TEXT_WIDTH_IN - 0.2  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled
+
+
+def figure(height_in: float = 3.0, width_in: float = FIGURE_WIDTH_IN, **kwargs):
     """A figure outside pyplot's registry: a notebook shows it only where it is glued, never twice."""
     from matplotlib.figure import Figure
 

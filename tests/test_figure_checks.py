@@ -1,0 +1,115 @@
+"""The figure checker (tests/support/figure_checks.py) on small figures made to be broken: each check
+finds the defect it names, and passes the same figure mended."""
+
+from __future__ import annotations
+
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from support import figure_checks as fc
+
+from ca911 import style
+
+
+def _two_labels(second_at: tuple[float, float]) -> str:
+    fig, ax = style.figure(1.5, 3)
+    ax.set_axis_off()
+    ax.text(0.1, 0.5, "Kazakhstan", fontsize=9)
+    ax.text(*second_at, "Kyrgyzstan", fontsize=9)
+    return style.svg_text(fig)
+
+
+def test_overprinted_labels_are_found_and_separate_ones_pass():
+    assert fc.overlapping_labels(_two_labels((0.2, 0.52))) == ["'Kazakhstan' overlaps 'Kyrgyzstan'"]
+    assert fc.overlapping_labels(_two_labels((0.1, 0.1))) == []
+
+
+def _years(gap_pt: float) -> str:
+    """"1992" and "1993" side by side with `gap_pt` between their ink (both begin with the same glyph, so the
+    anchor-to-ink offset is the same and the second anchor goes at first anchor + ink width + gap)."""
+    fig, _ = style.figure(1, 3, layout=None)
+    fig.clear()
+    fig.text(0.5, 0.5, "1992", fontsize=9, transform=fig.dpi_scale_trans)
+    (first,) = fc.text_runs(style.svg_text(fig))
+    width_pt = first.box[2] - first.box[0]
+    fig.text(0.5 + (width_pt + gap_pt) / 72, 0.5, "1993", fontsize=9, transform=fig.dpi_scale_trans)
+    return style.svg_text(fig)
+
+
+def test_labels_that_nearly_touch_count_as_run_together():
+    assert fc.overlapping_labels(_years(0.4)) == ["'1992' overlaps '1993'"]  # the year ticks of an over-full axis
+    assert fc.overlapping_labels(_years(3.0)) == []
+
+
+def test_lines_of_one_label_are_not_compared_with_each_other():
+    fig, ax = style.figure(1.5, 3)
+    ax.set_axis_off()
+    ax.text(0.1, 0.5, "3,200 expected\nat least 40 aircraft", fontsize=9, linespacing=0.8)
+    svg = style.svg_text(fig)
+    assert [r.text for r in fc.text_runs(svg)] == ["3,200 expected", "at least 40 aircraft"]
+    assert fc.overlapping_labels(svg) == []
+
+
+def test_rotated_text_is_measured_upright():
+    fig, ax = style.figure(2, 2)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, "a long vertical label", rotation=90, fontsize=9)
+    (run,) = fc.text_runs(style.svg_text(fig))
+    x0, y0, x1, y1 = run.box
+    assert y1 - y0 > 3 * (x1 - x0)
+
+
+def _legend(labels: list[str], handles=None) -> str:
+    fig, ax = style.figure(1.5, 3)
+    ax.scatter([1, 2], [1, 2], marker="o", color=style.OKABE_ITO[4])
+    ax.legend(handles=handles or [Patch(facecolor="#cccccc", label=t) for t in labels])
+    return fig
+
+
+def test_internal_codes_in_figure_text_are_found():
+    broken = _legend(["0 not_stated", "3 general_cooperation", "uzb-1"])
+    assert set(fc.internal_codes(style.svg_text(broken))) >= {"not_stated (in '0 not_stated')", "uzb-1 (in 'uzb-1')"}
+    assert any("internal code 'general_cooperation'" in p for p in fc.legend_problems(broken))
+    mended = _legend(["0 no position stated", "3 declares readiness to cooperate", "Uzbekistan 1"])
+    assert fc.internal_codes(style.svg_text(mended)) == []
+
+
+def test_a_legend_symbol_drawn_nowhere_is_found():
+    blue = style.OKABE_ITO[4]
+    drawn = Line2D([], [], marker="o", color=blue, linestyle="", label="diplomacy")
+    absent = Line2D([], [], marker="X", color="black", linestyle="", label="attack or closure")
+    wrong_colour = Line2D([], [], marker="o", color=style.OKABE_ITO[5], linestyle="", label="military")
+    problems = fc.legend_problems(_legend([], [drawn, absent, wrong_colour]))
+    assert problems == ["legend entry 'attack or closure': its symbol is drawn nowhere in the figure",
+                        "legend entry 'military': its symbol is drawn nowhere in the figure"]
+    assert fc.legend_problems(_legend([], [drawn])) == []
+
+
+def test_a_grey_key_entry_needs_only_its_shape_and_a_zero_bar_draws_nothing():
+    fig, ax = style.figure(1.5, 3)
+    ax.scatter([1], [1], marker="s", color=style.OKABE_ITO[5])
+    ax.barh([0], [0], color=style.OKABE_ITO[6], hatch="xx", label="problem")  # a part with no items
+    ax.barh([1], [3], color=style.OKABE_ITO[4], label="fact")
+    ax.legend(handles=[Line2D([], [], marker="s", color="#555555", linestyle="", label="agreed"),
+                       *ax.get_legend_handles_labels()[0]])
+    assert fc.legend_problems(fig) == ["legend entry 'problem': its symbol is drawn nowhere in the figure"]
+
+
+def test_dashes_and_hatches_must_match():
+    fig, ax = style.figure(1.5, 3)
+    ax.plot([0, 1], [0, 1], color="black", linestyle="-")
+    ax.bar([0], [1], color="#999999", hatch="//")
+    ax.legend(handles=[Line2D([], [], color="black", linestyle="--", label="agreed or planned"),
+                       Patch(facecolor="#999999", hatch="xx", label="member by this date")])
+    assert len(fc.legend_problems(fig)) == 2
+
+
+def test_text_below_the_print_floor_is_found():
+    fig, ax = style.figure(1.5, 3)
+    ax.set_title("small", fontsize=7)
+    assert fc.small_text(style.svg_text(fig)) == ["text printed at 7.00 pt (floor 8.0 pt)"]
+    wide, ax = style.figure(1.5, 8.0)  # printed at the column's width: 8.5 pt drawn prints smaller
+    ax.set_title("wide", fontsize=8.5)
+    assert fc.small_text(style.svg_text(wide))
+    fine, ax = style.figure(1.5, 3)
+    ax.set_title("fine", fontsize=8.5)
+    assert fc.small_text(style.svg_text(fine)) == []

@@ -1,0 +1,37 @@
+"""Every legend entry of every figure the book draws is drawn in its figure, and no legend shows a data id.
+The figures are built from the notebooks' own code cells (and the actor pages' timeline helper), so the
+check sees the matplotlib Figure itself; the self-tests of the checker are in test_figure_checks.py."""
+
+from __future__ import annotations
+
+import pytest
+from support import figure_checks
+from support.notebook_figures import notebook_figures
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def figures():
+    found = notebook_figures()
+    assert len(found) >= 15, sorted(found)  # every notebook figure, not a run that quietly found none
+    return found
+
+
+def test_every_legend_entry_is_drawn(figures):
+    problems = {name: figure_checks.legend_problems(fig) for name, fig in figures.items()}
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_actor_timeline_legends_list_only_what_is_drawn():
+    from ca911 import actor_pages, data
+
+    pkg = data.load()
+    records = actor_pages.actor_records(pkg)
+    problems = {}
+    for actor_id in actor_pages.actors_with_pages(pkg, records):
+        mine = records[records["actor_id"] == actor_id]
+        if (mine["resource"] == "events").any():
+            problems[actor_id] = figure_checks.legend_problems(actor_pages.timeline_figure(pkg, actor_id, mine))
+    assert len(problems) >= 10
+    assert {k: v for k, v in problems.items() if v} == {}
