@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import csv
 
+from support.modality import modality_problems
+
 from ca911 import sources
 from ca911.data import default_data_dir
 from conftest import needs_sources
-from support.modality import modality_problems
 
 # invented sentences, not the chapters'
 TEXT = {

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 
+from support.names import unrecorded_latin_forms
+
 from ca911 import sources
 from ca911.data import default_data_dir
 from conftest import needs_sources
-from support.names import unrecorded_latin_forms
 
 
 def test_checker_finds_a_latin_form_not_recorded():
