@@ -1,6 +1,7 @@
 """What a reader sees, checked on the rendered pages (HTML and PDF), not on the sources.
 
-- No MyST/Sphinx markup leaks into the visible text of any HTML page or into the PDF's text.
+- No MyST/Sphinx markup or unread escape leaks into the visible text of any HTML page or into the PDF's text
+  (checkers in tests/support/rendered_text.py); table headers are words, no two alike.
 - Every table and figure of the HTML is numbered and captioned ("Table 4.2", "Fig. 3.1").
 - No table cell shows `<NA>`, `nan` or `None`.
 
@@ -15,11 +16,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support.rendered_text import leaked_markup, pdf_leaks, pdf_text_outside_code, table_header_problems, visible_text
 
 from conftest import HTML, PDF
 
-MARKUP = ("```", "{table}", ":name:", "{glue", "{event}", "{fact}", "{cite}", "{numref}", "{ref}", "{download}",
-          ":::{", "(nb-", ")=")
 NUMBERED = re.compile(r"^(Table|Fig\.)\s+[A-Z0-9]+(\.\d+)*\b")
 NOT_A_VALUE = {"<NA>", "nan", "NaN", "None", "NaT"}
 
@@ -41,23 +41,6 @@ def html_pages() -> list[str]:
 def _article(page_html: str) -> BeautifulSoup:
     soup = BeautifulSoup(page_html, "html.parser")
     return soup.find("article") or soup.find("main") or soup.body or soup
-
-
-def visible_text(page_html: str) -> str:
-    """The page's text a reader sees: scripts, styles and code blocks (which may quote markup) removed."""
-    soup = BeautifulSoup(page_html, "html.parser")
-    for tag in soup(["script", "style", "pre", "code", "template", "noscript", "head"]):
-        tag.decompose()
-    return soup.get_text(" ")
-
-
-def leaked_markup(text: str) -> list[str]:
-    """MyST/Sphinx markup that reached the reader, each with some context."""
-    found = []
-    for marker in MARKUP:
-        for m in re.finditer(re.escape(marker), text):
-            found.append(repr(text[max(0, m.start() - 40): m.end() + 40]))
-    return found
 
 
 def uncaptioned(page_html: str) -> list[str]:
@@ -130,8 +113,14 @@ def test_markup_check_fails_on_the_old_table1_output():
 
 @pytest.mark.book
 @pytest.mark.parametrize("path", html_pages())
-def test_no_markup_in_visible_html_text(built_html, path):
+def test_no_markup_or_escapes_in_visible_html_text(built_html, path):
     assert leaked_markup(visible_text((HTML / path).read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", html_pages())
+def test_table_headers_are_words_and_distinct(built_html, path):
+    assert table_header_problems((HTML / path).read_text(encoding="utf-8")) == []
 
 
 @pytest.mark.book
@@ -147,29 +136,8 @@ def test_no_missing_value_markers_in_table_cells(built_html, path):
 
 
 @pytest.mark.book
-def pdf_text_outside_code(pdf_path) -> str:
-    """The PDF's text with every character set in the monospaced code face blanked: a page that documents the
-    markup (the contributing page quotes `{event}` in code) is not a leak; markup in the body face is."""
-    import ctypes
-
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    pages = []
-    for page in pdfium.PdfDocument(str(pdf_path)):
-        textpage = page.get_textpage()
-        chars = []
-        for i in range(textpage.count_chars()):
-            c = textpage.get_text_range(i, 1)
-            buf = ctypes.create_string_buffer(256)
-            raw.FPDFText_GetFontInfo(textpage.raw, i, buf, 256, ctypes.byref(ctypes.c_int()))
-            chars.append(" " if "Mono" in buf.value.decode(errors="replace") else c)
-        pages.append("".join(chars))
-    return "\f".join(pages)
-
-
-def test_no_markup_in_pdf_text(built_book):
-    leaks = leaked_markup(pdf_text_outside_code(PDF))
+def test_no_markup_or_escapes_in_pdf_text(built_book):
+    leaks = pdf_leaks(pdf_text_outside_code(PDF))
     assert leaks == [], leaks[:20]
 
 

@@ -92,7 +92,7 @@ def record_link(ref: str) -> str:
         return f"{{ref}}`{key} <{label_of(key)}>`"
     if resource == "facts":
         return f"{{ref}}`{key} <{fact_label(key)}>`"
-    return markdown_cell(ref).replace("_", "\\_")  # plain text, not code: it may wrap at / and - in print
+    return markdown_cell(ref)  # plain text, escaped once for Markdown: the build marks it as an identifier
 
 
 def _section_of(locator: str) -> str:

@@ -113,7 +113,7 @@ ITABLE_CSS = """
 """
 # Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
 ITABLE_WIDTHS = {"date": "12%", "actors": "18%", "what happened": "44%", "type": "12%", "locator": "14%"}
-SEARCH_ONLY_COLUMNS = ("event_id",)  # found by the search box, not shown: the locator says where to read
+SEARCH_ONLY_COLUMNS = ("record id",)  # found by the search box, not shown: the locator says where to read
 
 
 class InteractiveTable:
