@@ -2,7 +2,8 @@
 
 - No MyST/Sphinx markup or unread escape leaks into the visible text of any HTML page or into the PDF's text
   (checkers in tests/support/rendered_text.py); table headers are words, no two alike.
-- Every table and figure of the HTML is numbered and captioned ("Table 4.2", "Fig. 3.1").
+- Every table and figure of the HTML is captioned and numbered as its part asks ("Table 4.2", "Table B.1", none in
+  the front matter and on actor pages), and no number is given twice (checkers in tests/support/numbering.py).
 - No table cell shows `<NA>`, `nan` or `None`.
 
 Each checker is a plain function of a page's HTML (or text), so the tests below also run it on a
@@ -15,12 +16,14 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from support.numbering import caption_problems, numbers_given_twice, page_numbering
 from support.rendered_text import leaked_markup, pdf_leaks, pdf_text_outside_code, table_header_problems, visible_text
 
-from conftest import HTML, PDF
+from conftest import HTML, PDF, ROOT
 
-NUMBERED = re.compile(r"^(Table|Fig\.)\s+[A-Z0-9]+(\.\d+)*\b")
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
 NOT_A_VALUE = {"<NA>", "nan", "NaN", "None", "NaT"}
 
 
@@ -41,26 +44,6 @@ def html_pages() -> list[str]:
 def _article(page_html: str) -> BeautifulSoup:
     soup = BeautifulSoup(page_html, "html.parser")
     return soup.find("article") or soup.find("main") or soup.body or soup
-
-
-def uncaptioned(page_html: str) -> list[str]:
-    """Tables and figures of the page's article without a numbered caption ("Table N …", "Fig. N …")."""
-    problems = []
-    article = _article(page_html)
-    for table in article.find_all("table"):
-        output = table.find_parent("div", class_="text_html")
-        if table.find_parent("table") or (output and "dt_bundle" in " ".join(map(str, output.find_all("script")))):
-            continue  # a table nested in a table; an interactive table (itables), captioned but not numbered by Sphinx
-        caption = table.find("caption")
-        text = " ".join(caption.get_text(" ").split()) if caption else ""
-        if not NUMBERED.match(text) or len(text.split()) < 3:
-            problems.append(f"table without a numbered caption: {text or str(table)[:120]!r}")
-    for fig in article.find_all("figure"):
-        caption = fig.find("figcaption")
-        text = " ".join(caption.get_text(" ").split()) if caption else ""
-        if not NUMBERED.match(text) or len(text.split()) < 3:
-            problems.append(f"figure without a numbered caption: {text or str(fig)[:120]!r}")
-    return problems
 
 
 def missing_markers(page_html: str) -> list[str]:
@@ -95,9 +78,9 @@ def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
     assert any("{table}" in s for s in leaks) and any(":name:" in s for s in leaks), leaks
     assert not any("code-cell" in s for s in leaks), "code blocks are not visible text to check"
     assert not any("glue" in s for s in leaks), "scripts are not visible text"
-    assert len(uncaptioned(BROKEN)) == 2, uncaptioned(BROKEN)  # the bare table and the unnumbered figure
+    assert len(caption_problems(BROKEN, "chapter")) == 2, caption_problems(BROKEN, "chapter")  # bare table, unnumbered figure
     assert len(missing_markers(BROKEN)) == 2, missing_markers(BROKEN)
-    assert leaked_markup(visible_text(GOOD)) == [] and uncaptioned(GOOD) == [] and missing_markers(GOOD) == []
+    assert leaked_markup(visible_text(GOOD)) == [] and caption_problems(GOOD, "chapter") == [] and missing_markers(GOOD) == []
 
 
 def test_markup_check_fails_on_the_old_table1_output():
@@ -125,8 +108,14 @@ def test_table_headers_are_words_and_distinct(built_html, path):
 
 @pytest.mark.book
 @pytest.mark.parametrize("path", html_pages())
-def test_every_table_and_figure_is_numbered_and_captioned(built_html, path):
-    assert uncaptioned((HTML / path).read_text(encoding="utf-8")) == []
+def test_every_table_and_figure_is_captioned_and_numbered_as_its_part(built_html, path):
+    style = page_numbering(TOC).get(path.removesuffix(".html"), "none")
+    assert caption_problems((HTML / path).read_text(encoding="utf-8"), style) == []
+
+
+@pytest.mark.book
+def test_no_figure_or_table_number_is_given_twice(built_html):
+    assert numbers_given_twice({path: (HTML / path).read_text(encoding="utf-8") for path in html_pages()}) == []
 
 
 @pytest.mark.book
