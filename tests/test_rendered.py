@@ -19,7 +19,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from support.numbering import caption_problems, numbers_given_twice, page_numbering
-from support.rendered_text import leaked_markup, pdf_leaks, pdf_text_outside_code, table_header_problems, visible_text
+from support.rendered_text import (
+    leaked_markup,
+    pdf_leaks,
+    pdf_text_outside_code,
+    repeated_notes,
+    table_header_problems,
+    visible_text,
+)
 
 from conftest import HTML, PDF, ROOT
 
@@ -102,6 +109,12 @@ def test_no_markup_or_escapes_in_visible_html_text(built_html, path):
 
 @pytest.mark.book
 @pytest.mark.parametrize("path", html_pages())
+def test_no_note_is_repeated_on_a_page(built_html, path):
+    assert repeated_notes((HTML / path).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", html_pages())
 def test_table_headers_are_words_and_distinct(built_html, path):
     assert table_header_problems((HTML / path).read_text(encoding="utf-8")) == []
 
@@ -173,3 +186,24 @@ def test_the_old_escaping_fails_the_same_check():
     md = f":::{{table}} Old.\n:name: tab-old\n\n| value |\n|---|\n{rows}\n:::\n"
     problems = literal_problems(md, HOSTILE_VALUES)
     assert any("*stars*" in p for p in problems) and any("element made from data" in p for p in problems), problems
+
+
+def test_a_short_table_keeps_its_natural_width_and_a_long_one_its_column_shares():
+    import pandas as pd
+
+    from ca911.tables import markdown_table
+
+    codes = pd.DataFrame({"code": ["member", "observer"], "meaning": ["a full member", "an observer"]})
+    prose = pd.DataFrame({"code": ["member"], "meaning": ["a member of the organisation as the chapter states it, " * 2]})
+    assert ":width: 100%" not in markdown_table(codes, "Codes.", "tab-codes", widths=[30, 70])
+    assert ":width: 100%" in markdown_table(prose, "Codes.", "tab-prose", widths=[30, 70])
+
+
+def test_a_dash_explained_before_the_tables_is_not_repeated_under_each():
+    import pandas as pd
+
+    from ca911.tables import markdown_table
+
+    frame = pd.DataFrame({"facility": [None, "Manas"]})
+    assert "not given in the data" in markdown_table(frame, "Links.", "tab-a")
+    assert "not given in the data" not in markdown_table(frame, "Links.", "tab-b", dash_explained=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support.rendered_text import leaked_markup, pdf_leaks, table_header_problems, visible_text
+from support.rendered_text import leaked_markup, pdf_leaks, repeated_notes, table_header_problems, visible_text
 
 # As the discrepancy register and the sentence map printed a record reference: escaped twice, so the escape
 # of each underscore showed.
@@ -53,3 +53,12 @@ def test_header_checker_passes_a_readable_table():
     <tbody><tr><td>stance</td><td>value_code in a body cell is data</td><td>b</td></tr></tbody></table>
     <table><tr><th>first year</th><th>last year</th><th>rows filled</th><th>file data/a_b.csv</th></tr></table>"""
     assert table_header_problems(page) == []
+
+
+def test_a_note_under_each_of_three_tables_is_found_and_list_items_alike_are_not():
+    note = "<p>– = the chapters name no facility or give no number.</p>"
+    table = "<table><tr><td>–</td></tr></table>"
+    page = f"<article>{table}{note}{table}{note}{table}{note}<ul><li><p>Reading adopted: as printed</p></li>" \
+           "<li><p>Reading adopted: as printed</p></li></ul></article>"
+    assert repeated_notes(page) == ["3 times: '– = the chapters name no facility or give no number.'"]
+    assert repeated_notes(f"<article><p>In the three tables, – means no number.</p>{table}{table}{table}</article>") == []

@@ -160,8 +160,8 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
 
 def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> str:
     """The events behind Table 1 as a numbered MyST table, numbered as the cells' markers (`table1_event_numbers`):
-    each event's date (linked to its chronology entry), what happened and who took part (`name_of(actor_id)`,
-    e.g. a link to the actor's page), the cells it evidences and where the chapter states it."""
+    each event's date (linked to its chronology entry), what happened, who took part (`name_of(actor_id)`,
+    e.g. a link to the actor's page) and where the chapter states it, then the cells it evidences."""
     from ca911.records import event_date_text, label_of
     from ca911.tables import Markup, markdown_table, myst_code, myst_text
 
@@ -178,11 +178,13 @@ def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> 
         r = ev.loc[event_id]
         who = ", ".join(dict.fromkeys((name_of or (lambda a: myst_text(pkg.actor_name(a))))(a)
                                       for a in ea.loc[ea["event_id"] == event_id, "actor_id"]))
-        rows.append([Markup(f"[{number}]"), Markup(f"{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`"),
-                     Markup(myst_text(r.summary_en) + (f" *{who}*" if who else "")),
-                     Markup("; ".join(myst_text(c) for c in cells_of[event_id])), myst_code(r.locator)])
-    frame = pd.DataFrame(rows, columns=["", "date", "what happened", "evidence for", "stated in"])
-    return markdown_table(frame, caption, name, widths=[5, 14, 47, 20, 14])
+        # three columns, so that a phone shows each event whole: the date leads the event, the locator ends it
+        rows.append([Markup(f"[{number}]"),
+                     Markup(f"**{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`** · {myst_text(r.summary_en)}"
+                            + (f" *{who}*" if who else "") + f" · {myst_code(r.locator)}"),
+                     Markup("; ".join(myst_text(c) for c in cells_of[event_id]))])
+    frame = pd.DataFrame(rows, columns=["", "event", "evidence for"])
+    return markdown_table(frame, caption, name, widths=[6, 70, 24])
 
 
 def events_listing(events: pd.DataFrame) -> pd.DataFrame:

@@ -106,3 +106,15 @@ def pdf_text_outside_code(pdf_path) -> list[str]:
 def pdf_leaks(pages: list[str]) -> list[str]:
     """Markup or escapes on the PDF's pages, each named by its page number."""
     return [f"p. {number}: {leak}" for number, text in enumerate(pages, 1) for leak in leaked_markup(text)]
+
+
+def repeated_notes(page_html: str, shortest: int = 25) -> list[str]:
+    """Paragraphs of running text (not in a list, table or figure) that a page prints more than once: a note
+    written under every table of a run instead of once before it."""
+    from collections import Counter
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    article = soup.find("article") or soup.find("main") or soup
+    texts = Counter(" ".join(p.get_text(" ").split()) for p in article.find_all("p")
+                    if not p.find_parent(["li", "table", "figure", "pre", "dd"]))
+    return [f"{n} times: {text[:80]!r}" for text, n in sorted(texts.items()) if n > 1 and len(text) >= shortest]
