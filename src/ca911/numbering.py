@@ -1,5 +1,6 @@
 """Figure and table numbers as a printed book has them: chapters' figures by chapter ("Table 6.1"), the
-appendices' by letter ("Table A.1", "Fig. B.2"), the front matter's and the actor pages' not at all.
+appendices' by letter ("Table A.1", "Fig. B.2") under appendix titles that carry the letter ("B. Sentence map"),
+the front matter's and the actor pages' not at all.
 
 Sphinx numbers every captioned figure and table; those of a document outside a numbered part fall into one
 unprefixed sequence shared by the front matter and the appendices ("Table 1" in the list of sources beside
@@ -52,14 +53,30 @@ def renumbered(fignumbers: dict[str, dict[str, tuple]], letter: str) -> dict[str
             for figtype, numbers in fignumbers.items()}
 
 
+def letter_appendix(env: BuildEnvironment, docname: str, letter: str) -> None:
+    """The appendix's title numbered with its letter ("B. Sentence map …") in the page, the contents and the
+    navigation; its own sections stay unnumbered (an empty number, so they do not fall back on the title's)."""
+
+    secnumbers: dict[str, tuple] = {}
+    for number, paragraph in enumerate(env.tocs[docname].findall(addnodes.compact_paragraph)):
+        reference = paragraph[0]
+        secnumbers[reference["anchorname"]] = (letter,) if number == 0 else ()
+        reference["secnumber"] = [letter] if number == 0 else None
+    if docname in env.titles:
+        env.titles[docname]["secnumber"] = [letter]
+    env.toc_secnumbers[docname] = secnumbers
+
+
 def _renumber(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not env.config.numfig or env.config.root_doc not in env.all_docs:
         return []
-    before = getattr(env, "ca911_fignumbers", {})
+    before = getattr(env, "ca911_numbers", {})
     appendix_caption = app.config.ca911_appendix_caption
     for caption, docs in unnumbered_parts(env):
         if caption == appendix_caption:
             for doc, letter in appendix_letters(docs).items():
+                if doc in env.tocs:
+                    letter_appendix(env, doc, letter)
                 if doc in env.toc_fignumbers:
                     env.toc_fignumbers[doc] = renumbered(env.toc_fignumbers[doc], letter)
                 for page in included_documents(env, doc):  # a page of its own: numbers would run on across pages
@@ -69,8 +86,9 @@ def _renumber(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 for page in [doc, *included_documents(env, doc)]:
                     env.toc_fignumbers.pop(page, None)
     env.toc_fignumbers.pop(env.config.root_doc, None)  # the landing page opens the front matter
-    env.ca911_fignumbers = {doc: numbers for doc, numbers in env.toc_fignumbers.items()}
-    return [doc for doc in set(before) | set(env.toc_fignumbers) if before.get(doc) != env.toc_fignumbers.get(doc)]
+    numbers = {doc: (env.toc_fignumbers.get(doc), env.toc_secnumbers.get(doc)) for doc in env.all_docs}
+    env.ca911_numbers = numbers
+    return [doc for doc in numbers if before.get(doc) != numbers[doc]]
 
 
 def setup(app: Sphinx) -> dict:
