@@ -186,6 +186,15 @@ def test_pairs_in_words_names_each_pair_once():
     assert words == "every two of EST, GEO and LVA; BLR with each of ARM, KAZ and RUS; KAZ and UZB"
 
 
+def test_shared_membership_histories_keep_every_pair_once(pkg):
+    from ca911.networks import projected_weights, shared_membership_histories
+
+    weights = projected_weights(pkg)
+    histories = shared_membership_histories(weights, str)
+    counted = sum(int(text.split(" pair")[0]) for text in histories["pairs of states"])
+    assert counted == len(weights) and len(histories) == len(weights.drop_duplicates())
+
+
 def test_heatmap_matrix_is_the_stances_carried_forward(pkg):
     states = ["RUS", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
     codes, evidenced, undated = chronology.stance_matrix(pkg, states)

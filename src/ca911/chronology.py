@@ -152,8 +152,9 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
         row = [Markup(f"**{myst_text(dims[dim])}**")]
         for country in ("KAZ", "UZB"):
             rec = t.loc[(dim, country)]
-            links = " ".join(f"{{ref}}`[{numbers[e]}] <{label_of(e)}>`" for e in sorted(rec["event_ids"] or [], key=numbers.get))
-            row.append(Markup(f"{myst_text(rec[f'text_{lang}'])} {links}".strip()))
+            # no-break spaces: the markers stay with the cell's last word, never a line of their own
+            links = "\u00a0".join(f"{{ref}}`[{numbers[e]}] <{label_of(e)}>`" for e in sorted(rec["event_ids"] or [], key=numbers.get))
+            row.append(Markup(f"{myst_text(rec[f'text_{lang}'])}\u00a0{links}" if links else myst_text(rec[f"text_{lang}"])))
         rows.append(row)
     return markdown_table(pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42])
 

@@ -7,7 +7,7 @@ import pandas as pd
 from ca911.data import DataPackage
 from ca911.tables import Markup, markdown_table, myst_code
 
-FIELD_WIDTHS = [22, 9, 10, 37, 12, 10]  # fixed shares: the meaning column wraps, nothing runs off the right
+FIELD_WIDTHS = [25, 8, 9, 37, 10, 11]  # fixed shares: the meaning column wraps, nothing runs off the right
 
 
 def code_counts(pkg: DataPackage, resource: str, field: str) -> pd.Series:
@@ -37,7 +37,7 @@ def codebook_markdown(pkg: DataPackage) -> str:
             c = f.get("constraints", {})
             rule = []
             if c.get("pattern"):  # a pattern is not text to wrap: it gets a line of its own under the table
-                rule.append("the pattern under the table")
+                rule.append("pattern below")
                 patterns.append(f"- {myst_code(f['name'])}: {myst_code(c['pattern'])}")
             if "minimum" in c or "maximum" in c:
                 rule.append(f"from {c.get('minimum', '…')} to {c.get('maximum', '…')}")
@@ -53,7 +53,7 @@ def codebook_markdown(pkg: DataPackage) -> str:
                                widths=FIELD_WIDTHS, css_class="ca911-codebook",
                                dash_explained=True), ""]
         if patterns:
-            out += ["Patterns (regular expressions) the values must match:", "", *patterns, ""]
+            out += [f"The patterns of `{res['path']}` (regular expressions its values must match):", "", *patterns, ""]
         for f in schema["fields"]:
             if "categories" not in f:
                 continue

@@ -510,10 +510,11 @@ def pairs_in_words(pairs: list[tuple[str, str]], name_of) -> str:
 
 def shared_membership_histories(weights: pd.DataFrame, name_of) -> pd.DataFrame:
     """The projected weights (`projected_weights`: pairs "KAZ–RUS" × snapshots) with the pairs of one history
-    together: one row per distinct sequence of weights, the pairs named in words, the latest weights first."""
+    together: one row per distinct sequence of weights, the pairs counted and named in words, the latest weights first."""
     rows = []
     for history, group in weights.groupby(list(weights.columns), sort=False):
         pairs = [tuple(label.split("–")) for label in group.index]
-        rows.append([*history, len(pairs), pairs_in_words(pairs, name_of)])
-    frame = pd.DataFrame(rows, columns=[*weights.columns, "pairs", "pairs of states"])
+        count = f"{len(pairs)} pair" + ("s" if len(pairs) > 1 else "")
+        rows.append([*history, f"{count}: {pairs_in_words(pairs, name_of)}"])
+    frame = pd.DataFrame(rows, columns=[*weights.columns, "pairs of states"])
     return frame.sort_values(list(reversed(weights.columns)), ascending=False, kind="stable").reset_index(drop=True)
