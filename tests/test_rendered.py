@@ -195,8 +195,11 @@ def test_a_short_table_keeps_its_natural_width_and_a_long_one_its_column_shares(
 
     codes = pd.DataFrame({"code": ["member", "observer"], "meaning": ["a full member", "an observer"]})
     prose = pd.DataFrame({"code": ["member"], "meaning": ["a member of the organisation as the chapter states it, " * 2]})
-    assert ":width: 100%" not in markdown_table(codes, "Codes.", "tab-codes", widths=[30, 70])
-    assert ":width: 100%" in markdown_table(prose, "Codes.", "tab-prose", widths=[30, 70])
+    for widths in ([30, 70], None):
+        short, long = markdown_table(codes, "Codes.", "tab-codes", widths=widths), markdown_table(prose, "Prose.", "tab-p", widths=widths)
+        assert ":width: 100%" not in short and "ca911-natural" in short
+        assert "ca911-natural" not in long
+    assert ":width: 100%" in markdown_table(prose, "Prose.", "tab-prose", widths=[30, 70])
 
 
 def test_a_dash_explained_before_the_tables_is_not_repeated_under_each():

@@ -100,9 +100,10 @@ def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = F
     after = f"\n{note}\n" if note else ""
     rows = [[markdown_cell(v, "" if row is heads else MISSING, pipe_table=False) for v in row]
             for row in [heads, *f.itertuples(index=False)]]
-    if widths and natural_width(rows) < STRETCH_FROM:
-        widths = None  # short enough for its natural width: no fixed shares of the full measure
-    classes = " ".join(c for c in (css_class, "ca911-fixed" if widths else "") if c)  # fixed layout on screen: see sphinx_ext
+    natural = natural_width(rows) < STRETCH_FROM  # short enough for its natural width (static/ca911.css)
+    if natural:
+        widths = None  # no fixed shares of the full measure
+    classes = " ".join(c for c in (css_class, "ca911-fixed" if widths else "", "ca911-natural" if natural else "") if c)
     options = f":name: {name}\n:align: left\n" + (f":class: {classes}\n" if classes else "")
     if widths:  # only a list-table honours column widths (docutils writes them as a colgroup)
         items = []
