@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import string
 
+from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -61,10 +62,26 @@ def letter_appendix(env: BuildEnvironment, docname: str, letter: str) -> None:
     for number, paragraph in enumerate(env.tocs[docname].findall(addnodes.compact_paragraph)):
         reference = paragraph[0]
         secnumbers[reference["anchorname"]] = (letter,) if number == 0 else ()
-        reference["secnumber"] = [letter] if number == 0 else None
+        if number == 0:
+            reference["secnumber"] = [letter]
     if docname in env.titles:
         env.titles[docname]["secnumber"] = [letter]
     env.toc_secnumbers[docname] = secnumbers
+    env.ca911_lettered = {*getattr(env, "ca911_lettered", set()), docname}
+
+
+def _forget_letters(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Before Sphinx numbers again: the letters set in the last build taken off the titles and contents entries
+    that were not read again, which Sphinx (and sphinx-external-toc's numbering styles) would otherwise take for
+    numbers of its own."""
+    for docname in getattr(env, "ca911_lettered", set()):
+        if docname in env.titles:
+            env.titles[docname].attributes.pop("secnumber", None)
+        if docname in env.tocs:
+            for reference in env.tocs[docname].findall(nodes.reference):
+                reference.attributes.pop("secnumber", None)
+    env.ca911_lettered = set()
+    return []
 
 
 def _renumber(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -93,5 +110,6 @@ def _renumber(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("ca911_appendix_caption", "Appendices", "env")
-    app.connect("env-get-updated", _renumber, priority=900)  # after Sphinx's own numbering (500)
+    app.connect("env-get-updated", _forget_letters, priority=400)  # before Sphinx's own numbering (500)
+    app.connect("env-get-updated", _renumber, priority=900)  # after it
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
