@@ -176,6 +176,38 @@ def test_table1_links_point_at_chronology_entries(pkg):
     assert targets and targets <= labels
 
 
+def test_table1_cells_and_its_list_of_events_share_one_numbering(pkg):
+    """A reader on paper goes from a cell's [n] to the n-th event of the list: both give every event one number."""
+    cells = chronology.table1_markdown(pkg, "en", "caption", "tab-x")
+    listed = chronology.table1_evidence(pkg, "caption", "tab-y")
+    in_cells = dict(re.findall(r"\{ref\}`\[(\d+)\] <ev-([^>]+)>`", cells))
+    in_list = dict(re.findall(r"^\* - \[(\d+)\]\n  - \*\*\{ref\}`[^<`]+<ev-([^>]+)>`", listed, re.M))
+    assert in_cells and in_cells.items() <= in_list.items(), (in_cells, in_list)
+    assert sorted(map(int, in_list)) == list(range(1, len(in_list) + 1))
+    dates = pkg.events.set_index("event_id")["date_lo"]
+    assert list(dates.loc[[in_list[str(n)] for n in range(1, len(in_list) + 1)]]) == sorted(dates.loc[list(in_list.values())])
+
+
+def test_pairs_in_words_names_each_pair_once():
+    from itertools import combinations
+
+    from ca911.networks import pairs_in_words
+
+    clique = list(combinations(["EST", "GEO", "LVA"], 2))
+    star = [("BLR", x) for x in ("ARM", "KAZ", "RUS")]
+    words = pairs_in_words([*clique, *star, ("KAZ", "UZB")], str)
+    assert words == "every two of EST, GEO and LVA; BLR with each of ARM, KAZ and RUS; KAZ and UZB"
+
+
+def test_shared_membership_histories_keep_every_pair_once(pkg):
+    from ca911.networks import projected_weights, shared_membership_histories
+
+    weights = projected_weights(pkg)
+    histories = shared_membership_histories(weights, str)
+    counted = sum(int(text.split(" pair")[0]) for text in histories["pairs of states"])
+    assert counted == len(weights) and len(histories) == len(weights.drop_duplicates())
+
+
 def test_heatmap_matrix_is_the_stances_carried_forward(pkg):
     states = ["RUS", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
     codes, evidenced, undated = chronology.stance_matrix(pkg, states)

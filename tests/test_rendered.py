@@ -1,7 +1,9 @@
 """What a reader sees, checked on the rendered pages (HTML and PDF), not on the sources.
 
-- No MyST/Sphinx markup leaks into the visible text of any HTML page or into the PDF's text.
-- Every table and figure of the HTML is numbered and captioned ("Table 4.2", "Fig. 3.1").
+- No MyST/Sphinx markup or unread escape leaks into the visible text of any HTML page or into the PDF's text
+  (checkers in tests/support/rendered_text.py); table headers are words, no two alike.
+- Every table and figure of the HTML is captioned and numbered as its part asks ("Table 4.2", "Table B.1", none in
+  the front matter and on actor pages), and no number is given twice (checkers in tests/support/numbering.py).
 - No table cell shows `<NA>`, `nan` or `None`.
 
 Each checker is a plain function of a page's HTML (or text), so the tests below also run it on a
@@ -14,13 +16,21 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from support.numbering import caption_problems, numbers_given_twice, page_numbering
+from support.rendered_text import (
+    leaked_markup,
+    pdf_leaks,
+    pdf_text_outside_code,
+    repeated_notes,
+    table_header_problems,
+    visible_text,
+)
 
-from conftest import HTML, PDF
+from conftest import HTML, PDF, ROOT
 
-MARKUP = ("```", "{table}", ":name:", "{glue", "{event}", "{fact}", "{cite}", "{numref}", "{ref}", "{download}",
-          ":::{", "(nb-", ")=")
-NUMBERED = re.compile(r"^(Table|Fig\.)\s+[A-Z0-9]+(\.\d+)*\b")
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
 NOT_A_VALUE = {"<NA>", "nan", "NaN", "None", "NaT"}
 
 
@@ -41,43 +51,6 @@ def html_pages() -> list[str]:
 def _article(page_html: str) -> BeautifulSoup:
     soup = BeautifulSoup(page_html, "html.parser")
     return soup.find("article") or soup.find("main") or soup.body or soup
-
-
-def visible_text(page_html: str) -> str:
-    """The page's text a reader sees: scripts, styles and code blocks (which may quote markup) removed."""
-    soup = BeautifulSoup(page_html, "html.parser")
-    for tag in soup(["script", "style", "pre", "code", "template", "noscript", "head"]):
-        tag.decompose()
-    return soup.get_text(" ")
-
-
-def leaked_markup(text: str) -> list[str]:
-    """MyST/Sphinx markup that reached the reader, each with some context."""
-    found = []
-    for marker in MARKUP:
-        for m in re.finditer(re.escape(marker), text):
-            found.append(repr(text[max(0, m.start() - 40): m.end() + 40]))
-    return found
-
-
-def uncaptioned(page_html: str) -> list[str]:
-    """Tables and figures of the page's article without a numbered caption ("Table N …", "Fig. N …")."""
-    problems = []
-    article = _article(page_html)
-    for table in article.find_all("table"):
-        output = table.find_parent("div", class_="text_html")
-        if table.find_parent("table") or (output and "dt_bundle" in " ".join(map(str, output.find_all("script")))):
-            continue  # a table nested in a table; an interactive table (itables), captioned but not numbered by Sphinx
-        caption = table.find("caption")
-        text = " ".join(caption.get_text(" ").split()) if caption else ""
-        if not NUMBERED.match(text) or len(text.split()) < 3:
-            problems.append(f"table without a numbered caption: {text or str(table)[:120]!r}")
-    for fig in article.find_all("figure"):
-        caption = fig.find("figcaption")
-        text = " ".join(caption.get_text(" ").split()) if caption else ""
-        if not NUMBERED.match(text) or len(text.split()) < 3:
-            problems.append(f"figure without a numbered caption: {text or str(fig)[:120]!r}")
-    return problems
 
 
 def missing_markers(page_html: str) -> list[str]:
@@ -112,9 +85,9 @@ def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
     assert any("{table}" in s for s in leaks) and any(":name:" in s for s in leaks), leaks
     assert not any("code-cell" in s for s in leaks), "code blocks are not visible text to check"
     assert not any("glue" in s for s in leaks), "scripts are not visible text"
-    assert len(uncaptioned(BROKEN)) == 2, uncaptioned(BROKEN)  # the bare table and the unnumbered figure
+    assert len(caption_problems(BROKEN, "chapter")) == 2, caption_problems(BROKEN, "chapter")  # bare table, unnumbered figure
     assert len(missing_markers(BROKEN)) == 2, missing_markers(BROKEN)
-    assert leaked_markup(visible_text(GOOD)) == [] and uncaptioned(GOOD) == [] and missing_markers(GOOD) == []
+    assert leaked_markup(visible_text(GOOD)) == [] and caption_problems(GOOD, "chapter") == [] and missing_markers(GOOD) == []
 
 
 def test_markup_check_fails_on_the_old_table1_output():
@@ -130,14 +103,32 @@ def test_markup_check_fails_on_the_old_table1_output():
 
 @pytest.mark.book
 @pytest.mark.parametrize("path", html_pages())
-def test_no_markup_in_visible_html_text(built_html, path):
+def test_no_markup_or_escapes_in_visible_html_text(built_html, path):
     assert leaked_markup(visible_text((HTML / path).read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.book
 @pytest.mark.parametrize("path", html_pages())
-def test_every_table_and_figure_is_numbered_and_captioned(built_html, path):
-    assert uncaptioned((HTML / path).read_text(encoding="utf-8")) == []
+def test_no_note_is_repeated_on_a_page(built_html, path):
+    assert repeated_notes((HTML / path).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", html_pages())
+def test_table_headers_are_words_and_distinct(built_html, path):
+    assert table_header_problems((HTML / path).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", html_pages())
+def test_every_table_and_figure_is_captioned_and_numbered_as_its_part(built_html, path):
+    style = page_numbering(TOC).get(path.removesuffix(".html"), "none")
+    assert caption_problems((HTML / path).read_text(encoding="utf-8"), style) == []
+
+
+@pytest.mark.book
+def test_no_figure_or_table_number_is_given_twice(built_html):
+    assert numbers_given_twice({path: (HTML / path).read_text(encoding="utf-8") for path in html_pages()}) == []
 
 
 @pytest.mark.book
@@ -147,29 +138,8 @@ def test_no_missing_value_markers_in_table_cells(built_html, path):
 
 
 @pytest.mark.book
-def pdf_text_outside_code(pdf_path) -> str:
-    """The PDF's text with every character set in the monospaced code face blanked: a page that documents the
-    markup in code (a role written out to explain it) is not a leak; markup in the body face is."""
-    import ctypes
-
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    pages = []
-    for page in pdfium.PdfDocument(str(pdf_path)):
-        textpage = page.get_textpage()
-        chars = []
-        for i in range(textpage.count_chars()):
-            c = textpage.get_text_range(i, 1)
-            buf = ctypes.create_string_buffer(256)
-            raw.FPDFText_GetFontInfo(textpage.raw, i, buf, 256, ctypes.byref(ctypes.c_int()))
-            chars.append(" " if "Mono" in buf.value.decode(errors="replace") else c)
-        pages.append("".join(chars))
-    return "\f".join(pages)
-
-
-def test_no_markup_in_pdf_text(built_book):
-    leaks = leaked_markup(pdf_text_outside_code(PDF))
+def test_no_markup_or_escapes_in_pdf_text(built_book):
+    leaks = pdf_leaks(pdf_text_outside_code(PDF))
     assert leaks == [], leaks[:20]
 
 
@@ -216,3 +186,27 @@ def test_the_old_escaping_fails_the_same_check():
     md = f":::{{table}} Old.\n:name: tab-old\n\n| value |\n|---|\n{rows}\n:::\n"
     problems = literal_problems(md, HOSTILE_VALUES)
     assert any("*stars*" in p for p in problems) and any("element made from data" in p for p in problems), problems
+
+
+def test_a_short_table_keeps_its_natural_width_and_a_long_one_its_column_shares():
+    import pandas as pd
+
+    from ca911.tables import markdown_table
+
+    codes = pd.DataFrame({"code": ["member", "observer"], "meaning": ["a full member", "an observer"]})
+    prose = pd.DataFrame({"code": ["member"], "meaning": ["a member of the organisation as the chapter states it, " * 2]})
+    for widths in ([30, 70], None):
+        short, long = markdown_table(codes, "Codes.", "tab-codes", widths=widths), markdown_table(prose, "Prose.", "tab-p", widths=widths)
+        assert ":width: 100%" not in short and "ca911-natural" in short
+        assert "ca911-natural" not in long
+    assert ":width: 100%" in markdown_table(prose, "Prose.", "tab-prose", widths=[30, 70])
+
+
+def test_a_dash_explained_before_the_tables_is_not_repeated_under_each():
+    import pandas as pd
+
+    from ca911.tables import markdown_table
+
+    frame = pd.DataFrame({"facility": [None, "Manas"]})
+    assert "not given in the data" in markdown_table(frame, "Links.", "tab-a")
+    assert "not given in the data" not in markdown_table(frame, "Links.", "tab-b", dash_explained=True)

@@ -11,7 +11,7 @@ import yaml
 from ca911.actor_pages import KIND_HEADINGS, actors_with_pages, marked_external, ref_link
 from ca911.data import DataPackage
 from ca911.records import fact_label, label_of
-from ca911.tables import Markup, markdown_cell, markdown_table, myst_code, myst_text
+from ca911.tables import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,7 +21,8 @@ def glossary_markdown(pkg: DataPackage) -> str:
 
     a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
     out = ["Square brackets in an English name mark the part that neither chapter prints (a given name, a prefix or a "
-           "transliteration supplied from outside them; `name_en_external` in `actors.csv`).", ""]
+           "transliteration supplied from outside them; `name_en_external` in `actors.csv`). In the tables, "
+           f"{MISSING} means that the chapters print no other form.", ""]
     for kind, heading in KIND_HEADINGS.items():
         rows = a[a["kind"].astype(str) == kind].sort_values("name_en")
         if rows.empty:
@@ -35,7 +36,7 @@ def glossary_markdown(pkg: DataPackage) -> str:
                               for r in rows.itertuples()],
                              columns=["English", "日本語 (as printed)", "other printed forms", "id", "first named"])
         out += [f"# {heading}", "", markdown_table(table, f"{heading}: English and Japanese names.", f"tab-glossary-{kind}",
-                                                  widths=[28, 22, 20, 15, 15]), ""]
+                                                  widths=[28, 22, 20, 15, 15], dash_explained=True), ""]
     return "\n".join(out) + "\n"
 
 
@@ -92,7 +93,7 @@ def record_link(ref: str) -> str:
         return f"{{ref}}`{key} <{label_of(key)}>`"
     if resource == "facts":
         return f"{{ref}}`{key} <{fact_label(key)}>`"
-    return markdown_cell(ref).replace("_", "\\_")  # plain text, not code: it may wrap at / and - in print
+    return markdown_cell(ref)  # plain text, escaped once for Markdown: the build marks it as an identifier
 
 
 def _section_of(locator: str) -> str:

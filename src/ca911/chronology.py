@@ -79,7 +79,7 @@ def chronology_table(pkg: DataPackage, start: str | None = None, end: str | None
         "what happened": ev["summary_en"],
         "type": ev["event_type"].astype(str).str.replace("_", " "),
         "locator": ev["locator"],
-        "event_id": ev["event_id"],
+        "record id": ev["event_id"],
     }).reset_index(drop=True)
 
 
@@ -134,12 +134,22 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
     return {k: (v.split(" — ")[0] if lang == "ja" else v.split(" — ")[-1]) for k, v in labels.items()}
 
 
+def table1_event_numbers(pkg: DataPackage) -> dict[str, int]:
+    """event_id → its number among the events behind Table 1, in date order: the one numbering that the cells'
+    markers and the list of events share, so a reader on paper can go from a cell to its event."""
+    ids = sorted({e for ids in pkg.iraq_war_responses["event_ids"] for e in (ids or [])})
+    ordered = pkg.events.set_index("event_id").loc[ids].sort_values("date_lo", kind="stable").index
+    return {event_id: number for number, event_id in enumerate(ordered, 1)}
+
+
 def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
-    """Table 1 as a numbered MyST table; each cell ends with links to the chronology entries of its evidence."""
+    """Table 1 as a numbered MyST table; each cell ends with the numbers of its evidence in the list of events
+    (`table1_evidence`), each linked to the event's entry in the full chronology."""
     from ca911.records import label_of
     from ca911.tables import Markup, markdown_table, myst_text
 
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
+    numbers = table1_event_numbers(pkg)
     heads = {"ja": ["", "カザフスタン", "ウズベキスタン"], "en": ["", "Kazakhstan", "Uzbekistan"]}[lang]
     dims = dimension_labels(pkg, lang)
     rows = []
@@ -147,28 +157,53 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
         row = [Markup(f"**{myst_text(dims[dim])}**")]
         for country in ("KAZ", "UZB"):
             rec = t.loc[(dim, country)]
-            links = " ".join(f"{{ref}}`[{i}] <{label_of(e)}>`" for i, e in enumerate(rec["event_ids"] or [], 1))
-            row.append(Markup(f"{myst_text(rec[f'text_{lang}'])} {links}".strip()))
+            # no-break spaces: the markers stay with the cell's last word, never a line of their own
+            links = "\u00a0".join(f"{{ref}}`[{numbers[e]}] <{label_of(e)}>`" for e in sorted(rec["event_ids"] or [], key=numbers.get))
+            row.append(Markup(f"{myst_text(rec[f'text_{lang}'])}\u00a0{links}" if links else myst_text(rec[f"text_{lang}"])))
         rows.append(row)
     return markdown_table(pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42])
 
 
-def table1_evidence(pkg: DataPackage, name_of=None) -> str:
-    """The events behind Table 1, in date order, as a MyST list: each event linked to its chronology entry,
-    with its date, locator, summary and its actors (`name_of(actor_id)`, e.g. a link to the actor's page)."""
-    from ca911.records import label_of
-    from ca911.tables import myst_code, myst_text
+def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> str:
+    """The events behind Table 1 as a numbered MyST table, numbered as the cells' markers (`table1_event_numbers`):
+    each event's date (linked to its chronology entry), what happened, who took part (`name_of(actor_id)`,
+    e.g. a link to the actor's page) and where the chapter states it, then the cells it evidences."""
+    from ca911.records import event_date_text, label_of
+    from ca911.tables import Markup, markdown_table, myst_code, myst_text
 
-    ids = sorted({e for ids in pkg.iraq_war_responses["event_ids"] for e in (ids or [])})
-    ev = pkg.events.set_index("event_id").loc[ids].sort_values("date_lo")
+    numbers = table1_event_numbers(pkg)
+    ev = pkg.events.set_index("event_id")
     ea = pkg.event_actors
-    items = []
-    for eid, r in ev.iterrows():
+    dims, countries = dimension_labels(pkg, "en"), {"KAZ": "Kazakhstan", "UZB": "Uzbekistan"}
+    cells_of: dict[str, list[str]] = {}
+    for r in pkg.iraq_war_responses.itertuples():
+        for e in r.event_ids or []:
+            cells_of.setdefault(e, []).append(f"{countries[r.country_id]}: {dims[r.dimension]}")
+    rows = []
+    for event_id, number in numbers.items():
+        r = ev.loc[event_id]
         who = ", ".join(dict.fromkeys((name_of or (lambda a: myst_text(pkg.actor_name(a))))(a)
-                                      for a in ea.loc[ea["event_id"] == eid, "actor_id"]))
-        items.append(f"- {{ref}}`{eid} <{label_of(eid)}>` ({myst_text(r.date)}, {myst_code(r.locator)}): "
-                     f"{myst_text(r.summary_en)}" + (f" *{who}*" if who else ""))
-    return "\n".join(items) + "\n"
+                                      for a in ea.loc[ea["event_id"] == event_id, "actor_id"]))
+        # three columns, so that a phone shows each event whole: the date leads the event, the locator ends it
+        rows.append([Markup(f"[{number}]"),
+                     Markup(f"**{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`** · {myst_text(r.summary_en)}"
+                            + (f" *{who}*" if who else "") + f" · {myst_code(r.locator)}"),
+                     Markup("; ".join(myst_text(c) for c in cells_of[event_id]))])
+    frame = pd.DataFrame(rows, columns=["", "event", "evidence for"])
+    return markdown_table(frame, caption, name, widths=[6, 70, 24])
+
+
+def events_listing(events: pd.DataFrame) -> pd.DataFrame:
+    """Events as a reader lists them: the date as the data give it (linked to the event's chronology entry),
+    what happened, the kind of event in words, and where the chapter states it."""
+    from ca911.records import event_date_text, label_of
+    from ca911.tables import Markup, myst_code
+
+    rows = events.to_dict("records")
+    return pd.DataFrame({"date": [Markup(f"{{ref}}`{event_date_text(r)} <{label_of(r['event_id'])}>`") for r in rows],
+                         "what happened": [r["summary_en"] for r in rows],
+                         "type": [str(r["event_type"]).replace("_", " ") for r in rows],
+                         "stated in": [myst_code(r["locator"]) for r in rows]})
 
 
 def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:

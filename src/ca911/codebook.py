@@ -7,7 +7,7 @@ import pandas as pd
 from ca911.data import DataPackage
 from ca911.tables import Markup, markdown_table, myst_code
 
-FIELD_WIDTHS = [20, 11, 12, 28, 17, 12]  # fixed shares: the meaning column wraps, nothing runs off the right
+FIELD_WIDTHS = [25, 8, 9, 37, 10, 11]  # fixed shares: the meaning column wraps, nothing runs off the right
 
 
 def code_counts(pkg: DataPackage, resource: str, field: str) -> pd.Series:
@@ -17,7 +17,8 @@ def code_counts(pkg: DataPackage, resource: str, field: str) -> pd.Series:
 
 def codebook_markdown(pkg: DataPackage) -> str:
     out = [f"The data package `{pkg.descriptor['name']}` (version {pkg.descriptor['version']}) holds "
-           f"{len(pkg.descriptor['resources'])} tables. SHA-256 of this build's data: `{pkg.sha256[:16]}…`.", ""]
+           f"{len(pkg.descriptor['resources'])} tables. SHA-256 of this build's data: `{pkg.sha256[:16]}…`.",
+           "In the tables of fields, a rule – means that the field has no pattern and no fixed codes.", ""]
     for res in pkg.descriptor["resources"]:
         name, schema = res["name"], res["schema"]
         frame = pkg[name]
@@ -31,12 +32,13 @@ def codebook_markdown(pkg: DataPackage) -> str:
         if fks:
             out.append("Foreign keys: " + "; ".join(fks) + ".")
         out.append("")
-        rows = []
+        rows, patterns = [], []
         for f in schema["fields"]:
             c = f.get("constraints", {})
             rule = []
-            if c.get("pattern"):
-                rule.append(f"pattern `{c['pattern']}`")
+            if c.get("pattern"):  # a pattern is not text to wrap: it gets a line of its own under the table
+                rule.append("pattern below")
+                patterns.append(f"- {myst_code(f['name'])}: {myst_code(c['pattern'])}")
             if "minimum" in c or "maximum" in c:
                 rule.append(f"from {c.get('minimum', '…')} to {c.get('maximum', '…')}")
             if c.get("enum"):
@@ -49,7 +51,9 @@ def codebook_markdown(pkg: DataPackage) -> str:
         frame_rows = pd.DataFrame(rows, columns=["field", "type", "required", "meaning", "rule", "rows filled"])
         out += [markdown_table(frame_rows, f"Fields of `{res['path']}`.", f"tab-codebook-{name.replace('_', '-')}",
                                widths=FIELD_WIDTHS, css_class="ca911-codebook",
-                               note="Rule –: the field has no pattern and no fixed codes."), ""]
+                               dash_explained=True), ""]
+        if patterns:
+            out += [f"The patterns of `{res['path']}` (regular expressions its values must match):", "", *patterns, ""]
         for f in schema["fields"]:
             if "categories" not in f:
                 continue

@@ -58,15 +58,33 @@ def _same_decimals(values: pd.Series, most: int = 4) -> pd.Series:
     return values.map(lambda v: f"{v:,.{decimals}f}" if pd.notna(v) else None).astype(object)
 
 
+# A table whose rows are shorter than this (characters a reader sees, all columns) keeps its natural width:
+# stretched across the text block, a two-column list of codes leaves its words far apart.
+STRETCH_FROM = 90
+
+
+def _shown_length(cell: str) -> int:
+    """About how many characters a Markdown cell shows: roles and links by their text, no escapes or emphasis."""
+    text = re.sub(r"\{[\w:.-]+\}`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", str(cell))
+    text = re.sub(r"\\(.)", r"\1", text)
+    return len(re.sub(r"[`*]|&\w+;", "", text))
+
+
+def natural_width(rows: list[list[str]]) -> int:
+    """The characters of the widest cell of each column, summed: what one line of the table would need."""
+    return sum(max((_shown_length(c) for c in column), default=0) for column in zip(*rows))
+
+
 def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
                    labels: dict[str, str] | None = None, note: str = "", widths: list[int] | None = None,
-                   css_class: str = "", right: tuple[str, ...] = ()) -> str:
+                   css_class: str = "", right: tuple[str, ...] = (), dash_explained: bool = False) -> str:
     """The one way a table reaches the book: a numbered, captioned, named MyST table (colon fence, so a
     caption may hold code spans and roles), every data cell escaped as literal text (see `markdown_cell`),
     numbers right-aligned with their header, and a note under it saying what an en dash means.
 
     `caption` and `note` are ours (MyST allowed); `labels` renames columns for the reader (default:
-    the field name with spaces for underscores); `right` names text columns that hold numbers (right-aligned)."""
+    the field name with spaces for underscores); `right` names text columns that hold numbers (right-aligned);
+    `dash_explained`: the text before a run of tables says once what an en dash means, so no note repeats it."""
     f = frame.reset_index() if index else frame
     labels = labels or {}
     heads = [labels.get(c, str(c).replace("_", " ")) for c in f.columns]
@@ -77,15 +95,19 @@ def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = F
     lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in f.itertuples(index=False)]
     has_missing = any(markdown_cell(v) == MISSING and not isinstance(v, Markup)
                       for row in f.itertuples(index=False) for v in row)
-    if has_missing and MISSING not in note:  # a note of the caller's own may say what the dash means here
+    if has_missing and MISSING not in note and not dash_explained:  # a note of the caller's own may say what the dash means here
         note = f"{note} {MISSING} = not given in the data.".strip()
     after = f"\n{note}\n" if note else ""
-    classes = " ".join(c for c in (css_class, "ca911-fixed" if widths else "") if c)  # fixed layout on screen: see sphinx_ext
+    rows = [[markdown_cell(v, "" if row is heads else MISSING, pipe_table=False) for v in row]
+            for row in [heads, *f.itertuples(index=False)]]
+    natural = natural_width(rows) < STRETCH_FROM  # short enough for its natural width (static/ca911.css)
+    if natural:
+        widths = None  # no fixed shares of the full measure
+    classes = " ".join(c for c in (css_class, "ca911-fixed" if widths else "", "ca911-natural" if natural else "") if c)
     options = f":name: {name}\n:align: left\n" + (f":class: {classes}\n" if classes else "")
     if widths:  # only a list-table honours column widths (docutils writes them as a colgroup)
         items = []
-        for row in [heads, *f.itertuples(index=False)]:
-            cells = [markdown_cell(v, "" if row is heads else MISSING, pipe_table=False) for v in row]
+        for cells in rows:
             items += [f"* - {cells[0]}".rstrip()] + [f"  - {c}".rstrip() for c in cells[1:]]
         return (f":::{{list-table}} {caption}\n{options}:header-rows: 1\n:widths: {' '.join(map(str, widths))}\n:width: 100%\n\n"
                 + "\n".join(items) + "\n:::\n" + after)
@@ -129,7 +151,7 @@ ITABLE_CSS = """
 """
 # Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
 ITABLE_WIDTHS = {"date": "13%", "actors": "19%", "what happened": "42%", "type": "12%", "locator": "14%"}
-SEARCH_ONLY_COLUMNS = ("event_id",)  # found by the search box, not shown: the locator says where to read
+SEARCH_ONLY_COLUMNS = ("record id",)  # found by the search box, not shown: the locator says where to read
 
 
 class InteractiveTable:
@@ -179,11 +201,12 @@ def interactive_table(frame: pd.DataFrame, caption: str, table_id: str, print_no
 
 def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
                     labels: dict[str, str] | None = None, note: str = "", right: tuple[str, ...] = (),
-                    widths: list[int] | None = None):
+                    widths: list[int] | None = None, dash_explained: bool = False):
     """Display a DataFrame as a numbered table (cite it with {numref}`name`)."""
     from IPython.display import Markdown
 
-    return Markdown(markdown_table(frame, caption, name, index, labels, note, right=right, widths=widths))
+    return Markdown(markdown_table(frame, caption, name, index, labels, note, right=right, widths=widths,
+                                   dash_explained=dash_explained))
 
 
 def count_text(value, plural: dict[str, str] | None = None) -> str:

@@ -1,0 +1,64 @@
+"""The checkers of tests/support/rendered_text.py fail on small broken inputs and pass good ones."""
+
+from __future__ import annotations
+
+from support.rendered_text import leaked_markup, pdf_leaks, repeated_notes, table_header_problems, visible_text
+
+# As the discrepancy register and the sentence map printed a record reference: escaped twice, so the escape
+# of each underscore showed.
+ESCAPED_REFERENCE = "<p>Records: indicators:USA/troop\\_rotation\\_interval\\_months/2002-01 and \\*stars\\*</p>"
+
+
+def test_escape_checker_finds_the_unread_escapes_of_a_record_reference():
+    leaks = leaked_markup(visible_text(ESCAPED_REFERENCE))
+    assert len(leaks) == 5 and all("\\" in leak for leak in leaks), leaks
+
+
+def test_markup_checker_finds_roles_directives_options_and_labels():
+    page = """<html><head><script>var x = "{glue:text}`a`";</script></head><body><article>
+    <p>```{table} 表１ カザフスタン :name: tab-table1-ja :align: left</p>
+    <p>See {numref}`tab-x` and {event}`ch3-2001-09-24-putin-tv-address`.</p>
+    <p>(nb-table1-iraq-war)= A heading</p>
+    <pre>```{code-cell} quoted on purpose</pre><code>{ref}`x` \\_ in code is quoted on purpose</code>
+    </article></body></html>"""
+    leaks = leaked_markup(visible_text(page))
+    joined = " ".join(leaks)
+    for expected in ("```", "{table}", ":name:", ":align:", "{numref}`", "{event}`", "(nb-table1-iraq-war)="):
+        assert expected in joined, (expected, leaks)
+    assert "code-cell" not in joined and "glue" not in joined and "{ref}" not in joined, leaks
+
+
+def test_markup_checker_passes_ordinary_text():
+    page = ("<p>Dates like 24 September 2001; the role of {x} in set notation is text; a ratio 3:2, a path a/b_c, "
+            "“quotes” (ch4 §4.1 ¶2) and C:\\Users is not punctuation after a backslash.</p>")
+    assert leaked_markup(visible_text(page)) == []
+
+
+def test_pdf_leaks_name_the_page():
+    assert pdf_leaks(["clean page", "troop\\_rotation"]) == ["p. 2: 'troop\\\\_rotation'"]
+
+
+def test_header_checker_finds_internal_codes_and_twin_columns():
+    page = """<table><caption>Table 8.1 Memberships.</caption><thead><tr><th>organisation</th><th>start</th>
+    <th>end</th><th>end</th><th>member_id</th><th><code>value_code</code></th></tr></thead>
+    <tbody><tr><td>CSTO</td><td>1992</td><td>1999</td><td>2004</td><td>KAZ</td><td>x</td></tr></tbody></table>"""
+    problems = table_header_problems(page)
+    assert any("'member_id'" in p for p in problems) and any("'value_code'" in p for p in problems), problems
+    assert any("2 columns headed 'end'" in p for p in problems), problems
+    assert len(problems) == 3, problems
+
+
+def test_header_checker_passes_a_readable_table():
+    page = """<table><thead><tr><th></th><th>Kazakhstan</th><th>Uzbekistan</th></tr></thead>
+    <tbody><tr><td>stance</td><td>value_code in a body cell is data</td><td>b</td></tr></tbody></table>
+    <table><tr><th>first year</th><th>last year</th><th>rows filled</th><th>file data/a_b.csv</th></tr></table>"""
+    assert table_header_problems(page) == []
+
+
+def test_a_note_under_each_of_three_tables_is_found_and_list_items_alike_are_not():
+    note = "<p>– = the chapters name no facility or give no number.</p>"
+    table = "<table><tr><td>–</td></tr></table>"
+    page = f"<article>{table}{note}{table}{note}{table}{note}<ul><li><p>Reading adopted: as printed</p></li>" \
+           "<li><p>Reading adopted: as printed</p></li></ul></article>"
+    assert repeated_notes(page) == ["3 times: '– = the chapters name no facility or give no number.'"]
+    assert repeated_notes(f"<article><p>In the three tables, – means no number.</p>{table}{table}{table}</article>") == []
