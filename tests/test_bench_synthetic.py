@@ -62,7 +62,7 @@ def test_every_table_is_decided_and_scaled_tables_hold_factor_times_their_rows(s
     for name in names:
         n_real = len(rows(ROOT / "data", name))
         assert counts[name] == {"before": n_real, "after": len(rows(data, name))}, name
-        if name == "actors":  # the fixed world (states, organizations, places, facilities) is not copied
+        if name == "actors":  # the fixed world (states, organisations, places, facilities) is not copied
             copied = len(slug_actors(ROOT / "data"))
             assert 0 < copied < n_real and counts[name]["after"] == n_real + (FACTOR - 1) * copied
         elif name in synthetic.SCALED:

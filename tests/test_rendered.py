@@ -24,6 +24,7 @@ from support.rendered_text import (
     pdf_leaks,
     pdf_text_outside_code,
     repeated_notes,
+    spelling_variants,
     table_header_problems,
     visible_text,
 )
@@ -141,6 +142,14 @@ def test_no_missing_value_markers_in_table_cells(built_html, path):
 def test_no_markup_or_escapes_in_pdf_text(built_book):
     leaks = pdf_leaks(pdf_text_outside_code(PDF))
     assert leaks == [], leaks[:20]
+
+
+@pytest.mark.book
+def test_one_house_spelling_in_html_and_pdf(built_book):
+    pages = [(path, visible_text((HTML / path).read_text(encoding="utf-8"))) for path in html_pages()]
+    pages += [(f"PDF p. {n}", text) for n, text in enumerate(pdf_text_outside_code(PDF), start=1)]
+    variants = [f"{where}: {v}" for where, text in pages for v in spelling_variants(text)]
+    assert variants == [], variants[:20]
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from support.rendered_text import leaked_markup, pdf_leaks, repeated_notes, table_header_problems, visible_text
+from support.rendered_text import (
+    leaked_markup,
+    pdf_leaks,
+    repeated_notes,
+    spelling_variants,
+    table_header_problems,
+    visible_text,
+)
 
 # As the discrepancy register and the sentence map printed a record reference: escaped twice, so the escape
 # of each underscore showed.
@@ -62,3 +69,8 @@ def test_a_note_under_each_of_three_tables_is_found_and_list_items_alike_are_not
            "<li><p>Reading adopted: as printed</p></li></ul></article>"
     assert repeated_notes(page) == ["3 times: '– = the chapters name no facility or give no number.'"]
     assert repeated_notes(f"<article><p>In the three tables, – means no number.</p>{table}{table}{table}</article>") == []
+
+
+def test_spelling_checker_finds_the_variant_and_keeps_a_bodys_own_name():
+    assert len(spelling_variants("states and organizations; the organisation of the CIS")) == 1
+    assert spelling_variants("the Shanghai Cooperation Organization, an organisation of six states") == []

@@ -1,7 +1,7 @@
 """A page per actor: every record that names an actor, gathered from both chapters.
 
 An actor's records are the rows that name it: events (through `event_actors.csv`), facts (`actor_ids`),
-memberships (as member or as organization), deployments (as force, host or facility), stances, and period
+memberships (as member or as organisation), deployments (as force, host or facility), stances, and period
 relations (as partner, or as the country whose period it is). Each counts once per actor, by its record
 reference (`schema.record_ref`), the stable name the sentence map and the discrepancy register use too.
 Actors with at least `MIN_RECORDS` records get a page under `_generated/actors/<id>.md` (HTML only);
@@ -29,9 +29,13 @@ KIND_WORDS = {"events": "event", "facts": "fact", "memberships": "membership", "
 UNSAFE_IN_ROLE = set("`<>\\")  # a role's title cannot hold these; such a name is printed beside its link
 
 
-KIND_HEADINGS = {"state": "States", "organization": "Organizations and treaty systems", "person": "People",
+KIND_HEADINGS = {"state": "States", "organization": "Organisations and treaty systems", "person": "People",
                  "institution": "Institutions", "facility": "Bases and airfields", "unit": "Military units and forces",
                  "group": "Groups", "media": "Media", "place": "Places"}
+# The kind as a page names it: the code values are identifiers, these are words.
+KIND_WORDS = {"state": "state", "organization": "organisation or treaty system", "person": "person",
+              "institution": "institution", "facility": "base or airfield", "unit": "military unit or force",
+              "group": "group", "media": "news medium", "place": "place"}
 
 
 def marked_external(name: str, external: str) -> str:
@@ -248,7 +252,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     country = a["country_id"]
     variants = _variants(a["name_ja_variants"])
     out = [f"({page_label(actor_id)})=", f"# {_title(actor)}", "",
-           f"**Kind:** {myst_text(a['kind'])}"
+           f"**Kind:** {myst_text(KIND_WORDS.get(a['kind'], a['kind']))}"
            + (f" · **Country:** {ref_link(country, names.get(country, country), with_page)}" if isinstance(country, str) and country else "")
            + f" · **Japanese:** {myst_text(a['name_ja'])}"
            + (f" (also printed as {'、'.join(myst_text(v) for v in variants)})" if variants else "")
@@ -276,7 +280,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
                                Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), with_page)),
                                str(r.status).replace("_", " "), _date_text(r.start), _date_text(r.end) or "open",
                                myst_code(r.locator)] for r in rows.itertuples()],
-                             columns=["member", "organization", "status", "from", "until", "locator"])
+                             columns=["member", "organisation", "status", "from", "until", "locator"])
         out += ["## Memberships", "", markdown_table(table, f"Memberships of {in_text}, as spans from the dates printed.",
                                                      f"tab-actor-{actor_id}-memberships"), ""]
     dep = mine[mine["resource"] == "deployments"]
@@ -299,7 +303,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
         out += [""]
     if actor_id in degree:
         out += ["## In the contact network of autumn 2001", "",
-                f"In the diplomatic contact network of 11 September – 30 October 2001 (states and organizations, "
+                f"In the diplomatic contact network of 11 September – 30 October 2001 (states and organisations, "
                 f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {in_text} has {count_phrase(degree[actor_id], 'partner')}.", ""]
     # three columns, so the summary stays readable on a phone; the record cell names its kind, reference and locator
     table = pd.DataFrame([[r.date or None, Markup(myst_text(r.what)),

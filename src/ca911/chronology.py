@@ -233,7 +233,7 @@ def aid_by_recipient(pkg: DataPackage, donor: str = "USA", year: int = 2002) -> 
 
 
 def membership_spans(pkg: DataPackage, end_of_record: str = "2004-12-31") -> pd.DataFrame:
-    """Membership bars: one per member and organization, the union of the rows that overlap.
+    """Membership bars: one per member and organisation, the union of the rows that overlap.
 
     A row runs from the first day its start covers to the last day its end covers; an open end runs to
     the end of the record. Rows of the two chapters about the same membership merge into one bar. A row

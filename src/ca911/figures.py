@@ -187,7 +187,7 @@ def _year_axis(ax) -> None:
 
 
 def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end: str):
-    """Who was in which treaty or organization when: one bar per membership row."""
+    """Who was in which treaty or organisation when: one bar per membership row."""
     rows = list(dict.fromkeys(zip(spans["org_id"], spans["member_id"])))
     fig, ax = figure(max(2.5, 0.16 * len(rows) + 0.8))
     orgs = list(dict.fromkeys(spans["org_id"]))

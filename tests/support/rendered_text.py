@@ -118,3 +118,14 @@ def repeated_notes(page_html: str, shortest: int = 25) -> list[str]:
     texts = Counter(" ".join(p.get_text(" ").split()) for p in article.find_all("p")
                     if not p.find_parent(["li", "table", "figure", "pre", "dd"]))
     return [f"{n} times: {text[:80]!r}" for text, n in sorted(texts.items()) if n > 1 and len(text) >= shortest]
+
+
+# The house spelling is British with -isation ("organisation"); a body's own name keeps its spelling
+# ("Shanghai Cooperation Organization"), so only the lower-case common noun is a variant.
+SPELLING_VARIANTS = {re.compile(r"\borganizations?\b"): "organisation"}
+
+
+def spelling_variants(text: str) -> list[str]:
+    """Every word in `text` spelled otherwise than the house spelling, with some context."""
+    return [f"{m.group(0)!r} (house spelling: {house}) in {text[max(0, m.start() - 40): m.end() + 40]!r}"
+            for pattern, house in SPELLING_VARIANTS.items() for m in pattern.finditer(text)]

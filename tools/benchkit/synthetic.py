@@ -2,7 +2,7 @@
 
 `scale_package(data_dir, factor)` rewrites the package in `data_dir` in place (the benchmark calls it on a
 temporary project copy, never on the checkout). The model of a larger source: the same world (the same states,
-organizations, places, chapters and printed tables) described in `factor` times as many records. Every scaled
+organisations, places, chapters and printed tables) described in `factor` times as many records. Every scaled
 table keeps its original rows byte for byte (the chapters cite them by id) and gains `factor - 1` generations of
 copies, generation g (2 … factor) with ids suffixed `-s<g>` (`_s<g>` for indicator names, `d<n + (g-1)·100>` for
 discrepancies, whose ids are `d` and two or three digits). A copy's references point to the copy of the same
@@ -37,7 +37,7 @@ UNSCALED = {
     "sources": "the two chapters",
     "stances": "key (date, state, issue): a copy of a state's position on the same day would duplicate the key "
                "or need an invented date that contradicts its event",
-    "memberships": "key (state, organization, start): the same states join the same organizations once",
+    "memberships": "key (state, organisation, start): the same states join the same organisations once",
     "aid": "key (donor state, recipient state, year): the same, and the parts must add up to the stated totals",
     "iraq_war_responses": "the chapter's printed Table 1 (a country enum by dimension, ten cells)",
     "periods": "each state's periodisation (ids `kaz-1`: one digit)",
