@@ -33,9 +33,9 @@ KIND_HEADINGS = {"state": "States", "organization": "Organisations and treaty sy
                  "institution": "Institutions", "facility": "Bases and airfields", "unit": "Military units and forces",
                  "group": "Groups", "media": "Media", "place": "Places"}
 # The kind as a page names it: the code values are identifiers, these are words.
-KIND_WORDS = {"state": "state", "organization": "organisation or treaty system", "person": "person",
-              "institution": "institution", "facility": "base or airfield", "unit": "military unit or force",
-              "group": "group", "media": "news medium", "place": "place"}
+ACTOR_KIND_WORDS = {"state": "state", "organization": "organisation or treaty system", "person": "person",
+                    "institution": "institution", "facility": "base or airfield", "unit": "military unit or force",
+                    "group": "group", "media": "news medium", "place": "place"}
 
 
 def marked_external(name: str, external: str) -> str:
@@ -252,7 +252,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     country = a["country_id"]
     variants = _variants(a["name_ja_variants"])
     out = [f"({page_label(actor_id)})=", f"# {_title(actor)}", "",
-           f"**Kind:** {myst_text(KIND_WORDS.get(a['kind'], a['kind']))}"
+           f"**Kind:** {myst_text(ACTOR_KIND_WORDS.get(a['kind'], a['kind']))}"
            + (f" · **Country:** {ref_link(country, names.get(country, country), with_page)}" if isinstance(country, str) and country else "")
            + f" · **Japanese:** {myst_text(a['name_ja'])}"
            + (f" (also printed as {'、'.join(myst_text(v) for v in variants)})" if variants else "")
