@@ -184,6 +184,8 @@ def test_copies_differ_from_their_originals_only_in_ids_references_and_name_mark
                     assert value == f"{orig[col]} (synthetic {g})"
                 elif col == "name_ja":
                     assert value == f"{orig[col]}（合成{g}）"
+                elif col == "name_en_ours":  # the mark is ours, and the name-tracing rule must be told so
+                    assert value.split("|") == [p for p in orig[col].split("|") if p] + [f"(synthetic {g})"]
                 elif col not in may_change:
                     assert value == orig[col], (name, col, i)
 

@@ -352,9 +352,13 @@ def test_command_line_reports_a_very_long_field_instead_of_crashing(tmp_path):
 
 HOSTILE = ("<img src=x onerror=\"window.__pwned=1;alert(1)\"> <script>window.__pwned=2</script> "
            "[x](javascript:alert(1)) *stars* _under_ {ref}`x` <b id=injected>bold</b> &amp; a|b")
+# name_en's marked parts are a |-list, so its payload carries its pipe as a broken bar (every other field keeps "a|b")
+HOSTILE_NAME_EN = HOSTILE.replace("|", "¦")
 TYPOGRAPHIC_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 NOT_TEXT_FIELDS = {"file", "bibtex_key", "year", "pages"}  # read as paths and keys, not shown as text
 ID_LISTS = {"actor_ids", "related_event_ids", "event_ids", "record_ids", "record_refs"}
+# Parts of name_en marked as ours or external: substrings of the name, shown only inside it.
+NAME_MARKS = {("actors.csv", "name_en_ours"), ("actors.csv", "name_en_external")}
 
 
 def text_fields() -> dict[str, list[str]]:
@@ -386,12 +390,20 @@ def hostile_copy(project: Path) -> dict[str, str]:
     for name, fields in text_fields().items():
         header, rows = table(name)
         for column in fields:
+            if (name, column) in NAME_MARKS:
+                continue
             j = header.index(column)
-            shown = f"{tag(name, column)} {HOSTILE}"
+            hostile = HOSTILE_NAME_EN if (name, column) == ("actors.csv", "name_en") else HOSTILE
+            shown = f"{tag(name, column)} {hostile}"
             payloads[tag(name, column)] = shown.replace("|", "、") if column == "name_ja_variants" else shown  # a |-list, shown joined
             for r in rows:
                 if j < len(r):
-                    r[j] = f"{r[j]} {tag(name, column)} {HOSTILE}".strip()
+                    r[j] = f"{r[j]} {shown}".strip()
+        if name == "actors.csv":
+            # The validator traces every word of an English name to the chapters; the payload is ours.
+            ours = header.index("name_en_ours")
+            for r in rows:
+                r[ours] = "|".join(p for p in (r[ours], f"{tag(name, 'name_en')} {HOSTILE_NAME_EN}") if p)
         (project / "data" / name).write_bytes(to_bytes(header, rows))
     for _ in range(5):
         problems = validate_package(project / "data")

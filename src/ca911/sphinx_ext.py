@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import shutil
-from datetime import UTC
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ca911 import __version__, bibstyle
+from ca911 import __version__, bibstyle, html_pages
 from ca911.data import package_hash
+from ca911.imprint import build_commit, data_date, print_front_matter
 from ca911.style import FONT_FILE
 
 PDF_FILE_NAME = "companion.pdf"
@@ -54,32 +53,6 @@ def _favicon(app: Sphinx, config) -> None:
 
     write_all(Path(app.srcdir) / "_generated", {FAVICON: FAVICON_SVG.encode("utf-8")})
     config.html_favicon = str(Path(app.srcdir) / "_generated" / FAVICON)
-
-
-def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Sphinx 7.4 lists an inline script added after Builder.init() twice (once as filename None, once
-    as ''), so sphinx-thebe's `const THEBE_JS_URL = …` ran twice: "Identifier 'THEBE_JS_URL' has already
-    been declared" on every page. Keep the first of each (name, priority, attributes)."""
-    scripts = context.get("script_files")
-    if not isinstance(scripts, list):
-        return
-    seen, unique = set(), []
-    for js in scripts:
-        key = (getattr(js, "filename", js) or "", getattr(js, "priority", 0),
-               tuple(sorted(getattr(js, "attributes", {}).items())))
-        if key not in seen:
-            seen.add(key)
-            unique.append(js)
-    scripts[:] = unique
-
-
-def _aria_citations(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Docutils 0.21 writes the bibliography as <div role="list"> of role="doc-biblioentry" items; that
-    role is deprecated (DPUB-ARIA 1.1), so a list of them has no list items: axe-core's critical
-    aria-required-children. The entries are list items."""
-    body = context.get("body")
-    if isinstance(body, str) and 'role="doc-biblioentry"' in body:
-        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
 def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -163,37 +136,6 @@ def _name_toctree_toggles(app: Sphinx, exception) -> None:
             page.write_text(text.replace(TOGGLE, named), encoding="utf-8")
 
 
-# A content image (a figure, a notebook's output) drawn at the column's width: on a phone its text is smaller
-# than drawn, so a visible link opens the image itself at full size (an SVG zooms without loss).
-CONTENT_IMAGE = re.compile(r'(<a\b[^>]*>\s*)?(<img\b[^>]*?\bsrc="([^"]*_images/[^"]+)"[^>]*>)')
-FULL_SIZE_LINK = '<a class="reference external ca911-full-size" href="{src}">Open the figure at full size</a>'
-TABLE = re.compile(r"<table\b.*?</table>", re.S)
-PRE_TEXT = re.compile(r'(<span class="pre">)([^<]*)(</span>)')
-ID_SEPARATOR = re.compile(r"([/_:])(?=[^/_:\s])")
-
-
-def _full_size_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if app.builder.name != "html" or not isinstance(context.get("body"), str):
-        return
-
-    def link(m: re.Match) -> str:  # an image inside a link already opens something: left as it is
-        return m.group(0) if m.group(1) else m.group(2) + FULL_SIZE_LINK.format(src=m.group(3))
-
-    context["body"] = CONTENT_IMAGE.sub(link, context["body"])
-
-
-def _break_points_in_table_code(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """An identifier in a table cell (`indicators:USA/troop_rotation_interval_months/2002-01`) may wrap after
-    / _ : instead of widening its column past the screen; a word of prose never breaks (see TABLE_SCREEN_CSS)."""
-    if app.builder.name != "html" or not isinstance(context.get("body"), str):
-        return
-
-    def in_code(m: re.Match) -> str:
-        return m.group(1) + ID_SEPARATOR.sub(r"\1<wbr>", m.group(2)) + m.group(3)
-
-    context["body"] = TABLE.sub(lambda t: PRE_TEXT.sub(in_code, t.group(0)), context["body"])
-
-
 def _escape_print_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """sphinx-book-theme puts the page title's plain text into its print header (`<h1>{{ pagetitle }}</h1>`)
     unescaped; an actor page's title is data (its names), so it is escaped here, after the theme set it."""
@@ -224,7 +166,7 @@ def _static_files(app: Sphinx) -> None:
 
 # Tables on screen (print has its own stylesheet): a designed table (`:widths:` given, class ca911-fixed) fills the
 # column, its widths a guide. Words break only between words: an identifier in code may also break after / _ :
-# (the <wbr> that _break_points_in_table_code puts there) and, only where it is longer than its cell is wide,
+# (the <wbr> that html_pages.break_points_in_table_code puts there) and, only where it is longer than its cell is wide,
 # anywhere (break-word, unlike `anywhere`, does not let the table shrink its columns letter by letter).
 TABLE_SCREEN_CSS = """@media screen {
   table.ca911-fixed { table-layout: auto; }
@@ -300,76 +242,6 @@ def _downloads_as_text_in_print(app: Sphinx, doctree, docname: str) -> None:
 
     for node in list(doctree.findall(addnodes.download_reference)):
         node.replace_self(nodes.literal(text=node.astext()))
-
-
-def build_commit(srcdir: Path) -> str | None:
-    """The commit the book is built from: CA911_COMMIT (a copy of the project without .git, as
-    ci/reader-clone.sh makes, names its commit so), else git's HEAD, marked when the tree differs from it."""
-    import os
-    import subprocess
-
-    if os.environ.get("CA911_COMMIT"):
-        return os.environ["CA911_COMMIT"]
-    try:
-        head = subprocess.run(["git", "-C", str(srcdir), "rev-parse", "HEAD"], capture_output=True, text=True, check=True)
-        status = subprocess.run(["git", "-C", str(srcdir), "status", "--porcelain", "--untracked-files=no"],
-                                capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    commit = head.stdout.strip()[:12]
-    return f"{commit} with uncommitted changes" if status.stdout.strip() else commit
-
-
-def data_date() -> str | None:
-    """The date the build fixes in its outputs (SOURCE_DATE_EPOCH), as a reader writes it."""
-    import os
-    from datetime import datetime
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch or not epoch.isdigit():
-        return None
-    day = datetime.fromtimestamp(int(epoch), tz=UTC)
-    return f"{day.day} {day:%B %Y}"
-
-
-def print_front_matter(title: str, author: str, version: str, blurb: str, cff: dict,
-                       commit: str | None, date: str | None) -> str:
-    """The title page and the imprint of the print edition, as HTML."""
-    import html
-
-    e = html.escape
-    licences = {"MIT": "the code: MIT licence (the file <code>LICENSE</code>)",
-                "CC-BY-4.0": "the text, figures and data: Creative Commons Attribution 4.0 International "
-                             "(CC BY 4.0; the file <code>LICENSE-CC-BY-4.0.txt</code>)"}
-    cff_licences = cff.get("license") or []
-    cff_licences = [cff_licences] if isinstance(cff_licences, str) else cff_licences
-    authors = ", ".join(a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff.get("authors", []))
-    built = f"Built from commit <code>{e(commit)}</code>" if commit else "Built outside a git checkout (no commit known)"
-    built += f"; dates fixed in the outputs: {e(date)}." if date else "."
-    citation = f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. Version {e(str(cff.get('version', version)))}."
-    return f"""<article class="ca911-title-page">
-  <h1>{e(title)}</h1>
-  <p>{e(blurb)}</p>
-  <p class="ca911-title-version">Version {e(version)}</p>
-  <p class="ca911-title-author">{e(author)}</p>
-</article>
-<article class="ca911-imprint">
-  <p><b>{e(title)}</b>, version {e(version)}. {built}</p>
-  <dl>
-    <dt>Licences</dt>
-    <dd>{"; ".join(licences.get(name, e(name)) for name in cff_licences)}.</dd>
-    <dt>How to cite</dt>
-    <dd>{citation} Cite the two source chapters for their arguments; the forms, and how to cite one record,
-      are in <a class="ca911-xref" href="#app-how-to-cite">How to cite</a>.</dd>
-    <dt>The HTML edition and the data</dt>
-    <dd>This volume has no published address yet. Its HTML edition, with the interactive tables, every
-      download this print edition names by its file name (such as <code>ca911-data.zip</code>), the executed
-      notebooks and the data package in <code>data/</code>, is built from the project's repository: run
-      <code>make book</code> at its root (the repository's README gives the requirements). The HTML edition is then
-      in <code>_build/html/index.html</code> and this PDF in <code>_build/pdf/companion.pdf</code>.</dd>
-  </dl>
-</article>
-"""
 
 
 def _print_front_matter(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -480,11 +352,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _actor_pages_html_only)
     app.connect("env-updated", _config_as_read)
     app.connect("missing-reference", _actor_refs_in_print)  # before Sphinx validates html_favicon (800)
-    app.connect("html-page-context", _dedupe_scripts, priority=999)  # after every other extension
-    app.connect("html-page-context", _aria_citations)
+    app.connect("html-page-context", html_pages.dedupe_scripts, priority=999)  # after every other extension
+    app.connect("html-page-context", html_pages.aria_citations)
     app.connect("html-page-context", _print_marks)
-    app.connect("html-page-context", _full_size_links)
-    app.connect("html-page-context", _break_points_in_table_code)
+    app.connect("html-page-context", html_pages.full_size_links)
+    app.connect("html-page-context", html_pages.break_points_in_table_code)
     app.connect("html-page-context", _print_front_matter)
     app.connect("html-page-context", _escape_print_title, priority=999)  # after sphinx-book-theme (500)
     app.connect("env-get-outdated", _outdated_on_data_change)

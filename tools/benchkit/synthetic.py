@@ -113,6 +113,7 @@ def scale_package(data_dir: Path, factor: int) -> dict:
         copy = {
             "actors": lambda r: {**r, "actor_id": r["actor_id"] + sfx, "country_id": actor(r["country_id"]),
                                  "name_en": f"{r['name_en']} (synthetic {g})",
+                                 "name_en_ours": "|".join(p for p in (r.get("name_en_ours", ""), f"(synthetic {g})") if p),
                                  "name_ja": f"{r['name_ja']}（合成{g}）"},
             "events": lambda r: {**r, "event_id": r["event_id"] + sfx, "place_id": actor(r["place_id"])},
             "event_actors": lambda r: {**r, "event_id": r["event_id"] + sfx, "actor_id": actor(r["actor_id"])},
