@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ca911.actor_pages import KIND_HEADINGS, actors_with_pages, marked_external, ref_link
+from ca911.actor_pages import KIND_HEADINGS, actors_with_pages, index_name, marked_external, ref_link, sort_key
 from ca911.data import DataPackage
 from ca911.records import fact_label, label_of
 from ca911.tables import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
@@ -24,14 +24,16 @@ def glossary_markdown(pkg: DataPackage) -> str:
            "transliteration supplied from outside them; `name_en_external` in `actors.csv`). In the tables, "
            f"{MISSING} means that the chapters print no other form.", ""]
     for kind, heading in KIND_HEADINGS.items():
-        rows = a[a["kind"].astype(str) == kind].sort_values("name_en")
+        rows = a[a["kind"].astype(str) == kind]
+        rows = rows.assign(shown=[index_name(n, kind) for n in rows["name_en"]])  # people surname first, as the index
+        rows = rows.iloc[sorted(range(len(rows)), key=lambda i: sort_key(rows["shown"].iloc[i]))]
         if rows.empty:
             continue
         # the English name links to the actor's page (HTML) or index entry (print) where it has one
         def variants(value) -> str | None:
             return "、".join(v for v in str(value).split("|") if v and v != "nan") if isinstance(value, str) else None
 
-        table = pd.DataFrame([[Markup(ref_link(r.actor_id, marked_external(r.name_en, r.name_en_external), with_page)),
+        table = pd.DataFrame([[Markup(ref_link(r.actor_id, marked_external(r.shown, r.name_en_external), with_page)),
                                r.name_ja, variants(r.name_ja_variants), myst_code(r.actor_id), myst_code(r.locator)]
                               for r in rows.itertuples()],
                              columns=["English", "日本語 (as printed)", "other printed forms", "id", "first named"])

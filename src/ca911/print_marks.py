@@ -241,7 +241,7 @@ def number_section_references(soup) -> None:
             link.insert(0, prefix)
 
 
-PART_NAME = re.compile(r"^(Part [IVXLC]+(?: \(continued\))?)\s*[—–-]\s*(.+)$")
+PART_NAME = re.compile(r"^(Part [IVXLC]+)\s*[—–-]\s*(.+)$")
 
 
 def open_parts(soup, captions: list[str | None]) -> None:
