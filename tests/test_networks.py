@@ -107,7 +107,10 @@ def test_rows_no_date_can_show_are_listed(memberships_pkg):
     unshown = nw.unshowable_memberships(memberships_pkg)
     assert list(zip(unshown["member_id"], unshown["org_id"])) == [("S3", "O2")]
     changes = nw.membership_changes(memberships_pkg)
-    assert len(changes) == 5 + 1  # five rows join, one of them leaves
+    # S1–O1's second row falls inside the span its first row opened: no change in the drawn network
+    assert list(zip(changes["member_id"], changes["org_id"], changes["change"])) == [
+        ("S1", "O1", "joins"), ("S2", "O1", "first shown as a member"), ("S1", "O2", "first shown as a member"),
+        ("S2", "O2", "joins"), ("S2", "O1", "leaves")]
     last = changes.iloc[-1]
     assert (last["date"], last["change"], last["member_id"], last["org_id"]) == (pd.Timestamp("1995-01-01"), "leaves", "S2", "O1")
 

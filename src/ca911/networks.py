@@ -121,16 +121,33 @@ def unshowable_memberships(data) -> pd.DataFrame:
     return m.loc[~m["showable"], cols].reset_index(drop=True)
 
 
+# What a change in the drawn network means, from the row that makes it: a dated joining, or only the first date
+# the chapters show the membership (a "by" start), and a withdrawal or the end of what the chapters show.
+START_CHANGES = {"joined": "joins", "by": "first shown as a member"}
+END_CHANGES = {"withdrew": "leaves"}
+
+
 def membership_changes(data) -> pd.DataFrame:
-    """Every date on which the drawn membership network changes, and what changes."""
+    """Every date on which the drawn membership network changes, and what changes. Rows of one pair that overlap
+    (two chapters stating one membership) make one drawn span, so a later row of a pair already drawn is no change."""
     m = membership_intervals(data)
     rows = []
-    for r in m[m["showable"]].itertuples():
-        rows.append({"date": r.shown_from, "change": "joins", "member_id": r.member_id, "org_id": r.org_id,
-                     "as_recorded": f"{r.start_basis} {r.start}"})
-        if pd.notna(r.shown_until):
-            rows.append({"date": r.shown_until, "change": "leaves", "member_id": r.member_id,
-                         "org_id": r.org_id, "as_recorded": f"{r.end_reason} {r.end}"})
+    for (member, org), pair in m[m["showable"]].sort_values("shown_from").groupby(["member_id", "org_id"], sort=False):
+        span_end = None  # the end of the span being drawn: NaT while it stays open
+        for r in pair.itertuples():
+            if span_end is None or (pd.notna(span_end) and r.shown_from >= span_end):
+                if span_end is not None:
+                    rows.append(closing)
+                rows.append({"date": r.shown_from, "change": START_CHANGES.get(r.start_basis, "first shown as a member"),
+                             "member_id": member, "org_id": org, "as_recorded": f"{r.start_basis} {r.start}"})
+                span_end, closing = r.shown_until, None
+            elif pd.notna(span_end):
+                span_end = r.shown_until if pd.isna(r.shown_until) else max(span_end, r.shown_until)
+            if pd.notna(r.shown_until) and span_end == r.shown_until:
+                closing = {"date": r.shown_until, "change": END_CHANGES.get(r.end_reason, "no longer shown"),
+                           "member_id": member, "org_id": org, "as_recorded": f"{r.end_reason} {r.end}"}
+        if closing is not None and pd.notna(span_end):
+            rows.append(closing)
     out = pd.DataFrame(rows, columns=["date", "change", "member_id", "org_id", "as_recorded"])
     return out.sort_values(["date", "org_id", "member_id", "change"]).reset_index(drop=True)
 
