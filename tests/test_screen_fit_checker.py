@@ -75,6 +75,15 @@ def test_words_broken_letter_by_letter_in_a_table_cell(render):
                 if p["kind"] == "word broken inside a table cell"]
 
 
+def test_a_date_split_at_its_hyphen_is_a_broken_word(render):
+    dates = "<table><tr><td>2001-09-30 1999-04-30 2004-12-31</td></tr></table>"
+    split = render(dates, "table { width: 60px; }")
+    assert [p for p in screen_fit.phone_problems(split) if p["kind"] == "word broken inside a table cell"]
+    whole = render(dates.replace("<td>", "<td><span class='d'>").replace("</td>", "</span></td>"),
+                   "table { width: 60px; } .d { white-space: nowrap; } td { word-spacing: 0; }")
+    assert not [p for p in screen_fit.phone_problems(whole) if p["kind"] == "word broken inside a table cell"]
+
+
 def test_an_identifier_in_code_may_break_at_its_separators_but_prose_may_not(render):
     ident = "<table style='width: 150px'><tr><td><code>indicators:USA/troop_rotation<wbr>_interval<wbr>_months</code></td></tr></table>"
     assert not screen_fit.phone_problems(render(ident, "code { white-space: normal; }"))

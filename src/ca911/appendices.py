@@ -65,17 +65,22 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff") -> str:
     return "\n".join(out)
 
 
+def kind_words(code: str) -> str:
+    """A kind code as the register names it: `internal_conflict` → "internal conflict"."""
+    return str(code).replace("_", " ")
+
+
 def discrepancies_markdown(pkg: DataPackage) -> str:
     d = pkg.discrepancies.sort_values("discrepancy_id")
     labels = pkg.labels("discrepancies", "kind")
     counts = d["kind"].astype(str).value_counts()
-    kinds = pd.DataFrame([[myst_code(k), v, int(counts.get(k, 0))] for k, v in labels.items()],
+    kinds = pd.DataFrame([[kind_words(k), v, int(counts.get(k, 0))] for k, v in labels.items()],
                          columns=["kind", "meaning", "entries"])
     out = [markdown_table(kinds, "Kinds of discrepancy, with the number of entries of each.", "tab-discrepancy-kinds"), ""]
     for r in d.itertuples():  # one entry each: seven columns are too narrow to read in print
         ids = " ".join(record_link(i) for i in (r.record_ids or [])) or "none"
         out += [f"(disc-{r.discrepancy_id})=",
-                f"**{myst_text(r.discrepancy_id)}** · {myst_text(r.kind)} · {myst_code(r.locator)}",
+                f"**{myst_text(r.discrepancy_id)}** · {myst_text(kind_words(r.kind))} · {myst_code(r.locator)}",
                 f"- **As printed:** {markdown_cell(r.as_printed)}",
                 f"- **Reading adopted:** {markdown_cell(r.reading)}",
                 f"- **Why:** {markdown_cell(r.reason)}",

@@ -41,6 +41,8 @@ CONTENT_IMAGE = re.compile(r'(<a\b[^>]*>\s*)?(<img\b[^>]*?\bsrc="([^"]*_images/[
 FULL_SIZE_LINK = '<a class="reference external ca911-full-size" href="{src}">Open the figure at full size</a>'
 TABLE = re.compile(r"<table\b.*?</table>", re.S)
 PRE_TEXT = re.compile(r'(<span class="pre">)([^<]*)(</span>)')
+TEXT_RUN = re.compile(r"(?<=>)[^<>]+(?=<)")  # text between tags, never an attribute
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])")
 ID_SEPARATOR = re.compile(r"([/_:])(?=[^/_:\s])")
 
 
@@ -63,4 +65,8 @@ def break_points_in_table_code(app: Sphinx, pagename: str, templatename: str, co
     def in_code(m: re.Match) -> str:
         return m.group(1) + ID_SEPARATOR.sub(r"\1<wbr>", m.group(2)) + m.group(3)
 
-    context["body"] = TABLE.sub(lambda t: PRE_TEXT.sub(in_code, t.group(0)), context["body"])
+    def in_table(t: re.Match) -> str:  # a date written 2001-09-30 is one word: it never breaks at its hyphens
+        table = PRE_TEXT.sub(in_code, t.group(0))
+        return TEXT_RUN.sub(lambda r: ISO_DATE.sub(r'<span class="ca911-nowrap">\g<0></span>', r.group(0)), table)
+
+    context["body"] = TABLE.sub(in_table, context["body"])

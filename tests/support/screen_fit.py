@@ -7,7 +7,7 @@ One script (`MEASURE_JS`) runs in the page and returns every problem it finds, e
 - a table is cut without a visible cue that it scrolls (text of "scroll" in the box or its caption);
 - a caption is clipped (its text runs outside the box that shows it);
 - a word in a table cell is broken inside the word (line boxes from Range.getClientRects compared with the
-  word's characters); an identifier in code may break after / _ - . : or, where it is longer than its cell
+  word's characters; a date such as 2001-09-30 is one word); an identifier in code may break after / _ - . : or, where it is longer than its cell
   is wide, anywhere (overflow-wrap: break-word);
 - two cells' text boxes overlap (overprinting), or a cell's text runs out of the cell;
 - rendered text is smaller than the floor (11 px on a phone) or lighter than weight 400.
@@ -166,7 +166,9 @@ MEASURE_JS = r"""
         for (let i = 1; i < m[0].length; i++) {
           if (charTop[i] === null || charTop[i - 1] === null || Math.abs(charTop[i] - charTop[i - 1]) < 2) continue;
           const before = m[0][i - 1];
-          if (before === "\u00ad" || (code ? codeBreak : /[\/\-–—]/).test(before)) continue;
+          // a date (2001-09-30) is one word: its hyphens are no place to break
+          const inDate = [...m[0].matchAll(/\d{4}-\d{2}(?:-\d{2})?/g)].some(d => d.index < i && i < d.index + d[0].length);
+          if (!inDate && (before === "\u00ad" || (code ? codeBreak : /[\/\-–—]/).test(before))) continue;
           if (code && codeBreakBefore.test(m[0][i])) continue;
           if (cjk.test(before) || cjk.test(m[0][i])) continue;  // Japanese text breaks between characters
           const wordWidth = charWidth.reduce((a, b) => a + b, 0);
