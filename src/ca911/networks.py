@@ -133,21 +133,20 @@ def membership_changes(data) -> pd.DataFrame:
     m = membership_intervals(data)
     rows = []
     for (member, org), pair in m[m["showable"]].sort_values("shown_from").groupby(["member_id", "org_id"], sort=False):
-        span_end = None  # the end of the span being drawn: NaT while it stays open
+        spans = []  # [the row that opens a drawn span, its end (NaT: open), the row that ends it]
         for r in pair.itertuples():
-            if span_end is None or (pd.notna(span_end) and r.shown_from >= span_end):
-                if span_end is not None:
-                    rows.append(closing)
-                rows.append({"date": r.shown_from, "change": START_CHANGES.get(r.start_basis, "first shown as a member"),
-                             "member_id": member, "org_id": org, "as_recorded": f"{r.start_basis} {r.start}"})
-                span_end, closing = r.shown_until, None
-            elif pd.notna(span_end):
-                span_end = r.shown_until if pd.isna(r.shown_until) else max(span_end, r.shown_until)
-            if pd.notna(r.shown_until) and span_end == r.shown_until:
-                closing = {"date": r.shown_until, "change": END_CHANGES.get(r.end_reason, "no longer shown"),
-                           "member_id": member, "org_id": org, "as_recorded": f"{r.end_reason} {r.end}"}
-        if closing is not None and pd.notna(span_end):
-            rows.append(closing)
+            if spans and (pd.isna(spans[-1][1]) or r.shown_from < spans[-1][1]):  # inside the span being drawn
+                span = spans[-1]
+                if pd.notna(span[1]) and (pd.isna(r.shown_until) or r.shown_until > span[1]):
+                    span[1], span[2] = r.shown_until, r
+            else:
+                spans.append([r, r.shown_until, r])
+        for first, end, last in spans:
+            rows.append({"date": first.shown_from, "change": START_CHANGES.get(first.start_basis, "first shown as a member"),
+                         "member_id": member, "org_id": org, "as_recorded": f"{first.start_basis} {first.start}"})
+            if pd.notna(end):
+                rows.append({"date": end, "change": END_CHANGES.get(last.end_reason, "no longer shown"),
+                             "member_id": member, "org_id": org, "as_recorded": f"{last.end_reason} {last.end}"})
     out = pd.DataFrame(rows, columns=["date", "change", "member_id", "org_id", "as_recorded"])
     return out.sort_values(["date", "org_id", "member_id", "change"]).reset_index(drop=True)
 
