@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
-from support.names import unrecorded_latin_forms
+from support.names import unbracketed_outside_parts, unrecorded_latin_forms
 
 from ca911 import sources
 from ca911.data import default_data_dir
@@ -24,3 +25,24 @@ def test_every_latin_form_printed_with_a_name_is_recorded():
         actors = list(csv.DictReader(f))
     problems = [p for ch in ("ch3", "ch4") for p in unrecorded_latin_forms(sources.read_chapter(ch).text, actors)]
     assert problems == []
+
+
+def test_checker_finds_an_outside_name_part_used_without_its_brackets():
+    texts = {"a": "[Sergei] Ivanov met Sergei Lavrov", "b": "Moscow [State Institute] of International Relations"}
+    assert unbracketed_outside_parts(texts, {"Sergei", "State Institute"}) == ["a: '[Sergei] Ivanov met Sergei Lavrov'"]
+
+
+def test_our_text_brackets_every_outside_name_part_it_uses():
+    """Summaries, descriptions and companion prose mark an outside name part as the data's names do."""
+    from ca911 import data
+
+    pkg = data.load()
+    parts = {p for v in pkg.actors["name_en_external"].fillna("") for p in v.split("|") if len(p) >= 4}
+    texts = {f"{res}.{col}:{key}": str(v) for res in ("events", "facts", "stances", "deployments", "aid", "periods",
+                                                       "period_relations", "memberships", "discrepancies", "actors")
+             for col in getattr(pkg, res).columns if col.endswith("_en") and col != "name_en"
+             for key, v in getattr(pkg, res)[col].dropna().items()}
+    root = Path(__file__).resolve().parents[1]
+    texts |= {str(f.relative_to(root)): f.read_text(encoding="utf-8")
+              for folder in ("chapters", "notebooks", "front") for f in sorted((root / folder).glob("*.md"))}
+    assert unbracketed_outside_parts(texts, parts) == []

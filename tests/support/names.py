@@ -21,3 +21,15 @@ def unrecorded_latin_forms(chapter_text: str, actors: list[dict]) -> list[str]:
             if any(b and before.endswith(b) for b in bare) and not any(latin in f for f in forms):
                 out.append(f"{a['actor_id']}: {m.group(0)}")
     return out
+
+
+def unbracketed_outside_parts(texts: dict[str, str], outside_parts: set[str]) -> list[str]:
+    """Where our own text (record summaries and descriptions, companion prose) uses a part of a name that the
+    chapters do not print (`name_en_external`) without the square brackets that mark it as from outside."""
+    found = []
+    for where, text in texts.items():
+        for part in sorted(outside_parts):
+            for m in re.finditer(re.escape(part), text):
+                if text[max(0, m.start() - 1):m.start()] != "[":
+                    found.append(f"{where}: {text[max(0, m.start() - 30):m.end() + 10]!r}")
+    return found
