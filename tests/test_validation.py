@@ -264,7 +264,8 @@ def test_glossary_brackets_what_the_chapters_do_not_print():
     assert marked_external("Putin", "") == "Putin"
     text = glossary_markdown(load())
     lines = text.splitlines()  # list-table rows, data text escaped: the brackets are literal
-    assert {"* - \\[Igor\\] Ivanov", "* - \\[Politika\\] foundation", "* - {ref}`Putin <actor-putin>`"} <= set(lines)
+    # people surname first, as in the actor index
+    assert {"* - Ivanov\\, \\[Igor\\]", "* - \\[Politika\\] foundation", "* - {ref}`Putin <actor-putin>`"} <= set(lines)
 
 
 def test_stance_is_dated_as_its_evidence_event(data_copy):

@@ -167,7 +167,7 @@ MEASURE_JS = r"""
           if (charTop[i] === null || charTop[i - 1] === null || Math.abs(charTop[i] - charTop[i - 1]) < 2) continue;
           const before = m[0][i - 1];
           // a date (2001-09-30) is one word: its hyphens are no place to break
-          const inDate = [...m[0].matchAll(/\d{4}-\d{2}(?:-\d{2})?/g)].some(d => d.index < i && i < d.index + d[0].length);
+          const inDate = [...m[0].matchAll(/(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])/g)].some(d => d.index < i && i < d.index + d[0].length);
           if (!inDate && (before === "\u00ad" || (code ? codeBreak : /[\/\-–—]/).test(before))) continue;
           if (code && codeBreakBefore.test(m[0][i])) continue;
           if (cjk.test(before) || cjk.test(m[0][i])) continue;  // Japanese text breaks between characters
