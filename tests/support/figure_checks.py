@@ -335,9 +335,9 @@ def _disc_meets_box(x, y, r, box) -> bool:
     return (x - nx_) ** 2 + (y - ny_) ** 2 < r * r
 
 
-def text_over_ink(fig, own_slack_pt: float = 3.0) -> list[str]:
+def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) -> list[str]:
     """Labels (with their boxes) that cover a marker or node other than their own, and boxed labels that
-    cover each other. A label's own marker is the one its anchor sits in or next to (a number inside its
+    cover each other or come closer than `gap_pt`. A label's own marker is the one its anchor sits in or next to (a number inside its
     circle, a name beside its dot)."""
     renderer = _laid_out(fig)
     slack = own_slack_pt * fig.dpi / 72
@@ -358,6 +358,6 @@ def text_over_ink(fig, own_slack_pt: float = 3.0) -> list[str]:
         boxed = [(t, b) for t, b in boxes if t.get_bbox_patch() is not None]
         for i, (a, abox) in enumerate(boxed):
             for b, bbox in boxed[i + 1:]:
-                if abox.overlaps(bbox):
+                if abox.padded(gap_pt * fig.dpi / 72 / 2).overlaps(bbox.padded(gap_pt * fig.dpi / 72 / 2)):
                     found.append(f"{a.get_text()!r} and {b.get_text()!r} overlap")
     return found
