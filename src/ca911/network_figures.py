@@ -318,10 +318,12 @@ def _policy_words(code: str, labels: dict[str, str]) -> str:
 
 
 def alignment_panels(pkg):
-    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each by start): the country in
+    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's numbering): the country in
     the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
     Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
     periods = require(nw.alignment_periods(pkg), "periods")
+    number = periods["period_id"].map(lambda pid: int(str(pid).rsplit("-", 1)[-1]))  # within its country, as the chapter numbers
+    periods = periods.assign(number=number).sort_values(["country_id", "number"])
     labels = pkg.labels("periods", "policy_type")
     names = _names(pkg)
     ncols = 3
@@ -356,8 +358,7 @@ def alignment_panels(pkg):
                     va="center", style="italic", color="#444444")
         start = ("c. " if bool(p.approximate) else "") + date_words(p.start)
         years = f"{start} – {date_words(p.end)}" if p.end else f"from {start}"
-        number = str(p.period_id).rsplit("-", 1)[-1]  # the period's number within its country, not its id
-        ax.set_title(f"{names.get(p.country_id, p.country_id)} {number}: {years}\n{_policy_words(str(p.policy_type), labels)}",
+        ax.set_title(f"{names.get(p.country_id, p.country_id)} {p.number}: {years}\n{_policy_words(str(p.policy_type), labels)}",
                      fontsize=MIN_TEXT_PT, pad=3)
         ax.set_xlim(-1.5, 1.5)
         ax.set_ylim(-1.45, 1.3)

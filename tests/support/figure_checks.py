@@ -349,7 +349,7 @@ def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) ->
         for text, box in boxes:
             ax_, ay_ = text._get_xy_display()  # the anchor, with units (dates) converted
             own = [m for m in markers if math.hypot(m[0] - ax_, m[1] - ay_) <= m[2] + slack]
-            for x, y, r, artist in markers:
+            for x, y, r, _ in markers:
                 if any(o[0] == x and o[1] == y for o in own):
                     continue
                 if _disc_meets_box(x, y, r, box):
