@@ -105,8 +105,9 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label="ended since previous panel"),
                Line2D([], [], color=BLUE, lw=0.9, ls="--", label="observer"),
                Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="not in the network then")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False,
-                               title="states (left) — organisations (right)", title_fontsize=MIN_TEXT_PT)
+    list(axes.flat)[-1].legend(handles=handles, loc="center right", bbox_to_anchor=(1.04, 0.5), fontsize=MIN_TEXT_PT,
+                               frameon=False, title="states on the left,\norganisations on the right",
+                               title_fontsize=MIN_TEXT_PT)  # clear of the labels of the panel beside it
     fig.subplots_adjust(wspace=0.02, hspace=0.22, left=0.02, right=0.98)
     return _done(fig)
 
