@@ -114,7 +114,8 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
 
 def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
-    vermillion = two, thicker vermillion = three or more (the exact counts are in `networks.projected_weights`)."""
+    vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the exact counts are in
+    `networks.projected_weights`)."""
     pos = require(nw.projection_layout(pkg), "memberships that any date can show")
     names = _names(pkg)
     ncols = 2
