@@ -71,6 +71,10 @@ def test_internal_codes_in_figure_text_are_found():
     broken = _legend(["0 not_stated", "3 general_cooperation", "uzb-1"])
     assert set(fc.internal_codes(style.svg_text(broken))) >= {"not_stated (in '0 not_stated')", "uzb-1 (in 'uzb-1')"}
     assert any("internal code 'general_cooperation'" in p for p in fc.legend_problems(broken))
+    build_language = _legend(["0 — no position stated (used only by carry-forward, never stored)"])
+    assert fc.internal_codes(style.svg_text(build_language)) == [
+        "carry-forward (in '0 — no position stated (used only by carry-forward, never stored)')",
+        "never stored (in '0 — no position stated (used only by carry-forward, never stored)')"]
     mended = _legend(["0 no position stated", "3 declares readiness to cooperate", "Uzbekistan 1"])
     assert fc.internal_codes(style.svg_text(mended)) == []
 

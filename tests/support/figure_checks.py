@@ -33,6 +33,8 @@ _USE = re.compile(r'<use xlink:href="#([^"]+)"(?: transform="translate\(([-\d.e]
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 # ids as the data spell them: snake_case codes, and period ids such as "uzb-1"
 _INTERNAL_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]{3}-\d+\b")
+# words about how the data are built or kept, not about what a chart shows
+_BUILD_WORDS = re.compile(r"\bcarry-forward\b|\bcarried forward by the code\b|\b(?:never )?stored\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,10 @@ def overlapping_labels(svg: str, gap: float = MIN_GAP_PT) -> list[str]:
 
 
 def internal_codes(svg: str) -> list[str]:
-    """Text that shows a data id instead of words ("not_stated", "uzb-1")."""
-    return sorted({f"{m} (in {r.text!r})" for r in text_runs(svg) for m in _INTERNAL_CODE.findall(r.text)})
+    """Text that shows a data id instead of words ("not_stated", "uzb-1"), or says how the data are kept
+    ("used only by carry-forward, never stored")."""
+    return sorted({f"{m} (in {r.text!r})" for r in text_runs(svg)
+                   for m in _INTERNAL_CODE.findall(r.text) + _BUILD_WORDS.findall(r.text)})
 
 
 def smallest_printed_pt(svg: str) -> float:
