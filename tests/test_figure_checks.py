@@ -3,6 +3,8 @@ finds the defect it names, and passes the same figure mended."""
 
 from __future__ import annotations
 
+import re
+
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from support import figure_checks as fc
@@ -69,6 +71,10 @@ def test_internal_codes_in_figure_text_are_found():
     broken = _legend(["0 not_stated", "3 general_cooperation", "uzb-1"])
     assert set(fc.internal_codes(style.svg_text(broken))) >= {"not_stated (in '0 not_stated')", "uzb-1 (in 'uzb-1')"}
     assert any("internal code 'general_cooperation'" in p for p in fc.legend_problems(broken))
+    build_language = _legend(["0 — no position stated (used only by carry-forward, never stored)"])
+    assert fc.internal_codes(style.svg_text(build_language)) == [
+        "carry-forward (in '0 — no position stated (used only by carry-forward, never stored)')",
+        "never stored (in '0 — no position stated (used only by carry-forward, never stored)')"]
     mended = _legend(["0 no position stated", "3 declares readiness to cooperate", "Uzbekistan 1"])
     assert fc.internal_codes(style.svg_text(mended)) == []
 
@@ -113,3 +119,77 @@ def test_text_below_the_print_floor_is_found():
     fine, ax = style.figure(1.5, 3)
     ax.set_title("fine", fontsize=8.5)
     assert fc.small_text(style.svg_text(fine)) == []
+
+
+def test_iso_dates_in_figure_text_are_found():
+    fig, ax = style.figure(1.5, 3)
+    ax.set_title("Kazakhstan 3: 2001-09-11 (as of 2001-09-30)")
+    ax.set_yticks([0, 1], ["2002-10", "November 2002"])
+    assert fc.iso_dates(style.svg_text(fig)) == ["2002-10", "Kazakhstan 3: 2001-09-11 (as of 2001-09-30)"]
+    fine, ax = style.figure(1.5, 3)
+    ax.set_title("Kazakhstan 3: from 11 September 2001 (as of 30 Sep 2001)")
+    assert fc.iso_dates(style.svg_text(fine)) == []
+
+
+def _panel_label(x: float, clip: bool):
+    fig, ax = style.figure(1.5, 3)
+    ax.set_xlim(0, 1)
+    ax.text(x, 0.5, "US: several × 100, about 20 aircraft", fontsize=9, clip_on=clip)
+    return fig
+
+
+def test_text_cut_by_its_panel_frame_or_the_figure_edge_is_found():
+    assert fc.clipped_text(_panel_label(0.6, clip=True)) == [
+        "'US: several × 100, about 20 aircraft' is cut by its panel frame"]
+    assert fc.clipped_text(_panel_label(0.02, clip=True)) == []
+
+
+def test_text_past_the_saved_figure_edge_is_found():
+    fig, ax = style.figure(1.5, 3, layout=None)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, "about 20 aircraft", fontsize=9)
+    whole = style.svg_text(fig)  # the tight bounding box takes the text in
+    assert fc.text_past_edge(whole) == []
+    (run,) = fc.text_runs(whole)
+    cut = re.sub(r'(<svg[^>]*\swidth=")[\d.]+pt"', lambda m: f'{m[1]}{run.box[2] - 5:.2f}pt"', whole, count=1)
+    assert fc.text_past_edge(cut) == ["'about 20 aircraft' is cut by the figure edge"]
+
+
+def _labelled_markers(label_at: tuple[float, float], boxed: bool = False):
+    fig, ax = style.figure(2, 3)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.scatter([0.3], [0.5], s=60, color=style.OKABE_ITO[4])  # this label's own dot
+    ax.scatter([0.5], [0.5], s=120, color=style.OKABE_ITO[5])  # a node of another series
+    ax.text(*label_at, "drawn to", fontsize=9, ha="left", va="center",
+            bbox={"boxstyle": "round", "fc": "white"} if boxed else None)
+    return fig
+
+
+def test_a_label_over_another_series_marker_or_node_is_found():
+    assert len(fc.text_over_ink(_labelled_markers((0.33, 0.5)))) == 1  # from its dot across the other node
+    assert len(fc.text_over_ink(_labelled_markers((0.45, 0.5), boxed=True))) == 1  # an edge label's box on a node
+    assert fc.text_over_ink(_labelled_markers((0.33, 0.8))) == []  # beside its dot, clear of the other
+
+
+def test_numbered_circles_that_overlap_are_found():
+    def circles(dx):
+        fig, ax = style.figure(2, 3)
+        ax.set_axis_off()
+        for i, x in enumerate((0.4, 0.4 + dx), start=3):
+            ax.text(x, 0.5, str(i), fontsize=8, ha="center", va="center", bbox={"boxstyle": "circle,pad=0.15"})
+        return fig
+    assert fc.text_over_ink(circles(0.02)) == ["'3' and '4' overlap"]
+    assert fc.text_over_ink(circles(0.3)) == []
+
+
+def test_a_width_class_in_the_key_drawn_nowhere_is_found():
+    vermillion = style.OKABE_ITO[5]
+    fig, ax = style.figure(1.5, 3)
+    ax.plot([0, 1], [0, 1], color=vermillion, linewidth=1.7)
+    key = [Line2D([], [], color=vermillion, lw=1.7, label="share 2 organisations"),
+           Line2D([], [], color=vermillion, lw=2.8, label="share 3 or more")]
+    ax.legend(handles=key)
+    assert fc.legend_problems(fig) == ["legend entry 'share 3 or more': no line of its width is drawn in the figure"]
+    ax.plot([0, 1], [1, 0], color=vermillion, linewidth=2.8)
+    assert fc.legend_problems(fig) == []

@@ -63,6 +63,19 @@ def test_no_internal_code_in_any_figure(built_book):
     assert {k: v for k, v in found.items() if v} == {}
 
 
+def test_no_text_past_any_figure_edge(built_book):
+    found = {f"{page}: {svg.name}": figure_checks.text_past_edge(svg.read_text(encoding="utf-8"))
+             for page, svg in _every_figure()}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_no_iso_date_in_any_figure(built_book):
+    """Dates in figure text read in words ("September 2001", "30 Sep 2001"), not as 2001-09-30."""
+    found = {f"{page}: {svg.name}": figure_checks.iso_dates(svg.read_text(encoding="utf-8"))
+             for page, svg in _every_figure()}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
 def test_figure_text_meets_the_print_floor(built_book):
     """At the printed width (figures wider than the text column print smaller), no text under 8 pt."""
     sizes = {f"{page}: {svg.name}": figure_checks.smallest_printed_pt(svg.read_text(encoding="utf-8"))

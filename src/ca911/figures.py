@@ -72,7 +72,10 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
 
 
 def stance_words(label: str, width: int = 46) -> str:
-    """A stance scale label from the codebook as the key prints it, wrapped: '3 — declares …' → '3 declares …'."""
+    """A stance scale label from the codebook as the key prints it, wrapped: '3 — declares …' → '3 declares …'.
+    A remark on how the data keep the code ('(used only by carry-forward, never stored)') is for the codebook,
+    not the reader of the chart."""
+    label = re.sub(r"\s*\([^)]*\b(?:stored|carry-forward)\b[^)]*\)", "", label)
     return textwrap.fill(label.replace(" — ", " ", 1), width)
 
 
@@ -235,7 +238,7 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
         ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
         ax.set_axisbelow(True)
     first = np.atleast_1d(axes)[0]
-    first.set_yticks(range(len(months)), [m.strftime("%Y-%m") for m in months])
+    first.set_yticks(range(len(months)), [m.strftime("%b %Y") for m in months])
     first.invert_yaxis()
     fig.legend(handles=_family_handles(axes), loc="outside lower center", ncol=5, frameon=False)  # spans both columns
     return fig
@@ -252,7 +255,7 @@ def _as_printed_date(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
     return f"{lo:%Y}" if days >= 360 else f"{lo:%b %Y}" if days >= 27 else f"{lo.day} {lo:%b %Y}"
 
 
-NOTE_WIDTH = 40  # characters: a longer note puts its aircraft on a second line (the row is drawn taller)
+NOTE_WIDTH = 34  # characters: a longer note puts its aircraft on a second line (the row is drawn taller)
 
 
 def deployment_chart(d: pd.DataFrame):
@@ -275,7 +278,7 @@ def deployment_chart(d: pd.DataFrame):
     tops = np.cumsum([0.0] + heights[:-1])
     centres = [sum(heights) - t - h / 2 for t, h in zip(tops, heights)]  # top to bottom, in row units
     fig, axes = figure(0.215 * sum(heights) + 0.75, ncols=3, sharey=True,
-                       gridspec_kw={"width_ratios": [0.55, 1.35, 2.3]})
+                       gridspec_kw={"width_ratios": [0.8, 1.3, 2.1]})
     before, after, notes = axes
     previous_label = None
     labels = []
@@ -299,8 +302,7 @@ def deployment_chart(d: pd.DataFrame):
         (before if mid < BREAK_DAY else after).scatter(  # whole, even beside the break
             [mid], [y], marker=STATUS_MARKERS[r.status], color=colour, s=30, zorder=3, edgecolor="white",
             linewidth=0.5, clip_on=False)
-        text = notes.text(0.02, y, note, va="center", fontsize=MIN_TEXT_PT, linespacing=1.0)
-        text.set_in_layout(False)  # the column is sized by its width ratio, not by its text
+        notes.text(0.08, y, note, va="center", fontsize=MIN_TEXT_PT, linespacing=1.0)  # in the layout: never cut off
     before.set_yticks(centres[::-1], labels[::-1])  # bottom to top, as a y axis counts
     before.tick_params(axis="y", length=0)
     before.set_ylim(0, sum(heights))
@@ -313,7 +315,7 @@ def deployment_chart(d: pd.DataFrame):
     for ax in (before, after):
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     before.set_title("before", fontsize=MIN_TEXT_PT, loc="left")
-    after.set_title("after 11 September 2001", fontsize=MIN_TEXT_PT, loc="left")
+    after.set_title("after 11 Sep 2001", fontsize=MIN_TEXT_PT, loc="left")
     for ax in (before, after):
         ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
         ax.set_axisbelow(True)
@@ -322,7 +324,7 @@ def deployment_chart(d: pd.DataFrame):
     after.spines["left"].set_visible(False)
     after.tick_params(axis="y", length=0)
     notes.axis("off")
-    notes.set_title("as printed: date, status, numbers", fontsize=MIN_TEXT_PT, loc="left")
+    notes.set_title("  as printed: date, status, numbers", fontsize=MIN_TEXT_PT, loc="left")
     drawn = {m for ax in (before, after) for m in _drawn_markers(ax)}
     handles = [Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in STATUS_MARKERS.items() if m in drawn]
     fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False, title="marker shape: status",

@@ -16,6 +16,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from ca911 import networks as nw
 from ca911.numbers import with_qualifier
+from ca911.records import MONTHS
 from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
@@ -35,6 +36,17 @@ def _names(pkg, short: bool = False) -> dict[str, str]:
 def _bare(ax) -> None:
     ax.set_axis_off()
     ax.set_aspect("auto")
+
+
+def date_words(value, short: bool = True) -> str:
+    """A date of any precision as figure text prints it: '2001' → '2001', '2001-09' → 'Sep 2001'
+    ('September 2001' when not short), '2001-09-30' → '30 Sep 2001'."""
+    parts = str(value)[:10].split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    month = month[:3] if short else month
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 def _done(fig):
@@ -81,7 +93,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
             left = x == 0.0
             ax.text(x - 0.06 if left else x + 0.06, y, names.get(n, n), ha="right" if left else "left",
                     va="center", fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
-        ax.set_title(f"{label}\n(as of {G.graph['as_of']})", fontsize=MIN_TEXT_PT)
+        ax.set_title(f"{date_words(label, short=False)}\n(as of {date_words(G.graph['as_of'])})", fontsize=MIN_TEXT_PT)
         ax.set_xlim(-1.0, 1.95)
         ax.set_ylim(-0.05, 1.05)
         _bare(ax)
@@ -93,22 +105,26 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label="ended since previous panel"),
                Line2D([], [], color=BLUE, lw=0.9, ls="--", label="observer"),
                Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="not in the network then")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False,
-                               title="states (left) — organisations (right)", title_fontsize=MIN_TEXT_PT)
+    list(axes.flat)[-1].legend(handles=handles, loc="center right", bbox_to_anchor=(1.04, 0.5), fontsize=MIN_TEXT_PT,
+                               frameon=False, title="states on the left,\norganisations on the right",
+                               title_fontsize=MIN_TEXT_PT)  # clear of the labels of the panel beside it
     fig.subplots_adjust(wspace=0.02, hspace=0.22, left=0.02, right=0.98)
     return _done(fig)
 
 
 def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
-    vermillion = two, thicker vermillion = three or more (the exact counts are in `networks.projected_weights`)."""
+    vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the exact counts are in
+    `networks.projected_weights`)."""
     pos = require(nw.projection_layout(pkg), "memberships that any date can show")
     names = _names(pkg)
     ncols = 2
     nrows = -(-(len(snapshots) + 1) // ncols)
     fig, axes = figure(2.25 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    heaviest = 0
     for ax, label in zip(axes.flat, snapshots):
         P = nw.project_members(nw.build_membership_graph(pkg, label))
+        heaviest = max([heaviest, *(w for _, _, w in P.edges(data="weight"))])
         for a, b, w in sorted(P.edges(data="weight")):
             (x1, y1), (x2, y2) = pos[a], pos[b]
             ax.plot([x1, x2], [y1, y2], color=BLUE if w == 1 else VERMILLION, linewidth=0.6 if w == 1 else 0.6 + 1.1 * (w - 1),
@@ -120,17 +136,19 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
             ax.text(x * out, y * out, names.get(n, n), fontsize=MIN_TEXT_PT,
                     ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
                     va="bottom" if y > 0.05 else "top" if y < -0.05 else "center", color=BLACK if on else "#9a9a9a")
-        ax.set_title(f"{label} (as of {P.graph['as_of']})", fontsize=MIN_TEXT_PT)
+        ax.set_title(f"{date_words(label, short=False)} (as of {date_words(P.graph['as_of'])})", fontsize=MIN_TEXT_PT, pad=9,
+                     loc="left")  # a heading, apart from the node label centred under it
         ax.set_xlim(-1.95, 1.95)
         ax.set_ylim(-1.45, 1.45)
         ax.set_aspect("equal")
         ax.set_axis_off()
     for ax in list(axes.flat)[len(snapshots):]:
         _bare(ax)
-    handles = [Line2D([], [], color=BLUE, lw=0.6, alpha=0.6, label="share 1 organisation"),
+    weights = [Line2D([], [], color=BLUE, lw=0.6, alpha=0.6, label="share 1 organisation"),
                Line2D([], [], color=VERMILLION, lw=1.7, label="share 2 organisations"),
-               Line2D([], [], color=VERMILLION, lw=2.8, label="share 3 or more"),
-               Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="state not in the network then")]
+               Line2D([], [], color=VERMILLION, lw=2.8, label="share 3 or more")]
+    handles = weights[:min(heaviest, 3)] + [Line2D([], [], marker="o", color=FAINT, ls="", ms=4,
+                                                   label="state not in the network then")]  # only widths drawn
     list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False)
     fig.subplots_adjust(wspace=0.2, hspace=0.2)
     return _done(fig)
@@ -151,7 +169,7 @@ def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
     n = d.get("personnel")
     text = f"{SHORT.get(u, names.get(u, u))} → {names.get(v, v)}" + (f" at {facility}" if facility else "")
     text += f": {with_qualifier(n, d.get('personnel_qualifier'))}"
-    text += f" ({d['personnel_as_of']})" if n is not None else f" (record {d['as_of']})"
+    text += f" ({date_words(d['personnel_as_of'])})" if n is not None else f" (record {date_words(d['as_of'])})"
     if d["status"] not in ("present", "arriving"):
         text += f", {d['status']}"
     return text
@@ -204,7 +222,7 @@ def presence_panels(pkg):
             ax.text(x, y, str(i), fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4,
                     bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7})
             lines.append(textwrap.fill(f"{i}  {presence_entry(u, v, d, names)}", 50, subsequent_indent="     "))
-        ax.set_title(f"{titles.get(key, key)} (as of {date:%Y-%m-%d})", fontsize=MIN_TEXT_PT, loc="left")
+        ax.set_title(f"{titles.get(key, key)} (as of {date_words(f'{date:%Y-%m-%d}')})", fontsize=MIN_TEXT_PT, loc="left")
         _bare(ax)
         key_ax.text(0.0, 1.0, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="top",
                     ha="left", linespacing=1.1, transform=key_ax.transAxes)
@@ -227,7 +245,7 @@ def _number_spot(ax, a, b, placed: list) -> tuple[float, float]:
     to_pt = ax.transData + ax.figure.dpi_scale_trans.inverted()
     (x1, y1), (x2, y2) = a, b
     best, best_gap = None, -1.0
-    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75):
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8):
         spot = (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
         px, py = to_pt.transform(spot) * 72
         gap = min((((px - qx) ** 2 + (py - qy) ** 2) ** 0.5 for qx, qy in placed), default=float("inf"))
@@ -302,10 +320,12 @@ def _policy_words(code: str, labels: dict[str, str]) -> str:
 
 
 def alignment_panels(pkg):
-    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each by start): the country in
+    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's numbering): the country in
     the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
     Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
     periods = require(nw.alignment_periods(pkg), "periods")
+    number = periods["period_id"].map(lambda pid: int(str(pid).rsplit("-", 1)[-1]))  # within its country, as the chapter numbers
+    periods = periods.assign(number=number).sort_values(["country_id", "number"])
     labels = pkg.labels("periods", "policy_type")
     names = _names(pkg)
     ncols = 3
@@ -338,9 +358,9 @@ def alignment_panels(pkg):
         if G.nodes[p.country_id]["isolated_reason"]:
             ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=MIN_TEXT_PT, ha="center",
                     va="center", style="italic", color="#444444")
-        years = ("c. " if bool(p.approximate) else "") + (f"{p.start}–{p.end}" if p.end else f"{p.start}–")
-        number = str(p.period_id).rsplit("-", 1)[-1]  # the period's number within its country, not its id
-        ax.set_title(f"{names.get(p.country_id, p.country_id)} {number}: {years}\n{_policy_words(str(p.policy_type), labels)}",
+        start = ("c. " if bool(p.approximate) else "") + date_words(p.start)
+        years = f"{start} – {date_words(p.end)}" if p.end else f"from {start}"
+        ax.set_title(f"{names.get(p.country_id, p.country_id)} {p.number}: {years}\n{_policy_words(str(p.policy_type), labels)}",
                      fontsize=MIN_TEXT_PT, pad=3)
         ax.set_xlim(-1.5, 1.5)
         ax.set_ylim(-1.45, 1.3)

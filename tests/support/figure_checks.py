@@ -33,6 +33,8 @@ _USE = re.compile(r'<use xlink:href="#([^"]+)"(?: transform="translate\(([-\d.e]
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 # ids as the data spell them: snake_case codes, and period ids such as "uzb-1"
 _INTERNAL_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]{3}-\d+\b")
+# words about how the data are built or kept, not about what a chart shows
+_BUILD_WORDS = re.compile(r"\bcarry-forward\b|\bcarried forward by the code\b|\b(?:never )?stored\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,10 @@ def overlapping_labels(svg: str, gap: float = MIN_GAP_PT) -> list[str]:
 
 
 def internal_codes(svg: str) -> list[str]:
-    """Text that shows a data id instead of words ("not_stated", "uzb-1")."""
-    return sorted({f"{m} (in {r.text!r})" for r in text_runs(svg) for m in _INTERNAL_CODE.findall(r.text)})
+    """Text that shows a data id instead of words ("not_stated", "uzb-1"), or says how the data are kept
+    ("used only by carry-forward, never stored")."""
+    return sorted({f"{m} (in {r.text!r})" for r in text_runs(svg)
+                   for m in _INTERNAL_CODE.findall(r.text) + _BUILD_WORDS.findall(r.text)})
 
 
 def smallest_printed_pt(svg: str) -> float:
@@ -190,6 +194,41 @@ def legend_problems(fig) -> list[str]:
             if not _shown(handle, styles):
                 problems.append(f"legend entry {label!r}: its symbol is drawn nowhere in the figure")
             problems += [f"legend entry {label!r}: internal code {c!r}" for c in _INTERNAL_CODE.findall(label)]
+        problems += _width_classes_drawn_nowhere(fig, legend)
+    return problems
+
+
+def _drawn_line_widths(fig) -> list[tuple]:
+    """(rgba, dashes, width) of every line and line collection drawn in the figure's axes."""
+    out = []
+    for ax in fig.axes:
+        for line in ax.lines:
+            if line.get_linestyle() not in ("None", "", " "):
+                out.append((to_rgba(line.get_color()), _dashes(line), line.get_linewidth()))
+        for coll in ax.collections:
+            widths, colours = coll.get_linewidths(), coll.get_edgecolors()
+            for i in range(max(len(widths), len(colours))):
+                if len(widths) and len(colours):
+                    out.append((tuple(colours[i % len(colours)]), None, widths[i % len(widths)]))
+    return out
+
+
+def _width_classes_drawn_nowhere(fig, legend, tolerance: float = 0.05) -> list[str]:
+    """Where a key tells classes apart by line width alone (same colour and dash: 'share 2', 'share 3 or
+    more'), each class's width must be drawn in that colour; a grey or black entry is a scale, not a class."""
+    entries = [(h, t.get_text()) for h, t in zip(legend.legend_handles, legend.get_texts())
+               if isinstance(h, Line2D) and h.get_marker() in ("", "None", None)
+               and h.get_linestyle() not in ("None", "", " ") and not _neutral(to_rgba(h.get_color()))]
+    drawn = _drawn_line_widths(fig)
+    problems = []
+    for handle, label in entries:
+        colour, dashes = to_rgba(handle.get_color()), _dashes(handle)
+        same_class = [h for h, _ in entries if same_color(to_rgba(h.get_color())[:3], colour[:3]) and _dashes(h) == dashes]
+        if len({round(h.get_linewidth(), 2) for h in same_class}) < 2:
+            continue
+        if not any(same_color(c[:3], colour[:3]) and c[3] > 0 and abs(w - handle.get_linewidth()) <= tolerance
+                   for c, _, w in drawn):
+            problems.append(f"legend entry {label!r}: no line of its width is drawn in the figure")
     return problems
 
 
@@ -213,3 +252,116 @@ def _register_scatter_markers(fig) -> None:
                 if len(path.vertices) == len(paths[0].vertices) and (abs(path.vertices - paths[0].vertices) < 1e-6).all():
                     coll._marker_name = name
                     break
+
+
+# --------------------------------------------------------------------------------------------- dates
+# a year and month joined by a hyphen ("2001-09", "2001-09-30"): figure text prints dates in words
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}\b")
+
+
+def iso_dates(svg: str) -> list[str]:
+    """Figure text that prints a date in ISO form instead of words."""
+    return sorted({r.text for r in text_runs(svg) if _ISO_DATE.search(r.text)})
+
+
+def text_past_edge(svg: str, tolerance_pt: float = 0.2) -> list[str]:
+    """Text whose ink reaches past the saved image's edge: the reader sees it cut off."""
+    width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', svg)[1])
+    height = float(re.search(r'<svg[^>]*\sheight="([\d.]+)pt"', svg)[1])
+    return [f"{r.text!r} is cut by the figure edge" for r in text_runs(svg)
+            if r.box[0] < -tolerance_pt or r.box[1] < -tolerance_pt
+            or r.box[2] > width + tolerance_pt or r.box[3] > height + tolerance_pt]
+
+
+# ---------------------------------------------------------------------------------- layout on a Figure
+def _texts(fig):
+    from matplotlib.text import Text
+
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and t.figure is not None]
+
+
+def _text_box(text, renderer):
+    """The text's extent with its box patch (a circled number, a haloed label) in display pixels."""
+    box = text.get_window_extent(renderer)
+    patch = text.get_bbox_patch()
+    if patch is not None and patch.get_visible():
+        text.update_bbox_position_size(renderer)
+        box = type(box).union([box, patch.get_window_extent(renderer)])
+    return box
+
+
+def _laid_out(fig):
+    """A renderer after a full draw, so layout engines have placed every artist."""
+    fig.draw_without_rendering()
+    return fig._get_renderer()
+
+
+def clipped_text(fig, tolerance_px: float = 0.5) -> list[str]:
+    """Text cut by its panel: text clipped to its axes (or another clip box) that reaches past it. (Text past
+    the figure's edge is found in the saved SVG, `text_past_edge`: the tight bounding box moves the edge.)"""
+    renderer = _laid_out(fig)
+    found = []
+    for text in _texts(fig):
+        ink = text.get_window_extent(renderer)
+        if ink.width == 0:
+            continue
+        frames = [("its panel frame", text.get_clip_box())] if text.get_clip_on() and text.get_clip_box() else []
+        for name, frame in frames:
+            if (ink.x0 < frame.x0 - tolerance_px or ink.x1 > frame.x1 + tolerance_px
+                    or ink.y0 < frame.y0 - tolerance_px or ink.y1 > frame.y1 + tolerance_px):
+                found.append(f"{text.get_text()!r} is cut by {name}")
+                break
+    return found
+
+
+def _markers(ax, renderer):
+    """(centre x, centre y, radius, artist) of every marker drawn in the axes, in display pixels."""
+    px_per_pt = ax.figure.dpi / 72
+    out = []
+    for coll in ax.collections:
+        offsets = coll.get_offsets()
+        sizes = coll.get_sizes() if hasattr(coll, "get_sizes") else []
+        if len(offsets) == 0 or len(sizes) == 0 or not coll.get_visible():
+            continue
+        centres = coll.get_offset_transform().transform(offsets)
+        for i, (x, y) in enumerate(centres):
+            out.append((x, y, math.sqrt(sizes[i % len(sizes)]) / 2 * px_per_pt, coll))
+    for line in ax.lines:
+        if line.get_marker() in ("", "None", None) or not line.get_visible():
+            continue
+        for x, y in line.get_transform().transform(line.get_xydata()):
+            out.append((x, y, line.get_markersize() / 2 * px_per_pt, line))
+    return [m for m in out if np.isfinite(m[0]) and np.isfinite(m[1])]
+
+
+def _disc_meets_box(x, y, r, box) -> bool:
+    nx_, ny_ = min(max(x, box.x0), box.x1), min(max(y, box.y0), box.y1)
+    return (x - nx_) ** 2 + (y - ny_) ** 2 < r * r
+
+
+def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) -> list[str]:
+    """Labels (with their boxes) that cover a marker or node other than their own, and boxed labels that
+    cover each other or come closer than `gap_pt`. A label's own marker is the one its anchor sits in or next to (a number inside its
+    circle, a name beside its dot)."""
+    renderer = _laid_out(fig)
+    slack = own_slack_pt * fig.dpi / 72
+    found = []
+    for ax in fig.axes:
+        markers = _markers(ax, renderer)
+        texts = [t for t in _texts(ax) if t.axes is ax and t is not ax.title and t not in (ax._left_title, ax._right_title)]
+        boxes = [(t, _text_box(t, renderer)) for t in texts]
+        for text, box in boxes:
+            ax_, ay_ = text._get_xy_display()  # the anchor, with units (dates) converted
+            own = [m for m in markers if math.hypot(m[0] - ax_, m[1] - ay_) <= m[2] + slack]
+            for x, y, r, _ in markers:
+                if any(o[0] == x and o[1] == y for o in own):
+                    continue
+                if _disc_meets_box(x, y, r, box):
+                    found.append(f"{text.get_text()!r} covers a marker at ({x:.0f}, {y:.0f}) px")
+                    break
+        boxed = [(t, b) for t, b in boxes if t.get_bbox_patch() is not None]
+        for i, (a, abox) in enumerate(boxed):
+            for b, bbox in boxed[i + 1:]:
+                if abox.padded(gap_pt * fig.dpi / 72 / 2).overlaps(bbox.padded(gap_pt * fig.dpi / 72 / 2)):
+                    found.append(f"{a.get_text()!r} and {b.get_text()!r} overlap")
+    return found
