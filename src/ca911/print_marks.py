@@ -74,6 +74,36 @@ def mark_identifiers(soup) -> None:
         node.replace_with(*pieces)
 
 
+def mark_names(soup, names) -> None:
+    """Every occurrence of a proper name (a word of an actor's or an author's name) is marked .ca911-name:
+    the hyphenation dictionary knows English words, and breaks a name where no reader would ("Kvash-nin",
+    "Wash-ington")."""
+    from bs4 import NavigableString
+
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])")
+    for node in list(soup.find_all(string=True)):
+        if type(node) is not NavigableString or any(p.name in SKIP for p in node.parents):
+            continue
+        if any("ca911-id" in (p.get("class") or []) or "ca911-name" in (p.get("class") or []) for p in node.parents):
+            continue
+        text = str(node)
+        pieces, pos = [], 0
+        for m in pattern.finditer(text):
+            if m.start() > pos:
+                pieces.append(NavigableString(text[pos:m.start()]))
+            japanese = not m.group(0).isascii()
+            tag = soup.new_tag("span", attrs={"class": "ca911-name ca911-name-ja" if japanese else "ca911-name"})
+            tag.string = m.group(0)
+            pieces.append(tag)
+            pos = m.end()
+        if pieces:
+            if pos < len(text):
+                pieces.append(NavigableString(text[pos:]))
+            node.replace_with(*pieces)
+
+
 def mark_number_columns(soup) -> None:
     """A column whose body cells are all numbers (or empty) is set right-aligned, its header with it."""
     for table in soup.find_all("table"):
@@ -264,7 +294,7 @@ def open_parts(soup, captions: list[str | None]) -> None:
         wrapper.insert_before(opener)
 
 
-def mark_for_print(html: str, part_captions: list[str | None] | None = None) -> str:
+def mark_for_print(html: str, part_captions: list[str | None] | None = None, names=()) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -276,6 +306,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None) -> 
     mark_identifiers(soup)
     mark_short_code(soup)
     mark_locators(soup)
+    mark_names(soup, names)
     mark_ragged(soup)
     mark_keep_with_next(soup)
     mark_short_lists(soup)

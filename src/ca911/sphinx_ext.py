@@ -82,6 +82,27 @@ def _aria_citations(app: Sphinx, pagename: str, templatename: str, context: dict
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def proper_names(root: Path) -> frozenset[str]:
+    """The words of the actors' and the chapter authors' names (data/actors.csv, data/sources.csv), capitalised
+    and four letters or more, and their short Japanese names: the print edition never breaks them."""
+    import csv
+
+    words = set()
+    for table, columns in (("actors.csv", ("name_en", "name_en_external", "name_en_ours")), ("sources.csv", ("author",))):
+        path = root / "data" / table
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                for column in columns:
+                    words |= {w for w in re.findall(r"[^\W\d_]+", row.get(column) or "") if len(w) >= 4 and w[0].isupper()}
+                # a short Japanese name (コミロフ, マラシェンコ) is never split over lines either
+                for column in ("name_ja", "author_ja"):
+                    words |= {w for w in re.split(r"[\s・（）()、]+", row.get(column) or "") if 2 <= len(w) <= 8
+                              and re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]+", w)}
+    return frozenset(words)
+
+
 def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The print stylesheet keeps identifiers whole and numbers right-aligned by these marks."""
     if app.builder.name != "simplepdf" or not isinstance(context.get("body"), str):
@@ -94,7 +115,11 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
-    context["body"] = mark_for_print(context["body"], captions)
+    context["body"] = mark_for_print(context["body"], captions, proper_names(Path(app.srcdir)))
+    # WeasyPrint hyphenates by the page's language through pyphen, whose "en" is its en_GB dictionary: it
+    # breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same words by syllable, and
+    # the British spellings of the book hyphenate with them as well; the PDF's text is unchanged.
+    context["language"] = "en-US"
 
 
 # The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the book uses.
