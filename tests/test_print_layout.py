@@ -185,3 +185,37 @@ def test_citation_lines_are_read_whole_on_screen(visit):
     broken = visit("appendices/how_to_cite.html", width=390).page
     broken.add_style_tag(content="div.highlight-text pre { white-space: pre !important; }")
     assert broken.evaluate(CLIPPED_BLOCKS) != []
+
+
+# ------------------------------------------------------------------------------------------- stretched lines
+def test_stretched_line_checker(tmp_path):
+    """A justified entry ending in a long unbreakable id leaves its few spaces wide open; set ragged-right, or
+    laid out as table columns, it does not count."""
+    entry = ('<p style="text-align: justify">Entry of the register, see the record '
+             '<span style="white-space: nowrap">events:ch3-2001-09-24-putin-tv-address-and-more</span> and the rest.</p>')
+    broken = layout.read_pages(weasyprint_pdf(tmp_path, entry))
+    assert len(layout.stretched_lines(broken)) >= 1
+    mended = layout.read_pages(weasyprint_pdf(tmp_path, entry.replace("justify", "left")))
+    assert layout.stretched_lines(mended) == []
+    table = "<table><tr><td>a code</td><td style='padding-left: 30pt'>its meaning</td><td style='padding-left: 60pt'>a note</td></tr></table>"
+    assert layout.stretched_lines(layout.read_pages(weasyprint_pdf(tmp_path, table))) == []
+
+
+def anchor_pages(*anchors: str) -> list[int]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(PDF))
+    named = reader.named_destinations
+    return [reader.get_destination_page_number(named[anchor]) + 1 for anchor in anchors]
+
+
+def test_no_stretched_lines_in_the_appendices_and_the_register(built_book):
+    """The appendices and the discrepancy register are lists of entries ending in ids and locators: set
+    ragged-right, no line of them is stretched by justification."""
+    pages = list(book_pages())
+    register, rerun, appendices, how_to_cite = anchor_pages(
+        "document-methods/discrepancies", "document-methods/rerun", "document-appendices/chronology",
+        "document-appendices/how_to_cite")
+    wanted = [*range(register, rerun), *range(appendices, how_to_cite + 1)]
+    found = [(page, text) for page, text in layout.stretched_lines(pages) if page in wanted]
+    assert found == [], f"{len(found)} stretched lines, for example {found[:5]}"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
 from ca911.sources import LOCATOR_RE
 
 # ids, codes, field names, dates: word characters joined by _ - : . / (as_of, ch3-2001-10-07-…, KAZ:UZB,
@@ -72,6 +74,36 @@ def mark_identifiers(soup) -> None:
         if pos < len(text):
             pieces.append(NavigableString(text[pos:]))
         node.replace_with(*pieces)
+
+
+def mark_names(soup, names) -> None:
+    """Every occurrence of a proper name (a word of an actor's or an author's name) is marked .ca911-name:
+    the hyphenation dictionary knows English words, and breaks a name where no reader would ("Kvash-nin",
+    "Wash-ington")."""
+    from bs4 import NavigableString
+
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])")
+    for node in list(soup.find_all(string=True)):
+        if type(node) is not NavigableString or any(p.name in SKIP for p in node.parents):
+            continue
+        if any("ca911-id" in (p.get("class") or []) or "ca911-name" in (p.get("class") or []) for p in node.parents):
+            continue
+        text = str(node)
+        pieces, pos = [], 0
+        for m in pattern.finditer(text):
+            if m.start() > pos:
+                pieces.append(NavigableString(text[pos:m.start()]))
+            japanese = not m.group(0).isascii()
+            tag = soup.new_tag("span", attrs={"class": "ca911-name ca911-name-ja" if japanese else "ca911-name"})
+            tag.string = m.group(0)
+            pieces.append(tag)
+            pos = m.end()
+        if pieces:
+            if pos < len(text):
+                pieces.append(NavigableString(text[pos:]))
+            node.replace_with(*pieces)
 
 
 def mark_number_columns(soup) -> None:
@@ -264,7 +296,7 @@ def open_parts(soup, captions: list[str | None]) -> None:
         wrapper.insert_before(opener)
 
 
-def mark_for_print(html: str, part_captions: list[str | None] | None = None) -> str:
+def mark_for_print(html: str, part_captions: list[str | None] | None = None, names=()) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -276,6 +308,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None) -> 
     mark_identifiers(soup)
     mark_short_code(soup)
     mark_locators(soup)
+    mark_names(soup, names)
     mark_ragged(soup)
     mark_keep_with_next(soup)
     mark_short_lists(soup)
@@ -283,3 +316,24 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None) -> 
     if part_captions:
         open_parts(soup, part_captions)
     return str(soup)
+
+
+def proper_names(root: Path) -> frozenset[str]:
+    """The words of the actors' and the chapter authors' names (data/actors.csv, data/sources.csv), capitalised
+    and four letters or more, and their short Japanese names: the print edition never breaks them."""
+    import csv
+
+    words = set()
+    for table, columns in (("actors.csv", ("name_en", "name_en_external", "name_en_ours")), ("sources.csv", ("author",))):
+        path = root / "data" / table
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                for column in columns:
+                    words |= {w for w in re.findall(r"[^\W\d_]+", row.get(column) or "") if len(w) >= 4 and w[0].isupper()}
+                # a short Japanese name (コミロフ, マラシェンコ) is never split over lines either
+                for column in ("name_ja", "author_ja"):
+                    words |= {w for w in re.split(r"[\s・（）()、]+", row.get(column) or "") if 2 <= len(w) <= 8
+                              and re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]+", w)}
+    return frozenset(words)

@@ -59,7 +59,7 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
     """The print stylesheet keeps identifiers whole and numbers right-aligned by these marks."""
     if app.builder.name != "simplepdf" or not isinstance(context.get("body"), str):
         return
-    from ca911.print_marks import mark_for_print
+    from ca911.print_marks import mark_for_print, proper_names
 
     captions = None
     if pagename == app.config.root_doc:  # the single print document: the parts are its toctrees, in order
@@ -67,7 +67,11 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
-    context["body"] = mark_for_print(context["body"], captions)
+    context["body"] = mark_for_print(context["body"], captions, proper_names(Path(app.srcdir)))
+    # WeasyPrint hyphenates by the page's language through pyphen, whose "en" is its en_GB dictionary: it
+    # breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same words by syllable, and
+    # the British spellings of the book hyphenate with them as well; the PDF's text is unchanged.
+    context["language"] = "en-US"
 
 
 # The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the book uses.

@@ -309,3 +309,27 @@ def folios_misplaced(pages: list[Page]) -> list[tuple[int, str]]:
                 if side != ("left" if page.number % 2 == 0 else "right"):
                     wrong.append((page.number, side))
     return wrong
+
+
+# ------------------------------------------------------------------------------------- stretched lines
+def word_gaps(line: Line, least: float = 0.22) -> list[float]:
+    """The spaces between the words of a line, in em of the line's size: gaps between neighbouring Latin
+    characters wider than `least` em (kerning and letter fit are narrower)."""
+    chars = sorted(line.chars, key=lambda c: c.left)
+    # a CJK glyph's ink sits inside a full em (「（」 most of all): gaps beside one are not word spaces
+    gaps = [(b.left - a.right) / line.size for a, b in zip(chars, chars[1:]) if a.text < "\u2e80" and b.text < "\u2e80"]
+    return [gap for gap in gaps if gap > least]
+
+
+def stretched_lines(pages: list[Page], widest: float = 0.6, evenness: float = 0.15,
+                    first_page: int = 1) -> list[tuple[int, str]]:
+    """(page, text) of every line that justification stretched: at least two word spaces, all wider than
+    `widest` em and within `evenness` of each other (justification widens every space of a line alike; the
+    columns of a table row leave gaps of different widths). A normal space is about a quarter em."""
+    found = []
+    for page in pages[first_page - 1:]:
+        for line in page.lines:
+            gaps = word_gaps(line)
+            if len(gaps) >= 2 and min(gaps) > widest and (max(gaps) - min(gaps)) <= evenness * max(gaps):
+                found.append((page.number, line.text))
+    return found
