@@ -12,7 +12,6 @@ docutils list-tables, pandas HTML), so the marks are added once, to the assemble
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 from ca911.sources import LOCATOR_RE
@@ -269,7 +268,8 @@ def number_section_references(soup) -> None:
         number = number.get_text(strip=True).rstrip(".") if number else ""
         if number and not link.get_text(" ", strip=True).startswith(number):
             prefix = soup.new_tag("span", attrs={"class": "ca911-xref-number"})
-            prefix.string = (f"ch.\u00a0{number}" if "." not in number else f"§\u00a0{number}") + " "
+            kind = "§" if "." in number else "app." if number.isalpha() else "ch."  # appendices are lettered
+            prefix.string = f"{kind}\u00a0{number} "
             link.insert(0, prefix)
 
 
