@@ -185,14 +185,14 @@ def linked_name(pkg: DataPackage, actor_id: str, text: str | None = None) -> Mar
 
 # ------------------------------------------------------------------------------------------- figure
 
-def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
-    """The actor's events on one time axis, a lane per chapter; a bar spans what an imprecise date covers
-    (a month, a year), a marker (colour and shape by family of event) marks where it starts."""
+def _timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, layout: str = "wide"):
     from ca911 import figures, style
 
+    narrow = layout == "narrow"
     ev = pkg.events.set_index("event_id")
     ids = [ref.split(":", 1)[1] for ref in records.loc[records["resource"] == "events", "ref"]]
-    fig, ax = style.figure(2.1, width_in=style.A4_TEXT_WIDTH_IN - 0.3)  # the tight bounding box adds padding
+    fig, ax = style.figure(2.6 if narrow else 2.1,  # the tight bounding box adds padding
+                           width_in=style.figure_width(layout) if narrow else style.A4_TEXT_WIDTH_IN - 0.3)
     lanes = {"ch3": 1, "ch4": 0}
     for eid in sorted(ids):
         e = ev.loc[eid]
@@ -208,11 +208,20 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
     ax.set_xlim(pd.Timestamp("1990-07-01"), pd.Timestamp("2005-06-30"))
     import matplotlib.dates as mdates
 
-    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_locator(mdates.YearLocator(4 if narrow else 2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
-    figures._family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3)
+    figures._family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.16 if narrow else -0.2), ncol=2 if narrow else 3)
     return fig
+
+
+def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, layout: str = "wide"):
+    """The actor's events on one time axis, a lane per chapter; a bar spans what an imprecise date covers
+    (a month, a year), a marker (colour and shape by family of event) marks where it starts. In two layouts
+    (style.two_layouts; the style module is imported only when a figure is drawn)."""
+    from ca911 import style
+
+    return style.two_layouts(_timeline_figure)(pkg, actor_id, records, layout=layout)
 
 
 def timeline_svg(pkg: DataPackage, actor_id: str, records: pd.DataFrame) -> str:
@@ -353,6 +362,8 @@ def actor_files(pkg: DataPackage) -> dict[str, bytes]:
         mine = records[records["actor_id"] == actor_id]
         has_events = bool((mine["resource"] == "events").any())
         out[f"{PAGE_DIR}/{actor_id}.md"] = actor_page(pkg, actor_id, records, with_page, degree, has_events).encode("utf-8")
-        if has_events:
-            out[f"{PAGE_DIR}/{actor_id}-timeline.svg"] = timeline_svg(pkg, actor_id, mine).encode("utf-8")
+        if has_events:  # the page's figure and its narrow layout for phones
+            from ca911 import style
+
+            out.update(style.svg_files(timeline_figure(pkg, actor_id, mine), f"{PAGE_DIR}/{actor_id}-timeline"))
     return out

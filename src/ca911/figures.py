@@ -1,6 +1,8 @@
 """The notebooks' figures other than the networks (those are in `network_figures`): chronologies,
 stances, Table 1 as codes, memberships, military presence, aid and data coverage. Each takes tidy frames
-from `ca911.chronology` (or `ca911.coverage`) and returns a Figure in the one style (`ca911.style`)."""
+from `ca911.chronology` (or `ca911.coverage`) and returns a Figure in the one style (`ca911.style`), drawn for the
+text column (`layout="wide"`) and carrying its drawing for a phone's width (`layout="narrow"`: taller, panels
+stacked, keys in fewer columns; see `style.two_layouts`)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from ca911.chronology import stance_changes
 from ca911.numbers import NOT_GIVEN
-from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
@@ -41,10 +43,12 @@ def _family_legend(ax, loc="upper left", **kw):
     return ax.legend(handles=_family_handles(ax), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
 
 
+@two_layouts
 def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: str,
-                   key_days: dict[str, str] | None = None, height_in: float = 4.2):
+                   key_days: dict[str, str] | None = None, height_in: float = 4.2, layout: str = "wide"):
     """One lane per actor; each event a marker on its day (ranges as bars), linked across lanes."""
-    fig, ax = figure(height_in)
+    narrow = layout == "narrow"
+    fig, ax = figure(height_in + (1.4 if narrow else 0), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
     for _, grp in lanes.groupby("event_id", sort=True):
         ys = sorted(y[lane] for lane in grp["lane"] if lane in y)
@@ -57,17 +61,19 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
             if x1 > x0:
                 ax.plot([x0, x1], [yy, yy], color=colour, linewidth=3, alpha=0.6, solid_capstyle="butt", zorder=2)
             ax.scatter([x0], [yy], color=colour, marker=marker, s=22, edgecolor="white", linewidth=0.4, zorder=3)
+    levels = len(key_days or {}) if narrow else 2  # on a phone's width each label has a line of its own
     for k, (day, label) in enumerate((key_days or {}).items()):  # every other label a line higher: neighbours never touch
         ax.axvline(pd.Timestamp(day), color="#555555", linewidth=0.7, linestyle=":", zorder=0)
-        ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3 + 11 * (k % 2)),
+        ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3 + 11 * (k % levels)),
                     textcoords="offset points", fontsize=MIN_TEXT_PT, ha="left" if k == 0 else "center", va="bottom")
     ax.set_yticks(list(y.values()), list(y.keys()))
     ax.set_ylim(-0.7, len(lane_order) - 0.3)
     ax.set_xlim(pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1))
-    ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
+    ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2 if narrow else 1))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
-    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)  # five in a row outgrow the column
+    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.09 if narrow else -0.12),
+                   ncol=2 if narrow else 3)  # five in a row outgrow the column
     return fig
 
 
@@ -79,11 +85,14 @@ def stance_words(label: str, width: int = 46) -> str:
     return textwrap.fill(label.replace(" — ", " ", 1), width)
 
 
-def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: list[str], state_names: dict[str, str]):
+@two_layouts
+def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: list[str], state_names: dict[str, str],
+                   layout: str = "wide"):
     """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed;
     ○ on an evidenced day that is a reading, not printed (`evidenced.attrs["approximate"]`).
     `stance_labels` are the codebook's labels of the codes 0, 1, … in order ("3 — general cooperation …")."""
-    fig, ax = figure(4.2)
+    narrow = layout == "narrow"
+    fig, ax = figure(6.4 if narrow else 4.2, figure_width(layout))
     n = len(stance_labels)
     rgba = np.array([[to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
                      for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())])
@@ -97,17 +106,19 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
         ax.scatter(xs, ys, marker="o", s=34, facecolors="none", edgecolors="black", linewidths=0.8, zorder=4)
     ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
     days = list(codes.columns)
-    ticks = [i for i, d in enumerate(days) if d.weekday() == 0]
+    ticks = [i for i, d in enumerate(days) if d.weekday() == 0][::2 if narrow else 1]
     ax.set_xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
     ax.tick_params(axis="x", which="minor", length=0)
-    handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=stance_words(stance_labels[i])) for i in range(n)]
+    handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=stance_words(stance_labels[i], 52 if narrow else 46))
+               for i in range(n)]
     handles += [Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
                 Line2D([], [], marker="^", color="black", linestyle="", label="position changed")]
     if approximate is not None and approximate.to_numpy().any():
         handles.append(Line2D([], [], marker="o", markerfacecolor="none", color="black", linestyle="",
                               label="day read from context (approx.)"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=MIN_TEXT_PT, frameon=False,
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08 if narrow else -0.14), ncol=1 if narrow else 2,
+              fontsize=MIN_TEXT_PT, frameon=False,
               columnspacing=1.0, handletextpad=0.4, labelspacing=0.6)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -117,25 +128,39 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
 COUNTRY_TINTS = [OKABE_ITO[1], OKABE_ITO[0]]  # one light tint per column: colour repeats the column's name
 
 
-def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[str], col_labels: list[str]):
+@two_layouts
+def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[str], col_labels: list[str],
+                layout: str = "wide"):
     """Table 1 as codes: each cell names its code in the codebook's words (acronyms as written there),
-    on a light tint of its column's colour; a cell without a code says so."""
-    fig, ax = figure(0.55 * len(codes.index) + 0.5)
+    on a light tint of its column's colour; a cell without a code says so. Narrow: each dimension a row of
+    its own, its name above its two cells."""
+    narrow = layout == "narrow"
+    # narrow: a row is its name (NAME_UNITS) over the cells (one unit), in the axes' data units
+    name_units = 0.42 if narrow else 0.0
+    fig, ax = figure((1.05 if narrow else 0.55) * len(codes.index) + 0.5, figure_width(layout))
     for i, dim in enumerate(codes.index):
+        top = i * (1 + name_units)
+        if narrow:
+            label = row_labels[i]
+            ax.text(0.02, top + name_units * 0.9, label[:1].upper() + label[1:], ha="left", va="bottom",
+                    fontsize=MIN_TEXT_PT + 0.5)
         for j, col in enumerate(codes.columns):
             v = codes.loc[dim, col]
             coded = isinstance(v, str)
             face = to_rgba(COUNTRY_TINTS[j % len(COUNTRY_TINTS)], 0.22) if coded else "#ffffff"
-            ax.add_patch(Rectangle((j, i), 1, 1, facecolor=face, edgecolor="white", linewidth=3))
-            text = textwrap.fill(labels.get(v, v.replace("_", " ")), 27) if coded else "no code"
-            ax.text(j + 0.04, i + 0.5, text, ha="left", va="center", fontsize=MIN_TEXT_PT + 0.5,
+            ax.add_patch(Rectangle((j, top + name_units), 1, 1, facecolor=face, edgecolor="white", linewidth=3))
+            text = textwrap.fill(labels.get(v, v.replace("_", " ")), 21 if narrow else 27) if coded else "no code"
+            ax.text(j + 0.04, top + name_units + 0.5, text, ha="left", va="center", fontsize=MIN_TEXT_PT + 0.5,
                     color="#000000" if coded else "#555555")
     ax.set_xlim(0, len(codes.columns))
-    ax.set_ylim(len(codes.index), 0)
+    ax.set_ylim(len(codes.index) * (1 + name_units), 0)
     ax.set_xticks([j + 0.04 for j in range(len(codes.columns))], col_labels, ha="left", fontsize=10)
     ax.xaxis.tick_top()
-    ax.set_yticks([i + 0.5 for i in range(len(codes.index))],
-                  [textwrap.fill(label[:1].upper() + label[1:], 24) for label in row_labels])
+    if narrow:
+        ax.set_yticks([])
+    else:
+        ax.set_yticks([i + 0.5 for i in range(len(codes.index))],
+                      [textwrap.fill(label[:1].upper() + label[1:], 24) for label in row_labels])
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(length=0)
@@ -148,10 +173,12 @@ def period_words(policy_type) -> str:
     return words if isinstance(policy_type, str) and policy_type else "no label stated"
 
 
+@two_layouts
 def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame, start: str, end: str,
-              lane_names: dict[str, str], height_in: float = 4.0):
+              lane_names: dict[str, str], height_in: float = 4.0, layout: str = "wide"):
     """Events per state across years; year- and month-dated events drawn as spans; periods shaded."""
-    fig, ax = figure(height_in)
+    narrow = layout == "narrow"
+    fig, ax = figure(height_in * (1.25 if narrow else 1), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
     shades = ["#f7f7f7", "#e8e8e8"]
     for k, p in enumerate(periods.itertuples()):
@@ -175,24 +202,26 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
     ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
-    _year_axis(ax)
+    _year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
-    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3)
+    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.06 if narrow else -0.08), ncol=2 if narrow else 3)
     return fig
 
 
-def _year_axis(ax) -> None:
+def _year_axis(ax, every: int = 2) -> None:
     """Years on a time axis: a tick for every year, a label every other year (fourteen labels run together)."""
-    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_locator(mdates.YearLocator(every))
     ax.xaxis.set_minor_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(axis="x", labelsize=MIN_TEXT_PT)
 
 
-def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end: str):
+@two_layouts
+def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end: str, layout: str = "wide"):
     """Who was in which treaty or organisation when: one bar per membership row."""
+    narrow = layout == "narrow"
     rows = list(dict.fromkeys(zip(spans["org_id"], spans["member_id"])))
-    fig, ax = figure(max(2.5, 0.16 * len(rows) + 0.8))
+    fig, ax = figure(max(2.5, 0.16 * len(rows) + (1.1 if narrow else 0.8)), figure_width(layout))
     orgs = list(dict.fromkeys(spans["org_id"]))
     colour = {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(orgs)}
     y = {r: i for i, r in enumerate(reversed(rows))}
@@ -206,20 +235,27 @@ def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end:
     ax.set_yticks(list(y.values()), [f"{o} · {names.get(m, m)}" for o, m in y])
     ax.tick_params(axis="y", labelsize=MIN_TEXT_PT)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
-    _year_axis(ax)
+    _year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#eeeeee", linewidth=0.5, zorder=0)
     ax.set_axisbelow(True)
     handles = [Patch(facecolor="#999999", hatch="///", edgecolor="white", label="member by this date (joining date not given)")]
     if spans["open_end"].any():  # the key lists only symbols the plot draws
         handles.append(Line2D([], [], color="#333333", marker=">", linestyle="", label="still a member at the chapters' time"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=1 if narrow else 2, fontsize=MIN_TEXT_PT,
+              frameon=False)
     return fig
 
 
-def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[str, str], start: str, end: str):
-    """Month by month, the events of each country side by side (one column per country)."""
+@two_layouts
+def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[str, str], start: str, end: str,
+                        layout: str = "wide"):
+    """Month by month, the events of each country side by side (one column per country; narrow: one under another)."""
+    narrow = layout == "narrow"
     months = pd.period_range(start, end, freq="M")
-    fig, axes = figure(3.6, ncols=len(countries), sharey=True)
+    if narrow:
+        fig, axes = figure(3.4 * len(countries) + 0.4, figure_width(layout), nrows=len(countries))
+    else:
+        fig, axes = figure(3.6, ncols=len(countries), sharey=True)
     for ax, country in zip(np.atleast_1d(axes), countries):
         sub = lanes[(lanes["lane"] == country)].copy()
         sub["month"] = sub["date_lo"].dt.to_period("M")
@@ -237,10 +273,10 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
         ax.set_xlabel("events in the month, one marker each", fontsize=MIN_TEXT_PT)
         ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
         ax.set_axisbelow(True)
-    first = np.atleast_1d(axes)[0]
-    first.set_yticks(range(len(months)), [m.strftime("%b %Y") for m in months])
-    first.invert_yaxis()
-    fig.legend(handles=_family_handles(axes), loc="outside lower center", ncol=5, frameon=False)  # spans both columns
+    for ax in np.atleast_1d(axes) if narrow else np.atleast_1d(axes)[:1]:
+        ax.set_yticks(range(len(months)), [m.strftime("%b %Y") for m in months])
+        ax.invert_yaxis()
+    fig.legend(handles=_family_handles(axes), loc="outside lower center", ncol=2 if narrow else 5, frameon=False)  # spans both columns
     return fig
 
 
@@ -256,43 +292,61 @@ def _as_printed_date(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
 
 
 NOTE_WIDTH = 34  # characters: a longer note puts its aircraft on a second line (the row is drawn taller)
+NARROW_NOTE_WIDTH = 21  # on a phone's width the note wraps at this width too
 
 
-def deployment_chart(d: pd.DataFrame):
+def _record_label(r) -> str:
+    """A deployment record's force and place, as its row is labelled."""
+    place = f" · {re.sub(r' (air base|airfield)$', '', r.facility)}" if r.facility else ""  # the kind: in the caption
+    return FORCE_SHORT.get(r.force_id, r.force) + place
+
+
+@two_layouts
+def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
     """A dot plot by place: one row per deployment record, grouped by host state; the time axis is broken
     at 11 September 2001 so the dense months after it get most of the width; each row names its force
     and place on the left and its date, status and numbers as printed on the right (nothing overlaps)."""
+    narrow = layout == "narrow"
+    note_width = NARROW_NOTE_WIDTH if narrow else NOTE_WIDTH
     hosts = list(dict.fromkeys(d.sort_values("as_of_lo")["host"]))
     rows: list[tuple[str, object, str]] = []  # ("host", name, "") headings and ("record", row, note) lines, top to bottom
     for host in hosts:
         rows.append(("host", host, ""))
         sub = d[d["host"] == host].sort_values(["force", "facility", "as_of_lo", "deployment_id"])
+        previous_label = None
         for r in sub.itertuples():
             numbers = r.personnel_label if r.personnel_label != NOT_GIVEN else "no number given"
             note = f"{_as_printed_date(r.as_of_lo, r.as_of_hi)} {r.status}: {numbers}"
+            if narrow:  # no room for labels left of the axes: the force and place head the note
+                label = _record_label(r)
+                note = textwrap.fill(note, note_width)
+                note = note if label == previous_label else f"{label}\n{note}"
+                previous_label = label
             if r.aircraft_label:
                 aircraft = f"{r.aircraft_label} aircraft"
-                note += f";\n{aircraft}" if len(f"{note}; {aircraft}") > NOTE_WIDTH else f"; {aircraft}"
+                last_line = note.rsplit("\n", 1)[-1]
+                note += f";\n{aircraft}" if len(f"{last_line}; {aircraft}") > note_width else f"; {aircraft}"
             rows.append(("record", r, note))
     heights = [1.0 + 0.55 * note.count("\n") for _, _, note in rows]
     tops = np.cumsum([0.0] + heights[:-1])
     centres = [sum(heights) - t - h / 2 for t, h in zip(tops, heights)]  # top to bottom, in row units
-    fig, axes = figure(0.215 * sum(heights) + 0.75, ncols=3, sharey=True,
-                       gridspec_kw={"width_ratios": [0.8, 1.3, 2.1]})
+    fig, axes = figure(0.215 * sum(heights) + (1.1 if narrow else 0.75), figure_width(layout), ncols=3, sharey=True,
+                       gridspec_kw={"width_ratios": [0.45, 0.9, 1.45] if narrow else [0.8, 1.3, 2.1]})
     before, after, notes = axes
     previous_label = None
     labels = []
     for (kind, item, note), y, h in zip(rows, centres, heights):
         if kind == "host":
-            labels.append(f"in {item}")
+            labels.append("" if narrow else f"in {item}")
+            if narrow:
+                notes.text(0.08, y, f"in {item}", va="center", fontsize=MIN_TEXT_PT)
             previous_label = None
             for ax in (before, after, notes):
                 ax.axhspan(y - h / 2, y + h / 2, color="#ececec", linewidth=0, zorder=0)
             continue
         r = item
         colour = FORCE_COLOURS.get(r.force_id, OKABE_ITO[7])
-        place = f" · {re.sub(r' (air base|airfield)$', '', r.facility)}" if r.facility else ""  # the kind: in the caption
-        label = FORCE_SHORT.get(r.force_id, r.force) + place
+        label = "" if narrow else _record_label(r)
         labels.append("" if label == previous_label else label)  # a repeated force and place is not relabelled
         previous_label = label
         for ax in (before, after):
@@ -308,14 +362,14 @@ def deployment_chart(d: pd.DataFrame):
     before.set_ylim(0, sum(heights))
     before.set_xlim(pd.Timestamp("1998-10-01"), BREAK_DAY)
     after.set_xlim(BREAK_DAY, pd.Timestamp("2004-01-31"))
-    before.set_xticks([pd.Timestamp("1999-01-01"), pd.Timestamp("2001-01-01")])
+    before.set_xticks([pd.Timestamp(f"{y}-01-01") for y in ((1999,) if narrow else (1999, 2001))])
     before.xaxis.set_minor_locator(mdates.YearLocator())
-    after.set_xticks([pd.Timestamp("2002-01-01"), pd.Timestamp("2003-01-01"), pd.Timestamp("2004-01-01")])
+    after.set_xticks([pd.Timestamp(f"{y}-01-01") for y in ((2002, 2004) if narrow else (2002, 2003, 2004))])
     after.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=[1, 7]))
     for ax in (before, after):
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     before.set_title("before", fontsize=MIN_TEXT_PT, loc="left")
-    after.set_title("after 11 Sep 2001", fontsize=MIN_TEXT_PT, loc="left")
+    after.set_title("after\n11 Sep 2001" if narrow else "after 11 Sep 2001", fontsize=MIN_TEXT_PT, loc="left")
     for ax in (before, after):
         ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
         ax.set_axisbelow(True)
@@ -324,10 +378,11 @@ def deployment_chart(d: pd.DataFrame):
     after.spines["left"].set_visible(False)
     after.tick_params(axis="y", length=0)
     notes.axis("off")
-    notes.set_title("  as printed: date, status, numbers", fontsize=MIN_TEXT_PT, loc="left")
+    notes.set_title("  as printed: date,\n  status, numbers" if narrow else "  as printed: date, status, numbers", fontsize=MIN_TEXT_PT,
+                    loc="left")
     drawn = {m for ax in (before, after) for m in _drawn_markers(ax)}
     handles = [Line2D([], [], marker=m, color="#555555", linestyle="", label=s) for s, m in STATUS_MARKERS.items() if m in drawn]
-    fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False, title="marker shape: status",
+    fig.legend(handles=handles, loc="outside lower center", ncol=3 if narrow else 5, frameon=False, title="marker shape: status",
                columnspacing=1.0, handletextpad=0.3)
     return fig
 
@@ -346,9 +401,10 @@ def _drawn_markers(ax) -> set[str]:
     return names
 
 
-def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
+@two_layouts
+def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = "", layout: str = "wide"):
     """Horizontal bars in millions of dollars, with the stated total and the sum of the parts."""
-    fig, ax = figure(2.4)
+    fig, ax = figure(2.8 if layout == "narrow" else 2.4, figure_width(layout))
     y = list(range(len(parts)))[::-1]
     ax.barh(y, parts["amount_usd"] / 1e6, color=OKABE_ITO[4])
     for yy, v in zip(y, parts["amount_usd"]):
@@ -356,7 +412,7 @@ def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = ""):
     ax.set_yticks(y, parts["recipient"])
     ax.set_xlabel("US dollars, millions")
     summed = int(parts["amount_usd"].sum())
-    note = f"sum of parts ${summed / 1e6:,.1f}m" + (f"; stated total ${total / 1e6:,.1f}m" if total else "")
+    note = f"sum of parts ${summed / 1e6:,.1f}m" + (("\n" if layout == "narrow" else "; ") + f"stated total ${total / 1e6:,.1f}m" if total else "")
     ax.set_title(note + title_note, fontsize=MIN_TEXT_PT, loc="left")
     ax.set_xlim(0, parts["amount_usd"].max() / 1e6 * 1.25)
     return fig
@@ -367,11 +423,13 @@ SENTENCE_COVERAGE_PARTS = (("fact", OKABE_ITO[4], None), ("restatement", OKABE_I
                            ("signpost", OKABE_ITO[6], "\\\\"), ("problem", OKABE_ITO[5], "xx"))
 
 
-def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = "date expressions"):
+@two_layouts
+def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = "date expressions", layout: str = "wide"):
     """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as stacked bars.
     Each count sits on a white patch so that hatching never runs through its digits; the key lists only
     the parts some chapter has."""
-    fig, ax = figure(1.6)
+    narrow = layout == "narrow"
+    fig, ax = figure(2.1 if narrow else 1.6, figure_width(layout))
     rows = [f"chapter {i[2:]}" if re.fullmatch(r"ch\d+", str(i)) else str(i) for i in summary.index]
     left = np.zeros(len(summary))
     for status, colour, hatch in parts:
@@ -386,5 +444,6 @@ def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = 
         left += vals
     ax.invert_yaxis()
     ax.set_xlabel(unit)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=len(parts), fontsize=MIN_TEXT_PT, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3 if narrow else -0.35), ncol=3 if narrow else len(parts), fontsize=MIN_TEXT_PT,
+              frameon=False)
     return fig

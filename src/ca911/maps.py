@@ -17,7 +17,7 @@ from matplotlib.transforms import ScaledTranslation
 from ca911.chronology import deployment_timeline
 from ca911.data import DataPackage, default_data_dir
 from ca911.numbers import with_qualifier
-from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, NARROW_WIDTH_IN, OKABE_ITO, figure, two_layouts
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
@@ -231,29 +231,36 @@ TITLE_H_IN, GAP_IN, KEY_H_IN = 0.24, 0.1, 0.62
 PANEL_W_IN = (FIGURE_WIDTH_IN - GAP_IN) / 2  # two panels across the text column
 
 
-def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):
-    """Four panels, one per period, two by two across the text width: borders, capitals, and every deployment
-    record dated in the period, marker by force, area by the printed number, the force and the number with
-    its qualifier as the label. Under each panel, outside its frame, a strip enlarges the Bishkek area, where
-    Manas and Kant lie too close to tell apart at the panel's scale."""
+NARROW_KEY_H_IN = 2.0  # the key in one column under four stacked panels, each as wide as a phone's column
+
+
+@two_layouts
+def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: str = "wide"):
+    """Four panels, one per period, two by two across the text width (narrow: one under another): borders,
+    capitals, and every deployment record dated in the period, marker by force, area by the printed number, the
+    force and the number with its qualifier as the label. Under each panel, outside its frame, a strip enlarges
+    the Bishkek area, where Manas and Kant lie too close to tell apart at the panel's scale."""
+    columns = 1 if layout == "narrow" else 2
+    key_h = NARROW_KEY_H_IN if layout == "narrow" else KEY_H_IN
+    panel_w = NARROW_WIDTH_IN if layout == "narrow" else PANEL_W_IN
     geo = borders(data_dir)
     d = map_records(pkg)
     pts = points(pkg)
     west, east, south, north = EXTENT
-    map_h, strip_h = (PANEL_W_IN * (n - s) / ((e - w) * math.cos(math.radians(MID_LAT)))
+    map_h, strip_h = (panel_w * (n - s) / ((e - w) * math.cos(math.radians(MID_LAT)))
                       for w, e, s, n in (EXTENT, INSET))  # each as tall as its extent at the panel's width
     row_h = TITLE_H_IN + map_h + GAP_IN / 2 + strip_h + GAP_IN
-    width, height = 2 * PANEL_W_IN + GAP_IN, 2 * row_h + KEY_H_IN
+    width, height = columns * panel_w + (columns - 1) * GAP_IN, -(-len(PERIODS) // columns) * row_h + key_h
     fig, _ = figure(height, width_in=width, layout=None)
     fig.clear()
     inset_places = [p for p in pts.index if INSET[0] <= pts.loc[p, "lon"] <= INSET[1]
                     and INSET[2] <= pts.loc[p, "lat"] <= INSET[3]]
     for k, (key, title, _, _) in enumerate(PERIODS):
-        col, row = k % 2, k // 2
-        left = col * (PANEL_W_IN + GAP_IN) / width
+        col, row = k % columns, k // columns
+        left = col * (panel_w + GAP_IN) / width
         top = height - row * row_h - TITLE_H_IN
-        ax = fig.add_axes((left, (top - map_h) / height, PANEL_W_IN / width, map_h / height))
-        strip = fig.add_axes((left, (top - map_h - GAP_IN / 2 - strip_h) / height, PANEL_W_IN / width, strip_h / height))
+        ax = fig.add_axes((left, (top - map_h) / height, panel_w / width, map_h / height))
+        strip = fig.add_axes((left, (top - map_h - GAP_IN / 2 - strip_h) / height, panel_w / width, strip_h / height))
         ax.set_gid(f"map-period-{key}")
         strip.set_gid(f"map-period-{key}-inset")
         sub = d[(d["map_period"] == key) & (d["anchor"] != "")]
@@ -286,7 +293,7 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None):
                 Line2D([], [], marker="o", color=BASE_DOT, linestyle="", markersize=2.8, label="town of a base or airfield")]
     handles += [Line2D([], [], marker="o", color="#999999", linestyle="", markersize=math.sqrt(marker_area(n)),
                        label=f"{n:,} personnel") for n in (1000, 10000)]
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, columnspacing=0.8,
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=1 if layout == "narrow" else 3, frameon=False, columnspacing=0.8,
                handletextpad=0.3, fontsize=MIN_TEXT_PT)
     return fig
 

@@ -17,7 +17,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 from ca911 import networks as nw
 from ca911.numbers import with_qualifier
 from ca911.records import MONTHS
-from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
@@ -68,14 +68,17 @@ def _change_colours(now: set, before: set | None):
     return new, gone
 
 
-def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
+@two_layouts
+def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended ones
     dotted grey, members and organisations not (or no longer) in the network in light grey."""
     pos = require(nw.membership_layout(pkg), "memberships that any date can show")
     names = _names(pkg, short=True)
-    ncols = 3
-    nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(3.3 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    narrow = layout == "narrow"
+    ncols = 2 if narrow else 3
+    nrows = -(-(len(snapshots) + (0 if narrow else 1)) // ncols)  # narrow: the key under the panels, not in one
+    key_h = 1.4 if narrow else 0.0
+    fig, axes = figure(3.3 * nrows + key_h, figure_width(layout), nrows=nrows, ncols=ncols, layout=None)
     before = None
     for ax, label in zip(axes.flat, snapshots):
         G = nw.build_membership_graph(pkg, label)
@@ -105,22 +108,28 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS):
                Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label="ended since previous panel"),
                Line2D([], [], color=BLUE, lw=0.9, ls="--", label="observer"),
                Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="not in the network then")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center right", bbox_to_anchor=(1.04, 0.5), fontsize=MIN_TEXT_PT,
-                               frameon=False, title="states on the left,\norganisations on the right",
-                               title_fontsize=MIN_TEXT_PT)  # clear of the labels of the panel beside it
-    fig.subplots_adjust(wspace=0.02, hspace=0.22, left=0.02, right=0.98)
+    key = {"handles": handles, "fontsize": MIN_TEXT_PT, "frameon": False, "title_fontsize": MIN_TEXT_PT,
+           "title": "states on the left,\norganisations on the right"}
+    if narrow:
+        fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), **key)
+    else:
+        list(axes.flat)[-1].legend(loc="center right", bbox_to_anchor=(1.04, 0.5), **key)  # clear of the labels of the panel beside it
+    fig.subplots_adjust(wspace=0.02, hspace=0.22, left=0.02, right=0.98, bottom=key_h / (3.3 * nrows + key_h) + 0.01 if narrow else None)
     return _done(fig)
 
 
-def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
+@two_layouts
+def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
     vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the exact counts are in
     `networks.projected_weights`)."""
     pos = require(nw.projection_layout(pkg), "memberships that any date can show")
     names = _names(pkg)
-    ncols = 2
+    narrow = layout == "narrow"
+    ncols = 1 if narrow else 2
     nrows = -(-(len(snapshots) + 1) // ncols)
-    fig, axes = figure(2.25 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    fig, axes = figure((2.6 if narrow else 2.25) * nrows, figure_width(layout), nrows=nrows, ncols=ncols, layout=None,
+                       squeeze=False)
     heaviest = 0
     for ax, label in zip(axes.flat, snapshots):
         P = nw.project_members(nw.build_membership_graph(pkg, label))
@@ -150,7 +159,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS):
     handles = weights[:min(heaviest, 3)] + [Line2D([], [], marker="o", color=FAINT, ls="", ms=4,
                                                    label="state not in the network then")]  # only widths drawn
     list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False)
-    fig.subplots_adjust(wspace=0.2, hspace=0.2)
+    fig.subplots_adjust(wspace=0.2, hspace=0.3 if narrow else 0.2)
     return _done(fig)
 
 
@@ -183,7 +192,8 @@ def _stagger(pos: dict, step: float = 0.14) -> dict:
     return {n: step * (i % 2) for row in rows.values() for i, (_, n) in enumerate(sorted(row))}
 
 
-def presence_panels(pkg):
+@two_layouts
+def presence_panels(pkg, layout: str = "wide"):
     """Force → host arrows at the three dates, forces on top and hosts below. Width grows with the
     square root of personnel (the latest number the chapters give by then); dashed where the latest
     record is an agreement or a plan; thin grey where no number is given. Each arrow carries a number
@@ -192,11 +202,19 @@ def presence_panels(pkg):
     names = _names(pkg, short=True)
     snaps = nw.presence_snapshots(pkg)
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the text width
-    fig, axes = figure(2.6 * len(snaps) + 0.3, FIGURE_WIDTH_IN - 0.1, nrows=len(snaps), ncols=2, layout=None,
-                       gridspec_kw={"width_ratios": [1.08, 1.12]})
+    narrow = layout == "narrow"
+    key_width = 54 if narrow else 50
+    if narrow:  # each panel's key under it, as tall as its lines
+        fig, axes = _stacked_with_keys(
+            [len(_presence_key(nw.build_presence_graph(pkg, date), names, key_width)) for date in snaps.values()],
+            figure_width(layout))
+    else:
+        fig, axes = figure(2.6 * len(snaps) + 0.3, FIGURE_WIDTH_IN - 0.1, nrows=len(snaps), ncols=2, layout=None,
+                           gridspec_kw={"width_ratios": [1.08, 1.12]})
     titles = {"before-9-11": "Before 11 September", "after-9-11": "After 11 September",
               "latest": "Latest the chapters give"}
-    fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.12)  # before placing numbers: they are placed in points
+    if not narrow:
+        fig.subplots_adjust(hspace=0.35, wspace=0.02, bottom=0.12)  # before placing numbers: they are placed in points
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
         G = nw.build_presence_graph(pkg, date)
         ax.set_xlim(-0.04, 1.04)
@@ -221,7 +239,7 @@ def presence_panels(pkg):
             x, y = _number_spot(ax, pos[u], pos[v], placed)
             ax.text(x, y, str(i), fontsize=MIN_TEXT_PT, ha="center", va="center", zorder=4,
                     bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7})
-            lines.append(textwrap.fill(f"{i}  {presence_entry(u, v, d, names)}", 50, subsequent_indent="     "))
+            lines.append(textwrap.fill(f"{i}  {presence_entry(u, v, d, names)}", key_width, subsequent_indent="     "))
         ax.set_title(f"{titles.get(key, key)} (as of {date_words(f'{date:%Y-%m-%d}')})", fontsize=MIN_TEXT_PT, loc="left")
         _bare(ax)
         key_ax.text(0.0, 1.0, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="top",
@@ -232,8 +250,32 @@ def presence_panels(pkg):
                Line2D([], [], color="#777777", lw=0.7, label="no number given"),
                Line2D([], [], color=BLACK, lw=_width(1000), label="1,000 personnel"),
                Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel")]
-    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=MIN_TEXT_PT, frameon=False, bbox_to_anchor=(0.5, 0.0))
+    fig.legend(handles=handles, loc="lower center", ncol=2 if narrow else 3, fontsize=MIN_TEXT_PT, frameon=False,
+               bbox_to_anchor=(0.5, 0.0))
     return _done(fig)
+
+
+def _presence_key(G, names: dict, width: int) -> list[str]:
+    """The key's lines for one presence panel, as presence_panels writes them."""
+    return [line for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1)
+            for line in textwrap.fill(f"{i}  {presence_entry(u, v, d, names)}", width, subsequent_indent="     ").split("\n")]
+
+
+def _stacked_with_keys(key_lines: list[int], width_in: float, graph_h: float = 2.2, gap: float = 0.32, legend_h: float = 0.75):
+    """Narrow presence panels: each graph with its key under it, the key's axes as tall as its lines."""
+    line_h = MIN_TEXT_PT * 1.1 * 1.2 / 72
+    height = sum(gap + graph_h + gap + max(n, 1) * line_h for n in key_lines) + legend_h
+    fig, _ = figure(height, width_in, layout=None)
+    fig.clear()
+    axes, top = [], height
+    for n in key_lines:
+        top -= gap  # the panel's title
+        ax = fig.add_axes((0.0, (top - graph_h) / height, 1.0, graph_h / height))
+        top -= graph_h + gap
+        key_h = max(n, 1) * line_h
+        axes.append((ax, fig.add_axes((0.0, (top - key_h) / height, 1.0, key_h / height))))
+        top -= key_h
+    return fig, axes
 
 
 NUMBER_CLEARANCE_PT = 14.0  # two numbered circles (8.5 pt digits) closer than this touch
@@ -263,14 +305,15 @@ FAMILY_STYLE = {"calls and messages": (ORANGE, "-", 0.0), "visits": (BLUE, (0, (
                 "meetings and agreements": (GREEN, (0, (1.5, 1.5)), -0.22)}
 
 
-def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None = None):
+@two_layouts
+def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None = None, layout: str = "wide"):
     """The contact graph: one curve per pair and family of contact (colour and dash), width and number =
     events; node size = betweenness (the bridge positions)."""
     require(list(G.edges), "contacts between two actors")
     pos = pos or nw.contact_layout(G)
     centrality = centrality if centrality is not None else nw.centrality_table(G)
     between = centrality.set_index("actor")["betweenness"]
-    fig, ax = figure(3.4, FIGURE_WIDTH_IN)  # edge labels reach past the axes (see presence_panels)
+    fig, ax = figure(3.9 if layout == "narrow" else 3.4, figure_width(layout))  # edge labels reach past the axes (see presence_panels)
     for a, b, d in sorted(G.edges(data=True)):
         per_family: dict[str, int] = {}
         for part in d["types"].split(";"):
@@ -301,7 +344,8 @@ def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None 
     handles = [Line2D([], [], color=c, lw=1.2, ls=s, label=f) for f, (c, s, _) in FAMILY_STYLE.items()]
     handles.append(Line2D([], [], marker="o", color="white", markeredgecolor=BLACK, ls="", ms=9,
                           label="larger circle = higher betweenness"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=MIN_TEXT_PT, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=1 if layout == "narrow" else 2,
+              fontsize=MIN_TEXT_PT, frameon=False)
     return _done(fig)
 
 
@@ -319,7 +363,8 @@ def _policy_words(code: str, labels: dict[str, str]) -> str:
     return f"{words} ({ja})" if ja else words
 
 
-def alignment_panels(pkg):
+@two_layouts
+def alignment_panels(pkg, layout: str = "wide"):
     """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's numbering): the country in
     the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
     Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
@@ -328,9 +373,9 @@ def alignment_panels(pkg):
     periods = periods.assign(number=number).sort_values(["country_id", "number"])
     labels = pkg.labels("periods", "policy_type")
     names = _names(pkg)
-    ncols = 3
+    ncols = 1 if layout == "narrow" else 3  # two across, neighbouring titles run together
     nrows = -(-(len(periods) + 1) // ncols)
-    fig, axes = figure(2.2 * nrows, FIGURE_WIDTH_IN, nrows=nrows, ncols=ncols, layout=None)
+    fig, axes = figure(2.2 * nrows, figure_width(layout), nrows=nrows, ncols=ncols, layout=None, squeeze=False)
     for ax, p in zip(axes.flat, periods.itertuples()):
         G = nw.build_alignment_graph(pkg, p.period_id)
         pos = nw.alignment_layout(G)

@@ -63,6 +63,18 @@ def fixed_build_date() -> None:
 
 
 FIGURE_WIDTH_IN = A4_TEXT_WIDTH_IN - 0.2  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled
+# A phone's column is 342 CSS px at 390 px (3.56 in at 96 px an inch): the narrow layout, padded as above, is drawn
+# no wider, so a phone shows it unscaled and its 8.5 pt text at 11.3 px.
+NARROW_WIDTH_IN = 3.2
+LAYOUTS = ("wide", "narrow")  # wide: print and desktop; narrow: a phone's width, panels stacked
+# The narrow drawing travels in the figure's mime bundle beside image/svg+xml (html_pages serves it in <picture>).
+NARROW_SVG_MIME = "image/vnd.ca911.narrow+svg+xml"
+
+
+def figure_width(layout: str = "wide") -> float:
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+    return FIGURE_WIDTH_IN if layout == "wide" else NARROW_WIDTH_IN
 
 
 def figure(height_in: float = 3.0, width_in: float = FIGURE_WIDTH_IN, **kwargs):
@@ -73,6 +85,38 @@ def figure(height_in: float = 3.0, width_in: float = FIGURE_WIDTH_IN, **kwargs):
     fixed_build_date()
     fig = Figure(figsize=(width_in, height_in), layout=kwargs.pop("layout", "constrained"))
     return fig, fig.subplots(**kwargs)
+
+
+def two_layouts(draw):
+    """A plotting function taking `layout="wide"|"narrow"`: called for the wide layout (the default), its figure
+    also carries how to draw the narrow one, which `narrow_svg_bundle` adds to the figure's output when a
+    notebook shows or glues it. Drawn only then, so a figure never shown costs one drawing."""
+    import functools
+
+    @functools.wraps(draw)
+    def wide_with_narrow(*args, layout: str = "wide", **kwargs):
+        fig = draw(*args, layout=layout, **kwargs)
+        if layout == "wide":
+            fig.ca911_narrow = functools.partial(draw, *args, layout="narrow", **kwargs)
+        return fig
+
+    return wide_with_narrow
+
+
+NARROW_FILE_SUFFIX = ".narrow.svg"  # beside "x.svg", its narrow layout (html_pages.NarrowFileBesideWide serves it)
+
+
+def svg_files(fig, stem: str) -> dict[str, bytes]:
+    """A figure a page shows from a file: `stem.svg` (wide) and, where it has one, its narrow layout beside it."""
+    files = {f"{stem}.svg": svg_text(fig).encode("utf-8")}
+    files.update({f"{stem}{NARROW_FILE_SUFFIX}": svg.encode("utf-8") for svg in narrow_svg_bundle(fig).values()})
+    return files
+
+
+def narrow_svg_bundle(fig) -> dict:
+    """The figure's narrow layout as SVG under NARROW_SVG_MIME; nothing for a figure drawn in one layout only."""
+    draw_narrow = getattr(fig, "ca911_narrow", None)
+    return {NARROW_SVG_MIME: svg_text(draw_narrow())} if draw_narrow is not None else {}
 
 
 def save(fig, path: str | Path) -> Path:
@@ -105,6 +149,7 @@ def inline_svg() -> None:
         set_matplotlib_formats("svg")  # activates the inline formatters for every Figure
         formatter = ip.display_formatter.formatters["image/svg+xml"]
         formatter.for_type(Figure, svg_text)  # …with our compact, deterministic SVG
+        ip.display_formatter.mimebundle_formatter.for_type(Figure, narrow_svg_bundle)  # and its phone layout
 
 
 _LONG_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
