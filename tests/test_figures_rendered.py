@@ -21,6 +21,7 @@ from test_plotting import legibility_problems
 pytestmark = pytest.mark.book
 SCREEN_MIN_PX = 11.0
 _FIGURE_IMG = re.compile(r'<figure[^>]*>.*?<img[^>]*src="([^"]+\.svg)"', re.S)
+_NARROW_LAYOUT = re.compile(r'<source[^>]*\bsrcset="([^"]+\.svg)"')  # a figure's layout for phones (a <picture>)
 
 
 def figure_pages() -> dict[str, list[Path]]:
@@ -30,7 +31,8 @@ def figure_pages() -> dict[str, list[Path]]:
         rel = page.relative_to(HTML)
         if rel.parts[0].startswith("_"):
             continue
-        srcs = _FIGURE_IMG.findall(page.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        srcs = _FIGURE_IMG.findall(text) + _NARROW_LAYOUT.findall(text)
         if srcs:
             pages[rel.as_posix()] = [(page.parent / s).resolve() for s in srcs]
     return pages
@@ -92,12 +94,13 @@ def smallest_text_px(visit: Visit, svg_files: list[Path]) -> list[tuple[str, flo
 
 def smallest_text_px_and_link(visit: Visit, svg_files: list[Path]) -> list[tuple[str, float, bool]]:
     """As smallest_text_px, with whether a visible link beside the image opens it at full size."""
-    shown = visit.page.eval_on_selector_all('figure img[src$=".svg"]', """imgs => imgs.map(i => [i.getAttribute('src'),
+    shown = visit.page.eval_on_selector_all('figure img[src$=".svg"]', """imgs => imgs.map(i => [i.currentSrc || i.src,
         i.getBoundingClientRect().width,
         [...i.closest('figure').querySelectorAll('a[href]')].some(a => a.href === i.src && a.getClientRects().length > 0)])""")
+    by_name = {svg.name: svg for svg in svg_files}  # the file shown: on a phone, a <picture>'s narrow layout
     out = []
-    for (src, shown_px, linked), svg in zip(shown, svg_files):
-        text = svg.read_text(encoding="utf-8")
+    for src, shown_px, linked in shown:
+        text = by_name[src.rsplit("/", 1)[-1]].read_text(encoding="utf-8")
         px_per_pt = shown_px / style.svg_width_pt(text)
         out.append((src.rsplit("/", 1)[-1], min(style.svg_text_sizes_pt(text)) * px_per_pt, linked))
     return out
@@ -120,11 +123,11 @@ def test_figure_text_on_screen(browser, site, width):
 
 
 def test_screen_check_sees_a_shrunken_figure(browser, site):
-    """The same measurement on a page where the stylesheet lets figures shrink (the broken state)."""
+    """The same measurement on a page where the stylesheet shrinks figures (the broken state)."""
     page, svgs = next(iter(figure_pages().items()))
     visit = Visit(browser, site, page, width=390)
     try:
-        visit.page.add_style_tag(content='figure img[src$=".svg"] { max-width: 100% !important; }')
+        visit.page.add_style_tag(content='figure img[src$=".svg"] { max-width: 160px !important; }')
         assert any(px < SCREEN_MIN_PX for _, px in smallest_text_px(visit, svgs))
     finally:
         visit.close()

@@ -124,3 +124,55 @@ def test_small_and_light_text(render):
 def test_a_face_the_page_does_not_ship_is_a_fallback(render):
     asked = render("<article><p>Body text in a face nobody has.</p></article>", "p { font-family: 'Fira Sans Nowhere', sans-serif; }")
     assert [p["kind"] for p in screen_fit.face_problems(asked, ("article p",))] == ["text drawn by a fallback face"]
+
+
+def svg_figure(width: int, text_px: float, glyphs: bool = False) -> str:
+    """A figure `width` user units wide (as many CSS px at its natural size) whose one label is `text_px` units high: a <text>
+    element, or (glyphs) a matplotlib-style glyph run, a <use> of an outline defined at 100 units an em."""
+    import base64
+
+    if glyphs:
+        label = (f"<defs><path id='IPAexGothic-41' d='M 0 0 L 60 0 L 30 70 z'/></defs><g id='text_1'><!-- A -->"
+                 f"<g transform='translate(10 40) scale({text_px / 100} -{text_px / 100})'><use xlink:href='#IPAexGothic-41'/></g></g>")
+    else:
+        label = f"<text x='10' y='40' font-size='{text_px}'>Kazakhstan</text>"
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='{width}' "
+           f"height='{width // 4}' viewBox='0 0 {width} {width // 4}'><rect width='{width}' height='{width // 4}' fill='#eee'/>"
+           f"{label}</svg>")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def figure_text(problems: list[dict]) -> list[dict]:
+    return [p for p in problems if p["kind"] == "figure text under 11px"]
+
+
+SCALED = "img { max-width: 100%; height: auto; } a { display: block; }"
+
+
+@pytest.mark.parametrize("glyphs", [False, True], ids=["text element", "glyph outlines"])
+def test_figure_text_under_11px_on_a_phone(render, glyphs):
+    # a 200 px figure drawn unscaled in the column: its 9-unit label is 9 px on screen
+    small = render(f'<figure id="f"><img src="{svg_figure(200, 9, glyphs)}" alt="a chart"></figure>', SCALED)
+    found = figure_text(screen_fit.phone_problems(small))
+    assert found and "9.0px" in found[0]["detail"] and found[0]["element"].startswith("figure#f"), found
+    assert ("A" if glyphs else "Kazakhstan") in found[0]["detail"]
+    readable = render(f'<figure><img src="{svg_figure(200, 16, glyphs)}" alt="a chart"></figure>', SCALED)
+    assert not screen_fit.phone_problems(readable), screen_fit.phone_problems(readable)
+
+
+def test_a_wide_figure_scaled_to_a_phone_has_small_text_unless_a_narrow_layout_is_served(render):
+    """The book's case: an 800 px wide figure with 12 px text scaled to the 278 px column (4.2 px text) is unreadable,
+    its full-size link notwithstanding; a <picture> that serves a narrow layout below 640 px is read whole."""
+    wide, narrow = svg_figure(800, 12), svg_figure(240, 12)
+    link = f'<a class="ca911-full-size" href="{wide}">Open the figure at full size</a>'
+    scaled = render(f'<figure><img src="{wide}" alt="a chart">{link}</figure>', SCALED)
+    assert figure_text(screen_fit.phone_problems(scaled))
+    served = render(f'<figure><picture><source media="(max-width: 640px)" srcset="{narrow}"><img src="{wide}" alt="a chart">'
+                    f"</picture>{link}</figure>", SCALED)
+    assert not screen_fit.phone_problems(served), screen_fit.phone_problems(served)
+
+
+def test_a_figure_wider_than_the_screen(render):
+    cut = render(f'<figure style="overflow-x: auto"><img src="{svg_figure(600, 16)}" alt="a chart"></figure>',
+                 "img { max-width: none; }")
+    assert "figure wider than the screen" in kinds(screen_fit.phone_problems(cut))

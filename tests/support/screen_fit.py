@@ -12,6 +12,12 @@ One script (`MEASURE_JS`) runs in the page and returns every problem it finds, e
 - two cells' text boxes overlap (overprinting), or a cell's text runs out of the cell;
 - rendered text is smaller than the floor (11 px on a phone) or lighter than weight 400.
 
+On a phone (`phone_problems`), `FIGURE_TEXT_JS` also opens the SVG file every figure shows (its currentSrc: the
+narrow layout a <picture> chooses) and measures its text as drawn: a <text> element by its computed font size, a
+run of glyph outlines (matplotlib's svg.fonttype "path": <use> of a glyph defined at 100 units an em) by 100 × its
+transform's scale; each times the image's drawn width over the SVG's own. No figure text under 11 px, and no
+figure wider than the screen.
+
 On a desktop screen (`desktop_problems`) a table must fit its column outright.
 `face_problems` asks Chromium (DevTools' CSS.getPlatformFontsForNode) which face drew an element's text: a
 stylesheet that names a face the book does not ship falls back silently to whatever the system has.
@@ -232,6 +238,86 @@ MEASURE_JS = r"""
 """
 
 
+FIGURE_TEXT_JS = r"""
+async (opts) => {
+  const W = document.documentElement.clientWidth;
+  const problems = [];
+  const GLYPH_EM = 100;  // matplotlib draws text as paths defined at 100 units an em (textpath.FONT_SCALE)
+  const glyphId = /^[A-Za-z][\w-]*-[0-9a-f]+$/;  // "IPAexGothic-4b": a glyph of a font; markers are "m" + a hash
+  const visible = el => {
+    const s = getComputedStyle(el);
+    return s.display !== "none" && s.visibility !== "hidden" && el.getClientRects().length > 0;
+  };
+  const scaleOf = (el, root) => {  // the transforms from el up to the SVG's root, as one linear scale
+    let m = new DOMMatrix();
+    for (let e = el; e && e !== root; e = e.parentElement) {
+      const list = e.transform && e.transform.baseVal;
+      const t = list && list.numberOfItems ? list.consolidate().matrix : null;
+      if (t) m = new DOMMatrix([t.a, t.b, t.c, t.d, t.e, t.f]).multiply(m);
+    }
+    return Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+  };
+  const words = el => {  // the text a run draws: its own, or the comment matplotlib writes before a glyph run
+    for (let e = el; e; e = e.parentElement) {
+      if (e.textContent && e.textContent.trim() && e.tagName.toLowerCase() === "text") return e.textContent.trim();
+      const c = [...e.childNodes].find(n => n.nodeType === Node.COMMENT_NODE);
+      if (c) return c.data.trim();
+    }
+    return "";
+  };
+  const holder = document.createElement("div");
+  holder.style.cssText = "position:absolute; left:-10000px; top:0; visibility:hidden";
+  document.body.appendChild(holder);
+  try {
+    for (const img of document.querySelectorAll("img")) {
+      if (!visible(img) || img.naturalWidth < 64 || img.closest("nav, header, .bd-sidebar-primary, .bd-sidebar-secondary")) continue;
+      const src = img.currentSrc || img.src;
+      const name = src.startsWith("data:") ? "an inline SVG" : src.split("/").pop();
+      const r = img.getBoundingClientRect();
+      if (r.width > W + 1) add("figure wider than the screen", img, `${name}: ${Math.round(r.width)}px on a ${W}px screen`);
+      if (!/\.svg([?#]|$)/i.test(src) && !src.startsWith("data:image/svg+xml")) continue;
+      let text;
+      try { text = await (await fetch(src)).text(); } catch (e) { continue; }
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      const svg = document.importNode(doc.documentElement, true);
+      if (svg.tagName.toLowerCase() !== "svg") continue;
+      holder.replaceChildren(svg);
+      const vb = svg.viewBox && svg.viewBox.baseVal;
+      const ownWidth = vb && vb.width ? vb.width : svg.width.baseVal.value;
+      if (!ownWidth) continue;
+      const px = r.width / ownWidth;  // CSS px on screen per user unit of the SVG
+      let smallest = null;
+      const consider = (size, el) => { if (size > 0 && (!smallest || size < smallest.size)) smallest = {size, el}; };
+      for (const t of svg.querySelectorAll("text")) consider(parseFloat(getComputedStyle(t).fontSize) * scaleOf(t, svg) * px, t);
+      for (const u of svg.querySelectorAll("use")) {
+        const ref = (u.getAttribute("href") || u.getAttribute("xlink:href") || "").replace(/^#/, "");
+        if (glyphId.test(ref)) consider(GLYPH_EM * scaleOf(u, svg) * px, u);
+      }
+      if (smallest && smallest.size < opts.minTextPx - 0.05)
+        add(`figure text under ${opts.minTextPx}px`, img,
+            `${name}: ${smallest.size.toFixed(1)}px "${words(smallest.el).slice(0, 40)}" (drawn ${Math.round(r.width)}px wide)`);
+    }
+  } finally {
+    holder.remove();
+  }
+  return problems;
+
+  function add(kind, el, detail) {
+    let d = el.tagName.toLowerCase();
+    const fig = el.closest("figure[id], [id]");
+    if (fig) d = `${fig.tagName.toLowerCase()}#${fig.id} ${d}`;
+    problems.push({kind, element: d, detail});
+  }
+}
+"""
+
+
+def figure_text_problems(page, min_text_px: float = PHONE_MIN_TEXT_PX) -> list[dict]:
+    """Figures as a phone draws them: text in every figure's SVG at least `min_text_px` on screen; no figure
+    wider than the screen."""
+    return page.evaluate(FIGURE_TEXT_JS, {"minTextPx": min_text_px})
+
+
 def measure(page, min_text_px: float | None = None, min_weight: int = MIN_WEIGHT, root: str = "body",
             tables_whole: bool = False) -> list[dict]:
     """Every problem on the page as {kind, element, detail}; `min_text_px` applies the text floor (phones);
@@ -241,14 +327,14 @@ def measure(page, min_text_px: float | None = None, min_weight: int = MIN_WEIGHT
 
 
 def phone_problems(page) -> list[dict]:
-    return measure(page, min_text_px=PHONE_MIN_TEXT_PX)
+    return measure(page, min_text_px=PHONE_MIN_TEXT_PX) + figure_text_problems(page, PHONE_MIN_TEXT_PX)
 
 
 def desktop_problems(page) -> list[dict]:
     return measure(page, tables_whole=True)
 
 
-FIT_KINDS = ("page wider than the screen", "figure cut without a cue and a full-size link",
+FIT_KINDS = ("page wider than the screen", "figure wider than the screen", "figure cut without a cue and a full-size link",
              "figure scaled down without a full-size link", "table cut without a cue", "table wider than its column",
              "caption clipped", "word broken inside a table cell")
 OVERPRINT_KINDS = ("cells overprint", "text runs out of its cell")
@@ -259,7 +345,7 @@ def of_kinds(problems: list[dict], kinds: tuple[str, ...]) -> list[dict]:
 
 
 def type_problems(problems: list[dict]) -> list[dict]:
-    return [p for p in problems if p["kind"].startswith(("text under", "text lighter", "text drawn by"))]
+    return [p for p in problems if p["kind"].startswith(("text under", "text lighter", "text drawn by", "figure text under"))]
 
 
 def book_pages(html_dir, sample) -> list[str]:
