@@ -56,3 +56,19 @@ def test_the_pdf_prints_every_locator_in_the_face_of_its_sentence():
     pages = pdf_chars_with_faces(PDF)
     assert sum(len(LOCATOR_FIND.findall("".join(c for c, _ in p))) for p in pages) > 500  # the check has work to do
     assert pdf_locator_problems(pages) == []
+
+
+STYLE_PAGES = ["chapters/kazakhstan_uzbekistan.html", "appendices/sentence_map.html", "appendices/chronology.html",
+               "notebooks/chronology_autumn_2001.html", "notebooks/table1_iraq_war.html", "_generated/actors/KAZ.html",
+               "methods/discrepancies.html"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", STYLE_PAGES)
+def test_locators_and_record_references_are_drawn_one_way_linked_or_not(visit, path, width):
+    """Computed in the browser: each kind has one face, weight, colour and relative size on the page."""
+    from support.reference_styles import COMPUTED_STYLES_JS, drawn_styles
+
+    drawn = visit(path, width=width).page.evaluate(COMPUTED_STYLES_JS)
+    assert drawn, f"{path}: no locator or record reference drawn"
+    assert drawn_styles(drawn) == []

@@ -3,6 +3,7 @@ same pages mended."""
 
 from __future__ import annotations
 
+import pytest
 from support.reference_styles import reference_style_problems, self_links_in_tables
 
 CODE = '<code class="docutils literal notranslate{cls}"><span class="pre">{a}</span> <span class="pre">{b}</span></code>'
@@ -78,3 +79,20 @@ def test_a_locator_printed_in_the_code_face_or_in_two_faces_is_caught():
     assert pdf_locator_problems([one_style]) == []
     assert pdf_locator_problems([one_style, code_face, two_faces]) == [
         "p. 2: 'ch4 §1 ¶3' in ['DejaVu-Sans-Mono']", "p. 3: 'ch4 §1 ¶3 n.3' in ['Fira-Sans', 'Fira-Sans-Bold']"]
+
+
+@pytest.mark.book
+def test_a_linked_locator_drawn_in_the_link_colour_and_bold_is_a_second_style(browser):
+    from support.reference_styles import COMPUTED_STYLES_JS, drawn_styles
+
+    page = browser.new_page()
+    try:
+        body = ONE_LOCATOR_STYLE + ONE_RECORD_STYLE.replace("<td>", "<table><tr><td>").replace("</td>", "</td></tr></table>")
+        css = "code { font-family: monospace; color: #555; font-weight: 400; font-size: 0.85em; }"
+        page.set_content(f"<style>{css}</style>{body}")
+        assert drawn_styles(page.evaluate(COMPUTED_STYLES_JS)) == []
+        page.set_content(f"<style>{css} a code {{ color: #0000ee; font-weight: 700; }}</style>{body}")
+        found = drawn_styles(page.evaluate(COMPUTED_STYLES_JS))
+        assert [f.split(" drawn")[0] for f in found] == ["locator", "record reference"], found
+    finally:
+        page.close()

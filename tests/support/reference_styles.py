@@ -112,3 +112,25 @@ def pdf_chars_with_faces(pdf_path) -> list[list[tuple[str, str]]]:
             chars.append((text[i], buf.value.decode(errors="replace").split("+")[-1]))
         pages.append(chars)
     return pages
+
+
+# In the browser: how each locator and record reference is drawn (face, weight, colour, size against the text
+# around it), and whether it is a link. A kind drawn in more than one way is two styles on the screen.
+COMPUTED_STYLES_JS = r"""() => [...document.querySelectorAll("code.ca911-locator, code.ca911-record")]
+  .filter(e => e.getClientRects().length > 0)
+  .map(e => {
+    const s = getComputedStyle(e), around = getComputedStyle(e.parentElement.closest("p, td, th, li, dd, dt, div"));
+    return {kind: e.classList.contains("ca911-locator") ? "locator" : "record reference", linked: !!e.closest("a"),
+            look: [s.fontFamily.split(",")[0].trim(), s.fontWeight, s.color, s.fontStyle,
+                   (parseFloat(s.fontSize) / parseFloat(around.fontSize)).toFixed(2)].join(" | "),
+            text: e.textContent.trim()};
+  })"""
+
+
+def drawn_styles(drawn: list[dict]) -> list[str]:
+    """Each kind that the page draws in more than one way, with an example of each look (linked or not)."""
+    looks: dict[str, dict[str, str]] = {}
+    for d in drawn:
+        looks.setdefault(d["kind"], {}).setdefault(d["look"], f"{d['text']!r}{' (linked)' if d['linked'] else ''}")
+    return [f"{kind} drawn {len(by_look)} ways: " + "; ".join(f"{look} e.g. {example}" for look, example in by_look.items())
+            for kind, by_look in looks.items() if len(by_look) > 1]
