@@ -82,3 +82,23 @@ def test_data_text_has_no_straight_quotation_marks():
                 found += [f"{resource['name']}.{field['name']}: {q}" for v in frame[field["name"]]
                           if isinstance(v, str) for q in straight_quotes(v)]
     assert found == [], found[:10]
+
+
+@pytest.mark.book
+def test_the_rendered_chronology_tells_every_event_in_the_past_tense():
+    """The full chronology as the reader sees it: each entry's summary (the entry without its date, actors,
+    locator and record reference) passes the tense check."""
+    page = HTML / "appendices/chronology.html"
+    if not page.is_file():
+        pytest.fail("the HTML is not built: run `make book`")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    entries = [p for p in soup.select("article p") if p.select_one("code.ca911-record")]
+    assert len(entries) == len(load(validate=False).events)
+    present = {}
+    for entry in entries:
+        for part in entry.select("strong, em, code"):
+            part.decompose()
+        summary = max(entry.get_text(" ").split("·"), key=len)
+        if present_tense(summary):
+            present[summary.strip()[:60]] = present_tense(summary)
+    assert present == {}, present
