@@ -26,7 +26,7 @@ from ca911.tables import myst_code, myst_text
 # heading n.13"), "ch3 §intro title".
 LOCATOR = re.compile(r"ch\d+ §[\w.]+(?: ¶\d+(?:-\d+)?(?: [sn]\.\d+)?| T\d+ r\d+ c\d+| heading(?: n\.\d+)?| title)?")
 # A record's stable reference, `<file>:<key>` (schema.record_ref): "events:ch3-2001-09-24-putin-tv-address",
-# "memberships:KAZ/CIS/1991-12". Only the files of data/ that hold records a reader cites.
+# "memberships:RUS/CST/1992-05". Only the files of data/ that hold records a reader cites.
 RECORD_FILES = ("events", "facts", "stances", "memberships", "deployments", "aid", "iraq_war_responses", "periods",
                 "period_relations", "indicators", "discrepancies", "coverage_exclusions", "actors", "places")
 RECORD_REF = re.compile(rf"(?:{'|'.join(RECORD_FILES)}):[\w./-]+(?<![.])")
