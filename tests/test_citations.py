@@ -117,3 +117,27 @@ def test_japanese_dashes_in_the_pdf_reference_list_use_the_japanese_font(built_b
     assert pages, "the reference list is not in the PDF"
     fonts = pdf_fonts_of("\u2015", pages[-1])
     assert fonts and not any("Fira" in f for f in fonts), fonts  # the face named "ca911 Japanese dashes" is IPAexGothic
+
+
+def test_the_bibtex_entry_takes_its_year_from_the_release_date_and_never_invents_one():
+    """CITATION.cff states no release date, so the entry has no year and its note says so; a file that states one
+    gives the entry that year."""
+    import yaml
+
+    from ca911.appendices import citation_bibtex
+    from conftest import ROOT
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    entry = citation_bibtex(cff)
+    if cff.get("date-released"):
+        assert f"year    = {{{str(cff['date-released'])[:4]}}}" in entry
+    else:
+        assert "year" not in entry.split("note")[0] and "no release date stated, so no year" in entry
+    released = citation_bibtex({**cff, "date-released": "2026-01-01"})
+    assert "year    = {2026}," in released and "no release date" not in released
+
+
+def test_the_how_to_cite_page_shows_the_year_or_says_there_is_none(built_book):
+    page = (HTML / "appendices/how_to_cite.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert re.search(r"year\s+= \{\d{4}\}", text) or "no release date stated, so no year" in text

@@ -55,6 +55,14 @@ def test_header_checker_finds_internal_codes_and_twin_columns():
     assert len(problems) == 3, problems
 
 
+def test_header_checker_finds_a_column_headed_only_all():
+    """As Table 15.1 headed the count of records in tables not split by chapter."""
+    page = """<table><thead><tr><th>table</th><th>all</th><th>chapter 3</th><th>chapter 4</th></tr></thead>
+    <tbody><tr><td>event_actors</td><td>537</td><td>0</td><td>0</td></tr></tbody></table>"""
+    assert table_header_problems(page) == ["header 'all' does not say what it counts in table 'table all chapter 3 chapter 4 event_actors 537 0 0'"]
+    assert table_header_problems(page.replace("<th>all</th>", "<th>both chapters, not split</th>")) == []
+
+
 def test_header_checker_passes_a_readable_table():
     page = """<table><thead><tr><th></th><th>Kazakhstan</th><th>Uzbekistan</th></tr></thead>
     <tbody><tr><td>stance</td><td>value_code in a body cell is data</td><td>b</td></tr></tbody></table>

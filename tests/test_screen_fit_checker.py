@@ -100,6 +100,24 @@ def test_a_wide_table_must_show_a_cue_and_keep_its_caption_in_view(render):
     assert not screen_fit.phone_problems(fixed), screen_fit.phone_problems(fixed)
 
 
+BIBTEX_BLOCK = ('<div class="highlight-bibtex"><div class="highlight"><pre>@misc{ca911companion,\n'
+                '  title   = {Central Asia after 9/11: a reproducible companion with a long title},\n}</pre></div></div>')
+
+
+def test_a_code_block_cut_on_a_phone_needs_a_cue_or_wrapped_lines(render):
+    """As the how-to-cite page printed its BibTeX entry: lines that scroll out of the box with nothing saying so."""
+    cut = render(BIBTEX_BLOCK, "pre { white-space: pre; overflow-x: auto; }")
+    assert "code block cut without a cue" in kinds(screen_fit.phone_problems(cut))
+    wrapped = render(BIBTEX_BLOCK, "pre { white-space: pre-wrap; overflow-wrap: anywhere; }")
+    assert not screen_fit.phone_problems(wrapped), screen_fit.phone_problems(wrapped)
+    cued = render(BIBTEX_BLOCK, "pre { white-space: pre; overflow-x: auto; }"
+                  " .highlight-bibtex::before { content: 'Scroll sideways for the whole line →'; display: block; }")
+    assert "code block cut without a cue" not in kinds(screen_fit.phone_problems(cued))
+    # the word in the code itself is no cue
+    quoted = render(BIBTEX_BLOCK.replace("long title", "long title to scroll"), "pre { white-space: pre; overflow-x: auto; }")
+    assert "code block cut without a cue" in kinds(screen_fit.phone_problems(quoted))
+
+
 def test_a_cue_that_is_not_drawn_does_not_count(render):
     hidden = render(WIDE_TABLE, CUE_CSS + " .wrap::before { font-size: 0; visibility: hidden; }")
     assert "table cut without a cue" in kinds(screen_fit.phone_problems(hidden))

@@ -15,7 +15,7 @@ import pandas as pd
 from ca911.chronology import FAMILY_OF
 from ca911.data import DataPackage, shown_name
 from ca911.numbers import with_qualifier
-from ca911.records import event_date_text, fact_label, format_partial_date, label_of
+from ca911.records import event_date_text, fact_label, format_partial_date, label_of, record_markup
 from ca911.schema import primary_key, record_ref
 from ca911.tables import Markup, markdown_table, myst_code, myst_text
 from ca911.wording import count as count_phrase
@@ -237,11 +237,15 @@ def _variants(value) -> list[str]:
 
 
 def _record_cell(row) -> Markup:
-    """The record's reference as code, linked to its entry where it has one (events, facts)."""
-    resource, _, key = row.ref.partition(":")
-    if resource in ("events", "facts"):
-        return Markup(f"{{ref}}`{key} <{row.target}>`")
-    return myst_code(key)
+    """The record's reference, linked to its entry where it has one (events, facts): `records.record_markup`."""
+    return Markup(record_markup(row.ref))
+
+
+def _without_own_column(table: pd.DataFrame, ids_of: dict[str, pd.Series], actor_id: str) -> pd.DataFrame:
+    """The table without each column (named in `ids_of`, with the actor ids of its rows) that names the page's
+    own actor in every row: the caption already says whose records they are."""
+    own = [column for column, ids in ids_of.items() if len(ids) and (ids.astype(str) == actor_id).all()]
+    return table.drop(columns=own)
 
 
 def _title(actor) -> str:
@@ -281,27 +285,31 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
                 f"Events of {in_text} in both chapters, by chapter: marker = where the date starts, "
                 "bar = the span an imprecise date covers; colour and shape = family of event.",
                 "Data: `events.csv`, `event_actors.csv`.", ":::", ""]
+    # the page's own actor is never a link in its tables, and a column that names only it is left out
+    others = set(with_page) - {actor_id}
     mem = mine[mine["resource"] == "memberships"]
     if len(mem):
         m = pkg.memberships
         rows = m[(m["member_id"] == actor_id) | (m["org_id"] == actor_id)].sort_values(["start_lo", "member_id", "org_id"])
-        table = pd.DataFrame([[Markup(ref_link(r.member_id, names.get(r.member_id, r.member_id), with_page)),
-                               Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), with_page)),
+        table = pd.DataFrame([[Markup(ref_link(r.member_id, names.get(r.member_id, r.member_id), others)),
+                               Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), others)),
                                str(r.status).replace("_", " "), _date_text(r.start), _date_text(r.end) or "open",
                                myst_code(r.locator)] for r in rows.itertuples()],
                              columns=["member", "organisation", "status", "from", "until", "locator"])
+        table = _without_own_column(table, {"member": rows["member_id"], "organisation": rows["org_id"]}, actor_id)
         out += ["## Memberships", "", markdown_table(table, f"Memberships of {in_text}, as spans from the dates printed.",
                                                      f"tab-actor-{actor_id}-memberships"), ""]
     dep = mine[mine["resource"] == "deployments"]
     if len(dep):
         keys = [ref.split(":", 1)[1] for ref in dep["ref"]]
         d = pkg.deployments.set_index("deployment_id").loc[keys].reset_index().sort_values(["as_of_lo", "deployment_id"])
-        table = pd.DataFrame([[Markup(ref_link(r.force_id, names.get(r.force_id, r.force_id), with_page)),
-                               Markup(ref_link(r.host_id, names.get(r.host_id, r.host_id), with_page)),
-                               Markup(ref_link(r.facility_id, names.get(r.facility_id, r.facility_id), with_page)) if r.facility_id else None,
+        table = pd.DataFrame([[Markup(ref_link(r.force_id, names.get(r.force_id, r.force_id), others)),
+                               Markup(ref_link(r.host_id, names.get(r.host_id, r.host_id), others)),
+                               Markup(ref_link(r.facility_id, names.get(r.facility_id, r.facility_id), others)) if r.facility_id else None,
                                r.unit or None, with_qualifier(r.personnel, r.personnel_qualifier),
                                str(r.status).replace("_", " "), _date_text(r.as_of), myst_code(r.locator)] for r in d.itertuples()],
                              columns=["force", "host", "facility", "unit", "personnel", "status", "as of", "locator"])
+        table = _without_own_column(table, {"force": d["force_id"], "host": d["host_id"], "facility": d["facility_id"]}, actor_id)
         out += ["## Deployments", "", markdown_table(table, f"Deployments naming {in_text}, personnel as printed with its qualifier.",
                                                      f"tab-actor-{actor_id}-deployments"), ""]
     facts = mine[mine["resource"] == "facts"]
@@ -314,9 +322,10 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
         out += ["## In the contact network of autumn 2001", "",
                 f"In the diplomatic contact network of 11 September – 30 October 2001 (states and organisations, "
                 f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {in_text} has {count_phrase(degree[actor_id], 'partner')}.", ""]
-    # three columns, so the summary stays readable on a phone; the record cell names its kind, reference and locator
+    # three columns, so the summary stays readable on a phone; the record's reference (its file names its kind)
+    # and its locator share the last
     table = pd.DataFrame([[r.date or None, Markup(myst_text(r.what)),
-                           Markup(f"{myst_text(KIND_WORDS[r.resource])} {_record_cell(r)} · {myst_code(r.locator)}")]
+                           Markup(f"{_record_cell(r)} · {myst_code(r.locator)}")]
                           for r in mine.itertuples()], columns=["date", "what", "record · locator"])
     out += ["## Every record", "", "Dated records first, in date order, then the undated; events and facts link to their entries.", "",
             markdown_table(table, f"Every record naming {in_text}.", f"tab-actor-{actor_id}-records",

@@ -10,7 +10,7 @@ import yaml
 
 from ca911.actor_pages import KIND_HEADINGS, actors_with_pages, index_name, marked_external, ref_link, sort_key
 from ca911.data import DataPackage
-from ca911.records import fact_label, label_of
+from ca911.records import RECORD_REF, fact_label, record_markup
 from ca911.tables import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +21,7 @@ def glossary_markdown(pkg: DataPackage) -> str:
 
     a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
     out = ["Square brackets in an English name mark the part that neither chapter prints (a given name, a prefix or a "
-           "transliteration supplied from outside them; `name_en_external` in `actors.csv`). In the tables, "
+           "transliteration supplied from outside them, and recorded apart from the rest of the name in `actors.csv`). In the tables, "
            f"{MISSING} means that the chapters print no other form.", ""]
     for kind, heading in KIND_HEADINGS.items():
         rows = a[a["kind"].astype(str) == kind]
@@ -43,25 +43,35 @@ def glossary_markdown(pkg: DataPackage) -> str:
 
 
 def citation_bibtex(cff: dict) -> str:
+    """The volume's BibTeX entry. Its year is the year of CITATION.cff's `date-released` when the file states one;
+    otherwise the entry has no year and its note says that none is stated (a build date is not a release date)."""
     authors = " and ".join(a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff["authors"])
     licences = ", ".join(cff["license"]) if isinstance(cff["license"], list) else cff["license"]
+    released = str(cff.get("date-released") or "")
+    year = f"  year    = {{{released[:4]}}},\n" if released[:4].isdigit() else ""
+    note = f"Licences: {licences}" + ("" if year else "; no release date stated, so no year")
     return (f"@misc{{ca911companion,\n  author  = {{{{{authors}}}}},\n  title   = {{{cff['title']}}},\n"
-            f"  version = {{{cff['version']}}},\n  note    = {{Licences: {licences}}},\n}}\n")
+            f"{year}  version = {{{cff['version']}}},\n  note    = {{{note}}},\n}}\n")
+
+
+# Citation blocks wrap at the column (ca911.css): a reader copies them whole, and a scrolled line hides its end.
+CITATION_BLOCK = ":class: ca911-citation"
 
 
 def citation_markdown(cff_path: Path = ROOT / "CITATION.cff") -> str:
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
-    out = ["# BibTeX", "", "```bibtex", citation_bibtex(cff).rstrip(), "```", "",
+    out = ["# BibTeX", "", "```{code-block} bibtex", CITATION_BLOCK, "", citation_bibtex(cff).rstrip(), "```", "",
            "# One record", "",
-           "Every record has a stable reference, `<file>:<key>` (the file in `data/` without `.csv`, then its key; the "
-           "sentence map and the discrepancy register use the same form). Cite a record with the volume's version, "
+           "Every record has a stable reference, the file in `data/` without `.csv`, a colon, then the record's key "
+           "(the sentence map and the discrepancy register use the same form). Cite a record with the volume's version, "
            "so the reader can fetch the data as they stood:", "",
-           "```text", f"{cff['title']}, version {cff['version']}, record events:ch3-2001-09-24-putin-tv-address", "```", "",
+           "```{code-block} text", CITATION_BLOCK, "",
+           f"{cff['title']}, version {cff['version']}, record events:ch3-2001-09-24-putin-tv-address", "```", "",
            "Events and undated facts also have an anchor in the HTML edition (the event's entry in the full chronology, "
            "the fact's in the list of undated facts), and every actor with a page lists all its records with their "
            "references.", "",
            "# Citation File Format", "", "The file `CITATION.cff` at the root of the project, as it stands:", "",
-           "```yaml", cff_path.read_text(encoding="utf-8").rstrip(), "```", ""]
+           "```{code-block} yaml", CITATION_BLOCK, "", cff_path.read_text(encoding="utf-8").rstrip(), "```", ""]
     return "\n".join(out)
 
 
@@ -94,13 +104,9 @@ def chapter_titles(pkg: DataPackage) -> dict[str, str]:
 
 
 def record_link(ref: str) -> str:
-    """A sentence-map reference as Markdown: events and facts link to their entries, other records are named."""
-    resource, _, key = ref.partition(":")
-    if resource == "events":
-        return f"{{ref}}`{key} <{label_of(key)}>`"
-    if resource == "facts":
-        return f"{{ref}}`{key} <{fact_label(key)}>`"
-    return markdown_cell(ref)  # plain text, escaped once for Markdown: the build marks it as an identifier
+    """A record reference as Markdown, in the one style of every page (`records.record_markup`); text that is no
+    record reference is shown as escaped text (the validator names it)."""
+    return record_markup(ref) if RECORD_REF.fullmatch(ref) else markdown_cell(ref)
 
 
 def _section_of(locator: str) -> str:
@@ -124,7 +130,7 @@ def facts_markdown(pkg: DataPackage) -> str:
             who = ", ".join(names.get(a, a) for a in str(r.actor_ids).split())
             out += [f"({fact_label(r.fact_id)})=",
                     f"**{myst_text(r.fact_type)}** ({myst_text(str(r.modality).replace('_', ' '))}) · {myst_text(r.summary_en)} · {myst_text(r.summary_ja)} · "
-                    f"*{myst_text(who)}* · {myst_code(r.locator)} · {myst_code(r.fact_id)}", ""]
+                    f"*{myst_text(who)}* · {myst_code(r.locator)} · {myst_code('facts:' + r.fact_id)}", ""]
     return "\n".join(out) + "\n"
 
 

@@ -176,9 +176,13 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
     return DataPackage(tables, descriptor, package_hash(data_dir))
 
 
+NOT_SPLIT_BY_CHAPTER = "both chapters, not split"
+
+
 def record_counts(pkg: DataPackage) -> pd.DataFrame:
-    """Rows per table and source chapter (tables without `source_id` count under 'all'); the files derived
-    from the chapters' text are the reader's inventory of the chapters, not records, and are left out."""
+    """Rows per table and source chapter; a table without `source_id` holds records of both chapters without
+    saying which, and counts in a column of its own, named for what it counts (`NOT_SPLIT_BY_CHAPTER`). The files
+    derived from the chapters' text are the reader's inventory of the chapters, not records, and are left out."""
     derived = {r["name"] for r in pkg.descriptor["resources"] if r.get("derived")}
     rows = []
     for name, frame in pkg.tables.items():
@@ -188,6 +192,10 @@ def record_counts(pkg: DataPackage) -> pd.DataFrame:
             for src, n in frame["source_id"].value_counts().sort_index().items():
                 rows.append({"table": name, "source": src, "records": int(n)})
         elif len(frame):
-            rows.append({"table": name, "source": "all", "records": len(frame)})
+            rows.append({"table": name, "source": NOT_SPLIT_BY_CHAPTER, "records": len(frame)})
     out = pd.DataFrame(rows, columns=["table", "source", "records"])
-    return out.pivot_table(index="table", columns="source", values="records", fill_value=0, aggfunc="sum")
+    counts = out.pivot_table(index="table", columns="source", values="records", fill_value=0, aggfunc="sum")
+    chapters = [c for c in counts.columns if c != NOT_SPLIT_BY_CHAPTER]
+    counts = counts[chapters + [c for c in counts.columns if c == NOT_SPLIT_BY_CHAPTER]]  # the chapters first
+    chapter_of = dict(zip(pkg.sources["source_id"], pkg.sources["chapter"]))
+    return counts.rename(columns=lambda c: f"chapter {chapter_of[c]}" if c in chapter_of else c)  # "ch3" is an id

@@ -11,6 +11,8 @@ for a second record of a date the sentence already gives: no sentence need show 
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
@@ -18,6 +20,21 @@ from sphinx.util.nodes import split_explicit_title
 from ca911.data import DataPackage
 from ca911.numbers import is_share, with_qualifier
 from ca911.tables import myst_code, myst_text
+
+# A place in a chapter as the data write it: "ch4 §3.1 ¶2", "ch4 §1 ¶3 s.4" (a sentence), "ch3 §1 ¶3 n.3" (a note),
+# "ch4 §2 ¶1-2" (paragraphs), "ch4 §4.1 T1 r2 c2" (a table cell), "ch3 §2 heading" (with its note: "ch4 §4.2
+# heading n.13"), "ch3 §intro title".
+LOCATOR = re.compile(r"ch\d+ §[\w.]+(?: ¶\d+(?:-\d+)?(?: [sn]\.\d+)?| T\d+ r\d+ c\d+| heading(?: n\.\d+)?| title)?")
+# A record's stable reference, `<file>:<key>` (schema.record_ref): "events:ch3-2001-09-24-putin-tv-address",
+# "memberships:RUS/CST/1992-05". Only the files of data/ that hold records a reader cites.
+RECORD_FILES = ("events", "facts", "stances", "memberships", "deployments", "aid", "iraq_war_responses", "periods",
+                "period_relations", "indicators", "discrepancies", "coverage_exclusions", "actors", "places")
+RECORD_REF = re.compile(rf"(?:{'|'.join(RECORD_FILES)}):[\w./-]+(?<![.])")
+# Each is one element with one class on every page, in both editions: the book's stylesheets style these.
+LOCATOR_CLASS = "ca911-locator"
+RECORD_CLASS = "ca911-record"
+# Records with an entry of their own (events in the full chronology, facts in the list of undated facts).
+LINKED_RECORD_FILES = ("events", "facts")
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -48,6 +65,75 @@ def fact_label(fact_id: str) -> str:
     return f"fact-{fact_id}"
 
 
+def locator_node(locator: str) -> nodes.literal:
+    """A chapter locator as the reader sees it everywhere: code with the locator class."""
+    return nodes.literal(locator, locator, classes=[LOCATOR_CLASS])
+
+
+def record_node(ref: str) -> nodes.literal:
+    """A record reference (`<file>:<key>`) as the reader sees it everywhere: code with the record class."""
+    return nodes.literal(ref, ref, classes=[RECORD_CLASS])
+
+
+def record_target(ref: str) -> str | None:
+    """The label of the record's own entry, for records that have one."""
+    resource, _, key = ref.partition(":")
+    return {"events": label_of, "facts": fact_label}[resource](key) if resource in LINKED_RECORD_FILES else None
+
+
+def record_markup(ref: str) -> str:
+    """MyST for a record reference: the `{record}` role, which links it to its entry where it has one."""
+    return f"{{record}}`{ref}`"
+
+
+def _link_keeping_content(target: str, content: nodes.Node, env) -> pending_xref:
+    """A link to a label that keeps `content` as it is (a `{ref}` with a title would replace it by plain text);
+    `resolve_kept_content` resolves it."""
+    ref = pending_xref("", refdomain="std", reftype=KEEP_CONTENT, reftarget=target, refexplicit=True,
+                       refwarn=True, refdoc=env.docname)
+    ref += content
+    return ref
+
+
+KEEP_CONTENT = "ca911-keep-content"
+
+
+def resolve_kept_content(app, env, node, contnode):
+    """`missing-reference` handler: a link made by `_link_keeping_content` resolves to the label like `{ref}`."""
+    if node.get("reftype") != KEEP_CONTENT:
+        return None
+    from sphinx.util.nodes import make_refnode
+
+    std = env.get_domain("std")
+    docname, labelid = std.anonlabels.get(node["reftarget"].lower(), ("", ""))
+    if not docname:
+        return None
+    return make_refnode(app.builder, node["refdoc"], docname, labelid, contnode)
+
+
+def mark_locators_and_records(doctree) -> None:
+    """Code that holds exactly a locator or a record reference, however the page wrote it (a code span in a
+    chapter, a generated table), becomes the one node `locator_node`/`record_node` makes."""
+    for literal in list(doctree.findall(nodes.literal)):
+        text = literal.astext()
+        if LOCATOR.fullmatch(text):
+            literal.replace_self(locator_node(text))
+        elif RECORD_REF.fullmatch(text):
+            literal.replace_self(record_node(text))
+
+
+def record_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """`{record}`events:ch3-2001-09-24-putin-tv-address``: the reference as code, linked to the record's entry
+    where it has one; a malformed reference is a build error."""
+    ref = text.strip()
+    if not RECORD_REF.fullmatch(ref):
+        msg = inliner.reporter.error(f"not a record reference {ref!r} (expected <file>:<key>)", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    target = record_target(ref)
+    node = record_node(ref)
+    return [_link_keeping_content(target, node, inliner.document.settings.env) if target else node], []
+
+
 def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
     """Every event of both chapters, by year, each entry labelled for the `{event}` role; `name_of(actor_id)`
     writes an actor's name (generated.generators passes the link to its page: actor_pages.linked_name)."""
@@ -64,7 +150,7 @@ def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
             year = y
         out += [f"({label_of(row['event_id'])})=",
                 f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
-                f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · {myst_code(row['event_id'])}", ""]
+                f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · {myst_code('events:' + row['event_id'])}", ""]
     return "\n".join(out) + "\n"
 
 
@@ -72,7 +158,7 @@ def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
     return {"chronology.md": chronology_markdown(pkg, name_of).encode("utf-8")}
 
 
-def _record_role(table: str, id_col: str, label, render):
+def _record_role(table: str, id_col: str, label, render, keep_content: bool = False):
     """A role `{name}`<id>`` that renders a record of `table` with `render(row)` and links it to `label(id)`,
     or `{name}`words <id>`` that links the words; an unknown id is a build error naming the file."""
     from ca911.data import load
@@ -91,6 +177,8 @@ def _record_role(table: str, id_col: str, label, render):
             msg = inliner.reporter.error(f"unknown {id_col.removesuffix('_id')} id {record_id!r} (not in data/{table}.csv)",
                                          line=lineno)
             return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        if keep_content and not has_title:
+            return [_link_keeping_content(label(record_id), render(records.loc[record_id].to_dict()), env)], []
         ref = pending_xref("", refdomain="std", reftype="ref", reftarget=label(record_id), refexplicit=True,
                            refwarn=True, refdoc=env.docname)
         # an explicit title links the reader's words instead of repeating what the record renders
@@ -106,8 +194,7 @@ event_role = _record_role("events", "event_id", label_of,
 
 
 # `{fact}`<fact_id>``: an undated fact's locator, linked to its entry in the sentence-map appendix.
-fact_role = _record_role("facts", "fact_id", fact_label,
-                         lambda row: nodes.literal("", str(row["locator"]), classes=["ca911-fact"]))
+fact_role = _record_role("facts", "fact_id", fact_label, lambda row: locator_node(str(row["locator"])), keep_content=True)
 
 
 def number_text(pkg_tables, descriptor: dict, ref: str) -> str:

@@ -367,11 +367,14 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _print_front_matter)
     app.connect("html-page-context", _escape_print_title, priority=999)  # after sphinx-book-theme (500)
     app.connect("env-get-outdated", _outdated_on_data_change)
-    from ca911.records import event_role, fact_role, number_role
+    from ca911.records import event_role, fact_role, mark_locators_and_records, number_role, record_role, resolve_kept_content
 
     app.add_role("event", event_role)
     app.add_role("fact", fact_role)
     app.add_role("number", number_role)
+    app.add_role("record", record_role)
+    app.connect("missing-reference", resolve_kept_content)
+    app.connect("doctree-resolved", lambda app, doctree, docname: mark_locators_and_records(doctree))
     app.connect("builder-inited", _static_files)
     app.connect("build-finished", _subset_fonts)
     app.connect("build-finished", _name_toctree_toggles)

@@ -48,6 +48,10 @@ def markdown_cell(value, missing: str = MISSING, pipe_table: bool = True) -> str
     if isinstance(value, Markup):
         one_line = re.sub(r"\s*\n\s*", " ", value)
         return Markup(re.sub(r"(?<!\\)\|", r"\\|", one_line) if pipe_table else one_line)  # a bare | ends the cell
+    from ca911.records import LOCATOR, RECORD_REF
+
+    if isinstance(value, str) and (LOCATOR.fullmatch(value) or RECORD_REF.fullmatch(value)):
+        return myst_code(value)  # a locator or record reference in a table is shown as everywhere (records.py)
     return myst_text(value)
 
 
@@ -154,6 +158,21 @@ ITABLE_WIDTHS = {"date": "13%", "actors": "19%", "what happened": "42%", "type":
 SEARCH_ONLY_COLUMNS = ("record id",)  # found by the search box, not shown: the locator says where to read
 
 
+def html_cell(value):
+    """A cell of a searchable HTML table: a locator or a record reference as the code element every page shows it
+    in (the classes of `records.locator_node`, `records.record_node`), any other text escaped, numbers as they are."""
+    import html
+
+    from ca911.records import LOCATOR, LOCATOR_CLASS, RECORD_CLASS, RECORD_REF
+
+    if not isinstance(value, str):
+        return value
+    for pattern, css in ((LOCATOR, LOCATOR_CLASS), (RECORD_REF, RECORD_CLASS)):
+        if pattern.fullmatch(value):
+            return f'<code class="docutils literal notranslate {css}"><span class="pre">{html.escape(value)}</span></code>'
+    return html.escape(value, quote=False)
+
+
 class InteractiveTable:
     """A table that is searchable in HTML (itables' public `to_html_datatable`, loading the DataTables
     bundle the book ships, never a CDN) and, where no script runs (the PDF builder prefers text/markdown),
@@ -181,8 +200,10 @@ class InteractiveTable:
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable
 
-        table = to_html_datatable(self.frame, caption=self.caption, connected=True, dt_url=self.dt_url, table_id=self.table_id,
-                                  showIndex=False, classes="display compact", **self.datatables_options())
+        # cells as HTML: a locator or record reference shows in its one element (records.py), all else escaped
+        table = to_html_datatable(self.frame.map(html_cell), caption=self.caption, connected=True, dt_url=self.dt_url,
+                                  table_id=self.table_id, showIndex=False, classes="display compact", allow_html=True,
+                                  **self.datatables_options())
         if self.print_note:
             md = f"**{self.caption}.** {self.print_note}\n"
         else:

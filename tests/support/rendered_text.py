@@ -66,9 +66,14 @@ def _table_name(table) -> str:
     return text[:70]
 
 
+# A header that is only a quantifier says how much, not of what: "all" over a column that counts the records of
+# tables not split by chapter.
+VAGUE_HEADERS = {"all", "any", "misc", "various"}
+
+
 def table_header_problems(page_html: str) -> list[str]:
-    """Tables whose header shows an internal code (snake_case) or names two columns alike.
-    Code in a header (a field name quoted in <code>) counts: a header is for the reader."""
+    """Tables whose header shows an internal code (snake_case), names two columns alike, or is a bare quantifier
+    (VAGUE_HEADERS). Code in a header (a field name quoted in <code>) counts: a header is for the reader."""
     problems = []
     for table in BeautifulSoup(page_html, "html.parser").find_all("table"):
         if table.find_parent("table"):
@@ -77,6 +82,8 @@ def table_header_problems(page_html: str) -> list[str]:
         for head in heads:
             for m in SNAKE_CASE.finditer(head):
                 problems.append(f"internal code {m.group(0)!r} in a header of table {_table_name(table)!r}")
+            if head.casefold() in VAGUE_HEADERS:
+                problems.append(f"header {head!r} does not say what it counts in table {_table_name(table)!r}")
         named = [h.casefold() for h in heads if h]
         for head in sorted({h for h in named if named.count(h) > 1}):
             problems.append(f"{named.count(head)} columns headed {head!r} in table {_table_name(table)!r}")

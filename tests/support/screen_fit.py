@@ -5,6 +5,7 @@ One script (`MEASURE_JS`) runs in the page and returns every problem it finds, e
 - a figure is cut (drawn wider than its box) without a visible cue and a link to the full-size image, or is
   drawn smaller than its natural size without that link (its text is then too small to read);
 - a table is cut without a visible cue that it scrolls (text of "scroll" in the box or its caption);
+- a code block is cut (a line runs past the block's box) without a visible cue that it scrolls;
 - a caption is clipped (its text runs outside the box that shows it);
 - a word in a table cell is broken inside the word (line boxes from Range.getClientRects compared with the
   word's characters; a date such as 2001-09-30 is one word); an identifier in code may break after / _ - . : or, where it is longer than its cell
@@ -135,6 +136,21 @@ MEASURE_JS = r"""
       + short((table.querySelector("caption, th") || table).innerText);
     if (opts.tablesWhole) add("table wider than its column", table, what);
     else if (!scrollCue(table, scrollBox(table))) add("table cut without a cue", table, what);
+  }
+
+  // 3b. code blocks: every line whole (wrapped), or a visible cue that the block scrolls; the code's own text
+  // ("scroll" in a listing) is no cue, a drawn pseudo-element or the text just before the block is
+  const drawnCue = e => ["::before", "::after"].some(p => {
+    const s = getComputedStyle(e, p);
+    return /scroll/i.test(s.content || "") && shown(s);
+  });
+  for (const pre of root.querySelectorAll("pre")) {
+    if (!visible(pre) || pre.scrollWidth <= pre.clientWidth + 1) continue;
+    const holder = pre.closest("div.highlight, div[class*='highlight-']") || pre;
+    const before = (holder.parentElement && holder.parentElement.closest("div[class*='highlight-']")) || holder;
+    const cued = [pre, holder, before].some(drawnCue)
+      || /scroll/i.test((before.previousElementSibling && before.previousElementSibling.innerText) || "");
+    if (!cued) add("code block cut without a cue", pre, `${pre.scrollWidth}px of lines in a ${pre.clientWidth}px box: ` + short(pre.innerText));
   }
 
   // 4. captions are not clipped
