@@ -196,6 +196,27 @@ def mark_landscape_tables(soup, columns: int = 9) -> None:
         add_class(block, "ca911-landscape")
 
 
+TABLE_ANCHOR = "ca911-t{table}-{part}"
+
+
+def anchor_tables(soup) -> None:
+    """Named places in each table for the PDF checks of its layout (WeasyPrint makes every id a named
+    destination, with its page and position): the cells of its first row (its columns' left edges) and its
+    first two and last two body rows (where the table breaks over pages). Tables with merged cells have no
+    simple columns and are left out."""
+    for number, table in enumerate(soup.find_all("table"), 1):
+        rows = table.find_all("tr")
+        if not rows or table.find(attrs={"colspan": True}) or table.find(attrs={"rowspan": True}):
+            continue
+        for column, cell in enumerate(rows[0].find_all(["td", "th"], recursive=False)):
+            cell.attrs.setdefault("id", TABLE_ANCHOR.format(table=number, part=f"col{column}"))
+        body = [r for r in rows if r.find_parent("thead") is None]
+        if len(body) < 4:
+            continue
+        for part, row in zip(("row-first", "row-second", "row-penult", "row-last"), (*body[:2], *body[-2:])):
+            row.attrs.setdefault("id", TABLE_ANCHOR.format(table=number, part=part))
+
+
 def mark_locators(soup) -> None:
     """A locator (ch4 §5.1 ¶5) prints in one style whether it is a link or plain code, and as one unit,
     so that justification never widens the spaces inside it."""
@@ -313,6 +334,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
     mark_keep_with_next(soup)
     mark_short_lists(soup)
     number_section_references(soup)
+    anchor_tables(soup)
     if part_captions:
         open_parts(soup, part_captions)
     return str(soup)
