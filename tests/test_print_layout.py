@@ -342,3 +342,7 @@ def test_odd_page_size_checker(tmp_path):
               "div.wide table { position: absolute; width: 120mm; transform-origin: 0 0; transform: translate(0, 120mm) rotate(-90deg); }")
     assert layout.odd_page_sizes(layout.read_pages(weasyprint_pdf(tmp_path, filler(4) + table + filler(4), turned))) == []
 
+
+def test_every_page_has_the_book_size(built_book):
+    """A table too wide for the measure is turned on a page of the book's size, with its running head and folio."""
+    assert layout.odd_page_sizes(list(book_pages())) == []

@@ -1,7 +1,7 @@
 """Marks in the print edition's HTML that its stylesheet (static/ca911-print.css) designs with:
 identifiers that must not break across lines, locators set in one style, lines of ids set ragged-right,
-table columns of numbers to set right-aligned, tables too wide for the portrait page turned onto a
-landscape one, bold lead-ins that must stay with what follows, an opening page for each part, and
+table columns of numbers to set right-aligned, tables too wide for the portrait measure turned a quarter
+turn on a page of their own, bold lead-ins that must stay with what follows, an opening page for each part, and
 cross-references that carry their section number and page; code-only notebook cells, which print
 nothing, are taken out.
 
@@ -187,7 +187,7 @@ def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240)
 
 def mark_landscape_tables(soup, columns: int = 9) -> None:
     """A table of so many columns cannot keep its text at the type floor within the portrait measure: its
-    block (the notebook output or the table itself) goes onto a landscape page of its own."""
+    block (the notebook output or the table itself) is turned a quarter turn on a page of its own."""
     for table in soup.find_all("table"):
         row = table.find("tr")
         if not row or len(row.find_all(["td", "th"], recursive=False)) < columns:
