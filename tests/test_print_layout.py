@@ -201,6 +201,18 @@ def test_stretched_line_checker(tmp_path):
     assert layout.stretched_lines(layout.read_pages(weasyprint_pdf(tmp_path, table))) == []
 
 
+
+def test_word_alone_checker(tmp_path):
+    """A word left alone inside a justified paragraph (the next line's first word would have fitted beside it)
+    is found; the same words run on, and a short last line, are not."""
+    style = "text-align: justify; text-align-last: justify"  # lines before a forced break justified too
+    full = "the chapters place these markers only in a country, so they"
+    rest = "at its capital and not at a base of their own anywhere"
+    alone = f'<p style="{style}">{full}<br>drawn<br>{rest}<br>{full}</p>'
+    assert [(page, word) for page, word, _ in layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, alone)))] == [(1, "drawn")]
+    run_on = f'<p style="{style}">{full}<br>drawn {rest}<br>{full}</p><p>{full} {rest} and a last line.</p>'
+    assert layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, run_on))) == []
+
 def anchor_pages(*anchors: str) -> list[int]:
     from pypdf import PdfReader
 
@@ -219,3 +231,118 @@ def test_no_stretched_lines_in_the_appendices_and_the_register(built_book):
     wanted = [*range(register, rerun), *range(appendices, how_to_cite + 1)]
     found = [(page, text) for page, text in layout.stretched_lines(pages) if page in wanted]
     assert found == [], f"{len(found)} stretched lines, for example {found[:5]}"
+
+
+# ------------------------------------------------------------------------------------------------ tables
+def anchored_table(rows: list[tuple[str, str]], header=("id", "first named")) -> str:
+    """A booktabs table with the named places the print build gives every table (print_marks.anchor_tables)."""
+    from bs4 import BeautifulSoup
+
+    from ca911.print_marks import anchor_tables
+
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    soup = BeautifulSoup(f"<table><thead><tr><th>{header[0]}</th><th>{header[1]}</th></tr></thead>"
+                         f"<tbody>{body}</tbody></table>", "html.parser")
+    anchor_tables(soup)
+    return str(soup)
+
+
+TABLE_CSS = """table { border-collapse: collapse; border-top: 1pt solid #000; border-bottom: 1pt solid #000; font-size: 8.5pt; }
+               thead th { border-bottom: 0.6pt solid #000; text-align: left; } tr { break-inside: avoid; }"""
+
+
+def test_row_alone_checker(tmp_path):
+    """A table pushed to the page foot so that one row is left on its first page, or one on its last; the book's
+    rule (the first row goes with the second, the last with the one before) keeps two rows on each page."""
+    rows = [(f"row {n}", f"value {n}") for n in range(8)]
+    keep = "tbody > tr:first-child { break-after: avoid; } tbody > tr:last-child { break-before: avoid; }"
+    cells = "td, th { padding: 2pt 8pt 2pt 0; }"
+    found = {}
+    for height in range(96, 160, 4):  # from the last row carried over to the first row left behind
+        body = f'<div style="height: {height}mm"></div>' + anchored_table(rows)
+        broken = layout.rows_alone(layout.table_places(weasyprint_pdf(tmp_path, body, TABLE_CSS + cells)))
+        for _, page, which in broken:
+            found[which] = (height, page)
+        assert layout.rows_alone(layout.table_places(weasyprint_pdf(tmp_path, body, TABLE_CSS + cells + keep))) == []
+    assert set(found) == {"first", "last"}, found
+    assert found["first"][1] == 1 and found["last"][1] == 2
+
+
+def test_cramped_column_checker(tmp_path):
+    """Cells set with no gutter: an unbreakable id runs up to the next column's text, which reads as one phrase
+    with it; a gutter of about an em parts them."""
+    rows = [(f'<span style="white-space: nowrap">tajik-afghan-border-{n}</span>', "ch3 §2 ¶5") for n in range(4)]
+    body = filler(2) + anchored_table(rows) + filler(2)
+
+    def cramped(gutter: str):
+        pdf = weasyprint_pdf(tmp_path, body, TABLE_CSS + f"td, th {{ padding: 2pt {gutter} 2pt 0; }}")
+        return layout.cramped_columns(layout.read_pages(pdf), layout.table_places(pdf))
+
+    assert [text[:19] for _, _, text, _ in cramped("0")] == ["tajik-afghan-border"] * 4
+    assert cramped("1pt") != []
+    assert cramped("8pt") == []
+
+
+@lru_cache(maxsize=1)
+def book_tables() -> dict:
+    return layout.table_places(PDF)
+
+
+def test_no_table_leaves_one_row_alone_on_a_page(built_book):
+    tables = book_tables()
+    assert len(tables) >= 20, "the print build names places in the book's tables (print_marks.anchor_tables)"
+    assert layout.rows_alone(tables) == []
+
+
+def test_table_columns_have_a_gutter(built_book):
+    found = layout.cramped_columns(list(book_pages()), book_tables())
+    assert found == [], f"{len(found)} table lines with cells closer than a gutter, for example " + "; ".join(
+        f"p. {page} (table {table}): {text!r} {gap} pt" for page, table, text, gap in found[:8])
+
+
+# ------------------------------------------------------------------------------------------ page numbers
+def test_page_number_gap_checker(tmp_path):
+    """A reference's page number padded with figure spaces to three figures prints as "p.  2"; unpadded, in
+    tabular figures, it follows its "p." at a no-break space. (An @counter-style rule counts only in the
+    document's own style sheets, as in the book.)"""
+    body = (filler(2) + '<p>As <a href="#two">the second section</a> shows, and <a href="#two">again</a>.</p>'
+            + '<h1 id="two">The second section</h1>' + filler(3))
+    reference = 'a::after { content: ", p.\\a0" target-counter(attr(href), page, %s); font-variant-numeric: tabular-nums; }'
+    padded = '@counter-style padded { system: extends decimal; pad: 3 "\\2007"; }' + reference % "padded"
+    broken = layout.page_number_gaps(layout.read_pages(weasyprint_pdf(tmp_path, f"<style>{padded}</style>" + body)))
+    assert [(page, text[:3]) for page, text, _ in broken] == [(1, "p.2"), (1, "p.2")]
+    mended = f"<style>{reference % 'decimal'}</style>" + body
+    assert layout.page_number_gaps(layout.read_pages(weasyprint_pdf(tmp_path, mended))) == []
+
+
+# ------------------------------------------------------------------------------------------------ floats
+def test_gap_before_a_float_checker(tmp_path):
+    """A figure too tall for the rest of its page moves on and leaves the page half empty, though the text after
+    it could have filled the gap; the same text set before the figure fills the page. A chapter's last page
+    may stay short."""
+    figure = '<div style="height: 120mm; background: #888; break-inside: avoid"></div><p>Fig. 1 A drawing.</p>'
+    broken = layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, "<h1>Chapter</h1>" + filler(6) + figure + filler(6))))
+    assert [page for page, _ in broken] == [1]
+    mended = "<h1>Chapter</h1>" + filler(6) + filler(6) + figure
+    assert layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, mended))) == []
+    chapter_end = "<h1>Chapter</h1>" + filler(6) + "<h1>Next chapter</h1>" + figure
+    assert layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, chapter_end))) == []
+
+
+# ------------------------------------------------------------------------------------------ page sizes
+def test_odd_page_size_checker(tmp_path):
+    """A wide table set on a landscape sheet of its own among portrait pages is found; the same table turned on a
+    portrait page is not."""
+    rows = [(f"record {n} with a long name", "a value") for n in range(6)]
+    table = f'<div class="wide">{anchored_table(rows)}</div>'
+    sheet = "@page wide { size: A5 landscape; } div.wide { page: wide; }"
+    broken = layout.odd_page_sizes(layout.read_pages(weasyprint_pdf(tmp_path, filler(4) + table + filler(4), sheet)))
+    assert [page for page, _, _ in broken] == [2]
+    turned = ("div.wide { break-before: page; break-after: page; height: 120mm; position: relative; }"
+              "div.wide table { position: absolute; width: 120mm; transform-origin: 0 0; transform: translate(0, 120mm) rotate(-90deg); }")
+    assert layout.odd_page_sizes(layout.read_pages(weasyprint_pdf(tmp_path, filler(4) + table + filler(4), turned))) == []
+
+
+def test_every_page_has_the_book_size(built_book):
+    """A table too wide for the measure is turned on a page of the book's size, with its running head and folio."""
+    assert layout.odd_page_sizes(list(book_pages())) == []

@@ -1,7 +1,7 @@
 """Marks in the print edition's HTML that its stylesheet (static/ca911-print.css) designs with:
 identifiers that must not break across lines, locators set in one style, lines of ids set ragged-right,
-table columns of numbers to set right-aligned, tables too wide for the portrait page turned onto a
-landscape one, bold lead-ins that must stay with what follows, an opening page for each part, and
+table columns of numbers to set right-aligned, tables too wide for the portrait measure turned a quarter
+turn on a page of their own, bold lead-ins that must stay with what follows, an opening page for each part, and
 cross-references that carry their section number and page; code-only notebook cells, which print
 nothing, are taken out.
 
@@ -187,13 +187,34 @@ def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240)
 
 def mark_landscape_tables(soup, columns: int = 9) -> None:
     """A table of so many columns cannot keep its text at the type floor within the portrait measure: its
-    block (the notebook output or the table itself) goes onto a landscape page of its own."""
+    block (the notebook output or the table itself) is turned a quarter turn on a page of its own."""
     for table in soup.find_all("table"):
         row = table.find("tr")
         if not row or len(row.find_all(["td", "th"], recursive=False)) < columns:
             continue
         block = table.find_parent("div", class_="cell_output") or table
         add_class(block, "ca911-landscape")
+
+
+TABLE_ANCHOR = "ca911-t{table}-{part}"
+
+
+def anchor_tables(soup) -> None:
+    """Named places in each table for the PDF checks of its layout (WeasyPrint makes every id a named
+    destination, with its page and position): the cells of its first row (its columns' left edges) and its
+    first two and last two body rows (where the table breaks over pages). Tables with merged cells have no
+    simple columns and are left out."""
+    for number, table in enumerate(soup.find_all("table"), 1):
+        rows = table.find_all("tr")
+        if not rows or table.find(attrs={"colspan": True}) or table.find(attrs={"rowspan": True}):
+            continue
+        for column, cell in enumerate(rows[0].find_all(["td", "th"], recursive=False)):
+            cell.attrs.setdefault("id", TABLE_ANCHOR.format(table=number, part=f"col{column}"))
+        body = [r for r in rows if r.find_parent("thead") is None]
+        if len(body) < 4:
+            continue
+        for part, row in zip(("row-first", "row-second", "row-penult", "row-last"), (*body[:2], *body[-2:])):
+            row.attrs.setdefault("id", TABLE_ANCHOR.format(table=number, part=part))
 
 
 def mark_locators(soup) -> None:
@@ -313,6 +334,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
     mark_keep_with_next(soup)
     mark_short_lists(soup)
     number_section_references(soup)
+    anchor_tables(soup)
     if part_captions:
         open_parts(soup, part_captions)
     return str(soup)

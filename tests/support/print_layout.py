@@ -13,6 +13,7 @@ counted as content.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import re
 from collections import Counter
@@ -29,6 +30,8 @@ class Char:
     right: float
     top: float
     baseline: float
+    mono: bool = False  # set in a monospaced face (code)
+    turned: bool = False  # drawn rotated (a table turned on its page)
 
 
 @dataclass
@@ -65,6 +68,7 @@ def read_pages(pdf: Path | str) -> list[Page]:
             textpage = page.get_textpage()
             matrix = raw.FS_MATRIX()
             left, bottom, right, top, x, y = (raw.c_double() for _ in range(6))
+            font_name, font_flags = ctypes.create_string_buffer(128), ctypes.c_int()
             chars = []
             for k in range(raw.FPDFText_CountChars(textpage.raw)):
                 code = raw.FPDFText_GetUnicode(textpage.raw, k)
@@ -75,7 +79,10 @@ def read_pages(pdf: Path | str) -> list[Page]:
                 size = raw.FPDFText_GetFontSize(textpage.raw, k) * scale
                 raw.FPDFText_GetCharBox(textpage.raw, k, left, right, bottom, top)
                 raw.FPDFText_GetCharOrigin(textpage.raw, k, x, y)
-                chars.append(Char(chr(code), round(size, 2), left.value, bottom.value, right.value, top.value, y.value))
+                raw.FPDFText_GetFontInfo(textpage.raw, k, font_name, len(font_name), font_flags)
+                mono = b"Mono" in font_name.value
+                turned = abs(matrix.b) > 1e-3
+                chars.append(Char(chr(code), round(size, 2), left.value, bottom.value, right.value, top.value, y.value, mono, turned))
             graphics = []
             for obj in page.get_objects(max_depth=1):
                 if obj.type in (2, 3, 5):  # path, image, form (an embedded drawing)
@@ -225,6 +232,50 @@ def headings_at_foot(pages: list[Page], foot: float = 0.15, lines_after: int = 3
     return found
 
 
+
+def opens_with_a_float(page: Page, heads: set[int], body: float, heading_ratio: float = 1.25,
+                       figure_height: float = 30.0) -> bool:
+    """Whether the page's content begins (after any heading) with a figure (a drawing at least figure_height pt
+    high) or a table (a caption line "Table …", or a rule, before any text)."""
+    lines = body_lines(page, heads)
+    while lines and lines[0].size >= heading_ratio * body:
+        lines = lines[1:]
+    first_text = from_top(page, lines[0].top) if lines else page.height
+    if lines and re.match(r"Table[A-Z0-9]", lines[0].text):
+        return True
+    block_top = max((from_top(page, line.bottom) for line in page.lines if round(from_top(page, line.top)) in heads),
+                    default=0.0)
+    for _, bottom, _, top in page.graphics:
+        upper = from_top(page, top)
+        if block_top < upper < first_text and (top - bottom >= figure_height or top - bottom < 3):
+            return True
+    return False
+
+
+def gaps_before_floats(pages: list[Page], least: float = 0.6, chapter_ratio: float = 2.2) -> list[tuple[int, float]]:
+    """(page, fill) of every page filled under `least` of its text block when the next page opens with a
+    figure or table (a float too tall for the space left, moved on with nothing to fill the gap), unless the
+    page ends a chapter or part (the next page opens one) or the document."""
+    heads = recurring_heights(pages)
+    blocks = text_block(pages, heads)
+    body = body_size(pages)
+    found = []
+    for page, following in zip(pages, pages[1:]):
+        if opens_with_a_chapter(following, heads, chapter_ratio * body) or not opens_with_a_float(following, heads, body):
+            continue
+        share = fill(page, heads, blocks[(round(page.width), round(page.height))])
+        if share < least:
+            found.append((page.number, round(share, 2)))
+    return found
+
+
+def odd_page_sizes(pages: list[Page]) -> list[tuple[int, int, int]]:
+    """(page, width, height) of every page whose size is not the book's (its most common page size): a table
+    turned for its width is rotated on a page of the book's size, never set on a landscape sheet of its own."""
+    sizes = Counter((round(p.width), round(p.height)) for p in pages)
+    book = sizes.most_common(1)[0][0] if sizes else None
+    return [(p.number, round(p.width), round(p.height)) for p in pages if (round(p.width), round(p.height)) != book]
+
 # --------------------------------------------------------------------------------------------- links
 @dataclass(frozen=True)
 class Link:
@@ -311,6 +362,24 @@ def folios_misplaced(pages: list[Page]) -> list[tuple[int, str]]:
     return wrong
 
 
+
+def page_number_gaps(pages: list[Page], widest: float = 0.8) -> list[tuple[int, str, float]]:
+    """(page, text, gap in em) of every "p. N" whose number stands further than `widest` em from its "p."
+    (a no-break space, with the ink beside it, spans up to about half an em): a page number padded with figure
+    spaces to a fixed width prints as "p.  16"."""
+    found = []
+    for page in pages:
+        for line in page.lines:
+            chars = sorted(line.chars, key=lambda c: c.left)
+            for k in range(1, len(chars) - 1):
+                if chars[k - 1].text == "p" and chars[k].text == "." and chars[k + 1].text.isdigit() \
+                        and (k < 2 or not chars[k - 2].text.isalpha()):
+                    gap = (chars[k + 1].left - chars[k].right) / line.size
+                    if gap > widest:
+                        digits = "".join(c.text for c in chars[k + 1:k + 4])
+                        found.append((page.number, "p." + digits, round(gap, 2)))
+    return found
+
 # ------------------------------------------------------------------------------------- stretched lines
 def word_gaps(line: Line, least: float = 0.22) -> list[float]:
     """The spaces between the words of a line, in em of the line's size: gaps between neighbouring Latin
@@ -332,4 +401,143 @@ def stretched_lines(pages: list[Page], widest: float = 0.6, evenness: float = 0.
             gaps = word_gaps(line)
             if len(gaps) >= 2 and min(gaps) > widest and (max(gaps) - min(gaps)) <= evenness * max(gaps):
                 found.append((page.number, line.text))
+    return found
+
+
+
+def first_word_width(line: Line, least: float = 0.22) -> float:
+    """The width of a line's first word: from its first character to the first word space."""
+    chars = sorted(line.chars, key=lambda c: c.left)
+    end = chars[0].right
+    for a, b in zip(chars, chars[1:]):
+        if (b.left - a.right) / line.size > least:
+            break
+        end = b.right
+    return end - chars[0].left
+
+
+LIST_MARKS = "•·‣◦–—-*"
+
+
+def words_alone(pages: list[Page], space: float = 0.25, leading_tolerance: float = 0.6,
+                column_gap: float = 1.5, first_page: int = 1) -> list[tuple[int, str, str]]:
+    """(page, the word, the next line) of every line of prose that holds a single word inside its paragraph
+    although the first word of the next line, after a word space of `space` em, would have fitted beside it
+    within the line above: a word alone on a justified line ("drawn" over a caption's measure), a break no
+    line breaker chooses. Lines of one paragraph follow each other at one leading and share their left edge;
+    code (a monospaced face) and list items (a line opening with a list mark) are lines of their own, and so
+    are the cells of a table row (a gap over `column_gap` em); Japanese breaks between any two characters."""
+
+    def right(line: Line) -> float:
+        return max(c.right for c in line.chars)
+
+    def left(line: Line) -> float:
+        return min(c.left for c in line.chars)
+
+    found = []
+    for page in pages[first_page - 1:]:
+        lines = [line for line in page.lines if line.chars]
+        for above, line, below in zip(lines, lines[1:], lines[2:]):
+            if word_gaps(line) or any(c.mono or c.turned or c.text >= "\u2e80" for c in line.chars) or below.text[:1] in LIST_MARKS:
+                continue
+            if any(gap > column_gap for neighbour in (above, below) for gap in word_gaps(neighbour)):
+                continue  # a table row: its cells have measures of their own
+            step_above = above.chars[0].baseline - line.chars[0].baseline
+            step_below = line.chars[0].baseline - below.chars[0].baseline
+            if not (abs(step_above - step_below) <= leading_tolerance and 0 < step_below < 2.5 * line.size
+                    and abs(line.size - below.size) < 0.3 and abs(line.size - above.size) < 0.3
+                    and abs(left(below) - left(line)) < 1):
+                continue
+            if right(line) + space * line.size + first_word_width(below) < right(above) - 1:
+                found.append((page.number, line.text[:60], below.text[:30]))
+    return found
+
+# ------------------------------------------------------------------------------------------------ tables
+# The print build names places in each table (ca911.print_marks.anchor_tables): the cells of its first row
+# ("ca911-t3-col0", ...) and its first two and last two body rows ("ca911-t3-row-first", "-row-second",
+# "-row-penult", "-row-last"). WeasyPrint turns every id into a named destination: its page and position.
+TABLE_PLACE = re.compile(r"^ca911-t(\d+)-(col\d+|row-first|row-second|row-penult|row-last)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    page: int  # 1-based
+    left: float  # pt from the page's left edge
+    top: float  # pt from the page's top edge
+
+
+def table_places(pdf: Path | str) -> dict[int, dict[str, Place]]:
+    """{table number: {part: where it is}} for every named place in the PDF's tables."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    tables: dict[int, dict[str, Place]] = {}
+    for name, dest in reader.named_destinations.items():
+        match = TABLE_PLACE.match(str(name))
+        if not match:
+            continue
+        index = reader.get_destination_page_number(dest)
+        height = float(reader.pages[index].mediabox.height)
+        tables.setdefault(int(match[1]), {})[match[2]] = Place(index + 1, float(dest.left or 0), height - float(dest.top or 0))
+    return tables
+
+
+def rows_alone(tables: dict[int, dict[str, Place]]) -> list[tuple[int, int, str]]:
+    """(table, page, which) of every table broken over pages that leaves a single body row on its first page
+    (its first row parted from its second) or on its last (its last row parted from the one before)."""
+    found = []
+    for number, places in sorted(tables.items()):
+        if {"row-first", "row-second"} <= places.keys() and places["row-first"].page != places["row-second"].page:
+            found.append((number, places["row-first"].page, "first"))
+        if {"row-penult", "row-last"} <= places.keys() and places["row-penult"].page != places["row-last"].page:
+            found.append((number, places["row-last"].page, "last"))
+    return found
+
+
+def rule_below(page: Page, top: float) -> float | None:
+    """pt from the page top of the first horizontal rule (a drawing under 3 pt high and over 30 pt wide)
+    below `top`: a table's bottom rule."""
+    rules = [from_top(page, t) for (left, bottom, right, t) in page.graphics
+             if t - bottom < 3 and right - left > 30 and from_top(page, t) > top]
+    return min(rules, default=None)
+
+
+def table_lines(pages: list[Page], places: dict[str, Place], heads: set[int]) -> list[tuple[Page, Line]]:
+    """The lines a table holds, from its first row's top to its bottom rule after its last row (the whole text
+    block of any page in between)."""
+    start = places["col0"]
+    end = places.get("row-last", start)
+    found = []
+    for page in pages[start.page - 1:end.page]:
+        upper = start.top - 1 if page.number == start.page else 0.0
+        lower = page.height
+        if page.number == end.page:
+            lower = rule_below(page, end.top) or page.height
+        found += [(page, line) for line in body_lines(page, heads) if upper <= from_top(page, line.top) and from_top(page, line.bottom) <= lower + 1]
+    return found
+
+
+def cramped_columns(pages: list[Page], tables: dict[int, dict[str, Place]], least: float = 2.0,
+                    least_em: float = 0.6) -> list[tuple[int, int, str, float]]:
+    """(page, table, line, gap) of every table line where the text of two neighbouring cells comes closer
+    than `least` pt or `least_em` em of the line's size: columns must read as columns, their gap wider than
+    a word space (about 0.3–0.45 em of ink). A column's left edge is its first-row cell's named place."""
+    heads = recurring_heights(pages)
+    found = []
+    for number, places in sorted(tables.items()):
+        columns = sorted((int(part[3:]), place) for part, place in places.items() if part.startswith("col"))
+        if "col0" not in places or len(columns) < 2:
+            continue
+        for page, line in table_lines(pages, places, heads):
+            if any(c.turned for c in line.chars):
+                continue  # a table turned on its page reads across the page's height: its lines are not rows
+            chars = sorted(line.chars, key=lambda c: c.left)
+            for _, edge in columns[1:]:  # a table broken over pages keeps its columns where they were
+                before = [c for c in chars if (c.left + c.right) / 2 < edge.left]
+                after = [c for c in chars if (c.left + c.right) / 2 >= edge.left]
+                if not before or not after:
+                    continue
+                gap = after[0].left - before[-1].right
+                if gap < max(least, least_em * line.size):
+                    found.append((page.number, number, line.text[:60], round(gap, 2)))
     return found
