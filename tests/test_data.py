@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ca911.data import DataPackageError, load, package_hash, partial_date_bounds, record_counts
+from ca911.data.package import DataPackageError, load, package_hash, partial_date_bounds, record_counts
 from conftest import ROOT, read_rows, write_rows
 
 
@@ -67,7 +67,7 @@ def test_hash_changes_with_one_cell(data_copy):
 def test_a_package_is_validated_once_per_content(data_copy, monkeypatch):
     """load() remembers a successful validation by the package's hash (one validation per build, not one
     per notebook); any edit to a file is a new hash and is validated again."""
-    from ca911 import validation
+    from ca911.data import validation
 
     calls = []
     real = validation.validate_package

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jupyter_cache import get_cache
 
-from ca911.book import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
-from ca911.data import package_hash
+from ca911.book.execution_hash import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
+from ca911.data.package import package_hash
 from conftest import NOTEBOOK_FRONT_MATTER, ROOT, fixture_book, read_rows, sphinx_build, write_rows
 
 pytestmark = pytest.mark.slow
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 def notebook_paths() -> list[Path]:
     """The book's executed notebooks: the pages of _toc.yml written as MyST text notebooks."""
-    from ca911.execute import book_notebooks
+    from ca911.book.execute import book_notebooks
 
     return book_notebooks(ROOT)
 
@@ -39,7 +39,7 @@ READER = NOTEBOOK_FRONT_MATTER + """
 # {title}
 
 ```{{code-cell}} ipython3
-from ca911.data import load
+from ca911.data.package import load
 
 len(load().{table})
 ```
@@ -56,7 +56,7 @@ def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
     A fixture book of two notebooks that read the package, built in-process (sphinx.testing)."""
     import sys
 
-    from ca911.execute import book_notebooks
+    from ca911.book.execute import book_notebooks
 
     project = fixture_book(tmp_path, {"index": "# Index\n\nTwo notebooks.\n",
                                       "events_nb": READER.format(title="Events", table="events"),

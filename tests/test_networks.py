@@ -11,11 +11,11 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from ca911 import network_exports as nx_exports
-from ca911 import networks as nw
-from ca911.data import DATA_DIR, DataPackage, load, partial_date_bounds
-from ca911.generated import generators
-from ca911.schema import date_columns
+from ca911.analysis import network_exports as nx_exports
+from ca911.analysis import networks as nw
+from ca911.book.generated import generators
+from ca911.data.package import DATA_DIR, DataPackage, load, partial_date_bounds
+from ca911.data.schema import date_columns
 from conftest import ROOT
 
 DATE_COLUMNS = date_columns(json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")), strings_only=True)
@@ -293,7 +293,7 @@ def test_export_drops_missing_values_instead_of_writing_nan(presence_pkg):
 
 
 def test_figures_refuse_empty_networks(contact_pkg):
-    from ca911 import network_figures as nf
+    from ca911.figures import networks as nf
 
     empty = nw.build_contact_graph(contact_pkg, "1990-01-01", "1990-12-31")
     assert empty.number_of_edges() == 0
@@ -428,8 +428,8 @@ def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
     import matplotlib
     from PIL import Image
 
-    from ca911 import network_figures as nf
-    from ca911.style import A4_TEXT_WIDTH_IN, save
+    from ca911.figures import networks as nf
+    from ca911.figures.style import A4_TEXT_WIDTH_IN, save
 
     arg = nw.build_contact_graph(pkg) if draw == "contact_network" else pkg
     fig = getattr(nf, draw)(arg)

@@ -8,8 +8,9 @@ matplotlib.use("Agg")
 
 import pandas as pd
 
-from ca911 import chronology, figures
-from ca911.data import load
+from ca911.analysis import chronology
+from ca911.data.package import load
+from ca911.figures import timelines as figures
 
 STATES = ["RUS", "KAZ", "KGZ", "TJK", "TKM", "UZB", "GEO"]
 

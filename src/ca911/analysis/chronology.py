@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ca911.data import AUTUMN_2001, DataPackage
-from ca911.numbers import with_qualifier
+from ca911.data.numbers import with_qualifier
+from ca911.data.package import AUTUMN_2001, DataPackage
 
 STATE_LANES = ["RUS", "USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
 OTHER_LANE = "Other"
@@ -145,8 +145,8 @@ def table1_event_numbers(pkg: DataPackage) -> dict[str, int]:
 def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
     """Table 1 as a numbered MyST table; each cell ends with the numbers of its evidence in the list of events
     (`table1_evidence`), each linked to the event's entry in the full chronology."""
-    from ca911.records import label_of
-    from ca911.tables import Markup, markdown_table, myst_text
+    from ca911.book.myst import Markup, markdown_table, myst_text
+    from ca911.book.records import label_of
 
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
     numbers = table1_event_numbers(pkg)
@@ -168,8 +168,8 @@ def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> 
     """The events behind Table 1 as a numbered MyST table, numbered as the cells' markers (`table1_event_numbers`):
     each event's date (linked to its chronology entry), what happened, who took part (`name_of(actor_id)`,
     e.g. a link to the actor's page) and where the chapter states it, then the cells it evidences."""
-    from ca911.records import event_date_text, label_of
-    from ca911.tables import Markup, markdown_table, myst_code, myst_text
+    from ca911.book.myst import Markup, markdown_table, myst_code, myst_text
+    from ca911.book.records import event_date_text, label_of
 
     numbers = table1_event_numbers(pkg)
     ev = pkg.events.set_index("event_id")
@@ -196,8 +196,8 @@ def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> 
 def events_listing(events: pd.DataFrame) -> pd.DataFrame:
     """Events as a reader lists them: the date as the data give it (linked to the event's chronology entry),
     what happened, the kind of event in words, and where the chapter states it."""
-    from ca911.records import event_date_text, label_of
-    from ca911.tables import Markup, myst_code
+    from ca911.book.myst import Markup, myst_code
+    from ca911.book.records import event_date_text, label_of
 
     rows = events.to_dict("records")
     return pd.DataFrame({"date": [Markup(f"{{ref}}`{event_date_text(r)} <{label_of(r['event_id'])}>`") for r in rows],
@@ -239,7 +239,7 @@ def membership_spans(pkg: DataPackage, end_of_record: str = "2004-12-31") -> pd.
     the end of the record. Rows of the two chapters about the same membership merge into one bar. A row
     whose start the chapter does not date (`networks.UNDATED_STARTS`) has no span to draw and is left out.
     """
-    from ca911.networks import UNDATED_STARTS
+    from ca911.analysis.networks import UNDATED_STARTS
 
     m = require_rows(pkg.memberships, "memberships").copy()
     m = m[~m["start_basis"].astype(str).isin(UNDATED_STARTS)]

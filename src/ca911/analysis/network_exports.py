@@ -1,5 +1,5 @@
 """The networks as downloads: GraphML and GEXF files of every network the notebooks draw (with the
-figures' fixed positions) and one ZIP of them all, written at build time by `ca911.generated`."""
+figures' fixed positions) and one ZIP of them all, written at build time by `ca911.book.generated`."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import re
 import networkx as nx
 import pandas as pd
 
-from ca911.archive import ZIP_DATE, deterministic_zip
-from ca911.data import AUTUMN_2001
-from ca911.networks import (
+from ca911.analysis.networks import (
     SNAPSHOTS,
     _sorted_copy,
     alignment_layout,
@@ -27,6 +25,8 @@ from ca911.networks import (
     project_members,
     projection_layout,
 )
+from ca911.book.archive import ZIP_DATE, deterministic_zip
+from ca911.data.package import AUTUMN_2001
 
 GEXF_DATE = "{:04d}-{:02d}-{:02d}".format(*ZIP_DATE[:3])  # fixed, like the data zip's file dates
 
@@ -124,7 +124,7 @@ def download_table(pkg, prefix: str, labels: dict[str, str], caption: str, name:
     `all_networks` if not `by_label`."""
     import pandas as pd
 
-    from ca911.tables import Markup, markdown_table
+    from ca911.book.myst import Markup, markdown_table
 
     def link(file: str) -> Markup:
         return Markup(f"{{download}}`{file} <../_generated/networks/{file}>`")

@@ -3,7 +3,7 @@ and chapter 4's alignments.
 
 Every builder takes a loaded `DataPackage` (or anything with the same tables) and returns a networkx
 graph whose nodes are actor ids with their names as attributes. Drawing lives in
-`ca911.network_figures`, the GraphML/GEXF downloads in `ca911.network_exports`; this module needs no
+`ca911.figures.networks`, the GraphML/GEXF downloads in `ca911.analysis.network_exports`; this module needs no
 matplotlib. One module because the four networks share one reading of partial dates, one actor table
 and the fixed layouts their figures and downloads both use; split by network, each part would import
 the others' helpers.
@@ -25,7 +25,7 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from ca911.data import AUTUMN_2001, partial_date_bounds
+from ca911.data.package import AUTUMN_2001, partial_date_bounds
 
 # Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
 # April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.

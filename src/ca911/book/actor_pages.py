@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ca911.chronology import FAMILY_OF
-from ca911.data import DataPackage, shown_name
-from ca911.numbers import with_qualifier
-from ca911.records import event_date_text, fact_label, format_partial_date, label_of
-from ca911.schema import primary_key, record_ref
-from ca911.tables import Markup, markdown_table, myst_code, myst_text
-from ca911.wording import count as count_phrase
-from ca911.wording import figure_count, name_in_text
+from ca911.analysis.chronology import FAMILY_OF
+from ca911.book.myst import Markup, markdown_table, myst_code, myst_text
+from ca911.book.records import event_date_text, fact_label, format_partial_date, label_of
+from ca911.book.wording import count as count_phrase
+from ca911.book.wording import figure_count, name_in_text
+from ca911.data.numbers import with_qualifier
+from ca911.data.package import DataPackage, shown_name
+from ca911.data.schema import primary_key, record_ref
 
 MIN_RECORDS = 3
 PAGE_DIR = "actors"  # under _generated/
@@ -188,7 +188,8 @@ def linked_name(pkg: DataPackage, actor_id: str, text: str | None = None) -> Mar
 def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
     """The actor's events on one time axis, a lane per chapter; a bar spans what an imprecise date covers
     (a month, a year), a marker (colour and shape by family of event) marks where it starts."""
-    from ca911 import figures, style
+    from ca911.figures import style
+    from ca911.figures import timelines as figures
 
     ev = pkg.events.set_index("event_id")
     ids = [ref.split(":", 1)[1] for ref in records.loc[records["resource"] == "events", "ref"]]
@@ -216,7 +217,7 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
 
 
 def timeline_svg(pkg: DataPackage, actor_id: str, records: pd.DataFrame) -> str:
-    from ca911 import style
+    from ca911.figures import style
 
     return style.svg_text(timeline_figure(pkg, actor_id, records))
 
@@ -316,7 +317,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
 
 
 def contact_degrees(pkg: DataPackage) -> dict[str, int]:
-    from ca911.networks import build_contact_graph
+    from ca911.analysis.networks import build_contact_graph
 
     try:
         G = build_contact_graph(pkg)

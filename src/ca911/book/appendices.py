@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ca911.actor_pages import KIND_HEADINGS, actors_with_pages, index_name, marked_external, ref_link, sort_key
-from ca911.data import DataPackage
-from ca911.records import fact_label, label_of
-from ca911.tables import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
+from ca911.book.actor_pages import KIND_HEADINGS, actors_with_pages, index_name, marked_external, ref_link, sort_key
+from ca911.book.myst import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
+from ca911.book.records import fact_label, label_of
+from ca911.data.package import DataPackage
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def glossary_markdown(pkg: DataPackage) -> str:

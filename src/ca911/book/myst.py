@@ -211,7 +211,7 @@ def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = 
 
 def count_text(value, plural: dict[str, str] | None = None) -> str:
     """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest first)."""
-    from ca911.wording import noun_form
+    from ca911.book.wording import noun_form
 
     if not isinstance(value, str) or not value.strip():
         return value

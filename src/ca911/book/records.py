@@ -15,9 +15,9 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
 
-from ca911.data import DataPackage
-from ca911.numbers import is_share, with_qualifier
-from ca911.tables import myst_code, myst_text
+from ca911.book.myst import myst_code, myst_text
+from ca911.data.numbers import is_share, with_qualifier
+from ca911.data.package import DataPackage
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -75,7 +75,7 @@ def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
 def _record_role(table: str, id_col: str, label, render):
     """A role `{name}`<id>`` that renders a record of `table` with `render(row)` and links it to `label(id)`,
     or `{name}`words <id>`` that links the words; an unknown id is a build error naming the file."""
-    from ca911.data import load
+    from ca911.data.package import load
 
     def role(name, rawtext, text, lineno, inliner, options=None, content=None):
         env = inliner.document.settings.env
@@ -114,7 +114,7 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
     """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about 7,000', '66%').
     The column defaults to `value`; its qualifier is `<column>_qualifier` or else `qualifier`; a unit
     `share` is written as a percentage. A KeyError names what is unknown."""
-    from ca911.schema import primary_key
+    from ca911.data.schema import primary_key
 
     table, _, rest = ref.partition(":")
     if table not in pkg_tables:
@@ -138,7 +138,7 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
 def number_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """`{number}`indicators:KAZ/border_length_with_russia/2004`` → "about 7,000" (not linked: the
     sentence's locator says where to read); an unknown reference is a build error naming the file."""
-    from ca911.data import load
+    from ca911.data.package import load
 
     env = inliner.document.settings.env
     digest = getattr(env, "ca911_data_hash", None)  # as for `_record_role`: the cache lives as long as the data

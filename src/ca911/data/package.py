@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ca911.schema import date_columns
+from ca911.data.schema import date_columns
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 # The weeks of responses to 9/11 that chapter 3 chronicles day by day (chronology, stances, contact networks).
 AUTUMN_2001 = ("2001-09-11", "2001-10-30")
 
@@ -121,7 +121,7 @@ def _typed(descriptor_fields: list[dict], frame: pd.DataFrame) -> pd.DataFrame:
 def _validation_stamp(data_dir: Path) -> Path:
     """Where a successful validation of exactly these files, with this validator, is remembered: a build
     validates once, and each notebook's `load()` finds the stamp instead of validating again."""
-    from ca911 import schema, validation
+    from ca911.data import schema, validation
 
     digest = hashlib.sha256(package_hash(data_dir).encode())
     bib = data_dir.parent / "references.bib"
@@ -150,7 +150,7 @@ def shown_name(name: str, external: str) -> str:
 
 def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPackage:
     """Validate the package (raise DataPackageError listing every problem) and load every table."""
-    from ca911.validation import validate_package
+    from ca911.data.validation import validate_package
 
     data_dir = Path(data_dir or default_data_dir())
     if validate and not _validation_stamp(data_dir).is_file():

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ca911.schema import date_columns, record_locators
+from ca911.data.schema import date_columns, record_locators
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 # --- tracing the parts of an English name to what the chapters print ---------------------------------

@@ -1,4 +1,4 @@
-"""Figures of the actor networks (`ca911.networks`), in the one style of `ca911.style`.
+"""Figures of the actor networks (`ca911.analysis.networks`), in the one style of `ca911.figures.style`.
 
 Every function returns a closed matplotlib Figure (closed so a notebook shows it only where it is
 glued), at most `A4_TEXT_WIDTH_IN` wide, with fixed positions so rebuilds draw the same picture.
@@ -14,10 +14,10 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
-from ca911 import networks as nw
-from ca911.numbers import with_qualifier
-from ca911.records import MONTHS
-from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.analysis import networks as nw
+from ca911.book.records import MONTHS
+from ca911.data.numbers import with_qualifier
+from ca911.figures.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"

@@ -1,6 +1,6 @@
 """The notebooks' figures other than the networks (those are in `network_figures`): chronologies,
 stances, Table 1 as codes, memberships, military presence, aid and data coverage. Each takes tidy frames
-from `ca911.chronology` (or `ca911.coverage`) and returns a Figure in the one style (`ca911.style`)."""
+from `ca911.analysis.chronology` (or `ca911.sources.coverage`) and returns a Figure in the one style (`ca911.figures.style`)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import ScaledTranslation
 
-from ca911.chronology import stance_changes
-from ca911.numbers import NOT_GIVEN
-from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.analysis.chronology import stance_changes
+from ca911.data.numbers import NOT_GIVEN
+from ca911.figures.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),

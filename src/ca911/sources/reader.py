@@ -47,7 +47,7 @@ def sources_dir() -> Path:
     env = os.environ.get("CA911_SOURCES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "sources"
+    return Path(__file__).resolve().parents[4] / "shared" / "sources"
 
 
 def sources_available() -> bool:
