@@ -89,7 +89,7 @@ def test_records_count_leaves_out_the_derived_inventory():
 
 
 def test_date_report_and_sentence_map_name_records_alike():
-    """Both reports name records as `<resource>:<primary key>` (schema.record_ref), so they can be joined."""
+    """Both reports name records as `<resource>:<primary key>` (refs.format_ref), so they can be joined."""
     from ca911.sources.coverage import package_record_locators, record_dates
 
     pkg = load()

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from ca911.analysis import chronology
+from ca911.book import analysis_tables
 from ca911.data.package import load
 from conftest import ROOT, read_notebook
 
@@ -156,7 +157,7 @@ def test_table1_renders_the_csv_cell_for_cell(pkg):
     dims = list(pkg.iraq_war_responses["dimension"].cat.categories)
     for lang in ("ja", "en"):
         expected = raw.pivot(index="dimension", columns="country_id", values=f"text_{lang}")
-        block = chronology.table1_markdown(pkg, lang, "caption", f"tab-test-{lang}")
+        block = analysis_tables.table1_markdown(pkg, lang, "caption", f"tab-test-{lang}")
         assert f":name: tab-test-{lang}" in block
         rows = _markdown_rows(block)
         assert len(rows) == len(dims) == 5
@@ -170,7 +171,7 @@ def test_table1_renders_the_csv_cell_for_cell(pkg):
 def test_table1_links_point_at_chronology_entries(pkg):
     from ca911.book.records import chronology_markdown
 
-    block = chronology.table1_markdown(pkg, "ja", "caption", "tab-x")
+    block = analysis_tables.table1_markdown(pkg, "ja", "caption", "tab-x")
     targets = set(re.findall(r"<(ev-[^>]+)>", block))
     labels = set(re.findall(r"^\((ev-[^)]+)\)=$", chronology_markdown(pkg), re.M))
     assert targets and targets <= labels
@@ -178,8 +179,8 @@ def test_table1_links_point_at_chronology_entries(pkg):
 
 def test_table1_cells_and_its_list_of_events_share_one_numbering(pkg):
     """A reader on paper goes from a cell's [n] to the n-th event of the list: both give every event one number."""
-    cells = chronology.table1_markdown(pkg, "en", "caption", "tab-x")
-    listed = chronology.table1_evidence(pkg, "caption", "tab-y")
+    cells = analysis_tables.table1_markdown(pkg, "en", "caption", "tab-x")
+    listed = analysis_tables.table1_evidence(pkg, "caption", "tab-y")
     in_cells = dict(re.findall(r"\{ref\}`\[(\d+)\] <ev-([^>]+)>`", cells))
     in_list = dict(re.findall(r"^\* - \[(\d+)\]\n  - \*\*\{ref\}`[^<`]+<ev-([^>]+)>`", listed, re.M))
     assert in_cells and in_cells.items() <= in_list.items(), (in_cells, in_list)
@@ -191,7 +192,7 @@ def test_table1_cells_and_its_list_of_events_share_one_numbering(pkg):
 def test_pairs_in_words_names_each_pair_once():
     from itertools import combinations
 
-    from ca911.analysis.networks import pairs_in_words
+    from ca911.book.network_wording import pairs_in_words
 
     clique = list(combinations(["EST", "GEO", "LVA"], 2))
     star = [("BLR", x) for x in ("ARM", "KAZ", "RUS")]
@@ -200,7 +201,8 @@ def test_pairs_in_words_names_each_pair_once():
 
 
 def test_shared_membership_histories_keep_every_pair_once(pkg):
-    from ca911.analysis.networks import projected_weights, shared_membership_histories
+    from ca911.analysis.networks import projected_weights
+    from ca911.book.network_wording import shared_membership_histories
 
     weights = projected_weights(pkg)
     histories = shared_membership_histories(weights, str)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from ca911.data.dates import check_date
 from ca911.data.package import DataPackageError, load
-from ca911.data.validation import check_date, validate_package
+from ca911.data.validation import validate_package
 from conftest import ROOT, project_copy, read_rows, write_rows
 
 

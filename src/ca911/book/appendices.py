@@ -11,7 +11,9 @@ import yaml
 from ca911.book.actor_pages import KIND_HEADINGS, actors_with_pages, index_name, marked_external, ref_link, sort_key
 from ca911.book.myst import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
 from ca911.book.records import fact_label, label_of
+from ca911.data.locators import section_of
 from ca911.data.package import DataPackage
+from ca911.data.refs import key_of, parse_ref
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -95,16 +97,12 @@ def chapter_titles(pkg: DataPackage) -> dict[str, str]:
 
 def record_link(ref: str) -> str:
     """A sentence-map reference as Markdown: events and facts link to their entries, other records are named."""
-    resource, _, key = ref.partition(":")
+    resource, key = parse_ref(ref).resource, key_of(ref)
     if resource == "events":
         return f"{{ref}}`{key} <{label_of(key)}>`"
     if resource == "facts":
         return f"{{ref}}`{key} <{fact_label(key)}>`"
     return markdown_cell(ref)  # plain text, escaped once for Markdown: the build marks it as an identifier
-
-
-def _section_of(locator: str) -> str:
-    return locator.split(" ")[1]
 
 
 def facts_markdown(pkg: DataPackage) -> str:
@@ -134,7 +132,7 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
     titles, out = {k: myst_text(v) for k, v in chapter_titles(pkg).items()}, []
     for chapter, rows in pkg.sentences.sort_values(["source_id", "sentence_no"]).groupby("source_id", sort=True):
         out += [f"# {titles[chapter]}", ""]
-        for section, sec_rows in rows.groupby(rows["locator"].map(_section_of), sort=False):
+        for section, sec_rows in rows.groupby(rows["locator"].map(section_of), sort=False):
             # a list-table, for fixed column widths: long record lists would squeeze the other columns in print
             out += [f"**{section}**", "", f"```{{list-table}} {titles[chapter]}, {section}: each sentence, what it does, how the author holds it, and its records.",
                     f":name: tab-sentences-{chapter}-{section.strip('§').replace('.', '-')}",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ca911.book.archive import deterministic_zip
+from ca911.data.archive import deterministic_zip
 from ca911.data.package import DataPackage, default_data_dir
 
 

@@ -16,28 +16,15 @@ from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
 
 from ca911.book.myst import myst_code, myst_text
+from ca911.data import dates
 from ca911.data.numbers import is_share, with_qualifier
 from ca911.data.package import DataPackage
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
 
-
-def format_partial_date(value: str) -> str:
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-
-def event_date_text(row) -> str:
-    text = format_partial_date(row["date"])
-    if isinstance(row.get("date_end"), str) and row["date_end"]:
-        text += f" – {format_partial_date(row['date_end'])}"
-    if bool(row.get("approximate")):
-        text = f"about {text}"
-    return text
+def event_date_text(row, lang: str = "en") -> str:
+    """An event's (or stance's) date in words, a span and approximation included: 'about November 2001'."""
+    end = row.get("date_end")
+    return dates.span_words(row["date"], end if isinstance(end, str) and end else None, lang, bool(row.get("approximate")))
 
 
 def label_of(event_id: str) -> str:
@@ -114,20 +101,23 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
     """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about 7,000', '66%').
     The column defaults to `value`; its qualifier is `<column>_qualifier` or else `qualifier`; a unit
     `share` is written as a percentage. A KeyError names what is unknown."""
+    from ca911.data.refs import format_ref, parse_ref
     from ca911.data.schema import primary_key
 
-    table, _, rest = ref.partition(":")
+    try:
+        table, parts = parse_ref(ref)
+    except ValueError as err:
+        raise KeyError(str(err)) from None
     if table not in pkg_tables:
         raise KeyError(f"no table {table!r} in data/datapackage.json")
     key = primary_key(descriptor, table)
-    parts = rest.split("/")
     if len(parts) not in (len(key), len(key) + 1):
-        raise KeyError(f"{ref!r}: expected {table}:{'/'.join(key)}[/column]")
+        raise KeyError(f"{ref!r}: expected {format_ref(table, dict(zip(key, key)), key)}[/column]")
     column = parts[len(key)] if len(parts) > len(key) else "value"
     frame = pkg_tables[table]
-    match = frame[(frame[key].astype(str) == parts[:len(key)]).all(axis=1)]
+    match = frame[(frame[key].astype(str) == list(parts[:len(key)])).all(axis=1)]
     if match.empty:
-        raise KeyError(f"no record {table}:{'/'.join(parts[:len(key)])} in data/{table}.csv")
+        raise KeyError(f"no record {format_ref(table, dict(zip(key, parts)), key)} in data/{table}.csv")
     row = match.iloc[0].to_dict()
     if column not in row:
         raise KeyError(f"no column {column!r} in data/{table}.csv")

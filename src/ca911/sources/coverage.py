@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ca911.sources.reader import parse_locator, read_chapter
+from ca911.data.locators import parse_locator
+from ca911.sources.reader import read_chapter
 
 _D = r"[0-9０-９]"
 _S = r"\s*"
@@ -133,6 +134,7 @@ def _agrees(expr: str, start: str, end: str = "") -> bool:
 def record_dates(data) -> pd.DataFrame:
     """One row per (record, date) across every dated table: the record's reference (`<resource>:<key>`),
     its locator, and the date with the end of its span; an end date is also a row of its own."""
+    from ca911.data.refs import format_ref
     from ca911.data.schema import date_columns, primary_key
 
     locators = package_record_locators(data)
@@ -141,7 +143,8 @@ def record_dates(data) -> pd.DataFrame:
         df = data[name]
         if df.empty:
             continue
-        refs = name + ":" + df[primary_key(data.descriptor, name)].astype(str).agg("/".join, axis=1)
+        key = primary_key(data.descriptor, name)
+        refs = pd.Series([format_ref(name, rec, key) for rec in df[key].astype(str).to_dict("records")], index=df.index)
         locs = refs.map(locators).fillna("")
         start, end = cols[0], (cols[1] if len(cols) > 1 else None)
         frames.append(pd.DataFrame({"record": refs, "locator": locs, "start": df[start].astype(str),
