@@ -30,6 +30,23 @@ def test_reader_stamps_notebooks_with_the_data_hash():
         assert "remove-cell" in nb.cells[0].metadata["tags"]
 
 
+def test_the_code_hash_covers_every_module_of_every_subpackage(tmp_path, monkeypatch):
+    from ca911.book import execution_hash
+
+    assert any("/" in p.relative_to(execution_hash.PACKAGE_DIR).as_posix() for p in execution_hash.PACKAGE_DIR.rglob("*.py"))
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "cli.py").write_text("x = 1\n")
+    nested = tmp_path / "figures" / "style.py"
+    nested.write_text("COLOUR = 'orange'\n")
+    monkeypatch.setattr(execution_hash, "PACKAGE_DIR", tmp_path)
+    before = execution_hash.code_hash()
+    nested.write_text("COLOUR = 'purple'\n")  # a figure function changed inside a subpackage: the outputs are stale
+    changed = execution_hash.code_hash()
+    assert changed != before
+    nested.rename(tmp_path / "figures" / "colours.py")  # the same bytes under another name: another package
+    assert execution_hash.code_hash() != changed
+
+
 def test_reader_leaves_plain_pages_alone():
     nb = read_markdown((ROOT / "front" / "about.md").read_text(encoding="utf-8"))
     assert not any(c.cell_type == "code" for c in nb.cells)
