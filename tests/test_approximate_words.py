@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 import pytest
 from support.approximate_words import other_approximate_words, svg_text
@@ -34,7 +36,10 @@ def test_svg_text_reads_matplotlib_labels_from_comments_and_text_elements():
 def test_one_word_for_approximate_in_the_html_pages_and_figures(built_book):
     found = [f"{page.relative_to(HTML)}: {hit}" for page in sorted(HTML.rglob("*.html"))
              for hit in other_approximate_words(visible_text(page.read_text(encoding="utf-8")))]
-    found += [f"{svg.relative_to(HTML)}: {hit}" for svg in sorted(HTML.rglob("*.svg"))
+    shown = {(page.parent / src).resolve() for page in HTML.rglob("*.html")  # figures a page shows, not stale files
+             for src in re.findall(r'<img[^>]+src="([^"]+\.svg)"', page.read_text(encoding="utf-8"))}
+    assert shown
+    found += [f"{svg.relative_to(HTML)}: {hit}" for svg in sorted(shown)
               for hit in other_approximate_words(svg_text(svg.read_text(encoding="utf-8")))]
     assert found == [], found[:20]
 
