@@ -37,9 +37,10 @@ html: validate
 	$(BIN)/python -m ca911 execute
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 
-# ruff (rules in pyproject.toml) over the package, tests and tools.
+# ruff (rules in pyproject.toml) over the package, tests and tools; import-linter's contracts (the layers).
 lint: env
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # The tests read the book: `make book` first, which stops at once when the book is up to date, so a stale
 # book is never tested. Independent test files run on both cores (loadfile: a file's module fixtures, such as a

@@ -19,5 +19,5 @@ echo "reader's clone at $reader (no ../shared beside it): make $target"
 commit=$(git rev-parse HEAD | cut -c1-12)
 [ -z "$(git status --porcelain --untracked-files=no)" ] || commit="$commit with uncommitted changes"
 (cd "$reader" && env -u CA911_SOURCES CA911_COMMIT="$commit" make "$target")
-"$reader/.venv/bin/python" -c 'from ca911.sources import sources_available, sources_dir; assert not sources_available(), sources_dir(); print("the chapters were out of reach:", sources_dir())'
+"$reader/.venv/bin/python" -c 'from ca911.sources.reader import sources_available, sources_dir; assert not sources_available(), sources_dir(); print("the chapters were out of reach:", sources_dir())'
 .venv/bin/python tools/compare_books.py _build "$reader/_build"

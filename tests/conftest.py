@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ca911.sources import sources_available, sources_dir
+from ca911.sources.reader import sources_available, sources_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"

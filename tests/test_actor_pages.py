@@ -1,7 +1,7 @@
 """A page per actor (HTML) and the compact actor index (print).
 
 The set of actors with pages is recomputed here from the CSV files alone, with the csv module, so a slip
-in `ca911.actor_pages` (a resource left out, a role not counted) cannot agree with itself. Each checker
+in `ca911.book.actor_pages` (a resource left out, a role not counted) cannot agree with itself. Each checker
 is also run on a deliberately broken input, to show it can fail.
 """
 
@@ -14,7 +14,9 @@ from collections import defaultdict
 import pytest
 from bs4 import BeautifulSoup
 
-from ca911 import actor_pages, data, style
+from ca911.book import actor_pages
+from ca911.data import package as data
+from ca911.figures import style
 from conftest import HTML, ROOT, pdf_page_texts
 
 DATA = ROOT / "data"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ca911 import sources
-from ca911.data import load
-from ca911.validation import validate_package
+from ca911.data.package import load
+from ca911.data.validation import validate_package
+from ca911.sources import reader as sources
 from conftest import ROOT, needs_sources, project_copy
 
 FACTOR = 3

@@ -124,7 +124,7 @@ def test_the_bibtex_entry_takes_its_year_from_the_release_date_and_never_invents
     gives the entry that year."""
     import yaml
 
-    from ca911.appendices import citation_bibtex
+    from ca911.book.appendices import citation_bibtex
     from conftest import ROOT
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))

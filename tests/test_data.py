@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ca911.data import DataPackageError, load, package_hash, partial_date_bounds, record_counts
+from ca911.data import dates
+from ca911.data.package import DataPackageError, load, package_hash, record_counts
 from conftest import ROOT, read_rows, write_rows
 
 
@@ -16,11 +17,11 @@ from conftest import ROOT, read_rows, write_rows
     ("2001-09-24", "2001-09-24", "2001-09-24"),
 ])
 def test_partial_dates_cover_their_whole_span(value, lo, hi):
-    assert partial_date_bounds(value) == (pd.Timestamp(lo), pd.Timestamp(hi))
+    assert dates.bounds(value) == (pd.Timestamp(lo), pd.Timestamp(hi))
 
 
 def test_empty_date_is_missing_not_epoch():
-    lo, hi = partial_date_bounds("")
+    lo, hi = dates.bounds("")
     assert pd.isna(lo) and pd.isna(hi)
 
 
@@ -67,7 +68,7 @@ def test_hash_changes_with_one_cell(data_copy):
 def test_a_package_is_validated_once_per_content(data_copy, monkeypatch):
     """load() remembers a successful validation by the package's hash (one validation per build, not one
     per notebook); any edit to a file is a new hash and is validated again."""
-    from ca911 import validation
+    from ca911.data import validation
 
     calls = []
     real = validation.validate_package

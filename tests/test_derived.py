@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from ca911 import coverage, derived
-from ca911.data import DATA_DIR, load
+from ca911.data.package import DATA_DIR, load
+from ca911.sources import coverage, derived
 from conftest import ROOT, needs_sources, read_rows, write_rows
 
 
@@ -55,7 +55,7 @@ def test_derived_files_are_marked_and_written_in_the_project_csv_form():
 
 def test_reports_need_no_chapters(monkeypatch, tmp_path):
     """With the chapters out of reach, both reports come from the committed files and are complete."""
-    from ca911 import sources
+    from ca911.sources import reader as sources
 
     monkeypatch.setenv("CA911_SOURCES", str(tmp_path / "nowhere"))
     sources.read_chapter.cache_clear()
@@ -83,14 +83,14 @@ def test_a_changed_inventory_checksum_is_a_sentence_problem(data_copy):
 
 
 def test_records_count_leaves_out_the_derived_inventory():
-    from ca911.data import record_counts
+    from ca911.data.package import record_counts
 
     assert not {"date_expressions", "source_sentences"} & set(record_counts(load()).index)
 
 
 def test_date_report_and_sentence_map_name_records_alike():
-    """Both reports name records as `<resource>:<primary key>` (schema.record_ref), so they can be joined."""
-    from ca911.coverage import package_record_locators, record_dates
+    """Both reports name records as `<resource>:<primary key>` (refs.format_ref), so they can be joined."""
+    from ca911.sources.coverage import package_record_locators, record_dates
 
     pkg = load()
     known = package_record_locators(pkg)

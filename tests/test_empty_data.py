@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from ca911 import chronology
-from ca911.data import load
-from ca911.validation import validate_package
+from ca911.analysis import chronology
+from ca911.data.package import load
+from ca911.data.validation import validate_package
 from conftest import read_rows, write_rows
 
 EMPTIED = ["events", "event_actors", "event_links", "stances", "sentences"]  # the sentence map cites events

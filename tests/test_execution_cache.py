@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jupyter_cache import get_cache
 
-from ca911.book import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
-from ca911.data import package_hash
+from ca911.book.execution_hash import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
+from ca911.data.package import package_hash
 from conftest import NOTEBOOK_FRONT_MATTER, ROOT, fixture_book, read_rows, sphinx_build, write_rows
 
 pytestmark = pytest.mark.slow
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 def notebook_paths() -> list[Path]:
     """The book's executed notebooks: the pages of _toc.yml written as MyST text notebooks."""
-    from ca911.execute import book_notebooks
+    from ca911.book.execute import book_notebooks
 
     return book_notebooks(ROOT)
 
@@ -30,6 +30,23 @@ def test_reader_stamps_notebooks_with_the_data_hash():
         assert "remove-cell" in nb.cells[0].metadata["tags"]
 
 
+def test_the_code_hash_covers_every_module_of_every_subpackage(tmp_path, monkeypatch):
+    from ca911.book import execution_hash
+
+    assert any("/" in p.relative_to(execution_hash.PACKAGE_DIR).as_posix() for p in execution_hash.PACKAGE_DIR.rglob("*.py"))
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "cli.py").write_text("x = 1\n")
+    nested = tmp_path / "figures" / "style.py"
+    nested.write_text("COLOUR = 'orange'\n")
+    monkeypatch.setattr(execution_hash, "PACKAGE_DIR", tmp_path)
+    before = execution_hash.code_hash()
+    nested.write_text("COLOUR = 'purple'\n")  # a figure function changed inside a subpackage: the outputs are stale
+    changed = execution_hash.code_hash()
+    assert changed != before
+    nested.rename(tmp_path / "figures" / "colours.py")  # the same bytes under another name: another package
+    assert execution_hash.code_hash() != changed
+
+
 def test_reader_leaves_plain_pages_alone():
     nb = read_markdown((ROOT / "front" / "about.md").read_text(encoding="utf-8"))
     assert not any(c.cell_type == "code" for c in nb.cells)
@@ -39,7 +56,7 @@ READER = NOTEBOOK_FRONT_MATTER + """
 # {title}
 
 ```{{code-cell}} ipython3
-from ca911.data import load
+from ca911.data.package import load
 
 len(load().{table})
 ```
@@ -56,7 +73,7 @@ def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
     A fixture book of two notebooks that read the package, built in-process (sphinx.testing)."""
     import sys
 
-    from ca911.execute import book_notebooks
+    from ca911.book.execute import book_notebooks
 
     project = fixture_book(tmp_path, {"index": "# Index\n\nTwo notebooks.\n",
                                       "events_nb": READER.format(title="Events", table="events"),

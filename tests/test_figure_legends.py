@@ -25,7 +25,8 @@ def test_every_legend_entry_is_drawn(figures):
 
 
 def test_actor_timeline_legends_list_only_what_is_drawn():
-    from ca911 import actor_pages, data
+    from ca911.book import actor_pages
+    from ca911.data import package as data
 
     pkg = data.load()
     records = actor_pages.actor_records(pkg)

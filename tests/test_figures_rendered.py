@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from support import figure_checks
 
-from ca911 import style
+from ca911.figures import style
 from conftest import HTML, Visit, sample_actor_pages
 from test_plotting import legibility_problems
 

@@ -28,8 +28,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-import ca911.validation as validation
-from ca911.validation import Problem, validate_package
+import ca911.data.validation as validation
+from ca911.data.validation import Problem, validate_package
 from conftest import ROOT, needs_sources, project_copy, serve
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
@@ -442,7 +442,7 @@ def hostile_book(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("hostile-book"), source=Path(os.environ.get("CA911_HOSTILE_PROJECT", ROOT)),
                            skip=frozenset({"tests"}))
     payloads = hostile_copy(project)
-    from ca911.sources import sources_dir
+    from ca911.sources.reader import sources_dir
 
     env = {**os.environ, "PYTHONPATH": str(project / "src"), "CA911_DATA_DIR": str(project / "data"),
            "CA911_SOURCES": str(sources_dir())}  # the copy sits outside the checkout, away from ../shared

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from ca911 import maps, style
-from ca911.codebook import codebook_markdown
-from ca911.data import load
-from ca911.validation import validate_package
+from ca911.book.codebook import codebook_markdown
+from ca911.data.package import load
+from ca911.data.validation import validate_package
+from ca911.figures import maps, style
 from conftest import HTML, ROOT, read_rows, write_rows
 
 GEOJSON = ROOT / "data" / "geo" / "central_asia.geojson"

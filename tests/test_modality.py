@@ -7,8 +7,8 @@ import csv
 
 from support.modality import modality_problems
 
-from ca911 import sources
-from ca911.data import default_data_dir
+from ca911.data.package import default_data_dir
+from ca911.sources import reader as sources
 from conftest import needs_sources
 
 # invented sentences, not the chapters'

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from support.names import unbracketed_outside_parts, unrecorded_latin_forms
 
-from ca911 import sources
-from ca911.data import default_data_dir
+from ca911.data.package import default_data_dir
+from ca911.sources import reader as sources
 from conftest import needs_sources
 
 
@@ -34,7 +34,7 @@ def test_checker_finds_an_outside_name_part_used_without_its_brackets():
 
 def test_our_text_brackets_every_outside_name_part_it_uses():
     """Summaries, descriptions and companion prose mark an outside name part as the data's names do."""
-    from ca911 import data
+    from ca911.data import package as data
 
     pkg = data.load()
     parts = {p for v in pkg.actors["name_en_external"].fillna("") for p in v.split("|") if len(p) >= 4}

@@ -11,11 +11,14 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from ca911 import network_exports as nx_exports
-from ca911 import networks as nw
-from ca911.data import DATA_DIR, DataPackage, load, partial_date_bounds
-from ca911.generated import generators
-from ca911.schema import date_columns
+from ca911.analysis import network_exports as nx_exports
+from ca911.analysis import network_layouts
+from ca911.analysis import networks as nw
+from ca911.book import analysis_tables
+from ca911.book.generated import generators
+from ca911.data import dates
+from ca911.data.package import DATA_DIR, DataPackage, load
+from ca911.data.schema import date_columns
 from conftest import ROOT
 
 DATE_COLUMNS = date_columns(json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")), strings_only=True)
@@ -39,7 +42,7 @@ def make_pkg(**rows) -> DataPackage:
         frame = pd.DataFrame([{c: r.get(c, "") for c in cols} for r in rows.get(name, [])], columns=cols)
         for col in DATE_COLUMNS.get(name, []):
             if col in frame:
-                bounds = [partial_date_bounds(v) for v in frame[col]]
+                bounds = [dates.bounds(v) for v in frame[col]]
                 frame[f"{col}_lo"] = pd.to_datetime(pd.Series([b[0] for b in bounds], dtype="datetime64[ns]"))
                 frame[f"{col}_hi"] = pd.to_datetime(pd.Series([b[1] for b in bounds], dtype="datetime64[ns]"))
         tables[name] = frame
@@ -71,9 +74,9 @@ def memberships_pkg():
 
 
 def test_as_date_reads_a_partial_date_as_its_last_day():
-    assert nw.as_date("2004") == pd.Timestamp("2004-12-31")
-    assert nw.as_date("2002-02") == pd.Timestamp("2002-02-28")
-    assert nw.as_date(pd.Timestamp("2001-09-10")) == pd.Timestamp("2001-09-10")
+    assert dates.last_day("2004") == pd.Timestamp("2004-12-31")
+    assert dates.last_day("2002-02") == pd.Timestamp("2002-02-28")
+    assert dates.last_day(pd.Timestamp("2001-09-10")) == pd.Timestamp("2001-09-10")
 
 
 @pytest.mark.parametrize("as_of, edges, projected_weight", [
@@ -121,10 +124,10 @@ def test_projected_weights_table(memberships_pkg):
 
 
 def test_membership_layout_is_two_fixed_columns(memberships_pkg):
-    pos = nw.membership_layout(memberships_pkg)
+    pos = network_layouts.membership_layout(memberships_pkg)
     assert set(pos) == {"S1", "S2", "O1", "O2"}  # S3 is never drawn
     assert {pos[n][0] for n in ("S1", "S2")} == {0.0} and {pos[n][0] for n in ("O1", "O2")} == {1.0}
-    assert pos == nw.membership_layout(memberships_pkg)
+    assert pos == network_layouts.membership_layout(memberships_pkg)
 
 
 # -------------------------------------------------------------------------------- hand-made: presence
@@ -257,7 +260,7 @@ def test_alignment_graph_is_exactly_the_stated_relations(alignment_pkg):
     G = nw.build_alignment_graph(alignment_pkg, "x-1")
     assert sorted(G.edges(data="relation")) == [("X", "RUS", "drawn_to"), ("X", "USA", "conflict")]
     assert "CHN" not in G and G.graph["policy_type"] == "bandwagon"
-    assert nw.alignment_layout(G)["X"] == nw.ALIGNMENT_POSITIONS["subject"]
+    assert network_layouts.alignment_layout(G)["X"] == network_layouts.ALIGNMENT_POSITIONS["subject"]
 
 
 def test_alignment_period_without_relations_is_an_isolate_with_a_reason(alignment_pkg):
@@ -274,7 +277,7 @@ def test_alignment_table(alignment_pkg):
 # -------------------------------------------------------------------------------- exports (hand-made)
 def test_exports_are_sorted_deterministic_and_undated(contact_pkg):
     G = nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
-    pos = nw.contact_layout(G)
+    pos = network_layouts.contact_layout(G)
     assert nx_exports.graphml_bytes(G, pos) == nx_exports.graphml_bytes(G, pos)
     gexf = nx_exports.gexf_bytes(G, pos)
     assert re.findall(rb'lastmodifieddate="([^"]*)"', gexf) == [nx_exports.GEXF_DATE.encode()]
@@ -293,7 +296,7 @@ def test_export_drops_missing_values_instead_of_writing_nan(presence_pkg):
 
 
 def test_figures_refuse_empty_networks(contact_pkg):
-    from ca911 import network_figures as nf
+    from ca911.figures import networks as nf
 
     empty = nw.build_contact_graph(contact_pkg, "1990-01-01", "1990-12-31")
     assert empty.number_of_edges() == 0
@@ -313,14 +316,14 @@ def _guaranteed(row, d) -> bool:
     """The rule restated from the raw strings: a dated start (joined or by) whose last day ≤ d < end's first day."""
     if row["start_basis"] not in ("joined", "by"):
         return False
-    start_last = partial_date_bounds(row["start"])[1]
-    end_first = partial_date_bounds(row["end"])[0] if row["end"] else None
+    start_last = dates.bounds(row["start"])[1]
+    end_first = dates.bounds(row["end"])[0] if row["end"] else None
     return start_last <= d and (end_first is None or d < end_first)
 
 
 @pytest.mark.parametrize("label", nw.SNAPSHOTS)
 def test_every_membership_row_active_at_a_snapshot_is_an_edge(pkg, label):
-    d = nw.as_date(label)
+    d = dates.last_day(label)
     G = nw.build_membership_graph(pkg, label)
     active = [r for r in pkg.memberships.to_dict("records") if _guaranteed(r, d)]
     assert active, f"no membership at {label}"
@@ -338,13 +341,13 @@ def test_every_drawable_membership_shows_in_some_snapshot(pkg):
     m = nw.membership_intervals(pkg)
     drawable = {tuple(sorted(p)) for p in zip(m.loc[m["showable"], "member_id"], m.loc[m["showable"], "org_id"])}
     assert drawable <= shown
-    assert nw.as_date(nw.SNAPSHOTS[-1]) >= nw.membership_changes(pkg)["date"].max()
+    assert dates.last_day(nw.SNAPSHOTS[-1]) >= nw.membership_changes(pkg)["date"].max()
 
 
 def test_rows_never_drawn_are_exactly_those_without_a_guaranteed_day(pkg):
     unshown = nw.unshowable_memberships(pkg)
     expected = [r for r in pkg.memberships.to_dict("records")
-                if (r["end"] and partial_date_bounds(r["start"])[1] >= partial_date_bounds(r["end"])[0])
+                if (r["end"] and dates.bounds(r["start"])[1] >= dates.bounds(r["end"])[0])
                 or r["start_basis"] not in ("joined", "by")]
     assert len(unshown) == len(expected)
     assert {"not_before", "undated"} <= set(unshown["start_basis"].astype(str))  # the coalition rows
@@ -428,8 +431,8 @@ def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
     import matplotlib
     from PIL import Image
 
-    from ca911 import network_figures as nf
-    from ca911.style import A4_TEXT_WIDTH_IN, save
+    from ca911.figures import networks as nf
+    from ca911.figures.style import A4_TEXT_WIDTH_IN, save
 
     arg = nw.build_contact_graph(pkg) if draw == "contact_network" else pkg
     fig = getattr(nf, draw)(arg)
@@ -442,10 +445,10 @@ def test_download_tables_offer_every_exported_network(pkg, monkeypatch):
     files = {p.removeprefix("networks/") for p in nx_exports.network_exports(pkg) if not p.endswith(".zip")}
     notebooks = " ".join(p.read_text(encoding="utf-8") for p in sorted((DATA_DIR.parent / "notebooks").glob("network_*.md")))
     prefixes = set(re.findall(r'download_table\(\s*pkg, "([\w-]+)"', notebooks))
-    offered = {f for prefix in prefixes for f in re.findall(r"`([\w.-]+) <", nx_exports.download_table(pkg, prefix, {}, "c", "n"))}
+    offered = {f for prefix in prefixes for f in re.findall(r"`([\w.-]+) <", analysis_tables.network_download_table(pkg, prefix, {}, "c", "n"))}
     assert offered == files
     # a network added to all_networks is offered without editing a notebook
     extra = dict(nx_exports.all_networks(pkg))
     extra["presence-new"] = extra["presence-latest"]
-    monkeypatch.setattr(nx_exports, "all_networks", lambda _pkg: extra)
-    assert "presence-new.gexf" in nx_exports.download_table(pkg, "presence-", {}, "c", "n")
+    monkeypatch.setattr(analysis_tables, "all_networks", lambda _pkg: extra)
+    assert "presence-new.gexf" in analysis_tables.network_download_table(pkg, "presence-", {}, "c", "n")

@@ -11,8 +11,9 @@ import sys
 import pandas as pd
 import pytest
 
-from ca911 import chronology
-from ca911.data import load
+from ca911.analysis import chronology
+from ca911.book import analysis_tables
+from ca911.data.package import load
 from conftest import ROOT, read_notebook
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
@@ -61,7 +62,7 @@ def test_every_notebook_ran_by_itself_in_the_build(notebook, built_book):
     import nbformat
     from jupyter_cache import get_cache
 
-    from ca911.book import read_markdown
+    from ca911.book.execution_hash import read_markdown
 
     cache = get_cache(str(built_book / ".jupyter_cache"))
     _, executed = cache.merge_match_into_notebook(read_markdown(notebook.read_text(encoding="utf-8")))
@@ -104,7 +105,7 @@ def data_line_problems(opening: str) -> list[str]:
 
 
 def test_the_data_line_check_finds_a_code_path():
-    assert data_line_problems("**Data.** `events.csv` and `actors.csv`, through `ca911.data.load`.") != []
+    assert data_line_problems("**Data.** `events.csv` and `actors.csv`, through `ca911.data.package.load`.") != []
     assert data_line_problems("**Data.** The dated events and who took part (files `events.csv`, `actors.csv`).") == []
 
 
@@ -156,7 +157,7 @@ def test_table1_renders_the_csv_cell_for_cell(pkg):
     dims = list(pkg.iraq_war_responses["dimension"].cat.categories)
     for lang in ("ja", "en"):
         expected = raw.pivot(index="dimension", columns="country_id", values=f"text_{lang}")
-        block = chronology.table1_markdown(pkg, lang, "caption", f"tab-test-{lang}")
+        block = analysis_tables.table1_markdown(pkg, lang, "caption", f"tab-test-{lang}")
         assert f":name: tab-test-{lang}" in block
         rows = _markdown_rows(block)
         assert len(rows) == len(dims) == 5
@@ -168,9 +169,9 @@ def test_table1_renders_the_csv_cell_for_cell(pkg):
 
 
 def test_table1_links_point_at_chronology_entries(pkg):
-    from ca911.records import chronology_markdown
+    from ca911.book.records import chronology_markdown
 
-    block = chronology.table1_markdown(pkg, "ja", "caption", "tab-x")
+    block = analysis_tables.table1_markdown(pkg, "ja", "caption", "tab-x")
     targets = set(re.findall(r"<(ev-[^>]+)>", block))
     labels = set(re.findall(r"^\((ev-[^)]+)\)=$", chronology_markdown(pkg), re.M))
     assert targets and targets <= labels
@@ -178,8 +179,8 @@ def test_table1_links_point_at_chronology_entries(pkg):
 
 def test_table1_cells_and_its_list_of_events_share_one_numbering(pkg):
     """A reader on paper goes from a cell's [n] to the n-th event of the list: both give every event one number."""
-    cells = chronology.table1_markdown(pkg, "en", "caption", "tab-x")
-    listed = chronology.table1_evidence(pkg, "caption", "tab-y")
+    cells = analysis_tables.table1_markdown(pkg, "en", "caption", "tab-x")
+    listed = analysis_tables.table1_evidence(pkg, "caption", "tab-y")
     in_cells = dict(re.findall(r"\{ref\}`\[(\d+)\] <ev-([^>]+)>`", cells))
     in_list = dict(re.findall(r"^\* - \[(\d+)\]\n  - \*\*\{ref\}`[^<`]+<ev-([^>]+)>`", listed, re.M))
     assert in_cells and in_cells.items() <= in_list.items(), (in_cells, in_list)
@@ -191,7 +192,7 @@ def test_table1_cells_and_its_list_of_events_share_one_numbering(pkg):
 def test_pairs_in_words_names_each_pair_once():
     from itertools import combinations
 
-    from ca911.networks import pairs_in_words
+    from ca911.book.network_wording import pairs_in_words
 
     clique = list(combinations(["EST", "GEO", "LVA"], 2))
     star = [("BLR", x) for x in ("ARM", "KAZ", "RUS")]
@@ -200,7 +201,8 @@ def test_pairs_in_words_names_each_pair_once():
 
 
 def test_shared_membership_histories_keep_every_pair_once(pkg):
-    from ca911.networks import projected_weights, shared_membership_histories
+    from ca911.analysis.networks import projected_weights
+    from ca911.book.network_wording import shared_membership_histories
 
     weights = projected_weights(pkg)
     histories = shared_membership_histories(weights, str)
@@ -241,13 +243,13 @@ def test_every_deployment_appears_once_in_the_timeline(pkg):
     (None, "several", "several"), (100, "several", "several × 100"), (None, None, "not given"), (1000, "exact", "1,000"),
 ])
 def test_numbers_keep_their_qualifier(n, q, expected):
-    from ca911.numbers import with_qualifier
+    from ca911.data.numbers import with_qualifier
 
     assert with_qualifier(n, q) == expected
 
 
 def test_a_share_is_a_percentage_and_a_missing_number_reads_one_way():
-    from ca911.numbers import NOT_GIVEN, with_qualifier
+    from ca911.data.numbers import NOT_GIVEN, with_qualifier
 
     assert with_qualifier(0.5, "nearly", share=True) == "nearly 50%"
     assert with_qualifier(None, "about") == NOT_GIVEN == "not given"

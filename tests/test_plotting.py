@@ -7,7 +7,8 @@ import re
 
 import matplotlib
 
-from ca911 import figures, style
+from ca911.figures import style
+from ca911.figures import timelines as figures
 
 
 def _figure():
@@ -87,14 +88,14 @@ def test_the_checker_catches_small_and_oversized_figures():
 
 @pytest.fixture(scope="module")
 def pkg():
-    from ca911 import data
+    from ca911.data import package as data
 
     return data.load()
 
 
 def _notebook_figures(pkg):
     """The figures whose text this issue was about, built from the real data as the notebooks build them."""
-    from ca911 import chronology
+    from ca911.analysis import chronology
 
     cells = pkg.iraq_war_responses
     rows = chronology.table1(pkg, "en")
@@ -134,7 +135,7 @@ IMPORT_CHANGES = """
 import json, os, sys
 import matplotlib
 before = (dict(matplotlib.rcParams), os.environ.get("SOURCE_DATE_EPOCH"))
-import ca911.style, ca911.figures, ca911.network_figures, ca911.tables
+import ca911.figures.style, ca911.figures.timelines, ca911.figures.networks, ca911.book.myst
 after = (dict(matplotlib.rcParams), os.environ.get("SOURCE_DATE_EPOCH"))
 print(json.dumps(sorted(k for k in before[0] if before[0][k] != after[0][k]) + (["SOURCE_DATE_EPOCH"] if before[1] != after[1] else [])))
 """
@@ -147,7 +148,7 @@ def _changed_on_import(extra: str = "") -> list[str]:
     import sys
 
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    code = IMPORT_CHANGES.replace("ca911.tables\n", f"ca911.tables\n{extra}\n")
+    code = IMPORT_CHANGES.replace("ca911.book.myst\n", f"ca911.book.myst\n{extra}\n")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -155,7 +156,7 @@ def _changed_on_import(extra: str = "") -> list[str]:
 def test_importing_the_style_and_figures_changes_no_global_state():
     assert _changed_on_import() == []
     # a broken copy: a module that applies the style when imported is caught
-    assert "font.family" in _changed_on_import("ca911.style.use_style()")
+    assert "font.family" in _changed_on_import("ca911.figures.style.use_style()")
 
 
 def test_figure_applies_the_style_and_the_fixed_date(monkeypatch):

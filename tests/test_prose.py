@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support.firmness import FIRMNESS, HEDGED_OR_ATTRIBUTED, event_modalities
 
-from ca911.sources import normalise, read_chapter, resolve
+from ca911.sources.reader import normalise, read_chapter, resolve
 from conftest import ROOT, needs_sources
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
@@ -109,8 +109,8 @@ def test_every_fact_role_names_a_recorded_fact():
 
 
 def _unknown_numbers(refs) -> list[str]:
-    from ca911.data import load
-    from ca911.records import number_text
+    from ca911.book.records import number_text
+    from ca911.data.package import load
 
     pkg = load(validate=False)
     tables = {r["name"]: pkg[r["name"]] for r in pkg.descriptor["resources"]}
@@ -221,13 +221,13 @@ def _sentences(path: Path) -> list[tuple[int, str]]:
 
 @pytest.fixture(scope="module")
 def package():
-    from ca911.data import load
+    from ca911.data.package import load
     return load(validate=False)
 
 
 def repeated_dates(sentence: str, events) -> list[str]:
     """Dates that `{event}` roles would render more than once in one sentence ("about" does not make a new date)."""
-    from ca911.records import event_date_text
+    from ca911.book.records import event_date_text
     dates = [event_date_text(events.loc[c.strip()].to_dict()).removeprefix("about ") for name, c in
              ((m["name"], m["content"]) for m in ROLE.finditer(sentence))
              if name == "event" and not EXPLICIT_TITLE.match(c.strip()) and c.strip() in events.index]

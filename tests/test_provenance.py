@@ -8,8 +8,9 @@ import unicodedata
 
 import pytest
 
-from ca911 import coverage, sources
-from ca911.data import load
+from ca911.data.package import load
+from ca911.sources import coverage
+from ca911.sources import reader as sources
 from conftest import needs_sources
 
 RUN = 20  # a summary may not share this many consecutive characters with the chapter
@@ -66,7 +67,7 @@ def copies_in(values, text: str) -> list[str]:
 def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
     """Every text field of every file is our own words, except the fields declared `"quotation": true`
     (names, Table 1 cells and misprints as printed); a planted copy is caught."""
-    from ca911.data import default_data_dir
+    from ca911.data.package import default_data_dir
 
     text = sources.read_chapter(chapter).text
     values = quotation_free_values(pkg.descriptor, default_data_dir())

@@ -182,7 +182,7 @@ def literal_problems(markdown: str, values: list[str]) -> list[str]:
 def test_markdown_table_renders_hostile_values_literally(widths):
     import pandas as pd
 
-    from ca911.tables import markdown_table
+    from ca911.book.myst import markdown_table
 
     md = markdown_table(pd.DataFrame({"value": HOSTILE_VALUES}), "Hostile values (caption with `code`).", "tab-hostile",
                         widths=widths)
@@ -200,7 +200,7 @@ def test_the_old_escaping_fails_the_same_check():
 def test_a_short_table_keeps_its_natural_width_and_a_long_one_its_column_shares():
     import pandas as pd
 
-    from ca911.tables import markdown_table
+    from ca911.book.myst import markdown_table
 
     codes = pd.DataFrame({"code": ["member", "observer"], "meaning": ["a full member", "an observer"]})
     prose = pd.DataFrame({"code": ["member"], "meaning": ["a member of the organisation as the chapter states it, " * 2]})
@@ -214,7 +214,7 @@ def test_a_short_table_keeps_its_natural_width_and_a_long_one_its_column_shares(
 def test_a_dash_explained_before_the_tables_is_not_repeated_under_each():
     import pandas as pd
 
-    from ca911.tables import markdown_table
+    from ca911.book.myst import markdown_table
 
     frame = pd.DataFrame({"facility": [None, "Manas"]})
     assert "not given in the data" in markdown_table(frame, "Links.", "tab-a")

@@ -69,7 +69,7 @@ def test_code_cells_and_their_output_are_not_read_as_prose():
 
 @pytest.fixture(scope="module")
 def modalities() -> Modalities:
-    from ca911.data import load
+    from ca911.data.package import load
     return Modalities.from_package(load(validate=False))
 
 
@@ -95,7 +95,7 @@ def test_the_locator_check_fails_on_a_passage_the_sentence_map_lacks():
 
 @pytest.mark.parametrize("path", PROSE_PAGES)
 def test_every_locator_in_the_prose_names_a_known_passage(path, modalities):
-    from ca911.data import load
+    from ca911.data.package import load
 
     known = known_locators(modalities.sentences, load(validate=False).iraq_war_responses["locator"].astype(str))
     unknown = unknown_locators(rendered_sentences((HTML / path).read_text(encoding="utf-8")), known)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support.rendered_names import svg_texts, unbracketed_parts
 
-from ca911.data import load
+from ca911.data.package import load
 from conftest import HTML
 
 

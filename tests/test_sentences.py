@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ca911 import coverage, sources
-from ca911.data import load
+from ca911.data.package import load
+from ca911.sources import coverage
+from ca911.sources import reader as sources
 from conftest import needs_sources, read_rows, write_rows
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ca911 import sources
-from ca911.data import load
+from ca911.data.package import load
+from ca911.sources import reader as sources
 from conftest import needs_sources
 
 pytestmark = needs_sources

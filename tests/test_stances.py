@@ -8,8 +8,9 @@ matplotlib.use("Agg")
 
 import pandas as pd
 
-from ca911 import chronology, figures
-from ca911.data import load
+from ca911.analysis import chronology
+from ca911.data.package import load
+from ca911.figures import timelines as figures
 
 STATES = ["RUS", "KAZ", "KGZ", "TJK", "TKM", "UZB", "GEO"]
 
@@ -29,7 +30,7 @@ def test_heatmap_marks_exactly_the_days_read_from_context():
     assert set(undated["date"]) == set(pkg.stances.loc[pkg.stances["date"].str.len() < 10, "date"])
     labels = list(pkg.labels("stances", "stance"))
     names = pkg.actors.set_index("actor_id")["name_en"].to_dict()
-    assert "day read from context (approx.)" in legend_texts(figures.stance_heatmap(codes, evidenced, labels, names))
+    assert "about this day (read from context)" in legend_texts(figures.stance_heatmap(codes, evidenced, labels, names))
     # the same figure with every day printed has no such key: the key follows the data, it is not fixed text
     evidenced.attrs["approximate"] = approximate & False
-    assert "day read from context (approx.)" not in legend_texts(figures.stance_heatmap(codes, evidenced, labels, names))
+    assert "about this day (read from context)" not in legend_texts(figures.stance_heatmap(codes, evidenced, labels, names))

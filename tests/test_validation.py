@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ca911.data import DataPackageError, load
-from ca911.validation import check_date, validate_package
+from ca911.data.dates import check_date
+from ca911.data.package import DataPackageError, load
+from ca911.data.validation import validate_package
 from conftest import ROOT, project_copy, read_rows, write_rows
 
 
@@ -242,7 +243,7 @@ def test_coverage_cli_reports_invalid_data_instead_of_a_report(data_copy):
 
 def test_external_name_part_must_be_part_of_the_name(data_copy):
     """`name_en_external` marks what the chapters do not print; it must be a part of `name_en`."""
-    from ca911.validation import validate_package
+    from ca911.data.validation import validate_package
     from conftest import read_rows, write_rows
 
     header, rows = read_rows(data_copy / "actors.csv")
@@ -255,9 +256,9 @@ def test_external_name_part_must_be_part_of_the_name(data_copy):
 
 
 def test_glossary_brackets_what_the_chapters_do_not_print():
-    from ca911.actor_pages import marked_external
-    from ca911.appendices import glossary_markdown
-    from ca911.data import load
+    from ca911.book.actor_pages import marked_external
+    from ca911.book.appendices import glossary_markdown
+    from ca911.data.package import load
 
     assert marked_external("Sergei Ivanov", "Sergei") == "[Sergei] Ivanov"
     assert marked_external("Karshi-Khanabad air base", "Karshi-") == "[Karshi-]Khanabad air base"
@@ -319,7 +320,7 @@ def test_a_name_part_the_chapters_do_not_print_must_be_marked(data_copy, actor, 
 
 
 def test_name_tracing_on_invented_names():
-    from ca911.validation import untraced_name_parts
+    from ca911.data.validation import untraced_name_parts
 
     assert untraced_name_parts("Taro Yamada", ["ヤマダ"], []) == ["Taro"]          # a given name not printed
     assert untraced_name_parts("Taro Yamada", ["ヤマダ"], ["Taro"]) == []            # ... marked

@@ -1,5 +1,5 @@
 """Generated sentences read as an editor would write them: counts agree with their nouns, zero and one are
-words, names that take "the" have it (ca911.wording); the rendered book holds no templated wording
+words, names that take "the" have it (ca911.book.wording); the rendered book holds no templated wording
 (tests/support/generated_wording.py), and the actor pages are listed as the index lists them."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from support.generated_wording import page_problems, text_blocks, wording_problems
 
-from ca911 import actor_pages, data, wording
+from ca911.book import actor_pages, wording
+from ca911.data import package as data
 from conftest import HTML
 
 # ---------------------------------------------------------------------------------------------- wording

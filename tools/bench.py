@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         stamp = next(iter(stamps.values()), [])
         prefixes = [re.sub(r"[0-9a-f]{64}", "<sha256>", line) for line in stamp]
         res["invalidation"] = (
-            "How a data edit invalidates: ca911.book.read_markdown (the reader of the notebooks' MyST text) inserts a "
+            "How a data edit invalidates: ca911.book.execution_hash.read_markdown (the reader of the notebooks' MyST text) inserts a "
             f"hidden first code cell into every notebook ({' / '.join(f'`{x}`' for x in prefixes) or 'none found'}); "
             "jupyter-cache keys a notebook on its code cells, so a new data hash is a new key and the notebook "
             "re-executes; and ca911.sphinx_ext's env-get-outdated hook compares the same hash with the one stored in "

@@ -7,7 +7,7 @@ import sys
 
 
 def _passages(args: argparse.Namespace) -> int:
-    from ca911.sources import read_chapter
+    from ca911.sources.reader import read_chapter
 
     for key, passage in read_chapter(args.chapter).passages.items():
         print(f"{args.chapter} {key}\t{passage.text}")
@@ -15,7 +15,7 @@ def _passages(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ca911.validation import validate_package
+    from ca911.data.validation import validate_package
 
     problems = validate_package(args.data_dir)
     for p in problems:
@@ -25,7 +25,7 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     from pathlib import Path
 
-    from ca911.data import remember_valid
+    from ca911.data.package import remember_valid
 
     remember_valid(Path(args.data_dir))  # the notebooks' load() of this build need not validate again
     print(f"{args.data_dir}: valid")
@@ -36,8 +36,8 @@ def _derive(args: argparse.Namespace) -> int:
     """Write (or with --check, compare) the files derived from the chapters' text."""
     from pathlib import Path
 
-    from ca911 import derived
-    from ca911.sources import SourcesMissing
+    from ca911.sources import derived
+    from ca911.sources.reader import SourcesMissing
 
     data_dir = Path(args.data_dir)
     try:
@@ -61,14 +61,14 @@ def _derive(args: argparse.Namespace) -> int:
 def _execute(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ca911.execute import execute
+    from ca911.book.execute import execute
 
     return execute(Path(args.root).resolve(), args.jobs)
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from ca911.coverage import coverage_report, format_report, format_sentence_report, sentence_report
-    from ca911.data import DataPackageError, load
+    from ca911.data.package import DataPackageError, load
+    from ca911.sources.coverage import coverage_report, format_report, format_sentence_report, sentence_report
 
     try:
         data = load(args.data_dir)
@@ -86,9 +86,9 @@ def _coverage(args: argparse.Namespace) -> int:
 
 def _sentences(args: argparse.Namespace) -> int:
     """Each sentence with its locator, checksum, map row and the records located at its paragraph."""
-    from ca911.coverage import covers, package_record_locators
-    from ca911.data import load
-    from ca911.sources import chapter_sentences
+    from ca911.data.package import load
+    from ca911.sources.coverage import covers, package_record_locators
+    from ca911.sources.reader import chapter_sentences
 
     data = load(args.data_dir, validate=False)
     refs = package_record_locators(data) if args.candidates else {}
@@ -119,7 +119,7 @@ def _run_notebook(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ca911.data import default_data_dir
+    from ca911.data.package import default_data_dir
 
     DATA_DIR = default_data_dir()
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 and name the first difference")
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_derive)
-    from ca911.execute import default_jobs
+    from ca911.book.execute import default_jobs
 
     p = sub.add_parser("execute", help="execute the book's uncached notebooks in parallel into the execution cache")
     p.add_argument("--jobs", type=int, default=default_jobs(), help="notebooks at a time (default: the cores)")

@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ca911.style import NARROW_FILE_SUFFIX, NARROW_SVG_MIME
+from ca911.figures.style import NARROW_FILE_SUFFIX, NARROW_SVG_MIME
 
 
 def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ca911.sources import LOCATOR_RE
+from ca911.data.locators import LOCATOR_RE
 
 # ids, codes, field names, dates: word characters joined by _ - : . / (as_of, ch3-2001-10-07-…, KAZ:UZB,
 # 2001-09-11), and upper-case codes (CSTO, COALITION).

@@ -8,9 +8,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ca911 import __version__, bibstyle, html_pages
-from ca911.data import package_hash
+from ca911.data.package import package_hash
+from ca911.figures.style import FONT_FILE
 from ca911.imprint import build_commit, data_date, print_front_matter
-from ca911.style import FONT_FILE
 
 PDF_FILE_NAME = "companion.pdf"
 # Stylesheets are files beside this module: ca911.css for both editions, then ca911-print.css for the
@@ -49,7 +49,7 @@ def _favicon(app: Sphinx, config) -> None:
     """Written into _generated/ (never read as a page) before Sphinx checks that html_favicon exists."""
     if config.html_favicon:
         return
-    from ca911.generated import write_all
+    from ca911.book.generated import write_all
 
     write_all(Path(app.srcdir) / "_generated", {FAVICON: FAVICON_SVG.encode("utf-8")})
     config.html_favicon = str(Path(app.srcdir) / "_generated" / FAVICON)
@@ -189,7 +189,7 @@ def _table_css(app: Sphinx) -> None:
 
 def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Sphinx re-reads only edited sources; a data (or helper code) edit must re-read every page."""
-    from ca911.book import code_hash
+    from ca911.book.execution_hash import code_hash
 
     digest = package_hash() + code_hash()
     if getattr(env, "ca911_data_hash", None) == digest:
@@ -199,7 +199,7 @@ def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[
 
 
 def _generate(app: Sphinx, config) -> None:
-    from ca911.generated import generate
+    from ca911.book.generated import generate
 
     generate(Path(app.srcdir), actor_pages=config.ca911_actor_pages)
     if config.ca911_actor_pages:
@@ -212,8 +212,8 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
     ids before slugs). The glob becomes the explicit list, each entry titled with its index name."""
     from sphinx_external_toc.api import Document, FileItem, GlobItem, TocTree
 
-    from ca911.actor_pages import PAGE_DIR, actors_with_pages, navigation_order
-    from ca911.data import load
+    from ca911.book.actor_pages import PAGE_DIR, actors_with_pages, navigation_order
+    from ca911.data.package import load
 
     site_map = getattr(config, "external_site_map", None)
     if site_map is None or "appendices/actors" not in site_map:
@@ -283,7 +283,7 @@ def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) ->
     from jupyter_cache import get_cache
     from myst_nb.core.read import is_myst_markdown_notebook
 
-    from ca911.book import read_markdown
+    from ca911.book.execution_hash import read_markdown
 
     source = Path(app.srcdir) / f"{pagename}.md"
     if context.get("ipynb_source") or not source.is_file():
@@ -338,7 +338,7 @@ def _actor_refs_in_print(app: Sphinx, env, node, contnode):
     """In print, `actor-<id>` (a page's label) resolves to the actor's entry in the compact index."""
     if app.builder.name != "simplepdf" or node.get("reftype") != "ref" or not node.get("reftarget", "").startswith("actor-"):
         return None
-    from ca911.actor_pages import index_label
+    from ca911.book.actor_pages import index_label
 
     target = index_label(node["reftarget"].removeprefix("actor-")).lower()
     return env.get_domain("std").resolve_xref(env, node["refdoc"], app.builder, "ref", target, node, contnode)
@@ -367,7 +367,14 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _print_front_matter)
     app.connect("html-page-context", _escape_print_title, priority=999)  # after sphinx-book-theme (500)
     app.connect("env-get-outdated", _outdated_on_data_change)
-    from ca911.records import event_role, fact_role, mark_locators_and_records, number_role, record_role, resolve_kept_content
+    from ca911.book.records import (
+        event_role,
+        fact_role,
+        mark_locators_and_records,
+        number_role,
+        record_role,
+        resolve_kept_content,
+    )
 
     app.add_role("event", event_role)
     app.add_role("fact", fact_role)

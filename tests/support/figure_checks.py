@@ -19,7 +19,7 @@ from matplotlib.colors import same_color, to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from ca911.style import A4_TEXT_WIDTH_IN
+from ca911.figures.style import A4_TEXT_WIDTH_IN
 
 PRINT_TEXT_WIDTH_PT = A4_TEXT_WIDTH_IN * 72  # the PDF's text column; a wider figure prints scaled down, never up
 PRINT_FLOOR_PT = 8.0

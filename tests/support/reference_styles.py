@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 # What a locator looks like wherever it stands (the data's form: chapter, section, then paragraph, sentence, note,
-# table cell, heading or title), and the one element that renders it (ca911.records.locator_node).
+# table cell, heading or title), and the one element that renders it (ca911.book.records.locator_node).
 LOCATOR = re.compile(r"ch\d+\s§[\w.]+(?:\s¶\d+(?:-\d+)?(?:\s[sn]\.\d+)?|\sT\d+\sr\d+\sc\d+|\sheading(?:\sn\.\d+)?|\stitle)?")
 LOCATOR_ELEMENT = "code.ca911-locator"
-# A record reference: a data file's name, a colon, the record's key (ca911.schema.record_ref); and the element
-# that renders it (ca911.records.record_node).
+# A record reference: a data file's name, a colon, the record's key (ca911.data.refs.format_ref); and the element
+# that renders it (ca911.book.records.record_node).
 RECORD_FILES = ("events", "facts", "stances", "memberships", "deployments", "aid", "iraq_war_responses", "periods",
                 "period_relations", "indicators", "discrepancies", "coverage_exclusions", "actors", "places")
 RECORD = re.compile(rf"(?<![\w/.-])(?:{'|'.join(RECORD_FILES)}):[\w./-]*\w")

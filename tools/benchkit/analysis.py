@@ -6,7 +6,7 @@ from __future__ import annotations
 import statistics
 
 from benchkit.measure import FIGURE_LIMIT, TARGETS
-from ca911.wording import count, times
+from ca911.book.wording import count, times
 
 
 def stats(runs: list[dict], key: str = "wall") -> dict | None:

@@ -61,14 +61,14 @@ step("jupyter-book's default extensions (myst-nb, theme, bibtex, ...)", "myst_nb
 step("ca911.sphinx_ext (pandas, matplotlib)", "ca911.sphinx_ext")
 pkg = {}
 def load():
-    from ca911.data import load
+    from ca911.data.package import load
     pkg["pkg"] = load()
-step("ca911.data.load(): read and validate the data package (every notebook and the _generate hook)", call=load)
+step("ca911.data.package.load(): read and validate the data package (every notebook and the _generate hook)", call=load)
 def generate():
-    from ca911.generated import generate
+    from ca911.book.generated import generate
     generate(pathlib.Path("."), pkg["pkg"])
 step("ca911 _generate hook, after the load: every _generated file in memory",
-     "ca911.appendices", "ca911.codebook", "ca911.records", "ca911.networks", call=generate)
+     "ca911.book.appendices", "ca911.book.codebook", "ca911.book.records", "ca911.analysis.networks", call=generate)
 print(json.dumps(out))
 """
 # WeasyPrint on the PDF build's single HTML page again, split into style + layout and drawing + writing.
@@ -223,7 +223,7 @@ def cache_records(copy: Path) -> dict:
 
 
 def stamp_lines(copy: Path, pk: int) -> list[str]:
-    """The hidden first cell ca911.book.read_markdown adds, as cached."""
+    """The hidden first cell ca911.book.execution_hash.read_markdown adds, as cached."""
     from jupyter_cache import get_cache
 
     nb = get_cache(str(copy / CACHE_REL)).get_cache_bundle(pk).nb
@@ -231,7 +231,7 @@ def stamp_lines(copy: Path, pk: int) -> list[str]:
 
 
 def package_hash_of(copy: Path, env: dict) -> str:
-    out = subprocess.run([PY, "-c", "from ca911.data import package_hash; print(package_hash('data'))"],
+    out = subprocess.run([PY, "-c", "from ca911.data.package import package_hash; print(package_hash('data'))"],
                          cwd=copy, env=env, capture_output=True, text=True, check=True)
     return out.stdout.strip()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from benchkit.analysis import kb
 from benchkit.measure import FIGURE_LIMIT, TARGETS
-from ca911.wording import count
+from ca911.book.wording import count
 
 
 def num(v) -> str:

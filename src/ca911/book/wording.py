@@ -40,7 +40,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 def _check(lang: str) -> None:
     if lang != "en":
-        raise NotImplementedError(f"no generated wording for language {lang!r} yet: add its words to ca911.wording")
+        raise NotImplementedError(f"no generated wording for language {lang!r} yet: add its words to ca911.book.wording")
 
 
 @cache

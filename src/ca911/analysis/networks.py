@@ -2,11 +2,11 @@
 and chapter 4's alignments.
 
 Every builder takes a loaded `DataPackage` (or anything with the same tables) and returns a networkx
-graph whose nodes are actor ids with their names as attributes. Drawing lives in
-`ca911.network_figures`, the GraphML/GEXF downloads in `ca911.network_exports`; this module needs no
-matplotlib. One module because the four networks share one reading of partial dates, one actor table
-and the fixed layouts their figures and downloads both use; split by network, each part would import
-the others' helpers.
+graph whose nodes are actor ids with their names as attributes. The fixed positions the figures and
+downloads share are in `ca911.analysis.network_layouts`, drawing in `ca911.figures.networks`, the GraphML/GEXF
+downloads in `ca911.analysis.network_exports`, pairs of states in words in `ca911.book.network_wording`; this
+module needs no matplotlib. One module for the four networks, which share one reading of partial dates and
+one actor table.
 
 **Partial dates.** A record counts at a date `d` only on days its wording guarantees it: a start (or a
 deployment's `as_of`) counts from the *last* day its partial date covers, an end from the *first* day.
@@ -25,7 +25,8 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from ca911.data import AUTUMN_2001, partial_date_bounds
+from ca911.data import dates
+from ca911.data.package import AUTUMN_2001
 
 # Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
 # April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.
@@ -58,15 +59,8 @@ POWERS = ("RUS", "USA", "CHN")  # the three powers chapter 4 weighs Kazakhstan a
 
 
 # ----------------------------------------------------------------------------------------- dates
-def as_date(value) -> pd.Timestamp:
-    """A Timestamp; a partial ISO string means the last day it covers ("2004" → 2004-12-31)."""
-    if isinstance(value, str):
-        return partial_date_bounds(value)[1]
-    return pd.Timestamp(value)
-
-
 def _date_text(value) -> str:
-    return as_date(value).strftime("%Y-%m-%d")
+    return dates.last_day(value).strftime("%Y-%m-%d")
 
 
 # ----------------------------------------------------------------------------------------- actors
@@ -108,7 +102,7 @@ def membership_intervals(data) -> pd.DataFrame:
 
 def active_memberships(data, as_of) -> pd.DataFrame:
     """Membership rows drawn at `as_of` (see the module's rule on partial dates)."""
-    d = as_date(as_of)
+    d = dates.last_day(as_of)
     m = membership_intervals(data)
     keep = (m["shown_from"] <= d) & (m["shown_until"].isna() | (d < m["shown_until"]))
     return m[keep].sort_values(["member_id", "org_id", "start"]).reset_index(drop=True)
@@ -227,7 +221,7 @@ def build_presence_graph(data, as_of) -> nx.DiGraph:
     `personnel` (and `weight`) is the latest number the chapters give for the pair by then, with its own
     `personnel_as_of`, so a later record without a number does not erase an earlier one. `facility` lists
     every facility the pair's records name."""
-    d = as_date(as_of)
+    d = dates.last_day(as_of)
     dep = data.deployments
     dep = dep[(dep["as_of_hi"] <= d) & dep["status"].astype(str).isin(PRESENCE_STATUSES)].copy()
     dep["rank"] = dep["status"].astype(str).map(_STATUS_RANK)
@@ -392,148 +386,3 @@ def alignment_table(data) -> pd.DataFrame:
                      "policy_type": str(p.policy_type), **{k: rel.get(k, "") for k in POWERS},
                      "other": ";".join(f"{k}:{v}" for k, v in sorted(rel.items()) if k not in POWERS)})
     return pd.DataFrame(rows)
-
-
-# --------------------------------------------------------------------------------------- layouts
-def _barycentric_order(left: list[str], right: list[str], edges: list[tuple[str, str]],
-                       rounds: int = 8) -> tuple[list[str], list[str]]:
-    """Order two columns to reduce crossings (barycentre heuristic, ties by id): deterministic."""
-    nbrs = defaultdict(set)
-    for a, b in edges:
-        nbrs[a].add(b)
-        nbrs[b].add(a)
-    left, right = sorted(left), sorted(right)
-    for _ in range(rounds):
-        pos = {n: i for i, n in enumerate(left)}
-        right = sorted(right, key=lambda n: (sum(pos[m] for m in nbrs[n]) / max(len(nbrs[n]), 1), n))
-        pos = {n: i for i, n in enumerate(right)}
-        left = sorted(left, key=lambda n: (sum(pos[m] for m in nbrs[n]) / max(len(nbrs[n]), 1), n))
-    return left, right
-
-
-def membership_layout(data) -> dict[str, tuple[float, float]]:
-    """Fixed two-column positions for every member (x=0) and organisation (x=1) ever drawn."""
-    m = membership_intervals(data)
-    m = m[m["showable"]]
-    edges = sorted(set(zip(m["member_id"], m["org_id"])))
-    left, right = _barycentric_order(sorted(set(m["member_id"])), sorted(set(m["org_id"])), edges)
-    pos = {}
-    for x, column in ((0.0, left), (1.0, right)):
-        for i, n in enumerate(column):
-            pos[n] = (x, 1.0 - i / max(len(column) - 1, 1))
-    return pos
-
-
-def circle_layout(nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Nodes on a circle in the given order, the first at the top, clockwise."""
-    import math
-
-    k = len(nodes)
-    return {n: (round(math.sin(2 * math.pi * i / k), 6), round(math.cos(2 * math.pi * i / k), 6))
-            for i, n in enumerate(nodes)}
-
-
-# Circle order for the state–state networks: Central Asia, its two great neighbours, then westwards.
-CIRCLE_ORDER = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "CHN", "RUS", "BLR", "UKR", "LTU", "LVA", "EST", "GEO", "AZE",
-                "ARM")
-
-
-def projection_layout(data) -> dict[str, tuple[float, float]]:
-    """Every member ever drawn on one circle, in `CIRCLE_ORDER` (others after it, by id)."""
-    m = membership_intervals(data)
-    members = set(m.loc[m["showable"], "member_id"])
-    rank = {n: i for i, n in enumerate(CIRCLE_ORDER)}
-    return circle_layout(sorted(members, key=lambda n: (rank.get(n, len(rank)), n)))
-
-
-def presence_layout(data) -> dict[str, tuple[float, float]]:
-    """Forces on the top row, hosts on the bottom row (a force that is also a host stays on top)."""
-    dep = data.deployments[data.deployments["status"].astype(str).isin(PRESENCE_STATUSES)]
-    forces = sorted(set(dep["force_id"]))
-    hosts = sorted(set(dep["host_id"]) - set(forces))
-    edges = sorted(set(zip(dep["force_id"], dep["host_id"])))
-    forces, hosts = _barycentric_order(forces, hosts, edges)
-    pos = {}
-    for y, row in ((1.0, forces), (0.0, hosts)):
-        for i, n in enumerate(row):
-            pos[n] = ((i + 0.5) / len(row), y)
-    return pos
-
-
-def contact_layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Fixed two-hub positions: the two actors with most events on the top row, the actors in contact
-    with both in a row below them, those in contact with one hub only beside that hub, and any
-    others at the end of the bottom row. Ties break by id, so the same graph gives the same picture."""
-    if G.number_of_nodes() < 2:
-        return {n: (0.0, 0.0) for n in G}
-    by_events = sorted(G, key=lambda n: (-G.degree(n, weight="weight"), n))
-    h1, h2 = sorted(by_events[:2])
-    n1, n2 = set(G[h1]) - {h2}, set(G[h2]) - {h1}
-    both = sorted(n1 & n2)
-    only1, only2 = sorted(n1 - n2), sorted(n2 - n1)
-    rest = sorted(set(G) - {h1, h2} - n1 - n2)
-    pos = {h1: (-0.8, 1.0), h2: (0.8, 1.0)}
-    for i, n in enumerate(only1):
-        pos[n] = (-1.7, 1.0 - 0.55 * i)
-    for i, n in enumerate(only2):
-        pos[n] = (1.7, 1.0 - 0.55 * i)
-    bottom = both + rest
-    for i, n in enumerate(bottom):
-        pos[n] = (round(-1.2 + 2.4 * i / max(len(bottom) - 1, 1), 6) if len(bottom) > 1 else 0.0, 0.0)
-    return pos
-
-
-ALIGNMENT_POSITIONS = {"RUS": (-1.05, 0.85), "CHN": (1.05, 0.85), "USA": (0.0, -0.95), "subject": (0.0, 0.05)}
-
-
-def alignment_layout(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
-    """The country in the middle, Russia top left, China top right, the US below; others left of centre."""
-    pos = {}
-    others = sorted(n for n in G if n not in POWERS and G.nodes[n].get("role") != "country")
-    for n in G:
-        if G.nodes[n].get("role") == "country":
-            pos[n] = ALIGNMENT_POSITIONS["subject"]
-        elif n in POWERS:
-            pos[n] = ALIGNMENT_POSITIONS[n]
-    for i, n in enumerate(others):
-        pos[n] = (-1.1, -0.3 - 0.45 * i)
-    return pos
-
-
-def pairs_in_words(pairs: list[tuple[str, str]], name_of) -> str:
-    """Pairs of states in a reader's words: three or more states of which every two are a pair are named once
-    ("every two of Estonia, Georgia and Ukraine"), a state in three or more of the other pairs once with its partners
-    ("Belarus with each of Armenia, Kazakhstan and Russia"), the pairs left over one by one ("Kazakhstan and Russia")."""
-    def listed(names: list[str]) -> str:
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-    left, parts = {frozenset(p) for p in pairs}, []
-    while left:
-        graph = nx.Graph([tuple(sorted(p)) for p in left])
-        cliques = sorted((sorted(c) for c in nx.find_cliques(graph)), key=lambda c: (-len(c), c))
-        if len(cliques[0]) < 3:
-            break
-        parts.append("every two of " + listed(sorted(name_of(s) for s in cliques[0])))
-        left -= {frozenset(p) for p in combinations(cliques[0], 2)}
-    while left:  # a state in three or more of the pairs left: named once with its partners
-        counts = Counter(s for p in left for s in p)
-        hub = min(counts, key=lambda s: (-counts[s], name_of(s)))
-        if counts[hub] < 3:
-            break
-        partners = sorted(name_of(s) for p in left if hub in p for s in p - {hub})
-        parts.append(f"{name_of(hub)} with each of {listed(partners)}")
-        left = {p for p in left if hub not in p}
-    parts += sorted(listed(sorted(name_of(s) for s in p)) for p in left)
-    return "; ".join(parts)
-
-
-def shared_membership_histories(weights: pd.DataFrame, name_of) -> pd.DataFrame:
-    """The projected weights (`projected_weights`: pairs "KAZ–RUS" × snapshots) with the pairs of one history
-    together: one row per distinct sequence of weights, the pairs counted and named in words, the latest weights first."""
-    rows = []
-    for history, group in weights.groupby(list(weights.columns), sort=False):
-        pairs = [tuple(label.split("–")) for label in group.index]
-        count = f"{len(pairs)} pair" + ("s" if len(pairs) > 1 else "")
-        rows.append([*history, f"{count}: {pairs_in_words(pairs, name_of)}"])
-    frame = pd.DataFrame(rows, columns=[*weights.columns, "pairs of states"])
-    return frame.sort_values(list(reversed(weights.columns)), ascending=False, kind="stable").reset_index(drop=True)

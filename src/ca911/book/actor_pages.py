@@ -3,7 +3,7 @@
 An actor's records are the rows that name it: events (through `event_actors.csv`), facts (`actor_ids`),
 memberships (as member or as organisation), deployments (as force, host or facility), stances, and period
 relations (as partner, or as the country whose period it is). Each counts once per actor, by its record
-reference (`schema.record_ref`), the stable name the sentence map and the discrepancy register use too.
+reference (`refs.format_ref`), the stable name the sentence map and the discrepancy register use too.
 Actors with at least `MIN_RECORDS` records get a page under `_generated/actors/<id>.md` (HTML only);
 every actor has an entry in the compact index, which is all the PDF prints.
 """
@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ca911.chronology import FAMILY_OF
-from ca911.data import DataPackage, shown_name
-from ca911.numbers import with_qualifier
-from ca911.records import event_date_text, fact_label, format_partial_date, label_of, record_markup
-from ca911.schema import primary_key, record_ref
-from ca911.tables import Markup, markdown_table, myst_code, myst_text
-from ca911.wording import count as count_phrase
-from ca911.wording import figure_count, name_in_text
+from ca911.analysis.chronology import FAMILY_OF
+from ca911.book.myst import Markup, markdown_table, myst_code, myst_text
+from ca911.book.records import event_date_text, fact_label, label_of, record_markup
+from ca911.book.wording import count as count_phrase
+from ca911.book.wording import figure_count, name_in_text
+from ca911.data import dates
+from ca911.data.numbers import with_qualifier
+from ca911.data.package import DataPackage, shown_name
+from ca911.data.refs import format_ref, key_of
+from ca911.data.schema import primary_key
 
 MIN_RECORDS = 3
 PAGE_DIR = "actors"  # under _generated/
@@ -92,8 +94,15 @@ def count_words(n: int, resource: str, lang: str = "en") -> str:
     return figure_count(n, KIND_WORDS[resource], lang)
 
 
-def _date_text(value) -> str:
-    return format_partial_date(value) if isinstance(value, str) and value else ""
+def _date_text(value, lang: str = "en") -> str:
+    return dates.words(value, lang) if isinstance(value, str) and value else ""
+
+
+def _span_text(start, end, lang: str = "en", open_end: bool = False) -> str:
+    """A span of two dates in words; with `open_end`, a span with no end reads 'from <start>'."""
+    if open_end and not end:
+        return dates.since(_date_text(start, lang), lang)
+    return dates.span_words(start, end or None, lang)
 
 
 def actor_records(pkg: DataPackage) -> pd.DataFrame:
@@ -103,7 +112,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
 
     def add(actor, resource, rec, date, sort, locator, what, target=""):
         if isinstance(actor, str) and actor:
-            rows.append({"actor_id": actor, "resource": resource, "ref": record_ref(resource, rec, primary_key(d, resource)),
+            rows.append({"actor_id": actor, "resource": resource, "ref": format_ref(resource, rec, primary_key(d, resource)),
                          "date": date, "sort": sort, "locator": locator, "what": what, "target": target})
 
     events = pkg.events.set_index("event_id")
@@ -121,7 +130,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
         return name_in_text(names.get(actor_id, actor_id), kinds.get(actor_id))
 
     for r in pkg.memberships.to_dict("records"):
-        span = f"{_date_text(r['start'])} – {_date_text(r['end'])}".strip(" –") if r["end"] else f"from {_date_text(r['start'])}"
+        span = _span_text(r["start"], r["end"], open_end=True)
         what = f"{names.get(r['member_id'], r['member_id'])} in {named(r['org_id'])}: {str(r['status']).replace('_', ' ')}"
         for actor in (r["member_id"], r["org_id"]):
             add(actor, "memberships", r, span, r["start_lo"], r["locator"], what)
@@ -138,7 +147,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
     periods = pkg.periods.set_index("period_id")
     for r in pkg.period_relations.to_dict("records"):
         p = periods.loc[r["period_id"]]
-        span = f"{_date_text(p['start'])} – {_date_text(p['end'])}".strip(" –")
+        span = _span_text(p["start"], p["end"])
         what = f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: {str(r['relation']).replace('_', ' ')} {named(r['partner_id'])}"
         for actor in dict.fromkeys((p["country_id"], r["partner_id"])):
             add(actor, "period_relations", r, span, p["start_lo"], r["locator"], what)
@@ -186,11 +195,12 @@ def linked_name(pkg: DataPackage, actor_id: str, text: str | None = None) -> Mar
 # ------------------------------------------------------------------------------------------- figure
 
 def _timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, layout: str = "wide"):
-    from ca911 import figures, style
+    from ca911.figures import style
+    from ca911.figures import timelines as figures
 
     narrow = layout == "narrow"
     ev = pkg.events.set_index("event_id")
-    ids = [ref.split(":", 1)[1] for ref in records.loc[records["resource"] == "events", "ref"]]
+    ids = [key_of(ref) for ref in records.loc[records["resource"] == "events", "ref"]]
     fig, ax = style.figure(2.6 if narrow else 2.1,  # the tight bounding box adds padding
                            width_in=style.figure_width(layout) if narrow else style.A4_TEXT_WIDTH_IN - 0.3)
     lanes = {"ch3": 1, "ch4": 0}
@@ -219,13 +229,13 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, layo
     """The actor's events on one time axis, a lane per chapter; a bar spans what an imprecise date covers
     (a month, a year), a marker (colour and shape by family of event) marks where it starts. In two layouts
     (style.two_layouts; the style module is imported only when a figure is drawn)."""
-    from ca911 import style
+    from ca911.figures import style
 
     return style.two_layouts(_timeline_figure)(pkg, actor_id, records, layout=layout)
 
 
 def timeline_svg(pkg: DataPackage, actor_id: str, records: pd.DataFrame) -> str:
-    from ca911 import style
+    from ca911.figures import style
 
     return style.svg_text(timeline_figure(pkg, actor_id, records))
 
@@ -301,7 +311,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
                                                      f"tab-actor-{actor_id}-memberships"), ""]
     dep = mine[mine["resource"] == "deployments"]
     if len(dep):
-        keys = [ref.split(":", 1)[1] for ref in dep["ref"]]
+        keys = [key_of(ref) for ref in dep["ref"]]
         d = pkg.deployments.set_index("deployment_id").loc[keys].reset_index().sort_values(["as_of_lo", "deployment_id"])
         table = pd.DataFrame([[Markup(ref_link(r.force_id, names.get(r.force_id, r.force_id), others)),
                                Markup(ref_link(r.host_id, names.get(r.host_id, r.host_id), others)),
@@ -316,7 +326,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     if len(facts):
         out += ["## Undated facts", ""]
         # the {fact} role prints the fact's locator, linked to its entry in the list of undated facts
-        out += [f"- {myst_text(r.what)} · {{fact}}`{r.ref.split(':', 1)[1]}`" for r in facts.itertuples()]
+        out += [f"- {myst_text(r.what)} · {{fact}}`{key_of(r.ref)}`" for r in facts.itertuples()]
         out += [""]
     if actor_id in degree:
         out += ["## In the contact network of autumn 2001", "",
@@ -334,7 +344,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
 
 
 def contact_degrees(pkg: DataPackage) -> dict[str, int]:
-    from ca911.networks import build_contact_graph
+    from ca911.analysis.networks import build_contact_graph
 
     try:
         G = build_contact_graph(pkg)
@@ -372,7 +382,7 @@ def actor_files(pkg: DataPackage) -> dict[str, bytes]:
         has_events = bool((mine["resource"] == "events").any())
         out[f"{PAGE_DIR}/{actor_id}.md"] = actor_page(pkg, actor_id, records, with_page, degree, has_events).encode("utf-8")
         if has_events:  # the page's figure and its narrow layout for phones
-            from ca911 import style
+            from ca911.figures import style
 
             out.update(style.svg_files(timeline_figure(pkg, actor_id, mine), f"{PAGE_DIR}/{actor_id}-timeline"))
     return out

@@ -21,7 +21,7 @@ CHAPTERS = ("ch3", "ch4")
 
 def date_expressions_frame() -> pd.DataFrame:
     """Every date expression of both chapters in reading order, as the coverage reader finds them."""
-    from ca911.coverage import find_expressions
+    from ca911.sources.coverage import find_expressions
 
     rows = []
     for ch in CHAPTERS:
@@ -33,7 +33,7 @@ def date_expressions_frame() -> pd.DataFrame:
 
 def source_sentences_frame() -> pd.DataFrame:
     """Every sentence of both chapters' paragraphs: locator, reading order and checksum (no text)."""
-    from ca911.sources import chapter_sentences
+    from ca911.sources.reader import chapter_sentences
 
     rows = [{"source_id": ch, "sentence_no": s.number, "locator": s.locator, "checksum": s.checksum}
             for ch in CHAPTERS for s in chapter_sentences(ch)]

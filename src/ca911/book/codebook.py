@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ca911.data import DataPackage
-from ca911.tables import Markup, markdown_table, myst_code
+from ca911.book.myst import Markup, markdown_table, myst_code
+from ca911.data.package import DataPackage
 
 FIELD_WIDTHS = [25, 8, 9, 37, 10, 11]  # fixed shares: the meaning column wraps, nothing runs off the right
 

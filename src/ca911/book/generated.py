@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ca911.archive import deterministic_zip
-from ca911.data import DataPackage, default_data_dir
+from ca911.data.archive import deterministic_zip
+from ca911.data.package import DataPackage, default_data_dir
 
 
 def data_downloads(data_dir: Path) -> dict[str, bytes]:
@@ -33,7 +33,7 @@ def write_all(root: Path, outputs: dict[str, bytes]) -> list[str]:
 
 def generate(srcdir: Path, pkg: DataPackage | None = None, actor_pages: bool = True) -> list[str]:
     """Everything the book needs under `<srcdir>/_generated`."""
-    from ca911.data import load
+    from ca911.data.package import load
 
     data_dir = default_data_dir()
     pkg = pkg or load(data_dir)
@@ -48,8 +48,9 @@ def generators(actor_pages: bool = True) -> dict:
     without actor pages (`ca911_actor_pages: false`, e.g. a small test book) names actors without links."""
     from functools import partial
 
-    from ca911 import actor_pages as pages
-    from ca911 import appendices, codebook, network_exports, records
+    from ca911.analysis import network_exports
+    from ca911.book import actor_pages as pages
+    from ca911.book import appendices, codebook, records
 
     writers = {"appendices": appendices.appendix_files, "codebook": codebook.codebook_file,
                "chronology": (lambda pkg: records.chronology_file(pkg, partial(pages.linked_name, pkg))) if actor_pages

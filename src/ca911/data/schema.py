@@ -1,9 +1,8 @@
 """What `data/datapackage.json` says about records, in one place: primary keys, record references,
 date columns and the resources a sentence may cite.
 
-A record's reference is `<resource>:<primary key>`, composite keys joined by `/`
-(`events:ch3-2001-09-24-putin-tv-address`, `memberships:RUS/CST/1992-05`). The sentence map, the
-discrepancy register, the validator and the coverage reports all name records this way.
+Records are named by their reference (`ca911.data.refs`: `<resource>:<primary key>`), built from the
+primary keys given here.
 Date columns are the fields marked `"partialDate": true` (YYYY, YYYY-MM or YYYY-MM-DD).
 """
 
@@ -11,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ca911.data.refs import format_ref
+
 # Resources a sentence of the chapters can point to; stances are located by their evidence event.
 REFERABLE = ("actors", "events", "facts", "stances", "memberships", "deployments", "aid",
              "iraq_war_responses", "periods", "period_relations", "indicators")
-PARTIAL_DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
 
 
 def resource(descriptor: dict, name: str) -> dict:
@@ -24,10 +24,6 @@ def resource(descriptor: dict, name: str) -> dict:
 def primary_key(descriptor: dict, name: str) -> list[str]:
     key = resource(descriptor, name)["schema"].get("primaryKey", [])
     return [key] if isinstance(key, str) else list(key)
-
-
-def record_ref(name: str, record: Mapping, key: Iterable[str]) -> str:
-    return f"{name}:" + "/".join(str(record[k]) for k in key)
 
 
 def date_columns(descriptor: dict, *, strings_only: bool = False) -> dict[str, list[str]]:
@@ -49,6 +45,6 @@ def record_locators(tables: Mapping[str, Iterable[Mapping]], descriptor: dict) -
     for name in REFERABLE:
         key = primary_key(descriptor, name)
         for rec in tables.get(name, []):
-            out[record_ref(name, rec, key)] = (event_locator.get(str(rec["event_id"]), "") if name == "stances"
+            out[format_ref(name, rec, key)] = (event_locator.get(str(rec["event_id"]), "") if name == "stances"
                                                else str(rec["locator"]))
     return out

@@ -6,7 +6,6 @@ the CSV (the header is line 1) and column the field name; whole-file problems us
 
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import json
@@ -14,11 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ca911.schema import date_columns, record_locators
+from ca911.data.dates import check_date
+from ca911.data.locators import chapter_of
+from ca911.data.schema import date_columns, record_locators
 
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 # --- tracing the parts of an English name to what the chapters print ---------------------------------
@@ -113,19 +113,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.row}:{self.column}: {self.rule}: {self.message}"
-
-
-def check_date(value: str) -> str | None:
-    """None if `value` is a real partial date, else why not."""
-    m = DATE_RE.match(value)
-    if not m:
-        return f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
-    year, month, day = int(m[1]), m[2], m[3]
-    if month is not None and not 1 <= int(month) <= 12:
-        return f"{value!r} has no month {month}"
-    if day is not None and not 1 <= int(day) <= calendar.monthrange(year, int(month))[1]:
-        return f"{value!r} has no day {day} in that month"
-    return None
 
 
 def bibtex_keys(path: Path) -> set[str]:
@@ -262,7 +249,7 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
         if rec["content"] in ("analysis", "signpost") and listed:
             add("sentences", rec, "record_refs", "records-on-non-fact", f"an {rec['content']} sentence states no fact; name no records or mark it `fact`")
         loc = rec["locator"]
-        if loc and rec["source_id"] and not loc.startswith(rec["source_id"] + " "):
+        if loc and rec["source_id"] and chapter_of(loc) != rec["source_id"]:
             add("sentences", rec, "locator", "locator-chapter", f"{loc!r} is not in {rec['source_id']}")
     for rec in tables.get("sources", []):
         if rec["bibtex_key"] and rec["bibtex_key"] not in bib:

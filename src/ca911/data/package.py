@@ -7,7 +7,6 @@ never silently read as 1 January.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import os
@@ -16,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ca911.schema import date_columns
+from ca911.data import dates
+from ca911.data.schema import date_columns
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 # The weeks of responses to 9/11 that chapter 3 chronicles day by day (chronology, stances, contact networks).
 AUTUMN_2001 = ("2001-09-11", "2001-10-30")
 
@@ -43,21 +43,6 @@ class DataPackageError(ValueError):
         lines = "\n".join(str(p) for p in problems[:20])
         more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"the data package has {len(problems)} problem(s):\n{lines}{more}")
-
-
-def partial_date_bounds(value: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """First and last day a partial ISO date covers; NaT for empty."""
-    if not value:
-        return pd.NaT, pd.NaT
-    parts = [int(p) for p in value.split("-")]
-    year = parts[0]
-    if len(parts) == 1:
-        return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
-    month = parts[1]
-    if len(parts) == 2:
-        return pd.Timestamp(year, month, 1), pd.Timestamp(year, month, calendar.monthrange(year, month)[1])
-    day = pd.Timestamp(year, month, parts[2])
-    return day, day
 
 
 def package_hash(data_dir: str | Path | None = None) -> str:
@@ -121,7 +106,7 @@ def _typed(descriptor_fields: list[dict], frame: pd.DataFrame) -> pd.DataFrame:
 def _validation_stamp(data_dir: Path) -> Path:
     """Where a successful validation of exactly these files, with this validator, is remembered: a build
     validates once, and each notebook's `load()` finds the stamp instead of validating again."""
-    from ca911 import schema, validation
+    from ca911.data import schema, validation
 
     digest = hashlib.sha256(package_hash(data_dir).encode())
     bib = data_dir.parent / "references.bib"
@@ -150,7 +135,7 @@ def shown_name(name: str, external: str) -> str:
 
 def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPackage:
     """Validate the package (raise DataPackageError listing every problem) and load every table."""
-    from ca911.validation import validate_package
+    from ca911.data.validation import validate_package
 
     data_dir = Path(data_dir or default_data_dir())
     if validate and not _validation_stamp(data_dir).is_file():
@@ -160,12 +145,12 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
         remember_valid(data_dir)
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     tables = {}
-    dates = date_columns(descriptor, strings_only=True)
+    date_cols = date_columns(descriptor, strings_only=True)
     for res in descriptor["resources"]:
         frame = pd.read_csv(data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
         frame = _typed(res["schema"]["fields"], frame)
-        for col in dates.get(res["name"], []):
-            bounds = [partial_date_bounds(v) for v in frame[col]]
+        for col in date_cols.get(res["name"], []):
+            bounds = [dates.bounds(v) for v in frame[col]]
             frame[f"{col}_lo"] = pd.to_datetime(pd.Series([b[0] for b in bounds], dtype="datetime64[ns]"))
             frame[f"{col}_hi"] = pd.to_datetime(pd.Series([b[1] for b in bounds], dtype="datetime64[ns]"))
         for col in LIST_COLUMNS.get(res["name"], []):

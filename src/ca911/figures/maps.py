@@ -14,10 +14,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.transforms import ScaledTranslation
 
-from ca911.chronology import deployment_timeline
-from ca911.data import DataPackage, default_data_dir
-from ca911.numbers import with_qualifier
-from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, NARROW_WIDTH_IN, OKABE_ITO, figure, two_layouts
+from ca911.analysis.chronology import deployment_timeline
+from ca911.data.numbers import with_qualifier
+from ca911.data.package import DataPackage, default_data_dir
+from ca911.figures.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, NARROW_WIDTH_IN, OKABE_ITO, figure, two_layouts
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ca911.data import AUTUMN_2001, DataPackage
-from ca911.numbers import with_qualifier
+from ca911.data import dates
+from ca911.data.numbers import with_qualifier
+from ca911.data.package import AUTUMN_2001, DataPackage
 
 STATE_LANES = ["RUS", "USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
 OTHER_LANE = "Other"
@@ -68,13 +69,13 @@ def event_actor_names(pkg: DataPackage) -> pd.Series:
     return ea.groupby("event_id", sort=True)["name"].agg(lambda s: "; ".join(dict.fromkeys(s)))
 
 
-def chronology_table(pkg: DataPackage, start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    """Date, actors, what happened and where it is stated: one row per event."""
+def chronology_table(pkg: DataPackage, start: str | None = None, end: str | None = None, lang: str = "en") -> pd.DataFrame:
+    """Date (as the data write it), actors, what happened and where it is stated: one row per event."""
     ev = pkg.events if start is None else events_between(pkg, start, end)
     ev = require_rows(ev, "events in the chosen period").sort_values(["date_lo", "event_id"])
-    approx = ev["approximate"].fillna(False).map({True: " (approx.)", False: ""})
     return pd.DataFrame({
-        "date": ev["date"].astype(str) + ev["date_end"].fillna("").map(lambda e: f" – {e}" if e else "") + approx,
+        "date": [dates.span_words(r["date"], r["date_end"] or None, lang, bool(r["approximate"]), as_stored=True)
+                 for r in ev.fillna({"date_end": "", "approximate": False}).to_dict("records")],
         "actors": ev["event_id"].map(event_actor_names(pkg)).fillna(""),
         "what happened": ev["summary_en"],
         "type": ev["event_type"].astype(str).str.replace("_", " "),
@@ -142,70 +143,6 @@ def table1_event_numbers(pkg: DataPackage) -> dict[str, int]:
     return {event_id: number for number, event_id in enumerate(ordered, 1)}
 
 
-def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
-    """Table 1 as a numbered MyST table; each cell ends with the numbers of its evidence in the list of events
-    (`table1_evidence`), each linked to the event's entry in the full chronology."""
-    from ca911.records import label_of
-    from ca911.tables import Markup, markdown_table, myst_text
-
-    t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
-    numbers = table1_event_numbers(pkg)
-    heads = {"ja": ["", "カザフスタン", "ウズベキスタン"], "en": ["", "Kazakhstan", "Uzbekistan"]}[lang]
-    dims = dimension_labels(pkg, lang)
-    rows = []
-    for dim in table1(pkg, lang).index:
-        row = [Markup(f"**{myst_text(dims[dim])}**")]
-        for country in ("KAZ", "UZB"):
-            rec = t.loc[(dim, country)]
-            # no-break spaces: the markers stay with the cell's last word, never a line of their own
-            links = "\u00a0".join(f"{{ref}}`[{numbers[e]}] <{label_of(e)}>`" for e in sorted(rec["event_ids"] or [], key=numbers.get))
-            row.append(Markup(f"{myst_text(rec[f'text_{lang}'])}\u00a0{links}" if links else myst_text(rec[f"text_{lang}"])))
-        rows.append(row)
-    return markdown_table(pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42])
-
-
-def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> str:
-    """The events behind Table 1 as a numbered MyST table, numbered as the cells' markers (`table1_event_numbers`):
-    each event's date (linked to its chronology entry), what happened, who took part (`name_of(actor_id)`,
-    e.g. a link to the actor's page) and where the chapter states it, then the cells it evidences."""
-    from ca911.records import event_date_text, label_of
-    from ca911.tables import Markup, markdown_table, myst_code, myst_text
-
-    numbers = table1_event_numbers(pkg)
-    ev = pkg.events.set_index("event_id")
-    ea = pkg.event_actors
-    dims, countries = dimension_labels(pkg, "en"), {"KAZ": "Kazakhstan", "UZB": "Uzbekistan"}
-    cells_of: dict[str, list[str]] = {}
-    for r in pkg.iraq_war_responses.itertuples():
-        for e in r.event_ids or []:
-            cells_of.setdefault(e, []).append(f"{countries[r.country_id]}: {dims[r.dimension]}")
-    rows = []
-    for event_id, number in numbers.items():
-        r = ev.loc[event_id]
-        who = ", ".join(dict.fromkeys((name_of or (lambda a: myst_text(pkg.actor_name(a))))(a)
-                                      for a in ea.loc[ea["event_id"] == event_id, "actor_id"]))
-        # three columns, so that a phone shows each event whole: the date leads the event, the locator ends it
-        rows.append([Markup(f"[{number}]"),
-                     Markup(f"**{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`** · {myst_text(r.summary_en)}"
-                            + (f" *{who}*" if who else "") + f" · {myst_code(r.locator)}"),
-                     Markup("; ".join(myst_text(c) for c in cells_of[event_id]))])
-    frame = pd.DataFrame(rows, columns=["", "event", "evidence for"])
-    return markdown_table(frame, caption, name, widths=[6, 70, 24])
-
-
-def events_listing(events: pd.DataFrame) -> pd.DataFrame:
-    """Events as a reader lists them: the date as the data give it (linked to the event's chronology entry),
-    what happened, the kind of event in words, and where the chapter states it."""
-    from ca911.records import event_date_text, label_of
-    from ca911.tables import Markup, myst_code
-
-    rows = events.to_dict("records")
-    return pd.DataFrame({"date": [Markup(f"{{ref}}`{event_date_text(r)} <{label_of(r['event_id'])}>`") for r in rows],
-                         "what happened": [r["summary_en"] for r in rows],
-                         "type": [str(r["event_type"]).replace("_", " ") for r in rows],
-                         "stated in": [myst_code(r["locator"]) for r in rows]})
-
-
 def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:
     """Every deployment row once, with its label and which side of 11 September 2001 it falls."""
     d = require_rows(pkg.deployments, "deployments").copy()
@@ -239,7 +176,7 @@ def membership_spans(pkg: DataPackage, end_of_record: str = "2004-12-31") -> pd.
     the end of the record. Rows of the two chapters about the same membership merge into one bar. A row
     whose start the chapter does not date (`networks.UNDATED_STARTS`) has no span to draw and is left out.
     """
-    from ca911.networks import UNDATED_STARTS
+    from ca911.analysis.networks import UNDATED_STARTS
 
     m = require_rows(pkg.memberships, "memberships").copy()
     m = m[~m["start_basis"].astype(str).isin(UNDATED_STARTS)]

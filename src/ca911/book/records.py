@@ -11,50 +11,28 @@ for a second record of a date the sentence already gives: no sentence need show 
 
 from __future__ import annotations
 
-import re
-
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import split_explicit_title
 
-from ca911.data import DataPackage
-from ca911.numbers import is_share, with_qualifier
-from ca911.tables import myst_code, myst_text
+from ca911.book.myst import myst_code, myst_text
+from ca911.data import dates
+from ca911.data.locators import LOCATOR_MENTION as LOCATOR
+from ca911.data.numbers import is_share, with_qualifier
+from ca911.data.package import DataPackage
+from ca911.data.refs import RECORD_REF
 
-# A place in a chapter as the data write it: "ch4 §3.1 ¶2", "ch4 §1 ¶3 s.4" (a sentence), "ch3 §1 ¶3 n.3" (a note),
-# "ch4 §2 ¶1-2" (paragraphs), "ch4 §4.1 T1 r2 c2" (a table cell), "ch3 §2 heading" (with its note: "ch4 §4.2
-# heading n.13"), "ch3 §intro title".
-LOCATOR = re.compile(r"ch\d+ §[\w.]+(?: ¶\d+(?:-\d+)?(?: [sn]\.\d+)?| T\d+ r\d+ c\d+| heading(?: n\.\d+)?| title)?")
-# A record's stable reference, `<file>:<key>` (schema.record_ref): "events:ch3-2001-09-24-putin-tv-address",
-# "memberships:RUS/CST/1992-05". Only the files of data/ that hold records a reader cites.
-RECORD_FILES = ("events", "facts", "stances", "memberships", "deployments", "aid", "iraq_war_responses", "periods",
-                "period_relations", "indicators", "discrepancies", "coverage_exclusions", "actors", "places")
-RECORD_REF = re.compile(rf"(?:{'|'.join(RECORD_FILES)}):[\w./-]+(?<![.])")
 # Each is one element with one class on every page, in both editions: the book's stylesheets style these.
 LOCATOR_CLASS = "ca911-locator"
 RECORD_CLASS = "ca911-record"
 # Records with an entry of their own (events in the full chronology, facts in the list of undated facts).
 LINKED_RECORD_FILES = ("events", "facts")
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
 
-
-def format_partial_date(value: str) -> str:
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-
-def event_date_text(row) -> str:
-    text = format_partial_date(row["date"])
-    if isinstance(row.get("date_end"), str) and row["date_end"]:
-        text += f" – {format_partial_date(row['date_end'])}"
-    if bool(row.get("approximate")):
-        text = f"about {text}"
-    return text
+def event_date_text(row, lang: str = "en") -> str:
+    """An event's (or stance's) date in words, a span and approximation included: 'about November 2001'."""
+    end = row.get("date_end")
+    return dates.span_words(row["date"], end if isinstance(end, str) and end else None, lang, bool(row.get("approximate")))
 
 
 def label_of(event_id: str) -> str:
@@ -161,7 +139,7 @@ def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
 def _record_role(table: str, id_col: str, label, render, keep_content: bool = False):
     """A role `{name}`<id>`` that renders a record of `table` with `render(row)` and links it to `label(id)`,
     or `{name}`words <id>`` that links the words; an unknown id is a build error naming the file."""
-    from ca911.data import load
+    from ca911.data.package import load
 
     def role(name, rawtext, text, lineno, inliner, options=None, content=None):
         env = inliner.document.settings.env
@@ -201,20 +179,23 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
     """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about 7,000', '66%').
     The column defaults to `value`; its qualifier is `<column>_qualifier` or else `qualifier`; a unit
     `share` is written as a percentage. A KeyError names what is unknown."""
-    from ca911.schema import primary_key
+    from ca911.data.refs import format_ref, parse_ref
+    from ca911.data.schema import primary_key
 
-    table, _, rest = ref.partition(":")
+    try:
+        table, parts = parse_ref(ref)
+    except ValueError as err:
+        raise KeyError(str(err)) from None
     if table not in pkg_tables:
         raise KeyError(f"no table {table!r} in data/datapackage.json")
     key = primary_key(descriptor, table)
-    parts = rest.split("/")
     if len(parts) not in (len(key), len(key) + 1):
-        raise KeyError(f"{ref!r}: expected {table}:{'/'.join(key)}[/column]")
+        raise KeyError(f"{ref!r}: expected {format_ref(table, dict(zip(key, key)), key)}[/column]")
     column = parts[len(key)] if len(parts) > len(key) else "value"
     frame = pkg_tables[table]
-    match = frame[(frame[key].astype(str) == parts[:len(key)]).all(axis=1)]
+    match = frame[(frame[key].astype(str) == list(parts[:len(key)])).all(axis=1)]
     if match.empty:
-        raise KeyError(f"no record {table}:{'/'.join(parts[:len(key)])} in data/{table}.csv")
+        raise KeyError(f"no record {format_ref(table, dict(zip(key, parts)), key)} in data/{table}.csv")
     row = match.iloc[0].to_dict()
     if column not in row:
         raise KeyError(f"no column {column!r} in data/{table}.csv")
@@ -225,7 +206,7 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
 def number_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """`{number}`indicators:KAZ/border_length_with_russia/2004`` → "about 7,000" (not linked: the
     sentence's locator says where to read); an unknown reference is a build error naming the file."""
-    from ca911.data import load
+    from ca911.data.package import load
 
     env = inliner.document.settings.env
     digest = getattr(env, "ca911_data_hash", None)  # as for `_record_role`: the cache lives as long as the data

@@ -1,8 +1,8 @@
 """The notebooks' figures other than the networks (those are in `network_figures`): chronologies,
 stances, Table 1 as codes, memberships, military presence, aid and data coverage. Each takes tidy frames
-from `ca911.chronology` (or `ca911.coverage`) and returns a Figure in the one style (`ca911.style`), drawn for the
-text column (`layout="wide"`) and carrying its drawing for a phone's width (`layout="narrow"`: taller, panels
-stacked, keys in fewer columns; see `style.two_layouts`)."""
+from `ca911.analysis.chronology` (or `ca911.sources.coverage`) and returns a Figure in the one style
+(`ca911.figures.style`), drawn for the text column (`layout="wide"`) and carrying its drawing for a phone's width
+(`layout="narrow"`: taller, panels stacked, keys in fewer columns; see `style.two_layouts`)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import ScaledTranslation
 
-from ca911.chronology import stance_changes
-from ca911.numbers import NOT_GIVEN
-from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
+from ca911.analysis.chronology import stance_changes
+from ca911.data import dates
+from ca911.data.numbers import NOT_GIVEN
+from ca911.figures.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
@@ -70,7 +71,7 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
     ax.set_ylim(-0.7, len(lane_order) - 0.3)
     ax.set_xlim(pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1))
     ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2 if narrow else 1))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(dates.axis_format("day", "en")))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
     _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.09 if narrow else -0.12),
                    ncol=2 if narrow else 3)  # five in a row outgrow the column
@@ -107,7 +108,7 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
     ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
     days = list(codes.columns)
     ticks = [i for i, d in enumerate(days) if d.weekday() == 0][::2 if narrow else 1]
-    ax.set_xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
+    ax.set_xticks(ticks, [days[i].strftime(dates.axis_format("day", "en")) for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
     ax.tick_params(axis="x", which="minor", length=0)
     handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=stance_words(stance_labels[i], 52 if narrow else 46))
@@ -116,7 +117,7 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
                 Line2D([], [], marker="^", color="black", linestyle="", label="position changed")]
     if approximate is not None and approximate.to_numpy().any():
         handles.append(Line2D([], [], marker="o", markerfacecolor="none", color="black", linestyle="",
-                              label="day read from context (approx.)"))
+                              label=dates.approximately("this day", True, "en") + " (read from context)"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08 if narrow else -0.14), ncol=1 if narrow else 2,
               fontsize=MIN_TEXT_PT, frameon=False,
               columnspacing=1.0, handletextpad=0.4, labelspacing=0.6)
@@ -274,7 +275,7 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
         ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
         ax.set_axisbelow(True)
     for ax in np.atleast_1d(axes) if narrow else np.atleast_1d(axes)[:1]:
-        ax.set_yticks(range(len(months)), [m.strftime("%b %Y") for m in months])
+        ax.set_yticks(range(len(months)), [m.strftime(dates.axis_format("month", "en")) for m in months])
         ax.invert_yaxis()
     fig.legend(handles=_family_handles(axes), loc="outside lower center", ncol=2 if narrow else 5, frameon=False)  # spans both columns
     return fig
@@ -283,12 +284,6 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
 FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "rapid-reaction force"}
 STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
 BREAK_DAY = pd.Timestamp("2001-09-11")
-
-
-def _as_printed_date(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
-    """The date at the precision the chapter gives it: a year, a month or a day."""
-    days = (hi - lo).days
-    return f"{lo:%Y}" if days >= 360 else f"{lo:%b %Y}" if days >= 27 else f"{lo.day} {lo:%b %Y}"
 
 
 NOTE_WIDTH = 34  # characters: a longer note puts its aircraft on a second line (the row is drawn taller)
@@ -316,7 +311,7 @@ def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
         previous_label = None
         for r in sub.itertuples():
             numbers = r.personnel_label if r.personnel_label != NOT_GIVEN else "no number given"
-            note = f"{_as_printed_date(r.as_of_lo, r.as_of_hi)} {r.status}: {numbers}"
+            note = f"{dates.words(r.as_of, 'en', short=True)} {r.status}: {numbers}"
             if narrow:  # no room for labels left of the axes: the force and place head the note
                 label = _record_label(r)
                 note = textwrap.fill(note, note_width)

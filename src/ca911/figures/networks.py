@@ -1,4 +1,4 @@
-"""Figures of the actor networks (`ca911.networks`), in the one style of `ca911.style`.
+"""Figures of the actor networks (`ca911.analysis.networks`), in the one style of `ca911.figures.style`.
 
 Every function returns a closed matplotlib Figure (closed so a notebook shows it only where it is
 glued), at most `A4_TEXT_WIDTH_IN` wide, with fixed positions so rebuilds draw the same picture.
@@ -14,10 +14,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
-from ca911 import networks as nw
-from ca911.numbers import with_qualifier
-from ca911.records import MONTHS
-from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
+from ca911.analysis import network_layouts as layouts
+from ca911.analysis import networks as nw
+from ca911.data import dates
+from ca911.data.numbers import with_qualifier
+from ca911.figures.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
@@ -38,15 +39,9 @@ def _bare(ax) -> None:
     ax.set_aspect("auto")
 
 
-def date_words(value, short: bool = True) -> str:
-    """A date of any precision as figure text prints it: '2001' → '2001', '2001-09' → 'Sep 2001'
-    ('September 2001' when not short), '2001-09-30' → '30 Sep 2001'."""
-    parts = str(value)[:10].split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    month = month[:3] if short else month
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+def date_words(value, short: bool = True, lang: str = "en") -> str:
+    """A date of any precision as figure text prints it (`dates.words`): '2001-09' → 'Sep 2001' when short."""
+    return dates.words(str(value)[:10], lang, short=short)
 
 
 def _done(fig):
@@ -72,7 +67,7 @@ def _change_colours(now: set, before: set | None):
 def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended ones
     dotted grey, members and organisations not (or no longer) in the network in light grey."""
-    pos = require(nw.membership_layout(pkg), "memberships that any date can show")
+    pos = require(layouts.membership_layout(pkg), "memberships that any date can show")
     names = _names(pkg, short=True)
     narrow = layout == "narrow"
     ncols = 2 if narrow else 3
@@ -123,7 +118,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
     vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the exact counts are in
     `networks.projected_weights`)."""
-    pos = require(nw.projection_layout(pkg), "memberships that any date can show")
+    pos = require(layouts.projection_layout(pkg), "memberships that any date can show")
     names = _names(pkg)
     narrow = layout == "narrow"
     ncols = 1 if narrow else 2
@@ -198,7 +193,7 @@ def presence_panels(pkg, layout: str = "wide"):
     square root of personnel (the latest number the chapters give by then); dashed where the latest
     record is an agreement or a plan; thin grey where no number is given. Each arrow carries a number
     that the key beside the panel explains."""
-    pos = require(nw.presence_layout(pkg), "deployments of troops")
+    pos = require(layouts.presence_layout(pkg), "deployments of troops")
     names = _names(pkg, short=True)
     snaps = nw.presence_snapshots(pkg)
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the text width
@@ -310,7 +305,7 @@ def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None 
     """The contact graph: one curve per pair and family of contact (colour and dash), width and number =
     events; node size = betweenness (the bridge positions)."""
     require(list(G.edges), "contacts between two actors")
-    pos = pos or nw.contact_layout(G)
+    pos = pos or layouts.contact_layout(G)
     centrality = centrality if centrality is not None else nw.centrality_table(G)
     between = centrality.set_index("actor")["betweenness"]
     fig, ax = figure(3.9 if layout == "narrow" else 3.4, figure_width(layout))  # edge labels reach past the axes (see presence_panels)
@@ -378,9 +373,9 @@ def alignment_panels(pkg, layout: str = "wide"):
     fig, axes = figure(2.2 * nrows, figure_width(layout), nrows=nrows, ncols=ncols, layout=None, squeeze=False)
     for ax, p in zip(axes.flat, periods.itertuples()):
         G = nw.build_alignment_graph(pkg, p.period_id)
-        pos = nw.alignment_layout(G)
+        pos = layouts.alignment_layout(G)
         for power in nw.POWERS:  # the three powers always stand in their place
-            pos.setdefault(power, nw.ALIGNMENT_POSITIONS[power])
+            pos.setdefault(power, layouts.ALIGNMENT_POSITIONS[power])
         ax.set_facecolor(POLICY_TINT.get(str(p.policy_type), "#f2f2f2"))
         for u, v, d in sorted(G.edges(data=True)):
             colour, style, lw = RELATION_STYLE[d["relation"]]
@@ -403,9 +398,10 @@ def alignment_panels(pkg, layout: str = "wide"):
         if G.nodes[p.country_id]["isolated_reason"]:
             ax.text(0, -0.42, "no relation to a partner\nstated for this period", fontsize=MIN_TEXT_PT, ha="center",
                     va="center", style="italic", color="#444444")
-        start = ("c. " if bool(p.approximate) else "") + date_words(p.start)
-        years = f"{start} – {date_words(p.end)}" if p.end else f"from {start}"
-        ax.set_title(f"{names.get(p.country_id, p.country_id)} {p.number}: {years}\n{_policy_words(str(p.policy_type), labels)}",
+        start = dates.approximately(date_words(p.start), bool(p.approximate), "en")
+        years = dates.between(start, date_words(p.end), "en") if p.end else dates.since(start, "en")
+        # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its panel
+        ax.set_title(f"{names.get(p.country_id, p.country_id)} {p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
                      fontsize=MIN_TEXT_PT, pad=3)
         ax.set_xlim(-1.5, 1.5)
         ax.set_ylim(-1.45, 1.3)
@@ -421,5 +417,5 @@ def alignment_panels(pkg, layout: str = "wide"):
                 Patch(facecolor="#f2f2f2", label="other or no label")]
     list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False,
                                title="relation the chapter states", title_fontsize=MIN_TEXT_PT)
-    fig.subplots_adjust(wspace=0.05, hspace=0.36, left=0.02, right=0.98)
+    fig.subplots_adjust(wspace=0.05, hspace=0.45, left=0.02, right=0.98)
     return _done(fig)

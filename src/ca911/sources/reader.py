@@ -1,15 +1,5 @@
-"""Reads the two source chapters, removes PDF-extraction noise and numbers their passages.
-
-Locator scheme (see the book's methods part):
-
-    ch3 §2 ¶14 n.8      chapter, section, paragraph within the section, note marker in it
-    ch3 §3.1 ¶2         sub-section (1) of section 3
-    ch3 §intro ¶1       the unnumbered introduction (はじめに); §concl is まとめ / the end matter
-    ch4 §4.1 T1 r2 c1   Table 1, row 2 (domestic opinion), column 1 (Kazakhstan)
-    ch4 §intro title    the chapter title; `heading` is a section heading
-    ch3 §2 ¶14 s.3      sentence 3 of that paragraph (sentences end at 。 outside brackets)
-
-Paragraphs are counted from 1 within the smallest section that holds them.
+"""Reads the two source chapters, removes PDF-extraction noise and numbers their passages by the locator
+scheme of `ca911.data.locators` (see the book's methods part).
 """
 
 from __future__ import annotations
@@ -22,15 +12,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ca911.data.locators import format_locator, paragraph_key, parse_locator, passage_keys, section_key
+
 SOURCE_FILES = {
     "ch3": "ch3-matsui-us-russia-relations-and-central-asia.ja.txt",
     "ch4": "ch4-yuasa-kazakhstan-uzbekistan-foreign-policy.ja.txt",
 }
-LOCATOR_RE = re.compile(
-    r"^(?P<chapter>ch[34]) §(?P<section>\d+(?:\.\d+)?|intro|concl) "
-    r"(?:¶(?P<para>\d+)(?:-(?P<para_end>\d+))?(?: s\.(?P<sentence>\d+))?|T1 r(?P<row>[1-5]) c(?P<col>[12])|(?P<special>title|heading))"
-    r"(?: n\.(?P<note>\d+))?$"
-)
 _DOUBLED_NOTE = re.compile(r"（{4}(\d+)）{4}")  # ch4: （（（（13131313）））） is note (13)
 _NOTE = re.compile(r"（注(\d+)）")  # ch3 prints notes so; ch4's are rewritten to match
 _SECTION = re.compile(r"^[１２３４５６７８９]．")
@@ -47,7 +34,7 @@ def sources_dir() -> Path:
     env = os.environ.get("CA911_SOURCES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "sources"
+    return Path(__file__).resolve().parents[4] / "shared" / "sources"
 
 
 def sources_available() -> bool:
@@ -195,7 +182,7 @@ def chapter_sentences(chapter_id: str) -> list[Sentence]:
         if "¶" not in key:
             continue
         for i, text in enumerate(split_sentences(passage.text), start=1):
-            out.append(Sentence(f"{passage.locator} s.{i}", len(out) + 1, text))
+            out.append(Sentence(format_locator(chapter_id, key, sentence=i), len(out) + 1, text))
     return out
 
 
@@ -212,7 +199,7 @@ def read_chapter(chapter_id: str) -> Chapter:
     headings: dict[str, str] = {}
 
     def add(key: str, text: str) -> None:
-        passages[key] = Passage(f"{chapter_id} {key}", text, _notes_in(text))
+        passages[key] = Passage(format_locator(chapter_id, key), text, _notes_in(text))
 
     add("§intro title", "".join(nonblank[: 2 if chapter_id == "ch4" else 1]))
     body_start = next(i for i, line in enumerate(lines) if line.strip() in ("はじめに",) or _SECTION.match(line.strip()))
@@ -221,7 +208,7 @@ def read_chapter(chapter_id: str) -> Chapter:
 
     def flush() -> None:
         for n, para in enumerate(_paragraphs(chunk), start=1):
-            add(f"§{section} ¶{n}", para)
+            add(paragraph_key(section, n), para)
         chunk.clear()
 
     for line in lines[body_start:]:
@@ -229,7 +216,7 @@ def read_chapter(chapter_id: str) -> Chapter:
         if table_block is not None:
             if _SUBSECTION.match(s):
                 for k, v in _parse_table1(table_block).items():
-                    add(f"§{section} T1 {k}", v)
+                    add(f"{section_key(section)} T1 {k}", v)  # "r2 c1" cells and the table's "title"
                 table_block = None
             else:
                 table_block.append(line)
@@ -246,12 +233,12 @@ def read_chapter(chapter_id: str) -> Chapter:
             major = s[0].translate(_FULLWIDTH_DIGITS)
             section = major
             headings[section] = s
-            add(f"§{section} heading", s)
+            add(f"{section_key(section)} heading", s)
         elif _SUBSECTION.match(s) and len(s) < 60:
             flush()
             section = f"{major}.{_SUBSECTION.match(s).group(1)}"
             headings[section] = s
-            add(f"§{section} heading", s)
+            add(f"{section_key(section)} heading", s)
         elif s.startswith("表１"):
             flush()
             table_block = [line]
@@ -261,27 +248,13 @@ def read_chapter(chapter_id: str) -> Chapter:
     return Chapter(chapter_id, passages["§intro title"].text, author.replace(" ", "").strip(), passages, headings)
 
 
-def parse_locator(locator: str) -> re.Match:
-    m = LOCATOR_RE.match(locator)
-    if not m:
-        raise ValueError(f"locator {locator!r} does not follow the scheme 'ch3 §2 ¶14 n.8'")
-    return m
-
-
 def resolve(locator: str) -> str:
     """The passage text a locator points to; raises KeyError if it points nowhere."""
     m = parse_locator(locator)
     chapter = read_chapter(m["chapter"])
-    sec = f"§{m['section']}"
     if m["sentence"] and m["para_end"]:
         raise ValueError(f"locator {locator!r}: a sentence number needs a single paragraph")
-    if m["para"]:
-        first, last = int(m["para"]), int(m["para_end"] or m["para"])
-        keys = [f"{sec} ¶{n}" for n in range(first, last + 1)]
-    elif m["row"]:
-        keys = [f"{sec} T1 r{m['row']} c{m['col']}"]
-    else:
-        keys = [f"{sec} {m['special']}"]
+    keys = passage_keys(m)
     missing = [k for k in keys if k not in chapter.passages]
     if missing:
         raise KeyError(f"{locator}: no passage {missing[0]} in {m['chapter']}")

@@ -8,12 +8,14 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ca911.actor_pages import KIND_HEADINGS, actors_with_pages, index_name, marked_external, ref_link, sort_key
-from ca911.data import DataPackage
-from ca911.records import RECORD_REF, fact_label, record_markup
-from ca911.tables import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
+from ca911.book.actor_pages import KIND_HEADINGS, actors_with_pages, index_name, marked_external, ref_link, sort_key
+from ca911.book.myst import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
+from ca911.book.records import fact_label, record_markup
+from ca911.data.locators import section_of
+from ca911.data.package import DataPackage
+from ca911.data.refs import RECORD_REF
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def glossary_markdown(pkg: DataPackage) -> str:
@@ -109,10 +111,6 @@ def record_link(ref: str) -> str:
     return record_markup(ref) if RECORD_REF.fullmatch(ref) else markdown_cell(ref)
 
 
-def _section_of(locator: str) -> str:
-    return locator.split(" ")[1]
-
-
 def facts_markdown(pkg: DataPackage) -> str:
     """Every undated fact, per chapter in reading order, each labelled for links from the sentence map."""
     names = pkg.actors.set_index("actor_id")["name_shown"]
@@ -140,7 +138,7 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
     titles, out = {k: myst_text(v) for k, v in chapter_titles(pkg).items()}, []
     for chapter, rows in pkg.sentences.sort_values(["source_id", "sentence_no"]).groupby("source_id", sort=True):
         out += [f"# {titles[chapter]}", ""]
-        for section, sec_rows in rows.groupby(rows["locator"].map(_section_of), sort=False):
+        for section, sec_rows in rows.groupby(rows["locator"].map(section_of), sort=False):
             # a list-table, for fixed column widths: long record lists would squeeze the other columns in print
             out += [f"**{section}**", "", f"```{{list-table}} {titles[chapter]}, {section}: each sentence, what it does, how the author holds it, and its records.",
                     f":name: tab-sentences-{chapter}-{section.strip('§').replace('.', '-')}",

@@ -1,5 +1,5 @@
 """The networks as downloads: GraphML and GEXF files of every network the notebooks draw (with the
-figures' fixed positions) and one ZIP of them all, written at build time by `ca911.generated`."""
+figures' fixed positions) and one ZIP of them all, written at build time by `ca911.book.generated`."""
 
 from __future__ import annotations
 
@@ -9,24 +9,20 @@ import re
 import networkx as nx
 import pandas as pd
 
-from ca911.archive import ZIP_DATE, deterministic_zip
-from ca911.data import AUTUMN_2001
-from ca911.networks import (
+from ca911.analysis.network_layouts import alignment_layout, contact_layout, membership_layout, presence_layout, projection_layout
+from ca911.analysis.networks import (
     SNAPSHOTS,
     _sorted_copy,
-    alignment_layout,
     alignment_periods,
     build_alignment_graph,
     build_contact_graph,
     build_membership_graph,
     build_presence_graph,
-    contact_layout,
-    membership_layout,
-    presence_layout,
     presence_snapshots,
     project_members,
-    projection_layout,
 )
+from ca911.data.archive import ZIP_DATE, deterministic_zip
+from ca911.data.package import AUTUMN_2001
 
 GEXF_DATE = "{:04d}-{:02d}-{:02d}".format(*ZIP_DATE[:3])  # fixed, like the data zip's file dates
 
@@ -113,23 +109,3 @@ def network_exports(pkg) -> dict[str, bytes]:
     files["networks/ca911-networks.zip"] = deterministic_zip(
         "ca911-networks", {rel.split("/", 1)[1]: content for rel, content in files.items()})
     return dict(sorted(files.items()))
-
-
-def download_table(pkg, prefix: str, labels: dict[str, str], caption: str, name: str, heading: str = "network",
-                   by_label: bool = True) -> str:
-    """The downloads of every exported network whose name starts with `prefix`, as a numbered MyST table
-    (one row per network, its GraphML and GEXF files): the rows come from `all_networks`, so a network
-    added there is offered for download without editing a notebook. `labels` names a row for the reader
-    (default: the network's name after the prefix); rows in the order of their labels, or of
-    `all_networks` if not `by_label`."""
-    import pandas as pd
-
-    from ca911.tables import Markup, markdown_table
-
-    def link(file: str) -> Markup:
-        return Markup(f"{{download}}`{file} <../_generated/networks/{file}>`")
-
-    rows = [(labels.get(n, n.removeprefix(prefix)), link(f"{n}.graphml"), link(f"{n}.gexf"))
-            for n in all_networks(pkg) if n.startswith(prefix)]
-    rows = sorted(rows) if by_label else rows
-    return markdown_table(pd.DataFrame(rows, columns=[heading, "GraphML", "GEXF"]), caption, name)

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ca911.sources import parse_locator, read_chapter
+from ca911.data.locators import parse_locator
+from ca911.sources.reader import read_chapter
 
 _D = r"[0-9０-９]"
 _S = r"\s*"
@@ -133,7 +134,8 @@ def _agrees(expr: str, start: str, end: str = "") -> bool:
 def record_dates(data) -> pd.DataFrame:
     """One row per (record, date) across every dated table: the record's reference (`<resource>:<key>`),
     its locator, and the date with the end of its span; an end date is also a row of its own."""
-    from ca911.schema import date_columns, primary_key
+    from ca911.data.refs import format_ref
+    from ca911.data.schema import date_columns, primary_key
 
     locators = package_record_locators(data)
     frames = []
@@ -141,7 +143,8 @@ def record_dates(data) -> pd.DataFrame:
         df = data[name]
         if df.empty:
             continue
-        refs = name + ":" + df[primary_key(data.descriptor, name)].astype(str).agg("/".join, axis=1)
+        key = primary_key(data.descriptor, name)
+        refs = pd.Series([format_ref(name, rec, key) for rec in df[key].astype(str).to_dict("records")], index=df.index)
         locs = refs.map(locators).fillna("")
         start, end = cols[0], (cols[1] if len(cols) > 1 else None)
         frames.append(pd.DataFrame({"record": refs, "locator": locs, "start": df[start].astype(str),
@@ -182,7 +185,7 @@ def committed_expressions(chapter_id: str, data) -> list[Expression]:
 def coverage_report(chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False) -> CoverageReport:
     """Match each date expression to records or exclusions. The expressions come from the committed
     derived file, so the report needs no chapter; `from_text=True` reads them from the chapter instead."""
-    from ca911.data import load
+    from ca911.data.package import load
 
     if data is None:
         data = load(data_dir, validate=False)
@@ -271,7 +274,7 @@ class SentenceReport:
 
 def package_record_locators(data) -> dict[str, str]:
     """`<resource>:<primary key>` → locator for every referable record of a loaded package (validation's mapping)."""
-    from ca911.schema import REFERABLE, record_locators
+    from ca911.data.schema import REFERABLE, record_locators
 
     return record_locators({name: data[name].astype(str).to_dict("records") for name in REFERABLE}, data.descriptor)
 
@@ -287,7 +290,7 @@ class SentenceKey(NamedTuple):
 def chapter_sentence_keys(chapter_id: str, data=None, from_text: bool = False) -> list[SentenceKey]:
     """The chapter's sentences from the committed `source_sentences.csv`, or from the text itself."""
     if from_text:
-        from ca911.sources import chapter_sentences
+        from ca911.sources.reader import chapter_sentences
 
         return [SentenceKey(s.locator, s.number, s.checksum) for s in chapter_sentences(chapter_id)]
     rows = data["source_sentences"]
@@ -300,7 +303,7 @@ def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=No
     every `fact` row names records located at that sentence's paragraph (a `restatement` may point back).
     That every ref exists and a fact row names one are validation rules; the package is loaded validated.
     The sentences come from the committed inventory unless `from_text=True`."""
-    from ca911.data import load
+    from ca911.data.package import load
 
     if data is None:
         data = load(data_dir)

@@ -1,0 +1,1 @@
+"""The data layer: the data package, its schema and validation, and one module per concept (dates, numbers, references, locators)."""

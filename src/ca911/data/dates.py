@@ -1,0 +1,123 @@
+"""Partial dates, in one place: the form the data contract accepts (YYYY, YYYY-MM or YYYY-MM-DD), the days
+a date covers, and the words a reader sees for it.
+
+A date is as precise as the chapter that gives it, so it is kept as the string and read as the span of
+days it covers ("2001" is 1 January to 31 December 2001, never 1 January alone). Every function that
+writes words takes the language of the edition; only English exists so far.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+import pandas as pd
+
+# The pattern of the data contract; the groups are year, month and day.
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+MONTHS = {"en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December")}
+# One word marks an approximate date everywhere the reader meets one (text, tables and figures).
+APPROXIMATE = {"en": "about {date}"}
+RANGE = {"en": "{start} – {end}"}
+OPEN_END = {"en": "from {start}"}
+# strftime patterns for figure axes, whose ticks are dates the axis generates rather than dates of the data
+AXIS_FORMATS = {"en": {"day": "%d %b", "month": "%b %Y"}}
+
+
+def _words_of(table: dict, lang: str):
+    try:
+        return table[lang]
+    except KeyError:
+        raise NotImplementedError(f"dates have no words in {lang!r} yet (only {', '.join(sorted(table))})") from None
+
+
+def check_date(value: str) -> str | None:
+    """None if `value` is a real partial date, else why not."""
+    m = DATE_RE.match(value)
+    if not m:
+        return f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+    year, month, day = int(m[1]), m[2], m[3]
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"{value!r} has no month {month}"
+    if day is not None and not 1 <= int(day) <= calendar.monthrange(year, int(month))[1]:
+        return f"{value!r} has no day {day} in that month"
+    return None
+
+
+def _parts(value: str) -> list[int]:
+    """Year, month and day as far as `value` gives them; a full timestamp counts to the day."""
+    m = DATE_RE.match(str(value)[:10])
+    if not m:
+        raise ValueError(f"{value!r} is not a partial date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return [int(p) for p in m.groups() if p is not None]
+
+
+def precision(value: str) -> str:
+    """'year', 'month' or 'day'."""
+    return ("year", "month", "day")[len(_parts(value)) - 1]
+
+
+def bounds(value: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day a partial date covers; NaT for an empty value."""
+    if not value:
+        return pd.NaT, pd.NaT
+    parts = _parts(value)
+    year = parts[0]
+    if len(parts) == 1:
+        return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    month = parts[1]
+    if len(parts) == 2:
+        return pd.Timestamp(year, month, 1), pd.Timestamp(year, month, calendar.monthrange(year, month)[1])
+    day = pd.Timestamp(year, month, parts[2])
+    return day, day
+
+
+def last_day(value) -> pd.Timestamp:
+    """A Timestamp for a date "as of" `value`: a partial date means the last day it covers ("2004" → 2004-12-31)."""
+    if isinstance(value, str):
+        return bounds(value)[1]
+    return pd.Timestamp(value)
+
+
+def words(value, lang: str, short: bool = False) -> str:
+    """A date at its own precision: '2001' → '2001', '2001-09' → 'September 2001', '2001-09-30' →
+    '30 September 2001'; `short` abbreviates the month ('Sep 2001', '30 Sep 2001') for figures. A Timestamp
+    counts as a day."""
+    months = _words_of(MONTHS, lang)
+    parts = _parts(f"{value:%Y-%m-%d}" if isinstance(value, pd.Timestamp) else value)
+    if len(parts) == 1:
+        return str(parts[0])
+    month = months[parts[1] - 1][:3] if short else months[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def approximately(text: str, approximate: bool, lang: str) -> str:
+    """`text` (a date in words, or as stored) marked approximate when `approximate` is true."""
+    return _words_of(APPROXIMATE, lang).format(date=text) if approximate else text
+
+
+def span_words(start: str, end: str | None, lang: str, approximate: bool = False, short: bool = False,
+               as_stored: bool = False) -> str:
+    """A date or a span of dates as one phrase: '24 September 2001', 'about November 2001', '1992 – 1999'.
+    `as_stored` keeps the dates as the data write them ('2001-09-24 – 2001-09-26'), for tables of the data."""
+    def one(value: str) -> str:
+        return str(value) if as_stored else words(value, lang, short)
+    text = between(one(start), one(end), lang) if end else one(start)
+    return approximately(text, approximate, lang)
+
+
+def between(start_text: str, end_text: str, lang: str) -> str:
+    """Two dates already in words as one span: '1992 – 1999'."""
+    return _words_of(RANGE, lang).format(start=start_text, end=end_text)
+
+
+def since(text: str, lang: str) -> str:
+    """A span with no end: 'from 1999'."""
+    return _words_of(OPEN_END, lang).format(start=text)
+
+
+def axis_format(unit: str, lang: str) -> str:
+    """The strftime pattern of a figure axis that ticks by `unit` ('day' or 'month')."""
+    return _words_of(AXIS_FORMATS, lang)[unit]
