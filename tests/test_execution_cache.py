@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jupyter_cache import get_cache
 
-from ca911.book import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
+from ca911.book.execution_hash import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
 from ca911.data import package_hash
 from conftest import NOTEBOOK_FRONT_MATTER, ROOT, fixture_book, read_rows, sphinx_build, write_rows
 

@@ -61,7 +61,7 @@ def test_every_notebook_ran_by_itself_in_the_build(notebook, built_book):
     import nbformat
     from jupyter_cache import get_cache
 
-    from ca911.book import read_markdown
+    from ca911.book.execution_hash import read_markdown
 
     cache = get_cache(str(built_book / ".jupyter_cache"))
     _, executed = cache.merge_match_into_notebook(read_markdown(notebook.read_text(encoding="utf-8")))

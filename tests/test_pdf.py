@@ -599,7 +599,7 @@ def test_print_doctrees_leave_out_the_notebook_code():
 
     from docutils import nodes
 
-    from ca911.sphinx_ext import _no_code_in_print
+    from ca911.book.sphinx import _no_code_in_print
 
     def doctree():
         tree = nodes.section()

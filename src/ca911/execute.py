@@ -45,7 +45,7 @@ def _execute_one(path: str, timeout: int) -> tuple[str | None, float, str | None
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
-    from ca911.book import read_markdown
+    from ca911.book.execution_hash import read_markdown
 
     nb = read_markdown(Path(path).read_text(encoding="utf-8"))
     result = single_nb_execution(nb, cwd=str(Path(path).parent), allow_errors=False, timeout=timeout, meta_override=True)
@@ -60,7 +60,7 @@ def execute(root: Path, jobs: int = 2) -> int:
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
-    from ca911.book import read_markdown
+    from ca911.book.execution_hash import read_markdown
 
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")).get("execute", {})
     cache = get_cache(str(root / config.get("cache", "_build/.jupyter_cache")))

@@ -58,7 +58,7 @@ step("python, jupyter-book CLI, Sphinx", "jupyter_book.cli.main", "sphinx.applic
 step("jupyter-book's default extensions (myst-nb, theme, bibtex, ...)", "myst_nb", "sphinx_book_theme",
      "sphinxcontrib.bibtex", "sphinx_design", "sphinx_thebe", "sphinx_external_toc", "sphinx_togglebutton",
      "sphinx_copybutton", "sphinx_comments", "sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
-step("ca911.sphinx_ext (pandas, matplotlib)", "ca911.sphinx_ext")
+step("ca911.book.sphinx (pandas, matplotlib)", "ca911.book.sphinx")
 pkg = {}
 def load():
     from ca911.data import load

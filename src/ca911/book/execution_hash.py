@@ -18,13 +18,13 @@ from ca911.data import package_hash
 
 DATA_STAMP_PREFIX = "# ca911 data package sha256: "
 CODE_STAMP_PREFIX = "# ca911 helper package sha256: "
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole ca911 package, subpackages included
 
 
 def code_hash() -> str:
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

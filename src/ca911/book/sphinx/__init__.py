@@ -7,9 +7,11 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ca911 import __version__, bibstyle, html_pages
+from ca911 import __version__
+from ca911.book.sphinx import bibstyle
+from ca911.book.sphinx import html as html_pages
 from ca911.data import package_hash
-from ca911.imprint import build_commit, data_date, print_front_matter
+from ca911.book.sphinx.imprint import build_commit, data_date, print_front_matter
 from ca911.style import FONT_FILE
 
 PDF_FILE_NAME = "companion.pdf"
@@ -59,7 +61,7 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
     """The print stylesheet keeps identifiers whole and numbers right-aligned by these marks."""
     if app.builder.name != "simplepdf" or not isinstance(context.get("body"), str):
         return
-    from ca911.print_marks import mark_for_print, proper_names
+    from ca911.book.sphinx.print_marks import mark_for_print, proper_names
 
     captions = None
     if pagename == app.config.root_doc:  # the single print document: the parts are its toctrees, in order
@@ -189,7 +191,7 @@ def _table_css(app: Sphinx) -> None:
 
 def _outdated_on_data_change(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Sphinx re-reads only edited sources; a data (or helper code) edit must re-read every page."""
-    from ca911.book import code_hash
+    from ca911.book.execution_hash import code_hash
 
     digest = package_hash() + code_hash()
     if getattr(env, "ca911_data_hash", None) == digest:
@@ -283,7 +285,7 @@ def _notebook_download(app: Sphinx, pagename, templatename, context, doctree) ->
     from jupyter_cache import get_cache
     from myst_nb.core.read import is_myst_markdown_notebook
 
-    from ca911.book import read_markdown
+    from ca911.book.execution_hash import read_markdown
 
     source = Path(app.srcdir) / f"{pagename}.md"
     if context.get("ipynb_source") or not source.is_file():
