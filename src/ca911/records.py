@@ -11,10 +11,6 @@ for a second record of a date the sentence already gives: no sentence need show 
 
 from __future__ import annotations
 
-from docutils import nodes
-from sphinx.addnodes import pending_xref
-from sphinx.util.nodes import split_explicit_title
-
 from ca911.data import DataPackage
 from ca911.numbers import is_share, with_qualifier
 from ca911.tables import myst_code, myst_text
@@ -72,44 +68,6 @@ def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
     return {"chronology.md": chronology_markdown(pkg, name_of).encode("utf-8")}
 
 
-def _record_role(table: str, id_col: str, label, render):
-    """A role `{name}`<id>`` that renders a record of `table` with `render(row)` and links it to `label(id)`,
-    or `{name}`words <id>`` that links the words; an unknown id is a build error naming the file."""
-    from ca911.data import load
-
-    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
-        env = inliner.document.settings.env
-        # The environment outlives a build; the table is kept only for the data it was read from
-        # (ca911_data_hash is set at the start of each build by sphinx_ext._outdated_on_data_change).
-        cache, digest = f"ca911_{table}", getattr(env, "ca911_data_hash", None)
-        if getattr(env, cache, (None,))[0] != digest or digest is None:
-            setattr(env, cache, (digest, load(validate=False)[table].set_index(id_col)))
-        records = getattr(env, cache)[1]
-        has_title, title, record_id = split_explicit_title(text.strip())
-        record_id = record_id.strip()
-        if record_id not in records.index:
-            msg = inliner.reporter.error(f"unknown {id_col.removesuffix('_id')} id {record_id!r} (not in data/{table}.csv)",
-                                         line=lineno)
-            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-        ref = pending_xref("", refdomain="std", reftype="ref", reftarget=label(record_id), refexplicit=True,
-                           refwarn=True, refdoc=env.docname)
-        # an explicit title links the reader's words instead of repeating what the record renders
-        ref += nodes.inline("", title) if has_title else render(records.loc[record_id].to_dict())
-        return [ref], []
-
-    return role
-
-
-# `{event}`<event_id>``: the event's date from the data, linked to the full chronology.
-event_role = _record_role("events", "event_id", label_of,
-                          lambda row: nodes.inline("", event_date_text(row), classes=["ca911-event"]))
-
-
-# `{fact}`<fact_id>``: an undated fact's locator, linked to its entry in the sentence-map appendix.
-fact_role = _record_role("facts", "fact_id", fact_label,
-                         lambda row: nodes.literal("", str(row["locator"]), classes=["ca911-fact"]))
-
-
 def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
     """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about 7,000', '66%').
     The column defaults to `value`; its qualifier is `<column>_qualifier` or else `qualifier`; a unit
@@ -133,23 +91,3 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
         raise KeyError(f"no column {column!r} in data/{table}.csv")
     qualifier = row.get(f"{column}_qualifier", row.get("qualifier"))
     return with_qualifier(row[column], qualifier, share=is_share(row.get("unit")))
-
-
-def number_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """`{number}`indicators:KAZ/border_length_with_russia/2004`` → "about 7,000" (not linked: the
-    sentence's locator says where to read); an unknown reference is a build error naming the file."""
-    from ca911.data import load
-
-    env = inliner.document.settings.env
-    digest = getattr(env, "ca911_data_hash", None)  # as for `_record_role`: the cache lives as long as the data
-    if getattr(env, "ca911_number_tables", (None,))[0] != digest or digest is None:
-        pkg = load(validate=False)
-        env.ca911_number_tables = (digest, {n: pkg[n] for n in (r["name"] for r in pkg.descriptor["resources"])},
-                                   pkg.descriptor)
-    _, tables, descriptor = env.ca911_number_tables
-    try:
-        rendered = number_text(tables, descriptor, text.strip())
-    except KeyError as err:
-        msg = inliner.reporter.error(f"unknown number {text.strip()!r}: {err.args[0]}", line=lineno)
-        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-    return [nodes.inline(rawtext, rendered, classes=["ca911-number"])], []

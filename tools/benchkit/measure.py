@@ -23,7 +23,7 @@ if not (BIN / "jupyter-book").exists():  # run from another environment: use the
 JB = str(BIN / "jupyter-book")
 PY = str(BIN / "python")
 JB_FLAGS = ["-W", "-n", "--keep-going"]  # as `make book`
-PDF_ARGS = ["--path-output", str(Path("_build") / "stage" / "pdf"), "--builder", "custom", "--custom-builder", "simplepdf"]
+PDF_ARGS = ["--path-output", str(Path("_build") / "stage" / "pdf"), "--toc", "_toc_print.yml", "--builder", "custom", "--custom-builder", "simplepdf"]
 PDF_NAME = "companion.pdf"
 CACHE_REL = Path("_build") / ".jupyter_cache"
 FIGURE_LIMIT = 150_000  # bytes (150 kB, decimal)
