@@ -11,6 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ca911 import __version__
+from ca911.book.execution_hash import read_markdown
 
 PDF_FILE_NAME = "companion.pdf"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -32,6 +33,12 @@ def _configure(app: Sphinx, config) -> None:
     config.html_context = {"default_mode": "light", **(config.html_context or {})}
     config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
     config.simplepdf_sidebars = {"**": ["ca911-print-toc.html"]}
+    # The notebooks are keyed in the execution cache by the data of the project being built, not by whatever
+    # data/ lies above the working directory: the reader is told where that data is.
+    reader = config.nb_custom_formats.get(".md") if config.nb_custom_formats else None
+    if reader and reader[0] == f"{read_markdown.__module__}.{read_markdown.__name__}":
+        data_dir = str(Path(app.srcdir, config.ca911_data_dir or "data"))
+        config.nb_custom_formats = {**config.nb_custom_formats, ".md": [reader[0], {**reader[1], "data_dir": data_dir}, *reader[2:]]}
 
 
 def _generate(app: Sphinx, config) -> None:

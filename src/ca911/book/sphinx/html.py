@@ -140,7 +140,8 @@ def notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> 
     cache_path = Path(app.config.nb_execution_cache_path or ".jupyter_cache")
     cache_path = cache_path if cache_path.is_absolute() else Path(app.srcdir) / cache_path
     try:
-        _, executed = get_cache(str(cache_path)).merge_match_into_notebook(read_markdown(text))
+        data_dir = Path(app.srcdir, app.config.ca911_data_dir or "data")
+        _, executed = get_cache(str(cache_path)).merge_match_into_notebook(read_markdown(text, data_dir))
     except KeyError:
         return
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
