@@ -3,6 +3,7 @@ project, the offline guard, and the browser (pytest-playwright on Debian's chrom
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
@@ -198,18 +199,19 @@ def sphinx_build(project: Path, fresh: bool = True, builder: str = "html") -> Sp
                                  cli_config={"latex_individualpages": False, "nitpicky": True})
     (project / "conf.py").write_text("".join(f"{k} = {v!r}\n" for k, v in sorted(config.items())), encoding="utf-8")
     warnings, status = io.StringIO(), io.StringIO()
-    app = SphinxTestApp(builder, srcdir=project, builddir=project / "_build", freshenv=fresh,
-                        status=status, warning=warnings)
-    error = ""
-    try:
-        app.build()
-    except Exception as exc:  # noqa: BLE001  (any exception fails the build, as in jupyter-book)
-        chain = [exc]
-        while chain[-1].__cause__ or chain[-1].__context__:  # myst-nb wraps the cell's error: keep its message
-            chain.append(chain[-1].__cause__ or chain[-1].__context__)
-        error = "\n".join(f"{type(e).__name__}: {e}" for e in chain)
-    finally:
-        app.cleanup()
+    with contextlib.chdir(project):  # as `jupyter-book build .` runs: myst-nb reads the execution cache path from there
+        app = SphinxTestApp(builder, srcdir=project, builddir=project / "_build", freshenv=fresh,
+                            status=status, warning=warnings)
+        error = ""
+        try:
+            app.build()
+        except Exception as exc:  # noqa: BLE001  (any exception fails the build, as in jupyter-book)
+            chain = [exc]
+            while chain[-1].__cause__ or chain[-1].__context__:  # myst-nb wraps the cell's error: keep its message
+                chain.append(chain[-1].__cause__ or chain[-1].__context__)
+            error = "\n".join(f"{type(e).__name__}: {e}" for e in chain)
+        finally:
+            app.cleanup()
     plain = functools.partial(re.sub, r"\x1b\[[0-9;]*m", "")
     return SphinxBuild(plain(warnings.getvalue()), Path(app.outdir), plain(status.getvalue()), plain(error))
 
