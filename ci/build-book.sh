@@ -45,7 +45,8 @@ trap 'rm -rf "$swap"' EXIT
 "$BIN/python" -m ca911 execute
 # one environment per edition: the PDF excludes the actor pages, so a shared one would be re-read each time
 "$BIN/jupyter-book" build . --path-output "$stage/html" --builder html "${FLAGS[@]}"
-"$BIN/jupyter-book" build . --path-output "$stage/pdf" --builder custom --custom-builder simplepdf "${FLAGS[@]}"
+# the print edition has its own table of contents (no page per actor: the compact actor index instead)
+"$BIN/jupyter-book" build . --path-output "$stage/pdf" --toc _toc_print.yml --builder custom --custom-builder simplepdf "${FLAGS[@]}"
 test -s "$stage/pdf/_build/simplepdf/companion.pdf"
 # copies, not links: the next build rewrites the stage's files in place
 cp -a "$stage/html/_build/html" "$swap/html"

@@ -199,7 +199,7 @@ def sphinx_build(project: Path, fresh: bool = True, builder: str = "html") -> Sp
                                  cli_config={"latex_individualpages": False, "nitpicky": True})
     (project / "conf.py").write_text("".join(f"{k} = {v!r}\n" for k, v in sorted(config.items())), encoding="utf-8")
     warnings, status = io.StringIO(), io.StringIO()
-    with contextlib.chdir(project):  # ca911 finds data/ from the working directory, as a build in the copy does
+    with contextlib.chdir(project):  # as `jupyter-book build .` runs: myst-nb reads the execution cache path from there
         app = SphinxTestApp(builder, srcdir=project, builddir=project / "_build", freshenv=fresh,
                             status=status, warning=warnings)
         error = ""

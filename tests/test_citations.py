@@ -14,7 +14,7 @@ from conftest import HTML, PDF
 
 pytestmark = pytest.mark.book
 
-# What the reference list must show (the entries of references.bib as ca911.bibstyle prints them).
+# What the reference list must show (the entries of references.bib as ca911.book.sphinx.bibstyle prints them).
 EXPECTED_ENTRIES = [
     "Matsui, Hiroaki (松井弘明). n.d. Bei-Ro kankei to Chūō Ajia [米ロ関係と中央アジア; US–Russia relations and Central Asia]",
     "Yuasa, Takeshi (湯浅剛). n.d. Kazafusutan, Uzubekisutan no taigai seisaku",

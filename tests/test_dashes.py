@@ -12,7 +12,7 @@ from conftest import HTML, PDF
 def _pdf(tmp_path, css: str):
     import weasyprint
 
-    from ca911.sphinx_ext import FONT_FILE
+    from ca911.book.sphinx.fonts import FONT_FILE
 
     html = (f"<style>@font-face {{ font-family: 'ca911 Japanese dashes'; src: url('{FONT_FILE.as_uri()}'); "
             f"unicode-range: U+2015; }} {css}</style>"

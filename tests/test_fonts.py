@@ -46,7 +46,7 @@ def test_japanese_in_code_is_drawn_with_the_japanese_font(visit):
 
 
 def uncovered(texts: dict[str, str], cmap: set[int]) -> list[str]:
-    from ca911.sphinx_ext import japanese_code_points
+    from ca911.book.sphinx.fonts import japanese_code_points
 
     return [f"{name}: {chr(cp)} (U+{cp:04X})" for name, text in texts.items()
             for cp in japanese_code_points([text]) if cp not in cmap]
@@ -58,7 +58,7 @@ def test_the_html_edition_ships_a_subset_that_covers_every_page(built_book):
     character any page, download or search text uses."""
     from fontTools.ttLib import TTFont
 
-    from ca911.sphinx_ext import SUBSET_FONT
+    from ca911.book.sphinx.fonts import SUBSET_FONT
 
     static = built_book / "html" / "_static"
     woff2 = static / SUBSET_FONT
@@ -79,7 +79,7 @@ def test_the_code_face_is_a_subset_that_covers_all_code(built_book):
 
     from fontTools.ttLib import TTFont
 
-    from ca911.sphinx_ext import MONO_FONTS, mono_font_dir
+    from ca911.book.sphinx.fonts import MONO_FONTS, mono_font_dir
 
     static = built_book / "html" / "_static"
     assert not list((static / "fonts").glob("DejaVu*.ttf"))

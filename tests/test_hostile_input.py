@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 import ca911.data.validation as validation
 from ca911.data.validation import Problem, validate_package
-from conftest import ROOT, needs_sources, project_copy, serve
+from conftest import ROOT, project_copy, serve
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["path"]: r for r in DESCRIPTOR["resources"]}
@@ -458,7 +458,6 @@ def hostile_book(tmp_path_factory):
 
 
 @pytest.mark.slow
-@needs_sources  # the coverage notebook reads the chapters
 def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
     """Every page of the hostile copy in Chromium: no dialog, no script of ours ran, no element made from
     the payload, and every free-text field the book shows appears literally, markup and all."""

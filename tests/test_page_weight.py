@@ -12,7 +12,7 @@ import pytest
 from conftest import HTML, ROOT
 
 PAGE_LIMIT = 1_500_000  # bytes
-OUR_MACROS = ROOT / "src" / "ca911" / "templates" / "static" / "webpack-macros.html"
+OUR_MACROS = ROOT / "src" / "ca911" / "book" / "sphinx" / "templates" / "static" / "webpack-macros.html"
 ICON_SCRIPT = re.compile(r"<script[^>]*fontawesome\.js")
 INDEX_SCRIPT = re.compile(r"<script[^>]*searchindex\.js")
 

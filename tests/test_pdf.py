@@ -591,23 +591,3 @@ def test_figure_captions_stay_with_their_figures(built_book):
         doc.close()
     parted = captions_without_figure(pages, html_figure_captions())
     assert [(number + 1, text) for number, text in parted] == []
-
-
-def test_print_doctrees_leave_out_the_notebook_code():
-    """The print builder drops the code cells before WeasyPrint styles them; the HTML builder keeps them."""
-    from types import SimpleNamespace
-
-    from docutils import nodes
-
-    from ca911.sphinx_ext import _no_code_in_print
-
-    def doctree():
-        tree = nodes.section()
-        tree += nodes.container("", nodes.literal_block(text="print(1)"), classes=["cell_input"])
-        tree += nodes.container("", nodes.paragraph(text="output"), classes=["cell_output"])
-        return tree
-
-    for builder, kept in (("simplepdf", ["cell_output"]), ("html", ["cell_input", "cell_output"])):
-        tree = doctree()
-        _no_code_in_print(SimpleNamespace(builder=SimpleNamespace(name=builder)), tree, "page")
-        assert [c["classes"][0] for c in tree.children] == kept, builder

@@ -238,7 +238,7 @@ def anchored_table(rows: list[tuple[str, str]], header=("id", "first named")) ->
     """A booktabs table with the named places the print build gives every table (print_marks.anchor_tables)."""
     from bs4 import BeautifulSoup
 
-    from ca911.print_marks import anchor_tables
+    from ca911.book.sphinx.print_marks import anchor_tables
 
     body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
     soup = BeautifulSoup(f"<table><thead><tr><th>{header[0]}</th><th>{header[1]}</th></tr></thead>"

@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             "How a data edit invalidates: ca911.book.execution_hash.read_markdown (the reader of the notebooks' MyST text) inserts a "
             f"hidden first code cell into every notebook ({' / '.join(f'`{x}`' for x in prefixes) or 'none found'}); "
             "jupyter-cache keys a notebook on its code cells, so a new data hash is a new key and the notebook "
-            "re-executes; and ca911.sphinx_ext's env-get-outdated hook compares the same hash with the one stored in "
+            "re-executes; and ca911.book.sphinx.roles' env-get-outdated hook compares the same hash with the one stored in "
             f"Sphinx's environment and marks every page outdated (here {b['pages_read']} pages re-read, "
             f"{len(b['executed'])} notebooks re-executed, {len(new)} new cache records).")
 

@@ -453,7 +453,7 @@ def words_alone(pages: list[Page], space: float = 0.25, leading_tolerance: float
     return found
 
 # ------------------------------------------------------------------------------------------------ tables
-# The print build names places in each table (ca911.print_marks.anchor_tables): the cells of its first row
+# The print build names places in each table (ca911.book.sphinx.print_marks.anchor_tables): the cells of its first row
 # ("ca911-t3-col0", ...) and its first two and last two body rows ("ca911-t3-row-first", "-row-second",
 # "-row-penult", "-row-last"). WeasyPrint turns every id into a named destination: its page and position.
 TABLE_PLACE = re.compile(r"^ca911-t(\d+)-(col\d+|row-first|row-second|row-penult|row-last)$")

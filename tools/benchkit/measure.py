@@ -23,7 +23,7 @@ if not (BIN / "jupyter-book").exists():  # run from another environment: use the
 JB = str(BIN / "jupyter-book")
 PY = str(BIN / "python")
 JB_FLAGS = ["-W", "-n", "--keep-going"]  # as `make book`
-PDF_ARGS = ["--path-output", str(Path("_build") / "stage" / "pdf"), "--builder", "custom", "--custom-builder", "simplepdf"]
+PDF_ARGS = ["--path-output", str(Path("_build") / "stage" / "pdf"), "--toc", "_toc_print.yml", "--builder", "custom", "--custom-builder", "simplepdf"]
 PDF_NAME = "companion.pdf"
 CACHE_REL = Path("_build") / ".jupyter_cache"
 FIGURE_LIMIT = 150_000  # bytes (150 kB, decimal)
@@ -58,7 +58,7 @@ step("python, jupyter-book CLI, Sphinx", "jupyter_book.cli.main", "sphinx.applic
 step("jupyter-book's default extensions (myst-nb, theme, bibtex, ...)", "myst_nb", "sphinx_book_theme",
      "sphinxcontrib.bibtex", "sphinx_design", "sphinx_thebe", "sphinx_external_toc", "sphinx_togglebutton",
      "sphinx_copybutton", "sphinx_comments", "sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
-step("ca911.sphinx_ext (pandas, matplotlib)", "ca911.sphinx_ext")
+step("ca911.book.sphinx (pandas, matplotlib)", "ca911.book.sphinx")
 pkg = {}
 def load():
     from ca911.data.package import load

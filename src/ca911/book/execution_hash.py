@@ -18,7 +18,7 @@ from ca911.data.package import package_hash
 
 DATA_STAMP_PREFIX = "# ca911 data package sha256: "
 CODE_STAMP_PREFIX = "# ca911 helper package sha256: "
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole ca911 package, subpackages included
 
 
 def code_hash() -> str:
@@ -36,13 +36,13 @@ def data_stamp_cell(sha256: str, code_sha256: str | None = None) -> nbformat.Not
     return cell
 
 
-def read_markdown(text: str) -> nbformat.NotebookNode:
+def read_markdown(text: str, data_dir: str | Path | None = None) -> nbformat.NotebookNode:
     nb = read_myst_markdown_notebook(text, add_source_map=True)
     if is_myst_markdown_notebook(text):
         # nbformat gives new cells random ids; numbered ones make the downloadable .ipynb the same bytes in every build
         for number, cell in enumerate(nb.cells, start=1):
             cell["id"] = f"cell-{number}"
-        nb.cells.insert(0, data_stamp_cell(package_hash()))
+        nb.cells.insert(0, data_stamp_cell(package_hash(data_dir)))
         if "source_map" in nb.metadata:  # myst-nb maps cells to source lines by index
             nb.metadata["source_map"].insert(0, 0)
     return nb

@@ -31,11 +31,11 @@ def write_all(root: Path, outputs: dict[str, bytes]) -> list[str]:
     return changed
 
 
-def generate(srcdir: Path, pkg: DataPackage | None = None, actor_pages: bool = True) -> list[str]:
-    """Everything the book needs under `<srcdir>/_generated`."""
+def generate(srcdir: Path, pkg: DataPackage | None = None, actor_pages: bool = True, data_dir: Path | None = None) -> list[str]:
+    """Everything the book needs under `<srcdir>/_generated`, from the package in `data_dir`."""
     from ca911.data.package import load
 
-    data_dir = default_data_dir()
+    data_dir = data_dir or default_data_dir()
     pkg = pkg or load(data_dir)
     outputs = data_downloads(data_dir)
     for writer in generators(actor_pages).values():

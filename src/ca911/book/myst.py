@@ -48,7 +48,8 @@ def markdown_cell(value, missing: str = MISSING, pipe_table: bool = True) -> str
     if isinstance(value, Markup):
         one_line = re.sub(r"\s*\n\s*", " ", value)
         return Markup(re.sub(r"(?<!\\)\|", r"\\|", one_line) if pipe_table else one_line)  # a bare | ends the cell
-    from ca911.book.records import LOCATOR, RECORD_REF
+    from ca911.data.locators import LOCATOR_MENTION as LOCATOR
+    from ca911.data.refs import RECORD_REF
 
     if isinstance(value, str) and (LOCATOR.fullmatch(value) or RECORD_REF.fullmatch(value)):
         return myst_code(value)  # a locator or record reference in a table is shown as everywhere (records.py)
@@ -163,7 +164,9 @@ def html_cell(value):
     in (the classes of `records.locator_node`, `records.record_node`), any other text escaped, numbers as they are."""
     import html
 
-    from ca911.book.records import LOCATOR, LOCATOR_CLASS, RECORD_CLASS, RECORD_REF
+    from ca911.book.records import LOCATOR_CLASS, RECORD_CLASS
+    from ca911.data.locators import LOCATOR_MENTION as LOCATOR
+    from ca911.data.refs import RECORD_REF
 
     if not isinstance(value, str):
         return value

@@ -15,8 +15,11 @@ from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import field, first_of, join, optional, optional_field, sentence
+from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+from ca911 import __version__
 
 FORMATTING_STYLE = "ca911_author_date"
 LABEL_STYLE = "ca911_author_date"
@@ -99,3 +102,8 @@ def register() -> None:
     pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, AuthorDateStyle, force=True)
     sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE,
                                                 AuthorYearStyle, force=True)
+
+
+def setup(app: Sphinx) -> dict:
+    register()  # before sphinxcontrib-bibtex looks up the styles _config.yml names
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

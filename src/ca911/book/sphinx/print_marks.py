@@ -340,14 +340,14 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
     return str(soup)
 
 
-def proper_names(root: Path) -> frozenset[str]:
-    """The words of the actors' and the chapter authors' names (data/actors.csv, data/sources.csv), capitalised
+def proper_names(data_dir: Path) -> frozenset[str]:
+    """The words of the actors' and the chapter authors' names (actors.csv, sources.csv in `data_dir`), capitalised
     and four letters or more, and their short Japanese names: the print edition never breaks them."""
     import csv
 
     words = set()
     for table, columns in (("actors.csv", ("name_en", "name_en_external", "name_en_ours")), ("sources.csv", ("author",))):
-        path = root / "data" / table
+        path = data_dir / table
         if not path.is_file():
             continue
         with path.open(encoding="utf-8") as fh:

@@ -20,6 +20,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ca911 import __version__
+
 
 def unnumbered_parts(env: BuildEnvironment) -> list[tuple[str, list[str]]]:
     """(caption, documents) of each part of the root document's table of contents that is not numbered."""
@@ -112,4 +114,4 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("ca911_appendix_caption", "Appendices", "env")
     app.connect("env-get-updated", _forget_letters, priority=400)  # before Sphinx's own numbering (500)
     app.connect("env-get-updated", _renumber, priority=900)  # after it
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -1,0 +1,113 @@
+"""The print edition (sphinx-simplepdf): what differs from the HTML book.
+
+Doctree work is done by post-transforms limited to the print builder: downloads named instead of linked,
+notebook code left out, references to an actor's page sent to its entry in the compact actor index. The
+print edition has no actor pages: its table of contents (`_toc_print.yml`, passed by ci/build-book.sh)
+leaves them out. What must work on the assembled page (the marks of `print_marks`, which see the HTML that
+docutils, pandas and the notebooks' outputs made of a table) and the front matter the print templates show are
+added in html-page-context, by handlers connected only when the print builder runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ca911 import __version__
+
+PRINT_BUILDERS = ("simplepdf",)
+
+
+class DownloadsAsText(SphinxPostTransform):
+    """A PDF cannot carry the download area: the file is named instead of linked to a dead path (the imprint
+    says once where the downloads are)."""
+
+    default_priority = 200
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(addnodes.download_reference)):
+            node.replace_self(nodes.literal(text=node.astext()))
+
+
+class NoCodeInPrint(SphinxPostTransform):
+    """The printed book shows no notebook code (the print stylesheet hides it too): leaving the cells out
+    spares WeasyPrint styling some 3,000 highlighted elements it would never draw."""
+
+    default_priority = 200
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(nodes.container)):
+            if "cell_input" in node["classes"]:
+                node.parent.remove(node)
+
+
+class ActorReferencesToIndex(SphinxPostTransform):
+    """In print, `actor-<id>` (an actor page's label) refers to the actor's entry in the compact index.
+    Runs before Sphinx resolves references (priority 10)."""
+
+    default_priority = 5
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        from ca911.book.actor_pages import index_label
+
+        for node in self.document.findall(addnodes.pending_xref):
+            target = node.get("reftarget", "")
+            if node.get("reftype") == "ref" and target.startswith("actor-"):
+                node["reftarget"] = index_label(target.removeprefix("actor-")).lower()
+
+
+def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The print stylesheet keeps identifiers whole and numbers right-aligned by these marks."""
+    if not isinstance(context.get("body"), str):
+        return
+    from ca911.book.sphinx.print_marks import mark_for_print, proper_names
+    from ca911.book.sphinx.roles import data_dir
+
+    captions = None
+    if pagename == app.config.root_doc:  # the single print document: the parts are its toctrees, in order
+        root = app.env.get_doctree(app.config.root_doc)
+        captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
+    context["body"] = mark_for_print(context["body"], captions, proper_names(data_dir(app.env)))
+    # WeasyPrint hyphenates by the page's language through pyphen, whose "en" is its en_GB dictionary: it
+    # breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same words by syllable, and
+    # the British spellings of the book hyphenate with them as well; the PDF's text is unchanged.
+    context["language"] = "en-US"
+
+
+def _print_front_matter(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if pagename != app.config.root_doc:
+        return
+    import yaml
+
+    from ca911.book.sphinx.imprint import build_commit, data_date, print_front_matter
+
+    cff_path = Path(app.srcdir) / "CITATION.cff"
+    cff = yaml.safe_load(cff_path.read_text(encoding="utf-8")) if cff_path.is_file() else {}
+    html_context = app.config.html_context or {}
+    context["ca911_print_front_matter"] = print_front_matter(
+        app.config.project, html_context.get("cover_logo_title", app.config.author), __version__,
+        html_context.get("cover_meta_data", ""), cff, build_commit(Path(app.srcdir)), data_date())
+
+
+def _connect_page_handlers(app: Sphinx) -> None:
+    """html-page-context has no builder filter of its own: the print handlers are connected for the print
+    builder only, once it is known."""
+    if app.builder.name in PRINT_BUILDERS:
+        app.connect("html-page-context", _print_marks)
+        app.connect("html-page-context", _print_front_matter)
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("ca911.book.sphinx.roles")  # the data folder (ca911_data_dir): the names never hyphenated
+    app.add_post_transform(DownloadsAsText)
+    app.add_post_transform(NoCodeInPrint)
+    app.add_post_transform(ActorReferencesToIndex)
+    app.connect("builder-inited", _connect_page_handlers)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
