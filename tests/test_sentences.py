@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ca911 import coverage, sources
+from ca911.chapters import chapter_ids
 from ca911.data import load
 from conftest import needs_sources, read_rows, write_rows
 
@@ -42,7 +43,7 @@ def test_sentence_locators_resolve_to_one_sentence():
 
 @needs_sources
 def test_sentences_rebuild_their_paragraphs():
-    for chapter in ("ch3", "ch4"):
+    for chapter in chapter_ids():
         by_para: dict[str, str] = {}
         for s in sources.chapter_sentences(chapter):
             para = s.locator.rsplit(" s.", 1)[0].split(" ", 1)[1]
@@ -56,7 +57,7 @@ def pkg():
     return load()
 
 
-@pytest.mark.parametrize("chapter", ["ch3", "ch4"])
+@pytest.mark.parametrize("chapter", chapter_ids())
 def test_every_sentence_is_mapped(pkg, chapter):
     report = coverage.sentence_report(chapter, data=pkg)
     assert report.stale_rows == []
@@ -64,7 +65,7 @@ def test_every_sentence_is_mapped(pkg, chapter):
     assert len(report.sentences) > 150
 
 
-@pytest.mark.parametrize("chapter", ["ch3", "ch4"])
+@pytest.mark.parametrize("chapter", chapter_ids())
 def test_most_sentences_state_facts(pkg, chapter):
     """A guard against dodging: the chapters are mostly factual, so analysis may not swallow the map."""
     c = coverage.sentence_report(chapter, data=pkg).counts()

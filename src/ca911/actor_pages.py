@@ -193,7 +193,10 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
     ev = pkg.events.set_index("event_id")
     ids = [ref.split(":", 1)[1] for ref in records.loc[records["resource"] == "events", "ref"]]
     fig, ax = style.figure(2.1, width_in=style.A4_TEXT_WIDTH_IN - 0.3)  # the tight bounding box adds padding
-    lanes = {"ch3": 1, "ch4": 0}
+    from ca911.chapters import chapters
+
+    in_order = chapters()
+    lanes = {c.id: len(in_order) - 1 - i for i, c in enumerate(in_order)}  # the first chapter on the top lane
     for eid in sorted(ids):
         e = ev.loc[eid]
         lo = e["date_lo"]
@@ -203,8 +206,8 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame):
         if hi > lo:
             ax.plot([lo, hi], [y, y], color=colour, linewidth=3, alpha=0.45, solid_capstyle="butt", zorder=2)
         ax.scatter([lo], [y], color=colour, marker=marker, s=26, edgecolor="white", linewidth=0.4, zorder=3)
-    ax.set_yticks([1, 0], ["chapter 3", "chapter 4"])
-    ax.set_ylim(-0.6, 1.6)
+    ax.set_yticks(list(lanes.values()), [f"chapter {c.number}" for c in in_order])
+    ax.set_ylim(-0.6, len(in_order) - 0.4)
     ax.set_xlim(pd.Timestamp("1990-07-01"), pd.Timestamp("2005-06-30"))
     import matplotlib.dates as mdates
 

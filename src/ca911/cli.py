@@ -119,6 +119,7 @@ def _run_notebook(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ca911.chapters import chapter_ids
     from ca911.data import default_data_dir
 
     DATA_DIR = default_data_dir()
@@ -139,15 +140,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--root", default=".", help="the book's folder (with _config.yml and _toc.yml)")
     p.set_defaults(func=_execute)
     p = sub.add_parser("passages", help="list a chapter's passages with their locators")
-    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
     p.set_defaults(func=_passages)
     p = sub.add_parser("coverage", help="date-expression and sentence coverage report for a chapter")
-    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
     p.add_argument("--from-text", action="store_true", help="read the chapter itself instead of the committed derived files")
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_coverage)
     p = sub.add_parser("sentences", help="list a chapter's sentences with locator, checksum and their map row")
-    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
     p.add_argument("--candidates", action="store_true", help="also list the records located at each sentence's paragraph")
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_sentences)

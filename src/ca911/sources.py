@@ -22,10 +22,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-SOURCE_FILES = {
-    "ch3": "ch3-matsui-us-russia-relations-and-central-asia.ja.txt",
-    "ch4": "ch4-yuasa-kazakhstan-uzbekistan-foreign-policy.ja.txt",
-}
 LOCATOR_RE = re.compile(
     r"^(?P<chapter>ch[34]) §(?P<section>\d+(?:\.\d+)?|intro|concl) "
     r"(?:¶(?P<para>\d+)(?:-(?P<para_end>\d+))?(?: s\.(?P<sentence>\d+))?|T1 r(?P<row>[1-5]) c(?P<col>[12])|(?P<special>title|heading))"
@@ -50,8 +46,17 @@ def sources_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "shared" / "sources"
 
 
+def source_file(chapter_id: str) -> Path:
+    """Where the chapter's text is: the file sources.csv names, in the sources folder."""
+    from ca911.chapters import chapter
+
+    return sources_dir() / chapter(chapter_id).file
+
+
 def sources_available() -> bool:
-    return all((sources_dir() / name).is_file() for name in SOURCE_FILES.values())
+    from ca911.chapters import chapter_ids
+
+    return all(source_file(ch).is_file() for ch in chapter_ids())
 
 
 def normalise(text: str) -> str:
@@ -201,7 +206,7 @@ def chapter_sentences(chapter_id: str) -> list[Sentence]:
 
 @cache
 def read_chapter(chapter_id: str) -> Chapter:
-    path = sources_dir() / SOURCE_FILES[chapter_id]
+    path = source_file(chapter_id)
     if not path.is_file():
         raise SourcesMissing(f"{path}: source chapter not found (clone the project with ../shared beside it)")
     raw_lines = path.read_text(encoding="utf-8").split("\n")
