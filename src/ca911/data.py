@@ -19,8 +19,6 @@ import pandas as pd
 from ca911.schema import date_columns
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-# The weeks of responses to 9/11 that chapter 3 chronicles day by day (chronology, stances, contact networks).
-AUTUMN_2001 = ("2001-09-11", "2001-10-30")
 
 
 def default_data_dir() -> Path:

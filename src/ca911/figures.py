@@ -16,6 +16,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import ScaledTranslation
 
 from ca911.chronology import stance_changes
+from ca911.named_dates import NINE_ELEVEN
 from ca911.numbers import NOT_GIVEN
 from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
@@ -172,7 +173,7 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
             ax.plot([row.date_lo, hi], [yy, yy], color=colour, linewidth=4, alpha=0.35, solid_capstyle="butt", zorder=1)
         mid = row.date_lo + (hi - row.date_lo) / 2
         ax.scatter([mid], [yy], color=colour, marker=marker, s=16, edgecolor="white", linewidth=0.3, zorder=2)
-    ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
+    ax.axvline(pd.Timestamp(NINE_ELEVEN), color="#333333", linestyle=":", linewidth=0.8)
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax)
@@ -246,7 +247,7 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
 
 FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "rapid-reaction force"}
 STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
-BREAK_DAY = pd.Timestamp("2001-09-11")
+BREAK_DAY = pd.Timestamp(NINE_ELEVEN)
 
 
 def _as_printed_date(lo: pd.Timestamp, hi: pd.Timestamp) -> str:

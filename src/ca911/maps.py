@@ -16,13 +16,14 @@ from matplotlib.transforms import ScaledTranslation
 
 from ca911.chronology import deployment_timeline
 from ca911.data import DataPackage, default_data_dir
+from ca911.named_dates import END_OF_2001, NINE_ELEVEN, NINE_ELEVEN_EVE
 from ca911.numbers import with_qualifier
 from ca911.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
-PERIODS = [("before-9-11", "Before 11 September 2001", "1900-01-01", "2001-09-10"),
-           ("end-2001", "11 September to end of 2001", "2001-09-11", "2001-12-31"),
+PERIODS = [("before-9-11", "Before 11 September 2001", "1900-01-01", NINE_ELEVEN_EVE),
+           ("end-2001", "11 September to end of 2001", NINE_ELEVEN, END_OF_2001),
            ("2002", "2002", "2002-01-01", "2002-12-31"),
            ("2003", "2003 (to October)", "2003-01-01", "2003-12-31")]
 FORCE_MARKERS = {"USA": "o", "RUS": "s", "western-forces": "D", "CRRF": "^"}

@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from ca911.archive import ZIP_DATE, deterministic_zip
-from ca911.data import AUTUMN_2001
+from ca911.named_dates import AUTUMN_2001
 from ca911.networks import (
     SNAPSHOTS,
     _sorted_copy,
