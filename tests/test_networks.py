@@ -15,6 +15,7 @@ from ca911 import network_exports as nx_exports
 from ca911 import networks as nw
 from ca911.data import DATA_DIR, DataPackage, load, partial_date_bounds
 from ca911.generated import generators
+from ca911.output_date import output_iso_date
 from ca911.schema import date_columns
 from conftest import ROOT
 
@@ -277,7 +278,7 @@ def test_exports_are_sorted_deterministic_and_undated(contact_pkg):
     pos = nw.contact_layout(G)
     assert nx_exports.graphml_bytes(G, pos) == nx_exports.graphml_bytes(G, pos)
     gexf = nx_exports.gexf_bytes(G, pos)
-    assert re.findall(rb'lastmodifieddate="([^"]*)"', gexf) == [nx_exports.GEXF_DATE.encode()]
+    assert re.findall(rb'lastmodifieddate="([^"]*)"', gexf) == [output_iso_date().encode()]
     back = nx.read_graphml(io.BytesIO(nx_exports.graphml_bytes(G, pos)))
     assert list(back) == sorted(G) and back.edges["A", "B"]["weight"] == 2 and back.nodes["A"]["x"] == pos["A"][0] * 100
     g2 = nx.read_gexf(io.BytesIO(gexf))
@@ -405,7 +406,7 @@ def test_network_exports_are_registered_complete_and_deterministic(pkg):
         {f"networks/{n}.{ext}" for n in names for ext in ("graphml", "gexf")}
     for rel, content in first.items():
         if rel.endswith(".gexf"):
-            assert f'lastmodifieddate="{nx_exports.GEXF_DATE}"'.encode() in content
+            assert f'lastmodifieddate="{output_iso_date()}"'.encode() in content
             nx.read_gexf(io.BytesIO(content))
         elif rel.endswith(".graphml"):
             nx.read_graphml(io.BytesIO(content))

@@ -1,4 +1,4 @@
-"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH | sentences CH | coverage CH | run NOTEBOOK`."""
+"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH | sentences CH | coverage CH | source-date-epoch | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -118,6 +118,13 @@ def _run_notebook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _source_date_epoch(args: argparse.Namespace) -> int:
+    from ca911.output_date import source_date_epoch
+
+    print(source_date_epoch())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from ca911.chapters import chapter_ids
     from ca911.data import default_data_dir
@@ -152,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--candidates", action="store_true", help="also list the records located at each sentence's paragraph")
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_sentences)
+    p = sub.add_parser("source-date-epoch", help="print the date the build writes into its outputs (seconds since 1970)")
+    p.set_defaults(func=_source_date_epoch)
     p = sub.add_parser("run", help="execute one MyST notebook by itself and write the executed .ipynb")
     p.add_argument("notebook")
     p.add_argument("-o", "--output", help="where to write the .ipynb (default: beside the notebook)")

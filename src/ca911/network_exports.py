@@ -9,7 +9,7 @@ import re
 import networkx as nx
 import pandas as pd
 
-from ca911.archive import ZIP_DATE, deterministic_zip
+from ca911.archive import deterministic_zip
 from ca911.named_dates import AUTUMN_2001
 from ca911.networks import (
     SNAPSHOTS,
@@ -27,8 +27,7 @@ from ca911.networks import (
     project_members,
     projection_layout,
 )
-
-GEXF_DATE = "{:04d}-{:02d}-{:02d}".format(*ZIP_DATE[:3])  # fixed, like the data zip's file dates
+from ca911.output_date import output_iso_date
 
 
 def _plain(value):
@@ -79,10 +78,10 @@ def graphml_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
 
 def gexf_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
     """UTF-8 GEXF 1.2 with sorted nodes and edges, positions as `viz:position`, and a fixed
-    `lastmodifieddate` (networkx writes today's date, which would change the bytes every day)."""
+    `lastmodifieddate`: the output date (networkx writes today's, which would change the bytes every day)."""
     buf = io.BytesIO()
     nx.write_gexf(_export_graph(G, pos, viz=True), buf, encoding="utf-8", version="1.2draft")
-    return re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{GEXF_DATE}"'.encode(), buf.getvalue())
+    return re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{output_iso_date()}"'.encode(), buf.getvalue())
 
 
 def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:

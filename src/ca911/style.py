@@ -6,13 +6,14 @@ Importing it changes nothing: `figure()` applies the style, and a notebook's fir
 
 from __future__ import annotations
 
-import os
 import re
 from importlib.util import find_spec
 from pathlib import Path
 
 import matplotlib
 from matplotlib import font_manager
+
+from ca911 import output_date
 
 # The font matplotlib-fontja ships, found without importing it (its import sets font.family globally).
 FONT_FILE = Path(find_spec("matplotlib_fontja").origin).parent / "fonts" / "ipaexg.ttf"
@@ -49,9 +50,6 @@ STYLE = {
 }
 
 
-BUILD_DATE_EPOCH = "1767225600"  # 2026-01-01, as the Makefile sets it: matplotlib writes this date, not today's
-
-
 def use_style() -> None:
     font_manager.fontManager.addfont(str(FONT_FILE))
     matplotlib.rcParams.update(STYLE)
@@ -59,7 +57,7 @@ def use_style() -> None:
 
 def fixed_build_date() -> None:
     """Files written without `make` (a notebook opened by hand) carry the book's date, not today's."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+    output_date.fix_in_environment()
 
 
 FIGURE_WIDTH_IN = A4_TEXT_WIDTH_IN - 0.2  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled
