@@ -18,7 +18,7 @@ from matplotlib.transforms import ScaledTranslation
 from ca911.chronology import stance_changes
 from ca911.named_dates import NINE_ELEVEN
 from ca911.numbers import NOT_GIVEN
-from ca911.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure
+from ca911.style import MIN_TEXT_PT, OKABE_ITO, figure, force_colour, force_short_name
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
@@ -245,7 +245,6 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
     return fig
 
 
-FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "rapid-reaction force"}
 STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
 BREAK_DAY = pd.Timestamp(NINE_ELEVEN)
 
@@ -291,9 +290,9 @@ def deployment_chart(d: pd.DataFrame):
                 ax.axhspan(y - h / 2, y + h / 2, color="#ececec", linewidth=0, zorder=0)
             continue
         r = item
-        colour = FORCE_COLOURS.get(r.force_id, OKABE_ITO[7])
+        colour = force_colour(r.force_id)
         place = f" · {re.sub(r' (air base|airfield)$', '', r.facility)}" if r.facility else ""  # the kind: in the caption
-        label = FORCE_SHORT.get(r.force_id, r.force) + place
+        label = force_short_name(r.force_id, r.force) + place
         labels.append("" if label == previous_label else label)  # a repeated force and place is not relabelled
         previous_label = label
         for ax in (before, after):
