@@ -38,7 +38,7 @@ def test_our_text_brackets_every_outside_name_part_it_uses():
     from ca911 import data
 
     pkg = data.load()
-    parts = {p for v in pkg.actors["name_en_external"].fillna("") for p in v.split("|") if len(p) >= 4}
+    parts = {p for v in pkg.actors["name_en_external"] for p in v if len(p) >= 4}
     texts = {f"{res}.{col}:{key}": str(v) for res in ("events", "facts", "stances", "deployments", "aid", "periods",
                                                        "period_relations", "memberships", "discrepancies", "actors")
              for col in getattr(pkg, res).columns if col.endswith("_en") and col != "name_en"

@@ -74,7 +74,7 @@ def test_most_sentences_state_facts(pkg, chapter):
 
 def test_every_fact_and_event_is_cited_by_some_sentence(pkg):
     """The map runs both ways: no record of a paragraph is left out of it (Table 1's events are cited by its cells)."""
-    cited = {ref for refs in pkg.sentences["record_refs"].fillna("") for ref in str(refs).split()}
+    cited = {ref for refs in pkg.sentences["record_refs"] for ref in refs}
     assert sorted(f"facts:{f}" for f in pkg.facts["fact_id"] if f"facts:{f}" not in cited) == []
     in_paragraphs = pkg.events[~pkg.events["locator"].str.contains(" T1 ")]
     assert sorted(f"events:{e}" for e in in_paragraphs["event_id"] if f"events:{e}" not in cited) == []

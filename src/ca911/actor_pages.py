@@ -38,7 +38,7 @@ ACTOR_KIND_WORDS = {"state": "state", "organization": "organisation or treaty sy
                     "group": "group", "media": "news medium", "place": "place"}
 
 
-def marked_external(name: str, external: str) -> str:
+def marked_external(name: str, external: list[str]) -> str:
     """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`."""
     return shown_name(name, external)
 
@@ -112,7 +112,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
         add(r["actor_id"], "events", {"event_id": r["event_id"]}, event_date_text(e), e["date_lo"], e["locator"],
             e["summary_en"], label_of(r["event_id"]))
     for r in pkg.facts.to_dict("records"):
-        for actor in str(r["actor_ids"] or "").split():
+        for actor in r["actor_ids"]:
             add(actor, "facts", r, "", pd.NaT, r["locator"], r["summary_en"], fact_label(r["fact_id"]))
     names = pkg.actors.set_index("actor_id")["name_shown"]
     kinds = pkg.actors.set_index("actor_id")["kind"]
@@ -226,10 +226,6 @@ def timeline_svg(pkg: DataPackage, actor_id: str, records: pd.DataFrame) -> str:
 
 # -------------------------------------------------------------------------------------------- pages
 
-def _variants(value) -> list[str]:
-    return [v for v in str(value).split("|") if v and v != "nan"] if isinstance(value, str) else []
-
-
 def _record_cell(row) -> Markup:
     """The record's reference as code, linked to its entry where it has one (events, facts)."""
     resource, _, key = row.ref.partition(":")
@@ -253,7 +249,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     counts = mine["resource"].value_counts()
     in_text = myst_text(name_in_text(a["name_en"], a["kind"]))  # "the United States" in a sentence
     country = a["country_id"]
-    variants = _variants(a["name_ja_variants"])
+    variants = a["name_ja_variants"]
     out = [f"({page_label(actor_id)})=", f"# {_title(actor)}", "",
            f"**Kind:** {myst_text(ACTOR_KIND_WORDS.get(a['kind'], a['kind']))}"
            + (f" · **Country:** {ref_link(country, names.get(country, country), with_page)}" if isinstance(country, str) and country else "")

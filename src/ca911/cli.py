@@ -95,7 +95,7 @@ def _sentences(args: argparse.Namespace) -> int:
     rows = {r.locator: r for r in data["sentences"].itertuples()}
     for sent in chapter_sentences(args.chapter):
         row = rows.get(sent.locator)
-        mapped = f"{row.content} ({row.modality}): {row.record_refs or '-'}" if row is not None else "UNMAPPED"
+        mapped = f"{row.content} ({row.modality}): {' '.join(row.record_refs) or '-'}" if row is not None else "UNMAPPED"
         print(f"{sent.number}\t{sent.locator}\t{sent.checksum}\t{mapped}\t{sent.text}")
         if args.candidates:
             here = [r for r, loc in refs.items() if covers(loc, sent.locator.rsplit(" s.", 1)[0])]

@@ -314,7 +314,7 @@ def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=No
             checks.append(SentenceCheck(sent.locator, sent.number, "", [], "no row in sentences.csv"))
             continue
         seen.add(sent.locator)
-        records = str(row.record_refs or "").split()
+        records = list(row.record_refs)
         check = SentenceCheck(sent.locator, sent.number, str(row.content), records)
         paragraph = sent.locator.rsplit(" s.", 1)[0]
         if row.checksum != sent.checksum:
