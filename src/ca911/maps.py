@@ -18,7 +18,7 @@ from ca911.chronology import deployment_timeline
 from ca911.data import DataPackage, default_data_dir
 from ca911.named_dates import END_OF_2001, NINE_ELEVEN, NINE_ELEVEN_EVE
 from ca911.numbers import with_qualifier
-from ca911.style import FIGURE_WIDTH_IN, FORCES, MIN_TEXT_PT, OKABE_ITO, figure, force_colour, force_short_name
+from ca911.style import FIGURE_WIDTH_IN, FORCES, MIN_TEXT_PT, OKABE_ITO, figure, force_colour, force_marker, force_short_name
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
@@ -186,7 +186,7 @@ def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, narrow: b
         colour = force_colour(force)
         nudge = {"western-forces": 6, "RUS": -6}.get(force, 0) if country_only else 0  # pt: side by side
         shift = ScaledTranslation(nudge / 72, 0, ax.figure.dpi_scale_trans)
-        ax.scatter([lon], [lat], transform=ax.transData + shift, s=marker_area(rows["personnel"].max()), marker=FORCES[force].marker if force in FORCES else "o",
+        ax.scatter([lon], [lat], transform=ax.transData + shift, s=marker_area(rows["personnel"].max()), marker=force_marker(force),
                    facecolor="none" if country_only else colour, edgecolor=colour,
                    linewidth=1.1 if country_only else 0.5, linestyle="--" if country_only else "-", zorder=4 + (force == "USA"),
                    alpha=0.9)

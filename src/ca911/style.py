@@ -50,6 +50,10 @@ def force_colour(actor_id: str, default: str = UNLISTED_FORCE_COLOUR) -> str:
     return FORCES[actor_id].colour if actor_id in FORCES else default
 
 
+def force_marker(actor_id: str, default: str = "o") -> str:
+    return FORCES[actor_id].marker if actor_id in FORCES else default
+
+
 def force_short_name(actor_id: str, default: str) -> str:
     """The force's short name; `default` (the data's name) for a force the table does not list."""
     return FORCES[actor_id].short if actor_id in FORCES else default
