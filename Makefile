@@ -10,8 +10,6 @@ BIN := $(VENV)/bin
 JB_FLAGS := -W -n --keep-going
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONHASHSEED := 0
-# 2026-01-01: fixed dates in outputs (matplotlib, zip); Sphinx keeps the copyright year of _config.yml
-export SOURCE_DATE_EPOCH := 1767225600
 
 .PHONY: book html pdf test lint validate system-deps env clean bench proof
 
@@ -34,8 +32,8 @@ book: validate
 	BIN=$(BIN) bash ci/build-book.sh
 
 html: validate
-	$(BIN)/python -m ca911 execute
-	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
+	export SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$($(BIN)/python -m ca911 source-date-epoch)} && \
+	$(BIN)/python -m ca911 execute && $(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 
 # ruff (rules in pyproject.toml) over the package, tests and tools; import-linter's contracts (the layers).
 lint: env

@@ -12,6 +12,9 @@ FLAGS=(-W -n --keep-going)
 mkdir -p _build
 stamp=_build/.book-inputs.sha256
 stage=_build/stage
+# one output date for every tool below (matplotlib, Sphinx, the downloads), from the environment or ca911's default
+[ -n "${SOURCE_DATE_EPOCH:-}" ] || SOURCE_DATE_EPOCH=$("$BIN/python" -m ca911 source-date-epoch)
+export SOURCE_DATE_EPOCH
 
 inputs_digest() {  # empty outside a git checkout: then every build is a full build
   git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0

@@ -10,7 +10,7 @@ import pytest
 from support import figure_checks
 from support.notebook_figures import notebook_figures
 
-from ca911 import style
+from ca911.figures import style
 
 pytestmark = pytest.mark.slow
 PHONE_COLUMN_PX = 342  # the book's text column on a 390 px phone (tests/support/screen_fit.PHONE)
@@ -49,7 +49,7 @@ def test_no_text_of_a_narrow_layout_is_cut_by_its_panel(narrow_figures):
 def test_the_narrow_layout_is_the_same_bytes_from_the_same_data():
     import pandas as pd
 
-    from ca911 import figures
+    from ca911.figures import timelines as figures
 
     def counts(mapped: int):
         return pd.DataFrame({"mapped": [mapped, 40], "excluded": [2, 5], "unmapped": [0, 1]}, index=["ch3", "ch4"])
@@ -62,7 +62,7 @@ def test_the_narrow_layout_is_the_same_bytes_from_the_same_data():
 def test_a_notebook_output_carries_both_layouts():
     from IPython.core.interactiveshell import InteractiveShell
 
-    from ca911 import figures
+    from ca911.figures import timelines as figures
 
     shell = InteractiveShell.instance()
     style.inline_svg()

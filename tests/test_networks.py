@@ -17,6 +17,7 @@ from ca911.analysis import networks as nw
 from ca911.book import analysis_tables
 from ca911.book.generated import generators
 from ca911.data import dates
+from ca911.data.output_date import output_iso_date
 from ca911.data.package import DATA_DIR, DataPackage, load
 from ca911.data.schema import date_columns
 from conftest import ROOT
@@ -280,7 +281,7 @@ def test_exports_are_sorted_deterministic_and_undated(contact_pkg):
     pos = network_layouts.contact_layout(G)
     assert nx_exports.graphml_bytes(G, pos) == nx_exports.graphml_bytes(G, pos)
     gexf = nx_exports.gexf_bytes(G, pos)
-    assert re.findall(rb'lastmodifieddate="([^"]*)"', gexf) == [nx_exports.GEXF_DATE.encode()]
+    assert re.findall(rb'lastmodifieddate="([^"]*)"', gexf) == [output_iso_date().encode()]
     back = nx.read_graphml(io.BytesIO(nx_exports.graphml_bytes(G, pos)))
     assert list(back) == sorted(G) and back.edges["A", "B"]["weight"] == 2 and back.nodes["A"]["x"] == pos["A"][0] * 100
     g2 = nx.read_gexf(io.BytesIO(gexf))
@@ -408,7 +409,7 @@ def test_network_exports_are_registered_complete_and_deterministic(pkg):
         {f"networks/{n}.{ext}" for n in names for ext in ("graphml", "gexf")}
     for rel, content in first.items():
         if rel.endswith(".gexf"):
-            assert f'lastmodifieddate="{nx_exports.GEXF_DATE}"'.encode() in content
+            assert f'lastmodifieddate="{output_iso_date()}"'.encode() in content
             nx.read_gexf(io.BytesIO(content))
         elif rel.endswith(".graphml"):
             nx.read_graphml(io.BytesIO(content))

@@ -287,3 +287,13 @@ def test_an_open_code_cell_is_reported():
     nb = jupytext.reads("```{code-cell} ipython3\nx = 1\n```\n\n```{code-cell} ipython3\n:tags: [hide-input]\ny = 2\n```\n",
                         fmt="md:myst")
     assert unfolded_cells(nb) == [0]
+
+
+def test_number_wording_is_per_language_and_refuses_one_it_has_no_words_for():
+    from ca911.data.numbers import format_number, with_qualifier
+
+    assert with_qualifier(2000, "about", lang="en") == "about 2,000"
+    for call in (lambda: with_qualifier(2000, "about", lang="ja"), lambda: with_qualifier(None, None, lang="ja"),
+                 lambda: format_number(3, lang="ja")):
+        with pytest.raises(NotImplementedError, match="'ja'"):
+            call()

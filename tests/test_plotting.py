@@ -7,6 +7,7 @@ import re
 
 import matplotlib
 
+from ca911.data import output_date
 from ca911.figures import style
 from ca911.figures import timelines as figures
 
@@ -166,4 +167,4 @@ def test_figure_applies_the_style_and_the_fixed_date(monkeypatch):
     assert matplotlib.rcParams["svg.hashsalt"] == "ca911"
     import os
 
-    assert os.environ["SOURCE_DATE_EPOCH"] == style.BUILD_DATE_EPOCH
+    assert os.environ["SOURCE_DATE_EPOCH"] == str(output_date.DEFAULT_SOURCE_DATE_EPOCH)

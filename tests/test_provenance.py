@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 
+from ca911.data.chapters import chapter_ids
 from ca911.data.package import load
 from ca911.sources import coverage
 from ca911.sources import reader as sources
@@ -63,7 +64,7 @@ def copies_in(values, text: str) -> list[str]:
 
 
 @needs_sources
-@pytest.mark.parametrize("chapter", ["ch3", "ch4"])
+@pytest.mark.parametrize("chapter", chapter_ids())
 def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
     """Every text field of every file is our own words, except the fields declared `"quotation": true`
     (names, Table 1 cells and misprints as printed); a planted copy is caught."""
@@ -77,7 +78,7 @@ def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
     assert copies_in(planted, text) == [f"facts.csv:99:summary_ja: {_norm(text)[200:220]}"]
 
 
-@pytest.mark.parametrize("chapter", ["ch3", "ch4"])
+@pytest.mark.parametrize("chapter", chapter_ids())
 def test_date_coverage_is_complete(pkg, chapter):
     report = coverage.coverage_report(chapter, data=pkg)
     assert report.stale_exclusions == []

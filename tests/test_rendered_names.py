@@ -18,7 +18,7 @@ def test_checker_flags_an_unbracketed_outside_part():
 
 @pytest.mark.book
 def test_figures_bracket_every_outside_name_part(built_book):
-    parts = sorted({p for x in load().actors["name_en_external"].fillna("") for p in x.split("|") if p}, key=len, reverse=True)
+    parts = sorted({p for x in load().actors["name_en_external"] for p in x}, key=len, reverse=True)
     pages = " ".join(p.read_text(encoding="utf-8") for p in HTML.rglob("*.html"))
     svgs = sorted(svg for svg in (HTML / "_images").glob("*.svg") if svg.name in pages)  # figures the book shows
     assert svgs and parts

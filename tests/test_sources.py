@@ -63,7 +63,7 @@ def test_bad_locators_fail(locator):
 
 def test_table1_cells_rebuild_the_printed_table():
     """Row labels and the ten cells, in printed order, are exactly the table's text."""
-    raw = (sources.sources_dir() / sources.SOURCE_FILES["ch4"]).read_text(encoding="utf-8")
+    raw = sources.source_file("ch4").read_text(encoding="utf-8")
     start = raw.index("表１ カザフスタン")
     end = raw.index("(2)(2)(2)(2)", start)
     printed = sources.normalise(raw[start:end])

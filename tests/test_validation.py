@@ -260,9 +260,9 @@ def test_glossary_brackets_what_the_chapters_do_not_print():
     from ca911.book.appendices import glossary_markdown
     from ca911.data.package import load
 
-    assert marked_external("Sergei Ivanov", "Sergei") == "[Sergei] Ivanov"
-    assert marked_external("Karshi-Khanabad air base", "Karshi-") == "[Karshi-]Khanabad air base"
-    assert marked_external("Putin", "") == "Putin"
+    assert marked_external("Sergei Ivanov", ["Sergei"]) == "[Sergei] Ivanov"
+    assert marked_external("Karshi-Khanabad air base", ["Karshi-"]) == "[Karshi-]Khanabad air base"
+    assert marked_external("Putin", []) == "Putin"
     text = glossary_markdown(load())
     lines = text.splitlines()  # list-table rows, data text escaped: the brackets are literal
     # people surname first, as in the actor index

@@ -146,3 +146,11 @@ def test_sidebar_lists_actor_pages_by_kind_then_name(built_book):
     titles = [a.get_text(" ", strip=True).split(" · ")[0] for a in links]
     assert order_problems([t.replace("[", "").replace("]", "") for t in titles], [kinds[i] for i in listed]) == []
     assert "Karimov, Islam" in titles
+
+
+def test_counts_of_coded_types_read_as_words_in_the_language_asked():
+    from ca911.book.myst import count_text
+
+    assert count_text("agreement:2;phone_call:1") == "2 agreements, 1 phone call"
+    with pytest.raises(NotImplementedError):
+        count_text("agreement:2", lang="ja")

@@ -1,4 +1,4 @@
-"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH | sentences CH | coverage CH | run NOTEBOOK`."""
+"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH | sentences CH | coverage CH | source-date-epoch | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def _sentences(args: argparse.Namespace) -> int:
     rows = {r.locator: r for r in data["sentences"].itertuples()}
     for sent in chapter_sentences(args.chapter):
         row = rows.get(sent.locator)
-        mapped = f"{row.content} ({row.modality}): {row.record_refs or '-'}" if row is not None else "UNMAPPED"
+        mapped = f"{row.content} ({row.modality}): {' '.join(row.record_refs) or '-'}" if row is not None else "UNMAPPED"
         print(f"{sent.number}\t{sent.locator}\t{sent.checksum}\t{mapped}\t{sent.text}")
         if args.candidates:
             here = [r for r, loc in refs.items() if covers(loc, sent.locator.rsplit(" s.", 1)[0])]
@@ -118,7 +118,15 @@ def _run_notebook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _source_date_epoch(args: argparse.Namespace) -> int:
+    from ca911.data.output_date import source_date_epoch
+
+    print(source_date_epoch())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    from ca911.data.chapters import chapter_ids
     from ca911.data.package import default_data_dir
 
     DATA_DIR = default_data_dir()
@@ -139,18 +147,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--root", default=".", help="the book's folder (with _config.yml and _toc.yml)")
     p.set_defaults(func=_execute)
     p = sub.add_parser("passages", help="list a chapter's passages with their locators")
-    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
     p.set_defaults(func=_passages)
     p = sub.add_parser("coverage", help="date-expression and sentence coverage report for a chapter")
-    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
     p.add_argument("--from-text", action="store_true", help="read the chapter itself instead of the committed derived files")
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_coverage)
     p = sub.add_parser("sentences", help="list a chapter's sentences with locator, checksum and their map row")
-    p.add_argument("chapter", choices=["ch3", "ch4"])
+    p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
     p.add_argument("--candidates", action="store_true", help="also list the records located at each sentence's paragraph")
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_sentences)
+    p = sub.add_parser("source-date-epoch", help="print the date the build writes into its outputs (seconds since 1970)")
+    p.set_defaults(func=_source_date_epoch)
     p = sub.add_parser("run", help="execute one MyST notebook by itself and write the executed .ipynb")
     p.add_argument("notebook")
     p.add_argument("-o", "--output", help="where to write the .ipynb (default: beside the notebook)")

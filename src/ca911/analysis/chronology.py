@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ca911.data import dates
+from ca911.data.named_dates import AUTUMN_2001, END_OF_RECORD, NINE_ELEVEN
 from ca911.data.numbers import with_qualifier
-from ca911.data.package import AUTUMN_2001, DataPackage
+from ca911.data.package import DataPackage
 
 STATE_LANES = ["RUS", "USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
 OTHER_LANE = "Other"
@@ -152,7 +153,7 @@ def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:
     d["facility"] = d["facility_id"].map(names).fillna("")
     d["personnel_label"] = [with_qualifier(n, q) for n, q in zip(d["personnel"], d["personnel_qualifier"])]
     d["aircraft_label"] = [with_qualifier(n, q) if pd.notna(n) else "" for n, q in zip(d["aircraft"], d["aircraft_qualifier"])]
-    d["period"] = (d["as_of_lo"] >= pd.Timestamp("2001-09-11")).map({True: "after 9/11", False: "before 9/11"})
+    d["period"] = (d["as_of_lo"] >= pd.Timestamp(NINE_ELEVEN)).map({True: "after 9/11", False: "before 9/11"})
     d["row"] = d["force"] + " in " + d["host"] + d["facility"].map(lambda f: f" ({f})" if f else "")
     return d.sort_values(["as_of_lo", "deployment_id"]).reset_index(drop=True)
 
@@ -169,7 +170,7 @@ def aid_by_recipient(pkg: DataPackage, donor: str = "USA", year: int = 2002) -> 
     return parts[["recipient_id", "recipient", "amount_usd", "as_printed", "locator"]], int(total.iloc[0]) if len(total) else None
 
 
-def membership_spans(pkg: DataPackage, end_of_record: str = "2004-12-31") -> pd.DataFrame:
+def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd.DataFrame:
     """Membership bars: one per member and organisation, the union of the rows that overlap.
 
     A row runs from the first day its start covers to the last day its end covers; an open end runs to

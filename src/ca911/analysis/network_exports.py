@@ -21,10 +21,9 @@ from ca911.analysis.networks import (
     presence_snapshots,
     project_members,
 )
-from ca911.data.archive import ZIP_DATE, deterministic_zip
-from ca911.data.package import AUTUMN_2001
-
-GEXF_DATE = "{:04d}-{:02d}-{:02d}".format(*ZIP_DATE[:3])  # fixed, like the data zip's file dates
+from ca911.data.archive import deterministic_zip
+from ca911.data.named_dates import AUTUMN_2001
+from ca911.data.output_date import output_iso_date
 
 
 def _plain(value):
@@ -75,10 +74,10 @@ def graphml_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
 
 def gexf_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
     """UTF-8 GEXF 1.2 with sorted nodes and edges, positions as `viz:position`, and a fixed
-    `lastmodifieddate` (networkx writes today's date, which would change the bytes every day)."""
+    `lastmodifieddate`: the output date (networkx writes today's, which would change the bytes every day)."""
     buf = io.BytesIO()
     nx.write_gexf(_export_graph(G, pos, viz=True), buf, encoding="utf-8", version="1.2draft")
-    return re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{GEXF_DATE}"'.encode(), buf.getvalue())
+    return re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{output_iso_date()}"'.encode(), buf.getvalue())
 
 
 def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:

@@ -25,15 +25,15 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from ca911.data import dates
-from ca911.data.package import AUTUMN_2001
+from ca911.data import dates, named_dates
+from ca911.data.named_dates import AUTUMN_2001
 
 # Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
 # April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.
 # Start bases that date no joining (the chapter dates an earlier step, or nothing): such rows guarantee no day.
 UNDATED_STARTS = ("not_before", "undated")
 SNAPSHOTS = ("1992", "1999", "2001-09", "2003-04", "2004")
-NINE_ELEVEN = pd.Timestamp("2001-09-11")
+NINE_ELEVEN = pd.Timestamp(named_dates.NINE_ELEVEN)
 
 # Deployment statuses that describe troops (present, on their way, or agreed/planned to come);
 # `capacity` describes what a facility could hold, not a force, and is left out.
@@ -209,7 +209,7 @@ def projected_weights(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
 def presence_snapshots(data) -> dict[str, pd.Timestamp]:
     """The presence network's three dates: the eve of 9/11, the end of 2001, the chapters' latest."""
     latest = data.deployments["as_of_hi"].max()
-    return {"before-9-11": NINE_ELEVEN - pd.Timedelta(days=1), "after-9-11": pd.Timestamp("2001-12-31"),
+    return {"before-9-11": NINE_ELEVEN - pd.Timedelta(days=1), "after-9-11": pd.Timestamp(named_dates.END_OF_2001),
             "latest": latest}
 
 

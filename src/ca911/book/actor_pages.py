@@ -40,7 +40,7 @@ ACTOR_KIND_WORDS = {"state": "state", "organization": "organisation or treaty sy
                     "group": "group", "media": "news medium", "place": "place"}
 
 
-def marked_external(name: str, external: str) -> str:
+def marked_external(name: str, external: list[str]) -> str:
     """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`."""
     return shown_name(name, external)
 
@@ -121,7 +121,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
         add(r["actor_id"], "events", {"event_id": r["event_id"]}, event_date_text(e), e["date_lo"], e["locator"],
             e["summary_en"], label_of(r["event_id"]))
     for r in pkg.facts.to_dict("records"):
-        for actor in str(r["actor_ids"] or "").split():
+        for actor in r["actor_ids"]:
             add(actor, "facts", r, "", pd.NaT, r["locator"], r["summary_en"], fact_label(r["fact_id"]))
     names = pkg.actors.set_index("actor_id")["name_shown"]
     kinds = pkg.actors.set_index("actor_id")["kind"]
@@ -203,7 +203,10 @@ def _timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, lay
     ids = [key_of(ref) for ref in records.loc[records["resource"] == "events", "ref"]]
     fig, ax = style.figure(2.6 if narrow else 2.1,  # the tight bounding box adds padding
                            width_in=style.figure_width(layout) if narrow else style.A4_TEXT_WIDTH_IN - 0.3)
-    lanes = {"ch3": 1, "ch4": 0}
+    from ca911.data.chapters import chapters
+
+    in_order = chapters()
+    lanes = {c.id: len(in_order) - 1 - i for i, c in enumerate(in_order)}  # the first chapter on the top lane
     for eid in sorted(ids):
         e = ev.loc[eid]
         lo = e["date_lo"]
@@ -213,8 +216,8 @@ def _timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, lay
         if hi > lo:
             ax.plot([lo, hi], [y, y], color=colour, linewidth=3, alpha=0.45, solid_capstyle="butt", zorder=2)
         ax.scatter([lo], [y], color=colour, marker=marker, s=26, edgecolor="white", linewidth=0.4, zorder=3)
-    ax.set_yticks([1, 0], ["chapter 3", "chapter 4"])
-    ax.set_ylim(-0.6, 1.6)
+    ax.set_yticks(list(lanes.values()), [f"chapter {c.number}" for c in in_order])
+    ax.set_ylim(-0.6, len(in_order) - 0.4)
     ax.set_xlim(pd.Timestamp("1990-07-01"), pd.Timestamp("2005-06-30"))
     import matplotlib.dates as mdates
 
@@ -241,10 +244,6 @@ def timeline_svg(pkg: DataPackage, actor_id: str, records: pd.DataFrame) -> str:
 
 
 # -------------------------------------------------------------------------------------------- pages
-
-def _variants(value) -> list[str]:
-    return [v for v in str(value).split("|") if v and v != "nan"] if isinstance(value, str) else []
-
 
 def _record_cell(row) -> Markup:
     """The record's reference, linked to its entry where it has one (events, facts): `records.record_markup`."""
@@ -273,7 +272,7 @@ def actor_page(pkg: DataPackage, actor_id: str, records: pd.DataFrame, with_page
     counts = mine["resource"].value_counts()
     in_text = myst_text(name_in_text(a["name_en"], a["kind"]))  # "the United States" in a sentence
     country = a["country_id"]
-    variants = _variants(a["name_ja_variants"])
+    variants = a["name_ja_variants"]
     out = [f"({page_label(actor_id)})=", f"# {_title(actor)}", "",
            f"**Kind:** {myst_text(ACTOR_KIND_WORDS.get(a['kind'], a['kind']))}"
            + (f" · **Country:** {ref_link(country, names.get(country, country), with_page)}" if isinstance(country, str) and country else "")

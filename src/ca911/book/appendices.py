@@ -32,11 +32,8 @@ def glossary_markdown(pkg: DataPackage) -> str:
         if rows.empty:
             continue
         # the English name links to the actor's page (HTML) or index entry (print) where it has one
-        def variants(value) -> str | None:
-            return "、".join(v for v in str(value).split("|") if v and v != "nan") if isinstance(value, str) else None
-
         table = pd.DataFrame([[Markup(ref_link(r.actor_id, marked_external(r.shown, r.name_en_external), with_page)),
-                               r.name_ja, variants(r.name_ja_variants), myst_code(r.actor_id), myst_code(r.locator)]
+                               r.name_ja, "、".join(r.name_ja_variants), myst_code(r.actor_id), myst_code(r.locator)]
                               for r in rows.itertuples()],
                              columns=["English", "日本語 (as printed)", "other printed forms", "id", "first named"])
         out += [f"# {heading}", "", markdown_table(table, f"{heading}: English and Japanese names.", f"tab-glossary-{kind}",
@@ -116,7 +113,7 @@ def facts_markdown(pkg: DataPackage) -> str:
     names = pkg.actors.set_index("actor_id")["name_shown"]
     first_cited: dict[str, int] = {}  # reading order: the first sentence that cites each fact
     for s in pkg.sentences.sort_values("sentence_no").itertuples():
-        for ref in str(s.record_refs or "").split():
+        for ref in s.record_refs:
             if ref.startswith("facts:"):
                 first_cited.setdefault(ref.removeprefix("facts:"), int(s.sentence_no))
     f = pkg.facts.assign(_order=lambda d: d["fact_id"].map(first_cited).fillna(10**6))
@@ -125,7 +122,7 @@ def facts_markdown(pkg: DataPackage) -> str:
     for chapter, rows in f.groupby("source_id", sort=True):
         out += [f"# {titles[chapter]}", ""]
         for r in rows.itertuples():
-            who = ", ".join(names.get(a, a) for a in str(r.actor_ids).split())
+            who = ", ".join(names.get(a, a) for a in r.actor_ids)
             out += [f"({fact_label(r.fact_id)})=",
                     f"**{myst_text(r.fact_type)}** ({myst_text(str(r.modality).replace('_', ' '))}) · {myst_text(r.summary_en)} · {myst_text(r.summary_ja)} · "
                     f"*{myst_text(who)}* · {myst_code(r.locator)} · {myst_code('facts:' + r.fact_id)}", ""]
@@ -144,7 +141,7 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
                     f":name: tab-sentences-{chapter}-{section.strip('§').replace('.', '-')}",
                     ":header-rows: 1", ":widths: 22 14 64", ":class: ca911-sentence-map", "", "* - sentence", "  - content · modality", "  - records"]
             for r in sec_rows.itertuples():
-                refs = " ".join(record_link(x) for x in str(r.record_refs or "").split()) or "—"
+                refs = " ".join(record_link(x) for x in r.record_refs) or "—"
                 # modality shares the content cell: a fourth column would squeeze the records on a phone
                 out += [f"* - {myst_code(r.locator)}", f"  - {myst_text(r.content)} · {myst_text(str(r.modality).replace('_', ' '))}", f"  - {refs}"]
             out += ["```", ""]

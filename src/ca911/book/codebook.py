@@ -6,8 +6,16 @@ import pandas as pd
 
 from ca911.book.myst import Markup, markdown_table, myst_code
 from ca911.data.package import DataPackage
+from ca911.data.schema import LIST_SEPARATOR
 
 FIELD_WIDTHS = [25, 8, 9, 37, 10, 11]  # fixed shares: the meaning column wraps, nothing runs off the right
+
+
+def filled_rows(column: pd.Series, field: dict) -> int:
+    """Rows with a value: a list-valued field (as the loader splits it) counts the rows with at least one item."""
+    if LIST_SEPARATOR in field:
+        return int(column.map(len).gt(0).sum())
+    return int((column.astype("string").fillna("") != "").sum())
 
 
 def code_counts(pkg: DataPackage, resource: str, field: str) -> pd.Series:
@@ -45,7 +53,7 @@ def codebook_markdown(pkg: DataPackage) -> str:
                 rule.append("one of the codes below")
             if f.get("quotation"):
                 rule.append("quoted as printed")
-            filled = int((frame[f["name"]].astype("string").fillna("") != "").sum()) if f["name"] in frame else 0
+            filled = filled_rows(frame[f["name"]], f) if f["name"] in frame else 0
             rows.append([myst_code(f["name"]), f["type"], "yes" if c.get("required") else "no",
                          Markup(f.get("description", "")), Markup("; ".join(rule) or "–"), f"{filled}/{len(frame)}"])
         frame_rows = pd.DataFrame(rows, columns=["field", "type", "required", "meaning", "rule", "rows filled"])

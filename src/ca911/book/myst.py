@@ -233,7 +233,7 @@ def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = 
                                    dash_explained=dash_explained))
 
 
-def count_text(value, plural: dict[str, str] | None = None) -> str:
+def count_text(value, plural: dict[str, str] | None = None, lang: str = "en") -> str:
     """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest first)."""
     from ca911.book.wording import noun_form
 
@@ -244,5 +244,5 @@ def count_text(value, plural: dict[str, str] | None = None) -> str:
         code, _, n = item.partition(":")
         word = code.replace("_", " ")
         n = int(n) if n.strip().isdigit() else 1
-        parts.append((n, noun_form(n, word, plural_form=(plural or {}).get(word))))
+        parts.append((n, noun_form(n, word, lang, plural_form=(plural or {}).get(word))))
     return ", ".join(f"{n} {w}" for n, w in sorted(parts, key=lambda p: (-p[0], p[1])))

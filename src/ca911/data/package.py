@@ -16,11 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from ca911.data import dates
-from ca911.data.schema import date_columns
+from ca911.data.schema import date_columns, list_fields, split_list
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
-# The weeks of responses to 9/11 that chapter 3 chronicles day by day (chronology, stances, contact networks).
-AUTUMN_2001 = ("2001-09-11", "2001-10-30")
 
 
 def default_data_dir() -> Path:
@@ -32,7 +30,6 @@ def default_data_dir() -> Path:
         if (folder / "data" / "datapackage.json").is_file():
             return folder / "data"
     return DATA_DIR
-LIST_COLUMNS = {"iraq_war_responses": ["event_ids"], "discrepancies": ["record_ids"]}
 
 
 class DataPackageError(ValueError):
@@ -125,10 +122,12 @@ def remember_valid(data_dir: Path) -> None:
         pass
 
 
-def shown_name(name: str, external: str) -> str:
+def shown_name(name: str, external: list[str]) -> str:
     """The English name as the book prints it: the parts the chapters do not print in square brackets
     (`[Sergei] Ivanov`, `name_en_external`), so no page or figure passes an outside name part off as printed."""
-    for part in sorted((p for p in str(external or "").split("|") if p), key=len, reverse=True):
+    if isinstance(external, str):  # each letter would be read as a part
+        raise TypeError(f"name parts are a list (name_en_external as the loader splits it), not {external!r}")
+    for part in sorted(external, key=len, reverse=True):
         name = name.replace(part, f"[{part}]", 1)
     return name
 
@@ -146,6 +145,7 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     tables = {}
     date_cols = date_columns(descriptor, strings_only=True)
+    lists = list_fields(descriptor)
     for res in descriptor["resources"]:
         frame = pd.read_csv(data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
         frame = _typed(res["schema"]["fields"], frame)
@@ -153,10 +153,10 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
             bounds = [dates.bounds(v) for v in frame[col]]
             frame[f"{col}_lo"] = pd.to_datetime(pd.Series([b[0] for b in bounds], dtype="datetime64[ns]"))
             frame[f"{col}_hi"] = pd.to_datetime(pd.Series([b[1] for b in bounds], dtype="datetime64[ns]"))
-        for col in LIST_COLUMNS.get(res["name"], []):
-            frame[col] = frame[col].str.split()
+        for col, separator in lists.get(res["name"], {}).items():
+            frame[col] = pd.Series([split_list(v, separator) for v in frame[col]], index=frame.index, dtype=object)
         if res["name"] == "actors" and "name_en_external" in frame:
-            frame["name_shown"] = [shown_name(n, x) for n, x in zip(frame["name_en"], frame["name_en_external"].fillna(""))]
+            frame["name_shown"] = [shown_name(n, x) for n, x in zip(frame["name_en"], frame["name_en_external"])]
         tables[res["name"]] = frame
     return DataPackage(tables, descriptor, package_hash(data_dir))
 

@@ -4,6 +4,8 @@ date columns and the resources a sentence may cite.
 Records are named by their reference (`ca911.data.refs`: `<resource>:<primary key>`), built from the
 primary keys given here.
 Date columns are the fields marked `"partialDate": true` (YYYY, YYYY-MM or YYYY-MM-DD).
+List-valued columns are string fields with a `"listSeparator"` (`" "` between ids, `"|"` between name
+forms); `split_list` is the one place such a cell becomes a list.
 """
 
 from __future__ import annotations
@@ -36,6 +38,24 @@ def date_columns(descriptor: dict, *, strings_only: bool = False) -> dict[str, l
         if cols:
             out[res["name"]] = cols
     return out
+
+
+LIST_SEPARATOR = "listSeparator"
+
+
+def list_fields(descriptor: dict) -> dict[str, dict[str, str]]:
+    """Resource → {list-valued field: its separator}, from the fields' `listSeparator`."""
+    out: dict[str, dict[str, str]] = {}
+    for res in descriptor["resources"]:
+        seps = {f["name"]: f[LIST_SEPARATOR] for f in res["schema"]["fields"] if LIST_SEPARATOR in f}
+        if seps:
+            out[res["name"]] = seps
+    return out
+
+
+def split_list(value: str | None, separator: str) -> list[str]:
+    """A list-valued cell as its items: '' → [], 'a b' → ['a', 'b'] (a doubled separator adds no empty item)."""
+    return [item for item in (value or "").split(separator) if item]
 
 
 def record_locators(tables: Mapping[str, Iterable[Mapping]], descriptor: dict) -> dict[str, str]:

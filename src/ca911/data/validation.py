@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ca911.data.dates import check_date
 from ca911.data.locators import chapter_of
-from ca911.data.schema import date_columns, record_locators
+from ca911.data.schema import date_columns, list_fields, record_locators, split_list
 
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 ROOT = Path(__file__).resolve().parents[3]
@@ -199,6 +199,11 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
     def add(table: str, rec: dict, col: str, rule: str, msg: str) -> None:
         problems.append(Problem(f"{table}.csv", rec["_row"], col, rule, msg))
 
+    lists = list_fields(descriptor)
+
+    def items(table: str, rec: dict, col: str) -> list[str]:
+        return split_list(rec.get(col, ""), lists[table][col])
+
     for table, cols in date_columns(descriptor, strings_only=True).items():
         for rec in tables.get(table, []):
             for col in cols:
@@ -226,24 +231,24 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
             if rec.get(col) and rec[col] not in events:
                 add(table, rec, col, "unknown-event", f"{rec[col]!r} is not an event_id in events.csv")
     for rec in tables.get("iraq_war_responses", []):
-        for eid in rec["event_ids"].split():
+        for eid in items("iraq_war_responses", rec, "event_ids"):
             if eid not in events:
                 add("iraq_war_responses", rec, "event_ids", "unknown-event", f"{eid!r} is not an event_id in events.csv")
     actors = {r["actor_id"] for r in tables.get("actors", [])}
     for rec in tables.get("facts", []):
         for col, known, what in (("actor_ids", actors, "an actor_id in actors.csv"), ("related_event_ids", events, "an event_id in events.csv")):
-            for ref in rec[col].split():
+            for ref in items("facts", rec, col):
                 if ref not in known:
                     add("facts", rec, col, "unknown-actor" if col == "actor_ids" else "unknown-event", f"{ref!r} is not {what}")
     refs = record_locators(tables, descriptor)
     for table, col in (("sentences", "record_refs"), ("discrepancies", "record_ids")):
         for rec in tables.get(table, []):
-            for ref in rec[col].split():
+            for ref in items(table, rec, col):
                 if ref not in refs:
                     add(table, rec, col, "unknown-record",
                         f"{ref!r} names no record (form `<resource>:<primary key>`, composite keys joined by `/`)")
     for rec in tables.get("sentences", []):
-        listed = rec["record_refs"].split()
+        listed = items("sentences", rec, "record_refs")
         if rec["content"] in ("fact", "restatement") and not listed:
             add("sentences", rec, "record_refs", "fact-without-record", f"a {rec['content']} sentence must name the records that hold it")
         if rec["content"] in ("analysis", "signpost") and listed:
@@ -255,12 +260,12 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
         if rec["bibtex_key"] and rec["bibtex_key"] not in bib:
             add("sources", rec, "bibtex_key", "unknown-bibtex-key", f"{rec['bibtex_key']!r} is not a key in references.bib")
     for rec in tables.get("actors", []):
-        printed = [rec["name_ja"], *rec.get("name_ja_variants", "").split("|")]
+        printed = [rec["name_ja"], *items("actors", rec, "name_ja_variants")]
         for field in ("name_en_ours", "name_en_external"):
-            for part in rec.get(field, "").split("|"):
-                if part and part not in rec["name_en"]:
+            for part in items("actors", rec, field):
+                if part not in rec["name_en"]:
                     add("actors", rec, field, "marked-part-not-in-name", f"{part!r} is not part of name_en {rec['name_en']!r}")
-        marked = rec.get("name_en_ours", "").split("|") + rec.get("name_en_external", "").split("|")
+        marked = items("actors", rec, "name_en_ours") + items("actors", rec, "name_en_external")
         if untraced := untraced_name_parts(rec["name_en"], printed, marked):
             add("actors", rec, "name_en", "name-part-untraced",
                 f"{', '.join(map(repr, untraced))} of {rec['name_en']!r} is neither printed ({' / '.join(p for p in printed if p)}) "

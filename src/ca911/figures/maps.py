@@ -15,20 +15,30 @@ from matplotlib.patches import Polygon
 from matplotlib.transforms import ScaledTranslation
 
 from ca911.analysis.chronology import deployment_timeline
+from ca911.data.named_dates import END_OF_2001, NINE_ELEVEN, NINE_ELEVEN_EVE
 from ca911.data.numbers import with_qualifier
 from ca911.data.package import DataPackage, default_data_dir
-from ca911.figures.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, NARROW_WIDTH_IN, OKABE_ITO, figure, two_layouts
+from ca911.figures.style import (
+    FIGURE_WIDTH_IN,
+    FORCES,
+    MIN_TEXT_PT,
+    NARROW_WIDTH_IN,
+    OKABE_ITO,
+    figure,
+    force_colour,
+    force_marker,
+    force_short_name,
+    two_layouts,
+)
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
 # presence dated only "2001" (stated in the autumn-2001 account) falls after 11 September.
-PERIODS = [("before-9-11", "Before 11 September 2001", "1900-01-01", "2001-09-10"),
-           ("end-2001", "11 September to end of 2001", "2001-09-11", "2001-12-31"),
+PERIODS = [("before-9-11", "Before 11 September 2001", "1900-01-01", NINE_ELEVEN_EVE),
+           ("end-2001", "11 September to end of 2001", NINE_ELEVEN, END_OF_2001),
            ("2002", "2002", "2002-01-01", "2002-12-31"),
            ("2003", "2003 (to October)", "2003-01-01", "2003-12-31")]
-FORCE_MARKERS = {"USA": "o", "RUS": "s", "western-forces": "D", "CRRF": "^"}
-FORCE_NAMES = {"USA": "United States", "RUS": "Russia", "western-forces": "other Western forces",
-               "CRRF": "CST/CIS rapid-reaction force"}
-FORCE_LABELS = {"USA": "US", "RUS": "Russia", "western-forces": "Western forces", "CRRF": "rapid-reaction force"}
+# The forces the map draws as markers, in the order of its key (Kazakhstan's unit leaves by an arrow).
+MAPPED_FORCES = ("USA", "RUS", "western-forces", "CRRF")
 EXTENT = (57.5, 80.5, 35.9, 45.6)  # west, east, south, north of each panel (degrees): where the forces were
 # The Bishkek area (Manas and Kant, 21 km apart), enlarged in a strip under each panel; the points sit in its upper part.
 INSET = (73.84, 75.6, 42.71, 43.0)
@@ -120,7 +130,7 @@ def _group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
     `narrow`: the name on a line of its own."""
     lines = list(dict.fromkeys(_count_line(r) for r in rows.itertuples()))
     numbered = [ln for ln in lines if not ln.startswith("no number")]
-    name = FORCE_LABELS.get(force, force)
+    name = force_short_name(force, force)
     body = "\n".join(numbered or lines[:1])
     if narrow or len(f"{name}: {body.splitlines()[0]}") > 22:  # a long first line: the name on a line of its own
         return textwrap.fill(name + ":", 15) + "\n" + body
@@ -184,10 +194,10 @@ def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, narrow: b
     for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
         lat, lon = pts.loc[anchor, "lat"], pts.loc[anchor, "lon"]
         country_only = bool(rows["in_country_only"].all())
-        colour = FORCE_COLOURS.get(force, OKABE_ITO[7])
+        colour = force_colour(force)
         nudge = {"western-forces": 6, "RUS": -6}.get(force, 0) if country_only else 0  # pt: side by side
         shift = ScaledTranslation(nudge / 72, 0, ax.figure.dpi_scale_trans)
-        ax.scatter([lon], [lat], transform=ax.transData + shift, s=marker_area(rows["personnel"].max()), marker=FORCE_MARKERS.get(force, "o"),
+        ax.scatter([lon], [lat], transform=ax.transData + shift, s=marker_area(rows["personnel"].max()), marker=force_marker(force),
                    facecolor="none" if country_only else colour, edgecolor=colour,
                    linewidth=1.1 if country_only else 0.5, linestyle="--" if country_only else "-", zorder=4 + (force == "USA"),
                    alpha=0.9)
@@ -277,16 +287,16 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             kaz = d[(d["map_period"] == key) & (d["force_id"] == "KAZ")]
             for r in kaz.itertuples():  # leaves the region: an arrow off the map, toward Iraq
                 ax.annotate("", xy=(west - 0.2, 43.9), xytext=(63.0, 44.6),
-                            arrowprops={"arrowstyle": "-|>", "color": FORCE_COLOURS["KAZ"], "linewidth": 1.4,
+                            arrowprops={"arrowstyle": "-|>", "color": force_colour("KAZ"), "linewidth": 1.4,
                                         "connectionstyle": "arc3,rad=0.1"}, zorder=6, annotation_clip=False)
                 ax.text(west + 0.4, 43.5, f"to Iraq: {r.force}'s\n{r.unit.lower()}, {r.personnel_label}",
-                        fontsize=MIN_TEXT_PT, color=FORCE_COLOURS["KAZ"], va="top", zorder=6, bbox=HALO)
+                        fontsize=MIN_TEXT_PT, color=force_colour("KAZ"), va="top", zorder=6, bbox=HALO)
         _frame(ax, (west, east, south, north), "#bbbbbb")
         ax.set_facecolor("white")
         ax.set_title(title, fontsize=10, loc="left", pad=4)
         _strip(ax, strip, geo, sub, pts, inset_places)
-    handles = [Line2D([], [], marker=m, color=FORCE_COLOURS[f], linestyle="", markersize=7, label=FORCE_NAMES[f])
-               for f, m in FORCE_MARKERS.items()]
+    handles = [Line2D([], [], marker=FORCES[f].marker, color=FORCES[f].colour, linestyle="", markersize=7, label=FORCES[f].key)
+               for f in MAPPED_FORCES]
     handles += [Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor="#555555", linestyle="",
                        markersize=7, label="no place named: at the capital"),
                 Line2D([], [], marker="s", color=OKABE_ITO[7], linestyle="", markersize=3.5, label="capital"),

@@ -18,7 +18,7 @@ from ca911.analysis import network_layouts as layouts
 from ca911.analysis import networks as nw
 from ca911.data import dates
 from ca911.data.numbers import with_qualifier
-from ca911.figures.style import FIGURE_WIDTH_IN, FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
+from ca911.figures.style import FIGURE_WIDTH_IN, FORCES, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, force_colour, two_layouts
 
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4, 5, 2, 0, 1, 6, 7))
 FAINT = "#c8c8c8"
@@ -30,7 +30,7 @@ def _names(pkg, short: bool = False) -> dict[str, str]:
     if short:  # organisations by their acronym (their id), states and others by name
         kinds = pkg.actors.set_index("actor_id")["kind"].to_dict()
         names = {k: (k if kinds[k] == "organization" else v) for k, v in names.items()}
-    names["western-forces"] = "Western forces"
+    names["western-forces"] = FORCES["western-forces"].short
     return names
 
 
@@ -159,8 +159,15 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
 
 
 # -------------------------------------------------------------------------------------- presence
-SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "CRRF", "karshi-khanabad": "[Karshi-]Khanabad", "manas": "Manas",
-         "kant": "Kant", "kulyab": "Kulyab"}
+FACILITY_SHORT = {"karshi-khanabad": "[Karshi-]Khanabad", "manas": "Manas", "kant": "Kant", "kulyab": "Kulyab"}
+
+
+def _presence_label(actor_id: str, names: dict) -> str:
+    """A force by the force table's short name (an organisation by its acronym, as in every network figure),
+    a base by its short name, anything else by its name."""
+    if actor_id in FORCES:
+        return FORCES[actor_id].acronym or FORCES[actor_id].short
+    return FACILITY_SHORT.get(actor_id, names.get(actor_id, actor_id))
 
 
 def _width(n) -> float:
@@ -169,9 +176,9 @@ def _width(n) -> float:
 
 def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
     """One line of the presence key: force → host (at facility): number as printed (date), status."""
-    facility = ", ".join(SHORT.get(f, names.get(f, f)) for f in d["facility"].split(";") if f)
+    facility = ", ".join(_presence_label(f, names) for f in d["facility"].split(";") if f)
     n = d.get("personnel")
-    text = f"{SHORT.get(u, names.get(u, u))} → {names.get(v, v)}" + (f" at {facility}" if facility else "")
+    text = f"{_presence_label(u, names)} → {names.get(v, v)}" + (f" at {facility}" if facility else "")
     text += f": {with_qualifier(n, d.get('personnel_qualifier'))}"
     text += f" ({date_words(d['personnel_as_of'])})" if n is not None else f" (record {date_words(d['as_of'])})"
     if d["status"] not in ("present", "arriving"):
@@ -218,15 +225,15 @@ def presence_panels(pkg, layout: str = "wide"):
         for n, (x, y) in pos.items():
             on = n in G
             top = y == 1.0
-            ax.scatter([x], [y], s=40, color=FORCE_COLOURS.get(n, "white") if top and on else "white",
+            ax.scatter([x], [y], s=40, color=force_colour(n, "white") if top and on else "white",
                        edgecolor=BLACK if on else FAINT, zorder=3, linewidths=0.8)
-            label = SHORT.get(n, names.get(n, n)).replace("Western ", "Western\n")
+            label = _presence_label(n, names).replace("Western ", "Western\n")
             ax.text(x, y + (0.12 + stagger[n] if top else -0.12 - stagger[n]), label, ha="center", linespacing=1.0,
                     va="bottom" if top else "top", fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
         lines, placed = [], []
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
             n = d.get("personnel")
-            colour = FORCE_COLOURS.get(u, BLACK) if n is not None else "#777777"
+            colour = force_colour(u, BLACK) if n is not None else "#777777"
             style = "-" if d["status"] in ("present", "arriving") else (0, (3, 1.5))
             lw = _width(n)
             ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=7 + 1.5 * lw, lw=lw,

@@ -6,21 +6,57 @@ Importing it changes nothing: `figure()` applies the style, and a notebook's fir
 
 from __future__ import annotations
 
-import os
 import re
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
 import matplotlib
 from matplotlib import font_manager
 
+from ca911.data import output_date
+
 # The font matplotlib-fontja ships, found without importing it (its import sets font.family globally).
 FONT_FILE = Path(find_spec("matplotlib_fontja").origin).parent / "fonts" / "ipaexg.ttf"
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
-# One colour per force in every figure that draws forces (timelines, the map, the networks).
-FORCE_COLOURS = {"USA": OKABE_ITO[4], "RUS": OKABE_ITO[5], "western-forces": OKABE_ITO[1], "KAZ": OKABE_ITO[2],
-                 "CRRF": OKABE_ITO[6]}
+
+
+@dataclass(frozen=True)
+class Force:
+    """How every figure that draws a force (the deployment timeline, the map, the presence network) shows it:
+    its colour, its marker, its short name beside a mark, its name in a figure's key, and for an
+    organisation the acronym the network figures label organisations by."""
+
+    colour: str
+    marker: str
+    short: str
+    key: str
+    acronym: str | None = None
+
+
+# Keyed by actor id (actors.csv); a force not listed is drawn in black under its name from the data.
+FORCES = {
+    "USA": Force(OKABE_ITO[4], "o", "US", "United States"),
+    "RUS": Force(OKABE_ITO[5], "s", "Russia", "Russia"),
+    "western-forces": Force(OKABE_ITO[1], "D", "Western forces", "other Western forces"),
+    "CRRF": Force(OKABE_ITO[6], "^", "rapid-reaction force", "CST/CIS rapid-reaction force", acronym="CRRF"),
+    "KAZ": Force(OKABE_ITO[2], "v", "Kazakhstan", "Kazakhstan"),
+}
+UNLISTED_FORCE_COLOUR = OKABE_ITO[7]
+
+
+def force_colour(actor_id: str, default: str = UNLISTED_FORCE_COLOUR) -> str:
+    return FORCES[actor_id].colour if actor_id in FORCES else default
+
+
+def force_marker(actor_id: str, default: str = "o") -> str:
+    return FORCES[actor_id].marker if actor_id in FORCES else default
+
+
+def force_short_name(actor_id: str, default: str) -> str:
+    """The force's short name; `default` (the data's name) for a force the table does not list."""
+    return FORCES[actor_id].short if actor_id in FORCES else default
 A4_TEXT_WIDTH_IN = 5.87  # the PDF's text column as printed (422.7 pt: a wider figure is scaled down to it)
 # Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
 # width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
@@ -49,9 +85,6 @@ STYLE = {
 }
 
 
-BUILD_DATE_EPOCH = "1767225600"  # 2026-01-01, as the Makefile sets it: matplotlib writes this date, not today's
-
-
 def use_style() -> None:
     font_manager.fontManager.addfont(str(FONT_FILE))
     matplotlib.rcParams.update(STYLE)
@@ -59,7 +92,7 @@ def use_style() -> None:
 
 def fixed_build_date() -> None:
     """Files written without `make` (a notebook opened by hand) carry the book's date, not today's."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+    output_date.fix_in_environment()
 
 
 FIGURE_WIDTH_IN = A4_TEXT_WIDTH_IN - 0.2  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled

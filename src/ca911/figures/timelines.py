@@ -19,8 +19,9 @@ from matplotlib.transforms import ScaledTranslation
 
 from ca911.analysis.chronology import stance_changes
 from ca911.data import dates
+from ca911.data.named_dates import NINE_ELEVEN
 from ca911.data.numbers import NOT_GIVEN
-from ca911.figures.style import FORCE_COLOURS, MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
+from ca911.figures.style import MIN_TEXT_PT, OKABE_ITO, figure, figure_width, force_colour, force_short_name, two_layouts
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
@@ -200,7 +201,7 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
             ax.plot([row.date_lo, hi], [yy, yy], color=colour, linewidth=4, alpha=0.35, solid_capstyle="butt", zorder=1)
         mid = row.date_lo + (hi - row.date_lo) / 2
         ax.scatter([mid], [yy], color=colour, marker=marker, s=16, edgecolor="white", linewidth=0.3, zorder=2)
-    ax.axvline(pd.Timestamp("2001-09-11"), color="#333333", linestyle=":", linewidth=0.8)
+    ax.axvline(pd.Timestamp(NINE_ELEVEN), color="#333333", linestyle=":", linewidth=0.8)
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
@@ -281,9 +282,8 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
     return fig
 
 
-FORCE_SHORT = {"USA": "US", "western-forces": "Western forces", "CRRF": "rapid-reaction force"}
 STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
-BREAK_DAY = pd.Timestamp("2001-09-11")
+BREAK_DAY = pd.Timestamp(NINE_ELEVEN)
 
 
 NOTE_WIDTH = 34  # characters: a longer note puts its aircraft on a second line (the row is drawn taller)
@@ -293,7 +293,7 @@ NARROW_NOTE_WIDTH = 21  # on a phone's width the note wraps at this width too
 def _record_label(r) -> str:
     """A deployment record's force and place, as its row is labelled."""
     place = f" · {re.sub(r' (air base|airfield)$', '', r.facility)}" if r.facility else ""  # the kind: in the caption
-    return FORCE_SHORT.get(r.force_id, r.force) + place
+    return force_short_name(r.force_id, r.force) + place
 
 
 @two_layouts
@@ -340,7 +340,7 @@ def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
                 ax.axhspan(y - h / 2, y + h / 2, color="#ececec", linewidth=0, zorder=0)
             continue
         r = item
-        colour = FORCE_COLOURS.get(r.force_id, OKABE_ITO[7])
+        colour = force_colour(r.force_id)
         label = "" if narrow else _record_label(r)
         labels.append("" if label == previous_label else label)  # a repeated force and place is not relabelled
         previous_label = label

@@ -17,6 +17,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ca911.data.locators import parse_locator
+from ca911.data.named_dates import NINE_ELEVEN
 from ca911.sources.reader import read_chapter
 
 _D = r"[0-9０-９]"
@@ -71,7 +72,7 @@ def find_expressions(chapter_id: str) -> list[Expression]:
             groups = [g for g in m.groups()[m.re.groupindex[kind]:] if g is not None]
             if kind == "nine_eleven":  # also sets the context: the chapters' "after 9.11" is autumn 2001
                 year, month = 2001, 9
-                resolved = "2001-09-11"
+                resolved = NINE_ELEVEN
             elif kind == "year_range":
                 y0 = _year(groups[0])
                 y1 = _num(groups[1]) + (y0 // 100 * 100 if len(groups[1].strip()) == 2 else 0)
@@ -198,7 +199,7 @@ def coverage_report(chapter_id: str, data_dir: str | Path | None = None, data=No
     expressions = find_expressions(chapter_id) if from_text else committed_expressions(chapter_id, data)
     for e in expressions:
         if e.kind == "nine_eleven":
-            e.records = sorted(set(dates.loc[dates["start"] == "2001-09-11", "record"]))[:1]
+            e.records = sorted(set(dates.loc[dates["start"] == NINE_ELEVEN, "record"]))[:1]
         else:
             hit = dates[[covers(loc, e.locator) and _agrees(e.resolved, s, en)
                          for loc, s, en in zip(dates["locator"], dates["start"], dates["end"])]]
@@ -316,7 +317,7 @@ def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=No
             checks.append(SentenceCheck(sent.locator, sent.number, "", [], "no row in sentences.csv"))
             continue
         seen.add(sent.locator)
-        records = str(row.record_refs or "").split()
+        records = list(row.record_refs)
         check = SentenceCheck(sent.locator, sent.number, str(row.content), records)
         paragraph = sent.locator.rsplit(" s.", 1)[0]
         if row.checksum != sent.checksum:

@@ -16,15 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 DERIVE_COMMAND = "python -m ca911 derive"
-CHAPTERS = ("ch3", "ch4")
 
 
 def date_expressions_frame() -> pd.DataFrame:
     """Every date expression of both chapters in reading order, as the coverage reader finds them."""
+    from ca911.data.chapters import chapter_ids
     from ca911.sources.coverage import find_expressions
 
     rows = []
-    for ch in CHAPTERS:
+    for ch in chapter_ids():
         for n, e in enumerate(find_expressions(ch), start=1):
             rows.append({"source_id": ch, "expression_no": n, "locator": e.locator, "expression": e.expression,
                          "kind": e.kind, "resolved": e.resolved})
@@ -33,10 +33,11 @@ def date_expressions_frame() -> pd.DataFrame:
 
 def source_sentences_frame() -> pd.DataFrame:
     """Every sentence of both chapters' paragraphs: locator, reading order and checksum (no text)."""
+    from ca911.data.chapters import chapter_ids
     from ca911.sources.reader import chapter_sentences
 
     rows = [{"source_id": ch, "sentence_no": s.number, "locator": s.locator, "checksum": s.checksum}
-            for ch in CHAPTERS for s in chapter_sentences(ch)]
+            for ch in chapter_ids() for s in chapter_sentences(ch)]
     return pd.DataFrame(rows, columns=["source_id", "sentence_no", "locator", "checksum"])
 
 

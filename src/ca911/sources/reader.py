@@ -14,10 +14,6 @@ from pathlib import Path
 
 from ca911.data.locators import format_locator, paragraph_key, parse_locator, passage_keys, section_key
 
-SOURCE_FILES = {
-    "ch3": "ch3-matsui-us-russia-relations-and-central-asia.ja.txt",
-    "ch4": "ch4-yuasa-kazakhstan-uzbekistan-foreign-policy.ja.txt",
-}
 _DOUBLED_NOTE = re.compile(r"（{4}(\d+)）{4}")  # ch4: （（（（13131313）））） is note (13)
 _NOTE = re.compile(r"（注(\d+)）")  # ch3 prints notes so; ch4's are rewritten to match
 _SECTION = re.compile(r"^[１２３４５６７８９]．")
@@ -37,8 +33,17 @@ def sources_dir() -> Path:
     return Path(__file__).resolve().parents[4] / "shared" / "sources"
 
 
+def source_file(chapter_id: str) -> Path:
+    """Where the chapter's text is: the file sources.csv names, in the sources folder."""
+    from ca911.data.chapters import chapter
+
+    return sources_dir() / chapter(chapter_id).file
+
+
 def sources_available() -> bool:
-    return all((sources_dir() / name).is_file() for name in SOURCE_FILES.values())
+    from ca911.data.chapters import chapter_ids
+
+    return all(source_file(ch).is_file() for ch in chapter_ids())
 
 
 def normalise(text: str) -> str:
@@ -188,7 +193,7 @@ def chapter_sentences(chapter_id: str) -> list[Sentence]:
 
 @cache
 def read_chapter(chapter_id: str) -> Chapter:
-    path = sources_dir() / SOURCE_FILES[chapter_id]
+    path = source_file(chapter_id)
     if not path.is_file():
         raise SourcesMissing(f"{path}: source chapter not found (clone the project with ../shared beside it)")
     raw_lines = path.read_text(encoding="utf-8").split("\n")

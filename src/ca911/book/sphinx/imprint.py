@@ -3,7 +3,6 @@ its licences, how to cite it and how to obtain the HTML edition (no published ad
 
 from __future__ import annotations
 
-from datetime import UTC
 from pathlib import Path
 
 
@@ -26,14 +25,10 @@ def build_commit(srcdir: Path) -> str | None:
 
 
 def data_date() -> str | None:
-    """The date the build fixes in its outputs (SOURCE_DATE_EPOCH), as a reader writes it."""
-    import os
-    from datetime import datetime
+    """The date the build fixes in its outputs, as a reader writes it."""
+    from ca911.data.output_date import output_datetime
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch or not epoch.isdigit():
-        return None
-    day = datetime.fromtimestamp(int(epoch), tz=UTC)
+    day = output_datetime()
     return f"{day.day} {day:%B %Y}"
 
 

@@ -1,0 +1,73 @@
+"""One force table (ca911.style.FORCES): every force in the data is in it, and every figure that draws
+forces takes their colours from it, so a force has one colour in the timeline, the map and the network."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from matplotlib.colors import to_hex
+
+from ca911.analysis import chronology
+from ca911.data.package import load
+from ca911.figures import maps, style
+from ca911.figures import networks as network_figures
+from ca911.figures import timelines as figures
+
+
+@pytest.fixture(scope="module")
+def pkg():
+    return load()
+
+
+def colours_drawn(fig) -> set[str]:
+    """Every face, edge and line colour of the figure's marks, legends and annotations, as #rrggbb."""
+    found = set()
+    for artist in fig.findobj():
+        for getter in ("get_facecolor", "get_edgecolor", "get_color"):
+            try:
+                value = getattr(artist, getter)()
+            except (AttributeError, TypeError, ValueError):
+                continue
+            values = value if hasattr(value, "ndim") and value.ndim == 2 else [value]
+            for v in values:
+                try:
+                    found.add(to_hex(v, keep_alpha=False).lower())
+                except (ValueError, TypeError):
+                    pass
+    return found
+
+
+FIGURES = {
+    "deployment timeline": lambda pkg: figures.deployment_chart(chronology.deployment_timeline(pkg)),
+    "presence map": maps.presence_map,
+    "presence network": network_figures.presence_panels,
+}
+
+
+def test_every_force_in_the_data_is_in_the_table(pkg):
+    assert set(pkg.deployments["force_id"]) - set(style.FORCES) == set()
+
+
+def test_forces_differ_in_colour_and_in_marker():
+    assert len({f.colour for f in style.FORCES.values()}) == len(style.FORCES)
+    assert len({f.marker for f in style.FORCES.values()}) == len(style.FORCES)
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_each_figure_draws_the_rapid_reaction_force_in_the_tables_colour(pkg, name, monkeypatch):
+    """Drawn once with the table's colour and once with a changed table: a figure that kept a colour
+    of its own would not follow the change."""
+    crrf = style.FORCES["CRRF"]
+    assert crrf.colour.lower() in colours_drawn(FIGURES[name](pkg))
+    changed = "#123456"
+    monkeypatch.setitem(style.FORCES, "CRRF", dataclasses.replace(crrf, colour=changed))
+    drawn = colours_drawn(FIGURES[name](pkg))
+    assert changed in drawn and crrf.colour.lower() not in drawn
+
+
+def test_the_checker_sees_a_colour_a_figure_draws():
+    fig, ax = style.figure(1, 1)
+    ax.scatter([0], [0], color="#abcdef")
+    assert "#abcdef" in colours_drawn(fig)
+    assert "#fedcba" not in colours_drawn(fig)
