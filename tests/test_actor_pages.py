@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ca911 import actor_pages, data, style
-from conftest import HTML, ROOT, pdf_page_texts
+from support.project import HTML, ROOT, pdf_page_texts
 
 DATA = ROOT / "data"
 PAGES = HTML / "_generated" / "actors"

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import HTML, PDF
+from support.project import HTML, PDF
 
 pytestmark = pytest.mark.book
 

@@ -4,9 +4,9 @@ by the Japanese font, whichever face the text around it is set in (checks in tes
 from __future__ import annotations
 
 import pytest
-from support.dashes import DASH, html_dash_problems, pdf_dash_fonts, pdf_dash_problems
 
-from conftest import HTML, PDF
+from support.dashes import DASH, html_dash_problems, pdf_dash_fonts, pdf_dash_problems
+from support.project import HTML, PDF
 
 
 def _pdf(tmp_path, css: str):

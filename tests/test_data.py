@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from ca911.data import DataPackageError, load, package_hash, partial_date_bounds, record_counts
-from conftest import ROOT, read_rows, write_rows
+from support.project import ROOT, read_rows, write_rows
 
 
 @pytest.mark.parametrize("value, lo, hi", [

@@ -12,7 +12,7 @@ import pytest
 
 from ca911 import coverage, derived
 from ca911.data import DATA_DIR, load
-from conftest import ROOT, needs_sources, read_rows, write_rows
+from support.project import ROOT, needs_sources, read_rows, write_rows
 
 
 @needs_sources

@@ -6,6 +6,7 @@ check sees the matplotlib Figure itself; the self-tests of the checker are in te
 from __future__ import annotations
 
 import pytest
+
 from support import figure_checks
 from support.notebook_figures import notebook_figures
 

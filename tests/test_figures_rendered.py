@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
-from support import figure_checks
 
 from ca911 import style
-from conftest import HTML, Visit, sample_actor_pages
+from support import figure_checks
+from support.browser import Visit
+from support.project import HTML, sample_actor_pages
 from test_plotting import legibility_problems
 
 pytestmark = pytest.mark.book

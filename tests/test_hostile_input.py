@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 import ca911.validation as validation
 from ca911.validation import Problem, validate_package
-from conftest import ROOT, needs_sources, project_copy, serve
+from support.project import ROOT, needs_sources, project_copy, serve
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["path"]: r for r in DESCRIPTOR["resources"]}

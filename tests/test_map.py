@@ -15,7 +15,7 @@ from ca911 import maps, style
 from ca911.codebook import codebook_markdown
 from ca911.data import load
 from ca911.validation import validate_package
-from conftest import HTML, ROOT, read_rows, write_rows
+from support.project import HTML, ROOT, read_rows, write_rows
 
 GEOJSON = ROOT / "data" / "geo" / "central_asia.geojson"
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import csv
 
-from support.modality import modality_problems
-
 from ca911 import sources
 from ca911.data import default_data_dir
-from conftest import needs_sources
+from support.modality import modality_problems
+from support.project import needs_sources
 
 # invented sentences, not the chapters'
 TEXT = {

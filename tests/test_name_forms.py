@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from support.names import unbracketed_outside_parts, unrecorded_latin_forms
-
 from ca911 import sources
 from ca911.data import default_data_dir
-from conftest import needs_sources
+from support.names import unbracketed_outside_parts, unrecorded_latin_forms
+from support.project import needs_sources
 
 
 def test_checker_finds_a_latin_form_not_recorded():

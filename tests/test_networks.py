@@ -16,7 +16,7 @@ from ca911 import networks as nw
 from ca911.data import DATA_DIR, DataPackage, load, partial_date_bounds
 from ca911.generated import generators
 from ca911.schema import date_columns
-from conftest import ROOT
+from support.project import ROOT
 
 DATE_COLUMNS = date_columns(json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")), strings_only=True)
 

@@ -13,7 +13,7 @@ import pytest
 
 from ca911 import chronology
 from ca911.data import load
-from conftest import ROOT, read_notebook
+from support.project import ROOT, read_notebook
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
 

@@ -9,9 +9,9 @@ import re
 
 import pytest
 import yaml
-from support import screen_fit
 
-from conftest import HTML, ROOT, sample_actor_pages
+from support import screen_fit
+from support.project import HTML, ROOT, sample_actor_pages
 
 pytestmark = pytest.mark.book
 PAGES = screen_fit.book_pages(HTML, sample_actor_pages) if HTML.is_dir() else ["index.html"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HTML, ROOT
+from support.project import HTML, ROOT
 
 PAGE_LIMIT = 1_500_000  # bytes
 OUR_MACROS = ROOT / "src" / "ca911" / "templates" / "static" / "webpack-macros.html"

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import HTML, PDF, ROOT, pdf_page_texts, read_notebook
+from support.project import HTML, PDF, ROOT, pdf_page_texts, read_notebook
 
 pytestmark = pytest.mark.book
 

@@ -7,9 +7,9 @@ in tests/test_screen_fit_checker.py)."""
 from __future__ import annotations
 
 import pytest
-from support import screen_fit
 
-from conftest import HTML, sample_actor_pages
+from support import screen_fit
+from support.project import HTML, sample_actor_pages
 
 pytestmark = pytest.mark.book
 PAGES = screen_fit.book_pages(HTML, sample_actor_pages) if HTML.is_dir() else ["index.html"]

@@ -4,9 +4,9 @@ that a stray syllable of one or two letters stands at a line's end or start."""
 from __future__ import annotations
 
 import pytest
-from support.hyphenation import AUTO_HYPHEN, hyphenated_names, hyphenated_words, name_words
 
-from conftest import PDF, ROOT, pdf_page_texts
+from support.hyphenation import AUTO_HYPHEN, hyphenated_names, hyphenated_words, name_words
+from support.project import PDF, ROOT, pdf_page_texts
 
 
 def test_checker_finds_hyphenated_names_in_a_broken_text():

@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from support import print_layout as layout
 
-from conftest import PDF, ROOT
+from support import print_layout as layout
+from support.project import PDF, ROOT
 
 TYPE_FLOOR = 8.0  # pt: nothing a reader must read is set smaller
 TABLE_SIZE = 8.5  # pt: table text; the share of the book's characters below it is reported

@@ -10,7 +10,7 @@ import pytest
 
 from ca911 import coverage, sources
 from ca911.data import load
-from conftest import needs_sources
+from support.project import needs_sources
 
 RUN = 20  # a summary may not share this many consecutive characters with the chapter
 

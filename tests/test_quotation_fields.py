@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import json
 
-from support.quotations import undeclared_quotation_fields
-
 from ca911 import sources
 from ca911.data import default_data_dir
-from conftest import needs_sources
+from support.project import needs_sources
+from support.quotations import undeclared_quotation_fields
 
 DESCRIPTOR = {"resources": [{"name": "people", "schema": {"fields": [
     {"name": "name_ja", "type": "string", "quotation": True},

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from support.numbering import caption_problems, numbers_given_twice, page_numbering
+from support.project import HTML, PDF, ROOT
 from support.rendered_text import (
     leaked_markup,
     pdf_leaks,
@@ -28,8 +30,6 @@ from support.rendered_text import (
     table_header_problems,
     visible_text,
 )
-
-from conftest import HTML, PDF, ROOT
 
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
 NOT_A_VALUE = {"<NA>", "nan", "NaN", "None", "NaT"}

@@ -9,9 +9,9 @@ sentence map knows. The checkers run first on small synthetic pages, to show the
 from __future__ import annotations
 
 import pytest
-from support.firmness import Modalities, firmness_problems, known_locators, rendered_sentences, unknown_locators
 
-from conftest import HTML
+from support.firmness import Modalities, firmness_problems, known_locators, rendered_sentences, unknown_locators
+from support.project import HTML
 
 PROSE_PAGES = ["index.html", *(f"{part}/{p.name}" for part in ("chapters", "notebooks", "front")
                                 for p in sorted((HTML / part).glob("*.html")))] if HTML.is_dir() else ["index.html"]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from support.rendered_names import svg_texts, unbracketed_parts
 
 from ca911.data import load
-from conftest import HTML
+from support.project import HTML
+from support.rendered_names import svg_texts, unbracketed_parts
 
 
 def test_checker_flags_an_unbracketed_outside_part():

@@ -6,7 +6,7 @@ import pytest
 
 from ca911 import sources
 from ca911.data import load
-from conftest import needs_sources
+from support.project import needs_sources
 
 pytestmark = needs_sources
 

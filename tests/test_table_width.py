@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from support.table_width import stretched_tables
 
 SHORT = ("<table {attrs}><caption>Codes of status.</caption><thead><tr><th>code</th><th>meaning</th></tr></thead>"

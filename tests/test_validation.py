@@ -10,7 +10,7 @@ import pytest
 
 from ca911.data import DataPackageError, load
 from ca911.validation import check_date, validate_package
-from conftest import ROOT, project_copy, read_rows, write_rows
+from support.project import ROOT, project_copy, read_rows, write_rows
 
 
 def mutate(data_dir: Path, name: str, index: int, **changes) -> int:
@@ -243,7 +243,7 @@ def test_coverage_cli_reports_invalid_data_instead_of_a_report(data_copy):
 def test_external_name_part_must_be_part_of_the_name(data_copy):
     """`name_en_external` marks what the chapters do not print; it must be a part of `name_en`."""
     from ca911.validation import validate_package
-    from conftest import read_rows, write_rows
+    from support.project import read_rows, write_rows
 
     header, rows = read_rows(data_copy / "actors.csv")
     row = next(i for i, r in enumerate(rows) if r["actor_id"] == "ivanov-sergei")

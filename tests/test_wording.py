@@ -5,10 +5,10 @@ words, names that take "the" have it (ca911.wording); the rendered book holds no
 from __future__ import annotations
 
 import pytest
-from support.generated_wording import page_problems, text_blocks, wording_problems
 
 from ca911 import actor_pages, data, wording
-from conftest import HTML
+from support.generated_wording import page_problems, text_blocks, wording_problems
+from support.project import HTML
 
 # ---------------------------------------------------------------------------------------------- wording
 
