@@ -16,8 +16,8 @@ import pytest
 from ca911 import style
 from support import figure_checks
 from support.browser import Visit
+from support.legibility import legibility_problems
 from support.project import HTML, sample_actor_pages
-from test_plotting import legibility_problems
 
 pytestmark = pytest.mark.book
 SCREEN_MIN_PX = 11.0
