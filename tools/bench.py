@@ -138,13 +138,17 @@ def slowest_reads(log: str) -> list[str]:
     return found
 
 
+def seconds(x: float) -> str:
+    return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 10 else f"{x:.1f}"
+
+
 def report(results: dict[str, dict]) -> str:
     rows = ["| scenario | runs | mean (s) | ± sd | min | max | user + sys CPU (s) | load before |",
             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, r in results.items():
-        sd = f"{r['stddev']:.1f}" if r.get("stddev") is not None else "–"
-        rows.append(f"| {name} | {len(r['times'])} | {r['mean']:.1f} | {sd} | {r['min']:.1f} | {r['max']:.1f} "
-                    f"| {r['user'] + r['system']:.1f} | {r['load_before']:.2f} |")
+        sd = seconds(r["stddev"]) if r.get("stddev") is not None else "–"
+        rows.append(f"| {name} | {len(r['times'])} | {seconds(r['mean'])} | {sd} | {seconds(r['min'])} "
+                    f"| {seconds(r['max'])} | {seconds(r['user'] + r['system'])} | {r['load_before']:.2f} |")
     for name, r in results.items():
         if r["slowest_reads"]:
             rows += ["", f"{name}: slowest reading durations (sphinx.ext.duration; HTML build, then PDF)",
