@@ -56,6 +56,11 @@ def test_unknown_actor(data_copy):
     assert_problem(data_copy, f"event_actors.csv:{row}:actor_id: foreign-key:")
 
 
+def test_actor_row_of_an_unknown_event(data_copy):
+    row = mutate(data_copy, "event_actors", 0, event_id="ch3-2099-no-such-event")
+    assert_problem(data_copy, f"event_actors.csv:{row}:event_id: foreign-key:")
+
+
 def test_duplicate_key(data_copy):
     header, rows = read_rows(data_copy / "actors.csv")
     write_rows(data_copy / "actors.csv", header, rows + [rows[0]])
