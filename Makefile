@@ -47,7 +47,7 @@ test: env lint
 	@$(MAKE) --no-print-directory book
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-# How fast the book builds against the least work any tool could do (measures and prints; not a test).
+# How fast the book builds: five scenarios timed by hyperfine on a copy of the project (measures and prints; not a test).
 bench: env
 	$(BIN)/python tools/bench.py
 

@@ -2,9 +2,10 @@
 # The one list of Debian packages this project needs; each is installed only if missing.
 #   chromium      the browser the HTML checks drive (Playwright uses it via executable_path)
 #   poppler-utils pdftoppm, to look at rendered PDF pages
+#   hyperfine     the timer of `make bench`'s build scenarios
 # (Japanese glyphs need no Debian font: IPAexGothic ships in the matplotlib-fontja wheel.)
 set -euo pipefail
-PACKAGES=(chromium poppler-utils)
+PACKAGES=(chromium poppler-utils hyperfine)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

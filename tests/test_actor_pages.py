@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from ca911.book import actor_pages
 from ca911.data import package as data
 from ca911.figures import style
-from conftest import HTML, ROOT, pdf_page_texts
+from support.project import HTML, ROOT, pdf_page_texts
 
 DATA = ROOT / "data"
 PAGES = HTML / "_generated" / "actors"

@@ -7,11 +7,11 @@ import re
 
 import pypdfium2 as pdfium
 import pytest
-from support.approximate_words import other_approximate_words, svg_text
-from support.rendered_text import visible_text
 
 from ca911.data import dates
-from conftest import HTML, PDF
+from support.approximate_words import other_approximate_words, svg_text
+from support.project import HTML, PDF
+from support.rendered_text import visible_text
 
 
 def test_the_checker_finds_every_other_mark_of_an_approximate_date():

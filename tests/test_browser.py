@@ -19,7 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ACTOR_PAGES, BUILD, HTML, ROOT, Visit, sample_actor_pages  # noqa: F401  (Visit: the page type the tests annotate)
+from support.browser import Visit  # noqa: F401  (Visit: the page type the tests annotate)
+from support.project import ACTOR_PAGES, BUILD, HTML, ROOT, sample_actor_pages
 
 pytestmark = pytest.mark.book
 
@@ -37,7 +38,7 @@ def html_pages() -> list[str]:
 
 
 def browser_pages() -> list[str]:
-    """The pages opened in Chromium: every page, with four actor pages for the 45 (conftest.sample_actor_pages).
+    """The pages opened in Chromium: every page, with four actor pages for the 45 (support.project.sample_actor_pages).
     Each page opened costs a browser visit and an axe-core run, about three seconds; the links of every page are
     also checked in the files themselves (test_every_link_in_every_file_resolves)."""
     return sample_actor_pages(html_pages())

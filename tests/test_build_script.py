@@ -10,7 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT
+from support.project import ROOT
 
 FAKE_JUPYTER_BOOK = """#!/usr/bin/env bash
 # records each call; writes what the real builders would, or fails when asked to

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import HTML, PDF
+from support.project import HTML, PDF
 
 pytestmark = pytest.mark.book
 
@@ -125,7 +125,7 @@ def test_the_bibtex_entry_takes_its_year_from_the_release_date_and_never_invents
     import yaml
 
     from ca911.book.appendices import citation_bibtex
-    from conftest import ROOT
+    from support.project import ROOT
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     entry = citation_bibtex(cff)

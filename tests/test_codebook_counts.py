@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from support.codebook import miscounted
 
 ROOT = Path(__file__).resolve().parents[1]

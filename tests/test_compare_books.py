@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfWriter
 
-from conftest import ROOT
+from support.project import ROOT
 
 TOOL = ROOT / "tools" / "compare_books.py"
 

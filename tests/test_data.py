@@ -7,7 +7,7 @@ import pytest
 
 from ca911.data import dates
 from ca911.data.package import DataPackageError, load, package_hash, record_counts
-from conftest import ROOT, read_rows, write_rows
+from support.project import ROOT, read_rows, write_rows
 
 
 @pytest.mark.parametrize("value, lo, hi", [

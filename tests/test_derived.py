@@ -13,7 +13,7 @@ import pytest
 from ca911.data.chapters import chapter_ids
 from ca911.data.package import DATA_DIR, load
 from ca911.sources import coverage, derived
-from conftest import ROOT, needs_sources, read_rows, write_rows
+from support.project import ROOT, needs_sources, read_rows, write_rows
 
 
 @needs_sources

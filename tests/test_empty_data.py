@@ -16,7 +16,7 @@ import pytest
 from ca911.analysis import chronology
 from ca911.data.package import load
 from ca911.data.validation import validate_package
-from conftest import read_rows, write_rows
+from support.project import read_rows, write_rows
 
 EMPTIED = ["events", "event_actors", "event_links", "stances", "sentences"]  # the sentence map cites events
 BLANKED = {"deployments": "event_id", "iraq_war_responses": "event_ids", "facts": "related_event_ids",

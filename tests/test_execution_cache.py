@@ -11,7 +11,8 @@ from jupyter_cache import get_cache
 
 from ca911.book.execution_hash import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
 from ca911.data.package import package_hash
-from conftest import NOTEBOOK_FRONT_MATTER, ROOT, fixture_book, read_rows, sphinx_build, write_rows
+from support.fixture_books import NOTEBOOK_FRONT_MATTER, fixture_book, sphinx_build
+from support.project import ROOT, read_rows, write_rows
 
 pytestmark = pytest.mark.slow
 

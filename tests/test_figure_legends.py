@@ -1,11 +1,12 @@
 """Every legend entry of every figure the book draws is drawn in its figure, no legend shows a data id, no text
 is cut by its panel, and no label covers a marker or node not its own.
 The figures are built from the notebooks' own code cells (and the actor pages' timeline helper), so the
-check sees the matplotlib Figure itself; the self-tests of the checker are in test_figure_checks.py."""
+check sees the matplotlib Figure itself; the self-tests of the checker are in tests/support/test_figure_checks.py."""
 
 from __future__ import annotations
 
 import pytest
+
 from support import figure_checks
 from support.notebook_figures import notebook_figures
 

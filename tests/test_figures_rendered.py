@@ -12,11 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
-from support import figure_checks
 
 from ca911.figures import style
-from conftest import HTML, Visit, sample_actor_pages
-from test_plotting import legibility_problems
+from support import figure_checks
+from support.browser import Visit
+from support.legibility import legibility_problems
+from support.project import HTML, sample_actor_pages
 
 pytestmark = pytest.mark.book
 SCREEN_MIN_PX = 11.0

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 import ca911.data.validation as validation
 from ca911.data.validation import Problem, validate_package
-from conftest import ROOT, project_copy, serve
+from support.project import ROOT, project_copy, serve
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["path"]: r for r in DESCRIPTOR["resources"]}

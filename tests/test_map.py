@@ -15,7 +15,7 @@ from ca911.book.codebook import codebook_markdown
 from ca911.data.package import load
 from ca911.data.validation import validate_package
 from ca911.figures import maps, style
-from conftest import HTML, ROOT, read_rows, write_rows
+from support.project import HTML, ROOT, read_rows, write_rows
 
 GEOJSON = ROOT / "data" / "geo" / "central_asia.geojson"
 

@@ -5,19 +5,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from support.names import unbracketed_outside_parts, unrecorded_latin_forms
-
 from ca911.data.chapters import chapter_ids
 from ca911.data.package import default_data_dir
 from ca911.sources import reader as sources
-from conftest import needs_sources
-
-
-def test_checker_finds_a_latin_form_not_recorded():
-    text = "外相のヤマダ（Taro Yamada）は、\\nカワ（Jiro Kawa）と会った。"  # invented
-    actors = [{"actor_id": "yamada", "name_ja": "ヤマダ", "name_ja_variants": ""},
-              {"actor_id": "kawa", "name_ja": "カワ", "name_ja_variants": "カワ（Jiro Kawa）"}]
-    assert unrecorded_latin_forms(text, actors) == ["yamada: ヤマダ（Taro Yamada）"]
+from support.names import unbracketed_outside_parts, unrecorded_latin_forms
+from support.project import needs_sources
 
 
 @needs_sources
@@ -26,11 +18,6 @@ def test_every_latin_form_printed_with_a_name_is_recorded():
         actors = list(csv.DictReader(f))
     problems = [p for ch in chapter_ids() for p in unrecorded_latin_forms(sources.read_chapter(ch).text, actors)]
     assert problems == []
-
-
-def test_checker_finds_an_outside_name_part_used_without_its_brackets():
-    texts = {"a": "[Sergei] Ivanov met Sergei Lavrov", "b": "Moscow [State Institute] of International Relations"}
-    assert unbracketed_outside_parts(texts, {"Sergei", "State Institute"}) == ["a: '[Sergei] Ivanov met Sergei Lavrov'"]
 
 
 def test_our_text_brackets_every_outside_name_part_it_uses():

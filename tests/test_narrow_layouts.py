@@ -7,10 +7,10 @@ The browser check of what a phone actually draws, every page, is screen_fit's fi
 from __future__ import annotations
 
 import pytest
-from support import figure_checks
-from support.notebook_figures import notebook_figures
 
 from ca911.figures import style
+from support import figure_checks
+from support.notebook_figures import notebook_figures
 
 pytestmark = pytest.mark.slow
 PHONE_COLUMN_PX = 342  # the book's text column on a 390 px phone (tests/support/screen_fit.PHONE)

@@ -20,7 +20,7 @@ from ca911.data import dates
 from ca911.data.output_date import output_iso_date
 from ca911.data.package import DATA_DIR, DataPackage, load
 from ca911.data.schema import date_columns
-from conftest import ROOT
+from support.project import ROOT
 
 DATE_COLUMNS = date_columns(json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")), strings_only=True)
 

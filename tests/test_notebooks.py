@@ -14,7 +14,7 @@ import pytest
 from ca911.analysis import chronology
 from ca911.book import analysis_tables
 from ca911.data.package import load
-from conftest import ROOT, read_notebook
+from support.project import ROOT, read_notebook
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
 

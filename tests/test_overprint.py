@@ -1,7 +1,7 @@
 """Every page of the built book on a desktop screen (1280 px): no two table cells' text overprint and no cell's
 text runs out of its cell, every table fits its column without scrolling, no text lighter than 400 and every
 face one the stylesheet names; one search box; the landing page's title is not the book's title again.
-One visit per page; the checks are tests/support/screen_fit.py (tested in tests/test_screen_fit_checker.py)."""
+One visit per page; the checks are tests/support/screen_fit.py (tested in tests/support/test_screen_fit.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import re
 
 import pytest
 import yaml
-from support import screen_fit
 
-from conftest import HTML, ROOT, sample_actor_pages
+from support import screen_fit
+from support.project import HTML, ROOT, sample_actor_pages
 
 pytestmark = pytest.mark.book
 PAGES = screen_fit.book_pages(HTML, sample_actor_pages) if HTML.is_dir() else ["index.html"]

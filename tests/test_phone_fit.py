@@ -2,14 +2,14 @@
 every figure whole with a link to its full size, every table whole or scrolling with a visible cue, captions in
 view, words in table cells whole, no overprinting cells, no text under 11 px or lighter than 400, and every face
 one the stylesheet names. One visit per page; the checks are tests/support/screen_fit.py (tested on broken pages
-in tests/test_screen_fit_checker.py)."""
+in tests/support/test_screen_fit.py)."""
 
 from __future__ import annotations
 
 import pytest
-from support import screen_fit
 
-from conftest import HTML, sample_actor_pages
+from support import screen_fit
+from support.project import HTML, sample_actor_pages
 
 pytestmark = pytest.mark.book
 PAGES = screen_fit.book_pages(HTML, sample_actor_pages) if HTML.is_dir() else ["index.html"]

@@ -6,10 +6,12 @@ import io
 import re
 
 import matplotlib
+import pytest
 
 from ca911.data import output_date
 from ca911.figures import style
 from ca911.figures import timelines as figures
+from support.legibility import legibility_problems
 
 
 def _figure():
@@ -43,48 +45,9 @@ def test_figures_fit_the_pdf_text_width():
 
 
 # ---------------------------------------------------------------------------------------------------
-# Figure text: never mathtext, never smaller than the minimum, never wider than the printed text block.
-# The same checks run on every figure of the built book in tests/test_figures_rendered.py.
-
-import pytest  # noqa: E402
-
-PRINT_MIN_PT = 8.0  # print.md: at least 8 pt at printed size
-TEXT_WIDTH_PT = style.A4_TEXT_WIDTH_IN * 72
-
-
-def legibility_problems(svg: str) -> list[str]:
-    """What makes an SVG figure hard to read in print: mathtext or fallback glyphs, text under 8 pt
-    once the figure is scaled to the text width (figures are never scaled up)."""
-    problems = [f"glyphs from {font} (mathtext or a fallback font)" for font in sorted(style.svg_glyph_fonts(svg) - {"IPAexGothic"})]
-    scale = min(1.0, TEXT_WIDTH_PT / style.svg_width_pt(svg))
-    smallest = min(style.svg_text_sizes_pt(svg), default=PRINT_MIN_PT) * scale
-    if smallest < PRINT_MIN_PT - 0.05:
-        problems.append(f"text at {smallest:.1f} pt when printed (figure {style.svg_width_pt(svg):.0f} pt wide)")
-    return problems
-
-
-def _titled(title: str, fontsize: float | None = None) -> str:
-    fig, ax = style.figure(1.5, 3)
-    ax.set_title(title, fontsize=fontsize)
-    return style.svg_text(fig)
-
-
-def test_dollar_signs_are_text_not_mathtext(monkeypatch):
-    literal = "$a$ b $c$ and sum of parts $408.0m; stated total $408.0m"
-    assert legibility_problems(_titled(literal)) == []
-    monkeypatch.setitem(style.STYLE, "text.parse_math", True)  # a broken copy of the style…
-    try:
-        assert any("DejaVu" in p for p in legibility_problems(_titled(literal)))  # …is caught
-    finally:
-        monkeypatch.undo()
-        style.use_style()
-
-
-def test_the_checker_catches_small_and_oversized_figures():
-    assert legibility_problems(_titled("small", fontsize=6.5))
-    fig, ax = style.figure(1.5, 8.5)  # wider than the text block: printed smaller than drawn
-    ax.set_title("wide")
-    assert any("when printed" in p for p in legibility_problems(style.svg_text(fig)))
+# Figure text: never mathtext, never smaller than the minimum, never wider than the printed text block
+# (tests/support/legibility.py; the same check runs on every figure of the built book in
+# tests/test_figures_rendered.py).
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from support.firmness import FIRMNESS, HEDGED_OR_ATTRIBUTED, event_modalities
 
 from ca911.data.chapters import chapter_ids
 from ca911.sources.reader import normalise, read_chapter, resolve
-from conftest import ROOT, needs_sources
+from support.firmness import FIRMNESS, HEDGED_OR_ATTRIBUTED, event_modalities
+from support.project import ROOT, needs_sources
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))

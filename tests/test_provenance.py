@@ -12,7 +12,7 @@ from ca911.data.chapters import chapter_ids
 from ca911.data.package import load
 from ca911.sources import coverage
 from ca911.sources import reader as sources
-from conftest import needs_sources
+from support.project import needs_sources
 
 RUN = 20  # a summary may not share this many consecutive characters with the chapter
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from support.reader_words import NAME_PAGES, internal_names, names_in_text, present_tense, reader_text, straight_quotes
-from support.rendered_text import pdf_text_outside_code, visible_text
 
 from ca911.data.package import load
-from conftest import HTML, PDF
+from support.project import HTML, PDF
+from support.reader_words import NAME_PAGES, internal_names, names_in_text, present_tense, reader_text, straight_quotes
+from support.rendered_text import pdf_text_outside_code, visible_text
 
 # The register of discrepancies states each reading adopted in the data's own terms (a field, a code): it documents
 # the coding, as the codebook does.

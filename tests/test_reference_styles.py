@@ -5,10 +5,10 @@ The checkers (tests/support/reference_styles.py) fail on small broken pages in t
 from __future__ import annotations
 
 import pytest
+
+from support.project import HTML
 from support.reference_styles import LOCATOR as LOCATOR_FIND
 from support.reference_styles import reference_style_problems, self_links_in_tables
-
-from conftest import HTML
 
 pytestmark = pytest.mark.book
 
@@ -47,9 +47,8 @@ def test_the_styles_are_used(built_html):
 
 
 def test_the_pdf_prints_every_locator_in_the_face_of_its_sentence():
+    from support.project import PDF
     from support.reference_styles import pdf_chars_with_faces, pdf_locator_problems
-
-    from conftest import PDF
 
     if not PDF.is_file():
         pytest.fail("the PDF is not built: run `make book`")

@@ -4,6 +4,7 @@ same pages mended."""
 from __future__ import annotations
 
 import pytest
+
 from support.reference_styles import reference_style_problems, self_links_in_tables
 
 CODE = '<code class="docutils literal notranslate{cls}"><span class="pre">{a}</span> <span class="pre">{b}</span></code>'

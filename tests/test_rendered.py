@@ -6,8 +6,8 @@
   the front matter and on actor pages), and no number is given twice (checkers in tests/support/numbering.py).
 - No table cell shows `<NA>`, `nan` or `None`.
 
-Each checker is a plain function of a page's HTML (or text), so the tests below also run it on a
-small broken page and show it fails there.
+Each checker is a plain function of a page's HTML (or text); tests/support/test_rendered_text.py and
+tests/support/test_numbering.py run them on small broken pages and show they fail there.
 """
 
 from __future__ import annotations
@@ -18,9 +18,12 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from support.numbering import caption_problems, numbers_given_twice, page_numbering
+from support.project import HTML, PDF, ROOT
 from support.rendered_text import (
     leaked_markup,
+    missing_markers,
     pdf_leaks,
     pdf_text_outside_code,
     repeated_notes,
@@ -29,10 +32,7 @@ from support.rendered_text import (
     visible_text,
 )
 
-from conftest import HTML, PDF, ROOT
-
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-NOT_A_VALUE = {"<NA>", "nan", "NaN", "None", "NaT"}
 
 
 @pytest.fixture(scope="session")
@@ -47,55 +47,6 @@ def html_pages() -> list[str]:
         return ["index.html"]
     return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
                   if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
-
-
-def _article(page_html: str) -> BeautifulSoup:
-    soup = BeautifulSoup(page_html, "html.parser")
-    return soup.find("article") or soup.find("main") or soup.body or soup
-
-
-def missing_markers(page_html: str) -> list[str]:
-    """Table cells that show a missing value as pandas/Python print it."""
-    return [f"{cell.get_text().strip()!r} in a cell of: {' '.join(cell.find_parent('table').get_text(' ').split())[:80]!r}"
-            for cell in _article(page_html).find_all(["td", "th"]) if cell.get_text().strip() in NOT_A_VALUE]
-
-
-# ---------------------------------------------------------------------------------------------------
-# The checkers fail on a broken page
-
-
-BROKEN = """<html><head><script>var x = "{glue:text}`a`";</script></head><body><main><article>
-<p>```{table} 表１ カザフスタン :name: tab-table1-ja</p>
-<pre>```{code-cell}</pre>
-<table><thead><tr><th>rank</th><th>name</th></tr></thead><tbody><tr><td>1</td><td>&lt;NA&gt;</td></tr></tbody></table>
-<table><caption><span class="caption-number">Table 4.1 </span><span class="caption-text">Fine.</span></caption>
-<tr><td>nan</td></tr></table>
-<figure><img src="x.svg" alt="x"><figcaption><p>No number here</p></figcaption></figure>
-</article></main></body></html>"""
-
-GOOD = """<html><body><main><article><p>Dates like 24 September 2001; the role of {x} in set notation is text.</p>
-<pre>```{table} quoted in a code block is fine</pre>
-<table><caption><span class="caption-number">Table 5.2 </span><span class="caption-text">Responses.</span></caption>
-<tr><td>–</td><td>KAZ</td></tr></table>
-<figure><img src="x.svg" alt="x"><figcaption><p><span class="caption-number">Fig. 3.1 </span>A timeline.</p></figcaption></figure>
-</article></main></body></html>"""
-
-
-def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
-    leaks = leaked_markup(visible_text(BROKEN))
-    assert any("{table}" in s for s in leaks) and any(":name:" in s for s in leaks), leaks
-    assert not any("code-cell" in s for s in leaks), "code blocks are not visible text to check"
-    assert not any("glue" in s for s in leaks), "scripts are not visible text"
-    assert len(caption_problems(BROKEN, "chapter")) == 2, caption_problems(BROKEN, "chapter")  # bare table, unnumbered figure
-    assert len(missing_markers(BROKEN)) == 2, missing_markers(BROKEN)
-    assert leaked_markup(visible_text(GOOD)) == [] and caption_problems(GOOD, "chapter") == [] and missing_markers(GOOD) == []
-
-
-def test_markup_check_fails_on_the_old_table1_output():
-    """The defect of issue 15 as it was built: a backtick fence whose info string holds backticks."""
-    old = ("<article><p>```{table} 表１ カザフスタン — Table 1 of chapter 4 as printed (cells quoted from "
-           "<code>iraq_war_responses.csv</code>) :name: tab-table1-ja :align: left</p></article>")
-    assert leaked_markup(visible_text(old))
 
 
 # ---------------------------------------------------------------------------------------------------

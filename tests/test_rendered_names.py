@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from support.rendered_names import svg_texts, unbracketed_parts
 
 from ca911.data.package import load
-from conftest import HTML
-
-
-def test_checker_flags_an_unbracketed_outside_part():
-    svg = '<svg><!-- US → Uzbekistan at Karshi-Khanabad: 1,000 --><text>[Karshi-]Khanabad</text></svg>'
-    texts = svg_texts(svg)
-    assert unbracketed_parts(texts, ["Karshi-"]) == ["Karshi- in «US → Uzbekistan at Karshi-Khanabad: 1,000»"]
-    assert unbracketed_parts(texts[1:], ["Karshi-"]) == []
+from support.project import HTML
+from support.rendered_names import svg_texts, unbracketed_parts
 
 
 @pytest.mark.book

@@ -9,7 +9,7 @@ from ca911.data.chapters import chapter_ids
 from ca911.data.package import load
 from ca911.sources import coverage
 from ca911.sources import reader as sources
-from conftest import needs_sources, read_rows, write_rows
+from support.project import needs_sources, read_rows, write_rows
 
 
 def test_split_at_full_stops_outside_brackets():
@@ -121,7 +121,7 @@ def test_coverage_cli_reports_both_and_fails_on_a_gap(data_copy):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support.project import ROOT
 
     ok = subprocess.run([sys.executable, "-m", "ca911", "coverage", "ch3"], capture_output=True, text=True, cwd=ROOT)
     assert ok.returncode == 0 and "date expressions" in ok.stdout and "sentences" in ok.stdout

@@ -16,7 +16,7 @@ import yaml
 from sphinx.errors import SphinxWarning
 
 from ca911.book.records import event_date_text, number_text
-from conftest import ROOT
+from support.project import ROOT
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 

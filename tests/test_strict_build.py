@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import NOTEBOOK_FRONT_MATTER, fixture_book, sphinx_build
+from support.fixture_books import NOTEBOOK_FRONT_MATTER, fixture_book, sphinx_build
 
 pytestmark = pytest.mark.slow
 

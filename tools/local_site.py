@@ -1,4 +1,4 @@
-"""A built site served on 127.0.0.1 for a browser (make proof, make bench): one place for the quiet server."""
+"""A built site served on 127.0.0.1 for a browser (make proof and the browser tests): one place for the quiet server."""
 
 from __future__ import annotations
 

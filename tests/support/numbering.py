@@ -4,7 +4,7 @@ page, in the front matter and on pages of their own inside an appendix (the acto
 twice in the book.
 
 `page_numbering` reads the book's `_toc.yml`; the checkers are plain functions of a page's HTML, so
-`tests/test_numbering_checkers.py` shows each fails on a small broken page.
+`tests/support/test_numbering.py` shows each fails on a small broken page.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Checkers for what a reader sees in the rendered book: markup or escapes that reached the text, and table
-headers a reader cannot read (internal codes, two columns with one name).
+headers a reader cannot read (internal codes, two columns with one name), table cells that show a missing value
+as pandas or Python prints it.
 
-Each is a plain function of a page's HTML or of extracted text, so `tests/test_rendered_text_checkers.py`
+Each is a plain function of a page's HTML or of extracted text, so `tests/support/test_rendered_text.py`
 runs it on small broken inputs and shows it fails there; `tests/test_rendered.py` runs it on the built book.
 """
 
@@ -136,3 +137,17 @@ def spelling_variants(text: str) -> list[str]:
     """Every word in `text` spelled otherwise than the house spelling, with some context."""
     return [f"{m.group(0)!r} (house spelling: {house}) in {text[max(0, m.start() - 40): m.end() + 40]!r}"
             for pattern, house in SPELLING_VARIANTS.items() for m in pattern.finditer(text)]
+
+
+NOT_A_VALUE = {"<NA>", "nan", "NaN", "None", "NaT"}
+
+
+def _article(page_html: str) -> BeautifulSoup:
+    soup = BeautifulSoup(page_html, "html.parser")
+    return soup.find("article") or soup.find("main") or soup.body or soup
+
+
+def missing_markers(page_html: str) -> list[str]:
+    """Table cells that show a missing value as pandas/Python print it."""
+    return [f"{cell.get_text().strip()!r} in a cell of: {' '.join(cell.find_parent('table').get_text(' ').split())[:80]!r}"
+            for cell in _article(page_html).find_all(["td", "th"]) if cell.get_text().strip() in NOT_A_VALUE]

@@ -23,7 +23,7 @@ On a desktop screen (`desktop_problems`) a table must fit its column outright.
 `face_problems` asks Chromium (DevTools' CSS.getPlatformFontsForNode) which face drew an element's text: a
 stylesheet that names a face the book does not ship falls back silently to whatever the system has.
 
-Every function takes a Playwright page, so `tests/test_screen_fit_checker.py` runs them on small broken pages
+Every function takes a Playwright page, so `tests/support/test_screen_fit.py` runs them on small broken pages
 and shows each one fails there; `tests/test_phone_fit.py` and `tests/test_overprint.py` run them on the book.
 """
 

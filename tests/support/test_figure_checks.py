@@ -7,9 +7,9 @@ import re
 
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from support import figure_checks as fc
 
 from ca911.figures import style
+from support import figure_checks as fc
 
 
 def _two_labels(second_at: tuple[float, float]) -> str:

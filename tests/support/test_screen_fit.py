@@ -4,6 +4,7 @@ on the same pages fixed: each defect class is caught by its check, not by a test
 from __future__ import annotations
 
 import pytest
+
 from support import screen_fit
 
 pytestmark = pytest.mark.book  # needs Chromium, as the browser tests do

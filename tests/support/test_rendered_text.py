@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from support.numbering import caption_problems
 from support.rendered_text import (
     leaked_markup,
+    missing_markers,
     pdf_leaks,
     repeated_notes,
     spelling_variants,
@@ -82,3 +84,38 @@ def test_a_note_under_each_of_three_tables_is_found_and_list_items_alike_are_not
 def test_spelling_checker_finds_the_variant_and_keeps_a_bodys_own_name():
     assert len(spelling_variants("states and organizations; the organisation of the CIS")) == 1
     assert spelling_variants("the Shanghai Cooperation Organization, an organisation of six states") == []
+
+
+BROKEN = """<html><head><script>var x = "{glue:text}`a`";</script></head><body><main><article>
+<p>```{table} 表１ カザフスタン :name: tab-table1-ja</p>
+<pre>```{code-cell}</pre>
+<table><thead><tr><th>rank</th><th>name</th></tr></thead><tbody><tr><td>1</td><td>&lt;NA&gt;</td></tr></tbody></table>
+<table><caption><span class="caption-number">Table 4.1 </span><span class="caption-text">Fine.</span></caption>
+<tr><td>nan</td></tr></table>
+<figure><img src="x.svg" alt="x"><figcaption><p>No number here</p></figcaption></figure>
+</article></main></body></html>"""
+
+
+GOOD = """<html><body><main><article><p>Dates like 24 September 2001; the role of {x} in set notation is text.</p>
+<pre>```{table} quoted in a code block is fine</pre>
+<table><caption><span class="caption-number">Table 5.2 </span><span class="caption-text">Responses.</span></caption>
+<tr><td>–</td><td>KAZ</td></tr></table>
+<figure><img src="x.svg" alt="x"><figcaption><p><span class="caption-number">Fig. 3.1 </span>A timeline.</p></figcaption></figure>
+</article></main></body></html>"""
+
+
+def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
+    leaks = leaked_markup(visible_text(BROKEN))
+    assert any("{table}" in s for s in leaks) and any(":name:" in s for s in leaks), leaks
+    assert not any("code-cell" in s for s in leaks), "code blocks are not visible text to check"
+    assert not any("glue" in s for s in leaks), "scripts are not visible text"
+    assert len(caption_problems(BROKEN, "chapter")) == 2, caption_problems(BROKEN, "chapter")  # bare table, unnumbered figure
+    assert len(missing_markers(BROKEN)) == 2, missing_markers(BROKEN)
+    assert leaked_markup(visible_text(GOOD)) == [] and caption_problems(GOOD, "chapter") == [] and missing_markers(GOOD) == []
+
+
+def test_markup_check_fails_on_the_old_table1_output():
+    """The defect of issue 15 as it was built: a backtick fence whose info string holds backticks."""
+    old = ("<article><p>```{table} 表１ カザフスタン — Table 1 of chapter 4 as printed (cells quoted from "
+           "<code>iraq_war_responses.csv</code>) :name: tab-table1-ja :align: left</p></article>")
+    assert leaked_markup(visible_text(old))

@@ -1,0 +1,106 @@
+"""The project as the tests see it: its paths, the built book, CSV rows, MyST notebooks, scratch copies."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ca911.sources.reader import sources_available, sources_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+PDF = BUILD / "pdf" / "companion.pdf"
+
+needs_sources = pytest.mark.skipif(
+    not sources_available(),
+    reason=f"the source chapters are not at {sources_dir()} (a reader's clone without ../shared); CI has them",
+)
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames), list(reader)
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def read_notebook(path: Path):
+    """A MyST text notebook as nbformat cells (jupytext's own reader, the one the build uses)."""
+    import jupytext
+
+    return jupytext.reads(path.read_text(encoding="utf-8"), fmt="md:myst")
+
+
+ACTOR_PAGES = "_generated/actors/"
+
+
+def sample_actor_pages(pages: list[str]) -> list[str]:
+    """The pages, except that the actor pages, all made from one template, are represented by four of them (the two
+    largest, the middle one and the smallest): opening all 45 in a browser costs a minute and finds nothing more."""
+    actors = sorted((p for p in pages if p.startswith(ACTOR_PAGES)), key=lambda p: ((HTML / p).stat().st_size, p))
+    sample = {*actors[-2:], *actors[len(actors) // 2: len(actors) // 2 + 1], *actors[:1]} if actors else set()
+    return [p for p in pages if not p.startswith(ACTOR_PAGES) or p in sample]
+
+
+@functools.lru_cache(maxsize=1)
+def pdf_page_texts() -> tuple[str, ...]:
+    """The text of every PDF page, once per worker. pdfium reads the book in about a second (pypdf took
+    twelve to thirty); a word broken at a line end keeps its hyphen, as pypdf gave it."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(PDF))
+    try:
+        return tuple(doc[i].get_textpage().get_text_range().replace("\ufffe", "-").replace("\r\n", "\n")
+                     for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
+# --- One project copy for every test that builds or edits a scratch project ------------------------
+COPY_SKIP = {".git", ".venv", "_build", "_generated", ".pytest_cache", ".hypothesis", "__pycache__",
+             ".ipynb_checkpoints", ".ruff_cache"}
+
+
+def _copy_ignore(folder: str, names: list[str]) -> set[str]:
+    """Build products and caches; also an executed X.ipynb beside its X.md (`ca911 run` writes those)."""
+    present = set(names)
+    return {n for n in names if n in COPY_SKIP or (n.endswith(".ipynb") and n[: -len(".ipynb")] + ".md" in present)}
+
+
+def project_copy(target: Path, parts: tuple[str, ...] | None = None, source: Path = ROOT,
+                 skip: frozenset[str] = frozenset()) -> Path:
+    """Copy the project at `source` (default: this checkout) into `target`, without build products,
+    caches or virtualenv; `parts` limits the copy to those top-level files and folders; `skip` leaves
+    out more top-level names (e.g. "tests"). Returns `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in sorted(source.iterdir()):
+        if item.name in COPY_SKIP or item.name in skip or (parts is not None and item.name not in parts):
+            continue
+        if item.is_dir():
+            shutil.copytree(item, target / item.name, ignore=_copy_ignore, symlinks=True)
+        else:
+            shutil.copy2(item, target / item.name)
+    return target
+
+
+def _tools_module(name: str):
+    """A module of tools/ (outside the package), loaded by path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+serve = _tools_module("local_site").serve  # the built HTML on 127.0.0.1, as make proof serves it
