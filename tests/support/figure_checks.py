@@ -281,8 +281,13 @@ def _texts(fig):
 
 
 def _text_box(text, renderer):
-    """The text's extent with its box patch (a circled number, a haloed label) in display pixels."""
-    box = text.get_window_extent(renderer)
+    """The text's extent with its box patch (a circled number, a haloed label) in display pixels; an annotation's
+    leader line is not part of its label."""
+    from matplotlib.text import Annotation, Text
+
+    if isinstance(text, Annotation):
+        text.update_positions(renderer)
+    box = Text.get_window_extent(text, renderer)
     patch = text.get_bbox_patch()
     if patch is not None and patch.get_visible():
         text.update_bbox_position_size(renderer)
@@ -351,8 +356,10 @@ def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) ->
         texts = [t for t in _texts(ax) if t.axes is ax and t is not ax.title and t not in (ax._left_title, ax._right_title)]
         boxes = [(t, _text_box(t, renderer)) for t in texts]
         for text, box in boxes:
-            ax_, ay_ = text._get_xy_display()  # the anchor, with units (dates) converted
-            own = [m for m in markers if math.hypot(m[0] - ax_, m[1] - ay_) <= m[2] + slack]
+            anchors = [text._get_xy_display()]  # the anchor, with units (dates) converted
+            if hasattr(text, "xy"):  # an annotation labels the point it annotates
+                anchors.append(text._get_position_xy(renderer))
+            own = [m for m in markers if any(math.hypot(m[0] - x, m[1] - y) <= m[2] + slack for x, y in anchors)]
             for x, y, r, _ in markers:
                 if any(o[0] == x and o[1] == y for o in own):
                     continue
@@ -364,4 +371,138 @@ def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) ->
             for b, bbox in boxed[i + 1:]:
                 if abox.padded(gap_pt * fig.dpi / 72 / 2).overlaps(bbox.padded(gap_pt * fig.dpi / 72 / 2)):
                     found.append(f"{a.get_text()!r} and {b.get_text()!r} overlap")
+    return found
+
+
+def _frame_sides(ax) -> dict[str, float]:
+    """The sides of the panel's frame a reader sees (a drawn spine, or the edge of a tinted panel), in display
+    pixels: a label across one of them runs out of its panel."""
+    if not ax.axison:
+        return {}
+    box = ax.get_window_extent()
+    tinted = ax.patch.get_visible() and to_rgba(ax.patch.get_facecolor())[3] > 0 \
+        and not same_color(ax.patch.get_facecolor(), ax.figure.get_facecolor())
+    sides = {"left": box.x0, "right": box.x1, "bottom": box.y0, "top": box.y1}
+    return {side: at for side, at in sides.items() if tinted or ax.spines[side].get_visible()}
+
+
+def text_across_frame(fig, tolerance_px: float = 0.5) -> list[str]:
+    """Labels drawn in a panel (texts and annotations, not titles or ticks) whose ink with its box runs across
+    a visible side of the panel's frame: part inside, part outside, the frame line through it."""
+    renderer = _laid_out(fig)
+    found = []
+    for ax in fig.axes:
+        sides = _frame_sides(ax)
+        frame = ax.get_window_extent()
+        for text in ax.texts:
+            if not text.get_visible() or not text.get_text().strip():
+                continue
+            box = _text_box(text, renderer)
+            for side, at in sides.items():
+                vertical = side in ("left", "right")
+                lo, hi = (box.x0, box.x1) if vertical else (box.y0, box.y1)
+                along = (box.y0 < frame.y1 and box.y1 > frame.y0) if vertical else (box.x0 < frame.x1 and box.x1 > frame.x0)
+                if along and lo < at - tolerance_px and hi > at + tolerance_px:
+                    found.append(f"{text.get_text()!r} runs across the {side} of its panel frame")
+                    break
+    return found
+
+
+def _disc_cover(x, y, r, discs, samples: int = 24) -> float:
+    """The share of the disc (x, y, r) inside the union of `discs`, on a fixed polar grid (deterministic)."""
+    inside = total = 0
+    for i in range(samples):
+        rho = r * math.sqrt((i + 0.5) / samples)
+        for k in range(samples):
+            phi = 2 * math.pi * (k + 0.5 * (i % 2)) / samples
+            px, py = x + rho * math.cos(phi), y + rho * math.sin(phi)
+            total += 1
+            inside += any((px - bx) ** 2 + (py - by) ** 2 < br * br for bx, by, br in discs)
+    return inside / total
+
+
+def _opaque(artist) -> bool:
+    faces = artist.get_facecolors() if isinstance(artist, Collection) else [to_rgba(artist.get_markerfacecolor())]
+    alpha = artist.get_alpha()
+    return len(faces) > 0 and all(c[3] * (1 if alpha is None else alpha) >= 0.5 for c in faces)
+
+
+def hidden_markers(fig, hidden_share: float = 0.5) -> list[str]:
+    """Markers more than `hidden_share` covered by filled markers of another series drawn over them (a higher
+    zorder, or the same one and drawn later): the reader cannot see the one underneath."""
+    renderer = _laid_out(fig)
+    found = []
+    for ax in fig.axes:
+        order = {id(a): k for k, a in enumerate(ax.get_children())}
+        markers = _markers(ax, renderer)
+        for x, y, r, artist in markers:
+            rank = (artist.get_zorder(), order.get(id(artist), 0))
+            over = [(bx, by, br) for bx, by, br, b in markers
+                    if b is not artist and _opaque(b) and (b.get_zorder(), order.get(id(b), 0)) > rank
+                    and math.hypot(bx - x, by - y) < br + r]
+            if over and _disc_cover(x, y, r, over) > hidden_share:
+                found.append(f"a marker at ({x:.0f}, {y:.0f}) px is hidden under another marker")
+    return found
+
+
+def _vertical_lines(ax):
+    """(x, y0, y1) in display pixels of every straight vertical line drawn in the axes (a reference line such as
+    axvline, or a vertical segment)."""
+    out = []
+    for line in ax.lines:
+        if not line.get_visible() or line.get_linestyle() in ("None", "", " "):
+            continue
+        xy = line.get_transform().transform(line.get_xydata())
+        if len(xy) >= 2 and np.isfinite(xy).all() and np.ptp(xy[:, 0]) < 0.5:
+            out.append((float(xy[0, 0]), float(xy[:, 1].min()), float(xy[:, 1].max())))
+    return out
+
+
+def _leaders(ax):
+    """(annotation, polyline in display pixels) of every annotation in the axes that draws a line to its point."""
+    out = []
+    for text in ax.texts:
+        patch = getattr(text, "arrow_patch", None)
+        if patch is None or not text.get_visible():
+            continue
+        path = patch.get_path().transformed(patch.get_transform())
+        for poly in path.to_polygons(closed_only=False):
+            if len(poly) >= 2:
+                out.append((text, poly))
+    return out
+
+
+def _segments_cross(p1, p2, q1, q2) -> bool:
+    def side(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    d1, d2, d3, d4 = side(q1, q2, p1), side(q1, q2, p2), side(p1, p2, q1), side(p1, p2, q2)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def _polylines_cross(a, b) -> bool:
+    return any(_segments_cross(a[i], a[i + 1], b[j], b[j + 1]) for i in range(len(a) - 1) for j in range(len(b) - 1))
+
+
+def lines_through_labels(fig) -> list[str]:
+    """A vertical line (a reference day, a break) running through a label in the same panel, and leader lines
+    that cross each other or run through another label: either way a line strikes through text."""
+    renderer = _laid_out(fig)
+    found = []
+    for ax in fig.axes:
+        labels = [(t, _text_box(t, renderer)) for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        for x, y0, y1 in _vertical_lines(ax):
+            found += [f"a vertical line crosses {t.get_text()!r}" for t, box in labels
+                      if box.x0 < x < box.x1 and y0 < box.y1 and y1 > box.y0]
+        leaders = _leaders(ax)
+        for i, (a, line_a) in enumerate(leaders):
+            for b, line_b in leaders[i + 1:]:
+                if a is not b and _polylines_cross(line_a, line_b):
+                    found.append(f"the leader lines of {a.get_text()!r} and {b.get_text()!r} cross")
+            for t, box in labels:
+                if t is a:
+                    continue
+                edges = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1), (box.x0, box.y0)]
+                inside = any(box.x0 < px < box.x1 and box.y0 < py < box.y1 for px, py in line_a)
+                if inside or _polylines_cross(line_a, edges):
+                    found.append(f"the leader line of {a.get_text()!r} runs through {t.get_text()!r}")
     return found

@@ -193,3 +193,62 @@ def test_a_width_class_in_the_key_drawn_nowhere_is_found():
     assert fc.legend_problems(fig) == ["legend entry 'share 3 or more': no line of its width is drawn in the figure"]
     ax.plot([0, 1], [1, 0], color=vermillion, linewidth=2.8)
     assert fc.legend_problems(fig) == []
+
+
+def _framed_label(x: float):
+    fig, ax = style.figure(1.5, 3, layout=None)
+    ax.set_xlim(0, 1)
+    ax.spines[["top", "right"]].set_visible(True)  # a map panel's frame
+    ax.text(x, 0.5, "US: about 20 aircraft", fontsize=9)
+    return fig
+
+
+def test_a_label_across_its_panel_frame_is_found():
+    assert fc.text_across_frame(_framed_label(0.7)) == ["'US: about 20 aircraft' runs across the right of its panel frame"]
+    assert fc.text_across_frame(_framed_label(0.05)) == []
+
+
+def _stacked_markers(dx: float, top_hollow: bool = False):
+    fig, ax = style.figure(1.5, 3, layout=None)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.scatter([0.5], [0.5], s=20, marker="s", color=style.OKABE_ITO[5], zorder=4)  # Russia at the site
+    ax.scatter([0.5 + dx], [0.5], s=120, color=style.OKABE_ITO[4], zorder=5,  # the US drawn over it
+               facecolor="none" if top_hollow else style.OKABE_ITO[4])
+    return fig
+
+
+def test_a_marker_hidden_under_another_is_found():
+    (found,) = fc.hidden_markers(_stacked_markers(0.0))  # the Russian square, not the US circle over it
+    assert found.endswith("is hidden under another marker")
+    assert fc.hidden_markers(_stacked_markers(0.2)) == []  # side by side: both show
+    assert fc.hidden_markers(_stacked_markers(0.0, top_hollow=True)) == []  # a ring hides nothing
+
+
+def _day_line_and_label(label_x: float):
+    fig, ax = style.figure(1.5, 3, layout=None)
+    ax.set_xlim(0, 10)
+    ax.axvline(5, color="#333333", linestyle=":")
+    ax.text(label_x, 0.5, "balance of power", fontsize=9)
+    return fig
+
+
+def test_a_vertical_line_through_a_label_is_found():
+    assert fc.lines_through_labels(_day_line_and_label(4.0)) == ["a vertical line crosses 'balance of power'"]
+    assert fc.lines_through_labels(_day_line_and_label(5.3)) == []
+
+
+def _leaders(second_to: tuple[float, float]):
+    fig, ax = style.figure(2, 3, layout=None)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    line = {"arrowstyle": "-"}
+    ax.annotate("US", (0.6, 0.3), xytext=(0.1, 0.8), arrowprops=line)
+    ax.annotate("Russia", second_to, xytext=(0.8, 0.8), arrowprops=line)
+    return fig
+
+
+def test_crossing_leader_lines_are_found():
+    assert fc.lines_through_labels(_leaders((0.3, 0.3))) == ["the leader lines of 'US' and 'Russia' cross"]
+    assert fc.lines_through_labels(_leaders((0.9, 0.3))) == []
+

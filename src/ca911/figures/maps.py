@@ -41,12 +41,13 @@ PERIODS = [("before-9-11", "Before 11 September 2001", "1900-01-01", NINE_ELEVEN
 MAPPED_FORCES = ("USA", "RUS", "western-forces", "CRRF")
 EXTENT = (57.5, 80.5, 35.9, 45.6)  # west, east, south, north of each panel (degrees): where the forces were
 # The Bishkek area (Manas and Kant, 21 km apart), enlarged in a strip under each panel; the points sit in its upper part.
-INSET = (73.84, 75.6, 42.71, 43.0)
+INSET = (73.84, 75.6, 42.66, 43.0)
 MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one of latitude
-# Where each label goes, in points from its marker: (dx, dy, ha, va). A label set further than LEADER_PT from
-# its marker gets a leader line back to it. Keys: (place, force) for a force's numbers, place for a place name.
-LABEL_AT = {("karshi-khanabad", "USA"): (-4, 14, "right", "bottom"),
-            ("kulyab", "USA"): (9, -3, "left", "top"),
+# Where each label would best go, in points from its marker: (dx, dy, ha, va); `LabelPlacer` moves a label that would
+# cover a marker, another label or a leader line, or leave its panel. Keys: (place, force) for a force's numbers,
+# place for a place name.
+LABEL_AT = {("karshi-khanabad", "USA"): (-6, -6, "right", "top"),
+            ("kulyab", "USA"): (9, 0, "left", "center"),
             ("dushanbe", "RUS"): (-8, -16, "right", "top"),
             ("tashkent", "USA"): (-14, 12, "right", "bottom"),
             ("tashkent", "western-forces"): (-20, 25, "right", "bottom"),
@@ -55,14 +56,14 @@ LABEL_AT = {("karshi-khanabad", "USA"): (-4, 14, "right", "bottom"),
             ("manas", "USA"): (-11, 4, "right", "top"),
             ("kant", "RUS"): (9, 4, "left", "top"),
             ("kant", "CRRF"): (9, 4, "left", "top")}
-NAME_AT = {"karshi-khanabad": (-4, 4, "right", "bottom"), "kulyab": (7, 1, "left", "bottom"),
+NAME_AT = {"karshi-khanabad": (-4, 4, "right", "bottom"), "kulyab": (0, -5, "center", "top"),
            "dushanbe": (4, 4, "left", "bottom"), "tashkent": (5, -3, "left", "top"), "bishkek": (5, -4, "left", "top"),
            "manas": (-11, 5, "right", "bottom"), "kant": (9, 5, "left", "bottom")}
-LEADER_PT = 11.0
+LEADER_PT = 5.0  # a label whose box is further than this from its marker's edge gets a leader line back to it
 SHORT_NAMES = {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"}
 # Country names, drawn in the first panel (the one with fewest labels): where each reads inside its country.
-COUNTRY_LABELS = {"KAZ": (66.0, 44.6), "UZB": (62.0, 41.2), "TKM": (60.7, 38.2), "KGZ": (76.5, 41.3),
-                  "TJK": (73.4, 37.5), "AFG": (70.5, 36.5), "CHN": (78.8, 38.0), "IRN": (58.9, 36.2)}
+COUNTRY_LABELS = {"KAZ": (66.0, 44.6), "UZB": (62.0, 41.2), "TKM": (61.0, 39.3), "KGZ": (76.5, 41.3),
+                  "TJK": (73.4, 37.5), "AFG": (70.5, 36.5), "CHN": (78.8, 38.0), "IRN": (58.9, 36.6)}
 HALO = {"boxstyle": "round,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}  # keeps a label readable over borders
 BASE_DOT = "#666666"
 LAND, BORDER, FOCUS = "#f2efe9", "#9a9a9a", "#e4ded2"
@@ -181,29 +182,257 @@ def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> N
                                  linewidth=0.4, zorder=1))
 
 
-def _label(ax, text: str, xy, spec, colour: str, **kw) -> None:
-    """A label beside its point, on a light halo; a leader line back to the point when set further off."""
-    dx, dy, ha, va = spec
-    leader = {"arrowstyle": "-", "color": colour, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3} \
-        if math.hypot(dx, dy) > LEADER_PT else None
-    ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=MIN_TEXT_PT, color=colour,
-                linespacing=1.0, bbox=HALO, arrowprops=leader, annotation_clip=False, **kw)
+MARKER_GAP_PT = 1.5  # between markers set side by side (in MAPPED_FORCES order, left to right)
+HOLLOW_MIN_AREA = 36.0  # pt²: a hollow marker drawn at a capital rings the capital's square, never hides under it
+CLEAR_PT = 1.5  # a label keeps this far from markers, other labels and its panel's frame
 
 
-def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, labels: bool, narrow: bool = False) -> None:
+def _marker_radius_pt(area: float) -> float:
+    return math.sqrt(area) / 2
+
+
+def _spread(sites: list[dict], to_pt) -> None:
+    """Markers whose discs would touch (one site, or sites a few points apart at the panel's scale) set side by
+    side in a row centred on the sites, in MAPPED_FORCES, so each shows whole: adds `offset_pt` to each site. A small
+    marker on a wide hollow one's ring stays where it is: both show."""
+    centre = [to_pt(s["lon"], s["lat"]) for s in sites]
+    parent = list(range(len(sites)))
+
+    def root(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(sites)):
+        for j in range(i + 1, len(sites)):
+            reach = sites[i]["r"] + sites[j]["r"] + MARKER_GAP_PT
+            small, large = sorted((sites[i], sites[j]), key=lambda s: s["r"])
+            on_a_ring = large["country_only"] and large["r"] > 2 * small["r"]  # a small marker on a wide ring: both show
+            if not on_a_ring and math.hypot(centre[i][0] - centre[j][0], centre[i][1] - centre[j][1]) < reach:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(sites)):
+        groups.setdefault(root(i), []).append(i)
+    for members in groups.values():
+        members.sort(key=lambda i: (MAPPED_FORCES.index(sites[i]["force"]) if sites[i]["force"] in MAPPED_FORCES
+                                    else len(MAPPED_FORCES), sites[i]["anchor"]))
+        mid_x = sum(centre[i][0] for i in members) / len(members)
+        mid_y = sum(centre[i][1] for i in members) / len(members)
+        width = sum(2 * sites[i]["r"] for i in members) + MARKER_GAP_PT * (len(members) - 1)
+        x = mid_x - width / 2
+        for i in members:
+            sites[i]["offset_pt"] = (x + sites[i]["r"] - centre[i][0], mid_y - centre[i][1])
+            x += 2 * sites[i]["r"] + MARKER_GAP_PT
+
+
+def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, placer: LabelPlacer) -> list[dict]:
+    """One marker per force at each site (area by the printed number; hollow and dashed where the chapters name only
+    the country), markers that would touch set side by side; each marker is kept clear by the panel's `placer`."""
+    sites = []
     for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
-        lat, lon = pts.loc[anchor, "lat"], pts.loc[anchor, "lon"]
         country_only = bool(rows["in_country_only"].all())
-        colour = force_colour(force)
-        nudge = {"western-forces": 6, "RUS": -6}.get(force, 0) if country_only else 0  # pt: side by side
-        shift = ScaledTranslation(nudge / 72, 0, ax.figure.dpi_scale_trans)
-        ax.scatter([lon], [lat], transform=ax.transData + shift, s=marker_area(rows["personnel"].max()), marker=force_marker(force),
-                   facecolor="none" if country_only else colour, edgecolor=colour,
-                   linewidth=1.1 if country_only else 0.5, linestyle="--" if country_only else "-", zorder=4 + (force == "USA"),
-                   alpha=0.9)
-        if labels:
-            dx, dy, ha, va = LABEL_AT.get((anchor, force), (8, 0, "left", "center"))
-            _label(ax, _group_label(rows, force, narrow), (lon, lat), (dx + nudge, dy, ha, va), colour, zorder=6)
+        area = marker_area(rows["personnel"].max())
+        area = max(area, HOLLOW_MIN_AREA) if country_only else area
+        sites.append({"anchor": anchor, "force": force, "rows": rows, "country_only": country_only, "area": area,
+                      "r": _marker_radius_pt(area), "lon": pts.loc[anchor, "lon"], "lat": pts.loc[anchor, "lat"],
+                      "offset_pt": (0.0, 0.0)})
+    to_pt = _data_to_pt(ax)
+    _spread(sites, to_pt)
+    for site in sites:
+        colour = force_colour(site["force"])
+        site["shift"] = ScaledTranslation(site["offset_pt"][0] / 72, site["offset_pt"][1] / 72, ax.figure.dpi_scale_trans)
+        ax.scatter([site["lon"]], [site["lat"]], transform=ax.transData + site["shift"], s=site["area"],
+                   marker=force_marker(site["force"]), facecolor="none" if site["country_only"] else colour,
+                   edgecolor=colour, linewidth=1.1 if site["country_only"] else 0.5,
+                   linestyle="--" if site["country_only"] else "-", zorder=4 + (site["force"] == "USA"), alpha=0.9)
+        x, y = to_pt(site["lon"], site["lat"])
+        site["at_pt"] = (x + site["offset_pt"][0], y + site["offset_pt"][1])
+        placer.markers.append((*site["at_pt"], site["r"]))
+        if site["country_only"]:
+            placer.rings.append((*site["at_pt"], site["r"]))
+    return sites
+
+
+def _label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -> None:
+    """Each force's name and numbers beside its marker, in the force's colour on a light halo; the longest labels
+    placed first, while there is most room. Forces set side by side at one place share one label, a line or two
+    each, in the book's text colour (each line names its force), with one leader line to the row of markers."""
+    by_place: dict[str, list[dict]] = {}
+    for site in sites:
+        by_place.setdefault(site["anchor"], []).append(site)
+    labels = []
+    for anchor, here in by_place.items():
+        if len(here) == 1:
+            site = here[0]
+            labels.append((_group_label(site["rows"], site["force"], narrow), site, site["at_pt"], site["r"],
+                           force_colour(site["force"]), LABEL_AT.get((anchor, site["force"]))))
+            continue
+        xs = [s["at_pt"][0] for s in here]
+        at = ((min(xs) + max(xs)) / 2, here[0]["at_pt"][1])
+        r = max(abs(s["at_pt"][0] - at[0]) + s["r"] for s in here)
+        text = "\n".join(_group_label(s["rows"], s["force"], narrow) for s in here)
+        labels.append((text, {**here[0], "offset_pt": (at[0] - here[0]["at_pt"][0] + here[0]["offset_pt"][0],
+                                                        here[0]["offset_pt"][1])}, at, r, "#222222", None))
+    for text, site, at, r, colour, prefer in sorted(labels, key=lambda item: -len(item[0])):
+        shift = ScaledTranslation(site["offset_pt"][0] / 72, site["offset_pt"][1] / 72, placer.ax.figure.dpi_scale_trans)
+        placer.place(text, (site["lon"], site["lat"]), at, r, colour=colour, prefer=prefer,
+                     xycoords=placer.ax.transData + shift, bbox=HALO, zorder=6)
+
+
+def _data_to_pt(ax):
+    """Data (lon, lat) → figure points, for a panel whose position and limits are final."""
+    ax.apply_aspect()
+    to_display = ax.transData
+    px_per_pt = ax.figure.dpi / 72
+
+    def to_pt(lon, lat):
+        x, y = to_display.transform((lon, lat))
+        return x / px_per_pt, y / px_per_pt
+    return to_pt
+
+
+class LabelPlacer:
+    """Puts each label of a panel where it covers no marker, no other label and no leader line, inside the
+    panel's frame: its preferred spot first, then beside its marker all round, then further out with a leader
+    line that crosses no other. Everything is measured in figure points on the final layout, so the result is
+    the same for the same data."""
+
+    STEP_PT = 3.0  # the grid of spots tried around a marker, nearest first
+    REACH_PT = 120.0
+
+    def __init__(self, ax):
+        self.ax = ax
+        self.renderer = ax.figure._get_renderer()
+        self.px_per_pt = ax.figure.dpi / 72
+        box = ax.get_window_extent(self.renderer)
+        self.frame = (box.x0 / self.px_per_pt + CLEAR_PT, box.y0 / self.px_per_pt + CLEAR_PT,
+                      box.x1 / self.px_per_pt - CLEAR_PT, box.y1 / self.px_per_pt - CLEAR_PT)
+        self.markers: list[tuple[float, float, float]] = []  # x, y, radius (pt)
+        self.boxes: list[tuple[float, float, float, float]] = []  # labels and other text placed (pt)
+        self.leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []
+        self.areas: list[tuple[float, float, float, float]] = []  # kept free of labels only
+        self.rings: list[tuple[float, float, float]] = []  # hollow markers, which a leader line may cross
+
+    def block(self, artist, leaders_may_cross: bool = False) -> None:
+        """Keep labels off a text or patch already drawn in the panel (and leader lines too, unless they may cross it:
+        a box drawn round the markers they lead to)."""
+        box = artist.get_window_extent(self.renderer)
+        box = (box.x0 / self.px_per_pt, box.y0 / self.px_per_pt, box.x1 / self.px_per_pt, box.y1 / self.px_per_pt)
+        (self.areas if leaders_may_cross else self.boxes).append(box)
+
+    def _candidates(self, r: float, prefer):
+        if prefer is not None:
+            yield prefer
+        n = int(self.REACH_PT / self.STEP_PT)
+        spots = []
+        for i in range(-n, n + 1):
+            for j in range(-n, n + 1):
+                dx, dy = i * self.STEP_PT, j * self.STEP_PT
+                if math.hypot(dx, dy) >= r + 3.0:
+                    spots.append((math.hypot(dx, dy), abs(dy), -dx, -dy, dx, dy))
+        for *_, dx, dy in sorted(spots):  # nearest first; level with the marker, right of it, above it first
+            ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+            va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+            yield (dx, dy, ha, va)
+
+    def _box(self, text, at, spec):
+        dx, dy, ha, va = spec
+        text.set_position((dx, dy))
+        text.set_ha(ha)
+        text.set_va(va)
+        box = text.get_window_extent(self.renderer)
+        patch = text.get_bbox_patch()
+        if patch is not None:
+            text.update_bbox_position_size(self.renderer)
+            box = type(box).union([box, patch.get_window_extent(self.renderer)])
+        return (box.x0 / self.px_per_pt, box.y0 / self.px_per_pt, box.x1 / self.px_per_pt, box.y1 / self.px_per_pt)
+
+    def _faults(self, box, at, r, leader: bool) -> int:
+        """How bad a spot is: text past the frame worst, then text on text, a marker or a line, then a leader line
+        across a marker (the marker still shows)."""
+        x0, y0, x1, y1 = box
+        f0, g0, f1, g1 = self.frame
+        faults = 100 * (x0 < f0 or y0 < g0 or x1 > f1 or y1 > g1)
+        padded = (x0 - CLEAR_PT, y0 - CLEAR_PT, x1 + CLEAR_PT, y1 + CLEAR_PT)
+        faults += 10 * sum(_disc_meets(mx, my, mr, padded) and not ((mx, my, mr) in self.rings and _inside_disc(mx, my, mr - 1.5, padded))
+                           for mx, my, mr in self.markers)  # inside a hollow marker's ring hides nothing
+        faults += 10 * sum(_boxes_meet(padded, b) for b in self.boxes + self.areas)
+        faults += 10 * sum(_segment_meets_box(a, b, padded) for a, b in self.leaders)
+        if leader:
+            start = ((x0 + x1) / 2, (y0 + y1) / 2)
+            faults += 10 * sum(_segments_cross(start, at, a, b) for a, b in self.leaders)
+            faults += 10 * sum(_segment_meets_box(start, at, b) for b in self.boxes)
+            faults += sum(_segment_meets_disc(start, at, mx, my, mr) for mx, my, mr in self.markers
+                          if math.hypot(mx - at[0], my - at[1]) > 0.5 and (mx, my, mr) not in self.rings)
+        return faults
+
+    def place(self, label: str, xy, at_pt, r: float, colour: str, prefer=None, xycoords="data", within_pt=None,
+              leader: bool = True, only_faultless: bool = False, **kw):
+        """Annotate `xy` (its marker centred at `at_pt`, radius `r`, in points) with `label` at the best spot; with
+        `within_pt`, only that near to the marker's centre; `only_faultless`: at a faultless spot or not at all (None)."""
+        style = {"fontsize": MIN_TEXT_PT, "color": colour, "linespacing": 1.0, "annotation_clip": False, **kw}
+        scratch = self.ax.annotate(label, xy, xycoords=xycoords, xytext=(0, 0), textcoords="offset points", **style)
+        best = None
+        for spec in self._candidates(r, prefer):
+            if within_pt is not None and math.hypot(spec[0], spec[1]) > within_pt:
+                continue
+            box = self._box(scratch, at_pt, spec)
+            far = leader and _box_distance(at_pt, box) > r + LEADER_PT
+            faults = self._faults(box, at_pt, r, far)
+            if best is None or faults < best[0]:
+                best = (faults, spec, box, far)
+            if faults == 0:
+                break
+        scratch.remove()
+        if only_faultless and (best is None or best[0] > 0):
+            return None
+        _, (dx, dy, ha, va), box, far = best
+        arrow = {"arrowstyle": "-", "color": colour, "linewidth": 0.6, "shrinkA": 0, "shrinkB": r + 1} if far else None
+        text = self.ax.annotate(label, xy, xycoords=xycoords, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                                arrowprops=arrow, **style)
+        if far:
+            self.leaders.append((((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), at_pt))
+        self.boxes.append(box)
+        return text
+
+
+def _box_distance(p, box) -> float:
+    nx_, ny_ = min(max(p[0], box[0]), box[2]), min(max(p[1], box[1]), box[3])
+    return math.hypot(p[0] - nx_, p[1] - ny_)
+
+
+def _inside_disc(x, y, r, box) -> bool:
+    return all(math.hypot(cx - x, cy - y) < r for cx in (box[0], box[2]) for cy in (box[1], box[3]))
+
+
+def _disc_meets(x, y, r, box) -> bool:
+    nx_, ny_ = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (x - nx_) ** 2 + (y - ny_) ** 2 < r * r
+
+
+def _boxes_meet(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _segments_cross(p1, p2, q1, q2) -> bool:
+    def side(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    return side(q1, q2, p1) * side(q1, q2, p2) < 0 and side(p1, p2, q1) * side(p1, p2, q2) < 0
+
+
+def _segment_meets_box(p, q, box) -> bool:
+    x0, y0, x1, y1 = box
+    if any(x0 < px < x1 and y0 < py < y1 for px, py in (p, q)):
+        return True
+    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    return any(_segments_cross(p, q, corners[k], corners[(k + 1) % 4]) for k in range(4))
+
+
+def _segment_meets_disc(p, q, x, y, r) -> bool:
+    (px, py), (qx, qy) = p, q
+    length2 = (qx - px) ** 2 + (qy - py) ** 2
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - px) * (qx - px) + (y - py) * (qy - py)) / length2))
+    return math.hypot(px + t * (qx - px) - x, py + t * (qy - py) - y) < r
 
 
 def distance_km(a, b) -> float:
@@ -225,16 +454,33 @@ def _frame(ax, bounds, edge: str) -> None:
         spine.set_color(edge)
 
 
-def _place_names(ax, pts: pd.DataFrame, places) -> None:
-    """Each place's point (a square for a capital, a dot for a base's town) and its name."""
+def _place_points(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
+    """Each place's point (a square for a capital, a dot for a base's town), drawn over the force markers so a
+    force at the place shows the point at its centre."""
+    to_pt = _data_to_pt(ax)
     for place in places:
         p = pts.loc[place]
         capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
-        ax.scatter([p["lon"]], [p["lat"]], s=9 if capital else 6, marker="s" if capital else "o",
-                   color=OKABE_ITO[7] if capital else BASE_DOT, zorder=3, linewidth=0)
-        dx, dy, ha, va = NAME_AT.get(place, (5, -3, "left", "top"))
-        ax.annotate(SHORT_NAMES.get(place, p["name"]), (p["lon"], p["lat"]), xytext=(dx, dy), textcoords="offset points",
-                    ha=ha, va=va, fontsize=MIN_TEXT_PT, color="#222222", zorder=3)
+        area = 9 if capital else 6
+        ax.scatter([p["lon"]], [p["lat"]], s=area, marker="s" if capital else "o",
+                   color=OKABE_ITO[7] if capital else BASE_DOT, zorder=5.5, linewidth=0)
+        placer.markers.append((*to_pt(p["lon"], p["lat"]), _marker_radius_pt(area)))
+
+
+def _place_names(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
+    """Each place's name right beside its point, or beside the markers set round it; placed before the forces'
+    labels, which may sit further off with a leader line."""
+    to_pt = _data_to_pt(ax)
+    for place in places:
+        p = pts.loc[place]
+        at = to_pt(p["lon"], p["lat"])
+        capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
+        r = _marker_radius_pt(9 if capital else 6)
+        for x, y, mr in placer.markers:  # the markers touching the point, and those touching them, count as its own
+            if (x, y, mr) not in placer.rings and math.hypot(x - at[0], y - at[1]) < r + mr + MARKER_GAP_PT:
+                r = max(r, math.hypot(x - at[0], y - at[1]) + mr)
+        placer.place(SHORT_NAMES.get(place, p["name"]), (p["lon"], p["lat"]), at, r, colour="#222222",
+                     prefer=NAME_AT.get(place), zorder=3, within_pt=r + 12.0)
 
 
 TITLE_H_IN, GAP_IN, KEY_H_IN = 0.24, 0.1, 0.62
@@ -275,26 +521,33 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
         strip.set_gid(f"map-period-{key}-inset")
         sub = d[(d["map_period"] == key) & (d["anchor"] != "")]
         _draw_borders(ax, geo, EXTENT)
+        _frame(ax, (west, east, south, north), "#bbbbbb")
+        ax.set_facecolor("white")
+        ax.set_title(title, fontsize=10, loc="left", pad=4)
+        placer = LabelPlacer(ax)
+        on_map = [p for p in pts.index if (p not in inset_places or p == "bishkek")
+                  and west <= pts.loc[p, "lon"] <= east and south <= pts.loc[p, "lat"] <= north]
+        _place_points(ax, pts, on_map, placer)
+        sites = _draw_groups(ax, sub, pts, placer)
+        labelled = [s for s in sites if not (s["anchor"] in inset_places and not s["country_only"])]  # bases: in the strip
         for iso, (x, y) in COUNTRY_LABELS.items() if k == 0 else ():
             name = next(f["properties"]["name"] for f in geo["features"] if f["id"] == iso)
-            ax.text(x, y, name, fontsize=MIN_TEXT_PT, color="#555555", ha="center", va="center", zorder=2,
-                    fontstyle="italic")
-        _place_names(ax, pts, [p for p in pts.index if p not in inset_places or p == "bishkek"])
-        in_inset = sub["anchor"].isin(inset_places) & ~sub["in_country_only"]  # the bases; a country's label stays
-        _draw_groups(ax, sub[~in_inset], pts, labels=True)
-        _draw_groups(ax, sub[in_inset], pts, labels=False)
+            placer.block(ax.text(x, y, name, fontsize=MIN_TEXT_PT, color="#555555", ha="center", va="center", zorder=2,
+                                 fontstyle="italic"))
         if key == "2003":
             kaz = d[(d["map_period"] == key) & (d["force_id"] == "KAZ")]
             for r in kaz.itertuples():  # leaves the region: an arrow off the map, toward Iraq
                 ax.annotate("", xy=(west - 0.2, 43.9), xytext=(63.0, 44.6),
                             arrowprops={"arrowstyle": "-|>", "color": force_colour("KAZ"), "linewidth": 1.4,
                                         "connectionstyle": "arc3,rad=0.1"}, zorder=6, annotation_clip=False)
-                ax.text(west + 0.4, 43.5, f"to Iraq: {r.force}'s\n{r.unit.lower()}, {r.personnel_label}",
-                        fontsize=MIN_TEXT_PT, color=force_colour("KAZ"), va="top", zorder=6, bbox=HALO)
-        _frame(ax, (west, east, south, north), "#bbbbbb")
-        ax.set_facecolor("white")
-        ax.set_title(title, fontsize=10, loc="left", pad=4)
-        _strip(ax, strip, geo, sub, pts, inset_places)
+                placer.block(ax.text(west + 0.4, 43.5, f"to Iraq: {r.force}'s\n{r.unit.lower()}, {r.personnel_label}",
+                                     fontsize=MIN_TEXT_PT, color=force_colour("KAZ"), va="top", zorder=6, bbox=HALO))
+        indicator = ax.indicate_inset((INSET[0], INSET[2], INSET[1] - INSET[0], INSET[3] - INSET[2]), edgecolor="#666666",
+                                      linewidth=0.6, alpha=1.0)
+        placer.block(getattr(indicator, "rectangle", indicator), leaders_may_cross=True)
+        _place_names(ax, pts, on_map, placer)
+        _label_groups(placer, labelled, narrow=layout == "narrow")
+        _strip(strip, geo, sub, pts, inset_places)
     handles = [Line2D([], [], marker=FORCES[f].marker, color=FORCES[f].colour, linestyle="", markersize=7, label=FORCES[f].key)
                for f in MAPPED_FORCES]
     handles += [Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor="#555555", linestyle="",
@@ -308,18 +561,21 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
     return fig
 
 
-def _strip(ax, strip, geo, sub, pts, inset_places) -> None:
-    """The Bishkek area enlarged under its panel (outside the panel's frame), its box marked on the panel."""
+def _strip(strip, geo, sub, pts, inset_places) -> None:
+    """The Bishkek area enlarged under its panel (outside the panel's frame; its box is marked on the panel)."""
     _draw_borders(strip, geo, INSET)
-    _place_names(strip, pts, [p for p in inset_places if p != "bishkek"])  # Manas's point is the city's
-    _draw_groups(strip, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, labels=True, narrow=True)
-    if {"kant", "manas"} <= set(inset_places):
-        km = distance_km(pts.loc["manas"], pts.loc["kant"])
-        strip.text(0.5, 0.04, f"{km:.0f} km", transform=strip.transAxes, ha="center",
-                   va="bottom", fontsize=MIN_TEXT_PT, color="#333333", zorder=7)
     _frame(strip, INSET, "#666666")
-    ax.indicate_inset((INSET[0], INSET[2], INSET[1] - INSET[0], INSET[3] - INSET[2]), edgecolor="#666666",
-                      linewidth=0.6, alpha=1.0)
+    placer = LabelPlacer(strip)
+    bases = [p for p in inset_places if p != "bishkek"]  # Manas's point is the city's
+    _place_points(strip, pts, bases, placer)
+    sites = _draw_groups(strip, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, placer)
+    _place_names(strip, pts, bases, placer)
+    _label_groups(placer, sites)
+    if {"kant", "manas"} <= set(inset_places):  # the distance between the two, under them where there is room
+        km = distance_km(pts.loc["manas"], pts.loc["kant"])
+        lon, lat = (pts.loc["manas", "lon"] + pts.loc["kant", "lon"]) / 2, INSET[2]
+        placer.place(f"{km:.0f} km", (lon, lat), _data_to_pt(strip)(lon, lat), 0.0, colour="#333333",
+                     prefer=(0, 2, "center", "bottom"), leader=False, zorder=7)
 
 
 REGION = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "AFG", "IRN", "PAK", "CHN", "RUS", "IND", "AZE", "ARM", "GEO")

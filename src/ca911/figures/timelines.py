@@ -183,14 +183,17 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
     fig, ax = figure(height_in * (1.25 if narrow else 1), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
     shades = ["#f7f7f7", "#e8e8e8"]
+    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))  # before the band names are measured against the 11 September line
+    band_names = []
     for k, p in enumerate(periods.itertuples()):
         if p.country_id in y:
             x1 = p.end_lo if pd.notna(p.end_lo) else pd.Timestamp(end)  # periods meet at their shared year
             yy = y[p.country_id]
             ax.fill_between([p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0)
             upper = k % 2 == 0  # neighbouring periods' names at the band's top and bottom: they never run together
-            ax.text(p.start_lo + pd.Timedelta(days=40), yy + (0.43 if upper else -0.43), period_words(p.policy_type),
-                    fontsize=MIN_TEXT_PT, va="top" if upper else "bottom", color="#444444")
+            name = ax.text(p.start_lo + pd.Timedelta(days=40), yy + (0.43 if upper else -0.43), period_words(p.policy_type),
+                           fontsize=MIN_TEXT_PT, va="top" if upper else "bottom", color="#444444")
+            band_names.append((name, x1))
     for row in lanes.itertuples():
         if row.lane not in y:
             continue
@@ -203,11 +206,30 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
         ax.scatter([mid], [yy], color=colour, marker=marker, s=16, edgecolor="white", linewidth=0.3, zorder=2)
     ax.axvline(pd.Timestamp(NINE_ELEVEN), color="#333333", linestyle=":", linewidth=0.8)
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
+    for name, band_end in band_names:
+        _clear_of_day(name, pd.Timestamp(NINE_ELEVEN), band_end)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
     _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.06 if narrow else -0.08), ncol=2 if narrow else 3)
     return fig
+
+
+def _clear_of_day(text, day: pd.Timestamp, band_end: pd.Timestamp, margin_days: int = 40) -> None:
+    """A band's name that the day's vertical line would run through starts just after the line instead, if it
+    fits in its band there (measured on the laid-out figure; the layout does not depend on where it sits)."""
+    fig = text.figure
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    box = text.get_window_extent(renderer)
+    to_days = text.axes.transData.inverted()
+    line_x = text.axes.transData.transform((mdates.date2num(day), 0))[0]
+    if not box.x0 <= line_x <= box.x1:
+        return
+    width_days = to_days.transform((box.x1, 0))[0] - to_days.transform((box.x0, 0))[0]
+    after = day + pd.Timedelta(days=margin_days)
+    if mdates.date2num(after) + width_days <= mdates.date2num(band_end):
+        text.set_x(after)
 
 
 def _year_axis(ax, every: int = 2) -> None:
