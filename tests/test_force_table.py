@@ -10,9 +10,8 @@ from matplotlib.colors import to_hex
 
 from ca911.analysis import chronology
 from ca911.data.package import load
-from ca911.figures import maps, style
+from ca911.figures import maps, presence, style
 from ca911.figures import networks as network_figures
-from ca911.figures import timelines as figures
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +38,7 @@ def colours_drawn(fig) -> set[str]:
 
 
 FIGURES = {
-    "deployment timeline": lambda pkg: figures.deployment_chart(chronology.deployment_timeline(pkg)),
+    "deployment timeline": lambda pkg: presence.deployment_chart(chronology.deployment_timeline(pkg)),
     "presence map": maps.presence_map,
     "presence network": network_figures.presence_panels,
 }

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ca911.book.codebook import codebook_markdown
+from ca911.data import geometry
 from ca911.data.package import load
 from ca911.data.validation import validate_package
 from ca911.figures import maps, style
@@ -40,7 +41,7 @@ def _edit(data_dir: Path, name: str, change) -> None:
 
 def test_geometry_holds_the_region_inside_its_box_and_is_small():
     geo = json.loads(GEOJSON.read_text(encoding="utf-8"))
-    assert maps.geometry_problems(geo) == []
+    assert geometry.geometry_problems(geo) == []
     assert GEOJSON.stat().st_size < 300_000
     assert "world-atlas" in (GEOJSON.parent / "README.md").read_text(encoding="utf-8")
     broken = copy.deepcopy(geo)
@@ -50,7 +51,7 @@ def test_geometry_holds_the_region_inside_its_box_and_is_small():
     other = broken["features"][1]["geometry"]["coordinates"][0][0]
     other[2] = [other[2][0] + 0.001, other[2][1]]  # not rounded
     ring[-1] = [ring[-1][0] + 0.5, ring[-1][1]]  # ring left open
-    problems = maps.geometry_problems(broken)
+    problems = geometry.geometry_problems(broken)
     first = broken["features"][0]["id"]
     assert "TJK: missing" in problems
     assert any(p.startswith(f"{first}: polygon 0: (120.0,") and "outside the box" in p for p in problems)
@@ -114,7 +115,7 @@ def placement_problems(records, geo) -> list[str]:
 
 
 def test_every_deployment_is_drawn_or_says_why(pkg, data_copy):
-    geo = maps.borders()
+    geo = geometry.borders()
     records = maps.map_records(pkg)
     assert placement_problems(records, geo) == []
     assert set(records.loc[records["anchor"] == "", "deployment_id"]) == {"kaz-irq-2003-06"}  # drawn as an arrow

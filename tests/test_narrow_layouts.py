@@ -49,26 +49,26 @@ def test_no_text_of_a_narrow_layout_is_cut_by_its_panel(narrow_figures):
 def test_the_narrow_layout_is_the_same_bytes_from_the_same_data():
     import pandas as pd
 
-    from ca911.figures import timelines as figures
+    from ca911.figures import coverage_chart
 
     def counts(mapped: int):
         return pd.DataFrame({"mapped": [mapped, 40], "excluded": [2, 5], "unmapped": [0, 1]}, index=["ch3", "ch4"])
 
-    first, second = (style.narrow_svg_bundle(figures.coverage_bars(counts(69))) for _ in range(2))
+    first, second = (style.narrow_svg_bundle(coverage_chart.coverage_bars(counts(69))) for _ in range(2))
     assert first == second
-    assert style.narrow_svg_bundle(figures.coverage_bars(counts(70))) != first  # a changed count is a changed figure
+    assert style.narrow_svg_bundle(coverage_chart.coverage_bars(counts(70))) != first  # a changed count is a changed figure
 
 
 def test_a_notebook_output_carries_both_layouts():
     from IPython.core.interactiveshell import InteractiveShell
 
-    from ca911.figures import timelines as figures
+    from ca911.figures import presence
 
     shell = InteractiveShell.instance()
     style.inline_svg()
     import pandas as pd
 
-    fig = figures.aid_bars(pd.DataFrame({"recipient": ["Uzbekistan", "Tajikistan"], "amount_usd": [161_800_000, 85_300_000]}),
+    fig = presence.aid_bars(pd.DataFrame({"recipient": ["Uzbekistan", "Tajikistan"], "amount_usd": [161_800_000, 85_300_000]}),
                            None)
     bundle, _ = shell.display_formatter.format(fig)
     wide_pt, narrow_pt = (style.svg_width_pt(bundle[mime]) for mime in ("image/svg+xml", style.NARROW_SVG_MIME))

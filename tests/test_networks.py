@@ -432,11 +432,12 @@ def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
     import matplotlib
     from PIL import Image
 
+    from ca911.figures import alignment
     from ca911.figures import networks as nf
     from ca911.figures.style import A4_TEXT_WIDTH_IN, save
 
     arg = nw.build_contact_graph(pkg) if draw == "contact_network" else pkg
-    fig = getattr(nf, draw)(arg)
+    fig = getattr(alignment if draw == "alignment_panels" else nf, draw)(arg)
     path = save(fig, tmp_path / f"{draw}.png")
     width_px, _ = Image.open(path).size
     assert width_px / matplotlib.rcParams["savefig.dpi"] <= A4_TEXT_WIDTH_IN + 0.01

@@ -9,7 +9,7 @@ import matplotlib
 import pytest
 
 from ca911.data import output_date
-from ca911.figures import style
+from ca911.figures import presence, style
 from ca911.figures import timelines as figures
 from support.legibility import legibility_problems
 
@@ -67,11 +67,11 @@ def _notebook_figures(pkg):
     labels = {k: v.split(": ")[-1] for k, v in pkg.labels("iraq_war_responses", "value_code").items()}
     parts, total = chronology.aid_by_recipient(pkg)
     return {
-        "deployment_chart": figures.deployment_chart(chronology.deployment_timeline(pkg)),
+        "deployment_chart": presence.deployment_chart(chronology.deployment_timeline(pkg)),
         "coded_table": figures.coded_table(coded.astype(object).where(coded.notna(), None), labels,
                                             [chronology.dimension_labels(pkg, "en")[d] for d in coded.index],
                                             ["Kazakhstan", "Uzbekistan"]),
-        "aid_bars": figures.aid_bars(parts, total),
+        "aid_bars": presence.aid_bars(parts, total),
     }
 
 

@@ -15,7 +15,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ca911.figures.maps import clip_ring
+from ca911.data.geometry import clip_ring
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "geo" / "central_asia.geojson"

@@ -4,7 +4,6 @@ chapters), records from `deployments.csv`. Small multiples by period, in the boo
 
 from __future__ import annotations
 
-import json
 import math
 import textwrap
 from pathlib import Path
@@ -15,9 +14,11 @@ from matplotlib.patches import Polygon
 from matplotlib.transforms import ScaledTranslation
 
 from ca911.analysis.chronology import deployment_timeline
+from ca911.data.geometry import borders, clip_ring, distance_km
 from ca911.data.named_dates import END_OF_2001, NINE_ELEVEN, NINE_ELEVEN_EVE
 from ca911.data.numbers import with_qualifier
-from ca911.data.package import DataPackage, default_data_dir
+from ca911.data.package import DataPackage
+from ca911.figures.label_placement import LabelPlacer, data_to_pt
 from ca911.figures.style import (
     FIGURE_WIDTH_IN,
     FORCES,
@@ -59,7 +60,6 @@ LABEL_AT = {("karshi-khanabad", "USA"): (-6, -6, "right", "top"),
 NAME_AT = {"karshi-khanabad": (-4, 4, "right", "bottom"), "kulyab": (0, -5, "center", "top"),
            "dushanbe": (4, 4, "left", "bottom"), "tashkent": (5, -3, "left", "top"), "bishkek": (5, -4, "left", "top"),
            "manas": (-11, 5, "right", "bottom"), "kant": (9, 5, "left", "bottom")}
-LEADER_PT = 5.0  # a label whose box is further than this from its marker's edge gets a leader line back to it
 SHORT_NAMES = {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"}
 # Country names, drawn in the first panel (the one with fewest labels): where each reads inside its country.
 COUNTRY_LABELS = {"KAZ": (66.0, 44.6), "UZB": (62.0, 41.2), "TKM": (61.0, 39.3), "KGZ": (76.5, 41.3),
@@ -67,14 +67,6 @@ COUNTRY_LABELS = {"KAZ": (66.0, 44.6), "UZB": (62.0, 41.2), "TKM": (61.0, 39.3),
 HALO = {"boxstyle": "round,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}  # keeps a label readable over borders
 BASE_DOT = "#666666"
 LAND, BORDER, FOCUS = "#f2efe9", "#9a9a9a", "#e4ded2"
-
-
-def geometry_path(data_dir: str | Path | None = None) -> Path:
-    return Path(data_dir or default_data_dir()) / "geo" / "central_asia.geojson"
-
-
-def borders(data_dir: str | Path | None = None) -> dict:
-    return json.loads(geometry_path(data_dir).read_text(encoding="utf-8"))
 
 
 def points(pkg: DataPackage) -> pd.DataFrame:
@@ -138,37 +130,6 @@ def _group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
     return f"{name}: {body}"
 
 
-def clip_ring(points: list, bbox: tuple[float, float, float, float]) -> list:
-    """Sutherland–Hodgman against a box (west, south, east, north): a ring stays a ring, cut along the box."""
-    west, south, east, north = bbox
-    edges = [(lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
-             (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
-             (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
-             (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north))]
-    for inside, cross in edges:
-        out = []
-        for k, cur in enumerate(points):
-            prev = points[k - 1]
-            if inside(cur):
-                if not inside(prev):
-                    out.append(cross(prev, cur))
-                out.append(cur)
-            elif inside(prev):
-                out.append(cross(prev, cur))
-        points = out
-        if not points:
-            break
-    return points
-
-
-def _at_x(a, b, x):
-    return (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
-
-
-def _at_y(a, b, y):
-    return (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
-
-
 def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> None:
     west, east, south, north = extent
     for feature in geo["features"]:
@@ -184,7 +145,6 @@ def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> N
 
 MARKER_GAP_PT = 1.5  # between markers set side by side (in MAPPED_FORCES order, left to right)
 HOLLOW_MIN_AREA = 36.0  # pt²: a hollow marker drawn at a capital rings the capital's square, never hides under it
-CLEAR_PT = 1.5  # a label keeps this far from markers, other labels and its panel's frame
 
 
 def _marker_radius_pt(area: float) -> float:
@@ -236,7 +196,7 @@ def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, placer: LabelPlacer) ->
         sites.append({"anchor": anchor, "force": force, "rows": rows, "country_only": country_only, "area": area,
                       "r": _marker_radius_pt(area), "lon": pts.loc[anchor, "lon"], "lat": pts.loc[anchor, "lat"],
                       "offset_pt": (0.0, 0.0)})
-    to_pt = _data_to_pt(ax)
+    to_pt = data_to_pt(ax)
     _spread(sites, to_pt)
     for site in sites:
         colour = force_colour(site["force"])
@@ -279,169 +239,6 @@ def _label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) 
                      xycoords=placer.ax.transData + shift, bbox=HALO, zorder=6)
 
 
-def _data_to_pt(ax):
-    """Data (lon, lat) → figure points, for a panel whose position and limits are final."""
-    ax.apply_aspect()
-    to_display = ax.transData
-    px_per_pt = ax.figure.dpi / 72
-
-    def to_pt(lon, lat):
-        x, y = to_display.transform((lon, lat))
-        return x / px_per_pt, y / px_per_pt
-    return to_pt
-
-
-class LabelPlacer:
-    """Puts each label of a panel where it covers no marker, no other label and no leader line, inside the
-    panel's frame: its preferred spot first, then beside its marker all round, then further out with a leader
-    line that crosses no other. Everything is measured in figure points on the final layout, so the result is
-    the same for the same data."""
-
-    STEP_PT = 3.0  # the grid of spots tried around a marker, nearest first
-    REACH_PT = 120.0
-
-    def __init__(self, ax):
-        self.ax = ax
-        self.renderer = ax.figure._get_renderer()
-        self.px_per_pt = ax.figure.dpi / 72
-        box = ax.get_window_extent(self.renderer)
-        self.frame = (box.x0 / self.px_per_pt + CLEAR_PT, box.y0 / self.px_per_pt + CLEAR_PT,
-                      box.x1 / self.px_per_pt - CLEAR_PT, box.y1 / self.px_per_pt - CLEAR_PT)
-        self.markers: list[tuple[float, float, float]] = []  # x, y, radius (pt)
-        self.boxes: list[tuple[float, float, float, float]] = []  # labels and other text placed (pt)
-        self.leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []
-        self.areas: list[tuple[float, float, float, float]] = []  # kept free of labels only
-        self.rings: list[tuple[float, float, float]] = []  # hollow markers, which a leader line may cross
-
-    def block(self, artist, leaders_may_cross: bool = False) -> None:
-        """Keep labels off a text or patch already drawn in the panel (and leader lines too, unless they may cross it:
-        a box drawn round the markers they lead to)."""
-        box = artist.get_window_extent(self.renderer)
-        box = (box.x0 / self.px_per_pt, box.y0 / self.px_per_pt, box.x1 / self.px_per_pt, box.y1 / self.px_per_pt)
-        (self.areas if leaders_may_cross else self.boxes).append(box)
-
-    def _candidates(self, r: float, prefer):
-        if prefer is not None:
-            yield prefer
-        n = int(self.REACH_PT / self.STEP_PT)
-        spots = []
-        for i in range(-n, n + 1):
-            for j in range(-n, n + 1):
-                dx, dy = i * self.STEP_PT, j * self.STEP_PT
-                if math.hypot(dx, dy) >= r + 3.0:
-                    spots.append((math.hypot(dx, dy), abs(dy), -dx, -dy, dx, dy))
-        for *_, dx, dy in sorted(spots):  # nearest first; level with the marker, right of it, above it first
-            ha = "left" if dx > 0 else "right" if dx < 0 else "center"
-            va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
-            yield (dx, dy, ha, va)
-
-    def _box(self, text, at, spec):
-        dx, dy, ha, va = spec
-        text.set_position((dx, dy))
-        text.set_ha(ha)
-        text.set_va(va)
-        box = text.get_window_extent(self.renderer)
-        patch = text.get_bbox_patch()
-        if patch is not None:
-            text.update_bbox_position_size(self.renderer)
-            box = type(box).union([box, patch.get_window_extent(self.renderer)])
-        return (box.x0 / self.px_per_pt, box.y0 / self.px_per_pt, box.x1 / self.px_per_pt, box.y1 / self.px_per_pt)
-
-    def _faults(self, box, at, r, leader: bool) -> int:
-        """How bad a spot is: text past the frame worst, then text on text, a marker or a line, then a leader line
-        across a marker (the marker still shows)."""
-        x0, y0, x1, y1 = box
-        f0, g0, f1, g1 = self.frame
-        faults = 100 * (x0 < f0 or y0 < g0 or x1 > f1 or y1 > g1)
-        padded = (x0 - CLEAR_PT, y0 - CLEAR_PT, x1 + CLEAR_PT, y1 + CLEAR_PT)
-        faults += 10 * sum(_disc_meets(mx, my, mr, padded) and not ((mx, my, mr) in self.rings and _inside_disc(mx, my, mr - 1.5, padded))
-                           for mx, my, mr in self.markers)  # inside a hollow marker's ring hides nothing
-        faults += 10 * sum(_boxes_meet(padded, b) for b in self.boxes + self.areas)
-        faults += 10 * sum(_segment_meets_box(a, b, padded) for a, b in self.leaders)
-        if leader:
-            start = ((x0 + x1) / 2, (y0 + y1) / 2)
-            faults += 10 * sum(_segments_cross(start, at, a, b) for a, b in self.leaders)
-            faults += 10 * sum(_segment_meets_box(start, at, b) for b in self.boxes)
-            faults += sum(_segment_meets_disc(start, at, mx, my, mr) for mx, my, mr in self.markers
-                          if math.hypot(mx - at[0], my - at[1]) > 0.5 and (mx, my, mr) not in self.rings)
-        return faults
-
-    def place(self, label: str, xy, at_pt, r: float, colour: str, prefer=None, xycoords="data", within_pt=None,
-              leader: bool = True, only_faultless: bool = False, **kw):
-        """Annotate `xy` (its marker centred at `at_pt`, radius `r`, in points) with `label` at the best spot; with
-        `within_pt`, only that near to the marker's centre; `only_faultless`: at a faultless spot or not at all (None)."""
-        style = {"fontsize": MIN_TEXT_PT, "color": colour, "linespacing": 1.0, "annotation_clip": False, **kw}
-        scratch = self.ax.annotate(label, xy, xycoords=xycoords, xytext=(0, 0), textcoords="offset points", **style)
-        best = None
-        for spec in self._candidates(r, prefer):
-            if within_pt is not None and math.hypot(spec[0], spec[1]) > within_pt:
-                continue
-            box = self._box(scratch, at_pt, spec)
-            far = leader and _box_distance(at_pt, box) > r + LEADER_PT
-            faults = self._faults(box, at_pt, r, far)
-            if best is None or faults < best[0]:
-                best = (faults, spec, box, far)
-            if faults == 0:
-                break
-        scratch.remove()
-        if only_faultless and (best is None or best[0] > 0):
-            return None
-        _, (dx, dy, ha, va), box, far = best
-        arrow = {"arrowstyle": "-", "color": colour, "linewidth": 0.6, "shrinkA": 0, "shrinkB": r + 1} if far else None
-        text = self.ax.annotate(label, xy, xycoords=xycoords, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                                arrowprops=arrow, **style)
-        if far:
-            self.leaders.append((((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), at_pt))
-        self.boxes.append(box)
-        return text
-
-
-def _box_distance(p, box) -> float:
-    nx_, ny_ = min(max(p[0], box[0]), box[2]), min(max(p[1], box[1]), box[3])
-    return math.hypot(p[0] - nx_, p[1] - ny_)
-
-
-def _inside_disc(x, y, r, box) -> bool:
-    return all(math.hypot(cx - x, cy - y) < r for cx in (box[0], box[2]) for cy in (box[1], box[3]))
-
-
-def _disc_meets(x, y, r, box) -> bool:
-    nx_, ny_ = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
-    return (x - nx_) ** 2 + (y - ny_) ** 2 < r * r
-
-
-def _boxes_meet(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _segments_cross(p1, p2, q1, q2) -> bool:
-    def side(a, b, c):
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-    return side(q1, q2, p1) * side(q1, q2, p2) < 0 and side(p1, p2, q1) * side(p1, p2, q2) < 0
-
-
-def _segment_meets_box(p, q, box) -> bool:
-    x0, y0, x1, y1 = box
-    if any(x0 < px < x1 and y0 < py < y1 for px, py in (p, q)):
-        return True
-    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-    return any(_segments_cross(p, q, corners[k], corners[(k + 1) % 4]) for k in range(4))
-
-
-def _segment_meets_disc(p, q, x, y, r) -> bool:
-    (px, py), (qx, qy) = p, q
-    length2 = (qx - px) ** 2 + (qy - py) ** 2
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - px) * (qx - px) + (y - py) * (qy - py)) / length2))
-    return math.hypot(px + t * (qx - px) - x, py + t * (qy - py) - y) < r
-
-
-def distance_km(a, b) -> float:
-    """Great-circle distance between two points (anything with `lat` and `lon`), km."""
-    (la1, lo1), (la2, lo2) = [(math.radians(p["lat"]), math.radians(p["lon"])) for p in (a, b)]
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def _frame(ax, bounds, edge: str) -> None:
     """A map panel (or the inset) on (west, east, south, north): equirectangular at the mid latitude, no ticks."""
     ax.set_xlim(bounds[0], bounds[1])
@@ -457,7 +254,7 @@ def _frame(ax, bounds, edge: str) -> None:
 def _place_points(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
     """Each place's point (a square for a capital, a dot for a base's town), drawn over the force markers so a
     force at the place shows the point at its centre."""
-    to_pt = _data_to_pt(ax)
+    to_pt = data_to_pt(ax)
     for place in places:
         p = pts.loc[place]
         capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
@@ -470,7 +267,7 @@ def _place_points(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
 def _place_names(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
     """Each place's name right beside its point, or beside the markers set round it; placed before the forces'
     labels, which may sit further off with a leader line."""
-    to_pt = _data_to_pt(ax)
+    to_pt = data_to_pt(ax)
     for place in places:
         p = pts.loc[place]
         at = to_pt(p["lon"], p["lat"])
@@ -574,31 +371,7 @@ def _strip(strip, geo, sub, pts, inset_places) -> None:
     if {"kant", "manas"} <= set(inset_places):  # the distance between the two, under them where there is room
         km = distance_km(pts.loc["manas"], pts.loc["kant"])
         lon, lat = (pts.loc["manas", "lon"] + pts.loc["kant", "lon"]) / 2, INSET[2]
-        placer.place(f"{km:.0f} km", (lon, lat), _data_to_pt(strip)(lon, lat), 0.0, colour="#333333",
+        placer.place(f"{km:.0f} km", (lon, lat), data_to_pt(strip)(lon, lat), 0.0, colour="#333333",
                      prefer=(0, 2, "center", "bottom"), leader=False, zorder=7)
 
 
-REGION = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "AFG", "IRN", "PAK", "CHN", "RUS", "IND", "AZE", "ARM", "GEO")
-GEOMETRY_BOX = (35.0, 30.0, 85.0, 56.0)  # west, south, east, north: what tools/make_region_geometry.py keeps
-
-
-def geometry_problems(geo: dict, countries=REGION, box=GEOMETRY_BOX) -> list[str]:
-    """Why a borders file is not what the map expects: a country missing, a point outside the box or
-    not rounded to 0.01°, a ring not closed. Empty when fine."""
-    problems = []
-    ids = [f.get("id") for f in geo.get("features", [])]
-    problems += [f"{c}: missing" for c in countries if c not in ids]
-    west, south, east, north = box
-    for f in geo.get("features", []):
-        for k, polygon in enumerate(f["geometry"]["coordinates"]):
-            for ring in polygon:
-                if ring[0] != ring[-1]:
-                    problems.append(f"{f['id']}: polygon {k}: ring not closed")
-                for x, y in ring:
-                    if not (west <= x <= east and south <= y <= north):
-                        problems.append(f"{f['id']}: polygon {k}: ({x}, {y}) outside the box")
-                        break
-                    if round(x, 2) != x or round(y, 2) != y:
-                        problems.append(f"{f['id']}: polygon {k}: ({x}, {y}) not rounded to 0.01°")
-                        break
-    return problems

@@ -12,7 +12,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.patches import FancyArrowPatch
 
 from ca911.analysis import network_layouts as layouts
 from ca911.analysis import networks as nw
@@ -24,7 +24,7 @@ BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4,
 FAINT = "#c8c8c8"
 
 
-def _names(pkg, short: bool = False) -> dict[str, str]:
+def node_names(pkg, short: bool = False) -> dict[str, str]:
     """Labels for the figures: English names with the parts the chapters do not print in square brackets."""
     names = pkg.actors.set_index("actor_id")["name_shown"].to_dict()
     if short:  # organisations by their acronym (their id), states and others by name
@@ -34,7 +34,7 @@ def _names(pkg, short: bool = False) -> dict[str, str]:
     return names
 
 
-def _bare(ax) -> None:
+def bare_axes(ax) -> None:
     ax.set_axis_off()
     ax.set_aspect("auto")
 
@@ -44,7 +44,7 @@ def date_words(value, short: bool = True, lang: str = "en") -> str:
     return dates.words(str(value)[:10], lang, short=short)
 
 
-def _done(fig):
+def finished(fig):
     plt.close(fig)  # drawn only where glued
     return fig
 
@@ -68,7 +68,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended ones
     dotted grey, members and organisations not (or no longer) in the network in light grey."""
     pos = require(layouts.membership_layout(pkg), "memberships that any date can show")
-    names = _names(pkg, short=True)
+    names = node_names(pkg, short=True)
     narrow = layout == "narrow"
     ncols = 2 if narrow else 3
     nrows = -(-(len(snapshots) + (0 if narrow else 1)) // ncols)  # narrow: the key under the panels, not in one
@@ -94,10 +94,10 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
         ax.set_title(f"{date_words(label, short=False)}\n(as of {date_words(G.graph['as_of'])})", fontsize=MIN_TEXT_PT)
         ax.set_xlim(-1.0, 1.95)
         ax.set_ylim(-0.05, 1.05)
-        _bare(ax)
+        bare_axes(ax)
         before = edges
     for ax in list(axes.flat)[len(snapshots):]:
-        _bare(ax)
+        bare_axes(ax)
     handles = [Line2D([], [], color=BLUE, lw=0.9, label="member (as before)"),
                Line2D([], [], color=VERMILLION, lw=1.6, label="new since previous panel"),
                Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label="ended since previous panel"),
@@ -110,7 +110,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     else:
         list(axes.flat)[-1].legend(loc="center right", bbox_to_anchor=(1.04, 0.5), **key)  # clear of the labels of the panel beside it
     fig.subplots_adjust(wspace=0.02, hspace=0.22, left=0.02, right=0.98, bottom=key_h / (3.3 * nrows + key_h) + 0.01 if narrow else None)
-    return _done(fig)
+    return finished(fig)
 
 
 @two_layouts
@@ -119,7 +119,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the exact counts are in
     `networks.projected_weights`)."""
     pos = require(layouts.projection_layout(pkg), "memberships that any date can show")
-    names = _names(pkg)
+    names = node_names(pkg)
     narrow = layout == "narrow"
     ncols = 1 if narrow else 2
     nrows = -(-(len(snapshots) + 1) // ncols)
@@ -147,7 +147,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
         ax.set_aspect("equal")
         ax.set_axis_off()
     for ax in list(axes.flat)[len(snapshots):]:
-        _bare(ax)
+        bare_axes(ax)
     weights = [Line2D([], [], color=BLUE, lw=0.6, alpha=0.6, label="share 1 organisation"),
                Line2D([], [], color=VERMILLION, lw=1.7, label="share 2 organisations"),
                Line2D([], [], color=VERMILLION, lw=2.8, label="share 3 or more")]
@@ -155,7 +155,7 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
                                                    label="state not in the network then")]  # only widths drawn
     list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False)
     fig.subplots_adjust(wspace=0.2, hspace=0.3 if narrow else 0.2)
-    return _done(fig)
+    return finished(fig)
 
 
 # -------------------------------------------------------------------------------------- presence
@@ -201,7 +201,7 @@ def presence_panels(pkg, layout: str = "wide"):
     record is an agreement or a plan; thin grey where no number is given. Each arrow carries a number
     that the key beside the panel explains."""
     pos = require(layouts.presence_layout(pkg), "deployments of troops")
-    names = _names(pkg, short=True)
+    names = node_names(pkg, short=True)
     snaps = nw.presence_snapshots(pkg)
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the text width
     narrow = layout == "narrow"
@@ -243,10 +243,10 @@ def presence_panels(pkg, layout: str = "wide"):
                     bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7})
             lines.append(textwrap.fill(f"{i}  {presence_entry(u, v, d, names)}", key_width, subsequent_indent="     "))
         ax.set_title(f"{titles.get(key, key)} (as of {date_words(f'{date:%Y-%m-%d}')})", fontsize=MIN_TEXT_PT, loc="left")
-        _bare(ax)
+        bare_axes(ax)
         key_ax.text(0.0, 1.0, "\n".join(lines) if lines else "no presence recorded", fontsize=MIN_TEXT_PT, va="top",
                     ha="left", linespacing=1.1, transform=key_ax.transAxes)
-        _bare(key_ax)
+        bare_axes(key_ax)
     handles = [Line2D([], [], color=BLACK, lw=1.2, label="present or arriving"),
                Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label="agreed or planned"),
                Line2D([], [], color="#777777", lw=0.7, label="no number given"),
@@ -254,7 +254,7 @@ def presence_panels(pkg, layout: str = "wide"):
                Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel")]
     fig.legend(handles=handles, loc="lower center", ncol=2 if narrow else 3, fontsize=MIN_TEXT_PT, frameon=False,
                bbox_to_anchor=(0.5, 0.0))
-    return _done(fig)
+    return finished(fig)
 
 
 def _presence_key(G, names: dict, width: int) -> list[str]:
@@ -342,135 +342,12 @@ def contact_network(G, pos: dict | None = None, centrality: pd.DataFrame | None 
     xs, ys = zip(*pos.values())
     ax.set_xlim(min(xs) - 0.3, max(xs) + 0.3)
     ax.set_ylim(min(ys) - 0.38, max(ys) + 0.3)
-    _bare(ax)
+    bare_axes(ax)
     handles = [Line2D([], [], color=c, lw=1.2, ls=s, label=f) for f, (c, s, _) in FAMILY_STYLE.items()]
     handles.append(Line2D([], [], marker="o", color="white", markeredgecolor=BLACK, ls="", ms=9,
                           label="larger circle = higher betweenness"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=1 if layout == "narrow" else 2,
               fontsize=MIN_TEXT_PT, frameon=False)
-    return _done(fig)
+    return finished(fig)
 
 
-# ------------------------------------------------------------------------------------- alignment
-RELATION_STYLE = {"drawn_to": (VERMILLION, "-", 1.8), "cooperation": (GREEN, (0, (5, 2)), 1.3),
-                  "balancing": (BLUE, (0, (1.5, 1.5)), 1.3), "conflict": (BLACK, (0, (6, 1.5, 1.5, 1.5)), 1.3)}
-POLICY_TINT = {"bandwagon": "#fbe3cc", "balance_of_power": "#d5e6f3"}
-
-
-CENTRE_NODE_AREA, NODE_AREA = 120, 45  # pt²
-
-
-EDGE_LABEL_CLEAR_PT = 2.0
-
-
-def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
-    """Put an edge's label on the edge a→b where its box keeps EDGE_LABEL_CLEAR_PT from every node and from the
-    panel's other edge labels (`nodes`: (position, marker area in pt²)): at `prefer_t` of the way from a to b if it
-    can, else as near to it as it can. Returns the box it takes."""
-    ax = label.axes
-    renderer = ax.figure._get_renderer()
-    clear = EDGE_LABEL_CLEAR_PT * ax.figure.dpi / 72
-    centres = [(*ax.transData.transform(xy), area ** 0.5 / 2 * ax.figure.dpi / 72) for xy, area in nodes]
-    (x1, y1), (x2, y2) = ax.transData.transform(a), ax.transData.transform(b)
-    length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 1e-9)
-    normal = (-(y2 - y1) / length, (x2 - x1) / length)
-    spots = sorted(((t, side) for t in (k / 40 for k in range(10, 31)) for side in (0, 1, -1)),
-                   key=lambda spot: (spot[1] != 0, abs(spot[0] - prefer_t), spot[0], spot[1]))
-    best = None
-    for t, side in spots:  # on the edge first; beside it (touching it) only where no spot on it is clear
-        label.set_position((0, 0))
-        label.update_bbox_position_size(renderer)
-        size = label.get_bbox_patch().get_window_extent(renderer)
-        across = side * (abs(normal[0]) * size.width + abs(normal[1]) * size.height) / 2
-        at = (x1 + t * (x2 - x1) + across * normal[0], y1 + t * (y2 - y1) + across * normal[1])
-        label.set_position(ax.transData.inverted().transform(at))
-        label.update_bbox_position_size(renderer)
-        box = label.get_bbox_patch().get_window_extent(renderer).padded(clear)
-        hits = sum(box.overlaps(other) for other in placed)
-        hits += sum(((cx - min(max(cx, box.x0), box.x1)) ** 2 + (cy - min(max(cy, box.y0), box.y1)) ** 2) < r ** 2
-                    for cx, cy, r in centres)
-        if best is None or hits < best[0]:
-            best = (hits, at, box)
-        if hits == 0:
-            break
-    _, at, box = best
-    label.set_position(ax.transData.inverted().transform(at))
-    return box
-
-
-def _policy_words(code: str, labels: dict[str, str]) -> str:
-    """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has one."""
-    words = {"balance_of_power": "balance of power", "none_stated": "no analytic label"}.get(code, code.replace("_", " "))
-    label = labels.get(code, "")
-    ja = label.split(" — ")[0] if " — " in label else ""
-    return f"{words} ({ja})" if ja else words
-
-
-@two_layouts
-def alignment_panels(pkg, layout: str = "wide"):
-    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's numbering): the country in
-    the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
-    Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
-    periods = require(nw.alignment_periods(pkg), "periods")
-    number = periods["period_id"].map(lambda pid: int(str(pid).rsplit("-", 1)[-1]))  # within its country, as the chapter numbers
-    periods = periods.assign(number=number).sort_values(["country_id", "number"])
-    labels = pkg.labels("periods", "policy_type")
-    names = _names(pkg)
-    ncols = 1 if layout == "narrow" else 3  # two across, neighbouring titles run together
-    nrows = -(-(len(periods) + 1) // ncols)
-    fig, axes = figure(2.2 * nrows, figure_width(layout), nrows=nrows, ncols=ncols, layout=None, squeeze=False)
-    fig.subplots_adjust(wspace=0.05, hspace=0.45, left=0.02, right=0.98)  # before edge labels are measured
-    for ax, p in zip(axes.flat, periods.itertuples()):
-        G = nw.build_alignment_graph(pkg, p.period_id)
-        pos = layouts.alignment_layout(G)
-        for power in nw.POWERS:  # the three powers always stand in their place
-            pos.setdefault(power, layouts.ALIGNMENT_POSITIONS[power])
-        others = sorted(n for n in pos if n not in nw.POWERS and n != p.country_id)
-        for i, n in enumerate(others):  # lower left, far enough from the country for a label on the edge between
-            pos[n] = (-1.05, -0.4 - 0.4 * i)
-        ax.set_facecolor(POLICY_TINT.get(str(p.policy_type), "#f2f2f2"))
-        ax.set_xlim(-1.5, 1.5)
-        ax.set_ylim(-1.45, 1.3)
-        placed: list = []  # the panel's edge labels so far, as display boxes
-        for u, v, d in sorted(G.edges(data=True)):
-            colour, style, lw = RELATION_STYLE[d["relation"]]
-            ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=9, lw=lw, color=colour,
-                                         linestyle=style, shrinkA=8, shrinkB=7, zorder=1))
-            label = ax.text(0, 0, d["relation"].replace("_", " "), fontsize=MIN_TEXT_PT, ha="center", va="center",
-                            zorder=3, bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5})
-            away_from_centre = 0.62 if u == p.country_id else 0.38 if v == p.country_id else 0.5  # the centre is busiest
-            nodes = [(xy, CENTRE_NODE_AREA if n == p.country_id else NODE_AREA) for n, xy in pos.items()]
-            placed.append(_along_edge(label, pos[u], pos[v], nodes, placed, away_from_centre))
-        for n, (x, y) in pos.items():
-            on = n in G
-            if n == p.country_id:  # named beside it, where no edge runs, like every other node
-                ax.scatter([x], [y], s=CENTRE_NODE_AREA, color=BLACK, zorder=2)
-                ax.text(x + 0.2, y, names.get(n, n), fontsize=MIN_TEXT_PT, ha="left", va="center", zorder=4)
-                continue
-            ax.scatter([x], [y], s=NODE_AREA, color="white", edgecolor=BLACK if on else FAINT, linewidths=0.8, zorder=2)
-            above = y > 0
-            ax.text(x, y + (0.14 if above else -0.14), names.get(n, n), ha="center", va="bottom" if above else "top",
-                    fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
-        if G.nodes[p.country_id]["isolated_reason"]:
-            ax.text(0, -0.45, "no relation to a partner\nstated for this period", fontsize=MIN_TEXT_PT, ha="center",
-                    va="center", style="italic", color="#444444")
-        start = dates.approximately(date_words(p.start), bool(p.approximate), "en")
-        years = dates.between(start, date_words(p.end), "en") if p.end else dates.since(start, "en")
-        # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its panel
-        ax.set_title(f"{names.get(p.country_id, p.country_id)} {p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
-                     fontsize=MIN_TEXT_PT, pad=3)
-        ax.set_xlim(-1.5, 1.5)
-        ax.set_ylim(-1.45, 1.3)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        for spine in ax.spines.values():
-            spine.set_visible(False)
-    for ax in list(axes.flat)[len(periods):]:
-        _bare(ax)
-    handles = [Line2D([], [], color=c, lw=lw, ls=s, label=r.replace("_", " ")) for r, (c, s, lw) in RELATION_STYLE.items()]
-    handles += [Patch(facecolor=POLICY_TINT["bandwagon"], label="period labelled bandwagon"),
-                Patch(facecolor=POLICY_TINT["balance_of_power"], label="labelled balance of power"),
-                Patch(facecolor="#f2f2f2", label="other or no label")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False,
-                               title="relation the chapter states", title_fontsize=MIN_TEXT_PT)
-    return _done(fig)
