@@ -1,6 +1,6 @@
 """What a reader's browser fetches: no page loads the theme's 1.5 MB icon script or the search index it does
 not use, the icons still draw from the theme's web font, and the heaviest pages stay within 1.5 MB with
-every file the browser fetches for them, fonts included (issue 19)."""
+every file the browser fetches for them, fonts included."""
 
 from __future__ import annotations
 

@@ -141,7 +141,7 @@ def test_markdown_table_renders_hostile_values_literally(widths):
 
 
 def test_the_old_escaping_fails_the_same_check():
-    """Only `|` escaped (as before issue 15): markup and raw HTML are interpreted."""
+    """A cell escaper that escapes only `|`: markup and raw HTML are interpreted."""
     rows = "\n".join(f"| {v.replace('|', chr(92) + '|').replace(chr(10), ' ')} |" for v in HOSTILE_VALUES)
     md = f":::{{table}} Old.\n:name: tab-old\n\n| value |\n|---|\n{rows}\n:::\n"
     problems = literal_problems(md, HOSTILE_VALUES)

@@ -115,7 +115,7 @@ def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
 
 
 def test_markup_check_fails_on_the_old_table1_output():
-    """The defect of issue 15 as it was built: a backtick fence whose info string holds backticks."""
+    """A broken fence: a backtick fence whose info string holds backticks."""
     old = ("<article><p>```{table} 表１ カザフスタン — Table 1 of chapter 4 as printed (cells quoted from "
            "<code>iraq_war_responses.csv</code>) :name: tab-table1-ja :align: left</p></article>")
     assert leaked_markup(visible_text(old))
