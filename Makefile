@@ -11,7 +11,7 @@ JB_FLAGS := -W -n --keep-going
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test lint validate system-deps env clean bench proof
+.PHONY: book html pdf test lint format complexity validate system-deps env clean bench proof
 
 # Debian packages the build and the tests need, installed only if missing (one listed place).
 system-deps:
@@ -38,7 +38,18 @@ html: validate
 # ruff (rules in pyproject.toml) over the package, tests and tools; import-linter's contracts (the layers).
 lint: env
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src tests tools
 	$(BIN)/lint-imports
+
+# ruff's formatter (100 columns) over the package, tests, tools and the notebooks' code cells (through jupytext).
+format: env
+	$(BIN)/ruff format src tests tools
+	$(BIN)/jupytext --quiet --pipe "$(BIN)/ruff format {}" notebooks/*.md
+	sed -i '/^    format_version: /d; /^    jupytext_version: /d' notebooks/*.md
+
+# Functions by cyclomatic complexity (a report, not a gate).
+complexity: env
+	$(BIN)/ruff check . --select C901 --exit-zero --output-format concise
 
 # The tests read the book: `make book` first, which stops at once when the book is up to date, so a stale
 # book is never tested. Independent test files run on both cores (loadfile: a file's module fixtures, such as a

@@ -39,7 +39,9 @@ def no_name_lookups():
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright launches /usr/bin/chromium (make system-deps); nothing downloads a browser."""
     if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (ci/system-deps.sh installs Debian's chromium)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `make system-deps` (ci/system-deps.sh installs Debian's chromium)"
+        )
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 

@@ -69,13 +69,19 @@ def test_pages_are_the_actors_with_three_records():
 def page_links(html: str) -> set[str]:
     """Actor ids whose page a built HTML page links to."""
     soup = BeautifulSoup(html, "html.parser")
-    return {m[1] for a in soup.find_all("a", href=True) if (m := re.search(r"_generated/actors/([^/#]+)\.html", a["href"]))}
+    return {
+        m[1]
+        for a in soup.find_all("a", href=True)
+        if (m := re.search(r"_generated/actors/([^/#]+)\.html", a["href"]))
+    }
 
 
 @pytest.mark.book
 def test_every_page_is_linked_from_the_glossary_and_the_index(built_book):
     built = {p.stem for p in PAGES.glob("*.html")}
-    assert built == expected_pages(), "the built actor pages are not the actors with three or more records"
+    assert built == expected_pages(), (
+        "the built actor pages are not the actors with three or more records"
+    )
     for page in ("appendices/glossary.html", "appendices/actors.html"):
         html = (HTML / page).read_text(encoding="utf-8")
         assert page_links(html) == built, f"{page} does not link every actor page"
@@ -87,7 +93,9 @@ def test_every_page_is_linked_from_the_glossary_and_the_index(built_book):
 
 def event_links(html: str) -> set[str]:
     soup = BeautifulSoup(html, "html.parser")
-    return {m[1] for a in soup.find_all("a", href=True) if (m := re.search(r"#ev-([^\"]+)$", a["href"]))}
+    return {
+        m[1] for a in soup.find_all("a", href=True) if (m := re.search(r"#ev-([^\"]+)$", a["href"]))
+    }
 
 
 @pytest.mark.book
@@ -99,7 +107,9 @@ def test_each_page_lists_all_its_events(built_book):
     assert pages
     for page in pages:
         listed = event_links(page.read_text(encoding="utf-8"))
-        assert events[page.stem] <= listed, f"{page.name} misses events {sorted(events[page.stem] - listed)[:5]}"
+        assert events[page.stem] <= listed, (
+            f"{page.name} misses events {sorted(events[page.stem] - listed)[:5]}"
+        )
     # broken copy: Karimov's page with one event's link taken out
     html = (PAGES / "karimov.html").read_text(encoding="utf-8")
     one = sorted(events["karimov"])[0]
@@ -117,35 +127,53 @@ def test_timeline_figure_is_deterministic(monkeypatch):
     assert style.svg_width_pt(first) <= style.A4_TEXT_WIDTH_IN * 72
     built = ROOT / "_generated" / "actors" / "karimov-timeline.svg"
     if built.is_file():
-        assert built.read_text(encoding="utf-8") == first, "the built figure differs from a fresh one"
+        assert built.read_text(encoding="utf-8") == first, (
+            "the built figure differs from a fresh one"
+        )
     # broken copy: without the fixed hash salt the clip-path ids are random, and two drawings differ
     monkeypatch.setitem(style.STYLE, "svg.hashsalt", None)
-    assert actor_pages.timeline_svg(pkg, "karimov", mine) != actor_pages.timeline_svg(pkg, "karimov", mine)
+    assert actor_pages.timeline_svg(pkg, "karimov", mine) != actor_pages.timeline_svg(
+        pkg, "karimov", mine
+    )
 
 
 def pdf_index_problems(text: str, names: list[str]) -> list[str]:
     """What is wrong with the printed actors appendix: a missing index entry, or a full page printed."""
     squashed = " ".join(text.split())
     problems = [f"no index entry for {n!r}" for n in names if n not in squashed]
-    problems += [f"full actor page printed ({marker!r})" for marker in ("Every record naming", "Events of ") if marker in squashed]
+    problems += [
+        f"full actor page printed ({marker!r})"
+        for marker in ("Every record naming", "Events of ")
+        if marker in squashed
+    ]
     return problems
 
 
 @pytest.mark.book
 def test_pdf_has_the_compact_index_not_the_pages(built_book):
     texts = pdf_page_texts()
-    start = next(i for i, t in enumerate(texts) if "printed book lists them here only" in " ".join(t.split()))
-    end = next(i for i in range(start + 1, len(texts)) if "generated from CITATION.cff" in " ".join(texts[i].split()))
+    start = next(
+        i for i, t in enumerate(texts) if "printed book lists them here only" in " ".join(t.split())
+    )
+    end = next(
+        i
+        for i in range(start + 1, len(texts))
+        if "generated from CITATION.cff" in " ".join(texts[i].split())
+    )
     appendix = "\n".join(texts[start:end])
     pkg = data.load()
     shown = pkg.actors[pkg.actors["actor_id"].isin(expected_pages())]
-    names = sorted(actor_pages.marked_external(actor_pages.index_name(n, k), x)  # people surname first
-                   for n, k, x in zip(shown["name_en"], shown["kind"], shown["name_en_external"]))
+    names = sorted(
+        actor_pages.marked_external(actor_pages.index_name(n, k), x)  # people surname first
+        for n, k, x in zip(shown["name_en"], shown["kind"], shown["name_en_external"])
+    )
     assert pdf_index_problems(appendix, names) == []
     assert end - start <= 10, f"the printed actor index takes {end - start} pages"
     assert "集団安全保障条約" in appendix and "Karimov, Islam" in appendix
     # broken copy: an actor page's own text (as the HTML edition prints it) is caught
-    page_text = BeautifulSoup((PAGES / "karimov.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    page_text = BeautifulSoup(
+        (PAGES / "karimov.html").read_text(encoding="utf-8"), "html.parser"
+    ).get_text(" ")
     assert pdf_index_problems(appendix + page_text, names)
 
 
@@ -153,7 +181,11 @@ def search_misses(index: dict, actors: list[tuple[str, str, str]]) -> list[str]:
     """Actor pages the site search cannot find by an English word or the Japanese name of their title."""
     from sphinx.search.en import SearchEnglish
 
-    docs, titles, stem = index["docnames"], index["titleterms"], SearchEnglish({}).stem  # the index holds stems
+    docs, titles, stem = (
+        index["docnames"],
+        index["titleterms"],
+        SearchEnglish({}).stem,
+    )  # the index holds stems
 
     def found(term: str, doc: str) -> bool:
         hits = titles.get(stem(term.lower())) or titles.get(term.lower())
@@ -163,7 +195,9 @@ def search_misses(index: dict, actors: list[tuple[str, str, str]]) -> list[str]:
     misses = []
     for actor_id, name_en, name_ja in actors:
         doc = f"_generated/actors/{actor_id}"
-        english = [w for w in re.findall(r"\w+", name_en) if len(w) > 3] or re.findall(r"\w+", name_en)
+        english = [w for w in re.findall(r"\w+", name_en) if len(w) > 3] or re.findall(
+            r"\w+", name_en
+        )
         japanese = [w for w in re.findall(r"\w+", name_ja)]
         if not any(found(w, doc) for w in english) or not any(found(w, doc) for w in japanese):
             misses.append(actor_id)
@@ -175,13 +209,18 @@ def test_site_search_finds_actor_pages_by_english_and_japanese_name(built_book):
     import json
 
     text = (HTML / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     pkg = data.load()
     a = pkg.actors[pkg.actors["actor_id"].isin(expected_pages())]
     actors = list(zip(a["actor_id"], a["name_en"], a["name_ja"]))
     assert search_misses(index, actors) == []
     # broken copy: an index whose title terms lost Karimov's page
     karimov = index["docnames"].index("_generated/actors/karimov")
-    broken = dict(index, titleterms={t: ([d for d in (v if isinstance(v, list) else [v]) if d != karimov])
-                                     for t, v in index["titleterms"].items()})
+    broken = dict(
+        index,
+        titleterms={
+            t: ([d for d in (v if isinstance(v, list) else [v]) if d != karimov])
+            for t, v in index["titleterms"].items()
+        },
+    )
     assert search_misses(broken, actors) == ["karimov"]

@@ -25,7 +25,10 @@ from support.project import ACTOR_PAGES, BUILD, HTML, ROOT, sample_actor_pages
 pytestmark = pytest.mark.book
 
 SCREENSHOTS = BUILD / "screenshots"
-SEARCH_TERMS = {"en": "Khanabad", "ja": "カザフスタン"}  # both in the chapters' text the book quotes
+SEARCH_TERMS = {
+    "en": "Khanabad",
+    "ja": "カザフスタン",
+}  # both in the chapters' text the book quotes
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 
 
@@ -33,8 +36,11 @@ def html_pages() -> list[str]:
     """Every HTML page of the book (not the theme's static files nor the downloadable sources)."""
     if not HTML.is_dir():
         return ["index.html"]  # the built_book fixture then fails with its explanation
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads")
+    )
 
 
 def browser_pages() -> list[str]:
@@ -49,7 +55,10 @@ def notebook_pages() -> list[str]:
     pages = []
     for page in html_pages():
         source = HTML / "_sources" / Path(page).with_suffix(".md")
-        if source.is_file() and "kernelspec:" in source.read_text(encoding="utf-8").split("\n---", 1)[0]:
+        if (
+            source.is_file()
+            and "kernelspec:" in source.read_text(encoding="utf-8").split("\n---", 1)[0]
+        ):
             pages.append(page)
     return pages
 
@@ -87,14 +96,17 @@ def inspect(browser, origin: str, path: str) -> PageReport:
         }""")
         content_images = v.page.eval_on_selector_all(
             "main img, article img, .bd-article img",
-            "imgs => imgs.map(i => ({src: i.getAttribute('src') || '', alt: i.getAttribute('alt')}))")
+            "imgs => imgs.map(i => ({src: i.getAttribute('src') || '', alt: i.getAttribute('alt')}))",
+        )
         hrefs = v.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
         # The page's own errors and requests, before axe-core runs: axe fetches the stylesheets again by
         # XHR to inspect them and resolves theme.css's `@import "../basic.css"` against the page, not the
         # stylesheet, so it asks for /basic.css (a 404 of the checker's making, not the book's).
         errors, failed, external = list(v.errors), list(v.failed), list(v.external)
         violations = Axe().run(v.page).response["violations"]
-        return PageReport(path, origin, errors, failed, external, images, content_images, hrefs, violations)
+        return PageReport(
+            path, origin, errors, failed, external, images, content_images, hrefs, violations
+        )
     finally:
         v.close()
 
@@ -144,9 +156,17 @@ def unresolved_links(origin: str, hrefs: list[str]) -> list[str]:
         if target.is_dir():
             target = target / "index.html"
         if not target.is_file():
-            problems.append(f"{href}: no file {target.relative_to(HTML) if target.is_relative_to(HTML) else target}")
-        elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids_in(target):
-            problems.append(f"{href}: no id {unquote(parts.fragment)!r} in {target.relative_to(HTML)}")
+            problems.append(
+                f"{href}: no file {target.relative_to(HTML) if target.is_relative_to(HTML) else target}"
+            )
+        elif (
+            parts.fragment
+            and target.suffix == ".html"
+            and unquote(parts.fragment) not in ids_in(target)
+        ):
+            problems.append(
+                f"{href}: no id {unquote(parts.fragment)!r} in {target.relative_to(HTML)}"
+            )
     return problems
 
 
@@ -178,8 +198,11 @@ def test_every_internal_link_and_anchor_resolves(report, path):
 @pytest.mark.parametrize("path", browser_pages())
 def test_accessibility_axe(report, path):
     bad = [v for v in report(path).violations if v.get("impact") in ("serious", "critical")]
-    lines = [f"{v['impact']}: {v['id']} ({v['help']}): "
-             + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5]) for v in bad]
+    lines = [
+        f"{v['impact']}: {v['id']} ({v['help']}): "
+        + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
+        for v in bad
+    ]
     assert not bad, f"{path}: axe-core serious/critical violations:\n" + "\n".join(lines)
 
 
@@ -222,8 +245,14 @@ def test_every_link_in_every_file_resolves(built_book, path):
 
 
 def test_the_file_link_check_finds_a_broken_link_and_anchor():
-    page = next(p for p in browser_pages() if p.startswith(ACTOR_PAGES)) if HTML.is_dir() else "index.html"
-    broken = unresolved_links("http://book", [f"http://book/{page}#no-such-id", "http://book/no/such/page.html"])
+    page = (
+        next(p for p in browser_pages() if p.startswith(ACTOR_PAGES))
+        if HTML.is_dir()
+        else "index.html"
+    )
+    broken = unresolved_links(
+        "http://book", [f"http://book/{page}#no-such-id", "http://book/no/such/page.html"]
+    )
     assert len(broken) == 2
 
 
@@ -233,7 +262,7 @@ def test_the_file_link_check_finds_a_broken_link_and_anchor():
 
 def search_index() -> dict:
     text = (HTML / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1: text.rindex(")")])
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
 @pytest.mark.parametrize("lang", sorted(SEARCH_TERMS))
@@ -241,7 +270,9 @@ def test_search_finds_pages(visit, built_book, lang):
     term = SEARCH_TERMS[lang]
     index = search_index()
     indexed = index["terms"].get(term.lower())
-    assert indexed is not None, f"{term!r} is not in searchindex.js: pick a term the book's text contains"
+    assert indexed is not None, (
+        f"{term!r} is not in searchindex.js: pick a term the book's text contains"
+    )
     expected = {index["docnames"][i] for i in ([indexed] if isinstance(indexed, int) else indexed)}
 
     v = visit(f"search.html?q={term}")
@@ -249,11 +280,16 @@ def test_search_finds_pages(visit, built_book, lang):
     summary.wait_for()
     v.page.wait_for_function(
         "() => /Search finished|did not match/.test(document.querySelector('#search-results .search-summary').innerText)",
-        timeout=15000)
-    hrefs = v.page.eval_on_selector_all("#search-results ul.search li > a", "links => links.map(a => a.href)")
+        timeout=15000,
+    )
+    hrefs = v.page.eval_on_selector_all(
+        "#search-results ul.search li > a", "links => links.map(a => a.href)"
+    )
     found = {urlsplit(h).path.lstrip("/").removesuffix(".html") for h in hrefs}
     assert found, f"searching {term!r} found nothing ({summary.inner_text()!r})"
-    assert expected <= found, f"searching {term!r}: pages indexed with it but not found: {sorted(expected - found)}"
+    assert expected <= found, (
+        f"searching {term!r}: pages indexed with it but not found: {sorted(expected - found)}"
+    )
     assert not v.errors and not v.failed and not v.external, v.errors + v.failed + v.external
 
 
@@ -271,21 +307,31 @@ def test_download_buttons_give_notebook_and_source(visit, path):
     for kind in ("notebook", "source"):
         link = v.page.locator(f".dropdown-download-buttons a.btn-download-{kind}-button")
         assert link.count() == 1, f"{path}: no '{kind}' entry in the download menu"
-        assert link.is_visible(), f"{path}: the '{kind}' download entry is not shown when the menu opens"
+        assert link.is_visible(), (
+            f"{path}: the '{kind}' download entry is not shown when the menu opens"
+        )
         links[kind] = link.evaluate("a => a.href")
 
     notebook = v.context.request.get(links["notebook"])
-    assert notebook.ok and links["notebook"].endswith(".ipynb"), f"{path}: {links['notebook']} → HTTP {notebook.status}"
+    assert notebook.ok and links["notebook"].endswith(".ipynb"), (
+        f"{path}: {links['notebook']} → HTTP {notebook.status}"
+    )
     nb = json.loads(notebook.body())
     assert nb.get("nbformat") == 4 and nb["cells"], f"{path}: the .ipynb is not a notebook"
-    assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code"), f"{path}: the .ipynb has no outputs"
+    assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code"), (
+        f"{path}: the .ipynb has no outputs"
+    )
 
     source = v.context.request.get(links["source"])
     stem = Path(path).with_suffix("")
     assert source.ok, f"{path}: {links['source']} → HTTP {source.status}"
-    assert urlsplit(links["source"]).path.endswith(f"_sources/{stem.as_posix()}.md"), links["source"]
+    assert urlsplit(links["source"]).path.endswith(f"_sources/{stem.as_posix()}.md"), links[
+        "source"
+    ]
     text = source.text()
-    assert text.startswith("---") and "```{code-cell}" in text, f"{path}: the source download is not the MyST notebook"
+    assert text.startswith("---") and "```{code-cell}" in text, (
+        f"{path}: the source download is not the MyST notebook"
+    )
     original = ROOT / f"{stem}.md"
     if original.is_file():
         assert text.splitlines()[:8] == original.read_text(encoding="utf-8").splitlines()[:8]
@@ -297,10 +343,15 @@ def test_download_buttons_give_notebook_and_source(visit, path):
 
 def screenshot_pages() -> dict[str, str]:
     pages = html_pages()
-    methods = sorted((p for p in pages if p.startswith("methods/")), key=lambda p: p != "methods/codebook.html")
+    methods = sorted(
+        (p for p in pages if p.startswith("methods/")), key=lambda p: p != "methods/codebook.html"
+    )
     notebooks = [p for p in pages if p.startswith("notebooks/")]
-    return {"landing": "index.html", "notebook": notebooks[0] if notebooks else "notebooks/",
-            "methods": methods[0] if methods else "methods/"}
+    return {
+        "landing": "index.html",
+        "notebook": notebooks[0] if notebooks else "notebooks/",
+        "methods": methods[0] if methods else "methods/",
+    }
 
 
 @pytest.mark.parametrize("device", sorted(WIDTHS))

@@ -21,7 +21,7 @@ mkdir -p "$out/_build/.doctrees"; echo read >> "$out/_build/.doctrees/environmen
 if echo "$*" | grep -q simplepdf; then mkdir -p "$out/_build/simplepdf"; echo "pdf of $(cat page.txt)" > "$out/_build/simplepdf/companion.pdf"
 else mkdir -p "$out/_build/html"; cp page.txt "$out/_build/html/index.html"; fi
 """
-FAKE_PYTHON = "#!/usr/bin/env bash\necho \"python $*\" >> \"$CALLS\"\n"
+FAKE_PYTHON = '#!/usr/bin/env bash\necho "python $*" >> "$CALLS"\n'
 
 
 def project(tmp_path: Path) -> tuple[Path, dict]:
@@ -36,13 +36,20 @@ def project(tmp_path: Path) -> tuple[Path, dict]:
         (bin_dir / name).write_text(text, encoding="utf-8")
         (bin_dir / name).chmod(0o755)
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
-    env = {**os.environ, "BIN": str(bin_dir), "CALLS": str(tmp_path / "calls"), "FAIL": str(tmp_path / "fail"),
-           "SOURCE_DATE_EPOCH": "1767225600"}
+    env = {
+        **os.environ,
+        "BIN": str(bin_dir),
+        "CALLS": str(tmp_path / "calls"),
+        "FAIL": str(tmp_path / "fail"),
+        "SOURCE_DATE_EPOCH": "1767225600",
+    }
     return root, env
 
 
 def build(root: Path, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "ci/build-book.sh"], cwd=root, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        ["bash", "ci/build-book.sh"], cwd=root, env=env, capture_output=True, text=True
+    )
 
 
 def calls(env: dict) -> list[str]:
@@ -57,7 +64,9 @@ def test_unchanged_inputs_build_nothing_and_an_edit_builds_again(tmp_path):
     again = build(root, env)
     assert again.returncode == 0 and "book up to date" in again.stdout and len(calls(env)) == 3
     (root / "tests").mkdir()
-    (root / "tests" / "test_new.py").write_text("def test(): pass\n", encoding="utf-8")  # no page is built from a test
+    (root / "tests" / "test_new.py").write_text(
+        "def test(): pass\n", encoding="utf-8"
+    )  # no page is built from a test
     assert "book up to date" in build(root, env).stdout and len(calls(env)) == 3
     (root / "page.txt").write_text("second\n", encoding="utf-8")
     assert build(root, env).returncode == 0 and len(calls(env)) == 6
@@ -85,7 +94,9 @@ def test_a_failed_build_leaves_the_previous_book(tmp_path):
     Path(env["FAIL"]).touch()
     assert build(root, env).returncode != 0
     assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "first\n"
-    assert (root / "_build" / "pdf" / "companion.pdf").read_text(encoding="utf-8") == "pdf of first\n"
+    assert (root / "_build" / "pdf" / "companion.pdf").read_text(
+        encoding="utf-8"
+    ) == "pdf of first\n"
     assert not list((root / "_build").glob("swap.*")), "the swap folder is removed"
     Path(env["FAIL"]).unlink()
     again = build(root, env)
@@ -96,8 +107,14 @@ def test_a_failed_build_leaves_the_previous_book(tmp_path):
 
 
 def environment_reads(root: Path) -> dict:
-    return {part: len((root / "_build" / "stage" / part / "_build" / ".doctrees" / "environment")
-                      .read_text(encoding="utf-8").splitlines()) for part in ("html", "pdf")}
+    return {
+        part: len(
+            (root / "_build" / "stage" / part / "_build" / ".doctrees" / "environment")
+            .read_text(encoding="utf-8")
+            .splitlines()
+        )
+        for part in ("html", "pdf")
+    }
 
 
 def test_builds_reuse_one_stage_with_an_environment_per_edition(tmp_path):
@@ -105,10 +122,16 @@ def test_builds_reuse_one_stage_with_an_environment_per_edition(tmp_path):
     assert build(root, env).returncode == 0
     (root / "page.txt").write_text("second\n", encoding="utf-8")
     assert build(root, env).returncode == 0
-    assert environment_reads(root) == {"html": 2, "pdf": 2}, "the second build reads the first one's environment"
-    assert (root / "_build" / "pdf" / "companion.pdf").read_text(encoding="utf-8") == "pdf of second\n"
+    assert environment_reads(root) == {"html": 2, "pdf": 2}, (
+        "the second build reads the first one's environment"
+    )
+    assert (root / "_build" / "pdf" / "companion.pdf").read_text(
+        encoding="utf-8"
+    ) == "pdf of second\n"
     # the published book is a copy: rewriting the stage does not touch it
-    (root / "_build" / "stage" / "html" / "_build" / "html" / "index.html").write_text("stage\n", encoding="utf-8")
+    (root / "_build" / "stage" / "html" / "_build" / "html" / "index.html").write_text(
+        "stage\n", encoding="utf-8"
+    )
     assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "second\n"
 
 
@@ -117,9 +140,13 @@ def test_a_second_build_waits_for_the_stage(tmp_path):
     (root / "_build").mkdir()
     with open(root / "_build" / ".stage.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        proc = subprocess.Popen(["bash", "ci/build-book.sh"], cwd=root, env=env, stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            ["bash", "ci/build-book.sh"], cwd=root, env=env, stdout=subprocess.PIPE, text=True
+        )
         assert "waiting" in proc.stdout.readline(), "the build says it waits for the other one"
-        assert proc.poll() is None and calls(env) == [], "nothing runs while the other build holds the stage"
+        assert proc.poll() is None and calls(env) == [], (
+            "nothing runs while the other build holds the stage"
+        )
         fcntl.flock(lock, fcntl.LOCK_UN)
     out, _ = proc.communicate(timeout=60)
     assert proc.returncode == 0 and len(calls(env)) == 3

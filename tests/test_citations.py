@@ -28,7 +28,13 @@ AUTHOR_DATE_LINK = re.compile(r"(?:[A-Z][\w/ .-]+ )?(?:n\.d\.(?:-[a-z])?|\d{4}[a
 
 
 def citation_link_texts(page_html: str) -> list[str]:
-    return [html.unescape(t) for t in re.findall(r'<a class="reference internal" href="[^"]*references\.html#[^"]+"[^>]*>([^<]*)</a>', page_html)]
+    return [
+        html.unescape(t)
+        for t in re.findall(
+            r'<a class="reference internal" href="[^"]*references\.html#[^"]+"[^>]*>([^<]*)</a>',
+            page_html,
+        )
+    ]
 
 
 def reference_list_problems(text: str) -> list[str]:
@@ -43,26 +49,38 @@ def reference_list_problems(text: str) -> list[str]:
 
 def visible_text(page: str) -> str:
     body = (HTML / page).read_text(encoding="utf-8")
-    body = body[body.find("<article"):body.find("</article>")]
-    body = re.sub(r'<span class="label">.*?</span></span>', "", body)  # hidden by ca911.css (see below)
+    body = body[body.find("<article") : body.find("</article>")]
+    body = re.sub(
+        r'<span class="label">.*?</span></span>', "", body
+    )  # hidden by ca911.css (see below)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", body)))
 
 
 def test_the_checker_catches_the_old_reference_list():
-    old = ("[M] Hiroaki Matsui and 松井弘明. Bei-ro kankei to chūō ajia [米ロ関係と中央アジア; us–russia relations and "
-           "central asia]. [Y] Takeshi Yuasa and 湯浅剛. カザフスタン、ウズベキスタンの対外政策−−9.11事件後")
+    old = (
+        "[M] Hiroaki Matsui and 松井弘明. Bei-ro kankei to chūō ajia [米ロ関係と中央アジア; us–russia relations and "
+        "central asia]. [Y] Takeshi Yuasa and 湯浅剛. カザフスタン、ウズベキスタンの対外政策−−9.11事件後"
+    )
     problems = reference_list_problems(old)
     assert any("second author" in p for p in problems) and any("minus" in p for p in problems)
-    assert any(p.startswith("missing: Matsui") for p in problems) and any("[M]" in p for p in problems)
+    assert any(p.startswith("missing: Matsui") for p in problems) and any(
+        "[M]" in p for p in problems
+    )
 
 
 def test_reference_list_in_html(built_book):
     assert reference_list_problems(visible_text("appendices/references.html")) == []
     css = (HTML / "_static" / "ca911.css").read_text(encoding="utf-8")
-    assert re.search(r"div\.citation > span\.label \{ display: none; \}", css)  # the labels a reader would see
-    labels = re.findall(r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<',
-                        (HTML / "appendices/references.html").read_text(encoding="utf-8"))
-    assert labels and all(re.fullmatch(r".+ (n\.d\.(-[a-z])?|\d{4}[a-z]?)", label) for label in labels), labels
+    assert re.search(
+        r"div\.citation > span\.label \{ display: none; \}", css
+    )  # the labels a reader would see
+    labels = re.findall(
+        r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<',
+        (HTML / "appendices/references.html").read_text(encoding="utf-8"),
+    )
+    assert labels and all(
+        re.fullmatch(r".+ (n\.d\.(-[a-z])?|\d{4}[a-z]?)", label) for label in labels
+    ), labels
 
 
 def test_author_date_citations_in_a_chapter_and_a_notebook(built_book):
@@ -70,7 +88,11 @@ def test_author_date_citations_in_a_chapter_and_a_notebook(built_book):
     assert "(Matsui n.d.)" in chapter
     notebook = visible_text("notebooks/table1_iraq_war.html")
     assert "Yuasa (n.d., §4.1, Table 1)" in notebook
-    for page in ("chapters/us_russia_central_asia.html", "notebooks/table1_iraq_war.html", "index.html"):
+    for page in (
+        "chapters/us_russia_central_asia.html",
+        "notebooks/table1_iraq_war.html",
+        "index.html",
+    ):
         links = citation_link_texts((HTML / page).read_text(encoding="utf-8"))
         assert links and all(AUTHOR_DATE_LINK.fullmatch(t) for t in links), (page, links)
 
@@ -80,11 +102,21 @@ def test_citation_link_check_rejects_labels():
 
 
 def test_reference_list_and_citations_in_pdf(built_book):
-    text = subprocess.run(["pdftotext", "-layout", str(PDF), "-"], capture_output=True, text=True, check=True).stdout
-    text = re.sub("\u2010\\s*\n\\s*", "", text)  # a word hyphenated at a line end (justified print) is one word
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(PDF), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = re.sub(
+        "\u2010\\s*\n\\s*", "", text
+    )  # a word hyphenated at a line end (justified print) is one word
     flat = re.sub(r"\s+", " ", text)
-    refs = flat[flat.rfind("References", 0, flat.find("Matsui, Hiroaki (松井弘明)") + 1):]  # the list's heading, not a later running head
-    for entry in ("Matsui, Hiroaki (松井弘明). n.d.", "US–Russia relations and Central Asia", "(Matsui n.d.)"):
+    refs = flat[
+        flat.rfind("References", 0, flat.find("Matsui, Hiroaki (松井弘明)") + 1) :
+    ]  # the list's heading, not a later running head
+    for entry in (
+        "Matsui, Hiroaki (松井弘明). n.d.",
+        "US–Russia relations and Central Asia",
+        "(Matsui n.d.)",
+    ):
         assert entry in (refs if entry[0] != "(" else flat), entry
     assert "−−" not in refs and "Hiroaki Matsui and" not in refs
     assert not CRYPTIC_LABEL.search(refs), CRYPTIC_LABEL.findall(refs)
@@ -113,10 +145,16 @@ def test_japanese_dashes_in_the_pdf_reference_list_use_the_japanese_font(built_b
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(PDF))
-    pages = [i for i in range(len(doc)) if "Yuasa, Takeshi (湯浅剛)" in doc[i].get_textpage().get_text_range()]
+    pages = [
+        i
+        for i in range(len(doc))
+        if "Yuasa, Takeshi (湯浅剛)" in doc[i].get_textpage().get_text_range()
+    ]
     assert pages, "the reference list is not in the PDF"
     fonts = pdf_fonts_of("\u2015", pages[-1])
-    assert fonts and not any("Fira" in f for f in fonts), fonts  # the face named "ca911 Japanese dashes" is IPAexGothic
+    assert fonts and not any("Fira" in f for f in fonts), (
+        fonts
+    )  # the face named "ca911 Japanese dashes" is IPAexGothic
 
 
 def test_the_bibtex_entry_takes_its_year_from_the_release_date_and_never_invents_one():
@@ -132,7 +170,9 @@ def test_the_bibtex_entry_takes_its_year_from_the_release_date_and_never_invents
     if cff.get("date-released"):
         assert f"year    = {{{str(cff['date-released'])[:4]}}}" in entry
     else:
-        assert "year" not in entry.split("note")[0] and "no release date stated, so no year" in entry
+        assert (
+            "year" not in entry.split("note")[0] and "no release date stated, so no year" in entry
+        )
     released = citation_bibtex({**cff, "date-released": "2026-01-01"})
     assert "year    = {2026}," in released and "no release date" not in released
 

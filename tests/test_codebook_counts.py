@@ -29,10 +29,13 @@ def test_the_checker_names_a_field_counted_wrongly(tmp_path):
     data.mkdir()
     (data / "datapackage.json").write_text(
         '{"resources": [{"name": "facts", "path": "facts.csv", "schema": {"fields": '
-        '[{"name": "fact_id"}, {"name": "related_event_ids"}]}}]}', encoding="utf-8")
+        '[{"name": "fact_id"}, {"name": "related_event_ids"}]}}]}',
+        encoding="utf-8",
+    )
     (data / "facts.csv").write_text("fact_id,related_event_ids\na,e1 e2\nb,\n", encoding="utf-8")
     assert miscounted(TWO_FIELDS.format(related="1/2"), data) == []
     # a list cell counted as filled because its empty list printed as "[]"
     assert miscounted(TWO_FIELDS.format(related="2/2"), data) == [
-        "tab-codebook-facts related_event_ids: page says 2/2, the file has 1/2"]
+        "tab-codebook-facts related_event_ids: page says 2/2, the file has 1/2"
+    ]
     shutil.rmtree(data)

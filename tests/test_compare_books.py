@@ -16,7 +16,9 @@ TOOL = ROOT / "tools" / "compare_books.py"
 def fake_build(root: Path, pages: int, page_html: str) -> Path:
     (root / "html" / "notebooks").mkdir(parents=True)
     (root / "html" / "notebooks" / "a.html").write_text(page_html, encoding="utf-8")
-    (root / "html" / ".buildinfo").write_text(f"config: {root}\n", encoding="utf-8")  # Sphinx's own, ignored
+    (root / "html" / ".buildinfo").write_text(
+        f"config: {root}\n", encoding="utf-8"
+    )  # Sphinx's own, ignored
     (root / "pdf").mkdir()
     writer = PdfWriter()
     for _ in range(pages):
@@ -27,7 +29,9 @@ def fake_build(root: Path, pages: int, page_html: str) -> Path:
 
 
 def compare(a: Path, b: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOL), str(a), str(b)], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(TOOL), str(a), str(b)], capture_output=True, text=True
+    )
 
 
 def test_same_books_pass_and_each_difference_is_named(tmp_path):

@@ -16,8 +16,11 @@ def test_every_dash_in_the_pdf_is_drawn_by_the_japanese_font(built_book):
 
 
 def pages_with_dashes() -> list[str]:
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if not {"_static", "_sources"} & set(p.parts) and DASH in p.read_text(encoding="utf-8"))
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if not {"_static", "_sources"} & set(p.parts) and DASH in p.read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.book

@@ -10,12 +10,15 @@ from ca911.data.package import DataPackageError, load, package_hash, record_coun
 from support.project import ROOT, read_rows, write_rows
 
 
-@pytest.mark.parametrize("value, lo, hi", [
-    ("1999", "1999-01-01", "1999-12-31"),
-    ("2001-09", "2001-09-01", "2001-09-30"),
-    ("2000-02", "2000-02-01", "2000-02-29"),
-    ("2001-09-24", "2001-09-24", "2001-09-24"),
-])
+@pytest.mark.parametrize(
+    "value, lo, hi",
+    [
+        ("1999", "1999-01-01", "1999-12-31"),
+        ("2001-09", "2001-09-01", "2001-09-30"),
+        ("2000-02", "2000-02-01", "2000-02-29"),
+        ("2001-09-24", "2001-09-24", "2001-09-24"),
+    ],
+)
 def test_partial_dates_cover_their_whole_span(value, lo, hi):
     assert dates.bounds(value) == (pd.Timestamp(lo), pd.Timestamp(hi))
 
@@ -72,12 +75,17 @@ def test_a_package_is_validated_once_per_content(data_copy, monkeypatch):
 
     calls = []
     real = validation.validate_package
-    monkeypatch.setattr(validation, "validate_package", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(
+        validation, "validate_package", lambda *a, **k: calls.append(a) or real(*a, **k)
+    )
     load(data_copy)
     load(data_copy)
     assert len(calls) == 1
     events = data_copy / "events.csv"
-    events.write_text(events.read_text(encoding="utf-8").replace(",2001-09-16,", ",2001-09-31,", 1), encoding="utf-8")
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(",2001-09-16,", ",2001-09-31,", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(DataPackageError, match="impossible-date"):
         load(data_copy)
     assert len(calls) == 2

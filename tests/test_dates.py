@@ -8,20 +8,37 @@ import pytest
 from ca911.data import dates
 
 
-@pytest.mark.parametrize(("value", "problem"), [
-    ("2001", None), ("2001-09", None), ("2001-09-30", None), ("2000-02-29", None),
-    ("2001-02-29", "no day 29"), ("2001-13", "no month 13"), ("2001-00", "no month 00"), ("2001-09-31", "no day 31"),
-    ("01-09-2001", "is not YYYY"), ("2001-9", "is not YYYY"), ("2001-09-30T00:00", "is not YYYY"), ("", "is not YYYY"),
-])
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("2001", None),
+        ("2001-09", None),
+        ("2001-09-30", None),
+        ("2000-02-29", None),
+        ("2001-02-29", "no day 29"),
+        ("2001-13", "no month 13"),
+        ("2001-00", "no month 00"),
+        ("2001-09-31", "no day 31"),
+        ("01-09-2001", "is not YYYY"),
+        ("2001-9", "is not YYYY"),
+        ("2001-09-30T00:00", "is not YYYY"),
+        ("", "is not YYYY"),
+    ],
+)
 def test_check_date_accepts_real_partial_dates_only(value, problem):
     found = dates.check_date(value)
     assert found is None if problem is None else problem in found
 
 
-@pytest.mark.parametrize(("value", "lo", "hi"), [
-    ("2004", "2004-01-01", "2004-12-31"), ("2004-02", "2004-02-01", "2004-02-29"), ("2001-02", "2001-02-01", "2001-02-28"),
-    ("2001-09-11", "2001-09-11", "2001-09-11"),
-])
+@pytest.mark.parametrize(
+    ("value", "lo", "hi"),
+    [
+        ("2004", "2004-01-01", "2004-12-31"),
+        ("2004-02", "2004-02-01", "2004-02-29"),
+        ("2001-02", "2001-02-01", "2001-02-28"),
+        ("2001-09-11", "2001-09-11", "2001-09-11"),
+    ],
+)
 def test_bounds_are_the_first_and_last_day_covered(value, lo, hi):
     assert dates.bounds(value) == (pd.Timestamp(lo), pd.Timestamp(hi))
 
@@ -40,13 +57,23 @@ def test_last_day_reads_a_partial_date_as_its_end_and_keeps_a_timestamp():
 
 
 def test_precision_follows_the_string():
-    assert [dates.precision(v) for v in ("1999", "1999-04", "1999-04-01")] == ["year", "month", "day"]
+    assert [dates.precision(v) for v in ("1999", "1999-04", "1999-04-01")] == [
+        "year",
+        "month",
+        "day",
+    ]
 
 
-@pytest.mark.parametrize(("value", "long", "short"), [
-    ("2001", "2001", "2001"), ("2001-09", "September 2001", "Sep 2001"), ("2001-09-03", "3 September 2001", "3 Sep 2001"),
-    ("1992-05-15", "15 May 1992", "15 May 1992"), (pd.Timestamp("2001-10-07"), "7 October 2001", "7 Oct 2001"),
-])
+@pytest.mark.parametrize(
+    ("value", "long", "short"),
+    [
+        ("2001", "2001", "2001"),
+        ("2001-09", "September 2001", "Sep 2001"),
+        ("2001-09-03", "3 September 2001", "3 Sep 2001"),
+        ("1992-05-15", "15 May 1992", "15 May 1992"),
+        (pd.Timestamp("2001-10-07"), "7 October 2001", "7 Oct 2001"),
+    ],
+)
 def test_words_give_a_date_at_its_own_precision(value, long, short):
     assert dates.words(value, "en") == long
     assert dates.words(value, "en", short=True) == short
@@ -54,17 +81,27 @@ def test_words_give_a_date_at_its_own_precision(value, long, short):
 
 def test_one_word_for_approximate_in_every_phrase():
     assert dates.span_words("2001-11", None, "en", approximate=True) == "about November 2001"
-    assert dates.span_words("2001-09-24", "2001-09-26", "en") == "24 September 2001 – 26 September 2001"
+    assert (
+        dates.span_words("2001-09-24", "2001-09-26", "en")
+        == "24 September 2001 – 26 September 2001"
+    )
     assert dates.span_words("1992", "1999", "en", approximate=True) == "about 1992 – 1999"
-    assert dates.span_words("2001-09-24", "2001-09-26", "en", approximate=True, as_stored=True) == "about 2001-09-24 – 2001-09-26"
+    assert (
+        dates.span_words("2001-09-24", "2001-09-26", "en", approximate=True, as_stored=True)
+        == "about 2001-09-24 – 2001-09-26"
+    )
     assert dates.approximately("1992", False, "en") == "1992"
     assert dates.since(dates.approximately("Sep 1992", True, "en"), "en") == "from about Sep 1992"
     assert dates.between("1992", "1999", "en") == "1992 – 1999"
 
 
 def test_a_language_without_words_is_a_clear_error_not_english():
-    for call in (lambda: dates.words("2001-09", "ja"), lambda: dates.approximately("2001", True, "ja"),
-                 lambda: dates.span_words("2001", "2002", "ja"), lambda: dates.axis_format("day", "ja")):
+    for call in (
+        lambda: dates.words("2001-09", "ja"),
+        lambda: dates.approximately("2001", True, "ja"),
+        lambda: dates.span_words("2001", "2002", "ja"),
+        lambda: dates.axis_format("day", "ja"),
+    ):
         with pytest.raises(NotImplementedError, match="'ja'"):
             call()
     assert dates.approximately("2001", False, "en") == "2001"  # not approximate: no words needed

@@ -27,18 +27,34 @@ def test_derive_check_names_the_first_difference_and_the_command(data_copy):
     header, rows = read_rows(data_copy / "source_sentences.csv")
     rows[41]["checksum"] = "00000000"
     write_rows(data_copy / "source_sentences.csv", header, rows)
-    run = subprocess.run([sys.executable, "-m", "ca911", "derive", "--check", "--data-dir", str(data_copy)],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-m", "ca911", "derive", "--check", "--data-dir", str(data_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 1
-    assert "data/source_sentences.csv:43: committed" in run.stderr and "python -m ca911 derive" in run.stderr
-    fix = subprocess.run([sys.executable, "-m", "ca911", "derive", "--data-dir", str(data_copy)], capture_output=True, text=True, cwd=ROOT)
+    assert (
+        "data/source_sentences.csv:43: committed" in run.stderr
+        and "python -m ca911 derive" in run.stderr
+    )
+    fix = subprocess.run(
+        [sys.executable, "-m", "ca911", "derive", "--data-dir", str(data_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert fix.returncode == 0 and "rewrote" in fix.stdout
-    assert (data_copy / "source_sentences.csv").read_bytes() == (DATA_DIR / "source_sentences.csv").read_bytes()
+    assert (data_copy / "source_sentences.csv").read_bytes() == (
+        DATA_DIR / "source_sentences.csv"
+    ).read_bytes()
 
 
 def test_first_difference_reports_line_and_end_of_file():
     assert derived.first_difference("x.csv", b"a\nb\n", b"a\nb\n") is None
-    assert derived.first_difference("x.csv", b"a\nb\n", b"a\nc\n").startswith("x.csv:2: committed 'b' but the chapters give 'c'")
+    assert derived.first_difference("x.csv", b"a\nb\n", b"a\nc\n").startswith(
+        "x.csv:2: committed 'b' but the chapters give 'c'"
+    )
     short = derived.first_difference("x.csv", b"a", b"a\nb")
     assert short.startswith("x.csv:2: committed '<end of file>' but the chapters give 'b'")
     assert "missing" in derived.first_difference("x.csv", None, b"a")
@@ -65,12 +81,23 @@ def test_reports_need_no_chapters(monkeypatch, tmp_path):
         dates = coverage.coverage_report(chapter, data=pkg)
         sentences = coverage.sentence_report(chapter, data=pkg)
         assert dates.complete and sentences.complete
-        assert len(dates.expressions) == int((pkg.date_expressions["source_id"] == chapter).sum()) > 40
-        assert len(sentences.sentences) == int((pkg.source_sentences["source_id"] == chapter).sum()) > 150
+        assert (
+            len(dates.expressions) == int((pkg.date_expressions["source_id"] == chapter).sum()) > 40
+        )
+        assert (
+            len(sentences.sentences)
+            == int((pkg.source_sentences["source_id"] == chapter).sum())
+            > 150
+        )
     with pytest.raises(sources.SourcesMissing):
         coverage.coverage_report("ch3", data=pkg, from_text=True)
-    run = subprocess.run([sys.executable, "-m", "ca911", "derive"], capture_output=True, text=True, cwd=ROOT,
-                         env={**__import__("os").environ, "CA911_SOURCES": str(tmp_path / "nowhere")})
+    run = subprocess.run(
+        [sys.executable, "-m", "ca911", "derive"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**__import__("os").environ, "CA911_SOURCES": str(tmp_path / "nowhere")},
+    )
     assert run.returncode == 2 and "source chapter not found" in run.stderr
 
 
@@ -96,7 +123,16 @@ def test_date_report_and_sentence_map_name_records_alike():
     pkg = load()
     known = package_record_locators(pkg)
     dated = set(record_dates(pkg)["record"])
-    assert {"memberships:RUS/CST/1992-05", "stances:2001-09-18/GEO/us_military_use_2001", "aid:USA/KGZ/2002"} <= dated
+    assert {
+        "memberships:RUS/CST/1992-05",
+        "stances:2001-09-18/GEO/us_military_use_2001",
+        "aid:USA/KGZ/2002",
+    } <= dated
     assert sorted(dated - known.keys()) == []
-    mapped = {r for ch in chapter_ids() for e in coverage.coverage_report(ch, data=pkg).expressions for r in e.records}
+    mapped = {
+        r
+        for ch in chapter_ids()
+        for e in coverage.coverage_report(ch, data=pkg).expressions
+        for r in e.records
+    }
     assert mapped and mapped <= known.keys()

@@ -18,9 +18,19 @@ from ca911.data.package import load
 from ca911.data.validation import validate_package
 from support.project import read_rows, write_rows
 
-EMPTIED = ["events", "event_actors", "event_links", "stances", "sentences"]  # the sentence map cites events
-BLANKED = {"deployments": "event_id", "iraq_war_responses": "event_ids", "facts": "related_event_ids",
-           "discrepancies": "record_ids"}
+EMPTIED = [
+    "events",
+    "event_actors",
+    "event_links",
+    "stances",
+    "sentences",
+]  # the sentence map cites events
+BLANKED = {
+    "deployments": "event_id",
+    "iraq_war_responses": "event_ids",
+    "facts": "related_event_ids",
+    "discrepancies": "record_ids",
+}
 CLEAR_MESSAGE = r"^no .+ in the data: "
 
 
@@ -33,7 +43,9 @@ def no_events(data_copy: Path) -> Path:
         header, rows = read_rows(data_copy / f"{name}.csv")
         write_rows(data_copy / f"{name}.csv", header, [{**r, column: ""} for r in rows])
     problems = validate_package(data_copy)
-    assert problems == [], "the event-free package should be valid:\n" + "\n".join(map(str, problems))
+    assert problems == [], "the event-free package should be valid:\n" + "\n".join(
+        map(str, problems)
+    )
     return data_copy
 
 
@@ -68,14 +80,19 @@ def test_autumn_2001_window_fails_loudly(pkg):
     """chronology_autumn_2001: the window of events, as the notebook selects it."""
     start, end = chronology.AUTUMN_2001
     with pytest.raises(ValueError, match=CLEAR_MESSAGE + ".*") as err:
-        chronology.require_rows(chronology.events_between(pkg, start, end), "events between 11 September and 30 October 2001")
+        chronology.require_rows(
+            chronology.events_between(pkg, start, end),
+            "events between 11 September and 30 October 2001",
+        )
     assert "events between 11 September and 30 October 2001" in str(err.value)
 
 
 def test_event_lanes_fail_loudly(pkg):
     """chronology_1992_2004: lanes per state, then the events from 1991 on."""
     with pytest.raises(ValueError, match=CLEAR_MESSAGE):
-        lanes = chronology.event_lanes(pkg)  # may itself refuse; if it returns, it is an empty frame
+        lanes = chronology.event_lanes(
+            pkg
+        )  # may itself refuse; if it returns, it is an empty frame
         chronology.require_rows(lanes[lanes["date_lo"] >= "1991-01-01"], "events from 1991 on")
 
 
@@ -90,4 +107,7 @@ def test_stance_heatmap_data_fails_loudly(pkg):
 def test_notebook_helpers_that_do_not_need_events_still_work(pkg):
     assert len(chronology.deployment_timeline(pkg)) == len(pkg.deployments)
     assert len(chronology.membership_spans(pkg)) > 0
-    assert chronology.table1(pkg, "en").shape == (len(pkg.iraq_war_responses["dimension"].cat.categories), 2)
+    assert chronology.table1(pkg, "en").shape == (
+        len(pkg.iraq_war_responses["dimension"].cat.categories),
+        2,
+    )

@@ -20,10 +20,34 @@ from ca911.book.records import fact_label, label_of
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
-HOSTILE = ["<img src=x onerror=alert(1)>", "<script>window.x=1</script>", "[link](javascript:alert(1))", "*stars*",
-           "_under_", "{ref}`x`", "$x^2$", "a|b", "**bold**", "`tick`", "``two``", "&amp; &lt;", "line\nbreak",
-           "# heading", "- item", "1. item", "> quote", ":::{note}\nx\n:::", "\\", "~~strike~~", "<!-- c -->",
-           "{{ subst }}", "(label)=", "[^1]", "https://example.org", "Term\n: definition"]
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "<script>window.x=1</script>",
+    "[link](javascript:alert(1))",
+    "*stars*",
+    "_under_",
+    "{ref}`x`",
+    "$x^2$",
+    "a|b",
+    "**bold**",
+    "`tick`",
+    "``two``",
+    "&amp; &lt;",
+    "line\nbreak",
+    "# heading",
+    "- item",
+    "1. item",
+    "> quote",
+    ":::{note}\nx\n:::",
+    "\\",
+    "~~strike~~",
+    "<!-- c -->",
+    "{{ subst }}",
+    "(label)=",
+    "[^1]",
+    "https://example.org",
+    "Term\n: definition",
+]
 
 
 def visible(text: str) -> str:
@@ -38,11 +62,14 @@ def build_page(make_app, tmp_path: Path, body: str) -> str:
     app = make_app("html", srcdir=srcdir, warningiserror=True)
     app.build()
     page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
-    return page[page.index('<h1>'):page.index('<div class="sphinxsidebar"')]
+    return page[page.index("<h1>") : page.index('<div class="sphinxsidebar"')]
 
 
 def test_myst_text_escapes_every_markup_character():
-    assert myst_text("*a* <b> & [c](d) `e` {f} $g$ | h") == r"\*a\* &lt;b&gt; &amp; \[c\]\(d\) \`e\` \{f\} \$g\$ \| h"
+    assert (
+        myst_text("*a* <b> & [c](d) `e` {f} $g$ | h")
+        == r"\*a\* &lt;b&gt; &amp; \[c\]\(d\) \`e\` \{f\} \$g\$ \| h"
+    )
     assert myst_text("one\ntwo\r\nthree\u2028four") == "one two three four"
     assert myst_text("日本語 café") == "日本語 café"
 
@@ -61,13 +88,18 @@ def test_markdown_cell_escapes_data_and_keeps_our_markup_in_one_cell():
 
 
 def test_links_to_records_and_actors():
-    assert record_link("events:ch3-2001-09-16-x") == f"{{ref}}`ch3-2001-09-16-x <{label_of('ch3-2001-09-16-x')}>`"
+    assert (
+        record_link("events:ch3-2001-09-16-x")
+        == f"{{ref}}`ch3-2001-09-16-x <{label_of('ch3-2001-09-16-x')}>`"
+    )
     assert record_link("facts:ch4-fact-y") == f"{{ref}}`ch4-fact-y <{fact_label('ch4-fact-y')}>`"
     assert record_link("aid:USA/KGZ/2002") == myst_text("aid:USA/KGZ/2002")
     assert ref_link("KAZ", "Kazakhstan", {"KAZ"}) == f"{{ref}}`Kazakhstan <{page_label('KAZ')}>`"
     assert ref_link("KAZ", "Kazakhstan", set()) == "Kazakhstan"
     unsafe = ref_link("KAZ", "<b>Kazakhstan</b>", {"KAZ"})
-    assert unsafe.startswith(myst_text("<b>Kazakhstan</b>")) and unsafe.endswith(f"({{ref}}`page <{page_label('KAZ')}>`)")
+    assert unsafe.startswith(myst_text("<b>Kazakhstan</b>")) and unsafe.endswith(
+        f"({{ref}}`page <{page_label('KAZ')}>`)"
+    )
 
 
 def test_hostile_text_built_by_sphinx_is_shown_literally(make_app, tmp_path):
@@ -78,16 +110,23 @@ def test_hostile_text_built_by_sphinx_is_shown_literally(make_app, tmp_path):
     links = [f"L{n}: {ref_link('KAZ', text, {'KAZ'})}" for n, text in enumerate(HOSTILE)]
     body = "\n\n".join([*paragraphs, *codes, *links, f"({page_label('KAZ')})=\n## Kazakhstan"])
     page = build_page(make_app, tmp_path, body)
-    made = re.findall(r"<(img|script|em|strong|blockquote|ul|ol|dl|hr|del|s|h[2-6]|a(?= [^>]*href=\"(?!#)))\b", page)
+    made = re.findall(
+        r"<(img|script|em|strong|blockquote|ul|ol|dl|hr|del|s|h[2-6]|a(?= [^>]*href=\"(?!#)))\b",
+        page,
+    )
     assert made == ["h2"], made  # the one heading is the page's own, the actor's section
     text = visible(html.unescape(re.sub(r"<[^>]+>", "", page)))
     for prefix in ("P", "C", "L"):
         for n, hostile in enumerate(HOSTILE):
             assert f"{prefix}{n}: {visible(hostile)}" in text, (prefix, hostile)
-    assert page.count('<a class="reference internal" href="#') == len(HOSTILE), "every actor link still links the page"
+    assert page.count('<a class="reference internal" href="#') == len(HOSTILE), (
+        "every actor link still links the page"
+    )
 
 
-@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40))
+@given(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
+)
 @settings(max_examples=200, deadline=None)
 def test_myst_text_leaves_no_unescaped_punctuation(value):
     escaped = myst_text(value)

@@ -27,24 +27,34 @@ def notebook_paths() -> list[Path]:
 def test_reader_stamps_notebooks_with_the_data_hash():
     for path in notebook_paths():
         nb = read_markdown(path.read_text(encoding="utf-8"))
-        assert nb.cells[0].source == f"{DATA_STAMP_PREFIX}{package_hash()}\n{CODE_STAMP_PREFIX}{code_hash()}"
+        assert (
+            nb.cells[0].source
+            == f"{DATA_STAMP_PREFIX}{package_hash()}\n{CODE_STAMP_PREFIX}{code_hash()}"
+        )
         assert "remove-cell" in nb.cells[0].metadata["tags"]
 
 
 def test_the_code_hash_covers_every_module_of_every_subpackage(tmp_path, monkeypatch):
     from ca911.book import execution_hash
 
-    assert any("/" in p.relative_to(execution_hash.PACKAGE_DIR).as_posix() for p in execution_hash.PACKAGE_DIR.rglob("*.py"))
+    assert any(
+        "/" in p.relative_to(execution_hash.PACKAGE_DIR).as_posix()
+        for p in execution_hash.PACKAGE_DIR.rglob("*.py")
+    )
     (tmp_path / "figures").mkdir()
     (tmp_path / "cli.py").write_text("x = 1\n")
     nested = tmp_path / "figures" / "style.py"
     nested.write_text("COLOUR = 'orange'\n")
     monkeypatch.setattr(execution_hash, "PACKAGE_DIR", tmp_path)
     before = execution_hash.code_hash()
-    nested.write_text("COLOUR = 'purple'\n")  # a figure function changed inside a subpackage: the outputs are stale
+    nested.write_text(
+        "COLOUR = 'purple'\n"
+    )  # a figure function changed inside a subpackage: the outputs are stale
     changed = execution_hash.code_hash()
     assert changed != before
-    nested.rename(tmp_path / "figures" / "colours.py")  # the same bytes under another name: another package
+    nested.rename(
+        tmp_path / "figures" / "colours.py"
+    )  # the same bytes under another name: another package
     assert execution_hash.code_hash() != changed
 
 
@@ -53,7 +63,9 @@ def test_reader_leaves_plain_pages_alone():
     assert not any(c.cell_type == "code" for c in nb.cells)
 
 
-READER = NOTEBOOK_FRONT_MATTER + """
+READER = (
+    NOTEBOOK_FRONT_MATTER
+    + """
 # {title}
 
 ```{{code-cell}} ipython3
@@ -62,6 +74,7 @@ from ca911.data.package import load
 len(load().{table})
 ```
 """
+)
 
 
 def executed(log: str) -> list[str]:
@@ -76,21 +89,35 @@ def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
 
     from ca911.book.execute import book_notebooks
 
-    project = fixture_book(tmp_path, {"index": "# Index\n\nTwo notebooks.\n",
-                                      "events_nb": READER.format(title="Events", table="events"),
-                                      "actors_nb": READER.format(title="Actors", table="actors")})
+    project = fixture_book(
+        tmp_path,
+        {
+            "index": "# Index\n\nTwo notebooks.\n",
+            "events_nb": READER.format(title="Events", table="events"),
+            "actors_nb": READER.format(title="Actors", table="actors"),
+        },
+    )
     notebooks = book_notebooks(project)
     assert len(notebooks) == 2
     cache_dir = project / "_build" / ".jupyter_cache"
-    run = subprocess.run([sys.executable, "-m", "ca911", "execute", "--jobs", "2"], capture_output=True, text=True, cwd=project)
+    run = subprocess.run(
+        [sys.executable, "-m", "ca911", "execute", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
     assert run.returncode == 0 and "2 to execute" in run.stdout, run.stdout[-3000:]
     first = {r.pk for r in get_cache(str(cache_dir)).list_cache_records()}
     assert len(first) == 2
     build = sphinx_build(project)
     assert build.strict_ok, build.warnings
-    assert not {"events_nb", "actors_nb"} & set(executed(build.log)), "Sphinx found the pre-executed notebooks cached"
+    assert not {"events_nb", "actors_nb"} & set(executed(build.log)), (
+        "Sphinx found the pre-executed notebooks cached"
+    )
 
-    first = {r.pk for r in get_cache(str(cache_dir)).list_cache_records()}  # now with the plain index page's record
+    first = {
+        r.pk for r in get_cache(str(cache_dir)).list_cache_records()
+    }  # now with the plain index page's record
 
     build = sphinx_build(project, fresh=False)  # nothing changed: nothing re-executes
     assert {r.pk for r in get_cache(str(cache_dir)).list_cache_records()} == first

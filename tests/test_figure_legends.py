@@ -17,7 +17,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def figures():
     found = notebook_figures()
-    assert len(found) >= 15, sorted(found)  # every notebook figure, not a run that quietly found none
+    assert len(found) >= 15, sorted(
+        found
+    )  # every notebook figure, not a run that quietly found none
     return found
 
 
@@ -36,7 +38,9 @@ def test_actor_timeline_legends_list_only_what_is_drawn():
     for actor_id in actor_pages.actors_with_pages(pkg, records):
         mine = records[records["actor_id"] == actor_id]
         if (mine["resource"] == "events").any():
-            problems[actor_id] = figure_checks.legend_problems(actor_pages.timeline_figure(pkg, actor_id, mine))
+            problems[actor_id] = figure_checks.legend_problems(
+                actor_pages.timeline_figure(pkg, actor_id, mine)
+            )
     assert len(problems) >= 10
     assert {k: v for k, v in problems.items() if v} == {}
 

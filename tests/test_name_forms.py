@@ -16,7 +16,11 @@ from support.project import needs_sources
 def test_every_latin_form_printed_with_a_name_is_recorded():
     with open(default_data_dir() / "actors.csv", encoding="utf-8", newline="") as f:
         actors = list(csv.DictReader(f))
-    problems = [p for ch in chapter_ids() for p in unrecorded_latin_forms(sources.read_chapter(ch).text, actors)]
+    problems = [
+        p
+        for ch in chapter_ids()
+        for p in unrecorded_latin_forms(sources.read_chapter(ch).text, actors)
+    ]
     assert problems == []
 
 
@@ -26,11 +30,28 @@ def test_our_text_brackets_every_outside_name_part_it_uses():
 
     pkg = data.load()
     parts = {p for v in pkg.actors["name_en_external"] for p in v if len(p) >= 4}
-    texts = {f"{res}.{col}:{key}": str(v) for res in ("events", "facts", "stances", "deployments", "aid", "periods",
-                                                       "period_relations", "memberships", "discrepancies", "actors")
-             for col in getattr(pkg, res).columns if col.endswith("_en") and col != "name_en"
-             for key, v in getattr(pkg, res)[col].dropna().items()}
+    texts = {
+        f"{res}.{col}:{key}": str(v)
+        for res in (
+            "events",
+            "facts",
+            "stances",
+            "deployments",
+            "aid",
+            "periods",
+            "period_relations",
+            "memberships",
+            "discrepancies",
+            "actors",
+        )
+        for col in getattr(pkg, res).columns
+        if col.endswith("_en") and col != "name_en"
+        for key, v in getattr(pkg, res)[col].dropna().items()
+    }
     root = Path(__file__).resolve().parents[1]
-    texts |= {str(f.relative_to(root)): f.read_text(encoding="utf-8")
-              for folder in ("chapters", "notebooks", "front") for f in sorted((root / folder).glob("*.md"))}
+    texts |= {
+        str(f.relative_to(root)): f.read_text(encoding="utf-8")
+        for folder in ("chapters", "notebooks", "front")
+        for f in sorted((root / folder).glob("*.md"))
+    }
     assert unbracketed_outside_parts(texts, parts) == []

@@ -11,13 +11,17 @@ from ca911.figures import maps
 
 def test_the_attacks_are_recorded_on_nine_eleven():
     events = load().events
-    attacks = events[(events["event_type"] == "attack") & (events["date"] == named_dates.NINE_ELEVEN)]
+    attacks = events[
+        (events["event_type"] == "attack") & (events["date"] == named_dates.NINE_ELEVEN)
+    ]
     assert not attacks.empty
     assert "September" in attacks.iloc[0]["summary_en"]
 
 
 def test_the_eve_is_the_day_before():
-    assert date.fromisoformat(named_dates.NINE_ELEVEN) - date.fromisoformat(named_dates.NINE_ELEVEN_EVE) == timedelta(days=1)
+    assert date.fromisoformat(named_dates.NINE_ELEVEN) - date.fromisoformat(
+        named_dates.NINE_ELEVEN_EVE
+    ) == timedelta(days=1)
 
 
 def test_the_map_periods_meet_at_nine_eleven_without_gap_or_overlap():

@@ -19,9 +19,13 @@ PHONE_COLUMN_PX = 342  # the book's text column on a 390 px phone (tests/support
 @pytest.fixture(scope="module")
 def narrow_figures():
     found = notebook_figures()
-    assert len(found) >= 15, sorted(found)  # every notebook figure, not a run that quietly found none
+    assert len(found) >= 15, sorted(
+        found
+    )  # every notebook figure, not a run that quietly found none
     missing = sorted(name for name, fig in found.items() if not hasattr(fig, "ca911_narrow"))
-    assert missing == [], "figures drawn in one layout only (decorate the plotting function with style.two_layouts)"
+    assert missing == [], (
+        "figures drawn in one layout only (decorate the plotting function with style.two_layouts)"
+    )
     return {name: fig.ca911_narrow() for name, fig in found.items()}
 
 
@@ -52,11 +56,17 @@ def test_the_narrow_layout_is_the_same_bytes_from_the_same_data():
     from ca911.figures import coverage_chart
 
     def counts(mapped: int):
-        return pd.DataFrame({"mapped": [mapped, 40], "excluded": [2, 5], "unmapped": [0, 1]}, index=["ch3", "ch4"])
+        return pd.DataFrame(
+            {"mapped": [mapped, 40], "excluded": [2, 5], "unmapped": [0, 1]}, index=["ch3", "ch4"]
+        )
 
-    first, second = (style.narrow_svg_bundle(coverage_chart.coverage_bars(counts(69))) for _ in range(2))
+    first, second = (
+        style.narrow_svg_bundle(coverage_chart.coverage_bars(counts(69))) for _ in range(2)
+    )
     assert first == second
-    assert style.narrow_svg_bundle(coverage_chart.coverage_bars(counts(70))) != first  # a changed count is a changed figure
+    assert (
+        style.narrow_svg_bundle(coverage_chart.coverage_bars(counts(70))) != first
+    )  # a changed count is a changed figure
 
 
 def test_a_notebook_output_carries_both_layouts():
@@ -68,11 +78,21 @@ def test_a_notebook_output_carries_both_layouts():
     style.inline_svg()
     import pandas as pd
 
-    fig = presence.aid_bars(pd.DataFrame({"recipient": ["Uzbekistan", "Tajikistan"], "amount_usd": [161_800_000, 85_300_000]}),
-                           None)
+    fig = presence.aid_bars(
+        pd.DataFrame(
+            {"recipient": ["Uzbekistan", "Tajikistan"], "amount_usd": [161_800_000, 85_300_000]}
+        ),
+        None,
+    )
     bundle, _ = shell.display_formatter.format(fig)
-    wide_pt, narrow_pt = (style.svg_width_pt(bundle[mime]) for mime in ("image/svg+xml", style.NARROW_SVG_MIME))
+    wide_pt, narrow_pt = (
+        style.svg_width_pt(bundle[mime]) for mime in ("image/svg+xml", style.NARROW_SVG_MIME)
+    )
     assert wide_pt * 4 / 3 > PHONE_COLUMN_PX >= narrow_pt * 4 / 3
-    assert bundle[style.NARROW_SVG_MIME] == style.svg_text(fig.ca911_narrow())  # drawn afresh: the same bytes
+    assert bundle[style.NARROW_SVG_MIME] == style.svg_text(
+        fig.ca911_narrow()
+    )  # drawn afresh: the same bytes
     one_layout, _ = style.figure()
-    assert style.NARROW_SVG_MIME not in shell.display_formatter.format(one_layout)[0]  # a figure drawn once stays one
+    assert (
+        style.NARROW_SVG_MIME not in shell.display_formatter.format(one_layout)[0]
+    )  # a figure drawn once stays one

@@ -22,16 +22,47 @@ from ca911.data.package import DATA_DIR, DataPackage, load
 from ca911.data.schema import date_columns
 from support.project import ROOT
 
-DATE_COLUMNS = date_columns(json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")), strings_only=True)
+DATE_COLUMNS = date_columns(
+    json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")), strings_only=True
+)
 
 COLUMNS = {
     "actors": ["actor_id", "kind", "name_en", "name_ja", "country_id"],
-    "memberships": ["member_id", "org_id", "status", "start", "start_basis", "end", "end_reason", "source_id", "locator"],
-    "deployments": ["deployment_id", "facility_id", "host_id", "force_id", "unit", "personnel", "personnel_qualifier",
-                    "status", "as_of", "locator"],
+    "memberships": [
+        "member_id",
+        "org_id",
+        "status",
+        "start",
+        "start_basis",
+        "end",
+        "end_reason",
+        "source_id",
+        "locator",
+    ],
+    "deployments": [
+        "deployment_id",
+        "facility_id",
+        "host_id",
+        "force_id",
+        "unit",
+        "personnel",
+        "personnel_qualifier",
+        "status",
+        "as_of",
+        "locator",
+    ],
     "events": ["event_id", "date", "date_end", "event_type"],
     "event_actors": ["event_id", "actor_id", "role"],
-    "periods": ["period_id", "country_id", "start", "end", "approximate", "label_en", "policy_type", "locator"],
+    "periods": [
+        "period_id",
+        "country_id",
+        "start",
+        "end",
+        "approximate",
+        "label_en",
+        "policy_type",
+        "locator",
+    ],
     "period_relations": ["period_id", "partner_id", "relation", "note_en", "locator"],
 }
 
@@ -40,38 +71,99 @@ def make_pkg(**rows) -> DataPackage:
     """A DataPackage built from dict rows, with the loader's `<col>_lo`/`<col>_hi` bounds added."""
     tables = {}
     for name, cols in COLUMNS.items():
-        frame = pd.DataFrame([{c: r.get(c, "") for c in cols} for r in rows.get(name, [])], columns=cols)
+        frame = pd.DataFrame(
+            [{c: r.get(c, "") for c in cols} for r in rows.get(name, [])], columns=cols
+        )
         for col in DATE_COLUMNS.get(name, []):
             if col in frame:
                 bounds = [dates.bounds(v) for v in frame[col]]
-                frame[f"{col}_lo"] = pd.to_datetime(pd.Series([b[0] for b in bounds], dtype="datetime64[ns]"))
-                frame[f"{col}_hi"] = pd.to_datetime(pd.Series([b[1] for b in bounds], dtype="datetime64[ns]"))
+                frame[f"{col}_lo"] = pd.to_datetime(
+                    pd.Series([b[0] for b in bounds], dtype="datetime64[ns]")
+                )
+                frame[f"{col}_hi"] = pd.to_datetime(
+                    pd.Series([b[1] for b in bounds], dtype="datetime64[ns]")
+                )
         tables[name] = frame
     if "personnel" in tables["deployments"]:
         tables["deployments"]["personnel"] = pd.array(
-            [None if v in ("", None) else int(v) for v in tables["deployments"]["personnel"]], dtype="Int64")
+            [None if v in ("", None) else int(v) for v in tables["deployments"]["personnel"]],
+            dtype="Int64",
+        )
     return DataPackage(tables, {"resources": []}, "")
 
 
 def actor(i, kind="state", country=""):
-    return {"actor_id": i, "kind": kind, "name_en": f"Name {i}", "name_ja": f"名{i}", "country_id": country}
+    return {
+        "actor_id": i,
+        "kind": kind,
+        "name_en": f"Name {i}",
+        "name_ja": f"名{i}",
+        "country_id": country,
+    }
 
 
 # ------------------------------------------------------------------------------ hand-made: memberships
 @pytest.fixture
 def memberships_pkg():
     m = [
-        dict(member_id="S1", org_id="O1", status="founding_member", start="1990", start_basis="joined", locator="a"),
-        dict(member_id="S1", org_id="O1", status="member", start="1994", start_basis="by", locator="b"),  # same pair again
-        dict(member_id="S2", org_id="O1", status="member", start="1991-05", start_basis="by", end="1995",
-             end_reason="withdrew", locator="c"),
-        dict(member_id="S3", org_id="O2", status="member", start="1995-03", start_basis="by", end="1995-03",
-             end_reason="withdrew", locator="d"),  # start and end in one month: never guaranteed
-        dict(member_id="S1", org_id="O2", status="member", start="1993", start_basis="by", locator="e"),
-        dict(member_id="S2", org_id="O2", status="observer", start="1994-06-15", start_basis="joined", locator="f"),
+        dict(
+            member_id="S1",
+            org_id="O1",
+            status="founding_member",
+            start="1990",
+            start_basis="joined",
+            locator="a",
+        ),
+        dict(
+            member_id="S1",
+            org_id="O1",
+            status="member",
+            start="1994",
+            start_basis="by",
+            locator="b",
+        ),  # same pair again
+        dict(
+            member_id="S2",
+            org_id="O1",
+            status="member",
+            start="1991-05",
+            start_basis="by",
+            end="1995",
+            end_reason="withdrew",
+            locator="c",
+        ),
+        dict(
+            member_id="S3",
+            org_id="O2",
+            status="member",
+            start="1995-03",
+            start_basis="by",
+            end="1995-03",
+            end_reason="withdrew",
+            locator="d",
+        ),  # start and end in one month: never guaranteed
+        dict(
+            member_id="S1",
+            org_id="O2",
+            status="member",
+            start="1993",
+            start_basis="by",
+            locator="e",
+        ),
+        dict(
+            member_id="S2",
+            org_id="O2",
+            status="observer",
+            start="1994-06-15",
+            start_basis="joined",
+            locator="f",
+        ),
     ]
-    return make_pkg(actors=[actor(x) for x in ("S1", "S2", "S3")] + [actor(x, "organization") for x in ("O1", "O2")],
-                    memberships=m)
+    return make_pkg(
+        actors=[actor(x) for x in ("S1", "S2", "S3")]
+        + [actor(x, "organization") for x in ("O1", "O2")],
+        memberships=m,
+    )
 
 
 def test_as_date_reads_a_partial_date_as_its_last_day():
@@ -80,13 +172,20 @@ def test_as_date_reads_a_partial_date_as_its_last_day():
     assert dates.last_day(pd.Timestamp("2001-09-10")) == pd.Timestamp("2001-09-10")
 
 
-@pytest.mark.parametrize("as_of, edges, projected_weight", [
-    ("1990-12-30", set(), None),                                   # S1 joined "1990": guaranteed only from 31 Dec
-    ("1991-05-15", {("O1", "S1")}, None),                          # S2 "by 1991-05": only from 31 May
-    ("1993-06-30", {("O1", "S1"), ("O1", "S2")}, 1),
-    ("1994-12-31", {("O1", "S1"), ("O1", "S2"), ("O2", "S1"), ("O2", "S2")}, 2),
-    ("1995-06-30", {("O1", "S1"), ("O2", "S1"), ("O2", "S2")}, 1),  # S2 left O1 "1995": gone from 1 Jan
-])
+@pytest.mark.parametrize(
+    "as_of, edges, projected_weight",
+    [
+        ("1990-12-30", set(), None),  # S1 joined "1990": guaranteed only from 31 Dec
+        ("1991-05-15", {("O1", "S1")}, None),  # S2 "by 1991-05": only from 31 May
+        ("1993-06-30", {("O1", "S1"), ("O1", "S2")}, 1),
+        ("1994-12-31", {("O1", "S1"), ("O1", "S2"), ("O2", "S1"), ("O2", "S2")}, 2),
+        (
+            "1995-06-30",
+            {("O1", "S1"), ("O2", "S1"), ("O2", "S2")},
+            1,
+        ),  # S2 left O1 "1995": gone from 1 Jan
+    ],
+)
 def test_membership_snapshot_edges_and_projection(memberships_pkg, as_of, edges, projected_weight):
     G = nw.build_membership_graph(memberships_pkg, as_of)
     assert {tuple(sorted(e)) for e in G.edges} == edges
@@ -113,10 +212,19 @@ def test_rows_no_date_can_show_are_listed(memberships_pkg):
     changes = nw.membership_changes(memberships_pkg)
     # S1–O1's second row falls inside the span its first row opened: no change in the drawn network
     assert list(zip(changes["member_id"], changes["org_id"], changes["change"])) == [
-        ("S1", "O1", "joins"), ("S2", "O1", "first shown as a member"), ("S1", "O2", "first shown as a member"),
-        ("S2", "O2", "joins"), ("S2", "O1", "leaves")]
+        ("S1", "O1", "joins"),
+        ("S2", "O1", "first shown as a member"),
+        ("S1", "O2", "first shown as a member"),
+        ("S2", "O2", "joins"),
+        ("S2", "O1", "leaves"),
+    ]
     last = changes.iloc[-1]
-    assert (last["date"], last["change"], last["member_id"], last["org_id"]) == (pd.Timestamp("1995-01-01"), "leaves", "S2", "O1")
+    assert (last["date"], last["change"], last["member_id"], last["org_id"]) == (
+        pd.Timestamp("1995-01-01"),
+        "leaves",
+        "S2",
+        "O1",
+    )
 
 
 def test_projected_weights_table(memberships_pkg):
@@ -135,25 +243,73 @@ def test_membership_layout_is_two_fixed_columns(memberships_pkg):
 @pytest.fixture
 def presence_pkg():
     d = [
-        dict(deployment_id="f-h-2000", host_id="H", force_id="F", personnel=100, personnel_qualifier="exact",
-             status="present", as_of="2000", locator="p1"),
-        dict(deployment_id="f-h-2001-10", facility_id="base", host_id="H", force_id="F", status="present",
-             as_of="2001-10", locator="p2"),
-        dict(deployment_id="f-h-2001-10-plan", facility_id="base", host_id="H", force_id="F", personnel=500,
-             personnel_qualifier="expected", status="planned", as_of="2001-10", locator="p3"),
-        dict(deployment_id="g-h-cap", host_id="H", force_id="G", personnel=3000, personnel_qualifier="up_to",
-             status="capacity", as_of="2001-11", locator="p4"),
-        dict(deployment_id="f-k-2001", host_id="K", force_id="F", personnel=50, personnel_qualifier="about",
-             status="present", as_of="2001", locator="p5"),
+        dict(
+            deployment_id="f-h-2000",
+            host_id="H",
+            force_id="F",
+            personnel=100,
+            personnel_qualifier="exact",
+            status="present",
+            as_of="2000",
+            locator="p1",
+        ),
+        dict(
+            deployment_id="f-h-2001-10",
+            facility_id="base",
+            host_id="H",
+            force_id="F",
+            status="present",
+            as_of="2001-10",
+            locator="p2",
+        ),
+        dict(
+            deployment_id="f-h-2001-10-plan",
+            facility_id="base",
+            host_id="H",
+            force_id="F",
+            personnel=500,
+            personnel_qualifier="expected",
+            status="planned",
+            as_of="2001-10",
+            locator="p3",
+        ),
+        dict(
+            deployment_id="g-h-cap",
+            host_id="H",
+            force_id="G",
+            personnel=3000,
+            personnel_qualifier="up_to",
+            status="capacity",
+            as_of="2001-11",
+            locator="p4",
+        ),
+        dict(
+            deployment_id="f-k-2001",
+            host_id="K",
+            force_id="F",
+            personnel=50,
+            personnel_qualifier="about",
+            status="present",
+            as_of="2001",
+            locator="p5",
+        ),
     ]
-    return make_pkg(actors=[actor(x) for x in ("F", "G", "H", "K")] + [actor("base", "facility", "H")], deployments=d)
+    return make_pkg(
+        actors=[actor(x) for x in ("F", "G", "H", "K")] + [actor("base", "facility", "H")],
+        deployments=d,
+    )
 
 
 def test_presence_before_counts_only_spans_that_have_passed(presence_pkg):
     G = nw.build_presence_graph(presence_pkg, "2001-09-10")
     assert list(G.edges) == [("F", "H")]  # "2001" (F→K) has not passed by 10 September
     e = G.edges["F", "H"]
-    assert (e["weight"], e["personnel_as_of"], e["status"], e["facility"]) == (100, "2000", "present", "")
+    assert (e["weight"], e["personnel_as_of"], e["status"], e["facility"]) == (
+        100,
+        "2000",
+        "present",
+        "",
+    )
 
 
 def test_presence_after_takes_the_latest_record_and_the_latest_number(presence_pkg):
@@ -161,16 +317,26 @@ def test_presence_after_takes_the_latest_record_and_the_latest_number(presence_p
     assert sorted(G.edges) == [("F", "H"), ("F", "K")]  # the capacity record makes no edge
     assert "G" not in G
     e = G.edges["F", "H"]
-    assert e["status"] == "present" and e["deployment_id"] == "f-h-2001-10"  # firmer status wins a tie
-    assert (e["personnel"], e["personnel_qualifier"], e["personnel_status"]) == (500, "expected", "planned")
+    assert (
+        e["status"] == "present" and e["deployment_id"] == "f-h-2001-10"
+    )  # firmer status wins a tie
+    assert (e["personnel"], e["personnel_qualifier"], e["personnel_status"]) == (
+        500,
+        "expected",
+        "planned",
+    )
     assert e["facility"] == "base" and e["records"] == 3
     assert G.edges["F", "K"]["weight"] == 50
     assert G.nodes["F"]["role"] == "force" and G.nodes["H"]["role"] == "host"
 
 
 def test_presence_without_any_number_has_no_weight():
-    pkg = make_pkg(actors=[actor("F"), actor("H")],
-                   deployments=[dict(deployment_id="x", host_id="H", force_id="F", status="agreed", as_of="2001-12-04")])
+    pkg = make_pkg(
+        actors=[actor("F"), actor("H")],
+        deployments=[
+            dict(deployment_id="x", host_id="H", force_id="F", status="agreed", as_of="2001-12-04")
+        ],
+    )
     e = nw.build_presence_graph(pkg, "2002").edges["F", "H"]
     assert "weight" not in e and "personnel" not in e and e["status"] == "agreed"
 
@@ -178,37 +344,58 @@ def test_presence_without_any_number_has_no_weight():
 # -------------------------------------------------------------------------------- hand-made: contacts
 @pytest.fixture
 def contact_pkg():
-    actors = [actor(x) for x in ("A", "B", "C", "D", "E")] + [actor("a1", "person", "A"), actor("b1", "person", "B")]
+    actors = [actor(x) for x in ("A", "B", "C", "D", "E")] + [
+        actor("a1", "person", "A"),
+        actor("b1", "person", "B"),
+    ]
     events = [
         dict(event_id="e1", date="2001-09-12", event_type="visit"),
         dict(event_id="e2", date="2001-09-13", event_type="phone_call"),
         dict(event_id="e3", date="2001-09-14", event_type="agreement"),
         dict(event_id="e4", date="2001-09-15", date_end="2001-09-18", event_type="visit"),
-        dict(event_id="e5", date="2001-09-16", event_type="statement"),   # not a contact type
-        dict(event_id="e6", date="2001-11-02", event_type="visit"),       # after the window
-        dict(event_id="e7", date="2001-09", event_type="meeting"),        # may fall before 11 September
+        dict(event_id="e5", date="2001-09-16", event_type="statement"),  # not a contact type
+        dict(event_id="e6", date="2001-11-02", event_type="visit"),  # after the window
+        dict(event_id="e7", date="2001-09", event_type="meeting"),  # may fall before 11 September
         dict(event_id="e8", date="2001-10-01", event_type="meeting"),
         dict(event_id="e9", date="2001-10-02", event_type="condolence"),  # co-initiators only
     ]
     ea = [
-        ("e1", "a1", "initiator"), ("e1", "A", "initiator"), ("e1", "B", "host"),
-        ("e2", "A", "initiator"), ("e2", "C", "target"),
-        ("e3", "B", "participant"), ("e3", "C", "participant"),
-        ("e4", "A", "initiator"), ("e4", "b1", "target"), ("e4", "D", "subject"),
-        ("e5", "A", "initiator"), ("e5", "D", "target"),
-        ("e6", "A", "initiator"), ("e6", "E", "host"),
-        ("e7", "A", "participant"), ("e7", "E", "participant"),
-        ("e8", "C", "participant"), ("e8", "E", "participant"),
-        ("e9", "D", "initiator"), ("e9", "E", "initiator"),
+        ("e1", "a1", "initiator"),
+        ("e1", "A", "initiator"),
+        ("e1", "B", "host"),
+        ("e2", "A", "initiator"),
+        ("e2", "C", "target"),
+        ("e3", "B", "participant"),
+        ("e3", "C", "participant"),
+        ("e4", "A", "initiator"),
+        ("e4", "b1", "target"),
+        ("e4", "D", "subject"),
+        ("e5", "A", "initiator"),
+        ("e5", "D", "target"),
+        ("e6", "A", "initiator"),
+        ("e6", "E", "host"),
+        ("e7", "A", "participant"),
+        ("e7", "E", "participant"),
+        ("e8", "C", "participant"),
+        ("e8", "E", "participant"),
+        ("e9", "D", "initiator"),
+        ("e9", "E", "initiator"),
     ]
-    return make_pkg(actors=actors, events=events,
-                    event_actors=[dict(event_id=e, actor_id=a, role=r) for e, a, r in ea])
+    return make_pkg(
+        actors=actors,
+        events=events,
+        event_actors=[dict(event_id=e, actor_id=a, role=r) for e, a, r in ea],
+    )
 
 
 def test_contact_graph_edges_weights_and_types(contact_pkg):
     G = nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
     assert {tuple(sorted(e)): d["weight"] for *e, d in G.edges(data=True)} == {
-        ("A", "B"): 2, ("A", "C"): 1, ("B", "C"): 1, ("C", "E"): 1}
+        ("A", "B"): 2,
+        ("A", "C"): 1,
+        ("B", "C"): 1,
+        ("C", "E"): 1,
+    }
     assert G.edges["A", "B"]["types"] == "visit:2" and G.edges["A", "B"]["n_visit"] == 2
     assert G.edges["A", "B"]["events"] == "e1;e4"
     assert G.edges["B", "C"]["families"] == "meetings and agreements"
@@ -216,11 +403,17 @@ def test_contact_graph_edges_weights_and_types(contact_pkg):
 
 
 def test_contact_centrality_known_values(contact_pkg):
-    table = nw.centrality_table(nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")).set_index("actor")
+    table = nw.centrality_table(
+        nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
+    ).set_index("actor")
     assert table.loc["C", "rank"] == 1
-    assert table.loc["C", "betweenness"] == pytest.approx(2 / 3, abs=1e-4)  # on the A–E and B–E paths
+    assert table.loc["C", "betweenness"] == pytest.approx(
+        2 / 3, abs=1e-4
+    )  # on the A–E and B–E paths
     assert table.loc[["A", "B", "E"], "betweenness"].tolist() == [0.0, 0.0, 0.0]
-    assert table["degree_centrality"].to_dict() == pytest.approx({"A": 2 / 3, "B": 2 / 3, "C": 1.0, "E": 1 / 3}, abs=1e-4)
+    assert table["degree_centrality"].to_dict() == pytest.approx(
+        {"A": 2 / 3, "B": 2 / 3, "C": 1.0, "E": 1 / 3}, abs=1e-4
+    )
     assert table["events"].to_dict() == {"C": 3, "A": 3, "B": 3, "E": 1}
 
 
@@ -235,12 +428,15 @@ def test_contact_graph_at_actor_level_keeps_people(contact_pkg):
     assert G.has_edge("a1", "B") and G.has_edge("A", "b1") and not G.has_edge("A", "a1")
 
 
-@pytest.mark.parametrize("parties, pairs", [
-    ([("X", "initiator"), ("Y", "initiator"), ("Z", "target")], {("X", "Z"), ("Y", "Z")}),
-    ([("X", "initiator"), ("Y", "host"), ("Z", "host")], {("X", "Y"), ("X", "Z")}),
-    ([("X", "participant"), ("Y", "participant"), ("Z", "subject")], {("X", "Y")}),
-    ([("X", "initiator"), ("X", "host")], set()),
-])
+@pytest.mark.parametrize(
+    "parties, pairs",
+    [
+        ([("X", "initiator"), ("Y", "initiator"), ("Z", "target")], {("X", "Z"), ("Y", "Z")}),
+        ([("X", "initiator"), ("Y", "host"), ("Z", "host")], {("X", "Y"), ("X", "Z")}),
+        ([("X", "participant"), ("Y", "participant"), ("Z", "subject")], {("X", "Y")}),
+        ([("X", "initiator"), ("X", "host")], set()),
+    ],
+)
 def test_contact_pairing_rule(parties, pairs):
     frame = pd.DataFrame(parties, columns=["node", "role"])
     assert nw.contact_pairs(frame) == pairs
@@ -251,17 +447,36 @@ def test_contact_pairing_rule(parties, pairs):
 def alignment_pkg():
     return make_pkg(
         actors=[actor(x) for x in ("X", "RUS", "USA", "CHN")],
-        periods=[dict(period_id="x-1", country_id="X", start="1991", policy_type="bandwagon", label_en="one"),
-                 dict(period_id="x-2", country_id="X", start="2001", policy_type="pragmatic", label_en="two")],
-        period_relations=[dict(period_id="x-1", partner_id="RUS", relation="drawn_to"),
-                          dict(period_id="x-1", partner_id="USA", relation="conflict")])
+        periods=[
+            dict(
+                period_id="x-1",
+                country_id="X",
+                start="1991",
+                policy_type="bandwagon",
+                label_en="one",
+            ),
+            dict(
+                period_id="x-2",
+                country_id="X",
+                start="2001",
+                policy_type="pragmatic",
+                label_en="two",
+            ),
+        ],
+        period_relations=[
+            dict(period_id="x-1", partner_id="RUS", relation="drawn_to"),
+            dict(period_id="x-1", partner_id="USA", relation="conflict"),
+        ],
+    )
 
 
 def test_alignment_graph_is_exactly_the_stated_relations(alignment_pkg):
     G = nw.build_alignment_graph(alignment_pkg, "x-1")
     assert sorted(G.edges(data="relation")) == [("X", "RUS", "drawn_to"), ("X", "USA", "conflict")]
     assert "CHN" not in G and G.graph["policy_type"] == "bandwagon"
-    assert network_layouts.alignment_layout(G)["X"] == network_layouts.ALIGNMENT_POSITIONS["subject"]
+    assert (
+        network_layouts.alignment_layout(G)["X"] == network_layouts.ALIGNMENT_POSITIONS["subject"]
+    )
 
 
 def test_alignment_period_without_relations_is_an_isolate_with_a_reason(alignment_pkg):
@@ -283,14 +498,25 @@ def test_exports_are_sorted_deterministic_and_undated(contact_pkg):
     gexf = nx_exports.gexf_bytes(G, pos)
     assert re.findall(rb'lastmodifieddate="([^"]*)"', gexf) == [output_iso_date().encode()]
     back = nx.read_graphml(io.BytesIO(nx_exports.graphml_bytes(G, pos)))
-    assert list(back) == sorted(G) and back.edges["A", "B"]["weight"] == 2 and back.nodes["A"]["x"] == pos["A"][0] * 100
+    assert (
+        list(back) == sorted(G)
+        and back.edges["A", "B"]["weight"] == 2
+        and back.nodes["A"]["x"] == pos["A"][0] * 100
+    )
     g2 = nx.read_gexf(io.BytesIO(gexf))
-    assert sorted(g2.edges) == sorted(tuple(sorted(e)) for e in G.edges) and g2.nodes["A"]["label"] == "Name A"
+    assert (
+        sorted(g2.edges) == sorted(tuple(sorted(e)) for e in G.edges)
+        and g2.nodes["A"]["label"] == "Name A"
+    )
 
 
 def test_export_drops_missing_values_instead_of_writing_nan(presence_pkg):
-    pkg = make_pkg(actors=[actor("F"), actor("H")],
-                   deployments=[dict(deployment_id="x", host_id="H", force_id="F", status="agreed", as_of="2001")])
+    pkg = make_pkg(
+        actors=[actor("F"), actor("H")],
+        deployments=[
+            dict(deployment_id="x", host_id="H", force_id="F", status="agreed", as_of="2001")
+        ],
+    )
     G = nw.build_presence_graph(pkg, "2002")
     text = nx_exports.graphml_bytes(G).decode()
     assert "nan" not in text.lower().replace("name", "") and "<NA>" not in text
@@ -340,18 +566,26 @@ def test_every_drawable_membership_shows_in_some_snapshot(pkg):
     for label in nw.SNAPSHOTS:
         shown |= {tuple(sorted(e)) for e in nw.build_membership_graph(pkg, label).edges}
     m = nw.membership_intervals(pkg)
-    drawable = {tuple(sorted(p)) for p in zip(m.loc[m["showable"], "member_id"], m.loc[m["showable"], "org_id"])}
+    drawable = {
+        tuple(sorted(p))
+        for p in zip(m.loc[m["showable"], "member_id"], m.loc[m["showable"], "org_id"])
+    }
     assert drawable <= shown
     assert dates.last_day(nw.SNAPSHOTS[-1]) >= nw.membership_changes(pkg)["date"].max()
 
 
 def test_rows_never_drawn_are_exactly_those_without_a_guaranteed_day(pkg):
     unshown = nw.unshowable_memberships(pkg)
-    expected = [r for r in pkg.memberships.to_dict("records")
-                if (r["end"] and dates.bounds(r["start"])[1] >= dates.bounds(r["end"])[0])
-                or r["start_basis"] not in ("joined", "by")]
+    expected = [
+        r
+        for r in pkg.memberships.to_dict("records")
+        if (r["end"] and dates.bounds(r["start"])[1] >= dates.bounds(r["end"])[0])
+        or r["start_basis"] not in ("joined", "by")
+    ]
     assert len(unshown) == len(expected)
-    assert {"not_before", "undated"} <= set(unshown["start_basis"].astype(str))  # the coalition rows
+    assert {"not_before", "undated"} <= set(
+        unshown["start_basis"].astype(str)
+    )  # the coalition rows
 
 
 @pytest.mark.parametrize("label", nw.SNAPSHOTS)
@@ -374,7 +608,10 @@ def test_presence_graphs_use_real_records_and_no_capacity(pkg):
             assert e.get("personnel_deployment_id", e["deployment_id"]) in ids - capacity
     before = nw.build_presence_graph(pkg, snaps["before-9-11"])
     rows = pkg.deployments.set_index("deployment_id")
-    assert all(rows.loc[e["deployment_id"], "as_of_hi"] < nw.NINE_ELEVEN for *_, e in before.edges(data=True))
+    assert all(
+        rows.loc[e["deployment_id"], "as_of_hi"] < nw.NINE_ELEVEN
+        for *_, e in before.edges(data=True)
+    )
 
 
 def test_contact_graph_on_the_data(pkg):
@@ -395,7 +632,9 @@ def test_alignment_graphs_are_the_period_relations_and_nothing_else(pkg):
         G = nw.build_alignment_graph(pkg, period_id)
         expected = rel[rel["period_id"] == period_id]
         assert sorted(G.edges(data="relation")) == sorted(
-            (G.graph["country"], p, str(r)) for p, r in zip(expected["partner_id"], expected["relation"]))
+            (G.graph["country"], p, str(r))
+            for p, r in zip(expected["partner_id"], expected["relation"])
+        )
         for n in nx.isolates(G):
             assert G.nodes[n]["isolated_reason"]
 
@@ -405,8 +644,9 @@ def test_network_exports_are_registered_complete_and_deterministic(pkg):
     first, second = nx_exports.network_exports(pkg), nx_exports.network_exports(load())
     assert first == second
     names = set(nx_exports.all_networks(pkg))
-    assert {k for k in first if k != "networks/ca911-networks.zip"} == \
-        {f"networks/{n}.{ext}" for n in names for ext in ("graphml", "gexf")}
+    assert {k for k in first if k != "networks/ca911-networks.zip"} == {
+        f"networks/{n}.{ext}" for n in names for ext in ("graphml", "gexf")
+    }
     for rel, content in first.items():
         if rel.endswith(".gexf"):
             assert f'lastmodifieddate="{output_iso_date()}"'.encode() in content
@@ -421,13 +661,24 @@ def test_notebook_download_links_point_at_exported_files(pkg):
     exported = set(nx_exports.network_exports(pkg))
     links = []
     for path in sorted((ROOT / "notebooks").glob("network_*.md")):
-        links += re.findall(r"\{download\}`[^`<]*<\.\./_generated/(networks/[^>]+)>`", path.read_text(encoding="utf-8"))
+        links += re.findall(
+            r"\{download\}`[^`<]*<\.\./_generated/(networks/[^>]+)>`",
+            path.read_text(encoding="utf-8"),
+        )
     assert links, "the network notebooks link their downloads"
     assert set(links) <= exported
 
 
-@pytest.mark.parametrize("draw", ["membership_snapshots", "projected_snapshots", "presence_panels", "alignment_panels",
-                                  "contact_network"])
+@pytest.mark.parametrize(
+    "draw",
+    [
+        "membership_snapshots",
+        "projected_snapshots",
+        "presence_panels",
+        "alignment_panels",
+        "contact_network",
+    ],
+)
 def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
     import matplotlib
     from PIL import Image
@@ -444,13 +695,28 @@ def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
 
 
 def test_download_tables_offer_every_exported_network(pkg, monkeypatch):
-    files = {p.removeprefix("networks/") for p in nx_exports.network_exports(pkg) if not p.endswith(".zip")}
-    notebooks = " ".join(p.read_text(encoding="utf-8") for p in sorted((DATA_DIR.parent / "notebooks").glob("network_*.md")))
+    files = {
+        p.removeprefix("networks/")
+        for p in nx_exports.network_exports(pkg)
+        if not p.endswith(".zip")
+    }
+    notebooks = " ".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted((DATA_DIR.parent / "notebooks").glob("network_*.md"))
+    )
     prefixes = set(re.findall(r'download_table\(\s*pkg, "([\w-]+)"', notebooks))
-    offered = {f for prefix in prefixes for f in re.findall(r"`([\w.-]+) <", analysis_tables.network_download_table(pkg, prefix, {}, "c", "n"))}
+    offered = {
+        f
+        for prefix in prefixes
+        for f in re.findall(
+            r"`([\w.-]+) <", analysis_tables.network_download_table(pkg, prefix, {}, "c", "n")
+        )
+    }
     assert offered == files
     # a network added to all_networks is offered without editing a notebook
     extra = dict(nx_exports.all_networks(pkg))
     extra["presence-new"] = extra["presence-latest"]
     monkeypatch.setattr(analysis_tables, "all_networks", lambda _pkg: extra)
-    assert "presence-new.gexf" in analysis_tables.network_download_table(pkg, "presence-", {}, "c", "n")
+    assert "presence-new.gexf" in analysis_tables.network_download_table(
+        pkg, "presence-", {}, "c", "n"
+    )

@@ -32,13 +32,23 @@ def figure_problems(cells: list[dict]) -> list[str]:
             name = output.get("metadata", {}).get("scrapbook", {}).get("name")
             if name:
                 glued[name] = set(output.get("data", {}))
-    problems = [f"{n}: no SVG" for n, mimes in glued.items()
-                if n.startswith("fig-") and not any(m.endswith("image/svg+xml") for m in mimes)]
+    problems = [
+        f"{n}: no SVG"
+        for n, mimes in glued.items()
+        if n.startswith("fig-") and not any(m.endswith("image/svg+xml") for m in mimes)
+    ]
     shown = [c for c in cells for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
-    problems += [f"stray figure under {''.join(c['source'])[:80]!r}" for c in shown
-                 if "figure" not in c.get("metadata", {}).get("mystnb", {})]
-    problems += [f"error in {''.join(c['source'])[:80]!r}" for c in cells for o in c.get("outputs", [])
-                 if o.get("output_type") == "error"]
+    problems += [
+        f"stray figure under {''.join(c['source'])[:80]!r}"
+        for c in shown
+        if "figure" not in c.get("metadata", {}).get("mystnb", {})
+    ]
+    problems += [
+        f"error in {''.join(c['source'])[:80]!r}"
+        for c in cells
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
     return problems
 
 
@@ -49,8 +59,12 @@ def figure_problems(cells: list[dict]) -> list[str]:
 def test_the_run_command_executes_a_notebook_by_itself(tmp_path):
     notebook = ROOT / "notebooks" / "table1_iraq_war.md"
     out = tmp_path / f"{notebook.stem}.ipynb"
-    proc = subprocess.run([sys.executable, "-m", "ca911", "run", str(notebook), "-o", str(out)],
-                          capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ca911", "run", str(notebook), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
     assert any(c.get("outputs") for c in cells) and figure_problems(cells) == []
@@ -65,7 +79,9 @@ def test_every_notebook_ran_by_itself_in_the_build(notebook, built_book):
     from ca911.book.execution_hash import read_markdown
 
     cache = get_cache(str(built_book / ".jupyter_cache"))
-    _, executed = cache.merge_match_into_notebook(read_markdown(notebook.read_text(encoding="utf-8")))
+    _, executed = cache.merge_match_into_notebook(
+        read_markdown(notebook.read_text(encoding="utf-8"))
+    )
     cells = json.loads(nbformat.writes(executed))["cells"]
     assert any(c.get("outputs") for c in cells), "the build executed it"
     assert figure_problems(cells) == []
@@ -75,7 +91,9 @@ def test_the_figure_check_fails_on_a_stray_figure_and_an_error():
     svg = {"output_type": "display_data", "data": {"image/svg+xml": "<svg/>"}, "metadata": {}}
     error = {"output_type": "error", "ename": "KeyError", "evalue": "x", "traceback": []}
     assert figure_problems([{"source": "plot()", "metadata": {}, "outputs": [svg, error]}]) != []
-    assert len(figure_problems([{"source": "plot()", "metadata": {}, "outputs": [svg, error]}])) == 2
+    assert (
+        len(figure_problems([{"source": "plot()", "metadata": {}, "outputs": [svg, error]}])) == 2
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
@@ -86,12 +104,18 @@ def test_notebook_states_question_and_data_and_captions_figures(notebook):
     assert "**Question.**" in before_code and "**Data.**" in before_code
     assert data_line_problems(before_code) == []
     body = "\n".join(c.source for c in cells if c.cell_type == "markdown")
-    assert re.search(r"^\(nb-[a-z0-9-]+\)=$", body, re.M), "a label (nb-<file>-<section>)= before the title"
+    assert re.search(r"^\(nb-[a-z0-9-]+\)=$", body, re.M), (
+        "a label (nb-<file>-<section>)= before the title"
+    )
     for block in re.findall(r"```\{glue:figure\}(.*?)```", body, re.S):
         name = re.search(r":name: (fig-[a-z0-9-]+)", block)
         alt = re.search(r":alt: (.+)", block)
-        caption = [line for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]
-        assert name and alt and len(alt.group(1)) > 40 and caption, f"figure without name, alt text or caption: {block[:80]}"
+        caption = [
+            line for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")
+        ]
+        assert name and alt and len(alt.group(1)) > 40 and caption, (
+            f"figure without name, alt text or caption: {block[:80]}"
+        )
         assert "Data:" in " ".join(caption), "the caption names the data it shows"
     for problem in cell_figure_problems(notebook):
         pytest.fail(problem)
@@ -101,12 +125,25 @@ def data_line_problems(opening: str) -> list[str]:
     """The **Data.** paragraph says what the data are in a reader's words; how the code loads them (a module path,
     a function call) belongs in the code cell."""
     line = next((ln for ln in opening.splitlines() if ln.startswith("**Data.**")), "")
-    return [f"code in the Data paragraph: {m}" for m in re.findall(r"`?\b(?:ca911|data)\.\w+(?:\(\))?`?|\bthrough `[^`]+`", line)]
+    return [
+        f"code in the Data paragraph: {m}"
+        for m in re.findall(r"`?\b(?:ca911|data)\.\w+(?:\(\))?`?|\bthrough `[^`]+`", line)
+    ]
 
 
 def test_the_data_line_check_finds_a_code_path():
-    assert data_line_problems("**Data.** `events.csv` and `actors.csv`, through `ca911.data.package.load`.") != []
-    assert data_line_problems("**Data.** The dated events and who took part (files `events.csv`, `actors.csv`).") == []
+    assert (
+        data_line_problems(
+            "**Data.** `events.csv` and `actors.csv`, through `ca911.data.package.load`."
+        )
+        != []
+    )
+    assert (
+        data_line_problems(
+            "**Data.** The dated events and who took part (files `events.csv`, `actors.csv`)."
+        )
+        == []
+    )
 
 
 def cell_figure_problems(notebook) -> list[str]:
@@ -120,10 +157,18 @@ def cell_figure_problems(notebook) -> list[str]:
         if "figure" not in meta:
             continue
         fig, alt = meta["figure"], meta.get("image", {}).get("alt", "")
-        if not str(fig.get("name", "")).startswith("fig-") or len(alt) <= 40 or "Data:" not in fig.get("caption", ""):
-            problems.append(f"figure without name, alt text or a caption naming its data: {cell.source[:80]}")
+        if (
+            not str(fig.get("name", "")).startswith("fig-")
+            or len(alt) <= 40
+            or "Data:" not in fig.get("caption", "")
+        ):
+            problems.append(
+                f"figure without name, alt text or a caption naming its data: {cell.source[:80]}"
+            )
         if {"remove-cell", "remove-output"} & set(cell.metadata.get("tags", [])):
-            problems.append(f"a captioned figure in a cell whose output is removed: {cell.source[:80]}")
+            problems.append(
+                f"a captioned figure in a cell whose output is removed: {cell.source[:80]}"
+            )
     return problems
 
 
@@ -131,10 +176,15 @@ def test_cell_figure_check_catches_a_missing_alt_text(tmp_path):
     good = next(nb for nb in NOTEBOOKS if "mystnb:" in nb.read_text(encoding="utf-8"))
     assert cell_figure_problems(good) == []
     broken = tmp_path / "broken.md"
-    broken.write_text(good.read_text(encoding="utf-8").replace("    alt: ", "    alt_: ", 1), encoding="utf-8")
+    broken.write_text(
+        good.read_text(encoding="utf-8").replace("    alt: ", "    alt_: ", 1), encoding="utf-8"
+    )
     assert cell_figure_problems(broken)
     removed = tmp_path / "removed.md"
-    removed.write_text(good.read_text(encoding="utf-8").replace("- hide-input\n---", "- remove-cell\n---", 1), encoding="utf-8")
+    removed.write_text(
+        good.read_text(encoding="utf-8").replace("- hide-input\n---", "- remove-cell\n---", 1),
+        encoding="utf-8",
+    )
     assert any("removed" in p for p in cell_figure_problems(removed))
 
 
@@ -164,7 +214,9 @@ def test_table1_renders_the_csv_cell_for_cell(pkg):
         for dim, row in zip(dims, rows):
             for country, cell in zip(["KAZ", "UZB"], row[1:]):
                 text = re.sub(r"\{ref\}`[^`]*`", "", cell).strip()
-                text = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text))  # the cell's text as a reader sees it
+                text = html.unescape(
+                    re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+                )  # the cell's text as a reader sees it
                 assert text == expected.loc[dim, country], (lang, dim, country)
 
 
@@ -182,11 +234,15 @@ def test_table1_cells_and_its_list_of_events_share_one_numbering(pkg):
     cells = analysis_tables.table1_markdown(pkg, "en", "caption", "tab-x")
     listed = analysis_tables.table1_evidence(pkg, "caption", "tab-y")
     in_cells = dict(re.findall(r"\{ref\}`\[(\d+)\] <ev-([^>]+)>`", cells))
-    in_list = dict(re.findall(r"^\* - \[(\d+)\]\n  - \*\*\{ref\}`[^<`]+<ev-([^>]+)>`", listed, re.M))
+    in_list = dict(
+        re.findall(r"^\* - \[(\d+)\]\n  - \*\*\{ref\}`[^<`]+<ev-([^>]+)>`", listed, re.M)
+    )
     assert in_cells and in_cells.items() <= in_list.items(), (in_cells, in_list)
     assert sorted(map(int, in_list)) == list(range(1, len(in_list) + 1))
     dates = pkg.events.set_index("event_id")["date_lo"]
-    assert list(dates.loc[[in_list[str(n)] for n in range(1, len(in_list) + 1)]]) == sorted(dates.loc[list(in_list.values())])
+    assert list(dates.loc[[in_list[str(n)] for n in range(1, len(in_list) + 1)]]) == sorted(
+        dates.loc[list(in_list.values())]
+    )
 
 
 def test_pairs_in_words_names_each_pair_once():
@@ -238,10 +294,18 @@ def test_every_deployment_appears_once_in_the_timeline(pkg):
     assert all(label.startswith("about ") for label in hedged["personnel_label"])
 
 
-@pytest.mark.parametrize("n, q, expected", [
-    (2000, "about", "about 2,000"), (30, "under", "just under 30"), (3200, "expected", "3,200 expected"),
-    (None, "several", "several"), (100, "several", "several × 100"), (None, None, "not given"), (1000, "exact", "1,000"),
-])
+@pytest.mark.parametrize(
+    "n, q, expected",
+    [
+        (2000, "about", "about 2,000"),
+        (30, "under", "just under 30"),
+        (3200, "expected", "3,200 expected"),
+        (None, "several", "several"),
+        (100, "several", "several × 100"),
+        (None, None, "not given"),
+        (1000, "exact", "1,000"),
+    ],
+)
 def test_numbers_keep_their_qualifier(n, q, expected):
     from ca911.data.numbers import with_qualifier
 
@@ -273,7 +337,11 @@ FOLDED = {"hide-input", "remove-input", "remove-cell", "hide-cell"}
 
 def unfolded_cells(nb) -> list[int]:
     """Code cells a reader would see open: every one is folded (hide-input) or removed, so pages look alike."""
-    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and not FOLDED & set(c.metadata.get("tags", []))]
+    return [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and not FOLDED & set(c.metadata.get("tags", []))
+    ]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
@@ -284,8 +352,10 @@ def test_every_code_cell_is_folded_or_removed(notebook):
 def test_an_open_code_cell_is_reported():
     import jupytext
 
-    nb = jupytext.reads("```{code-cell} ipython3\nx = 1\n```\n\n```{code-cell} ipython3\n:tags: [hide-input]\ny = 2\n```\n",
-                        fmt="md:myst")
+    nb = jupytext.reads(
+        "```{code-cell} ipython3\nx = 1\n```\n\n```{code-cell} ipython3\n:tags: [hide-input]\ny = 2\n```\n",
+        fmt="md:myst",
+    )
     assert unfolded_cells(nb) == [0]
 
 
@@ -293,7 +363,10 @@ def test_number_wording_is_per_language_and_refuses_one_it_has_no_words_for():
     from ca911.data.numbers import format_number, with_qualifier
 
     assert with_qualifier(2000, "about", lang="en") == "about 2,000"
-    for call in (lambda: with_qualifier(2000, "about", lang="ja"), lambda: with_qualifier(None, None, lang="ja"),
-                 lambda: format_number(3, lang="ja")):
+    for call in (
+        lambda: with_qualifier(2000, "about", lang="ja"),
+        lambda: with_qualifier(None, None, lang="ja"),
+        lambda: format_number(3, lang="ja"),
+    ):
         with pytest.raises(NotImplementedError, match="'ja'"):
             call()

@@ -39,11 +39,15 @@ def test_a_malformed_date_is_an_error_not_today(monkeypatch):
 
 def test_zip_members_and_gexf_carry_the_output_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
-    members = zipfile.ZipFile(io.BytesIO(archive.deterministic_zip("x", {"a.csv": b"1"}))).infolist()
+    members = zipfile.ZipFile(
+        io.BytesIO(archive.deterministic_zip("x", {"a.csv": b"1"}))
+    ).infolist()
     assert [m.date_time for m in members] == [(2001, 9, 9, 1, 46, 40)]
     G = nx.Graph()
     G.add_edge("a", "b")
-    assert re.findall(rb'lastmodifieddate="([^"]*)"', network_exports.gexf_bytes(G)) == [b"2001-09-09"]
+    assert re.findall(rb'lastmodifieddate="([^"]*)"', network_exports.gexf_bytes(G)) == [
+        b"2001-09-09"
+    ]
 
 
 def test_a_date_before_1980_is_the_first_date_a_zip_can_store(monkeypatch):
@@ -53,11 +57,21 @@ def test_a_date_before_1980_is_the_first_date_a_zip_can_store(monkeypatch):
 
 def test_the_command_line_prints_the_date_the_build_exports():
     env = {"PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-m", "ca911", "source-date-epoch"], capture_output=True, text=True,
-                         env=env, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "ca911", "source-date-epoch"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
     assert out.strip() == str(output_date.DEFAULT_SOURCE_DATE_EPOCH)
-    out = subprocess.run([sys.executable, "-m", "ca911", "source-date-epoch"], capture_output=True, text=True,
-                         env={**env, "SOURCE_DATE_EPOCH": "42"}, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "ca911", "source-date-epoch"],
+        capture_output=True,
+        text=True,
+        env={**env, "SOURCE_DATE_EPOCH": "42"},
+        check=True,
+    ).stdout
     assert out.strip() == "42"
 
 
@@ -79,7 +93,13 @@ def _built(pattern: str) -> list[Path]:
 def test_the_built_downloads_carry_one_date():
     """Every member of every ZIP download and every GEXF download of the built book has the output date."""
     zip_dates = {m.date_time for z in _built("*/*.zip") for m in zipfile.ZipFile(z).infolist()}
-    gexf_dates = {d.decode() for g in _built("*/*.gexf") for d in re.findall(rb'lastmodifieddate="([^"]*)"', g.read_bytes())}
+    gexf_dates = {
+        d.decode()
+        for g in _built("*/*.gexf")
+        for d in re.findall(rb'lastmodifieddate="([^"]*)"', g.read_bytes())
+    }
     assert len(zip_dates) == 1 and len(gexf_dates) == 1, (zip_dates, gexf_dates)
     (zip_date,), (gexf_date,) = zip_dates, gexf_dates
-    assert "{:04d}-{:02d}-{:02d}".format(*zip_date[:3]) == gexf_date == output_date.output_iso_date()
+    assert (
+        "{:04d}-{:02d}-{:02d}".format(*zip_date[:3]) == gexf_date == output_date.output_iso_date()
+    )

@@ -23,7 +23,9 @@ def on_desktop(browser, site):
 
     def problems(path: str) -> list[dict]:
         if path not in cache:
-            cache[path] = screen_fit.visit_and_measure(browser, site, path, screen_fit.DESKTOP, phone=False)
+            cache[path] = screen_fit.visit_and_measure(
+                browser, site, path, screen_fit.DESKTOP, phone=False
+            )
         return cache[path]
 
     return problems
@@ -56,14 +58,18 @@ def test_one_search_box_on_a_desktop(visit):
 
 def test_the_landing_title_is_not_the_book_title(built_book):
     title = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
-    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", (HTML / "index.html").read_text(encoding="utf-8"), re.S).group(1)
+    h1 = re.search(
+        r"<h1[^>]*>(.*?)</h1>", (HTML / "index.html").read_text(encoding="utf-8"), re.S
+    ).group(1)
     assert re.sub(r"<[^>]+>|¶|#", "", h1).strip() != title
 
 
 def test_the_page_contents_open_from_the_article_header_where_the_rail_gives_way(visit):
     """At 1280 px the main column takes the right rail's width; the page's contents stay one click away."""
     page = visit("methods/codebook.html").page
-    rail = page.evaluate("() => getComputedStyle(document.querySelector('#pst-secondary-sidebar')).display")
+    rail = page.evaluate(
+        "() => getComputedStyle(document.querySelector('#pst-secondary-sidebar')).display"
+    )
     assert rail == "none"
     page.locator(".bd-header-article button.secondary-toggle").click()
     entries = page.locator("#pst-secondary-sidebar-modal[open] nav.page-toc a")

@@ -60,7 +60,9 @@ def test_japanese_font_is_embedded(built_book):
             descendants = font.get("/DescendantFonts")
             desc = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
             desc = desc.get_object() if desc else {}
-            fonts[str(font.get("/BaseFont"))] = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font.get("/BaseFont"))] = any(
+                k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
     ipa = [name for name in fonts if "IPAexGothic" in name]
     assert ipa, f"no IPAexGothic among {sorted(fonts)}"
     assert all(fonts.values()), f"fonts not embedded: {[n for n, e in fonts.items() if not e]}"
@@ -88,7 +90,9 @@ def test_table_of_contents_matches_the_toc(built_book):
     for part in toc["parts"]:
         assert squash(part["caption"]) in toc_text, part["caption"]
         for chapter in part["chapters"]:
-            soup = BeautifulSoup((HTML / f"{chapter['file']}.html").read_text(encoding="utf-8"), "html.parser")
+            soup = BeautifulSoup(
+                (HTML / f"{chapter['file']}.html").read_text(encoding="utf-8"), "html.parser"
+            )
             title = soup.find("h1").get_text(" ", strip=True).replace("#", "").strip()
             title = re.sub(r"^[\d.]+\s*", "", title)
             assert squash(title)[:25] in toc_text, title
@@ -107,10 +111,14 @@ def test_every_figure_and_table_of_the_html_book_is_in_the_pdf(built_book):
         for table in soup.select("table.table, table.docutils"):
             cap = table.select_one("caption .caption-text")
             cells = [squash(td.get_text(" ")) for td in table.select("td")]
-            cells = [c[:14] for c in cells if len(c) >= 6]  # narrow CJK cells wrap; their start must be there
+            cells = [
+                c[:14] for c in cells if len(c) >= 6
+            ]  # narrow CJK cells wrap; their start must be there
             absent = [c for c in cells if c not in all_text()]
             if absent:
-                missing.append(f"{page.name}: table {cap.get_text() if cap else ''} cells {absent[:3]}")
+                missing.append(
+                    f"{page.name}: table {cap.get_text() if cap else ''} cells {absent[:3]}"
+                )
     assert missing == []
 
 
@@ -131,7 +139,12 @@ def test_code_is_hidden_in_the_pdf(built_book):
     for page in html_pages():
         source = ROOT / (str(page.relative_to(HTML))[: -len(".html")] + ".md")
         cells = [c.source for c in read_notebook(source).cells if c.cell_type == "code"]
-        code_lines |= {squash(line) for cell in cells for line in cell.splitlines() if "glue(" in line and len(squash(line)) > 25}
+        code_lines |= {
+            squash(line)
+            for cell in cells
+            for line in cell.splitlines()
+            if "glue(" in line and len(squash(line)) > 25
+        }
     assert code_lines, "the notebooks glue their values"
     leaked = sorted(line for line in code_lines if line in all_text())
     assert leaked == []
@@ -150,7 +163,9 @@ def test_no_content_outside_the_page_box(built_book):
             for obj in page.get_objects(max_depth=2):
                 left, bottom, right, top = obj.get_bounds()
                 if left < -1 or bottom < -1 or right > width + 1 or top > height + 1:
-                    overflow.append((i + 1, obj.type, round(left), round(bottom), round(right), round(top)))
+                    overflow.append(
+                        (i + 1, obj.type, round(left), round(bottom), round(right), round(top))
+                    )
     finally:
         doc.close()
     assert overflow == []
@@ -207,8 +222,12 @@ def contents_pages() -> range:
 def pdftotext_layout(first: int, last: int) -> str:
     import subprocess
 
-    return subprocess.run(["pdftotext", "-layout", "-f", str(first), "-l", str(last), str(PDF), "-"],
-                          check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(first), "-l", str(last), str(PDF), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def contents_entries(layout_text: str) -> list[tuple[str, int]]:
@@ -236,11 +255,18 @@ def contents_mismatches(entries, headings) -> list[str]:
 
 def test_contents_checker_catches_a_page_offset():
     headings = [("Contents", 2), ("About this volume", 5), ("1. The United States", 8)]
-    assert contents_mismatches([("About this volume", 5), ("1. The United States", 8)], headings) == []
-    assert len(contents_mismatches([("About this volume", 4), ("1. The United States", 7)], headings)) == 2
+    assert (
+        contents_mismatches([("About this volume", 5), ("1. The United States", 8)], headings) == []
+    )
+    assert (
+        len(contents_mismatches([("About this volume", 4), ("1. The United States", 7)], headings))
+        == 2
+    )
     assert contents_mismatches([("No such chapter", 9)], headings)
     assert contents_entries("  About this volume      4\n  12\n3. Foreign presence  16\n") == [
-        ("About this volume", 4), ("3. Foreign presence", 16)]
+        ("About this volume", 4),
+        ("3. Foreign presence", 16),
+    ]
 
 
 def test_contents_page_numbers_are_the_pages_of_their_headings(built_book):
@@ -261,7 +287,9 @@ def test_contents_links_land_on_the_printed_pages(built_book):
             dest = annot.get_object().get("/Dest")
             if dest is not None:
                 page = reader().get_destination_page_number(named[str(dest)]) + 1
-                if not targets or targets[-1][0] != str(dest):  # a link may be drawn as several boxes
+                if not targets or targets[-1][0] != str(
+                    dest
+                ):  # a link may be drawn as several boxes
                     targets.append((str(dest), page))
     assert [page for _, page in targets] == printed
 
@@ -364,7 +392,9 @@ def body_lines(text: str, number: int) -> list[str]:
     return lines
 
 
-def headings_at_page_foot(pages: list[str], headings, first_body_page: int) -> list[tuple[int, str]]:
+def headings_at_page_foot(
+    pages: list[str], headings, first_body_page: int
+) -> list[tuple[int, str]]:
     """(page, heading) where the page's last line is a heading, or the last line of a wrapped one."""
     titles = {squash(title) for title, _ in headings}
     found = []
@@ -382,8 +412,11 @@ def headings_at_page_foot(pages: list[str], headings, first_body_page: int) -> l
 
 def test_heading_at_foot_checker():
     headings = [("3.2. US assistance in 2002", 19), ("Sources of the table", 30)]
-    pages = ["text\n1", "text ends here.\n3.2. US assistance in 2002\n2 3. Foreign military presence",
-             "a paragraph\nSources of the table\nfirst row\n3 5. Table 1"]
+    pages = [
+        "text\n1",
+        "text ends here.\n3.2. US assistance in 2002\n2 3. Foreign military presence",
+        "a paragraph\nSources of the table\nfirst row\n3 5. Table 1",
+    ]
     assert headings_at_page_foot(pages, headings, 1) == [(2, "3.2. US assistance in 2002")]
 
 
@@ -394,8 +427,12 @@ def html_headings() -> list[tuple[str, None]]:
     for page in html_pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for heading in soup.select("h1, h2, h3, h4, h5, h6, p.rubric"):
-            found.append((heading.get_text(" ", strip=True).replace("#", "").replace("¶", "").strip(), None))
-        for paragraph in soup.select("p"):  # a bold line standing alone ("kind codes") heads what follows
+            found.append(
+                (heading.get_text(" ", strip=True).replace("#", "").replace("¶", "").strip(), None)
+            )
+        for paragraph in soup.select(
+            "p"
+        ):  # a bold line standing alone ("kind codes") heads what follows
             strong = paragraph.find("strong", recursive=False)
             text = paragraph.get_text(" ", strip=True)
             if strong and text and strong.get_text(" ", strip=True) == text:
@@ -420,18 +457,29 @@ def drawn_chars(page) -> list[tuple[str, str, tuple]]:
     for i in range(text.count_chars()):
         name = ctypes.create_string_buffer(128)
         raw.FPDFText_GetFontInfo(text.raw, i, name, 128, ctypes.byref(ctypes.c_int()))
-        chars.append((text.get_text_range(i, 1), name.value.decode(errors="replace"), tuple(text.get_charbox(i))))
+        chars.append(
+            (
+                text.get_text_range(i, 1),
+                name.value.decode(errors="replace"),
+                tuple(text.get_charbox(i)),
+            )
+        )
     return chars
 
 
 def ligatures(chars) -> list[str]:
     """Letter pairs drawn as one glyph: a ligature maps to several characters that share one box."""
-    return [a[0] + b[0] for a, b in zip(chars, chars[1:])
-            if a[0].isalpha() and b[0].isalpha() and a[2] == b[2] and a[2][2] > a[2][0]]
+    return [
+        a[0] + b[0]
+        for a, b in zip(chars, chars[1:])
+        if a[0].isalpha() and b[0].isalpha() and a[2] == b[2] and a[2][2] > a[2][0]
+    ]
 
 
 def test_ligature_checker_sees_a_shared_glyph_box():
-    assert ligatures([("c", "F", (0, 0, 4, 5)), ("f", "F", (4, 0, 9, 6)), ("f", "F", (4, 0, 9, 6))]) == ["ff"]
+    assert ligatures(
+        [("c", "F", (0, 0, 4, 5)), ("f", "F", (4, 0, 9, 6)), ("f", "F", (4, 0, 9, 6))]
+    ) == ["ff"]
     assert ligatures([("f", "M", (4, 0, 9, 6)), ("f", "M", (9, 0, 14, 6))]) == []
 
 
@@ -439,18 +487,24 @@ def test_code_is_set_in_a_monospace_without_ligatures(built_book):
     """CITATION.cff printed in the body font came out with an "ﬀ" ligature; code is monospaced."""
     import pypdfium2 as pdfium
 
-    assert not re.search("[\ufb00-\ufb06]", "".join(page_texts())), "ligature characters in the text"
+    assert not re.search("[\ufb00-\ufb06]", "".join(page_texts())), (
+        "ligature characters in the text"
+    )
     doc = pdfium.PdfDocument(str(PDF))
     proportional, joined, seen = [], [], 0
     try:
         for number, text in enumerate(page_texts(), 1):
-            if "CITATION.cff" not in text and "Mono" not in str(reader().pages[number - 1].get("/Resources")):
+            if "CITATION.cff" not in text and "Mono" not in str(
+                reader().pages[number - 1].get("/Resources")
+            ):
                 continue
             chars = drawn_chars(doc[number - 1])
             string = "".join(c for c, _, _ in chars)
             for m in re.finditer(re.escape("CITATION.cff"), string):
                 seen += 1
-                proportional += [(number, f) for _, f, _ in chars[m.start():m.end()] if "Mono" not in f]
+                proportional += [
+                    (number, f) for _, f, _ in chars[m.start() : m.end()] if "Mono" not in f
+                ]
             joined += [(number, pair) for pair in ligatures([c for c in chars if "Mono" in c[1]])]
     finally:
         doc.close()
@@ -492,22 +546,37 @@ def test_no_text_runs_past_the_text_block(built_book):
 
     doc = pdfium.PdfDocument(str(PDF))
     try:
-        pages = [[tuple(obj.get_bounds()) for obj in doc[i].get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3)]
-                 for i in range(len(doc))]
+        pages = [
+            [
+                tuple(obj.get_bounds())
+                for obj in doc[i].get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3)
+            ]
+            for i in range(len(doc))
+        ]
         shapes = [tuple(round(v) for v in doc.get_page_size(i)) for i in range(len(doc))]
     finally:
         doc.close()
     # each page shape (portrait, and the landscape pages of wide tables) has its own measure
-    edges = {shape: running_head_edge([pages[i] for i in range(len(pages)) if shapes[i] == shape]) for shape in set(shapes)}
-    past = [(number, round(b[2])) for number, boxes in enumerate(pages[1:], 2)  # the cover bleeds by design
-            for b in past_the_measure(boxes, edges[shapes[number - 1]])]
+    edges = {
+        shape: running_head_edge([pages[i] for i in range(len(pages)) if shapes[i] == shape])
+        for shape in set(shapes)
+    }
+    past = [
+        (number, round(b[2]))
+        for number, boxes in enumerate(pages[1:], 2)  # the cover bleeds by design
+        for b in past_the_measure(boxes, edges[shapes[number - 1]])
+    ]
     assert past == []
 
 
 # --- The cover ---------------------------------------------------------------------------------------
 def near_the_trim(boxes, width: float, height: float, margin: float = 24.0) -> list[tuple]:
     """Text boxes closer than margin (pt) to an edge of the page."""
-    return [b for b in boxes if b[0] < margin or b[1] < margin or b[2] > width - margin or b[3] > height - margin]
+    return [
+        b
+        for b in boxes
+        if b[0] < margin or b[1] < margin or b[2] > width - margin or b[3] > height - margin
+    ]
 
 
 def test_trim_checker():
@@ -523,7 +592,10 @@ def test_cover_text_keeps_off_the_trim_and_the_author_line_whole(built_book):
     try:
         cover = doc[0]
         width, height = cover.get_size()
-        boxes = [tuple(o.get_bounds()) for o in cover.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3)]
+        boxes = [
+            tuple(o.get_bounds())
+            for o in cover.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=3)
+        ]
     finally:
         doc.close()
     assert boxes and near_the_trim(boxes, width, height) == []
@@ -535,7 +607,7 @@ def test_cover_text_keeps_off_the_trim_and_the_author_line_whole(built_book):
 
 # --- A figure and its caption share a page -------------------------------------------------------------
 def html_figure_captions() -> list[str]:
-    """"Fig. 2.1 Events of …" as the PDF prints each caption's start."""
+    """ "Fig. 2.1 Events of …" as the PDF prints each caption's start."""
     captions = []
     for page in html_pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -552,10 +624,13 @@ def captions_without_figure(pages, captions) -> list[tuple[int, str]]:
     parted = []
     for number, (lines, drawing_bottoms) in enumerate(pages, 1):
         for text, top in lines:
-            if any(squash(text).startswith(c[: len(squash(text))]) and len(squash(text)) >= 12
-                   and c.startswith(squash(text)[:12]) for c in captions):
-                if not any(bottom >= top for bottom in drawing_bottoms):
-                    parted.append((number, text[:30]))
+            if any(
+                squash(text).startswith(c[: len(squash(text))])
+                and len(squash(text)) >= 12
+                and c.startswith(squash(text)[:12])
+                for c in captions
+            ) and not any(bottom >= top for bottom in drawing_bottoms):
+                parted.append((number, text[:30]))
     return parted
 
 
@@ -579,11 +654,17 @@ def test_figure_captions_stay_with_their_figures(built_book):
             height = page.get_height()
             text = page.get_textpage()
             runs, drawings = {}, []
-            for rect in range(text.count_rects()):  # pdfium gives runs; a line is the runs at one height
+            for rect in range(
+                text.count_rects()
+            ):  # pdfium gives runs; a line is the runs at one height
                 left, bottom, right, top = text.get_rect(rect)
-                runs.setdefault(round(top), []).append((left, text.get_text_bounded(left, bottom, right, top)))
+                runs.setdefault(round(top), []).append(
+                    (left, text.get_text_bounded(left, bottom, right, top))
+                )
             lines = [("".join(t for _, t in sorted(parts)), top) for top, parts in runs.items()]
-            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM]):
+            for obj in page.get_objects(
+                filter=[raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM]
+            ):
                 left, bottom, right, top = obj.get_bounds()
                 if top < height - 80 and top - bottom > 30:  # below the running head, figure-sized
                     drawings.append(bottom)

@@ -21,7 +21,9 @@ def on_phone(browser, site):
 
     def problems(path: str) -> list[dict]:
         if path not in cache:
-            cache[path] = screen_fit.visit_and_measure(browser, site, path, screen_fit.PHONE, phone=True)
+            cache[path] = screen_fit.visit_and_measure(
+                browser, site, path, screen_fit.PHONE, phone=True
+            )
         return cache[path]
 
     return problems

@@ -63,14 +63,21 @@ def _notebook_figures(pkg):
 
     cells = pkg.iraq_war_responses
     rows = chronology.table1(pkg, "en")
-    coded = cells.pivot(index="dimension", columns="country_id", values="value_code").reindex(index=rows.index, columns=["KAZ", "UZB"])
-    labels = {k: v.split(": ")[-1] for k, v in pkg.labels("iraq_war_responses", "value_code").items()}
+    coded = cells.pivot(index="dimension", columns="country_id", values="value_code").reindex(
+        index=rows.index, columns=["KAZ", "UZB"]
+    )
+    labels = {
+        k: v.split(": ")[-1] for k, v in pkg.labels("iraq_war_responses", "value_code").items()
+    }
     parts, total = chronology.aid_by_recipient(pkg)
     return {
         "deployment_chart": presence.deployment_chart(chronology.deployment_timeline(pkg)),
-        "coded_table": figures.coded_table(coded.astype(object).where(coded.notna(), None), labels,
-                                            [chronology.dimension_labels(pkg, "en")[d] for d in coded.index],
-                                            ["Kazakhstan", "Uzbekistan"]),
+        "coded_table": figures.coded_table(
+            coded.astype(object).where(coded.notna(), None),
+            labels,
+            [chronology.dimension_labels(pkg, "en")[d] for d in coded.index],
+            ["Kazakhstan", "Uzbekistan"],
+        ),
         "aid_bars": presence.aid_bars(parts, total),
     }
 
@@ -83,7 +90,9 @@ def test_redesigned_figures_are_legible_in_print(pkg):
 def test_presence_chart_labels_never_repeat_and_codes_keep_their_case(pkg):
     """Fig. 3.1: a force and place is labelled once; Fig. 5.1: the codebook's words, acronyms as written."""
     figs = _notebook_figures(pkg)
-    ticks = [t.get_text() for t in figs["deployment_chart"].axes[0].get_yticklabels()][::-1]  # top to bottom
+    ticks = [t.get_text() for t in figs["deployment_chart"].axes[0].get_yticklabels()][
+        ::-1
+    ]  # top to bottom
     host, labelled = None, []
     for tick in ticks:
         if tick.startswith("in "):
@@ -113,7 +122,9 @@ def _changed_on_import(extra: str = "") -> list[str]:
 
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     code = IMPORT_CHANGES.replace("ca911.book.myst\n", f"ca911.book.myst\n{extra}\n")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 

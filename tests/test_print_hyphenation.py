@@ -24,8 +24,12 @@ def test_the_proper_names_the_build_keeps_whole_cover_the_actors():
 def test_the_build_marks_names_and_leaves_ids_and_code_alone():
     from ca911.book.sphinx.print_marks import mark_for_print
 
-    html = mark_for_print("<p>Kvashnin met Komirov in Washington; <code>Washington</code>, KAZ-Washington.</p>"
-                          "<table><tr><td>コミロフ</td></tr></table>", None, {"Kvashnin", "Washington", "コミロフ"})
+    html = mark_for_print(
+        "<p>Kvashnin met Komirov in Washington; <code>Washington</code>, KAZ-Washington.</p>"
+        "<table><tr><td>コミロフ</td></tr></table>",
+        None,
+        {"Kvashnin", "Washington", "コミロフ"},
+    )
     assert html.count('class="ca911-name"') == 2
     assert 'class="ca911-name ca911-name-ja">コミロフ' in html
     assert "<code" in html and ">Washington</code>" in html

@@ -29,10 +29,13 @@ def test_no_type_below_the_floor(built_book):
     pages = list(book_pages())
     small = layout.below_size(pages, TYPE_FLOOR)
     share = layout.share_below(pages, TABLE_SIZE)
-    print(f"\nprint type: {share:.1%} of the book's characters are under {TABLE_SIZE} pt, "
-          f"{layout.share_below(pages, TYPE_FLOOR):.2%} under {TYPE_FLOOR} pt")
+    print(
+        f"\nprint type: {share:.1%} of the book's characters are under {TABLE_SIZE} pt, "
+        f"{layout.share_below(pages, TYPE_FLOOR):.2%} under {TYPE_FLOOR} pt"
+    )
     assert small == [], f"{len(small)} lines under {TYPE_FLOOR} pt, for example " + "; ".join(
-        f"p. {page}: {size:.1f} pt {text!r}" for page, size, text in small[:8])
+        f"p. {page}: {size:.1f} pt {text!r}" for page, size, text in small[:8]
+    )
 
 
 def test_no_heading_at_a_page_foot(built_book):
@@ -49,37 +52,52 @@ def test_page_numbers_sit_at_the_outer_corner(built_book):
 
 def part_captions() -> list[str]:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [part["caption"] for part in toc["parts"] if part["caption"].strip().lower() != "front matter"]
+    return [
+        part["caption"]
+        for part in toc["parts"]
+        if part["caption"].strip().lower() != "front matter"
+    ]
 
 
 def test_parts_open_on_a_page_of_their_own_and_are_bookmarked(built_book):
     from pypdf import PdfReader
 
     reader = PdfReader(str(PDF))
-    top_level = {re.sub(r"\s+", " ", item.title): reader.get_destination_page_number(item) + 1
-                 for item in reader.outline if not isinstance(item, list)}
+    top_level = {
+        re.sub(r"\s+", " ", item.title): reader.get_destination_page_number(item) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
     texts = {page.number: "".join(c.text for c in page.chars) for page in book_pages()}
     for caption in part_captions():
         name = re.split(r"\s+[—–]\s+", caption)[0]
         assert name in top_level, f"{name!r} is not a first-level bookmark: {sorted(top_level)}"
         page = top_level[name]
         squashed = re.sub(r"\s+", "", caption.replace("—", ""))
-        assert re.sub(r"[—–]", "", texts[page]) == squashed.replace("—", ""), f"p. {page} carries more than {caption!r}"
+        assert re.sub(r"[—–]", "", texts[page]) == squashed.replace("—", ""), (
+            f"p. {page} carries more than {caption!r}"
+        )
 
 
 def test_title_page_and_imprint(built_book):
     from ca911 import __version__
 
     texts = ["".join(c.text for c in page.chars) for page in book_pages()]
-    imprint = next((i for i, t in enumerate(texts[:6]) if "Howtocite" in t and "Licences" in t), None)
+    imprint = next(
+        (i for i, t in enumerate(texts[:6]) if "Howtocite" in t and "Licences" in t), None
+    )
     assert imprint is not None, "no imprint among the first pages"
     text = texts[imprint]
     assert f"version{__version__}" in text
     assert "makebook" in text and "MIT" in text and "CCBY4.0" in text
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True)
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True
+    )
     if commit.returncode == 0:
         assert commit.stdout.strip()[:12] in text
-    assert not re.search(r"https?://|doi\.org|10\.\d{4,}/", text), "the imprint names an address the volume does not have"
+    assert not re.search(r"https?://|doi\.org|10\.\d{4,}/", text), (
+        "the imprint names an address the volume does not have"
+    )
     assert all("CreatedusingSphinx" not in t and "©Copyright" not in t for t in texts)
     assert not any("downloadfromtheHTMLedition" in t for t in texts)
 
@@ -93,7 +111,8 @@ def test_cross_references_to_sections_carry_their_page(built_book):
     assert any(layout.lands_on_heading(link, pages, body=body) for link in links)
     wrong = layout.references_without_page(links, pages)
     assert wrong == [], f"{len(wrong)} references without their page, for example " + "; ".join(
-        f"p. {link.page} → p. {link.target}: {link.text!r}" for link in wrong[:8])
+        f"p. {link.page} → p. {link.target}: {link.text!r}" for link in wrong[:8]
+    )
 
 
 # ---------------------------------------------------------------------------------------- the HTML how-to-cite page
@@ -127,19 +146,14 @@ def test_no_stretched_lines_in_the_appendices_and_the_register(built_book):
     ragged-right, no line of them is stretched by justification."""
     pages = list(book_pages())
     register, rerun, appendices, how_to_cite = anchor_pages(
-        "document-methods/discrepancies", "document-methods/rerun", "document-appendices/chronology",
-        "document-appendices/how_to_cite")
+        "document-methods/discrepancies",
+        "document-methods/rerun",
+        "document-appendices/chronology",
+        "document-appendices/how_to_cite",
+    )
     wanted = [*range(register, rerun), *range(appendices, how_to_cite + 1)]
     found = [(page, text) for page, text in layout.stretched_lines(pages) if page in wanted]
     assert found == [], f"{len(found)} stretched lines, for example {found[:5]}"
-
-
-
-
-
-
-
-
 
 
 @lru_cache(maxsize=1)
@@ -149,14 +163,20 @@ def book_tables() -> dict:
 
 def test_no_table_leaves_one_row_alone_on_a_page(built_book):
     tables = book_tables()
-    assert len(tables) >= 20, "the print build names places in the book's tables (print_marks.anchor_tables)"
+    assert len(tables) >= 20, (
+        "the print build names places in the book's tables (print_marks.anchor_tables)"
+    )
     assert layout.rows_alone(tables) == []
 
 
 def test_table_columns_have_a_gutter(built_book):
     found = layout.cramped_columns(list(book_pages()), book_tables())
-    assert found == [], f"{len(found)} table lines with cells closer than a gutter, for example " + "; ".join(
-        f"p. {page} (table {table}): {text!r} {gap} pt" for page, table, text, gap in found[:8])
+    assert found == [], (
+        f"{len(found)} table lines with cells closer than a gutter, for example "
+        + "; ".join(
+            f"p. {page} (table {table}): {text!r} {gap} pt" for page, table, text, gap in found[:8]
+        )
+    )
 
 
 # ------------------------------------------------------------------------------------------ page numbers

@@ -25,8 +25,12 @@ def test_identifiers_and_locators_are_found_whole_and_never_overlap():
 
 
 def test_identifiers_in_text_are_marked_and_code_is_left_as_it_is():
-    soup = marked("<p>Record ch3-2001-09-24-putin-tv-address in prose.</p><pre>keep_this as_is</pre>")
-    assert [t.get_text() for t in soup.select("p span.ca911-id")] == ["ch3-2001-09-24-putin-tv-address"]
+    soup = marked(
+        "<p>Record ch3-2001-09-24-putin-tv-address in prose.</p><pre>keep_this as_is</pre>"
+    )
+    assert [t.get_text() for t in soup.select("p span.ca911-id")] == [
+        "ch3-2001-09-24-putin-tv-address"
+    ]
     assert soup.pre.get_text() == "keep_this as_is" and not soup.pre.select("span")
 
 
@@ -36,17 +40,21 @@ def test_a_locator_is_marked_as_one_unit_in_text_and_in_code():
 
 
 def test_a_column_of_numbers_is_right_aligned_with_its_header():
-    soup = marked("<table><thead><tr><th>state</th><th>troops</th></tr></thead><tbody>"
-                  "<tr><td>Kyrgyzstan</td><td>1,000</td></tr><tr><td>Uzbekistan</td><td>−12.5 %</td></tr>"
-                  "<tr><td>Tajikistan</td><td></td></tr></tbody></table>")
+    soup = marked(
+        "<table><thead><tr><th>state</th><th>troops</th></tr></thead><tbody>"
+        "<tr><td>Kyrgyzstan</td><td>1,000</td></tr><tr><td>Uzbekistan</td><td>−12.5 %</td></tr>"
+        "<tr><td>Tajikistan</td><td></td></tr></tbody></table>"
+    )
     rows = soup.find_all("tr")
     assert ["ca911-num" in classes(row.find_all(["th", "td"])[1]) for row in rows] == [True] * 4
     assert not any("ca911-num" in classes(row.find_all(["th", "td"])[0]) for row in rows)
 
 
 def test_a_cell_with_no_output_is_left_out_and_one_with_output_kept():
-    soup = marked('<div class="cell"><div class="cell_input">x = 1</div></div>'
-                  '<div class="cell"><div class="cell_input">f()</div><div class="cell_output">a figure</div></div>')
+    soup = marked(
+        '<div class="cell"><div class="cell_input">x = 1</div></div>'
+        '<div class="cell"><div class="cell_input">f()</div><div class="cell_output">a figure</div></div>'
+    )
     assert [c.get_text() for c in soup.select("div.cell")] == ["f()a figure"]
 
 
@@ -55,14 +63,20 @@ def test_tables_of_many_columns_are_set_smaller_and_then_turned():
         return "<table><tr>" + "".join(f"<td>c{i}</td>" for i in range(columns)) + "</tr></table>"
 
     narrow, wide, widest = marked(table(7) + table(8) + table(9)).find_all("table")
-    assert classes(narrow) == [] and classes(wide) == ["ca911-wide"] and classes(widest) == ["ca911-wide", "ca911-landscape"]
+    assert (
+        classes(narrow) == []
+        and classes(wide) == ["ca911-wide"]
+        and classes(widest) == ["ca911-wide", "ca911-landscape"]
+    )
 
 
 def test_a_reference_to_a_section_carries_its_number():
-    soup = marked('<section id="s"><h2><span class="section-number">6.2. </span>Aid</h2></section>'
-                  '<section id="app"><h1><span class="section-number">B. </span>Map</h1></section>'
-                  '<p><a class="reference internal" href="index.html#s">Aid</a> and '
-                  '<a class="reference internal" href="#app">Map</a> and <a class="reference external" href="https://x">x</a></p>')
+    soup = marked(
+        '<section id="s"><h2><span class="section-number">6.2. </span>Aid</h2></section>'
+        '<section id="app"><h1><span class="section-number">B. </span>Map</h1></section>'
+        '<p><a class="reference internal" href="index.html#s">Aid</a> and '
+        '<a class="reference internal" href="#app">Map</a> and <a class="reference external" href="https://x">x</a></p>'
+    )
     links = soup.select("p a")
     assert [a["href"] for a in links] == ["#s", "#app", "https://x"]
     assert [a.get_text() for a in links] == ["§\u00a06.2 Aid", "app.\u00a0B Map", "x"]
@@ -74,12 +88,16 @@ def test_each_part_but_the_front_matter_opens_with_its_title():
     soup = marked(html, ["Front matter", "Part II — Companion to chapter 4", "Appendices"])
     openers = soup.select("section.ca911-part-opener")
     assert [(o.h1.get_text(), o.p.get_text() if o.p else None) for o in openers] == [
-        ("Part II", "Companion to chapter 4"), ("Appendices", None)]
+        ("Part II", "Companion to chapter 4"),
+        ("Appendices", None),
+    ]
     assert [o.find_next_sibling("div").p.get_text() for o in openers] == ["1", "2"]
 
 
 def test_a_bold_lead_in_and_the_short_paragraphs_under_a_heading_keep_with_what_follows():
-    soup = marked("<h3>Kinds</h3><p>Short.</p><p><strong>kind codes</strong></p><ul><li>a</li><li>b</li></ul>")
+    soup = marked(
+        "<h3>Kinds</h3><p>Short.</p><p><strong>kind codes</strong></p><ul><li>a</li><li>b</li></ul>"
+    )
     paragraphs = soup.find_all("p")
     assert "ca911-keep-with-next" in classes(paragraphs[0])
     assert "ca911-lead-in" in classes(paragraphs[1])

@@ -36,8 +36,11 @@ SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z{「*(])")
 def _lines(path: Path) -> list[tuple[int, str]]:
     """(line number, text) of the prose: code fences blanked, label lines dropped."""
     text = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
-    return [(n, line) for n, line in enumerate(text.splitlines(), start=1)
-            if line.strip() and not LABEL_LINE.match(line.strip())]
+    return [
+        (n, line)
+        for n, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not LABEL_LINE.match(line.strip())
+    ]
 
 
 def _strip_markup(line: str) -> str:
@@ -45,8 +48,13 @@ def _strip_markup(line: str) -> str:
 
 
 def _roles(name: str) -> list[tuple[Path, int, str]]:
-    return [(path, n, m["content"]) for path in CHAPTERS for n, line in _lines(path)
-            for m in ROLE.finditer(line) if m["name"] == name]
+    return [
+        (path, n, m["content"])
+        for path in CHAPTERS
+        for n, line in _lines(path)
+        for m in ROLE.finditer(line)
+        if m["name"] == name
+    ]
 
 
 def _glued_names(notebook: Path) -> list[re.Pattern]:
@@ -74,8 +82,9 @@ def test_chapter_starts_with_label_and_title_and_labels_its_sections(chapter):
     for n, line in enumerate(lines):
         if line.startswith("## "):
             label = lines[n - 2] if n >= 2 and not lines[n - 1].strip() else lines[n - 1]
-            assert re.fullmatch(rf"\(ch-{re.escape(chapter.stem)}-[a-z0-9_-]+\)=", label), \
+            assert re.fullmatch(rf"\(ch-{re.escape(chapter.stem)}-[a-z0-9_-]+\)=", label), (
                 f"line {n + 1}: section {line!r} needs a label (ch-{chapter.stem}-<section>)= right above it"
+            )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
@@ -85,7 +94,9 @@ def test_no_typed_digits_in_prose(chapter):
         rest = ALLOWED_PHRASES.sub(" ", _strip_markup(line))
         if re.search(r"\d", rest):  # \d also matches full-width and other Unicode digits
             offending.append(f"line {n}: {line.strip()}")
-    assert not offending, "digits outside roles, backticks and the allowed phrases:\n" + "\n".join(offending)
+    assert not offending, "digits outside roles, backticks and the allowed phrases:\n" + "\n".join(
+        offending
+    )
 
 
 def _target(content: str) -> str:
@@ -97,7 +108,9 @@ def _target(content: str) -> str:
 def test_every_event_role_names_a_recorded_event():
     with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as fh:
         ids = {row["event_id"] for row in csv.DictReader(fh)}
-    unknown = [f"{path.name}:{n}: {eid}" for path, n, eid in _roles("event") if _target(eid) not in ids]
+    unknown = [
+        f"{path.name}:{n}: {eid}" for path, n, eid in _roles("event") if _target(eid) not in ids
+    ]
     assert not unknown, "unknown event ids:\n" + "\n".join(unknown)
 
 
@@ -128,8 +141,11 @@ def test_every_number_role_names_a_number_of_a_record():
     refs = [(f"{path.name}:{n}", ref) for path, n, ref in _roles("number")]
     assert refs, "no {number} role in the chapters"
     assert not _unknown_numbers(refs)
-    broken = [("x", "indicators:KAZ/border_length_with_russia/1999"), ("y", "deployments:rus-tjk-2001/tanks"),
-              ("z", "indicators:KAZ/border_length_with_russia")]  # wrong date, no column, a key too short
+    broken = [
+        ("x", "indicators:KAZ/border_length_with_russia/1999"),
+        ("y", "deployments:rus-tjk-2001/tanks"),
+        ("z", "indicators:KAZ/border_length_with_russia"),
+    ]  # wrong date, no column, a key too short
     assert len(_unknown_numbers(broken)) == 3
 
 
@@ -157,8 +173,16 @@ def test_every_glue_role_names_a_glued_value():
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_every_chapter_cites_a_figure_that_exists(chapter):
     # named by a {glue:figure} directive (`:name:`) or in a plotting cell's `mystnb: figure:` metadata (`name:`)
-    figures = {m for nb in NOTEBOOKS for m in re.findall(r"^(?::name:|\s+name:) (fig-[\w-]+)", nb.read_text(encoding="utf-8"), re.M)}
-    cited = [re.sub(r"^.*<|>$", "", c).strip() for path, _, c in _roles("numref") if path == chapter]
+    figures = {
+        m
+        for nb in NOTEBOOKS
+        for m in re.findall(
+            r"^(?::name:|\s+name:) (fig-[\w-]+)", nb.read_text(encoding="utf-8"), re.M
+        )
+    }
+    cited = [
+        re.sub(r"^.*<|>$", "", c).strip() for path, _, c in _roles("numref") if path == chapter
+    ]
     cited_figures = [c for c in cited if c.startswith("fig-")]
     assert cited_figures, f"{chapter.name} cites no figure with {{numref}}"
     missing = sorted(set(cited_figures) - figures)
@@ -200,11 +224,15 @@ def test_quotations_are_short_verbatim_and_located(chapter):
     for n, line in _lines(chapter):
         for m in QUOTE.finditer(line):
             quote = m.group(1)
-            after = re.match(r"\s*\(`(ch[34] §[^`]+)`", line[m.end():])
+            after = re.match(r"\s*\(`(ch[34] §[^`]+)`", line[m.end() :])
             if len(quote) > QUOTE_MAX_CHARS:
-                problems.append(f"line {n}: quotation 「{quote}」 is longer than {QUOTE_MAX_CHARS} characters")
+                problems.append(
+                    f"line {n}: quotation 「{quote}」 is longer than {QUOTE_MAX_CHARS} characters"
+                )
             if not after:
-                problems.append(f"line {n}: quotation 「{quote}」 is not followed by its locator, e.g. (`ch4 §2 ¶3`)")
+                problems.append(
+                    f"line {n}: quotation 「{quote}」 is not followed by its locator, e.g. (`ch4 §2 ¶3`)"
+                )
                 continue
             try:
                 passage = resolve(after.group(1))
@@ -223,36 +251,53 @@ def _sentences(path: Path) -> list[tuple[int, str]]:
 @pytest.fixture(scope="module")
 def package():
     from ca911.data.package import load
+
     return load(validate=False)
 
 
 def repeated_dates(sentence: str, events) -> list[str]:
     """Dates that `{event}` roles would render more than once in one sentence ("about" does not make a new date)."""
     from ca911.book.records import event_date_text
-    dates = [event_date_text(events.loc[c.strip()].to_dict()).removeprefix("about ") for name, c in
-             ((m["name"], m["content"]) for m in ROLE.finditer(sentence))
-             if name == "event" and not EXPLICIT_TITLE.match(c.strip()) and c.strip() in events.index]
+
+    dates = [
+        event_date_text(events.loc[c.strip()].to_dict()).removeprefix("about ")
+        for name, c in ((m["name"], m["content"]) for m in ROLE.finditer(sentence))
+        if name == "event" and not EXPLICIT_TITLE.match(c.strip()) and c.strip() in events.index
+    ]
     return sorted({d for d in dates if dates.count(d) > 1})
 
 
 def test_a_sentence_that_repeats_a_date_is_caught(package):
     events = package.events.set_index("event_id")
-    broken = ("Tajik and Uzbek spokesmen denied basing plans ({event}`ch3-2001-09-20-tjk-denies-base-use-plans`, "
-              "{event}`ch3-2001-09-20-uzb-denies-base-use-plans`).")
+    broken = (
+        "Tajik and Uzbek spokesmen denied basing plans ({event}`ch3-2001-09-20-tjk-denies-base-use-plans`, "
+        "{event}`ch3-2001-09-20-uzb-denies-base-use-plans`)."
+    )
     assert repeated_dates(broken, events) == ["20 September 2001"]
-    mended = ("{event}`Tajik <ch3-2001-09-20-tjk-denies-base-use-plans>` and Uzbek spokesmen denied basing plans on "
-              "{event}`ch3-2001-09-20-uzb-denies-base-use-plans`.")
+    mended = (
+        "{event}`Tajik <ch3-2001-09-20-tjk-denies-base-use-plans>` and Uzbek spokesmen denied basing plans on "
+        "{event}`ch3-2001-09-20-uzb-denies-base-use-plans`."
+    )
     assert repeated_dates(mended, events) == []
-    approximate_twin = ("Putin stayed in Sochi ({event}`ch3-2001-09-17-putin-sochi-consultations`) while Rushailo toured "
-                        "the region ({event}`ch3-2001-09-17-rushailo-tour-central-asia`).")
+    approximate_twin = (
+        "Putin stayed in Sochi ({event}`ch3-2001-09-17-putin-sochi-consultations`) while Rushailo toured "
+        "the region ({event}`ch3-2001-09-17-rushailo-tour-central-asia`)."
+    )
     assert repeated_dates(approximate_twin, events) == ["17 September 2001 – 24 September 2001"]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_no_sentence_shows_the_same_date_twice(chapter, package):
     events = package.events.set_index("event_id")
-    twice = [f"line {n}: {', '.join(d)}: {s}" for n, s in _sentences(chapter) if (d := repeated_dates(s, events))]
-    assert not twice, "sentences that render a date twice (link the second record with `words <id>`):\n" + "\n".join(twice)
+    twice = [
+        f"line {n}: {', '.join(d)}: {s}"
+        for n, s in _sentences(chapter)
+        if (d := repeated_dates(s, events))
+    ]
+    assert not twice, (
+        "sentences that render a date twice (link the second record with `words <id>`):\n"
+        + "\n".join(twice)
+    )
 
 
 # The rule and its word lists live in tests/support/firmness.py, shared with the check on the rendered pages.
@@ -284,27 +329,49 @@ def cited_modalities(sentence: str, package) -> dict[str, str]:
 
 def firmness_problems(sentence: str, package) -> list[str]:
     # a role's own words (`the day <id>`) are the reader's words too; ids and locators are not
-    text = ROLE.sub(lambda m: " " + m["content"].split("<")[0] if "<" in m["content"] else " ", sentence)
+    text = ROLE.sub(
+        lambda m: " " + m["content"].split("<")[0] if "<" in m["content"] else " ", sentence
+    )
     text = BACKTICKED.sub(" ", text)
     soft = {k: v for k, v in cited_modalities(sentence, package).items() if v in FIRMNESS}
-    return [f"{k} is {v}" for k, v in soft.items()] if soft and not HEDGED_OR_ATTRIBUTED.search(text) else []
+    return (
+        [f"{k} is {v}" for k, v in soft.items()]
+        if soft and not HEDGED_OR_ATTRIBUTED.search(text)
+        else []
+    )
 
 
 def test_a_sentence_firmer_than_its_source_is_caught(package):
     broken = "The United States pursued wider, long-term goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
-    assert firmness_problems(broken, package) == ["ch3-fact-us-seen-pursuing-wider-long-term-goals is reported_view"]
-    assert firmness_problems("Putin overrode the opposition (`ch3 §intro ¶1 s.5`).", package) == \
-        ["ch3 §intro ¶1 s.5 is hedged"]
+    assert firmness_problems(broken, package) == [
+        "ch3-fact-us-seen-pursuing-wider-long-term-goals is reported_view"
+    ]
+    assert firmness_problems("Putin overrode the opposition (`ch3 §intro ¶1 s.5`).", package) == [
+        "ch3 §intro ¶1 s.5 is hedged"
+    ]
     mended = "The United States was seen as pursuing wider goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
     assert firmness_problems(mended, package) == []
     soft_events = event_modalities(package)
     event, modality = next(iter(sorted(soft_events.items())))
-    assert firmness_problems(f"It happened ({{event}}`{event}`).", package) == [f"{event} is {modality}"]
-    assert firmness_problems(f"It happened, the chapter reports ({{event}}`the day <{event}>`).", package) == []
+    assert firmness_problems(f"It happened ({{event}}`{event}`).", package) == [
+        f"{event} is {modality}"
+    ]
+    assert (
+        firmness_problems(
+            f"It happened, the chapter reports ({{event}}`the day <{event}>`).", package
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_hedged_and_reported_facts_are_cited_as_such(chapter, package):
-    problems = [f"line {n}: {'; '.join(p)}: {s}" for n, s in _sentences(chapter) if (p := firmness_problems(s, package))]
-    assert not problems, ("sentences citing a hedged fact or a reported view without a hedge or an attribution "
-                          "(see HEDGE_WORDS, ATTRIBUTION_WORDS in tests/support/firmness.py):\n" + "\n".join(problems))
+    problems = [
+        f"line {n}: {'; '.join(p)}: {s}"
+        for n, s in _sentences(chapter)
+        if (p := firmness_problems(s, package))
+    ]
+    assert not problems, (
+        "sentences citing a hedged fact or a reported view without a hedge or an attribution "
+        "(see HEDGE_WORDS, ATTRIBUTION_WORDS in tests/support/firmness.py):\n" + "\n".join(problems)
+    )

@@ -29,15 +29,26 @@ def loud_prose(styles: list[dict]) -> list[str]:
     problems = []
     for s in styles:
         if s["kind"] == "date link" and (s["color"] != s["prose"] or s["decoration"] != "dotted"):
-            problems.append(f"date link {s['text']!r}: colour {s['color']} (prose {s['prose']}), underline {s['decoration']}")
+            problems.append(
+                f"date link {s['text']!r}: colour {s['color']} (prose {s['prose']}), underline {s['decoration']}"
+            )
         if s["weight"] != s["prose_weight"]:
-            problems.append(f"{s['kind']} {s['text']!r}: weight {s['weight']} (prose {s['prose_weight']})")
+            problems.append(
+                f"{s['kind']} {s['text']!r}: weight {s['weight']} (prose {s['prose_weight']})"
+            )
     return problems
 
 
 def test_the_check_fails_on_loud_links_and_bold_numbers():
-    quiet = {"kind": "date link", "text": "May 1992", "color": "rgb(0, 0, 0)", "prose": "rgb(0, 0, 0)",
-             "decoration": "dotted", "weight": "400", "prose_weight": "400"}
+    quiet = {
+        "kind": "date link",
+        "text": "May 1992",
+        "color": "rgb(0, 0, 0)",
+        "prose": "rgb(0, 0, 0)",
+        "decoration": "dotted",
+        "weight": "400",
+        "prose_weight": "400",
+    }
     assert loud_prose([quiet]) == []
     assert loud_prose([{**quiet, "color": "rgb(0, 113, 188)", "decoration": "solid"}])
     assert loud_prose([{**quiet, "kind": "glued number", "text": "111", "weight": "700"}])
@@ -47,5 +58,7 @@ def test_the_check_fails_on_loud_links_and_bold_numbers():
 @pytest.mark.parametrize("path", CHAPTERS)
 def test_dates_and_numbers_read_as_prose(visit, path):
     styles = visit(path).page.evaluate(STYLES_JS)
-    assert sum(s["kind"] == "date link" for s in styles) > 20 and any(s["kind"] == "glued number" for s in styles)
+    assert sum(s["kind"] == "date link" for s in styles) > 20 and any(
+        s["kind"] == "glued number" for s in styles
+    )
     assert loud_prose(styles) == []

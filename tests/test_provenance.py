@@ -52,15 +52,25 @@ def quotation_free_values(descriptor: dict, data_dir) -> list[tuple[str, str, in
 
     out = []
     for res in descriptor["resources"]:
-        frame = pd.read_csv(data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = pd.read_csv(
+            data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8"
+        )
         for f in res["schema"]["fields"]:
             if f["type"] == "string" and not f.get("quotation"):
-                out += [(res["path"], f["name"], i, v) for i, v in enumerate(frame[f["name"]], start=2) if v]
+                out += [
+                    (res["path"], f["name"], i, v)
+                    for i, v in enumerate(frame[f["name"]], start=2)
+                    if v
+                ]
     return out
 
 
 def copies_in(values, text: str) -> list[str]:
-    return [f"{path}:{row}:{field}: {run}" for path, field, row, value in values if (run := shared_run(value, text))]
+    return [
+        f"{path}:{row}:{field}: {run}"
+        for path, field, row, value in values
+        if (run := shared_run(value, text))
+    ]
 
 
 @needs_sources
@@ -72,7 +82,9 @@ def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
 
     text = sources.read_chapter(chapter).text
     values = quotation_free_values(pkg.descriptor, default_data_dir())
-    assert len({(p, f) for p, f, _, _ in values}) > 40  # summaries, notes, readings, reasons, descriptions…
+    assert (
+        len({(p, f) for p, f, _, _ in values}) > 40
+    )  # summaries, notes, readings, reasons, descriptions…
     assert copies_in(values, text) == []
     planted = values[:1] + [("facts.csv", "summary_ja", 99, "要するに" + _norm(text)[200:230])]
     assert copies_in(planted, text) == [f"facts.csv:99:summary_ja: {_norm(text)[200:220]}"]
@@ -82,7 +94,9 @@ def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
 def test_date_coverage_is_complete(pkg, chapter):
     report = coverage.coverage_report(chapter, data=pkg)
     assert report.stale_exclusions == []
-    unmapped = [f"{e.locator} {e.expression!r}" for e in report.expressions if e.status == "unmapped"]
+    unmapped = [
+        f"{e.locator} {e.expression!r}" for e in report.expressions if e.status == "unmapped"
+    ]
     assert unmapped == []
     assert len(report.expressions) > 40
 
@@ -91,7 +105,11 @@ def test_date_coverage_is_complete(pkg, chapter):
 def test_coverage_reader_finds_each_kind_of_expression():
     kinds = {(e.expression, e.kind, e.resolved) for e in coverage.find_expressions("ch3")}
     assert ("９月24日", "month_day", "2001-09-24") in kinds
-    assert ("５日", "day", "2001-10-05") in kinds  # a bare day takes its month from the text before it
+    assert (
+        "５日",
+        "day",
+        "2001-10-05",
+    ) in kinds  # a bare day takes its month from the text before it
     assert ("92年５月", "year_month", "1992-05") in kinds
     assert ("17日から24日", "day_range", "2001-09-17/2001-09-24") in kinds
     ch4 = {(e.expression, e.kind, e.resolved) for e in coverage.find_expressions("ch4")}
@@ -106,7 +124,11 @@ def _printed_forms(date: str) -> list[str]:
     if len(parts) == 2:
         forms = [f"{parts[1]}月"]
     if len(parts) == 3:
-        forms = [f"{parts[2]}日", f"{parts[1]}月{parts[2]}日", f"{parts[2]}~"]  # NFKC turns ～ into ~
+        forms = [
+            f"{parts[2]}日",
+            f"{parts[1]}月{parts[2]}日",
+            f"{parts[2]}~",
+        ]  # NFKC turns ～ into ~
     return forms
 
 
@@ -129,14 +151,19 @@ def test_aid_parts_add_up_to_the_stated_total(pkg):
     for (donor, year), grp in aid.groupby(["donor_id", "year"]):
         total = grp.loc[grp["recipient_id"] == "total", "amount_usd"]
         if len(total):
-            assert grp.loc[grp["recipient_id"] != "total", "amount_usd"].sum() == total.iloc[0], (donor, year)
+            assert grp.loc[grp["recipient_id"] != "total", "amount_usd"].sum() == total.iloc[0], (
+                donor,
+                year,
+            )
 
 
 def test_aid_amounts_match_as_printed(pkg):
     """Whole dollars equal the printed 万/億 amounts (e.g. １億6180万ドル = 161,800,000)."""
     for row in pkg.aid.itertuples():
         printed = unicodedata.normalize("NFKC", row.as_printed)
-        m = re.search(r"(?:(\d+)億)?(\d+)万ドル", printed) or re.search(r"\((\d+)万(\d+)ドル\)", printed)
+        m = re.search(r"(?:(\d+)億)?(\d+)万ドル", printed) or re.search(
+            r"\((\d+)万(\d+)ドル\)", printed
+        )
         if m and "億" in printed:
             assert row.amount_usd == int(m.group(1)) * 10**8 + int(m.group(2)) * 10**4
         elif m and "万ドル" in printed:
@@ -147,9 +174,13 @@ def test_aid_amounts_match_as_printed(pkg):
 def test_table1_cells_are_quoted_as_printed(pkg):
     ch4 = sources.read_chapter("ch4")
     for row in pkg.iraq_war_responses.itertuples():
-        assert sources.normalise(row.text_ja) == sources.normalise(sources.resolve(row.locator)), row.locator
+        assert sources.normalise(row.text_ja) == sources.normalise(sources.resolve(row.locator)), (
+            row.locator
+        )
     assert len(pkg.iraq_war_responses) == 10
-    assert set(pkg.iraq_war_responses["locator"]) == {f"ch4 §4.1 T1 r{r} c{c}" for r in range(1, 6) for c in (1, 2)}
+    assert set(pkg.iraq_war_responses["locator"]) == {
+        f"ch4 §4.1 T1 r{r} c{c}" for r in range(1, 6) for c in (1, 2)
+    }
     assert ch4.passages["§4.1 T1 title"].text.startswith("表１")
 
 

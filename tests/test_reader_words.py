@@ -10,7 +10,14 @@ from bs4 import BeautifulSoup
 
 from ca911.data.package import load
 from support.project import HTML, PDF
-from support.reader_words import NAME_PAGES, internal_names, names_in_text, present_tense, reader_text, straight_quotes
+from support.reader_words import (
+    NAME_PAGES,
+    internal_names,
+    names_in_text,
+    present_tense,
+    reader_text,
+    straight_quotes,
+)
 from support.rendered_text import pdf_text_outside_code, visible_text
 
 # The register of discrepancies states each reading adopted in the data's own terms (a field, a code): it documents
@@ -21,8 +28,11 @@ CODING_PAGES = (*NAME_PAGES, "methods/discrepancies.html")
 def html_pages() -> list[str]:
     if not HTML.is_dir():
         return ["index.html"]
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -62,13 +72,21 @@ def test_no_straight_quotation_marks_in_html_text(path):
 def test_no_straight_quotation_marks_in_pdf_text():
     if not PDF.is_file():
         pytest.fail("the PDF is not built: run `make book`")
-    found = [f"p. {n}: {q}" for n, text in enumerate(pdf_text_outside_code(PDF), 1) for q in straight_quotes(text)]
+    found = [
+        f"p. {n}: {q}"
+        for n, text in enumerate(pdf_text_outside_code(PDF), 1)
+        for q in straight_quotes(text)
+    ]
     assert found == [], found[:10]
 
 
 def test_every_event_summary_tells_what_happened_in_the_past_tense():
     events = load(validate=False).events
-    present = {r.event_id: present_tense(r.summary_en) for r in events.itertuples() if present_tense(r.summary_en)}
+    present = {
+        r.event_id: present_tense(r.summary_en)
+        for r in events.itertuples()
+        if present_tense(r.summary_en)
+    }
     assert present == {}, present
 
 
@@ -79,8 +97,12 @@ def test_data_text_has_no_straight_quotation_marks():
         frame = pkg[resource["name"]]
         for field in resource["schema"]["fields"]:
             if field["type"] == "string" and field["name"] in frame and not field.get("quotation"):
-                found += [f"{resource['name']}.{field['name']}: {q}" for v in frame[field["name"]]
-                          if isinstance(v, str) for q in straight_quotes(v)]
+                found += [
+                    f"{resource['name']}.{field['name']}: {q}"
+                    for v in frame[field["name"]]
+                    if isinstance(v, str)
+                    for q in straight_quotes(v)
+                ]
     assert found == [], found[:10]
 
 

@@ -2,46 +2,115 @@
 
 from __future__ import annotations
 
-from support.reader_words import internal_names, names_in_text, present_tense, reader_text, straight_quotes
+from support.reader_words import (
+    internal_names,
+    names_in_text,
+    present_tense,
+    reader_text,
+    straight_quotes,
+)
 
-DESCRIPTOR = {"resources": [
-    {"name": "deployments", "schema": {"fields": [{"name": "as_of"}, {"name": "status", "categories": [
-        {"value": "present"}, {"value": "not_stated"}]}]}},
-    {"name": "periods", "schema": {"fields": [{"name": "period_id"}, {"name": "policy_type", "categories": [
-        {"value": "balance_of_power"}]}]}},
-]}
+DESCRIPTOR = {
+    "resources": [
+        {
+            "name": "deployments",
+            "schema": {
+                "fields": [
+                    {"name": "as_of"},
+                    {
+                        "name": "status",
+                        "categories": [{"value": "present"}, {"value": "not_stated"}],
+                    },
+                ]
+            },
+        },
+        {
+            "name": "periods",
+            "schema": {
+                "fields": [
+                    {"name": "period_id"},
+                    {"name": "policy_type", "categories": [{"value": "balance_of_power"}]},
+                ]
+            },
+        },
+    ]
+}
 
 
 def test_internal_names_are_the_snake_case_fields_codes_and_period_ids():
     names = internal_names(DESCRIPTOR, ["uzb-1", "kaz-2"])
-    assert names == {"as_of", "not_stated", "period_id", "policy_type", "balance_of_power", "uzb-1", "kaz-2"}
+    assert names == {
+        "as_of",
+        "not_stated",
+        "period_id",
+        "policy_type",
+        "balance_of_power",
+        "uzb-1",
+        "kaz-2",
+    }
 
 
 def test_field_names_and_period_ids_in_running_text_are_found_and_code_blocks_are_not():
     names = internal_names(DESCRIPTOR, ["uzb-1", "uzb-3"])
-    page = ("<p>The grey bands are the periods (uzb-1 to uzb-3), each with its label (<code>policy_type</code>); "
-            "a record counts once its <code>as_of</code> has passed.</p><pre>periods[\"policy_type\"]</pre>"
-            "<p>See <code class=\"ca911-record\">period_relations:uzb-1/USA</code>.</p>")
+    page = (
+        "<p>The grey bands are the periods (uzb-1 to uzb-3), each with its label (<code>policy_type</code>); "
+        'a record counts once its <code>as_of</code> has passed.</p><pre>periods["policy_type"]</pre>'
+        '<p>See <code class="ca911-record">period_relations:uzb-1/USA</code>.</p>'
+    )
     found = names_in_text(reader_text(page), names)
-    assert [f.split(" ")[0] for f in found] == ["'uzb-1'", "'uzb-3'", "'policy_type'", "'as_of'"], found
+    assert [f.split(" ")[0] for f in found] == ["'uzb-1'", "'uzb-3'", "'policy_type'", "'as_of'"], (
+        found
+    )
 
 
 def test_words_that_only_contain_a_name_are_not_it():
     names = internal_names(DESCRIPTOR, ["uzb-1"])
-    assert names_in_text("the file deployments.csv, as of 2001, the policy type, uzb-10 and data/as_of.csv", names) == []
+    assert (
+        names_in_text(
+            "the file deployments.csv, as of 2001, the policy type, uzb-10 and data/as_of.csv",
+            names,
+        )
+        == []
+    )
 
 
 def test_straight_quotation_marks_are_found_and_apostrophes_are_not():
-    assert len(straight_quotes("He promised 'every possible form of cooperation' and \"full support\".")) == 4
-    assert straight_quotes("Putin's address; the states' offers; “full support” and ‘cooperation’.") == []
+    assert (
+        len(
+            straight_quotes(
+                "He promised 'every possible form of cooperation' and \"full support\"."
+            )
+        )
+        == 4
+    )
+    assert (
+        straight_quotes("Putin's address; the states' offers; “full support” and ‘cooperation’.")
+        == []
+    )
 
 
 def test_present_tense_in_what_happened_is_found():
-    assert present_tense("Putin visits Belgium and declares support for the states.") == ["visits", "declares"]
+    assert present_tense("Putin visits Belgium and declares support for the states.") == [
+        "visits",
+        "declares",
+    ]
     assert present_tense("An agreement is signed within the CIS.") == ["is"]
 
 
 def test_past_tense_notes_and_quotations_pass():
-    assert present_tense("Putin took office; the chapter ties it to May 2000 (see discrepancies).") == []
-    assert present_tense("Karimov said Uzbekistan would give “full support” (day is a reading of “immediately”).") == []
-    assert present_tense("The heads of the power ministries met; voices in the US called for a review.") == []
+    assert (
+        present_tense("Putin took office; the chapter ties it to May 2000 (see discrepancies).")
+        == []
+    )
+    assert (
+        present_tense(
+            "Karimov said Uzbekistan would give “full support” (day is a reading of “immediately”)."
+        )
+        == []
+    )
+    assert (
+        present_tense(
+            "The heads of the power ministries met; voices in the US called for a review."
+        )
+        == []
+    )

@@ -16,8 +16,11 @@ pytestmark = pytest.mark.book
 def html_pages() -> list[str]:
     if not HTML.is_dir():
         return ["index.html"]
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,13 +56,21 @@ def test_the_pdf_prints_every_locator_in_the_face_of_its_sentence():
     if not PDF.is_file():
         pytest.fail("the PDF is not built: run `make book`")
     pages = pdf_chars_with_faces(PDF)
-    assert sum(len(LOCATOR_FIND.findall("".join(c for c, _ in p))) for p in pages) > 500  # the check has work to do
+    assert (
+        sum(len(LOCATOR_FIND.findall("".join(c for c, _ in p))) for p in pages) > 500
+    )  # the check has work to do
     assert pdf_locator_problems(pages) == []
 
 
-STYLE_PAGES = ["chapters/kazakhstan_uzbekistan.html", "appendices/sentence_map.html", "appendices/chronology.html",
-               "notebooks/chronology_autumn_2001.html", "notebooks/table1_iraq_war.html", "_generated/actors/KAZ.html",
-               "methods/discrepancies.html"]
+STYLE_PAGES = [
+    "chapters/kazakhstan_uzbekistan.html",
+    "appendices/sentence_map.html",
+    "appendices/chronology.html",
+    "notebooks/chronology_autumn_2001.html",
+    "notebooks/table1_iraq_war.html",
+    "_generated/actors/KAZ.html",
+    "methods/discrepancies.html",
+]
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -16,18 +16,26 @@ def locator(text: str, cls: str = " ca911-locator") -> str:
 
 
 # As a chapter page printed one sentence: one locator as plain code, the next as a link in the body face.
-TWO_LOCATOR_STYLES = (f"<p>Commentators read the swing as a drift ({locator('ch4 §1 ¶3', '')}), and in Russia it was "
-                      '<a class="reference internal" href="#fact-x"><span class="std std-ref">ch4 §1 ¶3 n.3</span></a>.</p>')
-ONE_LOCATOR_STYLE = (f"<p>Commentators read the swing as a drift ({locator('ch4 §1 ¶3')}), and in Russia it was "
-                     f'<a class="reference internal" href="#fact-x">{locator("ch4 §1 ¶3 n.3")}</a>.</p>')
+TWO_LOCATOR_STYLES = (
+    f"<p>Commentators read the swing as a drift ({locator('ch4 §1 ¶3', '')}), and in Russia it was "
+    '<a class="reference internal" href="#fact-x"><span class="std std-ref">ch4 §1 ¶3 n.3</span></a>.</p>'
+)
+ONE_LOCATOR_STYLE = (
+    f"<p>Commentators read the swing as a drift ({locator('ch4 §1 ¶3')}), and in Russia it was "
+    f'<a class="reference internal" href="#fact-x">{locator("ch4 §1 ¶3 n.3")}</a>.</p>'
+)
 # As the sentence map printed the records of one sentence: a link with the bare key, plain text, a date span.
-THREE_RECORD_STYLES = ('<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst"><span class="std std-ref">'
-                       'ch3-1992-05-cst</span></a> memberships:RUS/CST/<span class="ca911-nowrap">1992-05</span> '
-                       "deployments:rus-tjk-1999-04</p></td>")
-ONE_RECORD_STYLE = ('<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst">'
-                    '<code class="docutils literal ca911-record"><span class="pre">events:ch3-1992-05-cst</span></code></a> '
-                    '<code class="docutils literal ca911-record"><span class="pre">memberships:RUS/CST/1992-05</span></code> '
-                    '<code class="docutils literal ca911-record"><span class="pre">deployments:rus-tjk-1999-04</span></code></p></td>')
+THREE_RECORD_STYLES = (
+    '<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst"><span class="std std-ref">'
+    'ch3-1992-05-cst</span></a> memberships:RUS/CST/<span class="ca911-nowrap">1992-05</span> '
+    "deployments:rus-tjk-1999-04</p></td>"
+)
+ONE_RECORD_STYLE = (
+    '<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst">'
+    '<code class="docutils literal ca911-record"><span class="pre">events:ch3-1992-05-cst</span></code></a> '
+    '<code class="docutils literal ca911-record"><span class="pre">memberships:RUS/CST/1992-05</span></code> '
+    '<code class="docutils literal ca911-record"><span class="pre">deployments:rus-tjk-1999-04</span></code></p></td>'
+)
 
 
 def test_a_locator_as_plain_code_and_one_as_link_text_are_both_caught():
@@ -63,7 +71,10 @@ def test_a_table_cell_linking_to_its_own_page_is_caught():
     for own in ("#actor-kaz", "KAZ.html", "KAZ.html#kazakhstan", "#kazakhstan"):
         found = self_links_in_tables(PAGE.format(member=own), "_generated/actors/KAZ.html")
         assert len(found) == 1 and "'Kazakhstan'" in found[0], (own, found)
-    assert self_links_in_tables(PAGE.format(member="UZB.html#actor-uzb"), "_generated/actors/KAZ.html") == []
+    assert (
+        self_links_in_tables(PAGE.format(member="UZB.html#actor-uzb"), "_generated/actors/KAZ.html")
+        == []
+    )
 
 
 def chars(text: str, face: str) -> list[tuple[str, str]]:
@@ -79,7 +90,9 @@ def test_a_locator_printed_in_the_code_face_or_in_two_faces_is_caught():
     two_faces = chars("see ", body) + chars("ch4 §1", body) + chars(" ¶3 n.3", "Fira-Sans-Bold")
     assert pdf_locator_problems([one_style]) == []
     assert pdf_locator_problems([one_style, code_face, two_faces]) == [
-        "p. 2: 'ch4 §1 ¶3' in ['DejaVu-Sans-Mono']", "p. 3: 'ch4 §1 ¶3 n.3' in ['Fira-Sans', 'Fira-Sans-Bold']"]
+        "p. 2: 'ch4 §1 ¶3' in ['DejaVu-Sans-Mono']",
+        "p. 3: 'ch4 §1 ¶3 n.3' in ['Fira-Sans', 'Fira-Sans-Bold']",
+    ]
 
 
 @pytest.mark.book
@@ -88,11 +101,15 @@ def test_a_linked_locator_drawn_in_the_link_colour_and_bold_is_a_second_style(br
 
     page = browser.new_page()
     try:
-        body = ONE_LOCATOR_STYLE + ONE_RECORD_STYLE.replace("<td>", "<table><tr><td>").replace("</td>", "</td></tr></table>")
+        body = ONE_LOCATOR_STYLE + ONE_RECORD_STYLE.replace("<td>", "<table><tr><td>").replace(
+            "</td>", "</td></tr></table>"
+        )
         css = "code { font-family: monospace; color: #555; font-weight: 400; font-size: 0.85em; }"
         page.set_content(f"<style>{css}</style>{body}")
         assert drawn_styles(page.evaluate(COMPUTED_STYLES_JS)) == []
-        page.set_content(f"<style>{css} a code {{ color: #0000ee; font-weight: 700; }}</style>{body}")
+        page.set_content(
+            f"<style>{css} a code {{ color: #0000ee; font-weight: 700; }}</style>{body}"
+        )
         found = drawn_styles(page.evaluate(COMPUTED_STYLES_JS))
         assert [f.split(" drawn")[0] for f in found] == ["locator", "record reference"], found
     finally:

@@ -8,10 +8,19 @@ from ca911.data.refs import Ref, format_ref, key_of, parse_ref
 
 
 def test_a_reference_names_the_resource_and_its_key_in_key_order():
-    assert format_ref("events", {"event_id": "ch3-2001-09-24-putin", "x": 1}, ["event_id"]) == "events:ch3-2001-09-24-putin"
+    assert (
+        format_ref("events", {"event_id": "ch3-2001-09-24-putin", "x": 1}, ["event_id"])
+        == "events:ch3-2001-09-24-putin"
+    )
     membership = {"start": "1992-05", "member_id": "RUS", "org_id": "CST"}
-    assert format_ref("memberships", membership, ["member_id", "org_id", "start"]) == "memberships:RUS/CST/1992-05"
-    assert format_ref("indicators", {"year": 2004, "country_id": "KAZ"}, ["country_id", "year"]) == "indicators:KAZ/2004"
+    assert (
+        format_ref("memberships", membership, ["member_id", "org_id", "start"])
+        == "memberships:RUS/CST/1992-05"
+    )
+    assert (
+        format_ref("indicators", {"year": 2004, "country_id": "KAZ"}, ["country_id", "year"])
+        == "indicators:KAZ/2004"
+    )
 
 
 def test_parse_ref_reads_back_what_format_ref_writes():

@@ -45,8 +45,11 @@ def built_html() -> Path:
 def html_pages() -> list[str]:
     if not HTML.is_dir():
         return ["index.html"]
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads"))
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads")
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -80,7 +83,12 @@ def test_every_table_and_figure_is_captioned_and_numbered_as_its_part(built_html
 
 @pytest.mark.book
 def test_no_figure_or_table_number_is_given_twice(built_html):
-    assert numbers_given_twice({path: (HTML / path).read_text(encoding="utf-8") for path in html_pages()}) == []
+    assert (
+        numbers_given_twice(
+            {path: (HTML / path).read_text(encoding="utf-8") for path in html_pages()}
+        )
+        == []
+    )
 
 
 @pytest.mark.book
@@ -97,7 +105,9 @@ def test_no_markup_or_escapes_in_pdf_text(built_book):
 
 @pytest.mark.book
 def test_one_house_spelling_in_html_and_pdf(built_book):
-    pages = [(path, visible_text((HTML / path).read_text(encoding="utf-8"))) for path in html_pages()]
+    pages = [
+        (path, visible_text((HTML / path).read_text(encoding="utf-8"))) for path in html_pages()
+    ]
     pages += [(f"PDF p. {n}", text) for n, text in enumerate(pdf_text_outside_code(PDF), start=1)]
     variants = [f"{where}: {v}" for where, text in pages for v in spelling_variants(text)]
     assert variants == [], variants[:20]
@@ -106,8 +116,21 @@ def test_one_house_spelling_in_html_and_pdf(built_book):
 # ---------------------------------------------------------------------------------------------------
 # The one table path renders data as literal text (MyST parsed by docutils, no Sphinx build needed)
 
-HOSTILE_VALUES = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "[x](javascript:alert(1))", "*stars*",
-                  "_under_", "{ref}`x`", "$x + y$", "&amp;", "a|b", "`code`", "<b>bold</b>", "\\*escaped\\*", "line\nbreak"]
+HOSTILE_VALUES = [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "*stars*",
+    "_under_",
+    "{ref}`x`",
+    "$x + y$",
+    "&amp;",
+    "a|b",
+    "`code`",
+    "<b>bold</b>",
+    "\\*escaped\\*",
+    "line\nbreak",
+]
 
 
 def rendered_cells(markdown: str) -> list[str]:
@@ -115,17 +138,29 @@ def rendered_cells(markdown: str) -> list[str]:
     from docutils.core import publish_string
     from myst_parser.parsers.docutils_ import Parser
 
-    out = publish_string(markdown, parser=Parser(), writer_name="html5",
-                         settings_overrides={"myst_enable_extensions": ["colon_fence", "dollarmath", "deflist"],
-                                             "report_level": 4, "output_encoding": "unicode"})
+    out = publish_string(
+        markdown,
+        parser=Parser(),
+        writer_name="html5",
+        settings_overrides={
+            "myst_enable_extensions": ["colon_fence", "dollarmath", "deflist"],
+            "report_level": 4,
+            "output_encoding": "unicode",
+        },
+    )
     soup = BeautifulSoup(out, "html.parser")
     return [td.get_text() for td in soup.select("tbody td")], str(soup.find("main") or soup)
 
 
 def literal_problems(markdown: str, values: list[str]) -> list[str]:
     cells, page = rendered_cells(markdown)
-    problems = [f"{v!r} shown as {c!r}" for v, c in zip(values, cells) if c != " ".join(v.split("\n"))]
-    problems += [f"element made from data: {m}" for m in re.findall(r"<(?:img|script|b|a|em|strong|span class=\"math)[^>]*>", page)]
+    problems = [
+        f"{v!r} shown as {c!r}" for v, c in zip(values, cells) if c != " ".join(v.split("\n"))
+    ]
+    problems += [
+        f"element made from data: {m}"
+        for m in re.findall(r"<(?:img|script|b|a|em|strong|span class=\"math)[^>]*>", page)
+    ]
     return problems
 
 
@@ -135,17 +170,25 @@ def test_markdown_table_renders_hostile_values_literally(widths):
 
     from ca911.book.myst import markdown_table
 
-    md = markdown_table(pd.DataFrame({"value": HOSTILE_VALUES}), "Hostile values (caption with `code`).", "tab-hostile",
-                        widths=widths)
+    md = markdown_table(
+        pd.DataFrame({"value": HOSTILE_VALUES}),
+        "Hostile values (caption with `code`).",
+        "tab-hostile",
+        widths=widths,
+    )
     assert literal_problems(md, HOSTILE_VALUES) == []
 
 
 def test_the_old_escaping_fails_the_same_check():
     """A cell escaper that escapes only `|`: markup and raw HTML are interpreted."""
-    rows = "\n".join(f"| {v.replace('|', chr(92) + '|').replace(chr(10), ' ')} |" for v in HOSTILE_VALUES)
+    rows = "\n".join(
+        f"| {v.replace('|', chr(92) + '|').replace(chr(10), ' ')} |" for v in HOSTILE_VALUES
+    )
     md = f":::{{table}} Old.\n:name: tab-old\n\n| value |\n|---|\n{rows}\n:::\n"
     problems = literal_problems(md, HOSTILE_VALUES)
-    assert any("*stars*" in p for p in problems) and any("element made from data" in p for p in problems), problems
+    assert any("*stars*" in p for p in problems) and any(
+        "element made from data" in p for p in problems
+    ), problems
 
 
 def test_a_short_table_keeps_its_natural_width_and_a_long_one_its_column_shares():
@@ -153,10 +196,20 @@ def test_a_short_table_keeps_its_natural_width_and_a_long_one_its_column_shares(
 
     from ca911.book.myst import markdown_table
 
-    codes = pd.DataFrame({"code": ["member", "observer"], "meaning": ["a full member", "an observer"]})
-    prose = pd.DataFrame({"code": ["member"], "meaning": ["a member of the organisation as the chapter states it, " * 2]})
+    codes = pd.DataFrame(
+        {"code": ["member", "observer"], "meaning": ["a full member", "an observer"]}
+    )
+    prose = pd.DataFrame(
+        {
+            "code": ["member"],
+            "meaning": ["a member of the organisation as the chapter states it, " * 2],
+        }
+    )
     for widths in ([30, 70], None):
-        short, long = markdown_table(codes, "Codes.", "tab-codes", widths=widths), markdown_table(prose, "Prose.", "tab-p", widths=widths)
+        short, long = (
+            markdown_table(codes, "Codes.", "tab-codes", widths=widths),
+            markdown_table(prose, "Prose.", "tab-p", widths=widths),
+        )
         assert ":width: 100%" not in short and "ca911-natural" in short
         assert "ca911-natural" not in long
     assert ":width: 100%" in markdown_table(prose, "Prose.", "tab-prose", widths=[30, 70])
@@ -169,4 +222,6 @@ def test_a_dash_explained_before_the_tables_is_not_repeated_under_each():
 
     frame = pd.DataFrame({"facility": [None, "Manas"]})
     assert "not given in the data" in markdown_table(frame, "Links.", "tab-a")
-    assert "not given in the data" not in markdown_table(frame, "Links.", "tab-b", dash_explained=True)
+    assert "not given in the data" not in markdown_table(
+        frame, "Links.", "tab-b", dash_explained=True
+    )

@@ -13,7 +13,13 @@ from support.rendered_names import svg_texts, unbracketed_parts
 def test_figures_bracket_every_outside_name_part(built_book):
     parts = sorted({p for x in load().actors["name_en_external"] for p in x}, key=len, reverse=True)
     pages = " ".join(p.read_text(encoding="utf-8") for p in HTML.rglob("*.html"))
-    svgs = sorted(svg for svg in (HTML / "_images").glob("*.svg") if svg.name in pages)  # figures the book shows
+    svgs = sorted(
+        svg for svg in (HTML / "_images").glob("*.svg") if svg.name in pages
+    )  # figures the book shows
     assert svgs and parts
-    problems = [f"{svg.name}: {p}" for svg in svgs for p in unbracketed_parts(svg_texts(svg.read_text(encoding="utf-8")), parts)]
+    problems = [
+        f"{svg.name}: {p}"
+        for svg in svgs
+        for p in unbracketed_parts(svg_texts(svg.read_text(encoding="utf-8")), parts)
+    ]
     assert problems == []

@@ -43,19 +43,24 @@ def test_paragraphs_split_at_paragraph_ends_not_page_breaks():
     assert all(p.text.strip() for p in ch3.passages.values())
 
 
-@pytest.mark.parametrize("locator, fragment", [
-    ("ch3 §2 ¶2", "９月24日のテレビ演説"),
-    ("ch3 §3.1 ¶7 n.16", "４億800万ドル"),
-    ("ch3 §intro ¶1", "9.11事件の後"),
-    ("ch4 §4.3 ¶1 n.18", "有志連合"),
-    ("ch4 §4.1 T1 r2 c1", "約 8 割が攻撃反対"),
-    ("ch3 §1 ¶6-7", "暗殺未遂"),
-])
+@pytest.mark.parametrize(
+    "locator, fragment",
+    [
+        ("ch3 §2 ¶2", "９月24日のテレビ演説"),
+        ("ch3 §3.1 ¶7 n.16", "４億800万ドル"),
+        ("ch3 §intro ¶1", "9.11事件の後"),
+        ("ch4 §4.3 ¶1 n.18", "有志連合"),
+        ("ch4 §4.1 T1 r2 c1", "約 8 割が攻撃反対"),
+        ("ch3 §1 ¶6-7", "暗殺未遂"),
+    ],
+)
 def test_locators_resolve(locator, fragment):
     assert fragment in sources.resolve(locator)
 
 
-@pytest.mark.parametrize("locator", ["ch3 §2 ¶99", "ch3 §9 ¶1", "ch3 §2 ¶2 n.5", "ch5 §1 ¶1", "ch3 p.12"])
+@pytest.mark.parametrize(
+    "locator", ["ch3 §2 ¶99", "ch3 §9 ¶1", "ch3 §2 ¶2 n.5", "ch5 §1 ¶1", "ch3 p.12"]
+)
 def test_bad_locators_fail(locator):
     with pytest.raises((KeyError, ValueError)):
         sources.resolve(locator)
@@ -68,9 +73,14 @@ def test_table1_cells_rebuild_the_printed_table():
     end = raw.index("(2)(2)(2)(2)", start)
     printed = sources.normalise(raw[start:end])
     cells = sources.read_chapter("ch4").passages
-    rebuilt = cells["§4.1 T1 title"].text + "カザフスタンウズベキスタン" + "".join(
-        label + cells[f"§4.1 T1 r{r} c1"].text + cells[f"§4.1 T1 r{r} c2"].text
-        for r, label in enumerate(sources.TABLE1_DIMENSIONS_JA, start=1))
+    rebuilt = (
+        cells["§4.1 T1 title"].text
+        + "カザフスタンウズベキスタン"
+        + "".join(
+            label + cells[f"§4.1 T1 r{r} c1"].text + cells[f"§4.1 T1 r{r} c2"].text
+            for r, label in enumerate(sources.TABLE1_DIMENSIONS_JA, start=1)
+        )
+    )
     assert sources.normalise(rebuilt) == printed
 
 

@@ -60,7 +60,9 @@ def move_event(data_dir: Path, event_id: str, date: str) -> None:
 
 
 def event_date(data_dir: Path, event_id: str) -> str:
-    events = pd.read_csv(data_dir / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
+    events = pd.read_csv(data_dir / "events.csv", dtype=str, keep_default_na=False).set_index(
+        "event_id"
+    )
     row = events.loc[event_id].to_dict()
     return event_date_text({**row, "approximate": row.get("approximate") == "true"})
 
@@ -74,34 +76,66 @@ def test_the_roles_render_records_from_the_data_and_link_them(make_app, tmp_path
     app.build()
     page = html_text(app, "chapter")
     date = event_date(srcdir / "data", BOLTON)
-    assert re.search(rf'<a class="reference internal" href="targets.html#ev-{BOLTON}">'
-                     rf'<span class="std std-ref">{date}</span></a>', page), page
-    assert re.search(rf'href="targets.html#ev-{BOLTON}"><span class="std std-ref">visit</span></a>', page), "a title links the words"
+    assert re.search(
+        rf'<a class="reference internal" href="targets.html#ev-{BOLTON}">'
+        rf'<span class="std std-ref">{date}</span></a>',
+        page,
+    ), page
+    assert re.search(
+        rf'href="targets.html#ev-{BOLTON}"><span class="std std-ref">visit</span></a>', page
+    ), "a title links the words"
     facts = pd.read_csv(srcdir / "data" / "facts.csv", dtype=str).set_index("fact_id")
-    assert re.search(rf'href="targets.html#fact-{ALARM}"><span class="std std-ref">{facts.loc[ALARM, "locator"]}</span>', page)
+    assert re.search(
+        rf'href="targets.html#fact-{ALARM}"><span class="std std-ref">{facts.loc[ALARM, "locator"]}</span>',
+        page,
+    )
     from ca911.data.package import load
 
     package = load(srcdir / "data", validate=False)
     tables = {r["name"]: package[r["name"]] for r in package.descriptor["resources"]}
-    assert f'<span class="ca911-number">{number_text(tables, package.descriptor, BORDER)}</span>' in page
+    assert (
+        f'<span class="ca911-number">{number_text(tables, package.descriptor, BORDER)}</span>'
+        in page
+    )
 
 
-@pytest.mark.parametrize(("markup", "message"), [
-    ("{event}`ch3-1900-01-01-nothing`", "unknown event id 'ch3-1900-01-01-nothing' (not in data/events.csv)"),
-    ("{fact}`ch4-fact-no-such-fact`", "unknown fact id 'ch4-fact-no-such-fact' (not in data/facts.csv)"),
-    ("{number}`indicators:KAZ/no_such_indicator/2004`", "unknown number 'indicators:KAZ/no_such_indicator/2004': no record"),
-    ("{number}`no_such_table:KAZ`", "unknown number 'no_such_table:KAZ': no table 'no_such_table' in data/datapackage.json"),
-])
-def test_a_bad_reference_fails_a_strict_build_naming_what_is_missing(make_app, tmp_path, markup, message):
+@pytest.mark.parametrize(
+    ("markup", "message"),
+    [
+        (
+            "{event}`ch3-1900-01-01-nothing`",
+            "unknown event id 'ch3-1900-01-01-nothing' (not in data/events.csv)",
+        ),
+        (
+            "{fact}`ch4-fact-no-such-fact`",
+            "unknown fact id 'ch4-fact-no-such-fact' (not in data/facts.csv)",
+        ),
+        (
+            "{number}`indicators:KAZ/no_such_indicator/2004`",
+            "unknown number 'indicators:KAZ/no_such_indicator/2004': no record",
+        ),
+        (
+            "{number}`no_such_table:KAZ`",
+            "unknown number 'no_such_table:KAZ': no table 'no_such_table' in data/datapackage.json",
+        ),
+    ],
+)
+def test_a_bad_reference_fails_a_strict_build_naming_what_is_missing(
+    make_app, tmp_path, markup, message
+):
     srcdir = book(tmp_path, "roles")
-    (srcdir / "chapter.md").write_text(f"# A chapter\n\nA sentence citing {markup}.\n", encoding="utf-8")
+    (srcdir / "chapter.md").write_text(
+        f"# A chapter\n\nA sentence citing {markup}.\n", encoding="utf-8"
+    )
     app = make_app("html", srcdir=srcdir, warningiserror=True)
     with pytest.raises(SphinxWarning) as err:
         app.build()
     assert "chapter.md:3" in str(err.value) and message in str(err.value), str(err.value)
 
 
-def test_the_data_comes_from_the_project_built_not_the_working_directory(make_app, tmp_path, monkeypatch):
+def test_the_data_comes_from_the_project_built_not_the_working_directory(
+    make_app, tmp_path, monkeypatch
+):
     """The copy's data moves an event; the build runs from this checkout's root, whose data/ has the old date."""
     srcdir = book(tmp_path, "roles")
     move_event(srcdir / "data", BOLTON, "2001-12-31")
@@ -110,7 +144,10 @@ def test_the_data_comes_from_the_project_built_not_the_working_directory(make_ap
     app = make_app("html", srcdir=srcdir, warningiserror=True)
     app.build()
     page = html_text(app, "chapter")
-    assert event_date(srcdir / "data", BOLTON) in page and event_date(ROOT / "data", BOLTON) not in page
+    assert (
+        event_date(srcdir / "data", BOLTON) in page
+        and event_date(ROOT / "data", BOLTON) not in page
+    )
 
 
 def test_a_configured_data_folder_is_read_relative_to_the_project(make_app, tmp_path, monkeypatch):
@@ -118,8 +155,12 @@ def test_a_configured_data_folder_is_read_relative_to_the_project(make_app, tmp_
     shutil.copytree(ROOT / "data", srcdir / "records")
     move_event(srcdir / "records", BOLTON, "2001-11")
     monkeypatch.chdir(tmp_path)
-    app = make_app("html", srcdir=srcdir, warningiserror=True, confoverrides={"ca911_data_dir": "records",
-                                                                                "exclude_patterns": ["records"]})
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        warningiserror=True,
+        confoverrides={"ca911_data_dir": "records", "exclude_patterns": ["records"]},
+    )
     app.build()
     assert event_date(srcdir / "records", BOLTON) in html_text(app, "chapter")
 
@@ -148,12 +189,21 @@ def pandas_objects(value, seen=None) -> list[str]:
     seen.add(id(value))
     if isinstance(value, pd.DataFrame | pd.Series | pd.Index):
         return [type(value).__name__]
-    children = (value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list | tuple | set | frozenset)
-                else vars(value).items() if hasattr(value, "__dict__") and type(value).__module__.startswith(("sphinx", "ca911")) else ())
+    children = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list | tuple | set | frozenset)
+        else vars(value).items()
+        if hasattr(value, "__dict__") and type(value).__module__.startswith(("sphinx", "ca911"))
+        else ()
+    )
     return [f"{key}.{path}" for key, child in children for path in pandas_objects(child, seen)]
 
 
-def test_a_parallel_read_builds_the_same_pages_and_pickles_no_tables(make_app, tmp_path, monkeypatch):
+def test_a_parallel_read_builds_the_same_pages_and_pickles_no_tables(
+    make_app, tmp_path, monkeypatch
+):
     """`-j 2` (the extension declares its read parallel-safe): the same HTML as a serial build, no warning,
     and the saved environment carries no table of the data package."""
     from sphinx.builders import Builder
@@ -166,13 +216,20 @@ def test_a_parallel_read_builds_the_same_pages_and_pickles_no_tables(make_app, t
         return read_parallel(self, docnames, nproc)
 
     monkeypatch.setattr(Builder, "_read_parallel", spy)
-    pages = {f"page{n}": f"# Page {n}\n\nOn {{event}}`{BOLTON}` and {{fact}}`{ALARM}`: {{number}}`{BORDER}`.\n" for n in range(8)}
+    pages = {
+        f"page{n}": f"# Page {n}\n\nOn {{event}}`{BOLTON}` and {{fact}}`{ALARM}`: {{number}}`{BORDER}`.\n"
+        for n in range(8)
+    }
     built = {}
     for jobs in (1, 2):
         srcdir = book(tmp_path / f"j{jobs}", "roles")
         for name, text in pages.items():
             (srcdir / f"{name}.md").write_text(text, encoding="utf-8")
-        index = (srcdir / "index.md").read_text(encoding="utf-8").replace("targets\n", "targets\n" + "\n".join(pages) + "\n")
+        index = (
+            (srcdir / "index.md")
+            .read_text(encoding="utf-8")
+            .replace("targets\n", "targets\n" + "\n".join(pages) + "\n")
+        )
         (srcdir / "index.md").write_text(index, encoding="utf-8")
         app = make_app("html", srcdir=srcdir, warningiserror=True, parallel=jobs)
         app.build()
@@ -212,21 +269,33 @@ def test_the_print_transforms_run_for_the_pdf_only(make_app, tmp_path):
     """The same page in both editions: the PDF names the download, leaves out the notebook's code and sends
     the reference to an actor's page to its index entry; the HTML links the download, keeps the code and links
     the page."""
-    pdf = make_app("simplepdf", srcdir=book(tmp_path / "pdf", "print", with_data=False), warningiserror=True)
+    pdf = make_app(
+        "simplepdf", srcdir=book(tmp_path / "pdf", "print", with_data=False), warningiserror=True
+    )
     pdf.build()
     pdf.cleanup()  # docutils' node registry is global: the next app registers the nodes anew
     text = " ".join(pdf_text(Path(pdf.outdir) / "print.pdf").split())
-    assert "code-the-print-edition-leaves-out" not in text and "output-the-print-edition-keeps" in text
+    assert (
+        "code-the-print-edition-leaves-out" not in text and "output-the-print-edition-keeps" in text
+    )
     assert "Download the table here." in text
     printed = (Path(pdf.outdir) / "index.html").read_text(encoding="utf-8")
     assert 'href="#idx-actor-kaz"' in printed and 'href="#actor-kaz"' not in printed
     assert "reference download" not in printed
 
-    html = make_app("html", srcdir=book(tmp_path / "html", "print", with_data=False), warningiserror=True)
+    html = make_app(
+        "html", srcdir=book(tmp_path / "html", "print", with_data=False), warningiserror=True
+    )
     html.build()
     page = html_text(html, "index")
-    assert "code-the-print-edition-leaves-out" in html_text(html, "notebook") and 'href="#actor-kaz"' in page
-    assert re.search(r'<a class="reference download internal" download="" href="_downloads/[0-9a-f]+/table.csv">', page)
+    assert (
+        "code-the-print-edition-leaves-out" in html_text(html, "notebook")
+        and 'href="#actor-kaz"' in page
+    )
+    assert re.search(
+        r'<a class="reference download internal" download="" href="_downloads/[0-9a-f]+/table.csv">',
+        page,
+    )
 
 
 @pytest.mark.slow
@@ -236,8 +305,10 @@ def test_an_edited_page_is_all_the_print_build_reads_again(make_app, tmp_path):
     first = make_app("simplepdf", srcdir=srcdir, warningiserror=True)
     first.build()
     first.cleanup()  # docutils' node registry is global: the next app registers the nodes anew
-    (srcdir / "index.md").write_text((srcdir / "index.md").read_text(encoding="utf-8").replace("here.", "here, edited."),
-                                     encoding="utf-8")
+    (srcdir / "index.md").write_text(
+        (srcdir / "index.md").read_text(encoding="utf-8").replace("here.", "here, edited."),
+        encoding="utf-8",
+    )
     second = make_app("simplepdf", srcdir=srcdir, warningiserror=True, freshenv=False)
     second.build()
     log = re.sub(r"\x1b\[[0-9;]*m", "", second._status.getvalue())
@@ -247,11 +318,14 @@ def test_an_edited_page_is_all_the_print_build_reads_again(make_app, tmp_path):
 
 def toc_without_actor_pages(toc: dict) -> dict:
     """_toc.yml's structure with every glob of the generated actor pages (and a `sections` list left empty) taken out."""
+
     def clean(node):
         if isinstance(node, dict):
             out = {k: clean(v) for k, v in node.items()}
             if "sections" in out:
-                out["sections"] = [s for s in out["sections"] if s.get("glob") != "_generated/actors/*"]
+                out["sections"] = [
+                    s for s in out["sections"] if s.get("glob") != "_generated/actors/*"
+                ]
                 if not out["sections"]:
                     del out["sections"]
             return out
@@ -266,11 +340,24 @@ def test_the_print_table_of_contents_is_the_html_one_without_the_actor_pages():
     assert toc != print_toc, "the HTML edition lists the actor pages"
     assert print_toc == toc_without_actor_pages(toc)
     build_script = (ROOT / "ci" / "build-book.sh").read_text(encoding="utf-8")
-    assert re.search(r"jupyter-book\" build .*--toc _toc_print\.yml .*--custom-builder simplepdf", build_script)
+    assert re.search(
+        r"jupyter-book\" build .*--toc _toc_print\.yml .*--custom-builder simplepdf", build_script
+    )
 
 
 def test_toc_without_actor_pages_drops_only_the_glob():
-    toc = {"root": "index", "parts": [{"chapters": [{"file": "a", "sections": [{"glob": "_generated/actors/*"}]},
-                                                    {"file": "b", "sections": [{"file": "c"}]}]}]}
-    assert toc_without_actor_pages(toc) == {"root": "index", "parts": [{"chapters": [{"file": "a"},
-                                                                                     {"file": "b", "sections": [{"file": "c"}]}]}]}
+    toc = {
+        "root": "index",
+        "parts": [
+            {
+                "chapters": [
+                    {"file": "a", "sections": [{"glob": "_generated/actors/*"}]},
+                    {"file": "b", "sections": [{"file": "c"}]},
+                ]
+            }
+        ],
+    }
+    assert toc_without_actor_pages(toc) == {
+        "root": "index",
+        "parts": [{"chapters": [{"file": "a"}, {"file": "b", "sections": [{"file": "c"}]}]}],
+    }

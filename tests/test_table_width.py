@@ -6,8 +6,14 @@ import pytest
 
 from support.table_width import stretched_tables
 
-PAGES = ["methods/codebook.html", "methods/discrepancies.html", "notebooks/network_memberships.html",
-         "notebooks/network_military_presence.html", "notebooks/table1_iraq_war.html", "appendices/glossary.html"]
+PAGES = [
+    "methods/codebook.html",
+    "methods/discrepancies.html",
+    "notebooks/network_memberships.html",
+    "notebooks/network_military_presence.html",
+    "notebooks/table1_iraq_war.html",
+    "appendices/glossary.html",
+]
 
 
 @pytest.mark.book

@@ -35,7 +35,9 @@ def problems_of(data_dir: Path) -> list[str]:
 
 def assert_problem(data_dir: Path, expected_prefix: str) -> None:
     found = problems_of(data_dir)
-    assert any(p.startswith(expected_prefix) for p in found), f"expected {expected_prefix!r} in {found}"
+    assert any(p.startswith(expected_prefix) for p in found), (
+        f"expected {expected_prefix!r} in {found}"
+    )
 
 
 def test_the_committed_package_is_valid():
@@ -124,8 +126,11 @@ def test_event_without_actor(data_copy):
     header, rows = read_rows(data_copy / "event_actors.csv")
     first = rows[0]["event_id"]
     write_rows(data_copy / "event_actors.csv", header, [r for r in rows if r["event_id"] != first])
-    assert any(p.endswith(f"event {first!r} has no row in event_actors.csv") and ":event_id: event-without-actor:" in p
-               for p in problems_of(data_copy))
+    assert any(
+        p.endswith(f"event {first!r} has no row in event_actors.csv")
+        and ":event_id: event-without-actor:" in p
+        for p in problems_of(data_copy)
+    )
 
 
 def test_stance_cites_unknown_event(data_copy):
@@ -152,7 +157,9 @@ def test_loader_raises_with_every_problem(data_copy):
 
 def test_cli_prints_located_problems_and_fails(data_copy):
     mutate(data_copy, "events", 0, date="2001-13-40", date_precision="day")
-    proc = subprocess.run([sys.executable, "-m", "ca911", "validate", str(data_copy)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ca911", "validate", str(data_copy)], capture_output=True, text=True
+    )
     assert proc.returncode == 1
     assert "events.csv:2:date: impossible-date:" in proc.stderr
     assert "nothing built" in proc.stderr
@@ -160,22 +167,46 @@ def test_cli_prints_located_problems_and_fails(data_copy):
 
 def test_make_book_writes_no_book_on_bad_data(tmp_path):
     """`make book` validates first: with a broken CSV it stops before any notebook runs."""
-    project_copy(tmp_path, skip=frozenset({"tests"}))  # not `git ls-files`: a reader's copy may have no .git
+    project_copy(
+        tmp_path, skip=frozenset({"tests"})
+    )  # not `git ls-files`: a reader's copy may have no .git
     (tmp_path / ".venv").symlink_to(ROOT / ".venv")
     mutate(tmp_path / "data", "events", 0, date="2001-13-40", date_precision="day")
-    proc = subprocess.run(["make", "-o", ".venv/bin/python", "-o", "system-deps", "book"], cwd=tmp_path, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(tmp_path)})
+    proc = subprocess.run(
+        ["make", "-o", ".venv/bin/python", "-o", "system-deps", "book"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(tmp_path)},
+    )
     assert proc.returncode != 0
     assert "events.csv:2:date: impossible-date:" in proc.stderr
-    assert not (tmp_path / "_build" / "html").exists() and not (tmp_path / "_build" / "pdf").exists()
-    assert not (tmp_path / "_build" / "stage").exists() and not list((tmp_path / "_build").glob("swap.*"))
+    assert (
+        not (tmp_path / "_build" / "html").exists() and not (tmp_path / "_build" / "pdf").exists()
+    )
+    assert not (tmp_path / "_build" / "stage").exists() and not list(
+        (tmp_path / "_build").glob("swap.*")
+    )
 
 
 # --- facts.csv and the sentence map -----------------------------------------------------------------
-SENTENCE = {"source_id": "ch3", "sentence_no": "9999", "locator": "ch3 §1 ¶1 s.99", "checksum": "0123abcd",
-            "modality": "asserted"}
-FACT = {"fact_id": "ch3-fact-test-fixture", "fact_type": "action", "modality": "asserted", "actor_ids": "RUS", "summary_en": "A test fact.",
-        "summary_ja": "試験用の事実。", "source_id": "ch3", "locator": "ch3 §1 ¶1"}
+SENTENCE = {
+    "source_id": "ch3",
+    "sentence_no": "9999",
+    "locator": "ch3 §1 ¶1 s.99",
+    "checksum": "0123abcd",
+    "modality": "asserted",
+}
+FACT = {
+    "fact_id": "ch3-fact-test-fixture",
+    "fact_type": "action",
+    "modality": "asserted",
+    "actor_ids": "RUS",
+    "summary_en": "A test fact.",
+    "summary_ja": "試験用の事実。",
+    "source_id": "ch3",
+    "locator": "ch3 §1 ¶1",
+}
 
 
 def test_fact_names_unknown_actor(data_copy):
@@ -203,8 +234,14 @@ def test_modality_missing_or_outside_the_codebook(data_copy, table, record):
 
 
 def test_sentence_names_unknown_record(data_copy):
-    row = append(data_copy, "sentences", {**SENTENCE, "content": "fact", "record_refs": "events:ch3-2099-nothing"})
-    assert_problem(data_copy, f"sentences.csv:{row}:record_refs: unknown-record: 'events:ch3-2099-nothing'")
+    row = append(
+        data_copy,
+        "sentences",
+        {**SENTENCE, "content": "fact", "record_refs": "events:ch3-2099-nothing"},
+    )
+    assert_problem(
+        data_copy, f"sentences.csv:{row}:record_refs: unknown-record: 'events:ch3-2099-nothing'"
+    )
 
 
 def test_fact_sentence_without_records(data_copy):
@@ -214,7 +251,11 @@ def test_fact_sentence_without_records(data_copy):
 
 def test_analysis_sentence_with_records(data_copy):
     header, rows = read_rows(data_copy / "events.csv")
-    row = append(data_copy, "sentences", {**SENTENCE, "content": "analysis", "record_refs": f"events:{rows[0]['event_id']}"})
+    row = append(
+        data_copy,
+        "sentences",
+        {**SENTENCE, "content": "analysis", "record_refs": f"events:{rows[0]['event_id']}"},
+    )
     assert_problem(data_copy, f"sentences.csv:{row}:record_refs: records-on-non-fact:")
 
 
@@ -224,24 +265,37 @@ def test_composite_keys_are_referable(data_copy):
     good = f"aid:{aid[0]['donor_id']}/{aid[0]['recipient_id']}/{aid[0]['year']}"
     append(data_copy, "sentences", {**SENTENCE, "content": "fact", "record_refs": good})
     assert not [p for p in problems_of(data_copy) if p.startswith("sentences.csv")]
-    row = mutate(data_copy, "sentences", len(read_rows(data_copy / "sentences.csv")[1]) - 1, record_refs=good + "9")
+    row = mutate(
+        data_copy,
+        "sentences",
+        len(read_rows(data_copy / "sentences.csv")[1]) - 1,
+        record_refs=good + "9",
+    )
     assert_problem(data_copy, f"sentences.csv:{row}:record_refs: unknown-record:")
 
 
 def test_sentence_locator_pattern(data_copy):
-    row = append(data_copy, "sentences", {**SENTENCE, "locator": "ch3 §1 ¶1", "content": "signpost"})
+    row = append(
+        data_copy, "sentences", {**SENTENCE, "locator": "ch3 §1 ¶1", "content": "signpost"}
+    )
     assert_problem(data_copy, f"sentences.csv:{row}:locator: constraint-error:")
 
 
 def test_discrepancy_names_unknown_record(data_copy):
     row = mutate(data_copy, "discrepancies", 0, record_ids="events:ch3-2099-nothing")
-    assert_problem(data_copy, f"discrepancies.csv:{row}:record_ids: unknown-record: 'events:ch3-2099-nothing'")
+    assert_problem(
+        data_copy, f"discrepancies.csv:{row}:record_ids: unknown-record: 'events:ch3-2099-nothing'"
+    )
 
 
 def test_coverage_cli_reports_invalid_data_instead_of_a_report(data_copy):
     row = append(data_copy, "facts", {**FACT, "fact_type": "rumour"})
-    proc = subprocess.run([sys.executable, "-m", "ca911", "coverage", "ch3", "--data-dir", str(data_copy)],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ca911", "coverage", "ch3", "--data-dir", str(data_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 1 and proc.stdout == ""
     assert f"facts.csv:{row}:fact_type: constraint-error:" in proc.stderr
 
@@ -257,7 +311,10 @@ def test_external_name_part_must_be_part_of_the_name(data_copy):
     rows[row]["name_en_external"] = "Sergey"
     write_rows(data_copy / "actors.csv", header, rows)
     problems = [str(p) for p in validate_package(data_copy)]
-    assert f"actors.csv:{row + 2}:name_en_external: marked-part-not-in-name: 'Sergey' is not part of name_en 'Sergei Ivanov'" in problems
+    assert (
+        f"actors.csv:{row + 2}:name_en_external: marked-part-not-in-name: 'Sergey' is not part of name_en 'Sergei Ivanov'"
+        in problems
+    )
 
 
 def test_glossary_brackets_what_the_chapters_do_not_print():
@@ -271,13 +328,19 @@ def test_glossary_brackets_what_the_chapters_do_not_print():
     text = glossary_markdown(load())
     lines = text.splitlines()  # list-table rows, data text escaped: the brackets are literal
     # people surname first, as in the actor index
-    assert {"* - Ivanov\\, \\[Igor\\]", "* - \\[Politika\\] foundation", "* - {ref}`Putin <actor-putin>`"} <= set(lines)
+    assert {
+        "* - Ivanov\\, \\[Igor\\]",
+        "* - \\[Politika\\] foundation",
+        "* - {ref}`Putin <actor-putin>`",
+    } <= set(lines)
 
 
 def test_stance_is_dated_as_its_evidence_event(data_copy):
     """A stance shows what its evidence event shows: same date, same `approximate` flag."""
     header, rows = read_rows(data_copy / "stances.csv")
-    exact = next(i for i, r in enumerate(rows) if r["approximate"] == "false" and len(r["date"]) == 10)
+    exact = next(
+        i for i, r in enumerate(rows) if r["approximate"] == "false" and len(r["date"]) == 10
+    )
     row = mutate(data_copy, "stances", exact, approximate="true")
     assert_problem(data_copy, f"stances.csv:{row}:approximate: stance-approximate-not-event:")
     mutate(data_copy, "stances", exact, approximate="false", date="2001-09-30")
@@ -289,12 +352,25 @@ def test_joining_event_and_membership_give_one_date(data_copy):
     start with basis `joined` (a joining dated from a statement while the row says `not_before` is caught)."""
     header, rows = read_rows(data_copy / "events.csv")
     statement = next(r for r in rows if r["event_id"] == "ch4-2003-03-07-karimov-backs-us-on-iraq")
-    row = append(data_copy, "events", dict(statement, event_id="ch4-2003-03-07-uzb-joins-coalition", event_type="accession"))
+    row = append(
+        data_copy,
+        "events",
+        dict(statement, event_id="ch4-2003-03-07-uzb-joins-coalition", event_type="accession"),
+    )
     for actor, role in (("UZB", "initiator"), ("COALITION", "target")):
-        append(data_copy, "event_actors", {"event_id": "ch4-2003-03-07-uzb-joins-coalition", "actor_id": actor, "role": role})
-    assert_problem(data_copy, f"events.csv:{row}:date: membership-event-mismatch: UZB joins COALITION on '2003-03-07'")
+        append(
+            data_copy,
+            "event_actors",
+            {"event_id": "ch4-2003-03-07-uzb-joins-coalition", "actor_id": actor, "role": role},
+        )
+    assert_problem(
+        data_copy,
+        f"events.csv:{row}:date: membership-event-mismatch: UZB joins COALITION on '2003-03-07'",
+    )
     header, members = read_rows(data_copy / "memberships.csv")
-    uzb = next(i for i, m in enumerate(members) if m["member_id"] == "UZB" and m["org_id"] == "COALITION")
+    uzb = next(
+        i for i, m in enumerate(members) if m["member_id"] == "UZB" and m["org_id"] == "COALITION"
+    )
     mutate(data_copy, "memberships", uzb, start_basis="joined")
     assert not any("membership-event-mismatch" in p for p in problems_of(data_copy))
 
@@ -303,15 +379,24 @@ def test_leaving_event_and_membership_end_agree(data_copy):
     header, rows = read_rows(data_copy / "events.csv")
     index = next(i for i, r in enumerate(rows) if r["event_id"] == "ch3-1999-04-geo-leaves-cst")
     row = mutate(data_copy, "events", index, date="1999-05")
-    assert_problem(data_copy, f"events.csv:{row}:date: membership-event-mismatch: GEO leaves CST on '1999-05'")
+    assert_problem(
+        data_copy, f"events.csv:{row}:date: membership-event-mismatch: GEO leaves CST on '1999-05'"
+    )
 
 
-UNPRINTED = [("nezavisimaya-gazeta", "name_en_external", "Nezavisimaya"), ("kamilov", "name_en_external", "Kamilov"),
-             ("rferl", "name_en_external", "Radio"), ("NATO", "name_en_external", "North"),
-             ("rus-state-duma", "name_en_external", "Duma"), ("rus-federation-council", "name_en_external", "Federation"),
-             ("mgimo", "name_en_external", "State"), ("karshi-khanabad", "name_en_external", "Karshi"),
-             ("EST", "name_en_external", "Estonia"), ("ivanov-sergei", "name_en_external", "Sergei"),
-             ("CIS", "name_en_ours", "Commonwealth")]
+UNPRINTED = [
+    ("nezavisimaya-gazeta", "name_en_external", "Nezavisimaya"),
+    ("kamilov", "name_en_external", "Kamilov"),
+    ("rferl", "name_en_external", "Radio"),
+    ("NATO", "name_en_external", "North"),
+    ("rus-state-duma", "name_en_external", "Duma"),
+    ("rus-federation-council", "name_en_external", "Federation"),
+    ("mgimo", "name_en_external", "State"),
+    ("karshi-khanabad", "name_en_external", "Karshi"),
+    ("EST", "name_en_external", "Estonia"),
+    ("ivanov-sergei", "name_en_external", "Sergei"),
+    ("CIS", "name_en_ours", "Commonwealth"),
+]
 
 
 @pytest.mark.parametrize("actor, column, word", UNPRINTED)
@@ -320,17 +405,32 @@ def test_a_name_part_the_chapters_do_not_print_must_be_marked(data_copy, actor, 
     header, rows = read_rows(data_copy / "actors.csv")
     index = next(i for i, r in enumerate(rows) if r["actor_id"] == actor)
     row = mutate(data_copy, "actors", index, **{column: ""})
-    found = [p for p in problems_of(data_copy) if p.startswith(f"actors.csv:{row}:name_en: name-part-untraced:")]
+    found = [
+        p
+        for p in problems_of(data_copy)
+        if p.startswith(f"actors.csv:{row}:name_en: name-part-untraced:")
+    ]
     assert found and repr(word) in found[0], problems_of(data_copy)
 
 
 def test_name_tracing_on_invented_names():
     from ca911.data.validation import untraced_name_parts
 
-    assert untraced_name_parts("Taro Yamada", ["ヤマダ"], []) == ["Taro"]          # a given name not printed
-    assert untraced_name_parts("Taro Yamada", ["ヤマダ"], ["Taro"]) == []            # ... marked
-    assert untraced_name_parts("Taro Yamada", ["タロウ・ヤマダ"], []) == []          # ... printed in katakana
-    assert untraced_name_parts("Taro Yamada", ["ヤマダ（Taro Yamada）"], []) == []   # ... printed in Latin
-    assert untraced_name_parts("Yamado", ["ヤマダ（Yamada）"], []) == ["Yamado"]     # printed otherwise in Latin
-    assert untraced_name_parts("River Bank", ["川銀行"], []) == ["River", "Bank"]    # a translation must be declared
+    assert untraced_name_parts("Taro Yamada", ["ヤマダ"], []) == [
+        "Taro"
+    ]  # a given name not printed
+    assert untraced_name_parts("Taro Yamada", ["ヤマダ"], ["Taro"]) == []  # ... marked
+    assert (
+        untraced_name_parts("Taro Yamada", ["タロウ・ヤマダ"], []) == []
+    )  # ... printed in katakana
+    assert (
+        untraced_name_parts("Taro Yamada", ["ヤマダ（Taro Yamada）"], []) == []
+    )  # ... printed in Latin
+    assert untraced_name_parts("Yamado", ["ヤマダ（Yamada）"], []) == [
+        "Yamado"
+    ]  # printed otherwise in Latin
+    assert untraced_name_parts("River Bank", ["川銀行"], []) == [
+        "River",
+        "Bank",
+    ]  # a translation must be declared
     assert untraced_name_parts("River Bank", ["川銀行"], ["River Bank"]) == []

@@ -18,9 +18,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def versions(root: Path) -> dict[str, str]:
     """Every place that states the project's version, by file."""
-    return {"pyproject.toml": tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"],
-            "CITATION.cff": str(yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))["version"]),
-            "data/datapackage.json": json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))["version"]}
+    return {
+        "pyproject.toml": tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))[
+            "project"
+        ]["version"],
+        "CITATION.cff": str(
+            yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))["version"]
+        ),
+        "data/datapackage.json": json.loads(
+            (root / "data" / "datapackage.json").read_text(encoding="utf-8")
+        )["version"],
+    }
 
 
 def disagreeing(found: dict[str, str]) -> dict[str, str]:
@@ -37,7 +45,10 @@ def test_a_file_with_another_version_is_named(tmp_path):
     for name in ("pyproject.toml", "CITATION.cff", "data/datapackage.json"):
         (tmp_path / name).write_bytes((ROOT / name).read_bytes())
     cff = tmp_path / "CITATION.cff"
-    cff.write_text(cff.read_text(encoding="utf-8").replace(f"version: {ca911.__version__}", "version: 9.9.9"), encoding="utf-8")
+    cff.write_text(
+        cff.read_text(encoding="utf-8").replace(f"version: {ca911.__version__}", "version: 9.9.9"),
+        encoding="utf-8",
+    )
     assert disagreeing(versions(tmp_path)) == {"CITATION.cff": "9.9.9"}
 
 
@@ -49,4 +60,6 @@ def test_the_built_book_prints_the_version():
     index = ROOT / "_build" / "html" / "index.html"
     if not index.is_file():
         pytest.skip("the book is not built (make book)")
-    assert f'<meta name="docsearch:version" content="{ca911.__version__}"' in index.read_text(encoding="utf-8")
+    assert f'<meta name="docsearch:version" content="{ca911.__version__}"' in index.read_text(
+        encoding="utf-8"
+    )

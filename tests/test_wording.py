@@ -14,14 +14,19 @@ from support.project import HTML
 # ---------------------------------------------------------------------------------------------- wording
 
 
-@pytest.mark.parametrize(("n", "expected"), [(0, "no partners"), (1, "one partner"), (2, "2 partners"), (1200, "1,200 partners")])
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(0, "no partners"), (1, "one partner"), (2, "2 partners"), (1200, "1,200 partners")],
+)
 def test_a_count_agrees_with_its_noun(n, expected):
     assert wording.count(n, "partner") == expected
 
 
 def test_plurals_of_the_nouns_the_book_counts():
-    assert [wording.plural(w) for w in ("event", "period relation", "entry", "analysis", "phone call", "match", "day")] == \
-        ["events", "period relations", "entries", "analyses", "phone calls", "matches", "days"]
+    assert [
+        wording.plural(w)
+        for w in ("event", "period relation", "entry", "analysis", "phone call", "match", "day")
+    ] == ["events", "period relations", "entries", "analyses", "phone calls", "matches", "days"]
     assert wording.figure_count(1, "period relation") == "1 period relation"
     assert wording.figure_count(0, "file") == "0 files"
 
@@ -29,17 +34,29 @@ def test_plurals_of_the_nouns_the_book_counts():
 def test_zero_and_repetition_in_words():
     assert [wording.how_many(n) for n in (0, 1, 5)] == ["none", "one", "5"]
     assert [wording.times(n) for n in (0, 1, 2, 3)] == ["never", "once", "twice", "3 times"]
-    assert wording.join([]) == "none" and wording.join(["a"]) == "a" and wording.join(["a", "b", "c"]) == "a, b and c"
+    assert (
+        wording.join([]) == "none"
+        and wording.join(["a"]) == "a"
+        and wording.join(["a", "b", "c"]) == "a, b and c"
+    )
 
 
 def test_names_that_take_the_article_get_it():
     assert wording.name_in_text("United States", "state") == "the United States"
     assert wording.name_in_text("United States", "state", start=True) == "The United States"
     assert wording.name_in_text("Soviet Union", "state") == "the Soviet Union"
-    assert wording.name_in_text("Commonwealth of Independent States", "organization") == "the Commonwealth of Independent States"
+    assert (
+        wording.name_in_text("Commonwealth of Independent States", "organization")
+        == "the Commonwealth of Independent States"
+    )
     assert wording.name_in_text("CIS", "organization") == "the CIS"
-    for bare, kind in (("Russia", "state"), ("Kazakhstan", "state"), ("NATO", "organization"), ("Islam Karimov", "person"),
-                       ("Central Asia", "place")):
+    for bare, kind in (
+        ("Russia", "state"),
+        ("Kazakhstan", "state"),
+        ("NATO", "organization"),
+        ("Islam Karimov", "person"),
+        ("Central Asia", "place"),
+    ):
         assert wording.name_in_text(bare, kind) == bare
 
 
@@ -58,20 +75,29 @@ def names_with_article() -> list[str]:
     """Names of the states and organisations that take "the": the names generated sentences put in running text."""
     actors = data.load().actors
     actors = actors[actors["kind"].isin(["state", "organization"])]
-    return sorted(n for n, k in zip(actors["name_en"], actors["kind"]) if wording.takes_article(n, k))
+    return sorted(
+        n for n, k in zip(actors["name_en"], actors["kind"]) if wording.takes_article(n, k)
+    )
 
 
 def content_pages() -> list[str]:
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if not {"_static", "_sources"} & set(p.parts) and p.name not in ("genindex.html", "search.html"))
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if not {"_static", "_sources"} & set(p.parts)
+        and p.name not in ("genindex.html", "search.html")
+    )
 
 
 @pytest.mark.book
 def test_no_templated_wording_in_the_rendered_book(built_book):
     names = names_with_article()
     assert "United States" in names
-    problems = [f"{page}: {problem}" for page in content_pages()
-                for problem in page_problems((HTML / page).read_text(encoding="utf-8"), names)]
+    problems = [
+        f"{page}: {problem}"
+        for page in content_pages()
+        for problem in page_problems((HTML / page).read_text(encoding="utf-8"), names)
+    ]
     assert problems == []
 
 
@@ -80,7 +106,9 @@ def test_no_templated_wording_in_the_rendered_book(built_book):
 
 def test_people_are_named_surname_first():
     assert actor_pages.index_name("Islam Karimov", "person") == "Karimov, Islam"
-    assert actor_pages.index_name("Abai (Ibragim) Kunanbaev", "person") == "Kunanbaev, Abai (Ibragim)"
+    assert (
+        actor_pages.index_name("Abai (Ibragim) Kunanbaev", "person") == "Kunanbaev, Abai (Ibragim)"
+    )
     assert actor_pages.index_name("Akayev", "person") == "Akayev"
     assert actor_pages.index_name("United States", "state") == "United States"
 
@@ -89,13 +117,21 @@ def order_problems(listed: list[str], kinds: list[str]) -> list[str]:
     """Entries out of order: kinds must come in the index's order, names alphabetically within a kind."""
     rank = list(actor_pages.KIND_HEADINGS)
     keys = [(rank.index(k), actor_pages.sort_key(name)[0]) for name, k in zip(listed, kinds)]
-    return [f"{listed[i + 1]!r} after {listed[i]!r}" for i in range(len(keys) - 1) if keys[i + 1] < keys[i]]
+    return [
+        f"{listed[i + 1]!r} after {listed[i]!r}"
+        for i in range(len(keys) - 1)
+        if keys[i + 1] < keys[i]
+    ]
 
 
 def test_the_order_check_fails_on_file_name_order():
     names = ["Uzbekistan", "Kazakhstan", "Bush", "Karimov, Islam"]
-    assert order_problems(names, ["state", "state", "person", "person"]) == ["'Kazakhstan' after 'Uzbekistan'"]
-    assert order_problems(sorted(["USA", "bush", "Karimov"]), ["state", "person", "person"])  # ids: upper case first
+    assert order_problems(names, ["state", "state", "person", "person"]) == [
+        "'Kazakhstan' after 'Uzbekistan'"
+    ]
+    assert order_problems(
+        sorted(["USA", "bush", "Karimov"]), ["state", "person", "person"]
+    )  # ids: upper case first
 
 
 @pytest.mark.book
@@ -105,12 +141,21 @@ def test_sidebar_lists_actor_pages_by_kind_then_name(built_book):
     pkg = data.load()
     expected = actor_pages.navigation_order(pkg, actor_pages.actors_with_pages(pkg))
     kinds = pkg.actors.set_index("actor_id")["kind"]
-    soup = BeautifulSoup((HTML / "appendices" / "actors.html").read_text(encoding="utf-8"), "html.parser")
-    links = [a for a in soup.select("nav.bd-docs-nav a") if "_generated/actors/" in a.get("href", "")]
+    soup = BeautifulSoup(
+        (HTML / "appendices" / "actors.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    links = [
+        a for a in soup.select("nav.bd-docs-nav a") if "_generated/actors/" in a.get("href", "")
+    ]
     listed = [a["href"].rsplit("/", 1)[-1].removesuffix(".html") for a in links]
     assert listed == [actor_id for actor_id, _ in expected]
     titles = [a.get_text(" ", strip=True).split(" · ")[0] for a in links]
-    assert order_problems([t.replace("[", "").replace("]", "") for t in titles], [kinds[i] for i in listed]) == []
+    assert (
+        order_problems(
+            [t.replace("[", "").replace("]", "") for t in titles], [kinds[i] for i in listed]
+        )
+        == []
+    )
     assert "Karimov, Islam" in titles
 
 

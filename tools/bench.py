@@ -37,10 +37,16 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin" / "python").exists() else Path(sys.executable).parent
+BIN = (
+    ROOT / ".venv" / "bin"
+    if (ROOT / ".venv" / "bin" / "python").exists()
+    else Path(sys.executable).parent
+)
 BUILD_BOOK = "bash ci/build-book.sh"
-PDF_ONLY = (f"{BIN / 'jupyter-book'} build . --path-output _build/stage/pdf --builder custom "
-            "--toc _toc_print.yml --custom-builder simplepdf -W -n --keep-going")
+PDF_ONLY = (
+    f"{BIN / 'jupyter-book'} build . --path-output _build/stage/pdf --builder custom "
+    "--toc _toc_print.yml --custom-builder simplepdf -W -n --keep-going"
+)
 EDIT_MARK = re.compile(r" benchedit\d+(?=\.)")
 DATA_MARK = re.compile(r" \(bench \d+\)$")
 SENTENCE_END = re.compile(r"(?<=[a-z])\.(?=\s|$)")
@@ -49,7 +55,9 @@ SCENARIOS = ("cold", "pdf", "noop", "chapter", "data")
 
 def snapshot(dest: Path) -> None:
     """The tracked files as they are in the working tree, and every file of data/, in a fresh repository."""
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
     files = {p for p in listed.split("\0") if p and (ROOT / p).is_file()}
     files |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()}
     for rel in sorted(files):
@@ -58,7 +66,9 @@ def snapshot(dest: Path) -> None:
     config_path = dest / "_config.yml"
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     config.setdefault("sphinx", {}).setdefault("extra_extensions", []).append("sphinx.ext.duration")
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config_path.write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
     subprocess.run(["git", "add", "-A"], cwd=dest, check=True)
 
@@ -67,13 +77,17 @@ def bench_env(copy: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("CA911_DATA_DIR", None)
     env.pop("MPLBACKEND", None)  # the kernels choose their inline backend, as in `make book`
-    env.update(PYTHONPATH=os.pathsep.join(filter(None, [str(copy / "src"), env.get("PYTHONPATH")])),
-               PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1767225600",  # as the Makefile exports them
-               BIN=str(BIN))
+    env.update(
+        PYTHONPATH=os.pathsep.join(filter(None, [str(copy / "src"), env.get("PYTHONPATH")])),
+        PYTHONHASHSEED="0",
+        SOURCE_DATE_EPOCH="1767225600",  # as the Makefile exports them
+        BIN=str(BIN),
+    )
     return env
 
 
 # --- the edits that hyperfine's --prepare makes before each timed run (a new word each time) ---------------
+
 
 def edit_chapter(copy: Path) -> str:
     """One word added to the first plain prose line of chapters/ (no markup, so it reaches both editions)."""
@@ -82,7 +96,11 @@ def edit_chapter(copy: Path) -> str:
         lines = path.read_text(encoding="utf-8").split("\n")
         for i, line in enumerate(lines):
             plain = EDIT_MARK.sub("", line)
-            if plain[:1].isupper() and not re.search(r"[{}`\[\]<>:|*_]", plain) and SENTENCE_END.search(plain):
+            if (
+                plain[:1].isupper()
+                and not re.search(r"[{}`\[\]<>:|*_]", plain)
+                and SENTENCE_END.search(plain)
+            ):
                 lines[i] = SENTENCE_END.sub(f"{marker}.", plain, count=1)
                 path.write_text("\n".join(lines), encoding="utf-8")
                 return path.relative_to(copy).as_posix()
@@ -94,12 +112,17 @@ def edit_data(copy: Path) -> str:
     notebook's cache key changes (a suffix seen before would find its executions in the cache)."""
     path = copy / "data" / "events.csv"
     text = path.read_text(encoding="utf-8")
-    row = next(r for r in csv.DictReader(io.StringIO(text, newline=""))
-               if re.fullmatch(r"[A-Za-z0-9 ,.()-]+", r.get("summary_en") or ""))
+    row = next(
+        r
+        for r in csv.DictReader(io.StringIO(text, newline=""))
+        if re.fullmatch(r"[A-Za-z0-9 ,.()-]+", r.get("summary_en") or "")
+    )
     old = row["summary_en"]
     new = DATA_MARK.sub("", old) + f" (bench {time.time_ns()})"
     lines = text.split("\n")
-    k = next(i for i, line in enumerate(lines) if line.startswith(row["event_id"] + ",") and old in line)
+    k = next(
+        i for i, line in enumerate(lines) if line.startswith(row["event_id"] + ",") and old in line
+    )
     lines[k] = lines[k].replace(old, new, 1)
     path.write_text("\n".join(lines), encoding="utf-8")
     return row["event_id"]
@@ -107,12 +130,31 @@ def edit_data(copy: Path) -> str:
 
 # --- running and reporting ------------------------------------------------------------------------------
 
-def hyperfine(name: str, command: str, copy: Path, out: Path, runs: int, prepare: str | None = None,
-              warmup: int = 0) -> dict:
+
+def hyperfine(
+    name: str,
+    command: str,
+    copy: Path,
+    out: Path,
+    runs: int,
+    prepare: str | None = None,
+    warmup: int = 0,
+) -> dict:
     """One scenario timed by hyperfine; the build's own output goes to out/<name>.log (the last run's)."""
     log = out / f"{name}.log"
-    cmd = ["hyperfine", "--runs", str(runs), "--warmup", str(warmup), "--style", "basic",
-           "--command-name", name, "--export-json", str(out / f"{name}.json")]
+    cmd = [
+        "hyperfine",
+        "--runs",
+        str(runs),
+        "--warmup",
+        str(warmup),
+        "--style",
+        "basic",
+        "--command-name",
+        name,
+        "--export-json",
+        str(out / f"{name}.json"),
+    ]
     if prepare:
         cmd += ["--prepare", prepare]
     cmd.append(f"{command} > {shlex.quote(str(log))} 2>&1")
@@ -143,26 +185,43 @@ def seconds(x: float) -> str:
 
 
 def report(results: dict[str, dict]) -> str:
-    rows = ["| scenario | runs | mean (s) | ± sd | min | max | user + sys CPU (s) | load before |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| scenario | runs | mean (s) | ± sd | min | max | user + sys CPU (s) | load before |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, r in results.items():
         sd = seconds(r["stddev"]) if r.get("stddev") is not None else "–"
-        rows.append(f"| {name} | {len(r['times'])} | {seconds(r['mean'])} | {sd} | {seconds(r['min'])} "
-                    f"| {seconds(r['max'])} | {seconds(r['user'] + r['system'])} | {r['load_before']:.2f} |")
+        rows.append(
+            f"| {name} | {len(r['times'])} | {seconds(r['mean'])} | {sd} | {seconds(r['min'])} "
+            f"| {seconds(r['max'])} | {seconds(r['user'] + r['system'])} | {r['load_before']:.2f} |"
+        )
     for name, r in results.items():
         if r["slowest_reads"]:
-            rows += ["", f"{name}: slowest reading durations (sphinx.ext.duration; HTML build, then PDF)",
-                     *(f"    {line}" for line in r["slowest_reads"])]
+            rows += [
+                "",
+                f"{name}: slowest reading durations (sphinx.ext.duration; HTML build, then PDF)",
+                *(f"    {line}" for line in r["slowest_reads"]),
+            ]
     return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--only", default=",".join(SCENARIOS), help=f"scenarios, comma-separated ({', '.join(SCENARIOS)}); cold always runs")
-    ap.add_argument("--runs", type=int, default=3, help="runs of pdf, chapter and data (noop runs 5 times)")
+    ap.add_argument(
+        "--only",
+        default=",".join(SCENARIOS),
+        help=f"scenarios, comma-separated ({', '.join(SCENARIOS)}); cold always runs",
+    )
+    ap.add_argument(
+        "--runs", type=int, default=3, help="runs of pdf, chapter and data (noop runs 5 times)"
+    )
     ap.add_argument("--cold-runs", type=int, default=1)
-    ap.add_argument("--keep", action="store_true", help="keep the temporary folder (copy, logs, hyperfine JSON)")
-    ap.add_argument("--edit", choices=("chapter", "data"), help=argparse.SUPPRESS)  # hyperfine's --prepare
+    ap.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder (copy, logs, hyperfine JSON)"
+    )
+    ap.add_argument(
+        "--edit", choices=("chapter", "data"), help=argparse.SUPPRESS
+    )  # hyperfine's --prepare
     args = ap.parse_args(argv)
     if args.edit:
         print((edit_chapter if args.edit == "chapter" else edit_data)(Path.cwd()))
@@ -170,26 +229,41 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = sorted(set(chosen) - set(SCENARIOS))
     if unknown or shutil.which("hyperfine") is None:
-        raise SystemExit(f"bench: unknown scenario {unknown}" if unknown else "bench: hyperfine is missing (make system-deps)")
+        raise SystemExit(
+            f"bench: unknown scenario {unknown}"
+            if unknown
+            else "bench: hyperfine is missing (make system-deps)"
+        )
 
     tmp = Path(tempfile.mkdtemp(prefix="ca911-bench-"))
     copy, out = tmp / "copy", tmp / "out"
     out.mkdir(parents=True)
-    print(f"bench: copy and logs in {tmp}; {os.cpu_count()} cores, load average {os.getloadavg()}", flush=True)
+    print(
+        f"bench: copy and logs in {tmp}; {os.cpu_count()} cores, load average {os.getloadavg()}",
+        flush=True,
+    )
     snapshot(copy)
     edit = f"{shlex.quote(str(BIN / 'python'))} {shlex.quote(str(Path(__file__).resolve()))} --edit"
     results: dict[str, dict] = {}
     try:
         # every other scenario starts from the book this one builds
-        results["cold"] = hyperfine("cold", BUILD_BOOK, copy, out, args.cold_runs, prepare="rm -rf _build")
+        results["cold"] = hyperfine(
+            "cold", BUILD_BOOK, copy, out, args.cold_runs, prepare="rm -rf _build"
+        )
         if "pdf" in chosen:
-            results["pdf"] = hyperfine("pdf", PDF_ONLY, copy, out, args.runs, prepare="rm -rf _build/stage/pdf")
+            results["pdf"] = hyperfine(
+                "pdf", PDF_ONLY, copy, out, args.runs, prepare="rm -rf _build/stage/pdf"
+            )
         if "noop" in chosen:
             results["noop"] = hyperfine("noop", BUILD_BOOK, copy, out, 5, warmup=1)
         if "chapter" in chosen:
-            results["chapter"] = hyperfine("chapter", BUILD_BOOK, copy, out, args.runs, prepare=f"{edit} chapter")
+            results["chapter"] = hyperfine(
+                "chapter", BUILD_BOOK, copy, out, args.runs, prepare=f"{edit} chapter"
+            )
         if "data" in chosen:
-            results["data"] = hyperfine("data", BUILD_BOOK, copy, out, args.runs, prepare=f"{edit} data")
+            results["data"] = hyperfine(
+                "data", BUILD_BOOK, copy, out, args.runs, prepare=f"{edit} data"
+            )
     finally:
         print(f"\nload average at the end: {os.getloadavg()}")
         if results:

@@ -19,8 +19,11 @@ IGNORED = {".buildinfo", ".buildinfo.bak"}
 
 def html_differences(a: Path, b: Path) -> list[str]:
     def digests(root: Path) -> dict[str, str]:
-        return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(root.rglob("*")) if p.is_file() and p.name not in IGNORED}
+        return {
+            p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name not in IGNORED
+        }
 
     da, db = digests(a), digests(b)
     out = [f"html/{n}: only in {a}" for n in sorted(set(da) - set(db))]
@@ -35,8 +38,11 @@ def pdf_differences(a: Path, b: Path) -> list[str]:
     ra, rb = PdfReader(a), PdfReader(b)
     if len(ra.pages) != len(rb.pages):
         return [f"pdf: {len(ra.pages)} pages in {a}, {len(rb.pages)} in {b}"]
-    return [f"pdf: page {i} has different text" for i, (pa, pb) in enumerate(zip(ra.pages, rb.pages), start=1)
-            if pa.extract_text() != pb.extract_text()]
+    return [
+        f"pdf: page {i} has different text"
+        for i, (pa, pb) in enumerate(zip(ra.pages, rb.pages), start=1)
+        if pa.extract_text() != pb.extract_text()
+    ]
 
 
 def main(argv: list[str]) -> int:
@@ -44,7 +50,9 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     a, b = (Path(x) for x in argv)
-    problems = html_differences(a / "html", b / "html") + pdf_differences(a / "pdf" / "companion.pdf", b / "pdf" / "companion.pdf")
+    problems = html_differences(a / "html", b / "html") + pdf_differences(
+        a / "pdf" / "companion.pdf", b / "pdf" / "companion.pdf"
+    )
     for p in problems[:50]:
         print(p, file=sys.stderr)
     if problems:

@@ -20,9 +20,23 @@ from ca911.data.geometry import clip_ring
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "geo" / "central_asia.geojson"
 # ISO 3166-1 numeric (Natural Earth's ids in world-atlas) → alpha-3, the ids actors.csv uses.
-COUNTRIES = {"398": "KAZ", "860": "UZB", "417": "KGZ", "762": "TJK", "795": "TKM", "004": "AFG", "364": "IRN",
-             "586": "PAK", "156": "CHN", "643": "RUS", "496": "MNG", "356": "IND", "031": "AZE", "051": "ARM",
-             "268": "GEO"}
+COUNTRIES = {
+    "398": "KAZ",
+    "860": "UZB",
+    "417": "KGZ",
+    "762": "TJK",
+    "795": "TKM",
+    "004": "AFG",
+    "364": "IRN",
+    "586": "PAK",
+    "156": "CHN",
+    "643": "RUS",
+    "496": "MNG",
+    "356": "IND",
+    "031": "AZE",
+    "051": "ARM",
+    "268": "GEO",
+}
 BBOX = (35.0, 30.0, 85.0, 56.0)  # west, south, east, north (degrees)
 TOLERANCE = 0.02  # degrees: below what a 3-inch panel of 40 degrees can show
 DIGITS = 2
@@ -70,7 +84,11 @@ def simplify(points: list, tolerance: float = TOLERANCE) -> list:
         worst, worst_d = None, tolerance
         for k in range(first + 1, last):
             px, py = points[k]
-            d = abs(dy * (px - x1) - dx * (py - y1)) / norm if norm else ((px - x1) ** 2 + (py - y1) ** 2) ** 0.5
+            d = (
+                abs(dy * (px - x1) - dx * (py - y1)) / norm
+                if norm
+                else ((px - x1) ** 2 + (py - y1) ** 2) ** 0.5
+            )
             if d > worst_d:
                 worst, worst_d = k, d
         if worst is not None:
@@ -118,15 +136,26 @@ def country_polygons(geometry: dict, arcs: list) -> list[list[list[list[float]]]
 def region_geojson(topo: dict) -> dict:
     arcs = decode_arcs(topo)
     features = []
-    for g in sorted(topo["objects"]["countries"]["geometries"], key=lambda g: COUNTRIES.get(g.get("id"), "")):
+    for g in sorted(
+        topo["objects"]["countries"]["geometries"], key=lambda g: COUNTRIES.get(g.get("id"), "")
+    ):
         iso = COUNTRIES.get(g.get("id"))
         if iso is None:
             continue
         polygons = country_polygons(g, arcs)
         if polygons:
-            features.append({"type": "Feature", "id": iso,
-                             "properties": {"iso_a3": iso, "iso_n3": g["id"], "name": g["properties"]["name"]},
-                             "geometry": {"type": "MultiPolygon", "coordinates": polygons}})
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": iso,
+                    "properties": {
+                        "iso_a3": iso,
+                        "iso_n3": g["id"],
+                        "name": g["properties"]["name"],
+                    },
+                    "geometry": {"type": "MultiPolygon", "coordinates": polygons},
+                }
+            )
     return {"type": "FeatureCollection", "bbox": list(BBOX), "features": features}
 
 
@@ -138,7 +167,9 @@ def main(argv=None) -> None:
     topo = json.loads(args.topojson.read_text(encoding="utf-8"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(region_geojson(topo), separators=(",", ":"), ensure_ascii=False)
-    args.out.write_text(text.replace('{"type":"Feature"', '\n{"type":"Feature"') + "\n", encoding="utf-8")
+    args.out.write_text(
+        text.replace('{"type":"Feature"', '\n{"type":"Feature"') + "\n", encoding="utf-8"
+    )
     print(f"{args.out}: {args.out.stat().st_size:,} bytes")
 
 

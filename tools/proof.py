@@ -40,7 +40,9 @@ def pdf_contact_sheets(pdf: Path, out: Path) -> list[Path]:
                 thumbs.append((index + 1, image))
             cell_h = max(im.height for _, im in thumbs) + 24
             rows = -(-len(thumbs) // COLUMNS)
-            sheet = Image.new("RGB", (COLUMNS * (THUMB_WIDTH + 16) + 16, rows * cell_h + 16), "#888888")
+            sheet = Image.new(
+                "RGB", (COLUMNS * (THUMB_WIDTH + 16) + 16, rows * cell_h + 16), "#888888"
+            )
             draw = ImageDraw.Draw(sheet)
             for i, (number, image) in enumerate(thumbs):
                 x = 16 + (i % COLUMNS) * (THUMB_WIDTH + 16)
@@ -57,7 +59,11 @@ def pdf_contact_sheets(pdf: Path, out: Path) -> list[Path]:
 
 def html_pages(root: Path) -> list[str]:
     skip = ("_static/", "_sources/", "_images/", "_downloads/")
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*.html") if not str(p.relative_to(root)).startswith(skip))
+    return sorted(
+        str(p.relative_to(root))
+        for p in root.rglob("*.html")
+        if not str(p.relative_to(root)).startswith(skip)
+    )
 
 
 def html_screenshots(root: Path, out: Path) -> list[tuple[str, int, Path]]:
@@ -65,16 +71,24 @@ def html_screenshots(root: Path, out: Path) -> list[tuple[str, int, Path]]:
 
     shots = []
     with serve(root) as origin, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
         for width in WIDTHS:
-            context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin)
-                          else route.abort())
+            context = browser.new_context(
+                viewport={"width": width, "height": 900}, color_scheme="light"
+            )
+            context.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith(origin) else route.abort()
+                ),
+            )
             page = context.new_page()
             for path in html_pages(root):
                 page.goto(f"{origin}/{path}", wait_until="load")
                 page.wait_for_load_state("networkidle")
-                target = out / f"{path[:-len('.html')].replace('/', '__')}-{width}.png"
+                target = out / f"{path[: -len('.html')].replace('/', '__')}-{width}.png"
                 page.screenshot(path=str(target), full_page=True)
                 shots.append((path, width, target))
             context.close()
@@ -83,15 +97,23 @@ def html_screenshots(root: Path, out: Path) -> list[tuple[str, int, Path]]:
 
 
 def write_index(out: Path, sheets: list[Path], shots: list[tuple[str, int, Path]]) -> Path:
-    parts = ["<!doctype html><meta charset='utf-8'><title>Proofs</title>",
-             "<style>body{font-family:sans-serif;background:#eee} img{border:1px solid #999;margin:4px;"
-             "vertical-align:top} .w1280{width:640px} .w390{width:195px}</style>", "<h1>PDF</h1>"]
-    parts += [f"<a href='{s.name}'><img src='{s.name}' width='660' alt='{s.stem}'></a>" for s in sheets]
+    parts = [
+        "<!doctype html><meta charset='utf-8'><title>Proofs</title>",
+        "<style>body{font-family:sans-serif;background:#eee} img{border:1px solid #999;margin:4px;"
+        "vertical-align:top} .w1280{width:640px} .w390{width:195px}</style>",
+        "<h1>PDF</h1>",
+    ]
+    parts += [
+        f"<a href='{s.name}'><img src='{s.name}' width='660' alt='{s.stem}'></a>" for s in sheets
+    ]
     parts.append("<h1>HTML (1280 px and 390 px)</h1>")
     for path in sorted({p for p, _, _ in shots}):
         parts.append(f"<h2>{html.escape(path)}</h2>")
-        parts += [f"<a href='{t.name}'><img class='w{w}' src='{t.name}' alt='{html.escape(path)} at {w} px'></a>"
-                  for p, w, t in shots if p == path]
+        parts += [
+            f"<a href='{t.name}'><img class='w{w}' src='{t.name}' alt='{html.escape(path)} at {w} px'></a>"
+            for p, w, t in shots
+            if p == path
+        ]
     index = out / "index.html"
     index.write_text("\n".join(parts), encoding="utf-8")
     return index

@@ -27,7 +27,9 @@ def _validate(args: argparse.Namespace) -> int:
 
     from ca911.data.package import remember_valid
 
-    remember_valid(Path(args.data_dir))  # the notebooks' load() of this build need not validate again
+    remember_valid(
+        Path(args.data_dir)
+    )  # the notebooks' load() of this build need not validate again
     print(f"{args.data_dir}: valid")
     return 0
 
@@ -50,7 +52,10 @@ def _derive(args: argparse.Namespace) -> int:
             return 1 if problems else 0
         changed = derived.write(data_dir)
     except SourcesMissing as exc:
-        print(f"{exc}; the derived files are committed, so the book builds without them", file=sys.stderr)
+        print(
+            f"{exc}; the derived files are committed, so the book builds without them",
+            file=sys.stderr,
+        )
         return 2
     for path in changed:
         print(f"rewrote {path}")
@@ -68,14 +73,22 @@ def _execute(args: argparse.Namespace) -> int:
 
 def _coverage(args: argparse.Namespace) -> int:
     from ca911.data.package import DataPackageError, load
-    from ca911.sources.coverage import coverage_report, format_report, format_sentence_report, sentence_report
+    from ca911.sources.coverage import (
+        coverage_report,
+        format_report,
+        format_sentence_report,
+        sentence_report,
+    )
 
     try:
         data = load(args.data_dir)
     except DataPackageError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) in {args.data_dir}; fix them before reading coverage.", file=sys.stderr)
+        print(
+            f"{len(exc.problems)} problem(s) in {args.data_dir}; fix them before reading coverage.",
+            file=sys.stderr,
+        )
         return 1
     dates = coverage_report(args.chapter, data=data, from_text=args.from_text)
     print("Date expressions\n" + format_report(dates))
@@ -95,7 +108,11 @@ def _sentences(args: argparse.Namespace) -> int:
     rows = {r.locator: r for r in data["sentences"].itertuples()}
     for sent in chapter_sentences(args.chapter):
         row = rows.get(sent.locator)
-        mapped = f"{row.content} ({row.modality}): {' '.join(row.record_refs) or '-'}" if row is not None else "UNMAPPED"
+        mapped = (
+            f"{row.content} ({row.modality}): {' '.join(row.record_refs) or '-'}"
+            if row is not None
+            else "UNMAPPED"
+        )
         print(f"{sent.number}\t{sent.locator}\t{sent.checksum}\t{mapped}\t{sent.text}")
         if args.candidates:
             here = [r for r, loc in refs.items() if covers(loc, sent.locator.rsplit(" s.", 1)[0])]
@@ -111,7 +128,9 @@ def _run_notebook(args: argparse.Namespace) -> int:
 
     path = Path(args.notebook).resolve()
     nb = jupytext.read(path)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     out = Path(args.output) if args.output else path.with_suffix(".ipynb")
     jupytext.write(nb, out, fmt="ipynb")
     print(f"{path.name}: executed, written to {out}")
@@ -133,37 +152,69 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m ca911", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("validate", help="validate the data package; prints file:row:column: rule: message")
+    p = sub.add_parser(
+        "validate", help="validate the data package; prints file:row:column: rule: message"
+    )
     p.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
     p.set_defaults(func=_validate)
-    p = sub.add_parser("derive", help="write the files derived from the chapters' text (date expressions, sentence inventory)")
-    p.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 and name the first difference")
+    p = sub.add_parser(
+        "derive",
+        help="write the files derived from the chapters' text (date expressions, sentence inventory)",
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="compare instead of writing; exit 1 and name the first difference",
+    )
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_derive)
     from ca911.book.execute import default_jobs
 
-    p = sub.add_parser("execute", help="execute the book's uncached notebooks in parallel into the execution cache")
-    p.add_argument("--jobs", type=int, default=default_jobs(), help="notebooks at a time (default: the cores)")
+    p = sub.add_parser(
+        "execute", help="execute the book's uncached notebooks in parallel into the execution cache"
+    )
+    p.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="notebooks at a time (default: the cores)"
+    )
     p.add_argument("--root", default=".", help="the book's folder (with _config.yml and _toc.yml)")
     p.set_defaults(func=_execute)
     p = sub.add_parser("passages", help="list a chapter's passages with their locators")
     p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
     p.set_defaults(func=_passages)
-    p = sub.add_parser("coverage", help="date-expression and sentence coverage report for a chapter")
+    p = sub.add_parser(
+        "coverage", help="date-expression and sentence coverage report for a chapter"
+    )
     p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
-    p.add_argument("--from-text", action="store_true", help="read the chapter itself instead of the committed derived files")
+    p.add_argument(
+        "--from-text",
+        action="store_true",
+        help="read the chapter itself instead of the committed derived files",
+    )
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_coverage)
-    p = sub.add_parser("sentences", help="list a chapter's sentences with locator, checksum and their map row")
+    p = sub.add_parser(
+        "sentences", help="list a chapter's sentences with locator, checksum and their map row"
+    )
     p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
-    p.add_argument("--candidates", action="store_true", help="also list the records located at each sentence's paragraph")
+    p.add_argument(
+        "--candidates",
+        action="store_true",
+        help="also list the records located at each sentence's paragraph",
+    )
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_sentences)
-    p = sub.add_parser("source-date-epoch", help="print the date the build writes into its outputs (seconds since 1970)")
+    p = sub.add_parser(
+        "source-date-epoch",
+        help="print the date the build writes into its outputs (seconds since 1970)",
+    )
     p.set_defaults(func=_source_date_epoch)
-    p = sub.add_parser("run", help="execute one MyST notebook by itself and write the executed .ipynb")
+    p = sub.add_parser(
+        "run", help="execute one MyST notebook by itself and write the executed .ipynb"
+    )
     p.add_argument("notebook")
-    p.add_argument("-o", "--output", help="where to write the .ipynb (default: beside the notebook)")
+    p.add_argument(
+        "-o", "--output", help="where to write the .ipynb (default: beside the notebook)"
+    )
     p.set_defaults(func=_run_notebook)
     args = parser.parse_args(argv)
     return args.func(args)

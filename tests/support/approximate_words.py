@@ -20,7 +20,9 @@ SVG_TEXT = re.compile(r"<!-- (.*?) -->|<text\b[^>]*>(.*?)</text>", re.DOTALL)
 
 def other_approximate_words(text: str) -> list[str]:
     """Every mark of an approximate date other than "about" in `text`, each with some context."""
-    return [repr(text[max(0, m.start() - 30): m.end() + 30]) for m in OTHER_APPROXIMATE.finditer(text)]
+    return [
+        repr(text[max(0, m.start() - 30) : m.end() + 30]) for m in OTHER_APPROXIMATE.finditer(text)
+    ]
 
 
 def svg_text(svg: str) -> str:

@@ -6,8 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class Visit:
@@ -20,7 +26,9 @@ class Visit:
         self.failed: list[str] = []
         self.external: list[str] = []
         self.fetched: dict[str, int] = {}  # every response's URL and body size (Content-Length)
-        self.context = browser.new_context(viewport={"width": width, "height": height}, color_scheme="light")
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme="light"
+        )
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
@@ -54,4 +62,3 @@ class Visit:
 
     def close(self):
         self.context.close()
-

@@ -43,5 +43,8 @@ def filled_in_files(data_dir: Path) -> dict[tuple[str, str], str]:
 def miscounted(html: str, data_dir: Path) -> list[str]:
     """Every field whose rendered count differs from the files' (and every field the page leaves out)."""
     shown, counted = rendered_filled(html), filled_in_files(data_dir)
-    return [f"{table} {field}: page says {shown.get((table, field), 'nothing')}, the file has {n}"
-            for (table, field), n in sorted(counted.items()) if shown.get((table, field)) != n]
+    return [
+        f"{table} {field}: page says {shown.get((table, field), 'nothing')}, the file has {n}"
+        for (table, field), n in sorted(counted.items())
+        if shown.get((table, field)) != n
+    ]

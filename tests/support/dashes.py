@@ -33,7 +33,11 @@ def pdf_dash_fonts(pdf_path: Path) -> list[tuple[int, str]]:
 
 
 def pdf_dash_problems(pdf_path: Path) -> list[str]:
-    return [f"p. {page}: 「―」 drawn in {font}" for page, font in pdf_dash_fonts(pdf_path) if not any(name in font for name in JAPANESE_FONTS)]
+    return [
+        f"p. {page}: 「―」 drawn in {font}"
+        for page, font in pdf_dash_fonts(pdf_path)
+        if not any(name in font for name in JAPANESE_FONTS)
+    ]
 
 
 # Each run of U+2015 in the page's text goes into a span of its own, so the renderer can say which font drew it.
@@ -69,8 +73,13 @@ def html_dash_fonts(page) -> list[tuple[str, list[str]]]:
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     out = []
-    for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "span.ca911-dash-probe"})["nodeIds"]:
-        fonts = [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node_id})["fonts"]]
+    for node_id in cdp.send(
+        "DOM.querySelectorAll", {"nodeId": root, "selector": "span.ca911-dash-probe"}
+    )["nodeIds"]:
+        fonts = [
+            f["familyName"]
+            for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node_id})["fonts"]
+        ]
         context = cdp.send("DOM.getOuterHTML", {"nodeId": node_id})["outerHTML"]
         out.append((context, fonts))
     cdp.detach()
@@ -78,5 +87,8 @@ def html_dash_fonts(page) -> list[tuple[str, list[str]]]:
 
 
 def html_dash_problems(page) -> list[str]:
-    return [f"{where}: drawn in {', '.join(fonts) or 'no font'}" for where, fonts in html_dash_fonts(page)
-            if not fonts or not all(any(name in f for name in JAPANESE_FONTS) for f in fonts)]
+    return [
+        f"{where}: drawn in {', '.join(fonts) or 'no font'}"
+        for where, fonts in html_dash_fonts(page)
+        if not fonts or not all(any(name in f for name in JAPANESE_FONTS) for f in fonts)
+    ]

@@ -21,25 +21,33 @@ from matplotlib.patches import Patch, Rectangle
 
 from ca911.figures.style import A4_TEXT_WIDTH_IN
 
-PRINT_TEXT_WIDTH_PT = A4_TEXT_WIDTH_IN * 72  # the PDF's text column; a wider figure prints scaled down, never up
+PRINT_TEXT_WIDTH_PT = (
+    A4_TEXT_WIDTH_IN * 72
+)  # the PDF's text column; a wider figure prints scaled down, never up
 PRINT_FLOOR_PT = 8.0
 MIN_GAP_PT = 1.0  # two labels' ink closer than this reads as one run-together label
 
 _GLYPH = re.compile(r'<path id="([^"]+)" d="([^"]*)"(?: transform="scale\(([\d.e-]+)\)")?')
-_LINE = re.compile(r'<!-- (.*?) -->\s*<g (?:style="[^"]*" )?transform="translate\(([-\d.e]+) ([-\d.e]+)\)'
-                   r'(?: rotate\(([-\d.e]+)\))? scale\(([\d.e-]+) -[\d.e-]+\)">(.*?)</g>', re.S)
+_LINE = re.compile(
+    r'<!-- (.*?) -->\s*<g (?:style="[^"]*" )?transform="translate\(([-\d.e]+) ([-\d.e]+)\)'
+    r'(?: rotate\(([-\d.e]+)\))? scale\(([\d.e-]+) -[\d.e-]+\)">(.*?)</g>',
+    re.S,
+)
 _GROUP_ID = re.compile(r'<g id="([^"]+)"')
 _USE = re.compile(r'<use xlink:href="#([^"]+)"(?: transform="translate\(([-\d.e]+) ([-\d.e]+)\)")?')
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 # ids as the data spell them: snake_case codes, and period ids such as "uzb-1"
 _INTERNAL_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]{3}-\d+\b")
 # words about how the data are built or kept, not about what a chart shows
-_BUILD_WORDS = re.compile(r"\bcarry-forward\b|\bcarried forward by the code\b|\b(?:never )?stored\b", re.I)
+_BUILD_WORDS = re.compile(
+    r"\bcarry-forward\b|\bcarried forward by the code\b|\b(?:never )?stored\b", re.I
+)
 
 
 @dataclass(frozen=True)
 class TextRun:
     """One line of text: a text artist's lines share its `owner` (the SVG group id)."""
+
     text: str
     owner: str
     size_pt: float
@@ -73,12 +81,21 @@ def text_runs(svg: str) -> list[TextRun]:
                 continue
             x0, y0, x1, y1 = glyphs[gid]
             for gx, gy in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
-                px, py = (gx + float(ux or 0)) * s, -(gy + float(uy or 0)) * s  # glyph y is up, SVG y is down
-                corners.append((float(tx) + px * math.cos(angle) - py * math.sin(angle),
-                                float(ty) + px * math.sin(angle) + py * math.cos(angle)))
+                px, py = (
+                    (gx + float(ux or 0)) * s,
+                    -(gy + float(uy or 0)) * s,
+                )  # glyph y is up, SVG y is down
+                corners.append(
+                    (
+                        float(tx) + px * math.cos(angle) - py * math.sin(angle),
+                        float(ty) + px * math.sin(angle) + py * math.cos(angle),
+                    )
+                )
         if corners:
             xs, ys = zip(*corners)
-            runs.append(TextRun(html.unescape(text), owner, s * 100, (min(xs), min(ys), max(xs), max(ys))))
+            runs.append(
+                TextRun(html.unescape(text), owner, s * 100, (min(xs), min(ys), max(xs), max(ys)))
+            )
     return runs
 
 
@@ -88,7 +105,7 @@ def overlapping_labels(svg: str, gap: float = MIN_GAP_PT) -> list[str]:
     runs = text_runs(svg)
     found = []
     for i, a in enumerate(runs):
-        for b in runs[i + 1:]:
+        for b in runs[i + 1 :]:
             if a.owner == b.owner:
                 continue
             dx = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
@@ -101,8 +118,13 @@ def overlapping_labels(svg: str, gap: float = MIN_GAP_PT) -> list[str]:
 def internal_codes(svg: str) -> list[str]:
     """Text that shows a data id instead of words ("not_stated", "uzb-1"), or says how the data are kept
     ("used only by carry-forward, never stored")."""
-    return sorted({f"{m} (in {r.text!r})" for r in text_runs(svg)
-                   for m in _INTERNAL_CODE.findall(r.text) + _BUILD_WORDS.findall(r.text)})
+    return sorted(
+        {
+            f"{m} (in {r.text!r})"
+            for r in text_runs(svg)
+            for m in _INTERNAL_CODE.findall(r.text) + _BUILD_WORDS.findall(r.text)
+        }
+    )
 
 
 def smallest_printed_pt(svg: str) -> float:
@@ -114,16 +136,24 @@ def smallest_printed_pt(svg: str) -> float:
 
 def small_text(svg: str, floor: float = PRINT_FLOOR_PT) -> list[str]:
     smallest = smallest_printed_pt(svg)
-    return [f"text printed at {smallest:.2f} pt (floor {floor} pt)"] if smallest < floor - 0.01 else []
+    return (
+        [f"text printed at {smallest:.2f} pt (floor {floor} pt)"] if smallest < floor - 0.01 else []
+    )
 
 
 def svg_problems(svg: str) -> list[str]:
-    return overlapping_labels(svg) + [f"internal code {c}" for c in internal_codes(svg)] + small_text(svg)
+    return (
+        overlapping_labels(svg)
+        + [f"internal code {c}" for c in internal_codes(svg)]
+        + small_text(svg)
+    )
 
 
 # ------------------------------------------------------------------------------------------- legends
 def _dashes(artist):
-    offset, seq = artist._unscaled_dash_pattern  # the dash pattern as set, before scaling by line width
+    offset, seq = (
+        artist._unscaled_dash_pattern
+    )  # the dash pattern as set, before scaling by line width
     return tuple(round(v, 2) for v in seq) if seq else None
 
 
@@ -143,7 +173,9 @@ def _drawn_styles(fig) -> list[tuple]:
         for coll in ax.collections:
             marker = getattr(coll, "_marker_name", None)
             for colour in list(coll.get_facecolors()) + list(coll.get_edgecolors()):
-                styles.append(("marker" if marker else "fill", tuple(colour), marker, coll.get_hatch(), None))
+                styles.append(
+                    ("marker" if marker else "fill", tuple(colour), marker, coll.get_hatch(), None)
+                )
         for patch in ax.patches:
             if isinstance(patch, Rectangle) and (patch.get_width() == 0 or patch.get_height() == 0):
                 continue  # a zero-length bar draws nothing
@@ -152,7 +184,10 @@ def _drawn_styles(fig) -> list[tuple]:
         for image in ax.images:  # an RGBA image's distinct colours are fills
             pixels = np.asarray(image.get_array(), dtype=float)
             if pixels.ndim == 3 and pixels.shape[-1] == 4:
-                styles += [("fill", tuple(c), None, None, None) for c in np.unique(pixels.reshape(-1, 4), axis=0)]
+                styles += [
+                    ("fill", tuple(c), None, None, None)
+                    for c in np.unique(pixels.reshape(-1, 4), axis=0)
+                ]
     return styles
 
 
@@ -163,21 +198,33 @@ def _neutral(rgba) -> bool:
 
 
 def _colour_matches(drawn, want) -> bool:
-    return _neutral(want) or (drawn is not None and drawn[3] > 0 and same_color(drawn[:3], want[:3]))
+    return _neutral(want) or (
+        drawn is not None and drawn[3] > 0 and same_color(drawn[:3], want[:3])
+    )
 
 
 def _shown(handle, styles) -> bool:
     if isinstance(handle, Line2D):
         marker = handle.get_marker()
         if marker not in ("", "None", None):
-            face, edge = to_rgba(handle.get_markerfacecolor()), to_rgba(handle.get_markeredgecolor())
+            face, edge = (
+                to_rgba(handle.get_markerfacecolor()),
+                to_rgba(handle.get_markeredgecolor()),
+            )
             want = face if face[3] > 0 and not (_neutral(face) and not _neutral(edge)) else edge
-            return any(k == "marker" and m == marker and _colour_matches(c, want) for k, c, m, _, _ in styles)
+            return any(
+                k == "marker" and m == marker and _colour_matches(c, want)
+                for k, c, m, _, _ in styles
+            )
         want, dashes = to_rgba(handle.get_color()), _dashes(handle)
-        return any(k == "line" and _colour_matches(c, want) and d == dashes for k, c, _, _, d in styles)
+        return any(
+            k == "line" and _colour_matches(c, want) and d == dashes for k, c, _, _, d in styles
+        )
     if isinstance(handle, Patch):
         want, hatch = to_rgba(handle.get_facecolor()), handle.get_hatch()
-        return any(k == "fill" and _colour_matches(c, want) and h == hatch for k, c, _, h, _ in styles)
+        return any(
+            k == "fill" and _colour_matches(c, want) and h == hatch for k, c, _, h, _ in styles
+        )
     return True
 
 
@@ -187,13 +234,20 @@ def legend_problems(fig) -> list[str]:
     _register_scatter_markers(fig)
     styles = _drawn_styles(fig)
     problems = []
-    legends = list(fig.legends) + [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None]
+    legends = list(fig.legends) + [
+        ax.get_legend() for ax in fig.axes if ax.get_legend() is not None
+    ]
     for legend in legends:
         for handle, text in zip(legend.legend_handles, legend.get_texts()):
             label = text.get_text()
             if not _shown(handle, styles):
-                problems.append(f"legend entry {label!r}: its symbol is drawn nowhere in the figure")
-            problems += [f"legend entry {label!r}: internal code {c!r}" for c in _INTERNAL_CODE.findall(label)]
+                problems.append(
+                    f"legend entry {label!r}: its symbol is drawn nowhere in the figure"
+                )
+            problems += [
+                f"legend entry {label!r}: internal code {c!r}"
+                for c in _INTERNAL_CODE.findall(label)
+            ]
         problems += _width_classes_drawn_nowhere(fig, legend)
     return problems
 
@@ -216,18 +270,31 @@ def _drawn_line_widths(fig) -> list[tuple]:
 def _width_classes_drawn_nowhere(fig, legend, tolerance: float = 0.05) -> list[str]:
     """Where a key tells classes apart by line width alone (same colour and dash: 'share 2', 'share 3 or
     more'), each class's width must be drawn in that colour; a grey or black entry is a scale, not a class."""
-    entries = [(h, t.get_text()) for h, t in zip(legend.legend_handles, legend.get_texts())
-               if isinstance(h, Line2D) and h.get_marker() in ("", "None", None)
-               and h.get_linestyle() not in ("None", "", " ") and not _neutral(to_rgba(h.get_color()))]
+    entries = [
+        (h, t.get_text())
+        for h, t in zip(legend.legend_handles, legend.get_texts())
+        if isinstance(h, Line2D)
+        and h.get_marker() in ("", "None", None)
+        and h.get_linestyle() not in ("None", "", " ")
+        and not _neutral(to_rgba(h.get_color()))
+    ]
     drawn = _drawn_line_widths(fig)
     problems = []
     for handle, label in entries:
         colour, dashes = to_rgba(handle.get_color()), _dashes(handle)
-        same_class = [h for h, _ in entries if same_color(to_rgba(h.get_color())[:3], colour[:3]) and _dashes(h) == dashes]
+        same_class = [
+            h
+            for h, _ in entries
+            if same_color(to_rgba(h.get_color())[:3], colour[:3]) and _dashes(h) == dashes
+        ]
         if len({round(h.get_linewidth(), 2) for h in same_class}) < 2:
             continue
-        if not any(same_color(c[:3], colour[:3]) and c[3] > 0 and abs(w - handle.get_linewidth()) <= tolerance
-                   for c, _, w in drawn):
+        if not any(
+            same_color(c[:3], colour[:3])
+            and c[3] > 0
+            and abs(w - handle.get_linewidth()) <= tolerance
+            for c, _, w in drawn
+        ):
             problems.append(f"legend entry {label!r}: no line of its width is drawn in the figure")
     return problems
 
@@ -243,13 +310,20 @@ def _register_scatter_markers(fig) -> None:
         known[name] = path
     for ax in fig.axes:
         for coll in ax.collections:
-            if not isinstance(coll, Collection) or not hasattr(coll, "get_paths") or getattr(coll, "_marker_name", None):
+            if (
+                not isinstance(coll, Collection)
+                or not hasattr(coll, "get_paths")
+                or getattr(coll, "_marker_name", None)
+            ):
                 continue
             paths = coll.get_paths()
             if len(paths) != 1:
                 continue
             for name, path in known.items():
-                if len(path.vertices) == len(paths[0].vertices) and (abs(path.vertices - paths[0].vertices) < 1e-6).all():
+                if (
+                    len(path.vertices) == len(paths[0].vertices)
+                    and (abs(path.vertices - paths[0].vertices) < 1e-6).all()
+                ):
                     coll._marker_name = name
                     break
 
@@ -268,16 +342,25 @@ def text_past_edge(svg: str, tolerance_pt: float = 0.2) -> list[str]:
     """Text whose ink reaches past the saved image's edge: the reader sees it cut off."""
     width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', svg)[1])
     height = float(re.search(r'<svg[^>]*\sheight="([\d.]+)pt"', svg)[1])
-    return [f"{r.text!r} is cut by the figure edge" for r in text_runs(svg)
-            if r.box[0] < -tolerance_pt or r.box[1] < -tolerance_pt
-            or r.box[2] > width + tolerance_pt or r.box[3] > height + tolerance_pt]
+    return [
+        f"{r.text!r} is cut by the figure edge"
+        for r in text_runs(svg)
+        if r.box[0] < -tolerance_pt
+        or r.box[1] < -tolerance_pt
+        or r.box[2] > width + tolerance_pt
+        or r.box[3] > height + tolerance_pt
+    ]
 
 
 # ---------------------------------------------------------------------------------- layout on a Figure
 def _texts(fig):
     from matplotlib.text import Text
 
-    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and t.figure is not None]
+    return [
+        t
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and t.figure is not None
+    ]
 
 
 def _text_box(text, renderer):
@@ -310,10 +393,18 @@ def clipped_text(fig, tolerance_px: float = 0.5) -> list[str]:
         ink = text.get_window_extent(renderer)
         if ink.width == 0:
             continue
-        frames = [("its panel frame", text.get_clip_box())] if text.get_clip_on() and text.get_clip_box() else []
+        frames = (
+            [("its panel frame", text.get_clip_box())]
+            if text.get_clip_on() and text.get_clip_box()
+            else []
+        )
         for name, frame in frames:
-            if (ink.x0 < frame.x0 - tolerance_px or ink.x1 > frame.x1 + tolerance_px
-                    or ink.y0 < frame.y0 - tolerance_px or ink.y1 > frame.y1 + tolerance_px):
+            if (
+                ink.x0 < frame.x0 - tolerance_px
+                or ink.x1 > frame.x1 + tolerance_px
+                or ink.y0 < frame.y0 - tolerance_px
+                or ink.y1 > frame.y1 + tolerance_px
+            ):
                 found.append(f"{text.get_text()!r} is cut by {name}")
                 break
     return found
@@ -353,13 +444,21 @@ def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) ->
     found = []
     for ax in fig.axes:
         markers = _markers(ax, renderer)
-        texts = [t for t in _texts(ax) if t.axes is ax and t is not ax.title and t not in (ax._left_title, ax._right_title)]
+        texts = [
+            t
+            for t in _texts(ax)
+            if t.axes is ax and t is not ax.title and t not in (ax._left_title, ax._right_title)
+        ]
         boxes = [(t, _text_box(t, renderer)) for t in texts]
         for text, box in boxes:
             anchors = [text._get_xy_display()]  # the anchor, with units (dates) converted
             if hasattr(text, "xy"):  # an annotation labels the point it annotates
                 anchors.append(text._get_position_xy(renderer))
-            own = [m for m in markers if any(math.hypot(m[0] - x, m[1] - y) <= m[2] + slack for x, y in anchors)]
+            own = [
+                m
+                for m in markers
+                if any(math.hypot(m[0] - x, m[1] - y) <= m[2] + slack for x, y in anchors)
+            ]
             for x, y, r, _ in markers:
                 if any(o[0] == x and o[1] == y for o in own):
                     continue
@@ -368,8 +467,10 @@ def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) ->
                     break
         boxed = [(t, b) for t, b in boxes if t.get_bbox_patch() is not None]
         for i, (a, abox) in enumerate(boxed):
-            for b, bbox in boxed[i + 1:]:
-                if abox.padded(gap_pt * fig.dpi / 72 / 2).overlaps(bbox.padded(gap_pt * fig.dpi / 72 / 2)):
+            for b, bbox in boxed[i + 1 :]:
+                if abox.padded(gap_pt * fig.dpi / 72 / 2).overlaps(
+                    bbox.padded(gap_pt * fig.dpi / 72 / 2)
+                ):
                     found.append(f"{a.get_text()!r} and {b.get_text()!r} overlap")
     return found
 
@@ -380,8 +481,11 @@ def _frame_sides(ax) -> dict[str, float]:
     if not ax.axison:
         return {}
     box = ax.get_window_extent()
-    tinted = ax.patch.get_visible() and to_rgba(ax.patch.get_facecolor())[3] > 0 \
+    tinted = (
+        ax.patch.get_visible()
+        and to_rgba(ax.patch.get_facecolor())[3] > 0
         and not same_color(ax.patch.get_facecolor(), ax.figure.get_facecolor())
+    )
     sides = {"left": box.x0, "right": box.x1, "bottom": box.y0, "top": box.y1}
     return {side: at for side, at in sides.items() if tinted or ax.spines[side].get_visible()}
 
@@ -401,7 +505,11 @@ def text_across_frame(fig, tolerance_px: float = 0.5) -> list[str]:
             for side, at in sides.items():
                 vertical = side in ("left", "right")
                 lo, hi = (box.x0, box.x1) if vertical else (box.y0, box.y1)
-                along = (box.y0 < frame.y1 and box.y1 > frame.y0) if vertical else (box.x0 < frame.x1 and box.x1 > frame.x0)
+                along = (
+                    (box.y0 < frame.y1 and box.y1 > frame.y0)
+                    if vertical
+                    else (box.x0 < frame.x1 and box.x1 > frame.x0)
+                )
                 if along and lo < at - tolerance_px and hi > at + tolerance_px:
                     found.append(f"{text.get_text()!r} runs across the {side} of its panel frame")
                     break
@@ -422,7 +530,11 @@ def _disc_cover(x, y, r, discs, samples: int = 24) -> float:
 
 
 def _opaque(artist) -> bool:
-    faces = artist.get_facecolors() if isinstance(artist, Collection) else [to_rgba(artist.get_markerfacecolor())]
+    faces = (
+        artist.get_facecolors()
+        if isinstance(artist, Collection)
+        else [to_rgba(artist.get_markerfacecolor())]
+    )
     alpha = artist.get_alpha()
     return len(faces) > 0 and all(c[3] * (1 if alpha is None else alpha) >= 0.5 for c in faces)
 
@@ -437,9 +549,14 @@ def hidden_markers(fig, hidden_share: float = 0.5) -> list[str]:
         markers = _markers(ax, renderer)
         for x, y, r, artist in markers:
             rank = (artist.get_zorder(), order.get(id(artist), 0))
-            over = [(bx, by, br) for bx, by, br, b in markers
-                    if b is not artist and _opaque(b) and (b.get_zorder(), order.get(id(b), 0)) > rank
-                    and math.hypot(bx - x, by - y) < br + r]
+            over = [
+                (bx, by, br)
+                for bx, by, br, b in markers
+                if b is not artist
+                and _opaque(b)
+                and (b.get_zorder(), order.get(id(b), 0)) > rank
+                and math.hypot(bx - x, by - y) < br + r
+            ]
             if over and _disc_cover(x, y, r, over) > hidden_share:
                 found.append(f"a marker at ({x:.0f}, {y:.0f}) px is hidden under another marker")
     return found
@@ -475,12 +592,17 @@ def _leaders(ax):
 def _segments_cross(p1, p2, q1, q2) -> bool:
     def side(a, b, c):
         return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
     d1, d2, d3, d4 = side(q1, q2, p1), side(q1, q2, p2), side(p1, p2, q1), side(p1, p2, q2)
     return d1 * d2 < 0 and d3 * d4 < 0
 
 
 def _polylines_cross(a, b) -> bool:
-    return any(_segments_cross(a[i], a[i + 1], b[j], b[j + 1]) for i in range(len(a) - 1) for j in range(len(b) - 1))
+    return any(
+        _segments_cross(a[i], a[i + 1], b[j], b[j + 1])
+        for i in range(len(a) - 1)
+        for j in range(len(b) - 1)
+    )
 
 
 def lines_through_labels(fig) -> list[str]:
@@ -489,20 +611,35 @@ def lines_through_labels(fig) -> list[str]:
     renderer = _laid_out(fig)
     found = []
     for ax in fig.axes:
-        labels = [(t, _text_box(t, renderer)) for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        labels = [
+            (t, _text_box(t, renderer))
+            for t in ax.texts
+            if t.get_visible() and t.get_text().strip()
+        ]
         for x, y0, y1 in _vertical_lines(ax):
-            found += [f"a vertical line crosses {t.get_text()!r}" for t, box in labels
-                      if box.x0 < x < box.x1 and y0 < box.y1 and y1 > box.y0]
+            found += [
+                f"a vertical line crosses {t.get_text()!r}"
+                for t, box in labels
+                if box.x0 < x < box.x1 and y0 < box.y1 and y1 > box.y0
+            ]
         leaders = _leaders(ax)
         for i, (a, line_a) in enumerate(leaders):
-            for b, line_b in leaders[i + 1:]:
+            for b, line_b in leaders[i + 1 :]:
                 if a is not b and _polylines_cross(line_a, line_b):
                     found.append(f"the leader lines of {a.get_text()!r} and {b.get_text()!r} cross")
             for t, box in labels:
                 if t is a:
                     continue
-                edges = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1), (box.x0, box.y0)]
+                edges = [
+                    (box.x0, box.y0),
+                    (box.x1, box.y0),
+                    (box.x1, box.y1),
+                    (box.x0, box.y1),
+                    (box.x0, box.y0),
+                ]
                 inside = any(box.x0 < px < box.x1 and box.y0 < py < box.y1 for px, py in line_a)
                 if inside or _polylines_cross(line_a, edges):
-                    found.append(f"the leader line of {a.get_text()!r} runs through {t.get_text()!r}")
+                    found.append(
+                        f"the leader line of {a.get_text()!r} runs through {t.get_text()!r}"
+                    )
     return found

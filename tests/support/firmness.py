@@ -16,12 +16,16 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 # Words that show a claim is held tentatively, or is someone's view.
-HEDGE_WORDS = (r"perhaps|probably|likely|may|might|could|would|seem(?:s|ed)?|appear(?:s|ed)?|apparently|possibl[ey]|"
-               r"surmise[sd]?|guess(?:es|ed)?|presume[sd]?|suggest(?:s|ed)?|tentative(?:ly)?|caution|doubt(?:s|ful)?|"
-               r"whether|reading|reads|infers?|inference|expects?|expected|hints?|suppose[sd]?|thinks?|judges?")
-ATTRIBUTION_WORDS = (r"reports?|reported|according|views?|said|says?|argue[sd]?|claim(?:s|ed)?|regard(?:s|ed)?|"
-                     r"held|holds|believed?|thought|voices?|commentators?|opinion|speculat\w*|perceived|saw|sees|seen|"
-                     r"stress(?:es|ed)?|calls?|called|complain(?:s|ed)?|warn(?:s|ed)?|asks?|asked|doubted|judged|revealed|blamed")
+HEDGE_WORDS = (
+    r"perhaps|probably|likely|may|might|could|would|seem(?:s|ed)?|appear(?:s|ed)?|apparently|possibl[ey]|"
+    r"surmise[sd]?|guess(?:es|ed)?|presume[sd]?|suggest(?:s|ed)?|tentative(?:ly)?|caution|doubt(?:s|ful)?|"
+    r"whether|reading|reads|infers?|inference|expects?|expected|hints?|suppose[sd]?|thinks?|judges?"
+)
+ATTRIBUTION_WORDS = (
+    r"reports?|reported|according|views?|said|says?|argue[sd]?|claim(?:s|ed)?|regard(?:s|ed)?|"
+    r"held|holds|believed?|thought|voices?|commentators?|opinion|speculat\w*|perceived|saw|sees|seen|"
+    r"stress(?:es|ed)?|calls?|called|complain(?:s|ed)?|warn(?:s|ed)?|asks?|asked|doubted|judged|revealed|blamed"
+)
 HEDGED_OR_ATTRIBUTED = re.compile(rf"\b(?:{HEDGE_WORDS}|{ATTRIBUTION_WORDS})\b", re.I)
 FIRMNESS = ("hedged", "reported_view")
 LOCATOR = re.compile(r"^ch[34] §\S+ (?:¶|T1 )")
@@ -40,11 +44,17 @@ class Modalities:
 
     @classmethod
     def from_package(cls, package) -> Modalities:
-        facts = dict(zip(package.facts["fact_id"].astype(str), package.facts["modality"].astype(str)))
+        facts = dict(
+            zip(package.facts["fact_id"].astype(str), package.facts["modality"].astype(str))
+        )
         # a paragraph's facts include those the chapter states in its notes (`ch4 §3.1 ¶1 n.5`)
         paragraph = package.facts["locator"].astype(str).str.replace(r" n\.\d+$", "", regex=True)
-        paragraphs = package.facts.groupby(paragraph)["modality"].agg(lambda s: set(s.astype(str))).to_dict()
-        sentences = dict(zip(package.sentences["locator"].astype(str), package.sentences["modality"].astype(str)))
+        paragraphs = (
+            package.facts.groupby(paragraph)["modality"].agg(lambda s: set(s.astype(str))).to_dict()
+        )
+        sentences = dict(
+            zip(package.sentences["locator"].astype(str), package.sentences["modality"].astype(str))
+        )
         return cls(facts, event_modalities(package), sentences, paragraphs)
 
     def of_locator(self, locator: str) -> str | None:
@@ -87,7 +97,11 @@ def soft_citations(sentence: CitingSentence, modalities: Modalities) -> dict[str
 
 def firmness_problems(sentence: CitingSentence, modalities: Modalities) -> list[str]:
     soft = soft_citations(sentence, modalities)
-    return [f"{k} is {v}" for k, v in soft.items()] if soft and not HEDGED_OR_ATTRIBUTED.search(sentence.words) else []
+    return (
+        [f"{k} is {v}" for k, v in soft.items()]
+        if soft and not HEDGED_OR_ATTRIBUTED.search(sentence.words)
+        else []
+    )
 
 
 # A sentence ends at . ? or ! before a space and a capital, a quotation or a citation marker.
@@ -95,7 +109,14 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z「“\"(\x00])")
 _MARK = re.compile(r"\x00(fact|event|locator)\x01([^\x00]*)\x00")
 # Parts of a page that are not our running prose: code cells and their output (tables of records),
 # the navigation, and the sentence map, which lists the chapter's own sentences.
-_NOT_PROSE = ("div.cell_input", "div.cell_output", "nav", "div.toctree-wrapper", "footer", "div.prev-next-area")
+_NOT_PROSE = (
+    "div.cell_input",
+    "div.cell_output",
+    "nav",
+    "div.toctree-wrapper",
+    "footer",
+    "div.prev-next-area",
+)
 
 
 def rendered_sentences(page_html: str) -> list[CitingSentence]:
@@ -108,13 +129,17 @@ def rendered_sentences(page_html: str) -> list[CitingSentence]:
             tag.decompose()
     sentences = []
     for block in article.find_all(["p", "li"]):
-        if block.find(["p", "li"]):  # a list item holding paragraphs: its paragraphs are read on their own
+        if block.find(
+            ["p", "li"]
+        ):  # a list item holding paragraphs: its paragraphs are read on their own
             continue
         text = "".join(_marked(node) for node in block.children)
         for chunk in _SENTENCE_END.split(" ".join(text.split())):
             found = CitingSentence(words=_MARK.sub(" ", chunk))
             for kind, value in _MARK.findall(chunk):
-                {"fact": found.facts, "event": found.events, "locator": found.locators}[kind].append(value)
+                {"fact": found.facts, "event": found.events, "locator": found.locators}[
+                    kind
+                ].append(value)
             sentences.append(found)
     return sentences
 
@@ -140,7 +165,11 @@ def _marked(node) -> str:
 
 def known_locators(sentence_locators, cell_locators) -> set[str]:
     """Every locator the sentence map can answer: its sentences, their paragraphs, their sections, Table 1's cells."""
-    known = set(sentence_locators) | {s.rsplit(" s.", 1)[0] for s in sentence_locators} | set(cell_locators)
+    known = (
+        set(sentence_locators)
+        | {s.rsplit(" s.", 1)[0] for s in sentence_locators}
+        | set(cell_locators)
+    )
     return known | {loc.split(" ¶")[0] for loc in known if " ¶" in loc}
 
 
@@ -152,6 +181,10 @@ def unknown_locators(sentences: list[CitingSentence], known: set[str]) -> list[s
         for loc in s.locators:
             base = re.sub(r" n\.\d+$", "", loc)
             span = re.fullmatch(r"(?P<head>.+ ¶)(?P<first>\d+)-(?P<last>\d+)", base)
-            parts = [f"{span['head']}{n}" for n in range(int(span["first"]), int(span["last"]) + 1)] if span else [base]
+            parts = (
+                [f"{span['head']}{n}" for n in range(int(span["first"]), int(span["last"]) + 1)]
+                if span
+                else [base]
+            )
             unknown += [f"{loc} (in: {s.words[:80]})" for p in parts if p not in known]
     return unknown

@@ -15,17 +15,80 @@ import re
 
 from bs4 import BeautifulSoup
 
-BLOCK_TAGS = ["p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"]
+BLOCK_TAGS = [
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "caption",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+]
 LEFT_OUT = ["script", "style", "pre", "code", "kbd", "samp", "nav", "header", "footer", "form"]
-LEFT_OUT_CLASSES = ["cell_input", "headerlink", "bd-sidebar-primary", "bd-sidebar-secondary", "bd-header-article"]
+LEFT_OUT_CLASSES = [
+    "cell_input",
+    "headerlink",
+    "bd-sidebar-primary",
+    "bd-sidebar-secondary",
+    "bd-header-article",
+]
 
 BRACKETED_PLURAL = re.compile(r"\w\((?:s|es)\)")
 # a word before the number that makes the number a reference, not a count: "Fig. 1 cells", "Table 1 rows"
-REFERENCE_WORDS = {"fig.", "figure", "table", "chapter", "ch.", "part", "section", "appendix", "no.", "p.", "pp.", "page",
-                   "version", "step", "run", "panel", "period", "rank", "row", "column", "note", "§", "¶", "s."}
+REFERENCE_WORDS = {
+    "fig.",
+    "figure",
+    "table",
+    "chapter",
+    "ch.",
+    "part",
+    "section",
+    "appendix",
+    "no.",
+    "p.",
+    "pp.",
+    "page",
+    "version",
+    "step",
+    "run",
+    "panel",
+    "period",
+    "rank",
+    "row",
+    "column",
+    "note",
+    "§",
+    "¶",
+    "s.",
+}
 MODIFIERS = {"new", "more", "other", "further", "extra", "additional", "old", "single", "separate"}
-NOT_PLURAL = {"news", "series", "species", "this", "its", "his", "was", "has", "is", "as", "us", "yes", "thus", "plus",
-              "always", "perhaps", "whereas", "sometimes"}
+NOT_PLURAL = {
+    "news",
+    "series",
+    "species",
+    "this",
+    "its",
+    "his",
+    "was",
+    "has",
+    "is",
+    "as",
+    "us",
+    "yes",
+    "thus",
+    "plus",
+    "always",
+    "perhaps",
+    "whereas",
+    "sometimes",
+}
 ONE_THEN = re.compile(r"(?:(\S+) )?(?<![\w.,:/–-])(?:1|one) (?:([a-z]+) )?([a-z]+)\b")
 ZERO_THEN = re.compile(r"(?:(\S+) )?(?<![\w.,:/–-])0 (of\b|times?\b|[a-z]+\b(?: [a-z]+\b)?)")
 
@@ -48,8 +111,12 @@ def text_blocks(page_html: str) -> list[str]:
 
 
 def _plural_looking(word: str) -> bool:
-    return (len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "is", "us", "os"))
-            and word not in NOT_PLURAL)
+    return (
+        len(word) > 2
+        and word.endswith("s")
+        and not word.endswith(("ss", "is", "us", "os"))
+        and word not in NOT_PLURAL
+    )
 
 
 def wording_problems(text: str, names_with_article: list[str] = ()) -> list[str]:
@@ -68,12 +135,17 @@ def wording_problems(text: str, names_with_article: list[str] = ()) -> list[str]
             continue
         problems.append(f"zero as a figure: {m.group(0).strip()!r}")
     for name in names_with_article:
-        for m in re.finditer(rf"(?<![\w’'])([a-z]+) {re.escape(name)}\b", text):  # "NATO’s Partnership…" is fine
+        for m in re.finditer(
+            rf"(?<![\w’'])([a-z]+) {re.escape(name)}\b", text
+        ):  # "NATO’s Partnership…" is fine
             if m.group(1) != "the":
                 problems.append(f"{name!r} without its article: {m.group(0)!r}")
     return problems
 
 
 def page_problems(page_html: str, names_with_article: list[str] = ()) -> list[str]:
-    return [f"{problem} in “{block[:90]}”" for block in text_blocks(page_html)
-            for problem in wording_problems(block, names_with_article)]
+    return [
+        f"{problem} in “{block[:90]}”"
+        for block in text_blocks(page_html)
+        for problem in wording_problems(block, names_with_article)
+    ]

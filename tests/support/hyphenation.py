@@ -35,7 +35,9 @@ def name_words(actors_csv: Path) -> frozenset[str]:
     with actors_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             for column in ("name_en", "name_en_external", "name_en_ours"):
-                words |= {w for w in WORD.findall(row.get(column) or "") if len(w) >= 4 and w[0].isupper()}
+                words |= {
+                    w for w in WORD.findall(row.get(column) or "") if len(w) >= 4 and w[0].isupper()
+                }
     return frozenset(words)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-PRINTED_WITH_LATIN = re.compile(r"([\u30a0-\u30ff\u3400-\u9fff・ー]{1,20})\s*[（(]([A-Za-z][A-Za-z .,'\[\]\-/]*)[）)]")
+PRINTED_WITH_LATIN = re.compile(
+    r"([\u30a0-\u30ff\u3400-\u9fff・ー]{1,20})\s*[（(]([A-Za-z][A-Za-z .,'\[\]\-/]*)[）)]"
+)
 
 
 def unrecorded_latin_forms(chapter_text: str, actors: list[dict]) -> list[str]:
@@ -30,6 +32,6 @@ def unbracketed_outside_parts(texts: dict[str, str], outside_parts: set[str]) ->
     for where, text in texts.items():
         for part in sorted(outside_parts):
             for m in re.finditer(re.escape(part), text):
-                if text[max(0, m.start() - 1):m.start()] != "[":
-                    found.append(f"{where}: {text[max(0, m.start() - 30):m.end() + 10]!r}")
+                if text[max(0, m.start() - 1) : m.start()] != "[":
+                    found.append(f"{where}: {text[max(0, m.start() - 30) : m.end() + 10]!r}")
     return found

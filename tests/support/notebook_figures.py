@@ -21,7 +21,11 @@ def notebook_figures(notebooks=None) -> dict[str, Figure]:
     import myst_nb
 
     found: dict[str, Figure] = {}
-    paths = sorted(NOTEBOOKS.glob("*.md")) if notebooks is None else [NOTEBOOKS / f"{n}.md" for n in notebooks]
+    paths = (
+        sorted(NOTEBOOKS.glob("*.md"))
+        if notebooks is None
+        else [NOTEBOOKS / f"{n}.md" for n in notebooks]
+    )
     real_glue = myst_nb.glue
     for path in paths:
         nb = jupytext.reads(path.read_text(encoding="utf-8"), fmt="md:myst")

@@ -23,6 +23,7 @@ ANY_NUMBER = re.compile(r"^(Table|Fig\.) [A-Z0-9]+(?:\.\d+)*(?:\s|$)")
 
 def page_numbering(toc: dict, appendix_caption: str = "Appendices") -> dict[str, str]:
     """Page (as in _toc.yml, without suffix) → "chapter", "appendix" or "none": how its captions are numbered."""
+
     def below(entry) -> list[str]:
         pages = []
         for section in entry.get("sections", []):
@@ -53,7 +54,9 @@ def captions(page_html: str) -> list[tuple[str, str]]:
     article = _article(page_html)
     for table in article.find_all("table"):
         output = table.find_parent("div", class_="text_html")
-        if table.find_parent("table") or (output and "dt_bundle" in " ".join(map(str, output.find_all("script")))):
+        if table.find_parent("table") or (
+            output and "dt_bundle" in " ".join(map(str, output.find_all("script")))
+        ):
             continue
         caption = table.find("caption")
         found.append(("table", " ".join(caption.get_text(" ").split()) if caption else ""))
@@ -70,9 +73,13 @@ def caption_problems(page_html: str, style: str) -> list[str]:
         if not ANY_NUMBER.sub("", text).split():
             problems.append(f"{kind} without a caption: {text!r}")
         elif style in STYLES and not STYLES[style].match(text):
-            problems.append(f"{kind} not numbered as a{'n' if style == 'appendix' else ''} {style}'s: {text[:80]!r}")
+            problems.append(
+                f"{kind} not numbered as a{'n' if style == 'appendix' else ''} {style}'s: {text[:80]!r}"
+            )
         elif style == "none" and ANY_NUMBER.match(text):
-            problems.append(f"{kind} numbered on a page whose figures and tables carry no number: {text[:80]!r}")
+            problems.append(
+                f"{kind} numbered on a page whose figures and tables carry no number: {text[:80]!r}"
+            )
     return problems
 
 
@@ -83,4 +90,6 @@ def numbers_given_twice(pages: dict[str, str]) -> list[str]:
         for _kind, text in captions(page_html):
             if m := ANY_NUMBER.match(text):
                 where[m.group(0).strip()].append(path)
-    return [f"{number}: {', '.join(paths)}" for number, paths in sorted(where.items()) if len(paths) > 1]
+    return [
+        f"{number}: {', '.join(paths)}" for number, paths in sorted(where.items()) if len(paths) > 1
+    ]

@@ -25,7 +25,9 @@ def local_lookups_only(real_getaddrinfo: Callable) -> Callable:
             try:
                 ipaddress.ip_address(name)
             except ValueError:
-                raise NameLookupBlockedError(f"lookup of {name!r} refused (tests run offline)") from None
+                raise NameLookupBlockedError(
+                    f"lookup of {name!r} refused (tests run offline)"
+                ) from None
         return real_getaddrinfo(host, *args, **kwargs)
 
     return getaddrinfo

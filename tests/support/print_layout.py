@@ -53,7 +53,9 @@ class Page:
     height: float
     chars: list[Char]
     lines: list[Line]
-    graphics: list[tuple[float, float, float, float]]  # (left, bottom, right, top) of drawings and images
+    graphics: list[
+        tuple[float, float, float, float]
+    ]  # (left, bottom, right, top) of drawings and images
 
 
 def read_pages(pdf: Path | str) -> list[Page]:
@@ -82,12 +84,33 @@ def read_pages(pdf: Path | str) -> list[Page]:
                 raw.FPDFText_GetFontInfo(textpage.raw, k, font_name, len(font_name), font_flags)
                 mono = b"Mono" in font_name.value
                 turned = abs(matrix.b) > 1e-3
-                chars.append(Char(chr(code), round(size, 2), left.value, bottom.value, right.value, top.value, y.value, mono, turned))
+                chars.append(
+                    Char(
+                        chr(code),
+                        round(size, 2),
+                        left.value,
+                        bottom.value,
+                        right.value,
+                        top.value,
+                        y.value,
+                        mono,
+                        turned,
+                    )
+                )
             graphics = []
             for obj in page.get_objects(max_depth=1):
                 if obj.type in (2, 3, 5):  # path, image, form (an embedded drawing)
                     graphics.append(tuple(obj.get_bounds()))
-            pages.append(Page(index + 1, page.get_width(), page.get_height(), chars, group_lines(chars), graphics))
+            pages.append(
+                Page(
+                    index + 1,
+                    page.get_width(),
+                    page.get_height(),
+                    chars,
+                    group_lines(chars),
+                    graphics,
+                )
+            )
     finally:
         doc.close()
     return pages
@@ -135,8 +158,15 @@ def recurring_heights(pages: list[Page], share: float = 0.3, band: float = 0.08)
     """Heights (pt from the page top, rounded) of lines in the top margin band (`band` of the page height)
     found on at least `share` of the pages: the running head and the folio. (The first line of the text
     block also recurs at one height, below the band.)"""
-    counts = Counter(h for p in pages for h in {round(from_top(p, line.top)) for line in p.lines
-                                                 if from_top(p, line.top) < band * p.height})
+    counts = Counter(
+        h
+        for p in pages
+        for h in {
+            round(from_top(p, line.top))
+            for line in p.lines
+            if from_top(p, line.top) < band * p.height
+        }
+    )
     return {h for h, n in counts.items() if n >= share * len(pages)} if len(pages) > 2 else set()
 
 
@@ -156,9 +186,19 @@ def text_block(pages: list[Page], heads: set[int]) -> dict[tuple[int, int], Bloc
     blocks = {}
     for shape in {(round(p.width), round(p.height)) for p in pages}:
         same = [p for p in pages if (round(p.width), round(p.height)) == shape]
-        head_bottom = max((from_top(p, line.bottom) for p in same for line in p.lines
-                           if round(from_top(p, line.top)) in heads), default=0.0)
-        lowest = max((from_top(p, line.bottom) for p in same for line in body_lines(p, heads)), default=shape[1])
+        head_bottom = max(
+            (
+                from_top(p, line.bottom)
+                for p in same
+                for line in p.lines
+                if round(from_top(p, line.top)) in heads
+            ),
+            default=0.0,
+        )
+        lowest = max(
+            (from_top(p, line.bottom) for p in same for line in body_lines(p, heads)),
+            default=shape[1],
+        )
         blocks[shape] = Block(head_bottom, lowest)
     return blocks
 
@@ -166,7 +206,9 @@ def text_block(pages: list[Page], heads: set[int]) -> dict[tuple[int, int], Bloc
 def content_bottom(page: Page, heads: set[int], block: Block) -> float | None:
     """How far down (pt from the top) the page's content reaches: its lowest body line or drawing."""
     bottoms = [from_top(page, line.bottom) for line in body_lines(page, heads)]
-    bottoms += [from_top(page, b) for (_, b, _, t) in page.graphics if from_top(page, t) > block.top + 1]
+    bottoms += [
+        from_top(page, b) for (_, b, _, t) in page.graphics if from_top(page, t) > block.top + 1
+    ]
     return max(bottoms, default=None)
 
 
@@ -187,8 +229,9 @@ def opens_with_a_chapter(page: Page, heads: set[int], chapter_size: float) -> bo
     return bool(lines) and lines[0].size >= chapter_size
 
 
-def near_empty_pages(pages: list[Page], least: float = 0.10, chapter_ratio: float = 2.2,
-                     fewest_lines: int = 3) -> list[tuple[int, float, int]]:
+def near_empty_pages(
+    pages: list[Page], least: float = 0.10, chapter_ratio: float = 2.2, fewest_lines: int = 3
+) -> list[tuple[int, float, int]]:
     """(page, fill, lines) of every page under `least` full, unless it ends a chapter or part (the next page
     opens one with a first line set at chapter_ratio times the body size, or it is the document's last page)
     with at least `fewest_lines` lines on it: a chapter may end on a short page, not with a line or two left
@@ -200,14 +243,17 @@ def near_empty_pages(pages: list[Page], least: float = 0.10, chapter_ratio: floa
     for i, page in enumerate(pages):
         share = fill(page, heads, blocks[(round(page.width), round(page.height))])
         lines = len(body_lines(page, heads))
-        ends_a_chapter = i + 1 == len(pages) or opens_with_a_chapter(pages[i + 1], heads, chapter_size)
+        ends_a_chapter = i + 1 == len(pages) or opens_with_a_chapter(
+            pages[i + 1], heads, chapter_size
+        )
         if share < least and not (ends_a_chapter and lines >= fewest_lines):
             found.append((page.number, round(share, 3), lines))
     return found
 
 
-def headings_at_foot(pages: list[Page], foot: float = 0.15, lines_after: int = 3,
-                     heading_ratio: float = 1.25) -> list[tuple[int, str, int]]:
+def headings_at_foot(
+    pages: list[Page], foot: float = 0.15, lines_after: int = 3, heading_ratio: float = 1.25
+) -> list[tuple[int, str, int]]:
     """(page, heading, lines after it) of every heading (lines set at heading_ratio times the body size or
     more) that starts in the last `foot` of the text block with fewer than `lines_after` lines of text under
     it. Only a page's last heading can be such: any earlier one has that heading under it."""
@@ -228,13 +274,23 @@ def headings_at_foot(pages: list[Page], foot: float = 0.15, lines_after: int = 3
         # where the heading ends: one that reaches into the foot stands there as much as one that starts in it
         depth = (from_top(page, lines[indices[-1]].bottom) - block.top) / (block.bottom - block.top)
         if depth >= 1 - foot and after < lines_after:
-            found.append((page.number, " ".join(lines[k].text for k in range(first, indices[-1] + 1))[:60], after))
+            found.append(
+                (
+                    page.number,
+                    " ".join(lines[k].text for k in range(first, indices[-1] + 1))[:60],
+                    after,
+                )
+            )
     return found
 
 
-
-def opens_with_a_float(page: Page, heads: set[int], body: float, heading_ratio: float = 1.25,
-                       figure_height: float = 30.0) -> bool:
+def opens_with_a_float(
+    page: Page,
+    heads: set[int],
+    body: float,
+    heading_ratio: float = 1.25,
+    figure_height: float = 30.0,
+) -> bool:
     """Whether the page's content begins (after any heading) with a figure (a drawing at least figure_height pt
     high) or a table (a caption line "Table …", or a rule, before any text)."""
     lines = body_lines(page, heads)
@@ -243,8 +299,14 @@ def opens_with_a_float(page: Page, heads: set[int], body: float, heading_ratio: 
     first_text = from_top(page, lines[0].top) if lines else page.height
     if lines and re.match(r"Table[A-Z0-9]", lines[0].text):
         return True
-    block_top = max((from_top(page, line.bottom) for line in page.lines if round(from_top(page, line.top)) in heads),
-                    default=0.0)
+    block_top = max(
+        (
+            from_top(page, line.bottom)
+            for line in page.lines
+            if round(from_top(page, line.top)) in heads
+        ),
+        default=0.0,
+    )
     for _, bottom, _, top in page.graphics:
         upper = from_top(page, top)
         if block_top < upper < first_text and (top - bottom >= figure_height or top - bottom < 3):
@@ -252,7 +314,9 @@ def opens_with_a_float(page: Page, heads: set[int], body: float, heading_ratio: 
     return False
 
 
-def gaps_before_floats(pages: list[Page], least: float = 0.6, chapter_ratio: float = 2.2) -> list[tuple[int, float]]:
+def gaps_before_floats(
+    pages: list[Page], least: float = 0.6, chapter_ratio: float = 2.2
+) -> list[tuple[int, float]]:
     """(page, fill) of every page filled under `least` of its text block when the next page opens with a
     figure or table (a float too tall for the space left, moved on with nothing to fill the gap), unless the
     page ends a chapter or part (the next page opens one) or the document."""
@@ -261,7 +325,9 @@ def gaps_before_floats(pages: list[Page], least: float = 0.6, chapter_ratio: flo
     body = body_size(pages)
     found = []
     for page, following in zip(pages, pages[1:]):
-        if opens_with_a_chapter(following, heads, chapter_ratio * body) or not opens_with_a_float(following, heads, body):
+        if opens_with_a_chapter(following, heads, chapter_ratio * body) or not opens_with_a_float(
+            following, heads, body
+        ):
             continue
         share = fill(page, heads, blocks[(round(page.width), round(page.height))])
         if share < least:
@@ -274,7 +340,12 @@ def odd_page_sizes(pages: list[Page]) -> list[tuple[int, int, int]]:
     turned for its width is rotated on a page of the book's size, never set on a landscape sheet of its own."""
     sizes = Counter((round(p.width), round(p.height)) for p in pages)
     book = sizes.most_common(1)[0][0] if sizes else None
-    return [(p.number, round(p.width), round(p.height)) for p in pages if (round(p.width), round(p.height)) != book]
+    return [
+        (p.number, round(p.width), round(p.height))
+        for p in pages
+        if (round(p.width), round(p.height)) != book
+    ]
+
 
 # --------------------------------------------------------------------------------------------- links
 @dataclass(frozen=True)
@@ -309,9 +380,18 @@ def internal_links(pdf: Path | str, after: float = 0.0) -> list[Link]:
                 raw.FPDFDest_GetLocationInPage(dest, has_x, has_y, has_zoom, x, y, zoom)
                 rect = raw.FS_RECTF()
                 raw.FPDFLink_GetAnnotRect(link, rect)
-                text = textpage.get_text_bounded(rect.left, min(rect.bottom, rect.top), rect.right + after, max(rect.bottom, rect.top))
+                text = textpage.get_text_bounded(
+                    rect.left,
+                    min(rect.bottom, rect.top),
+                    rect.right + after,
+                    max(rect.bottom, rect.top),
+                )
                 top = heights[target] - y.value if has_y.value else None
-                if links and (links[-1].page, links[-1].target, links[-1].target_top) == (index + 1, target + 1, top):
+                if links and (links[-1].page, links[-1].target, links[-1].target_top) == (
+                    index + 1,
+                    target + 1,
+                    top,
+                ):
                     text = links.pop().text + " " + text
                 links.append(Link(index + 1, " ".join(text.split()), target + 1, top))
     finally:
@@ -319,28 +399,45 @@ def internal_links(pdf: Path | str, after: float = 0.0) -> list[Link]:
     return links
 
 
-def lands_on_heading(link: Link, pages: list[Page], heading_ratio: float = 1.25, reach: float = 30.0,
-                     body: float | None = None) -> bool:
+def lands_on_heading(
+    link: Link,
+    pages: list[Page],
+    heading_ratio: float = 1.25,
+    reach: float = 30.0,
+    body: float | None = None,
+) -> bool:
     """Whether the link's destination is a heading: a line at heading_ratio times the body size or more
     starts within `reach` pt below the point it lands on."""
     if link.target_top is None:
         return False
     page = pages[link.target - 1]
     heading_size = heading_ratio * (body or body_size(pages))
-    return any(line.size >= heading_size and -2 <= from_top(page, line.top) - link.target_top <= reach for line in page.lines)
+    return any(
+        line.size >= heading_size and -2 <= from_top(page, line.top) - link.target_top <= reach
+        for line in page.lines
+    )
 
 
 def carries_its_page(link: Link) -> bool:
     """ "… p. N" in running text, or "Title … N" in the contents, N the page the link lands on."""
     text = link.text.replace("\u00a0", " ")
-    return bool(re.search(rf"\bp\.\s?{link.target}\b", text) or re.search(rf"\D\s*\b{link.target}$", text))
+    return bool(
+        re.search(rf"\bp\.\s?{link.target}\b", text) or re.search(rf"\D\s*\b{link.target}$", text)
+    )
 
 
-def references_without_page(links: list[Link], pages: list[Page], first_page: int = 1) -> list[Link]:
+def references_without_page(
+    links: list[Link], pages: list[Page], first_page: int = 1
+) -> list[Link]:
     """Links from page first_page on that land on a heading and do not print the page they land on."""
     body = body_size(pages)
-    return [link for link in links if link.page >= first_page and lands_on_heading(link, pages, body=body)
-            and not carries_its_page(link)]
+    return [
+        link
+        for link in links
+        if link.page >= first_page
+        and lands_on_heading(link, pages, body=body)
+        and not carries_its_page(link)
+    ]
 
 
 # --------------------------------------------------------------------------------------------- folios
@@ -362,7 +459,6 @@ def folios_misplaced(pages: list[Page]) -> list[tuple[int, str]]:
     return wrong
 
 
-
 def page_number_gaps(pages: list[Page], widest: float = 0.8) -> list[tuple[int, str, float]]:
     """(page, text, gap in em) of every "p. N" whose number stands further than `widest` em from its "p."
     (a no-break space, with the ink beside it, spans up to about half an em): a page number padded with figure
@@ -372,13 +468,18 @@ def page_number_gaps(pages: list[Page], widest: float = 0.8) -> list[tuple[int, 
         for line in page.lines:
             chars = sorted(line.chars, key=lambda c: c.left)
             for k in range(1, len(chars) - 1):
-                if chars[k - 1].text == "p" and chars[k].text == "." and chars[k + 1].text.isdigit() \
-                        and (k < 2 or not chars[k - 2].text.isalpha()):
+                if (
+                    chars[k - 1].text == "p"
+                    and chars[k].text == "."
+                    and chars[k + 1].text.isdigit()
+                    and (k < 2 or not chars[k - 2].text.isalpha())
+                ):
                     gap = (chars[k + 1].left - chars[k].right) / line.size
                     if gap > widest:
-                        digits = "".join(c.text for c in chars[k + 1:k + 4])
+                        digits = "".join(c.text for c in chars[k + 1 : k + 4])
                         found.append((page.number, "p." + digits, round(gap, 2)))
     return found
+
 
 # ------------------------------------------------------------------------------------- stretched lines
 def word_gaps(line: Line, least: float = 0.22) -> list[float]:
@@ -386,23 +487,31 @@ def word_gaps(line: Line, least: float = 0.22) -> list[float]:
     characters wider than `least` em (kerning and letter fit are narrower)."""
     chars = sorted(line.chars, key=lambda c: c.left)
     # a CJK glyph's ink sits inside a full em (「（」 most of all): gaps beside one are not word spaces
-    gaps = [(b.left - a.right) / line.size for a, b in zip(chars, chars[1:]) if a.text < "\u2e80" and b.text < "\u2e80"]
+    gaps = [
+        (b.left - a.right) / line.size
+        for a, b in zip(chars, chars[1:])
+        if a.text < "\u2e80" and b.text < "\u2e80"
+    ]
     return [gap for gap in gaps if gap > least]
 
 
-def stretched_lines(pages: list[Page], widest: float = 0.6, evenness: float = 0.15,
-                    first_page: int = 1) -> list[tuple[int, str]]:
+def stretched_lines(
+    pages: list[Page], widest: float = 0.6, evenness: float = 0.15, first_page: int = 1
+) -> list[tuple[int, str]]:
     """(page, text) of every line that justification stretched: at least two word spaces, all wider than
     `widest` em and within `evenness` of each other (justification widens every space of a line alike; the
     columns of a table row leave gaps of different widths). A normal space is about a quarter em."""
     found = []
-    for page in pages[first_page - 1:]:
+    for page in pages[first_page - 1 :]:
         for line in page.lines:
             gaps = word_gaps(line)
-            if len(gaps) >= 2 and min(gaps) > widest and (max(gaps) - min(gaps)) <= evenness * max(gaps):
+            if (
+                len(gaps) >= 2
+                and min(gaps) > widest
+                and (max(gaps) - min(gaps)) <= evenness * max(gaps)
+            ):
                 found.append((page.number, line.text))
     return found
-
 
 
 def first_word_width(line: Line, least: float = 0.22) -> float:
@@ -419,8 +528,13 @@ def first_word_width(line: Line, least: float = 0.22) -> float:
 LIST_MARKS = "•·‣◦–—-*"
 
 
-def words_alone(pages: list[Page], space: float = 0.25, leading_tolerance: float = 0.6,
-                column_gap: float = 1.5, first_page: int = 1) -> list[tuple[int, str, str]]:
+def words_alone(
+    pages: list[Page],
+    space: float = 0.25,
+    leading_tolerance: float = 0.6,
+    column_gap: float = 1.5,
+    first_page: int = 1,
+) -> list[tuple[int, str, str]]:
     """(page, the word, the next line) of every line of prose that holds a single word inside its paragraph
     although the first word of the next line, after a word space of `space` em, would have fitted beside it
     within the line above: a word alone on a justified line ("drawn" over a caption's measure), a break no
@@ -435,22 +549,33 @@ def words_alone(pages: list[Page], space: float = 0.25, leading_tolerance: float
         return min(c.left for c in line.chars)
 
     found = []
-    for page in pages[first_page - 1:]:
+    for page in pages[first_page - 1 :]:
         lines = [line for line in page.lines if line.chars]
         for above, line, below in zip(lines, lines[1:], lines[2:]):
-            if word_gaps(line) or any(c.mono or c.turned or c.text >= "\u2e80" for c in line.chars) or below.text[:1] in LIST_MARKS:
+            if (
+                word_gaps(line)
+                or any(c.mono or c.turned or c.text >= "\u2e80" for c in line.chars)
+                or below.text[:1] in LIST_MARKS
+            ):
                 continue
-            if any(gap > column_gap for neighbour in (above, below) for gap in word_gaps(neighbour)):
+            if any(
+                gap > column_gap for neighbour in (above, below) for gap in word_gaps(neighbour)
+            ):
                 continue  # a table row: its cells have measures of their own
             step_above = above.chars[0].baseline - line.chars[0].baseline
             step_below = line.chars[0].baseline - below.chars[0].baseline
-            if not (abs(step_above - step_below) <= leading_tolerance and 0 < step_below < 2.5 * line.size
-                    and abs(line.size - below.size) < 0.3 and abs(line.size - above.size) < 0.3
-                    and abs(left(below) - left(line)) < 1):
+            if not (
+                abs(step_above - step_below) <= leading_tolerance
+                and 0 < step_below < 2.5 * line.size
+                and abs(line.size - below.size) < 0.3
+                and abs(line.size - above.size) < 0.3
+                and abs(left(below) - left(line)) < 1
+            ):
                 continue
             if right(line) + space * line.size + first_word_width(below) < right(above) - 1:
                 found.append((page.number, line.text[:60], below.text[:30]))
     return found
+
 
 # ------------------------------------------------------------------------------------------------ tables
 # The print build names places in each table (ca911.book.sphinx.print_marks.anchor_tables): the cells of its first row
@@ -478,7 +603,9 @@ def table_places(pdf: Path | str) -> dict[int, dict[str, Place]]:
             continue
         index = reader.get_destination_page_number(dest)
         height = float(reader.pages[index].mediabox.height)
-        tables.setdefault(int(match[1]), {})[match[2]] = Place(index + 1, float(dest.left or 0), height - float(dest.top or 0))
+        tables.setdefault(int(match[1]), {})[match[2]] = Place(
+            index + 1, float(dest.left or 0), height - float(dest.top or 0)
+        )
     return tables
 
 
@@ -487,9 +614,13 @@ def rows_alone(tables: dict[int, dict[str, Place]]) -> list[tuple[int, int, str]
     (its first row parted from its second) or on its last (its last row parted from the one before)."""
     found = []
     for number, places in sorted(tables.items()):
-        if {"row-first", "row-second"} <= places.keys() and places["row-first"].page != places["row-second"].page:
+        if {"row-first", "row-second"} <= places.keys() and places["row-first"].page != places[
+            "row-second"
+        ].page:
             found.append((number, places["row-first"].page, "first"))
-        if {"row-penult", "row-last"} <= places.keys() and places["row-penult"].page != places["row-last"].page:
+        if {"row-penult", "row-last"} <= places.keys() and places["row-penult"].page != places[
+            "row-last"
+        ].page:
             found.append((number, places["row-last"].page, "last"))
     return found
 
@@ -497,42 +628,59 @@ def rows_alone(tables: dict[int, dict[str, Place]]) -> list[tuple[int, int, str]
 def rule_below(page: Page, top: float) -> float | None:
     """pt from the page top of the first horizontal rule (a drawing under 3 pt high and over 30 pt wide)
     below `top`: a table's bottom rule."""
-    rules = [from_top(page, t) for (left, bottom, right, t) in page.graphics
-             if t - bottom < 3 and right - left > 30 and from_top(page, t) > top]
+    rules = [
+        from_top(page, t)
+        for (left, bottom, right, t) in page.graphics
+        if t - bottom < 3 and right - left > 30 and from_top(page, t) > top
+    ]
     return min(rules, default=None)
 
 
-def table_lines(pages: list[Page], places: dict[str, Place], heads: set[int]) -> list[tuple[Page, Line]]:
+def table_lines(
+    pages: list[Page], places: dict[str, Place], heads: set[int]
+) -> list[tuple[Page, Line]]:
     """The lines a table holds, from its first row's top to its bottom rule after its last row (the whole text
     block of any page in between)."""
     start = places["col0"]
     end = places.get("row-last", start)
     found = []
-    for page in pages[start.page - 1:end.page]:
+    for page in pages[start.page - 1 : end.page]:
         upper = start.top - 1 if page.number == start.page else 0.0
         lower = page.height
         if page.number == end.page:
             lower = rule_below(page, end.top) or page.height
-        found += [(page, line) for line in body_lines(page, heads) if upper <= from_top(page, line.top) and from_top(page, line.bottom) <= lower + 1]
+        found += [
+            (page, line)
+            for line in body_lines(page, heads)
+            if upper <= from_top(page, line.top) and from_top(page, line.bottom) <= lower + 1
+        ]
     return found
 
 
-def cramped_columns(pages: list[Page], tables: dict[int, dict[str, Place]], least: float = 2.0,
-                    least_em: float = 0.6) -> list[tuple[int, int, str, float]]:
+def cramped_columns(
+    pages: list[Page],
+    tables: dict[int, dict[str, Place]],
+    least: float = 2.0,
+    least_em: float = 0.6,
+) -> list[tuple[int, int, str, float]]:
     """(page, table, line, gap) of every table line where the text of two neighbouring cells comes closer
     than `least` pt or `least_em` em of the line's size: columns must read as columns, their gap wider than
     a word space (about 0.3–0.45 em of ink). A column's left edge is its first-row cell's named place."""
     heads = recurring_heights(pages)
     found = []
     for number, places in sorted(tables.items()):
-        columns = sorted((int(part[3:]), place) for part, place in places.items() if part.startswith("col"))
+        columns = sorted(
+            (int(part[3:]), place) for part, place in places.items() if part.startswith("col")
+        )
         if "col0" not in places or len(columns) < 2:
             continue
         for page, line in table_lines(pages, places, heads):
             if any(c.turned for c in line.chars):
                 continue  # a table turned on its page reads across the page's height: its lines are not rows
             chars = sorted(line.chars, key=lambda c: c.left)
-            for _, edge in columns[1:]:  # a table broken over pages keeps its columns where they were
+            for _, edge in columns[
+                1:
+            ]:  # a table broken over pages keeps its columns where they were
                 before = [c for c in chars if (c.left + c.right) / 2 < edge.left]
                 after = [c for c in chars if (c.left + c.right) / 2 >= edge.left]
                 if not before or not after:

@@ -49,8 +49,15 @@ ACTOR_PAGES = "_generated/actors/"
 def sample_actor_pages(pages: list[str]) -> list[str]:
     """The pages, except that the actor pages, all made from one template, are represented by four of them (the two
     largest, the middle one and the smallest): opening all 45 in a browser costs a minute and finds nothing more."""
-    actors = sorted((p for p in pages if p.startswith(ACTOR_PAGES)), key=lambda p: ((HTML / p).stat().st_size, p))
-    sample = {*actors[-2:], *actors[len(actors) // 2: len(actors) // 2 + 1], *actors[:1]} if actors else set()
+    actors = sorted(
+        (p for p in pages if p.startswith(ACTOR_PAGES)),
+        key=lambda p: ((HTML / p).stat().st_size, p),
+    )
+    sample = (
+        {*actors[-2:], *actors[len(actors) // 2 : len(actors) // 2 + 1], *actors[:1]}
+        if actors
+        else set()
+    )
     return [p for p in pages if not p.startswith(ACTOR_PAGES) or p in sample]
 
 
@@ -62,31 +69,54 @@ def pdf_page_texts() -> tuple[str, ...]:
 
     doc = pypdfium2.PdfDocument(str(PDF))
     try:
-        return tuple(doc[i].get_textpage().get_text_range().replace("\ufffe", "-").replace("\r\n", "\n")
-                     for i in range(len(doc)))
+        return tuple(
+            doc[i].get_textpage().get_text_range().replace("\ufffe", "-").replace("\r\n", "\n")
+            for i in range(len(doc))
+        )
     finally:
         doc.close()
 
 
 # --- One project copy for every test that builds or edits a scratch project ------------------------
-COPY_SKIP = {".git", ".venv", "_build", "_generated", ".pytest_cache", ".hypothesis", "__pycache__",
-             ".ipynb_checkpoints", ".ruff_cache"}
+COPY_SKIP = {
+    ".git",
+    ".venv",
+    "_build",
+    "_generated",
+    ".pytest_cache",
+    ".hypothesis",
+    "__pycache__",
+    ".ipynb_checkpoints",
+    ".ruff_cache",
+}
 
 
 def _copy_ignore(folder: str, names: list[str]) -> set[str]:
     """Build products and caches; also an executed X.ipynb beside its X.md (`ca911 run` writes those)."""
     present = set(names)
-    return {n for n in names if n in COPY_SKIP or (n.endswith(".ipynb") and n[: -len(".ipynb")] + ".md" in present)}
+    return {
+        n
+        for n in names
+        if n in COPY_SKIP or (n.endswith(".ipynb") and n[: -len(".ipynb")] + ".md" in present)
+    }
 
 
-def project_copy(target: Path, parts: tuple[str, ...] | None = None, source: Path = ROOT,
-                 skip: frozenset[str] = frozenset()) -> Path:
+def project_copy(
+    target: Path,
+    parts: tuple[str, ...] | None = None,
+    source: Path = ROOT,
+    skip: frozenset[str] = frozenset(),
+) -> Path:
     """Copy the project at `source` (default: this checkout) into `target`, without build products,
     caches or virtualenv; `parts` limits the copy to those top-level files and folders; `skip` leaves
     out more top-level names (e.g. "tests"). Returns `target`."""
     target.mkdir(parents=True, exist_ok=True)
     for item in sorted(source.iterdir()):
-        if item.name in COPY_SKIP or item.name in skip or (parts is not None and item.name not in parts):
+        if (
+            item.name in COPY_SKIP
+            or item.name in skip
+            or (parts is not None and item.name not in parts)
+        ):
             continue
         if item.is_dir():
             shutil.copytree(item, target / item.name, ignore=_copy_ignore, symlinks=True)

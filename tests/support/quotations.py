@@ -18,8 +18,9 @@ def normalised(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def undeclared_quotation_fields(descriptor: dict, tables: dict[str, list[dict]], chapters_text: str,
-                                min_share: float = 0.5) -> list[tuple[str, str, int, int]]:
+def undeclared_quotation_fields(
+    descriptor: dict, tables: dict[str, list[dict]], chapters_text: str, min_share: float = 0.5
+) -> list[tuple[str, str, int, int]]:
     """(resource, field, values found verbatim, Japanese values) for every string field not declared
     `"quotation": true` whose Japanese values are, for at least `min_share` of them, found whole in the chapters."""
     text = normalised(chapters_text)
@@ -28,7 +29,9 @@ def undeclared_quotation_fields(descriptor: dict, tables: dict[str, list[dict]],
         for field in res["schema"]["fields"]:
             if field["type"] != "string" or field.get("quotation"):
                 continue
-            values = [normalised(str(row.get(field["name"], ""))) for row in tables.get(res["name"], [])]
+            values = [
+                normalised(str(row.get(field["name"], ""))) for row in tables.get(res["name"], [])
+            ]
             japanese = [v for v in values if CJK.search(v)]
             found = [v for v in japanese if v in text]
             if found and len(found) >= min_share * len(japanese):

@@ -47,8 +47,15 @@ def names_in_text(text: str, names: set[str]) -> list[str]:
     """Each internal name found as a word of `text` (not part of a longer identifier), with some context."""
     if not names:
         return []
-    pattern = re.compile(r"(?<![\w/:.-])(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w/-])")
-    return [f"{m.group(1)!r} in {text[max(0, m.start() - 50): m.end() + 30]!r}" for m in pattern.finditer(text)]
+    pattern = re.compile(
+        r"(?<![\w/:.-])("
+        + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+        + r")(?![\w/-])"
+    )
+    return [
+        f"{m.group(1)!r} in {text[max(0, m.start() - 50) : m.end() + 30]!r}"
+        for m in pattern.finditer(text)
+    ]
 
 
 # A straight quotation mark: a " anywhere, or a ' that is no apostrophe (not between two letters, nor after the s
@@ -59,21 +66,22 @@ STRAIGHT_QUOTE = re.compile(r"\"|(?<![A-Za-z])'|(?<=[A-Za-rt-z])'(?![A-Za-z])")
 def straight_quotes(text: str) -> list[str]:
     """Every straight double or single quotation mark in `text` (an apostrophe inside a word is not one; the book
     writes those curly too, but a straight one there is no quotation mark), with some context."""
-    return [repr(text[max(0, m.start() - 30): m.end() + 30]) for m in STRAIGHT_QUOTE.finditer(text)]
+    return [
+        repr(text[max(0, m.start() - 30) : m.end() + 30]) for m in STRAIGHT_QUOTE.finditer(text)
+    ]
 
 
 # Present-tense verb forms an event summary would use for what happened ("Putin visits", "is signed", "says").
 # Forms that are also plural nouns ("states", "plans", "reports", "talks") are left out: a heuristic that must
 # not cry wolf over "the Central Asian states".
-PRESENT_FORMS = frozenset("""
-is are has does do says visits meets signs declares announces becomes begins takes makes holds keeps leaves shows
-tells writes argues decides sends seeks chooses promises inspects denies discusses backs stresses informs reveals
-asks enters names mentions complains lists approves warns wants hopes seems allows ends launches stops
-shifts comes goes gives joins agrees calls opposes follows speaks flies issues trains builds expresses
-""".split())
+PRESENT_FORMS = frozenset(
+    ["is", "are", "has", "does", "do", "says", "visits", "meets", "signs", "declares", "announces", "becomes", "begins", "takes", "makes", "holds", "keeps", "leaves", "shows", "tells", "writes", "argues", "decides", "sends", "seeks", "chooses", "promises", "inspects", "denies", "discusses", "backs", "stresses", "informs", "reveals", "asks", "enters", "names", "mentions", "complains", "lists", "approves", "warns", "wants", "hopes", "seems", "allows", "ends", "launches", "stops", "shifts", "comes", "goes", "gives", "joins", "agrees", "calls", "opposes", "follows", "speaks", "flies", "issues", "trains", "builds", "expresses"]
+)
 # A clause about the chapter or the data, not about what happened ("the chapter ties it to May 2000"), keeps
 # the present: it says what the text does now.
-ABOUT_THE_TEXT = re.compile(r"^\s*(?:the chapter|the cell|the table|see |as printed|printed|read |month |day |year )", re.I)
+ABOUT_THE_TEXT = re.compile(
+    r"^\s*(?:the chapter|the cell|the table|see |as printed|printed|read |month |day |year )", re.I
+)
 
 
 def present_tense(summary: str) -> list[str]:

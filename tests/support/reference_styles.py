@@ -15,12 +15,28 @@ from bs4 import BeautifulSoup
 
 # What a locator looks like wherever it stands (the data's form: chapter, section, then paragraph, sentence, note,
 # table cell, heading or title), and the one element that renders it (ca911.book.records.locator_node).
-LOCATOR = re.compile(r"ch\d+\s§[\w.]+(?:\s¶\d+(?:-\d+)?(?:\s[sn]\.\d+)?|\sT\d+\sr\d+\sc\d+|\sheading(?:\sn\.\d+)?|\stitle)?")
+LOCATOR = re.compile(
+    r"ch\d+\s§[\w.]+(?:\s¶\d+(?:-\d+)?(?:\s[sn]\.\d+)?|\sT\d+\sr\d+\sc\d+|\sheading(?:\sn\.\d+)?|\stitle)?"
+)
 LOCATOR_ELEMENT = "code.ca911-locator"
 # A record reference: a data file's name, a colon, the record's key (ca911.data.refs.format_ref); and the element
 # that renders it (ca911.book.records.record_node).
-RECORD_FILES = ("events", "facts", "stances", "memberships", "deployments", "aid", "iraq_war_responses", "periods",
-                "period_relations", "indicators", "discrepancies", "coverage_exclusions", "actors", "places")
+RECORD_FILES = (
+    "events",
+    "facts",
+    "stances",
+    "memberships",
+    "deployments",
+    "aid",
+    "iraq_war_responses",
+    "periods",
+    "period_relations",
+    "indicators",
+    "discrepancies",
+    "coverage_exclusions",
+    "actors",
+    "places",
+)
 RECORD = re.compile(rf"(?<![\w/.-])(?:{'|'.join(RECORD_FILES)}):[\w./-]*\w")
 RECORD_ELEMENT = "code.ca911-record"
 # Where a page quotes code on purpose (a listing, a script) or shows a citation line to copy: not a reference.
@@ -38,7 +54,10 @@ def reference_style_problems(page_html: str) -> list[str]:
     for tag in soup(NOT_REFERENCES):
         tag.decompose()
     problems = []
-    for selector, pattern, kind in ((LOCATOR_ELEMENT, LOCATOR, "locator"), (RECORD_ELEMENT, RECORD, "record reference")):
+    for selector, pattern, kind in (
+        (LOCATOR_ELEMENT, LOCATOR, "locator"),
+        (RECORD_ELEMENT, RECORD, "record reference"),
+    ):
         for element in soup.select(selector):
             text = _normal(element.get_text())
             if not pattern.fullmatch(text):
@@ -46,9 +65,14 @@ def reference_style_problems(page_html: str) -> list[str]:
             element.decompose()
     # what is left, as one text: a locator in code is split into a span per word, so no single node holds it
     rest = _normal(soup.get_text(""))
-    for pattern, kind, selector in ((LOCATOR, "locator", LOCATOR_ELEMENT), (RECORD, "record reference", RECORD_ELEMENT)):
+    for pattern, kind, selector in (
+        (LOCATOR, "locator", LOCATOR_ELEMENT),
+        (RECORD, "record reference", RECORD_ELEMENT),
+    ):
         for m in pattern.finditer(rest):
-            problems.append(f"{kind} {m.group(0)!r} not in {selector}: {rest[max(0, m.start() - 50): m.end() + 20]!r}")
+            problems.append(
+                f"{kind} {m.group(0)!r} not in {selector}: {rest[max(0, m.start() - 50) : m.end() + 20]!r}"
+            )
     return problems
 
 
@@ -73,7 +97,9 @@ def self_links_in_tables(page_html: str, page_url: str) -> list[str]:
             if href.scheme or href.path not in ("", page_file):
                 continue
             if not href.fragment or href.fragment in top:
-                found.append(f"{_normal(a.get_text())!r} links to {a['href']!r} from a table cell of {page_url}")
+                found.append(
+                    f"{_normal(a.get_text())!r} links to {a['href']!r} from a table cell of {page_url}"
+                )
     return found
 
 
@@ -85,7 +111,7 @@ def pdf_locator_problems(pages: list[list[tuple[str, str]]]) -> list[str]:
     for number, chars in enumerate(pages, 1):
         text = "".join(c for c, _ in chars)
         for m in LOCATOR.finditer(text):
-            used = {face for c, face in chars[m.start():m.end()] if not c.isspace()}
+            used = {face for c, face in chars[m.start() : m.end()] if not c.isspace()}
             if any("Mono" in face for face in used) or len(used) > 1:
                 problems.append(f"p. {number}: {m.group(0)!r} in {sorted(used)}")
     return problems
@@ -104,7 +130,9 @@ def pdf_chars_with_faces(pdf_path) -> list[list[tuple[str, str]]]:
         textpage = page.get_textpage()
         count = textpage.count_chars()
         text = textpage.get_text_range()
-        if len(text) != count:  # generated characters do not line up with the indexes: read one by one
+        if (
+            len(text) != count
+        ):  # generated characters do not line up with the indexes: read one by one
             text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
         chars = []
         for i in range(count):
@@ -131,6 +159,12 @@ def drawn_styles(drawn: list[dict]) -> list[str]:
     """Each kind that the page draws in more than one way, with an example of each look (linked or not)."""
     looks: dict[str, dict[str, str]] = {}
     for d in drawn:
-        looks.setdefault(d["kind"], {}).setdefault(d["look"], f"{d['text']!r}{' (linked)' if d['linked'] else ''}")
-    return [f"{kind} drawn {len(by_look)} ways: " + "; ".join(f"{look} e.g. {example}" for look, example in by_look.items())
-            for kind, by_look in looks.items() if len(by_look) > 1]
+        looks.setdefault(d["kind"], {}).setdefault(
+            d["look"], f"{d['text']!r}{' (linked)' if d['linked'] else ''}"
+        )
+    return [
+        f"{kind} drawn {len(by_look)} ways: "
+        + "; ".join(f"{look} e.g. {example}" for look, example in by_look.items())
+        for kind, by_look in looks.items()
+        if len(by_look) > 1
+    ]

@@ -21,6 +21,6 @@ def unbracketed_parts(texts: list[str], external_parts: list[str]) -> list[str]:
     for text in texts:
         for part in external_parts:
             for m in re.finditer(re.escape(part), text):
-                if not (text[:m.start()].endswith("[") and text[m.end():].startswith("]")):
+                if not (text[: m.start()].endswith("[") and text[m.end() :].startswith("]")):
                     out.append(f"{part} in «{text.strip()[:80]}»")
     return out

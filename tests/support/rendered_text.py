@@ -44,7 +44,7 @@ def leaked_markup(text: str) -> list[str]:
     found = []
     for pattern in (MYST_SYNTAX, ESCAPE):
         for m in pattern.finditer(text):
-            found.append(repr(text[max(0, m.start() - 40): m.end() + 40]))
+            found.append(repr(text[max(0, m.start() - 40) : m.end() + 40]))
     return found
 
 
@@ -55,15 +55,26 @@ SNAKE_CASE = re.compile(r"(?<![\w./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/:-])"
 def _header_texts(table) -> list[str]:
     """The text of each column header: the last header row of the table's head (or its first row of th)."""
     head = table.find("thead")
-    rows = head.find_all("tr") if head else [r for r in table.find_all("tr") if r.find("th") and not r.find("td")][:1]
+    rows = (
+        head.find_all("tr")
+        if head
+        else [r for r in table.find_all("tr") if r.find("th") and not r.find("td")][:1]
+    )
     if not rows:
         return []
-    return [" ".join(cell.get_text(" ").split()) for cell in rows[-1].find_all(["th", "td"], recursive=False)]
+    return [
+        " ".join(cell.get_text(" ").split())
+        for cell in rows[-1].find_all(["th", "td"], recursive=False)
+    ]
 
 
 def _table_name(table) -> str:
     caption = table.find("caption")
-    text = " ".join(caption.get_text(" ").split()) if caption else " ".join(table.get_text(" ").split())
+    text = (
+        " ".join(caption.get_text(" ").split())
+        if caption
+        else " ".join(table.get_text(" ").split())
+    )
     return text[:70]
 
 
@@ -82,12 +93,18 @@ def table_header_problems(page_html: str) -> list[str]:
         heads = _header_texts(table)
         for head in heads:
             for m in SNAKE_CASE.finditer(head):
-                problems.append(f"internal code {m.group(0)!r} in a header of table {_table_name(table)!r}")
+                problems.append(
+                    f"internal code {m.group(0)!r} in a header of table {_table_name(table)!r}"
+                )
             if head.casefold() in VAGUE_HEADERS:
-                problems.append(f"header {head!r} does not say what it counts in table {_table_name(table)!r}")
+                problems.append(
+                    f"header {head!r} does not say what it counts in table {_table_name(table)!r}"
+                )
         named = [h.casefold() for h in heads if h]
         for head in sorted({h for h in named if named.count(h) > 1}):
-            problems.append(f"{named.count(head)} columns headed {head!r} in table {_table_name(table)!r}")
+            problems.append(
+                f"{named.count(head)} columns headed {head!r} in table {_table_name(table)!r}"
+            )
     return problems
 
 
@@ -106,14 +123,22 @@ def pdf_text_outside_code(pdf_path) -> list[str]:
         buf = ctypes.create_string_buffer(256)
         for i in range(textpage.count_chars()):
             raw.FPDFText_GetFontInfo(textpage.raw, i, buf, 256, ctypes.byref(ctypes.c_int()))
-            chars.append(" " if "Mono" in buf.value.decode(errors="replace") else textpage.get_text_range(i, 1))
+            chars.append(
+                " "
+                if "Mono" in buf.value.decode(errors="replace")
+                else textpage.get_text_range(i, 1)
+            )
         pages.append("".join(chars))
     return pages
 
 
 def pdf_leaks(pages: list[str]) -> list[str]:
     """Markup or escapes on the PDF's pages, each named by its page number."""
-    return [f"p. {number}: {leak}" for number, text in enumerate(pages, 1) for leak in leaked_markup(text)]
+    return [
+        f"p. {number}: {leak}"
+        for number, text in enumerate(pages, 1)
+        for leak in leaked_markup(text)
+    ]
 
 
 def repeated_notes(page_html: str, shortest: int = 25) -> list[str]:
@@ -123,9 +148,16 @@ def repeated_notes(page_html: str, shortest: int = 25) -> list[str]:
 
     soup = BeautifulSoup(page_html, "html.parser")
     article = soup.find("article") or soup.find("main") or soup
-    texts = Counter(" ".join(p.get_text(" ").split()) for p in article.find_all("p")
-                    if not p.find_parent(["li", "table", "figure", "pre", "dd"]))
-    return [f"{n} times: {text[:80]!r}" for text, n in sorted(texts.items()) if n > 1 and len(text) >= shortest]
+    texts = Counter(
+        " ".join(p.get_text(" ").split())
+        for p in article.find_all("p")
+        if not p.find_parent(["li", "table", "figure", "pre", "dd"])
+    )
+    return [
+        f"{n} times: {text[:80]!r}"
+        for text, n in sorted(texts.items())
+        if n > 1 and len(text) >= shortest
+    ]
 
 
 # The house spelling is British with -isation ("organisation"); a body's own name keeps its spelling
@@ -135,8 +167,11 @@ SPELLING_VARIANTS = {re.compile(r"\borganizations?\b"): "organisation"}
 
 def spelling_variants(text: str) -> list[str]:
     """Every word in `text` spelled otherwise than the house spelling, with some context."""
-    return [f"{m.group(0)!r} (house spelling: {house}) in {text[max(0, m.start() - 40): m.end() + 40]!r}"
-            for pattern, house in SPELLING_VARIANTS.items() for m in pattern.finditer(text)]
+    return [
+        f"{m.group(0)!r} (house spelling: {house}) in {text[max(0, m.start() - 40) : m.end() + 40]!r}"
+        for pattern, house in SPELLING_VARIANTS.items()
+        for m in pattern.finditer(text)
+    ]
 
 
 NOT_A_VALUE = {"<NA>", "nan", "NaN", "None", "NaT"}
@@ -149,5 +184,8 @@ def _article(page_html: str) -> BeautifulSoup:
 
 def missing_markers(page_html: str) -> list[str]:
     """Table cells that show a missing value as pandas/Python print it."""
-    return [f"{cell.get_text().strip()!r} in a cell of: {' '.join(cell.find_parent('table').get_text(' ').split())[:80]!r}"
-            for cell in _article(page_html).find_all(["td", "th"]) if cell.get_text().strip() in NOT_A_VALUE]
+    return [
+        f"{cell.get_text().strip()!r} in a cell of: {' '.join(cell.find_parent('table').get_text(' ').split())[:80]!r}"
+        for cell in _article(page_html).find_all(["td", "th"])
+        if cell.get_text().strip() in NOT_A_VALUE
+    ]

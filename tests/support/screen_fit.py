@@ -29,7 +29,12 @@ and shows each one fails there; `tests/test_phone_fit.py` and `tests/test_overpr
 
 from __future__ import annotations
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE_MIN_TEXT_PX = 11
 MIN_WEIGHT = 400
@@ -334,25 +339,46 @@ def figure_text_problems(page, min_text_px: float = PHONE_MIN_TEXT_PX) -> list[d
     return page.evaluate(FIGURE_TEXT_JS, {"minTextPx": min_text_px})
 
 
-def measure(page, min_text_px: float | None = None, min_weight: int = MIN_WEIGHT, root: str = "body",
-            tables_whole: bool = False) -> list[dict]:
+def measure(
+    page,
+    min_text_px: float | None = None,
+    min_weight: int = MIN_WEIGHT,
+    root: str = "body",
+    tables_whole: bool = False,
+) -> list[dict]:
     """Every problem on the page as {kind, element, detail}; `min_text_px` applies the text floor (phones);
     `tables_whole`: a table must fit its column, a scroll cue is not enough (a desktop screen)."""
-    return page.evaluate(MEASURE_JS, {"minTextPx": min_text_px, "minWeight": min_weight, "root": root,
-                                      "tablesWhole": tables_whole})
+    return page.evaluate(
+        MEASURE_JS,
+        {
+            "minTextPx": min_text_px,
+            "minWeight": min_weight,
+            "root": root,
+            "tablesWhole": tables_whole,
+        },
+    )
 
 
 def phone_problems(page) -> list[dict]:
-    return measure(page, min_text_px=PHONE_MIN_TEXT_PX) + figure_text_problems(page, PHONE_MIN_TEXT_PX)
+    return measure(page, min_text_px=PHONE_MIN_TEXT_PX) + figure_text_problems(
+        page, PHONE_MIN_TEXT_PX
+    )
 
 
 def desktop_problems(page) -> list[dict]:
     return measure(page, tables_whole=True)
 
 
-FIT_KINDS = ("page wider than the screen", "figure wider than the screen", "figure cut without a cue and a full-size link",
-             "figure scaled down without a full-size link", "table cut without a cue", "table wider than its column",
-             "caption clipped", "word broken inside a table cell")
+FIT_KINDS = (
+    "page wider than the screen",
+    "figure wider than the screen",
+    "figure cut without a cue and a full-size link",
+    "figure scaled down without a full-size link",
+    "table cut without a cue",
+    "table wider than its column",
+    "caption clipped",
+    "word broken inside a table cell",
+)
 OVERPRINT_KINDS = ("cells overprint", "text runs out of its cell")
 
 
@@ -361,14 +387,23 @@ def of_kinds(problems: list[dict], kinds: tuple[str, ...]) -> list[dict]:
 
 
 def type_problems(problems: list[dict]) -> list[dict]:
-    return [p for p in problems if p["kind"].startswith(("text under", "text lighter", "text drawn by", "figure text under"))]
+    return [
+        p
+        for p in problems
+        if p["kind"].startswith(
+            ("text under", "text lighter", "text drawn by", "figure text under")
+        )
+    ]
 
 
 def book_pages(html_dir, sample) -> list[str]:
     """The book's pages (not the theme's files or downloads), with `sample` choosing among the actor pages."""
     skip = ("_static", "_sources", "_images", "_downloads")
-    pages = sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
-                   if p.relative_to(html_dir).parts[0] not in skip)
+    pages = sorted(
+        p.relative_to(html_dir).as_posix()
+        for p in html_dir.rglob("*.html")
+        if p.relative_to(html_dir).parts[0] not in skip
+    )
     return sample(pages) if pages else ["index.html"]
 
 
@@ -376,7 +411,12 @@ def visit_and_measure(browser, origin: str, path: str, device: dict, phone: bool
     """One visit: the page in a fresh context for the device, offline, every check run once."""
     context = browser.new_context(color_scheme="light", **device)
     try:
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin) else route.abort())
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(origin) else route.abort()
+            ),
+        )
         page = context.new_page()
         page.goto(f"{origin}/{path}", wait_until="load")
         page.wait_for_load_state("networkidle")
@@ -388,14 +428,37 @@ def visit_and_measure(browser, origin: str, path: str, device: dict, phone: bool
 
 
 def report(path: str, problems: list[dict]) -> str:
-    return f"{path}:\n" + "\n".join(f"  {p['kind']}: {p['element']}: {p['detail']}" for p in problems)
+    return f"{path}:\n" + "\n".join(
+        f"  {p['kind']}: {p['element']}: {p['detail']}" for p in problems
+    )
 
 
 # ------------------------------------------------------------------------------------- the face that draws text
 # One element of each kind a reader reads; where a page has none of a kind, it is skipped.
-FACE_SELECTORS = ("article p", "article li", "article td", "article th", "figcaption", "caption", "article h1")
-GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-sans-serif", "ui-serif",
-           "ui-monospace", "-apple-system", "blinkmacsystemfont", "emoji", "math"}
+FACE_SELECTORS = (
+    "article p",
+    "article li",
+    "article td",
+    "article th",
+    "figcaption",
+    "caption",
+    "article h1",
+)
+GENERIC = {
+    "serif",
+    "sans-serif",
+    "monospace",
+    "cursive",
+    "fantasy",
+    "system-ui",
+    "ui-sans-serif",
+    "ui-serif",
+    "ui-monospace",
+    "-apple-system",
+    "blinkmacsystemfont",
+    "emoji",
+    "math",
+}
 
 
 def face_problems(page, selectors=FACE_SELECTORS) -> list[dict]:
@@ -409,19 +472,30 @@ def face_problems(page, selectors=FACE_SELECTORS) -> list[dict]:
         document = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
         problems = []
         for selector in selectors:
-            node = cdp.send("DOM.querySelector", {"nodeId": document, "selector": selector}).get("nodeId")
+            node = cdp.send("DOM.querySelector", {"nodeId": document, "selector": selector}).get(
+                "nodeId"
+            )
             if not node:
                 continue
             # Chromium reports the faces of the element's whole text, its children's (a code span) included
             families = page.eval_on_selector(
-                selector, "e => [...new Set([e, ...e.querySelectorAll('*')].map(x => getComputedStyle(x).fontFamily))]")
+                selector,
+                "e => [...new Set([e, ...e.querySelectorAll('*')].map(x => getComputedStyle(x).fontFamily))]",
+            )
             family = families[0]
-            named = {f.strip().strip("\"'").lower() for fam in families for f in fam.split(",")} - GENERIC
+            named = {
+                f.strip().strip("\"'").lower() for fam in families for f in fam.split(",")
+            } - GENERIC
             for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
                 if font["familyName"].lower() not in named:
-                    problems.append({"kind": "text drawn by a fallback face", "element": selector,
-                                     "detail": f"font-family {family!r}; {font['glyphCount']} glyphs drawn with "
-                                               f"{font['familyName']!r} ({font.get('postScriptName', '')})"})
+                    problems.append(
+                        {
+                            "kind": "text drawn by a fallback face",
+                            "element": selector,
+                            "detail": f"font-family {family!r}; {font['glyphCount']} glyphs drawn with "
+                            f"{font['familyName']!r} ({font.get('postScriptName', '')})",
+                        }
+                    )
         return problems
     finally:
         cdp.detach()

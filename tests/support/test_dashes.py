@@ -11,9 +11,11 @@ def _pdf(tmp_path, css: str):
 
     from ca911.book.sphinx.fonts import FONT_FILE
 
-    html = (f"<style>@font-face {{ font-family: 'ca911 Japanese dashes'; src: url('{FONT_FILE.as_uri()}'); "
-            f"unicode-range: U+2015; }} {css}</style>"
-            f"<p>カザフスタン、ウズベキスタンの対外政策{DASH * 2}9.11事件後</p><pre>title: 対外政策{DASH * 2}9.11</pre>")
+    html = (
+        f"<style>@font-face {{ font-family: 'ca911 Japanese dashes'; src: url('{FONT_FILE.as_uri()}'); "
+        f"unicode-range: U+2015; }} {css}</style>"
+        f"<p>カザフスタン、ウズベキスタンの対外政策{DASH * 2}9.11事件後</p><pre>title: 対外政策{DASH * 2}9.11</pre>"
+    )
     path = tmp_path / "dash.pdf"
     weasyprint.HTML(string=html).write_pdf(path)
     return path
@@ -22,5 +24,7 @@ def _pdf(tmp_path, css: str):
 def test_the_pdf_check_finds_a_dash_in_a_latin_face(tmp_path):
     broken = _pdf(tmp_path, "p, pre { font-family: 'DejaVu Sans', 'IPAexGothic'; }")
     assert len(pdf_dash_fonts(broken)) == 4 and pdf_dash_problems(broken)
-    fixed = _pdf(tmp_path, "p, pre { font-family: 'ca911 Japanese dashes', 'DejaVu Sans', 'IPAexGothic'; }")
+    fixed = _pdf(
+        tmp_path, "p, pre { font-family: 'ca911 Japanese dashes', 'DejaVu Sans', 'IPAexGothic'; }"
+    )
     assert pdf_dash_problems(fixed) == []

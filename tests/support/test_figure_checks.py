@@ -26,7 +26,7 @@ def test_overprinted_labels_are_found_and_separate_ones_pass():
 
 
 def _years(gap_pt: float) -> str:
-    """"1992" and "1993" side by side with `gap_pt` between their ink (both begin with the same glyph, so the
+    """ "1992" and "1993" side by side with `gap_pt` between their ink (both begin with the same glyph, so the
     anchor-to-ink offset is the same and the second anchor goes at first anchor + ink width + gap)."""
     fig, _ = style.figure(1, 3, layout=None)
     fig.clear()
@@ -38,7 +38,9 @@ def _years(gap_pt: float) -> str:
 
 
 def test_labels_that_nearly_touch_count_as_run_together():
-    assert fc.overlapping_labels(_years(0.4)) == ["'1992' overlaps '1993'"]  # the year ticks of an over-full axis
+    assert fc.overlapping_labels(_years(0.4)) == [
+        "'1992' overlaps '1993'"
+    ]  # the year ticks of an over-full axis
     assert fc.overlapping_labels(_years(3.0)) == []
 
 
@@ -69,12 +71,16 @@ def _legend(labels: list[str], handles=None) -> str:
 
 def test_internal_codes_in_figure_text_are_found():
     broken = _legend(["0 not_stated", "3 general_cooperation", "uzb-1"])
-    assert set(fc.internal_codes(style.svg_text(broken))) >= {"not_stated (in '0 not_stated')", "uzb-1 (in 'uzb-1')"}
+    assert set(fc.internal_codes(style.svg_text(broken))) >= {
+        "not_stated (in '0 not_stated')",
+        "uzb-1 (in 'uzb-1')",
+    }
     assert any("internal code 'general_cooperation'" in p for p in fc.legend_problems(broken))
     build_language = _legend(["0 — no position stated (used only by carry-forward, never stored)"])
     assert fc.internal_codes(style.svg_text(build_language)) == [
         "carry-forward (in '0 — no position stated (used only by carry-forward, never stored)')",
-        "never stored (in '0 — no position stated (used only by carry-forward, never stored)')"]
+        "never stored (in '0 — no position stated (used only by carry-forward, never stored)')",
+    ]
     mended = _legend(["0 no position stated", "3 declares readiness to cooperate", "Uzbekistan 1"])
     assert fc.internal_codes(style.svg_text(mended)) == []
 
@@ -83,10 +89,14 @@ def test_a_legend_symbol_drawn_nowhere_is_found():
     blue = style.OKABE_ITO[4]
     drawn = Line2D([], [], marker="o", color=blue, linestyle="", label="diplomacy")
     absent = Line2D([], [], marker="X", color="black", linestyle="", label="attack or closure")
-    wrong_colour = Line2D([], [], marker="o", color=style.OKABE_ITO[5], linestyle="", label="military")
+    wrong_colour = Line2D(
+        [], [], marker="o", color=style.OKABE_ITO[5], linestyle="", label="military"
+    )
     problems = fc.legend_problems(_legend([], [drawn, absent, wrong_colour]))
-    assert problems == ["legend entry 'attack or closure': its symbol is drawn nowhere in the figure",
-                        "legend entry 'military': its symbol is drawn nowhere in the figure"]
+    assert problems == [
+        "legend entry 'attack or closure': its symbol is drawn nowhere in the figure",
+        "legend entry 'military': its symbol is drawn nowhere in the figure",
+    ]
     assert fc.legend_problems(_legend([], [drawn])) == []
 
 
@@ -95,17 +105,27 @@ def test_a_grey_key_entry_needs_only_its_shape_and_a_zero_bar_draws_nothing():
     ax.scatter([1], [1], marker="s", color=style.OKABE_ITO[5])
     ax.barh([0], [0], color=style.OKABE_ITO[6], hatch="xx", label="problem")  # a part with no items
     ax.barh([1], [3], color=style.OKABE_ITO[4], label="fact")
-    ax.legend(handles=[Line2D([], [], marker="s", color="#555555", linestyle="", label="agreed"),
-                       *ax.get_legend_handles_labels()[0]])
-    assert fc.legend_problems(fig) == ["legend entry 'problem': its symbol is drawn nowhere in the figure"]
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="s", color="#555555", linestyle="", label="agreed"),
+            *ax.get_legend_handles_labels()[0],
+        ]
+    )
+    assert fc.legend_problems(fig) == [
+        "legend entry 'problem': its symbol is drawn nowhere in the figure"
+    ]
 
 
 def test_dashes_and_hatches_must_match():
     fig, ax = style.figure(1.5, 3)
     ax.plot([0, 1], [0, 1], color="black", linestyle="-")
     ax.bar([0], [1], color="#999999", hatch="//")
-    ax.legend(handles=[Line2D([], [], color="black", linestyle="--", label="agreed or planned"),
-                       Patch(facecolor="#999999", hatch="xx", label="member by this date")])
+    ax.legend(
+        handles=[
+            Line2D([], [], color="black", linestyle="--", label="agreed or planned"),
+            Patch(facecolor="#999999", hatch="xx", label="member by this date"),
+        ]
+    )
     assert len(fc.legend_problems(fig)) == 2
 
 
@@ -125,7 +145,10 @@ def test_iso_dates_in_figure_text_are_found():
     fig, ax = style.figure(1.5, 3)
     ax.set_title("Kazakhstan 3: 2001-09-11 (as of 2001-09-30)")
     ax.set_yticks([0, 1], ["2002-10", "November 2002"])
-    assert fc.iso_dates(style.svg_text(fig)) == ["2002-10", "Kazakhstan 3: 2001-09-11 (as of 2001-09-30)"]
+    assert fc.iso_dates(style.svg_text(fig)) == [
+        "2002-10",
+        "Kazakhstan 3: 2001-09-11 (as of 2001-09-30)",
+    ]
     fine, ax = style.figure(1.5, 3)
     ax.set_title("Kazakhstan 3: from 11 September 2001 (as of 30 Sep 2001)")
     assert fc.iso_dates(style.svg_text(fine)) == []
@@ -140,7 +163,8 @@ def _panel_label(x: float, clip: bool):
 
 def test_text_cut_by_its_panel_frame_or_the_figure_edge_is_found():
     assert fc.clipped_text(_panel_label(0.6, clip=True)) == [
-        "'US: several × 100, about 20 aircraft' is cut by its panel frame"]
+        "'US: several × 100, about 20 aircraft' is cut by its panel frame"
+    ]
     assert fc.clipped_text(_panel_label(0.02, clip=True)) == []
 
 
@@ -151,7 +175,9 @@ def test_text_past_the_saved_figure_edge_is_found():
     whole = style.svg_text(fig)  # the tight bounding box takes the text in
     assert fc.text_past_edge(whole) == []
     (run,) = fc.text_runs(whole)
-    cut = re.sub(r'(<svg[^>]*\swidth=")[\d.]+pt"', lambda m: f'{m[1]}{run.box[2] - 5:.2f}pt"', whole, count=1)
+    cut = re.sub(
+        r'(<svg[^>]*\swidth=")[\d.]+pt"', lambda m: f'{m[1]}{run.box[2] - 5:.2f}pt"', whole, count=1
+    )
     assert fc.text_past_edge(cut) == ["'about 20 aircraft' is cut by the figure edge"]
 
 
@@ -161,15 +187,27 @@ def _labelled_markers(label_at: tuple[float, float], boxed: bool = False):
     ax.set_ylim(0, 1)
     ax.scatter([0.3], [0.5], s=60, color=style.OKABE_ITO[4])  # this label's own dot
     ax.scatter([0.5], [0.5], s=120, color=style.OKABE_ITO[5])  # a node of another series
-    ax.text(*label_at, "drawn to", fontsize=9, ha="left", va="center",
-            bbox={"boxstyle": "round", "fc": "white"} if boxed else None)
+    ax.text(
+        *label_at,
+        "drawn to",
+        fontsize=9,
+        ha="left",
+        va="center",
+        bbox={"boxstyle": "round", "fc": "white"} if boxed else None,
+    )
     return fig
 
 
 def test_a_label_over_another_series_marker_or_node_is_found():
-    assert len(fc.text_over_ink(_labelled_markers((0.33, 0.5)))) == 1  # from its dot across the other node
-    assert len(fc.text_over_ink(_labelled_markers((0.45, 0.5), boxed=True))) == 1  # an edge label's box on a node
-    assert fc.text_over_ink(_labelled_markers((0.33, 0.8))) == []  # beside its dot, clear of the other
+    assert (
+        len(fc.text_over_ink(_labelled_markers((0.33, 0.5)))) == 1
+    )  # from its dot across the other node
+    assert (
+        len(fc.text_over_ink(_labelled_markers((0.45, 0.5), boxed=True))) == 1
+    )  # an edge label's box on a node
+    assert (
+        fc.text_over_ink(_labelled_markers((0.33, 0.8))) == []
+    )  # beside its dot, clear of the other
 
 
 def test_numbered_circles_that_overlap_are_found():
@@ -177,8 +215,17 @@ def test_numbered_circles_that_overlap_are_found():
         fig, ax = style.figure(2, 3)
         ax.set_axis_off()
         for i, x in enumerate((0.4, 0.4 + dx), start=3):
-            ax.text(x, 0.5, str(i), fontsize=8, ha="center", va="center", bbox={"boxstyle": "circle,pad=0.15"})
+            ax.text(
+                x,
+                0.5,
+                str(i),
+                fontsize=8,
+                ha="center",
+                va="center",
+                bbox={"boxstyle": "circle,pad=0.15"},
+            )
         return fig
+
     assert fc.text_over_ink(circles(0.02)) == ["'3' and '4' overlap"]
     assert fc.text_over_ink(circles(0.3)) == []
 
@@ -187,10 +234,14 @@ def test_a_width_class_in_the_key_drawn_nowhere_is_found():
     vermillion = style.OKABE_ITO[5]
     fig, ax = style.figure(1.5, 3)
     ax.plot([0, 1], [0, 1], color=vermillion, linewidth=1.7)
-    key = [Line2D([], [], color=vermillion, lw=1.7, label="share 2 organisations"),
-           Line2D([], [], color=vermillion, lw=2.8, label="share 3 or more")]
+    key = [
+        Line2D([], [], color=vermillion, lw=1.7, label="share 2 organisations"),
+        Line2D([], [], color=vermillion, lw=2.8, label="share 3 or more"),
+    ]
     ax.legend(handles=key)
-    assert fc.legend_problems(fig) == ["legend entry 'share 3 or more': no line of its width is drawn in the figure"]
+    assert fc.legend_problems(fig) == [
+        "legend entry 'share 3 or more': no line of its width is drawn in the figure"
+    ]
     ax.plot([0, 1], [1, 0], color=vermillion, linewidth=2.8)
     assert fc.legend_problems(fig) == []
 
@@ -204,7 +255,9 @@ def _framed_label(x: float):
 
 
 def test_a_label_across_its_panel_frame_is_found():
-    assert fc.text_across_frame(_framed_label(0.7)) == ["'US: about 20 aircraft' runs across the right of its panel frame"]
+    assert fc.text_across_frame(_framed_label(0.7)) == [
+        "'US: about 20 aircraft' runs across the right of its panel frame"
+    ]
     assert fc.text_across_frame(_framed_label(0.05)) == []
 
 
@@ -212,14 +265,24 @@ def _stacked_markers(dx: float, top_hollow: bool = False):
     fig, ax = style.figure(1.5, 3, layout=None)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    ax.scatter([0.5], [0.5], s=20, marker="s", color=style.OKABE_ITO[5], zorder=4)  # Russia at the site
-    ax.scatter([0.5 + dx], [0.5], s=120, color=style.OKABE_ITO[4], zorder=5,  # the US drawn over it
-               facecolor="none" if top_hollow else style.OKABE_ITO[4])
+    ax.scatter(
+        [0.5], [0.5], s=20, marker="s", color=style.OKABE_ITO[5], zorder=4
+    )  # Russia at the site
+    ax.scatter(
+        [0.5 + dx],
+        [0.5],
+        s=120,
+        color=style.OKABE_ITO[4],
+        zorder=5,  # the US drawn over it
+        facecolor="none" if top_hollow else style.OKABE_ITO[4],
+    )
     return fig
 
 
 def test_a_marker_hidden_under_another_is_found():
-    (found,) = fc.hidden_markers(_stacked_markers(0.0))  # the Russian square, not the US circle over it
+    (found,) = fc.hidden_markers(
+        _stacked_markers(0.0)
+    )  # the Russian square, not the US circle over it
     assert found.endswith("is hidden under another marker")
     assert fc.hidden_markers(_stacked_markers(0.2)) == []  # side by side: both show
     assert fc.hidden_markers(_stacked_markers(0.0, top_hollow=True)) == []  # a ring hides nothing
@@ -234,7 +297,9 @@ def _day_line_and_label(label_x: float):
 
 
 def test_a_vertical_line_through_a_label_is_found():
-    assert fc.lines_through_labels(_day_line_and_label(4.0)) == ["a vertical line crosses 'balance of power'"]
+    assert fc.lines_through_labels(_day_line_and_label(4.0)) == [
+        "a vertical line crosses 'balance of power'"
+    ]
     assert fc.lines_through_labels(_day_line_and_label(5.3)) == []
 
 
@@ -249,6 +314,7 @@ def _leaders(second_to: tuple[float, float]):
 
 
 def test_crossing_leader_lines_are_found():
-    assert fc.lines_through_labels(_leaders((0.3, 0.3))) == ["the leader lines of 'US' and 'Russia' cross"]
+    assert fc.lines_through_labels(_leaders((0.3, 0.3))) == [
+        "the leader lines of 'US' and 'Russia' cross"
+    ]
     assert fc.lines_through_labels(_leaders((0.9, 0.3))) == []
-

@@ -8,32 +8,44 @@ import pytest
 from support.generated_wording import page_problems, text_blocks, wording_problems
 
 
-@pytest.mark.parametrize("broken", [
-    "Commonwealth of Independent States has 1 partner(s).",
-    "run 1: executed one notebook, 1 new records, 1 pages re-read",
-    "Before 11 September the chapters give 2 force–host links, 0 of them with a number.",
-    "0.0114 (CPU 0.0105); built again 0 times",
-    "Counting events that merely overlap the window adds 0 events.",
-    "puts Russia at the centre of the recorded diplomacy, with United States next",
-])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "Commonwealth of Independent States has 1 partner(s).",
+        "run 1: executed one notebook, 1 new records, 1 pages re-read",
+        "Before 11 September the chapters give 2 force–host links, 0 of them with a number.",
+        "0.0114 (CPU 0.0105); built again 0 times",
+        "Counting events that merely overlap the window adds 0 events.",
+        "puts Russia at the centre of the recorded diplomacy, with United States next",
+    ],
+)
 def test_the_checker_finds_templated_wording(broken):
     assert wording_problems(broken, ["United States"]) != []
 
 
-@pytest.mark.parametrize("clean", [
-    "The Commonwealth of Independent States has one partner.",
-    "run 1: executed one notebook, one new record, one page re-read",
-    "Before 11 September the chapters give 2 force–host links, none of them with a number.",
-    "Fig. 3.1 sets every deployment on one axis, and Table 1 cells carry events; ch4 §5.1 ¶1 s.1 analysis",
-    "periods:uzb-1 periods:uzb-2; 0.01 times; 10 events; one of them; NATO’s Partnership for Peace",
-    "puts Russia at the centre of the recorded diplomacy, with the United States next; United States: 6",
-])
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "The Commonwealth of Independent States has one partner.",
+        "run 1: executed one notebook, one new record, one page re-read",
+        "Before 11 September the chapters give 2 force–host links, none of them with a number.",
+        "Fig. 3.1 sets every deployment on one axis, and Table 1 cells carry events; ch4 §5.1 ¶1 s.1 analysis",
+        "periods:uzb-1 periods:uzb-2; 0.01 times; 10 events; one of them; NATO’s Partnership for Peace",
+        "puts Russia at the centre of the recorded diplomacy, with the United States next; United States: 6",
+    ],
+)
 def test_the_checker_passes_an_editors_wording(clean):
     assert wording_problems(clean, ["United States", "Partnership for Peace"]) == []
 
 
 def test_blocks_leave_code_and_navigation_out():
-    page = ("<nav><p>1 pages</p></nav><article><p>Has 2 partner(s).</p><pre>n(s)</pre>"
-            "<table><tr><td>0</td><td>events</td></tr></table></article>")
-    assert text_blocks(page) == ["Has 2 partner(s).", "0", "events"]  # each cell on its own: no "0 events" across cells
+    page = (
+        "<nav><p>1 pages</p></nav><article><p>Has 2 partner(s).</p><pre>n(s)</pre>"
+        "<table><tr><td>0</td><td>events</td></tr></table></article>"
+    )
+    assert text_blocks(page) == [
+        "Has 2 partner(s).",
+        "0",
+        "events",
+    ]  # each cell on its own: no "0 events" across cells
     assert len(page_problems(page)) == 1

@@ -16,14 +16,23 @@ TEXT = {
 
 
 def test_rule_on_invented_sentences():
-    rows = [{"locator": "x §1 ¶1 s.1", "modality": "asserted"}, {"locator": "x §1 ¶1 s.2", "modality": "asserted"},
-            {"locator": "x §1 ¶1 s.3", "modality": "hedged"}, {"locator": "x §1 ¶1 s.4", "modality": "hedged"},
-            {"locator": "x §1 ¶1 s.5", "modality": "asserted"}]
+    rows = [
+        {"locator": "x §1 ¶1 s.1", "modality": "asserted"},
+        {"locator": "x §1 ¶1 s.2", "modality": "asserted"},
+        {"locator": "x §1 ¶1 s.3", "modality": "hedged"},
+        {"locator": "x §1 ¶1 s.4", "modality": "hedged"},
+        {"locator": "x §1 ¶1 s.5", "modality": "asserted"},
+    ]
     assert modality_problems(rows, TEXT) == [
         "x §1 ¶1 s.1: coded asserted, its main clause relays what someone said",
         "x §1 ¶1 s.3: coded hedged, but it carries no hedging form",
         "x §1 ¶1 s.5: coded asserted, its main clause relays what someone said",
     ]
-    fixed = [dict(rows[0], modality="reported_view"), rows[1], dict(rows[2], modality="asserted"), rows[3],
-             dict(rows[4], modality="reported_view")]
+    fixed = [
+        dict(rows[0], modality="reported_view"),
+        rows[1],
+        dict(rows[2], modality="asserted"),
+        rows[3],
+        dict(rows[4], modality="reported_view"),
+    ]
     assert modality_problems(fixed, TEXT) == []

@@ -8,11 +8,18 @@ from support.names import unbracketed_outside_parts, unrecorded_latin_forms
 
 def test_checker_finds_a_latin_form_not_recorded():
     text = "外相のヤマダ（Taro Yamada）は、\\nカワ（Jiro Kawa）と会った。"  # invented
-    actors = [{"actor_id": "yamada", "name_ja": "ヤマダ", "name_ja_variants": ""},
-              {"actor_id": "kawa", "name_ja": "カワ", "name_ja_variants": "カワ（Jiro Kawa）"}]
+    actors = [
+        {"actor_id": "yamada", "name_ja": "ヤマダ", "name_ja_variants": ""},
+        {"actor_id": "kawa", "name_ja": "カワ", "name_ja_variants": "カワ（Jiro Kawa）"},
+    ]
     assert unrecorded_latin_forms(text, actors) == ["yamada: ヤマダ（Taro Yamada）"]
 
 
 def test_checker_finds_an_outside_name_part_used_without_its_brackets():
-    texts = {"a": "[Sergei] Ivanov met Sergei Lavrov", "b": "Moscow [State Institute] of International Relations"}
-    assert unbracketed_outside_parts(texts, {"Sergei", "State Institute"}) == ["a: '[Sergei] Ivanov met Sergei Lavrov'"]
+    texts = {
+        "a": "[Sergei] Ivanov met Sergei Lavrov",
+        "b": "Moscow [State Institute] of International Relations",
+    }
+    assert unbracketed_outside_parts(texts, {"Sergei", "State Institute"}) == [
+        "a: '[Sergei] Ivanov met Sergei Lavrov'"
+    ]

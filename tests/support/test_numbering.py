@@ -17,19 +17,34 @@ def page(*items: str) -> str:
     return "<html><body><main><article>" + "".join(items) + "</article></main></body></html>"
 
 
-TOC = {"root": "index", "parts": [
-    {"caption": "Front matter", "chapters": [{"file": "front/sources"}]},
-    {"caption": "Part I", "numbered": True, "chapters": [{"file": "notebooks/table1"}]},
-    {"caption": "Appendices", "chapters": [{"file": "appendices/chronology"},
-                                           {"file": "appendices/actors", "sections": [{"glob": "_generated/actors/*"},
-                                                                                      {"file": "appendices/one_actor"}]}]},
-]}
+TOC = {
+    "root": "index",
+    "parts": [
+        {"caption": "Front matter", "chapters": [{"file": "front/sources"}]},
+        {"caption": "Part I", "numbered": True, "chapters": [{"file": "notebooks/table1"}]},
+        {
+            "caption": "Appendices",
+            "chapters": [
+                {"file": "appendices/chronology"},
+                {
+                    "file": "appendices/actors",
+                    "sections": [{"glob": "_generated/actors/*"}, {"file": "appendices/one_actor"}],
+                },
+            ],
+        },
+    ],
+}
 
 
 def test_page_numbering_follows_the_parts():
-    assert page_numbering(TOC) == {"index": "none", "front/sources": "none", "notebooks/table1": "chapter",
-                                   "appendices/chronology": "appendix", "appendices/actors": "appendix",
-                                   "appendices/one_actor": "none"}
+    assert page_numbering(TOC) == {
+        "index": "none",
+        "front/sources": "none",
+        "notebooks/table1": "chapter",
+        "appendices/chronology": "appendix",
+        "appendices/actors": "appendix",
+        "appendices/one_actor": "none",
+    }
 
 
 def test_the_defects_as_built_are_found():
@@ -39,21 +54,35 @@ def test_the_defects_as_built_are_found():
     assert caption_problems(page(table("Table 17 States: English and Japanese names.")), "appendix")
     assert caption_problems(page(figure("Fig. 30 Kazakhstan's records by year.")), "none")
     assert caption_problems(page(figure("")), "chapter") == ["figure without a caption: ''"]
-    assert caption_problems(page(table("Table 6.1")), "chapter") == ["table without a caption: 'Table 6.1'"]
+    assert caption_problems(page(table("Table 6.1")), "chapter") == [
+        "table without a caption: 'Table 6.1'"
+    ]
     assert caption_problems(page(table("Table A.1 Kinds of record.")), "chapter")
 
 
 def test_good_pages_pass():
-    assert caption_problems(page(table("Table 6.1 Table 1 of chapter 4 as printed."), figure("Fig. 6.1 Codes.")),
-                            "chapter") == []
-    assert caption_problems(page(table("Table C.2 Organizations: English and Japanese names.")), "appendix") == []
+    assert (
+        caption_problems(
+            page(table("Table 6.1 Table 1 of chapter 4 as printed."), figure("Fig. 6.1 Codes.")),
+            "chapter",
+        )
+        == []
+    )
+    assert (
+        caption_problems(
+            page(table("Table C.2 Organizations: English and Japanese names.")), "appendix"
+        )
+        == []
+    )
     assert caption_problems(page(figure("Kazakhstan's records by year.")), "none") == []
 
 
 def test_a_number_given_twice_is_found():
-    pages = {"front/sources.html": page(table("Table 1 The two source chapters.")),
-             "appendices/glossary.html": page(table("Table 1 States."), table("Table 2 People.")),
-             "notebooks/table1.html": page(table("Table 6.1 Table 1 of chapter 4."))}
+    pages = {
+        "front/sources.html": page(table("Table 1 The two source chapters.")),
+        "appendices/glossary.html": page(table("Table 1 States."), table("Table 2 People.")),
+        "notebooks/table1.html": page(table("Table 6.1 Table 1 of chapter 4.")),
+    }
     assert numbers_given_twice(pages) == ["Table 1: front/sources.html, appendices/glossary.html"]
     del pages["front/sources.html"]
     assert numbers_given_twice(pages) == []

@@ -18,8 +18,11 @@ def anchored_table(rows: list[tuple[str, str]], header=("id", "first named")) ->
     from ca911.book.sphinx.print_marks import anchor_tables
 
     body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
-    soup = BeautifulSoup(f"<table><thead><tr><th>{header[0]}</th><th>{header[1]}</th></tr></thead>"
-                         f"<tbody>{body}</tbody></table>", "html.parser")
+    soup = BeautifulSoup(
+        f"<table><thead><tr><th>{header[0]}</th><th>{header[1]}</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>",
+        "html.parser",
+    )
     anchor_tables(soup)
     return str(soup)
 
@@ -38,7 +41,8 @@ def weasyprint_pdf(tmp_path: Path, body: str, css: str = "") -> Path:
                   p { margin: 0 0 6pt; }"""
     target = tmp_path / "book.pdf"
     weasyprint.HTML(string=f"<html><body>{body}</body></html>").write_pdf(
-        target, stylesheets=[weasyprint.CSS(string=page_css + css)])
+        target, stylesheets=[weasyprint.CSS(string=page_css + css)]
+    )
     return target
 
 
@@ -49,54 +53,90 @@ def filler(lines: int) -> str:
 
 # ---------------------------------------------------------------------------------------- the checkers
 def test_type_floor_checker_finds_small_type(tmp_path):
-    broken = layout.read_pages(weasyprint_pdf(tmp_path, filler(3) + '<p style="font-size: 7pt">a 7 pt table note</p>'))
+    broken = layout.read_pages(
+        weasyprint_pdf(tmp_path, filler(3) + '<p style="font-size: 7pt">a 7 pt table note</p>')
+    )
     assert [(page, size) for page, size, _ in layout.below_size(broken, FLOOR)] == [(1, 7.0)]
     assert layout.share_below(broken, FLOOR) > 0
-    mended = layout.read_pages(weasyprint_pdf(tmp_path, filler(3) + '<p style="font-size: 8pt">an 8 pt table note</p>'))
+    mended = layout.read_pages(
+        weasyprint_pdf(tmp_path, filler(3) + '<p style="font-size: 8pt">an 8 pt table note</p>')
+    )
     assert layout.below_size(mended, FLOOR) == []
 
 
 def test_heading_at_foot_checker(tmp_path):
     # a heading with one line under it at the foot of page 1, its section going on over the page
-    body = (filler(1) + '<div style="height: 136mm"></div><h2>A heading at the foot</h2>'
-            + '<p style="orphans: 1">' + "Text that runs on over the page break and further. " * 30 + "</p>"
-            + filler(40))
+    body = (
+        filler(1)
+        + '<div style="height: 136mm"></div><h2>A heading at the foot</h2>'
+        + '<p style="orphans: 1">'
+        + "Text that runs on over the page break and further. " * 30
+        + "</p>"
+        + filler(40)
+    )
     broken = layout.read_pages(weasyprint_pdf(tmp_path, body))
-    assert [(page, heading) for page, heading, _ in layout.headings_at_foot(broken)] == [(1, "Aheadingatthefoot")]
+    assert [(page, heading) for page, heading, _ in layout.headings_at_foot(broken)] == [
+        (1, "Aheadingatthefoot")
+    ]
     mended = layout.read_pages(weasyprint_pdf(tmp_path, body, "h2 { break-before: page; }"))
     assert layout.headings_at_foot(mended) == []
 
 
 def test_near_empty_page_checker(tmp_path):
     def pages_of(body: str):
-        return [page for page, _, _ in layout.near_empty_pages(layout.read_pages(weasyprint_pdf(tmp_path, body)))]
+        return [
+            page
+            for page, _, _ in layout.near_empty_pages(
+                layout.read_pages(weasyprint_pdf(tmp_path, body))
+            )
+        ]
 
     # page 2 carries one line, then the text goes on on page 3: a near-empty page inside a chapter
     alone = '<p style="break-before: page; break-after: page">a line alone</p>'
     assert pages_of("<h1>Chapter one</h1>" + filler(10) + alone + filler(10)) == [2]
     # a chapter may end on a short page of several lines, never on a line or two alone
-    three_lines = '<p style="break-before: page">the first line<br>the second line<br>the third line</p>'
-    assert pages_of("<h1>Chapter one</h1>" + filler(10) + three_lines + "<h1>Chapter two</h1>" + filler(10)) == []
+    three_lines = (
+        '<p style="break-before: page">the first line<br>the second line<br>the third line</p>'
+    )
+    assert (
+        pages_of(
+            "<h1>Chapter one</h1>" + filler(10) + three_lines + "<h1>Chapter two</h1>" + filler(10)
+        )
+        == []
+    )
     one_line = '<p style="break-before: page">a line alone</p>'
-    assert pages_of("<h1>Chapter one</h1>" + filler(10) + one_line + "<h1>Chapter two</h1>" + filler(10)) == [2]
+    assert pages_of(
+        "<h1>Chapter one</h1>" + filler(10) + one_line + "<h1>Chapter two</h1>" + filler(10)
+    ) == [2]
 
 
 def test_mirrored_folio_checker(tmp_path):
     mirrored = "@page :left { @top-left { content: counter(page); } } @page :right { @top-right { content: counter(page); } }"
     pages = layout.read_pages(weasyprint_pdf(tmp_path, filler(60), mirrored))
     assert len(pages) >= 3 and layout.folios_misplaced(pages) == []
-    pages = layout.read_pages(weasyprint_pdf(tmp_path, filler(60), "@page { @top-left { content: counter(page); } }"))
-    assert [page for page, _ in layout.folios_misplaced(pages)] == [n for n in range(1, len(pages) + 1) if n % 2]
+    pages = layout.read_pages(
+        weasyprint_pdf(tmp_path, filler(60), "@page { @top-left { content: counter(page); } }")
+    )
+    assert [page for page, _ in layout.folios_misplaced(pages)] == [
+        n for n in range(1, len(pages) + 1) if n % 2
+    ]
 
 
 def test_cross_reference_checker(tmp_path):
-    body = (filler(2) + '<p>As <a href="#two">the second section</a> shows.</p>' + filler(2)
-            + '<h1 id="two">The second section</h1>' + filler(3))
+    body = (
+        filler(2)
+        + '<p>As <a href="#two">the second section</a> shows.</p>'
+        + filler(2)
+        + '<h1 id="two">The second section</h1>'
+        + filler(3)
+    )
     pdf = weasyprint_pdf(tmp_path, body)
     pages = layout.read_pages(pdf)
     broken = layout.references_without_page(layout.internal_links(pdf), pages)
     assert [(link.page, link.target) for link in broken] == [(1, 2)]
-    pdf = weasyprint_pdf(tmp_path, body, 'a::after { content: ", p. " target-counter(attr(href), page); }')
+    pdf = weasyprint_pdf(
+        tmp_path, body, 'a::after { content: ", p. " target-counter(attr(href), page); }'
+    )
     assert layout.references_without_page(layout.internal_links(pdf), layout.read_pages(pdf)) == []
 
 
@@ -104,8 +144,10 @@ def test_cross_reference_checker(tmp_path):
 def test_stretched_line_checker(tmp_path):
     """A justified entry ending in a long unbreakable id leaves its few spaces wide open; set ragged-right, or
     laid out as table columns, it does not count."""
-    entry = ('<p style="text-align: justify">Entry of the register, see the record '
-             '<span style="white-space: nowrap">events:ch3-2001-09-24-putin-tv-address-and-more</span> and the rest.</p>')
+    entry = (
+        '<p style="text-align: justify">Entry of the register, see the record '
+        '<span style="white-space: nowrap">events:ch3-2001-09-24-putin-tv-address-and-more</span> and the rest.</p>'
+    )
     broken = layout.read_pages(weasyprint_pdf(tmp_path, entry))
     assert len(layout.stretched_lines(broken)) >= 1
     mended = layout.read_pages(weasyprint_pdf(tmp_path, entry.replace("justify", "left")))
@@ -117,11 +159,16 @@ def test_stretched_line_checker(tmp_path):
 def test_word_alone_checker(tmp_path):
     """A word left alone inside a justified paragraph (the next line's first word would have fitted beside it)
     is found; the same words run on, and a short last line, are not."""
-    style = "text-align: justify; text-align-last: justify"  # lines before a forced break justified too
+    style = (
+        "text-align: justify; text-align-last: justify"  # lines before a forced break justified too
+    )
     full = "the chapters place these markers only in a country, so they"
     rest = "at its capital and not at a base of their own anywhere"
     alone = f'<p style="{style}">{full}<br>drawn<br>{rest}<br>{full}</p>'
-    assert [(page, word) for page, word, _ in layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, alone)))] == [(1, "drawn")]
+    assert [
+        (page, word)
+        for page, word, _ in layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, alone)))
+    ] == [(1, "drawn")]
     run_on = f'<p style="{style}">{full}<br>drawn {rest}<br>{full}</p><p>{full} {rest} and a last line.</p>'
     assert layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, run_on))) == []
 
@@ -135,10 +182,17 @@ def test_row_alone_checker(tmp_path):
     found = {}
     for height in range(96, 160, 4):  # from the last row carried over to the first row left behind
         body = f'<div style="height: {height}mm"></div>' + anchored_table(rows)
-        broken = layout.rows_alone(layout.table_places(weasyprint_pdf(tmp_path, body, TABLE_CSS + cells)))
+        broken = layout.rows_alone(
+            layout.table_places(weasyprint_pdf(tmp_path, body, TABLE_CSS + cells))
+        )
         for _, page, which in broken:
             found[which] = (height, page)
-        assert layout.rows_alone(layout.table_places(weasyprint_pdf(tmp_path, body, TABLE_CSS + cells + keep))) == []
+        assert (
+            layout.rows_alone(
+                layout.table_places(weasyprint_pdf(tmp_path, body, TABLE_CSS + cells + keep))
+            )
+            == []
+        )
     assert set(found) == {"first", "last"}, found
     assert found["first"][1] == 1 and found["last"][1] == 2
 
@@ -146,11 +200,16 @@ def test_row_alone_checker(tmp_path):
 def test_cramped_column_checker(tmp_path):
     """Cells set with no gutter: an unbreakable id runs up to the next column's text, which reads as one phrase
     with it; a gutter of about an em parts them."""
-    rows = [(f'<span style="white-space: nowrap">tajik-afghan-border-{n}</span>', "ch3 §2 ¶5") for n in range(4)]
+    rows = [
+        (f'<span style="white-space: nowrap">tajik-afghan-border-{n}</span>', "ch3 §2 ¶5")
+        for n in range(4)
+    ]
     body = filler(2) + anchored_table(rows) + filler(2)
 
     def cramped(gutter: str):
-        pdf = weasyprint_pdf(tmp_path, body, TABLE_CSS + f"td, th {{ padding: 2pt {gutter} 2pt 0; }}")
+        pdf = weasyprint_pdf(
+            tmp_path, body, TABLE_CSS + f"td, th {{ padding: 2pt {gutter} 2pt 0; }}"
+        )
         return layout.cramped_columns(layout.read_pages(pdf), layout.table_places(pdf))
 
     assert [text[:19] for _, _, text, _ in cramped("0")] == ["tajik-afghan-border"] * 4
@@ -162,11 +221,19 @@ def test_page_number_gap_checker(tmp_path):
     """A reference's page number padded with figure spaces to three figures prints as "p.  2"; unpadded, in
     tabular figures, it follows its "p." at a no-break space. (An @counter-style rule counts only in the
     document's own style sheets, as in the book.)"""
-    body = (filler(2) + '<p>As <a href="#two">the second section</a> shows, and <a href="#two">again</a>.</p>'
-            + '<h1 id="two">The second section</h1>' + filler(3))
+    body = (
+        filler(2)
+        + '<p>As <a href="#two">the second section</a> shows, and <a href="#two">again</a>.</p>'
+        + '<h1 id="two">The second section</h1>'
+        + filler(3)
+    )
     reference = 'a::after { content: ", p.\\a0" target-counter(attr(href), page, %s); font-variant-numeric: tabular-nums; }'
-    padded = '@counter-style padded { system: extends decimal; pad: 3 "\\2007"; }' + reference % "padded"
-    broken = layout.page_number_gaps(layout.read_pages(weasyprint_pdf(tmp_path, f"<style>{padded}</style>" + body)))
+    padded = (
+        '@counter-style padded { system: extends decimal; pad: 3 "\\2007"; }' + reference % "padded"
+    )
+    broken = layout.page_number_gaps(
+        layout.read_pages(weasyprint_pdf(tmp_path, f"<style>{padded}</style>" + body))
+    )
     assert [(page, text[:3]) for page, text, _ in broken] == [(1, "p.2"), (1, "p.2")]
     mended = f"<style>{reference % 'decimal'}</style>" + body
     assert layout.page_number_gaps(layout.read_pages(weasyprint_pdf(tmp_path, mended))) == []
@@ -177,7 +244,11 @@ def test_gap_before_a_float_checker(tmp_path):
     it could have filled the gap; the same text set before the figure fills the page. A chapter's last page
     may stay short."""
     figure = '<div style="height: 120mm; background: #888; break-inside: avoid"></div><p>Fig. 1 A drawing.</p>'
-    broken = layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, "<h1>Chapter</h1>" + filler(6) + figure + filler(6))))
+    broken = layout.gaps_before_floats(
+        layout.read_pages(
+            weasyprint_pdf(tmp_path, "<h1>Chapter</h1>" + filler(6) + figure + filler(6))
+        )
+    )
     assert [page for page, _ in broken] == [1]
     mended = "<h1>Chapter</h1>" + filler(6) + filler(6) + figure
     assert layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, mended))) == []
@@ -191,8 +262,17 @@ def test_odd_page_size_checker(tmp_path):
     rows = [(f"record {n} with a long name", "a value") for n in range(6)]
     table = f'<div class="wide">{anchored_table(rows)}</div>'
     sheet = "@page wide { size: A5 landscape; } div.wide { page: wide; }"
-    broken = layout.odd_page_sizes(layout.read_pages(weasyprint_pdf(tmp_path, filler(4) + table + filler(4), sheet)))
+    broken = layout.odd_page_sizes(
+        layout.read_pages(weasyprint_pdf(tmp_path, filler(4) + table + filler(4), sheet))
+    )
     assert [page for page, _, _ in broken] == [2]
-    turned = ("div.wide { break-before: page; break-after: page; height: 120mm; position: relative; }"
-              "div.wide table { position: absolute; width: 120mm; transform-origin: 0 0; transform: translate(0, 120mm) rotate(-90deg); }")
-    assert layout.odd_page_sizes(layout.read_pages(weasyprint_pdf(tmp_path, filler(4) + table + filler(4), turned))) == []
+    turned = (
+        "div.wide { break-before: page; break-after: page; height: 120mm; position: relative; }"
+        "div.wide table { position: absolute; width: 120mm; transform-origin: 0 0; transform: translate(0, 120mm) rotate(-90deg); }"
+    )
+    assert (
+        layout.odd_page_sizes(
+            layout.read_pages(weasyprint_pdf(tmp_path, filler(4) + table + filler(4), turned))
+        )
+        == []
+    )

@@ -15,7 +15,9 @@ from support.rendered_text import (
 
 # As the discrepancy register and the sentence map printed a record reference: escaped twice, so the escape
 # of each underscore showed.
-ESCAPED_REFERENCE = "<p>Records: indicators:USA/troop\\_rotation\\_interval\\_months/2002-01 and \\*stars\\*</p>"
+ESCAPED_REFERENCE = (
+    "<p>Records: indicators:USA/troop\\_rotation\\_interval\\_months/2002-01 and \\*stars\\*</p>"
+)
 
 
 def test_escape_checker_finds_the_unread_escapes_of_a_record_reference():
@@ -32,14 +34,24 @@ def test_markup_checker_finds_roles_directives_options_and_labels():
     </article></body></html>"""
     leaks = leaked_markup(visible_text(page))
     joined = " ".join(leaks)
-    for expected in ("```", "{table}", ":name:", ":align:", "{numref}`", "{event}`", "(nb-table1-iraq-war)="):
+    for expected in (
+        "```",
+        "{table}",
+        ":name:",
+        ":align:",
+        "{numref}`",
+        "{event}`",
+        "(nb-table1-iraq-war)=",
+    ):
         assert expected in joined, (expected, leaks)
     assert "code-cell" not in joined and "glue" not in joined and "{ref}" not in joined, leaks
 
 
 def test_markup_checker_passes_ordinary_text():
-    page = ("<p>Dates like 24 September 2001; the role of {x} in set notation is text; a ratio 3:2, a path a/b_c, "
-            "“quotes” (ch4 §4.1 ¶2) and C:\\Users is not punctuation after a backslash.</p>")
+    page = (
+        "<p>Dates like 24 September 2001; the role of {x} in set notation is text; a ratio 3:2, a path a/b_c, "
+        "“quotes” (ch4 §4.1 ¶2) and C:\\Users is not punctuation after a backslash.</p>"
+    )
     assert leaked_markup(visible_text(page)) == []
 
 
@@ -52,7 +64,9 @@ def test_header_checker_finds_internal_codes_and_twin_columns():
     <th>end</th><th>end</th><th>member_id</th><th><code>value_code</code></th></tr></thead>
     <tbody><tr><td>CSTO</td><td>1992</td><td>1999</td><td>2004</td><td>KAZ</td><td>x</td></tr></tbody></table>"""
     problems = table_header_problems(page)
-    assert any("'member_id'" in p for p in problems) and any("'value_code'" in p for p in problems), problems
+    assert any("'member_id'" in p for p in problems) and any(
+        "'value_code'" in p for p in problems
+    ), problems
     assert any("2 columns headed 'end'" in p for p in problems), problems
     assert len(problems) == 3, problems
 
@@ -61,8 +75,13 @@ def test_header_checker_finds_a_column_headed_only_all():
     """As Table 15.1 headed the count of records in tables not split by chapter."""
     page = """<table><thead><tr><th>table</th><th>all</th><th>chapter 3</th><th>chapter 4</th></tr></thead>
     <tbody><tr><td>event_actors</td><td>537</td><td>0</td><td>0</td></tr></tbody></table>"""
-    assert table_header_problems(page) == ["header 'all' does not say what it counts in table 'table all chapter 3 chapter 4 event_actors 537 0 0'"]
-    assert table_header_problems(page.replace("<th>all</th>", "<th>both chapters, not split</th>")) == []
+    assert table_header_problems(page) == [
+        "header 'all' does not say what it counts in table 'table all chapter 3 chapter 4 event_actors 537 0 0'"
+    ]
+    assert (
+        table_header_problems(page.replace("<th>all</th>", "<th>both chapters, not split</th>"))
+        == []
+    )
 
 
 def test_header_checker_passes_a_readable_table():
@@ -75,15 +94,27 @@ def test_header_checker_passes_a_readable_table():
 def test_a_note_under_each_of_three_tables_is_found_and_list_items_alike_are_not():
     note = "<p>– = the chapters name no facility or give no number.</p>"
     table = "<table><tr><td>–</td></tr></table>"
-    page = f"<article>{table}{note}{table}{note}{table}{note}<ul><li><p>Reading adopted: as printed</p></li>" \
-           "<li><p>Reading adopted: as printed</p></li></ul></article>"
-    assert repeated_notes(page) == ["3 times: '– = the chapters name no facility or give no number.'"]
-    assert repeated_notes(f"<article><p>In the three tables, – means no number.</p>{table}{table}{table}</article>") == []
+    page = (
+        f"<article>{table}{note}{table}{note}{table}{note}<ul><li><p>Reading adopted: as printed</p></li>"
+        "<li><p>Reading adopted: as printed</p></li></ul></article>"
+    )
+    assert repeated_notes(page) == [
+        "3 times: '– = the chapters name no facility or give no number.'"
+    ]
+    assert (
+        repeated_notes(
+            f"<article><p>In the three tables, – means no number.</p>{table}{table}{table}</article>"
+        )
+        == []
+    )
 
 
 def test_spelling_checker_finds_the_variant_and_keeps_a_bodys_own_name():
     assert len(spelling_variants("states and organizations; the organisation of the CIS")) == 1
-    assert spelling_variants("the Shanghai Cooperation Organization, an organisation of six states") == []
+    assert (
+        spelling_variants("the Shanghai Cooperation Organization, an organisation of six states")
+        == []
+    )
 
 
 BROKEN = """<html><head><script>var x = "{glue:text}`a`";</script></head><body><main><article>
@@ -109,13 +140,21 @@ def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
     assert any("{table}" in s for s in leaks) and any(":name:" in s for s in leaks), leaks
     assert not any("code-cell" in s for s in leaks), "code blocks are not visible text to check"
     assert not any("glue" in s for s in leaks), "scripts are not visible text"
-    assert len(caption_problems(BROKEN, "chapter")) == 2, caption_problems(BROKEN, "chapter")  # bare table, unnumbered figure
+    assert len(caption_problems(BROKEN, "chapter")) == 2, caption_problems(
+        BROKEN, "chapter"
+    )  # bare table, unnumbered figure
     assert len(missing_markers(BROKEN)) == 2, missing_markers(BROKEN)
-    assert leaked_markup(visible_text(GOOD)) == [] and caption_problems(GOOD, "chapter") == [] and missing_markers(GOOD) == []
+    assert (
+        leaked_markup(visible_text(GOOD)) == []
+        and caption_problems(GOOD, "chapter") == []
+        and missing_markers(GOOD) == []
+    )
 
 
 def test_markup_check_fails_on_the_old_table1_output():
     """A broken fence: a backtick fence whose info string holds backticks."""
-    old = ("<article><p>```{table} 表１ カザフスタン — Table 1 of chapter 4 as printed (cells quoted from "
-           "<code>iraq_war_responses.csv</code>) :name: tab-table1-ja :align: left</p></article>")
+    old = (
+        "<article><p>```{table} 表１ カザフスタン — Table 1 of chapter 4 as printed (cells quoted from "
+        "<code>iraq_war_responses.csv</code>) :name: tab-table1-ja :align: left</p></article>"
+    )
     assert leaked_markup(visible_text(old))

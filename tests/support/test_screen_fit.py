@@ -10,22 +10,37 @@ from support import screen_fit
 pytestmark = pytest.mark.book  # needs Chromium, as the browser tests do
 
 # A 594 px figure (an SVG with its drawn size) and the stylesheet rules the book once had.
-SVG = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='594' height='200'>"
-       "<rect width='594' height='200' fill='%23ddd'/></svg>")
+SVG = (
+    "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='594' height='200'>"
+    "<rect width='594' height='200' fill='%23ddd'/></svg>"
+)
 PAGE = """<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body {{ margin: 16px; font: 16px/1.5 "DejaVu Sans", sans-serif; }} {css}</style></head>
 <body><article class="bd-article">{body}</article></body></html>"""
-FIGURE = f'<figure><img src="{SVG}" alt="a drawing"><figcaption>Fig. 1 A figure.</figcaption></figure>'
-FIGURE_WITH_LINK = (f'<figure><img src="{SVG}" alt="a drawing"><a class="ca911-full-size" href="{SVG}">'
-                    "Open the figure at full size</a><figcaption>Fig. 1 A figure.</figcaption></figure>")
-WORDS_TABLE = ("<table><tr><th>state</th><th>response</th></tr>"
-               "<tr><td>United States</td><td>The coalition's support for the operation</td></tr></table>")
-WIDE_TABLE = ('<div class="wrap"><table><caption>Table 1 Every point on the map with its public reference</caption><tr>'
-              + "".join(f"<td>column{i}value</td>" for i in range(8)) + "</tr></table></div>")
-CUE_CSS = (".wrap { overflow-x: auto; } .wrap::before { content: 'Scroll sideways for all columns →'; display: block; }"
-           " caption { position: sticky; left: 0; text-align: left; max-width: 358px; }")
-OVERPRINT_TABLE = ('<table style="table-layout: fixed; width: 300px"><tr><td style="width: 60px; padding: 4px">appointment</td>'
-                   '<td style="padding: 4px">ch4 §3.2 ¶3</td></tr></table>')
+FIGURE = (
+    f'<figure><img src="{SVG}" alt="a drawing"><figcaption>Fig. 1 A figure.</figcaption></figure>'
+)
+FIGURE_WITH_LINK = (
+    f'<figure><img src="{SVG}" alt="a drawing"><a class="ca911-full-size" href="{SVG}">'
+    "Open the figure at full size</a><figcaption>Fig. 1 A figure.</figcaption></figure>"
+)
+WORDS_TABLE = (
+    "<table><tr><th>state</th><th>response</th></tr>"
+    "<tr><td>United States</td><td>The coalition's support for the operation</td></tr></table>"
+)
+WIDE_TABLE = (
+    '<div class="wrap"><table><caption>Table 1 Every point on the map with its public reference</caption><tr>'
+    + "".join(f"<td>column{i}value</td>" for i in range(8))
+    + "</tr></table></div>"
+)
+CUE_CSS = (
+    ".wrap { overflow-x: auto; } .wrap::before { content: 'Scroll sideways for all columns →'; display: block; }"
+    " caption { position: sticky; left: 0; text-align: left; max-width: 358px; }"
+)
+OVERPRINT_TABLE = (
+    '<table style="table-layout: fixed; width: 300px"><tr><td style="width: 60px; padding: 4px">appointment</td>'
+    '<td style="padding: 4px">ch4 §3.2 ¶3</td></tr></table>'
+)
 
 
 @pytest.fixture
@@ -52,7 +67,9 @@ def kinds(problems: list[dict]) -> set[str]:
 def test_a_figure_drawn_at_natural_size_on_a_phone_is_cut(render):
     old = render(FIGURE, "figure img { max-width: none; } figure { overflow-x: auto; }")
     assert "figure cut without a cue and a full-size link" in kinds(screen_fit.phone_problems(old))
-    assert "page wider than the screen" not in kinds(screen_fit.phone_problems(old)), "the figure's own box scrolls"
+    assert "page wider than the screen" not in kinds(screen_fit.phone_problems(old)), (
+        "the figure's own box scrolls"
+    )
 
 
 def test_a_figure_scaled_to_the_column_needs_its_full_size_link(render):
@@ -65,33 +82,57 @@ def test_a_figure_scaled_to_the_column_needs_its_full_size_link(render):
 def test_a_figure_wider_than_the_page_makes_the_page_scroll(render):
     problems = screen_fit.phone_problems(render(FIGURE, "img { max-width: none; }"))
     assert "page wider than the screen" in kinds(problems)
-    assert any("img" in p["detail"] for p in problems if p["kind"] == "page wider than the screen"), problems
+    assert any(
+        "img" in p["detail"] for p in problems if p["kind"] == "page wider than the screen"
+    ), problems
 
 
 def test_words_broken_letter_by_letter_in_a_table_cell(render):
     old = render(WORDS_TABLE, "table { width: 120px; } td, th { overflow-wrap: anywhere; }")
-    broken = [p for p in screen_fit.phone_problems(old) if p["kind"] == "word broken inside a table cell"]
-    assert broken and all(p["element"].endswith("td") or p["element"].endswith("th") for p in broken)
-    assert not [p for p in screen_fit.phone_problems(render(WORDS_TABLE, "table { width: 120px; }"))
-                if p["kind"] == "word broken inside a table cell"]
+    broken = [
+        p for p in screen_fit.phone_problems(old) if p["kind"] == "word broken inside a table cell"
+    ]
+    assert broken and all(
+        p["element"].endswith("td") or p["element"].endswith("th") for p in broken
+    )
+    assert not [
+        p
+        for p in screen_fit.phone_problems(render(WORDS_TABLE, "table { width: 120px; }"))
+        if p["kind"] == "word broken inside a table cell"
+    ]
 
 
 def test_a_date_split_at_its_hyphen_is_a_broken_word(render):
     dates = "<table><tr><td>2001-09-30 1999-04-30 2004-12-31</td></tr></table>"
     split = render(dates, "table { width: 60px; }")
-    assert [p for p in screen_fit.phone_problems(split) if p["kind"] == "word broken inside a table cell"]
-    whole = render(dates.replace("<td>", "<td><span class='d'>").replace("</td>", "</span></td>"),
-                   "table { width: 60px; } .d { white-space: nowrap; } td { word-spacing: 0; }")
-    assert not [p for p in screen_fit.phone_problems(whole) if p["kind"] == "word broken inside a table cell"]
+    assert [
+        p
+        for p in screen_fit.phone_problems(split)
+        if p["kind"] == "word broken inside a table cell"
+    ]
+    whole = render(
+        dates.replace("<td>", "<td><span class='d'>").replace("</td>", "</span></td>"),
+        "table { width: 60px; } .d { white-space: nowrap; } td { word-spacing: 0; }",
+    )
+    assert not [
+        p
+        for p in screen_fit.phone_problems(whole)
+        if p["kind"] == "word broken inside a table cell"
+    ]
 
 
 def test_an_identifier_in_code_may_break_at_its_separators_but_prose_may_not(render):
     ident = "<table style='width: 150px'><tr><td><code>indicators:USA/troop_rotation<wbr>_interval<wbr>_months</code></td></tr></table>"
     assert not screen_fit.phone_problems(render(ident, "code { white-space: normal; }"))
     letters = "<table style='width: 150px'><tr><td><code>troop_rotation_interval_months</code></td></tr></table>"
-    anywhere = render(letters, "code { white-space: normal; overflow-wrap: anywhere; } td { width: 150px; }")
-    assert not [p for p in screen_fit.phone_problems(anywhere) if p["kind"] == "word broken inside a table cell"], \
-        "an identifier longer than its cell is wide may break anywhere"
+    anywhere = render(
+        letters, "code { white-space: normal; overflow-wrap: anywhere; } td { width: 150px; }"
+    )
+    assert not [
+        p
+        for p in screen_fit.phone_problems(anywhere)
+        if p["kind"] == "word broken inside a table cell"
+    ], "an identifier longer than its cell is wide may break anywhere"
 
 
 def test_a_wide_table_must_show_a_cue_and_keep_its_caption_in_view(render):
@@ -101,8 +142,10 @@ def test_a_wide_table_must_show_a_cue_and_keep_its_caption_in_view(render):
     assert not screen_fit.phone_problems(fixed), screen_fit.phone_problems(fixed)
 
 
-BIBTEX_BLOCK = ('<div class="highlight-bibtex"><div class="highlight"><pre>@misc{ca911companion,\n'
-                '  title   = {Central Asia after 9/11: a reproducible companion with a long title},\n}</pre></div></div>')
+BIBTEX_BLOCK = (
+    '<div class="highlight-bibtex"><div class="highlight"><pre>@misc{ca911companion,\n'
+    "  title   = {Central Asia after 9/11: a reproducible companion with a long title},\n}</pre></div></div>"
+)
 
 
 def test_a_code_block_cut_on_a_phone_needs_a_cue_or_wrapped_lines(render):
@@ -111,11 +154,17 @@ def test_a_code_block_cut_on_a_phone_needs_a_cue_or_wrapped_lines(render):
     assert "code block cut without a cue" in kinds(screen_fit.phone_problems(cut))
     wrapped = render(BIBTEX_BLOCK, "pre { white-space: pre-wrap; overflow-wrap: anywhere; }")
     assert not screen_fit.phone_problems(wrapped), screen_fit.phone_problems(wrapped)
-    cued = render(BIBTEX_BLOCK, "pre { white-space: pre; overflow-x: auto; }"
-                  " .highlight-bibtex::before { content: 'Scroll sideways for the whole line →'; display: block; }")
+    cued = render(
+        BIBTEX_BLOCK,
+        "pre { white-space: pre; overflow-x: auto; }"
+        " .highlight-bibtex::before { content: 'Scroll sideways for the whole line →'; display: block; }",
+    )
     assert "code block cut without a cue" not in kinds(screen_fit.phone_problems(cued))
     # the word in the code itself is no cue
-    quoted = render(BIBTEX_BLOCK.replace("long title", "long title to scroll"), "pre { white-space: pre; overflow-x: auto; }")
+    quoted = render(
+        BIBTEX_BLOCK.replace("long title", "long title to scroll"),
+        "pre { white-space: pre; overflow-x: auto; }",
+    )
     assert "code block cut without a cue" in kinds(screen_fit.phone_problems(quoted))
 
 
@@ -127,13 +176,17 @@ def test_a_cue_that_is_not_drawn_does_not_count(render):
 def test_overprinting_cells_at_desktop_width(render):
     problems = screen_fit.desktop_problems(render(OVERPRINT_TABLE, "", screen_fit.DESKTOP))
     assert {"cells overprint", "text runs out of its cell"} <= kinds(problems)
-    fixed = render(OVERPRINT_TABLE.replace("table-layout: fixed", "table-layout: auto"), "", screen_fit.DESKTOP)
+    fixed = render(
+        OVERPRINT_TABLE.replace("table-layout: fixed", "table-layout: auto"), "", screen_fit.DESKTOP
+    )
     assert not screen_fit.desktop_problems(fixed)
 
 
 def test_small_and_light_text(render):
-    page = render('<p>Body text.</p><figure><figcaption style="font-weight: 300">Fig. 1 faint</figcaption></figure>'
-                  '<p style="font-size: 10px">tiny</p>')
+    page = render(
+        '<p>Body text.</p><figure><figcaption style="font-weight: 300">Fig. 1 faint</figcaption></figure>'
+        '<p style="font-size: 10px">tiny</p>'
+    )
     problems = screen_fit.phone_problems(page)
     assert {"text under 11px", "text lighter than 400"} <= kinds(problems)
     assert "tiny" in " ".join(p["detail"] for p in problems if p["kind"] == "text under 11px")
@@ -141,8 +194,13 @@ def test_small_and_light_text(render):
 
 
 def test_a_face_the_page_does_not_ship_is_a_fallback(render):
-    asked = render("<article><p>Body text in a face nobody has.</p></article>", "p { font-family: 'Fira Sans Nowhere', sans-serif; }")
-    assert [p["kind"] for p in screen_fit.face_problems(asked, ("article p",))] == ["text drawn by a fallback face"]
+    asked = render(
+        "<article><p>Body text in a face nobody has.</p></article>",
+        "p { font-family: 'Fira Sans Nowhere', sans-serif; }",
+    )
+    assert [p["kind"] for p in screen_fit.face_problems(asked, ("article p",))] == [
+        "text drawn by a fallback face"
+    ]
 
 
 def svg_figure(width: int, text_px: float, glyphs: bool = False) -> str:
@@ -151,13 +209,17 @@ def svg_figure(width: int, text_px: float, glyphs: bool = False) -> str:
     import base64
 
     if glyphs:
-        label = (f"<defs><path id='IPAexGothic-41' d='M 0 0 L 60 0 L 30 70 z'/></defs><g id='text_1'><!-- A -->"
-                 f"<g transform='translate(10 40) scale({text_px / 100} -{text_px / 100})'><use xlink:href='#IPAexGothic-41'/></g></g>")
+        label = (
+            f"<defs><path id='IPAexGothic-41' d='M 0 0 L 60 0 L 30 70 z'/></defs><g id='text_1'><!-- A -->"
+            f"<g transform='translate(10 40) scale({text_px / 100} -{text_px / 100})'><use xlink:href='#IPAexGothic-41'/></g></g>"
+        )
     else:
         label = f"<text x='10' y='40' font-size='{text_px}'>Kazakhstan</text>"
-    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='{width}' "
-           f"height='{width // 4}' viewBox='0 0 {width} {width // 4}'><rect width='{width}' height='{width // 4}' fill='#eee'/>"
-           f"{label}</svg>")
+    svg = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='{width}' "
+        f"height='{width // 4}' viewBox='0 0 {width} {width // 4}'><rect width='{width}' height='{width // 4}' fill='#eee'/>"
+        f"{label}</svg>"
+    )
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
@@ -171,11 +233,17 @@ SCALED = "img { max-width: 100%; height: auto; } a { display: block; }"
 @pytest.mark.parametrize("glyphs", [False, True], ids=["text element", "glyph outlines"])
 def test_figure_text_under_11px_on_a_phone(render, glyphs):
     # a 200 px figure drawn unscaled in the column: its 9-unit label is 9 px on screen
-    small = render(f'<figure id="f"><img src="{svg_figure(200, 9, glyphs)}" alt="a chart"></figure>', SCALED)
+    small = render(
+        f'<figure id="f"><img src="{svg_figure(200, 9, glyphs)}" alt="a chart"></figure>', SCALED
+    )
     found = figure_text(screen_fit.phone_problems(small))
-    assert found and "9.0px" in found[0]["detail"] and found[0]["element"].startswith("figure#f"), found
+    assert found and "9.0px" in found[0]["detail"] and found[0]["element"].startswith("figure#f"), (
+        found
+    )
     assert ("A" if glyphs else "Kazakhstan") in found[0]["detail"]
-    readable = render(f'<figure><img src="{svg_figure(200, 16, glyphs)}" alt="a chart"></figure>', SCALED)
+    readable = render(
+        f'<figure><img src="{svg_figure(200, 16, glyphs)}" alt="a chart"></figure>', SCALED
+    )
     assert not screen_fit.phone_problems(readable), screen_fit.phone_problems(readable)
 
 
@@ -186,12 +254,17 @@ def test_a_wide_figure_scaled_to_a_phone_has_small_text_unless_a_narrow_layout_i
     link = f'<a class="ca911-full-size" href="{wide}">Open the figure at full size</a>'
     scaled = render(f'<figure><img src="{wide}" alt="a chart">{link}</figure>', SCALED)
     assert figure_text(screen_fit.phone_problems(scaled))
-    served = render(f'<figure><picture><source media="(max-width: 640px)" srcset="{narrow}"><img src="{wide}" alt="a chart">'
-                    f"</picture>{link}</figure>", SCALED)
+    served = render(
+        f'<figure><picture><source media="(max-width: 640px)" srcset="{narrow}"><img src="{wide}" alt="a chart">'
+        f"</picture>{link}</figure>",
+        SCALED,
+    )
     assert not screen_fit.phone_problems(served), screen_fit.phone_problems(served)
 
 
 def test_a_figure_wider_than_the_screen(render):
-    cut = render(f'<figure style="overflow-x: auto"><img src="{svg_figure(600, 16)}" alt="a chart"></figure>',
-                 "img { max-width: none; }")
+    cut = render(
+        f'<figure style="overflow-x: auto"><img src="{svg_figure(600, 16)}" alt="a chart"></figure>',
+        "img { max-width: none; }",
+    )
     assert "figure wider than the screen" in kinds(screen_fit.phone_problems(cut))

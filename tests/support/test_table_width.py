@@ -5,19 +5,26 @@ from __future__ import annotations
 
 from support.table_width import stretched_tables
 
-SHORT = ("<table {attrs}><caption>Codes of status.</caption><thead><tr><th>code</th><th>meaning</th></tr></thead>"
-         "<tbody><tr><td>member</td><td>a full member</td></tr><tr><td>observer</td><td>an observer</td></tr></tbody></table>")
+SHORT = (
+    "<table {attrs}><caption>Codes of status.</caption><thead><tr><th>code</th><th>meaning</th></tr></thead>"
+    "<tbody><tr><td>member</td><td>a full member</td></tr><tr><td>observer</td><td>an observer</td></tr></tbody></table>"
+)
 
 
-LONG = ("<table style='width:100%'><caption>Prose.</caption><tr><td>" + "a long cell of running prose " * 12
-        + "</td><td>x</td></tr></table>")
+LONG = (
+    "<table style='width:100%'><caption>Prose.</caption><tr><td>"
+    + "a long cell of running prose " * 12
+    + "</td><td>x</td></tr></table>"
+)
 
 
 def synthetic(browser, body: str) -> list[str]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
-        page.set_content(f"<html><body><main style='width:700px'><article>{body}</article></main></body></html>")
+        page.set_content(
+            f"<html><body><main style='width:700px'><article>{body}</article></main></body></html>"
+        )
         return stretched_tables(page)
     finally:
         context.close()

@@ -16,8 +16,17 @@ CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 EVENT_FAMILIES = {
     "diplomacy": ["visit", "meeting", "summit", "phone_call", "condolence"],
     "statement": ["statement", "address", "report", "poll"],
-    "agreement or decision": ["agreement", "treaty_signature", "decision", "accession", "withdrawal", "founding",
-                              "policy_change", "assistance", "appointment"],
+    "agreement or decision": [
+        "agreement",
+        "treaty_signature",
+        "decision",
+        "accession",
+        "withdrawal",
+        "founding",
+        "policy_change",
+        "assistance",
+        "appointment",
+    ],
     "military": ["deployment", "military_operation", "exercise"],
     "attack or closure": ["attack", "border_closure"],
 }
@@ -27,7 +36,9 @@ FAMILY_OF = {t: fam for fam, types in EVENT_FAMILIES.items() for t in types}
 def require_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
     """Fail loudly instead of drawing an empty figure."""
     if frame.empty:
-        raise ValueError(f"no {what} in the data: the figure would be empty (check data/ and the filters used)")
+        raise ValueError(
+            f"no {what} in the data: the figure would be empty (check data/ and the filters used)"
+        )
     return frame
 
 
@@ -50,13 +61,17 @@ def event_lanes(pkg: DataPackage, lanes: list[str] = STATE_LANES) -> pd.DataFram
     return out.sort_values(["date_lo", "event_id", "lane"]).reset_index(drop=True)
 
 
-def events_between(pkg: DataPackage, start: str, end: str, precision: str | None = None) -> pd.DataFrame:
+def events_between(
+    pkg: DataPackage, start: str, end: str, precision: str | None = None
+) -> pd.DataFrame:
     """Events inside the window, plus month-dated events of a month the window touches
     (e.g. "September 2001" for a window from 11 September); year-dated ones are too coarse to place."""
     ev = pkg.events
     lo, hi = pd.Timestamp(start), pd.Timestamp(end)
     inside = (ev["date_lo"] >= lo) & (ev["date_hi"] <= hi)
-    month_overlap = (ev["date_precision"] == "month") & (ev["date_lo"] <= hi) & (ev["date_hi"] >= lo)
+    month_overlap = (
+        (ev["date_precision"] == "month") & (ev["date_lo"] <= hi) & (ev["date_hi"] >= lo)
+    )
     mask = inside | month_overlap
     if precision:
         mask &= ev["date_precision"] == precision
@@ -70,23 +85,36 @@ def event_actor_names(pkg: DataPackage) -> pd.Series:
     return ea.groupby("event_id", sort=True)["name"].agg(lambda s: "; ".join(dict.fromkeys(s)))
 
 
-def chronology_table(pkg: DataPackage, start: str | None = None, end: str | None = None, lang: str = "en") -> pd.DataFrame:
+def chronology_table(
+    pkg: DataPackage, start: str | None = None, end: str | None = None, lang: str = "en"
+) -> pd.DataFrame:
     """Date (as the data write it), actors, what happened and where it is stated: one row per event."""
     ev = pkg.events if start is None else events_between(pkg, start, end)
     ev = require_rows(ev, "events in the chosen period").sort_values(["date_lo", "event_id"])
-    return pd.DataFrame({
-        "date": [dates.span_words(r["date"], r["date_end"] or None, lang, bool(r["approximate"]), as_stored=True)
-                 for r in ev.fillna({"date_end": "", "approximate": False}).to_dict("records")],
-        "actors": ev["event_id"].map(event_actor_names(pkg)).fillna(""),
-        "what happened": ev["summary_en"],
-        "type": ev["event_type"].astype(str).str.replace("_", " "),
-        "locator": ev["locator"],
-        "record id": ev["event_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "date": [
+                dates.span_words(
+                    r["date"], r["date_end"] or None, lang, bool(r["approximate"]), as_stored=True
+                )
+                for r in ev.fillna({"date_end": "", "approximate": False}).to_dict("records")
+            ],
+            "actors": ev["event_id"].map(event_actor_names(pkg)).fillna(""),
+            "what happened": ev["summary_en"],
+            "type": ev["event_type"].astype(str).str.replace("_", " "),
+            "locator": ev["locator"],
+            "record id": ev["event_id"],
+        }
+    ).reset_index(drop=True)
 
 
-def stance_matrix(pkg: DataPackage, states: list[str], start: str = AUTUMN_2001[0], end: str = AUTUMN_2001[1],
-                  issue: str = "us_military_use_2001") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def stance_matrix(
+    pkg: DataPackage,
+    states: list[str],
+    start: str = AUTUMN_2001[0],
+    end: str = AUTUMN_2001[1],
+    issue: str = "us_military_use_2001",
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Ordinal stance per state and day with carry-forward.
 
     Returns (codes, evidenced, undated): `codes` holds the ordinal rank (0 = not stated) carried forward
@@ -105,8 +133,13 @@ def stance_matrix(pkg: DataPackage, states: list[str], start: str = AUTUMN_2001[
     for state in states:
         rows = by_day[by_day["actor_id"] == state].sort_values("date")
         current = 0
-        marks = {pd.Timestamp(d): order.index(s) for d, s in zip(rows["date"], rows["stance"].astype(str))}
-        read = {pd.Timestamp(d) for d, a in zip(rows["date"], rows["approximate"].fillna(False)) if a}
+        marks = {
+            pd.Timestamp(d): order.index(s)
+            for d, s in zip(rows["date"], rows["stance"].astype(str))
+        }
+        read = {
+            pd.Timestamp(d) for d, a in zip(rows["date"], rows["approximate"].fillna(False)) if a
+        }
         for day in days:
             if day in marks:
                 current = marks[day]
@@ -133,7 +166,9 @@ def table1(pkg: DataPackage, lang: str = "ja") -> pd.DataFrame:
 
 def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
     labels = pkg.labels("iraq_war_responses", "dimension")
-    return {k: (v.split(" — ")[0] if lang == "ja" else v.split(" — ")[-1]) for k, v in labels.items()}
+    return {
+        k: (v.split(" — ")[0] if lang == "ja" else v.split(" — ")[-1]) for k, v in labels.items()
+    }
 
 
 def table1_event_numbers(pkg: DataPackage) -> dict[str, int]:
@@ -151,14 +186,23 @@ def deployment_timeline(pkg: DataPackage) -> pd.DataFrame:
     d["force"] = d["force_id"].map(names)
     d["host"] = d["host_id"].map(names)
     d["facility"] = d["facility_id"].map(names).fillna("")
-    d["personnel_label"] = [with_qualifier(n, q) for n, q in zip(d["personnel"], d["personnel_qualifier"])]
-    d["aircraft_label"] = [with_qualifier(n, q) if pd.notna(n) else "" for n, q in zip(d["aircraft"], d["aircraft_qualifier"])]
-    d["period"] = (d["as_of_lo"] >= pd.Timestamp(NINE_ELEVEN)).map({True: "after 9/11", False: "before 9/11"})
+    d["personnel_label"] = [
+        with_qualifier(n, q) for n, q in zip(d["personnel"], d["personnel_qualifier"])
+    ]
+    d["aircraft_label"] = [
+        with_qualifier(n, q) if pd.notna(n) else ""
+        for n, q in zip(d["aircraft"], d["aircraft_qualifier"])
+    ]
+    d["period"] = (d["as_of_lo"] >= pd.Timestamp(NINE_ELEVEN)).map(
+        {True: "after 9/11", False: "before 9/11"}
+    )
     d["row"] = d["force"] + " in " + d["host"] + d["facility"].map(lambda f: f" ({f})" if f else "")
     return d.sort_values(["as_of_lo", "deployment_id"]).reset_index(drop=True)
 
 
-def aid_by_recipient(pkg: DataPackage, donor: str = "USA", year: int = 2002) -> tuple[pd.DataFrame, int]:
+def aid_by_recipient(
+    pkg: DataPackage, donor: str = "USA", year: int = 2002
+) -> tuple[pd.DataFrame, int]:
     """The parts (states and the regional line) and the stated total, in whole dollars."""
     a = pkg.aid[(pkg.aid["donor_id"] == donor) & (pkg.aid["year"] == year)]
     require_rows(a, f"aid from {donor} in {year}")
@@ -167,7 +211,9 @@ def aid_by_recipient(pkg: DataPackage, donor: str = "USA", year: int = 2002) -> 
     names = pkg.actors.set_index("actor_id")["name_shown"]
     parts["recipient"] = parts["recipient_id"].map(names).fillna("Region-wide")
     parts = parts.sort_values("amount_usd", ascending=False).reset_index(drop=True)
-    return parts[["recipient_id", "recipient", "amount_usd", "as_printed", "locator"]], int(total.iloc[0]) if len(total) else None
+    return parts[["recipient_id", "recipient", "amount_usd", "as_printed", "locator"]], int(
+        total.iloc[0]
+    ) if len(total) else None
 
 
 def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd.DataFrame:
@@ -183,7 +229,9 @@ def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd
     m = m[~m["start_basis"].astype(str).isin(UNDATED_STARTS)]
     m["bar_start"] = m["start_lo"]
     m["bar_end"] = m["end_hi"].fillna(pd.Timestamp(end_of_record))
-    m["open_end"] = m["end"].fillna("").astype(str).eq("")  # the CSV leaves an open end empty, not NA
+    m["open_end"] = (
+        m["end"].fillna("").astype(str).eq("")
+    )  # the CSV leaves an open end empty, not NA
     bars = []
     for _, grp in m.sort_values("bar_start").groupby(["org_id", "member_id"], sort=True):
         current = None
@@ -193,7 +241,10 @@ def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd
                 if len(ends) == 2 and (ends[0].startswith(ends[1]) or ends[1].startswith(ends[0])):
                     # the same end at two precisions (e.g. 1999 and 1999-04): keep the precise one
                     precise = max(ends, key=len)
-                    current["end"], current["bar_end"] = precise, min(current["bar_end"], row["bar_end"])
+                    current["end"], current["bar_end"] = (
+                        precise,
+                        min(current["bar_end"], row["bar_end"]),
+                    )
                 elif row["bar_end"] > current["bar_end"] or row["open_end"]:
                     current["bar_end"] = max(current["bar_end"], row["bar_end"])
                     current["open_end"] = current["open_end"] or row["open_end"]
@@ -203,4 +254,6 @@ def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd
                 bars.append(current)
             current = dict(row, rows=1)
         bars.append(current)
-    return pd.DataFrame(bars).sort_values(["org_id", "bar_start", "member_id"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(bars).sort_values(["org_id", "bar_start", "member_id"]).reset_index(drop=True)
+    )

@@ -9,7 +9,13 @@ import re
 import networkx as nx
 import pandas as pd
 
-from ca911.analysis.network_layouts import alignment_layout, contact_layout, membership_layout, presence_layout, projection_layout
+from ca911.analysis.network_layouts import (
+    alignment_layout,
+    contact_layout,
+    membership_layout,
+    presence_layout,
+    projection_layout,
+)
 from ca911.analysis.networks import (
     SNAPSHOTS,
     _sorted_copy,
@@ -77,7 +83,11 @@ def gexf_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
     `lastmodifieddate`: the output date (networkx writes today's, which would change the bytes every day)."""
     buf = io.BytesIO()
     nx.write_gexf(_export_graph(G, pos, viz=True), buf, encoding="utf-8", version="1.2draft")
-    return re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{output_iso_date()}"'.encode(), buf.getvalue())
+    return re.sub(
+        rb'lastmodifieddate="[^"]*"',
+        f'lastmodifieddate="{output_iso_date()}"'.encode(),
+        buf.getvalue(),
+    )
 
 
 def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:
@@ -106,5 +116,6 @@ def network_exports(pkg) -> dict[str, bytes]:
         files[f"networks/{name}.graphml"] = graphml_bytes(G, pos)
         files[f"networks/{name}.gexf"] = gexf_bytes(G, pos)
     files["networks/ca911-networks.zip"] = deterministic_zip(
-        "ca911-networks", {rel.split("/", 1)[1]: content for rel, content in files.items()})
+        "ca911-networks", {rel.split("/", 1)[1]: content for rel, content in files.items()}
+    )
     return dict(sorted(files.items()))

@@ -11,8 +11,9 @@ import networkx as nx
 from ca911.analysis.networks import POWERS, PRESENCE_STATUSES, membership_intervals
 
 
-def _barycentric_order(left: list[str], right: list[str], edges: list[tuple[str, str]],
-                       rounds: int = 8) -> tuple[list[str], list[str]]:
+def _barycentric_order(
+    left: list[str], right: list[str], edges: list[tuple[str, str]], rounds: int = 8
+) -> tuple[list[str], list[str]]:
     """Order two columns to reduce crossings (barycentre heuristic, ties by id): deterministic."""
     nbrs = defaultdict(set)
     for a, b in edges:
@@ -21,7 +22,9 @@ def _barycentric_order(left: list[str], right: list[str], edges: list[tuple[str,
     left, right = sorted(left), sorted(right)
     for _ in range(rounds):
         pos = {n: i for i, n in enumerate(left)}
-        right = sorted(right, key=lambda n: (sum(pos[m] for m in nbrs[n]) / max(len(nbrs[n]), 1), n))
+        right = sorted(
+            right, key=lambda n: (sum(pos[m] for m in nbrs[n]) / max(len(nbrs[n]), 1), n)
+        )
         pos = {n: i for i, n in enumerate(right)}
         left = sorted(left, key=lambda n: (sum(pos[m] for m in nbrs[n]) / max(len(nbrs[n]), 1), n))
     return left, right
@@ -43,13 +46,30 @@ def membership_layout(data) -> dict[str, tuple[float, float]]:
 def circle_layout(nodes: list[str]) -> dict[str, tuple[float, float]]:
     """Nodes on a circle in the given order, the first at the top, clockwise."""
     k = len(nodes)
-    return {n: (round(math.sin(2 * math.pi * i / k), 6), round(math.cos(2 * math.pi * i / k), 6))
-            for i, n in enumerate(nodes)}
+    return {
+        n: (round(math.sin(2 * math.pi * i / k), 6), round(math.cos(2 * math.pi * i / k), 6))
+        for i, n in enumerate(nodes)
+    }
 
 
 # Circle order for the state–state networks: Central Asia, its two great neighbours, then westwards.
-CIRCLE_ORDER = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "CHN", "RUS", "BLR", "UKR", "LTU", "LVA", "EST", "GEO", "AZE",
-                "ARM")
+CIRCLE_ORDER = (
+    "KAZ",
+    "KGZ",
+    "TJK",
+    "TKM",
+    "UZB",
+    "CHN",
+    "RUS",
+    "BLR",
+    "UKR",
+    "LTU",
+    "LVA",
+    "EST",
+    "GEO",
+    "AZE",
+    "ARM",
+)
 
 
 def projection_layout(data) -> dict[str, tuple[float, float]]:
@@ -93,11 +113,19 @@ def contact_layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
         pos[n] = (1.7, 1.0 - 0.55 * i)
     bottom = both + rest
     for i, n in enumerate(bottom):
-        pos[n] = (round(-1.2 + 2.4 * i / max(len(bottom) - 1, 1), 6) if len(bottom) > 1 else 0.0, 0.0)
+        pos[n] = (
+            round(-1.2 + 2.4 * i / max(len(bottom) - 1, 1), 6) if len(bottom) > 1 else 0.0,
+            0.0,
+        )
     return pos
 
 
-ALIGNMENT_POSITIONS = {"RUS": (-1.05, 0.85), "CHN": (1.05, 0.85), "USA": (0.0, -0.95), "subject": (0.0, 0.05)}
+ALIGNMENT_POSITIONS = {
+    "RUS": (-1.05, 0.85),
+    "CHN": (1.05, 0.85),
+    "USA": (0.0, -0.95),
+    "subject": (0.0, 0.05),
+}
 
 
 def alignment_layout(G: nx.DiGraph) -> dict[str, tuple[float, float]]:

@@ -55,7 +55,11 @@ CONTACT_TYPES = tuple(CONTACT_FAMILIES)
 # Roles that make an actor a party to a contact; `subject` (talked about) does not.
 CONTACT_ROLES = ("initiator", "target", "host", "participant")
 
-POWERS = ("RUS", "USA", "CHN")  # the three powers chapter 4 weighs Kazakhstan and Uzbekistan against
+POWERS = (
+    "RUS",
+    "USA",
+    "CHN",
+)  # the three powers chapter 4 weighs Kazakhstan and Uzbekistan against
 
 
 # ----------------------------------------------------------------------------------------- dates
@@ -71,11 +75,13 @@ def _actors(data) -> pd.DataFrame:
 def _add_actor(G: nx.Graph, data, actor_id: str, **attrs) -> None:
     actors = _actors(data)
     row = actors.loc[actor_id] if actor_id in actors.index else None
-    G.add_node(actor_id,
-               label=str(row["name_en"]) if row is not None else actor_id,
-               name_ja=str(row["name_ja"]) if row is not None else "",
-               kind=str(row["kind"]) if row is not None else "",
-               **attrs)
+    G.add_node(
+        actor_id,
+        label=str(row["name_en"]) if row is not None else actor_id,
+        name_ja=str(row["name_ja"]) if row is not None else "",
+        kind=str(row["kind"]) if row is not None else "",
+        **attrs,
+    )
 
 
 def _sorted_copy(G: nx.Graph) -> nx.Graph:
@@ -84,7 +90,9 @@ def _sorted_copy(G: nx.Graph) -> nx.Graph:
     H.graph.update(G.graph)
     for n in sorted(G.nodes):
         H.add_node(n, **G.nodes[n])
-    for u, v in sorted(G.edges, key=lambda e: (e[0], e[1]) if G.is_directed() else tuple(sorted(e))):
+    for u, v in sorted(
+        G.edges, key=lambda e: (e[0], e[1]) if G.is_directed() else tuple(sorted(e))
+    ):
         a, b = (u, v) if G.is_directed() else tuple(sorted((u, v)))
         H.add_edge(a, b, **G.edges[u, v])
     return H
@@ -96,7 +104,9 @@ def membership_intervals(data) -> pd.DataFrame:
     m = data.memberships.copy()
     m["shown_from"] = m["start_hi"].where(~m["start_basis"].astype(str).isin(UNDATED_STARTS))
     m["shown_until"] = m["end_lo"]
-    m["showable"] = m["shown_from"].notna() & (m["shown_until"].isna() | (m["shown_from"] < m["shown_until"]))
+    m["showable"] = m["shown_from"].notna() & (
+        m["shown_until"].isna() | (m["shown_from"] < m["shown_until"])
+    )
     return m
 
 
@@ -126,21 +136,39 @@ def membership_changes(data) -> pd.DataFrame:
     (two chapters stating one membership) make one drawn span, so a later row of a pair already drawn is no change."""
     m = membership_intervals(data)
     rows = []
-    for (member, org), pair in m[m["showable"]].sort_values("shown_from").groupby(["member_id", "org_id"], sort=False):
+    for (member, org), pair in (
+        m[m["showable"]].sort_values("shown_from").groupby(["member_id", "org_id"], sort=False)
+    ):
         spans = []  # [the row that opens a drawn span, its end (NaT: open), the row that ends it]
         for r in pair.itertuples():
-            if spans and (pd.isna(spans[-1][1]) or r.shown_from < spans[-1][1]):  # inside the span being drawn
+            if spans and (
+                pd.isna(spans[-1][1]) or r.shown_from < spans[-1][1]
+            ):  # inside the span being drawn
                 span = spans[-1]
                 if pd.notna(span[1]) and (pd.isna(r.shown_until) or r.shown_until > span[1]):
                     span[1], span[2] = r.shown_until, r
             else:
                 spans.append([r, r.shown_until, r])
         for first, end, last in spans:
-            rows.append({"date": first.shown_from, "change": START_CHANGES.get(first.start_basis, "first shown as a member"),
-                         "member_id": member, "org_id": org, "as_recorded": f"{first.start_basis} {first.start}"})
+            rows.append(
+                {
+                    "date": first.shown_from,
+                    "change": START_CHANGES.get(first.start_basis, "first shown as a member"),
+                    "member_id": member,
+                    "org_id": org,
+                    "as_recorded": f"{first.start_basis} {first.start}",
+                }
+            )
             if pd.notna(end):
-                rows.append({"date": end, "change": END_CHANGES.get(last.end_reason, "no longer shown"),
-                             "member_id": member, "org_id": org, "as_recorded": f"{last.end_reason} {last.end}"})
+                rows.append(
+                    {
+                        "date": end,
+                        "change": END_CHANGES.get(last.end_reason, "no longer shown"),
+                        "member_id": member,
+                        "org_id": org,
+                        "as_recorded": f"{last.end_reason} {last.end}",
+                    }
+                )
     out = pd.DataFrame(rows, columns=["date", "change", "member_id", "org_id", "as_recorded"])
     return out.sort_values(["date", "org_id", "member_id", "change"]).reset_index(drop=True)
 
@@ -151,17 +179,26 @@ def build_membership_graph(data, as_of) -> nx.Graph:
     One edge per member–organisation pair; several rows for one pair (e.g. two chapters stating the same
     membership) are kept on the edge as `rows`, `statuses` and `locators`."""
     active = active_memberships(data, as_of)
-    G = nx.Graph(name=f"memberships at {_date_text(as_of)}", as_of=_date_text(as_of),
-                 rule="start counts from the last day it covers, end from the first day")
+    G = nx.Graph(
+        name=f"memberships at {_date_text(as_of)}",
+        as_of=_date_text(as_of),
+        rule="start counts from the last day it covers, end from the first day",
+    )
     for member in sorted(set(active["member_id"])):
         _add_actor(G, data, member, bipartite=0, side="member")
     for org in sorted(set(active["org_id"])):
         _add_actor(G, data, org, bipartite=1, side="organization")
     for (member, org), rows in active.groupby(["member_id", "org_id"], sort=True):
-        G.add_edge(member, org, weight=1, rows=len(rows),
-                   statuses=";".join(sorted(set(rows["status"].astype(str)))),
-                   start=min(rows["start"]), start_basis=";".join(sorted(set(rows["start_basis"].astype(str)))),
-                   locators=" | ".join(rows["locator"]))
+        G.add_edge(
+            member,
+            org,
+            weight=1,
+            rows=len(rows),
+            statuses=";".join(sorted(set(rows["status"].astype(str)))),
+            start=min(rows["start"]),
+            start_basis=";".join(sorted(set(rows["start_basis"].astype(str)))),
+            locators=" | ".join(rows["locator"]),
+        )
     return G
 
 
@@ -170,9 +207,13 @@ def membership_table(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
     cells = {}
     for label in snapshots:
         G = build_membership_graph(data, label)
-        cells[label] = {o: ", ".join(sorted(G[o])) for o, d in G.nodes(data=True) if d["bipartite"] == 1}
+        cells[label] = {
+            o: ", ".join(sorted(G[o])) for o, d in G.nodes(data=True) if d["bipartite"] == 1
+        }
     orgs = sorted(set().union(*[set(c) for c in cells.values()]))
-    frame = pd.DataFrame({label: [cells[label].get(o, "") for o in orgs] for label in snapshots}, index=orgs)
+    frame = pd.DataFrame(
+        {label: [cells[label].get(o, "") for o in orgs] for label in snapshots}, index=orgs
+    )
     frame.index.name = "organisation"
     return frame
 
@@ -180,7 +221,9 @@ def membership_table(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
 def project_members(G: nx.Graph) -> nx.Graph:
     """Member–member graph: an edge for each pair sharing organisations, `weight` = how many."""
     members = sorted(n for n, d in G.nodes(data=True) if d["bipartite"] == 0)
-    P = nx.Graph(name=G.graph["name"].replace("memberships", "shared memberships"), as_of=G.graph["as_of"])
+    P = nx.Graph(
+        name=G.graph["name"].replace("memberships", "shared memberships"), as_of=G.graph["as_of"]
+    )
     for n in members:
         P.add_node(n, **{k: v for k, v in G.nodes[n].items() if k not in ("bipartite", "side")})
     for a, b in combinations(members, 2):
@@ -189,7 +232,8 @@ def project_members(G: nx.Graph) -> nx.Graph:
             P.add_edge(a, b, weight=len(shared), shared=";".join(shared))
     for n in members:
         P.nodes[n]["isolated_reason"] = (
-            "shares no organisation with another member at this date" if P.degree(n) == 0 else "")
+            "shares no organisation with another member at this date" if P.degree(n) == 0 else ""
+        )
     return P
 
 
@@ -200,8 +244,10 @@ def projected_weights(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
         P = project_members(build_membership_graph(data, label))
         cols[label] = {tuple(sorted((a, b))): w for a, b, w in P.edges(data="weight")}
     pairs = sorted(set().union(*[set(c) for c in cols.values()]))
-    frame = pd.DataFrame({label: [cols[label].get(p, 0) for p in pairs] for label in snapshots},
-                         index=pd.Index([f"{a}–{b}" for a, b in pairs], name="pair"))
+    frame = pd.DataFrame(
+        {label: [cols[label].get(p, 0) for p in pairs] for label in snapshots},
+        index=pd.Index([f"{a}–{b}" for a, b in pairs], name="pair"),
+    )
     return frame
 
 
@@ -209,8 +255,11 @@ def projected_weights(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
 def presence_snapshots(data) -> dict[str, pd.Timestamp]:
     """The presence network's three dates: the eve of 9/11, the end of 2001, the chapters' latest."""
     latest = data.deployments["as_of_hi"].max()
-    return {"before-9-11": NINE_ELEVEN - pd.Timedelta(days=1), "after-9-11": pd.Timestamp(named_dates.END_OF_2001),
-            "latest": latest}
+    return {
+        "before-9-11": NINE_ELEVEN - pd.Timedelta(days=1),
+        "after-9-11": pd.Timestamp(named_dates.END_OF_2001),
+        "latest": latest,
+    }
 
 
 def build_presence_graph(data, as_of) -> nx.DiGraph:
@@ -225,36 +274,75 @@ def build_presence_graph(data, as_of) -> nx.DiGraph:
     dep = data.deployments
     dep = dep[(dep["as_of_hi"] <= d) & dep["status"].astype(str).isin(PRESENCE_STATUSES)].copy()
     dep["rank"] = dep["status"].astype(str).map(_STATUS_RANK)
-    G = nx.DiGraph(name=f"military presence at {d:%Y-%m-%d}", as_of=f"{d:%Y-%m-%d}",
-                   rule="a record counts once the whole span of its as_of has passed; capacity records left out")
+    G = nx.DiGraph(
+        name=f"military presence at {d:%Y-%m-%d}",
+        as_of=f"{d:%Y-%m-%d}",
+        rule="a record counts once the whole span of its as_of has passed; capacity records left out",
+    )
     for node in sorted(set(dep["force_id"]) | set(dep["host_id"])):
-        role = ("force" if node in set(dep["force_id"]) else "") + ("host" if node in set(dep["host_id"]) else "")
+        role = ("force" if node in set(dep["force_id"]) else "") + (
+            "host" if node in set(dep["host_id"]) else ""
+        )
         _add_actor(G, data, node, role={"forcehost": "force and host"}.get(role, role))
     for (force, host), grp in dep.groupby(["force_id", "host_id"], sort=True):
-        order = grp.sort_values(["as_of_hi", "as_of_lo", "rank", "deployment_id"],
-                                ascending=[False, False, True, True])
+        order = grp.sort_values(
+            ["as_of_hi", "as_of_lo", "rank", "deployment_id"], ascending=[False, False, True, True]
+        )
         last = order.iloc[0]
         facilities = sorted(f for f in grp["facility_id"] if f)
-        attrs = {"status": str(last["status"]), "as_of": last["as_of"], "unit": last["unit"],
-                 "deployment_id": last["deployment_id"], "facility": ";".join(dict.fromkeys(facilities)),
-                 "records": len(grp), "locator": last["locator"]}
+        attrs = {
+            "status": str(last["status"]),
+            "as_of": last["as_of"],
+            "unit": last["unit"],
+            "deployment_id": last["deployment_id"],
+            "facility": ";".join(dict.fromkeys(facilities)),
+            "records": len(grp),
+            "locator": last["locator"],
+        }
         numbered = order[order["personnel"].notna()]
         if len(numbered):
             n = numbered.iloc[0]
-            attrs.update(personnel=int(n["personnel"]), weight=int(n["personnel"]),
-                         personnel_qualifier=str(n["personnel_qualifier"]), personnel_as_of=n["as_of"],
-                         personnel_status=str(n["status"]), personnel_deployment_id=n["deployment_id"])
+            attrs.update(
+                personnel=int(n["personnel"]),
+                weight=int(n["personnel"]),
+                personnel_qualifier=str(n["personnel_qualifier"]),
+                personnel_as_of=n["as_of"],
+                personnel_status=str(n["status"]),
+                personnel_deployment_id=n["deployment_id"],
+            )
         G.add_edge(force, host, **attrs)
     return G
 
 
 def presence_table(G: nx.DiGraph) -> pd.DataFrame:
-    rows = [{"force": u, "host": v, "facility": d["facility"], "personnel": d.get("personnel"),
-             "qualifier": d.get("personnel_qualifier", ""), "number as of": d.get("personnel_as_of", ""),
-             "latest record": d["as_of"], "status": d["status"], "locator": d["locator"]}
-            for u, v, d in G.edges(data=True)]
-    out = pd.DataFrame(rows, columns=["force", "host", "facility", "personnel", "qualifier", "number as of",
-                                      "latest record", "status", "locator"])
+    rows = [
+        {
+            "force": u,
+            "host": v,
+            "facility": d["facility"],
+            "personnel": d.get("personnel"),
+            "qualifier": d.get("personnel_qualifier", ""),
+            "number as of": d.get("personnel_as_of", ""),
+            "latest record": d["as_of"],
+            "status": d["status"],
+            "locator": d["locator"],
+        }
+        for u, v, d in G.edges(data=True)
+    ]
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "force",
+            "host",
+            "facility",
+            "personnel",
+            "qualifier",
+            "number as of",
+            "latest record",
+            "status",
+            "locator",
+        ],
+    )
     out["personnel"] = out["personnel"].astype("Int64")
     return out.sort_values(["force", "host"]).reset_index(drop=True)
 
@@ -294,11 +382,13 @@ def _node_of(data, level: str):
         if level == "state" and actor_id in actors.index and actors.at[actor_id, "country_id"]:
             return actors.at[actor_id, "country_id"]
         return actor_id
+
     return node
 
 
-def build_contact_graph(data, start=AUTUMN_2001[0], end=AUTUMN_2001[1], types=CONTACT_TYPES,
-                        level: str = "state") -> nx.Graph:
+def build_contact_graph(
+    data, start=AUTUMN_2001[0], end=AUTUMN_2001[1], types=CONTACT_TYPES, level: str = "state"
+) -> nx.Graph:
     """Undirected contact graph of the events of `types` dated within [start, end].
 
     `level="state"` counts a person, institution or unit as its state (`country_id`); organisations stay
@@ -306,7 +396,9 @@ def build_contact_graph(data, start=AUTUMN_2001[0], end=AUTUMN_2001[1], types=CO
     gives the count per event type, `n_<type>` the same as numbers, `events` the event ids."""
     events = events_in_window(data, start, end, types)
     ea = data.event_actors
-    ea = ea[ea["event_id"].isin(events["event_id"]) & ea["role"].astype(str).isin(CONTACT_ROLES)].copy()
+    ea = ea[
+        ea["event_id"].isin(events["event_id"]) & ea["role"].astype(str).isin(CONTACT_ROLES)
+    ].copy()
     ea["node"] = ea["actor_id"].map(_node_of(data, level))
     ea["role"] = ea["role"].astype(str)
     etype = events.set_index("event_id")["event_type"].astype(str)
@@ -314,17 +406,27 @@ def build_contact_graph(data, start=AUTUMN_2001[0], end=AUTUMN_2001[1], types=CO
     for event_id, parties in ea.groupby("event_id", sort=True):
         for pair in contact_pairs(parties):
             found[pair].append(event_id)
-    G = nx.Graph(name=f"contacts {pd.Timestamp(start):%Y-%m-%d} to {pd.Timestamp(end):%Y-%m-%d}",
-                 start=f"{pd.Timestamp(start):%Y-%m-%d}", end=f"{pd.Timestamp(end):%Y-%m-%d}", level=level,
-                 event_types=";".join(types))
+    G = nx.Graph(
+        name=f"contacts {pd.Timestamp(start):%Y-%m-%d} to {pd.Timestamp(end):%Y-%m-%d}",
+        start=f"{pd.Timestamp(start):%Y-%m-%d}",
+        end=f"{pd.Timestamp(end):%Y-%m-%d}",
+        level=level,
+        event_types=";".join(types),
+    )
     for node in sorted({n for pair in found for n in pair}):
         _add_actor(G, data, node)
     for (a, b), ids in sorted(found.items()):
         counts = Counter(etype[i] for i in ids)
         families = sorted({CONTACT_FAMILIES.get(t, t) for t in counts})
-        G.add_edge(a, b, weight=len(ids), types=";".join(f"{t}:{counts[t]}" for t in sorted(counts)),
-                   families=";".join(families), events=";".join(sorted(ids)),
-                   **{f"n_{t}": counts.get(t, 0) for t in types})
+        G.add_edge(
+            a,
+            b,
+            weight=len(ids),
+            types=";".join(f"{t}:{counts[t]}" for t in sorted(counts)),
+            families=";".join(families),
+            events=";".join(sorted(ids)),
+            **{f"n_{t}": counts.get(t, 0) for t in types},
+        )
     return G
 
 
@@ -333,26 +435,45 @@ def centrality_table(G: nx.Graph) -> pd.DataFrame:
     per node, most central first (betweenness, then degree, then events)."""
     between = nx.betweenness_centrality(G, normalized=True, weight=None)
     dc = nx.degree_centrality(G)
-    rows = [{"actor": n, "name": G.nodes[n].get("label", n), "degree": G.degree(n),
-             "events": int(G.degree(n, weight="weight")), "degree_centrality": round(dc[n], 4),
-             "betweenness": round(between[n], 4)} for n in G.nodes]
-    out = pd.DataFrame(rows, columns=["actor", "name", "degree", "events", "degree_centrality", "betweenness"])
-    out = out.sort_values(["betweenness", "degree", "events", "actor"], ascending=[False, False, False, True])
+    rows = [
+        {
+            "actor": n,
+            "name": G.nodes[n].get("label", n),
+            "degree": G.degree(n),
+            "events": int(G.degree(n, weight="weight")),
+            "degree_centrality": round(dc[n], 4),
+            "betweenness": round(between[n], 4),
+        }
+        for n in G.nodes
+    ]
+    out = pd.DataFrame(
+        rows, columns=["actor", "name", "degree", "events", "degree_centrality", "betweenness"]
+    )
+    out = out.sort_values(
+        ["betweenness", "degree", "events", "actor"], ascending=[False, False, False, True]
+    )
     out.insert(0, "rank", range(1, len(out) + 1))
     return out.reset_index(drop=True)
 
 
 def contact_edges_table(G: nx.Graph) -> pd.DataFrame:
-    rows = [{"actor": a, "other": b, "events": d["weight"], "types": d["types"]} for a, b, d in G.edges(data=True)]
+    rows = [
+        {"actor": a, "other": b, "events": d["weight"], "types": d["types"]}
+        for a, b, d in G.edges(data=True)
+    ]
     out = pd.DataFrame(rows, columns=["actor", "other", "events", "types"])
-    return out.sort_values(["events", "actor", "other"], ascending=[False, True, True]).reset_index(drop=True)
+    return out.sort_values(["events", "actor", "other"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
 
 
 # ------------------------------------------------------------------------------------- alignment
 def alignment_periods(data) -> pd.DataFrame:
     """Chapter 4's periods in reading order: by country, then start, then id."""
     p = data.periods.copy()
-    p["n_relations"] = p["period_id"].map(data.period_relations["period_id"].value_counts()).fillna(0).astype(int)
+    p["n_relations"] = (
+        p["period_id"].map(data.period_relations["period_id"].value_counts()).fillna(0).astype(int)
+    )
     return p.sort_values(["country_id", "start_lo", "period_id"]).reset_index(drop=True)
 
 
@@ -361,16 +482,34 @@ def build_alignment_graph(data, period_id: str) -> nx.DiGraph:
     (period_relations.csv only; nothing is inferred). A period with no stated relation gives the
     country alone, with `isolated_reason`."""
     period = data.periods.set_index("period_id").loc[period_id]
-    rel = data.period_relations[data.period_relations["period_id"] == period_id].sort_values("partner_id")
+    rel = data.period_relations[data.period_relations["period_id"] == period_id].sort_values(
+        "partner_id"
+    )
     country = period["country_id"]
-    G = nx.DiGraph(name=f"alignment {period_id}", period_id=period_id, country=country,
-                   policy_type=str(period["policy_type"]), start=period["start"], end=period["end"],
-                   label_en=period["label_en"], locator=period["locator"])
-    _add_actor(G, data, country, role="country",
-               isolated_reason="" if len(rel) else "chapter 4 attributes no relation to a partner in this period")
+    G = nx.DiGraph(
+        name=f"alignment {period_id}",
+        period_id=period_id,
+        country=country,
+        policy_type=str(period["policy_type"]),
+        start=period["start"],
+        end=period["end"],
+        label_en=period["label_en"],
+        locator=period["locator"],
+    )
+    _add_actor(
+        G,
+        data,
+        country,
+        role="country",
+        isolated_reason=""
+        if len(rel)
+        else "chapter 4 attributes no relation to a partner in this period",
+    )
     for r in rel.itertuples():
         _add_actor(G, data, r.partner_id, role="partner", isolated_reason="")
-        G.add_edge(country, r.partner_id, relation=str(r.relation), note_en=r.note_en, locator=r.locator)
+        G.add_edge(
+            country, r.partner_id, relation=str(r.relation), note_en=r.note_en, locator=r.locator
+        )
     return G
 
 
@@ -381,8 +520,14 @@ def alignment_table(data) -> pd.DataFrame:
     for p in alignment_periods(data).itertuples():
         G = build_alignment_graph(data, p.period_id)
         rel = {v: d["relation"] for _, v, d in G.edges(data=True)}
-        rows.append({"period": p.period_id, "country": p.country_id,
-                     "years": f"{p.start}–{p.end}" if p.end else f"{p.start}–",
-                     "policy_type": str(p.policy_type), **{k: rel.get(k, "") for k in POWERS},
-                     "other": ";".join(f"{k}:{v}" for k, v in sorted(rel.items()) if k not in POWERS)})
+        rows.append(
+            {
+                "period": p.period_id,
+                "country": p.country_id,
+                "years": f"{p.start}–{p.end}" if p.end else f"{p.start}–",
+                "policy_type": str(p.policy_type),
+                **{k: rel.get(k, "") for k in POWERS},
+                "other": ";".join(f"{k}:{v}" for k, v in sorted(rel.items()) if k not in POWERS),
+            }
+        )
     return pd.DataFrame(rows)

@@ -18,7 +18,9 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
     (`table1_evidence`), each linked to the event's entry in the full chronology."""
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
     numbers = table1_event_numbers(pkg)
-    heads = {"ja": ["", "カザフスタン", "ウズベキスタン"], "en": ["", "Kazakhstan", "Uzbekistan"]}[lang]
+    heads = {"ja": ["", "カザフスタン", "ウズベキスタン"], "en": ["", "Kazakhstan", "Uzbekistan"]}[
+        lang
+    ]
     dims = dimension_labels(pkg, lang)
     rows = []
     for dim in table1(pkg, lang).index:
@@ -26,8 +28,17 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
         for country in ("KAZ", "UZB"):
             rec = t.loc[(dim, country)]
             # no-break spaces: the markers stay with the cell's last word, never a line of their own
-            links = "\u00a0".join(f"{{ref}}`[{numbers[e]}] <{label_of(e)}>`" for e in sorted(rec["event_ids"] or [], key=numbers.get))
-            row.append(Markup(f"{myst_text(rec[f'text_{lang}'])}\u00a0{links}" if links else myst_text(rec[f"text_{lang}"])))
+            links = "\u00a0".join(
+                f"{{ref}}`[{numbers[e]}] <{label_of(e)}>`"
+                for e in sorted(rec["event_ids"] or [], key=numbers.get)
+            )
+            row.append(
+                Markup(
+                    f"{myst_text(rec[f'text_{lang}'])}\u00a0{links}"
+                    if links
+                    else myst_text(rec[f"text_{lang}"])
+                )
+            )
         rows.append(row)
     return markdown_table(pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42])
 
@@ -47,13 +58,24 @@ def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> 
     rows = []
     for event_id, number in numbers.items():
         r = ev.loc[event_id]
-        who = ", ".join(dict.fromkeys((name_of or (lambda a: myst_text(pkg.actor_name(a))))(a)
-                                      for a in ea.loc[ea["event_id"] == event_id, "actor_id"]))
+        who = ", ".join(
+            dict.fromkeys(
+                (name_of or (lambda a: myst_text(pkg.actor_name(a))))(a)
+                for a in ea.loc[ea["event_id"] == event_id, "actor_id"]
+            )
+        )
         # three columns, so that a phone shows each event whole: the date leads the event, the locator ends it
-        rows.append([Markup(f"[{number}]"),
-                     Markup(f"**{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`** · {myst_text(r.summary_en)}"
-                            + (f" *{who}*" if who else "") + f" · {myst_code(r.locator)}"),
-                     Markup("; ".join(myst_text(c) for c in cells_of[event_id]))])
+        rows.append(
+            [
+                Markup(f"[{number}]"),
+                Markup(
+                    f"**{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`** · {myst_text(r.summary_en)}"
+                    + (f" *{who}*" if who else "")
+                    + f" · {myst_code(r.locator)}"
+                ),
+                Markup("; ".join(myst_text(c) for c in cells_of[event_id])),
+            ]
+        )
     frame = pd.DataFrame(rows, columns=["", "event", "evidence for"])
     return markdown_table(frame, caption, name, widths=[6, 70, 24])
 
@@ -62,23 +84,40 @@ def events_listing(events: pd.DataFrame) -> pd.DataFrame:
     """Events as a reader lists them: the date as the data give it (linked to the event's chronology entry),
     what happened, the kind of event in words, and where the chapter states it."""
     rows = events.to_dict("records")
-    return pd.DataFrame({"date": [Markup(f"{{ref}}`{event_date_text(r)} <{label_of(r['event_id'])}>`") for r in rows],
-                         "what happened": [r["summary_en"] for r in rows],
-                         "type": [str(r["event_type"]).replace("_", " ") for r in rows],
-                         "stated in": [myst_code(r["locator"]) for r in rows]})
+    return pd.DataFrame(
+        {
+            "date": [
+                Markup(f"{{ref}}`{event_date_text(r)} <{label_of(r['event_id'])}>`") for r in rows
+            ],
+            "what happened": [r["summary_en"] for r in rows],
+            "type": [str(r["event_type"]).replace("_", " ") for r in rows],
+            "stated in": [myst_code(r["locator"]) for r in rows],
+        }
+    )
 
 
-def network_download_table(pkg, prefix: str, labels: dict[str, str], caption: str, name: str, heading: str = "network",
-                   by_label: bool = True) -> str:
+def network_download_table(
+    pkg,
+    prefix: str,
+    labels: dict[str, str],
+    caption: str,
+    name: str,
+    heading: str = "network",
+    by_label: bool = True,
+) -> str:
     """The downloads of every exported network whose name starts with `prefix`, as a numbered MyST table
     (one row per network, its GraphML and GEXF files): the rows come from `all_networks`, so a network
     added there is offered for download without editing a notebook. `labels` names a row for the reader
     (default: the network's name after the prefix); rows in the order of their labels, or of
     `all_networks` if not `by_label`."""
+
     def link(file: str) -> Markup:
         return Markup(f"{{download}}`{file} <../_generated/networks/{file}>`")
 
-    rows = [(labels.get(n, n.removeprefix(prefix)), link(f"{n}.graphml"), link(f"{n}.gexf"))
-            for n in all_networks(pkg) if n.startswith(prefix)]
+    rows = [
+        (labels.get(n, n.removeprefix(prefix)), link(f"{n}.graphml"), link(f"{n}.gexf"))
+        for n in all_networks(pkg)
+        if n.startswith(prefix)
+    ]
     rows = sorted(rows) if by_label else rows
     return markdown_table(pd.DataFrame(rows, columns=[heading, "GraphML", "GEXF"]), caption, name)

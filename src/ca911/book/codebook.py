@@ -8,7 +8,14 @@ from ca911.book.myst import Markup, markdown_table, myst_code
 from ca911.data.package import DataPackage
 from ca911.data.schema import LIST_SEPARATOR
 
-FIELD_WIDTHS = [25, 8, 9, 37, 10, 11]  # fixed shares: the meaning column wraps, nothing runs off the right
+FIELD_WIDTHS = [
+    25,
+    8,
+    9,
+    37,
+    10,
+    11,
+]  # fixed shares: the meaning column wraps, nothing runs off the right
 
 
 def filled_rows(column: pd.Series, field: dict) -> int:
@@ -24,19 +31,38 @@ def code_counts(pkg: DataPackage, resource: str, field: str) -> pd.Series:
 
 
 def codebook_markdown(pkg: DataPackage) -> str:
-    out = [f"The data package `{pkg.descriptor['name']}` (version {pkg.descriptor['version']}) holds "
-           f"{len(pkg.descriptor['resources'])} tables. SHA-256 of this build's data: `{pkg.sha256[:16]}…`.",
-           "In the tables of fields, a rule – means that the field has no pattern and no fixed codes.", ""]
+    out = [
+        f"The data package `{pkg.descriptor['name']}` (version {pkg.descriptor['version']}) holds "
+        f"{len(pkg.descriptor['resources'])} tables. SHA-256 of this build's data: `{pkg.sha256[:16]}…`.",
+        "In the tables of fields, a rule – means that the field has no pattern and no fixed codes.",
+        "",
+    ]
     for res in pkg.descriptor["resources"]:
         name, schema = res["name"], res["schema"]
         frame = pkg[name]
-        out += [f"(codebook-{name.replace('_', '-')})=", f"# `{res['path']}`", "", res.get("description", ""), "",
-                f"Rows: {len(frame)}. Primary key: `{' + '.join(schema['primaryKey'])}`."
-                + (" Derived from the chapters' text by `python -m ca911 derive`; not edited by hand." if res.get("derived") else "")
-                + (" **External:** facts from a public reference named in each row, not from the chapters." if res.get("external") else "")]
-        fks = [f"`{','.join(fk['fields'] if isinstance(fk['fields'], list) else [fk['fields']])}` → "
-               f"`{fk['reference']['resource']}.{fk['reference']['fields'] if isinstance(fk['reference']['fields'], str) else ','.join(fk['reference']['fields'])}`"
-               for fk in schema.get("foreignKeys", [])]
+        out += [
+            f"(codebook-{name.replace('_', '-')})=",
+            f"# `{res['path']}`",
+            "",
+            res.get("description", ""),
+            "",
+            f"Rows: {len(frame)}. Primary key: `{' + '.join(schema['primaryKey'])}`."
+            + (
+                " Derived from the chapters' text by `python -m ca911 derive`; not edited by hand."
+                if res.get("derived")
+                else ""
+            )
+            + (
+                " **External:** facts from a public reference named in each row, not from the chapters."
+                if res.get("external")
+                else ""
+            ),
+        ]
+        fks = [
+            f"`{','.join(fk['fields'] if isinstance(fk['fields'], list) else [fk['fields']])}` → "
+            f"`{fk['reference']['resource']}.{fk['reference']['fields'] if isinstance(fk['reference']['fields'], str) else ','.join(fk['reference']['fields'])}`"
+            for fk in schema.get("foreignKeys", [])
+        ]
         if fks:
             out.append("Foreign keys: " + "; ".join(fks) + ".")
         out.append("")
@@ -44,7 +70,9 @@ def codebook_markdown(pkg: DataPackage) -> str:
         for f in schema["fields"]:
             c = f.get("constraints", {})
             rule = []
-            if c.get("pattern"):  # a pattern is not text to wrap: it gets a line of its own under the table
+            if c.get(
+                "pattern"
+            ):  # a pattern is not text to wrap: it gets a line of its own under the table
                 rule.append("pattern below")
                 patterns.append(f"- {myst_code(f['name'])}: {myst_code(c['pattern'])}")
             if "minimum" in c or "maximum" in c:
@@ -54,24 +82,59 @@ def codebook_markdown(pkg: DataPackage) -> str:
             if f.get("quotation"):
                 rule.append("quoted as printed")
             filled = filled_rows(frame[f["name"]], f) if f["name"] in frame else 0
-            rows.append([myst_code(f["name"]), f["type"], "yes" if c.get("required") else "no",
-                         Markup(f.get("description", "")), Markup("; ".join(rule) or "–"), f"{filled}/{len(frame)}"])
-        frame_rows = pd.DataFrame(rows, columns=["field", "type", "required", "meaning", "rule", "rows filled"])
-        out += [markdown_table(frame_rows, f"Fields of `{res['path']}`.", f"tab-codebook-{name.replace('_', '-')}",
-                               widths=FIELD_WIDTHS, css_class="ca911-codebook",
-                               dash_explained=True), ""]
+            rows.append(
+                [
+                    myst_code(f["name"]),
+                    f["type"],
+                    "yes" if c.get("required") else "no",
+                    Markup(f.get("description", "")),
+                    Markup("; ".join(rule) or "–"),
+                    f"{filled}/{len(frame)}",
+                ]
+            )
+        frame_rows = pd.DataFrame(
+            rows, columns=["field", "type", "required", "meaning", "rule", "rows filled"]
+        )
+        out += [
+            markdown_table(
+                frame_rows,
+                f"Fields of `{res['path']}`.",
+                f"tab-codebook-{name.replace('_', '-')}",
+                widths=FIELD_WIDTHS,
+                css_class="ca911-codebook",
+                dash_explained=True,
+            ),
+            "",
+        ]
         if patterns:
-            out += [f"The patterns of `{res['path']}` (regular expressions its values must match):", "", *patterns, ""]
+            out += [
+                f"The patterns of `{res['path']}` (regular expressions its values must match):",
+                "",
+                *patterns,
+                "",
+            ]
         for f in schema["fields"]:
             if "categories" not in f:
                 continue
             counts = code_counts(pkg, name, f["name"])
             order = " (ordered)" if f.get("categoriesOrdered") else ""
-            codes = pd.DataFrame([[myst_code(c["value"]), Markup(c["label"]), int(counts.get(c["value"], 0))]
-                                  for c in f["categories"]], columns=["code", "meaning", "records"])
-            out += [markdown_table(codes, f"Codes of `{f['name']}` in `{res['path']}`{order}.",
-                                   f"tab-codebook-{name.replace('_', '-')}-{f['name'].replace('_', '-')}",
-                                   widths=[25, 60, 15], css_class="ca911-codebook"), ""]
+            codes = pd.DataFrame(
+                [
+                    [myst_code(c["value"]), Markup(c["label"]), int(counts.get(c["value"], 0))]
+                    for c in f["categories"]
+                ],
+                columns=["code", "meaning", "records"],
+            )
+            out += [
+                markdown_table(
+                    codes,
+                    f"Codes of `{f['name']}` in `{res['path']}`{order}.",
+                    f"tab-codebook-{name.replace('_', '-')}-{f['name'].replace('_', '-')}",
+                    widths=[25, 60, 15],
+                    css_class="ca911-codebook",
+                ),
+                "",
+            ]
     return "\n".join(out) + "\n"
 
 

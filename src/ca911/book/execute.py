@@ -29,15 +29,16 @@ def book_notebooks(root: Path) -> list[Path]:
 
     def files(node) -> list[str]:
         if isinstance(node, dict):
-            return ([node["file"]] if "file" in node else []) + [f for v in node.values() for f in files(v)]
+            return ([node["file"]] if "file" in node else []) + [
+                f for v in node.values() for f in files(v)
+            ]
         return [f for v in node for f in files(v)] if isinstance(node, list) else []
 
     out = []
     for rel in [toc["root"], *files(toc.get("parts", toc.get("chapters", [])))]:
         path = root / f"{rel}.md"
-        if path.is_file() and not any(fnmatch.fnmatch(f"{rel}.md", p) for p in excluded):
-            if is_myst_markdown_notebook(path.read_text(encoding="utf-8")):
-                out.append(path)
+        if path.is_file() and not any(fnmatch.fnmatch(f"{rel}.md", p) for p in excluded) and is_myst_markdown_notebook(path.read_text(encoding="utf-8")):
+            out.append(path)
     return out
 
 
@@ -48,7 +49,9 @@ def _execute_one(path: str, timeout: int) -> tuple[str | None, float, str | None
     from ca911.book.execution_hash import read_markdown
 
     nb = read_markdown(Path(path).read_text(encoding="utf-8"))
-    result = single_nb_execution(nb, cwd=str(Path(path).parent), allow_errors=False, timeout=timeout, meta_override=True)
+    result = single_nb_execution(
+        nb, cwd=str(Path(path).parent), allow_errors=False, timeout=timeout, meta_override=True
+    )
     if result.err is not None:
         return None, result.time, result.exc_string
     return nbformat.writes(result.nb), result.time, None
@@ -74,19 +77,29 @@ def execute(root: Path, jobs: int = 2) -> int:
     failed = 0
     if todo:
         with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
-            runs = pool.map(_execute_one, [str(p) for p in todo], [int(config.get("timeout", 180))] * len(todo))
+            runs = pool.map(
+                _execute_one, [str(p) for p in todo], [int(config.get("timeout", 180))] * len(todo)
+            )
             for path, (text, seconds, error) in zip(todo, runs):
                 rel = path.relative_to(root)
                 if error:
                     failed += 1
                     print(f"{rel}: execution failed after {seconds:.1f} s\n{error}")
                     continue
-                cache.cache_notebook_bundle(CacheBundleIn(nbformat.reads(text, as_version=4), str(path),
-                                                          data={"execution_seconds": seconds}),
-                                            check_validity=False, overwrite=True)
+                cache.cache_notebook_bundle(
+                    CacheBundleIn(
+                        nbformat.reads(text, as_version=4),
+                        str(path),
+                        data={"execution_seconds": seconds},
+                    ),
+                    check_validity=False,
+                    overwrite=True,
+                )
                 print(f"{rel}: executed in {seconds:.1f} s")
     return 1 if failed else 0
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )

@@ -30,7 +30,9 @@ def code_hash() -> str:
 
 
 def data_stamp_cell(sha256: str, code_sha256: str | None = None) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_code_cell(f"{DATA_STAMP_PREFIX}{sha256}\n{CODE_STAMP_PREFIX}{code_sha256 or code_hash()}")
+    cell = nbformat.v4.new_code_cell(
+        f"{DATA_STAMP_PREFIX}{sha256}\n{CODE_STAMP_PREFIX}{code_sha256 or code_hash()}"
+    )
     cell.metadata["tags"] = ["remove-cell"]
     cell["id"] = "ca911-data-stamp"
     return cell

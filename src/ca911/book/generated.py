@@ -13,7 +13,9 @@ from ca911.data.package import DataPackage, default_data_dir
 
 
 def data_downloads(data_dir: Path) -> dict[str, bytes]:
-    files = {p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.suffix in (".csv", ".json")}
+    files = {
+        p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.suffix in (".csv", ".json")
+    }
     out = {f"data/{name}": content for name, content in files.items()}
     out["data/ca911-data.zip"] = deterministic_zip("ca911-data", files)
     return out
@@ -31,7 +33,12 @@ def write_all(root: Path, outputs: dict[str, bytes]) -> list[str]:
     return changed
 
 
-def generate(srcdir: Path, pkg: DataPackage | None = None, actor_pages: bool = True, data_dir: Path | None = None) -> list[str]:
+def generate(
+    srcdir: Path,
+    pkg: DataPackage | None = None,
+    actor_pages: bool = True,
+    data_dir: Path | None = None,
+) -> list[str]:
     """Everything the book needs under `<srcdir>/_generated`, from the package in `data_dir`."""
     from ca911.data.package import load
 
@@ -52,10 +59,14 @@ def generators(actor_pages: bool = True) -> dict:
     from ca911.book import actor_pages as pages
     from ca911.book import appendices, codebook, records
 
-    writers = {"appendices": appendices.appendix_files, "codebook": codebook.codebook_file,
-               "chronology": (lambda pkg: records.chronology_file(pkg, partial(pages.linked_name, pkg))) if actor_pages
-               else records.chronology_file,
-               "networks": network_exports.network_exports}
+    writers = {
+        "appendices": appendices.appendix_files,
+        "codebook": codebook.codebook_file,
+        "chronology": (lambda pkg: records.chronology_file(pkg, partial(pages.linked_name, pkg)))
+        if actor_pages
+        else records.chronology_file,
+        "networks": network_exports.network_exports,
+    }
     if actor_pages:
         writers["actors"] = pages.actor_files
     return writers

@@ -43,16 +43,24 @@ def is_missing(value) -> bool:
 def markdown_cell(value, missing: str = MISSING, pipe_table: bool = True) -> str:
     """One cell of a Markdown table (or one value in a list): data escaped, our own Markup kept,
     missing values shown as `missing`. In a pipe table a bare | in our Markup is escaped too."""
-    if is_missing(value) or (isinstance(value, str) and not isinstance(value, Markup) and value.strip() in ("", "nan", "<NA>", "None")):
+    if is_missing(value) or (
+        isinstance(value, str)
+        and not isinstance(value, Markup)
+        and value.strip() in ("", "nan", "<NA>", "None")
+    ):
         return missing
     if isinstance(value, Markup):
         one_line = re.sub(r"\s*\n\s*", " ", value)
-        return Markup(re.sub(r"(?<!\\)\|", r"\\|", one_line) if pipe_table else one_line)  # a bare | ends the cell
+        return Markup(
+            re.sub(r"(?<!\\)\|", r"\\|", one_line) if pipe_table else one_line
+        )  # a bare | ends the cell
     from ca911.data.locators import LOCATOR_MENTION as LOCATOR
     from ca911.data.refs import RECORD_REF
 
     if isinstance(value, str) and (LOCATOR.fullmatch(value) or RECORD_REF.fullmatch(value)):
-        return myst_code(value)  # a locator or record reference in a table is shown as everywhere (records.py)
+        return myst_code(
+            value
+        )  # a locator or record reference in a table is shown as everywhere (records.py)
     return myst_text(value)
 
 
@@ -80,9 +88,18 @@ def natural_width(rows: list[list[str]]) -> int:
     return sum(max((_shown_length(c) for c in column), default=0) for column in zip(*rows))
 
 
-def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
-                   labels: dict[str, str] | None = None, note: str = "", widths: list[int] | None = None,
-                   css_class: str = "", right: tuple[str, ...] = (), dash_explained: bool = False) -> str:
+def markdown_table(
+    frame: pd.DataFrame,
+    caption: str,
+    name: str,
+    index: bool = False,
+    labels: dict[str, str] | None = None,
+    note: str = "",
+    widths: list[int] | None = None,
+    css_class: str = "",
+    right: tuple[str, ...] = (),
+    dash_explained: bool = False,
+) -> str:
     """The one way a table reaches the book: a numbered, captioned, named MyST table (colon fence, so a
     caption may hold code spans and roles), every data cell escaped as literal text (see `markdown_cell`),
     numbers right-aligned with their header, and a note under it saying what an en dash means.
@@ -93,33 +110,61 @@ def markdown_table(frame: pd.DataFrame, caption: str, name: str, index: bool = F
     f = frame.reset_index() if index else frame
     labels = labels or {}
     heads = [labels.get(c, str(c).replace("_", " ")) for c in f.columns]
-    numeric = [c in right or (pd.api.types.is_numeric_dtype(f[c]) and not pd.api.types.is_bool_dtype(f[c])) for c in f.columns]
-    lines = ["| " + " | ".join(markdown_cell(h, "") for h in heads) + " |",
-             "|" + "|".join("---:" if n else ":---" for n in numeric) + "|"]
-    f = f.assign(**{c: _same_decimals(f[c]) for c in f.columns if pd.api.types.is_float_dtype(f[c])})
-    lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in f.itertuples(index=False)]
-    has_missing = any(markdown_cell(v) == MISSING and not isinstance(v, Markup)
-                      for row in f.itertuples(index=False) for v in row)
-    if has_missing and MISSING not in note and not dash_explained:  # a note of the caller's own may say what the dash means here
+    numeric = [
+        c in right or (pd.api.types.is_numeric_dtype(f[c]) and not pd.api.types.is_bool_dtype(f[c]))
+        for c in f.columns
+    ]
+    lines = [
+        "| " + " | ".join(markdown_cell(h, "") for h in heads) + " |",
+        "|" + "|".join("---:" if n else ":---" for n in numeric) + "|",
+    ]
+    f = f.assign(
+        **{c: _same_decimals(f[c]) for c in f.columns if pd.api.types.is_float_dtype(f[c])}
+    )
+    lines += [
+        "| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in f.itertuples(index=False)
+    ]
+    has_missing = any(
+        markdown_cell(v) == MISSING and not isinstance(v, Markup)
+        for row in f.itertuples(index=False)
+        for v in row
+    )
+    if (
+        has_missing and MISSING not in note and not dash_explained
+    ):  # a note of the caller's own may say what the dash means here
         note = f"{note} {MISSING} = not given in the data.".strip()
     after = f"\n{note}\n" if note else ""
-    rows = [[markdown_cell(v, "" if row is heads else MISSING, pipe_table=False) for v in row]
-            for row in [heads, *f.itertuples(index=False)]]
-    natural = natural_width(rows) < STRETCH_FROM  # short enough for its natural width (static/ca911.css)
+    rows = [
+        [markdown_cell(v, "" if row is heads else MISSING, pipe_table=False) for v in row]
+        for row in [heads, *f.itertuples(index=False)]
+    ]
+    natural = (
+        natural_width(rows) < STRETCH_FROM
+    )  # short enough for its natural width (static/ca911.css)
     if natural:
         widths = None  # no fixed shares of the full measure
-    classes = " ".join(c for c in (css_class, "ca911-fixed" if widths else "", "ca911-natural" if natural else "") if c)
+    classes = " ".join(
+        c
+        for c in (css_class, "ca911-fixed" if widths else "", "ca911-natural" if natural else "")
+        if c
+    )
     options = f":name: {name}\n:align: left\n" + (f":class: {classes}\n" if classes else "")
     if widths:  # only a list-table honours column widths (docutils writes them as a colgroup)
         items = []
         for cells in rows:
             items += [f"* - {cells[0]}".rstrip()] + [f"  - {c}".rstrip() for c in cells[1:]]
-        return (f":::{{list-table}} {caption}\n{options}:header-rows: 1\n:widths: {' '.join(map(str, widths))}\n:width: 100%\n\n"
-                + "\n".join(items) + "\n:::\n" + after)
+        return (
+            f":::{{list-table}} {caption}\n{options}:header-rows: 1\n:widths: {' '.join(map(str, widths))}\n:width: 100%\n\n"
+            + "\n".join(items)
+            + "\n:::\n"
+            + after
+        )
     return f":::{{table}} {caption}\n{options}\n" + "\n".join(lines) + "\n:::\n" + after
 
 
-ITABLES_STATIC = "_static/itables"  # where the book ships DataTables (see sphinx_ext): no CDN, no inline copy
+ITABLES_STATIC = (
+    "_static/itables"  # where the book ships DataTables (see sphinx_ext): no CDN, no inline copy
+)
 # itables' "connected" mode loads its bundle from `dt_url`: here the book's own copy, relative to a page of
 # notebooks/ (the only folder with interactive tables).
 DT_URL = f"../{ITABLES_STATIC}/dt_bundle.js"
@@ -155,8 +200,16 @@ ITABLE_CSS = """
 }
 """
 # Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
-ITABLE_WIDTHS = {"date": "13%", "actors": "19%", "what happened": "42%", "type": "12%", "locator": "14%"}
-SEARCH_ONLY_COLUMNS = ("record id",)  # found by the search box, not shown: the locator says where to read
+ITABLE_WIDTHS = {
+    "date": "13%",
+    "actors": "19%",
+    "what happened": "42%",
+    "type": "12%",
+    "locator": "14%",
+}
+SEARCH_ONLY_COLUMNS = (
+    "record id",
+)  # found by the search box, not shown: the locator says where to read
 
 
 def html_cell(value):
@@ -182,55 +235,113 @@ class InteractiveTable:
     either the same table through `markdown_table` or, for a long one, `print_note` (our MyST: it may
     point to where print lists it)."""
 
-    def __init__(self, frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None,
-                 dt_url: str = DT_URL):
-        self.frame, self.caption, self.table_id, self.print_note = frame, caption, table_id, print_note
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        caption: str,
+        table_id: str,
+        print_note: str | None = None,
+        dt_url: str = DT_URL,
+    ):
+        self.frame, self.caption, self.table_id, self.print_note = (
+            frame,
+            caption,
+            table_id,
+            print_note,
+        )
         self.dt_url = dt_url
 
     def datatables_options(self) -> dict:
         cols = list(self.frame.columns)
-        defs = [{"targets": i, "width": ITABLE_WIDTHS[c]} for i, c in enumerate(cols) if c in ITABLE_WIDTHS]
-        defs += [{"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS]
+        defs = [
+            {"targets": i, "width": ITABLE_WIDTHS[c]}
+            for i, c in enumerate(cols)
+            if c in ITABLE_WIDTHS
+        ]
+        defs += [
+            {"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS
+        ]
         # a class per column, for the narrow-screen layout of ITABLE_CSS
-        defs += [{"targets": i, "className": "ca911-col-" + re.sub(r"\W+", "-", str(c)).strip("-").lower()}
-                 for i, c in enumerate(cols)]
-        return {"columnDefs": defs, "autoWidth": False, "pageLength": 10,
-                "text_in_header_can_be_selected": False,  # itables' default sorts from the arrow icon only
-                "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]], "css": ITABLE_CSS,
-                "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
-                "style": "table-layout:auto;width:100%;margin:0;caption-side:top"}
+        defs += [
+            {
+                "targets": i,
+                "className": "ca911-col-" + re.sub(r"\W+", "-", str(c)).strip("-").lower(),
+            }
+            for i, c in enumerate(cols)
+        ]
+        return {
+            "columnDefs": defs,
+            "autoWidth": False,
+            "pageLength": 10,
+            "text_in_header_can_be_selected": False,  # itables' default sorts from the arrow icon only
+            "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]],
+            "css": ITABLE_CSS,
+            "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
+            "style": "table-layout:auto;width:100%;margin:0;caption-side:top",
+        }
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable
 
         # cells as HTML: a locator or record reference shows in its one element (records.py), all else escaped
-        table = to_html_datatable(self.frame.map(html_cell), caption=self.caption, connected=True, dt_url=self.dt_url,
-                                  table_id=self.table_id, showIndex=False, classes="display compact", allow_html=True,
-                                  **self.datatables_options())
-        if self.print_note:
-            md = f"**{self.caption}.** {self.print_note}\n"
-        else:
-            md = markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
+        table = to_html_datatable(
+            self.frame.map(html_cell),
+            caption=self.caption,
+            connected=True,
+            dt_url=self.dt_url,
+            table_id=self.table_id,
+            showIndex=False,
+            classes="display compact",
+            allow_html=True,
+            **self.datatables_options(),
+        )
+        md = f"**{self.caption}.** {self.print_note}\n" if self.print_note else markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
         # as itables' init_notebook_mode does, but from the book's copy: DataTables follows the theme's dark mode
-        dark = (f'<script type="module">import {{ set_or_remove_dark_class }} from "{self.dt_url}"; '
-                "set_or_remove_dark_class();</script>\n")
-        return {"text/html": dark + table, "text/markdown": md,
-                "text/plain": self.frame.to_string(index=False)}
+        dark = (
+            f'<script type="module">import {{ set_or_remove_dark_class }} from "{self.dt_url}"; '
+            "set_or_remove_dark_class();</script>\n"
+        )
+        return {
+            "text/html": dark + table,
+            "text/markdown": md,
+            "text/plain": self.frame.to_string(index=False),
+        }
 
 
-def interactive_table(frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None) -> InteractiveTable:
+def interactive_table(
+    frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None
+) -> InteractiveTable:
     """`print_note` replaces the printed table where the records are listed in print elsewhere."""
     return InteractiveTable(frame, caption, table_id, print_note)
 
 
-def captioned_table(frame: pd.DataFrame, caption: str, name: str, index: bool = False,
-                    labels: dict[str, str] | None = None, note: str = "", right: tuple[str, ...] = (),
-                    widths: list[int] | None = None, dash_explained: bool = False):
+def captioned_table(
+    frame: pd.DataFrame,
+    caption: str,
+    name: str,
+    index: bool = False,
+    labels: dict[str, str] | None = None,
+    note: str = "",
+    right: tuple[str, ...] = (),
+    widths: list[int] | None = None,
+    dash_explained: bool = False,
+):
     """Display a DataFrame as a numbered table (cite it with {numref}`name`)."""
     from IPython.display import Markdown
 
-    return Markdown(markdown_table(frame, caption, name, index, labels, note, right=right, widths=widths,
-                                   dash_explained=dash_explained))
+    return Markdown(
+        markdown_table(
+            frame,
+            caption,
+            name,
+            index,
+            labels,
+            note,
+            right=right,
+            widths=widths,
+            dash_explained=dash_explained,
+        )
+    )
 
 
 def count_text(value, plural: dict[str, str] | None = None, lang: str = "en") -> str:

@@ -13,6 +13,7 @@ def pairs_in_words(pairs: list[tuple[str, str]], name_of) -> str:
     """Pairs of states in a reader's words: three or more states of which every two are a pair are named once
     ("every two of Estonia, Georgia and Ukraine"), a state in three or more of the other pairs once with its partners
     ("Belarus with each of Armenia, Kazakhstan and Russia"), the pairs left over one by one ("Kazakhstan and Russia")."""
+
     def listed(names: list[str]) -> str:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -45,4 +46,6 @@ def shared_membership_histories(weights: pd.DataFrame, name_of) -> pd.DataFrame:
         count = f"{len(pairs)} pair" + ("s" if len(pairs) > 1 else "")
         rows.append([*history, f"{count}: {pairs_in_words(pairs, name_of)}"])
     frame = pd.DataFrame(rows, columns=[*weights.columns, "pairs of states"])
-    return frame.sort_values(list(reversed(weights.columns)), ascending=False, kind="stable").reset_index(drop=True)
+    return frame.sort_values(
+        list(reversed(weights.columns)), ascending=False, kind="stable"
+    ).reset_index(drop=True)

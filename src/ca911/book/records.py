@@ -21,7 +21,12 @@ LINKED_RECORD_FILES = ("events", "facts")
 def event_date_text(row, lang: str = "en") -> str:
     """An event's (or stance's) date in words, a span and approximation included: 'about November 2001'."""
     end = row.get("date_end")
-    return dates.span_words(row["date"], end if isinstance(end, str) and end else None, lang, bool(row.get("approximate")))
+    return dates.span_words(
+        row["date"],
+        end if isinstance(end, str) and end else None,
+        lang,
+        bool(row.get("approximate")),
+    )
 
 
 def label_of(event_id: str) -> str:
@@ -35,7 +40,11 @@ def fact_label(fact_id: str) -> str:
 def record_target(ref: str) -> str | None:
     """The label of the record's own entry, for records that have one."""
     resource, _, key = ref.partition(":")
-    return {"events": label_of, "facts": fact_label}[resource](key) if resource in LINKED_RECORD_FILES else None
+    return (
+        {"events": label_of, "facts": fact_label}[resource](key)
+        if resource in LINKED_RECORD_FILES
+        else None
+    )
 
 
 def record_markup(ref: str) -> str:
@@ -49,17 +58,23 @@ def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
     ev = pkg.events.sort_values(["date_lo", "event_id"])
     names = pkg.actors.set_index("actor_id")["name_shown"]
     name_of = name_of or (lambda a: myst_text(names.get(a, a)))
-    actors = pkg.event_actors.assign(name=lambda d: [name_of(a) for a in d["actor_id"]]
-                                     ).groupby("event_id")["name"].agg(lambda s: ", ".join(dict.fromkeys(s)))
+    actors = (
+        pkg.event_actors.assign(name=lambda d: [name_of(a) for a in d["actor_id"]])
+        .groupby("event_id")["name"]
+        .agg(lambda s: ", ".join(dict.fromkeys(s)))
+    )
     out, year = [], None
     for row in ev.to_dict("records"):
         y = row["date"][:4]
         if y != year:
             out += [f"# {y}", ""]
             year = y
-        out += [f"({label_of(row['event_id'])})=",
-                f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
-                f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · {myst_code('events:' + row['event_id'])}", ""]
+        out += [
+            f"({label_of(row['event_id'])})=",
+            f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
+            f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · {myst_code('events:' + row['event_id'])}",
+            "",
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -85,9 +100,11 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
         raise KeyError(f"{ref!r}: expected {format_ref(table, dict(zip(key, key)), key)}[/column]")
     column = parts[len(key)] if len(parts) > len(key) else "value"
     frame = pkg_tables[table]
-    match = frame[(frame[key].astype(str) == list(parts[:len(key)])).all(axis=1)]
+    match = frame[(frame[key].astype(str) == list(parts[: len(key)])).all(axis=1)]
     if match.empty:
-        raise KeyError(f"no record {format_ref(table, dict(zip(key, parts)), key)} in data/{table}.csv")
+        raise KeyError(
+            f"no record {format_ref(table, dict(zip(key, parts)), key)} in data/{table}.csv"
+        )
     row = match.iloc[0].to_dict()
     if column not in row:
         raise KeyError(f"no column {column!r} in data/{table}.csv")

@@ -18,19 +18,77 @@ from babel import Locale
 DEFAULT_LANG = "en"
 
 # English nouns whose plural is not the regular one, as the book uses them.
-IRREGULAR_PLURALS_EN = {"analysis": "analyses", "person": "people", "child": "children", "series": "series",
-                        "criterion": "criteria", "datum": "data", "index": "indexes", "matrix": "matrices"}
-SMALL_NUMBERS_EN = {0: "no", 1: "one"}  # zero and one read as words; from two on, figures (the book's style)
+IRREGULAR_PLURALS_EN = {
+    "analysis": "analyses",
+    "person": "people",
+    "child": "children",
+    "series": "series",
+    "criterion": "criteria",
+    "datum": "data",
+    "index": "indexes",
+    "matrix": "matrices",
+}
+SMALL_NUMBERS_EN = {
+    0: "no",
+    1: "one",
+}  # zero and one read as words; from two on, figures (the book's style)
 
 # A name takes "the" when its head is a common noun ("the United States", "the Soviet Union", "the
 # Commonwealth of Independent States"), when it is plural, or when it is an initialism read letter by letter
 # ("the CIS", "the UN"). An acronym read as a word ("NATO") takes none.
-THE_HEADS_EN = {"states", "nations", "union", "federation", "republic", "kingdom", "emirates", "netherlands",
-                "philippines", "islands", "organization", "organisation", "community", "commonwealth", "council",
-                "treaty", "pact", "forum", "fund", "centre", "center", "structure", "conference", "partnership",
-                "ministry", "service", "command", "movement", "coalition", "taliban", "agency", "bank", "force",
-                "forces", "base", "airfield", "army", "government", "parliament", "duma", "university", "institute",
-                "division", "house", "opposition", "party", "senate", "embassy", "ambassador", "committee", "foundation"}
+THE_HEADS_EN = {
+    "states",
+    "nations",
+    "union",
+    "federation",
+    "republic",
+    "kingdom",
+    "emirates",
+    "netherlands",
+    "philippines",
+    "islands",
+    "organization",
+    "organisation",
+    "community",
+    "commonwealth",
+    "council",
+    "treaty",
+    "pact",
+    "forum",
+    "fund",
+    "centre",
+    "center",
+    "structure",
+    "conference",
+    "partnership",
+    "ministry",
+    "service",
+    "command",
+    "movement",
+    "coalition",
+    "taliban",
+    "agency",
+    "bank",
+    "force",
+    "forces",
+    "base",
+    "airfield",
+    "army",
+    "government",
+    "parliament",
+    "duma",
+    "university",
+    "institute",
+    "division",
+    "house",
+    "opposition",
+    "party",
+    "senate",
+    "embassy",
+    "ambassador",
+    "committee",
+    "foundation",
+}
 ACRONYMS_READ_AS_WORDS_EN = {"NATO", "OPEC", "ASEAN", "CENTCOM", "UNESCO", "NASA", "SEATO", "CENTO"}
 NEVER_THE_KINDS = {"person", "place", "media"}
 PLURAL_NAMED_KINDS = {"organization", "institution", "unit", "group"}
@@ -40,7 +98,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 def _check(lang: str) -> None:
     if lang != "en":
-        raise NotImplementedError(f"no generated wording for language {lang!r} yet: add its words to ca911.book.wording")
+        raise NotImplementedError(
+            f"no generated wording for language {lang!r} yet: add its words to ca911.book.wording"
+        )
 
 
 @cache
@@ -54,7 +114,9 @@ def plural(noun: str, lang: str = DEFAULT_LANG) -> str:
     takes the plural. "event" → "events", "period relation" → "period relations", "entry" → "entries"."""
     _check(lang)
     words = noun.split(" ")
-    head = next((i - 1 for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words) - 1)
+    head = next(
+        (i - 1 for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words) - 1
+    )
     word = words[head]
     if word.lower() in IRREGULAR_PLURALS_EN:
         new = IRREGULAR_PLURALS_EN[word.lower()]
@@ -65,7 +127,7 @@ def plural(noun: str, lang: str = DEFAULT_LANG) -> str:
         new = word + "es"
     else:
         new = word + "s"
-    return " ".join([*words[:head], new, *words[head + 1:]])
+    return " ".join([*words[:head], new, *words[head + 1 :]])
 
 
 def noun_form(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None) -> str:
@@ -81,7 +143,9 @@ def count(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None =
     return f"{number} {noun_form(n, noun, lang, plural_form)}"
 
 
-def figure_count(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None) -> str:
+def figure_count(
+    n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None
+) -> str:
     """A number in figures with its noun, for tables and lists: "0 events", "1 event", "12 events"."""
     n = int(n)
     return f"{n:,} {noun_form(n, noun, lang, plural_form)}"
@@ -115,21 +179,29 @@ def takes_article(name: str, kind: str | None = None, lang: str = DEFAULT_LANG) 
     _check(lang)
     if kind in NEVER_THE_KINDS or not name:
         return False
-    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()  # "Collective Security Treaty (1992)" → its name
+    bare = re.sub(
+        r"\s*\([^)]*\)", "", name
+    ).strip()  # "Collective Security Treaty (1992)" → its name
     words = _WORD.findall(bare)
     if not words:
         return False
-    if any(f" {link} " in f" {bare} " for link in ("of", "for", "on", "named")):  # "the X of Y", "the Conference on …"
+    if any(
+        f" {link} " in f" {bare} " for link in ("of", "for", "on", "named")
+    ):  # "the X of Y", "the Conference on …"
         return True
     head = words[-1]
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", head):
         return head not in ACRONYMS_READ_AS_WORDS_EN
-    if kind in PLURAL_NAMED_KINDS and re.search(r"[^s]s$", head):  # "the Green Berets", "the armed groups"
+    if kind in PLURAL_NAMED_KINDS and re.search(
+        r"[^s]s$", head
+    ):  # "the Green Berets", "the armed groups"
         return True
     return head.lower() in THE_HEADS_EN
 
 
-def name_in_text(name: str, kind: str | None = None, lang: str = DEFAULT_LANG, start: bool = False) -> str:
+def name_in_text(
+    name: str, kind: str | None = None, lang: str = DEFAULT_LANG, start: bool = False
+) -> str:
     """A name as it stands in a sentence: with its article where it takes one, capitalised at a sentence's start."""
     if not takes_article(name, kind, lang):
         return name

@@ -31,9 +31,19 @@ class Chapter:
 def _read(sources_csv: Path) -> tuple[Chapter, ...]:
     with sources_csv.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return tuple(Chapter(id=r["source_id"], number=int(r["chapter"]) if r["chapter"] else None,
-                         bibtex_key=r["bibtex_key"], author=r["author"], author_ja=r["author_ja"],
-                         title_ja=r["title_ja"], title_en=r["title_en"], file=r["file"]) for r in rows)
+    return tuple(
+        Chapter(
+            id=r["source_id"],
+            number=int(r["chapter"]) if r["chapter"] else None,
+            bibtex_key=r["bibtex_key"],
+            author=r["author"],
+            author_ja=r["author_ja"],
+            title_ja=r["title_ja"],
+            title_en=r["title_en"],
+            file=r["file"],
+        )
+        for r in rows
+    )
 
 
 def chapters(data_dir: str | Path | None = None) -> tuple[Chapter, ...]:
@@ -54,5 +64,7 @@ def chapter(chapter_id: str, data_dir: str | Path | None = None) -> Chapter:
     """The chapter with this id; a KeyError naming the known ids for any other."""
     found = {c.id: c for c in chapters(data_dir)}
     if chapter_id not in found:
-        raise KeyError(f"no chapter {chapter_id!r} in {SOURCES_FILE}; the chapters are {', '.join(found)}")
+        raise KeyError(
+            f"no chapter {chapter_id!r} in {SOURCES_FILE}; the chapters are {', '.join(found)}"
+        )
     return found[chapter_id]

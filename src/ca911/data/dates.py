@@ -16,8 +16,22 @@ import pandas as pd
 # The pattern of the data contract; the groups are year, month and day.
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
-MONTHS = {"en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December")}
+MONTHS = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+}
 # One word marks an approximate date everywhere the reader meets one (text, tables and figures).
 APPROXIMATE = {"en": "about {date}"}
 RANGE = {"en": "{start} – {end}"}
@@ -30,7 +44,9 @@ def _words_of(table: dict, lang: str):
     try:
         return table[lang]
     except KeyError:
-        raise NotImplementedError(f"dates have no words in {lang!r} yet (only {', '.join(sorted(table))})") from None
+        raise NotImplementedError(
+            f"dates have no words in {lang!r} yet (only {', '.join(sorted(table))})"
+        ) from None
 
 
 def check_date(value: str) -> str | None:
@@ -69,7 +85,9 @@ def bounds(value: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
         return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
     month = parts[1]
     if len(parts) == 2:
-        return pd.Timestamp(year, month, 1), pd.Timestamp(year, month, calendar.monthrange(year, month)[1])
+        return pd.Timestamp(year, month, 1), pd.Timestamp(
+            year, month, calendar.monthrange(year, month)[1]
+        )
     day = pd.Timestamp(year, month, parts[2])
     return day, day
 
@@ -98,12 +116,20 @@ def approximately(text: str, approximate: bool, lang: str) -> str:
     return _words_of(APPROXIMATE, lang).format(date=text) if approximate else text
 
 
-def span_words(start: str, end: str | None, lang: str, approximate: bool = False, short: bool = False,
-               as_stored: bool = False) -> str:
+def span_words(
+    start: str,
+    end: str | None,
+    lang: str,
+    approximate: bool = False,
+    short: bool = False,
+    as_stored: bool = False,
+) -> str:
     """A date or a span of dates as one phrase: '24 September 2001', 'about November 2001', '1992 – 1999'.
     `as_stored` keeps the dates as the data write them ('2001-09-24 – 2001-09-26'), for tables of the data."""
+
     def one(value: str) -> str:
         return str(value) if as_stored else words(value, lang, short)
+
     text = between(one(start), one(end), lang) if end else one(start)
     return approximately(text, approximate, lang)
 

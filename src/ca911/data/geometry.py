@@ -21,10 +21,12 @@ def borders(data_dir: str | Path | None = None) -> dict:
 def clip_ring(points: list, bbox: tuple[float, float, float, float]) -> list:
     """Sutherland–Hodgman against a box (west, south, east, north): a ring stays a ring, cut along the box."""
     west, south, east, north = bbox
-    edges = [(lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
-             (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
-             (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
-             (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north))]
+    edges = [
+        (lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
+        (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
+        (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
+        (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north)),
+    ]
     for inside, cross in edges:
         out = []
         for k, cur in enumerate(points):
@@ -52,14 +54,37 @@ def _at_y(a, b, y):
 def distance_km(a, b) -> float:
     """Great-circle distance between two points (anything with `lat` and `lon`), km."""
     (la1, lo1), (la2, lo2) = [(math.radians(p["lat"]), math.radians(p["lon"])) for p in (a, b)]
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-REGION = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "AFG", "IRN", "PAK", "CHN", "RUS", "IND", "AZE", "ARM", "GEO")
+REGION = (
+    "KAZ",
+    "UZB",
+    "KGZ",
+    "TJK",
+    "TKM",
+    "AFG",
+    "IRN",
+    "PAK",
+    "CHN",
+    "RUS",
+    "IND",
+    "AZE",
+    "ARM",
+    "GEO",
+)
 
 
-GEOMETRY_BOX = (35.0, 30.0, 85.0, 56.0)  # west, south, east, north: what tools/make_region_geometry.py keeps
+GEOMETRY_BOX = (
+    35.0,
+    30.0,
+    85.0,
+    56.0,
+)  # west, south, east, north: what tools/make_region_geometry.py keeps
 
 
 def geometry_problems(geo: dict, countries=REGION, box=GEOMETRY_BOX) -> list[str]:

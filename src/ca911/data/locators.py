@@ -22,10 +22,14 @@ LOCATOR_RE = re.compile(
     r"(?: n\.(?P<note>\d+))?$"
 )
 # A locator anywhere in running text: the same scheme without anchors or group names.
-LOCATOR_IN_TEXT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", LOCATOR_RE.pattern.removeprefix("^").removesuffix("$")))
+LOCATOR_IN_TEXT = re.compile(
+    re.sub(r"\(\?P<\w+>", "(?:", LOCATOR_RE.pattern.removeprefix("^").removesuffix("$"))
+)
 # What a page may show as a locator, a section alone included ("ch4 §3.2"): looser than the scheme, so that the
 # pages draw every mention alike and the validator, not the page, rejects a malformed one.
-LOCATOR_MENTION = re.compile(r"ch\d+ §[\w.]+(?: ¶\d+(?:-\d+)?(?: [sn]\.\d+)?| T\d+ r\d+ c\d+| heading(?: n\.\d+)?| title)?")
+LOCATOR_MENTION = re.compile(
+    r"ch\d+ §[\w.]+(?: ¶\d+(?:-\d+)?(?: [sn]\.\d+)?| T\d+ r\d+ c\d+| heading(?: n\.\d+)?| title)?"
+)
 
 
 def parse_locator(locator: str) -> re.Match:
@@ -61,10 +65,15 @@ def passage_keys(m: re.Match) -> list[str]:
     return [f"{section_key(m['section'])} {m['special']}"]
 
 
-def format_locator(chapter_id: str, passage_key: str, sentence: int | None = None, note: int | None = None) -> str:
+def format_locator(
+    chapter_id: str, passage_key: str, sentence: int | None = None, note: int | None = None
+) -> str:
     """'ch3' and '§2 ¶14' → 'ch3 §2 ¶14'; with a sentence 'ch3 §2 ¶14 s.3', with a note '… n.8'."""
-    locator = f"{chapter_id} {passage_key}" + (f" s.{sentence}" if sentence is not None else "") + (
-        f" n.{note}" if note is not None else "")
+    locator = (
+        f"{chapter_id} {passage_key}"
+        + (f" s.{sentence}" if sentence is not None else "")
+        + (f" n.{note}" if note is not None else "")
+    )
     return locator
 
 

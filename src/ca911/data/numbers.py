@@ -10,19 +10,32 @@ import pandas as pd
 
 DEFAULT_LANG = "en"
 # The codebook's qualifiers (deployments.csv, indicators.csv); "several" reads 数100名 as several × 100.
-QUALIFIER_WORDS = {"en": {"exact": "{n}", "about": "about {n}", "at_least": "at least {n}", "up_to": "up to {n}",
-                          "under": "just under {n}", "nearly": "nearly {n}", "expected": "{n} expected",
-                          "several": "several × {n}"}}
+QUALIFIER_WORDS = {
+    "en": {
+        "exact": "{n}",
+        "about": "about {n}",
+        "at_least": "at least {n}",
+        "up_to": "up to {n}",
+        "under": "just under {n}",
+        "nearly": "nearly {n}",
+        "expected": "{n} expected",
+        "several": "several × {n}",
+    }
+}
 # A number the chapters do not give, and "several" where they say only that.
 NOT_GIVEN_WORDS = {"en": "not given"}
 SEVERAL_WORDS = {"en": "several"}
-NOT_GIVEN = NOT_GIVEN_WORDS[DEFAULT_LANG]  # the English edition's words, which its figures compare labels with
+NOT_GIVEN = NOT_GIVEN_WORDS[
+    DEFAULT_LANG
+]  # the English edition's words, which its figures compare labels with
 SHARE_UNITS = ("share",)  # indicators whose value is a fraction of one, written as a percentage
 
 
 def _check(lang: str) -> None:
     if lang not in QUALIFIER_WORDS:
-        raise NotImplementedError(f"no number wording for language {lang!r} yet: add its words to ca911.numbers")
+        raise NotImplementedError(
+            f"no number wording for language {lang!r} yet: add its words to ca911.numbers"
+        )
 
 
 def _missing(value) -> bool:

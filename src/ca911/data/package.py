@@ -96,7 +96,11 @@ def _typed(descriptor_fields: list[dict], frame: pd.DataFrame) -> pd.DataFrame:
             frame[col] = frame[col].map({"true": True, "false": False}).astype("boolean")
         elif "categories" in f:
             values = [c["value"] for c in f["categories"]]
-            frame[col] = pd.Categorical(frame[col].replace("", None), categories=values, ordered=bool(f.get("categoriesOrdered")))
+            frame[col] = pd.Categorical(
+                frame[col].replace("", None),
+                categories=values,
+                ordered=bool(f.get("categoriesOrdered")),
+            )
     return frame
 
 
@@ -126,7 +130,9 @@ def shown_name(name: str, external: list[str]) -> str:
     """The English name as the book prints it: the parts the chapters do not print in square brackets
     (`[Sergei] Ivanov`, `name_en_external`), so no page or figure passes an outside name part off as printed."""
     if isinstance(external, str):  # each letter would be read as a part
-        raise TypeError(f"name parts are a list (name_en_external as the loader splits it), not {external!r}")
+        raise TypeError(
+            f"name parts are a list (name_en_external as the loader splits it), not {external!r}"
+        )
     for part in sorted(external, key=len, reverse=True):
         name = name.replace(part, f"[{part}]", 1)
     return name
@@ -147,16 +153,26 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
     date_cols = date_columns(descriptor, strings_only=True)
     lists = list_fields(descriptor)
     for res in descriptor["resources"]:
-        frame = pd.read_csv(data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = pd.read_csv(
+            data_dir / res["path"], dtype=str, keep_default_na=False, encoding="utf-8"
+        )
         frame = _typed(res["schema"]["fields"], frame)
         for col in date_cols.get(res["name"], []):
             bounds = [dates.bounds(v) for v in frame[col]]
-            frame[f"{col}_lo"] = pd.to_datetime(pd.Series([b[0] for b in bounds], dtype="datetime64[ns]"))
-            frame[f"{col}_hi"] = pd.to_datetime(pd.Series([b[1] for b in bounds], dtype="datetime64[ns]"))
+            frame[f"{col}_lo"] = pd.to_datetime(
+                pd.Series([b[0] for b in bounds], dtype="datetime64[ns]")
+            )
+            frame[f"{col}_hi"] = pd.to_datetime(
+                pd.Series([b[1] for b in bounds], dtype="datetime64[ns]")
+            )
         for col, separator in lists.get(res["name"], {}).items():
-            frame[col] = pd.Series([split_list(v, separator) for v in frame[col]], index=frame.index, dtype=object)
+            frame[col] = pd.Series(
+                [split_list(v, separator) for v in frame[col]], index=frame.index, dtype=object
+            )
         if res["name"] == "actors" and "name_en_external" in frame:
-            frame["name_shown"] = [shown_name(n, x) for n, x in zip(frame["name_en"], frame["name_en_external"])]
+            frame["name_shown"] = [
+                shown_name(n, x) for n, x in zip(frame["name_en"], frame["name_en_external"])
+            ]
         tables[res["name"]] = frame
     return DataPackage(tables, descriptor, package_hash(data_dir))
 
@@ -179,8 +195,14 @@ def record_counts(pkg: DataPackage) -> pd.DataFrame:
         elif len(frame):
             rows.append({"table": name, "source": NOT_SPLIT_BY_CHAPTER, "records": len(frame)})
     out = pd.DataFrame(rows, columns=["table", "source", "records"])
-    counts = out.pivot_table(index="table", columns="source", values="records", fill_value=0, aggfunc="sum")
+    counts = out.pivot_table(
+        index="table", columns="source", values="records", fill_value=0, aggfunc="sum"
+    )
     chapters = [c for c in counts.columns if c != NOT_SPLIT_BY_CHAPTER]
-    counts = counts[chapters + [c for c in counts.columns if c == NOT_SPLIT_BY_CHAPTER]]  # the chapters first
+    counts = counts[
+        chapters + [c for c in counts.columns if c == NOT_SPLIT_BY_CHAPTER]
+    ]  # the chapters first
     chapter_of = dict(zip(pkg.sources["source_id"], pkg.sources["chapter"]))
-    return counts.rename(columns=lambda c: f"chapter {chapter_of[c]}" if c in chapter_of else c)  # "ch3" is an id
+    return counts.rename(
+        columns=lambda c: f"chapter {chapter_of[c]}" if c in chapter_of else c
+    )  # "ch3" is an id

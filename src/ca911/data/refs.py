@@ -15,8 +15,22 @@ SEPARATOR = ":"
 KEY_JOINER = "/"
 # A record's stable reference, `<file>:<key>` (`format_ref`): "events:ch3-2001-09-24-putin-tv-address",
 # "memberships:RUS/CST/1992-05". Only the files of data/ that hold records a reader cites.
-RECORD_FILES = ("events", "facts", "stances", "memberships", "deployments", "aid", "iraq_war_responses", "periods",
-                "period_relations", "indicators", "discrepancies", "coverage_exclusions", "actors", "places")
+RECORD_FILES = (
+    "events",
+    "facts",
+    "stances",
+    "memberships",
+    "deployments",
+    "aid",
+    "iraq_war_responses",
+    "periods",
+    "period_relations",
+    "indicators",
+    "discrepancies",
+    "coverage_exclusions",
+    "actors",
+    "places",
+)
 RECORD_REF = re.compile(rf"(?:{'|'.join(RECORD_FILES)}):[\w./-]+(?<![.])")
 
 
@@ -43,7 +57,9 @@ def parse_ref(ref: str, key_size: int | None = None) -> Ref:
         raise ValueError(f"{ref!r} is not a record reference (form `<resource>:<primary key>`)")
     key = tuple(key_text.split(KEY_JOINER))
     if key_size is not None and len(key) != key_size:
-        raise ValueError(f"{ref!r}: {resource} has a key of {key_size} field(s), the reference gives {len(key)}")
+        raise ValueError(
+            f"{ref!r}: {resource} has a key of {key_size} field(s), the reference gives {len(key)}"
+        )
     return Ref(resource, key)
 
 

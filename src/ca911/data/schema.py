@@ -15,8 +15,19 @@ from collections.abc import Iterable, Mapping
 from ca911.data.refs import format_ref
 
 # Resources a sentence of the chapters can point to; stances are located by their evidence event.
-REFERABLE = ("actors", "events", "facts", "stances", "memberships", "deployments", "aid",
-             "iraq_war_responses", "periods", "period_relations", "indicators")
+REFERABLE = (
+    "actors",
+    "events",
+    "facts",
+    "stances",
+    "memberships",
+    "deployments",
+    "aid",
+    "iraq_war_responses",
+    "periods",
+    "period_relations",
+    "indicators",
+)
 
 
 def resource(descriptor: dict, name: str) -> dict:
@@ -33,8 +44,11 @@ def date_columns(descriptor: dict, *, strings_only: bool = False) -> dict[str, l
     `strings_only` leaves out integer years (aid.year), which need no partial-date parsing."""
     out: dict[str, list[str]] = {}
     for res in descriptor["resources"]:
-        cols = [f["name"] for f in res["schema"]["fields"]
-                if f.get("partialDate") and (f["type"] == "string" or not strings_only)]
+        cols = [
+            f["name"]
+            for f in res["schema"]["fields"]
+            if f.get("partialDate") and (f["type"] == "string" or not strings_only)
+        ]
         if cols:
             out[res["name"]] = cols
     return out
@@ -47,7 +61,9 @@ def list_fields(descriptor: dict) -> dict[str, dict[str, str]]:
     """Resource → {list-valued field: its separator}, from the fields' `listSeparator`."""
     out: dict[str, dict[str, str]] = {}
     for res in descriptor["resources"]:
-        seps = {f["name"]: f[LIST_SEPARATOR] for f in res["schema"]["fields"] if LIST_SEPARATOR in f}
+        seps = {
+            f["name"]: f[LIST_SEPARATOR] for f in res["schema"]["fields"] if LIST_SEPARATOR in f
+        }
         if seps:
             out[res["name"]] = seps
     return out
@@ -65,6 +81,9 @@ def record_locators(tables: Mapping[str, Iterable[Mapping]], descriptor: dict) -
     for name in REFERABLE:
         key = primary_key(descriptor, name)
         for rec in tables.get(name, []):
-            out[format_ref(name, rec, key)] = (event_locator.get(str(rec["event_id"]), "") if name == "stances"
-                                               else str(rec["locator"]))
+            out[format_ref(name, rec, key)] = (
+                event_locator.get(str(rec["event_id"]), "")
+                if name == "stances"
+                else str(rec["locator"])
+            )
     return out

@@ -22,15 +22,38 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 # --- tracing the parts of an English name to what the chapters print ---------------------------------
-_KANA = dict(zip(
-    "アイウエオカキクケコガギグゲゴサシスセソザジズゼゾタチツテトダヂヅデドナニヌネノハヒフヘホバビブベボパピプペポマミムメモヤユヨラリルレロワヲンヴァィゥェォャュョ",
-    "a i u e o ka ki ku ke ko ga gi gu ge go sa shi su se so za ji zu ze zo ta chi tsu te to da ji zu de do "
-    "na ni nu ne no ha hi fu he ho ba bi bu be bo pa pi pu pe po ma mi mu me mo ya yu yo ra ri ru re ro wa o n vu "
-    "a i u e o ya yu yo".split()))
-_SOUND_CLASSES = (("shch", "s"), ("dzh", "z"), ("sh", "s"), ("ch", "t"), ("ts", "t"), ("zh", "z"), ("kh", "f"),
-                  ("dz", "z"), ("ph", "f"), ("j", "z"), ("v", "b"), ("w", "b"), ("f", "b"), ("l", "r"), ("c", "k"),
-                  ("q", "k"), ("x", "ks"), ("gh", ""), ("ng", "n"), ("ge", "ze"), ("gi", "zi"), ("z", "s"),
-                  ("y", ""), ("h", ""))
+_KANA = dict(
+    zip(
+        "アイウエオカキクケコガギグゲゴサシスセソザジズゼゾタチツテトダヂヅデドナニヌネノハヒフヘホバビブベボパピプペポマミムメモヤユヨラリルレロワヲンヴァィゥェォャュョ",
+        ["a", "i", "u", "e", "o", "ka", "ki", "ku", "ke", "ko", "ga", "gi", "gu", "ge", "go", "sa", "shi", "su", "se", "so", "za", "ji", "zu", "ze", "zo", "ta", "chi", "tsu", "te", "to", "da", "ji", "zu", "de", "do", "na", "ni", "nu", "ne", "no", "ha", "hi", "fu", "he", "ho", "ba", "bi", "bu", "be", "bo", "pa", "pi", "pu", "pe", "po", "ma", "mi", "mu", "me", "mo", "ya", "yu", "yo", "ra", "ri", "ru", "re", "ro", "wa", "o", "n", "vu", "a", "i", "u", "e", "o", "ya", "yu", "yo"],
+    )
+)
+_SOUND_CLASSES = (
+    ("shch", "s"),
+    ("dzh", "z"),
+    ("sh", "s"),
+    ("ch", "t"),
+    ("ts", "t"),
+    ("zh", "z"),
+    ("kh", "f"),
+    ("dz", "z"),
+    ("ph", "f"),
+    ("j", "z"),
+    ("v", "b"),
+    ("w", "b"),
+    ("f", "b"),
+    ("l", "r"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("gh", ""),
+    ("ng", "n"),
+    ("ge", "ze"),
+    ("gi", "zi"),
+    ("z", "s"),
+    ("y", ""),
+    ("h", ""),
+)
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 KANJI = re.compile(r"[\u3400-\u9fff]")
@@ -94,10 +117,14 @@ def untraced_name_parts(name_en: str, printed: list[str], marked: list[str]) -> 
         if word.lower() in latin:
             continue
         skeleton = consonant_skeleton(word)
-        if any(consonant_skeleton(w) == skeleton for w in latin):  # printed in Latin, spelt otherwise
+        if any(
+            consonant_skeleton(w) == skeleton for w in latin
+        ):  # printed in Latin, spelt otherwise
             if spoken_form(word) in spoken:  # still a faithful romanisation of the printed katakana
                 continue
-        elif skeleton and any(skeleton in k or _distance(skeleton, k) <= max(1, len(skeleton) // 3) for k in kana):
+        elif skeleton and any(
+            skeleton in k or _distance(skeleton, k) <= max(1, len(skeleton) // 3) for k in kana
+        ):
             continue
         out.append(word)
     return out
@@ -127,20 +154,52 @@ def _read_raw(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem]
     path = data_dir / name
     fields = [f["name"] for f in resource["schema"]["fields"]]
     if not path.is_file():
-        return [], [Problem(name, 0, "-", "file-missing", "the file listed in datapackage.json does not exist")]
+        return [], [
+            Problem(
+                name, 0, "-", "file-missing", "the file listed in datapackage.json does not exist"
+            )
+        ]
     raw = path.read_bytes()
     if not raw.strip():
-        return [], [Problem(name, 0, "-", "empty-file", "the file is empty; it needs at least the header row")]
+        return [], [
+            Problem(
+                name, 0, "-", "empty-file", "the file is empty; it needs at least the header row"
+            )
+        ]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return [], [Problem(name, 1, "-", "byte-order-mark", "the file starts with a UTF-8 BOM; save it as UTF-8 without BOM")]
+        return [], [
+            Problem(
+                name,
+                1,
+                "-",
+                "byte-order-mark",
+                "the file starts with a UTF-8 BOM; save it as UTF-8 without BOM",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return [], [Problem(name, line, "-", "encoding", f"byte {raw[exc.start]:#04x} at offset {exc.start} is not UTF-8")]
+        return [], [
+            Problem(
+                name,
+                line,
+                "-",
+                "encoding",
+                f"byte {raw[exc.start]:#04x} at offset {exc.start} is not UTF-8",
+            )
+        ]
     problems = []
     if "\r" in text:
-        problems.append(Problem(name, text[: text.index("\r")].count("\n") + 1, "-", "line-endings", "CR characters found; use LF line endings"))
+        problems.append(
+            Problem(
+                name,
+                text[: text.index("\r")].count("\n") + 1,
+                "-",
+                "line-endings",
+                "CR characters found; use LF line endings",
+            )
+        )
     reader = csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")))
     try:
         rows = list(reader)
@@ -150,11 +209,25 @@ def _read_raw(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem]
     missing = [f for f in fields if f not in header]
     extra = [h for h in header if h not in fields]
     for f in missing:
-        problems.append(Problem(name, 1, f, "missing-column", f"column {f!r} required by the schema is not in the header"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                f,
+                "missing-column",
+                f"column {f!r} required by the schema is not in the header",
+            )
+        )
     for h in extra:
-        problems.append(Problem(name, 1, h or "(blank)", "extra-column", f"column {h!r} is not in the schema"))
+        problems.append(
+            Problem(name, 1, h or "(blank)", "extra-column", f"column {h!r} is not in the schema")
+        )
     if not missing and not extra and header != fields:
-        problems.append(Problem(name, 1, "-", "column-order", f"columns must be in schema order: {','.join(fields)}"))
+        problems.append(
+            Problem(
+                name, 1, "-", "column-order", f"columns must be in schema order: {','.join(fields)}"
+            )
+        )
     if problems:
         return [], problems
     records = []
@@ -162,12 +235,28 @@ def _read_raw(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem]
         if not cells:
             continue
         if len(cells) != len(fields):
-            problems.append(Problem(name, lineno, "-", "row-length", f"{len(cells)} cells, the header has {len(fields)}"))
+            problems.append(
+                Problem(
+                    name,
+                    lineno,
+                    "-",
+                    "row-length",
+                    f"{len(cells)} cells, the header has {len(fields)}",
+                )
+            )
             continue
         record = dict(zip(fields, cells))
         for col, value in record.items():
             if value != value.strip():
-                problems.append(Problem(name, lineno, col, "stray-whitespace", f"{value!r} has leading or trailing whitespace"))
+                problems.append(
+                    Problem(
+                        name,
+                        lineno,
+                        col,
+                        "stray-whitespace",
+                        f"{value!r} has leading or trailing whitespace",
+                    )
+                )
         record["_row"] = lineno
         records.append(record)
     return records, problems
@@ -183,7 +272,9 @@ def _frictionless_problems(data_dir: Path) -> list[Problem]:
         for err in task.errors:
             row = getattr(err, "row_number", None) or 0
             note = err.note or err.message
-            col = getattr(err, "field_name", None) or next(iter(re.findall(r'for "([^"]+)"', note)), "-")
+            col = getattr(err, "field_name", None) or next(
+                iter(re.findall(r'for "([^"]+)"', note)), "-"
+            )
             cell = getattr(err, "cell", None)
             if cell is not None and err.type in ("type-error", "constraint-error"):
                 note = f"{cell!r}: {note}"
@@ -193,7 +284,9 @@ def _frictionless_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descriptor: dict) -> list[Problem]:
+def _cross_file_problems(
+    tables: dict[str, list[dict]], bib: set[str], descriptor: dict
+) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(table: str, rec: dict, col: str, rule: str, msg: str) -> None:
@@ -214,72 +307,181 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
         if date and not check_date(date):
             expected = PRECISION_BY_LENGTH.get(len(date))
             if rec["date_precision"] and rec["date_precision"] != expected:
-                add("events", rec, "date_precision", "precision-mismatch", f"date {date!r} has {expected} precision, not {rec['date_precision']!r}")
+                add(
+                    "events",
+                    rec,
+                    "date_precision",
+                    "precision-mismatch",
+                    f"date {date!r} has {expected} precision, not {rec['date_precision']!r}",
+                )
             if end and not check_date(end) and end < date[: len(end)]:
-                add("events", rec, "date_end", "end-before-start", f"date_end {end!r} is before date {date!r}")
+                add(
+                    "events",
+                    rec,
+                    "date_end",
+                    "end-before-start",
+                    f"date_end {end!r} is before date {date!r}",
+                )
     for table, start, end in (("memberships", "start", "end"), ("periods", "start", "end")):
         for rec in tables.get(table, []):
             if rec.get(end) and rec[end] < rec[start][: len(rec[end])]:
-                add(table, rec, end, "end-before-start", f"{end} {rec[end]!r} is before {start} {rec[start]!r}")
+                add(
+                    table,
+                    rec,
+                    end,
+                    "end-before-start",
+                    f"{end} {rec[end]!r} is before {start} {rec[start]!r}",
+                )
     with_actor = {r["event_id"] for r in tables.get("event_actors", [])}
     for rec in tables.get("events", []):
         if rec["event_id"] and rec["event_id"] not in with_actor:
-            add("events", rec, "event_id", "event-without-actor", f"event {rec['event_id']!r} has no row in event_actors.csv")
+            add(
+                "events",
+                rec,
+                "event_id",
+                "event-without-actor",
+                f"event {rec['event_id']!r} has no row in event_actors.csv",
+            )
     events = {r["event_id"] for r in tables.get("events", [])}
     for table, col in (("stances", "event_id"), ("deployments", "event_id")):
         for rec in tables.get(table, []):
             if rec.get(col) and rec[col] not in events:
-                add(table, rec, col, "unknown-event", f"{rec[col]!r} is not an event_id in events.csv")
+                add(
+                    table,
+                    rec,
+                    col,
+                    "unknown-event",
+                    f"{rec[col]!r} is not an event_id in events.csv",
+                )
     for rec in tables.get("iraq_war_responses", []):
         for eid in items("iraq_war_responses", rec, "event_ids"):
             if eid not in events:
-                add("iraq_war_responses", rec, "event_ids", "unknown-event", f"{eid!r} is not an event_id in events.csv")
+                add(
+                    "iraq_war_responses",
+                    rec,
+                    "event_ids",
+                    "unknown-event",
+                    f"{eid!r} is not an event_id in events.csv",
+                )
     actors = {r["actor_id"] for r in tables.get("actors", [])}
     for rec in tables.get("facts", []):
-        for col, known, what in (("actor_ids", actors, "an actor_id in actors.csv"), ("related_event_ids", events, "an event_id in events.csv")):
+        for col, known, what in (
+            ("actor_ids", actors, "an actor_id in actors.csv"),
+            ("related_event_ids", events, "an event_id in events.csv"),
+        ):
             for ref in items("facts", rec, col):
                 if ref not in known:
-                    add("facts", rec, col, "unknown-actor" if col == "actor_ids" else "unknown-event", f"{ref!r} is not {what}")
+                    add(
+                        "facts",
+                        rec,
+                        col,
+                        "unknown-actor" if col == "actor_ids" else "unknown-event",
+                        f"{ref!r} is not {what}",
+                    )
     refs = record_locators(tables, descriptor)
     for table, col in (("sentences", "record_refs"), ("discrepancies", "record_ids")):
         for rec in tables.get(table, []):
             for ref in items(table, rec, col):
                 if ref not in refs:
-                    add(table, rec, col, "unknown-record",
-                        f"{ref!r} names no record (form `<resource>:<primary key>`, composite keys joined by `/`)")
+                    add(
+                        table,
+                        rec,
+                        col,
+                        "unknown-record",
+                        f"{ref!r} names no record (form `<resource>:<primary key>`, composite keys joined by `/`)",
+                    )
     for rec in tables.get("sentences", []):
         listed = items("sentences", rec, "record_refs")
         if rec["content"] in ("fact", "restatement") and not listed:
-            add("sentences", rec, "record_refs", "fact-without-record", f"a {rec['content']} sentence must name the records that hold it")
+            add(
+                "sentences",
+                rec,
+                "record_refs",
+                "fact-without-record",
+                f"a {rec['content']} sentence must name the records that hold it",
+            )
         if rec["content"] in ("analysis", "signpost") and listed:
-            add("sentences", rec, "record_refs", "records-on-non-fact", f"an {rec['content']} sentence states no fact; name no records or mark it `fact`")
+            add(
+                "sentences",
+                rec,
+                "record_refs",
+                "records-on-non-fact",
+                f"an {rec['content']} sentence states no fact; name no records or mark it `fact`",
+            )
         loc = rec["locator"]
         if loc and rec["source_id"] and chapter_of(loc) != rec["source_id"]:
-            add("sentences", rec, "locator", "locator-chapter", f"{loc!r} is not in {rec['source_id']}")
+            add(
+                "sentences",
+                rec,
+                "locator",
+                "locator-chapter",
+                f"{loc!r} is not in {rec['source_id']}",
+            )
     for rec in tables.get("sources", []):
         if rec["bibtex_key"] and rec["bibtex_key"] not in bib:
-            add("sources", rec, "bibtex_key", "unknown-bibtex-key", f"{rec['bibtex_key']!r} is not a key in references.bib")
+            add(
+                "sources",
+                rec,
+                "bibtex_key",
+                "unknown-bibtex-key",
+                f"{rec['bibtex_key']!r} is not a key in references.bib",
+            )
     for rec in tables.get("actors", []):
         printed = [rec["name_ja"], *items("actors", rec, "name_ja_variants")]
         for field in ("name_en_ours", "name_en_external"):
             for part in items("actors", rec, field):
                 if part not in rec["name_en"]:
-                    add("actors", rec, field, "marked-part-not-in-name", f"{part!r} is not part of name_en {rec['name_en']!r}")
+                    add(
+                        "actors",
+                        rec,
+                        field,
+                        "marked-part-not-in-name",
+                        f"{part!r} is not part of name_en {rec['name_en']!r}",
+                    )
         marked = items("actors", rec, "name_en_ours") + items("actors", rec, "name_en_external")
         if untraced := untraced_name_parts(rec["name_en"], printed, marked):
-            add("actors", rec, "name_en", "name-part-untraced",
+            add(
+                "actors",
+                rec,
+                "name_en",
+                "name-part-untraced",
                 f"{', '.join(map(repr, untraced))} of {rec['name_en']!r} is neither printed ({' / '.join(p for p in printed if p)}) "
-                "nor marked as ours (name_en_ours) or external (name_en_external)")
+                "nor marked as ours (name_en_ours) or external (name_en_external)",
+            )
     kinds = {r["actor_id"]: r["kind"] for r in tables.get("actors", [])}
     for rec in tables.get("places", []):  # coordinates from outside the chapters, for the map
         if rec["place_id"] not in kinds:
-            add("places", rec, "place_id", "unknown-actor", f"{rec['place_id']!r} is not an actor_id in actors.csv")
+            add(
+                "places",
+                rec,
+                "place_id",
+                "unknown-actor",
+                f"{rec['place_id']!r} is not an actor_id in actors.csv",
+            )
         elif kinds[rec["place_id"]] not in ("facility", "place"):
-            add("places", rec, "place_id", "not-a-place", f"{rec['place_id']!r} is a {kinds[rec['place_id']]}, not a facility or place")
+            add(
+                "places",
+                rec,
+                "place_id",
+                "not-a-place",
+                f"{rec['place_id']!r} is a {kinds[rec['place_id']]}, not a facility or place",
+            )
         if rec["capital_of"] and kinds.get(rec["capital_of"]) != "state":
-            add("places", rec, "capital_of", "not-a-state", f"{rec['capital_of']!r} is not a state in actors.csv")
+            add(
+                "places",
+                rec,
+                "capital_of",
+                "not-a-state",
+                f"{rec['capital_of']!r} is not a state in actors.csv",
+            )
         if not rec["reference"].strip():
-            add("places", rec, "reference", "coordinates-without-reference", "every coordinate needs the public reference it comes from")
+            add(
+                "places",
+                rec,
+                "reference",
+                "coordinates-without-reference",
+                "every coordinate needs the public reference it comes from",
+            )
     # a joining or leaving told as an event is the same fact as a membership's start or end: one date for both
     roles = {}
     for r in tables.get("event_actors", []):
@@ -291,22 +493,55 @@ def _cross_file_problems(tables: dict[str, list[dict]], bib: set[str], descripto
             continue
         for member in roles.get(rec["event_id"], {}).get("initiator", []):
             for org in roles.get(rec["event_id"], {}).get("target", []):
-                rows = [m for m in memberships if m["member_id"] == member and m["org_id"] == org and m["source_id"] == rec["source_id"]]
-                if not any(m[column] == rec["date"] and (column == "end" or m["start_basis"] == "joined") for m in rows):
-                    add("events", rec, "date", "membership-event-mismatch",
+                rows = [
+                    m
+                    for m in memberships
+                    if m["member_id"] == member
+                    and m["org_id"] == org
+                    and m["source_id"] == rec["source_id"]
+                ]
+                if not any(
+                    m[column] == rec["date"] and (column == "end" or m["start_basis"] == "joined")
+                    for m in rows
+                ):
+                    add(
+                        "events",
+                        rec,
+                        "date",
+                        "membership-event-mismatch",
                         f"{member} {'joins' if column == 'start' else 'leaves'} {org} on {rec['date']!r}, but no {rec['source_id']} membership row"
-                        f" has that {column}" + (" with start_basis joined" if column == "start" else ""))
+                        f" has that {column}"
+                        + (" with start_basis joined" if column == "start" else ""),
+                    )
     event_dates = {r["event_id"]: (r["date"], r["approximate"]) for r in tables.get("events", [])}
     for rec in tables.get("stances", []):
         # a stance is what its evidence event shows, so it is dated as that event is, with the same care
         if rec["event_id"] in event_dates:
             date, approximate = event_dates[rec["event_id"]]
             if rec["date"] != date:
-                add("stances", rec, "date", "stance-date-not-event-date", f"{rec['date']!r} is not the date {date!r} of its evidence event")
+                add(
+                    "stances",
+                    rec,
+                    "date",
+                    "stance-date-not-event-date",
+                    f"{rec['date']!r} is not the date {date!r} of its evidence event",
+                )
             if rec.get("approximate", approximate).lower() != approximate.lower():
-                add("stances", rec, "approximate", "stance-approximate-not-event", f"approximate={rec.get('approximate')!r}, its evidence event has {approximate!r}")
+                add(
+                    "stances",
+                    rec,
+                    "approximate",
+                    "stance-approximate-not-event",
+                    f"approximate={rec.get('approximate')!r}, its evidence event has {approximate!r}",
+                )
         if rec["stance"] == "not_stated":
-            add("stances", rec, "stance", "stored-carry-forward", "`not_stated` is only computed by carry-forward, never stored")
+            add(
+                "stances",
+                rec,
+                "stance",
+                "stored-carry-forward",
+                "`not_stated` is only computed by carry-forward, never stored",
+            )
     return problems
 
 
@@ -327,7 +562,9 @@ def validate_package(data_dir: str | Path, bib_path: str | Path | None = None) -
     try:
         problems += _frictionless_problems(data_dir)
     except Exception as exc:  # a crash in the validator must still name the package
-        problems.append(Problem("datapackage.json", 0, "-", "frictionless", f"{type(exc).__name__}: {exc}"))
+        problems.append(
+            Problem("datapackage.json", 0, "-", "frictionless", f"{type(exc).__name__}: {exc}")
+        )
     bib = bibtex_keys(Path(bib_path) if bib_path else data_dir.parent / "references.bib")
     problems += _cross_file_problems(tables, bib, descriptor)
     return sorted(set(problems))

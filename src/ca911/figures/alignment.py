@@ -9,15 +9,30 @@ from matplotlib.patches import FancyArrowPatch, Patch
 from ca911.analysis import network_layouts as layouts
 from ca911.analysis import networks as nw
 from ca911.data import dates
-from ca911.figures.networks import BLACK, BLUE, FAINT, GREEN, VERMILLION, bare_axes, date_words, finished, node_names, require
+from ca911.figures.networks import (
+    BLACK,
+    BLUE,
+    FAINT,
+    GREEN,
+    VERMILLION,
+    bare_axes,
+    date_words,
+    finished,
+    node_names,
+    require,
+)
 from ca911.figures.style import MIN_TEXT_PT, figure, figure_width, two_layouts
 
 CENTRE_NODE_AREA, NODE_AREA = 120, 45  # pt²
 
 
 # ------------------------------------------------------------------------------------- alignment
-RELATION_STYLE = {"drawn_to": (VERMILLION, "-", 1.8), "cooperation": (GREEN, (0, (5, 2)), 1.3),
-                  "balancing": (BLUE, (0, (1.5, 1.5)), 1.3), "conflict": (BLACK, (0, (6, 1.5, 1.5, 1.5)), 1.3)}
+RELATION_STYLE = {
+    "drawn_to": (VERMILLION, "-", 1.8),
+    "cooperation": (GREEN, (0, (5, 2)), 1.3),
+    "balancing": (BLUE, (0, (1.5, 1.5)), 1.3),
+    "conflict": (BLACK, (0, (6, 1.5, 1.5, 1.5)), 1.3),
+}
 
 
 POLICY_TINT = {"bandwagon": "#fbe3cc", "balance_of_power": "#d5e6f3"}
@@ -33,14 +48,21 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
     ax = label.axes
     renderer = ax.figure._get_renderer()
     clear = EDGE_LABEL_CLEAR_PT * ax.figure.dpi / 72
-    centres = [(*ax.transData.transform(xy), area ** 0.5 / 2 * ax.figure.dpi / 72) for xy, area in nodes]
+    centres = [
+        (*ax.transData.transform(xy), area**0.5 / 2 * ax.figure.dpi / 72) for xy, area in nodes
+    ]
     (x1, y1), (x2, y2) = ax.transData.transform(a), ax.transData.transform(b)
     length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 1e-9)
     normal = (-(y2 - y1) / length, (x2 - x1) / length)
-    spots = sorted(((t, side) for t in (k / 40 for k in range(10, 31)) for side in (0, 1, -1)),
-                   key=lambda spot: (spot[1] != 0, abs(spot[0] - prefer_t), spot[0], spot[1]))
+    spots = sorted(
+        ((t, side) for t in (k / 40 for k in range(10, 31)) for side in (0, 1, -1)),
+        key=lambda spot: (spot[1] != 0, abs(spot[0] - prefer_t), spot[0], spot[1]),
+    )
     best = None
-    for t, side in spots:  # on the edge first; beside it (touching it) only where no spot on it is clear
+    for (
+        t,
+        side,
+    ) in spots:  # on the edge first; beside it (touching it) only where no spot on it is clear
         label.set_position((0, 0))
         label.update_bbox_position_size(renderer)
         size = label.get_bbox_patch().get_window_extent(renderer)
@@ -50,8 +72,11 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
         label.update_bbox_position_size(renderer)
         box = label.get_bbox_patch().get_window_extent(renderer).padded(clear)
         hits = sum(box.overlaps(other) for other in placed)
-        hits += sum(((cx - min(max(cx, box.x0), box.x1)) ** 2 + (cy - min(max(cy, box.y0), box.y1)) ** 2) < r ** 2
-                    for cx, cy, r in centres)
+        hits += sum(
+            ((cx - min(max(cx, box.x0), box.x1)) ** 2 + (cy - min(max(cy, box.y0), box.y1)) ** 2)
+            < r**2
+            for cx, cy, r in centres
+        )
         if best is None or hits < best[0]:
             best = (hits, at, box)
         if hits == 0:
@@ -63,7 +88,9 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
 
 def _policy_words(code: str, labels: dict[str, str]) -> str:
     """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has one."""
-    words = {"balance_of_power": "balance of power", "none_stated": "no analytic label"}.get(code, code.replace("_", " "))
+    words = {"balance_of_power": "balance of power", "none_stated": "no analytic label"}.get(
+        code, code.replace("_", " ")
+    )
     label = labels.get(code, "")
     ja = label.split(" — ")[0] if " — " in label else ""
     return f"{words} ({ja})" if ja else words
@@ -75,21 +102,29 @@ def alignment_panels(pkg, layout: str = "wide"):
     the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
     Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
     periods = require(nw.alignment_periods(pkg), "periods")
-    number = periods["period_id"].map(lambda pid: int(str(pid).rsplit("-", 1)[-1]))  # within its country, as the chapter numbers
+    number = periods["period_id"].map(
+        lambda pid: int(str(pid).rsplit("-", 1)[-1])
+    )  # within its country, as the chapter numbers
     periods = periods.assign(number=number).sort_values(["country_id", "number"])
     labels = pkg.labels("periods", "policy_type")
     names = node_names(pkg)
     ncols = 1 if layout == "narrow" else 3  # two across, neighbouring titles run together
     nrows = -(-(len(periods) + 1) // ncols)
-    fig, axes = figure(2.2 * nrows, figure_width(layout), nrows=nrows, ncols=ncols, layout=None, squeeze=False)
-    fig.subplots_adjust(wspace=0.05, hspace=0.45, left=0.02, right=0.98)  # before edge labels are measured
+    fig, axes = figure(
+        2.2 * nrows, figure_width(layout), nrows=nrows, ncols=ncols, layout=None, squeeze=False
+    )
+    fig.subplots_adjust(
+        wspace=0.05, hspace=0.45, left=0.02, right=0.98
+    )  # before edge labels are measured
     for ax, p in zip(axes.flat, periods.itertuples()):
         G = nw.build_alignment_graph(pkg, p.period_id)
         pos = layouts.alignment_layout(G)
         for power in nw.POWERS:  # the three powers always stand in their place
             pos.setdefault(power, layouts.ALIGNMENT_POSITIONS[power])
         others = sorted(n for n in pos if n not in nw.POWERS and n != p.country_id)
-        for i, n in enumerate(others):  # lower left, far enough from the country for a label on the edge between
+        for i, n in enumerate(
+            others
+        ):  # lower left, far enough from the country for a label on the edge between
             pos[n] = (-1.05, -0.4 - 0.4 * i)
         ax.set_facecolor(POLICY_TINT.get(str(p.policy_type), "#f2f2f2"))
         ax.set_xlim(-1.5, 1.5)
@@ -97,43 +132,112 @@ def alignment_panels(pkg, layout: str = "wide"):
         placed: list = []  # the panel's edge labels so far, as display boxes
         for u, v, d in sorted(G.edges(data=True)):
             colour, style, lw = RELATION_STYLE[d["relation"]]
-            ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=9, lw=lw, color=colour,
-                                         linestyle=style, shrinkA=8, shrinkB=7, zorder=1))
-            label = ax.text(0, 0, d["relation"].replace("_", " "), fontsize=MIN_TEXT_PT, ha="center", va="center",
-                            zorder=3, bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5})
-            away_from_centre = 0.62 if u == p.country_id else 0.38 if v == p.country_id else 0.5  # the centre is busiest
-            nodes = [(xy, CENTRE_NODE_AREA if n == p.country_id else NODE_AREA) for n, xy in pos.items()]
+            ax.add_patch(
+                FancyArrowPatch(
+                    pos[u],
+                    pos[v],
+                    arrowstyle="-|>",
+                    mutation_scale=9,
+                    lw=lw,
+                    color=colour,
+                    linestyle=style,
+                    shrinkA=8,
+                    shrinkB=7,
+                    zorder=1,
+                )
+            )
+            label = ax.text(
+                0,
+                0,
+                d["relation"].replace("_", " "),
+                fontsize=MIN_TEXT_PT,
+                ha="center",
+                va="center",
+                zorder=3,
+                bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5},
+            )
+            away_from_centre = (
+                0.62 if u == p.country_id else 0.38 if v == p.country_id else 0.5
+            )  # the centre is busiest
+            nodes = [
+                (xy, CENTRE_NODE_AREA if n == p.country_id else NODE_AREA) for n, xy in pos.items()
+            ]
             placed.append(_along_edge(label, pos[u], pos[v], nodes, placed, away_from_centre))
         for n, (x, y) in pos.items():
             on = n in G
             if n == p.country_id:  # named beside it, where no edge runs, like every other node
                 ax.scatter([x], [y], s=CENTRE_NODE_AREA, color=BLACK, zorder=2)
-                ax.text(x + 0.2, y, names.get(n, n), fontsize=MIN_TEXT_PT, ha="left", va="center", zorder=4)
+                ax.text(
+                    x + 0.2,
+                    y,
+                    names.get(n, n),
+                    fontsize=MIN_TEXT_PT,
+                    ha="left",
+                    va="center",
+                    zorder=4,
+                )
                 continue
-            ax.scatter([x], [y], s=NODE_AREA, color="white", edgecolor=BLACK if on else FAINT, linewidths=0.8, zorder=2)
+            ax.scatter(
+                [x],
+                [y],
+                s=NODE_AREA,
+                color="white",
+                edgecolor=BLACK if on else FAINT,
+                linewidths=0.8,
+                zorder=2,
+            )
             above = y > 0
-            ax.text(x, y + (0.14 if above else -0.14), names.get(n, n), ha="center", va="bottom" if above else "top",
-                    fontsize=MIN_TEXT_PT, color=BLACK if on else "#9a9a9a")
+            ax.text(
+                x,
+                y + (0.14 if above else -0.14),
+                names.get(n, n),
+                ha="center",
+                va="bottom" if above else "top",
+                fontsize=MIN_TEXT_PT,
+                color=BLACK if on else "#9a9a9a",
+            )
         if G.nodes[p.country_id]["isolated_reason"]:
-            ax.text(0, -0.45, "no relation to a partner\nstated for this period", fontsize=MIN_TEXT_PT, ha="center",
-                    va="center", style="italic", color="#444444")
+            ax.text(
+                0,
+                -0.45,
+                "no relation to a partner\nstated for this period",
+                fontsize=MIN_TEXT_PT,
+                ha="center",
+                va="center",
+                style="italic",
+                color="#444444",
+            )
         start = dates.approximately(date_words(p.start), bool(p.approximate), "en")
         years = dates.between(start, date_words(p.end), "en") if p.end else dates.since(start, "en")
         # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its panel
-        ax.set_title(f"{names.get(p.country_id, p.country_id)} {p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
-                     fontsize=MIN_TEXT_PT, pad=3)
+        ax.set_title(
+            f"{names.get(p.country_id, p.country_id)} {p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
+            fontsize=MIN_TEXT_PT,
+            pad=3,
+        )
         ax.set_xlim(-1.5, 1.5)
         ax.set_ylim(-1.45, 1.3)
         ax.set_xticks([])
         ax.set_yticks([])
         for spine in ax.spines.values():
             spine.set_visible(False)
-    for ax in list(axes.flat)[len(periods):]:
+    for ax in list(axes.flat)[len(periods) :]:
         bare_axes(ax)
-    handles = [Line2D([], [], color=c, lw=lw, ls=s, label=r.replace("_", " ")) for r, (c, s, lw) in RELATION_STYLE.items()]
-    handles += [Patch(facecolor=POLICY_TINT["bandwagon"], label="period labelled bandwagon"),
-                Patch(facecolor=POLICY_TINT["balance_of_power"], label="labelled balance of power"),
-                Patch(facecolor="#f2f2f2", label="other or no label")]
-    list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False,
-                               title="relation the chapter states", title_fontsize=MIN_TEXT_PT)
+    handles = [
+        Line2D([], [], color=c, lw=lw, ls=s, label=r.replace("_", " "))
+        for r, (c, s, lw) in RELATION_STYLE.items()
+    ]
+    handles += [
+        Patch(facecolor=POLICY_TINT["bandwagon"], label="period labelled bandwagon"),
+        Patch(facecolor=POLICY_TINT["balance_of_power"], label="labelled balance of power"),
+        Patch(facecolor="#f2f2f2", label="other or no label"),
+    ]
+    list(axes.flat)[-1].legend(
+        handles=handles,
+        loc="center",
+        fontsize=MIN_TEXT_PT,
+        frameon=False,
+        title="relation the chapter states",
+        title_fontsize=MIN_TEXT_PT,
+    )
     return finished(fig)

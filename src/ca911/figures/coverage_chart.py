@@ -10,15 +10,29 @@ import pandas as pd
 
 from ca911.figures.style import MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
 
-DATE_COVERAGE_PARTS = (("mapped", OKABE_ITO[4], None), ("excluded", OKABE_ITO[0], "//"), ("unmapped", OKABE_ITO[5], "xx"))
+DATE_COVERAGE_PARTS = (
+    ("mapped", OKABE_ITO[4], None),
+    ("excluded", OKABE_ITO[0], "//"),
+    ("unmapped", OKABE_ITO[5], "xx"),
+)
 
 
-SENTENCE_COVERAGE_PARTS = (("fact", OKABE_ITO[4], None), ("restatement", OKABE_ITO[1], ".."), ("analysis", OKABE_ITO[0], "//"),
-                           ("signpost", OKABE_ITO[6], "\\\\"), ("problem", OKABE_ITO[5], "xx"))
+SENTENCE_COVERAGE_PARTS = (
+    ("fact", OKABE_ITO[4], None),
+    ("restatement", OKABE_ITO[1], ".."),
+    ("analysis", OKABE_ITO[0], "//"),
+    ("signpost", OKABE_ITO[6], "\\\\"),
+    ("problem", OKABE_ITO[5], "xx"),
+)
 
 
 @two_layouts
-def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = "date expressions", layout: str = "wide"):
+def coverage_bars(
+    summary: pd.DataFrame,
+    parts=DATE_COVERAGE_PARTS,
+    unit: str = "date expressions",
+    layout: str = "wide",
+):
     """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as stacked bars.
     Each count sits on a white patch so that hatching never runs through its digits; the key lists only
     the parts some chapter has."""
@@ -33,11 +47,24 @@ def coverage_bars(summary: pd.DataFrame, parts=DATE_COVERAGE_PARTS, unit: str = 
         ax.barh(rows, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
         for y, (start, v) in enumerate(zip(left, vals)):
             if v:
-                ax.text(start + v / 2, y, str(int(v)), ha="center", va="center", fontsize=MIN_TEXT_PT, color="black",
-                        bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"})
+                ax.text(
+                    start + v / 2,
+                    y,
+                    str(int(v)),
+                    ha="center",
+                    va="center",
+                    fontsize=MIN_TEXT_PT,
+                    color="black",
+                    bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"},
+                )
         left += vals
     ax.invert_yaxis()
     ax.set_xlabel(unit)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3 if narrow else -0.35), ncol=3 if narrow else len(parts), fontsize=MIN_TEXT_PT,
-              frameon=False)
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.3 if narrow else -0.35),
+        ncol=3 if narrow else len(parts),
+        fontsize=MIN_TEXT_PT,
+        frameon=False,
+    )
     return fig

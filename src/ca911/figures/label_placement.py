@@ -24,6 +24,7 @@ def data_to_pt(ax):
     def to_pt(lon, lat):
         x, y = to_display.transform((lon, lat))
         return x / px_per_pt, y / px_per_pt
+
     return to_pt
 
 
@@ -41,19 +42,32 @@ class LabelPlacer:
         self.renderer = ax.figure._get_renderer()
         self.px_per_pt = ax.figure.dpi / 72
         box = ax.get_window_extent(self.renderer)
-        self.frame = (box.x0 / self.px_per_pt + CLEAR_PT, box.y0 / self.px_per_pt + CLEAR_PT,
-                      box.x1 / self.px_per_pt - CLEAR_PT, box.y1 / self.px_per_pt - CLEAR_PT)
+        self.frame = (
+            box.x0 / self.px_per_pt + CLEAR_PT,
+            box.y0 / self.px_per_pt + CLEAR_PT,
+            box.x1 / self.px_per_pt - CLEAR_PT,
+            box.y1 / self.px_per_pt - CLEAR_PT,
+        )
         self.markers: list[tuple[float, float, float]] = []  # x, y, radius (pt)
-        self.boxes: list[tuple[float, float, float, float]] = []  # labels and other text placed (pt)
+        self.boxes: list[
+            tuple[float, float, float, float]
+        ] = []  # labels and other text placed (pt)
         self.leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []
         self.areas: list[tuple[float, float, float, float]] = []  # kept free of labels only
-        self.rings: list[tuple[float, float, float]] = []  # hollow markers, which a leader line may cross
+        self.rings: list[
+            tuple[float, float, float]
+        ] = []  # hollow markers, which a leader line may cross
 
     def block(self, artist, leaders_may_cross: bool = False) -> None:
         """Keep labels off a text or patch already drawn in the panel (and leader lines too, unless they may cross it:
         a box drawn round the markers they lead to)."""
         box = artist.get_window_extent(self.renderer)
-        box = (box.x0 / self.px_per_pt, box.y0 / self.px_per_pt, box.x1 / self.px_per_pt, box.y1 / self.px_per_pt)
+        box = (
+            box.x0 / self.px_per_pt,
+            box.y0 / self.px_per_pt,
+            box.x1 / self.px_per_pt,
+            box.y1 / self.px_per_pt,
+        )
         (self.areas if leaders_may_cross else self.boxes).append(box)
 
     def _candidates(self, r: float, prefer):
@@ -66,7 +80,9 @@ class LabelPlacer:
                 dx, dy = i * self.STEP_PT, j * self.STEP_PT
                 if math.hypot(dx, dy) >= r + 3.0:
                     spots.append((math.hypot(dx, dy), abs(dy), -dx, -dy, dx, dy))
-        for *_, dx, dy in sorted(spots):  # nearest first; level with the marker, right of it, above it first
+        for *_, dx, dy in sorted(
+            spots
+        ):  # nearest first; level with the marker, right of it, above it first
             ha = "left" if dx > 0 else "right" if dx < 0 else "center"
             va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
             yield (dx, dy, ha, va)
@@ -81,7 +97,12 @@ class LabelPlacer:
         if patch is not None:
             text.update_bbox_position_size(self.renderer)
             box = type(box).union([box, patch.get_window_extent(self.renderer)])
-        return (box.x0 / self.px_per_pt, box.y0 / self.px_per_pt, box.x1 / self.px_per_pt, box.y1 / self.px_per_pt)
+        return (
+            box.x0 / self.px_per_pt,
+            box.y0 / self.px_per_pt,
+            box.x1 / self.px_per_pt,
+            box.y1 / self.px_per_pt,
+        )
 
     def _faults(self, box, at, r, leader: bool) -> int:
         """How bad a spot is: text past the frame worst, then text on text, a marker or a line, then a leader line
@@ -90,24 +111,50 @@ class LabelPlacer:
         f0, g0, f1, g1 = self.frame
         faults = 100 * (x0 < f0 or y0 < g0 or x1 > f1 or y1 > g1)
         padded = (x0 - CLEAR_PT, y0 - CLEAR_PT, x1 + CLEAR_PT, y1 + CLEAR_PT)
-        faults += 10 * sum(_disc_meets(mx, my, mr, padded) and not ((mx, my, mr) in self.rings and _inside_disc(mx, my, mr - 1.5, padded))
-                           for mx, my, mr in self.markers)  # inside a hollow marker's ring hides nothing
+        faults += 10 * sum(
+            _disc_meets(mx, my, mr, padded)
+            and not ((mx, my, mr) in self.rings and _inside_disc(mx, my, mr - 1.5, padded))
+            for mx, my, mr in self.markers
+        )  # inside a hollow marker's ring hides nothing
         faults += 10 * sum(_boxes_meet(padded, b) for b in self.boxes + self.areas)
         faults += 10 * sum(_segment_meets_box(a, b, padded) for a, b in self.leaders)
         if leader:
             start = ((x0 + x1) / 2, (y0 + y1) / 2)
             faults += 10 * sum(_segments_cross(start, at, a, b) for a, b in self.leaders)
             faults += 10 * sum(_segment_meets_box(start, at, b) for b in self.boxes)
-            faults += sum(_segment_meets_disc(start, at, mx, my, mr) for mx, my, mr in self.markers
-                          if math.hypot(mx - at[0], my - at[1]) > 0.5 and (mx, my, mr) not in self.rings)
+            faults += sum(
+                _segment_meets_disc(start, at, mx, my, mr)
+                for mx, my, mr in self.markers
+                if math.hypot(mx - at[0], my - at[1]) > 0.5 and (mx, my, mr) not in self.rings
+            )
         return faults
 
-    def place(self, label: str, xy, at_pt, r: float, colour: str, prefer=None, xycoords="data", within_pt=None,
-              leader: bool = True, only_faultless: bool = False, **kw):
+    def place(
+        self,
+        label: str,
+        xy,
+        at_pt,
+        r: float,
+        colour: str,
+        prefer=None,
+        xycoords="data",
+        within_pt=None,
+        leader: bool = True,
+        only_faultless: bool = False,
+        **kw,
+    ):
         """Annotate `xy` (its marker centred at `at_pt`, radius `r`, in points) with `label` at the best spot; with
         `within_pt`, only that near to the marker's centre; `only_faultless`: at a faultless spot or not at all (None)."""
-        style = {"fontsize": MIN_TEXT_PT, "color": colour, "linespacing": 1.0, "annotation_clip": False, **kw}
-        scratch = self.ax.annotate(label, xy, xycoords=xycoords, xytext=(0, 0), textcoords="offset points", **style)
+        style = {
+            "fontsize": MIN_TEXT_PT,
+            "color": colour,
+            "linespacing": 1.0,
+            "annotation_clip": False,
+            **kw,
+        }
+        scratch = self.ax.annotate(
+            label, xy, xycoords=xycoords, xytext=(0, 0), textcoords="offset points", **style
+        )
         best = None
         for spec in self._candidates(r, prefer):
             if within_pt is not None and math.hypot(spec[0], spec[1]) > within_pt:
@@ -123,9 +170,22 @@ class LabelPlacer:
         if only_faultless and (best is None or best[0] > 0):
             return None
         _, (dx, dy, ha, va), box, far = best
-        arrow = {"arrowstyle": "-", "color": colour, "linewidth": 0.6, "shrinkA": 0, "shrinkB": r + 1} if far else None
-        text = self.ax.annotate(label, xy, xycoords=xycoords, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                                arrowprops=arrow, **style)
+        arrow = (
+            {"arrowstyle": "-", "color": colour, "linewidth": 0.6, "shrinkA": 0, "shrinkB": r + 1}
+            if far
+            else None
+        )
+        text = self.ax.annotate(
+            label,
+            xy,
+            xycoords=xycoords,
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            arrowprops=arrow,
+            **style,
+        )
         if far:
             self.leaders.append((((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), at_pt))
         self.boxes.append(box)
@@ -153,6 +213,7 @@ def _boxes_meet(a, b) -> bool:
 def _segments_cross(p1, p2, q1, q2) -> bool:
     def side(a, b, c):
         return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
     return side(q1, q2, p1) * side(q1, q2, p2) < 0 and side(p1, p2, q1) * side(p1, p2, q2) < 0
 
 
@@ -167,5 +228,9 @@ def _segment_meets_box(p, q, box) -> bool:
 def _segment_meets_disc(p, q, x, y, r) -> bool:
     (px, py), (qx, qy) = p, q
     length2 = (qx - px) ** 2 + (qy - py) ** 2
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - px) * (qx - px) + (y - py) * (qy - py)) / length2))
+    t = (
+        0.0
+        if length2 == 0
+        else max(0.0, min(1.0, ((x - px) * (qx - px) + (y - py) * (qy - py)) / length2))
+    )
     return math.hypot(px + t * (qx - px) - x, py + t * (qy - py) - y) < r

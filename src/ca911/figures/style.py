@@ -40,7 +40,9 @@ FORCES = {
     "USA": Force(OKABE_ITO[4], "o", "US", "United States"),
     "RUS": Force(OKABE_ITO[5], "s", "Russia", "Russia"),
     "western-forces": Force(OKABE_ITO[1], "D", "Western forces", "other Western forces"),
-    "CRRF": Force(OKABE_ITO[6], "^", "rapid-reaction force", "CST/CIS rapid-reaction force", acronym="CRRF"),
+    "CRRF": Force(
+        OKABE_ITO[6], "^", "rapid-reaction force", "CST/CIS rapid-reaction force", acronym="CRRF"
+    ),
     "KAZ": Force(OKABE_ITO[2], "v", "Kazakhstan", "Kazakhstan"),
 }
 UNLISTED_FORCE_COLOUR = OKABE_ITO[7]
@@ -57,7 +59,11 @@ def force_marker(actor_id: str, default: str = "o") -> str:
 def force_short_name(actor_id: str, default: str) -> str:
     """The force's short name; `default` (the data's name) for a force the table does not list."""
     return FORCES[actor_id].short if actor_id in FORCES else default
-A4_TEXT_WIDTH_IN = 5.87  # the PDF's text column as printed (422.7 pt: a wider figure is scaled down to it)
+
+
+A4_TEXT_WIDTH_IN = (
+    5.87  # the PDF's text column as printed (422.7 pt: a wider figure is scaled down to it)
+)
 # Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
 # width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
 MIN_TEXT_PT = 8.5
@@ -95,7 +101,9 @@ def fixed_build_date() -> None:
     output_date.fix_in_environment()
 
 
-FIGURE_WIDTH_IN = A4_TEXT_WIDTH_IN - 0.2  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled
+FIGURE_WIDTH_IN = (
+    A4_TEXT_WIDTH_IN - 0.2
+)  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled
 # A phone's column is 342 CSS px at 390 px (3.56 in at 96 px an inch): the narrow layout, padded as above, is drawn
 # no wider, so a phone shows it unscaled and its 8.5 pt text at 11.3 px.
 NARROW_WIDTH_IN = 3.2
@@ -136,13 +144,20 @@ def two_layouts(draw):
     return wide_with_narrow
 
 
-NARROW_FILE_SUFFIX = ".narrow.svg"  # beside "x.svg", its narrow layout (html_pages.NarrowFileBesideWide serves it)
+NARROW_FILE_SUFFIX = (
+    ".narrow.svg"  # beside "x.svg", its narrow layout (html_pages.NarrowFileBesideWide serves it)
+)
 
 
 def svg_files(fig, stem: str) -> dict[str, bytes]:
     """A figure a page shows from a file: `stem.svg` (wide) and, where it has one, its narrow layout beside it."""
     files = {f"{stem}.svg": svg_text(fig).encode("utf-8")}
-    files.update({f"{stem}{NARROW_FILE_SUFFIX}": svg.encode("utf-8") for svg in narrow_svg_bundle(fig).values()})
+    files.update(
+        {
+            f"{stem}{NARROW_FILE_SUFFIX}": svg.encode("utf-8")
+            for svg in narrow_svg_bundle(fig).values()
+        }
+    )
     return files
 
 
@@ -156,7 +171,11 @@ def save(fig, path: str | Path) -> Path:
     """Write a figure with metadata that does not change between builds."""
     fixed_build_date()
     path = Path(path)
-    meta = {"svg": {"Date": None}, "png": {"Software": None}, "pdf": {"CreationDate": None, "ModDate": None}}
+    meta = {
+        "svg": {"Date": None},
+        "png": {"Software": None},
+        "pdf": {"CreationDate": None, "ModDate": None},
+    }
     fig.savefig(path, metadata=meta.get(path.suffix.lstrip("."), {}))
     return path
 
@@ -182,11 +201,15 @@ def inline_svg() -> None:
         set_matplotlib_formats("svg")  # activates the inline formatters for every Figure
         formatter = ip.display_formatter.formatters["image/svg+xml"]
         formatter.for_type(Figure, svg_text)  # …with our compact, deterministic SVG
-        ip.display_formatter.mimebundle_formatter.for_type(Figure, narrow_svg_bundle)  # and its phone layout
+        ip.display_formatter.mimebundle_formatter.for_type(
+            Figure, narrow_svg_bundle
+        )  # and its phone layout
 
 
 _LONG_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
-_COORDINATES = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"')  # never transforms: scales need every digit
+_COORDINATES = re.compile(
+    r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"'
+)  # never transforms: scales need every digit
 _INDENT = re.compile(r"\n[ \t]+")
 
 
@@ -196,12 +219,16 @@ def svg_text(fig) -> str:
 
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    rounded = _COORDINATES.sub(lambda m: m[1] + '="' + _LONG_DECIMALS.sub(r"\1", m[2]) + '"', buf.getvalue())
+    rounded = _COORDINATES.sub(
+        lambda m: m[1] + '="' + _LONG_DECIMALS.sub(r"\1", m[2]) + '"', buf.getvalue()
+    )
     return _INDENT.sub("\n", rounded)
 
 
 _GLYPH_FONT = re.compile(r'<path id="([A-Za-z][\w-]*?)-[0-9a-f]+"')
-_TEXT_SCALE = re.compile(r"scale\((\d*\.?\d+) -\1\)")  # a text run: glyph outlines at size/100 (svg.fonttype path)
+_TEXT_SCALE = re.compile(
+    r"scale\((\d*\.?\d+) -\1\)"
+)  # a text run: glyph outlines at size/100 (svg.fonttype path)
 _SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
 
 

@@ -23,8 +23,11 @@ from ca911.data.named_dates import NINE_ELEVEN
 from ca911.figures.style import MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
-    "diplomacy": (OKABE_ITO[4], "o"), "statement": (OKABE_ITO[0], "s"), "agreement or decision": (OKABE_ITO[2], "D"),
-    "military": (OKABE_ITO[5], "^"), "attack or closure": (OKABE_ITO[7], "X"),
+    "diplomacy": (OKABE_ITO[4], "o"),
+    "statement": (OKABE_ITO[0], "s"),
+    "agreement or decision": (OKABE_ITO[2], "D"),
+    "military": (OKABE_ITO[5], "^"),
+    "attack or closure": (OKABE_ITO[7], "X"),
 }
 # Ordinal: grey for "not stated", then viridis from light (refuses) to dark (full support).
 STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d"]
@@ -32,21 +35,38 @@ STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8
 
 def _drawn_families(axes) -> list[str]:
     """The event families whose colour some marker in the axes carries: a key lists only what is drawn."""
-    drawn = {tuple(np.round(c[:3], 3)) for ax in np.atleast_1d(axes) for coll in ax.collections for c in coll.get_facecolors()}
+    drawn = {
+        tuple(np.round(c[:3], 3))
+        for ax in np.atleast_1d(axes)
+        for coll in ax.collections
+        for c in coll.get_facecolors()
+    }
     return [f for f, (c, _) in FAMILY_STYLE.items() if tuple(np.round(to_rgba(c)[:3], 3)) in drawn]
 
 
 def _family_handles(axes) -> list[Line2D]:
-    return [Line2D([], [], color=FAMILY_STYLE[f][0], marker=FAMILY_STYLE[f][1], linestyle="", label=f) for f in _drawn_families(axes)]
+    return [
+        Line2D([], [], color=FAMILY_STYLE[f][0], marker=FAMILY_STYLE[f][1], linestyle="", label=f)
+        for f in _drawn_families(axes)
+    ]
 
 
 def _family_legend(ax, loc="upper left", **kw):
-    return ax.legend(handles=_family_handles(ax), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
+    return ax.legend(
+        handles=_family_handles(ax), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw
+    )
 
 
 @two_layouts
-def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: str,
-                   key_days: dict[str, str] | None = None, height_in: float = 4.2, layout: str = "wide"):
+def event_timeline(
+    lanes: pd.DataFrame,
+    lane_order: list[str],
+    start: str,
+    end: str,
+    key_days: dict[str, str] | None = None,
+    height_in: float = 4.2,
+    layout: str = "wide",
+):
     """One lane per actor; each event a marker on its day (ranges as bars), linked across lanes."""
     narrow = layout == "narrow"
     fig, ax = figure(height_in + (1.4 if narrow else 0), figure_width(layout))
@@ -55,26 +75,66 @@ def event_timeline(lanes: pd.DataFrame, lane_order: list[str], start: str, end: 
         ys = sorted(y[lane] for lane in grp["lane"] if lane in y)
         row = grp.iloc[0]
         colour, marker = FAMILY_STYLE[row["family"]]
-        x0, x1 = row["date_lo"], row["date_hi"] if pd.isna(row["date_end_hi"]) else row["date_end_hi"]
+        x0, x1 = (
+            row["date_lo"],
+            row["date_hi"] if pd.isna(row["date_end_hi"]) else row["date_end_hi"],
+        )
         if len(ys) > 1:
             ax.plot([x0, x0], [ys[0], ys[-1]], color=colour, linewidth=0.6, alpha=0.5, zorder=1)
         for yy in ys:
             if x1 > x0:
-                ax.plot([x0, x1], [yy, yy], color=colour, linewidth=3, alpha=0.6, solid_capstyle="butt", zorder=2)
-            ax.scatter([x0], [yy], color=colour, marker=marker, s=22, edgecolor="white", linewidth=0.4, zorder=3)
-    levels = len(key_days or {}) if narrow else 2  # on a phone's width each label has a line of its own
-    for k, (day, label) in enumerate((key_days or {}).items()):  # every other label a line higher: neighbours never touch
+                ax.plot(
+                    [x0, x1],
+                    [yy, yy],
+                    color=colour,
+                    linewidth=3,
+                    alpha=0.6,
+                    solid_capstyle="butt",
+                    zorder=2,
+                )
+            ax.scatter(
+                [x0],
+                [yy],
+                color=colour,
+                marker=marker,
+                s=22,
+                edgecolor="white",
+                linewidth=0.4,
+                zorder=3,
+            )
+    levels = (
+        len(key_days or {}) if narrow else 2
+    )  # on a phone's width each label has a line of its own
+    for k, (day, label) in enumerate(
+        (key_days or {}).items()
+    ):  # every other label a line higher: neighbours never touch
         ax.axvline(pd.Timestamp(day), color="#555555", linewidth=0.7, linestyle=":", zorder=0)
-        ax.annotate(label, (pd.Timestamp(day), 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3 + 11 * (k % levels)),
-                    textcoords="offset points", fontsize=MIN_TEXT_PT, ha="left" if k == 0 else "center", va="bottom")
+        ax.annotate(
+            label,
+            (pd.Timestamp(day), 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 3 + 11 * (k % levels)),
+            textcoords="offset points",
+            fontsize=MIN_TEXT_PT,
+            ha="left" if k == 0 else "center",
+            va="bottom",
+        )
     ax.set_yticks(list(y.values()), list(y.keys()))
     ax.set_ylim(-0.7, len(lane_order) - 0.3)
-    ax.set_xlim(pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1))
-    ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2 if narrow else 1))
+    ax.set_xlim(
+        pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1)
+    )
+    ax.xaxis.set_major_locator(
+        mdates.WeekdayLocator(byweekday=mdates.MO, interval=2 if narrow else 1)
+    )
     ax.xaxis.set_major_formatter(mdates.DateFormatter(dates.axis_format("day", "en")))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
-    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.09 if narrow else -0.12),
-                   ncol=2 if narrow else 3)  # five in a row outgrow the column
+    _family_legend(
+        ax,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.09 if narrow else -0.12),
+        ncol=2 if narrow else 3,
+    )  # five in a row outgrow the column
     return fig
 
 
@@ -87,16 +147,25 @@ def stance_words(label: str, width: int = 46) -> str:
 
 
 @two_layouts
-def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: list[str], state_names: dict[str, str],
-                   layout: str = "wide"):
+def stance_heatmap(
+    codes: pd.DataFrame,
+    evidenced: pd.DataFrame,
+    stance_labels: list[str],
+    state_names: dict[str, str],
+    layout: str = "wide",
+):
     """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed;
     ○ on an evidenced day that is a reading, not printed (`evidenced.attrs["approximate"]`).
     `stance_labels` are the codebook's labels of the codes 0, 1, … in order ("3 — general cooperation …")."""
     narrow = layout == "narrow"
     fig, ax = figure(6.4 if narrow else 4.2, figure_width(layout))
     n = len(stance_labels)
-    rgba = np.array([[to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
-                     for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())])
+    rgba = np.array(
+        [
+            [to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
+            for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())
+        ]
+    )
     ax.imshow(rgba, aspect="auto", interpolation="none")
     ch = stance_changes(codes).to_numpy()
     ys, xs = np.nonzero(ch)
@@ -104,34 +173,76 @@ def stance_heatmap(codes: pd.DataFrame, evidenced: pd.DataFrame, stance_labels: 
     approximate = evidenced.attrs.get("approximate")
     if approximate is not None and approximate.to_numpy().any():
         ys, xs = np.nonzero(approximate.to_numpy())
-        ax.scatter(xs, ys, marker="o", s=34, facecolors="none", edgecolors="black", linewidths=0.8, zorder=4)
+        ax.scatter(
+            xs,
+            ys,
+            marker="o",
+            s=34,
+            facecolors="none",
+            edgecolors="black",
+            linewidths=0.8,
+            zorder=4,
+        )
     ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
     days = list(codes.columns)
-    ticks = [i for i, d in enumerate(days) if d.weekday() == 0][::2 if narrow else 1]
+    ticks = [i for i, d in enumerate(days) if d.weekday() == 0][:: 2 if narrow else 1]
     ax.set_xticks(ticks, [days[i].strftime(dates.axis_format("day", "en")) for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
     ax.tick_params(axis="x", which="minor", length=0)
-    handles = [Patch(facecolor=STANCE_COLOURS[i], edgecolor="#999999", label=stance_words(stance_labels[i], 52 if narrow else 46))
-               for i in range(n)]
-    handles += [Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
-                Line2D([], [], marker="^", color="black", linestyle="", label="position changed")]
+    handles = [
+        Patch(
+            facecolor=STANCE_COLOURS[i],
+            edgecolor="#999999",
+            label=stance_words(stance_labels[i], 52 if narrow else 46),
+        )
+        for i in range(n)
+    ]
+    handles += [
+        Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
+        Line2D([], [], marker="^", color="black", linestyle="", label="position changed"),
+    ]
     if approximate is not None and approximate.to_numpy().any():
-        handles.append(Line2D([], [], marker="o", markerfacecolor="none", color="black", linestyle="",
-                              label=dates.approximately("this day", True, "en") + " (read from context)"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08 if narrow else -0.14), ncol=1 if narrow else 2,
-              fontsize=MIN_TEXT_PT, frameon=False,
-              columnspacing=1.0, handletextpad=0.4, labelspacing=0.6)
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markerfacecolor="none",
+                color="black",
+                linestyle="",
+                label=dates.approximately("this day", True, "en") + " (read from context)",
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.08 if narrow else -0.14),
+        ncol=1 if narrow else 2,
+        fontsize=MIN_TEXT_PT,
+        frameon=False,
+        columnspacing=1.0,
+        handletextpad=0.4,
+        labelspacing=0.6,
+    )
     for spine in ax.spines.values():
         spine.set_visible(False)
     return fig
 
 
-COUNTRY_TINTS = [OKABE_ITO[1], OKABE_ITO[0]]  # one light tint per column: colour repeats the column's name
+COUNTRY_TINTS = [
+    OKABE_ITO[1],
+    OKABE_ITO[0],
+]  # one light tint per column: colour repeats the column's name
 
 
 @two_layouts
-def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[str], col_labels: list[str],
-                layout: str = "wide"):
+def coded_table(
+    codes: pd.DataFrame,
+    labels: dict[str, str],
+    row_labels: list[str],
+    col_labels: list[str],
+    layout: str = "wide",
+):
     """Table 1 as codes: each cell names its code in the codebook's words (acronyms as written there),
     on a light tint of its column's colour; a cell without a code says so. Narrow: each dimension a row of
     its own, its name above its two cells."""
@@ -143,16 +254,37 @@ def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[st
         top = i * (1 + name_units)
         if narrow:
             label = row_labels[i]
-            ax.text(0.02, top + name_units * 0.9, label[:1].upper() + label[1:], ha="left", va="bottom",
-                    fontsize=MIN_TEXT_PT + 0.5)
+            ax.text(
+                0.02,
+                top + name_units * 0.9,
+                label[:1].upper() + label[1:],
+                ha="left",
+                va="bottom",
+                fontsize=MIN_TEXT_PT + 0.5,
+            )
         for j, col in enumerate(codes.columns):
             v = codes.loc[dim, col]
             coded = isinstance(v, str)
             face = to_rgba(COUNTRY_TINTS[j % len(COUNTRY_TINTS)], 0.22) if coded else "#ffffff"
-            ax.add_patch(Rectangle((j, top + name_units), 1, 1, facecolor=face, edgecolor="white", linewidth=3))
-            text = textwrap.fill(labels.get(v, v.replace("_", " ")), 21 if narrow else 27) if coded else "no code"
-            ax.text(j + 0.04, top + name_units + 0.5, text, ha="left", va="center", fontsize=MIN_TEXT_PT + 0.5,
-                    color="#000000" if coded else "#555555")
+            ax.add_patch(
+                Rectangle(
+                    (j, top + name_units), 1, 1, facecolor=face, edgecolor="white", linewidth=3
+                )
+            )
+            text = (
+                textwrap.fill(labels.get(v, v.replace("_", " ")), 21 if narrow else 27)
+                if coded
+                else "no code"
+            )
+            ax.text(
+                j + 0.04,
+                top + name_units + 0.5,
+                text,
+                ha="left",
+                va="center",
+                fontsize=MIN_TEXT_PT + 0.5,
+                color="#000000" if coded else "#555555",
+            )
     ax.set_xlim(0, len(codes.columns))
     ax.set_ylim(len(codes.index) * (1 + name_units), 0)
     ax.set_xticks([j + 0.04 for j in range(len(codes.columns))], col_labels, ha="left", fontsize=10)
@@ -160,8 +292,10 @@ def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[st
     if narrow:
         ax.set_yticks([])
     else:
-        ax.set_yticks([i + 0.5 for i in range(len(codes.index))],
-                      [textwrap.fill(label[:1].upper() + label[1:], 24) for label in row_labels])
+        ax.set_yticks(
+            [i + 0.5 for i in range(len(codes.index))],
+            [textwrap.fill(label[:1].upper() + label[1:], 24) for label in row_labels],
+        )
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(length=0)
@@ -170,28 +304,52 @@ def coded_table(codes: pd.DataFrame, labels: dict[str, str], row_labels: list[st
 
 def period_words(policy_type) -> str:
     """A period as its policy type reads in words ('balance_of_power' → 'balance of power')."""
-    words = {"none_stated": "no label stated"}.get(str(policy_type), str(policy_type).replace("_", " "))
+    words = {"none_stated": "no label stated"}.get(
+        str(policy_type), str(policy_type).replace("_", " ")
+    )
     return words if isinstance(policy_type, str) and policy_type else "no label stated"
 
 
 @two_layouts
-def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame, start: str, end: str,
-              lane_names: dict[str, str], height_in: float = 4.0, layout: str = "wide"):
+def swimlanes(
+    lanes: pd.DataFrame,
+    lane_order: list[str],
+    periods: pd.DataFrame,
+    start: str,
+    end: str,
+    lane_names: dict[str, str],
+    height_in: float = 4.0,
+    layout: str = "wide",
+):
     """Events per state across years; year- and month-dated events drawn as spans; periods shaded."""
     narrow = layout == "narrow"
     fig, ax = figure(height_in * (1.25 if narrow else 1), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
     shades = ["#f7f7f7", "#e8e8e8"]
-    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))  # before the band names are measured against the 11 September line
+    ax.set_xlim(
+        pd.Timestamp(start), pd.Timestamp(end)
+    )  # before the band names are measured against the 11 September line
     band_names = []
     for k, p in enumerate(periods.itertuples()):
         if p.country_id in y:
-            x1 = p.end_lo if pd.notna(p.end_lo) else pd.Timestamp(end)  # periods meet at their shared year
+            x1 = (
+                p.end_lo if pd.notna(p.end_lo) else pd.Timestamp(end)
+            )  # periods meet at their shared year
             yy = y[p.country_id]
-            ax.fill_between([p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0)
-            upper = k % 2 == 0  # neighbouring periods' names at the band's top and bottom: they never run together
-            name = ax.text(p.start_lo + pd.Timedelta(days=40), yy + (0.43 if upper else -0.43), period_words(p.policy_type),
-                           fontsize=MIN_TEXT_PT, va="top" if upper else "bottom", color="#444444")
+            ax.fill_between(
+                [p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0
+            )
+            upper = (
+                k % 2 == 0
+            )  # neighbouring periods' names at the band's top and bottom: they never run together
+            name = ax.text(
+                p.start_lo + pd.Timedelta(days=40),
+                yy + (0.43 if upper else -0.43),
+                period_words(p.policy_type),
+                fontsize=MIN_TEXT_PT,
+                va="top" if upper else "bottom",
+                color="#444444",
+            )
             band_names.append((name, x1))
     for row in lanes.itertuples():
         if row.lane not in y:
@@ -200,9 +358,26 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
         yy = y[row.lane]
         hi = row.date_end_hi if pd.notna(row.date_end_hi) else row.date_hi
         if (hi - row.date_lo).days > 1:
-            ax.plot([row.date_lo, hi], [yy, yy], color=colour, linewidth=4, alpha=0.35, solid_capstyle="butt", zorder=1)
+            ax.plot(
+                [row.date_lo, hi],
+                [yy, yy],
+                color=colour,
+                linewidth=4,
+                alpha=0.35,
+                solid_capstyle="butt",
+                zorder=1,
+            )
         mid = row.date_lo + (hi - row.date_lo) / 2
-        ax.scatter([mid], [yy], color=colour, marker=marker, s=16, edgecolor="white", linewidth=0.3, zorder=2)
+        ax.scatter(
+            [mid],
+            [yy],
+            color=colour,
+            marker=marker,
+            s=16,
+            edgecolor="white",
+            linewidth=0.3,
+            zorder=2,
+        )
     ax.axvline(pd.Timestamp(NINE_ELEVEN), color="#333333", linestyle=":", linewidth=0.8)
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
     for name, band_end in band_names:
@@ -210,7 +385,12 @@ def swimlanes(lanes: pd.DataFrame, lane_order: list[str], periods: pd.DataFrame,
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
-    _family_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.06 if narrow else -0.08), ncol=2 if narrow else 3)
+    _family_legend(
+        ax,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.06 if narrow else -0.08),
+        ncol=2 if narrow else 3,
+    )
     return fig
 
 
@@ -240,7 +420,9 @@ def _year_axis(ax, every: int = 2) -> None:
 
 
 @two_layouts
-def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end: str, layout: str = "wide"):
+def membership_bars(
+    spans: pd.DataFrame, names: dict[str, str], start: str, end: str, layout: str = "wide"
+):
     """Who was in which treaty or organisation when: one bar per membership row."""
     narrow = layout == "narrow"
     rows = list(dict.fromkeys(zip(spans["org_id"], spans["member_id"])))
@@ -250,28 +432,75 @@ def membership_bars(spans: pd.DataFrame, names: dict[str, str], start: str, end:
     y = {r: i for i, r in enumerate(reversed(rows))}
     for s in spans.itertuples():
         yy = y[(s.org_id, s.member_id)]
-        ax.barh(yy, (s.bar_end - s.bar_start).days, left=s.bar_start, height=0.7, color=colour[s.org_id],
-                alpha=0.85, hatch="///" if s.start_basis == "by" else None, edgecolor="white", linewidth=0.3)
-        if s.open_end:  # just past the bar's end, outside the axes' clip: an open end lies at the axis' edge
-            ax.scatter([s.bar_end], [yy], marker=">", s=16, color="#333333", zorder=3, clip_on=False,
-                       transform=ax.transData + ScaledTranslation(4 / 72, 0, fig.dpi_scale_trans))
+        ax.barh(
+            yy,
+            (s.bar_end - s.bar_start).days,
+            left=s.bar_start,
+            height=0.7,
+            color=colour[s.org_id],
+            alpha=0.85,
+            hatch="///" if s.start_basis == "by" else None,
+            edgecolor="white",
+            linewidth=0.3,
+        )
+        if (
+            s.open_end
+        ):  # just past the bar's end, outside the axes' clip: an open end lies at the axis' edge
+            ax.scatter(
+                [s.bar_end],
+                [yy],
+                marker=">",
+                s=16,
+                color="#333333",
+                zorder=3,
+                clip_on=False,
+                transform=ax.transData + ScaledTranslation(4 / 72, 0, fig.dpi_scale_trans),
+            )
     ax.set_yticks(list(y.values()), [f"{o} · {names.get(m, m)}" for o, m in y])
     ax.tick_params(axis="y", labelsize=MIN_TEXT_PT)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#eeeeee", linewidth=0.5, zorder=0)
     ax.set_axisbelow(True)
-    handles = [Patch(facecolor="#999999", hatch="///", edgecolor="white", label="member by this date (joining date not given)")]
+    handles = [
+        Patch(
+            facecolor="#999999",
+            hatch="///",
+            edgecolor="white",
+            label="member by this date (joining date not given)",
+        )
+    ]
     if spans["open_end"].any():  # the key lists only symbols the plot draws
-        handles.append(Line2D([], [], color="#333333", marker=">", linestyle="", label="still a member at the chapters' time"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=1 if narrow else 2, fontsize=MIN_TEXT_PT,
-              frameon=False)
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color="#333333",
+                marker=">",
+                linestyle="",
+                label="still a member at the chapters' time",
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.06),
+        ncol=1 if narrow else 2,
+        fontsize=MIN_TEXT_PT,
+        frameon=False,
+    )
     return fig
 
 
 @two_layouts
-def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[str, str], start: str, end: str,
-                        layout: str = "wide"):
+def months_side_by_side(
+    lanes: pd.DataFrame,
+    countries: list[str],
+    names: dict[str, str],
+    start: str,
+    end: str,
+    layout: str = "wide",
+):
     """Month by month, the events of each country side by side (one column per country; narrow: one under another)."""
     narrow = layout == "narrow"
     months = pd.period_range(start, end, freq="M")
@@ -288,8 +517,16 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
             k = counts.get(r.month, 0)
             counts[r.month] = k + 1
             colour, marker = FAMILY_STYLE[r.family]
-            ax.scatter([k], [months.get_loc(r.month)], color=colour, marker=marker, s=30, edgecolor="white", linewidth=0.3,
-                       zorder=3)  # above the month gridlines
+            ax.scatter(
+                [k],
+                [months.get_loc(r.month)],
+                color=colour,
+                marker=marker,
+                s=30,
+                edgecolor="white",
+                linewidth=0.3,
+                zorder=3,
+            )  # above the month gridlines
         ax.set_title(names.get(country, country), fontsize=9)
         ax.set_xlim(-0.7, max(3, max(counts.values(), default=0)) - 0.3)
         ax.set_xticks([])
@@ -297,9 +534,14 @@ def months_side_by_side(lanes: pd.DataFrame, countries: list[str], names: dict[s
         ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
         ax.set_axisbelow(True)
     for ax in np.atleast_1d(axes) if narrow else np.atleast_1d(axes)[:1]:
-        ax.set_yticks(range(len(months)), [m.strftime(dates.axis_format("month", "en")) for m in months])
+        ax.set_yticks(
+            range(len(months)), [m.strftime(dates.axis_format("month", "en")) for m in months]
+        )
         ax.invert_yaxis()
-    fig.legend(handles=_family_handles(axes), loc="outside lower center", ncol=2 if narrow else 5, frameon=False)  # spans both columns
+    fig.legend(
+        handles=_family_handles(axes),
+        loc="outside lower center",
+        ncol=2 if narrow else 5,
+        frameon=False,
+    )  # spans both columns
     return fig
-
-

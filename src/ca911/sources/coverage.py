@@ -25,8 +25,14 @@ _S = r"\s*"
 PATTERNS = [  # longest forms first; each match consumes its text
     ("month_day_range", rf"({_D}{{1,2}}){_S}月{_S}({_D}{{1,2}}){_S}[～~〜]{_S}({_D}{{1,2}}){_S}日"),
     ("day_range", rf"(?<![0-9０-９月])({_D}{{1,2}}){_S}日{_S}から{_S}({_D}{{1,2}}){_S}日"),
-    ("full", rf"((?:19|20){_D}{{2}}|(?<![0-9０-９])9{_D}){_S}年{_S}({_D}{{1,2}}){_S}月{_S}({_D}{{1,2}}){_S}日"),
-    ("year_month", rf"((?:19|20){_D}{{2}}|(?<![0-9０-９])9{_D}){_S}年{_S}の?{_S}({_D}{{1,2}}){_S}月"),
+    (
+        "full",
+        rf"((?:19|20){_D}{{2}}|(?<![0-9０-９])9{_D}){_S}年{_S}({_D}{{1,2}}){_S}月{_S}({_D}{{1,2}}){_S}日",
+    ),
+    (
+        "year_month",
+        rf"((?:19|20){_D}{{2}}|(?<![0-9０-９])9{_D}){_S}年{_S}の?{_S}({_D}{{1,2}}){_S}月",
+    ),
     ("decade", rf"((?:19|20){_D}{{2}}){_S}年代"),
     ("year_range", rf"((?:19|20){_D}{{2}}){_S}[～~〜]{_S}((?:19|20)?{_D}{{2}}){_S}年"),
     ("month_day", rf"(?<![0-9０-９])({_D}{{1,2}}){_S}月{_S}({_D}{{1,2}}){_S}日"),
@@ -69,8 +75,10 @@ def find_expressions(chapter_id: str) -> list[Expression]:
     for passage in chapter.passages.values():
         for m in _COMBINED.finditer(passage.text):
             kind = m.lastgroup
-            groups = [g for g in m.groups()[m.re.groupindex[kind]:] if g is not None]
-            if kind == "nine_eleven":  # also sets the context: the chapters' "after 9.11" is autumn 2001
+            groups = [g for g in m.groups()[m.re.groupindex[kind] :] if g is not None]
+            if (
+                kind == "nine_eleven"
+            ):  # also sets the context: the chapters' "after 9.11" is autumn 2001
                 year, month = 2001, 9
                 resolved = NINE_ELEVEN
             elif kind == "year_range":
@@ -101,7 +109,11 @@ def find_expressions(chapter_id: str) -> list[Expression]:
             elif kind == "day_range":
                 resolved = f"{year}-{month:02d}-{_num(groups[0]):02d}/{year}-{month:02d}-{_num(groups[1]):02d}"
             else:  # day
-                resolved = f"{year}-{month:02d}-{_num(groups[0]):02d}" if month else f"{year}-??-{_num(groups[0]):02d}"
+                resolved = (
+                    f"{year}-{month:02d}-{_num(groups[0]):02d}"
+                    if month
+                    else f"{year}-??-{_num(groups[0]):02d}"
+                )
             found.append(Expression(chapter_id, passage.locator, m.group(0), kind, resolved))
     return found
 
@@ -115,7 +127,9 @@ def covers(record_locator: str, passage_locator: str) -> bool:
     if (r["chapter"], r["section"]) != (p["chapter"], p["section"]):
         return False
     if p["para"]:
-        return bool(r["para"]) and int(r["para"]) <= int(p["para"]) <= int(r["para_end"] or r["para"])
+        return bool(r["para"]) and int(r["para"]) <= int(p["para"]) <= int(
+            r["para_end"] or r["para"]
+        )
     if p["row"]:
         return (r["row"], r["col"]) == (p["row"], p["col"])
     return r["special"] == p["special"]
@@ -145,14 +159,33 @@ def record_dates(data) -> pd.DataFrame:
         if df.empty:
             continue
         key = primary_key(data.descriptor, name)
-        refs = pd.Series([format_ref(name, rec, key) for rec in df[key].astype(str).to_dict("records")], index=df.index)
+        refs = pd.Series(
+            [format_ref(name, rec, key) for rec in df[key].astype(str).to_dict("records")],
+            index=df.index,
+        )
         locs = refs.map(locators).fillna("")
         start, end = cols[0], (cols[1] if len(cols) > 1 else None)
-        frames.append(pd.DataFrame({"record": refs, "locator": locs, "start": df[start].astype(str),
-                                    "end": df[end].astype(str) if end else ""}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "record": refs,
+                    "locator": locs,
+                    "start": df[start].astype(str),
+                    "end": df[end].astype(str) if end else "",
+                }
+            )
+        )
         if end:  # an end date is a date of its own
-            frames.append(pd.DataFrame({"record": refs, "locator": locs, "start": df[end].astype(str), "end": ""}))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["record", "locator", "start", "end"])
+            frames.append(
+                pd.DataFrame(
+                    {"record": refs, "locator": locs, "start": df[end].astype(str), "end": ""}
+                )
+            )
+    return (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=["record", "locator", "start", "end"])
+    )
 
 
 @dataclass
@@ -172,18 +205,35 @@ class CoverageReport:
         return out
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame([{"locator": e.locator, "expression": e.expression, "kind": e.kind, "resolved": e.resolved,
-                              "status": e.status, "records": " ".join(e.records), "exclusion": e.exclusion} for e in self.expressions])
+        return pd.DataFrame(
+            [
+                {
+                    "locator": e.locator,
+                    "expression": e.expression,
+                    "kind": e.kind,
+                    "resolved": e.resolved,
+                    "status": e.status,
+                    "records": " ".join(e.records),
+                    "exclusion": e.exclusion,
+                }
+                for e in self.expressions
+            ]
+        )
 
 
 def committed_expressions(chapter_id: str, data) -> list[Expression]:
     """The chapter's date expressions as committed in `date_expressions.csv` (written by `derive`)."""
     rows = data["date_expressions"]
     rows = rows[rows["source_id"] == chapter_id].sort_values("expression_no")
-    return [Expression(chapter_id, r.locator, r.expression, r.kind, r.resolved) for r in rows.itertuples()]
+    return [
+        Expression(chapter_id, r.locator, r.expression, r.kind, r.resolved)
+        for r in rows.itertuples()
+    ]
 
 
-def coverage_report(chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False) -> CoverageReport:
+def coverage_report(
+    chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False
+) -> CoverageReport:
     """Match each date expression to records or exclusions. The expressions come from the committed
     derived file, so the report needs no chapter; `from_text=True` reads them from the chapter instead."""
     from ca911.data.package import load
@@ -196,13 +246,19 @@ def coverage_report(chapter_id: str, data_dir: str | Path | None = None, data=No
     excl = excl[excl["chapter"] == chapter_id]
     exclusions = {(r.locator, r.expression): r.reason for r in excl.itertuples()}
     used = set()
-    expressions = find_expressions(chapter_id) if from_text else committed_expressions(chapter_id, data)
+    expressions = (
+        find_expressions(chapter_id) if from_text else committed_expressions(chapter_id, data)
+    )
     for e in expressions:
         if e.kind == "nine_eleven":
             e.records = sorted(set(dates.loc[dates["start"] == NINE_ELEVEN, "record"]))[:1]
         else:
-            hit = dates[[covers(loc, e.locator) and _agrees(e.resolved, s, en)
-                         for loc, s, en in zip(dates["locator"], dates["start"], dates["end"])]]
+            hit = dates[
+                [
+                    covers(loc, e.locator) and _agrees(e.resolved, s, en)
+                    for loc, s, en in zip(dates["locator"], dates["start"], dates["end"])
+                ]
+            ]
             e.records = sorted(set(hit["record"]))
         if (e.locator, e.expression) in exclusions:
             used.add((e.locator, e.expression))
@@ -216,8 +272,10 @@ def format_report(report: CoverageReport) -> str:
     c = report.counts()
     total = sum(c.values())
     pct = 100.0 * (c["mapped"] + c["excluded"]) / total if total else 100.0
-    lines = [f"{report.chapter}: {total} date expressions — {c['mapped']} mapped, {c['excluded']} excluded, "
-             f"{c['unmapped']} unmapped ({pct:.1f}% covered)"]
+    lines = [
+        f"{report.chapter}: {total} date expressions — {c['mapped']} mapped, {c['excluded']} excluded, "
+        f"{c['unmapped']} unmapped ({pct:.1f}% covered)"
+    ]
     for e in report.expressions:
         if e.status == "unmapped":
             lines.append(f"  UNMAPPED  {e.locator}  {e.expression!r}  (read as {e.resolved})")
@@ -235,8 +293,14 @@ def summary_frame(reports: dict) -> pd.DataFrame:
         c = rep.counts()
         total = sum(c.values())
         open_ = c.get("unmapped", 0) + c.get("problem", 0)
-        rows.append({"chapter": ch, **c, "total": total,
-                     "covered %": round(100.0 * (total - open_) / total, 1) if total else 100.0})
+        rows.append(
+            {
+                "chapter": ch,
+                **c,
+                "total": total,
+                "covered %": round(100.0 * (total - open_) / total, 1) if total else 100.0,
+            }
+        )
     return pd.DataFrame(rows).set_index("chapter")
 
 
@@ -269,15 +333,27 @@ class SentenceReport:
         return out
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame([{"sentence": s.number, "locator": s.locator, "content": s.content,
-                              "records": " ".join(s.records), "problem": s.problem} for s in self.sentences])
+        return pd.DataFrame(
+            [
+                {
+                    "sentence": s.number,
+                    "locator": s.locator,
+                    "content": s.content,
+                    "records": " ".join(s.records),
+                    "problem": s.problem,
+                }
+                for s in self.sentences
+            ]
+        )
 
 
 def package_record_locators(data) -> dict[str, str]:
     """`<resource>:<primary key>` → locator for every referable record of a loaded package (validation's mapping)."""
     from ca911.data.schema import REFERABLE, record_locators
 
-    return record_locators({name: data[name].astype(str).to_dict("records") for name in REFERABLE}, data.descriptor)
+    return record_locators(
+        {name: data[name].astype(str).to_dict("records") for name in REFERABLE}, data.descriptor
+    )
 
 
 class SentenceKey(NamedTuple):
@@ -299,7 +375,9 @@ def chapter_sentence_keys(chapter_id: str, data=None, from_text: bool = False) -
     return [SentenceKey(r.locator, int(r.sentence_no), r.checksum) for r in rows.itertuples()]
 
 
-def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False) -> SentenceReport:
+def sentence_report(
+    chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False
+) -> SentenceReport:
     """Check the sentence map against the chapter: every sentence has a row with the right checksum, and
     every `fact` row names records located at that sentence's paragraph (a `restatement` may point back).
     That every ref exists and a fact row names one are validation rules; the package is loaded validated.
@@ -314,7 +392,9 @@ def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=No
     for sent in chapter_sentence_keys(chapter_id, data, from_text):
         row = rows.get(sent.locator)
         if row is None:
-            checks.append(SentenceCheck(sent.locator, sent.number, "", [], "no row in sentences.csv"))
+            checks.append(
+                SentenceCheck(sent.locator, sent.number, "", [], "no row in sentences.csv")
+            )
             continue
         seen.add(sent.locator)
         records = list(row.record_refs)
@@ -324,7 +404,9 @@ def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=No
             check.problem = f"checksum {row.checksum} ≠ {sent.checksum}: the sentence text has changed; review the row"
         elif int(row.sentence_no) != sent.number:
             check.problem = f"sentence_no {row.sentence_no} ≠ {sent.number} (reading order)"
-        elif row.content == "fact" and (away := [r for r in records if not covers(refs.get(r, ""), paragraph)]):
+        elif row.content == "fact" and (
+            away := [r for r in records if not covers(refs.get(r, ""), paragraph)]
+        ):
             check.problem = f"{away[0]} is located at {refs.get(away[0])!r}, not at this paragraph (a fact of an earlier passage is a `restatement`)"
         checks.append(check)
     stale = sorted(set(rows) - seen)
@@ -334,8 +416,10 @@ def sentence_report(chapter_id: str, data_dir: str | Path | None = None, data=No
 def format_sentence_report(report: SentenceReport) -> str:
     c = report.counts()
     total = len(report.sentences)
-    lines = [f"{report.chapter}: {total} sentences — {c['fact']} fact, {c['restatement']} restatement, "
-             f"{c['analysis']} analysis, {c['signpost']} signpost, {c['problem']} with a problem"]
+    lines = [
+        f"{report.chapter}: {total} sentences — {c['fact']} fact, {c['restatement']} restatement, "
+        f"{c['analysis']} analysis, {c['signpost']} signpost, {c['problem']} with a problem"
+    ]
     lines += [f"  PROBLEM  {s.locator}  {s.problem}" for s in report.sentences if s.problem]
     lines += [f"  STALE ROW (matches no sentence)  {loc}" for loc in report.stale_rows]
     return "\n".join(lines)

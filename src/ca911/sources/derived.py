@@ -26,9 +26,19 @@ def date_expressions_frame() -> pd.DataFrame:
     rows = []
     for ch in chapter_ids():
         for n, e in enumerate(find_expressions(ch), start=1):
-            rows.append({"source_id": ch, "expression_no": n, "locator": e.locator, "expression": e.expression,
-                         "kind": e.kind, "resolved": e.resolved})
-    return pd.DataFrame(rows, columns=["source_id", "expression_no", "locator", "expression", "kind", "resolved"])
+            rows.append(
+                {
+                    "source_id": ch,
+                    "expression_no": n,
+                    "locator": e.locator,
+                    "expression": e.expression,
+                    "kind": e.kind,
+                    "resolved": e.resolved,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["source_id", "expression_no", "locator", "expression", "kind", "resolved"]
+    )
 
 
 def source_sentences_frame() -> pd.DataFrame:
@@ -36,8 +46,11 @@ def source_sentences_frame() -> pd.DataFrame:
     from ca911.data.chapters import chapter_ids
     from ca911.sources.reader import chapter_sentences
 
-    rows = [{"source_id": ch, "sentence_no": s.number, "locator": s.locator, "checksum": s.checksum}
-            for ch in chapter_ids() for s in chapter_sentences(ch)]
+    rows = [
+        {"source_id": ch, "sentence_no": s.number, "locator": s.locator, "checksum": s.checksum}
+        for ch in chapter_ids()
+        for s in chapter_sentences(ch)
+    ]
     return pd.DataFrame(rows, columns=["source_id", "sentence_no", "locator", "checksum"])
 
 
@@ -74,8 +87,10 @@ def first_difference(path: str, committed: bytes | None, derived: bytes) -> str 
         i = min(len(old), len(new)) + 1
         a = old[i - 1] if i <= len(old) else "<end of file>"
         b = new[i - 1] if i <= len(new) else "<end of file>"
-    return (f"{path}:{i}: committed {a!r} but the chapters give {b!r}; "
-            f"regenerate with `{DERIVE_COMMAND}` and review the change")
+    return (
+        f"{path}:{i}: committed {a!r} but the chapters give {b!r}; "
+        f"regenerate with `{DERIVE_COMMAND}` and review the change"
+    )
 
 
 def _targets(data_dir: Path) -> list[tuple[str, Path, bytes]]:
@@ -84,7 +99,10 @@ def _targets(data_dir: Path) -> list[tuple[str, Path, bytes]]:
 
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     fresh = derive_all()
-    return [(res["path"], data_dir / res["path"], fresh[res["name"]]) for res in derived_resources(descriptor)]
+    return [
+        (res["path"], data_dir / res["path"], fresh[res["name"]])
+        for res in derived_resources(descriptor)
+    ]
 
 
 def check(data_dir: Path) -> list[str]:

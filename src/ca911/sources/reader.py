@@ -12,14 +12,26 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ca911.data.locators import format_locator, paragraph_key, parse_locator, passage_keys, section_key
+from ca911.data.locators import (
+    format_locator,
+    paragraph_key,
+    parse_locator,
+    passage_keys,
+    section_key,
+)
 
 _DOUBLED_NOTE = re.compile(r"（{4}(\d+)）{4}")  # ch4: （（（（13131313）））） is note (13)
 _NOTE = re.compile(r"（注(\d+)）")  # ch3 prints notes so; ch4's are rewritten to match
 _SECTION = re.compile(r"^[１２３４５６７８９]．")
 _SUBSECTION = re.compile(r"^\((\d)\)")
 _FULLWIDTH_DIGITS = str.maketrans("１２３４５６７８９０", "1234567890")
-TABLE1_DIMENSIONS_JA = ["イラク攻撃への政府の対応", "国内世論", "経済的影響", "ロシアとの関係", "攻撃後の対応"]
+TABLE1_DIMENSIONS_JA = [
+    "イラク攻撃への政府の対応",
+    "国内世論",
+    "経済的影響",
+    "ロシアとの関係",
+    "攻撃後の対応",
+]
 
 
 class SourcesMissing(FileNotFoundError):
@@ -130,7 +142,11 @@ def _parse_table1(block: list[str]) -> dict[str, str]:
     labels = TABLE1_DIMENSIONS_JA
     starts = [body.index(lab) for lab in labels] + [len(body)]
     splits = {  # where the Uzbek cell starts within each row (first words as printed)
-        1: "積極支持", 2: "不明なもの", 3: "特になし", 4: "集団安全保障条約機構（CSTO）の", 5: "特段の要員派遣",
+        1: "積極支持",
+        2: "不明なもの",
+        3: "特になし",
+        4: "集団安全保障条約機構（CSTO）の",
+        5: "特段の要員派遣",
     }
     for r, lab in enumerate(labels, start=1):
         row = body[starts[r - 1] + len(lab) : starts[r]]
@@ -158,9 +174,11 @@ def split_sentences(paragraph: str) -> list[str]:
             out.append("".join(cur))
             cur = []
     out.append("".join(cur))
-    for i in range(1, len(out)):  # …とした。（注1）次の文。: the marker belongs to the sentence before it
+    for i in range(
+        1, len(out)
+    ):  # …とした。（注1）次の文。: the marker belongs to the sentence before it
         if m := re.match(rf"\s*(?:{_NOTE.pattern})+", out[i]):
-            out[i - 1], out[i] = out[i - 1] + m.group(0), out[i][m.end():]
+            out[i - 1], out[i] = out[i - 1] + m.group(0), out[i][m.end() :]
     return [s.strip() for s in out if s.strip()]
 
 
@@ -195,7 +213,9 @@ def chapter_sentences(chapter_id: str) -> list[Sentence]:
 def read_chapter(chapter_id: str) -> Chapter:
     path = source_file(chapter_id)
     if not path.is_file():
-        raise SourcesMissing(f"{path}: source chapter not found (clone the project with ../shared beside it)")
+        raise SourcesMissing(
+            f"{path}: source chapter not found (clone the project with ../shared beside it)"
+        )
     raw_lines = path.read_text(encoding="utf-8").split("\n")
     lines = [clean_line(line) for line in raw_lines]
     nonblank = [line.strip() for line in lines if line.strip()]
@@ -207,7 +227,11 @@ def read_chapter(chapter_id: str) -> Chapter:
         passages[key] = Passage(format_locator(chapter_id, key), text, _notes_in(text))
 
     add("§intro title", "".join(nonblank[: 2 if chapter_id == "ch4" else 1]))
-    body_start = next(i for i, line in enumerate(lines) if line.strip() in ("はじめに",) or _SECTION.match(line.strip()))
+    body_start = next(
+        i
+        for i, line in enumerate(lines)
+        if line.strip() in ("はじめに",) or _SECTION.match(line.strip())
+    )
     section, major, chunk = "intro", "intro", []
     table_block: list[str] | None = None
 
@@ -221,7 +245,9 @@ def read_chapter(chapter_id: str) -> Chapter:
         if table_block is not None:
             if _SUBSECTION.match(s):
                 for k, v in _parse_table1(table_block).items():
-                    add(f"{section_key(section)} T1 {k}", v)  # "r2 c1" cells and the table's "title"
+                    add(
+                        f"{section_key(section)} T1 {k}", v
+                    )  # "r2 c1" cells and the table's "title"
                 table_block = None
             else:
                 table_block.append(line)
@@ -250,7 +276,13 @@ def read_chapter(chapter_id: str) -> Chapter:
         else:
             chunk.append(line)
     flush()
-    return Chapter(chapter_id, passages["§intro title"].text, author.replace(" ", "").strip(), passages, headings)
+    return Chapter(
+        chapter_id,
+        passages["§intro title"].text,
+        author.replace(" ", "").strip(),
+        passages,
+        headings,
+    )
 
 
 def resolve(locator: str) -> str:

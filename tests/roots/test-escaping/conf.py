@@ -6,4 +6,6 @@ myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"
 nitpicky = True
 # named here: Sphinx's default for source_suffix is one dict that the apps of a test session share
 source_suffix = {".md": "markdown"}
-smartquotes = False  # typography ("--" to a dash) is not markup: the page is compared character for character
+smartquotes = (
+    False  # typography ("--" to a dash) is not markup: the page is compared character for character
+)

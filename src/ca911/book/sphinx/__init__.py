@@ -26,7 +26,11 @@ def _configure(app: Sphinx, config) -> None:
     config.version = config.release = __version__
     config.simplepdf_file_name = PDF_FILE_NAME
     config.simplepdf_use_weasyprint_api = True  # in-process: a failure raises
-    config.simplepdf_vars = {"cover-overlay": "rgba(0, 0, 0, 0.0)", "primary": "#0072B2", "links": "#0072B2"}
+    config.simplepdf_vars = {
+        "cover-overlay": "rgba(0, 0, 0, 0.0)",
+        "primary": "#0072B2",
+        "links": "#0072B2",
+    }
     # pydata-sphinx-theme reads the starting colour mode from html_context; left empty, its script logs
     # "Got invalid theme mode: ." as a console error on a reader's first visit. Light matches the figures
     # and the PDF; the reader's own choice (the theme switch) still wins.
@@ -38,13 +42,20 @@ def _configure(app: Sphinx, config) -> None:
     reader = config.nb_custom_formats.get(".md") if config.nb_custom_formats else None
     if reader and reader[0] == f"{read_markdown.__module__}.{read_markdown.__name__}":
         data_dir = str(Path(app.srcdir, config.ca911_data_dir or "data"))
-        config.nb_custom_formats = {**config.nb_custom_formats, ".md": [reader[0], {**reader[1], "data_dir": data_dir}, *reader[2:]]}
+        config.nb_custom_formats = {
+            **config.nb_custom_formats,
+            ".md": [reader[0], {**reader[1], "data_dir": data_dir}, *reader[2:]],
+        }
 
 
 def _generate(app: Sphinx, config) -> None:
     from ca911.book.generated import generate
 
-    generate(Path(app.srcdir), actor_pages=config.ca911_actor_pages, data_dir=Path(app.srcdir, config.ca911_data_dir or "data"))
+    generate(
+        Path(app.srcdir),
+        actor_pages=config.ca911_actor_pages,
+        data_dir=Path(app.srcdir, config.ca911_data_dir or "data"),
+    )
     if config.ca911_actor_pages:
         _actor_pages_in_reading_order(app, config)
 
@@ -71,16 +82,29 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
         docname = f"_generated/{PAGE_DIR}/{actor_id}"
         site_map[docname] = Document(docname, title=f"{title} · {names_ja[actor_id]}")
         items.append(FileItem(docname))
-    actors_doc.subtrees = [TocTree([*[i for i in tree.items if not (isinstance(i, GlobItem) and str(i) == ACTOR_PAGES)],
-                                     *(items if ACTOR_PAGES in tree.globs() else [])],
-                                   caption=tree.caption, hidden=tree.hidden, maxdepth=tree.maxdepth, numbered=tree.numbered,
-                                   reversed=tree.reversed, titlesonly=tree.titlesonly, style=tree.style,
-                                   restart_numbering=tree.restart_numbering)
-                           for tree in actors_doc.subtrees]
+    actors_doc.subtrees = [
+        TocTree(
+            [
+                *[i for i in tree.items if not (isinstance(i, GlobItem) and str(i) == ACTOR_PAGES)],
+                *(items if ACTOR_PAGES in tree.globs() else []),
+            ],
+            caption=tree.caption,
+            hidden=tree.hidden,
+            maxdepth=tree.maxdepth,
+            numbered=tree.numbered,
+            reversed=tree.reversed,
+            titlesonly=tree.titlesonly,
+            style=tree.style,
+            restart_numbering=tree.restart_numbering,
+        )
+        for tree in actors_doc.subtrees
+    ]
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("ca911_actor_pages", True, "env")  # False: a book without the generated actor pages
+    app.add_config_value(
+        "ca911_actor_pages", True, "env"
+    )  # False: a book without the generated actor pages
     for name in SUB_EXTENSIONS:
         app.setup_extension(f"{__name__}.{name}")
     app.connect("config-inited", _generate, priority=950)

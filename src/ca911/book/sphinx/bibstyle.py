@@ -50,14 +50,19 @@ class AuthorDateStyle(UnsrtStyle):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.sort = self.sort_by_name  # pybtex's key keeps the braces of "{Interfax}", which sort after "z"
+        self.sort = (
+            self.sort_by_name
+        )  # pybtex's key keeps the braces of "{Interfax}", which sort after "z"
 
     @staticmethod
     def sort_by_name(entries):
         def key(entry):
             persons = entry.persons.get("author", [])
             names = " ".join(" ".join(p.last_names + p.first_names) for p in persons)
-            return (names.replace("{", "").replace("}", "").removeprefix("The ").lower(), entry.fields.get("year", ""))
+            return (
+                names.replace("{", "").replace("}", "").removeprefix("The ").lower(),
+                entry.fields.get("year", ""),
+            )
 
         return sorted(entries, key=key)
 
@@ -67,7 +72,9 @@ class AuthorDateStyle(UnsrtStyle):
 
     def format_names(self, role, as_sentence=True):
         # The one author's name, then the Japanese form in parentheses: "Matsui, Hiroaki (松井弘明)"
-        names = join(sep=" ")[super().format_names(role, as_sentence=False), optional["(", field(f"{role}_ja"), ")"]]
+        names = join(sep=" ")[
+            super().format_names(role, as_sentence=False), optional["(", field(f"{role}_ja"), ")"]
+        ]
         return sentence[names] if as_sentence else names
 
     def get_misc_template(self, e):
@@ -99,9 +106,12 @@ class AuthorYearStyle(AuthorYearReferenceStyle):
 
 def register() -> None:
     pybtex.plugin.register_plugin("pybtex.style.labels", LABEL_STYLE, AuthorDateLabels, force=True)
-    pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE, AuthorDateStyle, force=True)
-    sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE,
-                                                AuthorYearStyle, force=True)
+    pybtex.plugin.register_plugin(
+        "pybtex.style.formatting", FORMATTING_STYLE, AuthorDateStyle, force=True
+    )
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, AuthorYearStyle, force=True
+    )
 
 
 def setup(app: Sphinx) -> dict:

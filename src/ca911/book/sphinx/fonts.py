@@ -12,18 +12,28 @@ from ca911 import __version__
 from ca911.figures.style import FONT_FILE
 
 # The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the book uses.
-JAPANESE_RANGES = ((0x2015, 0x2015), (0x3000, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
+JAPANESE_RANGES = (
+    (0x2015, 0x2015),
+    (0x3000, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xFF00, 0xFFEF),
+)
 SUBSET_FONT = "fonts/ipaexg-subset.woff2"
 # The code face: the PDF embeds the TTFs from the matplotlib wheel; the HTML edition ships WOFF2 subsets
 # of the characters its pages use (a page with code or an identifier would otherwise fetch 340 kB each).
-MONO_FONTS = {"DejaVuSansMono.ttf": "fonts/DejaVuSansMono-subset.woff2",
-              "DejaVuSansMono-Bold.ttf": "fonts/DejaVuSansMono-Bold-subset.woff2"}
+MONO_FONTS = {
+    "DejaVuSansMono.ttf": "fonts/DejaVuSansMono-subset.woff2",
+    "DejaVuSansMono-Bold.ttf": "fonts/DejaVuSansMono-Bold-subset.woff2",
+}
 # The text face of the HTML edition (ca911-screen.css), from the same wheel: a face the book ships, so no
 # reader's browser falls back to whatever sans-serif (or ExtraLight cut of one) the system has.
-TEXT_FONTS = {"DejaVuSans.ttf": "fonts/DejaVuSans-subset.woff2",
-              "DejaVuSans-Bold.ttf": "fonts/DejaVuSans-Bold-subset.woff2",
-              "DejaVuSans-Oblique.ttf": "fonts/DejaVuSans-Oblique-subset.woff2",
-              "DejaVuSans-BoldOblique.ttf": "fonts/DejaVuSans-BoldOblique-subset.woff2"}
+TEXT_FONTS = {
+    "DejaVuSans.ttf": "fonts/DejaVuSans-subset.woff2",
+    "DejaVuSans-Bold.ttf": "fonts/DejaVuSans-Bold-subset.woff2",
+    "DejaVuSans-Oblique.ttf": "fonts/DejaVuSans-Oblique-subset.woff2",
+    "DejaVuSans-BoldOblique.ttf": "fonts/DejaVuSans-BoldOblique-subset.woff2",
+}
 
 
 def mono_font_dir() -> Path:
@@ -33,7 +43,14 @@ def mono_font_dir() -> Path:
 
 
 def japanese_code_points(texts) -> list[int]:
-    return sorted({ord(c) for text in texts for c in text if any(lo <= ord(c) <= hi for lo, hi in JAPANESE_RANGES)})
+    return sorted(
+        {
+            ord(c)
+            for text in texts
+            for c in text
+            if any(lo <= ord(c) <= hi for lo, hi in JAPANESE_RANGES)
+        }
+    )
 
 
 def subset_fonts(app: Sphinx, exception) -> None:
@@ -46,15 +63,25 @@ def subset_fonts(app: Sphinx, exception) -> None:
     from fontTools import subset
 
     out = Path(app.outdir)
-    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in sorted(out.rglob("*"))
-             if p.is_file() and p.suffix in (".html", ".js", ".txt", ".md", ".ipynb") and "_static" not in p.parts]
+    texts = [
+        p.read_text(encoding="utf-8", errors="ignore")
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+        and p.suffix in (".html", ".js", ".txt", ".md", ".ipynb")
+        and "_static" not in p.parts
+    ]
     used = sorted({ord(c) for text in texts for c in text})
     fonts = [(FONT_FILE, SUBSET_FONT, japanese_code_points(texts))]
-    fonts += [(mono_font_dir() / name, target, used) for name, target in {**MONO_FONTS, **TEXT_FONTS}.items()]
+    fonts += [
+        (mono_font_dir() / name, target, used)
+        for name, target in {**MONO_FONTS, **TEXT_FONTS}.items()
+    ]
     for source, target, unicodes in fonts:
         options = subset.Options()
         options.flavor = "woff2"
-        options.layout_features = ["*"]  # keep vertical forms and the like for whatever text uses them
+        options.layout_features = [
+            "*"
+        ]  # keep vertical forms and the like for whatever text uses them
         font = subset.load_font(str(source), options)
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=unicodes)

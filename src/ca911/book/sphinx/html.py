@@ -40,8 +40,11 @@ def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
         return
     seen, unique = set(), []
     for js in scripts:
-        key = (getattr(js, "filename", js) or "", getattr(js, "priority", 0),
-               tuple(sorted(getattr(js, "attributes", {}).items())))
+        key = (
+            getattr(js, "filename", js) or "",
+            getattr(js, "priority", 0),
+            tuple(sorted(getattr(js, "attributes", {}).items())),
+        )
         if key not in seen:
             seen.add(key)
             unique.append(js)
@@ -61,10 +64,14 @@ def aria_citations(app: Sphinx, pagename: str, templatename: str, context: dict,
 # than drawn, so a visible link opens the image itself at full size (an SVG zooms without loss). A figure with
 # a narrow layout (its image marked NARROW_CLASS just before the wide one) becomes a <picture> that shows the
 # narrow one on a narrow screen, the wide one's alt text for both.
-CONTENT_IMAGE = re.compile(r'(<a\b[^>]*>\s*)?'
-                           rf'(?:<img\b[^>]*?\bclass="[^"]*\b{NARROW_CLASS}\b[^"]*"[^>]*?\bsrc="([^"]*)"[^>]*>\s*)?'
-                           r'(<img\b[^>]*?\bsrc="([^"]*_images/[^"]+)"[^>]*>)')
-FULL_SIZE_LINK = '<a class="reference external ca911-full-size" href="{src}">Open the figure at full size</a>'
+CONTENT_IMAGE = re.compile(
+    r"(<a\b[^>]*>\s*)?"
+    rf'(?:<img\b[^>]*?\bclass="[^"]*\b{NARROW_CLASS}\b[^"]*"[^>]*?\bsrc="([^"]*)"[^>]*>\s*)?'
+    r'(<img\b[^>]*?\bsrc="([^"]*_images/[^"]+)"[^>]*>)'
+)
+FULL_SIZE_LINK = (
+    '<a class="reference external ca911-full-size" href="{src}">Open the figure at full size</a>'
+)
 PICTURE = '<picture><source media="{media}" srcset="{narrow}" />{img}</picture>'
 TABLE = re.compile(r"<table\b.*?</table>", re.S)
 PRE_TEXT = re.compile(r'(<span class="pre">)([^<]*)(</span>)')
@@ -88,7 +95,9 @@ def full_size_links(app: Sphinx, pagename: str, templatename: str, context: dict
     context["body"] = CONTENT_IMAGE.sub(link, context["body"])
 
 
-def break_points_in_table_code(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def break_points_in_table_code(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     """An identifier in a table cell (`indicators:USA/troop_rotation_interval_months/2002-01`) may wrap after
     / _ : instead of widening its column past the screen; a word of prose never breaks (ca911-tables.css)."""
     if not isinstance(context.get("body"), str):
@@ -97,9 +106,13 @@ def break_points_in_table_code(app: Sphinx, pagename: str, templatename: str, co
     def in_code(m: re.Match) -> str:
         return m.group(1) + ID_SEPARATOR.sub(r"\1<wbr>", m.group(2)) + m.group(3)
 
-    def in_table(t: re.Match) -> str:  # a date written 2001-09-30 is one word: it never breaks at its hyphens
+    def in_table(
+        t: re.Match,
+    ) -> str:  # a date written 2001-09-30 is one word: it never breaks at its hyphens
         table = PRE_TEXT.sub(in_code, t.group(0))
-        return TEXT_RUN.sub(lambda r: ISO_DATE.sub(r'<span class="ca911-nowrap">\g<0></span>', r.group(0)), table)
+        return TEXT_RUN.sub(
+            lambda r: ISO_DATE.sub(r'<span class="ca911-nowrap">\g<0></span>', r.group(0)), table
+        )
 
     context["body"] = TABLE.sub(in_table, context["body"])
 
@@ -121,7 +134,9 @@ def name_toctree_toggles(app: Sphinx, exception) -> None:
             page.write_text(text.replace(TOGGLE, NAMED_TOGGLE), encoding="utf-8")
 
 
-def escape_print_title(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def escape_print_title(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     """sphinx-book-theme puts the page title's plain text into its print header (`<h1>{{ pagetitle }}</h1>`)
     unescaped; an actor page's title is data (its names), so it is escaped here, after the theme set it."""
     import html
@@ -152,7 +167,9 @@ def notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> 
     cache_path = cache_path if cache_path.is_absolute() else Path(app.srcdir) / cache_path
     try:
         data_dir = Path(app.srcdir, app.config.ca911_data_dir or "data")
-        _, executed = get_cache(str(cache_path)).merge_match_into_notebook(read_markdown(text, data_dir))
+        _, executed = get_cache(str(cache_path)).merge_match_into_notebook(
+            read_markdown(text, data_dir)
+        )
     except KeyError:
         return
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
@@ -208,12 +225,18 @@ def _connect_html_only(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.connect("config-inited", favicon, priority=700)  # before Sphinx validates html_favicon (800)
+    app.connect(
+        "config-inited", favicon, priority=700
+    )  # before Sphinx validates html_favicon (800)
     app.connect("builder-inited", stylesheets)
     app.connect("builder-inited", itables_bundle)
     app.connect("builder-inited", _connect_html_only)
-    app.connect("html-page-context", notebook_download, priority=500)  # before the theme's handler (501)
+    app.connect(
+        "html-page-context", notebook_download, priority=500
+    )  # before the theme's handler (501)
     app.connect("html-page-context", dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", aria_citations)
-    app.connect("html-page-context", escape_print_title, priority=999)  # after sphinx-book-theme (500)
+    app.connect(
+        "html-page-context", escape_print_title, priority=999
+    )  # after sphinx-book-theme (500)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

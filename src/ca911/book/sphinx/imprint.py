@@ -15,9 +15,18 @@ def build_commit(srcdir: Path) -> str | None:
     if os.environ.get("CA911_COMMIT"):
         return os.environ["CA911_COMMIT"]
     try:
-        head = subprocess.run(["git", "-C", str(srcdir), "rev-parse", "HEAD"], capture_output=True, text=True, check=True)
-        status = subprocess.run(["git", "-C", str(srcdir), "status", "--porcelain", "--untracked-files=no"],
-                                capture_output=True, text=True, check=True)
+        head = subprocess.run(
+            ["git", "-C", str(srcdir), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        status = subprocess.run(
+            ["git", "-C", str(srcdir), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     except (OSError, subprocess.CalledProcessError):
         return None
     commit = head.stdout.strip()[:12]
@@ -32,21 +41,40 @@ def data_date() -> str | None:
     return f"{day.day} {day:%B %Y}"
 
 
-def print_front_matter(title: str, author: str, version: str, blurb: str, cff: dict,
-                       commit: str | None, date: str | None) -> str:
+def print_front_matter(
+    title: str,
+    author: str,
+    version: str,
+    blurb: str,
+    cff: dict,
+    commit: str | None,
+    date: str | None,
+) -> str:
     """The title page and the imprint of the print edition, as HTML."""
     import html
 
     e = html.escape
-    licences = {"MIT": "Code: MIT licence (the file <code>LICENSE</code>)",
-                "CC-BY-4.0": "Text, figures and data: Creative Commons Attribution 4.0 International "
-                             "(CC BY 4.0; the file <code>LICENSE-CC-BY-4.0.txt</code>)"}
+    licences = {
+        "MIT": "Code: MIT licence (the file <code>LICENSE</code>)",
+        "CC-BY-4.0": "Text, figures and data: Creative Commons Attribution 4.0 International "
+        "(CC BY 4.0; the file <code>LICENSE-CC-BY-4.0.txt</code>)",
+    }
     cff_licences = cff.get("license") or []
     cff_licences = [cff_licences] if isinstance(cff_licences, str) else cff_licences
-    authors = ", ".join(a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff.get("authors", []))
-    built = f"Built from commit <code>{e(commit)}</code>" if commit else "Built outside a git checkout (no commit known)"
-    built += (f". Every file date in the build is set to {e(date)}, so that the same sources give the same files;"
-              " it is not a date of publication." if date else ".")
+    authors = ", ".join(
+        a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff.get("authors", [])
+    )
+    built = (
+        f"Built from commit <code>{e(commit)}</code>"
+        if commit
+        else "Built outside a git checkout (no commit known)"
+    )
+    built += (
+        f". Every file date in the build is set to {e(date)}, so that the same sources give the same files;"
+        " it is not a date of publication."
+        if date
+        else "."
+    )
     citation = f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. Version {e(str(cff.get('version', version)))}."
     return f"""<article class="ca911-title-page">
   <h1>{e(title)}</h1>

@@ -72,7 +72,11 @@ class NarrowFileBesideWide(SphinxTransform):
                 continue
             _, path = self.env.relfn2path(uri, self.env.docname)
             if Path(path[: -len(".svg")] + NARROW_FILE_SUFFIX).is_file():
-                narrow = nodes.image(uri=uri[: -len(".svg")] + NARROW_FILE_SUFFIX, alt=image.get("alt", ""), classes=[NARROW_CLASS])
+                narrow = nodes.image(
+                    uri=uri[: -len(".svg")] + NARROW_FILE_SUFFIX,
+                    alt=image.get("alt", ""),
+                    classes=[NARROW_CLASS],
+                )
                 image.parent.insert(image.parent.index(image), narrow)
 
 

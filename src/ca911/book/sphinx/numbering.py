@@ -26,8 +26,11 @@ from ca911 import __version__
 def unnumbered_parts(env: BuildEnvironment) -> list[tuple[str, list[str]]]:
     """(caption, documents) of each part of the root document's table of contents that is not numbered."""
     root = env.get_doctree(env.config.root_doc)
-    return [(toctree.get("caption") or "", [doc for _title, doc in toctree["entries"]])
-            for toctree in root.findall(addnodes.toctree) if not toctree.get("numbered")]
+    return [
+        (toctree.get("caption") or "", [doc for _title, doc in toctree["entries"]])
+        for toctree in root.findall(addnodes.toctree)
+        if not toctree.get("numbered")
+    ]
 
 
 def included_documents(env: BuildEnvironment, docname: str) -> list[str]:
@@ -51,9 +54,15 @@ def appendix_letters(docnames: list[str]) -> dict[str, str]:
 def renumbered(fignumbers: dict[str, dict[str, tuple]], letter: str) -> dict[str, dict[str, tuple]]:
     """A document's figure numbers ({figtype: {id: number}}, in document order by Sphinx's sequence) as
     (letter, 1), (letter, 2), … per figure type."""
-    return {figtype: {figure_id: (letter, n) for n, (figure_id, _old) in
-                      enumerate(sorted(numbers.items(), key=lambda item: item[1]), 1)}
-            for figtype, numbers in fignumbers.items()}
+    return {
+        figtype: {
+            figure_id: (letter, n)
+            for n, (figure_id, _old) in enumerate(
+                sorted(numbers.items(), key=lambda item: item[1]), 1
+            )
+        }
+        for figtype, numbers in fignumbers.items()
+    }
 
 
 def letter_appendix(env: BuildEnvironment, docname: str, letter: str) -> None:
@@ -98,20 +107,31 @@ def _renumber(app: Sphinx, env: BuildEnvironment) -> list[str]:
                     letter_appendix(env, doc, letter)
                 if doc in env.toc_fignumbers:
                     env.toc_fignumbers[doc] = renumbered(env.toc_fignumbers[doc], letter)
-                for page in included_documents(env, doc):  # a page of its own: numbers would run on across pages
+                for page in included_documents(
+                    env, doc
+                ):  # a page of its own: numbers would run on across pages
                     env.toc_fignumbers.pop(page, None)
         else:
             for doc in docs:
                 for page in [doc, *included_documents(env, doc)]:
                     env.toc_fignumbers.pop(page, None)
     env.toc_fignumbers.pop(env.config.root_doc, None)  # the landing page opens the front matter
-    numbers = {doc: (env.toc_fignumbers.get(doc), env.toc_secnumbers.get(doc)) for doc in env.all_docs}
+    numbers = {
+        doc: (env.toc_fignumbers.get(doc), env.toc_secnumbers.get(doc)) for doc in env.all_docs
+    }
     env.ca911_numbers = numbers
     return [doc for doc in numbers if before.get(doc) != numbers[doc]]
 
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("ca911_appendix_caption", "Appendices", "env")
-    app.connect("env-get-updated", _forget_letters, priority=400)  # before Sphinx's own numbering (500)
+    app.connect(
+        "env-get-updated", _forget_letters, priority=400
+    )  # before Sphinx's own numbering (500)
     app.connect("env-get-updated", _renumber, priority=900)  # after it
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "env_version": 1,
+    }

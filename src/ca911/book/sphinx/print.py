@@ -71,7 +71,9 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
     from ca911.book.sphinx.roles import data_dir
 
     captions = None
-    if pagename == app.config.root_doc:  # the single print document: the parts are its toctrees, in order
+    if (
+        pagename == app.config.root_doc
+    ):  # the single print document: the parts are its toctrees, in order
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
     context["body"] = mark_for_print(context["body"], captions, proper_names(data_dir(app.env)))
@@ -81,7 +83,9 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
     context["language"] = "en-US"
 
 
-def _print_front_matter(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def _print_front_matter(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     if pagename != app.config.root_doc:
         return
     import yaml
@@ -92,8 +96,14 @@ def _print_front_matter(app: Sphinx, pagename: str, templatename: str, context: 
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8")) if cff_path.is_file() else {}
     html_context = app.config.html_context or {}
     context["ca911_print_front_matter"] = print_front_matter(
-        app.config.project, html_context.get("cover_logo_title", app.config.author), __version__,
-        html_context.get("cover_meta_data", ""), cff, build_commit(Path(app.srcdir)), data_date())
+        app.config.project,
+        html_context.get("cover_logo_title", app.config.author),
+        __version__,
+        html_context.get("cover_meta_data", ""),
+        cff,
+        build_commit(Path(app.srcdir)),
+        data_date(),
+    )
 
 
 def _connect_page_handlers(app: Sphinx) -> None:
@@ -105,7 +115,9 @@ def _connect_page_handlers(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("ca911.book.sphinx.roles")  # the data folder (ca911_data_dir): the names never hyphenated
+    app.setup_extension(
+        "ca911.book.sphinx.roles"
+    )  # the data folder (ca911_data_dir): the names never hyphenated
     app.add_post_transform(DownloadsAsText)
     app.add_post_transform(NoCodeInPrint)
     app.add_post_transform(ActorReferencesToIndex)

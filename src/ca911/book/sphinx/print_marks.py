@@ -83,19 +83,28 @@ def mark_names(soup, names) -> None:
 
     if not names:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+        + r")(?![\w-])"
+    )
     for node in list(soup.find_all(string=True)):
         if type(node) is not NavigableString or any(p.name in SKIP for p in node.parents):
             continue
-        if any("ca911-id" in (p.get("class") or []) or "ca911-name" in (p.get("class") or []) for p in node.parents):
+        if any(
+            "ca911-id" in (p.get("class") or []) or "ca911-name" in (p.get("class") or [])
+            for p in node.parents
+        ):
             continue
         text = str(node)
         pieces, pos = [], 0
         for m in pattern.finditer(text):
             if m.start() > pos:
-                pieces.append(NavigableString(text[pos:m.start()]))
+                pieces.append(NavigableString(text[pos : m.start()]))
             japanese = not m.group(0).isascii()
-            tag = soup.new_tag("span", attrs={"class": "ca911-name ca911-name-ja" if japanese else "ca911-name"})
+            tag = soup.new_tag(
+                "span", attrs={"class": "ca911-name ca911-name-ja" if japanese else "ca911-name"}
+            )
             tag.string = m.group(0)
             pieces.append(tag)
             pos = m.end()
@@ -167,7 +176,12 @@ def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
     a line under it, its table on the next page, reads as a heading left at the page foot."""
     for heading in soup.find_all(["h2", "h3", "h4", "h5"]):
         node, marked = heading.find_next_sibling(), 0
-        while node is not None and marked < chain and node.name == "p" and len(node.get_text(" ", strip=True)) <= longest:
+        while (
+            node is not None
+            and marked < chain
+            and node.name == "p"
+            and len(node.get_text(" ", strip=True)) <= longest
+        ):
             add_class(node, "ca911-keep-with-next")
             node, marked = node.find_next_sibling(), marked + 1
 
@@ -177,11 +191,20 @@ def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240)
     the short paragraph that heads it goes with it: its last item alone on a page reads as a stray line."""
     for listing in soup.find_all(["ul", "ol"]):
         entries = listing.find_all("li", recursive=False)
-        if not entries or len(entries) > items or len(listing.get_text(" ", strip=True)) > longest or listing.find_parent("table"):
+        if (
+            not entries
+            or len(entries) > items
+            or len(listing.get_text(" ", strip=True)) > longest
+            or listing.find_parent("table")
+        ):
             continue
         add_class(listing, "ca911-keep-together")
         before = listing.find_previous_sibling()
-        if before is not None and before.name == "p" and len(before.get_text(" ", strip=True)) <= head:
+        if (
+            before is not None
+            and before.name == "p"
+            and len(before.get_text(" ", strip=True)) <= head
+        ):
             add_class(before, "ca911-keep-with-next")
 
 
@@ -213,7 +236,9 @@ def anchor_tables(soup) -> None:
         body = [r for r in rows if r.find_parent("thead") is None]
         if len(body) < 4:
             continue
-        for part, row in zip(("row-first", "row-second", "row-penult", "row-last"), (*body[:2], *body[-2:])):
+        for part, row in zip(
+            ("row-first", "row-second", "row-penult", "row-last"), (*body[:2], *body[-2:])
+        ):
             row.attrs.setdefault("id", TABLE_ANCHOR.format(table=number, part=part))
 
 
@@ -229,8 +254,11 @@ def identifier_share(tag) -> float:
     text = "".join(tag.get_text().split())
     if not text:
         return 0.0
-    marked = "".join("".join(t.get_text().split()) for t in tag.select(".ca911-id, code")
-                     if not t.find_parent(class_="ca911-id") and not t.find_parent("code"))
+    marked = "".join(
+        "".join(t.get_text().split())
+        for t in tag.select(".ca911-id, code")
+        if not t.find_parent(class_="ca911-id") and not t.find_parent("code")
+    )
     return len(marked) / len(text)
 
 
@@ -241,8 +269,12 @@ def mark_ragged(soup, share: float = 0.3) -> None:
         if tag.find_parent("table") or tag.find(["p", "ul", "ol", "table"]):
             continue
         lead = tag.find("strong")
-        records_lead = lead is not None and tag.get_text(" ", strip=True).startswith(lead.get_text(" ", strip=True)) \
-            and lead.get_text(strip=True).endswith(":") and tag.select(".ca911-id, code")
+        records_lead = (
+            lead is not None
+            and tag.get_text(" ", strip=True).startswith(lead.get_text(" ", strip=True))
+            and lead.get_text(strip=True).endswith(":")
+            and tag.select(".ca911-id, code")
+        )
         if records_lead or identifier_share(tag) >= share:
             add_class(tag, "ca911-ragged")
 
@@ -289,7 +321,9 @@ def number_section_references(soup) -> None:
         number = number.get_text(strip=True).rstrip(".") if number else ""
         if number and not link.get_text(" ", strip=True).startswith(number):
             prefix = soup.new_tag("span", attrs={"class": "ca911-xref-number"})
-            kind = "§" if "." in number else "app." if number.isalpha() else "ch."  # appendices are lettered
+            kind = (
+                "§" if "." in number else "app." if number.isalpha() else "ch."
+            )  # appendices are lettered
             prefix.string = f"{kind}\u00a0{number} "
             link.insert(0, prefix)
 
@@ -301,7 +335,11 @@ def open_parts(soup, captions: list[str | None]) -> None:
     """Each part of the book opens on a page of its own, with its title as a first-level heading (a bookmark
     of its own in the PDF). The single print document keeps a part as a toctree wrapper, in _toc.yml's
     order; the front matter has no opening page."""
-    wrappers = [w for w in soup.select("div.toctree-wrapper") if w.find_parent(class_="toctree-wrapper") is None]
+    wrappers = [
+        w
+        for w in soup.select("div.toctree-wrapper")
+        if w.find_parent(class_="toctree-wrapper") is None
+    ]
     for wrapper, caption in zip(wrappers, captions):
         if not caption or caption.strip().lower() == "front matter":
             continue
@@ -346,16 +384,26 @@ def proper_names(data_dir: Path) -> frozenset[str]:
     import csv
 
     words = set()
-    for table, columns in (("actors.csv", ("name_en", "name_en_external", "name_en_ours")), ("sources.csv", ("author",))):
+    for table, columns in (
+        ("actors.csv", ("name_en", "name_en_external", "name_en_ours")),
+        ("sources.csv", ("author",)),
+    ):
         path = data_dir / table
         if not path.is_file():
             continue
         with path.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 for column in columns:
-                    words |= {w for w in re.findall(r"[^\W\d_]+", row.get(column) or "") if len(w) >= 4 and w[0].isupper()}
+                    words |= {
+                        w
+                        for w in re.findall(r"[^\W\d_]+", row.get(column) or "")
+                        if len(w) >= 4 and w[0].isupper()
+                    }
                 # a short Japanese name (コミロフ, マラシェンコ) is never split over lines either
                 for column in ("name_ja", "author_ja"):
-                    words |= {w for w in re.split(r"[\s・（）()、]+", row.get(column) or "") if 2 <= len(w) <= 8
-                              and re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]+", w)}
+                    words |= {
+                        w
+                        for w in re.split(r"[\s・（）()、]+", row.get(column) or "")
+                        if 2 <= len(w) <= 8 and re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]+", w)
+                    }
     return frozenset(words)

@@ -47,8 +47,15 @@ def record_node(ref: str) -> nodes.literal:
 def _link_keeping_content(target: str, content: nodes.Node, env) -> pending_xref:
     """A link to a label that keeps `content` as it is (a `{ref}` with a title would replace it by plain text);
     `resolve_kept_content` resolves it."""
-    ref = pending_xref("", refdomain="std", reftype=KEEP_CONTENT, reftarget=target, refexplicit=True,
-                       refwarn=True, refdoc=env.docname)
+    ref = pending_xref(
+        "",
+        refdomain="std",
+        reftype=KEEP_CONTENT,
+        reftarget=target,
+        refexplicit=True,
+        refwarn=True,
+        refdoc=env.docname,
+    )
     ref += content
     return ref
 
@@ -85,11 +92,15 @@ def record_role(name, rawtext, text, lineno, inliner, options=None, content=None
     where it has one; a malformed reference is a build error."""
     ref = text.strip()
     if not RECORD_REF.fullmatch(ref):
-        msg = inliner.reporter.error(f"not a record reference {ref!r} (expected <file>:<key>)", line=lineno)
+        msg = inliner.reporter.error(
+            f"not a record reference {ref!r} (expected <file>:<key>)", line=lineno
+        )
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
     target = record_target(ref)
     node = record_node(ref)
-    return [_link_keeping_content(target, node, inliner.document.settings.env) if target else node], []
+    return [
+        _link_keeping_content(target, node, inliner.document.settings.env) if target else node
+    ], []
 
 
 # Raised whenever what the environment keeps changes shape, so an environment of an older layout is read afresh.
@@ -119,7 +130,9 @@ _INDEXED: dict[tuple[str, str, str], object] = {}
 def package_of(env: BuildEnvironment) -> DataPackage:
     """The package of the build's data folder, loaded once per process for each version of the data."""
     if not (data_dir(env) / "datapackage.json").is_file():
-        raise DataPackageMissingError(f"no data package at {data_dir(env)} (the config value ca911_data_dir)")
+        raise DataPackageMissingError(
+            f"no data package at {data_dir(env)} (the config value ca911_data_dir)"
+        )
     digest = getattr(env, "ca911_data_hash", None) or data_digest(env)
     key = (str(data_dir(env)), digest)
     if key not in _PACKAGES:
@@ -157,13 +170,28 @@ class RecordRole(SphinxRole):
         record_id = record_id.strip()
         if record_id not in records.index:
             kind = self.id_col.removesuffix("_id")
-            msg = self.inliner.reporter.error(f"unknown {kind} id {record_id!r} (not in data/{self.table}.csv)", line=self.lineno)
+            msg = self.inliner.reporter.error(
+                f"unknown {kind} id {record_id!r} (not in data/{self.table}.csv)", line=self.lineno
+            )
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         if self.keep_content and not has_title:
-            return [_link_keeping_content(self.label(record_id), self.render(records.loc[record_id].to_dict()), self.env)], []
-        ref = pending_xref("", refdomain="std", reftype="ref", reftarget=self.label(record_id), refexplicit=True,
-                           refwarn=True, refdoc=self.env.docname)
-        ref += nodes.inline("", title) if has_title else self.render(records.loc[record_id].to_dict())
+            return [
+                _link_keeping_content(
+                    self.label(record_id), self.render(records.loc[record_id].to_dict()), self.env
+                )
+            ], []
+        ref = pending_xref(
+            "",
+            refdomain="std",
+            reftype="ref",
+            reftarget=self.label(record_id),
+            refexplicit=True,
+            refwarn=True,
+            refdoc=self.env.docname,
+        )
+        ref += (
+            nodes.inline("", title) if has_title else self.render(records.loc[record_id].to_dict())
+        )
         return [ref], []
 
 
@@ -199,16 +227,22 @@ class NumberRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         package = package_of(self.env)
-        tables = {name: package[name] for name in (r["name"] for r in package.descriptor["resources"])}
+        tables = {
+            name: package[name] for name in (r["name"] for r in package.descriptor["resources"])
+        }
         try:
             rendered = number_text(tables, package.descriptor, self.text.strip())
         except KeyError as err:
-            msg = self.inliner.reporter.error(f"unknown number {self.text.strip()!r}: {err.args[0]}", line=self.lineno)
+            msg = self.inliner.reporter.error(
+                f"unknown number {self.text.strip()!r}: {err.args[0]}", line=self.lineno
+            )
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         return [nodes.inline(self.rawtext, rendered, classes=["ca911-number"])], []
 
 
-def _outdated_on_data_change(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+def _outdated_on_data_change(
+    app: Sphinx, env: BuildEnvironment, added, changed, removed
+) -> list[str]:
     """Sphinx re-reads only edited sources; a data (or helper code) edit must re-read every page. A project
     without a data package has nothing to cite (a role in it reports the missing package)."""
     if not (data_dir(env) / "datapackage.json").is_file():
@@ -227,6 +261,13 @@ def setup(app: Sphinx) -> dict:
     app.add_role("number", NumberRole())
     app.add_role("record", record_role)
     app.connect("missing-reference", resolve_kept_content)
-    app.connect("doctree-resolved", lambda app, doctree, docname: mark_locators_and_records(doctree))
+    app.connect(
+        "doctree-resolved", lambda app, doctree, docname: mark_locators_and_records(doctree)
+    )
     app.connect("env-get-outdated", _outdated_on_data_change)
-    return {"version": __version__, "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
