@@ -3,6 +3,7 @@ forces takes their colours from it, so a force has one colour in the timeline, t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 
 import pytest
@@ -12,7 +13,6 @@ from ca911.analysis import chronology
 from ca911.data.package import load
 from ca911.figures import maps, presence, style
 from ca911.figures import networks as network_figures
-import contextlib
 
 
 @pytest.fixture(scope="module")

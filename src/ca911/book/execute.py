@@ -37,7 +37,11 @@ def book_notebooks(root: Path) -> list[Path]:
     out = []
     for rel in [toc["root"], *files(toc.get("parts", toc.get("chapters", [])))]:
         path = root / f"{rel}.md"
-        if path.is_file() and not any(fnmatch.fnmatch(f"{rel}.md", p) for p in excluded) and is_myst_markdown_notebook(path.read_text(encoding="utf-8")):
+        if (
+            path.is_file()
+            and not any(fnmatch.fnmatch(f"{rel}.md", p) for p in excluded)
+            and is_myst_markdown_notebook(path.read_text(encoding="utf-8"))
+        ):
             out.append(path)
     return out
 

@@ -295,7 +295,11 @@ class InteractiveTable:
             allow_html=True,
             **self.datatables_options(),
         )
-        md = f"**{self.caption}.** {self.print_note}\n" if self.print_note else markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
+        md = (
+            f"**{self.caption}.** {self.print_note}\n"
+            if self.print_note
+            else markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
+        )
         # as itables' init_notebook_mode does, but from the book's copy: DataTables follows the theme's dark mode
         dark = (
             f'<script type="module">import {{ set_or_remove_dark_class }} from "{self.dt_url}"; '
