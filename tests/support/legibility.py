@@ -1,26 +1,56 @@
-"""Figure text legible in print: never mathtext or a fallback font, never under 8 pt once the figure is scaled to
-the printed text width (figures are never scaled up). Used on figures drawn in the tests (tests/test_plotting.py)
+"""Figure text legible in print: never mathtext or a fallback font, never under 8 pt once the figure is scaled as
+print scales it: to the printed text width and to the print stylesheet's height cap for figures (never up). Used on figures drawn in the tests (tests/test_plotting.py)
 and on every figure of the built book (tests/test_figures_rendered.py)."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from ca911.figures import style
 
 PRINT_MIN_PT = 8.0  # print.md: at least 8 pt at printed size
 TEXT_WIDTH_PT = style.A4_TEXT_WIDTH_IN * 72
+PRINT_CSS = (
+    Path(__file__).resolve().parents[2]
+    / "src"
+    / "ca911"
+    / "book"
+    / "sphinx"
+    / "static"
+    / "print"
+    / "ca911-print.css"
+)
+_SVG_HEIGHT = re.compile(r'<svg[^>]*\sheight="([\d.]+)pt"')
 
 
-def legibility_problems(svg: str) -> list[str]:
+def print_height_cap_pt(css: str | None = None) -> float:
+    """The height the print stylesheet allows a figure's picture (`figure img { max-height: …cm }`), in points."""
+    css = PRINT_CSS.read_text(encoding="utf-8") if css is None else css
+    caps = re.findall(r"figure img[^{]*\{[^}]*max-height:\s*([\d.]+)cm", css)
+    assert caps, "the print stylesheet sets no max-height for figure images"
+    return float(caps[-1]) / 2.54 * 72
+
+
+def print_scale(svg: str, height_cap_pt: float | None = None) -> float:
+    """How much print shrinks the figure: to the text width, and to the height cap (never enlarged)."""
+    cap = print_height_cap_pt() if height_cap_pt is None else height_cap_pt
+    height = float(_SVG_HEIGHT.search(svg)[1])
+    return min(1.0, TEXT_WIDTH_PT / style.svg_width_pt(svg), cap / height)
+
+
+def legibility_problems(svg: str, height_cap_pt: float | None = None) -> list[str]:
     """What makes an SVG figure hard to read in print: mathtext or fallback glyphs, text under 8 pt
-    once the figure is scaled to the text width (figures are never scaled up)."""
+    once the figure is scaled as print scales it (`print_scale`)."""
     problems = [
         f"glyphs from {font} (mathtext or a fallback font)"
         for font in sorted(style.svg_glyph_fonts(svg) - {"IPAexGothic"})
     ]
-    scale = min(1.0, TEXT_WIDTH_PT / style.svg_width_pt(svg))
+    scale = print_scale(svg, height_cap_pt)
     smallest = min(style.svg_text_sizes_pt(svg), default=PRINT_MIN_PT) * scale
     if smallest < PRINT_MIN_PT - 0.05:
         problems.append(
-            f"text at {smallest:.1f} pt when printed (figure {style.svg_width_pt(svg):.0f} pt wide)"
+            f"text at {smallest:.1f} pt when printed (figure {style.svg_width_pt(svg):.0f} pt wide, "
+            f"{float(_SVG_HEIGHT.search(svg)[1]):.0f} pt high)"
         )
     return problems

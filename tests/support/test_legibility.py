@@ -29,3 +29,20 @@ def test_the_checker_catches_small_and_oversized_figures():
     fig, ax = style.figure(1.5, 8.5)  # wider than the text block: printed smaller than drawn
     ax.set_title("wide")
     assert any("when printed" in p for p in legibility_problems(style.svg_text(fig)))
+
+
+def test_a_figure_taller_than_the_print_cap_is_found():
+    """8.5 pt text in a figure 12 in high, shrunk to the height cap, prints under 8 pt; within the cap it does not."""
+    tall, ax = style.figure(12, 3)
+    ax.set_title("tall", fontsize=8.5)
+    assert any("pt high" in p for p in legibility_problems(style.svg_text(tall)))
+    short, ax = style.figure(3, 3)
+    ax.set_title("short", fontsize=8.5)
+    assert legibility_problems(style.svg_text(short)) == []
+
+
+def test_the_height_cap_is_read_from_the_stylesheet():
+    from support.legibility import print_height_cap_pt
+
+    assert print_height_cap_pt("figure img, div.figure img { max-height: 10cm; }") == 10 / 2.54 * 72
+    assert print_height_cap_pt() > 0  # the book's stylesheet states one
