@@ -181,6 +181,7 @@ ITABLE_CSS = """
 .dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
 .dt-container table.dataTable :is(td, th) { vertical-align: top; white-space: normal; overflow-wrap: normal; }
 .dt-container table.dataTable caption { text-align: left; }
+.dt-container table.dataTable tbody td.ca911-col-date { white-space: nowrap; }  /* a date is never broken at its hyphens */
 .dt-container table.dataTable.compact :is(td, th) { padding: 0.35em 0.6em; }
 @media (max-width: 44rem) {
   .dt-container table.dataTable, .dt-container table.dataTable :is(thead, tbody) { display: block; width: 100% !important; }

@@ -315,7 +315,11 @@ def number_section_references(soup) -> None:
         heading = section_heading_of(ids.get(fragment))
         if heading is None:
             continue
-        link["href"] = f"#{fragment}"
+        # The page is the heading's, not the section's: a section can begin at the foot of one page (its top
+        # margin) while its heading, kept with what follows, opens the next.
+        if not heading.get("id"):
+            heading["id"] = f"{fragment}-heading"
+        link["href"] = f"#{heading['id']}"
         add_class(link, "ca911-xref")
         number = heading.find("span", class_="section-number")
         number = number.get_text(strip=True).rstrip(".") if number else ""
