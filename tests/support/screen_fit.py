@@ -207,6 +207,16 @@ MEASURE_JS = r"""
     }
   }
 
+  // 5b. no Japanese cell squeezed to a character or two a line (Japanese breaks anywhere: no broken word shows it)
+  for (const cell of root.querySelectorAll("td, th")) {
+    if (!visible(cell)) continue;
+    const chars = [...cell.textContent.replace(/\s+/g, "")].length;
+    if (chars < 4 || !cjk.test(cell.textContent)) continue;  // Latin words: the broken-word check above
+    range.selectNodeContents(cell);
+    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+    if (lines >= 3 && chars / lines < 2.5) add("table cell squeezed to a character or two a line", cell, `${chars} characters on ${lines} lines`);
+  }
+
   // 6. no overprinting: no two cells' text boxes overlap, no cell's text runs out of its cell
   for (const table of root.querySelectorAll("table")) {
     if (!visible(table)) continue;
@@ -378,6 +388,7 @@ FIT_KINDS = (
     "table wider than its column",
     "caption clipped",
     "word broken inside a table cell",
+    "table cell squeezed to a character or two a line",
 )
 OVERPRINT_KINDS = ("cells overprint", "text runs out of its cell")
 

@@ -268,3 +268,19 @@ def test_a_figure_wider_than_the_screen(render):
         "img { max-width: none; }",
     )
     assert "figure wider than the screen" in kinds(screen_fit.phone_problems(cut))
+
+
+def test_a_row_label_squeezed_to_a_character_a_line(render):
+    """A Japanese row label beside long cells: squeezed to one character a line unless its column keeps a width."""
+    table = (
+        '<table style="width: 340px"><tr><td>イラク攻撃への支持</td>'
+        "<td>Kazakhstan called the war regrettable but kept its ties with Washington and Moscow alike.</td>"
+        "<td>Uzbekistan joined the coalition of the willing and offered its airspace and bases.</td></tr></table>"
+    )
+    squeezed = "table cell squeezed to a character or two a line"
+    assert squeezed in kinds(
+        screen_fit.phone_problems(render(table, "td:first-child { width: 1px; }"))
+    )
+    assert squeezed not in kinds(
+        screen_fit.phone_problems(render(table, "td:first-child { min-width: 5.5em; }"))
+    )
