@@ -182,7 +182,9 @@ def test_cell_figure_check_catches_a_missing_alt_text(tmp_path):
     assert cell_figure_problems(broken)
     removed = tmp_path / "removed.md"
     removed.write_text(
-        good.read_text(encoding="utf-8").replace("- hide-input\n---", "- remove-cell\n---", 1),
+        good.read_text(encoding="utf-8").replace(
+            "tags: [hide-input]\n---", "tags: [remove-cell]\n---", 1
+        ),
         encoding="utf-8",
     )
     assert any("removed" in p for p in cell_figure_problems(removed))

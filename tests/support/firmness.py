@@ -70,8 +70,8 @@ def event_modalities(package) -> dict[str, str]:
     """An event → hedged or reported_view when every sentence of the chapter that states it holds it so."""
     rows = package.sentences[package.sentences["content"].astype(str) == "fact"]
     held: dict[str, set[str]] = {}
-    for refs, modality in zip(rows["record_refs"].fillna(""), rows["modality"].astype(str)):
-        for ref in str(refs).split():
+    for refs, modality in zip(rows["record_refs"], rows["modality"].astype(str)):
+        for ref in refs or []:  # a list: the loader splits list-valued fields
             if ref.startswith("events:"):
                 held.setdefault(ref.removeprefix("events:"), set()).add(modality)
     return {e: sorted(m)[0] for e, m in held.items() if m <= set(FIRMNESS)}

@@ -140,6 +140,8 @@ def mark_short_code(soup, longest: int = 80, longest_in_table: int = 24) -> None
     table cell (a pattern in a codebook rule) wraps."""
     for code in soup.find_all("code"):
         text = code.get_text()
+        if "ca911-record" in (code.get("class") or []) and code.find_parent(["td", "th"]):
+            continue  # a record reference in a column breaks after its hyphens (the stylesheet)
         whole = bool(IDENTIFIER.fullmatch(text) or LOCATOR_IN_TEXT.fullmatch(text))
         limit = longest if whole or not code.find_parent(["td", "th"]) else longest_in_table
         if len(text) <= limit:
