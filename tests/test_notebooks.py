@@ -257,7 +257,7 @@ def test_pairs_in_words_names_each_pair_once():
 
 
 def test_shared_membership_histories_keep_every_pair_once(pkg):
-    from ca911.analysis.networks import projected_weights
+    from ca911.analysis.membership_network import projected_weights
     from ca911.book.network_wording import shared_membership_histories
 
     weights = projected_weights(pkg)

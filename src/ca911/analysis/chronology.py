@@ -223,7 +223,7 @@ def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd
     the end of the record. Rows of the two chapters about the same membership merge into one bar. A row
     whose start the chapter does not date (`networks.UNDATED_STARTS`) has no span to draw and is left out.
     """
-    from ca911.analysis.networks import UNDATED_STARTS
+    from ca911.analysis.membership_network import UNDATED_STARTS
 
     m = require_rows(pkg.memberships, "memberships").copy()
     m = m[~m["start_basis"].astype(str).isin(UNDATED_STARTS)]

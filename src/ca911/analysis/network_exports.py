@@ -9,6 +9,9 @@ import re
 import networkx as nx
 import pandas as pd
 
+from ca911.analysis.alignment_network import alignment_periods, build_alignment_graph
+from ca911.analysis.contact_network import build_contact_graph
+from ca911.analysis.membership_network import SNAPSHOTS, build_membership_graph, project_members
 from ca911.analysis.network_layouts import (
     alignment_layout,
     contact_layout,
@@ -16,17 +19,8 @@ from ca911.analysis.network_layouts import (
     presence_layout,
     projection_layout,
 )
-from ca911.analysis.networks import (
-    SNAPSHOTS,
-    _sorted_copy,
-    alignment_periods,
-    build_alignment_graph,
-    build_contact_graph,
-    build_membership_graph,
-    build_presence_graph,
-    presence_snapshots,
-    project_members,
-)
+from ca911.analysis.networks import sorted_copy
+from ca911.analysis.presence_network import build_presence_graph, presence_snapshots
 from ca911.data.archive import deterministic_zip
 from ca911.data.named_dates import AUTUMN_2001
 from ca911.data.output_date import output_iso_date
@@ -50,7 +44,7 @@ def _clean(attrs: dict) -> dict:
 
 
 def _export_graph(G: nx.Graph, pos: dict | None, viz: bool) -> nx.Graph:
-    H = _sorted_copy(G)
+    H = sorted_copy(G)
     H.graph.clear()
     H.graph.update(_clean(G.graph))
     for n in H:

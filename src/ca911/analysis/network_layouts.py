@@ -8,7 +8,9 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ca911.analysis.networks import POWERS, PRESENCE_STATUSES, membership_intervals
+from ca911.analysis.alignment_network import POWERS
+from ca911.analysis.membership_network import membership_intervals
+from ca911.analysis.presence_network import PRESENCE_STATUSES
 
 
 def _barycentric_order(

@@ -572,7 +572,7 @@ def actor_page(
 
 
 def contact_degrees(pkg: DataPackage) -> dict[str, int]:
-    from ca911.analysis.networks import build_contact_graph
+    from ca911.analysis.contact_network import build_contact_graph
 
     try:
         G = build_contact_graph(pkg)

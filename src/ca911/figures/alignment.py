@@ -1,13 +1,14 @@
 """Chapter 4's reading of alignment as a figure: for each state and period of its policy, the powers it leaned
-to, cooperated with or balanced against, one panel per period (`ca911.analysis.networks.alignment_graph`)."""
+to, cooperated with or balanced against, one panel per period
+(`ca911.analysis.alignment_network.build_alignment_graph`)."""
 
 from __future__ import annotations
 
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
+from ca911.analysis import alignment_network
 from ca911.analysis import network_layouts as layouts
-from ca911.analysis import networks as nw
 from ca911.data import dates
 from ca911.figures.networks import (
     BLACK,
@@ -101,7 +102,7 @@ def alignment_panels(pkg, layout: str = "wide"):
     """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's numbering): the country in
     the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
     Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
-    periods = require(nw.alignment_periods(pkg), "periods")
+    periods = require(alignment_network.alignment_periods(pkg), "periods")
     number = periods["period_id"].map(
         lambda pid: int(str(pid).rsplit("-", 1)[-1])
     )  # within its country, as the chapter numbers
@@ -117,11 +118,11 @@ def alignment_panels(pkg, layout: str = "wide"):
         wspace=0.05, hspace=0.45, left=0.02, right=0.98
     )  # before edge labels are measured
     for ax, p in zip(axes.flat, periods.itertuples()):
-        G = nw.build_alignment_graph(pkg, p.period_id)
+        G = alignment_network.build_alignment_graph(pkg, p.period_id)
         pos = layouts.alignment_layout(G)
-        for power in nw.POWERS:  # the three powers always stand in their place
+        for power in alignment_network.POWERS:  # the three powers always stand in their place
             pos.setdefault(power, layouts.ALIGNMENT_POSITIONS[power])
-        others = sorted(n for n in pos if n not in nw.POWERS and n != p.country_id)
+        others = sorted(n for n in pos if n not in alignment_network.POWERS and n != p.country_id)
         for i, n in enumerate(
             others
         ):  # lower left, far enough from the country for a label on the edge between

@@ -1,4 +1,4 @@
-"""Figures of the actor networks (`ca911.analysis.networks`), in the one style of `ca911.figures.style`.
+"""Figures of the actor networks (`ca911.analysis.*_network`), in the one style of `ca911.figures.style`.
 
 Every function returns a closed matplotlib Figure (closed so a notebook shows it only where it is
 glued), at most `A4_TEXT_WIDTH_IN` wide, with fixed positions so rebuilds draw the same picture.
@@ -14,8 +14,9 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
+from ca911.analysis import contact_network as contacts
+from ca911.analysis import membership_network, presence_network
 from ca911.analysis import network_layouts as layouts
-from ca911.analysis import networks as nw
 from ca911.data import dates
 from ca911.data.numbers import with_qualifier
 from ca911.figures.style import (
@@ -75,7 +76,7 @@ def _change_colours(now: set, before: set | None):
 
 
 @two_layouts
-def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
+def membership_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: str = "wide"):
     """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended ones
     dotted grey, members and organisations not (or no longer) in the network in light grey."""
     pos = require(layouts.membership_layout(pkg), "memberships that any date can show")
@@ -91,7 +92,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     )
     before = None
     for ax, label in zip(axes.flat, snapshots):
-        G = nw.build_membership_graph(pkg, label)
+        G = membership_network.build_membership_graph(pkg, label)
         edges = {tuple(sorted(e)) for e in G.edges}
         new, gone = _change_colours(edges, before)
         for a, b in sorted(gone):
@@ -159,7 +160,7 @@ def membership_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
 
 
 @two_layouts
-def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
+def projected_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: str = "wide"):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
     vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the exact counts are in
     `networks.projected_weights`)."""
@@ -178,7 +179,9 @@ def projected_snapshots(pkg, snapshots=nw.SNAPSHOTS, layout: str = "wide"):
     )
     heaviest = 0
     for ax, label in zip(axes.flat, snapshots):
-        P = nw.project_members(nw.build_membership_graph(pkg, label))
+        P = membership_network.project_members(
+            membership_network.build_membership_graph(pkg, label)
+        )
         heaviest = max([heaviest, *(w for _, _, w in P.edges(data="weight"))])
         for a, b, w in sorted(P.edges(data="weight")):
             (x1, y1), (x2, y2) = pos[a], pos[b]
@@ -285,14 +288,18 @@ def presence_panels(pkg, layout: str = "wide"):
     that the key beside the panel explains."""
     pos = require(layouts.presence_layout(pkg), "deployments of troops")
     names = node_names(pkg, short=True)
-    snaps = nw.presence_snapshots(pkg)
+    snaps = presence_network.presence_snapshots(pkg)
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the text width
     narrow = layout == "narrow"
     key_width = 54 if narrow else 50
     if narrow:  # each panel's key under it, as tall as its lines
         fig, axes = _stacked_with_keys(
             [
-                len(_presence_key(nw.build_presence_graph(pkg, date), names, key_width))
+                len(
+                    _presence_key(
+                        presence_network.build_presence_graph(pkg, date), names, key_width
+                    )
+                )
                 for date in snaps.values()
             ],
             figure_width(layout),
@@ -316,7 +323,7 @@ def presence_panels(pkg, layout: str = "wide"):
             hspace=0.35, wspace=0.02, bottom=0.12
         )  # before placing numbers: they are placed in points
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
-        G = nw.build_presence_graph(pkg, date)
+        G = presence_network.build_presence_graph(pkg, date)
         ax.set_xlim(-0.04, 1.04)
         ax.set_ylim(-0.62, 1.67)
         stagger = _stagger(pos, step=0.27)
@@ -488,7 +495,7 @@ def contact_network(
     events; node size = betweenness (the bridge positions)."""
     require(list(G.edges), "contacts between two actors")
     pos = pos or layouts.contact_layout(G)
-    centrality = centrality if centrality is not None else nw.centrality_table(G)
+    centrality = centrality if centrality is not None else contacts.centrality_table(G)
     between = centrality.set_index("actor")["betweenness"]
     fig, ax = figure(
         3.9 if layout == "narrow" else 3.4, figure_width(layout)
@@ -497,7 +504,7 @@ def contact_network(
         per_family: dict[str, int] = {}
         for part in d["types"].split(";"):
             t, n = part.split(":")
-            fam = nw.CONTACT_FAMILIES.get(t, t)
+            fam = contacts.CONTACT_FAMILIES.get(t, t)
             per_family[fam] = per_family.get(fam, 0) + int(n)
         for fam, n in sorted(per_family.items()):
             colour, style, rad = FAMILY_STYLE[fam]
