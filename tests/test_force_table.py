@@ -11,8 +11,7 @@ from matplotlib.colors import to_hex
 
 from ca911.analysis import chronology
 from ca911.data.package import load
-from ca911.figures import maps, presence, style
-from ca911.figures import networks as network_figures
+from ca911.figures import maps, presence, presence_networks, style
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +40,7 @@ FIGURES = {
         chronology.deployment_timeline(pkg)
     ),
     "presence map": maps.presence_map,
-    "presence network": network_figures.presence_panels,
+    "presence network": presence_networks.presence_panels,
 }
 
 

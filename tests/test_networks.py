@@ -531,14 +531,14 @@ def test_export_drops_missing_values_instead_of_writing_nan(presence_pkg):
 
 
 def test_figures_refuse_empty_networks(contact_pkg):
-    from ca911.figures import networks as nf
+    from ca911.figures import contact_networks, presence_networks
 
     empty = contact_network.build_contact_graph(contact_pkg, "1990-01-01", "1990-12-31")
     assert empty.number_of_edges() == 0
     with pytest.raises(ValueError, match=r"^no contacts between two actors in the data: "):
-        nf.contact_network(empty)
+        contact_networks.contact_network(empty)
     with pytest.raises(ValueError, match=r"^no deployments of troops in the data: "):
-        nf.presence_panels(contact_pkg)
+        presence_networks.presence_panels(contact_pkg)
 
 
 # ---------------------------------------------------------------------------------------- real data

@@ -9,8 +9,7 @@ import matplotlib
 import pytest
 
 from ca911.data import output_date
-from ca911.figures import presence, style
-from ca911.figures import timelines as figures
+from ca911.figures import coded_tables, presence, style
 from support.legibility import legibility_problems
 
 
@@ -72,7 +71,7 @@ def _notebook_figures(pkg):
     parts, total = chronology.aid_by_recipient(pkg)
     return {
         "deployment_chart": presence.deployment_chart(chronology.deployment_timeline(pkg)),
-        "coded_table": figures.coded_table(
+        "coded_table": coded_tables.coded_table(
             coded.astype(object).where(coded.notna(), None),
             labels,
             [chronology.dimension_labels(pkg, "en")[d] for d in coded.index],

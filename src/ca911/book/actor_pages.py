@@ -331,7 +331,7 @@ def _timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, lay
     ax.xaxis.set_major_locator(mdates.YearLocator(4 if narrow else 2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
-    figures._family_legend(
+    figures.family_legend(
         ax,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.16 if narrow else -0.2),
