@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ca911.book.actor_pages import page_label, ref_link
+from ca911.book.actor_records import page_label, ref_link
 from ca911.book.appendices import record_link
 from ca911.book.myst import Markup, markdown_cell, myst_code, myst_text
 from ca911.book.records import fact_label, label_of

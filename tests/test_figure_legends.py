@@ -29,17 +29,18 @@ def test_every_legend_entry_is_drawn(figures):
 
 
 def test_actor_timeline_legends_list_only_what_is_drawn():
-    from ca911.book import actor_pages
+    from ca911.book import actor_records
     from ca911.data import package as data
+    from ca911.figures import actor_timeline
 
     pkg = data.load()
-    records = actor_pages.actor_records(pkg)
+    records = actor_records.actor_records(pkg)
     problems = {}
-    for actor_id in actor_pages.actors_with_pages(pkg, records):
+    for actor_id in actor_records.actors_with_pages(pkg, records):
         mine = records[records["actor_id"] == actor_id]
         if (mine["resource"] == "events").any():
             problems[actor_id] = figure_checks.legend_problems(
-                actor_pages.timeline_figure(pkg, actor_id, mine)
+                actor_timeline.timeline_figure(pkg, actor_id, mine)
             )
     assert len(problems) >= 10
     assert {k: v for k, v in problems.items() if v} == {}

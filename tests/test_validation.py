@@ -318,7 +318,7 @@ def test_external_name_part_must_be_part_of_the_name(data_copy):
 
 
 def test_glossary_brackets_what_the_chapters_do_not_print():
-    from ca911.book.actor_pages import marked_external
+    from ca911.book.actor_records import marked_external
     from ca911.book.appendices import glossary_markdown
     from ca911.data.package import load
 

@@ -8,14 +8,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ca911.book.actor_pages import (
-    KIND_HEADINGS,
-    actors_with_pages,
-    index_name,
-    marked_external,
-    ref_link,
-    sort_key,
-)
+from ca911.book.actor_index import KIND_HEADINGS, index_name, sort_key
+from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
 from ca911.book.myst import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
 from ca911.book.records import fact_label, record_markup
 from ca911.data.locators import section_of

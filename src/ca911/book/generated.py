@@ -57,12 +57,14 @@ def generators(actor_pages: bool = True) -> dict:
 
     from ca911.analysis import network_exports
     from ca911.book import actor_pages as pages
-    from ca911.book import appendices, codebook, records
+    from ca911.book import actor_records, appendices, codebook, records
 
     writers = {
         "appendices": appendices.appendix_files,
         "codebook": codebook.codebook_file,
-        "chronology": (lambda pkg: records.chronology_file(pkg, partial(pages.linked_name, pkg)))
+        "chronology": (
+            lambda pkg: records.chronology_file(pkg, partial(actor_records.linked_name, pkg))
+        )
         if actor_pages
         else records.chronology_file,
         "networks": network_exports.network_exports,

@@ -66,7 +66,9 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
     ids before slugs). The glob becomes the explicit list, each entry titled with its index name."""
     from sphinx_external_toc.api import Document, FileItem, GlobItem, TocTree
 
-    from ca911.book.actor_pages import PAGE_DIR, actors_with_pages, navigation_order
+    from ca911.book.actor_index import navigation_order
+    from ca911.book.actor_pages import PAGE_DIR
+    from ca911.book.actor_records import actors_with_pages
     from ca911.data.package import load
 
     site_map = getattr(config, "external_site_map", None)

@@ -55,7 +55,7 @@ class ActorReferencesToIndex(SphinxPostTransform):
     builders = PRINT_BUILDERS
 
     def run(self, **kwargs) -> None:
-        from ca911.book.actor_pages import index_label
+        from ca911.book.actor_index import index_label
 
         for node in self.document.findall(addnodes.pending_xref):
             target = node.get("reftarget", "")
