@@ -683,25 +683,25 @@ def test_notebook_download_links_point_at_exported_files(pkg):
 
 
 @pytest.mark.parametrize(
-    "draw",
+    "module, draw",
     [
-        "membership_snapshots",
-        "projected_snapshots",
-        "presence_panels",
-        "alignment_panels",
-        "contact_network",
+        ("membership_networks", "membership_snapshots"),
+        ("membership_networks", "projected_snapshots"),
+        ("presence_networks", "presence_panels"),
+        ("alignment", "alignment_panels"),
+        ("contact_networks", "contact_network"),
     ],
 )
-def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
+def test_figures_fit_the_a4_text_width(pkg, module, draw, tmp_path):
+    import importlib
+
     import matplotlib
     from PIL import Image
 
-    from ca911.figures import alignment
-    from ca911.figures import networks as nf
     from ca911.figures.style import A4_TEXT_WIDTH_IN, save
 
     arg = contact_network.build_contact_graph(pkg) if draw == "contact_network" else pkg
-    fig = getattr(alignment if draw == "alignment_panels" else nf, draw)(arg)
+    fig = getattr(importlib.import_module(f"ca911.figures.{module}"), draw)(arg)
     path = save(fig, tmp_path / f"{draw}.png")
     width_px, _ = Image.open(path).size
     assert width_px / matplotlib.rcParams["savefig.dpi"] <= A4_TEXT_WIDTH_IN + 0.01
@@ -717,7 +717,7 @@ def test_download_tables_offer_every_exported_network(pkg, monkeypatch):
         p.read_text(encoding="utf-8")
         for p in sorted((DATA_DIR.parent / "notebooks").glob("network_*.md"))
     )
-    prefixes = set(re.findall(r'download_table\(\s*pkg, "([\w-]+)"', notebooks))
+    prefixes = set(re.findall(r'download_table\(\s*pkg,\s*"([\w-]+)"', notebooks))
     offered = {
         f
         for prefix in prefixes
