@@ -1,4 +1,5 @@
-"""Chapter 4's alignment network: which state aligned with, cooperated with or balanced against which power, by period."""
+"""Chapter 4's alignment network: which state aligned with, cooperated with or balanced against
+which power, by period."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The diplomatic-contact network: who met, called or visited whom within a window of dates, and who is central to it."""
+"""The diplomatic-contact network: who met, called or visited whom within a window of dates, and
+who is central to it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The membership network: which actors belong to which organisations at a date, its changes and its projection onto pairs of members."""
+"""The membership network: which actors belong to which organisations at a date, its changes, and
+its projection onto pairs of members."""
 
 from __future__ import annotations
 
