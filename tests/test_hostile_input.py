@@ -29,7 +29,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import ca911.data.validation as validation
-from ca911.data.validation import Problem, validate_package
+from ca911.data.problems import Problem
+from ca911.data.validation import validate_package
 from support.project import ROOT, project_copy, serve
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))

@@ -414,7 +414,7 @@ def test_a_name_part_the_chapters_do_not_print_must_be_marked(data_copy, actor, 
 
 
 def test_name_tracing_on_invented_names():
-    from ca911.data.validation import untraced_name_parts
+    from ca911.data.name_tracing import untraced_name_parts
 
     assert untraced_name_parts("Taro Yamada", ["ヤマダ"], []) == [
         "Taro"
