@@ -12,7 +12,7 @@ import pytest
 
 from ca911.data.chapters import chapter_ids
 from ca911.data.package import DATA_DIR, load
-from ca911.sources import coverage, derived
+from ca911.sources import coverage, derived, sentence_coverage
 from support.project import ROOT, needs_sources, read_rows, write_rows
 
 
@@ -79,7 +79,7 @@ def test_reports_need_no_chapters(monkeypatch, tmp_path):
     pkg = load()
     for chapter in chapter_ids():
         dates = coverage.coverage_report(chapter, data=pkg)
-        sentences = coverage.sentence_report(chapter, data=pkg)
+        sentences = sentence_coverage.sentence_report(chapter, data=pkg)
         assert dates.complete and sentences.complete
         assert (
             len(dates.expressions) == int((pkg.date_expressions["source_id"] == chapter).sum()) > 40
@@ -106,7 +106,7 @@ def test_a_changed_inventory_checksum_is_a_sentence_problem(data_copy):
     header, rows = read_rows(data_copy / "source_sentences.csv")
     rows[0]["checksum"] = "ffffffff"
     write_rows(data_copy / "source_sentences.csv", header, rows)
-    report = coverage.sentence_report(rows[0]["source_id"], data_dir=data_copy)
+    report = sentence_coverage.sentence_report(rows[0]["source_id"], data_dir=data_copy)
     assert report.sentences[0].problem.startswith("checksum")
 
 

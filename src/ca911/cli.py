@@ -73,12 +73,8 @@ def _execute(args: argparse.Namespace) -> int:
 
 def _coverage(args: argparse.Namespace) -> int:
     from ca911.data.package import DataPackageError, load
-    from ca911.sources.coverage import (
-        coverage_report,
-        format_report,
-        format_sentence_report,
-        sentence_report,
-    )
+    from ca911.sources.coverage import coverage_report, format_report
+    from ca911.sources.sentence_coverage import format_sentence_report, sentence_report
 
     try:
         data = load(args.data_dir)
