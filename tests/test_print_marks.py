@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from ca911.book.sphinx.print_marks import identifier_spans, internal_target, mark_for_print
+from ca911.book.sphinx.print import mark_for_print
+from ca911.book.sphinx.print_marks import identifier_spans
+from ca911.book.sphinx.print_navigation import internal_target
 
 
 def marked(html: str, captions=None, names=()) -> BeautifulSoup:

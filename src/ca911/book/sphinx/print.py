@@ -10,6 +10,7 @@ added in html-page-context, by handlers connected only when the print builder ru
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -18,6 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ca911 import __version__
+from ca911.book.sphinx.print_marks import anchor_tables, drop_code_only_cells, mark_identifiers, mark_keep_with_next, mark_landscape_tables, mark_lead_ins, mark_locators, mark_names, mark_number_columns, mark_ragged, mark_short_code, mark_short_lists, mark_wide_tables
+from ca911.book.sphinx.print_navigation import number_section_references, open_parts
 
 PRINT_BUILDERS = ("simplepdf",)
 
@@ -63,11 +66,64 @@ class ActorReferencesToIndex(SphinxPostTransform):
                 node["reftarget"] = index_label(target.removeprefix("actor-")).lower()
 
 
+def mark_for_print(html: str, part_captions: list[str | None] | None = None, names=()) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    drop_code_only_cells(soup)
+    mark_lead_ins(soup)
+    mark_number_columns(soup)
+    mark_wide_tables(soup)
+    mark_landscape_tables(soup)
+    mark_identifiers(soup)
+    mark_short_code(soup)
+    mark_locators(soup)
+    mark_names(soup, names)
+    mark_ragged(soup)
+    mark_keep_with_next(soup)
+    mark_short_lists(soup)
+    number_section_references(soup)
+    anchor_tables(soup)
+    if part_captions:
+        open_parts(soup, part_captions)
+    return str(soup)
+
+
+def proper_names(data_dir: Path) -> frozenset[str]:
+    """The words of the actors' and the chapter authors' names (actors.csv, sources.csv in `data_dir`), capitalised
+    and four letters or more, and their short Japanese names: the print edition never breaks them."""
+    import csv
+
+    words = set()
+    for table, columns in (
+        ("actors.csv", ("name_en", "name_en_external", "name_en_ours")),
+        ("sources.csv", ("author",)),
+    ):
+        path = data_dir / table
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                for column in columns:
+                    words |= {
+                        w
+                        for w in re.findall(r"[^\W\d_]+", row.get(column) or "")
+                        if len(w) >= 4 and w[0].isupper()
+                    }
+                # a short Japanese name (コミロフ, マラシェンコ) is never split over lines either
+                for column in ("name_ja", "author_ja"):
+                    words |= {
+                        w
+                        for w in re.split(r"[\s・（）()、]+", row.get(column) or "")
+                        if 2 <= len(w) <= 8 and re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]+", w)
+                    }
+    return frozenset(words)
+
+
 def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The print stylesheet keeps identifiers whole and numbers right-aligned by these marks."""
     if not isinstance(context.get("body"), str):
         return
-    from ca911.book.sphinx.print_marks import mark_for_print, proper_names
     from ca911.book.sphinx.roles import data_dir
 
     captions = None

@@ -1,9 +1,9 @@
 """Marks in the print edition's HTML that its stylesheet (static/ca911-print.css) designs with:
-identifiers that must not break across lines, locators set in one style, lines of ids set ragged-right,
-table columns of numbers to set right-aligned, tables too wide for the portrait measure turned a quarter
-turn on a page of their own, bold lead-ins that must stay with what follows, an opening page for each part, and
-cross-references that carry their section number and page; code-only notebook cells, which print
-nothing, are taken out.
+identifiers that must not break across lines, locators set in one style, lines of ids set
+ragged-right, table columns of numbers to set right-aligned, tables too wide for the portrait
+measure turned a quarter turn on a page of their own, bold lead-ins that must stay with what
+follows; code-only notebook cells, which print nothing, are taken out. Cross-references and the
+parts' opening pages are `print_navigation`; `print.mark_for_print` applies them all.
 
 CSS cannot tell an identifier from a word, and the book's tables come from several paths (Markdown,
 docutils list-tables, pandas HTML), so the marks are added once, to the assembled page, for print only.
@@ -12,7 +12,6 @@ docutils list-tables, pandas HTML), so the marks are added once, to the assemble
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ca911.data.locators import LOCATOR_RE
 
@@ -277,133 +276,3 @@ def mark_ragged(soup, share: float = 0.3) -> None:
         )
         if records_lead or identifier_share(tag) >= share:
             add_class(tag, "ca911-ragged")
-
-
-def internal_target(href: str | None) -> str | None:
-    """The fragment of a link into the single print document ("index.html#x" or "#x"), else None."""
-    if not href:
-        return None
-    page, _, fragment = href.partition("#")
-    return fragment if fragment and page in ("", "index.html") else None
-
-
-def section_heading_of(target):
-    """The heading a link target names: the section's heading, or the heading right after a label."""
-    if target is None:
-        return None
-    if target.name in ("h1", "h2", "h3", "h4", "h5"):
-        return target
-    if target.name == "section":
-        return target.find(["h1", "h2", "h3", "h4", "h5"], recursive=False)
-    if target.name == "span" and not target.get_text(strip=True):
-        following = target.find_next_sibling()
-        if following is not None and following.name in ("h1", "h2", "h3", "h4", "h5"):
-            return following
-        if following is not None and following.name == "section":
-            return following.find(["h1", "h2", "h3", "h4", "h5"], recursive=False)
-    return None
-
-
-def number_section_references(soup) -> None:
-    """On paper a reference to a section carries its number and its page (the stylesheet prints the page
-    with target-counter); a bare section title cannot be looked up."""
-    ids = {tag["id"]: tag for tag in soup.find_all(id=True)}
-    for link in soup.select("a.reference.internal"):
-        fragment = internal_target(link.get("href"))
-        if fragment is None:
-            continue
-        heading = section_heading_of(ids.get(fragment))
-        if heading is None:
-            continue
-        link["href"] = f"#{fragment}"
-        add_class(link, "ca911-xref")
-        number = heading.find("span", class_="section-number")
-        number = number.get_text(strip=True).rstrip(".") if number else ""
-        if number and not link.get_text(" ", strip=True).startswith(number):
-            prefix = soup.new_tag("span", attrs={"class": "ca911-xref-number"})
-            kind = (
-                "§" if "." in number else "app." if number.isalpha() else "ch."
-            )  # appendices are lettered
-            prefix.string = f"{kind}\u00a0{number} "
-            link.insert(0, prefix)
-
-
-PART_NAME = re.compile(r"^(Part [IVXLC]+)\s*[—–-]\s*(.+)$")
-
-
-def open_parts(soup, captions: list[str | None]) -> None:
-    """Each part of the book opens on a page of its own, with its title as a first-level heading (a bookmark
-    of its own in the PDF). The single print document keeps a part as a toctree wrapper, in _toc.yml's
-    order; the front matter has no opening page."""
-    wrappers = [
-        w
-        for w in soup.select("div.toctree-wrapper")
-        if w.find_parent(class_="toctree-wrapper") is None
-    ]
-    for wrapper, caption in zip(wrappers, captions):
-        if not caption or caption.strip().lower() == "front matter":
-            continue
-        opener = soup.new_tag("section", attrs={"class": "ca911-part-opener"})
-        match = PART_NAME.match(caption.strip())
-        title = soup.new_tag("h1", attrs={"class": "ca911-part-title"})
-        title.string = match.group(1) if match else caption.strip()
-        opener.append(title)
-        if match:
-            subtitle = soup.new_tag("p", attrs={"class": "ca911-part-subtitle"})
-            subtitle.string = match.group(2)
-            opener.append(subtitle)
-        wrapper.insert_before(opener)
-
-
-def mark_for_print(html: str, part_captions: list[str | None] | None = None, names=()) -> str:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    drop_code_only_cells(soup)
-    mark_lead_ins(soup)
-    mark_number_columns(soup)
-    mark_wide_tables(soup)
-    mark_landscape_tables(soup)
-    mark_identifiers(soup)
-    mark_short_code(soup)
-    mark_locators(soup)
-    mark_names(soup, names)
-    mark_ragged(soup)
-    mark_keep_with_next(soup)
-    mark_short_lists(soup)
-    number_section_references(soup)
-    anchor_tables(soup)
-    if part_captions:
-        open_parts(soup, part_captions)
-    return str(soup)
-
-
-def proper_names(data_dir: Path) -> frozenset[str]:
-    """The words of the actors' and the chapter authors' names (actors.csv, sources.csv in `data_dir`), capitalised
-    and four letters or more, and their short Japanese names: the print edition never breaks them."""
-    import csv
-
-    words = set()
-    for table, columns in (
-        ("actors.csv", ("name_en", "name_en_external", "name_en_ours")),
-        ("sources.csv", ("author",)),
-    ):
-        path = data_dir / table
-        if not path.is_file():
-            continue
-        with path.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                for column in columns:
-                    words |= {
-                        w
-                        for w in re.findall(r"[^\W\d_]+", row.get(column) or "")
-                        if len(w) >= 4 and w[0].isupper()
-                    }
-                # a short Japanese name (コミロフ, マラシェンコ) is never split over lines either
-                for column in ("name_ja", "author_ja"):
-                    words |= {
-                        w
-                        for w in re.split(r"[\s・（）()、]+", row.get(column) or "")
-                        if 2 <= len(w) <= 8 and re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]+", w)
-                    }
-    return frozenset(words)
