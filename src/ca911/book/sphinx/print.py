@@ -19,7 +19,21 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ca911 import __version__
-from ca911.book.sphinx.print_marks import anchor_tables, drop_code_only_cells, mark_identifiers, mark_keep_with_next, mark_landscape_tables, mark_lead_ins, mark_locators, mark_names, mark_number_columns, mark_ragged, mark_short_code, mark_short_lists, mark_wide_tables
+from ca911.book.sphinx.print_marks import (
+    anchor_tables,
+    drop_code_only_cells,
+    mark_identifiers,
+    mark_keep_with_next,
+    mark_landscape_tables,
+    mark_lead_ins,
+    mark_locators,
+    mark_names,
+    mark_number_columns,
+    mark_ragged,
+    mark_short_code,
+    mark_short_lists,
+    mark_wide_tables,
+)
 from ca911.book.sphinx.print_navigation import number_section_references, open_parts
 
 PRINT_BUILDERS = ("simplepdf",)
