@@ -1,8 +1,8 @@
 """A page per actor (HTML) and the compact actor index (print).
 
-The set of actors with pages is recomputed here from the CSV files alone, with the csv module, so a slip
-in `ca911.book.actor_pages` (a resource left out, a role not counted) cannot agree with itself. Each checker
-is also run on a deliberately broken input, to show it can fail.
+The set of actors with pages is recomputed here from the CSV files alone, with the csv module, so a
+slip in `ca911.book.actor_pages` (a resource left out, a role not counted) cannot agree with itself.
+Each checker is also run on a deliberately broken input, to show it can fail.
 """
 
 from __future__ import annotations
@@ -140,7 +140,8 @@ def test_timeline_figure_is_deterministic(monkeypatch):
 
 
 def pdf_index_problems(text: str, names: list[str]) -> list[str]:
-    """What is wrong with the printed actors appendix: a missing index entry, or a full page printed."""
+    """What is wrong with the printed actors appendix: a missing index entry, or a full page
+    printed."""
     squashed = " ".join(text.split())
     problems = [f"no index entry for {n!r}" for n in names if n not in squashed]
     problems += [
@@ -180,7 +181,8 @@ def test_pdf_has_the_compact_index_not_the_pages(built_book):
 
 
 def search_misses(index: dict, actors: list[tuple[str, str, str]]) -> list[str]:
-    """Actor pages the site search cannot find by an English word or the Japanese name of their title."""
+    """Actor pages the site search cannot find by an English word or the Japanese name of their
+    title."""
     from sphinx.search.en import SearchEnglish
 
     docs, titles, stem = (

@@ -44,14 +44,16 @@ def html_pages() -> list[str]:
 
 
 def browser_pages() -> list[str]:
-    """The pages opened in Chromium: every page, with four actor pages for the 45 (support.project.sample_actor_pages).
-    Each page opened costs a browser visit and an axe-core run, about three seconds; the links of every page are
-    also checked in the files themselves (test_every_link_in_every_file_resolves)."""
+    """The pages opened in Chromium: every page, with four actor pages for the 45
+    (support.project.sample_actor_pages). Each page opened costs a browser visit and an axe-core
+    run, about three seconds; the links of every page are also checked in the files themselves
+    (test_every_link_in_every_file_resolves)."""
     return sample_actor_pages(html_pages())
 
 
 def notebook_pages() -> list[str]:
-    """Pages built from a MyST notebook (jupytext front matter with a kernelspec), wherever they sit."""
+    """Pages built from a MyST notebook (jupytext front matter with a kernelspec), wherever they
+    sit."""
     pages = []
     for page in html_pages():
         source = HTML / "_sources" / Path(page).with_suffix(".md")
@@ -96,12 +98,14 @@ def inspect(browser, origin: str, path: str) -> PageReport:
         }""")
         content_images = v.page.eval_on_selector_all(
             "main img, article img, .bd-article img",
-            "imgs => imgs.map(i => ({src: i.getAttribute('src') || '', alt: i.getAttribute('alt')}))",
+            "imgs => imgs.map(i => ({src: i.getAttribute('src') || '', alt: "
+            "i.getAttribute('alt')}))",
         )
         hrefs = v.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-        # The page's own errors and requests, before axe-core runs: axe fetches the stylesheets again by
-        # XHR to inspect them and resolves theme.css's `@import "../basic.css"` against the page, not the
-        # stylesheet, so it asks for /basic.css (a 404 of the checker's making, not the book's).
+        # The page's own errors and requests, before axe-core runs: axe fetches the stylesheets
+        # again by XHR to inspect them and resolves theme.css's `@import "../basic.css"` against the
+        # page, not the stylesheet, so it asks for /basic.css (a 404 of the checker's making, not
+        # the book's).
         errors, failed, external = list(v.errors), list(v.failed), list(v.external)
         violations = Axe().run(v.page).response["violations"]
         return PageReport(
@@ -279,7 +283,8 @@ def test_search_finds_pages(visit, built_book, lang):
     summary = v.page.locator("#search-results .search-summary")
     summary.wait_for()
     v.page.wait_for_function(
-        "() => /Search finished|did not match/.test(document.querySelector('#search-results .search-summary').innerText)",
+        "() => /Search finished|did not match/.test(document.querySelector('#search-results "
+        ".search-summary').innerText)",
         timeout=15000,
     )
     hrefs = v.page.eval_on_selector_all(

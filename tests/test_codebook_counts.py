@@ -1,5 +1,5 @@
-"""The codebook's "rows filled" is what the files hold, for every field, list-valued ones included (a
-field the loader splits into lists counts the rows with at least one item)."""
+"""The codebook's "rows filled" is what the files hold, for every field, list-valued ones included
+(a field the loader splits into lists counts the rows with at least one item)."""
 
 from __future__ import annotations
 

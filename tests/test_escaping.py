@@ -1,6 +1,7 @@
-"""Data text in MyST: `myst_text` (literal text), `myst_code` (a code span) and the links the generated pages write
-(`ref_link`, `record_link`), each checked on its MyST and on a page Sphinx builds from it (tests/roots/test-escaping):
-the page shows the text as written, and no element, role, link or emphasis is made from it."""
+"""Data text in MyST: `myst_text` (literal text), `myst_code` (a code span) and the links the
+generated pages write (`ref_link`, `record_link`), each checked on its MyST and on a page Sphinx
+builds from it (tests/roots/test-escaping): the page shows the text as written, and no element,
+role, link or emphasis is made from it."""
 
 from __future__ import annotations
 
@@ -103,8 +104,8 @@ def test_links_to_records_and_actors():
 
 
 def test_hostile_text_built_by_sphinx_is_shown_literally(make_app, tmp_path):
-    """Each hostile string as a paragraph, as a code span and as an actor link's words: Sphinx's page shows
-    each as written and makes no element from it."""
+    """Each hostile string as a paragraph, as a code span and as an actor link's words: Sphinx's
+    page shows each as written and makes no element from it."""
     paragraphs = [f"P{n}: {myst_text(text)}" for n, text in enumerate(HOSTILE)]
     codes = [f"C{n}: {myst_code(text)}" for n, text in enumerate(HOSTILE)]
     links = [f"L{n}: {ref_link('KAZ', text, {'KAZ'})}" for n, text in enumerate(HOSTILE)]

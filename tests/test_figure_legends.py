@@ -1,8 +1,9 @@
-"""Every legend entry of every figure the book draws is drawn in its figure, no legend shows a data id, no text
-is cut by its panel or runs across its frame, no label covers a marker or node not its own, no line strikes
-through a label, no leader lines cross, and no place's or actor's marker hides under another.
-The figures are built from the notebooks' own code cells (and the actor pages' timeline helper), so the
-check sees the matplotlib Figure itself; the self-tests of the checker are in tests/support/test_figure_checks.py."""
+"""Every legend entry of every figure the book draws is drawn in its figure, no legend shows a data
+id, no text is cut by its panel or runs across its frame, no label covers a marker or node not its
+own, no line strikes through a label, no leader lines cross, and no place's or actor's marker hides
+under another. The figures are built from the notebooks' own code cells (and the actor pages'
+timeline helper), so the check sees the matplotlib Figure itself; the self-tests of the checker are
+in tests/support/test_figure_checks.py."""
 
 from __future__ import annotations
 
@@ -66,8 +67,9 @@ def test_no_line_strikes_through_a_label_and_no_leader_lines_cross(figures):
     assert {k: v for k, v in problems.items() if v} == {}
 
 
-# Figures whose markers stand for places or actors: one hidden under another loses a force or a node. (In the
-# chronologies, events of one day in one lane coincide by their dates; their density is another matter.)
+# Figures whose markers stand for places or actors: one hidden under another loses a force or a
+# node. (In the chronologies, events of one day in one lane coincide by their dates; their density
+# is another matter.)
 PLACE_AND_NODE_FIGURES = ("map_military_presence", "network_")
 
 

@@ -1,5 +1,6 @@
-"""One force table (ca911.style.FORCES): every force in the data is in it, and every figure that draws
-forces takes their colours from it, so a force has one colour in the timeline, the map and the network."""
+"""One force table (ca911.style.FORCES): every force in the data is in it, and every figure that
+draws forces takes their colours from it, so a force has one colour in the timeline, the map and the
+network."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def pkg():
 
 
 def colours_drawn(fig) -> set[str]:
-    """Every face, edge and line colour of the figure's marks, legends and annotations, as #rrggbb."""
+    """Every face, edge and line colour of the figure's marks, legends and annotations, as
+    #rrggbb."""
     found = set()
     for artist in fig.findobj():
         for getter in ("get_facecolor", "get_edgecolor", "get_color"):

@@ -1,6 +1,6 @@
-"""The map of foreign military presence: its borders file, its coordinates (external facts, validated),
-where each deployment is drawn, and the figure (deterministic, one panel per period). Every check is
-also run on a broken copy and must fail there."""
+"""The map of foreign military presence: its borders file, its coordinates (external facts,
+validated), where each deployment is drawn, and the figure (deterministic, one panel per period).
+Every check is also run on a broken copy and must fail there."""
 
 from __future__ import annotations
 
@@ -114,8 +114,9 @@ def test_a_place_that_is_not_a_place_is_caught(data_copy):
 
 
 def placement_problems(records, geo) -> list[str]:
-    """A deployment the map does not draw, unless it names no base and its host lies outside the region
-    (then it must say why): a base without coordinates, or a host in the region without a capital."""
+    """A deployment the map does not draw, unless it names no base and its host lies outside the
+    region (then it must say why): a base without coordinates, or a host in the region without a
+    capital."""
     region = {f["id"] for f in geo["features"]}
     problems = []
     for r in records.itertuples():
@@ -125,7 +126,8 @@ def placement_problems(records, geo) -> list[str]:
             problems.append(f"{r.deployment_id}: base {r.facility_id} has no coordinates")
         elif r.host_id in region:
             problems.append(
-                f"{r.deployment_id}: host {r.host_id} is in the region but has no capital in places.csv"
+                f"{r.deployment_id}: host {r.host_id} is in the region but has no capital in "
+                "places.csv"
             )
         elif not r.not_mappable:
             problems.append(f"{r.deployment_id}: not drawn and no reason given")

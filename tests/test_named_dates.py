@@ -1,5 +1,5 @@
-"""The named dates are the data's dates: the attacks are recorded on NINE_ELEVEN, and the figures and
-maps that split time at it use the same day."""
+"""The named dates are the data's dates: the attacks are recorded on NINE_ELEVEN, and the figures
+and maps that split time at it use the same day."""
 
 from datetime import date, timedelta
 

@@ -108,7 +108,7 @@ def actor(i, kind="state", country=""):
     }
 
 
-# ------------------------------------------------------------------------------ hand-made: memberships
+# --------------------------------------------------------------------------- hand-made: memberships
 @pytest.fixture
 def memberships_pkg():
     m = [
@@ -245,7 +245,7 @@ def test_membership_layout_is_two_fixed_columns(memberships_pkg):
     assert pos == network_layouts.membership_layout(memberships_pkg)
 
 
-# -------------------------------------------------------------------------------- hand-made: presence
+# ------------------------------------------------------------------------------ hand-made: presence
 @pytest.fixture
 def presence_pkg():
     d = [
@@ -347,7 +347,7 @@ def test_presence_without_any_number_has_no_weight():
     assert "weight" not in e and "personnel" not in e and e["status"] == "agreed"
 
 
-# -------------------------------------------------------------------------------- hand-made: contacts
+# ------------------------------------------------------------------------------ hand-made: contacts
 @pytest.fixture
 def contact_pkg():
     actors = [actor(x) for x in ("A", "B", "C", "D", "E")] + [
@@ -450,7 +450,7 @@ def test_contact_pairing_rule(parties, pairs):
     assert contact_network.contact_pairs(frame) == pairs
 
 
-# ------------------------------------------------------------------------------- hand-made: alignment
+# ----------------------------------------------------------------------------- hand-made: alignment
 @pytest.fixture
 def alignment_pkg():
     return make_pkg(
@@ -498,7 +498,7 @@ def test_alignment_table(alignment_pkg):
     assert t.loc["x-2", ["RUS", "USA", "CHN"]].tolist() == ["", "", ""]
 
 
-# -------------------------------------------------------------------------------- exports (hand-made)
+# ------------------------------------------------------------------------------ exports (hand-made)
 def test_exports_are_sorted_deterministic_and_undated(contact_pkg):
     G = contact_network.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
     pos = network_layouts.contact_layout(G)
@@ -548,7 +548,8 @@ def pkg():
 
 
 def _guaranteed(row, d) -> bool:
-    """The rule restated from the raw strings: a dated start (joined or by) whose last day ≤ d < end's first day."""
+    """The rule restated from the raw strings: a dated start (joined or by) whose last day ≤ d <
+    end's first day."""
     if row["start_basis"] not in ("joined", "by"):
         return False
     start_last = dates.bounds(row["start"])[1]

@@ -134,7 +134,8 @@ def test_figure_and_table_numbers_appear_in_the_pdf(built_book):
 
 
 def test_code_is_hidden_in_the_pdf(built_book):
-    """No line of a notebook's code cells reaches the printed book (prose may still name a function)."""
+    """No line of a notebook's code cells reaches the printed book (prose may still name a
+    function)."""
     code_lines = set()
     for page in html_pages():
         source = ROOT / (str(page.relative_to(HTML))[: -len(".html")] + ".md")
@@ -197,7 +198,8 @@ def test_cover_carries_the_subtitle(built_book):
 # --- The table of contents prints the pages its headings are on --------------------------------------
 @lru_cache(maxsize=1)
 def heading_pages() -> tuple[tuple[str, int], ...]:
-    """Every heading WeasyPrint placed (the PDF outline is made from the h1–h6 boxes) with its page."""
+    """Every heading WeasyPrint placed (the PDF outline is made from the h1–h6 boxes) with its
+    page."""
     found = []
 
     def walk(items):
@@ -241,7 +243,8 @@ def contents_entries(layout_text: str) -> list[tuple[str, int]]:
 
 
 def contents_mismatches(entries, headings) -> list[str]:
-    """Contents entries whose printed page is not the page their heading is on (or has no heading)."""
+    """Contents entries whose printed page is not the page their heading is on (or has no
+    heading)."""
     pages = {}
     for title, page in headings:
         pages.setdefault(squash(title), page)
@@ -307,7 +310,8 @@ def test_no_link_points_at_a_file(built_book):
 # --- Identifiers never break across lines -------------------------------------------------------------
 @lru_cache(maxsize=1)
 def data_identifiers() -> frozenset[str]:
-    """Field names, enum codes, resource and file names, record ids and locators of the data package."""
+    """Field names, enum codes, resource and file names, record ids and locators of the data
+    package."""
     import csv
     import json
 
@@ -330,15 +334,16 @@ def data_identifiers() -> frozenset[str]:
 
 
 def plain_word(identifier: str) -> bool:
-    """A lower-case word ("status") may be hyphenated in prose like any word; codes and ids may not."""
+    """A lower-case word ("status") may be hyphenated in prose like any word; codes and ids may
+    not."""
     return identifier.isalpha() and identifier.islower()
 
 
 def broken_identifiers(text: str, identifiers) -> list[str]:
     """Identifiers split across a line break of the extracted text.
 
-    A word broken without a hyphen ("stat" / "us") is always broken; a hyphenated break counts for codes,
-    ids and locators, and a break at a space counts for locators ("ch4 §3.2" / "¶5").
+    A word broken without a hyphen ("stat" / "us") is always broken; a hyphenated break counts for
+    codes, ids and locators, and a break at a space counts for locators ("ch4 §3.2" / "¶5").
     """
     lines = [line.split() for line in text.splitlines()]
     found = set()
@@ -395,7 +400,8 @@ def body_lines(text: str, number: int) -> list[str]:
 def headings_at_page_foot(
     pages: list[str], headings, first_body_page: int
 ) -> list[tuple[int, str]]:
-    """(page, heading) where the page's last line is a heading, or the last line of a wrapped one."""
+    """(page, heading) where the page's last line is a heading, or the last line of a wrapped
+    one."""
     titles = {squash(title) for title, _ in headings}
     found = []
     for number, text in enumerate(pages, 1):
@@ -421,8 +427,8 @@ def test_heading_at_foot_checker():
 
 
 def html_headings() -> list[tuple[str, None]]:
-    """Headings, rubrics (the sentence map's "§intro") and bold lead-ins ("kind codes") of the HTML pages;
-    the outline has only the headings."""
+    """Headings, rubrics (the sentence map's "§intro") and bold lead-ins ("kind codes") of the HTML
+    pages; the outline has only the headings."""
     found = []
     for page in html_pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -619,8 +625,8 @@ def html_figure_captions() -> list[str]:
 
 
 def captions_without_figure(pages, captions) -> list[tuple[int, str]]:
-    """pages: for each page, its (text, top) lines and the tops of its drawings (figures are drawn as
-    images or paths). A caption whose page has no drawing above it was parted from its figure."""
+    """pages: for each page, its (text, top) lines and the tops of its drawings (figures are drawn
+    as images or paths). A caption whose page has no drawing above it was parted from its figure."""
     parted = []
     for number, (lines, drawing_bottoms) in enumerate(pages, 1):
         for text, top in lines:

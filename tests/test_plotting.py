@@ -44,8 +44,8 @@ def test_figures_fit_the_pdf_text_width():
 
 
 # ---------------------------------------------------------------------------------------------------
-# Figure text: never mathtext, never smaller than the minimum, never wider than the printed text block
-# (tests/support/legibility.py; the same check runs on every figure of the built book in
+# Figure text: never mathtext, never smaller than the minimum, never wider than the printed text
+# block (tests/support/legibility.py; the same check runs on every figure of the built book in
 # tests/test_figures_rendered.py).
 
 
@@ -57,7 +57,8 @@ def pkg():
 
 
 def _notebook_figures(pkg):
-    """The figures whose text this issue was about, built from the real data as the notebooks build them."""
+    """The figures whose text this issue was about, built from the real data as the notebooks build
+    them."""
     from ca911.analysis import chronology
 
     cells = pkg.iraq_war_responses
@@ -87,7 +88,8 @@ def test_redesigned_figures_are_legible_in_print(pkg):
 
 
 def test_presence_chart_labels_never_repeat_and_codes_keep_their_case(pkg):
-    """Fig. 3.1: a force and place is labelled once; Fig. 5.1: the codebook's words, acronyms as written."""
+    """Fig. 3.1: a force and place is labelled once; Fig. 5.1: the codebook's words, acronyms as
+    written."""
     figs = _notebook_figures(pkg)
     ticks = [t.get_text() for t in figs["deployment_chart"].axes[0].get_yticklabels()][
         ::-1

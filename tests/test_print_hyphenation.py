@@ -1,5 +1,5 @@
-"""Hyphenation in the print edition: names are never broken by the typesetter, and no word is broken so
-that a stray syllable of one or two letters stands at a line's end or start."""
+"""Hyphenation in the print edition: names are never broken by the typesetter, and no word is broken
+so that a stray syllable of one or two letters stands at a line's end or start."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The checkers of tests/support/reference_styles.py fail on small pages broken the way the book was, and pass the
-same pages mended."""
+"""The checkers of tests/support/reference_styles.py fail on small pages broken the way the book
+was, and pass the same pages mended."""
 
 from __future__ import annotations
 
@@ -15,26 +15,33 @@ def locator(text: str, cls: str = " ca911-locator") -> str:
     return CODE.format(cls=cls, a=first, b=rest)
 
 
-# As a chapter page printed one sentence: one locator as plain code, the next as a link in the body face.
+# As a chapter page printed one sentence: one locator as plain code, the next as a link in the body
+# face.
 TWO_LOCATOR_STYLES = (
     f"<p>Commentators read the swing as a drift ({locator('ch4 §1 ¶3', '')}), and in Russia it was "
-    '<a class="reference internal" href="#fact-x"><span class="std std-ref">ch4 §1 ¶3 n.3</span></a>.</p>'
+    '<a class="reference internal" href="#fact-x"><span class="std std-ref">ch4 §1 ¶3 '
+    "n.3</span></a>.</p>"
 )
 ONE_LOCATOR_STYLE = (
     f"<p>Commentators read the swing as a drift ({locator('ch4 §1 ¶3')}), and in Russia it was "
     f'<a class="reference internal" href="#fact-x">{locator("ch4 §1 ¶3 n.3")}</a>.</p>'
 )
-# As the sentence map printed the records of one sentence: a link with the bare key, plain text, a date span.
+# As the sentence map printed the records of one sentence: a link with the bare key, plain text, a
+# date span.
 THREE_RECORD_STYLES = (
-    '<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst"><span class="std std-ref">'
+    '<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst"><span '
+    'class="std std-ref">'
     'ch3-1992-05-cst</span></a> memberships:RUS/CST/<span class="ca911-nowrap">1992-05</span> '
     "deployments:rus-tjk-1999-04</p></td>"
 )
 ONE_RECORD_STYLE = (
     '<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst">'
-    '<code class="docutils literal ca911-record"><span class="pre">events:ch3-1992-05-cst</span></code></a> '
-    '<code class="docutils literal ca911-record"><span class="pre">memberships:RUS/CST/1992-05</span></code> '
-    '<code class="docutils literal ca911-record"><span class="pre">deployments:rus-tjk-1999-04</span></code></p></td>'
+    '<code class="docutils literal ca911-record"><span '
+    'class="pre">events:ch3-1992-05-cst</span></code></a> '
+    '<code class="docutils literal ca911-record"><span '
+    'class="pre">memberships:RUS/CST/1992-05</span></code> '
+    '<code class="docutils literal ca911-record"><span '
+    'class="pre">deployments:rus-tjk-1999-04</span></code></p></td>'
 )
 
 

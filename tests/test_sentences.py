@@ -1,5 +1,6 @@
 """Sentences and undated facts: the splitter, sentence locators, and the reviewed sentence map
-(every sentence of both chapters has a row; fact sentences lead to records located at their paragraph)."""
+(every sentence of both chapters has a row; fact sentences lead to records located at their
+paragraph)."""
 
 from __future__ import annotations
 
@@ -81,13 +82,15 @@ def test_every_sentence_is_mapped(pkg, chapter):
 
 @pytest.mark.parametrize("chapter", chapter_ids())
 def test_most_sentences_state_facts(pkg, chapter):
-    """A guard against dodging: the chapters are mostly factual, so analysis may not swallow the map."""
+    """A guard against dodging: the chapters are mostly factual, so analysis may not swallow the
+    map."""
     c = sentence_coverage.sentence_report(chapter, data=pkg).counts()
     assert c["fact"] + c["restatement"] > c["analysis"] + c["signpost"]
 
 
 def test_every_fact_and_event_is_cited_by_some_sentence(pkg):
-    """The map runs both ways: no record of a paragraph is left out of it (Table 1's events are cited by its cells)."""
+    """The map runs both ways: no record of a paragraph is left out of it (Table 1's events are
+    cited by its cells)."""
     cited = {ref for refs in pkg.sentences["record_refs"] for ref in refs}
     assert sorted(f"facts:{f}" for f in pkg.facts["fact_id"] if f"facts:{f}" not in cited) == []
     in_paragraphs = pkg.events[~pkg.events["locator"].str.contains(" T1 ")]
@@ -110,7 +113,8 @@ def test_changed_sentence_text_is_caught(data_copy):
 
 
 def test_fact_record_located_elsewhere_is_caught(data_copy):
-    """A `fact` row may only name records located at its paragraph; pointing back needs `restatement`."""
+    """A `fact` row may only name records located at its paragraph; pointing back needs
+    `restatement`."""
     header, rows = read_rows(data_copy / "sentences.csv")
     i = next(
         i

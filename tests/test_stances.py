@@ -1,4 +1,5 @@
-"""Stances carry the care of their evidence: a day read from context is flagged and shown as such."""
+"""Stances carry the care of their evidence: a day read from context is flagged and shown as
+such."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def test_heatmap_marks_exactly_the_days_read_from_context():
     assert "about this day (read from context)" in legend_texts(
         coded_tables.stance_heatmap(codes, evidenced, labels, names)
     )
-    # the same figure with every day printed has no such key: the key follows the data, it is not fixed text
+    # the same figure with every day printed has no such key: the key follows the data, it is not
+    # fixed text
     evidenced.attrs["approximate"] = approximate & False
     assert "about this day (read from context)" not in legend_texts(
         coded_tables.stance_heatmap(codes, evidenced, labels, names)

@@ -1,6 +1,7 @@
-"""Generated sentences read as an editor would write them: counts agree with their nouns, zero and one are
-words, names that take "the" have it (ca911.book.wording); the rendered book holds no templated wording
-(tests/support/generated_wording.py), and the actor pages are listed as the index lists them."""
+"""Generated sentences read as an editor would write them: counts agree with their nouns, zero and
+one are words, names that take "the" have it (ca911.book.wording); the rendered book holds no
+templated wording (tests/support/generated_wording.py), and the actor pages are listed as the index
+lists them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ca911.data import package as data
 from support.generated_wording import page_problems
 from support.project import HTML
 
-# ---------------------------------------------------------------------------------------------- wording
+# ------------------------------------------------------------------------------------------ wording
 
 
 @pytest.mark.parametrize(
@@ -61,8 +62,8 @@ def test_names_that_take_the_article_get_it():
 
 
 def test_the_language_is_a_parameter():
-    """Plural categories come from CLDR for any language; the words exist in English only so far, and another
-    language says so instead of printing English."""
+    """Plural categories come from CLDR for any language; the words exist in English only so far,
+    and another language says so instead of printing English."""
     assert wording.plural_category(1, "en") == "one" and wording.plural_category(1, "ja") == "other"
     with pytest.raises(NotImplementedError):
         wording.count(2, "event", lang="ja")
@@ -72,7 +73,8 @@ def test_the_language_is_a_parameter():
 
 
 def names_with_article() -> list[str]:
-    """Names of the states and organisations that take "the": the names generated sentences put in running text."""
+    """Names of the states and organisations that take "the": the names generated sentences put in
+    running text."""
     actors = data.load().actors
     actors = actors[actors["kind"].isin(["state", "organization"])]
     return sorted(
@@ -101,7 +103,7 @@ def test_no_templated_wording_in_the_rendered_book(built_book):
     assert problems == []
 
 
-# ------------------------------------------------------------------------------------ actor navigation
+# --------------------------------------------------------------------------------- actor navigation
 
 
 def test_people_are_named_surname_first():
@@ -114,7 +116,8 @@ def test_people_are_named_surname_first():
 
 
 def order_problems(listed: list[str], kinds: list[str]) -> list[str]:
-    """Entries out of order: kinds must come in the index's order, names alphabetically within a kind."""
+    """Entries out of order: kinds must come in the index's order, names alphabetically within a
+    kind."""
     rank = list(actor_index.KIND_HEADINGS)
     keys = [(rank.index(k), actor_index.sort_key(name)[0]) for name, k in zip(listed, kinds)]
     return [

@@ -54,7 +54,8 @@ SCENARIOS = ("cold", "pdf", "noop", "chapter", "data")
 
 
 def snapshot(dest: Path) -> None:
-    """The tracked files as they are in the working tree, and every file of data/, in a fresh repository."""
+    """The tracked files as they are in the working tree, and every file of data/, in a fresh
+    repository."""
     listed = subprocess.run(
         ["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
@@ -90,7 +91,8 @@ def bench_env(copy: Path) -> dict[str, str]:
 
 
 def edit_chapter(copy: Path) -> str:
-    """One word added to the first plain prose line of chapters/ (no markup, so it reaches both editions)."""
+    """One word added to the first plain prose line of chapters/ (no markup, so it reaches both
+    editions)."""
     marker = f" benchedit{time.time_ns()}"
     for path in sorted((copy / "chapters").glob("*.md")):
         lines = path.read_text(encoding="utf-8").split("\n")
@@ -108,8 +110,9 @@ def edit_chapter(copy: Path) -> str:
 
 
 def edit_data(copy: Path) -> str:
-    """A new suffix on one English summary of data/events.csv: the data package's hash changes, so every
-    notebook's cache key changes (a suffix seen before would find its executions in the cache)."""
+    """A new suffix on one English summary of data/events.csv: the data package's hash changes, so
+    every notebook's cache key changes (a suffix seen before would find its executions in the
+    cache)."""
     path = copy / "data" / "events.csv"
     text = path.read_text(encoding="utf-8")
     row = next(
@@ -140,7 +143,8 @@ def hyperfine(
     prepare: str | None = None,
     warmup: int = 0,
 ) -> dict:
-    """One scenario timed by hyperfine; the build's own output goes to out/<name>.log (the last run's)."""
+    """One scenario timed by hyperfine; the build's own output goes to out/<name>.log (the last
+    run's)."""
     log = out / f"{name}.log"
     cmd = [
         "hyperfine",
@@ -167,7 +171,8 @@ def hyperfine(
 
 
 def slowest_reads(log: str) -> list[str]:
-    """sphinx.ext.duration's lists ('slowest reading durations', one per Sphinx build in the log)."""
+    """sphinx.ext.duration's lists ('slowest reading durations', one per Sphinx build in the
+    log)."""
     found, inside = [], False
     for line in re.sub(r"\x1b\[[0-9;]*m", "", log).splitlines():
         if "slowest reading durations" in line:

@@ -1,4 +1,5 @@
-"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH | sentences CH | coverage CH | source-date-epoch | run NOTEBOOK`."""
+"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH |
+sentences CH | coverage CH | source-date-epoch | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -94,7 +95,8 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _sentences(args: argparse.Namespace) -> int:
-    """Each sentence with its locator, checksum, map row and the records located at its paragraph."""
+    """Each sentence with its locator, checksum, map row and the records located at its
+    paragraph."""
     from ca911.data.package import load
     from ca911.sources.coverage import covers, package_record_locators
     from ca911.sources.reader import chapter_sentences

@@ -1,6 +1,7 @@
-"""Figure text legible in print: never mathtext or a fallback font, never under 8 pt once the figure is scaled to
-the printed text width (figures are never scaled up). Used on figures drawn in the tests (tests/test_plotting.py)
-and on every figure of the built book (tests/test_figures_rendered.py)."""
+"""Figure text legible in print: never mathtext or a fallback font, never under 8 pt once the figure
+is scaled to the printed text width (figures are never scaled up). Used on figures drawn in the
+tests (tests/test_plotting.py) and on every figure of the built book
+(tests/test_figures_rendered.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The modality rule of the codebook, where it can be read from the Japanese mechanically.
 
-- A sentence whose main (last) clause relays what someone said as content — a quotation or a clause as the
+- A sentence whose main (last) clause relays what someone said as content — a quotation or a clause
+  as the
   complement of a speech verb (…と述べた, …と言明した, …ことを明らかにした), or …によれば — is `reported_view`
   (or `hedged`, when the author also hedges it).
 - A sentence coded `hedged` carries a hedging form; a concession (とはいえ, が, 確かに…しかし) or an

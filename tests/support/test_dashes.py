@@ -1,5 +1,5 @@
-"""The dash checker of tests/support/dashes.py on a small WeasyPrint PDF: a dash set in a Latin face is found,
-the same text with the Japanese dash face passes."""
+"""The dash checker of tests/support/dashes.py on a small WeasyPrint PDF: a dash set in a Latin face
+is found, the same text with the Japanese dash face passes."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The hyphenation checker of tests/support/hyphenation.py on small texts: names broken at a line end are found,
-whole names and the text's own hyphens pass."""
+"""The hyphenation checker of tests/support/hyphenation.py on small texts: names broken at a line
+end are found, whole names and the text's own hyphens pass."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The legibility checker of tests/support/legibility.py on small matplotlib figures: mathtext from a broken
-style, text too small and a figure wider than the text block are found."""
+"""The legibility checker of tests/support/legibility.py on small matplotlib figures: mathtext from
+a broken style, text too small and a figure wider than the text block are found."""
 
 from __future__ import annotations
 

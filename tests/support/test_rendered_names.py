@@ -1,5 +1,5 @@
-"""The checker of tests/support/rendered_names.py on a small SVG: an outside name part drawn without its brackets
-is flagged."""
+"""The checker of tests/support/rendered_names.py on a small SVG: an outside name part drawn without
+its brackets is flagged."""
 
 from __future__ import annotations
 

@@ -13,8 +13,8 @@ from support.rendered_text import (
     visible_text,
 )
 
-# As the discrepancy register and the sentence map printed a record reference: escaped twice, so the escape
-# of each underscore showed.
+# As the discrepancy register and the sentence map printed a record reference: escaped twice, so the
+# escape of each underscore showed.
 ESCAPED_REFERENCE = (
     "<p>Records: indicators:USA/troop\\_rotation\\_interval\\_months/2002-01 and \\*stars\\*</p>"
 )
@@ -49,7 +49,8 @@ def test_markup_checker_finds_roles_directives_options_and_labels():
 
 def test_markup_checker_passes_ordinary_text():
     page = (
-        "<p>Dates like 24 September 2001; the role of {x} in set notation is text; a ratio 3:2, a path a/b_c, "
+        "<p>Dates like 24 September 2001; the role of {x} in set notation is text; a ratio 3:2, a "
+        "path a/b_c, "
         "“quotes” (ch4 §4.1 ¶2) and C:\\Users is not punctuation after a backslash.</p>"
     )
     assert leaked_markup(visible_text(page)) == []
@@ -76,7 +77,8 @@ def test_header_checker_finds_a_column_headed_only_all():
     page = """<table><thead><tr><th>table</th><th>all</th><th>chapter 3</th><th>chapter 4</th></tr></thead>
     <tbody><tr><td>event_actors</td><td>537</td><td>0</td><td>0</td></tr></tbody></table>"""
     assert table_header_problems(page) == [
-        "header 'all' does not say what it counts in table 'table all chapter 3 chapter 4 event_actors 537 0 0'"
+        "header 'all' does not say what it counts in table 'table all chapter 3 chapter 4 "
+        "event_actors 537 0 0'"
     ]
     assert (
         table_header_problems(page.replace("<th>all</th>", "<th>both chapters, not split</th>"))
@@ -95,7 +97,8 @@ def test_a_note_under_each_of_three_tables_is_found_and_list_items_alike_are_not
     note = "<p>– = the chapters name no facility or give no number.</p>"
     table = "<table><tr><td>–</td></tr></table>"
     page = (
-        f"<article>{table}{note}{table}{note}{table}{note}<ul><li><p>Reading adopted: as printed</p></li>"
+        f"<article>{table}{note}{table}{note}{table}{note}<ul><li><p>Reading adopted: as "
+        "printed</p></li>"
         "<li><p>Reading adopted: as printed</p></li></ul></article>"
     )
     assert repeated_notes(page) == [
@@ -103,7 +106,8 @@ def test_a_note_under_each_of_three_tables_is_found_and_list_items_alike_are_not
     ]
     assert (
         repeated_notes(
-            f"<article><p>In the three tables, – means no number.</p>{table}{table}{table}</article>"
+            "<article><p>In the three tables, – means no "
+            f"number.</p>{table}{table}{table}</article>"
         )
         == []
     )

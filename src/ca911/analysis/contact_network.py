@@ -48,8 +48,9 @@ def events_in_window(data, start, end, types=CONTACT_TYPES, how: str = "within")
 
 def contact_pairs(parties: pd.DataFrame) -> set[tuple[str, str]]:
     """Pairs in contact in one event, from its parties (`node`, `role`): every initiator with every
-    target or host; participants with each other and with everyone else. Co-initiators alone (several
-    states sending the same message) and co-hosts alone (hosts of one tour) are not paired."""
+    target or host; participants with each other and with everyone else. Co-initiators alone
+    (several states sending the same message) and co-hosts alone (hosts of one tour) are not
+    paired."""
     by_role = {r: set(parties.loc[parties["role"] == r, "node"]) for r in CONTACT_ROLES}
     initiators, participants = by_role["initiator"], by_role["participant"]
     counterparts = by_role["target"] | by_role["host"]
@@ -74,9 +75,10 @@ def build_contact_graph(
 ) -> nx.Graph:
     """Undirected contact graph of the events of `types` dated within [start, end].
 
-    `level="state"` counts a person, institution or unit as its state (`country_id`); organisations stay
-    themselves; `level="actor"` keeps every actor. `weight` = number of events a pair shares; `types`
-    gives the count per event type, `n_<type>` the same as numbers, `events` the event ids."""
+    `level="state"` counts a person, institution or unit as its state (`country_id`); organisations
+    stay themselves; `level="actor"` keeps every actor. `weight` = number of events a pair shares;
+    `types` gives the count per event type, `n_<type>` the same as numbers, `events` the event
+    ids."""
     events = events_in_window(data, start, end, types)
     ea = data.event_actors
     ea = ea[

@@ -12,8 +12,8 @@ from ca911.analysis.networks import add_actor, day_text
 from ca911.data import dates
 
 # Membership snapshots (partial dates; each is read as its last day): the CST's signature, after the
-# April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present.
-# Start bases that date no joining (the chapter dates an earlier step, or nothing): such rows guarantee no day.
+# April 1999 renewal, the month of 9/11, the Iraq-war spring, and the chapters' present. Start bases
+# that date no joining (the chapter dates an earlier step, or nothing): such rows guarantee no day.
 UNDATED_STARTS = ("not_before", "undated")
 SNAPSHOTS = ("1992", "1999", "2001-09", "2003-04", "2004")
 
@@ -39,14 +39,16 @@ def active_memberships(data, as_of) -> pd.DataFrame:
 
 
 def unshowable_memberships(data) -> pd.DataFrame:
-    """Rows no date is guaranteed to show: start and end in the same stated span, or a start not dated."""
+    """Rows no date is guaranteed to show: start and end in the same stated span, or a start not
+    dated."""
     m = membership_intervals(data)
     cols = ["member_id", "org_id", "status", "start", "start_basis", "end", "end_reason", "locator"]
     return m.loc[~m["showable"], cols].reset_index(drop=True)
 
 
-# What a change in the drawn network means, from the row that makes it: a dated joining, or only the first date
-# the chapters show the membership (a "by" start), and a withdrawal or the end of what the chapters show.
+# What a change in the drawn network means, from the row that makes it: a dated joining, or only the
+# first date the chapters show the membership (a "by" start), and a withdrawal or the end of what
+# the chapters show.
 START_CHANGES = {"joined": "joins", "by": "first shown as a member"}
 
 
@@ -54,8 +56,9 @@ END_CHANGES = {"withdrew": "leaves"}
 
 
 def membership_changes(data) -> pd.DataFrame:
-    """Every date on which the drawn membership network changes, and what changes. Rows of one pair that overlap
-    (two chapters stating one membership) make one drawn span, so a later row of a pair already drawn is no change."""
+    """Every date on which the drawn membership network changes, and what changes. Rows of one pair
+    that overlap (two chapters stating one membership) make one drawn span, so a later row of a pair
+    already drawn is no change."""
     m = membership_intervals(data)
     rows = []
     for (member, org), pair in (
@@ -98,8 +101,8 @@ def membership_changes(data) -> pd.DataFrame:
 def build_membership_graph(data, as_of) -> nx.Graph:
     """Bipartite graph of members (bipartite=0) and organisations (bipartite=1) at `as_of`.
 
-    One edge per member–organisation pair; several rows for one pair (e.g. two chapters stating the same
-    membership) are kept on the edge as `rows`, `statuses` and `locators`."""
+    One edge per member–organisation pair; several rows for one pair (e.g. two chapters stating the
+    same membership) are kept on the edge as `rows`, `statuses` and `locators`."""
     active = active_memberships(data, as_of)
     G = nx.Graph(
         name=f"memberships at {day_text(as_of)}",
@@ -160,7 +163,8 @@ def project_members(G: nx.Graph) -> nx.Graph:
 
 
 def projected_weights(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
-    """Shared-membership weight of every state pair ("KAZ–RUS", rows) at every snapshot (columns); 0 = none."""
+    """Shared-membership weight of every state pair ("KAZ–RUS", rows) at every snapshot (columns); 0
+    = none."""
     cols = {}
     for label in snapshots:
         P = project_members(build_membership_graph(data, label))

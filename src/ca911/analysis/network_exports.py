@@ -1,5 +1,6 @@
 """The networks as downloads: GraphML and GEXF files of every network the notebooks draw (with the
-figures' fixed positions) and one ZIP of them all, written at build time by `ca911.book.generated`."""
+figures' fixed positions) and one ZIP of them all, written at build time by
+`ca911.book.generated`."""
 
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ def graphml_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
 
 def gexf_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
     """UTF-8 GEXF 1.2 with sorted nodes and edges, positions as `viz:position`, and a fixed
-    `lastmodifieddate`: the output date (networkx writes today's, which would change the bytes every day)."""
+    `lastmodifieddate`: the output date (networkx writes today's, which would change the bytes every
+    day)."""
     buf = io.BytesIO()
     nx.write_gexf(_export_graph(G, pos, viz=True), buf, encoding="utf-8", version="1.2draft")
     return re.sub(
@@ -104,7 +106,8 @@ def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:
 
 
 def network_exports(pkg) -> dict[str, bytes]:
-    """{"networks/<name>.graphml": bytes, "networks/<name>.gexf": bytes, ..., "networks/ca911-networks.zip"}."""
+    """{"networks/<name>.graphml": bytes, "networks/<name>.gexf": bytes, ...,
+    "networks/ca911-networks.zip"}."""
     files = {}
     for name, (G, pos) in all_networks(pkg).items():
         files[f"networks/{name}.graphml"] = graphml_bytes(G, pos)

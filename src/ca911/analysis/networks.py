@@ -8,13 +8,13 @@ positions the figures and downloads share are in `ca911.analysis.network_layouts
 `ca911.figures.networks`, the GraphML/GEXF downloads in `ca911.analysis.network_exports`, pairs of
 states in words in `ca911.book.network_wording`; no network module needs matplotlib.
 
-**Partial dates.** A record counts at a date `d` only on days its wording guarantees it: a start (or a
-deployment's `as_of`) counts from the *last* day its partial date covers, an end from the *first* day.
-A membership that began "by 2001-09" is drawn from 30 September 2001; one that ended "1999-04" is gone
-from 1 April 1999. A row whose start and end fall in the same stated month or year is therefore never
-drawn, nor is one whose start the chapter does not date (`start_basis` `not_before` or `undated`: no day
-is guaranteed); `unshowable_memberships` lists them. An `as_of` given as a partial string ("2004") means the
-last day it covers.
+**Partial dates.** A record counts at a date `d` only on days its wording guarantees it: a start (or
+a deployment's `as_of`) counts from the *last* day its partial date covers, an end from the *first*
+day. A membership that began "by 2001-09" is drawn from 30 September 2001; one that ended "1999-04"
+is gone from 1 April 1999. A row whose start and end fall in the same stated month or year is
+therefore never drawn, nor is one whose start the chapter does not date (`start_basis` `not_before`
+or `undated`: no day is guaranteed); `unshowable_memberships` lists them. An `as_of` given as a
+partial string ("2004") means the last day it covers.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The military-presence network: which force is in which host country at a date, and with what status."""
+"""The military-presence network: which force is in which host country at a date, and with what
+status."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ _STATUS_RANK = {"present": 0, "arriving": 1, "agreed": 2, "planned": 3}
 
 # -------------------------------------------------------------------------------------- presence
 def presence_snapshots(data) -> dict[str, pd.Timestamp]:
-    """The presence network's three dates: the eve of 9/11, the end of 2001, the chapters' latest."""
+    """The presence network's three dates: the eve of 9/11, the end of 2001, the chapters'
+    latest."""
     latest = data.deployments["as_of_hi"].max()
     return {
         "before-9-11": NINE_ELEVEN - pd.Timedelta(days=1),
@@ -36,9 +38,9 @@ def build_presence_graph(data, as_of) -> nx.DiGraph:
 
     A deployment record counts once the whole span of its `as_of` has passed. The edge describes the
     pair's latest record (`status`, `as_of`, `unit`, `deployment_id`; ties go to the firmer status);
-    `personnel` (and `weight`) is the latest number the chapters give for the pair by then, with its own
-    `personnel_as_of`, so a later record without a number does not erase an earlier one. `facility` lists
-    every facility the pair's records name."""
+    `personnel` (and `weight`) is the latest number the chapters give for the pair by then, with its
+    own `personnel_as_of`, so a later record without a number does not erase an earlier one.
+    `facility` lists every facility the pair's records name."""
     d = dates.last_day(as_of)
     dep = data.deployments
     dep = dep[(dep["as_of_hi"] <= d) & dep["status"].astype(str).isin(PRESENCE_STATUSES)].copy()

@@ -29,8 +29,9 @@ KIND_HEADINGS = {
 
 
 def index_name(name_en: str, kind: str) -> str:
-    """The name as an index lists it: a person surname first ("Karimov, Islam", "Kunanbaev, Abai (Ibragim)");
-    any other actor as it is named. One style for every person, whether the chapters print a given name or not."""
+    """The name as an index lists it: a person surname first ("Karimov, Islam", "Kunanbaev, Abai
+    (Ibragim)"); any other actor as it is named. One style for every person, whether the chapters
+    print a given name or not."""
     words = str(name_en).split()
     if kind != "person" or len(words) < 2:
         return str(name_en)
@@ -46,8 +47,9 @@ def sort_key(name: str) -> tuple[str, str]:
 
 
 def navigation_order(pkg: DataPackage, actor_ids) -> list[tuple[str, str]]:
-    """(actor id, title) of the given actors as the index and the sidebar list them: by kind in the order of
-    KIND_HEADINGS, then by displayed name; the title marks the parts of a name the chapters do not print."""
+    """(actor id, title) of the given actors as the index and the sidebar list them: by kind in the
+    order of KIND_HEADINGS, then by displayed name; the title marks the parts of a name the chapters
+    do not print."""
     actors = pkg.actors.set_index("actor_id").loc[sorted(actor_ids)]
     kinds = list(KIND_HEADINGS)
     rows = []
@@ -66,8 +68,9 @@ def index_label(actor_id: str) -> str:
 
 
 def index_markdown(pkg: DataPackage, records: pd.DataFrame, with_page: set[str]) -> str:
-    """All actors by kind, one line each: name, Japanese name, record counts; a page link where there is one.
-    Each entry has its own label: the PDF, which has no actor pages, links actor names here."""
+    """All actors by kind, one line each: name, Japanese name, record counts; a page link where
+    there is one. Each entry has its own label: the PDF, which has no actor pages, links actor names
+    here."""
 
     counts = record_counts(records)
     actors = pkg.actors.set_index("actor_id")

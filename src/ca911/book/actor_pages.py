@@ -54,15 +54,16 @@ ACTOR_KIND_WORDS = {
 
 
 def _record_cell(row) -> Markup:
-    """The record's reference, linked to its entry where it has one (events, facts): `records.record_markup`."""
+    """The record's reference, linked to its entry where it has one (events, facts):
+    `records.record_markup`."""
     return Markup(record_markup(row.ref))
 
 
 def _without_own_column(
     table: pd.DataFrame, ids_of: dict[str, pd.Series], actor_id: str
 ) -> pd.DataFrame:
-    """The table without each column (named in `ids_of`, with the actor ids of its rows) that names the page's
-    own actor in every row: the caption already says whose records they are."""
+    """The table without each column (named in `ids_of`, with the actor ids of its rows) that names
+    the page's own actor in every row: the caption already says whose records they are."""
     own = [
         column for column, ids in ids_of.items() if len(ids) and (ids.astype(str) == actor_id).all()
     ]
@@ -126,8 +127,10 @@ def actor_page(
             "",
             f":::{{figure}} {actor_id}-timeline.svg",
             f":name: fig-actor-{actor_id}",
-            f":alt: A time axis from 1991 to 2005 with a lane for chapter 3 above a lane for chapter 4, showing "
-            f"{count_phrase(n, 'event')} of {in_text} as markers coloured and shaped by family of event; a bar spans "
+            ":alt: A time axis from 1991 to 2005 with a lane for chapter 3 above a lane for "
+            "chapter 4, showing "
+            f"{count_phrase(n, 'event')} of {in_text} as markers coloured and shaped by family of "
+            "event; a bar spans "
             "the month or year an imprecise date covers.",
             "",
             f"Events of {in_text} in both chapters, by chapter: marker = where the date starts, "
@@ -136,7 +139,8 @@ def actor_page(
             ":::",
             "",
         ]
-    # the page's own actor is never a link in its tables, and a column that names only it is left out
+    # the page's own actor is never a link in its tables, and a column that names only it is left
+    # out
     others = set(with_page) - {actor_id}
     mem = mine[mine["resource"] == "memberships"]
     if len(mem):
@@ -225,19 +229,22 @@ def actor_page(
     facts = mine[mine["resource"] == "facts"]
     if len(facts):
         out += ["## Undated facts", ""]
-        # the {fact} role prints the fact's locator, linked to its entry in the list of undated facts
+        # the {fact} role prints the fact's locator, linked to its entry in the list of undated
+        # facts
         out += [f"- {myst_text(r.what)} · {{fact}}`{key_of(r.ref)}`" for r in facts.itertuples()]
         out += [""]
     if actor_id in degree:
         out += [
             "## In the contact network of autumn 2001",
             "",
-            f"In the diplomatic contact network of 11 September – 30 October 2001 (states and organisations, "
-            f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {in_text} has {count_phrase(degree[actor_id], 'partner')}.",
+            "In the diplomatic contact network of 11 September – 30 October 2001 (states and "
+            "organisations, "
+            f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {in_text} has "
+            f"{count_phrase(degree[actor_id], 'partner')}.",
             "",
         ]
-    # three columns, so the summary stays readable on a phone; the record's reference (its file names its kind)
-    # and its locator share the last
+    # three columns, so the summary stays readable on a phone; the record's reference (its file
+    # names its kind) and its locator share the last
     table = pd.DataFrame(
         [
             [
@@ -252,7 +259,8 @@ def actor_page(
     out += [
         "## Every record",
         "",
-        "Dated records first, in date order, then the undated; events and facts link to their entries.",
+        "Dated records first, in date order, then the undated; events and facts link to their "
+        "entries.",
         "",
         markdown_table(
             table,

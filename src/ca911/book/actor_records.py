@@ -41,7 +41,8 @@ def marked_external(name: str, external: list[str]) -> str:
 
 
 def actor_in_text(pkg: DataPackage, actor_id: str, start: bool = False, lang: str = "en") -> str:
-    """The actor's name as it stands in a sentence: "the United States", "Russia"; capitalised at a sentence's start."""
+    """The actor's name as it stands in a sentence: "the United States", "Russia"; capitalised at a
+    sentence's start."""
     a = pkg.actors.set_index("actor_id").loc[actor_id]
     return name_in_text(a[f"name_{lang}"], a["kind"], lang, start=start)
 
@@ -67,8 +68,9 @@ def span_text(start, end, lang: str = "en", open_end: bool = False) -> str:
 
 
 def actor_records(pkg: DataPackage) -> pd.DataFrame:
-    """One row per (actor, record that names it): actor_id, resource, ref, date (as printed), sort date,
-    locator, what (our English summary), target (the label of the record's entry elsewhere, if any)."""
+    """One row per (actor, record that names it): actor_id, resource, ref, date (as printed), sort
+    date, locator, what (our English summary), target (the label of the record's entry elsewhere, if
+    any)."""
     d, rows = pkg.descriptor, []
 
     def add(actor, resource, rec, date, sort, locator, what, target=""):
@@ -121,7 +123,10 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
 
     for r in pkg.memberships.to_dict("records"):
         span = span_text(r["start"], r["end"], open_end=True)
-        what = f"{names.get(r['member_id'], r['member_id'])} in {named(r['org_id'])}: {str(r['status']).replace('_', ' ')}"
+        what = (
+            f"{names.get(r['member_id'], r['member_id'])} in {named(r['org_id'])}: "
+            f"{str(r['status']).replace('_', ' ')}"
+        )
         for actor in (r["member_id"], r["org_id"]):
             add(actor, "memberships", r, span, r["start_lo"], r["locator"], what)
     for r in pkg.deployments.to_dict("records"):
@@ -129,8 +134,10 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
             f" ({names.get(r['facility_id'], r['facility_id'])})" if r["facility_id"] else ""
         )
         what = (
-            f"{names.get(r['force_id'], r['force_id'])} in {where}: {r['unit'] or 'unit not named'}, "
-            f"personnel {with_qualifier(r['personnel'], r['personnel_qualifier'])}, {str(r['status']).replace('_', ' ')}"
+            f"{names.get(r['force_id'], r['force_id'])} in {where}: "
+            f"{r['unit'] or 'unit not named'}, "
+            f"personnel {with_qualifier(r['personnel'], r['personnel_qualifier'])}, "
+            f"{str(r['status']).replace('_', ' ')}"
         )
         for actor in dict.fromkeys((r["force_id"], r["host_id"], r["facility_id"])):
             add(
@@ -158,7 +165,10 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
     for r in pkg.period_relations.to_dict("records"):
         p = periods.loc[r["period_id"]]
         span = span_text(p["start"], p["end"])
-        what = f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: {str(r['relation']).replace('_', ' ')} {named(r['partner_id'])}"
+        what = (
+            f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: "
+            f"{str(r['relation']).replace('_', ' ')} {named(r['partner_id'])}"
+        )
         for actor in dict.fromkeys((p["country_id"], r["partner_id"])):
             add(actor, "period_relations", r, span, p["start_lo"], r["locator"], what)
     out = pd.DataFrame(
@@ -189,8 +199,8 @@ def actors_with_pages(pkg: DataPackage, records: pd.DataFrame | None = None) -> 
 
 
 def ref_link(actor_id: str, text: str, with_page: set[str] | None) -> str:
-    """MyST for an actor's name linked to its page (HTML) or index entry (print): `{ref}` with the name as
-    title; a name a role cannot carry is printed escaped, followed by a linked "page"."""
+    """MyST for an actor's name linked to its page (HTML) or index entry (print): `{ref}` with the
+    name as title; a name a role cannot carry is printed escaped, followed by a linked "page"."""
     text = str(text)
     if with_page is not None and actor_id not in with_page:
         return myst_text(text)
@@ -205,7 +215,8 @@ _WITH_PAGE_CACHE: dict[str, set[str]] = {}
 
 
 def linked_name(pkg: DataPackage, actor_id: str, text: str | None = None) -> Markup:
-    """The actor's English name (or `text`) as a link to its page if it has one, else as plain escaped text."""
+    """The actor's English name (or `text`) as a link to its page if it has one, else as plain
+    escaped text."""
     if pkg.sha256 not in _WITH_PAGE_CACHE:
         _WITH_PAGE_CACHE[pkg.sha256] = set(actors_with_pages(pkg))
     names = pkg.actors.set_index("actor_id")["name_shown"]

@@ -51,8 +51,9 @@ def generate(
 
 
 def generators(actor_pages: bool = True) -> dict:
-    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}. A book
-    without actor pages (`ca911_actor_pages: false`, e.g. a small test book) names actors without links."""
+    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}. A
+    book without actor pages (`ca911_actor_pages: false`, e.g. a small test book) names actors
+    without links."""
     from functools import partial
 
     from ca911.analysis import network_exports

@@ -1,5 +1,6 @@
 """The rules across the files of the data package that its schema cannot state, one function per
-family; `CROSS_FILE_RULES` lists them. Each adds its problems to the `CrossFileCheck` it is given."""
+family; `CROSS_FILE_RULES` lists them. Each adds its problems to the `CrossFileCheck` it is
+given."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 
 
 def date_rules(check: CrossFileCheck) -> None:
-    """Dates a schema cannot check: a real day, a precision that fits the date, an end not before its start."""
+    """Dates a schema cannot check: a real day, a precision that fits the date, an end not before
+    its start."""
     tables, descriptor, add = check.tables, check.descriptor, check.add
     for table, cols in date_columns(descriptor, strings_only=True).items():
         for rec in tables.get(table, []):
@@ -53,7 +55,8 @@ def date_rules(check: CrossFileCheck) -> None:
 
 
 def reference_rules(check: CrossFileCheck) -> None:
-    """References between files: every event has an actor, every id or record reference names a row that exists, every BibTeX key is in references.bib."""
+    """References between files: every event has an actor, every id or record reference names a row
+    that exists, every BibTeX key is in references.bib."""
     tables, descriptor, bib, add, items = (
         check.tables,
         check.descriptor,
@@ -117,7 +120,8 @@ def reference_rules(check: CrossFileCheck) -> None:
                         rec,
                         col,
                         "unknown-record",
-                        f"{ref!r} names no record (form `<resource>:<primary key>`, composite keys joined by `/`)",
+                        f"{ref!r} names no record (form `<resource>:<primary key>`, composite "
+                        "keys joined by `/`)",
                     )
     for rec in tables.get("sources", []):
         if rec["bibtex_key"] and rec["bibtex_key"] not in bib:
@@ -131,7 +135,8 @@ def reference_rules(check: CrossFileCheck) -> None:
 
 
 def sentence_rules(check: CrossFileCheck) -> None:
-    """The sentence map: fact sentences name their records, analysis and signposts name none, and a locator lies in its own chapter."""
+    """The sentence map: fact sentences name their records, analysis and signposts name none, and a
+    locator lies in its own chapter."""
     tables, add, items = check.tables, check.add, check.items
     for rec in tables.get("sentences", []):
         listed = items("sentences", rec, "record_refs")
@@ -163,7 +168,8 @@ def sentence_rules(check: CrossFileCheck) -> None:
 
 
 def place_rules(check: CrossFileCheck) -> None:
-    """Places on the map: each is a facility or place in actors.csv, a capital belongs to a state, and every coordinate names its public reference."""
+    """Places on the map: each is a facility or place in actors.csv, a capital belongs to a state,
+    and every coordinate names its public reference."""
     tables, add = check.tables, check.add
     kinds = {r["actor_id"]: r["kind"] for r in tables.get("actors", [])}
     for rec in tables.get("places", []):  # coordinates from outside the chapters, for the map
@@ -202,7 +208,8 @@ def place_rules(check: CrossFileCheck) -> None:
 
 
 def membership_event_rules(check: CrossFileCheck) -> None:
-    """A joining or leaving told as an event is the same fact as a membership's start or end: one date for both."""
+    """A joining or leaving told as an event is the same fact as a membership's start or end: one
+    date for both."""
     tables, add = check.tables, check.add
     roles = {}
     for r in tables.get("event_actors", []):
@@ -230,18 +237,21 @@ def membership_event_rules(check: CrossFileCheck) -> None:
                         rec,
                         "date",
                         "membership-event-mismatch",
-                        f"{member} {'joins' if column == 'start' else 'leaves'} {org} on {rec['date']!r}, but no {rec['source_id']} membership row"
+                        f"{member} {'joins' if column == 'start' else 'leaves'} {org} on "
+                        f"{rec['date']!r}, but no {rec['source_id']} membership row"
                         f" has that {column}"
                         + (" with start_basis joined" if column == "start" else ""),
                     )
 
 
 def stance_rules(check: CrossFileCheck) -> None:
-    """Stances: dated as their evidence event is, with the same care; `not_stated` is computed, never stored."""
+    """Stances: dated as their evidence event is, with the same care; `not_stated` is computed,
+    never stored."""
     tables, add = check.tables, check.add
     event_dates = {r["event_id"]: (r["date"], r["approximate"]) for r in tables.get("events", [])}
     for rec in tables.get("stances", []):
-        # a stance is what its evidence event shows, so it is dated as that event is, with the same care
+        # a stance is what its evidence event shows, so it is dated as that event is, with the same
+        # care
         if rec["event_id"] in event_dates:
             date, approximate = event_dates[rec["event_id"]]
             if rec["date"] != date:
@@ -258,7 +268,8 @@ def stance_rules(check: CrossFileCheck) -> None:
                     rec,
                     "approximate",
                     "stance-approximate-not-event",
-                    f"approximate={rec.get('approximate')!r}, its evidence event has {approximate!r}",
+                    f"approximate={rec.get('approximate')!r}, its evidence event has "
+                    f"{approximate!r}",
                 )
         if rec["stance"] == "not_stated":
             add(

@@ -127,8 +127,9 @@ KANJI = re.compile(r"[\u3400-\u9fff]")
 
 
 def consonant_skeleton(latin: str) -> str:
-    """The consonants of a romanised word in broad sound classes (how a katakana name and its romanisation
-    can be compared: vowels, h and y dropped, v/w/f/b merged, l = r, doubled letters once)."""
+    """The consonants of a romanised word in broad sound classes (how a katakana name and its
+    romanisation can be compared: vowels, h and y dropped, v/w/f/b merged, l = r, doubled letters
+    once)."""
     s = latin.lower()
     for a, b in _SOUND_CLASSES:
         s = s.replace(a, b)
@@ -145,8 +146,8 @@ def kana_romaji(word: str) -> str:
 
 
 def spoken_form(latin: str) -> str:
-    """A romanised word with its vowels, in the same sound classes, without the u or o katakana adds after a
-    consonant (Nazarbayev and ナザルバエフ agree; Kamilov and コミロフ do not)."""
+    """A romanised word with its vowels, in the same sound classes, without the u or o katakana adds
+    after a consonant (Nazarbayev and ナザルバエフ agree; Kamilov and コミロフ do not)."""
     s = latin.lower()
     for a, b in _SOUND_CLASSES:
         s = s.replace(a, b)
@@ -167,12 +168,12 @@ def _distance(a: str, b: str) -> int:
 def untraced_name_parts(name_en: str, printed: list[str], marked: list[str]) -> list[str]:
     """Words of `name_en` that the printed forms of the name do not account for.
 
-    `printed` are the forms the chapters print (Japanese, with any Latin they print with it); `marked` are
-    the parts declared as ours (translations, qualifiers) or as external. A word is traced when it is one of
-    the Latin words printed for the name, or when it romanises a katakana word of the printed forms (broadly
-    when the chapters print no Latin word like it; vowel for vowel when they do). A word the chapters print
-    differently in Latin and that does not romanise their katakana either (a Komilov, コミロフ, recorded as
-    Kamilov) is untraced."""
+    `printed` are the forms the chapters print (Japanese, with any Latin they print with it);
+    `marked` are the parts declared as ours (translations, qualifiers) or as external. A word is
+    traced when it is one of the Latin words printed for the name, or when it romanises a katakana
+    word of the printed forms (broadly when the chapters print no Latin word like it; vowel for
+    vowel when they do). A word the chapters print differently in Latin and that does not romanise
+    their katakana either (a Komilov, コミロフ, recorded as Kamilov) is untraced."""
     rest = name_en
     for part in sorted((m for m in marked if m), key=len, reverse=True):
         rest = rest.replace(part, " ")
@@ -198,7 +199,8 @@ def untraced_name_parts(name_en: str, printed: list[str], marked: list[str]) -> 
 
 
 def name_rules(check: CrossFileCheck) -> None:
-    """Names: every part of an English name is printed in the chapters or marked as ours or external."""
+    """Names: every part of an English name is printed in the chapters or marked as ours or
+    external."""
     tables, add, items = check.tables, check.add, check.items
     for rec in tables.get("actors", []):
         printed = [rec["name_ja"], *items("actors", rec, "name_ja_variants")]
@@ -219,6 +221,7 @@ def name_rules(check: CrossFileCheck) -> None:
                 rec,
                 "name_en",
                 "name-part-untraced",
-                f"{', '.join(map(repr, untraced))} of {rec['name_en']!r} is neither printed ({' / '.join(p for p in printed if p)}) "
+                f"{', '.join(map(repr, untraced))} of {rec['name_en']!r} is neither printed "
+                f"({' / '.join(p for p in printed if p)}) "
                 "nor marked as ours (name_en_ours) or external (name_en_external)",
             )

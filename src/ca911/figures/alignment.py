@@ -1,5 +1,5 @@
-"""Chapter 4's reading of alignment as a figure: for each state and period of its policy, the powers it leaned
-to, cooperated with or balanced against, one panel per period
+"""Chapter 4's reading of alignment as a figure: for each state and period of its policy, the powers
+it leaned to, cooperated with or balanced against, one panel per period
 (`ca911.analysis.alignment_network.build_alignment_graph`)."""
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ EDGE_LABEL_CLEAR_PT = 2.0
 
 
 def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
-    """Put an edge's label on the edge a→b where its box keeps EDGE_LABEL_CLEAR_PT from every node and from the
-    panel's other edge labels (`nodes`: (position, marker area in pt²)): at `prefer_t` of the way from a to b if it
-    can, else as near to it as it can. Returns the box it takes."""
+    """Put an edge's label on the edge a→b where its box keeps EDGE_LABEL_CLEAR_PT from every node
+    and from the panel's other edge labels (`nodes`: (position, marker area in pt²)): at `prefer_t`
+    of the way from a to b if it can, else as near to it as it can. Returns the box it takes."""
     ax = label.axes
     renderer = ax.figure._get_renderer()
     clear = EDGE_LABEL_CLEAR_PT * ax.figure.dpi / 72
@@ -99,9 +99,10 @@ def _policy_words(code: str, labels: dict[str, str]) -> str:
 
 @two_layouts
 def alignment_panels(pkg, layout: str = "wide"):
-    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's numbering): the country in
-    the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
-    Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
+    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's
+    numbering): the country in the middle, Russia, China and the US around it, arrows typed by the
+    relation the chapter states. Panels are tinted by the chapter's label: bandwagon (orange) and
+    balance of power (blue)."""
     periods = require(alignment_network.alignment_periods(pkg), "periods")
     number = periods["period_id"].map(
         lambda pid: int(str(pid).rsplit("-", 1)[-1])
@@ -210,9 +211,11 @@ def alignment_panels(pkg, layout: str = "wide"):
             )
         start = dates.approximately(date_words(p.start), bool(p.approximate), "en")
         years = dates.between(start, date_words(p.end), "en") if p.end else dates.since(start, "en")
-        # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its panel
+        # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its
+        # panel
         ax.set_title(
-            f"{names.get(p.country_id, p.country_id)} {p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
+            f"{names.get(p.country_id, p.country_id)} "
+            f"{p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
             fontsize=MIN_TEXT_PT,
             pad=3,
         )

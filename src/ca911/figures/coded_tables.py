@@ -21,9 +21,9 @@ STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8
 
 
 def stance_words(label: str, width: int = 46) -> str:
-    """A stance scale label from the codebook as the key prints it, wrapped: '3 — declares …' → '3 declares …'.
-    A remark on how the data keep the code ('(used only by carry-forward, never stored)') is for the codebook,
-    not the reader of the chart."""
+    """A stance scale label from the codebook as the key prints it, wrapped: '3 — declares …' → '3
+    declares …'. A remark on how the data keep the code ('(used only by carry-forward, never
+    stored)') is for the codebook, not the reader of the chart."""
     label = re.sub(r"\s*\([^)]*\b(?:stored|carry-forward)\b[^)]*\)", "", label)
     return textwrap.fill(label.replace(" — ", " ", 1), width)
 
@@ -36,9 +36,10 @@ def stance_heatmap(
     state_names: dict[str, str],
     layout: str = "wide",
 ):
-    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed;
-    ○ on an evidenced day that is a reading, not printed (`evidenced.attrs["approximate"]`).
-    `stance_labels` are the codebook's labels of the codes 0, 1, … in order ("3 — general cooperation …")."""
+    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a
+    position changed; ○ on an evidenced day that is a reading, not printed
+    (`evidenced.attrs["approximate"]`). `stance_labels` are the codebook's labels of the codes 0, 1,
+    … in order ("3 — general cooperation …")."""
     narrow = layout == "narrow"
     fig, ax = figure(6.4 if narrow else 4.2, figure_width(layout))
     n = len(stance_labels)
@@ -125,9 +126,9 @@ def coded_table(
     col_labels: list[str],
     layout: str = "wide",
 ):
-    """Table 1 as codes: each cell names its code in the codebook's words (acronyms as written there),
-    on a light tint of its column's colour; a cell without a code says so. Narrow: each dimension a row of
-    its own, its name above its two cells."""
+    """Table 1 as codes: each cell names its code in the codebook's words (acronyms as written
+    there), on a light tint of its column's colour; a cell without a code says so. Narrow: each
+    dimension a row of its own, its name above its two cells."""
     narrow = layout == "narrow"
     # narrow: a row is its name (NAME_UNITS) over the cells (one unit), in the axes' data units
     name_units = 0.42 if narrow else 0.0

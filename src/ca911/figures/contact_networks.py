@@ -1,4 +1,5 @@
-"""The figure of the diplomatic-contact network: who met, called or visited whom, edges styled by the family of contact."""
+"""The figure of the diplomatic-contact network: who met, called or visited whom, edges styled by
+the family of contact."""
 
 from __future__ import annotations
 
@@ -37,8 +38,8 @@ FAMILY_STYLE = {
 def contact_network(
     G, pos: dict | None = None, centrality: pd.DataFrame | None = None, layout: str = "wide"
 ):
-    """The contact graph: one curve per pair and family of contact (colour and dash), width and number =
-    events; node size = betweenness (the bridge positions)."""
+    """The contact graph: one curve per pair and family of contact (colour and dash), width and
+    number = events; node size = betweenness (the bridge positions)."""
     require(list(G.edges), "contacts between two actors")
     pos = pos or layouts.contact_layout(G)
     centrality = centrality if centrality is not None else contacts.centrality_table(G)

@@ -20,9 +20,9 @@ from ca911.figures.style import (
     force_short_name,
 )
 
-# Where each label would best go, in points from its marker: (dx, dy, ha, va); `LabelPlacer` moves a label that would
-# cover a marker, another label or a leader line, or leave its panel. Keys: (place, force) for a force's numbers,
-# place for a place name.
+# Where each label would best go, in points from its marker: (dx, dy, ha, va); `LabelPlacer` moves a
+# label that would cover a marker, another label or a leader line, or leave its panel. Keys: (place,
+# force) for a force's numbers, place for a place name.
 LABEL_AT = {
     ("karshi-khanabad", "USA"): (-6, -6, "right", "top"),
     ("kulyab", "USA"): (9, 0, "left", "center"),
@@ -75,8 +75,8 @@ def _count_line(r) -> str:
 
 
 def group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
-    """The force's name, then each number as printed (a record without a number only when none has one);
-    `narrow`: the name on a line of its own."""
+    """The force's name, then each number as printed (a record without a number only when none has
+    one); `narrow`: the name on a line of its own."""
     lines = list(dict.fromkeys(_count_line(r) for r in rows.itertuples()))
     numbered = [ln for ln in lines if not ln.startswith("no number")]
     name = force_short_name(force, force)
@@ -89,9 +89,10 @@ def group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
 
 
 def label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -> None:
-    """Each force's name and numbers beside its marker, in the force's colour on a light halo; the longest labels
-    placed first, while there is most room. Forces set side by side at one place share one label, a line or two
-    each, in the book's text colour (each line names its force), with one leader line to the row of markers."""
+    """Each force's name and numbers beside its marker, in the force's colour on a light halo; the
+    longest labels placed first, while there is most room. Forces set side by side at one place
+    share one label, a line or two each, in the book's text colour (each line names its force), with
+    one leader line to the row of markers."""
     by_place: dict[str, list[dict]] = {}
     for site in sites:
         by_place.setdefault(site["anchor"], []).append(site)
@@ -148,8 +149,8 @@ def label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -
 
 
 def place_names(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
-    """Each place's name right beside its point, or beside the markers set round it; placed before the forces'
-    labels, which may sit further off with a leader line."""
+    """Each place's name right beside its point, or beside the markers set round it; placed before
+    the forces' labels, which may sit further off with a leader line."""
     to_pt = data_to_pt(ax)
     for place in places:
         p = pts.loc[place]

@@ -15,7 +15,8 @@ from ca911.figures.style import (
     force_marker,
 )
 
-# The forces the map draws as markers, in the order of its key (Kazakhstan's unit leaves by an arrow).
+# The forces the map draws as markers, in the order of its key (Kazakhstan's unit leaves by an
+# arrow).
 MAPPED_FORCES = ("USA", "RUS", "western-forces", "CRRF")
 BASE_DOT = "#666666"
 
@@ -36,9 +37,10 @@ def marker_radius_pt(area: float) -> float:
 
 
 def _spread(sites: list[dict], to_pt) -> None:
-    """Markers whose discs would touch (one site, or sites a few points apart at the panel's scale) set side by
-    side in a row centred on the sites, in MAPPED_FORCES, so each shows whole: adds `offset_pt` to each site. A small
-    marker on a wide hollow one's ring stays where it is: both show."""
+    """Markers whose discs would touch (one site, or sites a few points apart at the panel's scale)
+    set side by side in a row centred on the sites, in MAPPED_FORCES, so each shows whole: adds
+    `offset_pt` to each site. A small marker on a wide hollow one's ring stays where it is: both
+    show."""
     centre = [to_pt(s["lon"], s["lat"]) for s in sites]
     parent = list(range(len(sites)))
 
@@ -81,8 +83,9 @@ def _spread(sites: list[dict], to_pt) -> None:
 
 
 def draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, placer: LabelPlacer) -> list[dict]:
-    """One marker per force at each site (area by the printed number; hollow and dashed where the chapters name only
-    the country), markers that would touch set side by side; each marker is kept clear by the panel's `placer`."""
+    """One marker per force at each site (area by the printed number; hollow and dashed where the
+    chapters name only the country), markers that would touch set side by side; each marker is kept
+    clear by the panel's `placer`."""
     sites = []
     for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
         country_only = bool(rows["in_country_only"].all())
@@ -130,8 +133,8 @@ def draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, placer: LabelPlacer) -> 
 
 
 def place_points(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
-    """Each place's point (a square for a capital, a dot for a base's town), drawn over the force markers so a
-    force at the place shows the point at its centre."""
+    """Each place's point (a square for a capital, a dot for a base's town), drawn over the force
+    markers so a force at the place shows the point at its centre."""
     to_pt = data_to_pt(ax)
     for place in places:
         p = pts.loc[place]

@@ -1,6 +1,7 @@
 """The map of foreign military presence: country borders from `data/geo/central_asia.geojson`
 (Natural Earth via world-atlas), points from `data/places.csv` (GeoNames; external, not from the
-chapters), records from `deployments.csv`. Small multiples by period, in the book's one figure style."""
+chapters), records from `deployments.csv`. Small multiples by period, in the book's one figure
+style."""
 
 from __future__ import annotations
 
@@ -49,10 +50,12 @@ EXTENT = (
     35.9,
     45.6,
 )  # west, east, south, north of each panel (degrees): where the forces were
-# The Bishkek area (Manas and Kant, 21 km apart), enlarged in a strip under each panel; the points sit in its upper part.
+# The Bishkek area (Manas and Kant, 21 km apart), enlarged in a strip under each panel; the points
+# sit in its upper part.
 INSET = (73.84, 75.6, 42.66, 43.0)
 MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one of latitude
-# Country names, drawn in the first panel (the one with fewest labels): where each reads inside its country.
+# Country names, drawn in the first panel (the one with fewest labels): where each reads inside its
+# country.
 COUNTRY_LABELS = {
     "KAZ": (66.0, 44.6),
     "UZB": (62.0, 41.2),
@@ -128,7 +131,8 @@ def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> N
 
 
 def _frame(ax, bounds, edge: str) -> None:
-    """A map panel (or the inset) on (west, east, south, north): equirectangular at the mid latitude, no ticks."""
+    """A map panel (or the inset) on (west, east, south, north): equirectangular at the mid
+    latitude, no ticks."""
     ax.set_xlim(bounds[0], bounds[1])
     ax.set_ylim(bounds[2], bounds[3])
     ax.set_aspect(1 / math.cos(math.radians(MID_LAT)))
@@ -150,10 +154,11 @@ NARROW_KEY_H_IN = (
 
 @two_layouts
 def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: str = "wide"):
-    """Four panels, one per period, two by two across the text width (narrow: one under another): borders,
-    capitals, and every deployment record dated in the period, marker by force, area by the printed number, the
-    force and the number with its qualifier as the label. Under each panel, outside its frame, a strip enlarges
-    the Bishkek area, where Manas and Kant lie too close to tell apart at the panel's scale."""
+    """Four panels, one per period, two by two across the text width (narrow: one under another):
+    borders, capitals, and every deployment record dated in the period, marker by force, area by the
+    printed number, the force and the number with its qualifier as the label. Under each panel,
+    outside its frame, a strip enlarges the Bishkek area, where Manas and Kant lie too close to tell
+    apart at the panel's scale."""
     columns = 1 if layout == "narrow" else 2
     key_h = NARROW_KEY_H_IN if layout == "narrow" else KEY_H_IN
     panel_w = NARROW_WIDTH_IN if layout == "narrow" else PANEL_W_IN
@@ -320,7 +325,8 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
 
 
 def _strip(strip, geo, sub, pts, inset_places) -> None:
-    """The Bishkek area enlarged under its panel (outside the panel's frame; its box is marked on the panel)."""
+    """The Bishkek area enlarged under its panel (outside the panel's frame; its box is marked on
+    the panel)."""
     _draw_borders(strip, geo, INSET)
     _frame(strip, INSET, "#666666")
     placer = LabelPlacer(strip)

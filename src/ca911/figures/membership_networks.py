@@ -1,4 +1,5 @@
-"""Figures of the membership network: the snapshots on one fixed layout, and their projection onto pairs of states that share organisations."""
+"""Figures of the membership network: the snapshots on one fixed layout, and their projection onto
+pairs of states that share organisations."""
 
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ def _change_colours(now: set, before: set | None):
 
 @two_layouts
 def membership_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: str = "wide"):
-    """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended ones
-    dotted grey, members and organisations not (or no longer) in the network in light grey."""
+    """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended
+    ones dotted grey, members and organisations not (or no longer) in the network in light grey."""
     pos = require(layouts.membership_layout(pkg), "memberships that any date can show")
     names = node_names(pkg, short=True)
     narrow = layout == "narrow"
@@ -119,8 +120,8 @@ def membership_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: st
 @two_layouts
 def projected_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: str = "wide"):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
-    vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the exact counts are in
-    `networks.projected_weights`)."""
+    vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the
+    exact counts are in `networks.projected_weights`)."""
     pos = require(layouts.projection_layout(pkg), "memberships that any date can show")
     names = node_names(pkg)
     narrow = layout == "narrow"

@@ -1,4 +1,5 @@
-"""Figures of the actor networks (`ca911.analysis.*_network`), in the one style of `ca911.figures.style`.
+"""Figures of the actor networks (`ca911.analysis.*_network`), in the one style of
+`ca911.figures.style`.
 
 Every function returns a closed matplotlib Figure (closed so a notebook shows it only where it is
 glued), at most `A4_TEXT_WIDTH_IN` wide, with fixed positions so rebuilds draw the same picture.
@@ -20,7 +21,8 @@ FAINT = "#c8c8c8"
 
 
 def node_names(pkg, short: bool = False) -> dict[str, str]:
-    """Labels for the figures: English names with the parts the chapters do not print in square brackets."""
+    """Labels for the figures: English names with the parts the chapters do not print in square
+    brackets."""
     names = pkg.actors.set_index("actor_id")["name_shown"].to_dict()
     if short:  # organisations by their acronym (their id), states and others by name
         kinds = pkg.actors.set_index("actor_id")["kind"].to_dict()
@@ -35,7 +37,8 @@ def bare_axes(ax) -> None:
 
 
 def date_words(value, short: bool = True, lang: str = "en") -> str:
-    """A date of any precision as figure text prints it (`dates.words`): '2001-09' → 'Sep 2001' when short."""
+    """A date of any precision as figure text prints it (`dates.words`): '2001-09' → 'Sep 2001' when
+    short."""
     return dates.words(str(value)[:10], lang, short=short)
 
 
@@ -54,7 +57,8 @@ def require(items, what: str):
 
 
 def staggered_label_offsets(pos: dict, step: float = 0.14) -> dict:
-    """Every other label in a row of nodes one line further out, so neighbours' labels never collide."""
+    """Every other label in a row of nodes one line further out, so neighbours' labels never
+    collide."""
     rows: dict[float, list] = {}
     for n, (x, y) in pos.items():
         rows.setdefault(round(y, 3), []).append((x, n))

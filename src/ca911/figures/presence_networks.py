@@ -1,4 +1,5 @@
-"""Figures of the military-presence network: forces in host countries before and after 11 September, with numbered edges keyed beside each panel."""
+"""Figures of the military-presence network: forces in host countries before and after 11 September,
+with numbered edges keyed beside each panel."""
 
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ FACILITY_SHORT = {
 
 
 def _presence_label(actor_id: str, names: dict) -> str:
-    """A force by the force table's short name (an organisation by its acronym, as in every network figure),
-    a base by its short name, anything else by its name."""
+    """A force by the force table's short name (an organisation by its acronym, as in every network
+    figure), a base by its short name, anything else by its name."""
     if actor_id in FORCES:
         return FORCES[actor_id].acronym or FORCES[actor_id].short
     return FACILITY_SHORT.get(actor_id, names.get(actor_id, actor_id))
@@ -52,7 +53,8 @@ def _width(n) -> float:
 
 
 def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
-    """One line of the presence key: force → host (at facility): number as printed (date), status."""
+    """One line of the presence key: force → host (at facility): number as printed (date),
+    status."""
     facility = ", ".join(_presence_label(f, names) for f in d["facility"].split(";") if f)
     n = d.get("personnel")
     text = f"{_presence_label(u, names)} → {names.get(v, v)}" + (
@@ -73,12 +75,13 @@ def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
 def presence_panels(pkg, layout: str = "wide"):
     """Force → host arrows at the three dates, forces on top and hosts below. Width grows with the
     square root of personnel (the latest number the chapters give by then); dashed where the latest
-    record is an agreement or a plan; thin grey where no number is given. Each arrow carries a number
-    that the key beside the panel explains."""
+    record is an agreement or a plan; thin grey where no number is given. Each arrow carries a
+    number that the key beside the panel explains."""
     pos = require(layouts.presence_layout(pkg), "deployments of troops")
     names = node_names(pkg, short=True)
     snaps = presence_network.presence_snapshots(pkg)
-    # node labels at the panel edges reach past the axes; the tight bounding box must still fit the text width
+    # node labels at the panel edges reach past the axes; the tight bounding box must still fit the
+    # text width
     narrow = layout == "narrow"
     key_width = 54 if narrow else 50
     if narrow:  # each panel's key under it, as tall as its lines
@@ -228,7 +231,8 @@ def _stacked_with_keys(
     gap: float = 0.32,
     legend_h: float = 0.75,
 ):
-    """Narrow presence panels: each graph with its key under it, the key's axes as tall as its lines."""
+    """Narrow presence panels: each graph with its key under it, the key's axes as tall as its
+    lines."""
     line_h = MIN_TEXT_PT * 1.1 * 1.2 / 72
     height = sum(gap + graph_h + gap + max(n, 1) * line_h for n in key_lines) + legend_h
     fig, _ = figure(height, width_in, layout=None)
@@ -248,8 +252,9 @@ NUMBER_CLEARANCE_PT = 14.0  # two numbered circles (8.5 pt digits) closer than t
 
 
 def _number_spot(ax, a, b, placed: list) -> tuple[float, float]:
-    """Where along the arrow a→b its number goes: the first point, walking from the middle outward, at least
-    NUMBER_CLEARANCE_PT from every number already placed in the panel (placed in points, then appended)."""
+    """Where along the arrow a→b its number goes: the first point, walking from the middle outward,
+    at least NUMBER_CLEARANCE_PT from every number already placed in the panel (placed in points,
+    then appended)."""
     to_pt = ax.transData + ax.figure.dpi_scale_trans.inverted()
     (x1, y1), (x2, y2) = a, b
     best, best_gap = None, -1.0

@@ -1,8 +1,9 @@
-"""The chronologies on a time axis: event timelines, swimlanes of states, membership bars and
-months side by side (the coded tables are in `coded_tables`, the networks in `*_networks`). Each
-takes tidy frames from `ca911.analysis.chronology` and returns a Figure in the one style
-(`ca911.figures.style`), drawn for the text column (`layout="wide"`) and carrying its drawing for a phone's width
-(`layout="narrow"`: taller, panels stacked, keys in fewer columns; see `style.two_layouts`)."""
+"""The chronologies on a time axis: event timelines, swimlanes of states, membership bars and months
+side by side (the coded tables are in `coded_tables`, the networks in `*_networks`). Each takes tidy
+frames from `ca911.analysis.chronology` and returns a Figure in the one style
+(`ca911.figures.style`), drawn for the text column (`layout="wide"`) and carrying its drawing for a
+phone's width (`layout="narrow"`: taller, panels stacked, keys in fewer columns; see
+`style.two_layouts`)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's informati
 
 
 def _drawn_families(axes) -> list[str]:
-    """The event families whose colour some marker in the axes carries: a key lists only what is drawn."""
+    """The event families whose colour some marker in the axes carries: a key lists only what is
+    drawn."""
     drawn = {
         tuple(np.round(c[:3], 3))
         for ax in np.atleast_1d(axes)
@@ -149,7 +151,8 @@ def swimlanes(
     height_in: float = 4.0,
     layout: str = "wide",
 ):
-    """Events per state across years; year- and month-dated events drawn as spans; periods shaded."""
+    """Events per state across years; year- and month-dated events drawn as spans; periods
+    shaded."""
     narrow = layout == "narrow"
     fig, ax = figure(height_in * (1.25 if narrow else 1), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
@@ -223,8 +226,9 @@ def swimlanes(
 
 
 def _clear_of_day(text, day: pd.Timestamp, band_end: pd.Timestamp, margin_days: int = 40) -> None:
-    """A band's name that the day's vertical line would run through starts just after the line instead, if it
-    fits in its band there (measured on the laid-out figure; the layout does not depend on where it sits)."""
+    """A band's name that the day's vertical line would run through starts just after the line
+    instead, if it fits in its band there (measured on the laid-out figure; the layout does not
+    depend on where it sits)."""
     fig = text.figure
     fig.draw_without_rendering()
     renderer = fig._get_renderer()
@@ -240,7 +244,8 @@ def _clear_of_day(text, day: pd.Timestamp, band_end: pd.Timestamp, margin_days: 
 
 
 def _year_axis(ax, every: int = 2) -> None:
-    """Years on a time axis: a tick for every year, a label every other year (fourteen labels run together)."""
+    """Years on a time axis: a tick for every year, a label every other year (fourteen labels run
+    together)."""
     ax.xaxis.set_major_locator(mdates.YearLocator(every))
     ax.xaxis.set_minor_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -329,7 +334,8 @@ def months_side_by_side(
     end: str,
     layout: str = "wide",
 ):
-    """Month by month, the events of each country side by side (one column per country; narrow: one under another)."""
+    """Month by month, the events of each country side by side (one column per country; narrow: one
+    under another)."""
     narrow = layout == "narrow"
     months = pd.period_range(start, end, freq="M")
     if narrow:

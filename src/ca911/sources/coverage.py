@@ -1,9 +1,10 @@
 """Date coverage: every date expression of a chapter maps to a record or to a reviewed exclusion.
 
-Expressions are found in reading order; a bare day (「５日」) or month takes its year and month from
-the expressions before it. An expression maps when a record whose locator covers the passage carries
-a date that agrees with it (one is a prefix of the other, or it falls inside the record's range).
-「9.11」 names the attacks of 11 September 2001, so it maps to any record of the chapter dated that day.
+Expressions are found in reading order; a bare day (「５日」) or month takes its year and month from the
+expressions before it. An expression maps when a record whose locator covers the passage carries a
+date that agrees with it (one is a prefix of the other, or it falls inside the record's range).
+「9.11」 names the attacks of 11 September 2001, so it maps to any record of the chapter dated that
+day.
 """
 
 from __future__ import annotations
@@ -146,8 +147,9 @@ def _agrees(expr: str, start: str, end: str = "") -> bool:
 
 
 def record_dates(data) -> pd.DataFrame:
-    """One row per (record, date) across every dated table: the record's reference (`<resource>:<key>`),
-    its locator, and the date with the end of its span; an end date is also a row of its own."""
+    """One row per (record, date) across every dated table: the record's reference
+    (`<resource>:<key>`), its locator, and the date with the end of its span; an end date is also a
+    row of its own."""
     from ca911.data.refs import format_ref
     from ca911.data.schema import date_columns, primary_key
 
@@ -221,7 +223,8 @@ class CoverageReport:
 
 
 def committed_expressions(chapter_id: str, data) -> list[Expression]:
-    """The chapter's date expressions as committed in `date_expressions.csv` (written by `derive`)."""
+    """The chapter's date expressions as committed in `date_expressions.csv` (written by
+    `derive`)."""
     rows = data["date_expressions"]
     rows = rows[rows["source_id"] == chapter_id].sort_values("expression_no")
     return [
@@ -234,7 +237,8 @@ def coverage_report(
     chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False
 ) -> CoverageReport:
     """Match each date expression to records or exclusions. The expressions come from the committed
-    derived file, so the report needs no chapter; `from_text=True` reads them from the chapter instead."""
+    derived file, so the report needs no chapter; `from_text=True` reads them from the chapter
+    instead."""
     from ca911.data.package import load
 
     if data is None:
@@ -272,7 +276,8 @@ def format_report(report: CoverageReport) -> str:
     total = sum(c.values())
     pct = 100.0 * (c["mapped"] + c["excluded"]) / total if total else 100.0
     lines = [
-        f"{report.chapter}: {total} date expressions — {c['mapped']} mapped, {c['excluded']} excluded, "
+        f"{report.chapter}: {total} date expressions — {c['mapped']} mapped, {c['excluded']} "
+        "excluded, "
         f"{c['unmapped']} unmapped ({pct:.1f}% covered)"
     ]
     for e in report.expressions:
@@ -284,9 +289,11 @@ def format_report(report: CoverageReport) -> str:
 
 
 def summary_frame(reports: dict) -> pd.DataFrame:
-    """Per chapter, the report's counts, the total and the share accounted for (neither unmapped nor a problem).
+    """Per chapter, the report's counts, the total and the share accounted for (neither unmapped nor
+    a problem).
 
-    Works for date reports (mapped/excluded/unmapped) and sentence reports (fact/…/problem) alike."""
+    Works for date reports (mapped/excluded/unmapped) and sentence reports (fact/…/problem)
+    alike."""
     rows = []
     for ch, rep in reports.items():
         c = rep.counts()
@@ -307,7 +314,8 @@ def summary_frame(reports: dict) -> pd.DataFrame:
 
 
 def package_record_locators(data) -> dict[str, str]:
-    """`<resource>:<primary key>` → locator for every referable record of a loaded package (validation's mapping)."""
+    """`<resource>:<primary key>` → locator for every referable record of a loaded package
+    (validation's mapping)."""
     from ca911.data.schema import REFERABLE, record_locators
 
     return record_locators(

@@ -62,7 +62,8 @@ class SentenceKey(NamedTuple):
 
 
 def chapter_sentence_keys(chapter_id: str, data=None, from_text: bool = False) -> list[SentenceKey]:
-    """The chapter's sentences from the committed `source_sentences.csv`, or from the text itself."""
+    """The chapter's sentences from the committed `source_sentences.csv`, or from the text
+    itself."""
     if from_text:
         from ca911.sources.reader import chapter_sentences
 
@@ -75,10 +76,10 @@ def chapter_sentence_keys(chapter_id: str, data=None, from_text: bool = False) -
 def sentence_report(
     chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False
 ) -> SentenceReport:
-    """Check the sentence map against the chapter: every sentence has a row with the right checksum, and
-    every `fact` row names records located at that sentence's paragraph (a `restatement` may point back).
-    That every ref exists and a fact row names one are validation rules; the package is loaded validated.
-    The sentences come from the committed inventory unless `from_text=True`."""
+    """Check the sentence map against the chapter: every sentence has a row with the right checksum,
+    and every `fact` row names records located at that sentence's paragraph (a `restatement` may
+    point back). That every ref exists and a fact row names one are validation rules; the package is
+    loaded validated. The sentences come from the committed inventory unless `from_text=True`."""
     from ca911.data.package import load
 
     if data is None:
@@ -104,7 +105,10 @@ def sentence_report(
         elif row.content == "fact" and (
             away := [r for r in records if not covers(refs.get(r, ""), paragraph)]
         ):
-            check.problem = f"{away[0]} is located at {refs.get(away[0])!r}, not at this paragraph (a fact of an earlier passage is a `restatement`)"
+            check.problem = (
+                f"{away[0]} is located at {refs.get(away[0])!r}, not at this paragraph "
+                "(a fact of an earlier passage is a `restatement`)"
+            )
         checks.append(check)
     stale = sorted(set(rows) - seen)
     return SentenceReport(chapter_id, checks, stale)

@@ -1,11 +1,12 @@
 """The print edition (sphinx-simplepdf): what differs from the HTML book.
 
-Doctree work is done by post-transforms limited to the print builder: downloads named instead of linked,
-notebook code left out, references to an actor's page sent to its entry in the compact actor index. The
-print edition has no actor pages: its table of contents (`_toc_print.yml`, passed by ci/build-book.sh)
-leaves them out. What must work on the assembled page (the marks of `print_marks`, which see the HTML that
-docutils, pandas and the notebooks' outputs made of a table) and the front matter the print templates show are
-added in html-page-context, by handlers connected only when the print builder runs.
+Doctree work is done by post-transforms limited to the print builder: downloads named instead of
+linked, notebook code left out, references to an actor's page sent to its entry in the compact actor
+index. The print edition has no actor pages: its table of contents (`_toc_print.yml`, passed by
+ci/build-book.sh) leaves them out. What must work on the assembled page (the marks of `print_marks`,
+which see the HTML that docutils, pandas and the notebooks' outputs made of a table) and the front
+matter the print templates show are added in html-page-context, by handlers connected only when the
+print builder runs.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ PRINT_BUILDERS = ("simplepdf",)
 
 
 class DownloadsAsText(SphinxPostTransform):
-    """A PDF cannot carry the download area: the file is named instead of linked to a dead path (the imprint
-    says once where the downloads are)."""
+    """A PDF cannot carry the download area: the file is named instead of linked to a dead path (the
+    imprint says once where the downloads are)."""
 
     default_priority = 200
     builders = PRINT_BUILDERS
@@ -52,8 +53,8 @@ class DownloadsAsText(SphinxPostTransform):
 
 
 class NoCodeInPrint(SphinxPostTransform):
-    """The printed book shows no notebook code (the print stylesheet hides it too): leaving the cells out
-    spares WeasyPrint styling some 3,000 highlighted elements it would never draw."""
+    """The printed book shows no notebook code (the print stylesheet hides it too): leaving the
+    cells out spares WeasyPrint styling some 3,000 highlighted elements it would never draw."""
 
     default_priority = 200
     builders = PRINT_BUILDERS
@@ -65,8 +66,8 @@ class NoCodeInPrint(SphinxPostTransform):
 
 
 class ActorReferencesToIndex(SphinxPostTransform):
-    """In print, `actor-<id>` (an actor page's label) refers to the actor's entry in the compact index.
-    Runs before Sphinx resolves references (priority 10)."""
+    """In print, `actor-<id>` (an actor page's label) refers to the actor's entry in the compact
+    index. Runs before Sphinx resolves references (priority 10)."""
 
     default_priority = 5
     builders = PRINT_BUILDERS
@@ -104,8 +105,9 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
 
 
 def proper_names(data_dir: Path) -> frozenset[str]:
-    """The words of the actors' and the chapter authors' names (actors.csv, sources.csv in `data_dir`), capitalised
-    and four letters or more, and their short Japanese names: the print edition never breaks them."""
+    """The words of the actors' and the chapter authors' names (actors.csv, sources.csv in
+    `data_dir`), capitalised and four letters or more, and their short Japanese names: the print
+    edition never breaks them."""
     import csv
 
     words = set()
@@ -147,9 +149,10 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
     context["body"] = mark_for_print(context["body"], captions, proper_names(data_dir(app.env)))
-    # WeasyPrint hyphenates by the page's language through pyphen, whose "en" is its en_GB dictionary: it
-    # breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same words by syllable, and
-    # the British spellings of the book hyphenate with them as well; the PDF's text is unchanged.
+    # WeasyPrint hyphenates by the page's language through pyphen, whose "en" is its en_GB
+    # dictionary: it breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same
+    # words by syllable, and the British spellings of the book hyphenate with them as well; the
+    # PDF's text is unchanged.
     context["language"] = "en-US"
 
 
@@ -177,8 +180,8 @@ def _print_front_matter(
 
 
 def _connect_page_handlers(app: Sphinx) -> None:
-    """html-page-context has no builder filter of its own: the print handlers are connected for the print
-    builder only, once it is known."""
+    """html-page-context has no builder filter of its own: the print handlers are connected for the
+    print builder only, once it is known."""
     if app.builder.name in PRINT_BUILDERS:
         app.connect("html-page-context", _print_marks)
         app.connect("html-page-context", _print_front_matter)

@@ -6,7 +6,8 @@ follows; code-only notebook cells, which print nothing, are taken out. Cross-ref
 parts' opening pages are `print_navigation`; `print.mark_for_print` applies them all.
 
 CSS cannot tell an identifier from a word, and the book's tables come from several paths (Markdown,
-docutils list-tables, pandas HTML), so the marks are added once, to the assembled page, for print only.
+docutils list-tables, pandas HTML), so the marks are added once, to the assembled page, for print
+only.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import re
 
 from ca911.data.locators import LOCATOR_RE
 
-# ids, codes, field names, dates: word characters joined by _ - : . / (as_of, ch3-2001-10-07-…, KAZ:UZB,
-# 2001-09-11), and upper-case codes (CSTO, COALITION).
+# ids, codes, field names, dates: word characters joined by _ - : . / (as_of, ch3-2001-10-07-…,
+# KAZ:UZB, 2001-09-11), and upper-case codes (CSTO, COALITION).
 IDENTIFIER = re.compile(
     r"(?<![\w§¶])(?:[A-Za-z0-9]+(?:[_:./-][A-Za-z0-9]+)+|[A-Za-z]+_[A-Za-z0-9_]*|[A-Z][A-Z0-9]{1,})(?![\w-])"
 )
@@ -25,7 +26,8 @@ SKIP = {"pre", "script", "style", "code", "title", "head"}
 
 
 def _locator_pattern() -> re.Pattern:
-    """A locator anywhere in text: the scheme of sources.LOCATOR_RE without anchors or group names."""
+    """A locator anywhere in text: the scheme of sources.LOCATOR_RE without anchors or group
+    names."""
     pattern = LOCATOR_RE.pattern.removeprefix("^").removesuffix("$")
     pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
     return re.compile(pattern)
@@ -75,9 +77,9 @@ def mark_identifiers(soup) -> None:
 
 
 def mark_names(soup, names) -> None:
-    """Every occurrence of a proper name (a word of an actor's or an author's name) is marked .ca911-name:
-    the hyphenation dictionary knows English words, and breaks a name where no reader would ("Kvash-nin",
-    "Wash-ington")."""
+    """Every occurrence of a proper name (a word of an actor's or an author's name) is marked
+    .ca911-name: the hyphenation dictionary knows English words, and breaks a name where no reader
+    would ("Kvash-nin", "Wash-ington")."""
     from bs4 import NavigableString
 
     if not names:
@@ -114,7 +116,8 @@ def mark_names(soup, names) -> None:
 
 
 def mark_number_columns(soup) -> None:
-    """A column whose body cells are all numbers (or empty) is set right-aligned, its header with it."""
+    """A column whose body cells are all numbers (or empty) is set right-aligned, its header with
+    it."""
     for table in soup.find_all("table"):
         rows = table.find_all("tr")
         if not rows or table.find(attrs={"colspan": True}) or table.find(attrs={"rowspan": True}):
@@ -135,8 +138,8 @@ def mark_number_columns(soup) -> None:
 
 
 def mark_short_code(soup, longest: int = 80, longest_in_table: int = 24) -> None:
-    """Inline code that is an identifier or a locator, or short, is kept on one line; other code in a
-    table cell (a pattern in a codebook rule) wraps."""
+    """Inline code that is an identifier or a locator, or short, is kept on one line; other code in
+    a table cell (a pattern in a codebook rule) wraps."""
     for code in soup.find_all("code"):
         text = code.get_text()
         whole = bool(IDENTIFIER.fullmatch(text) or LOCATOR_IN_TEXT.fullmatch(text))
@@ -154,15 +157,16 @@ def mark_wide_tables(soup, columns: int = 8) -> None:
 
 
 def drop_code_only_cells(soup) -> None:
-    """A notebook cell with no output prints nothing, yet its empty box after a heading is a place to
-    break the page, which parts the heading from the figure it introduces."""
+    """A notebook cell with no output prints nothing, yet its empty box after a heading is a place
+    to break the page, which parts the heading from the figure it introduces."""
     for cell in soup.select("div.cell"):
         if not cell.select(".cell_output"):
             cell.decompose()
 
 
 def mark_lead_ins(soup) -> None:
-    """A paragraph that is one bold phrase ("kind codes", "§3.1") heads what follows it, like a heading."""
+    """A paragraph that is one bold phrase ("kind codes", "§3.1") heads what follows it, like a
+    heading."""
     for paragraph in soup.find_all("p"):
         strong = paragraph.find("strong", recursive=False)
         text = paragraph.get_text(" ", strip=True)
@@ -171,8 +175,9 @@ def mark_lead_ins(soup) -> None:
 
 
 def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
-    """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a heading with
-    a line under it, its table on the next page, reads as a heading left at the page foot."""
+    """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a
+    heading with a line under it, its table on the next page, reads as a heading left at the page
+    foot."""
     for heading in soup.find_all(["h2", "h3", "h4", "h5"]):
         node, marked = heading.find_next_sibling(), 0
         while (
@@ -186,8 +191,9 @@ def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
 
 
 def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240) -> None:
-    """A short list (an entry's few fields: as printed, reading, why, records) is not split over a page, and
-    the short paragraph that heads it goes with it: its last item alone on a page reads as a stray line."""
+    """A short list (an entry's few fields: as printed, reading, why, records) is not split over a
+    page, and the short paragraph that heads it goes with it: its last item alone on a page reads as
+    a stray line."""
     for listing in soup.find_all(["ul", "ol"]):
         entries = listing.find_all("li", recursive=False)
         if (
@@ -208,8 +214,9 @@ def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240)
 
 
 def mark_landscape_tables(soup, columns: int = 9) -> None:
-    """A table of so many columns cannot keep its text at the type floor within the portrait measure: its
-    block (the notebook output or the table itself) is turned a quarter turn on a page of its own."""
+    """A table of so many columns cannot keep its text at the type floor within the portrait
+    measure: its block (the notebook output or the table itself) is turned a quarter turn on a page
+    of its own."""
     for table in soup.find_all("table"):
         row = table.find("tr")
         if not row or len(row.find_all(["td", "th"], recursive=False)) < columns:
@@ -222,10 +229,10 @@ TABLE_ANCHOR = "ca911-t{table}-{part}"
 
 
 def anchor_tables(soup) -> None:
-    """Named places in each table for the PDF checks of its layout (WeasyPrint makes every id a named
-    destination, with its page and position): the cells of its first row (its columns' left edges) and its
-    first two and last two body rows (where the table breaks over pages). Tables with merged cells have no
-    simple columns and are left out."""
+    """Named places in each table for the PDF checks of its layout (WeasyPrint makes every id a
+    named destination, with its page and position): the cells of its first row (its columns' left
+    edges) and its first two and last two body rows (where the table breaks over pages). Tables with
+    merged cells have no simple columns and are left out."""
     for number, table in enumerate(soup.find_all("table"), 1):
         rows = table.find_all("tr")
         if not rows or table.find(attrs={"colspan": True}) or table.find(attrs={"rowspan": True}):
@@ -242,8 +249,8 @@ def anchor_tables(soup) -> None:
 
 
 def mark_locators(soup) -> None:
-    """A locator (ch4 §5.1 ¶5) prints in one style whether it is a link or plain code, and as one unit,
-    so that justification never widens the spaces inside it."""
+    """A locator (ch4 §5.1 ¶5) prints in one style whether it is a link or plain code, and as one
+    unit, so that justification never widens the spaces inside it."""
     for tag in soup.select("span.ca911-id, code"):
         if LOCATOR_IN_TEXT.fullmatch(" ".join(tag.get_text().split())):
             add_class(tag, "ca911-locator")
@@ -262,8 +269,8 @@ def identifier_share(tag) -> float:
 
 
 def mark_ragged(soup, share: float = 0.3) -> None:
-    """A paragraph, list item or definition made mostly of ids and locators is set ragged-right: justified,
-    its few word spaces would stretch into gaps around the unbreakable ids."""
+    """A paragraph, list item or definition made mostly of ids and locators is set ragged-right:
+    justified, its few word spaces would stretch into gaps around the unbreakable ids."""
     for tag in soup.find_all(["p", "li", "dd", "dt"]):
         if tag.find_parent("table") or tag.find(["p", "ul", "ol", "table"]):
             continue

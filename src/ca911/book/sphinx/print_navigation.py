@@ -1,4 +1,5 @@
-"""The print edition's navigation: cross-references that carry their section's number and page, and an opening page for each part."""
+"""The print edition's navigation: cross-references that carry their section's number and page, and
+an opening page for each part."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ def internal_target(href: str | None) -> str | None:
 
 
 def section_heading_of(target):
-    """The heading a link target names: the section's heading, or the heading right after a label."""
+    """The heading a link target names: the section's heading, or the heading right after a
+    label."""
     if target is None:
         return None
     if target.name in ("h1", "h2", "h3", "h4", "h5"):
@@ -33,8 +35,8 @@ def section_heading_of(target):
 
 
 def number_section_references(soup) -> None:
-    """On paper a reference to a section carries its number and its page (the stylesheet prints the page
-    with target-counter); a bare section title cannot be looked up."""
+    """On paper a reference to a section carries its number and its page (the stylesheet prints the
+    page with target-counter); a bare section title cannot be looked up."""
     ids = {tag["id"]: tag for tag in soup.find_all(id=True)}
     for link in soup.select("a.reference.internal"):
         fragment = internal_target(link.get("href"))
@@ -60,9 +62,9 @@ PART_NAME = re.compile(r"^(Part [IVXLC]+)\s*[—–-]\s*(.+)$")
 
 
 def open_parts(soup, captions: list[str | None]) -> None:
-    """Each part of the book opens on a page of its own, with its title as a first-level heading (a bookmark
-    of its own in the PDF). The single print document keeps a part as a toctree wrapper, in _toc.yml's
-    order; the front matter has no opening page."""
+    """Each part of the book opens on a page of its own, with its title as a first-level heading (a
+    bookmark of its own in the PDF). The single print document keeps a part as a toctree wrapper, in
+    _toc.yml's order; the front matter has no opening page."""
     wrappers = [
         w
         for w in soup.select("div.toctree-wrapper")
