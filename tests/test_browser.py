@@ -65,7 +65,7 @@ def notebook_pages() -> list[str]:
     return pages
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # A fresh browser context per page; `browser` (pytest-playwright, Debian's chromium) and `site` (the
 # built HTML on 127.0.0.1) come from conftest.py
 
@@ -95,7 +95,7 @@ def inspect(browser, origin: str, path: str) -> PageReport:
             for (const img of imgs) img.loading = "eager";
             await Promise.all(imgs.map(img => img.decode().catch(() => null)));
             return imgs.map(img => ({src: img.currentSrc || img.src, complete: img.complete, width: img.naturalWidth}));
-        }""")
+        }""")  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
         content_images = v.page.eval_on_selector_all(
             "main img, article img, .bd-article img",
             "imgs => imgs.map(i => ({src: i.getAttribute('src') || '', alt: "
@@ -128,7 +128,7 @@ def report(browser, site):
     return get
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Links and anchors, checked against the files on disk
 
 
@@ -161,7 +161,8 @@ def unresolved_links(origin: str, hrefs: list[str]) -> list[str]:
             target = target / "index.html"
         if not target.is_file():
             problems.append(
-                f"{href}: no file {target.relative_to(HTML) if target.is_relative_to(HTML) else target}"
+                f"{href}: no file "
+                f"{target.relative_to(HTML) if target.is_relative_to(HTML) else target}"
             )
         elif (
             parts.fragment
@@ -174,7 +175,7 @@ def unresolved_links(origin: str, hrefs: list[str]) -> list[str]:
     return problems
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Every page
 
 
@@ -260,7 +261,7 @@ def test_the_file_link_check_finds_a_broken_link_and_anchor():
     assert len(broken) == 2
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Search
 
 
@@ -298,7 +299,7 @@ def test_search_finds_pages(visit, built_book, lang):
     assert not v.errors and not v.failed and not v.external, v.errors + v.failed + v.external
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Download buttons on notebook pages
 
 
@@ -342,7 +343,7 @@ def test_download_buttons_give_notebook_and_source(visit, path):
         assert text.splitlines()[:8] == original.read_text(encoding="utf-8").splitlines()[:8]
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Screenshots for a reviewer, and no sideways scrolling on a phone
 
 

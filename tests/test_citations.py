@@ -17,7 +17,8 @@ pytestmark = pytest.mark.book
 # What the reference list must show (the entries of references.bib as ca911.book.sphinx.bibstyle
 # prints them).
 EXPECTED_ENTRIES = [
-    "Matsui, Hiroaki (松井弘明). n.d. Bei-Ro kankei to Chūō Ajia [米ロ関係と中央アジア; US–Russia relations and "
+    "Matsui, Hiroaki (松井弘明). n.d. Bei-Ro kankei to Chūō Ajia "
+    "[米ロ関係と中央アジア; US–Russia relations and "
     "Central Asia]",
     "Yuasa, Takeshi (湯浅剛). n.d. Kazafusutan, Uzubekisutan no taigai seisaku",
     "カザフスタン、ウズベキスタンの対外政策――9.11事件後のロシア、米国との関係を中心に――",
@@ -61,9 +62,9 @@ def visible_text(page: str) -> str:
 
 def test_the_checker_catches_the_old_reference_list():
     old = (
-        "[M] Hiroaki Matsui and 松井弘明. Bei-ro kankei to chūō ajia [米ロ関係と中央アジア; us–russia relations "
-        "and "
-        "central asia]. [Y] Takeshi Yuasa and 湯浅剛. カザフスタン、ウズベキスタンの対外政策−−9.11事件後"
+        "[M] Hiroaki Matsui and 松井弘明. Bei-ro kankei to chūō ajia "
+        "[米ロ関係と中央アジア; us–russia relations and central asia]. "
+        "[Y] Takeshi Yuasa and 湯浅剛. カザフスタン、ウズベキスタンの対外政策−−9.11事件後"
     )
     problems = reference_list_problems(old)
     assert any("second author" in p for p in problems) and any("minus" in p for p in problems)

@@ -120,7 +120,7 @@ def smallest_text_px_and_link(visit: Visit, svg_files: list[Path]) -> list[tuple
         'figure img[src$=".svg"]',
         """imgs => imgs.map(i => [i.currentSrc || i.src,
         i.getBoundingClientRect().width,
-        [...i.closest('figure').querySelectorAll('a[href]')].some(a => a.href === i.src && a.getClientRects().length > 0)])""",
+        [...i.closest('figure').querySelectorAll('a[href]')].some(a => a.href === i.src && a.getClientRects().length > 0)])""",  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     )
     by_name = {
         svg.name: svg for svg in svg_files

@@ -50,7 +50,7 @@ THROUGH_FRICTIONLESS = settings(
 )
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # The scratch package, the property, and what a mutation promises
 
 
@@ -125,7 +125,7 @@ def check(package: Path, m: Mutation, real_frictionless: bool) -> list[Problem]:
     return problems
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Helpers
 
 
@@ -223,7 +223,7 @@ ODD_UNICODE = st.text(
 )
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # The mutations
 
 
@@ -429,7 +429,7 @@ MUTATIONS = {
 }
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # The tests
 
 
@@ -464,7 +464,7 @@ def test_command_line_reports_a_very_long_field_instead_of_crashing(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr[-1500:]
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Hostile text in a built book: data text is always rendered as text
 
 
@@ -676,7 +676,7 @@ def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
                 pwned: window.__pwned || 0,
                 injected: document.querySelectorAll('img[src="x"], a[href^="javascript:"], #injected').length,
                 text: document.body.innerText.replace(/\\s+/g, " "),
-            })""")
+            })""")  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
             if dialogs or found["pwned"]:
                 problems.append(f"{path}: script ran (dialogs {dialogs}, __pwned={found['pwned']})")
             if found["injected"]:

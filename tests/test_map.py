@@ -37,7 +37,7 @@ def _edit(data_dir: Path, name: str, change) -> None:
     write_rows(data_dir / f"{name}.csv", header, rows)
 
 
-# --- the borders -----------------------------------------------------------------------------------
+# --- the borders ----------------------------------------------------------------------------------
 
 
 def test_geometry_holds_the_region_inside_its_box_and_is_small():
@@ -65,7 +65,7 @@ def test_geometry_holds_the_region_inside_its_box_and_is_small():
     )
 
 
-# --- the coordinates: external facts, validated ------------------------------------------------------
+# --- the coordinates: external facts, validated ---------------------------------------------------
 
 
 def test_places_are_valid_and_marked_external_in_the_codebook(pkg):
@@ -110,7 +110,7 @@ def test_a_place_that_is_not_a_place_is_caught(data_copy):
     assert ("places.csv", 2, "place_id", "not-a-place") in found
 
 
-# --- where each deployment is drawn ------------------------------------------------------------------
+# --- where each deployment is drawn ---------------------------------------------------------------
 
 
 def placement_problems(records, geo) -> list[str]:
@@ -165,7 +165,7 @@ def test_a_record_counts_in_the_period_its_date_ends_in(pkg):
     assert periods["crrf-kant-2003-10"] == "2003"
 
 
-# --- the figure ---------------------------------------------------------------------------------------
+# --- the figure -----------------------------------------------------------------------------------
 
 
 def panel_ids(svg_text: str) -> list[str]:

@@ -76,7 +76,10 @@ def test_notebook_code_is_formatted_like_the_package():
 
 
 def test_an_unformatted_cell_is_found():
-    page = "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n---\n"
+    page = (
+        "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: "
+        "python3\n---\n"
+    )
     cell = "```{code-cell} ipython3\n{}\n```\n"
     broken = page + cell.replace("{}", "x = {'a':1}")
     assert _unformatted_cells(broken) == [0]

@@ -80,7 +80,7 @@ def test_icons_draw_from_the_theme_web_font(visit):
             family,
         )
     loaded = page.evaluate("""async () => { await document.fonts.ready;
-        return [...document.fonts].filter(f => f.family.includes('Font Awesome') && f.status === 'loaded').map(f => f.family); }""")
+        return [...document.fonts].filter(f => f.family.includes('Font Awesome') && f.status === 'loaded').map(f => f.family); }""")  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     assert loaded, "the icon font loaded"
 
 

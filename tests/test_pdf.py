@@ -195,7 +195,7 @@ def test_cover_carries_the_subtitle(built_book):
     assert squash(meta)[:40] in squash(page_texts()[0])
 
 
-# --- The table of contents prints the pages its headings are on --------------------------------------
+# --- The table of contents prints the pages its headings are on -----------------------------------
 @lru_cache(maxsize=1)
 def heading_pages() -> tuple[tuple[str, int], ...]:
     """Every heading WeasyPrint placed (the PDF outline is made from the h1–h6 boxes) with its
@@ -307,7 +307,7 @@ def test_no_link_points_at_a_file(built_book):
     assert files == []
 
 
-# --- Identifiers never break across lines -------------------------------------------------------------
+# --- Identifiers never break across lines ---------------------------------------------------------
 @lru_cache(maxsize=1)
 def data_identifiers() -> frozenset[str]:
     """Field names, enum codes, resource and file names, record ids and locators of the data
@@ -373,7 +373,10 @@ def broken_identifiers(text: str, identifiers) -> list[str]:
 
 def test_identifier_checker_catches_broken_identifiers():
     ids = {"required", "as_of", "ch4 §3.2 ¶5", "COALITION", "passive_neutrality", "string"}
-    broken = "field ty\npe req\nuire\nd meaning\nas_o\nf at ch4 §3.\n2 ¶5 and COALITIO\nN, passive_\nneutrality"
+    broken = (
+        "field ty\npe req\nuire\nd meaning\nas_o\nf at ch4 §3.\n2 ¶5 and COALITIO\nN, "
+        "passive_\nneutrality"
+    )
     assert broken_identifiers(broken, ids) == sorted(ids - {"string"})
     assert broken_identifiers("ch4 §3.2\n¶5 str\nin\ng", ids) == ["ch4 §3.2 ¶5", "string"]
     whole = "field type required meaning\nas_of ch4 §3.2 ¶5\nCOALITION the string is re-\nquired"
@@ -388,7 +391,7 @@ def test_no_identifier_is_broken_across_lines(built_book):
     assert broken == {}
 
 
-# --- No heading ends a page ---------------------------------------------------------------------------
+# --- No heading ends a page -----------------------------------------------------------------------
 def body_lines(text: str, number: int) -> list[str]:
     """The page's text lines without the running head and folio (WeasyPrint draws them last)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -519,7 +522,7 @@ def test_code_is_set_in_a_monospace_without_ligatures(built_book):
     assert joined == []
 
 
-# --- Nothing runs past the text block ---------------------------------------------------------------
+# --- Nothing runs past the text block -------------------------------------------------------------
 def running_head_edge(pages_boxes) -> float:
     """The text block's right edge: where most pages' running head (their topmost line) ends."""
     from collections import Counter
@@ -575,7 +578,7 @@ def test_no_text_runs_past_the_text_block(built_book):
     assert past == []
 
 
-# --- The cover ---------------------------------------------------------------------------------------
+# --- The cover ------------------------------------------------------------------------------------
 def near_the_trim(boxes, width: float, height: float, margin: float = 24.0) -> list[tuple]:
     """Text boxes closer than margin (pt) to an edge of the page."""
     return [
@@ -611,7 +614,7 @@ def test_cover_text_keeps_off_the_trim_and_the_author_line_whole(built_book):
     assert author in lines, lines[:5]
 
 
-# --- A figure and its caption share a page -------------------------------------------------------------
+# --- A figure and its caption share a page --------------------------------------------------------
 def html_figure_captions() -> list[str]:
     """ "Fig. 2.1 Events of …" as the PDF prints each caption's start."""
     captions = []

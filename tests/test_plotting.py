@@ -43,7 +43,7 @@ def test_figures_fit_the_pdf_text_width():
     assert matplotlib.rcParams["font.family"] == ["IPAexGothic"]
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Figure text: never mathtext, never smaller than the minimum, never wider than the printed text
 # block (tests/support/legibility.py; the same check runs on every figure of the built book in
 # tests/test_figures_rendered.py).
@@ -112,7 +112,7 @@ before = (dict(matplotlib.rcParams), os.environ.get("SOURCE_DATE_EPOCH"))
 import ca911.figures.style, ca911.figures.timelines, ca911.figures.networks, ca911.book.myst
 after = (dict(matplotlib.rcParams), os.environ.get("SOURCE_DATE_EPOCH"))
 print(json.dumps(sorted(k for k in before[0] if before[0][k] != after[0][k]) + (["SOURCE_DATE_EPOCH"] if before[1] != after[1] else [])))
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def _changed_on_import(extra: str = "") -> list[str]:

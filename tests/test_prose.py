@@ -233,8 +233,8 @@ def test_quotations_are_short_verbatim_and_located(chapter):
                 )
             if not after:
                 problems.append(
-                    f"line {n}: quotation 「{quote}」 is not followed by its locator, e.g. (`ch4 §2 "
-                    "¶3`)"
+                    f"line {n}: quotation 「{quote}」 is not followed by its locator, "
+                    "e.g. (`ch4 §2 ¶3`)"
                 )
                 continue
             try:
@@ -351,14 +351,20 @@ def firmness_problems(sentence: str, package) -> list[str]:
 
 
 def test_a_sentence_firmer_than_its_source_is_caught(package):
-    broken = "The United States pursued wider, long-term goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    broken = (
+        "The United States pursued wider, long-term goals "
+        "({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    )
     assert firmness_problems(broken, package) == [
         "ch3-fact-us-seen-pursuing-wider-long-term-goals is reported_view"
     ]
     assert firmness_problems("Putin overrode the opposition (`ch3 §intro ¶1 s.5`).", package) == [
         "ch3 §intro ¶1 s.5 is hedged"
     ]
-    mended = "The United States was seen as pursuing wider goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    mended = (
+        "The United States was seen as pursuing wider goals "
+        "({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    )
     assert firmness_problems(mended, package) == []
     soft_events = event_modalities(package)
     event, modality = next(iter(sorted(soft_events.items())))

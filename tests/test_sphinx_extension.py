@@ -222,7 +222,8 @@ def test_a_parallel_read_builds_the_same_pages_and_pickles_no_tables(
 
     monkeypatch.setattr(Builder, "_read_parallel", spy)
     pages = {
-        f"page{n}": f"# Page {n}\n\nOn {{event}}`{BOLTON}` and {{fact}}`{ALARM}`: {{number}}`{BORDER}`.\n"
+        f"page{n}": f"# Page {n}\n\nOn {{event}}`{BOLTON}` and {{fact}}`{ALARM}`: "
+        f"{{number}}`{BORDER}`.\n"
         for n in range(8)
     }
     built = {}
@@ -298,7 +299,8 @@ def test_the_print_transforms_run_for_the_pdf_only(make_app, tmp_path):
         and 'href="#actor-kaz"' in page
     )
     assert re.search(
-        r'<a class="reference download internal" download="" href="_downloads/[0-9a-f]+/table.csv">',
+        r'<a class="reference download internal" download="" '
+        r'href="_downloads/[0-9a-f]+/table.csv">',
         page,
     )
 

@@ -189,7 +189,7 @@ def test_make_book_writes_no_book_on_bad_data(tmp_path):
     )
 
 
-# --- facts.csv and the sentence map -----------------------------------------------------------------
+# --- facts.csv and the sentence map ---------------------------------------------------------------
 SENTENCE = {
     "source_id": "ch3",
     "sentence_no": "9999",

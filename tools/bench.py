@@ -1,13 +1,16 @@
-"""`make bench`: build scenarios timed by hyperfine, with Sphinx's own read durations (sphinx.ext.duration).
+"""`make bench`: build scenarios timed by hyperfine, with Sphinx's own read durations
+(sphinx.ext.duration).
 
-Every scenario runs in one copy of the project in a temporary folder (the files git tracks, as they are in the
-working tree, and data/), in a git repository of its own because ci/build-book.sh digests what git tracks. The
-copy's src/ comes first on PYTHONPATH, so an edit made in the checkout meanwhile never leaks into a measurement,
-and the checkout's _build/ is never touched. Only the copy's _config.yml loads sphinx.ext.duration: the book
-built from the checkout stays byte for byte what it is.
+Every scenario runs in one copy of the project in a temporary folder (the files git tracks, as they
+are in the working tree, and data/), in a git repository of its own because ci/build-book.sh digests
+what git tracks. The copy's src/ comes first on PYTHONPATH, so an edit made in the checkout
+meanwhile never leaks into a measurement, and the checkout's _build/ is never touched. Only the
+copy's _config.yml loads sphinx.ext.duration: the book built from the checkout stays byte for byte
+what it is.
 
 Scenarios, in this order (each leaves the copy as the next one needs it):
-  cold     `make book`'s build script from an empty _build/ (execute every notebook, then HTML and PDF)
+  cold     `make book`'s build script from an empty _build/ (execute every notebook, then HTML
+           and PDF)
   pdf      the PDF edition alone from an empty PDF stage, the execution cache warm
   noop     the build script with nothing changed
   chapter  the build script after one word added to one sentence of a companion chapter
@@ -87,7 +90,7 @@ def bench_env(copy: Path) -> dict[str, str]:
     return env
 
 
-# --- the edits that hyperfine's --prepare makes before each timed run (a new word each time) ---------------
+# --- the edits that hyperfine's --prepare makes before each timed run (a new word each time) ------
 
 
 def edit_chapter(copy: Path) -> str:
@@ -131,7 +134,7 @@ def edit_data(copy: Path) -> str:
     return row["event_id"]
 
 
-# --- running and reporting ------------------------------------------------------------------------------
+# --- running and reporting ------------------------------------------------------------------------
 
 
 def hyperfine(

@@ -157,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_validate)
     p = sub.add_parser(
         "derive",
-        help="write the files derived from the chapters' text (date expressions, sentence inventory)",
+        help=(
+            "write the files derived from the chapters' text (date expressions, sentence inventory)"
+        ),
     )
     p.add_argument(
         "--check",

@@ -65,7 +65,7 @@ WRAP_DASHES_JS = r"""
   }
   return nodes.length;
 }
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def html_dash_fonts(page) -> list[tuple[str, list[str]]]:

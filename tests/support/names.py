@@ -1,6 +1,6 @@
-"""Latin forms the chapters print beside a name, e.g. コミロフ（Abdulaziz Komilov）, must be among the
-actor's printed forms in actors.csv: the validator traces the words of an English name only to what
-the data record."""
+"""Latin forms the chapters print beside a name, e.g. コミロフ（Abdulaziz Komilov）, must be among
+the actor's printed forms in actors.csv: the validator traces the words of an English name only to
+what the data record."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ PRINTED_WITH_LATIN = re.compile(
 
 
 def unrecorded_latin_forms(chapter_text: str, actors: list[dict]) -> list[str]:
-    """'name（Latin）' pairs whose name is (the end of) an actor's printed name but whose Latin is in
-    none of that actor's printed forms."""
+    """'name（Latin）' pairs whose name is (the end of) an actor's printed name but whose Latin is
+    in none of that actor's printed forms."""
     text = chapter_text.replace("\n", "")
     out = []
     for m in PRINTED_WITH_LATIN.finditer(text):

@@ -6,8 +6,7 @@ The checks built on them name the page and the text:
 - headings at a page foot: no heading in the last part of the text block with fewer than three lines
   after it;
 - near-empty pages: no page whose content fills under a tenth of the text block, except the last
-  page of a
-  part or chapter (the next page opens one) and the last page of the document.
+  page of a part or chapter (the next page opens one) and the last page of the document.
 
 The running head and folio are found as the lines that recur at one height on many pages, and are
 not counted as content.
@@ -493,7 +492,8 @@ def word_gaps(line: Line, least: float = 0.22) -> list[float]:
     """The spaces between the words of a line, in em of the line's size: gaps between neighbouring
     Latin characters wider than `least` em (kerning and letter fit are narrower)."""
     chars = sorted(line.chars, key=lambda c: c.left)
-    # a CJK glyph's ink sits inside a full em (「（」 most of all): gaps beside one are not word spaces
+    # a CJK glyph's ink sits inside a full em (「（」 most of all): gaps beside one are not word
+    # spaces
     gaps = [
         (b.left - a.right) / line.size
         for a, b in zip(chars, chars[1:])

@@ -20,7 +20,8 @@ PDF = BUILD / "pdf" / "companion.pdf"
 
 needs_sources = pytest.mark.skipif(
     not sources_available(),
-    reason=f"the source chapters are not at {sources_dir()} (a reader's clone without ../shared); CI has them",
+    reason=f"the source chapters are not at {sources_dir()} "
+    "(a reader's clone without ../shared); CI has them",
 )
 
 
@@ -79,7 +80,7 @@ def pdf_page_texts() -> tuple[str, ...]:
         doc.close()
 
 
-# --- One project copy for every test that builds or edits a scratch project ------------------------
+# --- One project copy for every test that builds or edits a scratch project -----------------------
 COPY_SKIP = {
     ".git",
     ".venv",

@@ -160,7 +160,7 @@ COMPUTED_STYLES_JS = r"""() => [...document.querySelectorAll("code.ca911-locator
             look: [s.fontFamily.split(",")[0].trim(), s.fontWeight, s.color, s.fontStyle,
                    (parseFloat(s.fontSize) / parseFloat(around.fontSize)).toFixed(2)].join(" | "),
             text: e.textContent.trim()};
-  })"""
+  })"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def drawn_styles(drawn: list[dict]) -> list[str]:

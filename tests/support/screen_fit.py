@@ -4,14 +4,14 @@ One script (`MEASURE_JS`) runs in the page and returns every problem it finds, e
 element:
 - the page is wider than the screen (the document scrolls sideways), naming what sticks out;
 - a figure is cut (drawn wider than its box) without a visible cue and a link to the full-size
-  image, or is
-  drawn smaller than its natural size without that link (its text is then too small to read);
+  image, or is drawn smaller than its natural size without that link (its text is then too small to
+  read);
 - a table is cut without a visible cue that it scrolls (text of "scroll" in the box or its caption);
 - a code block is cut (a line runs past the block's box) without a visible cue that it scrolls;
 - a caption is clipped (its text runs outside the box that shows it);
 - a word in a table cell is broken inside the word (line boxes from Range.getClientRects compared
-  with the
-  word's characters; a date such as 2001-09-30 is one word); an identifier in code may break after /
+  with the word's characters; a date such as 2001-09-30 is one word); an identifier in code may
+  break after /
   _ - . : or, where it is longer than its cell
   is wide, anywhere (overflow-wrap: break-word);
 - two cells' text boxes overlap (overprinting), or a cell's text runs out of the cell;
@@ -261,7 +261,7 @@ MEASURE_JS = r"""
   for (const [el, d] of light) add(`text lighter than ${opts.minWeight}`, el, d);
   return problems;
 }
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 FIGURE_TEXT_JS = r"""
@@ -335,7 +335,7 @@ async (opts) => {
     problems.push({kind, element: d, detail});
   }
 }
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def figure_text_problems(page, min_text_px: float = PHONE_MIN_TEXT_PX) -> list[dict]:
@@ -503,7 +503,8 @@ def face_problems(page, selectors=FACE_SELECTORS) -> list[dict]:
                         {
                             "kind": "text drawn by a fallback face",
                             "element": selector,
-                            "detail": f"font-family {family!r}; {font['glyphCount']} glyphs drawn with "
+                            "detail": f"font-family {family!r}; "
+                            f"{font['glyphCount']} glyphs drawn with "
                             f"{font['familyName']!r} ({font.get('postScriptName', '')})",
                         }
                     )

@@ -23,7 +23,7 @@ STRETCHED_JS = """([full, slack]) => {
     }
   }
   return found;
-}"""
+}"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def stretched_tables(page, full: float = 0.9, slack: float = 1.6) -> list[str]:

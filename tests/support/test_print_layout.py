@@ -29,7 +29,7 @@ def anchored_table(rows: list[tuple[str, str]], header=("id", "first named")) ->
 
 
 TABLE_CSS = """table { border-collapse: collapse; border-top: 1pt solid #000; border-bottom: 1pt solid #000; font-size: 8.5pt; }
-               thead th { border-bottom: 0.6pt solid #000; text-align: left; } tr { break-inside: avoid; }"""
+               thead th { border-bottom: 0.6pt solid #000; text-align: left; } tr { break-inside: avoid; }"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def weasyprint_pdf(tmp_path: Path, body: str, css: str = "") -> Path:
@@ -39,7 +39,7 @@ def weasyprint_pdf(tmp_path: Path, body: str, css: str = "") -> Path:
     page_css = """@page { size: A5; margin: 22mm 16mm 18mm; @top-center { content: "Running head"; font-size: 9pt; } }
                   body { font-family: sans-serif; font-size: 10pt; line-height: 1.4; }
                   h1 { font-size: 26pt; break-before: page; margin: 0 0 10pt; } h2 { font-size: 16pt; margin: 8pt 0; }
-                  p { margin: 0 0 6pt; }"""
+                  p { margin: 0 0 6pt; }"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     target = tmp_path / "book.pdf"
     weasyprint.HTML(string=f"<html><body>{body}</body></html>").write_pdf(
         target, stylesheets=[weasyprint.CSS(string=page_css + css)]
@@ -112,7 +112,10 @@ def test_near_empty_page_checker(tmp_path):
 
 
 def test_mirrored_folio_checker(tmp_path):
-    mirrored = "@page :left { @top-left { content: counter(page); } } @page :right { @top-right { content: counter(page); } }"
+    mirrored = (
+        "@page :left { @top-left { content: counter(page); } } @page :right { @top-right { "
+        "content: counter(page); } }"
+    )
     pages = layout.read_pages(weasyprint_pdf(tmp_path, filler(60), mirrored))
     assert len(pages) >= 3 and layout.folios_misplaced(pages) == []
     pages = layout.read_pages(
@@ -154,7 +157,10 @@ def test_stretched_line_checker(tmp_path):
     assert len(layout.stretched_lines(broken)) >= 1
     mended = layout.read_pages(weasyprint_pdf(tmp_path, entry.replace("justify", "left")))
     assert layout.stretched_lines(mended) == []
-    table = "<table><tr><td>a code</td><td style='padding-left: 30pt'>its meaning</td><td style='padding-left: 60pt'>a note</td></tr></table>"
+    table = (
+        "<table><tr><td>a code</td><td style='padding-left: 30pt'>its meaning</td><td "
+        "style='padding-left: 60pt'>a note</td></tr></table>"
+    )
     assert layout.stretched_lines(layout.read_pages(weasyprint_pdf(tmp_path, table))) == []
 
 
@@ -171,7 +177,10 @@ def test_word_alone_checker(tmp_path):
         (page, word)
         for page, word, _ in layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, alone)))
     ] == [(1, "drawn")]
-    run_on = f'<p style="{style}">{full}<br>drawn {rest}<br>{full}</p><p>{full} {rest} and a last line.</p>'
+    run_on = (
+        f'<p style="{style}">{full}<br>drawn {rest}<br>{full}</p><p>{full} {rest} and a last '
+        "line.</p>"
+    )
     assert layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, run_on))) == []
 
 
@@ -180,7 +189,10 @@ def test_row_alone_checker(tmp_path):
     last; the book's rule (the first row goes with the second, the last with the one before) keeps
     two rows on each page."""
     rows = [(f"row {n}", f"value {n}") for n in range(8)]
-    keep = "tbody > tr:first-child { break-after: avoid; } tbody > tr:last-child { break-before: avoid; }"
+    keep = (
+        "tbody > tr:first-child { break-after: avoid; } tbody > tr:last-child { break-before: "
+        "avoid; }"
+    )
     cells = "td, th { padding: 2pt 8pt 2pt 0; }"
     found = {}
     for height in range(96, 160, 4):  # from the last row carried over to the first row left behind
@@ -230,7 +242,10 @@ def test_page_number_gap_checker(tmp_path):
         + '<h1 id="two">The second section</h1>'
         + filler(3)
     )
-    reference = 'a::after { content: ", p.\\a0" target-counter(attr(href), page, %s); font-variant-numeric: tabular-nums; }'
+    reference = (
+        'a::after { content: ", p.\\a0" target-counter(attr(href), page, %s); '
+        "font-variant-numeric: tabular-nums; }"
+    )
     padded = (
         '@counter-style padded { system: extends decimal; pad: 3 "\\2007"; }' + reference % "padded"
     )
@@ -246,7 +261,10 @@ def test_gap_before_a_float_checker(tmp_path):
     """A figure too tall for the rest of its page moves on and leaves the page half empty, though
     the text after it could have filled the gap; the same text set before the figure fills the page.
     A chapter's last page may stay short."""
-    figure = '<div style="height: 120mm; background: #888; break-inside: avoid"></div><p>Fig. 1 A drawing.</p>'
+    figure = (
+        '<div style="height: 120mm; background: #888; break-inside: avoid"></div><p>Fig. 1 A '
+        "drawing.</p>"
+    )
     broken = layout.gaps_before_floats(
         layout.read_pages(
             weasyprint_pdf(tmp_path, "<h1>Chapter</h1>" + filler(6) + figure + filler(6))

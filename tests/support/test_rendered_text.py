@@ -31,7 +31,7 @@ def test_markup_checker_finds_roles_directives_options_and_labels():
     <p>See {numref}`tab-x` and {event}`ch3-2001-09-24-putin-tv-address`.</p>
     <p>(nb-table1-iraq-war)= A heading</p>
     <pre>```{code-cell} quoted on purpose</pre><code>{ref}`x` \\_ in code is quoted on purpose</code>
-    </article></body></html>"""
+    </article></body></html>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     leaks = leaked_markup(visible_text(page))
     joined = " ".join(leaks)
     for expected in (
@@ -63,7 +63,7 @@ def test_pdf_leaks_name_the_page():
 def test_header_checker_finds_internal_codes_and_twin_columns():
     page = """<table><caption>Table 8.1 Memberships.</caption><thead><tr><th>organisation</th><th>start</th>
     <th>end</th><th>end</th><th>member_id</th><th><code>value_code</code></th></tr></thead>
-    <tbody><tr><td>CSTO</td><td>1992</td><td>1999</td><td>2004</td><td>KAZ</td><td>x</td></tr></tbody></table>"""
+    <tbody><tr><td>CSTO</td><td>1992</td><td>1999</td><td>2004</td><td>KAZ</td><td>x</td></tr></tbody></table>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     problems = table_header_problems(page)
     assert any("'member_id'" in p for p in problems) and any(
         "'value_code'" in p for p in problems
@@ -75,7 +75,7 @@ def test_header_checker_finds_internal_codes_and_twin_columns():
 def test_header_checker_finds_a_column_headed_only_all():
     """As Table 15.1 headed the count of records in tables not split by chapter."""
     page = """<table><thead><tr><th>table</th><th>all</th><th>chapter 3</th><th>chapter 4</th></tr></thead>
-    <tbody><tr><td>event_actors</td><td>537</td><td>0</td><td>0</td></tr></tbody></table>"""
+    <tbody><tr><td>event_actors</td><td>537</td><td>0</td><td>0</td></tr></tbody></table>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     assert table_header_problems(page) == [
         "header 'all' does not say what it counts in table 'table all chapter 3 chapter 4 "
         "event_actors 537 0 0'"
@@ -89,7 +89,7 @@ def test_header_checker_finds_a_column_headed_only_all():
 def test_header_checker_passes_a_readable_table():
     page = """<table><thead><tr><th></th><th>Kazakhstan</th><th>Uzbekistan</th></tr></thead>
     <tbody><tr><td>stance</td><td>value_code in a body cell is data</td><td>b</td></tr></tbody></table>
-    <table><tr><th>first year</th><th>last year</th><th>rows filled</th><th>file data/a_b.csv</th></tr></table>"""
+    <table><tr><th>first year</th><th>last year</th><th>rows filled</th><th>file data/a_b.csv</th></tr></table>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     assert table_header_problems(page) == []
 
 
@@ -128,7 +128,7 @@ BROKEN = """<html><head><script>var x = "{glue:text}`a`";</script></head><body><
 <table><caption><span class="caption-number">Table 4.1 </span><span class="caption-text">Fine.</span></caption>
 <tr><td>nan</td></tr></table>
 <figure><img src="x.svg" alt="x"><figcaption><p>No number here</p></figcaption></figure>
-</article></main></body></html>"""
+</article></main></body></html>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 GOOD = """<html><body><main><article><p>Dates like 24 September 2001; the role of {x} in set notation is text.</p>
@@ -136,7 +136,7 @@ GOOD = """<html><body><main><article><p>Dates like 24 September 2001; the role o
 <table><caption><span class="caption-number">Table 5.2 </span><span class="caption-text">Responses.</span></caption>
 <tr><td>–</td><td>KAZ</td></tr></table>
 <figure><img src="x.svg" alt="x"><figcaption><p><span class="caption-number">Fig. 3.1 </span>A timeline.</p></figcaption></figure>
-</article></main></body></html>"""
+</article></main></body></html>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
@@ -158,7 +158,8 @@ def test_checkers_fail_on_a_broken_page_and_pass_a_good_one():
 def test_markup_check_fails_on_the_old_table1_output():
     """A broken fence: a backtick fence whose info string holds backticks."""
     old = (
-        "<article><p>```{table} 表１ カザフスタン — Table 1 of chapter 4 as printed (cells quoted from "
+        "<article><p>```{table} 表１ カザフスタン — Table 1 of chapter 4 as printed "
+        "(cells quoted from "
         "<code>iraq_war_responses.csv</code>) :name: tab-table1-ja :align: left</p></article>"
     )
     assert leaked_markup(visible_text(old))

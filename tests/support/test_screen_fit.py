@@ -17,7 +17,7 @@ SVG = (
 )
 PAGE = """<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body {{ margin: 16px; font: 16px/1.5 "DejaVu Sans", sans-serif; }} {css}</style></head>
-<body><article class="bd-article">{body}</article></body></html>"""
+<body><article class="bd-article">{body}</article></body></html>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 FIGURE = (
     f'<figure><img src="{SVG}" alt="a drawing"><figcaption>Fig. 1 A figure.</figcaption></figure>'
 )
@@ -126,9 +126,15 @@ def test_a_date_split_at_its_hyphen_is_a_broken_word(render):
 
 
 def test_an_identifier_in_code_may_break_at_its_separators_but_prose_may_not(render):
-    ident = "<table style='width: 150px'><tr><td><code>indicators:USA/troop_rotation<wbr>_interval<wbr>_months</code></td></tr></table>"
+    ident = (
+        "<table style='width: 150px'><tr><td>"
+        "<code>indicators:USA/troop_rotation<wbr>_interval<wbr>_months</code></td></tr></table>"
+    )
     assert not screen_fit.phone_problems(render(ident, "code { white-space: normal; }"))
-    letters = "<table style='width: 150px'><tr><td><code>troop_rotation_interval_months</code></td></tr></table>"
+    letters = (
+        "<table style='width: 150px'><tr><td>"
+        "<code>troop_rotation_interval_months</code></td></tr></table>"
+    )
     anywhere = render(
         letters, "code { white-space: normal; overflow-wrap: anywhere; } td { width: 150px; }"
     )
@@ -279,7 +285,8 @@ def test_a_wide_figure_scaled_to_a_phone_has_small_text_unless_a_narrow_layout_i
 
 def test_a_figure_wider_than_the_screen(render):
     cut = render(
-        f'<figure style="overflow-x: auto"><img src="{svg_figure(600, 16)}" alt="a chart"></figure>',
+        '<figure style="overflow-x: auto">'
+        f'<img src="{svg_figure(600, 16)}" alt="a chart"></figure>',
         "img { max-width: none; }",
     )
     assert "figure wider than the screen" in kinds(screen_fit.phone_problems(cut))

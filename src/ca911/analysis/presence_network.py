@@ -48,7 +48,9 @@ def build_presence_graph(data, as_of) -> nx.DiGraph:
     G = nx.DiGraph(
         name=f"military presence at {d:%Y-%m-%d}",
         as_of=f"{d:%Y-%m-%d}",
-        rule="a record counts once the whole span of its as_of has passed; capacity records left out",
+        rule=(
+            "a record counts once the whole span of its as_of has passed; capacity records left out"
+        ),
     )
     for node in sorted(set(dep["force_id"]) | set(dep["host_id"])):
         role = ("force" if node in set(dep["force_id"]) else "") + (

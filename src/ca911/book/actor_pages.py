@@ -72,7 +72,8 @@ def _without_own_column(
 
 def _title(actor) -> str:
 
-    return f"{myst_text(marked_external(actor.name_en, actor.name_en_external))} · {myst_text(actor.name_ja)}"
+    name_en = myst_text(marked_external(actor.name_en, actor.name_en_external))
+    return f"{name_en} · {myst_text(actor.name_ja)}"
 
 
 def actor_page(

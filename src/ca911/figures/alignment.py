@@ -88,7 +88,8 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
 
 
 def _policy_words(code: str, labels: dict[str, str]) -> str:
-    """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has one."""
+    """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has
+    one."""
     words = {"balance_of_power": "balance of power", "none_stated": "no analytic label"}.get(
         code, code.replace("_", " ")
     )

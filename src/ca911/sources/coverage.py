@@ -1,10 +1,10 @@
 """Date coverage: every date expression of a chapter maps to a record or to a reviewed exclusion.
 
-Expressions are found in reading order; a bare day (「５日」) or month takes its year and month from the
-expressions before it. An expression maps when a record whose locator covers the passage carries a
-date that agrees with it (one is a prefix of the other, or it falls inside the record's range).
-「9.11」 names the attacks of 11 September 2001, so it maps to any record of the chapter dated that
-day.
+Expressions are found in reading order; a bare day (「５日」) or month takes its year and month from
+the expressions before it. An expression maps when a record whose locator covers the passage
+carries a date that agrees with it (one is a prefix of the other, or it falls inside the record's
+range). 「9.11」 names the attacks of 11 September 2001, so it maps to any record of the chapter
+dated that day.
 """
 
 from __future__ import annotations
@@ -105,9 +105,15 @@ def find_expressions(chapter_id: str) -> list[Expression]:
                 resolved = f"{year}-{month:02d}-{_num(groups[1]):02d}"
             elif kind == "month_day_range":
                 month = _num(groups[0])
-                resolved = f"{year}-{month:02d}-{_num(groups[1]):02d}/{year}-{month:02d}-{_num(groups[2]):02d}"
+                resolved = (
+                    f"{year}-{month:02d}-{_num(groups[1]):02d}/"
+                    f"{year}-{month:02d}-{_num(groups[2]):02d}"
+                )
             elif kind == "day_range":
-                resolved = f"{year}-{month:02d}-{_num(groups[0]):02d}/{year}-{month:02d}-{_num(groups[1]):02d}"
+                resolved = (
+                    f"{year}-{month:02d}-{_num(groups[0]):02d}/"
+                    f"{year}-{month:02d}-{_num(groups[1]):02d}"
+                )
             else:  # day
                 resolved = (
                     f"{year}-{month:02d}-{_num(groups[0]):02d}"
@@ -310,7 +316,7 @@ def summary_frame(reports: dict) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("chapter")
 
 
-# --- Fact coverage: every sentence of a chapter is mapped in data/sentences.csv ---------------------
+# --- The record locators the date and sentence checks share --------------------------------------
 
 
 def package_record_locators(data) -> dict[str, str]:

@@ -99,7 +99,10 @@ def sentence_report(
         check = SentenceCheck(sent.locator, sent.number, str(row.content), records)
         paragraph = sent.locator.rsplit(" s.", 1)[0]
         if row.checksum != sent.checksum:
-            check.problem = f"checksum {row.checksum} ≠ {sent.checksum}: the sentence text has changed; review the row"
+            check.problem = (
+                f"checksum {row.checksum} ≠ {sent.checksum}: "
+                "the sentence text has changed; review the row"
+            )
         elif int(row.sentence_no) != sent.number:
             check.problem = f"sentence_no {row.sentence_no} ≠ {sent.number} (reading order)"
         elif row.content == "fact" and (

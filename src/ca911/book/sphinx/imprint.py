@@ -78,7 +78,10 @@ def print_front_matter(
         if date
         else "."
     )
-    citation = f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. Version {e(str(cff.get('version', version)))}."
+    citation = (
+        f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. "
+        f"Version {e(str(cff.get('version', version)))}."
+    )
     return f"""<article class="ca911-title-page">
   <h1>{e(title)}</h1>
   <p>{e(blurb)}</p>
@@ -101,4 +104,4 @@ def print_front_matter(
       in <code>_build/html/index.html</code> and this PDF in <code>_build/pdf/companion.pdf</code>.</dd>
   </dl>
 </article>
-"""
+"""  # noqa: E501 (the page's HTML as it is printed)
