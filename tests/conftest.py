@@ -1,6 +1,6 @@
-"""Fixtures shared by the tests: the built book, a scratch copy of the data package, the offline guard, and the
-browser (pytest-playwright on Debian's chromium) with the built site served locally. Helpers the tests import
-live in tests/support/."""
+"""Fixtures shared by the tests: the built book, a scratch copy of the data package, the offline
+guard, and the browser (pytest-playwright on Debian's chromium) with the built site served locally.
+Helpers the tests import live in tests/support/."""
 
 from __future__ import annotations
 
@@ -37,10 +37,12 @@ def no_name_lookups():
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    """pytest-playwright launches /usr/bin/chromium (make system-deps); nothing downloads a browser."""
+    """pytest-playwright launches /usr/bin/chromium (make system-deps); nothing downloads a
+    browser."""
     if not CHROMIUM.is_file():
         pytest.fail(
-            f"{CHROMIUM} is missing: run `make system-deps` (ci/system-deps.sh installs Debian's chromium)"
+            f"{CHROMIUM} is missing: run `make system-deps` (ci/system-deps.sh installs Debian's "
+            "chromium)"
         )
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 

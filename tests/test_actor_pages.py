@@ -1,8 +1,8 @@
 """A page per actor (HTML) and the compact actor index (print).
 
-The set of actors with pages is recomputed here from the CSV files alone, with the csv module, so a slip
-in `ca911.book.actor_pages` (a resource left out, a role not counted) cannot agree with itself. Each checker
-is also run on a deliberately broken input, to show it can fail.
+The set of actors with pages is recomputed here from the CSV files alone, with the csv module, so a
+slip in `ca911.book.actor_pages` (a resource left out, a role not counted) cannot agree with itself.
+Each checker is also run on a deliberately broken input, to show it can fail.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections import defaultdict
 import pytest
 from bs4 import BeautifulSoup
 
-from ca911.book import actor_pages
+from ca911.book import actor_index, actor_records
 from ca911.data import package as data
-from ca911.figures import style
+from ca911.figures import actor_timeline, style
 from support.project import HTML, ROOT, pdf_page_texts
 
 DATA = ROOT / "data"
@@ -53,17 +53,19 @@ def independent_records() -> dict[str, set[str]]:
 
 
 def expected_pages() -> set[str]:
-    return {a for a, refs in independent_records().items() if len(refs) >= actor_pages.MIN_RECORDS}
+    return {
+        a for a, refs in independent_records().items() if len(refs) >= actor_records.MIN_RECORDS
+    }
 
 
 def test_pages_are_the_actors_with_three_records():
     pkg = data.load()
-    records = actor_pages.actor_records(pkg)
-    assert set(actor_pages.actors_with_pages(pkg, records)) == expected_pages()
+    records = actor_records.actor_records(pkg)
+    assert set(actor_records.actors_with_pages(pkg, records)) == expected_pages()
     assert {a: set(g["ref"]) for a, g in records.groupby("actor_id")} == dict(independent_records())
     # broken copy: the same code without one kind of record no longer matches the independent count
     without_memberships = records[records["resource"] != "memberships"]
-    assert set(actor_pages.actors_with_pages(pkg, without_memberships)) != expected_pages()
+    assert set(actor_records.actors_with_pages(pkg, without_memberships)) != expected_pages()
 
 
 def page_links(html: str) -> set[str]:
@@ -119,9 +121,9 @@ def test_each_page_lists_all_its_events(built_book):
 
 def test_timeline_figure_is_deterministic(monkeypatch):
     pkg = data.load()
-    records = actor_pages.actor_records(pkg)
+    records = actor_records.actor_records(pkg)
     mine = records[records["actor_id"] == "karimov"]
-    first, second = (actor_pages.timeline_svg(pkg, "karimov", mine) for _ in range(2))
+    first, second = (actor_timeline.timeline_svg(pkg, "karimov", mine) for _ in range(2))
     assert first == second
     assert min(style.svg_text_sizes_pt(first)) >= style.MIN_TEXT_PT
     assert style.svg_width_pt(first) <= style.A4_TEXT_WIDTH_IN * 72
@@ -132,13 +134,14 @@ def test_timeline_figure_is_deterministic(monkeypatch):
         )
     # broken copy: without the fixed hash salt the clip-path ids are random, and two drawings differ
     monkeypatch.setitem(style.STYLE, "svg.hashsalt", None)
-    assert actor_pages.timeline_svg(pkg, "karimov", mine) != actor_pages.timeline_svg(
+    assert actor_timeline.timeline_svg(pkg, "karimov", mine) != actor_timeline.timeline_svg(
         pkg, "karimov", mine
     )
 
 
 def pdf_index_problems(text: str, names: list[str]) -> list[str]:
-    """What is wrong with the printed actors appendix: a missing index entry, or a full page printed."""
+    """What is wrong with the printed actors appendix: a missing index entry, or a full page
+    printed."""
     squashed = " ".join(text.split())
     problems = [f"no index entry for {n!r}" for n in names if n not in squashed]
     problems += [
@@ -164,7 +167,7 @@ def test_pdf_has_the_compact_index_not_the_pages(built_book):
     pkg = data.load()
     shown = pkg.actors[pkg.actors["actor_id"].isin(expected_pages())]
     names = sorted(
-        actor_pages.marked_external(actor_pages.index_name(n, k), x)  # people surname first
+        actor_records.marked_external(actor_index.index_name(n, k), x)  # people surname first
         for n, k, x in zip(shown["name_en"], shown["kind"], shown["name_en_external"])
     )
     assert pdf_index_problems(appendix, names) == []
@@ -178,7 +181,8 @@ def test_pdf_has_the_compact_index_not_the_pages(built_book):
 
 
 def search_misses(index: dict, actors: list[tuple[str, str, str]]) -> list[str]:
-    """Actor pages the site search cannot find by an English word or the Japanese name of their title."""
+    """Actor pages the site search cannot find by an English word or the Japanese name of their
+    title."""
     from sphinx.search.en import SearchEnglish
 
     docs, titles, stem = (

@@ -1,5 +1,6 @@
 """The reader meets one word for an approximate date, "about", in pages, tables, figures and the PDF
-(tests/support/approximate_words.py); the checker is shown to find the other marks on small broken inputs."""
+(tests/support/approximate_words.py); the checker is shown to find the other marks on small broken
+inputs."""
 
 from __future__ import annotations
 

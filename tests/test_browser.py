@@ -44,14 +44,16 @@ def html_pages() -> list[str]:
 
 
 def browser_pages() -> list[str]:
-    """The pages opened in Chromium: every page, with four actor pages for the 45 (support.project.sample_actor_pages).
-    Each page opened costs a browser visit and an axe-core run, about three seconds; the links of every page are
-    also checked in the files themselves (test_every_link_in_every_file_resolves)."""
+    """The pages opened in Chromium: every page, with four actor pages for the 45
+    (support.project.sample_actor_pages). Each page opened costs a browser visit and an axe-core
+    run, about three seconds; the links of every page are also checked in the files themselves
+    (test_every_link_in_every_file_resolves)."""
     return sample_actor_pages(html_pages())
 
 
 def notebook_pages() -> list[str]:
-    """Pages built from a MyST notebook (jupytext front matter with a kernelspec), wherever they sit."""
+    """Pages built from a MyST notebook (jupytext front matter with a kernelspec), wherever they
+    sit."""
     pages = []
     for page in html_pages():
         source = HTML / "_sources" / Path(page).with_suffix(".md")
@@ -63,7 +65,7 @@ def notebook_pages() -> list[str]:
     return pages
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # A fresh browser context per page; `browser` (pytest-playwright, Debian's chromium) and `site` (the
 # built HTML on 127.0.0.1) come from conftest.py
 
@@ -93,15 +95,17 @@ def inspect(browser, origin: str, path: str) -> PageReport:
             for (const img of imgs) img.loading = "eager";
             await Promise.all(imgs.map(img => img.decode().catch(() => null)));
             return imgs.map(img => ({src: img.currentSrc || img.src, complete: img.complete, width: img.naturalWidth}));
-        }""")
+        }""")  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
         content_images = v.page.eval_on_selector_all(
             "main img, article img, .bd-article img",
-            "imgs => imgs.map(i => ({src: i.getAttribute('src') || '', alt: i.getAttribute('alt')}))",
+            "imgs => imgs.map(i => ({src: i.getAttribute('src') || '', alt: "
+            "i.getAttribute('alt')}))",
         )
         hrefs = v.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-        # The page's own errors and requests, before axe-core runs: axe fetches the stylesheets again by
-        # XHR to inspect them and resolves theme.css's `@import "../basic.css"` against the page, not the
-        # stylesheet, so it asks for /basic.css (a 404 of the checker's making, not the book's).
+        # The page's own errors and requests, before axe-core runs: axe fetches the stylesheets
+        # again by XHR to inspect them and resolves theme.css's `@import "../basic.css"` against the
+        # page, not the stylesheet, so it asks for /basic.css (a 404 of the checker's making, not
+        # the book's).
         errors, failed, external = list(v.errors), list(v.failed), list(v.external)
         violations = Axe().run(v.page).response["violations"]
         return PageReport(
@@ -124,7 +128,7 @@ def report(browser, site):
     return get
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Links and anchors, checked against the files on disk
 
 
@@ -157,7 +161,8 @@ def unresolved_links(origin: str, hrefs: list[str]) -> list[str]:
             target = target / "index.html"
         if not target.is_file():
             problems.append(
-                f"{href}: no file {target.relative_to(HTML) if target.is_relative_to(HTML) else target}"
+                f"{href}: no file "
+                f"{target.relative_to(HTML) if target.is_relative_to(HTML) else target}"
             )
         elif (
             parts.fragment
@@ -170,7 +175,7 @@ def unresolved_links(origin: str, hrefs: list[str]) -> list[str]:
     return problems
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Every page
 
 
@@ -256,7 +261,7 @@ def test_the_file_link_check_finds_a_broken_link_and_anchor():
     assert len(broken) == 2
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Search
 
 
@@ -279,7 +284,8 @@ def test_search_finds_pages(visit, built_book, lang):
     summary = v.page.locator("#search-results .search-summary")
     summary.wait_for()
     v.page.wait_for_function(
-        "() => /Search finished|did not match/.test(document.querySelector('#search-results .search-summary').innerText)",
+        "() => /Search finished|did not match/.test(document.querySelector('#search-results "
+        ".search-summary').innerText)",
         timeout=15000,
     )
     hrefs = v.page.eval_on_selector_all(
@@ -293,7 +299,7 @@ def test_search_finds_pages(visit, built_book, lang):
     assert not v.errors and not v.failed and not v.external, v.errors + v.failed + v.external
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Download buttons on notebook pages
 
 
@@ -337,7 +343,7 @@ def test_download_buttons_give_notebook_and_source(visit, path):
         assert text.splitlines()[:8] == original.read_text(encoding="utf-8").splitlines()[:8]
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Screenshots for a reviewer, and no sideways scrolling on a phone
 
 

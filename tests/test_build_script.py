@@ -1,6 +1,7 @@
-"""ci/build-book.sh with a stand-in toolchain: a build with no changed input stops at once, an edited file
-builds again in the same persistent stage, a failed build leaves the previous book in place (no
-half-written book) and the next build starts from an empty stage, and two builds never share the stage."""
+"""ci/build-book.sh with a stand-in toolchain: a build with no changed input stops at once, an
+edited file builds again in the same persistent stage, a failed build leaves the previous book in
+place (no half-written book) and the next build starts from an empty stage, and two builds never
+share the stage."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ out=$(echo "$*" | sed -E 's/.*--path-output ([^ ]+).*/\\1/')
 mkdir -p "$out/_build/.doctrees"; echo read >> "$out/_build/.doctrees/environment"  # what Sphinx keeps between builds
 if echo "$*" | grep -q simplepdf; then mkdir -p "$out/_build/simplepdf"; echo "pdf of $(cat page.txt)" > "$out/_build/simplepdf/companion.pdf"
 else mkdir -p "$out/_build/html"; cp page.txt "$out/_build/html/index.html"; fi
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 FAKE_PYTHON = '#!/usr/bin/env bash\necho "python $*" >> "$CALLS"\n'
 
 
@@ -76,7 +77,8 @@ def test_unchanged_inputs_build_nothing_and_an_edit_builds_again(tmp_path):
 
 
 def test_a_new_commit_builds_again(tmp_path):
-    """The print imprint names the commit the book is built from: committing the same files builds anew."""
+    """The print imprint names the commit the book is built from: committing the same files builds
+    anew."""
     root, env = project(tmp_path)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-C", str(root)]
     subprocess.run([*git, "add", "-A"], check=True)
@@ -101,7 +103,8 @@ def test_a_failed_build_leaves_the_previous_book(tmp_path):
     Path(env["FAIL"]).unlink()
     again = build(root, env)
     assert "book up to date" not in again.stdout, "a failed build leaves no up-to-date stamp"
-    # the failed build's environment could hide its warnings from an incremental build: started afresh
+    # the failed build's environment could hide its warnings from an incremental build: started
+    # afresh
     assert "did not finish" in again.stdout and environment_reads(root) == {"html": 1, "pdf": 1}
     assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "broken\n"
 

@@ -14,16 +14,20 @@ from support.project import HTML, PDF
 
 pytestmark = pytest.mark.book
 
-# What the reference list must show (the entries of references.bib as ca911.book.sphinx.bibstyle prints them).
+# What the reference list must show (the entries of references.bib as ca911.book.sphinx.bibstyle
+# prints them).
 EXPECTED_ENTRIES = [
-    "Matsui, Hiroaki (松井弘明). n.d. Bei-Ro kankei to Chūō Ajia [米ロ関係と中央アジア; US–Russia relations and Central Asia]",
+    "Matsui, Hiroaki (松井弘明). n.d. Bei-Ro kankei to Chūō Ajia "
+    "[米ロ関係と中央アジア; US–Russia relations and "
+    "Central Asia]",
     "Yuasa, Takeshi (湯浅剛). n.d. Kazafusutan, Uzubekisutan no taigai seisaku",
     "カザフスタン、ウズベキスタンの対外政策――9.11事件後のロシア、米国との関係を中心に――",
 ]
 CRYPTIC_LABEL = re.compile(r"\[(?:[A-Z][a-z]{0,8}|\d{1,2})\]")  # [M], [Nez], [Iwashita], [1]
 
 
-# A citation link reads "Matsui n.d.", "The New York Times 2001" or, in a textual citation, "n.d." alone.
+# A citation link reads "Matsui n.d.", "The New York Times 2001" or, in a textual citation, "n.d."
+# alone.
 AUTHOR_DATE_LINK = re.compile(r"(?:[A-Z][\w/ .-]+ )?(?:n\.d\.(?:-[a-z])?|\d{4}[a-z]?)")
 
 
@@ -58,8 +62,9 @@ def visible_text(page: str) -> str:
 
 def test_the_checker_catches_the_old_reference_list():
     old = (
-        "[M] Hiroaki Matsui and 松井弘明. Bei-ro kankei to chūō ajia [米ロ関係と中央アジア; us–russia relations and "
-        "central asia]. [Y] Takeshi Yuasa and 湯浅剛. カザフスタン、ウズベキスタンの対外政策−−9.11事件後"
+        "[M] Hiroaki Matsui and 松井弘明. Bei-ro kankei to chūō ajia "
+        "[米ロ関係と中央アジア; us–russia relations and central asia]. "
+        "[Y] Takeshi Yuasa and 湯浅剛. カザフスタン、ウズベキスタンの対外政策−−9.11事件後"
     )
     problems = reference_list_problems(old)
     assert any("second author" in p for p in problems) and any("minus" in p for p in problems)
@@ -158,8 +163,8 @@ def test_japanese_dashes_in_the_pdf_reference_list_use_the_japanese_font(built_b
 
 
 def test_the_bibtex_entry_takes_its_year_from_the_release_date_and_never_invents_one():
-    """CITATION.cff states no release date, so the entry has no year and its note says so; a file that states one
-    gives the entry that year."""
+    """CITATION.cff states no release date, so the entry has no year and its note says so; a file
+    that states one gives the entry that year."""
     import yaml
 
     from ca911.book.appendices import citation_bibtex

@@ -1,5 +1,6 @@
-"""The Japanese dash 「――」 has one form in the whole book, on screen and in print: every U+2015 is drawn
-by the Japanese font, whichever face the text around it is set in (checks in tests/support/dashes.py)."""
+"""The Japanese dash 「――」 has one form in the whole book, on screen and in print: every U+2015 is
+drawn by the Japanese font, whichever face the text around it is set in (checks in
+tests/support/dashes.py)."""
 
 from __future__ import annotations
 

@@ -69,8 +69,8 @@ def test_hash_changes_with_one_cell(data_copy):
 
 
 def test_a_package_is_validated_once_per_content(data_copy, monkeypatch):
-    """load() remembers a successful validation by the package's hash (one validation per build, not one
-    per notebook); any edit to a file is a new hash and is validated again."""
+    """load() remembers a successful validation by the package's hash (one validation per build, not
+    one per notebook); any edit to a file is a new hash and is validated again."""
     from ca911.data import validation
 
     calls = []

@@ -1,4 +1,5 @@
-"""Partial dates (`ca911.data.dates`): the contract's pattern, the days a date covers, and its words."""
+"""Partial dates (`ca911.data.dates`): the contract's pattern, the days a date covers, and its
+words."""
 
 from __future__ import annotations
 

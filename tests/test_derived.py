@@ -12,7 +12,7 @@ import pytest
 
 from ca911.data.chapters import chapter_ids
 from ca911.data.package import DATA_DIR, load
-from ca911.sources import coverage, derived
+from ca911.sources import coverage, derived, sentence_coverage
 from support.project import ROOT, needs_sources, read_rows, write_rows
 
 
@@ -71,7 +71,8 @@ def test_derived_files_are_marked_and_written_in_the_project_csv_form():
 
 
 def test_reports_need_no_chapters(monkeypatch, tmp_path):
-    """With the chapters out of reach, both reports come from the committed files and are complete."""
+    """With the chapters out of reach, both reports come from the committed files and are
+    complete."""
     from ca911.sources import reader as sources
 
     monkeypatch.setenv("CA911_SOURCES", str(tmp_path / "nowhere"))
@@ -79,7 +80,7 @@ def test_reports_need_no_chapters(monkeypatch, tmp_path):
     pkg = load()
     for chapter in chapter_ids():
         dates = coverage.coverage_report(chapter, data=pkg)
-        sentences = coverage.sentence_report(chapter, data=pkg)
+        sentences = sentence_coverage.sentence_report(chapter, data=pkg)
         assert dates.complete and sentences.complete
         assert (
             len(dates.expressions) == int((pkg.date_expressions["source_id"] == chapter).sum()) > 40
@@ -102,11 +103,12 @@ def test_reports_need_no_chapters(monkeypatch, tmp_path):
 
 
 def test_a_changed_inventory_checksum_is_a_sentence_problem(data_copy):
-    """The committed inventory stands in for the text: a sentence whose checksum moved is reported."""
+    """The committed inventory stands in for the text: a sentence whose checksum moved is
+    reported."""
     header, rows = read_rows(data_copy / "source_sentences.csv")
     rows[0]["checksum"] = "ffffffff"
     write_rows(data_copy / "source_sentences.csv", header, rows)
-    report = coverage.sentence_report(rows[0]["source_id"], data_dir=data_copy)
+    report = sentence_coverage.sentence_report(rows[0]["source_id"], data_dir=data_copy)
     assert report.sentences[0].problem.startswith("checksum")
 
 
@@ -117,7 +119,8 @@ def test_records_count_leaves_out_the_derived_inventory():
 
 
 def test_date_report_and_sentence_map_name_records_alike():
-    """Both reports name records as `<resource>:<primary key>` (refs.format_ref), so they can be joined."""
+    """Both reports name records as `<resource>:<primary key>` (refs.format_ref), so they can be
+    joined."""
     from ca911.sources.coverage import package_record_locators, record_dates
 
     pkg = load()

@@ -2,9 +2,10 @@
 
 events.csv keeps only its header; every table that must point at an event is emptied too
 (event_actors, event_links, stances, the sentence map) and optional event references are blanked
-(deployments.event_id, iraq_war_responses.event_ids, facts.related_event_ids, discrepancies.record_ids), so the package is still valid and the loader accepts it. The
-chronology helpers the notebooks call must then stop with "no <what> in the data: …", not draw an
-empty figure or fail with a KeyError deep inside pandas.
+(deployments.event_id, iraq_war_responses.event_ids, facts.related_event_ids,
+discrepancies.record_ids), so the package is still valid and the loader accepts it. The chronology
+helpers the notebooks call must then stop with "no <what> in the data: …", not draw an empty figure
+or fail with a KeyError deep inside pandas.
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def test_event_lanes_fail_loudly(pkg):
 
 def test_stance_heatmap_data_fails_loudly(pkg):
     """chronology_autumn_2001 draws the stance heatmap straight from stance_matrix: with no stance
-    row it would show every state as 'not stated' on every day, a figure that claims the chapters say
-    nothing. It must refuse instead."""
+    row it would show every state as 'not stated' on every day, a figure that claims the chapters
+    say nothing. It must refuse instead."""
     with pytest.raises(ValueError, match=CLEAR_MESSAGE):
         chronology.stance_matrix(pkg, ["RUS", *chronology.CENTRAL_ASIA])
 

@@ -1,6 +1,7 @@
-"""Data text in MyST: `myst_text` (literal text), `myst_code` (a code span) and the links the generated pages write
-(`ref_link`, `record_link`), each checked on its MyST and on a page Sphinx builds from it (tests/roots/test-escaping):
-the page shows the text as written, and no element, role, link or emphasis is made from it."""
+"""Data text in MyST: `myst_text` (literal text), `myst_code` (a code span) and the links the
+generated pages write (`ref_link`, `record_link`), each checked on its MyST and on a page Sphinx
+builds from it (tests/roots/test-escaping): the page shows the text as written, and no element,
+role, link or emphasis is made from it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ca911.book.actor_pages import page_label, ref_link
+from ca911.book.actor_records import page_label, ref_link
 from ca911.book.appendices import record_link
 from ca911.book.myst import Markup, markdown_cell, myst_code, myst_text
 
@@ -87,7 +88,8 @@ def test_markdown_cell_escapes_data_and_keeps_our_markup_in_one_cell():
 
 
 def test_links_to_records_and_actors():
-    # a record reference is the {record} role (linked to its entry where it has one); other text is escaped
+    # a record reference is the {record} role (linked to its entry where it has one); other text
+    # is escaped
     assert record_link("events:ch3-2001-09-16-x") == "{record}`events:ch3-2001-09-16-x`"
     assert record_link("facts:ch4-fact-y") == "{record}`facts:ch4-fact-y`"
     assert record_link("aid:USA/KGZ/2002") == "{record}`aid:USA/KGZ/2002`"
@@ -101,8 +103,8 @@ def test_links_to_records_and_actors():
 
 
 def test_hostile_text_built_by_sphinx_is_shown_literally(make_app, tmp_path):
-    """Each hostile string as a paragraph, as a code span and as an actor link's words: Sphinx's page shows
-    each as written and makes no element from it."""
+    """Each hostile string as a paragraph, as a code span and as an actor link's words: Sphinx's
+    page shows each as written and makes no element from it."""
     paragraphs = [f"P{n}: {myst_text(text)}" for n, text in enumerate(HOSTILE)]
     codes = [f"C{n}: {myst_code(text)}" for n, text in enumerate(HOSTILE)]
     links = [f"L{n}: {ref_link('KAZ', text, {'KAZ'})}" for n, text in enumerate(HOSTILE)]

@@ -78,13 +78,15 @@ len(load().{table})
 
 
 def executed(log: str) -> list[str]:
-    """The pages myst-nb executed in a build (a plain page like index.md is executed once, then cached)."""
+    """The pages myst-nb executed in a build (a plain page like index.md is executed once, then
+    cached)."""
     return sorted(re.findall(r"(\w+)\.md: Executing notebook", log))
 
 
 def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
-    """`ca911 execute` fills the cache side by side so that Sphinx executes nothing; a data edit is a new key.
-    A fixture book of two notebooks that read the package, built in-process (sphinx.testing)."""
+    """`ca911 execute` fills the cache side by side so that Sphinx executes nothing; a data edit is
+    a new key. A fixture book of two notebooks that read the package, built in-process
+    (sphinx.testing)."""
     import sys
 
     from ca911.book.execute import book_notebooks

@@ -1,8 +1,9 @@
-"""Every legend entry of every figure the book draws is drawn in its figure, no legend shows a data id, no text
-is cut by its panel or runs across its frame, no label covers a marker or node not its own, no line strikes
-through a label, no leader lines cross, and no place's or actor's marker hides under another.
-The figures are built from the notebooks' own code cells (and the actor pages' timeline helper), so the
-check sees the matplotlib Figure itself; the self-tests of the checker are in tests/support/test_figure_checks.py."""
+"""Every legend entry of every figure the book draws is drawn in its figure, no legend shows a data
+id, no text is cut by its panel or runs across its frame, no label covers a marker or node not its
+own, no line strikes through a label, no leader lines cross, and no place's or actor's marker hides
+under another. The figures are built from the notebooks' own code cells (and the actor pages'
+timeline helper), so the check sees the matplotlib Figure itself; the self-tests of the checker are
+in tests/support/test_figure_checks.py."""
 
 from __future__ import annotations
 
@@ -29,17 +30,18 @@ def test_every_legend_entry_is_drawn(figures):
 
 
 def test_actor_timeline_legends_list_only_what_is_drawn():
-    from ca911.book import actor_pages
+    from ca911.book import actor_records
     from ca911.data import package as data
+    from ca911.figures import actor_timeline
 
     pkg = data.load()
-    records = actor_pages.actor_records(pkg)
+    records = actor_records.actor_records(pkg)
     problems = {}
-    for actor_id in actor_pages.actors_with_pages(pkg, records):
+    for actor_id in actor_records.actors_with_pages(pkg, records):
         mine = records[records["actor_id"] == actor_id]
         if (mine["resource"] == "events").any():
             problems[actor_id] = figure_checks.legend_problems(
-                actor_pages.timeline_figure(pkg, actor_id, mine)
+                actor_timeline.timeline_figure(pkg, actor_id, mine)
             )
     assert len(problems) >= 10
     assert {k: v for k, v in problems.items() if v} == {}
@@ -65,8 +67,9 @@ def test_no_line_strikes_through_a_label_and_no_leader_lines_cross(figures):
     assert {k: v for k, v in problems.items() if v} == {}
 
 
-# Figures whose markers stand for places or actors: one hidden under another loses a force or a node. (In the
-# chronologies, events of one day in one lane coincide by their dates; their density is another matter.)
+# Figures whose markers stand for places or actors: one hidden under another loses a force or a
+# node. (In the chronologies, events of one day in one lane coincide by their dates; their density
+# is another matter.)
 PLACE_AND_NODE_FIGURES = ("map_military_presence", "network_")
 
 

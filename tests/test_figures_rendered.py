@@ -1,7 +1,8 @@
-"""Figure text where it is read: every figure of the built book has no mathtext, at least 8 pt text at its
-printed size, and at least 11 px text on screen at 1280 px; at 390 px a figure drawn at the column's width
-whose text is smaller than that carries a visible link to its full-size image (tests/test_phone_fit.py checks
-every image for it). The PDF draws the same SVG files (simplepdf prefers image/svg+xml).
+"""Figure text where it is read: every figure of the built book has no mathtext, at least 8 pt text
+at its printed size, and at least 11 px text on screen at 1280 px; at 390 px a figure drawn at the
+column's width whose text is smaller than that carries a visible link to its full-size image
+(tests/test_phone_fit.py checks every image for it). The PDF draws the same SVG files (simplepdf
+prefers image/svg+xml).
 
 Run these alone: `.venv/bin/python -m pytest -m book tests/test_figures_rendered.py` (build first).
 """
@@ -46,11 +47,16 @@ def test_the_book_has_figures(built_book):
 
 
 def printed_figure_pages() -> dict[str, list[Path]]:
-    """Each HTML page with the SVG files of its figures as print shows them (never a phone's narrow layout)."""
+    """Each HTML page with the SVG files of its figures as print shows them (never a phone's
+    narrow layout)."""
     pages = {}
     for page in sorted(HTML.rglob("*.html")) if HTML.is_dir() else []:
         rel = page.relative_to(HTML)
-        srcs = [] if rel.parts[0].startswith("_") else _FIGURE_IMG.findall(page.read_text(encoding="utf-8"))
+        srcs = (
+            []
+            if rel.parts[0].startswith("_")
+            else _FIGURE_IMG.findall(page.read_text(encoding="utf-8"))
+        )
         if srcs:
             pages[rel.as_posix()] = [(page.parent / s).resolve() for s in srcs]
     return pages
@@ -70,7 +76,8 @@ def _every_figure():
 
 
 def test_no_two_labels_overlap_in_any_figure(built_book):
-    """Text extents from the shipped SVG (what the HTML shows and the PDF prints): no two labels' ink within 1 pt."""
+    """Text extents from the shipped SVG (what the HTML shows and the PDF prints): no two labels'
+    ink within 1 pt."""
     found = {
         f"{page}: {svg.name}": figure_checks.overlapping_labels(svg.read_text(encoding="utf-8"))
         for page, svg in _every_figure()
@@ -104,7 +111,8 @@ def test_no_iso_date_in_any_figure(built_book):
 
 
 def test_figure_text_meets_the_print_floor(built_book):
-    """At the printed width (figures wider than the text column print smaller), no text under 8 pt."""
+    """At the printed width (figures wider than the text column print smaller), no text under 8
+    pt."""
     sizes = {
         f"{page}: {svg.name}": figure_checks.smallest_printed_pt(svg.read_text(encoding="utf-8"))
         for page, svg in _every_figure()
@@ -117,7 +125,8 @@ def test_figure_text_meets_the_print_floor(built_book):
 
 
 def smallest_text_px(visit: Visit, svg_files: list[Path]) -> list[tuple[str, float]]:
-    """For each figure image on the page: its smallest text in CSS px as displayed (drawn size × display scale)."""
+    """For each figure image on the page: its smallest text in CSS px as displayed (drawn size ×
+    display scale)."""
     return [(src, px) for src, px, _ in smallest_text_px_and_link(visit, svg_files)]
 
 
@@ -127,7 +136,7 @@ def smallest_text_px_and_link(visit: Visit, svg_files: list[Path]) -> list[tuple
         'figure img[src$=".svg"]',
         """imgs => imgs.map(i => [i.currentSrc || i.src,
         i.getBoundingClientRect().width,
-        [...i.closest('figure').querySelectorAll('a[href]')].some(a => a.href === i.src && a.getClientRects().length > 0)])""",
+        [...i.closest('figure').querySelectorAll('a[href]')].some(a => a.href === i.src && a.getClientRects().length > 0)])""",  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     )
     by_name = {
         svg.name: svg for svg in svg_files

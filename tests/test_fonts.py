@@ -1,5 +1,5 @@
-"""Code in the HTML edition is set in a monospaced face without ligatures, and its Japanese text is drawn
-from a font that has the glyphs (CITATION.cff's names showed as empty boxes)."""
+"""Code in the HTML edition is set in a monospaced face without ligatures, and its Japanese text is
+drawn from a font that has the glyphs (CITATION.cff's names showed as empty boxes)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ CITE_PAGE = "appendices/how_to_cite.html"
 
 
 def platform_fonts(page, selector: str) -> dict[str, int]:
-    """The fonts Chromium actually drew the text of the matching elements with, and how many glyphs each."""
+    """The fonts Chromium actually drew the text of the matching elements with, and how many glyphs
+    each."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
@@ -27,7 +28,8 @@ def test_code_font_stack_has_a_monospace_and_a_japanese_face(visit):
     page = visit(CITE_PAGE).page
     styles = page.eval_on_selector_all(
         "pre, code",
-        "els => els.map(e => [e.tagName, getComputedStyle(e).fontFamily, getComputedStyle(e).fontVariantLigatures])",
+        "els => els.map(e => [e.tagName, getComputedStyle(e).fontFamily, "
+        "getComputedStyle(e).fontVariantLigatures])",
     )
     assert styles, "the page shows CITATION.cff in a code block"
     for tag, family, ligatures in styles:
@@ -87,8 +89,8 @@ def test_the_html_edition_ships_a_subset_that_covers_every_page(built_book):
 
 @pytest.mark.book
 def test_the_code_face_is_a_subset_that_covers_all_code(built_book):
-    """Code and identifiers are set in WOFF2 subsets of DejaVu Sans Mono (not the 340 kB TTFs) that keep
-    every glyph the full face has for the characters code shows on any page."""
+    """Code and identifiers are set in WOFF2 subsets of DejaVu Sans Mono (not the 340 kB TTFs) that
+    keep every glyph the full face has for the characters code shows on any page."""
     import re
 
     from fontTools.ttLib import TTFont

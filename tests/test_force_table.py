@@ -1,5 +1,6 @@
-"""One force table (ca911.style.FORCES): every force in the data is in it, and every figure that draws
-forces takes their colours from it, so a force has one colour in the timeline, the map and the network."""
+"""One force table (ca911.style.FORCES): every force in the data is in it, and every figure that
+draws forces takes their colours from it, so a force has one colour in the timeline, the map and the
+network."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from matplotlib.colors import to_hex
 
 from ca911.analysis import chronology
 from ca911.data.package import load
-from ca911.figures import maps, presence, style
-from ca911.figures import networks as network_figures
+from ca911.figures import maps, presence, presence_networks, style
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,8 @@ def pkg():
 
 
 def colours_drawn(fig) -> set[str]:
-    """Every face, edge and line colour of the figure's marks, legends and annotations, as #rrggbb."""
+    """Every face, edge and line colour of the figure's marks, legends and annotations, as
+    #rrggbb."""
     found = set()
     for artist in fig.findobj():
         for getter in ("get_facecolor", "get_edgecolor", "get_color"):
@@ -41,7 +42,7 @@ FIGURES = {
         chronology.deployment_timeline(pkg)
     ),
     "presence map": maps.presence_map,
-    "presence network": network_figures.presence_panels,
+    "presence network": presence_networks.presence_panels,
 }
 
 

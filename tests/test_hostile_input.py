@@ -29,7 +29,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import ca911.data.validation as validation
-from ca911.data.validation import Problem, validate_package
+from ca911.data.problems import Problem
+from ca911.data.validation import validate_package
 from support.project import ROOT, project_copy, serve
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
@@ -49,7 +50,7 @@ THROUGH_FRICTIONLESS = settings(
 )
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # The scratch package, the property, and what a mutation promises
 
 
@@ -124,7 +125,7 @@ def check(package: Path, m: Mutation, real_frictionless: bool) -> list[Problem]:
     return problems
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Helpers
 
 
@@ -222,7 +223,7 @@ ODD_UNICODE = st.text(
 )
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # The mutations
 
 
@@ -428,7 +429,7 @@ MUTATIONS = {
 }
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # The tests
 
 
@@ -463,7 +464,7 @@ def test_command_line_reports_a_very_long_field_instead_of_crashing(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr[-1500:]
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Hostile text in a built book: data text is always rendered as text
 
 
@@ -471,7 +472,8 @@ HOSTILE = (
     '<img src=x onerror="window.__pwned=1;alert(1)"> <script>window.__pwned=2</script> '
     "[x](javascript:alert(1)) *stars* _under_ {ref}`x` <b id=injected>bold</b> &amp; a|b"
 )
-# name_en's marked parts are a |-list, so its payload carries its pipe as a broken bar (every other field keeps "a|b")
+# name_en's marked parts are a |-list, so its payload carries its pipe as a broken bar (every other
+# field keeps "a|b")
 HOSTILE_NAME_EN = HOSTILE.replace("|", "¦")
 TYPOGRAPHIC_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 NOT_TEXT_FIELDS = {
@@ -486,7 +488,8 @@ NAME_MARKS = {("actors.csv", "name_en_ours"), ("actors.csv", "name_en_external")
 
 
 def text_fields() -> dict[str, list[str]]:
-    """Free-text fields of each resource: strings with no pattern, no codes, not keys nor id lists."""
+    """Free-text fields of each resource: strings with no pattern, no codes, not keys nor id
+    lists."""
     out = {}
     for name, res in RESOURCES.items():
         s = res["schema"]
@@ -513,10 +516,12 @@ def tag(name: str, field: str) -> str:
 
 
 def hostile_copy(project: Path) -> dict[str, str]:
-    """Every row of every free-text field gets a unique tag and the hostile payload appended; a field
-    the validator ties to the chapters (checksums, quoted text) is put back. Returns {tag: payload}."""
+    """Every row of every free-text field gets a unique tag and the hostile payload appended; a
+    field the validator ties to the chapters (checksums, quoted text) is put back. Returns {tag:
+    payload}."""
     payloads = {}
-    # Frictionless sniffs the delimiter; a payload repeated on every row (its ";" and "|") can win over ","
+    # Frictionless sniffs the delimiter; a payload repeated on every row (its ";" and "|") can win
+    # over ","
     descriptor = json.loads((project / "data" / "datapackage.json").read_text(encoding="utf-8"))
     for res in descriptor["resources"]:
         res["dialect"] = {"delimiter": ","}
@@ -538,7 +543,8 @@ def hostile_copy(project: Path) -> dict[str, str]:
                 if j < len(r):
                     r[j] = f"{r[j]} {shown}".strip()
         if name == "actors.csv":
-            # The validator traces every word of an English name to the chapters; the payload is ours.
+            # The validator traces every word of an English name to the chapters; the payload is
+            # ours.
             ours = header.index("name_en_ours")
             for r in rows:
                 r[ours] = "|".join(
@@ -590,8 +596,10 @@ MUST_RENDER = {
 
 @pytest.fixture(scope="module")
 def hostile_book(tmp_path_factory):
-    """A copy of the project whose data carry hostile text, built to HTML with the copy's own code."""
-    # CA911_HOSTILE_PROJECT: another tree to copy (e.g. `git archive` of an older commit), to see this check fail on it
+    """A copy of the project whose data carry hostile text, built to HTML with the copy's own
+    code."""
+    # CA911_HOSTILE_PROJECT: another tree to copy (e.g. `git archive` of an older commit), to see
+    # this check fail on it
     project = project_copy(
         tmp_path_factory.mktemp("hostile-book"),
         source=Path(os.environ.get("CA911_HOSTILE_PROJECT", ROOT)),
@@ -606,8 +614,8 @@ def hostile_book(tmp_path_factory):
         "CA911_DATA_DIR": str(project / "data"),
         "CA911_SOURCES": str(sources_dir()),
     }  # the copy sits outside the checkout, away from ../shared
-    # The notebooks two at a time into the copy's cache first, as `make book` runs them (the other worker is
-    # often idle by then); then Sphinx only reads them.
+    # The notebooks two at a time into the copy's cache first, as `make book` runs them (the other
+    # worker is often idle by then); then Sphinx only reads them.
     subprocess.run(
         [str(ROOT / ".venv/bin/python"), "-m", "ca911", "execute", "--root", str(project)],
         cwd=project,
@@ -616,7 +624,8 @@ def hostile_book(tmp_path_factory):
         text=True,
         timeout=1800,
     )
-    # No -W: a build that interprets the markup warns (unknown targets); the browser check below is the verdict.
+    # No -W: a build that interprets the markup warns (unknown targets); the browser check below is
+    # the verdict.
     proc = subprocess.run(
         [
             str(ROOT / ".venv/bin/jupyter-book"),
@@ -641,8 +650,8 @@ def hostile_book(tmp_path_factory):
 
 @pytest.mark.slow
 def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
-    """Every page of the hostile copy in Chromium: no dialog, no script of ours ran, no element made from
-    the payload, and every free-text field the book shows appears literally, markup and all."""
+    """Every page of the hostile copy in Chromium: no dialog, no script of ours ran, no element made
+    from the payload, and every free-text field the book shows appears literally, markup and all."""
     html_dir, payloads = hostile_book
     pages = sorted(
         p.relative_to(html_dir).as_posix()
@@ -667,12 +676,13 @@ def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
                 pwned: window.__pwned || 0,
                 injected: document.querySelectorAll('img[src="x"], a[href^="javascript:"], #injected').length,
                 text: document.body.innerText.replace(/\\s+/g, " "),
-            })""")
+            })""")  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
             if dialogs or found["pwned"]:
                 problems.append(f"{path}: script ran (dialogs {dialogs}, __pwned={found['pwned']})")
             if found["injected"]:
                 problems.append(f"{path}: {found['injected']} element(s) made from data text")
-            # Sphinx's smartquotes turns "…" into “…” in all text: typography, not markup, so quotes compare equal
+            # Sphinx's smartquotes turns "…" into “…” in all text: typography, not markup, so quotes
+            # compare equal
             text = found["text"].translate(TYPOGRAPHIC_QUOTES)
             for t, payload in payloads.items():
                 if t in text:

@@ -1,5 +1,5 @@
-"""List-valued fields: typed in the descriptor (`listSeparator`) and split in one place, the loader; the
-validator reads the same separator."""
+"""List-valued fields: typed in the descriptor (`listSeparator`) and split in one place, the loader;
+the validator reads the same separator."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding=
 
 
 def test_a_field_described_as_a_list_is_typed_as_one():
-    """Every field whose description says its items are "separated by" something declares that separator."""
+    """Every field whose description says its items are "separated by" something declares that
+    separator."""
     described = {}
     for res in DESCRIPTOR["resources"]:
         for f in res["schema"]["fields"]:
@@ -54,8 +55,8 @@ def _copy(tmp_path: Path) -> Path:
 
 
 def test_the_validator_splits_with_the_descriptors_separator(tmp_path):
-    """A descriptor that gives facts.actor_ids another separator makes "RUS USA" one unknown actor: the
-    validator splits as the descriptor says, not by a rule of its own."""
+    """A descriptor that gives facts.actor_ids another separator makes "RUS USA" one unknown actor:
+    the validator splits as the descriptor says, not by a rule of its own."""
     data = _copy(tmp_path)
     facts = data / "facts.csv"
     multi = next(

@@ -1,6 +1,6 @@
-"""The map of foreign military presence: its borders file, its coordinates (external facts, validated),
-where each deployment is drawn, and the figure (deterministic, one panel per period). Every check is
-also run on a broken copy and must fail there."""
+"""The map of foreign military presence: its borders file, its coordinates (external facts,
+validated), where each deployment is drawn, and the figure (deterministic, one panel per period).
+Every check is also run on a broken copy and must fail there."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def _edit(data_dir: Path, name: str, change) -> None:
     write_rows(data_dir / f"{name}.csv", header, rows)
 
 
-# --- the borders -----------------------------------------------------------------------------------
+# --- the borders ----------------------------------------------------------------------------------
 
 
 def test_geometry_holds_the_region_inside_its_box_and_is_small():
@@ -65,7 +65,7 @@ def test_geometry_holds_the_region_inside_its_box_and_is_small():
     )
 
 
-# --- the coordinates: external facts, validated ------------------------------------------------------
+# --- the coordinates: external facts, validated ---------------------------------------------------
 
 
 def test_places_are_valid_and_marked_external_in_the_codebook(pkg):
@@ -110,12 +110,13 @@ def test_a_place_that_is_not_a_place_is_caught(data_copy):
     assert ("places.csv", 2, "place_id", "not-a-place") in found
 
 
-# --- where each deployment is drawn ------------------------------------------------------------------
+# --- where each deployment is drawn ---------------------------------------------------------------
 
 
 def placement_problems(records, geo) -> list[str]:
-    """A deployment the map does not draw, unless it names no base and its host lies outside the region
-    (then it must say why): a base without coordinates, or a host in the region without a capital."""
+    """A deployment the map does not draw, unless it names no base and its host lies outside the
+    region (then it must say why): a base without coordinates, or a host in the region without a
+    capital."""
     region = {f["id"] for f in geo["features"]}
     problems = []
     for r in records.itertuples():
@@ -125,7 +126,8 @@ def placement_problems(records, geo) -> list[str]:
             problems.append(f"{r.deployment_id}: base {r.facility_id} has no coordinates")
         elif r.host_id in region:
             problems.append(
-                f"{r.deployment_id}: host {r.host_id} is in the region but has no capital in places.csv"
+                f"{r.deployment_id}: host {r.host_id} is in the region but has no capital in "
+                "places.csv"
             )
         elif not r.not_mappable:
             problems.append(f"{r.deployment_id}: not drawn and no reason given")
@@ -163,7 +165,7 @@ def test_a_record_counts_in_the_period_its_date_ends_in(pkg):
     assert periods["crrf-kant-2003-10"] == "2003"
 
 
-# --- the figure ---------------------------------------------------------------------------------------
+# --- the figure -----------------------------------------------------------------------------------
 
 
 def panel_ids(svg_text: str) -> list[str]:

@@ -1,5 +1,6 @@
-"""The codebook's modality rule, held where it can be read from the Japanese: a main clause that relays
-what someone said is `reported_view`; `hedged` needs a hedging form (a concession is not one)."""
+"""The codebook's modality rule, held where it can be read from the Japanese: a main clause that
+relays what someone said is `reported_view`; `hedged` needs a hedging form (a concession is not
+one)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The Latin the chapters print with a name is recorded with the actor, so name tracing can use it."""
+"""The Latin the chapters print with a name is recorded with the actor, so name tracing can use
+it."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def test_every_latin_form_printed_with_a_name_is_recorded():
 
 
 def test_our_text_brackets_every_outside_name_part_it_uses():
-    """Summaries, descriptions and companion prose mark an outside name part as the data's names do."""
+    """Summaries, descriptions and companion prose mark an outside name part as the data's names
+    do."""
     from ca911.data import package as data
 
     pkg = data.load()

@@ -1,9 +1,9 @@
-"""The named dates are the data's dates: the attacks are recorded on NINE_ELEVEN, and the figures and
-maps that split time at it use the same day."""
+"""The named dates are the data's dates: the attacks are recorded on NINE_ELEVEN, and the figures
+and maps that split time at it use the same day."""
 
 from datetime import date, timedelta
 
-from ca911.analysis import networks
+from ca911.analysis import presence_network
 from ca911.data import named_dates
 from ca911.data.package import load
 from ca911.figures import maps
@@ -31,7 +31,7 @@ def test_the_map_periods_meet_at_nine_eleven_without_gap_or_overlap():
 
 
 def test_the_presence_network_splits_on_the_same_day():
-    snaps = networks.presence_snapshots(load())
+    snaps = presence_network.presence_snapshots(load())
     assert snaps["before-9-11"].date().isoformat() == named_dates.NINE_ELEVEN_EVE
     assert snaps["after-9-11"].date().isoformat() == named_dates.END_OF_2001
 

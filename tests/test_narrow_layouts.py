@@ -1,8 +1,9 @@
-"""Every figure the notebooks draw also has its narrow layout, the one a phone shows (style.two_layouts): no wider
-than a phone's column, so it is drawn unscaled, its text no smaller than the book's floor, the same bytes from the
-same data, its legend listing only what it draws and no text cut by its panel; and a notebook's output carries it
-beside the wide SVG, under the mime type the book's renderer serves in a <picture> (html_pages).
-The browser check of what a phone actually draws, every page, is screen_fit's figure text check (test_phone_fit.py)."""
+"""Every figure the notebooks draw also has its narrow layout, the one a phone shows
+(style.two_layouts): no wider than a phone's column, so it is drawn unscaled, its text no smaller
+than the book's floor, the same bytes from the same data, its legend listing only what it draws and
+no text cut by its panel; and a notebook's output carries it beside the wide SVG, under the mime
+type the book's renderer serves in a <picture> (html_pages). The browser check of what a phone
+actually draws, every page, is screen_fit's figure text check (test_phone_fit.py)."""
 
 from __future__ import annotations
 

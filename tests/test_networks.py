@@ -11,12 +11,18 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from ca911.analysis import (
+    alignment_network,
+    contact_network,
+    membership_network,
+    network_layouts,
+    presence_network,
+)
 from ca911.analysis import network_exports as nx_exports
-from ca911.analysis import network_layouts
-from ca911.analysis import networks as nw
 from ca911.book import analysis_tables
 from ca911.book.generated import generators
 from ca911.data import dates
+from ca911.data.named_dates import AUTUMN_2001
 from ca911.data.output_date import output_iso_date
 from ca911.data.package import DATA_DIR, DataPackage, load
 from ca911.data.schema import date_columns
@@ -102,7 +108,7 @@ def actor(i, kind="state", country=""):
     }
 
 
-# ------------------------------------------------------------------------------ hand-made: memberships
+# --------------------------------------------------------------------------- hand-made: memberships
 @pytest.fixture
 def memberships_pkg():
     m = [
@@ -187,11 +193,11 @@ def test_as_date_reads_a_partial_date_as_its_last_day():
     ],
 )
 def test_membership_snapshot_edges_and_projection(memberships_pkg, as_of, edges, projected_weight):
-    G = nw.build_membership_graph(memberships_pkg, as_of)
+    G = membership_network.build_membership_graph(memberships_pkg, as_of)
     assert {tuple(sorted(e)) for e in G.edges} == edges
     assert not list(nx.isolates(G))
     assert all(G.nodes[n]["bipartite"] == (0 if n.startswith("S") else 1) for n in G)
-    P = nw.project_members(G)
+    P = membership_network.project_members(G)
     if projected_weight is None:
         assert P.number_of_edges() == 0
         assert all(P.nodes[n]["isolated_reason"] for n in P)  # an isolate says why
@@ -200,16 +206,16 @@ def test_membership_snapshot_edges_and_projection(memberships_pkg, as_of, edges,
 
 
 def test_two_rows_for_one_pair_make_one_edge_that_keeps_both(memberships_pkg):
-    G = nw.build_membership_graph(memberships_pkg, "1994-12-31")
+    G = membership_network.build_membership_graph(memberships_pkg, "1994-12-31")
     e = G.edges["S1", "O1"]
     assert e["rows"] == 2 and e["statuses"] == "founding_member;member" and e["locators"] == "a | b"
     assert G.edges["S2", "O2"]["statuses"] == "observer"
 
 
 def test_rows_no_date_can_show_are_listed(memberships_pkg):
-    unshown = nw.unshowable_memberships(memberships_pkg)
+    unshown = membership_network.unshowable_memberships(memberships_pkg)
     assert list(zip(unshown["member_id"], unshown["org_id"])) == [("S3", "O2")]
-    changes = nw.membership_changes(memberships_pkg)
+    changes = membership_network.membership_changes(memberships_pkg)
     # S1–O1's second row falls inside the span its first row opened: no change in the drawn network
     assert list(zip(changes["member_id"], changes["org_id"], changes["change"])) == [
         ("S1", "O1", "joins"),
@@ -228,7 +234,7 @@ def test_rows_no_date_can_show_are_listed(memberships_pkg):
 
 
 def test_projected_weights_table(memberships_pkg):
-    table = nw.projected_weights(memberships_pkg, ["1993-06-30", "1994-12-31"])
+    table = membership_network.projected_weights(memberships_pkg, ["1993-06-30", "1994-12-31"])
     assert table.loc["S1–S2"].tolist() == [1, 2]
 
 
@@ -239,7 +245,7 @@ def test_membership_layout_is_two_fixed_columns(memberships_pkg):
     assert pos == network_layouts.membership_layout(memberships_pkg)
 
 
-# -------------------------------------------------------------------------------- hand-made: presence
+# ------------------------------------------------------------------------------ hand-made: presence
 @pytest.fixture
 def presence_pkg():
     d = [
@@ -301,7 +307,7 @@ def presence_pkg():
 
 
 def test_presence_before_counts_only_spans_that_have_passed(presence_pkg):
-    G = nw.build_presence_graph(presence_pkg, "2001-09-10")
+    G = presence_network.build_presence_graph(presence_pkg, "2001-09-10")
     assert list(G.edges) == [("F", "H")]  # "2001" (F→K) has not passed by 10 September
     e = G.edges["F", "H"]
     assert (e["weight"], e["personnel_as_of"], e["status"], e["facility"]) == (
@@ -313,7 +319,7 @@ def test_presence_before_counts_only_spans_that_have_passed(presence_pkg):
 
 
 def test_presence_after_takes_the_latest_record_and_the_latest_number(presence_pkg):
-    G = nw.build_presence_graph(presence_pkg, "2001-12-31")
+    G = presence_network.build_presence_graph(presence_pkg, "2001-12-31")
     assert sorted(G.edges) == [("F", "H"), ("F", "K")]  # the capacity record makes no edge
     assert "G" not in G
     e = G.edges["F", "H"]
@@ -337,11 +343,11 @@ def test_presence_without_any_number_has_no_weight():
             dict(deployment_id="x", host_id="H", force_id="F", status="agreed", as_of="2001-12-04")
         ],
     )
-    e = nw.build_presence_graph(pkg, "2002").edges["F", "H"]
+    e = presence_network.build_presence_graph(pkg, "2002").edges["F", "H"]
     assert "weight" not in e and "personnel" not in e and e["status"] == "agreed"
 
 
-# -------------------------------------------------------------------------------- hand-made: contacts
+# ------------------------------------------------------------------------------ hand-made: contacts
 @pytest.fixture
 def contact_pkg():
     actors = [actor(x) for x in ("A", "B", "C", "D", "E")] + [
@@ -389,7 +395,7 @@ def contact_pkg():
 
 
 def test_contact_graph_edges_weights_and_types(contact_pkg):
-    G = nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
+    G = contact_network.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
     assert {tuple(sorted(e)): d["weight"] for *e, d in G.edges(data=True)} == {
         ("A", "B"): 2,
         ("A", "C"): 1,
@@ -403,8 +409,8 @@ def test_contact_graph_edges_weights_and_types(contact_pkg):
 
 
 def test_contact_centrality_known_values(contact_pkg):
-    table = nw.centrality_table(
-        nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
+    table = contact_network.centrality_table(
+        contact_network.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
     ).set_index("actor")
     assert table.loc["C", "rank"] == 1
     assert table.loc["C", "betweenness"] == pytest.approx(
@@ -418,13 +424,15 @@ def test_contact_centrality_known_values(contact_pkg):
 
 
 def test_contact_window_within_or_overlap(contact_pkg):
-    within = nw.events_in_window(contact_pkg, "2001-09-11", "2001-10-30")
-    overlap = nw.events_in_window(contact_pkg, "2001-09-11", "2001-10-30", how="overlap")
+    within = contact_network.events_in_window(contact_pkg, "2001-09-11", "2001-10-30")
+    overlap = contact_network.events_in_window(
+        contact_pkg, "2001-09-11", "2001-10-30", how="overlap"
+    )
     assert set(overlap["event_id"]) - set(within["event_id"]) == {"e7"}
 
 
 def test_contact_graph_at_actor_level_keeps_people(contact_pkg):
-    G = nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30", level="actor")
+    G = contact_network.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30", level="actor")
     assert G.has_edge("a1", "B") and G.has_edge("A", "b1") and not G.has_edge("A", "a1")
 
 
@@ -439,10 +447,10 @@ def test_contact_graph_at_actor_level_keeps_people(contact_pkg):
 )
 def test_contact_pairing_rule(parties, pairs):
     frame = pd.DataFrame(parties, columns=["node", "role"])
-    assert nw.contact_pairs(frame) == pairs
+    assert contact_network.contact_pairs(frame) == pairs
 
 
-# ------------------------------------------------------------------------------- hand-made: alignment
+# ----------------------------------------------------------------------------- hand-made: alignment
 @pytest.fixture
 def alignment_pkg():
     return make_pkg(
@@ -471,7 +479,7 @@ def alignment_pkg():
 
 
 def test_alignment_graph_is_exactly_the_stated_relations(alignment_pkg):
-    G = nw.build_alignment_graph(alignment_pkg, "x-1")
+    G = alignment_network.build_alignment_graph(alignment_pkg, "x-1")
     assert sorted(G.edges(data="relation")) == [("X", "RUS", "drawn_to"), ("X", "USA", "conflict")]
     assert "CHN" not in G and G.graph["policy_type"] == "bandwagon"
     assert (
@@ -480,19 +488,19 @@ def test_alignment_graph_is_exactly_the_stated_relations(alignment_pkg):
 
 
 def test_alignment_period_without_relations_is_an_isolate_with_a_reason(alignment_pkg):
-    G = nw.build_alignment_graph(alignment_pkg, "x-2")
+    G = alignment_network.build_alignment_graph(alignment_pkg, "x-2")
     assert list(G) == ["X"] and G.nodes["X"]["isolated_reason"]
 
 
 def test_alignment_table(alignment_pkg):
-    t = nw.alignment_table(alignment_pkg).set_index("period")
+    t = alignment_network.alignment_table(alignment_pkg).set_index("period")
     assert t.loc["x-1", ["RUS", "USA", "CHN"]].tolist() == ["drawn_to", "conflict", ""]
     assert t.loc["x-2", ["RUS", "USA", "CHN"]].tolist() == ["", "", ""]
 
 
-# -------------------------------------------------------------------------------- exports (hand-made)
+# ------------------------------------------------------------------------------ exports (hand-made)
 def test_exports_are_sorted_deterministic_and_undated(contact_pkg):
-    G = nw.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
+    G = contact_network.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")
     pos = network_layouts.contact_layout(G)
     assert nx_exports.graphml_bytes(G, pos) == nx_exports.graphml_bytes(G, pos)
     gexf = nx_exports.gexf_bytes(G, pos)
@@ -517,20 +525,20 @@ def test_export_drops_missing_values_instead_of_writing_nan(presence_pkg):
             dict(deployment_id="x", host_id="H", force_id="F", status="agreed", as_of="2001")
         ],
     )
-    G = nw.build_presence_graph(pkg, "2002")
+    G = presence_network.build_presence_graph(pkg, "2002")
     text = nx_exports.graphml_bytes(G).decode()
     assert "nan" not in text.lower().replace("name", "") and "<NA>" not in text
 
 
 def test_figures_refuse_empty_networks(contact_pkg):
-    from ca911.figures import networks as nf
+    from ca911.figures import contact_networks, presence_networks
 
-    empty = nw.build_contact_graph(contact_pkg, "1990-01-01", "1990-12-31")
+    empty = contact_network.build_contact_graph(contact_pkg, "1990-01-01", "1990-12-31")
     assert empty.number_of_edges() == 0
     with pytest.raises(ValueError, match=r"^no contacts between two actors in the data: "):
-        nf.contact_network(empty)
+        contact_networks.contact_network(empty)
     with pytest.raises(ValueError, match=r"^no deployments of troops in the data: "):
-        nf.presence_panels(contact_pkg)
+        presence_networks.presence_panels(contact_pkg)
 
 
 # ---------------------------------------------------------------------------------------- real data
@@ -540,7 +548,8 @@ def pkg():
 
 
 def _guaranteed(row, d) -> bool:
-    """The rule restated from the raw strings: a dated start (joined or by) whose last day ≤ d < end's first day."""
+    """The rule restated from the raw strings: a dated start (joined or by) whose last day ≤ d <
+    end's first day."""
     if row["start_basis"] not in ("joined", "by"):
         return False
     start_last = dates.bounds(row["start"])[1]
@@ -548,10 +557,10 @@ def _guaranteed(row, d) -> bool:
     return start_last <= d and (end_first is None or d < end_first)
 
 
-@pytest.mark.parametrize("label", nw.SNAPSHOTS)
+@pytest.mark.parametrize("label", membership_network.SNAPSHOTS)
 def test_every_membership_row_active_at_a_snapshot_is_an_edge(pkg, label):
     d = dates.last_day(label)
-    G = nw.build_membership_graph(pkg, label)
+    G = membership_network.build_membership_graph(pkg, label)
     active = [r for r in pkg.memberships.to_dict("records") if _guaranteed(r, d)]
     assert active, f"no membership at {label}"
     for r in active:
@@ -563,19 +572,24 @@ def test_every_membership_row_active_at_a_snapshot_is_an_edge(pkg, label):
 
 def test_every_drawable_membership_shows_in_some_snapshot(pkg):
     shown = set()
-    for label in nw.SNAPSHOTS:
-        shown |= {tuple(sorted(e)) for e in nw.build_membership_graph(pkg, label).edges}
-    m = nw.membership_intervals(pkg)
+    for label in membership_network.SNAPSHOTS:
+        shown |= {
+            tuple(sorted(e)) for e in membership_network.build_membership_graph(pkg, label).edges
+        }
+    m = membership_network.membership_intervals(pkg)
     drawable = {
         tuple(sorted(p))
         for p in zip(m.loc[m["showable"], "member_id"], m.loc[m["showable"], "org_id"])
     }
     assert drawable <= shown
-    assert dates.last_day(nw.SNAPSHOTS[-1]) >= nw.membership_changes(pkg)["date"].max()
+    assert (
+        dates.last_day(membership_network.SNAPSHOTS[-1])
+        >= membership_network.membership_changes(pkg)["date"].max()
+    )
 
 
 def test_rows_never_drawn_are_exactly_those_without_a_guaranteed_day(pkg):
-    unshown = nw.unshowable_memberships(pkg)
+    unshown = membership_network.unshowable_memberships(pkg)
     expected = [
         r
         for r in pkg.memberships.to_dict("records")
@@ -588,48 +602,48 @@ def test_rows_never_drawn_are_exactly_those_without_a_guaranteed_day(pkg):
     )  # the coalition rows
 
 
-@pytest.mark.parametrize("label", nw.SNAPSHOTS)
+@pytest.mark.parametrize("label", membership_network.SNAPSHOTS)
 def test_projected_isolates_have_a_reason(pkg, label):
-    P = nw.project_members(nw.build_membership_graph(pkg, label))
+    P = membership_network.project_members(membership_network.build_membership_graph(pkg, label))
     for n in P:
         assert bool(P.nodes[n]["isolated_reason"]) == (P.degree(n) == 0)
 
 
 def test_presence_graphs_use_real_records_and_no_capacity(pkg):
-    snaps = nw.presence_snapshots(pkg)
+    snaps = presence_network.presence_snapshots(pkg)
     assert snaps["latest"] == pkg.deployments["as_of_hi"].max()
     ids = set(pkg.deployments["deployment_id"])
     capacity = set(pkg.deployments.loc[pkg.deployments["status"] == "capacity", "deployment_id"])
     for date in snaps.values():
-        G = nw.build_presence_graph(pkg, date)
+        G = presence_network.build_presence_graph(pkg, date)
         assert G.number_of_edges() and not list(nx.isolates(G))
         for *_, e in G.edges(data=True):
             assert e["deployment_id"] in ids - capacity
             assert e.get("personnel_deployment_id", e["deployment_id"]) in ids - capacity
-    before = nw.build_presence_graph(pkg, snaps["before-9-11"])
+    before = presence_network.build_presence_graph(pkg, snaps["before-9-11"])
     rows = pkg.deployments.set_index("deployment_id")
     assert all(
-        rows.loc[e["deployment_id"], "as_of_hi"] < nw.NINE_ELEVEN
+        rows.loc[e["deployment_id"], "as_of_hi"] < presence_network.NINE_ELEVEN
         for *_, e in before.edges(data=True)
     )
 
 
 def test_contact_graph_on_the_data(pkg):
-    G = nw.build_contact_graph(pkg)
-    events = nw.events_in_window(pkg, *nw.AUTUMN_2001).set_index("event_id")
+    G = contact_network.build_contact_graph(pkg)
+    events = contact_network.events_in_window(pkg, *AUTUMN_2001).set_index("event_id")
     assert G.number_of_edges() and not list(nx.isolates(G))
     for *_, e in G.edges(data=True):
         ids = e["events"].split(";")
         assert e["weight"] == len(ids) and set(ids) <= set(events.index)
-        assert all(str(events.loc[i, "event_type"]) in nw.CONTACT_TYPES for i in ids)
-    table = nw.centrality_table(G)
+        assert all(str(events.loc[i, "event_type"]) in contact_network.CONTACT_TYPES for i in ids)
+    table = contact_network.centrality_table(G)
     assert list(table["rank"]) == list(range(1, len(table) + 1)) and set(table["actor"]) == set(G)
 
 
 def test_alignment_graphs_are_the_period_relations_and_nothing_else(pkg):
     rel = pkg.period_relations
     for period_id in pkg.periods["period_id"]:
-        G = nw.build_alignment_graph(pkg, period_id)
+        G = alignment_network.build_alignment_graph(pkg, period_id)
         expected = rel[rel["period_id"] == period_id]
         assert sorted(G.edges(data="relation")) == sorted(
             (G.graph["country"], p, str(r))
@@ -670,25 +684,25 @@ def test_notebook_download_links_point_at_exported_files(pkg):
 
 
 @pytest.mark.parametrize(
-    "draw",
+    "module, draw",
     [
-        "membership_snapshots",
-        "projected_snapshots",
-        "presence_panels",
-        "alignment_panels",
-        "contact_network",
+        ("membership_networks", "membership_snapshots"),
+        ("membership_networks", "projected_snapshots"),
+        ("presence_networks", "presence_panels"),
+        ("alignment", "alignment_panels"),
+        ("contact_networks", "contact_network"),
     ],
 )
-def test_figures_fit_the_a4_text_width(pkg, draw, tmp_path):
+def test_figures_fit_the_a4_text_width(pkg, module, draw, tmp_path):
+    import importlib
+
     import matplotlib
     from PIL import Image
 
-    from ca911.figures import alignment
-    from ca911.figures import networks as nf
     from ca911.figures.style import A4_TEXT_WIDTH_IN, save
 
-    arg = nw.build_contact_graph(pkg) if draw == "contact_network" else pkg
-    fig = getattr(alignment if draw == "alignment_panels" else nf, draw)(arg)
+    arg = contact_network.build_contact_graph(pkg) if draw == "contact_network" else pkg
+    fig = getattr(importlib.import_module(f"ca911.figures.{module}"), draw)(arg)
     path = save(fig, tmp_path / f"{draw}.png")
     width_px, _ = Image.open(path).size
     assert width_px / matplotlib.rcParams["savefig.dpi"] <= A4_TEXT_WIDTH_IN + 0.01
@@ -704,7 +718,7 @@ def test_download_tables_offer_every_exported_network(pkg, monkeypatch):
         p.read_text(encoding="utf-8")
         for p in sorted((DATA_DIR.parent / "notebooks").glob("network_*.md"))
     )
-    prefixes = set(re.findall(r'download_table\(\s*pkg, "([\w-]+)"', notebooks))
+    prefixes = set(re.findall(r'download_table\(\s*pkg,\s*"([\w-]+)"', notebooks))
     offered = {
         f
         for prefix in prefixes

@@ -1,4 +1,5 @@
-"""Notebooks: each runs by itself from a clean checkout, and each figure's data equals the records."""
+"""Notebooks: each runs by itself from a clean checkout, and each figure's data equals the
+records."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def pkg():
 
 
 def figure_problems(cells: list[dict]) -> list[str]:
-    """Glued figures must carry SVG, and a figure appears only where it is glued or under a cell that captions it."""
+    """Glued figures must carry SVG, and a figure appears only where it is glued or under a cell
+    that captions it."""
     glued = {}
     for cell in cells:
         for output in cell.get("outputs", []):
@@ -52,9 +54,10 @@ def figure_problems(cells: list[dict]) -> list[str]:
     return problems
 
 
-# The reader's command, `python -m ca911 run`, on one notebook (the quickest): every other notebook is executed
-# the same way, in a fresh kernel from its own folder, by `make book` (python -m ca911 execute), and the next
-# test checks what that execution left in the cache, which is also the .ipynb a reader downloads.
+# The reader's command, `python -m ca911 run`, on one notebook (the quickest): every other notebook
+# is executed the same way, in a fresh kernel from its own folder, by `make book` (python -m ca911
+# execute), and the next test checks what that execution left in the cache, which is also the .ipynb
+# a reader downloads.
 @pytest.mark.slow
 def test_the_run_command_executes_a_notebook_by_itself(tmp_path):
     notebook = ROOT / "notebooks" / "table1_iraq_war.md"
@@ -122,8 +125,8 @@ def test_notebook_states_question_and_data_and_captions_figures(notebook):
 
 
 def data_line_problems(opening: str) -> list[str]:
-    """The **Data.** paragraph says what the data are in a reader's words; how the code loads them (a module path,
-    a function call) belongs in the code cell."""
+    """The **Data.** paragraph says what the data are in a reader's words; how the code loads them
+    (a module path, a function call) belongs in the code cell."""
     line = next((ln for ln in opening.splitlines() if ln.startswith("**Data.**")), "")
     return [
         f"code in the Data paragraph: {m}"
@@ -147,8 +150,8 @@ def test_the_data_line_check_finds_a_code_path():
 
 
 def cell_figure_problems(notebook) -> list[str]:
-    """Figures captioned in their plotting cell's metadata (`mystnb: figure: {caption, name}, image: {alt}`)
-    need a fig- name, a real alt text and a caption that names its data."""
+    """Figures captioned in their plotting cell's metadata (`mystnb: figure: {caption, name}, image:
+    {alt}`) need a fig- name, a real alt text and a caption that names its data."""
     import jupytext
 
     problems = []
@@ -232,7 +235,8 @@ def test_table1_links_point_at_chronology_entries(pkg):
 
 
 def test_table1_cells_and_its_list_of_events_share_one_numbering(pkg):
-    """A reader on paper goes from a cell's [n] to the n-th event of the list: both give every event one number."""
+    """A reader on paper goes from a cell's [n] to the n-th event of the list: both give every event
+    one number."""
     cells = analysis_tables.table1_markdown(pkg, "en", "caption", "tab-x")
     listed = analysis_tables.table1_evidence(pkg, "caption", "tab-y")
     in_cells = dict(re.findall(r"\{ref\}`\[(\d+)\] <ev-([^>]+)>`", cells))
@@ -259,7 +263,7 @@ def test_pairs_in_words_names_each_pair_once():
 
 
 def test_shared_membership_histories_keep_every_pair_once(pkg):
-    from ca911.analysis.networks import projected_weights
+    from ca911.analysis.membership_network import projected_weights
     from ca911.book.network_wording import shared_membership_histories
 
     weights = projected_weights(pkg)
@@ -338,7 +342,8 @@ FOLDED = {"hide-input", "remove-input", "remove-cell", "hide-cell"}
 
 
 def unfolded_cells(nb) -> list[int]:
-    """Code cells a reader would see open: every one is folded (hide-input) or removed, so pages look alike."""
+    """Code cells a reader would see open: every one is folded (hide-input) or removed, so pages
+    look alike."""
     return [
         i
         for i, c in enumerate(nb.cells)
@@ -355,7 +360,8 @@ def test_an_open_code_cell_is_reported():
     import jupytext
 
     nb = jupytext.reads(
-        "```{code-cell} ipython3\nx = 1\n```\n\n```{code-cell} ipython3\n:tags: [hide-input]\ny = 2\n```\n",
+        "```{code-cell} ipython3\nx = 1\n```\n\n```{code-cell} ipython3\n:tags: [hide-input]\ny = "
+        "2\n```\n",
         fmt="md:myst",
     )
     assert unfolded_cells(nb) == [0]

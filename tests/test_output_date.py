@@ -76,8 +76,8 @@ def test_the_command_line_prints_the_date_the_build_exports():
 
 
 def test_no_build_file_keeps_its_own_copy_of_the_date():
-    """The Makefile and the build script ask ca911 for the date; a number of seconds written there would be
-    a second source that could disagree."""
+    """The Makefile and the build script ask ca911 for the date; a number of seconds written there
+    would be a second source that could disagree."""
     for name in ("Makefile", "ci/build-book.sh"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert not re.search(r"SOURCE_DATE_EPOCH\s*:?=\s*\d", text), name
@@ -91,7 +91,8 @@ def _built(pattern: str) -> list[Path]:
 
 
 def test_the_built_downloads_carry_one_date():
-    """Every member of every ZIP download and every GEXF download of the built book has the output date."""
+    """Every member of every ZIP download and every GEXF download of the built book has the output
+    date."""
     zip_dates = {m.date_time for z in _built("*/*.zip") for m in zipfile.ZipFile(z).infolist()}
     gexf_dates = {
         d.decode()

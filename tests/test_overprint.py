@@ -1,7 +1,8 @@
-"""Every page of the built book on a desktop screen (1280 px): no two table cells' text overprint and no cell's
-text runs out of its cell, every table fits its column without scrolling, no text lighter than 400 and every
-face one the stylesheet names; one search box; the landing page's title is not the book's title again.
-One visit per page; the checks are tests/support/screen_fit.py (tested in tests/support/test_screen_fit.py)."""
+"""Every page of the built book on a desktop screen (1280 px): no two table cells' text overprint
+and no cell's text runs out of its cell, every table fits its column without scrolling, no text
+lighter than 400 and every face one the stylesheet names; one search box; the landing page's title
+is not the book's title again. One visit per page; the checks are tests/support/screen_fit.py
+(tested in tests/support/test_screen_fit.py)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def test_type_on_a_desktop(on_desktop, path):
 def test_one_search_box_on_a_desktop(visit):
     page = visit("index.html").page
     boxes = page.evaluate("""() => [...document.querySelectorAll('.search-button-field, form.bd-search input')]
-        .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden').length""")
+        .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden').length""")  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     assert boxes == 1, f"index.html at 1280 px shows {boxes} search boxes"
 
 
@@ -65,7 +66,8 @@ def test_the_landing_title_is_not_the_book_title(built_book):
 
 
 def test_the_page_contents_open_from_the_article_header_where_the_rail_gives_way(visit):
-    """At 1280 px the main column takes the right rail's width; the page's contents stay one click away."""
+    """At 1280 px the main column takes the right rail's width; the page's contents stay one click
+    away."""
     page = visit("methods/codebook.html").page
     rail = page.evaluate(
         "() => getComputedStyle(document.querySelector('#pst-secondary-sidebar')).display"

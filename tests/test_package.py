@@ -1,5 +1,5 @@
-"""The package's shape: no module over `MAX_LINES` lines, so that none hides a second concept. Which module
-may import which is import-linter's contract in pyproject.toml (`make lint`)."""
+"""The package's shape: no module over `MAX_LINES` lines, so that none hides a second concept. Which
+module may import which is import-linter's contract in pyproject.toml (`make lint`)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def test_a_module_over_the_limit_is_named():
 
 
 def _unformatted_cells(markdown: str) -> list[int]:
-    """Indexes of the code cells of a MyST text notebook that `ruff format` (the project's settings) would change."""
+    """Indexes of the code cells of a MyST text notebook that `ruff format` (the project's settings)
+    would change."""
     import subprocess
     import sys
 
@@ -64,8 +65,8 @@ def _unformatted_cells(markdown: str) -> list[int]:
 
 
 def test_notebook_code_is_formatted_like_the_package():
-    """The notebooks' code cells follow `ruff format` (at 100 columns) as src/, tests/ and tools/ do;
-    `make format` formats them (jupytext pipes each notebook through ruff)."""
+    """The notebooks' code cells follow `ruff format` (at 100 columns) as src/, tests/ and tools/
+    do; `make format` formats them (jupytext pipes each notebook through ruff)."""
     problems = {
         p.name: cells
         for p in sorted((ROOT / "notebooks").glob("*.md"))
@@ -75,7 +76,10 @@ def test_notebook_code_is_formatted_like_the_package():
 
 
 def test_an_unformatted_cell_is_found():
-    page = "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n---\n"
+    page = (
+        "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: "
+        "python3\n---\n"
+    )
     cell = "```{code-cell} ipython3\n{}\n```\n"
     broken = page + cell.replace("{}", "x = {'a':1}")
     assert (

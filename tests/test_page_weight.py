@@ -1,6 +1,6 @@
-"""What a reader's browser fetches: no page loads the theme's 1.5 MB icon script or the search index it does
-not use, the icons still draw from the theme's web font, and the heaviest pages stay within 1.5 MB with
-every file the browser fetches for them, fonts included."""
+"""What a reader's browser fetches: no page loads the theme's 1.5 MB icon script or the search index
+it does not use, the icons still draw from the theme's web font, and the heaviest pages stay within
+1.5 MB with every file the browser fetches for them, fonts included."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ INDEX_SCRIPT = re.compile(r"<script[^>]*searchindex\.js")
 
 
 def test_our_theme_macros_are_the_themes_without_the_icon_script():
-    """The override drops one line; a theme upgrade that changes the macros fails here, not silently."""
+    """The override drops one line; a theme upgrade that changes the macros fails here, not
+    silently."""
     import pydata_sphinx_theme
 
     theme = (
@@ -68,7 +69,8 @@ def test_icons_draw_from_the_theme_web_font(visit):
     page = visit("index.html").page
     icons = page.eval_on_selector_all(
         "i.fa-solid, i.fa-brands, i.fa-regular",
-        "els => els.map(e => [e.className, getComputedStyle(e, '::before').content, getComputedStyle(e).fontFamily])",
+        "els => els.map(e => [e.className, getComputedStyle(e, '::before').content, "
+        "getComputedStyle(e).fontFamily])",
     )
     assert icons, "the theme shows icons (the sidebar and header buttons)"
     for name, content, family in icons:
@@ -78,7 +80,7 @@ def test_icons_draw_from_the_theme_web_font(visit):
             family,
         )
     loaded = page.evaluate("""async () => { await document.fonts.ready;
-        return [...document.fonts].filter(f => f.family.includes('Font Awesome') && f.status === 'loaded').map(f => f.family); }""")
+        return [...document.fonts].filter(f => f.family.includes('Font Awesome') && f.status === 'loaded').map(f => f.family); }""")  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     assert loaded, "the icon font loaded"
 
 
@@ -95,9 +97,10 @@ def static_weight(page: Path) -> int:
 
 @pytest.mark.book
 def test_the_heaviest_pages_fetch_at_most_one_and_a_half_megabytes(visit):
-    """The three heaviest pages (by the files their HTML names), opened in Chromium. The pages with interactive
-    tables also fetch the DataTables bundle (itables, about 0.7 MB): that is over the limit, a known miss that
-    benchmarks/README.md discusses, so here the rest of such a page is held to the limit."""
+    """The three heaviest pages (by the files their HTML names), opened in Chromium. The pages with
+    interactive tables also fetch the DataTables bundle (itables, about 0.7 MB): that is over the
+    limit, a known miss that benchmarks/README.md discusses, so here the rest of such a page is held
+    to the limit."""
 
     def interactive(p: Path) -> bool:
         return "itables" in p.read_text(encoding="utf-8")

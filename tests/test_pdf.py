@@ -134,7 +134,8 @@ def test_figure_and_table_numbers_appear_in_the_pdf(built_book):
 
 
 def test_code_is_hidden_in_the_pdf(built_book):
-    """No line of a notebook's code cells reaches the printed book (prose may still name a function)."""
+    """No line of a notebook's code cells reaches the printed book (prose may still name a
+    function)."""
     code_lines = set()
     for page in html_pages():
         source = ROOT / (str(page.relative_to(HTML))[: -len(".html")] + ".md")
@@ -194,10 +195,11 @@ def test_cover_carries_the_subtitle(built_book):
     assert squash(meta)[:40] in squash(page_texts()[0])
 
 
-# --- The table of contents prints the pages its headings are on --------------------------------------
+# --- The table of contents prints the pages its headings are on -----------------------------------
 @lru_cache(maxsize=1)
 def heading_pages() -> tuple[tuple[str, int], ...]:
-    """Every heading WeasyPrint placed (the PDF outline is made from the h1–h6 boxes) with its page."""
+    """Every heading WeasyPrint placed (the PDF outline is made from the h1–h6 boxes) with its
+    page."""
     found = []
 
     def walk(items):
@@ -241,7 +243,8 @@ def contents_entries(layout_text: str) -> list[tuple[str, int]]:
 
 
 def contents_mismatches(entries, headings) -> list[str]:
-    """Contents entries whose printed page is not the page their heading is on (or has no heading)."""
+    """Contents entries whose printed page is not the page their heading is on (or has no
+    heading)."""
     pages = {}
     for title, page in headings:
         pages.setdefault(squash(title), page)
@@ -304,10 +307,11 @@ def test_no_link_points_at_a_file(built_book):
     assert files == []
 
 
-# --- Identifiers never break across lines -------------------------------------------------------------
+# --- Identifiers never break across lines ---------------------------------------------------------
 @lru_cache(maxsize=1)
 def data_identifiers() -> frozenset[str]:
-    """Field names, enum codes, resource and file names, record ids and locators of the data package."""
+    """Field names, enum codes, resource and file names, record ids and locators of the data
+    package."""
     import csv
     import json
 
@@ -330,15 +334,16 @@ def data_identifiers() -> frozenset[str]:
 
 
 def plain_word(identifier: str) -> bool:
-    """A lower-case word ("status") may be hyphenated in prose like any word; codes and ids may not."""
+    """A lower-case word ("status") may be hyphenated in prose like any word; codes and ids may
+    not."""
     return identifier.isalpha() and identifier.islower()
 
 
 def broken_identifiers(text: str, identifiers) -> list[str]:
     """Identifiers split across a line break of the extracted text.
 
-    A word broken without a hyphen ("stat" / "us") is always broken; a hyphenated break counts for codes,
-    ids and locators, and a break at a space counts for locators ("ch4 §3.2" / "¶5").
+    A word broken without a hyphen ("stat" / "us") is always broken; a hyphenated break counts for
+    codes, ids and locators, and a break at a space counts for locators ("ch4 §3.2" / "¶5").
     """
     lines = [line.split() for line in text.splitlines()]
     found = set()
@@ -368,7 +373,10 @@ def broken_identifiers(text: str, identifiers) -> list[str]:
 
 def test_identifier_checker_catches_broken_identifiers():
     ids = {"required", "as_of", "ch4 §3.2 ¶5", "COALITION", "passive_neutrality", "string"}
-    broken = "field ty\npe req\nuire\nd meaning\nas_o\nf at ch4 §3.\n2 ¶5 and COALITIO\nN, passive_\nneutrality"
+    broken = (
+        "field ty\npe req\nuire\nd meaning\nas_o\nf at ch4 §3.\n2 ¶5 and COALITIO\nN, "
+        "passive_\nneutrality"
+    )
     assert broken_identifiers(broken, ids) == sorted(ids - {"string"})
     assert broken_identifiers("ch4 §3.2\n¶5 str\nin\ng", ids) == ["ch4 §3.2 ¶5", "string"]
     whole = "field type required meaning\nas_of ch4 §3.2 ¶5\nCOALITION the string is re-\nquired"
@@ -383,7 +391,7 @@ def test_no_identifier_is_broken_across_lines(built_book):
     assert broken == {}
 
 
-# --- No heading ends a page ---------------------------------------------------------------------------
+# --- No heading ends a page -----------------------------------------------------------------------
 def body_lines(text: str, number: int) -> list[str]:
     """The page's text lines without the running head and folio (WeasyPrint draws them last)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -395,7 +403,8 @@ def body_lines(text: str, number: int) -> list[str]:
 def headings_at_page_foot(
     pages: list[str], headings, first_body_page: int
 ) -> list[tuple[int, str]]:
-    """(page, heading) where the page's last line is a heading, or the last line of a wrapped one."""
+    """(page, heading) where the page's last line is a heading, or the last line of a wrapped
+    one."""
     titles = {squash(title) for title, _ in headings}
     found = []
     for number, text in enumerate(pages, 1):
@@ -421,8 +430,8 @@ def test_heading_at_foot_checker():
 
 
 def html_headings() -> list[tuple[str, None]]:
-    """Headings, rubrics (the sentence map's "§intro") and bold lead-ins ("kind codes") of the HTML pages;
-    the outline has only the headings."""
+    """Headings, rubrics (the sentence map's "§intro") and bold lead-ins ("kind codes") of the HTML
+    pages; the outline has only the headings."""
     found = []
     for page in html_pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -513,7 +522,7 @@ def test_code_is_set_in_a_monospace_without_ligatures(built_book):
     assert joined == []
 
 
-# --- Nothing runs past the text block ---------------------------------------------------------------
+# --- Nothing runs past the text block -------------------------------------------------------------
 def running_head_edge(pages_boxes) -> float:
     """The text block's right edge: where most pages' running head (their topmost line) ends."""
     from collections import Counter
@@ -569,7 +578,7 @@ def test_no_text_runs_past_the_text_block(built_book):
     assert past == []
 
 
-# --- The cover ---------------------------------------------------------------------------------------
+# --- The cover ------------------------------------------------------------------------------------
 def near_the_trim(boxes, width: float, height: float, margin: float = 24.0) -> list[tuple]:
     """Text boxes closer than margin (pt) to an edge of the page."""
     return [
@@ -605,7 +614,7 @@ def test_cover_text_keeps_off_the_trim_and_the_author_line_whole(built_book):
     assert author in lines, lines[:5]
 
 
-# --- A figure and its caption share a page -------------------------------------------------------------
+# --- A figure and its caption share a page --------------------------------------------------------
 def html_figure_captions() -> list[str]:
     """ "Fig. 2.1 Events of …" as the PDF prints each caption's start."""
     captions = []
@@ -619,8 +628,8 @@ def html_figure_captions() -> list[str]:
 
 
 def captions_without_figure(pages, captions) -> list[tuple[int, str]]:
-    """pages: for each page, its (text, top) lines and the tops of its drawings (figures are drawn as
-    images or paths). A caption whose page has no drawing above it was parted from its figure."""
+    """pages: for each page, its (text, top) lines and the tops of its drawings (figures are drawn
+    as images or paths). A caption whose page has no drawing above it was parted from its figure."""
     parted = []
     for number, (lines, drawing_bottoms) in enumerate(pages, 1):
         for text, top in lines:

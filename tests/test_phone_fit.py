@@ -1,8 +1,9 @@
-"""Every page of the built book on a phone (390 px, mobile emulation, device scale 3): nothing wider than the screen,
-every figure whole with a link to its full size, every table whole or scrolling with a visible cue, captions in
-view, words in table cells whole, no overprinting cells, no text under 11 px or lighter than 400, and every face
-one the stylesheet names. One visit per page; the checks are tests/support/screen_fit.py (tested on broken pages
-in tests/support/test_screen_fit.py)."""
+"""Every page of the built book on a phone (390 px, mobile emulation, device scale 3): nothing wider
+than the screen, every figure whole with a link to its full size, every table whole or scrolling
+with a visible cue, captions in view, words in table cells whole, no overprinting cells, no text
+under 11 px or lighter than 400, and every face one the stylesheet names. One visit per page; the
+checks are tests/support/screen_fit.py (tested on broken pages in
+tests/support/test_screen_fit.py)."""
 
 from __future__ import annotations
 

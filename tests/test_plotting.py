@@ -9,8 +9,7 @@ import matplotlib
 import pytest
 
 from ca911.data import output_date
-from ca911.figures import presence, style
-from ca911.figures import timelines as figures
+from ca911.figures import coded_tables, presence, style
 from support.legibility import legibility_problems
 
 
@@ -44,9 +43,9 @@ def test_figures_fit_the_pdf_text_width():
     assert matplotlib.rcParams["font.family"] == ["IPAexGothic"]
 
 
-# ---------------------------------------------------------------------------------------------------
-# Figure text: never mathtext, never smaller than the minimum, never wider than the printed text block
-# (tests/support/legibility.py; the same check runs on every figure of the built book in
+# --------------------------------------------------------------------------------------------------
+# Figure text: never mathtext, never smaller than the minimum, never wider than the printed text
+# block (tests/support/legibility.py; the same check runs on every figure of the built book in
 # tests/test_figures_rendered.py).
 
 
@@ -58,7 +57,8 @@ def pkg():
 
 
 def _notebook_figures(pkg):
-    """The figures whose text this issue was about, built from the real data as the notebooks build them."""
+    """The figures whose text this issue was about, built from the real data as the notebooks build
+    them."""
     from ca911.analysis import chronology
 
     cells = pkg.iraq_war_responses
@@ -72,7 +72,7 @@ def _notebook_figures(pkg):
     parts, total = chronology.aid_by_recipient(pkg)
     return {
         "deployment_chart": presence.deployment_chart(chronology.deployment_timeline(pkg)),
-        "coded_table": figures.coded_table(
+        "coded_table": coded_tables.coded_table(
             coded.astype(object).where(coded.notna(), None),
             labels,
             [chronology.dimension_labels(pkg, "en")[d] for d in coded.index],
@@ -88,7 +88,8 @@ def test_redesigned_figures_are_legible_in_print(pkg):
 
 
 def test_presence_chart_labels_never_repeat_and_codes_keep_their_case(pkg):
-    """Fig. 3.1: a force and place is labelled once; Fig. 5.1: the codebook's words, acronyms as written."""
+    """Fig. 3.1: a force and place is labelled once; Fig. 5.1: the codebook's words, acronyms as
+    written."""
     figs = _notebook_figures(pkg)
     ticks = [t.get_text() for t in figs["deployment_chart"].axes[0].get_yticklabels()][
         ::-1
@@ -111,7 +112,7 @@ before = (dict(matplotlib.rcParams), os.environ.get("SOURCE_DATE_EPOCH"))
 import ca911.figures.style, ca911.figures.timelines, ca911.figures.networks, ca911.book.myst
 after = (dict(matplotlib.rcParams), os.environ.get("SOURCE_DATE_EPOCH"))
 print(json.dumps(sorted(k for k in before[0] if before[0][k] != after[0][k]) + (["SOURCE_DATE_EPOCH"] if before[1] != after[1] else [])))
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def _changed_on_import(extra: str = "") -> list[str]:

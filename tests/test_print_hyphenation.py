@@ -1,5 +1,5 @@
-"""Hyphenation in the print edition: names are never broken by the typesetter, and no word is broken so
-that a stray syllable of one or two letters stands at a line's end or start."""
+"""Hyphenation in the print edition: names are never broken by the typesetter, and no word is broken
+so that a stray syllable of one or two letters stands at a line's end or start."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ def test_names_read_from_the_actors_table():
 
 
 def test_the_proper_names_the_build_keeps_whole_cover_the_actors():
-    from ca911.book.sphinx.print_marks import proper_names
+    from ca911.book.sphinx.print import proper_names
 
     assert name_words(ROOT / "data" / "actors.csv") <= proper_names(ROOT / "data")
 
 
 def test_the_build_marks_names_and_leaves_ids_and_code_alone():
-    from ca911.book.sphinx.print_marks import mark_for_print
+    from ca911.book.sphinx.print import mark_for_print
 
     html = mark_for_print(
         "<p>Kvashnin met Komirov in Washington; <code>Washington</code>, KAZ-Washington.</p>"

@@ -1,7 +1,8 @@
-"""The printed book's type and page layout, measured in the built PDF with pdfium (tests/support/print_layout.py):
-no character under the 8 pt floor, no heading left at a page foot, no near-empty page, parts opening on pages
-of their own and listed in the bookmarks, page numbers at the outer corner, a title page and an imprint, and
-cross-references that carry the page they point at (the checkers' self-tests, on small WeasyPrint PDFs, are in
+"""The printed book's type and page layout, measured in the built PDF with pdfium
+(tests/support/print_layout.py): no character under the 8 pt floor, no heading left at a page foot,
+no near-empty page, parts opening on pages of their own and listed in the bookmarks, page numbers at
+the outer corner, a title page and an imprint, and cross-references that carry the page they point
+at (the checkers' self-tests, on small WeasyPrint PDFs, are in
 tests/support/test_print_layout.py)."""
 
 from __future__ import annotations
@@ -103,8 +104,8 @@ def test_title_page_and_imprint(built_book):
 
 
 def test_cross_references_to_sections_carry_their_page(built_book):
-    """Every link to a heading prints the page it lands on: "p. N" in the text, the page number after the
-    title in the contents."""
+    """Every link to a heading prints the page it lands on: "p. N" in the text, the page number
+    after the title in the contents."""
     pages = list(book_pages())
     links = layout.internal_links(PDF)
     body = layout.body_size(pages)
@@ -115,15 +116,15 @@ def test_cross_references_to_sections_carry_their_page(built_book):
     )
 
 
-# ---------------------------------------------------------------------------------------- the HTML how-to-cite page
+# ------------------------------------------------------------------------ the HTML how-to-cite page
 CLIPPED_BLOCKS = """() => [...document.querySelectorAll('div.highlight-text pre')]
     .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
     .map(pre => pre.textContent.trim().slice(0, 60))"""
 
 
 def test_citation_lines_are_read_whole_on_screen(visit):
-    """The one-record citation line (a plain-text block) wraps inside its box at 1280 px and on a phone; a copy
-    of the page with the blocks set unwrapped shows the check sees a clipped line."""
+    """The one-record citation line (a plain-text block) wraps inside its box at 1280 px and on a
+    phone; a copy of the page with the blocks set unwrapped shows the check sees a clipped line."""
     for width in (1280, 390):
         page = visit("appendices/how_to_cite.html", width=width).page
         assert page.locator("div.highlight-text pre").count() >= 1
@@ -142,8 +143,8 @@ def anchor_pages(*anchors: str) -> list[int]:
 
 
 def test_no_stretched_lines_in_the_appendices_and_the_register(built_book):
-    """The appendices and the discrepancy register are lists of entries ending in ids and locators: set
-    ragged-right, no line of them is stretched by justification."""
+    """The appendices and the discrepancy register are lists of entries ending in ids and locators:
+    set ragged-right, no line of them is stretched by justification."""
     pages = list(book_pages())
     register, rerun, appendices, how_to_cite = anchor_pages(
         "document-methods/discrepancies",
@@ -179,15 +180,16 @@ def test_table_columns_have_a_gutter(built_book):
     )
 
 
-# ------------------------------------------------------------------------------------------ page numbers
+# ------------------------------------------------------------------------------------- page numbers
 
 
-# ------------------------------------------------------------------------------------------------ floats
+# ------------------------------------------------------------------------------------------- floats
 
 
-# ------------------------------------------------------------------------------------------ page sizes
+# --------------------------------------------------------------------------------------- page sizes
 
 
 def test_every_page_has_the_book_size(built_book):
-    """A table too wide for the measure is turned on a page of the book's size, with its running head and folio."""
+    """A table too wide for the measure is turned on a page of the book's size, with its running
+    head and folio."""
     assert layout.odd_page_sizes(list(book_pages())) == []

@@ -1,12 +1,15 @@
-"""The marks the print stylesheet designs with (ca911.book.sphinx.print_marks), on small pages of HTML as Sphinx
-writes them: identifiers and locators kept whole, number columns right-aligned, code-only cells left out, wide
-tables turned, section references numbered, parts opened on a page of their own."""
+"""The marks the print stylesheet designs with (ca911.book.sphinx.print_marks), on small pages of
+HTML as Sphinx writes them: identifiers and locators kept whole, number columns right-aligned,
+code-only cells left out, wide tables turned, section references numbered, parts opened on a page of
+their own."""
 
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from ca911.book.sphinx.print_marks import identifier_spans, internal_target, mark_for_print
+from ca911.book.sphinx.print import mark_for_print
+from ca911.book.sphinx.print_marks import identifier_spans
+from ca911.book.sphinx.print_navigation import internal_target
 
 
 def marked(html: str, captions=None, names=()) -> BeautifulSoup:
@@ -53,7 +56,8 @@ def test_a_column_of_numbers_is_right_aligned_with_its_header():
 def test_a_cell_with_no_output_is_left_out_and_one_with_output_kept():
     soup = marked(
         '<div class="cell"><div class="cell_input">x = 1</div></div>'
-        '<div class="cell"><div class="cell_input">f()</div><div class="cell_output">a figure</div></div>'
+        '<div class="cell"><div class="cell_input">f()</div><div class="cell_output">a '
+        "figure</div></div>"
     )
     assert [c.get_text() for c in soup.select("div.cell")] == ["f()a figure"]
 
@@ -75,10 +79,11 @@ def test_a_reference_to_a_section_carries_its_number():
         '<section id="s"><h2><span class="section-number">6.2. </span>Aid</h2></section>'
         '<section id="app"><h1><span class="section-number">B. </span>Map</h1></section>'
         '<p><a class="reference internal" href="index.html#s">Aid</a> and '
-        '<a class="reference internal" href="#app">Map</a> and <a class="reference external" href="https://x">x</a></p>'
+        '<a class="reference internal" href="#app">Map</a> and <a class="reference external" '
+        'href="https://x">x</a></p>'
     )
     links = soup.select("p a")
-    # the page printed is the heading's: a section can begin at the foot of the page before its heading
+    # the page printed is the heading's: a section can begin at the foot of the page before it
     assert [a["href"] for a in links] == ["#s-heading", "#app-heading", "https://x"]
     assert soup.find(id="s-heading").name == "h2" and soup.find(id="s").name == "section"
     assert [a.get_text() for a in links] == ["§\u00a06.2 Aid", "app.\u00a0B Map", "x"]

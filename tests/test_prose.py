@@ -28,8 +28,8 @@ LOCATOR = re.compile(r"ch[34] §[^`]+")
 QUOTE_MAX_CHARS = 12  # a term or a phrase, never a sentence
 OVERLAP_CHARS = 20  # a shared run this long (after NFKC, no whitespace) counts as copied
 EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]+)>$", re.S)
-# a sentence ends at . ? or ! before a space and a capital, a role or a quotation (never inside backticks:
-# locators' "s.3" is followed by a backtick)
+# a sentence ends at . ? or ! before a space and a capital, a role or a quotation (never inside
+# backticks: locators' "s.3" is followed by a backtick)
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z{「*(])")
 
 
@@ -83,7 +83,8 @@ def test_chapter_starts_with_label_and_title_and_labels_its_sections(chapter):
         if line.startswith("## "):
             label = lines[n - 2] if n >= 2 and not lines[n - 1].strip() else lines[n - 1]
             assert re.fullmatch(rf"\(ch-{re.escape(chapter.stem)}-[a-z0-9_-]+\)=", label), (
-                f"line {n + 1}: section {line!r} needs a label (ch-{chapter.stem}-<section>)= right above it"
+                f"line {n + 1}: section {line!r} needs a label (ch-{chapter.stem}-<section>)= "
+                "right above it"
             )
 
 
@@ -172,7 +173,8 @@ def test_every_glue_role_names_a_glued_value():
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_every_chapter_cites_a_figure_that_exists(chapter):
-    # named by a {glue:figure} directive (`:name:`) or in a plotting cell's `mystnb: figure:` metadata (`name:`)
+    # named by a {glue:figure} directive (`:name:`) or in a plotting cell's `mystnb: figure:`
+    # metadata (`name:`)
     figures = {
         m
         for nb in NOTEBOOKS
@@ -231,7 +233,8 @@ def test_quotations_are_short_verbatim_and_located(chapter):
                 )
             if not after:
                 problems.append(
-                    f"line {n}: quotation 「{quote}」 is not followed by its locator, e.g. (`ch4 §2 ¶3`)"
+                    f"line {n}: quotation 「{quote}」 is not followed by its locator, "
+                    "e.g. (`ch4 §2 ¶3`)"
                 )
                 continue
             try:
@@ -256,7 +259,8 @@ def package():
 
 
 def repeated_dates(sentence: str, events) -> list[str]:
-    """Dates that `{event}` roles would render more than once in one sentence ("about" does not make a new date)."""
+    """Dates that `{event}` roles would render more than once in one sentence ("about" does not make
+    a new date)."""
     from ca911.book.records import event_date_text
 
     dates = [
@@ -270,17 +274,20 @@ def repeated_dates(sentence: str, events) -> list[str]:
 def test_a_sentence_that_repeats_a_date_is_caught(package):
     events = package.events.set_index("event_id")
     broken = (
-        "Tajik and Uzbek spokesmen denied basing plans ({event}`ch3-2001-09-20-tjk-denies-base-use-plans`, "
+        "Tajik and Uzbek spokesmen denied basing plans "
+        "({event}`ch3-2001-09-20-tjk-denies-base-use-plans`, "
         "{event}`ch3-2001-09-20-uzb-denies-base-use-plans`)."
     )
     assert repeated_dates(broken, events) == ["20 September 2001"]
     mended = (
-        "{event}`Tajik <ch3-2001-09-20-tjk-denies-base-use-plans>` and Uzbek spokesmen denied basing plans on "
+        "{event}`Tajik <ch3-2001-09-20-tjk-denies-base-use-plans>` and Uzbek spokesmen denied "
+        "basing plans on "
         "{event}`ch3-2001-09-20-uzb-denies-base-use-plans`."
     )
     assert repeated_dates(mended, events) == []
     approximate_twin = (
-        "Putin stayed in Sochi ({event}`ch3-2001-09-17-putin-sochi-consultations`) while Rushailo toured "
+        "Putin stayed in Sochi ({event}`ch3-2001-09-17-putin-sochi-consultations`) while Rushailo "
+        "toured "
         "the region ({event}`ch3-2001-09-17-rushailo-tour-central-asia`)."
     )
     assert repeated_dates(approximate_twin, events) == ["17 September 2001 – 24 September 2001"]
@@ -300,11 +307,13 @@ def test_no_sentence_shows_the_same_date_twice(chapter, package):
     )
 
 
-# The rule and its word lists live in tests/support/firmness.py, shared with the check on the rendered pages.
+# The rule and its word lists live in tests/support/firmness.py, shared with the check on the
+# rendered pages.
 
 
 def cited_modalities(sentence: str, package) -> dict[str, str]:
-    """What a sentence cites (fact ids, sentence or paragraph locators) → how the chapter holds it."""
+    """What a sentence cites (fact ids, sentence or paragraph locators) → how the chapter holds
+    it."""
     facts = package.facts.set_index("fact_id")["modality"].astype(str)
     # a paragraph's facts include those the chapter states in its notes (`ch4 §3.1 ¶1 n.5`)
     paragraph = package.facts["locator"].astype(str).str.replace(r" n\.\d+$", "", regex=True)
@@ -342,14 +351,20 @@ def firmness_problems(sentence: str, package) -> list[str]:
 
 
 def test_a_sentence_firmer_than_its_source_is_caught(package):
-    broken = "The United States pursued wider, long-term goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    broken = (
+        "The United States pursued wider, long-term goals "
+        "({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    )
     assert firmness_problems(broken, package) == [
         "ch3-fact-us-seen-pursuing-wider-long-term-goals is reported_view"
     ]
     assert firmness_problems("Putin overrode the opposition (`ch3 §intro ¶1 s.5`).", package) == [
         "ch3 §intro ¶1 s.5 is hedged"
     ]
-    mended = "The United States was seen as pursuing wider goals ({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    mended = (
+        "The United States was seen as pursuing wider goals "
+        "({fact}`ch3-fact-us-seen-pursuing-wider-long-term-goals`)."
+    )
     assert firmness_problems(mended, package) == []
     soft_events = event_modalities(package)
     event, modality = next(iter(sorted(soft_events.items())))

@@ -1,7 +1,8 @@
-"""How the chapters' prose looks in the browser: dates and record links quiet, glued numbers unbolded.
+"""How the chapters' prose looks in the browser: dates and record links quiet, glued numbers
+unbolded.
 
-A chapter in which nearly every date is a bright underlined link and every number bold reads as a page of
-links (issue: what a reader sees). The check reads computed styles in Chromium."""
+A chapter in which nearly every date is a bright underlined link and every number bold reads as a
+page of links (issue: what a reader sees). The check reads computed styles in Chromium."""
 
 from __future__ import annotations
 
@@ -25,12 +26,14 @@ STYLES_JS = """() => {
 
 
 def loud_prose(styles: list[dict]) -> list[str]:
-    """Date links in a colour other than the prose's or with a solid underline; numbers heavier than the prose."""
+    """Date links in a colour other than the prose's or with a solid underline; numbers heavier than
+    the prose."""
     problems = []
     for s in styles:
         if s["kind"] == "date link" and (s["color"] != s["prose"] or s["decoration"] != "dotted"):
             problems.append(
-                f"date link {s['text']!r}: colour {s['color']} (prose {s['prose']}), underline {s['decoration']}"
+                f"date link {s['text']!r}: colour {s['color']} (prose {s['prose']}), underline "
+                f"{s['decoration']}"
             )
         if s["weight"] != s["prose_weight"]:
             problems.append(

@@ -28,7 +28,8 @@ def _norm(text: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _runs(text: str, n: int) -> frozenset[str]:
-    """Every run of `n` characters of a text, once per text (a chapter is compared with thousands of values)."""
+    """Every run of `n` characters of a text, once per text (a chapter is compared with thousands of
+    values)."""
     text = _norm(text)
     return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
 
@@ -47,7 +48,8 @@ def test_shared_run_detects_copies():
 
 
 def quotation_free_values(descriptor: dict, data_dir) -> list[tuple[str, str, int, str]]:
-    """(file, field, row, value) for every string field the descriptor does not declare a quotation."""
+    """(file, field, row, value) for every string field the descriptor does not declare a
+    quotation."""
     import pandas as pd
 
     out = []
@@ -76,8 +78,8 @@ def copies_in(values, text: str) -> list[str]:
 @needs_sources
 @pytest.mark.parametrize("chapter", chapter_ids())
 def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
-    """Every text field of every file is our own words, except the fields declared `"quotation": true`
-    (names, Table 1 cells and misprints as printed); a planted copy is caught."""
+    """Every text field of every file is our own words, except the fields declared `"quotation":
+    true` (names, Table 1 cells and misprints as printed); a planted copy is caught."""
     from ca911.data.package import default_data_dir
 
     text = sources.read_chapter(chapter).text
@@ -134,7 +136,8 @@ def _printed_forms(date: str) -> list[str]:
 
 @needs_sources
 def test_printed_dates_appear_in_their_passages(pkg):
-    """A record whose date is printed must be located where it is printed (not-approximate records)."""
+    """A record whose date is printed must be located where it is printed (not-approximate
+    records)."""
     ev = pkg.events[(pkg.events["approximate"] == False)]  # noqa: E712
     missing = []
     for row in ev.itertuples():

@@ -1,4 +1,5 @@
-"""Fields that hold the chapters' printed text are declared quotations (checked on the data, not by name)."""
+"""Fields that hold the chapters' printed text are declared quotations (checked on the data, not by
+name)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""On the built book and the data: no internal field name, code value or period id in the reader's running text
-(outside code blocks, table cells, the codebook and the data model); no straight quotation mark in the text of any
-HTML page or of the PDF; every chronology summary tells what happened in the past tense.
-The checkers (tests/support/reader_words.py) fail on small broken inputs in test_reader_words_checkers.py."""
+"""On the built book and the data: no internal field name, code value or period id in the reader's
+running text (outside code blocks, table cells, the codebook and the data model); no straight
+quotation mark in the text of any HTML page or of the PDF; every chronology summary tells what
+happened in the past tense. The checkers (tests/support/reader_words.py) fail on small broken inputs
+in test_reader_words_checkers.py."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from support.reader_words import (
 )
 from support.rendered_text import pdf_text_outside_code, visible_text
 
-# The register of discrepancies states each reading adopted in the data's own terms (a field, a code): it documents
-# the coding, as the codebook does.
+# The register of discrepancies states each reading adopted in the data's own terms (a field, a
+# code): it documents the coding, as the codebook does.
 CODING_PAGES = (*NAME_PAGES, "methods/discrepancies.html")
 
 
@@ -42,7 +43,8 @@ def names() -> set[str]:
 
 
 def _prose(page_html: str) -> str:
-    """The page's running text: table body cells (a table of records may show a code) are left out too."""
+    """The page's running text: table body cells (a table of records may show a code) are left out
+    too."""
     soup = BeautifulSoup(page_html, "html.parser")
     for cell in soup.find_all("td"):
         cell.decompose()
@@ -108,8 +110,8 @@ def test_data_text_has_no_straight_quotation_marks():
 
 @pytest.mark.book
 def test_the_rendered_chronology_tells_every_event_in_the_past_tense():
-    """The full chronology as the reader sees it: each entry's summary (the entry without its date, actors,
-    locator and record reference) passes the tense check."""
+    """The full chronology as the reader sees it: each entry's summary (the entry without its date,
+    actors, locator and record reference) passes the tense check."""
     page = HTML / "appendices/chronology.html"
     if not page.is_file():
         pytest.fail("the HTML is not built: run `make book`")

@@ -53,8 +53,10 @@ def test_internal_names_are_the_snake_case_fields_codes_and_period_ids():
 def test_field_names_and_period_ids_in_running_text_are_found_and_code_blocks_are_not():
     names = internal_names(DESCRIPTOR, ["uzb-1", "uzb-3"])
     page = (
-        "<p>The grey bands are the periods (uzb-1 to uzb-3), each with its label (<code>policy_type</code>); "
-        'a record counts once its <code>as_of</code> has passed.</p><pre>periods["policy_type"]</pre>'
+        "<p>The grey bands are the periods (uzb-1 to uzb-3), each with its label "
+        "(<code>policy_type</code>); "
+        "a record counts once its <code>as_of</code> has "
+        'passed.</p><pre>periods["policy_type"]</pre>'
         '<p>See <code class="ca911-record">period_relations:uzb-1/USA</code>.</p>'
     )
     found = names_in_text(reader_text(page), names)

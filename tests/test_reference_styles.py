@@ -1,6 +1,7 @@
-"""On the built HTML: every chapter locator and every record reference is rendered by its one element and class
-(code.ca911-locator, code.ca911-record), whether linked or not; no page links to itself from a table cell.
-The checkers (tests/support/reference_styles.py) fail on small broken pages in test_reference_styles_checkers.py."""
+"""On the built HTML: every chapter locator and every record reference is rendered by its one
+element and class (code.ca911-locator, code.ca911-record), whether linked or not; no page links to
+itself from a table cell. The checkers (tests/support/reference_styles.py) fail on small broken
+pages in test_reference_styles_checkers.py."""
 
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ def test_no_page_links_to_itself_from_a_table_cell(built_html, path):
 
 
 def test_the_styles_are_used(built_html):
-    """The check above passes vacuously if nothing carries the classes: the sentence map and a chapter must."""
+    """The check above passes vacuously if nothing carries the classes: the sentence map and a
+    chapter must."""
     sentence_map = (built_html / "appendices/sentence_map.html").read_text(encoding="utf-8")
     chapter = (built_html / "chapters/kazakhstan_uzbekistan.html").read_text(encoding="utf-8")
     assert sentence_map.count("ca911-record") > 100 and sentence_map.count("ca911-locator") > 100
@@ -76,7 +78,8 @@ STYLE_PAGES = [
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("path", STYLE_PAGES)
 def test_locators_and_record_references_are_drawn_one_way_linked_or_not(visit, path, width):
-    """Computed in the browser: each kind has one face, weight, colour and relative size on the page."""
+    """Computed in the browser: each kind has one face, weight, colour and relative size on the
+    page."""
     from support.reference_styles import COMPUTED_STYLES_JS, drawn_styles
 
     drawn = visit(path, width=width).page.evaluate(COMPUTED_STYLES_JS)

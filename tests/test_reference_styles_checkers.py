@@ -1,5 +1,5 @@
-"""The checkers of tests/support/reference_styles.py fail on small pages broken the way the book was, and pass the
-same pages mended."""
+"""The checkers of tests/support/reference_styles.py fail on small pages broken the way the book
+was, and pass the same pages mended."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ import pytest
 
 from support.reference_styles import reference_style_problems, self_links_in_tables
 
-CODE = '<code class="docutils literal notranslate{cls}"><span class="pre">{a}</span> <span class="pre">{b}</span></code>'
+CODE = (
+    '<code class="docutils literal notranslate{cls}"><span class="pre">{a}</span> <span '
+    'class="pre">{b}</span></code>'
+)
 
 
 def locator(text: str, cls: str = " ca911-locator") -> str:
@@ -15,26 +18,33 @@ def locator(text: str, cls: str = " ca911-locator") -> str:
     return CODE.format(cls=cls, a=first, b=rest)
 
 
-# As a chapter page printed one sentence: one locator as plain code, the next as a link in the body face.
+# As a chapter page printed one sentence: one locator as plain code, the next as a link in the body
+# face.
 TWO_LOCATOR_STYLES = (
     f"<p>Commentators read the swing as a drift ({locator('ch4 §1 ¶3', '')}), and in Russia it was "
-    '<a class="reference internal" href="#fact-x"><span class="std std-ref">ch4 §1 ¶3 n.3</span></a>.</p>'
+    '<a class="reference internal" href="#fact-x"><span class="std std-ref">ch4 §1 ¶3 '
+    "n.3</span></a>.</p>"
 )
 ONE_LOCATOR_STYLE = (
     f"<p>Commentators read the swing as a drift ({locator('ch4 §1 ¶3')}), and in Russia it was "
     f'<a class="reference internal" href="#fact-x">{locator("ch4 §1 ¶3 n.3")}</a>.</p>'
 )
-# As the sentence map printed the records of one sentence: a link with the bare key, plain text, a date span.
+# As the sentence map printed the records of one sentence: a link with the bare key, plain text, a
+# date span.
 THREE_RECORD_STYLES = (
-    '<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst"><span class="std std-ref">'
+    '<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst"><span '
+    'class="std std-ref">'
     'ch3-1992-05-cst</span></a> memberships:RUS/CST/<span class="ca911-nowrap">1992-05</span> '
     "deployments:rus-tjk-1999-04</p></td>"
 )
 ONE_RECORD_STYLE = (
     '<td><p><a class="reference internal" href="chronology.html#ev-ch3-1992-05-cst">'
-    '<code class="docutils literal ca911-record"><span class="pre">events:ch3-1992-05-cst</span></code></a> '
-    '<code class="docutils literal ca911-record"><span class="pre">memberships:RUS/CST/1992-05</span></code> '
-    '<code class="docutils literal ca911-record"><span class="pre">deployments:rus-tjk-1999-04</span></code></p></td>'
+    '<code class="docutils literal ca911-record"><span '
+    'class="pre">events:ch3-1992-05-cst</span></code></a> '
+    '<code class="docutils literal ca911-record"><span '
+    'class="pre">memberships:RUS/CST/1992-05</span></code> '
+    '<code class="docutils literal ca911-record"><span '
+    'class="pre">deployments:rus-tjk-1999-04</span></code></p></td>'
 )
 
 
@@ -52,19 +62,25 @@ def test_record_references_in_three_styles_are_caught():
 
 
 def test_the_locator_element_must_hold_one_whole_locator():
-    wrong = '<p><code class="docutils literal ca911-locator"><span class="pre">see ch4 §1 ¶3</span></code></p>'
+    wrong = (
+        '<p><code class="docutils literal ca911-locator"><span class="pre">see ch4 §1 '
+        "¶3</span></code></p>"
+    )
     assert any("not one locator" in p for p in reference_style_problems(wrong))
 
 
 def test_code_blocks_and_scripts_are_not_references():
-    page = "<pre>ch4 §1 ¶3 events:ch3-x</pre><script>var r = 'facts:ch3-fact-y';</script><p>§4.1 of the report</p>"
+    page = (
+        "<pre>ch4 §1 ¶3 events:ch3-x</pre><script>var r = 'facts:ch3-fact-y';</script><p>§4.1 of "
+        "the report</p>"
+    )
     assert reference_style_problems(page) == []
 
 
 PAGE = """<section id="kazakhstan"><span id="actor-kaz"></span><h1>Kazakhstan</h1><table><tr>
 <td><a class="reference internal" href="{member}"><span class="std std-ref">Kazakhstan</span></a></td>
 <td><a class="reference internal" href="CIS.html#actor-cis"><span class="std std-ref">CIS</span></a></td>
-<td><a class="reference internal" href="#tab-x">Table 2</a></td></tr></table></section>"""
+<td><a class="reference internal" href="#tab-x">Table 2</a></td></tr></table></section>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def test_a_table_cell_linking_to_its_own_page_is_caught():

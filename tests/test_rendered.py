@@ -1,9 +1,10 @@
 """What a reader sees, checked on the rendered pages (HTML and PDF), not on the sources.
 
-- No MyST/Sphinx markup or unread escape leaks into the visible text of any HTML page or into the PDF's text
-  (checkers in tests/support/rendered_text.py); table headers are words, no two alike.
-- Every table and figure of the HTML is captioned and numbered as its part asks ("Table 4.2", "Table B.1", none in
-  the front matter and on actor pages), and no number is given twice (checkers in tests/support/numbering.py).
+- No MyST/Sphinx markup or unread escape leaks into the visible text of any HTML page or into the
+  PDF's text (checkers in tests/support/rendered_text.py); table headers are words, no two alike.
+- Every table and figure of the HTML is captioned and numbered as its part asks ("Table 4.2", "Table
+  B.1", none in the front matter and on actor pages), and no number is given twice (checkers in
+  tests/support/numbering.py).
 - No table cell shows `<NA>`, `nan` or `None`.
 
 Each checker is a plain function of a page's HTML (or text); tests/support/test_rendered_text.py and
@@ -52,7 +53,7 @@ def html_pages() -> list[str]:
     )
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # The built book
 
 
@@ -113,7 +114,7 @@ def test_one_house_spelling_in_html_and_pdf(built_book):
     assert variants == [], variants[:20]
 
 
-# ---------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # The one table path renders data as literal text (MyST parsed by docutils, no Sphinx build needed)
 
 HOSTILE_VALUES = [
@@ -134,7 +135,8 @@ HOSTILE_VALUES = [
 
 
 def rendered_cells(markdown: str) -> list[str]:
-    """The text of each body cell once MyST has rendered the Markdown to HTML, and the HTML itself."""
+    """The text of each body cell once MyST has rendered the Markdown to HTML, and the HTML
+    itself."""
     from docutils.core import publish_string
     from myst_parser.parsers.docutils_ import Parser
 

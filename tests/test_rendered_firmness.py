@@ -1,9 +1,10 @@
 """The companion holds a claim no more firmly than its chapter, read on the rendered pages.
 
-Every sentence of prose in the chapters' companions, the notebooks and the front matter, as the reader gets
-it in the HTML, that cites a record or passage the chapter hedges or gives as someone's view carries a hedge
-or an attribution (tests/support/firmness.py); and every locator the prose shows names a passage the
-sentence map knows. The checkers' self-tests on small synthetic pages are in tests/support/test_firmness.py.
+Every sentence of prose in the chapters' companions, the notebooks and the front matter, as the
+reader gets it in the HTML, that cites a record or passage the chapter hedges or gives as someone's
+view carries a hedge or an attribution (tests/support/firmness.py); and every locator the prose
+shows names a passage the sentence map knows. The checkers' self-tests on small synthetic pages are
+in tests/support/test_firmness.py.
 """
 
 from __future__ import annotations

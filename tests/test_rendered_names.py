@@ -1,4 +1,5 @@
-"""Figures print names with the parts the chapters do not print in square brackets (checked on the SVGs)."""
+"""Figures print names with the parts the chapters do not print in square brackets (checked on the
+SVGs)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Sentences and undated facts: the splitter, sentence locators, and the reviewed sentence map
-(every sentence of both chapters has a row; fact sentences lead to records located at their paragraph)."""
+(every sentence of both chapters has a row; fact sentences lead to records located at their
+paragraph)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import pytest
 
 from ca911.data.chapters import chapter_ids
 from ca911.data.package import load
-from ca911.sources import coverage
 from ca911.sources import reader as sources
+from ca911.sources import sentence_coverage
 from support.project import needs_sources, read_rows, write_rows
 
 
@@ -73,7 +74,7 @@ def pkg():
 
 @pytest.mark.parametrize("chapter", chapter_ids())
 def test_every_sentence_is_mapped(pkg, chapter):
-    report = coverage.sentence_report(chapter, data=pkg)
+    report = sentence_coverage.sentence_report(chapter, data=pkg)
     assert report.stale_rows == []
     assert [f"{s.locator}: {s.problem}" for s in report.sentences if s.problem] == []
     assert len(report.sentences) > 150
@@ -81,13 +82,15 @@ def test_every_sentence_is_mapped(pkg, chapter):
 
 @pytest.mark.parametrize("chapter", chapter_ids())
 def test_most_sentences_state_facts(pkg, chapter):
-    """A guard against dodging: the chapters are mostly factual, so analysis may not swallow the map."""
-    c = coverage.sentence_report(chapter, data=pkg).counts()
+    """A guard against dodging: the chapters are mostly factual, so analysis may not swallow the
+    map."""
+    c = sentence_coverage.sentence_report(chapter, data=pkg).counts()
     assert c["fact"] + c["restatement"] > c["analysis"] + c["signpost"]
 
 
 def test_every_fact_and_event_is_cited_by_some_sentence(pkg):
-    """The map runs both ways: no record of a paragraph is left out of it (Table 1's events are cited by its cells)."""
+    """The map runs both ways: no record of a paragraph is left out of it (Table 1's events are
+    cited by its cells)."""
     cited = {ref for refs in pkg.sentences["record_refs"] for ref in refs}
     assert sorted(f"facts:{f}" for f in pkg.facts["fact_id"] if f"facts:{f}" not in cited) == []
     in_paragraphs = pkg.events[~pkg.events["locator"].str.contains(" T1 ")]
@@ -105,12 +108,13 @@ def test_changed_sentence_text_is_caught(data_copy):
     header, rows = read_rows(data_copy / "sentences.csv")
     rows[0]["checksum"] = "00000000" if rows[0]["checksum"] != "00000000" else "11111111"
     write_rows(data_copy / "sentences.csv", header, rows)
-    report = coverage.sentence_report(rows[0]["source_id"], data_dir=data_copy)
+    report = sentence_coverage.sentence_report(rows[0]["source_id"], data_dir=data_copy)
     assert report.sentences[0].problem.startswith("checksum")
 
 
 def test_fact_record_located_elsewhere_is_caught(data_copy):
-    """A `fact` row may only name records located at its paragraph; pointing back needs `restatement`."""
+    """A `fact` row may only name records located at its paragraph; pointing back needs
+    `restatement`."""
     header, rows = read_rows(data_copy / "sentences.csv")
     i = next(
         i
@@ -128,14 +132,14 @@ def test_fact_record_located_elsewhere_is_caught(data_copy):
     )
     rows[i]["record_refs"] = f"events:{elsewhere}"
     write_rows(data_copy / "sentences.csv", header, rows)
-    report = coverage.sentence_report("ch3", data_dir=data_copy)
+    report = sentence_coverage.sentence_report("ch3", data_dir=data_copy)
     problem = next(s.problem for s in report.sentences if s.locator == rows[i]["locator"])
     assert "not at this paragraph" in problem
     rows[i]["content"] = "restatement"
     write_rows(data_copy / "sentences.csv", header, rows)
     assert not next(
         s.problem
-        for s in coverage.sentence_report("ch3", data_dir=data_copy).sentences
+        for s in sentence_coverage.sentence_report("ch3", data_dir=data_copy).sentences
         if s.locator == rows[i]["locator"]
     )
 
@@ -144,7 +148,7 @@ def test_missing_row_is_caught(data_copy):
     header, rows = read_rows(data_copy / "sentences.csv")
     dropped = next(r for r in rows if r["source_id"] == "ch4")
     write_rows(data_copy / "sentences.csv", header, [r for r in rows if r is not dropped])
-    report = coverage.sentence_report("ch4", data_dir=data_copy)
+    report = sentence_coverage.sentence_report("ch4", data_dir=data_copy)
     assert [s.locator for s in report.sentences if s.problem] == [dropped["locator"]]
 
 

@@ -1,6 +1,7 @@
-"""The Sphinx extension on books of a few pages (sphinx.testing roots in tests/roots/): the record roles and what a
-bad reference does to a strict build, the data read from the project being built (not the working directory),
-a data edit reaching an incremental build, a parallel read, and the print edition's transforms in a real PDF."""
+"""The Sphinx extension on books of a few pages (sphinx.testing roots in tests/roots/): the record
+roles and what a bad reference does to a strict build, the data read from the project being built
+(not the working directory), a data edit reaching an incremental build, a parallel read, and the
+print edition's transforms in a real PDF."""
 
 from __future__ import annotations
 
@@ -87,7 +88,8 @@ def test_the_roles_render_records_from_the_data_and_link_them(make_app, tmp_path
     facts = pd.read_csv(srcdir / "data" / "facts.csv", dtype=str).set_index("fact_id")
     locator = facts.loc[ALARM, "locator"].replace(" ", r"\s+")
     assert re.search(  # the locator stays the one locator node inside its link
-        rf'href="targets.html#fact-{ALARM}"><code class="ca911-locator[^"]*"><span class="pre">{locator}</span>',
+        rf'href="targets.html#fact-{ALARM}"><code class="ca911-locator[^"]*">'
+        rf'<span class="pre">{locator}</span>',
         page,
     ), page
     from ca911.data.package import load
@@ -137,7 +139,8 @@ def test_a_bad_reference_fails_a_strict_build_naming_what_is_missing(
 def test_the_data_comes_from_the_project_built_not_the_working_directory(
     make_app, tmp_path, monkeypatch
 ):
-    """The copy's data moves an event; the build runs from this checkout's root, whose data/ has the old date."""
+    """The copy's data moves an event; the build runs from this checkout's root, whose data/ has the
+    old date."""
     srcdir = book(tmp_path, "roles")
     move_event(srcdir / "data", BOLTON, "2001-12-31")
     assert event_date(ROOT / "data", BOLTON) != event_date(srcdir / "data", BOLTON)
@@ -167,8 +170,9 @@ def test_a_configured_data_folder_is_read_relative_to_the_project(make_app, tmp_
 
 
 def test_a_data_edit_reaches_the_prose_in_an_incremental_build(make_app, tmp_path):
-    """Build, move an event in events.csv, build again with the same environment: the page shows the new date
-    (Sphinx re-reads only edited pages; the extension makes a data edit re-read every page)."""
+    """Build, move an event in events.csv, build again with the same environment: the page shows the
+    new date (Sphinx re-reads only edited pages; the extension makes a data edit re-read every
+    page)."""
     srcdir = book(tmp_path, "roles")
     first = make_app("html", srcdir=srcdir, warningiserror=True)
     first.build()
@@ -183,7 +187,8 @@ def test_a_data_edit_reaches_the_prose_in_an_incremental_build(make_app, tmp_pat
 
 
 def pandas_objects(value, seen=None) -> list[str]:
-    """Paths to every pandas object reachable from `value` through dicts, lists, tuples, sets and attributes."""
+    """Paths to every pandas object reachable from `value` through dicts, lists, tuples, sets and
+    attributes."""
     seen = set() if seen is None else seen
     if id(value) in seen or isinstance(value, str | bytes | int | float | type(None)):
         return []
@@ -205,8 +210,8 @@ def pandas_objects(value, seen=None) -> list[str]:
 def test_a_parallel_read_builds_the_same_pages_and_pickles_no_tables(
     make_app, tmp_path, monkeypatch
 ):
-    """`-j 2` (the extension declares its read parallel-safe): the same HTML as a serial build, no warning,
-    and the saved environment carries no table of the data package."""
+    """`-j 2` (the extension declares its read parallel-safe): the same HTML as a serial build, no
+    warning, and the saved environment carries no table of the data package."""
     from sphinx.builders import Builder
 
     parallel_reads = []
@@ -218,7 +223,8 @@ def test_a_parallel_read_builds_the_same_pages_and_pickles_no_tables(
 
     monkeypatch.setattr(Builder, "_read_parallel", spy)
     pages = {
-        f"page{n}": f"# Page {n}\n\nOn {{event}}`{BOLTON}` and {{fact}}`{ALARM}`: {{number}}`{BORDER}`.\n"
+        f"page{n}": f"# Page {n}\n\nOn {{event}}`{BOLTON}` and {{fact}}`{ALARM}`: "
+        f"{{number}}`{BORDER}`.\n"
         for n in range(8)
     }
     built = {}
@@ -252,7 +258,7 @@ def test_pandas_objects_finds_a_frame_kept_on_an_environment():
     assert pandas_objects(vars(holder)) == ["ca911_events.1.DataFrame"]
 
 
-# ------------------------------------------------------------------------------------------- print edition
+# ------------------------------------------------------------------------------------ print edition
 
 
 def pdf_text(path: Path) -> str:
@@ -267,9 +273,9 @@ def pdf_text(path: Path) -> str:
 
 @pytest.mark.slow
 def test_the_print_transforms_run_for_the_pdf_only(make_app, tmp_path):
-    """The same page in both editions: the PDF names the download, leaves out the notebook's code and sends
-    the reference to an actor's page to its index entry; the HTML links the download, keeps the code and links
-    the page."""
+    """The same page in both editions: the PDF names the download, leaves out the notebook's code
+    and sends the reference to an actor's page to its index entry; the HTML links the download,
+    keeps the code and links the page."""
     pdf = make_app(
         "simplepdf", srcdir=book(tmp_path / "pdf", "print", with_data=False), warningiserror=True
     )
@@ -297,14 +303,16 @@ def test_the_print_transforms_run_for_the_pdf_only(make_app, tmp_path):
         and 'href="#actor-kaz"' in page
     )
     assert re.search(
-        r'<a class="reference download internal" download="" href="_downloads/[0-9a-f]+/table.csv">',
+        r'<a class="reference download internal" download="" '
+        r'href="_downloads/[0-9a-f]+/table.csv">',
         page,
     )
 
 
 @pytest.mark.slow
 def test_an_edited_page_is_all_the_print_build_reads_again(make_app, tmp_path):
-    """The print edition's configuration is the same in every build: an edit re-reads that page only."""
+    """The print edition's configuration is the same in every build: an edit re-reads that page
+    only."""
     srcdir = book(tmp_path, "print", with_data=False)
     first = make_app("simplepdf", srcdir=srcdir, warningiserror=True)
     first.build()
@@ -321,7 +329,8 @@ def test_an_edited_page_is_all_the_print_build_reads_again(make_app, tmp_path):
 
 
 def toc_without_actor_pages(toc: dict) -> dict:
-    """_toc.yml's structure with every glob of the generated actor pages (and a `sections` list left empty) taken out."""
+    """_toc.yml's structure with every glob of the generated actor pages (and a `sections` list left
+    empty) taken out."""
 
     def clean(node):
         if isinstance(node, dict):

@@ -1,4 +1,5 @@
-"""Stances carry the care of their evidence: a day read from context is flagged and shown as such."""
+"""Stances carry the care of their evidence: a day read from context is flagged and shown as
+such."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from ca911.analysis import chronology
 from ca911.data.package import load
-from ca911.figures import timelines as figures
+from ca911.figures import coded_tables
 
 STATES = ["RUS", "KAZ", "KGZ", "TJK", "TKM", "UZB", "GEO"]
 
@@ -38,10 +39,11 @@ def test_heatmap_marks_exactly_the_days_read_from_context():
     labels = list(pkg.labels("stances", "stance"))
     names = pkg.actors.set_index("actor_id")["name_en"].to_dict()
     assert "about this day (read from context)" in legend_texts(
-        figures.stance_heatmap(codes, evidenced, labels, names)
+        coded_tables.stance_heatmap(codes, evidenced, labels, names)
     )
-    # the same figure with every day printed has no such key: the key follows the data, it is not fixed text
+    # the same figure with every day printed has no such key: the key follows the data, it is not
+    # fixed text
     evidenced.attrs["approximate"] = approximate & False
     assert "about this day (read from context)" not in legend_texts(
-        figures.stance_heatmap(codes, evidenced, labels, names)
+        coded_tables.stance_heatmap(codes, evidenced, labels, names)
     )

@@ -1,10 +1,10 @@
-"""Strict builds of the book's own configuration: a notebook cell error and a broken cross-reference each fail the
-build (the extension's roles, and a data edit in an incremental build, are tested on roots of a few files in
-tests/test_sphinx_extension.py).
+"""Strict builds of the book's own configuration: a notebook cell error and a broken cross-reference
+each fail the build (the extension's roles, and a data edit in an incremental build, are tested on
+roots of a few files in tests/test_sphinx_extension.py).
 
-Each builds a small fixture book (the project's configuration and data, a page or two of our own) in this
-process with sphinx.testing, configured as `jupyter-book build -W -n` configures Sphinx: the build fails
-exactly when it warns (`SphinxBuild.strict_ok`)."""
+Each builds a small fixture book (the project's configuration and data, a page or two of our own) in
+this process with sphinx.testing, configured as `jupyter-book build -W -n` configures Sphinx: the
+build fails exactly when it warns (`SphinxBuild.strict_ok`)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ CHRONOLOGY = (
 
 
 def test_a_clean_fixture_book_builds_without_warnings(tmp_path):
-    """The baseline the failures below are measured against: the same fixture book, nothing broken."""
+    """The baseline the failures below are measured against: the same fixture book, nothing
+    broken."""
     build = sphinx_build(
         fixture_book(
             tmp_path,

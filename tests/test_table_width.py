@@ -1,4 +1,5 @@
-"""Short tables keep their natural width (checker in tests/support/table_width.py), in the browser at 1280 px."""
+"""Short tables keep their natural width (checker in tests/support/table_width.py), in the browser
+at 1280 px."""
 
 from __future__ import annotations
 

@@ -189,7 +189,7 @@ def test_make_book_writes_no_book_on_bad_data(tmp_path):
     )
 
 
-# --- facts.csv and the sentence map -----------------------------------------------------------------
+# --- facts.csv and the sentence map ---------------------------------------------------------------
 SENTENCE = {
     "source_id": "ch3",
     "sentence_no": "9999",
@@ -312,13 +312,13 @@ def test_external_name_part_must_be_part_of_the_name(data_copy):
     write_rows(data_copy / "actors.csv", header, rows)
     problems = [str(p) for p in validate_package(data_copy)]
     assert (
-        f"actors.csv:{row + 2}:name_en_external: marked-part-not-in-name: 'Sergey' is not part of name_en 'Sergei Ivanov'"
-        in problems
+        f"actors.csv:{row + 2}:name_en_external: marked-part-not-in-name: 'Sergey' is not part of "
+        "name_en 'Sergei Ivanov'" in problems
     )
 
 
 def test_glossary_brackets_what_the_chapters_do_not_print():
-    from ca911.book.actor_pages import marked_external
+    from ca911.book.actor_records import marked_external
     from ca911.book.appendices import glossary_markdown
     from ca911.data.package import load
 
@@ -348,8 +348,9 @@ def test_stance_is_dated_as_its_evidence_event(data_copy):
 
 
 def test_joining_event_and_membership_give_one_date(data_copy):
-    """A joining told as an event and as a membership row is one fact: the event's date must be the row's
-    start with basis `joined` (a joining dated from a statement while the row says `not_before` is caught)."""
+    """A joining told as an event and as a membership row is one fact: the event's date must be the
+    row's start with basis `joined` (a joining dated from a statement while the row says
+    `not_before` is caught)."""
     header, rows = read_rows(data_copy / "events.csv")
     statement = next(r for r in rows if r["event_id"] == "ch4-2003-03-07-karimov-backs-us-on-iraq")
     row = append(
@@ -401,7 +402,8 @@ UNPRINTED = [
 
 @pytest.mark.parametrize("actor, column, word", UNPRINTED)
 def test_a_name_part_the_chapters_do_not_print_must_be_marked(data_copy, actor, column, word):
-    """Every word of an English name is traced to the printed forms or marked; unmarking one is caught."""
+    """Every word of an English name is traced to the printed forms or marked; unmarking one is
+    caught."""
     header, rows = read_rows(data_copy / "actors.csv")
     index = next(i for i, r in enumerate(rows) if r["actor_id"] == actor)
     row = mutate(data_copy, "actors", index, **{column: ""})
@@ -414,7 +416,7 @@ def test_a_name_part_the_chapters_do_not_print_must_be_marked(data_copy, actor, 
 
 
 def test_name_tracing_on_invented_names():
-    from ca911.data.validation import untraced_name_parts
+    from ca911.data.name_tracing import untraced_name_parts
 
     assert untraced_name_parts("Taro Yamada", ["ヤマダ"], []) == [
         "Taro"

@@ -1,6 +1,6 @@
 """One version: pyproject.toml's. The package reports it, and the files that must state a version
-themselves (CITATION.cff for citation tools, the data package's descriptor for Frictionless tools) state
-the same one; the built book prints it."""
+themselves (CITATION.cff for citation tools, the data package's descriptor for Frictionless tools)
+state the same one; the built book prints it."""
 
 from __future__ import annotations
 

@@ -1,17 +1,18 @@
-"""Generated sentences read as an editor would write them: counts agree with their nouns, zero and one are
-words, names that take "the" have it (ca911.book.wording); the rendered book holds no templated wording
-(tests/support/generated_wording.py), and the actor pages are listed as the index lists them."""
+"""Generated sentences read as an editor would write them: counts agree with their nouns, zero and
+one are words, names that take "the" have it (ca911.book.wording); the rendered book holds no
+templated wording (tests/support/generated_wording.py), and the actor pages are listed as the index
+lists them."""
 
 from __future__ import annotations
 
 import pytest
 
-from ca911.book import actor_pages, wording
+from ca911.book import actor_index, actor_records, wording
 from ca911.data import package as data
 from support.generated_wording import page_problems
 from support.project import HTML
 
-# ---------------------------------------------------------------------------------------------- wording
+# ------------------------------------------------------------------------------------------ wording
 
 
 @pytest.mark.parametrize(
@@ -61,8 +62,8 @@ def test_names_that_take_the_article_get_it():
 
 
 def test_the_language_is_a_parameter():
-    """Plural categories come from CLDR for any language; the words exist in English only so far, and another
-    language says so instead of printing English."""
+    """Plural categories come from CLDR for any language; the words exist in English only so far,
+    and another language says so instead of printing English."""
     assert wording.plural_category(1, "en") == "one" and wording.plural_category(1, "ja") == "other"
     with pytest.raises(NotImplementedError):
         wording.count(2, "event", lang="ja")
@@ -72,7 +73,8 @@ def test_the_language_is_a_parameter():
 
 
 def names_with_article() -> list[str]:
-    """Names of the states and organisations that take "the": the names generated sentences put in running text."""
+    """Names of the states and organisations that take "the": the names generated sentences put in
+    running text."""
     actors = data.load().actors
     actors = actors[actors["kind"].isin(["state", "organization"])]
     return sorted(
@@ -101,22 +103,23 @@ def test_no_templated_wording_in_the_rendered_book(built_book):
     assert problems == []
 
 
-# ------------------------------------------------------------------------------------ actor navigation
+# --------------------------------------------------------------------------------- actor navigation
 
 
 def test_people_are_named_surname_first():
-    assert actor_pages.index_name("Islam Karimov", "person") == "Karimov, Islam"
+    assert actor_index.index_name("Islam Karimov", "person") == "Karimov, Islam"
     assert (
-        actor_pages.index_name("Abai (Ibragim) Kunanbaev", "person") == "Kunanbaev, Abai (Ibragim)"
+        actor_index.index_name("Abai (Ibragim) Kunanbaev", "person") == "Kunanbaev, Abai (Ibragim)"
     )
-    assert actor_pages.index_name("Akayev", "person") == "Akayev"
-    assert actor_pages.index_name("United States", "state") == "United States"
+    assert actor_index.index_name("Akayev", "person") == "Akayev"
+    assert actor_index.index_name("United States", "state") == "United States"
 
 
 def order_problems(listed: list[str], kinds: list[str]) -> list[str]:
-    """Entries out of order: kinds must come in the index's order, names alphabetically within a kind."""
-    rank = list(actor_pages.KIND_HEADINGS)
-    keys = [(rank.index(k), actor_pages.sort_key(name)[0]) for name, k in zip(listed, kinds)]
+    """Entries out of order: kinds must come in the index's order, names alphabetically within a
+    kind."""
+    rank = list(actor_index.KIND_HEADINGS)
+    keys = [(rank.index(k), actor_index.sort_key(name)[0]) for name, k in zip(listed, kinds)]
     return [
         f"{listed[i + 1]!r} after {listed[i]!r}"
         for i in range(len(keys) - 1)
@@ -139,7 +142,7 @@ def test_sidebar_lists_actor_pages_by_kind_then_name(built_book):
     from bs4 import BeautifulSoup
 
     pkg = data.load()
-    expected = actor_pages.navigation_order(pkg, actor_pages.actors_with_pages(pkg))
+    expected = actor_index.navigation_order(pkg, actor_records.actors_with_pages(pkg))
     kinds = pkg.actors.set_index("actor_id")["kind"]
     soup = BeautifulSoup(
         (HTML / "appendices" / "actors.html").read_text(encoding="utf-8"), "html.parser"

@@ -1,13 +1,16 @@
-"""`make bench`: build scenarios timed by hyperfine, with Sphinx's own read durations (sphinx.ext.duration).
+"""`make bench`: build scenarios timed by hyperfine, with Sphinx's own read durations
+(sphinx.ext.duration).
 
-Every scenario runs in one copy of the project in a temporary folder (the files git tracks, as they are in the
-working tree, and data/), in a git repository of its own because ci/build-book.sh digests what git tracks. The
-copy's src/ comes first on PYTHONPATH, so an edit made in the checkout meanwhile never leaks into a measurement,
-and the checkout's _build/ is never touched. Only the copy's _config.yml loads sphinx.ext.duration: the book
-built from the checkout stays byte for byte what it is.
+Every scenario runs in one copy of the project in a temporary folder (the files git tracks, as they
+are in the working tree, and data/), in a git repository of its own because ci/build-book.sh digests
+what git tracks. The copy's src/ comes first on PYTHONPATH, so an edit made in the checkout
+meanwhile never leaks into a measurement, and the checkout's _build/ is never touched. Only the
+copy's _config.yml loads sphinx.ext.duration: the book built from the checkout stays byte for byte
+what it is.
 
 Scenarios, in this order (each leaves the copy as the next one needs it):
-  cold     `make book`'s build script from an empty _build/ (execute every notebook, then HTML and PDF)
+  cold     `make book`'s build script from an empty _build/ (execute every notebook, then HTML
+           and PDF)
   pdf      the PDF edition alone from an empty PDF stage, the execution cache warm
   noop     the build script with nothing changed
   chapter  the build script after one word added to one sentence of a companion chapter
@@ -54,7 +57,8 @@ SCENARIOS = ("cold", "pdf", "noop", "chapter", "data")
 
 
 def snapshot(dest: Path) -> None:
-    """The tracked files as they are in the working tree, and every file of data/, in a fresh repository."""
+    """The tracked files as they are in the working tree, and every file of data/, in a fresh
+    repository."""
     listed = subprocess.run(
         ["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
@@ -86,11 +90,12 @@ def bench_env(copy: Path) -> dict[str, str]:
     return env
 
 
-# --- the edits that hyperfine's --prepare makes before each timed run (a new word each time) ---------------
+# --- the edits that hyperfine's --prepare makes before each timed run (a new word each time) ------
 
 
 def edit_chapter(copy: Path) -> str:
-    """One word added to the first plain prose line of chapters/ (no markup, so it reaches both editions)."""
+    """One word added to the first plain prose line of chapters/ (no markup, so it reaches both
+    editions)."""
     marker = f" benchedit{time.time_ns()}"
     for path in sorted((copy / "chapters").glob("*.md")):
         lines = path.read_text(encoding="utf-8").split("\n")
@@ -108,8 +113,9 @@ def edit_chapter(copy: Path) -> str:
 
 
 def edit_data(copy: Path) -> str:
-    """A new suffix on one English summary of data/events.csv: the data package's hash changes, so every
-    notebook's cache key changes (a suffix seen before would find its executions in the cache)."""
+    """A new suffix on one English summary of data/events.csv: the data package's hash changes, so
+    every notebook's cache key changes (a suffix seen before would find its executions in the
+    cache)."""
     path = copy / "data" / "events.csv"
     text = path.read_text(encoding="utf-8")
     row = next(
@@ -128,7 +134,7 @@ def edit_data(copy: Path) -> str:
     return row["event_id"]
 
 
-# --- running and reporting ------------------------------------------------------------------------------
+# --- running and reporting ------------------------------------------------------------------------
 
 
 def hyperfine(
@@ -140,7 +146,8 @@ def hyperfine(
     prepare: str | None = None,
     warmup: int = 0,
 ) -> dict:
-    """One scenario timed by hyperfine; the build's own output goes to out/<name>.log (the last run's)."""
+    """One scenario timed by hyperfine; the build's own output goes to out/<name>.log (the last
+    run's)."""
     log = out / f"{name}.log"
     cmd = [
         "hyperfine",
@@ -167,7 +174,8 @@ def hyperfine(
 
 
 def slowest_reads(log: str) -> list[str]:
-    """sphinx.ext.duration's lists ('slowest reading durations', one per Sphinx build in the log)."""
+    """sphinx.ext.duration's lists ('slowest reading durations', one per Sphinx build in the
+    log)."""
     found, inside = [], False
     for line in re.sub(r"\x1b\[[0-9;]*m", "", log).splitlines():
         if "slowest reading durations" in line:

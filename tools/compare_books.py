@@ -1,9 +1,11 @@
-"""Compare two built books (HTML tree and PDF): the same pages, figures byte for byte, the same PDF pages.
+"""Compare two built books (HTML tree and PDF): the same pages, figures byte for byte, the same PDF
+pages.
 
     python tools/compare_books.py _build /tmp/reader/ca911/_build
 
 Used by CI to show that a reader's clone (no chapters beside it) builds the same book as a checkout
-with them. Every HTML file must exist in both and be byte-identical; the PDFs must have the same page
+with them. Every HTML file must exist in both and be byte-identical; the PDFs must have the same
+page
 count and the same text on every page. Prints each difference and exits 1 if there is any.
 """
 

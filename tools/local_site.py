@@ -1,4 +1,5 @@
-"""A built site served on 127.0.0.1 for a browser (make proof and the browser tests): one place for the quiet server."""
+"""A built site served on 127.0.0.1 for a browser (make proof and the browser tests): one place for
+the quiet server."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(directory: Path):
-    """Serve `directory` on a free port of 127.0.0.1; yields the origin ("http://127.0.0.1:<port>")."""
+    """Serve `directory` on a free port of 127.0.0.1; yields the origin
+    ("http://127.0.0.1:<port>")."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory))
     )

@@ -1,7 +1,7 @@
-"""Proofs of the built book for a look at every page in a minute: contact sheets of the PDF (12 pages a
-sheet) and full-page screenshots of every HTML page at 1280 and 390 px, in _build/proof/ with an
-index.html that shows them all. Offline: the HTML is served from 127.0.0.1 to Debian's Chromium and
-any request to another host is refused.
+"""Proofs of the built book for a look at every page in a minute: contact sheets of the PDF (12
+pages a sheet) and full-page screenshots of every HTML page at 1280 and 390 px, in _build/proof/
+with an index.html that shows them all. Offline: the HTML is served from 127.0.0.1 to Debian's
+Chromium and any request to another host is refused.
 
     make proof        (after make book)
 """
@@ -110,7 +110,8 @@ def write_index(out: Path, sheets: list[Path], shots: list[tuple[str, int, Path]
     for path in sorted({p for p, _, _ in shots}):
         parts.append(f"<h2>{html.escape(path)}</h2>")
         parts += [
-            f"<a href='{t.name}'><img class='w{w}' src='{t.name}' alt='{html.escape(path)} at {w} px'></a>"
+            f"<a href='{t.name}'><img class='w{w}' src='{t.name}' alt='{html.escape(path)} at {w} "
+            "px'></a>"
             for p, w, t in shots
             if p == path
         ]

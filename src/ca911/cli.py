@@ -1,4 +1,5 @@
-"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH | sentences CH | coverage CH | source-date-epoch | run NOTEBOOK`."""
+"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH |
+sentences CH | coverage CH | source-date-epoch | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -73,12 +74,8 @@ def _execute(args: argparse.Namespace) -> int:
 
 def _coverage(args: argparse.Namespace) -> int:
     from ca911.data.package import DataPackageError, load
-    from ca911.sources.coverage import (
-        coverage_report,
-        format_report,
-        format_sentence_report,
-        sentence_report,
-    )
+    from ca911.sources.coverage import coverage_report, format_report
+    from ca911.sources.sentence_coverage import format_sentence_report, sentence_report
 
     try:
         data = load(args.data_dir)
@@ -98,7 +95,8 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _sentences(args: argparse.Namespace) -> int:
-    """Each sentence with its locator, checksum, map row and the records located at its paragraph."""
+    """Each sentence with its locator, checksum, map row and the records located at its
+    paragraph."""
     from ca911.data.package import load
     from ca911.sources.coverage import covers, package_record_locators
     from ca911.sources.reader import chapter_sentences
@@ -159,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_validate)
     p = sub.add_parser(
         "derive",
-        help="write the files derived from the chapters' text (date expressions, sentence inventory)",
+        help=(
+            "write the files derived from the chapters' text (date expressions, sentence inventory)"
+        ),
     )
     p.add_argument(
         "--check",

@@ -1,8 +1,10 @@
-"""One word for an approximate date wherever the reader meets one: "about" (`ca911.data.dates.APPROXIMATE`).
+"""One word for an approximate date wherever the reader meets one: "about"
+(`ca911.data.dates.APPROXIMATE`).
 
-The checks look for the other marks a date could carry — "(approx.)", "approx.", "c. 1992", "ca. 1992",
-"circa" — in what the reader sees: a page's visible text, the text of a figure (matplotlib writes each
-label of an SVG as a comment before its glyph outlines, or as a <text> element) and the PDF's text.
+The checks look for the other marks a date could carry — "(approx.)", "approx.", "c. 1992", "ca.
+1992", "circa" — in what the reader sees: a page's visible text, the text of a figure (matplotlib
+writes each label of an SVG as a comment before its glyph outlines, or as a <text> element) and the
+PDF's text.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 OTHER_APPROXIMATE = re.compile(
     r"(?i:\(approx\.?\)|\bapprox\.|\bcirca\b)"
-    # c. 1992, ca. Sep 2001; lower case only, so "Table C.1" and "Fig. 3" pass, and not etc., Inc., sec.
+    # c. 1992, ca. Sep 2001; lower case only, so "Table C.1" and "Fig. 3" pass, and not etc., Inc.,
+    # sec.
     rf"|(?<![\w.])ca?\.\s?(?=\d|(?:{MONTH_ABBREVIATIONS})\b)",
 )
 SVG_TEXT = re.compile(r"<!-- (.*?) -->|<text\b[^>]*>(.*?)</text>", re.DOTALL)

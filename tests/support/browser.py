@@ -1,5 +1,5 @@
-"""A page of the built book in Chromium (pytest-playwright on Debian's chromium), with what it fetched and
-every error it met."""
+"""A page of the built book in Chromium (pytest-playwright on Debian's chromium), with what it
+fetched and every error it met."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The codebook page as a reader sees it: the "rows filled" count of every field, read from the rendered
-HTML, against the cells of the CSV files themselves."""
+"""The codebook page as a reader sees it: the "rows filled" count of every field, read from the
+rendered HTML, against the cells of the CSV files themselves."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 
 def rendered_filled(html: str) -> dict[tuple[str, str], str]:
-    """(table id, field) → the "rows filled" cell ("8/10") of every field table of the codebook page."""
+    """(table id, field) → the "rows filled" cell ("8/10") of every field table of the codebook
+    page."""
     soup = BeautifulSoup(html, "html.parser")
     out = {}
     for table in soup.select("table.ca911-codebook"):
@@ -41,7 +42,8 @@ def filled_in_files(data_dir: Path) -> dict[tuple[str, str], str]:
 
 
 def miscounted(html: str, data_dir: Path) -> list[str]:
-    """Every field whose rendered count differs from the files' (and every field the page leaves out)."""
+    """Every field whose rendered count differs from the files' (and every field the page leaves
+    out)."""
     shown, counted = rendered_filled(html), filled_in_files(data_dir)
     return [
         f"{table} {field}: page says {shown.get((table, field), 'nothing')}, the file has {n}"

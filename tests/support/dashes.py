@@ -1,8 +1,9 @@
 """One form of the Japanese dash 「――」 (U+2015 HORIZONTAL BAR) wherever the book prints it.
 
-The Latin faces draw U+2015 their own way (Fira Sans as two short dashes "−−", DejaVu Sans Mono as one long
-rule), so the dash has one form only when every occurrence comes from the Japanese font. These checks ask
-the renderer which font drew each one: pdfium for the PDF, Chromium (DevTools protocol) for the HTML.
+The Latin faces draw U+2015 their own way (Fira Sans as two short dashes "−−", DejaVu Sans Mono as
+one long rule), so the dash has one form only when every occurrence comes from the Japanese font.
+These checks ask the renderer which font drew each one: pdfium for the PDF, Chromium (DevTools
+protocol) for the HTML.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import ctypes
 from pathlib import Path
 
 DASH = "\u2015"
-# IPAexGothic under any subset prefix or localised name, or the face the stylesheets declare from its file
+# IPAexGothic under any subset prefix or localised name, or the face the stylesheets declare from
+# its file
 JAPANESE_FONTS = ("IPAex", "Japanese-dashes", "Japanese dashes")
 
 
@@ -40,7 +42,8 @@ def pdf_dash_problems(pdf_path: Path) -> list[str]:
     ]
 
 
-# Each run of U+2015 in the page's text goes into a span of its own, so the renderer can say which font drew it.
+# Each run of U+2015 in the page's text goes into a span of its own, so the renderer can say which
+# font drew it.
 WRAP_DASHES_JS = r"""
 () => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -62,11 +65,12 @@ WRAP_DASHES_JS = r"""
   }
   return nodes.length;
 }
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def html_dash_fonts(page) -> list[tuple[str, list[str]]]:
-    """(text around it, fonts Chromium drew it with) for every run of U+2015 on an open Playwright page."""
+    """(text around it, fonts Chromium drew it with) for every run of U+2015 on an open Playwright
+    page."""
     page.evaluate(WRAP_DASHES_JS)
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")

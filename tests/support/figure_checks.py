@@ -1,10 +1,11 @@
-"""Checks on figures as drawn: no two text labels overlap, no internal code in figure text, no text below
-the print floor at the printed width, and every legend entry drawn in its figure.
+"""Checks on figures as drawn: no two text labels overlap, no internal code in figure text, no text
+below the print floor at the printed width, and every legend entry drawn in its figure.
 
-The text checks read the saved SVG (what the book ships and the PDF prints): matplotlib writes each text
-run as glyph outlines (`svg.fonttype: path`) under a `translate(x y) [rotate(a)] scale(s -s)` group, with
-the string in a comment, so each run's ink box is the union of its glyphs' outline boxes. The legend check
-needs the Figure itself: a legend handle's style must appear among the artists of the figure's axes."""
+The text checks read the saved SVG (what the book ships and the PDF prints): matplotlib writes each
+text run as glyph outlines (`svg.fonttype: path`) under a `translate(x y) [rotate(a)] scale(s -s)`
+group, with the string in a comment, so each run's ink box is the union of its glyphs' outline
+boxes. The legend check needs the Figure itself: a legend handle's style must appear among the
+artists of the figure's axes."""
 
 from __future__ import annotations
 
@@ -67,7 +68,8 @@ def _glyph_boxes(svg: str) -> dict[str, tuple[float, float, float, float]]:
 
 
 def text_runs(svg: str) -> list[TextRun]:
-    """Every line of text in a matplotlib SVG with its ink box (glyph outlines, not the layout box)."""
+    """Every line of text in a matplotlib SVG with its ink box (glyph outlines, not the layout
+    box)."""
     glyphs = _glyph_boxes(svg)
     groups = [(m.start(), m[1]) for m in _GROUP_ID.finditer(svg)]
     runs = []
@@ -100,8 +102,8 @@ def text_runs(svg: str) -> list[TextRun]:
 
 
 def overlapping_labels(svg: str, gap: float = MIN_GAP_PT) -> list[str]:
-    """Pairs of labels (lines of different text artists) whose ink boxes overlap or come closer than `gap`:
-    overprinted or run together."""
+    """Pairs of labels (lines of different text artists) whose ink boxes overlap or come closer than
+    `gap`: overprinted or run together."""
     runs = text_runs(svg)
     found = []
     for i, a in enumerate(runs):
@@ -116,8 +118,8 @@ def overlapping_labels(svg: str, gap: float = MIN_GAP_PT) -> list[str]:
 
 
 def internal_codes(svg: str) -> list[str]:
-    """Text that shows a data id instead of words ("not_stated", "uzb-1"), or says how the data are kept
-    ("used only by carry-forward, never stored")."""
+    """Text that shows a data id instead of words ("not_stated", "uzb-1"), or says how the data are
+    kept ("used only by carry-forward, never stored")."""
     return sorted(
         {
             f"{m} (in {r.text!r})"
@@ -128,7 +130,8 @@ def internal_codes(svg: str) -> list[str]:
 
 
 def smallest_printed_pt(svg: str) -> float:
-    """The smallest text in the figure once printed: drawn size, scaled down if the figure is wider than the column."""
+    """The smallest text in the figure once printed: drawn size, scaled down if the figure is wider
+    than the column."""
     width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', svg)[1])
     sizes = [r.size_pt for r in text_runs(svg)]
     return min(sizes, default=math.inf) * min(1.0, PRINT_TEXT_WIDTH_PT / width)
@@ -149,7 +152,7 @@ def svg_problems(svg: str) -> list[str]:
     )
 
 
-# ------------------------------------------------------------------------------------------- legends
+# ------------------------------------------------------------------------------------------ legends
 def _dashes(artist):
     offset, seq = (
         artist._unscaled_dash_pattern
@@ -229,8 +232,8 @@ def _shown(handle, styles) -> bool:
 
 
 def legend_problems(fig) -> list[str]:
-    """Legend entries whose symbol (marker and colour, line colour and dash, fill and hatch) is drawn nowhere
-    in the figure's axes; and legend text that shows an internal code."""
+    """Legend entries whose symbol (marker and colour, line colour and dash, fill and hatch) is
+    drawn nowhere in the figure's axes; and legend text that shows an internal code."""
     _register_scatter_markers(fig)
     styles = _drawn_styles(fig)
     problems = []
@@ -268,8 +271,9 @@ def _drawn_line_widths(fig) -> list[tuple]:
 
 
 def _width_classes_drawn_nowhere(fig, legend, tolerance: float = 0.05) -> list[str]:
-    """Where a key tells classes apart by line width alone (same colour and dash: 'share 2', 'share 3 or
-    more'), each class's width must be drawn in that colour; a grey or black entry is a scale, not a class."""
+    """Where a key tells classes apart by line width alone (same colour and dash: 'share 2', 'share
+    3 or more'), each class's width must be drawn in that colour; a grey or black entry is a scale,
+    not a class."""
     entries = [
         (h, t.get_text())
         for h, t in zip(legend.legend_handles, legend.get_texts())
@@ -300,7 +304,8 @@ def _width_classes_drawn_nowhere(fig, legend, tolerance: float = 0.05) -> list[s
 
 
 def _register_scatter_markers(fig) -> None:
-    """A scatter's PathCollection does not keep its marker name: recover it from the path's shape."""
+    """A scatter's PathCollection does not keep its marker name: recover it from the path's
+    shape."""
     from matplotlib.markers import MarkerStyle
 
     known = {}
@@ -328,8 +333,9 @@ def _register_scatter_markers(fig) -> None:
                     break
 
 
-# --------------------------------------------------------------------------------------------- dates
-# a year and month joined by a hyphen ("2001-09", "2001-09-30"): figure text prints dates in words
+# ---------------------------------------------------------------------------------------------
+# dates a year and month joined by a hyphen ("2001-09", "2001-09-30"): figure text prints dates in
+# words
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}\b")
 
 
@@ -352,7 +358,7 @@ def text_past_edge(svg: str, tolerance_pt: float = 0.2) -> list[str]:
     ]
 
 
-# ---------------------------------------------------------------------------------- layout on a Figure
+# ------------------------------------------------------------------------------- layout on a Figure
 def _texts(fig):
     from matplotlib.text import Text
 
@@ -364,8 +370,8 @@ def _texts(fig):
 
 
 def _text_box(text, renderer):
-    """The text's extent with its box patch (a circled number, a haloed label) in display pixels; an annotation's
-    leader line is not part of its label."""
+    """The text's extent with its box patch (a circled number, a haloed label) in display pixels; an
+    annotation's leader line is not part of its label."""
     from matplotlib.text import Annotation, Text
 
     if isinstance(text, Annotation):
@@ -385,8 +391,9 @@ def _laid_out(fig):
 
 
 def clipped_text(fig, tolerance_px: float = 0.5) -> list[str]:
-    """Text cut by its panel: text clipped to its axes (or another clip box) that reaches past it. (Text past
-    the figure's edge is found in the saved SVG, `text_past_edge`: the tight bounding box moves the edge.)"""
+    """Text cut by its panel: text clipped to its axes (or another clip box) that reaches past it.
+    (Text past the figure's edge is found in the saved SVG, `text_past_edge`: the tight bounding box
+    moves the edge.)"""
     renderer = _laid_out(fig)
     found = []
     for text in _texts(fig):
@@ -436,9 +443,9 @@ def _disc_meets_box(x, y, r, box) -> bool:
 
 
 def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) -> list[str]:
-    """Labels (with their boxes) that cover a marker or node other than their own, and boxed labels that
-    cover each other or come closer than `gap_pt`. A label's own marker is the one its anchor sits in or next to (a number inside its
-    circle, a name beside its dot)."""
+    """Labels (with their boxes) that cover a marker or node other than their own, and boxed labels
+    that cover each other or come closer than `gap_pt`. A label's own marker is the one its anchor
+    sits in or next to (a number inside its circle, a name beside its dot)."""
     renderer = _laid_out(fig)
     slack = own_slack_pt * fig.dpi / 72
     found = []
@@ -476,8 +483,8 @@ def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) ->
 
 
 def _frame_sides(ax) -> dict[str, float]:
-    """The sides of the panel's frame a reader sees (a drawn spine, or the edge of a tinted panel), in display
-    pixels: a label across one of them runs out of its panel."""
+    """The sides of the panel's frame a reader sees (a drawn spine, or the edge of a tinted panel),
+    in display pixels: a label across one of them runs out of its panel."""
     if not ax.axison:
         return {}
     box = ax.get_window_extent()
@@ -491,8 +498,9 @@ def _frame_sides(ax) -> dict[str, float]:
 
 
 def text_across_frame(fig, tolerance_px: float = 0.5) -> list[str]:
-    """Labels drawn in a panel (texts and annotations, not titles or ticks) whose ink with its box runs across
-    a visible side of the panel's frame: part inside, part outside, the frame line through it."""
+    """Labels drawn in a panel (texts and annotations, not titles or ticks) whose ink with its box
+    runs across a visible side of the panel's frame: part inside, part outside, the frame line
+    through it."""
     renderer = _laid_out(fig)
     found = []
     for ax in fig.axes:
@@ -517,7 +525,8 @@ def text_across_frame(fig, tolerance_px: float = 0.5) -> list[str]:
 
 
 def _disc_cover(x, y, r, discs, samples: int = 24) -> float:
-    """The share of the disc (x, y, r) inside the union of `discs`, on a fixed polar grid (deterministic)."""
+    """The share of the disc (x, y, r) inside the union of `discs`, on a fixed polar grid
+    (deterministic)."""
     inside = total = 0
     for i in range(samples):
         rho = r * math.sqrt((i + 0.5) / samples)
@@ -540,8 +549,8 @@ def _opaque(artist) -> bool:
 
 
 def hidden_markers(fig, hidden_share: float = 0.5) -> list[str]:
-    """Markers more than `hidden_share` covered by filled markers of another series drawn over them (a higher
-    zorder, or the same one and drawn later): the reader cannot see the one underneath."""
+    """Markers more than `hidden_share` covered by filled markers of another series drawn over them
+    (a higher zorder, or the same one and drawn later): the reader cannot see the one underneath."""
     renderer = _laid_out(fig)
     found = []
     for ax in fig.axes:
@@ -563,8 +572,8 @@ def hidden_markers(fig, hidden_share: float = 0.5) -> list[str]:
 
 
 def _vertical_lines(ax):
-    """(x, y0, y1) in display pixels of every straight vertical line drawn in the axes (a reference line such as
-    axvline, or a vertical segment)."""
+    """(x, y0, y1) in display pixels of every straight vertical line drawn in the axes (a reference
+    line such as axvline, or a vertical segment)."""
     out = []
     for line in ax.lines:
         if not line.get_visible() or line.get_linestyle() in ("None", "", " "):
@@ -576,7 +585,8 @@ def _vertical_lines(ax):
 
 
 def _leaders(ax):
-    """(annotation, polyline in display pixels) of every annotation in the axes that draws a line to its point."""
+    """(annotation, polyline in display pixels) of every annotation in the axes that draws a line to
+    its point."""
     out = []
     for text in ax.texts:
         patch = getattr(text, "arrow_patch", None)
@@ -606,8 +616,9 @@ def _polylines_cross(a, b) -> bool:
 
 
 def lines_through_labels(fig) -> list[str]:
-    """A vertical line (a reference day, a break) running through a label in the same panel, and leader lines
-    that cross each other or run through another label: either way a line strikes through text."""
+    """A vertical line (a reference day, a break) running through a label in the same panel, and
+    leader lines that cross each other or run through another label: either way a line strikes
+    through text."""
     renderer = _laid_out(fig)
     found = []
     for ax in fig.axes:

@@ -1,11 +1,11 @@
 """How firmly the companion's prose holds a claim, against how firmly the chapter holds it.
 
 A sentence of ours that cites a passage the chapter hedges (`hedged`) or gives as someone's view
-(`reported_view`) must say so with a hedge or an attribution word. A citation is a fact record, an event
-record or a locator; how the chapter holds it comes from the data: `facts.modality`, and the sentence
-map (`sentences.csv`) for locators and events. The same rule is read on the MyST sources of the
-chapters (tests/test_prose.py) and on every rendered page of prose (tests/test_rendered_firmness.py),
-where a record shows as a link and a locator as inline code.
+(`reported_view`) must say so with a hedge or an attribution word. A citation is a fact record, an
+event record or a locator; how the chapter holds it comes from the data: `facts.modality`, and the
+sentence map (`sentences.csv`) for locators and events. The same rule is read on the MyST sources of
+the chapters (tests/test_prose.py) and on every rendered page of prose
+(tests/test_rendered_firmness.py), where a record shows as a link and a locator as inline code.
 """
 
 from __future__ import annotations
@@ -29,13 +29,15 @@ ATTRIBUTION_WORDS = (
 HEDGED_OR_ATTRIBUTED = re.compile(rf"\b(?:{HEDGE_WORDS}|{ATTRIBUTION_WORDS})\b", re.I)
 FIRMNESS = ("hedged", "reported_view")
 LOCATOR = re.compile(r"^ch[34] §\S+ (?:¶|T1 )")
-# An event link without words of its own shows the event's date; "May" there is a month, not a hedge.
+# An event link without words of its own shows the event's date; "May" there is a month, not a
+# hedge.
 RENDERED_DATE = re.compile(r"^(?:about )?[\w\s–-]*\b\d{4}s?$")
 
 
 @dataclass
 class Modalities:
-    """How the chapters hold each citable thing: fact ids, event ids, sentence and paragraph locators."""
+    """How the chapters hold each citable thing: fact ids, event ids, sentence and paragraph
+    locators."""
 
     facts: dict[str, str] = field(default_factory=dict)
     events: dict[str, str] = field(default_factory=dict)
@@ -67,7 +69,8 @@ class Modalities:
 
 
 def event_modalities(package) -> dict[str, str]:
-    """An event → hedged or reported_view when every sentence of the chapter that states it holds it so."""
+    """An event → hedged or reported_view when every sentence of the chapter that states it holds it
+    so."""
     rows = package.sentences[package.sentences["content"].astype(str) == "fact"]
     held: dict[str, set[str]] = {}
     for refs, modality in zip(rows["record_refs"], rows["modality"].astype(str)):
@@ -120,8 +123,8 @@ _NOT_PROSE = (
 
 
 def rendered_sentences(page_html: str) -> list[CitingSentence]:
-    """The sentences of a rendered page's prose paragraphs and list items, each with the records (links to
-    `#fact-…`, `#ev-…`) and locators (inline code `ch3 §2 ¶4 s.5`) it cites."""
+    """The sentences of a rendered page's prose paragraphs and list items, each with the records
+    (links to `#fact-…`, `#ev-…`) and locators (inline code `ch3 §2 ¶4 s.5`) it cites."""
     soup = BeautifulSoup(page_html, "html.parser")
     article = soup.find("article") or soup.find("main") or soup.body or soup
     for selector in _NOT_PROSE:
@@ -145,7 +148,8 @@ def rendered_sentences(page_html: str) -> list[CitingSentence]:
 
 
 def _marked(node) -> str:
-    """A node's text, with each record link or locator replaced by a marker (a link keeps its words)."""
+    """A node's text, with each record link or locator replaced by a marker (a link keeps its
+    words)."""
     if isinstance(node, NavigableString):
         return str(node)
     if not isinstance(node, Tag):
@@ -164,7 +168,8 @@ def _marked(node) -> str:
 
 
 def known_locators(sentence_locators, cell_locators) -> set[str]:
-    """Every locator the sentence map can answer: its sentences, their paragraphs, their sections, Table 1's cells."""
+    """Every locator the sentence map can answer: its sentences, their paragraphs, their sections,
+    Table 1's cells."""
     known = (
         set(sentence_locators)
         | {s.rsplit(" s.", 1)[0] for s in sentence_locators}
@@ -174,8 +179,8 @@ def known_locators(sentence_locators, cell_locators) -> set[str]:
 
 
 def unknown_locators(sentences: list[CitingSentence], known: set[str]) -> list[str]:
-    """Locators the prose shows that name no passage: a paragraph range must name known paragraphs, a note
-    marker is read with its passage."""
+    """Locators the prose shows that name no passage: a paragraph range must name known paragraphs,
+    a note marker is read with its passage."""
     unknown = []
     for s in sentences:
         for loc in s.locators:

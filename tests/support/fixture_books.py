@@ -1,5 +1,5 @@
-"""Small fixture books built in this process with sphinx.testing, configured as `jupyter-book build` configures
-Sphinx."""
+"""Small fixture books built in this process with sphinx.testing, configured as `jupyter-book build`
+configures Sphinx."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import yaml
 
 from support.project import project_copy
 
-# The front matter that makes a Markdown page a MyST text notebook (fixture books in the build tests).
+# The front matter that makes a Markdown page a MyST text notebook (fixture books in the build
+# tests).
 NOTEBOOK_FRONT_MATTER = """---
 jupytext:
   text_representation:
@@ -29,8 +30,8 @@ kernelspec:
 
 
 def fixture_book(target: Path, pages: dict[str, str]) -> Path:
-    """The project's configuration, bibliography and data with a book of our own pages ({name: MyST text});
-    the first page is the root."""
+    """The project's configuration, bibliography and data with a book of our own pages ({name: MyST
+    text}); the first page is the root."""
     project_copy(target, parts=("_config.yml", "references.bib", "data"))
     for name, text in pages.items():
         (target / f"{name}.md").write_text(text, encoding="utf-8")
@@ -65,8 +66,8 @@ class SphinxBuild:
 
 def sphinx_build(project: Path, fresh: bool = True, builder: str = "html") -> SphinxBuild:
     """An HTML build of `project` in this process with sphinx.testing's SphinxTestApp, configured as
-    `jupyter-book build -n` configures Sphinx (its _config.yml → conf.py translation); fresh=False keeps
-    the environment of the last build, as an incremental `make html` does."""
+    `jupyter-book build -n` configures Sphinx (its _config.yml → conf.py translation); fresh=False
+    keeps the environment of the last build, as an incremental `make html` does."""
     from jupyter_book.config import get_final_config
     from sphinx.testing.util import SphinxTestApp
 

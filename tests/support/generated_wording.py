@@ -41,7 +41,8 @@ LEFT_OUT_CLASSES = [
 ]
 
 BRACKETED_PLURAL = re.compile(r"\w\((?:s|es)\)")
-# a word before the number that makes the number a reference, not a count: "Fig. 1 cells", "Table 1 rows"
+# a word before the number that makes the number a reference, not a count: "Fig. 1 cells", "Table 1
+# rows"
 REFERENCE_WORDS = {
     "fig.",
     "figure",
@@ -94,7 +95,8 @@ ZERO_THEN = re.compile(r"(?:(\S+) )?(?<![\w.,:/–-])0 (of\b|times?\b|[a-z]+\b(?
 
 
 def text_blocks(page_html: str) -> list[str]:
-    """The visible text of a page's content, one string per block element that holds no other block."""
+    """The visible text of a page's content, one string per block element that holds no other
+    block."""
     soup = BeautifulSoup(page_html, "html.parser")
     for tag in soup.find_all(LEFT_OUT):
         tag.decompose()

@@ -1,8 +1,8 @@
 """Words the print edition hyphenated at a line end, read from the PDF's text.
 
-WeasyPrint draws the hyphen it adds at an automatic break as U+2010 (HYPHEN); a hyphen the text itself
-has (Sino-Russian, ch3-2001-…) is U+002D. So a line that ends in U+2010 ends in a word broken by the
-typesetter, and the word is the line's last token joined to the next line's first.
+WeasyPrint draws the hyphen it adds at an automatic break as U+2010 (HYPHEN); a hyphen the text
+itself has (Sino-Russian, ch3-2001-…) is U+002D. So a line that ends in U+2010 ends in a word broken
+by the typesetter, and the word is the line's last token joined to the next line's first.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def hyphenated_words(text: str) -> list[tuple[str, str]]:
 
 
 def name_words(actors_csv: Path) -> frozenset[str]:
-    """The words of the actors' English names (Kvashnin, Kazakhstan, Washington …), four letters or more."""
+    """The words of the actors' English names (Kvashnin, Kazakhstan, Washington …), four letters or
+    more."""
     words = set()
     with actors_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -42,8 +43,8 @@ def name_words(actors_csv: Path) -> frozenset[str]:
 
 
 def hyphenated_names(text: str, names) -> list[str]:
-    """Names broken by a typesetter's hyphen; also any capitalised word broken with under three letters on
-    one side, which reads as a stray syllable ("Mat-sui")."""
+    """Names broken by a typesetter's hyphen; also any capitalised word broken with under three
+    letters on one side, which reads as a stray syllable ("Mat-sui")."""
     broken = []
     for left, right in hyphenated_words(text):
         word = left + right

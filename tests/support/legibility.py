@@ -1,6 +1,7 @@
-"""Figure text legible in print: never mathtext or a fallback font, never under 8 pt once the figure is scaled as
-print scales it: to the printed text width and to the print stylesheet's height cap for figures (never up). Used on figures drawn in the tests (tests/test_plotting.py)
-and on every figure of the built book (tests/test_figures_rendered.py)."""
+"""Figure text legible in print: never mathtext or a fallback font, never under 8 pt once the
+figure is scaled as print scales it: to the printed text width and to the print stylesheet's height
+cap for figures (never up). Used on figures drawn in the tests (tests/test_plotting.py) and on every
+figure of the built book (tests/test_figures_rendered.py)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ _SVG_HEIGHT = re.compile(r'<svg[^>]*\sheight="([\d.]+)pt"')
 
 
 def print_height_cap_pt(css: str | None = None) -> float:
-    """The height the print stylesheet allows a figure's picture (`figure img { max-height: …cm }`), in points."""
+    """The height the print stylesheet allows a figure's picture, in points
+    (`figure img { max-height: …cm }`)."""
     css = PRINT_CSS.read_text(encoding="utf-8") if css is None else css
     caps = re.findall(r"figure img[^{]*\{[^}]*max-height:\s*([\d.]+)cm", css)
     assert caps, "the print stylesheet sets no max-height for figure images"
@@ -33,7 +35,7 @@ def print_height_cap_pt(css: str | None = None) -> float:
 
 
 def print_scale(svg: str, height_cap_pt: float | None = None) -> float:
-    """How much print shrinks the figure: to the text width, and to the height cap (never enlarged)."""
+    """How much print shrinks the figure: to the text width and to the height cap (never up)."""
     cap = print_height_cap_pt() if height_cap_pt is None else height_cap_pt
     height = float(_SVG_HEIGHT.search(svg)[1])
     return min(1.0, TEXT_WIDTH_PT / style.svg_width_pt(svg), cap / height)
@@ -50,7 +52,8 @@ def legibility_problems(svg: str, height_cap_pt: float | None = None) -> list[st
     smallest = min(style.svg_text_sizes_pt(svg), default=PRINT_MIN_PT) * scale
     if smallest < PRINT_MIN_PT - 0.05:
         problems.append(
-            f"text at {smallest:.1f} pt when printed (figure {style.svg_width_pt(svg):.0f} pt wide, "
+            f"text at {smallest:.1f} pt when printed "
+            f"(figure {style.svg_width_pt(svg):.0f} pt wide, "
             f"{float(_SVG_HEIGHT.search(svg)[1]):.0f} pt high)"
         )
     return problems

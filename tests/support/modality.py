@@ -1,8 +1,8 @@
 """The modality rule of the codebook, where it can be read from the Japanese mechanically.
 
-- A sentence whose main (last) clause relays what someone said as content — a quotation or a clause as the
-  complement of a speech verb (…と述べた, …と言明した, …ことを明らかにした), or …によれば — is `reported_view`
-  (or `hedged`, when the author also hedges it).
+- A sentence whose main (last) clause relays what someone said as content — a quotation or a clause
+  as the complement of a speech verb (…と述べた, …と言明した, …ことを明らかにした), or …によれば —
+  is `reported_view` (or `hedged`, when the author also hedges it).
 - A sentence coded `hedged` carries a hedging form; a concession (とはいえ, が, 確かに…しかし) or an
   observation (兆しが見られる, 兆候は見られない) is not one.
 """

@@ -1,5 +1,6 @@
-"""Latin forms the chapters print beside a name, e.g. コミロフ（Abdulaziz Komilov）, must be among the actor's
-printed forms in actors.csv: the validator traces the words of an English name only to what the data record."""
+"""Latin forms the chapters print beside a name, e.g. コミロフ（Abdulaziz Komilov）, must be among
+the actor's printed forms in actors.csv: the validator traces the words of an English name only to
+what the data record."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ PRINTED_WITH_LATIN = re.compile(
 
 
 def unrecorded_latin_forms(chapter_text: str, actors: list[dict]) -> list[str]:
-    """'name（Latin）' pairs whose name is (the end of) an actor's printed name but whose Latin is in none of
-    that actor's printed forms."""
+    """'name（Latin）' pairs whose name is (the end of) an actor's printed name but whose Latin is
+    in none of that actor's printed forms."""
     text = chapter_text.replace("\n", "")
     out = []
     for m in PRINTED_WITH_LATIN.finditer(text):
@@ -26,8 +27,9 @@ def unrecorded_latin_forms(chapter_text: str, actors: list[dict]) -> list[str]:
 
 
 def unbracketed_outside_parts(texts: dict[str, str], outside_parts: set[str]) -> list[str]:
-    """Where our own text (record summaries and descriptions, companion prose) uses a part of a name that the
-    chapters do not print (`name_en_external`) without the square brackets that mark it as from outside."""
+    """Where our own text (record summaries and descriptions, companion prose) uses a part of a name
+    that the chapters do not print (`name_en_external`) without the square brackets that mark it as
+    from outside."""
     found = []
     for where, text in texts.items():
         for part in sorted(outside_parts):

@@ -1,6 +1,6 @@
-"""Every figure the notebooks glue, built in-process from the notebooks' own code cells (the same calls the
-book executes), so checks that need the matplotlib Figure itself (legends, the renderer's text extents)
-see exactly what the book draws."""
+"""Every figure the notebooks glue, built in-process from the notebooks' own code cells (the same
+calls the book executes), so checks that need the matplotlib Figure itself (legends, the renderer's
+text extents) see exactly what the book draws."""
 
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ def notebook_figures(notebooks=None) -> dict[str, Figure]:
 
 
 def _run_cell(source: str, filename: str, namespace: dict):
-    """Run a code cell as Jupyter does; its value is that of its last line when that is an expression."""
+    """Run a code cell as Jupyter does; its value is that of its last line when that is an
+    expression."""
     tree = ast.parse(source, filename)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     exec(compile(tree, filename, "exec"), namespace)  # noqa: S102

@@ -1,7 +1,7 @@
-"""Checkers for figure and table numbers as a reader meets them: every figure and table captioned, numbered by
-chapter in the numbered parts ("Table 6.1"), by letter in the appendices ("Table B.2"), not at all on the landing
-page, in the front matter and on pages of their own inside an appendix (the actor pages); and no number given
-twice in the book.
+"""Checkers for figure and table numbers as a reader meets them: every figure and table captioned,
+numbered by chapter in the numbered parts ("Table 6.1"), by letter in the appendices ("Table B.2"),
+not at all on the landing page, in the front matter and on pages of their own inside an appendix
+(the actor pages); and no number given twice in the book.
 
 `page_numbering` reads the book's `_toc.yml`; the checkers are plain functions of a page's HTML, so
 `tests/support/test_numbering.py` shows each fails on a small broken page.
@@ -22,7 +22,8 @@ ANY_NUMBER = re.compile(r"^(Table|Fig\.) [A-Z0-9]+(?:\.\d+)*(?:\s|$)")
 
 
 def page_numbering(toc: dict, appendix_caption: str = "Appendices") -> dict[str, str]:
-    """Page (as in _toc.yml, without suffix) → "chapter", "appendix" or "none": how its captions are numbered."""
+    """Page (as in _toc.yml, without suffix) → "chapter", "appendix" or "none": how its captions are
+    numbered."""
 
     def below(entry) -> list[str]:
         pages = []
@@ -48,8 +49,9 @@ def _article(page_html: str):
 
 
 def captions(page_html: str) -> list[tuple[str, str]]:
-    """(kind, caption text) of every figure and every Sphinx table of the page's article; interactive tables
-    (itables, captioned by DataTables, not numbered by Sphinx) and tables inside tables are left out."""
+    """(kind, caption text) of every figure and every Sphinx table of the page's article;
+    interactive tables (itables, captioned by DataTables, not numbered by Sphinx) and tables inside
+    tables are left out."""
     found = []
     article = _article(page_html)
     for table in article.find_all("table"):
@@ -74,7 +76,8 @@ def caption_problems(page_html: str, style: str) -> list[str]:
             problems.append(f"{kind} without a caption: {text!r}")
         elif style in STYLES and not STYLES[style].match(text):
             problems.append(
-                f"{kind} not numbered as a{'n' if style == 'appendix' else ''} {style}'s: {text[:80]!r}"
+                f"{kind} not numbered as a{'n' if style == 'appendix' else ''} {style}'s: "
+                f"{text[:80]!r}"
             )
         elif style == "none" and ANY_NUMBER.match(text):
             problems.append(
@@ -84,7 +87,8 @@ def caption_problems(page_html: str, style: str) -> list[str]:
 
 
 def numbers_given_twice(pages: dict[str, str]) -> list[str]:
-    """Numbers ("Table 6.1") that caption more than one figure or table across the pages (path → HTML)."""
+    """Numbers ("Table 6.1") that caption more than one figure or table across the pages (path →
+    HTML)."""
     where = defaultdict(list)
     for path, page_html in pages.items():
         for _kind, text in captions(page_html):

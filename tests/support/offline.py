@@ -1,7 +1,7 @@
 """The tests run offline. pytest-socket (options in pyproject.toml: --disable-socket
 --allow-hosts=127.0.0.1,::1,localhost --allow-unix-socket) refuses connect() to any other host; with
---allow-hosts it leaves name lookups alone, and a DNS query is a request too, so this guard refuses lookups of
-names other than localhost (conftest installs it for the whole session)."""
+--allow-hosts it leaves name lookups alone, and a DNS query is a request too, so this guard refuses
+lookups of names other than localhost (conftest installs it for the whole session)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ class NameLookupBlockedError(RuntimeError):
 
 
 def local_lookups_only(real_getaddrinfo: Callable) -> Callable:
-    """`socket.getaddrinfo` that refuses any name but localhost; a literal address needs no lookup, so it passes
-    (pytest-socket's connect guard decides about it)."""
+    """`socket.getaddrinfo` that refuses any name but localhost; a literal address needs no lookup,
+    so it passes (pytest-socket's connect guard decides about it)."""
 
     def getaddrinfo(host, *args, **kwargs):
         name = host.decode() if isinstance(host, bytes) else host

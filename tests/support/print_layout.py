@@ -1,14 +1,15 @@
-"""Measures of a printed PDF's type and page layout, read with pdfium: the printed size of every character,
-the lines of each page, how full a page is, and where its headings sit.
+"""Measures of a printed PDF's type and page layout, read with pdfium: the printed size of every
+character, the lines of each page, how full a page is, and where its headings sit.
 
 The checks built on them name the page and the text:
 - type floor: no character under a given size (the book's floor is 8 pt);
-- headings at a page foot: no heading in the last part of the text block with fewer than three lines after it;
-- near-empty pages: no page whose content fills under a tenth of the text block, except the last page of a
-  part or chapter (the next page opens one) and the last page of the document.
+- headings at a page foot: no heading in the last part of the text block with fewer than three lines
+  after it;
+- near-empty pages: no page whose content fills under a tenth of the text block, except the last
+  page of a part or chapter (the next page opens one) and the last page of the document.
 
-The running head and folio are found as the lines that recur at one height on many pages, and are not
-counted as content.
+The running head and folio are found as the lines that recur at one height on many pages, and are
+not counted as content.
 """
 
 from __future__ import annotations
@@ -117,8 +118,8 @@ def read_pages(pdf: Path | str) -> list[Page]:
 
 
 def group_lines(chars: list[Char], tolerance: float = 1.5) -> list[Line]:
-    """Characters whose baselines lie within tolerance of each other form a line; its box is the union of
-    theirs."""
+    """Characters whose baselines lie within tolerance of each other form a line; its box is the
+    union of theirs."""
     lines: list[Line] = []
     for char in sorted(chars, key=lambda c: (-c.baseline, c.left)):
         for line in lines:
@@ -149,15 +150,15 @@ def share_below(pages: list[Page], size: float) -> float:
     return sum(c.size < size - 0.05 for c in chars) / len(chars) if chars else 0.0
 
 
-# --------------------------------------------------------------------------------------------- pages
+# -------------------------------------------------------------------------------------------- pages
 def from_top(page: Page, y: float) -> float:
     return page.height - y
 
 
 def recurring_heights(pages: list[Page], share: float = 0.3, band: float = 0.08) -> set[int]:
-    """Heights (pt from the page top, rounded) of lines in the top margin band (`band` of the page height)
-    found on at least `share` of the pages: the running head and the folio. (The first line of the text
-    block also recurs at one height, below the band.)"""
+    """Heights (pt from the page top, rounded) of lines in the top margin band (`band` of the page
+    height) found on at least `share` of the pages: the running head and the folio. (The first line
+    of the text block also recurs at one height, below the band.)"""
     counts = Counter(
         h
         for p in pages
@@ -181,8 +182,8 @@ def body_lines(page: Page, heads: set[int]) -> list[Line]:
 
 
 def text_block(pages: list[Page], heads: set[int]) -> dict[tuple[int, int], Block]:
-    """The text block of each page shape (portrait, landscape): from just below the running head to the
-    lowest content any page of that shape carries."""
+    """The text block of each page shape (portrait, landscape): from just below the running head to
+    the lowest content any page of that shape carries."""
     blocks = {}
     for shape in {(round(p.width), round(p.height)) for p in pages}:
         same = [p for p in pages if (round(p.width), round(p.height)) == shape]
@@ -204,7 +205,8 @@ def text_block(pages: list[Page], heads: set[int]) -> dict[tuple[int, int], Bloc
 
 
 def content_bottom(page: Page, heads: set[int], block: Block) -> float | None:
-    """How far down (pt from the top) the page's content reaches: its lowest body line or drawing."""
+    """How far down (pt from the top) the page's content reaches: its lowest body line or
+    drawing."""
     bottoms = [from_top(page, line.bottom) for line in body_lines(page, heads)]
     bottoms += [
         from_top(page, b) for (_, b, _, t) in page.graphics if from_top(page, t) > block.top + 1
@@ -232,10 +234,10 @@ def opens_with_a_chapter(page: Page, heads: set[int], chapter_size: float) -> bo
 def near_empty_pages(
     pages: list[Page], least: float = 0.10, chapter_ratio: float = 2.2, fewest_lines: int = 3
 ) -> list[tuple[int, float, int]]:
-    """(page, fill, lines) of every page under `least` full, unless it ends a chapter or part (the next page
-    opens one with a first line set at chapter_ratio times the body size, or it is the document's last page)
-    with at least `fewest_lines` lines on it: a chapter may end on a short page, not with a line or two left
-    alone on one."""
+    """(page, fill, lines) of every page under `least` full, unless it ends a chapter or part (the
+    next page opens one with a first line set at chapter_ratio times the body size, or it is the
+    document's last page) with at least `fewest_lines` lines on it: a chapter may end on a short
+    page, not with a line or two left alone on one."""
     heads = recurring_heights(pages)
     blocks = text_block(pages, heads)
     chapter_size = chapter_ratio * body_size(pages)
@@ -254,9 +256,10 @@ def near_empty_pages(
 def headings_at_foot(
     pages: list[Page], foot: float = 0.15, lines_after: int = 3, heading_ratio: float = 1.25
 ) -> list[tuple[int, str, int]]:
-    """(page, heading, lines after it) of every heading (lines set at heading_ratio times the body size or
-    more) that starts in the last `foot` of the text block with fewer than `lines_after` lines of text under
-    it. Only a page's last heading can be such: any earlier one has that heading under it."""
+    """(page, heading, lines after it) of every heading (lines set at heading_ratio times the body
+    size or more) that starts in the last `foot` of the text block with fewer than `lines_after`
+    lines of text under it. Only a page's last heading can be such: any earlier one has that heading
+    under it."""
     heads = recurring_heights(pages)
     blocks = text_block(pages, heads)
     heading_size = heading_ratio * body_size(pages)
@@ -271,7 +274,8 @@ def headings_at_foot(
         while first - 1 in indices:  # a heading set on two lines
             first -= 1
         after = len(lines) - 1 - indices[-1]
-        # where the heading ends: one that reaches into the foot stands there as much as one that starts in it
+        # where the heading ends: one that reaches into the foot stands there as much as one that
+        # starts in it
         depth = (from_top(page, lines[indices[-1]].bottom) - block.top) / (block.bottom - block.top)
         if depth >= 1 - foot and after < lines_after:
             found.append(
@@ -291,8 +295,8 @@ def opens_with_a_float(
     heading_ratio: float = 1.25,
     figure_height: float = 30.0,
 ) -> bool:
-    """Whether the page's content begins (after any heading) with a figure (a drawing at least figure_height pt
-    high) or a table (a caption line "Table …", or a rule, before any text)."""
+    """Whether the page's content begins (after any heading) with a figure (a drawing at least
+    figure_height pt high) or a table (a caption line "Table …", or a rule, before any text)."""
     lines = body_lines(page, heads)
     while lines and lines[0].size >= heading_ratio * body:
         lines = lines[1:]
@@ -317,9 +321,9 @@ def opens_with_a_float(
 def gaps_before_floats(
     pages: list[Page], least: float = 0.6, chapter_ratio: float = 2.2
 ) -> list[tuple[int, float]]:
-    """(page, fill) of every page filled under `least` of its text block when the next page opens with a
-    figure or table (a float too tall for the space left, moved on with nothing to fill the gap), unless the
-    page ends a chapter or part (the next page opens one) or the document."""
+    """(page, fill) of every page filled under `least` of its text block when the next page opens
+    with a figure or table (a float too tall for the space left, moved on with nothing to fill the
+    gap), unless the page ends a chapter or part (the next page opens one) or the document."""
     heads = recurring_heights(pages)
     blocks = text_block(pages, heads)
     body = body_size(pages)
@@ -336,8 +340,9 @@ def gaps_before_floats(
 
 
 def odd_page_sizes(pages: list[Page]) -> list[tuple[int, int, int]]:
-    """(page, width, height) of every page whose size is not the book's (its most common page size): a table
-    turned for its width is rotated on a page of the book's size, never set on a landscape sheet of its own."""
+    """(page, width, height) of every page whose size is not the book's (its most common page size):
+    a table turned for its width is rotated on a page of the book's size, never set on a landscape
+    sheet of its own."""
     sizes = Counter((round(p.width), round(p.height)) for p in pages)
     book = sizes.most_common(1)[0][0] if sizes else None
     return [
@@ -347,7 +352,7 @@ def odd_page_sizes(pages: list[Page]) -> list[tuple[int, int, int]]:
     ]
 
 
-# --------------------------------------------------------------------------------------------- links
+# -------------------------------------------------------------------------------------------- links
 @dataclass(frozen=True)
 class Link:
     page: int  # where the link is (1-based)
@@ -357,8 +362,8 @@ class Link:
 
 
 def internal_links(pdf: Path | str, after: float = 0.0) -> list[Link]:
-    """The PDF's links inside the document, one per link: a link broken over lines has one annotation per
-    line, which follow each other with one destination, and are joined here."""
+    """The PDF's links inside the document, one per link: a link broken over lines has one
+    annotation per line, which follow each other with one destination, and are joined here."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -406,8 +411,8 @@ def lands_on_heading(
     reach: float = 30.0,
     body: float | None = None,
 ) -> bool:
-    """Whether the link's destination is a heading: a line at heading_ratio times the body size or more
-    starts within `reach` pt below the point it lands on."""
+    """Whether the link's destination is a heading: a line at heading_ratio times the body size or
+    more starts within `reach` pt below the point it lands on."""
     if link.target_top is None:
         return False
     page = pages[link.target - 1]
@@ -429,7 +434,8 @@ def carries_its_page(link: Link) -> bool:
 def references_without_page(
     links: list[Link], pages: list[Page], first_page: int = 1
 ) -> list[Link]:
-    """Links from page first_page on that land on a heading and do not print the page they land on."""
+    """Links from page first_page on that land on a heading and do not print the page they land
+    on."""
     body = body_size(pages)
     return [
         link
@@ -440,10 +446,10 @@ def references_without_page(
     ]
 
 
-# --------------------------------------------------------------------------------------------- folios
+# ------------------------------------------------------------------------------------------- folios
 def folios_misplaced(pages: list[Page]) -> list[tuple[int, str]]:
-    """(page, side) of every page whose number, printed in the running head, is not at the outer corner:
-    the left on even (left-hand) pages, the right on odd (right-hand) ones."""
+    """(page, side) of every page whose number, printed in the running head, is not at the outer
+    corner: the left on even (left-hand) pages, the right on odd (right-hand) ones."""
     heads = recurring_heights(pages)
     wrong = []
     for page in pages:
@@ -460,9 +466,9 @@ def folios_misplaced(pages: list[Page]) -> list[tuple[int, str]]:
 
 
 def page_number_gaps(pages: list[Page], widest: float = 0.8) -> list[tuple[int, str, float]]:
-    """(page, text, gap in em) of every "p. N" whose number stands further than `widest` em from its "p."
-    (a no-break space, with the ink beside it, spans up to about half an em): a page number padded with figure
-    spaces to a fixed width prints as "p.  16"."""
+    """(page, text, gap in em) of every "p. N" whose number stands further than `widest` em from its
+    "p." (a no-break space, with the ink beside it, spans up to about half an em): a page number
+    padded with figure spaces to a fixed width prints as "p.  16"."""
     found = []
     for page in pages:
         for line in page.lines:
@@ -481,12 +487,13 @@ def page_number_gaps(pages: list[Page], widest: float = 0.8) -> list[tuple[int, 
     return found
 
 
-# ------------------------------------------------------------------------------------- stretched lines
+# ---------------------------------------------------------------------------------- stretched lines
 def word_gaps(line: Line, least: float = 0.22) -> list[float]:
-    """The spaces between the words of a line, in em of the line's size: gaps between neighbouring Latin
-    characters wider than `least` em (kerning and letter fit are narrower)."""
+    """The spaces between the words of a line, in em of the line's size: gaps between neighbouring
+    Latin characters wider than `least` em (kerning and letter fit are narrower)."""
     chars = sorted(line.chars, key=lambda c: c.left)
-    # a CJK glyph's ink sits inside a full em (「（」 most of all): gaps beside one are not word spaces
+    # a CJK glyph's ink sits inside a full em (「（」 most of all): gaps beside one are not word
+    # spaces
     gaps = [
         (b.left - a.right) / line.size
         for a, b in zip(chars, chars[1:])
@@ -498,9 +505,10 @@ def word_gaps(line: Line, least: float = 0.22) -> list[float]:
 def stretched_lines(
     pages: list[Page], widest: float = 0.6, evenness: float = 0.15, first_page: int = 1
 ) -> list[tuple[int, str]]:
-    """(page, text) of every line that justification stretched: at least two word spaces, all wider than
-    `widest` em and within `evenness` of each other (justification widens every space of a line alike; the
-    columns of a table row leave gaps of different widths). A normal space is about a quarter em."""
+    """(page, text) of every line that justification stretched: at least two word spaces, all wider
+    than `widest` em and within `evenness` of each other (justification widens every space of a line
+    alike; the columns of a table row leave gaps of different widths). A normal space is about a
+    quarter em."""
     found = []
     for page in pages[first_page - 1 :]:
         for line in page.lines:
@@ -535,12 +543,13 @@ def words_alone(
     column_gap: float = 1.5,
     first_page: int = 1,
 ) -> list[tuple[int, str, str]]:
-    """(page, the word, the next line) of every line of prose that holds a single word inside its paragraph
-    although the first word of the next line, after a word space of `space` em, would have fitted beside it
-    within the line above: a word alone on a justified line ("drawn" over a caption's measure), a break no
-    line breaker chooses. Lines of one paragraph follow each other at one leading and share their left edge;
-    code (a monospaced face) and list items (a line opening with a list mark) are lines of their own, and so
-    are the cells of a table row (a gap over `column_gap` em); Japanese breaks between any two characters."""
+    """(page, the word, the next line) of every line of prose that holds a single word inside its
+    paragraph although the first word of the next line, after a word space of `space` em, would have
+    fitted beside it within the line above: a word alone on a justified line ("drawn" over a
+    caption's measure), a break no line breaker chooses. Lines of one paragraph follow each other at
+    one leading and share their left edge; code (a monospaced face) and list items (a line opening
+    with a list mark) are lines of their own, and so are the cells of a table row (a gap over
+    `column_gap` em); Japanese breaks between any two characters."""
 
     def right(line: Line) -> float:
         return max(c.right for c in line.chars)
@@ -577,10 +586,11 @@ def words_alone(
     return found
 
 
-# ------------------------------------------------------------------------------------------------ tables
-# The print build names places in each table (ca911.book.sphinx.print_marks.anchor_tables): the cells of its first row
-# ("ca911-t3-col0", ...) and its first two and last two body rows ("ca911-t3-row-first", "-row-second",
-# "-row-penult", "-row-last"). WeasyPrint turns every id into a named destination: its page and position.
+# ------------------------------------------------------------------------------------------------
+# tables The print build names places in each table (ca911.book.sphinx.print_marks.anchor_tables):
+# the cells of its first row ("ca911-t3-col0", ...) and its first two and last two body rows
+# ("ca911-t3-row-first", "-row-second", "-row-penult", "-row-last"). WeasyPrint turns every id into
+# a named destination: its page and position.
 TABLE_PLACE = re.compile(r"^ca911-t(\d+)-(col\d+|row-first|row-second|row-penult|row-last)$")
 
 
@@ -610,8 +620,9 @@ def table_places(pdf: Path | str) -> dict[int, dict[str, Place]]:
 
 
 def rows_alone(tables: dict[int, dict[str, Place]]) -> list[tuple[int, int, str]]:
-    """(table, page, which) of every table broken over pages that leaves a single body row on its first page
-    (its first row parted from its second) or on its last (its last row parted from the one before)."""
+    """(table, page, which) of every table broken over pages that leaves a single body row on its
+    first page (its first row parted from its second) or on its last (its last row parted from the
+    one before)."""
     found = []
     for number, places in sorted(tables.items()):
         if {"row-first", "row-second"} <= places.keys() and places["row-first"].page != places[
@@ -626,8 +637,8 @@ def rows_alone(tables: dict[int, dict[str, Place]]) -> list[tuple[int, int, str]
 
 
 def rule_below(page: Page, top: float) -> float | None:
-    """pt from the page top of the first horizontal rule (a drawing under 3 pt high and over 30 pt wide)
-    below `top`: a table's bottom rule."""
+    """pt from the page top of the first horizontal rule (a drawing under 3 pt high and over 30 pt
+    wide) below `top`: a table's bottom rule."""
     rules = [
         from_top(page, t)
         for (left, bottom, right, t) in page.graphics
@@ -639,8 +650,8 @@ def rule_below(page: Page, top: float) -> float | None:
 def table_lines(
     pages: list[Page], places: dict[str, Place], heads: set[int]
 ) -> list[tuple[Page, Line]]:
-    """The lines a table holds, from its first row's top to its bottom rule after its last row (the whole text
-    block of any page in between)."""
+    """The lines a table holds, from its first row's top to its bottom rule after its last row (the
+    whole text block of any page in between)."""
     start = places["col0"]
     end = places.get("row-last", start)
     found = []
@@ -663,9 +674,10 @@ def cramped_columns(
     least: float = 2.0,
     least_em: float = 0.6,
 ) -> list[tuple[int, int, str, float]]:
-    """(page, table, line, gap) of every table line where the text of two neighbouring cells comes closer
-    than `least` pt or `least_em` em of the line's size: columns must read as columns, their gap wider than
-    a word space (about 0.3–0.45 em of ink). A column's left edge is its first-row cell's named place."""
+    """(page, table, line, gap) of every table line where the text of two neighbouring cells comes
+    closer than `least` pt or `least_em` em of the line's size: columns must read as columns, their
+    gap wider than a word space (about 0.3–0.45 em of ink). A column's left edge is its first-row
+    cell's named place."""
     heads = recurring_heights(pages)
     found = []
     for number, places in sorted(tables.items()):
@@ -676,7 +688,8 @@ def cramped_columns(
             continue
         for page, line in table_lines(pages, places, heads):
             if any(c.turned for c in line.chars):
-                continue  # a table turned on its page reads across the page's height: its lines are not rows
+                # a table turned on its page reads across the page's height: its lines are not rows
+                continue
             chars = sorted(line.chars, key=lambda c: c.left)
             for _, edge in columns[
                 1:

@@ -1,4 +1,5 @@
-"""The project as the tests see it: its paths, the built book, CSV rows, MyST notebooks, scratch copies."""
+"""The project as the tests see it: its paths, the built book, CSV rows, MyST notebooks, scratch
+copies."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ PDF = BUILD / "pdf" / "companion.pdf"
 
 needs_sources = pytest.mark.skipif(
     not sources_available(),
-    reason=f"the source chapters are not at {sources_dir()} (a reader's clone without ../shared); CI has them",
+    reason=f"the source chapters are not at {sources_dir()} "
+    "(a reader's clone without ../shared); CI has them",
 )
 
 
@@ -47,8 +49,9 @@ ACTOR_PAGES = "_generated/actors/"
 
 
 def sample_actor_pages(pages: list[str]) -> list[str]:
-    """The pages, except that the actor pages, all made from one template, are represented by four of them (the two
-    largest, the middle one and the smallest): opening all 45 in a browser costs a minute and finds nothing more."""
+    """The pages, except that the actor pages, all made from one template, are represented by four
+    of them (the two largest, the middle one and the smallest): opening all 45 in a browser costs a
+    minute and finds nothing more."""
     actors = sorted(
         (p for p in pages if p.startswith(ACTOR_PAGES)),
         key=lambda p: ((HTML / p).stat().st_size, p),
@@ -63,8 +66,8 @@ def sample_actor_pages(pages: list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def pdf_page_texts() -> tuple[str, ...]:
-    """The text of every PDF page, once per worker. pdfium reads the book in about a second (pypdf took
-    twelve to thirty); a word broken at a line end keeps its hyphen, as pypdf gave it."""
+    """The text of every PDF page, once per worker. pdfium reads the book in about a second (pypdf
+    took twelve to thirty); a word broken at a line end keeps its hyphen, as pypdf gave it."""
     import pypdfium2
 
     doc = pypdfium2.PdfDocument(str(PDF))
@@ -77,7 +80,7 @@ def pdf_page_texts() -> tuple[str, ...]:
         doc.close()
 
 
-# --- One project copy for every test that builds or edits a scratch project ------------------------
+# --- One project copy for every test that builds or edits a scratch project -----------------------
 COPY_SKIP = {
     ".git",
     ".venv",
@@ -92,7 +95,8 @@ COPY_SKIP = {
 
 
 def _copy_ignore(folder: str, names: list[str]) -> set[str]:
-    """Build products and caches; also an executed X.ipynb beside its X.md (`ca911 run` writes those)."""
+    """Build products and caches; also an executed X.ipynb beside its X.md (`ca911 run` writes
+    those)."""
     present = set(names)
     return {
         n
@@ -108,8 +112,8 @@ def project_copy(
     skip: frozenset[str] = frozenset(),
 ) -> Path:
     """Copy the project at `source` (default: this checkout) into `target`, without build products,
-    caches or virtualenv; `parts` limits the copy to those top-level files and folders; `skip` leaves
-    out more top-level names (e.g. "tests"). Returns `target`."""
+    caches or virtualenv; `parts` limits the copy to those top-level files and folders; `skip`
+    leaves out more top-level names (e.g. "tests"). Returns `target`."""
     target.mkdir(parents=True, exist_ok=True)
     for item in sorted(source.iterdir()):
         if (

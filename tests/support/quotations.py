@@ -1,9 +1,9 @@
 """Which text fields hold the chapters' printed text without being declared quotations.
 
-A field is a quotation when its values are the chapters' own characters (a name, a cell, a number with its
-words as printed). The provenance test lets only declared quotations repeat the chapters, so a field that
-repeats them without the declaration is either mis-declared or copies the text; this finds such fields
-from the data itself, whatever their name.
+A field is a quotation when its values are the chapters' own characters (a name, a cell, a number
+with its words as printed). The provenance test lets only declared quotations repeat the chapters,
+so a field that repeats them without the declaration is either mis-declared or copies the text; this
+finds such fields from the data itself, whatever their name.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ def undeclared_quotation_fields(
     descriptor: dict, tables: dict[str, list[dict]], chapters_text: str, min_share: float = 0.5
 ) -> list[tuple[str, str, int, int]]:
     """(resource, field, values found verbatim, Japanese values) for every string field not declared
-    `"quotation": true` whose Japanese values are, for at least `min_share` of them, found whole in the chapters."""
+    `"quotation": true` whose Japanese values are, for at least `min_share` of them, found whole in
+    the chapters."""
     text = normalised(chapters_text)
     out = []
     for res in descriptor["resources"]:

@@ -1,8 +1,8 @@
-"""What the reader's text must not show: the data's internal names (field names, code values, period ids) in
-running text, straight quotation marks, and chronology summaries told in the present tense.
+"""What the reader's text must not show: the data's internal names (field names, code values, period
+ids) in running text, straight quotation marks, and chronology summaries told in the present tense.
 
-Each is a plain function of a page's HTML or of a string, so `tests/test_reader_words_checkers.py` runs it on
-small broken inputs; `tests/test_reader_words.py` runs it on the built book and the data.
+Each is a plain function of a page's HTML or of a string, so `tests/test_reader_words_checkers.py`
+runs it on small broken inputs; `tests/test_reader_words.py` runs it on the built book and the data.
 """
 
 from __future__ import annotations
@@ -11,19 +11,22 @@ import re
 
 from bs4 import BeautifulSoup
 
-# Pages whose subject is the data's own names: the codebook and the data model list every field and code.
+# Pages whose subject is the data's own names: the codebook and the data model list every field and
+# code.
 NAME_PAGES = ("methods/codebook.html", "methods/data_model.html")
-# Where code is quoted on purpose: scripts, styles, code blocks (notebook code cells, listings), the page head.
+# Where code is quoted on purpose: scripts, styles, code blocks (notebook code cells, listings), the
+# page head.
 QUOTED_CODE = ["script", "style", "pre", "head", "template", "noscript"]
-# A record reference names a record by its key, which may hold a code ("period_relations:uzb-1/USA"): it is a
-# citation, written in the one record style (records.RECORD_CLASS), not running text.
+# A record reference names a record by its key, which may hold a code
+# ("period_relations:uzb-1/USA"): it is a citation, written in the one record style
+# (records.RECORD_CLASS), not running text.
 CITATIONS = "code.ca911-record"
 
 
 def internal_names(descriptor: dict, period_ids=()) -> set[str]:
-    """The names a reader should never meet in running text: every field name and code value of the data package
-    that is no English word (it has an underscore: `as_of`, `policy_type`, `drawn_to`), and the periods' ids
-    (`uzb-1`)."""
+    """The names a reader should never meet in running text: every field name and code value of the
+    data package that is no English word (it has an underscore: `as_of`, `policy_type`, `drawn_to`),
+    and the periods' ids (`uzb-1`)."""
     names = set(period_ids)
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
@@ -33,8 +36,8 @@ def internal_names(descriptor: dict, period_ids=()) -> set[str]:
 
 
 def reader_text(page_html: str) -> str:
-    """The page's running text: code blocks, scripts and record references removed; inline code kept (a field
-    name in code in a sentence is still a field name in the sentence)."""
+    """The page's running text: code blocks, scripts and record references removed; inline code kept
+    (a field name in code in a sentence is still a field name in the sentence)."""
     soup = BeautifulSoup(page_html, "html.parser")
     for tag in soup(QUOTED_CODE):
         tag.decompose()
@@ -44,7 +47,8 @@ def reader_text(page_html: str) -> str:
 
 
 def names_in_text(text: str, names: set[str]) -> list[str]:
-    """Each internal name found as a word of `text` (not part of a longer identifier), with some context."""
+    """Each internal name found as a word of `text` (not part of a longer identifier), with some
+    context."""
     if not names:
         return []
     pattern = re.compile(
@@ -58,22 +62,23 @@ def names_in_text(text: str, names: set[str]) -> list[str]:
     ]
 
 
-# A straight quotation mark: a " anywhere, or a ' that is no apostrophe (not between two letters, nor after the s
-# of a plural possessive: "the states' offers").
+# A straight quotation mark: a " anywhere, or a ' that is no apostrophe (not between two letters,
+# nor after the s of a plural possessive: "the states' offers").
 STRAIGHT_QUOTE = re.compile(r"\"|(?<![A-Za-z])'|(?<=[A-Za-rt-z])'(?![A-Za-z])")
 
 
 def straight_quotes(text: str) -> list[str]:
-    """Every straight double or single quotation mark in `text` (an apostrophe inside a word is not one; the book
-    writes those curly too, but a straight one there is no quotation mark), with some context."""
+    """Every straight double or single quotation mark in `text` (an apostrophe inside a word is not
+    one; the book writes those curly too, but a straight one there is no quotation mark), with some
+    context."""
     return [
         repr(text[max(0, m.start() - 30) : m.end() + 30]) for m in STRAIGHT_QUOTE.finditer(text)
     ]
 
 
-# Present-tense verb forms an event summary would use for what happened ("Putin visits", "is signed", "says").
-# Forms that are also plural nouns ("states", "plans", "reports", "talks") are left out: a heuristic that must
-# not cry wolf over "the Central Asian states".
+# Present-tense verb forms an event summary would use for what happened ("Putin visits", "is
+# signed", "says"). Forms that are also plural nouns ("states", "plans", "reports", "talks") are
+# left out: a heuristic that must not cry wolf over "the Central Asian states".
 PRESENT_FORMS = frozenset(
     [
         "is",
@@ -142,16 +147,17 @@ PRESENT_FORMS = frozenset(
         "expresses",
     ]
 )
-# A clause about the chapter or the data, not about what happened ("the chapter ties it to May 2000"), keeps
-# the present: it says what the text does now.
+# A clause about the chapter or the data, not about what happened ("the chapter ties it to May
+# 2000"), keeps the present: it says what the text does now.
 ABOUT_THE_TEXT = re.compile(
     r"^\s*(?:the chapter|the cell|the table|see |as printed|printed|read |month |day |year )", re.I
 )
 
 
 def present_tense(summary: str) -> list[str]:
-    """The present-tense verb forms in the clauses of an event summary that tell what happened: text in
-    parentheses (notes on the date or source) and clauses about the chapter itself are not checked."""
+    """The present-tense verb forms in the clauses of an event summary that tell what happened: text
+    in parentheses (notes on the date or source) and clauses about the chapter itself are not
+    checked."""
     plain = re.sub(r"\([^()]*\)", " ", summary)
     plain = re.sub(r"“[^”]*”", " ", plain)  # a quotation keeps its own tense
     found = []

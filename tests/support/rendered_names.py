@@ -1,7 +1,8 @@
 """Names printed from the data must show the parts the chapters do not print in square brackets.
 
-Figures are checked on their rendered SVG (matplotlib keeps each text as a comment beside its glyphs, or as
-<text>): an outside part of a name (`name_en_external`) anywhere in a figure must stand inside [ ]."""
+Figures are checked on their rendered SVG (matplotlib keeps each text as a comment beside its
+glyphs, or as <text>): an outside part of a name (`name_en_external`) anywhere in a figure must
+stand inside [ ]."""
 
 from __future__ import annotations
 

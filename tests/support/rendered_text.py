@@ -1,9 +1,10 @@
-"""Checkers for what a reader sees in the rendered book: markup or escapes that reached the text, and table
-headers a reader cannot read (internal codes, two columns with one name), table cells that show a missing value
-as pandas or Python prints it.
+"""Checkers for what a reader sees in the rendered book: markup or escapes that reached the text,
+and table headers a reader cannot read (internal codes, two columns with one name), table cells that
+show a missing value as pandas or Python prints it.
 
-Each is a plain function of a page's HTML or of extracted text, so `tests/support/test_rendered_text.py`
-runs it on small broken inputs and shows it fails there; `tests/test_rendered.py` runs it on the built book.
+Each is a plain function of a page's HTML or of extracted text, so
+`tests/support/test_rendered_text.py` runs it on small broken inputs and shows it fails there;
+`tests/test_rendered.py` runs it on the built book.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import string
 
 from bs4 import BeautifulSoup
 
-# Markup that only means something to MyST/Sphinx: a fence, a role or directive name in braces followed by
-# its argument, a directive option at the start of a line or after a space, a target label.
+# Markup that only means something to MyST/Sphinx: a fence, a role or directive name in braces
+# followed by its argument, a directive option at the start of a line or after a space, a target
+# label.
 MYST_SYNTAX = re.compile(
     r"```"  # a code fence
     r"|:::\{"  # a colon fence with its directive
@@ -24,15 +26,16 @@ MYST_SYNTAX = re.compile(
     r"|(?:^|\s):(?:name|class|align|widths|width|header-rows|caption|tags|label|numbered|figclass):(?:\s|$)"
     r"|\((?:nb|ch|ev|fact|tab|fig|disc|codebook)-[\w-]+\)="  # a target label written as text
 )
-# A backslash before ASCII punctuation is a Markdown escape that was not read: escaped text emitted where
-# escapes are not interpreted (a code span, raw HTML) or escaped twice.
+# A backslash before ASCII punctuation is a Markdown escape that was not read: escaped text emitted
+# where escapes are not interpreted (a code span, raw HTML) or escaped twice.
 ESCAPE = re.compile(r"\\[" + re.escape(string.punctuation) + "]")
 # Text elements whose content quotes code on purpose.
 CODE_ELEMENTS = ["script", "style", "pre", "code", "template", "noscript", "head", "kbd", "samp"]
 
 
 def visible_text(page_html: str) -> str:
-    """The page's text a reader sees: scripts, styles and code (which may quote markup on purpose) removed."""
+    """The page's text a reader sees: scripts, styles and code (which may quote markup on purpose)
+    removed."""
     soup = BeautifulSoup(page_html, "html.parser")
     for tag in soup(CODE_ELEMENTS):
         tag.decompose()
@@ -53,7 +56,8 @@ SNAKE_CASE = re.compile(r"(?<![\w./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/:-])"
 
 
 def _header_texts(table) -> list[str]:
-    """The text of each column header: the last header row of the table's head (or its first row of th)."""
+    """The text of each column header: the last header row of the table's head (or its first row of
+    th)."""
     head = table.find("thead")
     rows = (
         head.find_all("tr")
@@ -78,14 +82,15 @@ def _table_name(table) -> str:
     return text[:70]
 
 
-# A header that is only a quantifier says how much, not of what: "all" over a column that counts the records of
-# tables not split by chapter.
+# A header that is only a quantifier says how much, not of what: "all" over a column that counts the
+# records of tables not split by chapter.
 VAGUE_HEADERS = {"all", "any", "misc", "various"}
 
 
 def table_header_problems(page_html: str) -> list[str]:
-    """Tables whose header shows an internal code (snake_case), names two columns alike, or is a bare quantifier
-    (VAGUE_HEADERS). Code in a header (a field name quoted in <code>) counts: a header is for the reader."""
+    """Tables whose header shows an internal code (snake_case), names two columns alike, or is a
+    bare quantifier (VAGUE_HEADERS). Code in a header (a field name quoted in <code>) counts: a
+    header is for the reader."""
     problems = []
     for table in BeautifulSoup(page_html, "html.parser").find_all("table"):
         if table.find_parent("table"):
@@ -109,8 +114,8 @@ def table_header_problems(page_html: str) -> list[str]:
 
 
 def pdf_text_outside_code(pdf_path) -> list[str]:
-    """Each PDF page's text with every character set in the monospaced code face blanked: a page that documents
-    markup in code is not a leak; markup in the body face is."""
+    """Each PDF page's text with every character set in the monospaced code face blanked: a page
+    that documents markup in code is not a leak; markup in the body face is."""
     import ctypes
 
     import pypdfium2 as pdfium
@@ -142,8 +147,8 @@ def pdf_leaks(pages: list[str]) -> list[str]:
 
 
 def repeated_notes(page_html: str, shortest: int = 25) -> list[str]:
-    """Paragraphs of running text (not in a list, table or figure) that a page prints more than once: a note
-    written under every table of a run instead of once before it."""
+    """Paragraphs of running text (not in a list, table or figure) that a page prints more than
+    once: a note written under every table of a run instead of once before it."""
     from collections import Counter
 
     soup = BeautifulSoup(page_html, "html.parser")
@@ -168,7 +173,8 @@ SPELLING_VARIANTS = {re.compile(r"\borganizations?\b"): "organisation"}
 def spelling_variants(text: str) -> list[str]:
     """Every word in `text` spelled otherwise than the house spelling, with some context."""
     return [
-        f"{m.group(0)!r} (house spelling: {house}) in {text[max(0, m.start() - 40) : m.end() + 40]!r}"
+        f"{m.group(0)!r} (house spelling: {house}) in "
+        f"{text[max(0, m.start() - 40) : m.end() + 40]!r}"
         for pattern, house in SPELLING_VARIANTS.items()
         for m in pattern.finditer(text)
     ]
@@ -185,7 +191,8 @@ def _article(page_html: str) -> BeautifulSoup:
 def missing_markers(page_html: str) -> list[str]:
     """Table cells that show a missing value as pandas/Python print it."""
     return [
-        f"{cell.get_text().strip()!r} in a cell of: {' '.join(cell.find_parent('table').get_text(' ').split())[:80]!r}"
+        f"{cell.get_text().strip()!r} in a cell of: "
+        f"{' '.join(cell.find_parent('table').get_text(' ').split())[:80]!r}"
         for cell in _article(page_html).find_all(["td", "th"])
         if cell.get_text().strip() in NOT_A_VALUE
     ]

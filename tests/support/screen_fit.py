@@ -1,30 +1,35 @@
 """What a reader sees of a page on a phone and on a desktop screen, measured in the browser.
 
-One script (`MEASURE_JS`) runs in the page and returns every problem it finds, each naming the element:
+One script (`MEASURE_JS`) runs in the page and returns every problem it finds, each naming the
+element:
 - the page is wider than the screen (the document scrolls sideways), naming what sticks out;
-- a figure is cut (drawn wider than its box) without a visible cue and a link to the full-size image, or is
-  drawn smaller than its natural size without that link (its text is then too small to read);
+- a figure is cut (drawn wider than its box) without a visible cue and a link to the full-size
+  image, or is drawn smaller than its natural size without that link (its text is then too small to
+  read);
 - a table is cut without a visible cue that it scrolls (text of "scroll" in the box or its caption);
 - a code block is cut (a line runs past the block's box) without a visible cue that it scrolls;
 - a caption is clipped (its text runs outside the box that shows it);
-- a word in a table cell is broken inside the word (line boxes from Range.getClientRects compared with the
-  word's characters; a date such as 2001-09-30 is one word); an identifier in code may break after / _ - . : or, where it is longer than its cell
+- a word in a table cell is broken inside the word (line boxes from Range.getClientRects compared
+  with the word's characters; a date such as 2001-09-30 is one word); an identifier in code may
+  break after /
+  _ - . : or, where it is longer than its cell
   is wide, anywhere (overflow-wrap: break-word);
 - two cells' text boxes overlap (overprinting), or a cell's text runs out of the cell;
 - rendered text is smaller than the floor (11 px on a phone) or lighter than weight 400.
 
-On a phone (`phone_problems`), `FIGURE_TEXT_JS` also opens the SVG file every figure shows (its currentSrc: the
-narrow layout a <picture> chooses) and measures its text as drawn: a <text> element by its computed font size, a
-run of glyph outlines (matplotlib's svg.fonttype "path": <use> of a glyph defined at 100 units an em) by 100 × its
-transform's scale; each times the image's drawn width over the SVG's own. No figure text under 11 px, and no
-figure wider than the screen.
+On a phone (`phone_problems`), `FIGURE_TEXT_JS` also opens the SVG file every figure shows (its
+currentSrc: the narrow layout a <picture> chooses) and measures its text as drawn: a <text> element
+by its computed font size, a run of glyph outlines (matplotlib's svg.fonttype "path": <use> of a
+glyph defined at 100 units an em) by 100 × its transform's scale; each times the image's drawn width
+over the SVG's own. No figure text under 11 px, and no figure wider than the screen.
 
-On a desktop screen (`desktop_problems`) a table must fit its column outright.
-`face_problems` asks Chromium (DevTools' CSS.getPlatformFontsForNode) which face drew an element's text: a
-stylesheet that names a face the book does not ship falls back silently to whatever the system has.
+On a desktop screen (`desktop_problems`) a table must fit its column outright. `face_problems` asks
+Chromium (DevTools' CSS.getPlatformFontsForNode) which face drew an element's text: a stylesheet
+that names a face the book does not ship falls back silently to whatever the system has.
 
-Every function takes a Playwright page, so `tests/support/test_screen_fit.py` runs them on small broken pages
-and shows each one fails there; `tests/test_phone_fit.py` and `tests/test_overprint.py` run them on the book.
+Every function takes a Playwright page, so `tests/support/test_screen_fit.py` runs them on small
+broken pages and shows each one fails there; `tests/test_phone_fit.py` and `tests/test_overprint.py`
+run them on the book.
 """
 
 from __future__ import annotations
@@ -266,7 +271,7 @@ MEASURE_JS = r"""
   for (const [el, d] of light) add(`text lighter than ${opts.minWeight}`, el, d);
   return problems;
 }
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 FIGURE_TEXT_JS = r"""
@@ -340,12 +345,12 @@ async (opts) => {
     problems.push({kind, element: d, detail});
   }
 }
-"""
+"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def figure_text_problems(page, min_text_px: float = PHONE_MIN_TEXT_PX) -> list[dict]:
-    """Figures as a phone draws them: text in every figure's SVG at least `min_text_px` on screen; no figure
-    wider than the screen."""
+    """Figures as a phone draws them: text in every figure's SVG at least `min_text_px` on screen;
+    no figure wider than the screen."""
     return page.evaluate(FIGURE_TEXT_JS, {"minTextPx": min_text_px})
 
 
@@ -356,8 +361,9 @@ def measure(
     root: str = "body",
     tables_whole: bool = False,
 ) -> list[dict]:
-    """Every problem on the page as {kind, element, detail}; `min_text_px` applies the text floor (phones);
-    `tables_whole`: a table must fit its column, a scroll cue is not enough (a desktop screen)."""
+    """Every problem on the page as {kind, element, detail}; `min_text_px` applies the text floor
+    (phones); `tables_whole`: a table must fit its column, a scroll cue is not enough (a desktop
+    screen)."""
     return page.evaluate(
         MEASURE_JS,
         {
@@ -408,7 +414,8 @@ def type_problems(problems: list[dict]) -> list[dict]:
 
 
 def book_pages(html_dir, sample) -> list[str]:
-    """The book's pages (not the theme's files or downloads), with `sample` choosing among the actor pages."""
+    """The book's pages (not the theme's files or downloads), with `sample` choosing among the actor
+    pages."""
     skip = ("_static", "_sources", "_images", "_downloads")
     pages = sorted(
         p.relative_to(html_dir).as_posix()
@@ -444,8 +451,9 @@ def report(path: str, problems: list[dict]) -> str:
     )
 
 
-# ------------------------------------------------------------------------------------- the face that draws text
-# One element of each kind a reader reads; where a page has none of a kind, it is skipped.
+# ------------------------------------------------------------------------------------- the face
+# that draws text One element of each kind a reader reads; where a page has none of a kind, it is
+# skipped.
 FACE_SELECTORS = (
     "article p",
     "article li",
@@ -473,9 +481,10 @@ GENERIC = {
 
 
 def face_problems(page, selectors=FACE_SELECTORS) -> list[dict]:
-    """Every face that draws a sampled element's text must be one its font-family names: a named face the page
-    neither ships nor finds on the system is silently replaced by whatever the system has (Fira Sans asked for,
-    DejaVu Sans drawn). Generic families (sans-serif) do not count as naming a face."""
+    """Every face that draws a sampled element's text must be one its font-family names: a named
+    face the page neither ships nor finds on the system is silently replaced by whatever the system
+    has (Fira Sans asked for, DejaVu Sans drawn). Generic families (sans-serif) do not count as
+    naming a face."""
     cdp = page.context.new_cdp_session(page)
     try:
         cdp.send("DOM.enable")
@@ -488,10 +497,12 @@ def face_problems(page, selectors=FACE_SELECTORS) -> list[dict]:
             )
             if not node:
                 continue
-            # Chromium reports the faces of the element's whole text, its children's (a code span) included
+            # Chromium reports the faces of the element's whole text, its children's (a code span)
+            # included
             families = page.eval_on_selector(
                 selector,
-                "e => [...new Set([e, ...e.querySelectorAll('*')].map(x => getComputedStyle(x).fontFamily))]",
+                "e => [...new Set([e, ...e.querySelectorAll('*')].map(x => "
+                "getComputedStyle(x).fontFamily))]",
             )
             family = families[0]
             named = {
@@ -503,7 +514,8 @@ def face_problems(page, selectors=FACE_SELECTORS) -> list[dict]:
                         {
                             "kind": "text drawn by a fallback face",
                             "element": selector,
-                            "detail": f"font-family {family!r}; {font['glyphCount']} glyphs drawn with "
+                            "detail": f"font-family {family!r}; "
+                            f"{font['glyphCount']} glyphs drawn with "
                             f"{font['familyName']!r} ({font.get('postScriptName', '')})",
                         }
                     )

@@ -1,7 +1,7 @@
-"""A checker run in the browser: tables stretched across the text column although their content would read at a
-fraction of it (a two-row list of codes whose words stand far apart). Each table's natural width is measured by
-setting it to `max-content` for a moment; a table drawn at least `full` of its column's width and more than
-`slack` times its natural width is stretched."""
+"""A checker run in the browser: tables stretched across the text column although their content
+would read at a fraction of it (a two-row list of codes whose words stand far apart). Each table's
+natural width is measured by setting it to `max-content` for a moment; a table drawn at least `full`
+of its column's width and more than `slack` times its natural width is stretched."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ STRETCHED_JS = """([full, slack]) => {
     }
   }
   return found;
-}"""
+}"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def stretched_tables(page, full: float = 0.9, slack: float = 1.6) -> list[str]:
-    """Tables of the page (a Playwright page) stretched across the column beyond their natural width."""
+    """Tables of the page (a Playwright page) stretched across the column beyond their natural
+    width."""
     return page.evaluate(STRETCHED_JS, [full, slack])

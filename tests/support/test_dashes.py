@@ -1,5 +1,5 @@
-"""The dash checker of tests/support/dashes.py on a small WeasyPrint PDF: a dash set in a Latin face is found,
-the same text with the Japanese dash face passes."""
+"""The dash checker of tests/support/dashes.py on a small WeasyPrint PDF: a dash set in a Latin face
+is found, the same text with the Japanese dash face passes."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ def _pdf(tmp_path, css: str):
     from ca911.book.sphinx.fonts import FONT_FILE
 
     html = (
-        f"<style>@font-face {{ font-family: 'ca911 Japanese dashes'; src: url('{FONT_FILE.as_uri()}'); "
+        "<style>@font-face { font-family: 'ca911 Japanese dashes'; "
+        f"src: url('{FONT_FILE.as_uri()}'); "
         f"unicode-range: U+2015; }} {css}</style>"
-        f"<p>カザフスタン、ウズベキスタンの対外政策{DASH * 2}9.11事件後</p><pre>title: 対外政策{DASH * 2}9.11</pre>"
+        f"<p>カザフスタン、ウズベキスタンの対外政策{DASH * 2}9.11事件後</p>"
+        f"<pre>title: 対外政策{DASH * 2}9.11</pre>"
     )
     path = tmp_path / "dash.pdf"
     weasyprint.HTML(string=html).write_pdf(path)

@@ -1,5 +1,5 @@
-"""The figure checker (tests/support/figure_checks.py) on small figures made to be broken: each check
-finds the defect it names, and passes the same figure mended."""
+"""The figure checker (tests/support/figure_checks.py) on small figures made to be broken: each
+check finds the defect it names, and passes the same figure mended."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ def test_overprinted_labels_are_found_and_separate_ones_pass():
 
 
 def _years(gap_pt: float) -> str:
-    """ "1992" and "1993" side by side with `gap_pt` between their ink (both begin with the same glyph, so the
-    anchor-to-ink offset is the same and the second anchor goes at first anchor + ink width + gap)."""
+    """ "1992" and "1993" side by side with `gap_pt` between their ink (both begin with the same
+    glyph, so the anchor-to-ink offset is the same and the second anchor goes at first anchor + ink
+    width + gap)."""
     fig, _ = style.figure(1, 3, layout=None)
     fig.clear()
     fig.text(0.5, 0.5, "1992", fontsize=9, transform=fig.dpi_scale_trans)

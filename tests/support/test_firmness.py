@@ -1,5 +1,6 @@
-"""The firmness and locator checkers of tests/support/firmness.py on small synthetic pages: a sentence firmer than
-its source and a locator the sentence map lacks are found; hedged sentences, code cells and known passages pass."""
+"""The firmness and locator checkers of tests/support/firmness.py on small synthetic pages: a
+sentence firmer than its source and a locator the sentence map lacks are found; hedged sentences,
+code cells and known passages pass."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def problems_on(html: str, modalities: Modalities = SOFT) -> list[str]:
 
 def test_rendered_sentences_keep_each_citation_with_its_sentence():
     html = page(
-        f"Balancing is nothing new ({code('ch4 §5.1 ¶3 s.4')}).\nIt fits, he thinks ({code('ch4 §5.1 ¶3 s.1')}). "
+        f"Balancing is nothing new ({code('ch4 §5.1 ¶3 s.4')}).\nIt fits, he thinks "
+        f"({code('ch4 §5.1 ¶3 s.1')}). "
         "Moscow agreed (<a href='../appendices/sentence_map.html#fact-f-hedged'>ch3 §2 ¶4</a>) on "
         "<a href='../appendices/chronology.html#ev-e-reported'>5 May 2002</a>."
     )

@@ -1,5 +1,5 @@
-"""The wording checker of tests/support/generated_wording.py: templated phrases are found, an editor's wording
-passes, and code and navigation are left out of what it reads."""
+"""The wording checker of tests/support/generated_wording.py: templated phrases are found, an
+editor's wording passes, and code and navigation are left out of what it reads."""
 
 from __future__ import annotations
 
@@ -29,9 +29,12 @@ def test_the_checker_finds_templated_wording(broken):
         "The Commonwealth of Independent States has one partner.",
         "run 1: executed one notebook, one new record, one page re-read",
         "Before 11 September the chapters give 2 force–host links, none of them with a number.",
-        "Fig. 3.1 sets every deployment on one axis, and Table 1 cells carry events; ch4 §5.1 ¶1 s.1 analysis",
-        "periods:uzb-1 periods:uzb-2; 0.01 times; 10 events; one of them; NATO’s Partnership for Peace",
-        "puts Russia at the centre of the recorded diplomacy, with the United States next; United States: 6",
+        "Fig. 3.1 sets every deployment on one axis, and Table 1 cells carry events; ch4 §5.1 ¶1 "
+        "s.1 analysis",
+        "periods:uzb-1 periods:uzb-2; 0.01 times; 10 events; one of them; NATO’s Partnership for "
+        "Peace",
+        "puts Russia at the centre of the recorded diplomacy, with the United States next; United "
+        "States: 6",
     ],
 )
 def test_the_checker_passes_an_editors_wording(clean):

@@ -1,5 +1,5 @@
-"""The hyphenation checker of tests/support/hyphenation.py on small texts: names broken at a line end are found,
-whole names and the text's own hyphens pass."""
+"""The hyphenation checker of tests/support/hyphenation.py on small texts: names broken at a line
+end are found, whole names and the text's own hyphens pass."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from support.hyphenation import AUTO_HYPHEN, hyphenated_names, hyphenated_words
 
 def test_checker_finds_hyphenated_names_in_a_broken_text():
     names = {"Kvashnin", "Washington", "Kazakhstan"}
-    broken = f"the chief of staff Kvash{AUTO_HYPHEN}\nnin flew to Wash{AUTO_HYPHEN}\nington and Mat{AUTO_HYPHEN}\nsui wrote"
+    broken = (
+        f"the chief of staff Kvash{AUTO_HYPHEN}\nnin flew to Wash{AUTO_HYPHEN}\nington and "
+        f"Mat{AUTO_HYPHEN}\nsui wrote"
+    )
     assert hyphenated_words(broken) == [("Kvash", "nin"), ("Wash", "ington"), ("Mat", "sui")]
     assert hyphenated_names(broken, names) == ["Kvash-nin", "Wash-ington"]
     short = f"as Yu{AUTO_HYPHEN}\nasa argues"

@@ -1,5 +1,5 @@
-"""The legibility checker of tests/support/legibility.py on small matplotlib figures: mathtext from a broken
-style, text too small and a figure wider than the text block are found."""
+"""The legibility checker of tests/support/legibility.py on small matplotlib figures: mathtext from
+a broken style, text too small and a figure wider than the text block are found."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def test_the_checker_catches_small_and_oversized_figures():
 
 
 def test_a_figure_taller_than_the_print_cap_is_found():
-    """8.5 pt text in a figure 12 in high, shrunk to the height cap, prints under 8 pt; within the cap it does not."""
+    """8.5 pt text in a figure 12 in high, shrunk to the height cap, prints under 8 pt; within the
+    cap it does not."""
     tall, ax = style.figure(12, 3)
     ax.set_title("tall", fontsize=8.5)
     assert any("pt high" in p for p in legibility_problems(style.svg_text(tall)))

@@ -1,5 +1,5 @@
-"""The modality checker of tests/support/modality.py on invented sentences: a relayed view coded as asserted and
-a hedge without a hedging form are found, the same rows coded by the rule pass."""
+"""The modality checker of tests/support/modality.py on invented sentences: a relayed view coded as
+asserted and a hedge without a hedging form are found, the same rows coded by the rule pass."""
 
 from __future__ import annotations
 

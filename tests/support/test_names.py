@@ -1,5 +1,5 @@
-"""The name checkers of tests/support/names.py on invented text: a Latin form not recorded with its actor and
-an outside name part used without its brackets are found."""
+"""The name checkers of tests/support/names.py on invented text: a Latin form not recorded with its
+actor and an outside name part used without its brackets are found."""
 
 from __future__ import annotations
 

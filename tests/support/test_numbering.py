@@ -48,8 +48,8 @@ def test_page_numbering_follows_the_parts():
 
 
 def test_the_defects_as_built_are_found():
-    # the list of sources numbered "Table 1" beside chapter 4's Table 1; an appendix table in the unprefixed
-    # sequence; an actor page's "Fig. 30"; a figure with no caption
+    # the list of sources numbered "Table 1" beside chapter 4's Table 1; an appendix table in the
+    # unprefixed sequence; an actor page's "Fig. 30"; a figure with no caption
     assert caption_problems(page(table("Table 1 The two source chapters.")), "none")
     assert caption_problems(page(table("Table 17 States: English and Japanese names.")), "appendix")
     assert caption_problems(page(figure("Fig. 30 Kazakhstan's records by year.")), "none")

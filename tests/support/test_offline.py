@@ -1,5 +1,6 @@
-"""The name-lookup guard of tests/support/offline.py, installed for the session by conftest: a remote name is
-refused before any packet leaves, while localhost and literal addresses still resolve."""
+"""The name-lookup guard of tests/support/offline.py, installed for the session by conftest: a
+remote name is refused before any packet leaves, while localhost and literal addresses still
+resolve."""
 
 from __future__ import annotations
 

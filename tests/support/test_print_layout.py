@@ -1,5 +1,5 @@
-"""The print-layout checkers of tests/support/print_layout.py, each shown to catch a small broken PDF made with
-WeasyPrint and to pass the same PDF mended."""
+"""The print-layout checkers of tests/support/print_layout.py, each shown to catch a small broken
+PDF made with WeasyPrint and to pass the same PDF mended."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from support import print_layout as layout
 FLOOR = 8.0  # pt: the floor the book's check uses
 
 
-# ------------------------------------------------------------------------------------------------ tables
+# ------------------------------------------------------------------------------------------- tables
 def anchored_table(rows: list[tuple[str, str]], header=("id", "first named")) -> str:
-    """A booktabs table with the named places the print build gives every table (print_marks.anchor_tables)."""
+    """A booktabs table with the named places the print build gives every table
+    (print_marks.anchor_tables)."""
     from bs4 import BeautifulSoup
 
     from ca911.book.sphinx.print_marks import anchor_tables
@@ -28,7 +29,7 @@ def anchored_table(rows: list[tuple[str, str]], header=("id", "first named")) ->
 
 
 TABLE_CSS = """table { border-collapse: collapse; border-top: 1pt solid #000; border-bottom: 1pt solid #000; font-size: 8.5pt; }
-               thead th { border-bottom: 0.6pt solid #000; text-align: left; } tr { break-inside: avoid; }"""
+               thead th { border-bottom: 0.6pt solid #000; text-align: left; } tr { break-inside: avoid; }"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 def weasyprint_pdf(tmp_path: Path, body: str, css: str = "") -> Path:
@@ -38,7 +39,7 @@ def weasyprint_pdf(tmp_path: Path, body: str, css: str = "") -> Path:
     page_css = """@page { size: A5; margin: 22mm 16mm 18mm; @top-center { content: "Running head"; font-size: 9pt; } }
                   body { font-family: sans-serif; font-size: 10pt; line-height: 1.4; }
                   h1 { font-size: 26pt; break-before: page; margin: 0 0 10pt; } h2 { font-size: 16pt; margin: 8pt 0; }
-                  p { margin: 0 0 6pt; }"""
+                  p { margin: 0 0 6pt; }"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
     target = tmp_path / "book.pdf"
     weasyprint.HTML(string=f"<html><body>{body}</body></html>").write_pdf(
         target, stylesheets=[weasyprint.CSS(string=page_css + css)]
@@ -51,7 +52,7 @@ def filler(lines: int) -> str:
     return "".join(f"<p>{text} ({n}).</p>" for n in range(lines))
 
 
-# ---------------------------------------------------------------------------------------- the checkers
+# ------------------------------------------------------------------------------------- the checkers
 def test_type_floor_checker_finds_small_type(tmp_path):
     broken = layout.read_pages(
         weasyprint_pdf(tmp_path, filler(3) + '<p style="font-size: 7pt">a 7 pt table note</p>')
@@ -111,7 +112,10 @@ def test_near_empty_page_checker(tmp_path):
 
 
 def test_mirrored_folio_checker(tmp_path):
-    mirrored = "@page :left { @top-left { content: counter(page); } } @page :right { @top-right { content: counter(page); } }"
+    mirrored = (
+        "@page :left { @top-left { content: counter(page); } } @page :right { @top-right { "
+        "content: counter(page); } }"
+    )
     pages = layout.read_pages(weasyprint_pdf(tmp_path, filler(60), mirrored))
     assert len(pages) >= 3 and layout.folios_misplaced(pages) == []
     pages = layout.read_pages(
@@ -140,25 +144,29 @@ def test_cross_reference_checker(tmp_path):
     assert layout.references_without_page(layout.internal_links(pdf), layout.read_pages(pdf)) == []
 
 
-# ------------------------------------------------------------------------------------------- stretched lines
+# ---------------------------------------------------------------------------------- stretched lines
 def test_stretched_line_checker(tmp_path):
-    """A justified entry ending in a long unbreakable id leaves its few spaces wide open; set ragged-right, or
-    laid out as table columns, it does not count."""
+    """A justified entry ending in a long unbreakable id leaves its few spaces wide open; set
+    ragged-right, or laid out as table columns, it does not count."""
     entry = (
         '<p style="text-align: justify">Entry of the register, see the record '
-        '<span style="white-space: nowrap">events:ch3-2001-09-24-putin-tv-address-and-more</span> and the rest.</p>'
+        '<span style="white-space: nowrap">events:ch3-2001-09-24-putin-tv-address-and-more</span> '
+        "and the rest.</p>"
     )
     broken = layout.read_pages(weasyprint_pdf(tmp_path, entry))
     assert len(layout.stretched_lines(broken)) >= 1
     mended = layout.read_pages(weasyprint_pdf(tmp_path, entry.replace("justify", "left")))
     assert layout.stretched_lines(mended) == []
-    table = "<table><tr><td>a code</td><td style='padding-left: 30pt'>its meaning</td><td style='padding-left: 60pt'>a note</td></tr></table>"
+    table = (
+        "<table><tr><td>a code</td><td style='padding-left: 30pt'>its meaning</td><td "
+        "style='padding-left: 60pt'>a note</td></tr></table>"
+    )
     assert layout.stretched_lines(layout.read_pages(weasyprint_pdf(tmp_path, table))) == []
 
 
 def test_word_alone_checker(tmp_path):
-    """A word left alone inside a justified paragraph (the next line's first word would have fitted beside it)
-    is found; the same words run on, and a short last line, are not."""
+    """A word left alone inside a justified paragraph (the next line's first word would have fitted
+    beside it) is found; the same words run on, and a short last line, are not."""
     style = (
         "text-align: justify; text-align-last: justify"  # lines before a forced break justified too
     )
@@ -169,15 +177,22 @@ def test_word_alone_checker(tmp_path):
         (page, word)
         for page, word, _ in layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, alone)))
     ] == [(1, "drawn")]
-    run_on = f'<p style="{style}">{full}<br>drawn {rest}<br>{full}</p><p>{full} {rest} and a last line.</p>'
+    run_on = (
+        f'<p style="{style}">{full}<br>drawn {rest}<br>{full}</p><p>{full} {rest} and a last '
+        "line.</p>"
+    )
     assert layout.words_alone(layout.read_pages(weasyprint_pdf(tmp_path, run_on))) == []
 
 
 def test_row_alone_checker(tmp_path):
-    """A table pushed to the page foot so that one row is left on its first page, or one on its last; the book's
-    rule (the first row goes with the second, the last with the one before) keeps two rows on each page."""
+    """A table pushed to the page foot so that one row is left on its first page, or one on its
+    last; the book's rule (the first row goes with the second, the last with the one before) keeps
+    two rows on each page."""
     rows = [(f"row {n}", f"value {n}") for n in range(8)]
-    keep = "tbody > tr:first-child { break-after: avoid; } tbody > tr:last-child { break-before: avoid; }"
+    keep = (
+        "tbody > tr:first-child { break-after: avoid; } tbody > tr:last-child { break-before: "
+        "avoid; }"
+    )
     cells = "td, th { padding: 2pt 8pt 2pt 0; }"
     found = {}
     for height in range(96, 160, 4):  # from the last row carried over to the first row left behind
@@ -198,8 +213,8 @@ def test_row_alone_checker(tmp_path):
 
 
 def test_cramped_column_checker(tmp_path):
-    """Cells set with no gutter: an unbreakable id runs up to the next column's text, which reads as one phrase
-    with it; a gutter of about an em parts them."""
+    """Cells set with no gutter: an unbreakable id runs up to the next column's text, which reads as
+    one phrase with it; a gutter of about an em parts them."""
     rows = [
         (f'<span style="white-space: nowrap">tajik-afghan-border-{n}</span>', "ch3 §2 ¶5")
         for n in range(4)
@@ -218,16 +233,19 @@ def test_cramped_column_checker(tmp_path):
 
 
 def test_page_number_gap_checker(tmp_path):
-    """A reference's page number padded with figure spaces to three figures prints as "p.  2"; unpadded, in
-    tabular figures, it follows its "p." at a no-break space. (An @counter-style rule counts only in the
-    document's own style sheets, as in the book.)"""
+    """A reference's page number padded with figure spaces to three figures prints as "p.  2";
+    unpadded, in tabular figures, it follows its "p." at a no-break space. (An @counter-style rule
+    counts only in the document's own style sheets, as in the book.)"""
     body = (
         filler(2)
         + '<p>As <a href="#two">the second section</a> shows, and <a href="#two">again</a>.</p>'
         + '<h1 id="two">The second section</h1>'
         + filler(3)
     )
-    reference = 'a::after { content: ", p.\\a0" target-counter(attr(href), page, %s); font-variant-numeric: tabular-nums; }'
+    reference = (
+        'a::after { content: ", p.\\a0" target-counter(attr(href), page, %s); '
+        "font-variant-numeric: tabular-nums; }"
+    )
     padded = (
         '@counter-style padded { system: extends decimal; pad: 3 "\\2007"; }' + reference % "padded"
     )
@@ -240,10 +258,13 @@ def test_page_number_gap_checker(tmp_path):
 
 
 def test_gap_before_a_float_checker(tmp_path):
-    """A figure too tall for the rest of its page moves on and leaves the page half empty, though the text after
-    it could have filled the gap; the same text set before the figure fills the page. A chapter's last page
-    may stay short."""
-    figure = '<div style="height: 120mm; background: #888; break-inside: avoid"></div><p>Fig. 1 A drawing.</p>'
+    """A figure too tall for the rest of its page moves on and leaves the page half empty, though
+    the text after it could have filled the gap; the same text set before the figure fills the page.
+    A chapter's last page may stay short."""
+    figure = (
+        '<div style="height: 120mm; background: #888; break-inside: avoid"></div><p>Fig. 1 A '
+        "drawing.</p>"
+    )
     broken = layout.gaps_before_floats(
         layout.read_pages(
             weasyprint_pdf(tmp_path, "<h1>Chapter</h1>" + filler(6) + figure + filler(6))
@@ -257,8 +278,8 @@ def test_gap_before_a_float_checker(tmp_path):
 
 
 def test_odd_page_size_checker(tmp_path):
-    """A wide table set on a landscape sheet of its own among portrait pages is found; the same table turned on a
-    portrait page is not."""
+    """A wide table set on a landscape sheet of its own among portrait pages is found; the same
+    table turned on a portrait page is not."""
     rows = [(f"record {n} with a long name", "a value") for n in range(6)]
     table = f'<div class="wide">{anchored_table(rows)}</div>'
     sheet = "@page wide { size: A5 landscape; } div.wide { page: wide; }"
@@ -268,7 +289,8 @@ def test_odd_page_size_checker(tmp_path):
     assert [page for page, _, _ in broken] == [2]
     turned = (
         "div.wide { break-before: page; break-after: page; height: 120mm; position: relative; }"
-        "div.wide table { position: absolute; width: 120mm; transform-origin: 0 0; transform: translate(0, 120mm) rotate(-90deg); }"
+        "div.wide table { position: absolute; width: 120mm; transform-origin: 0 0; transform: "
+        "translate(0, 120mm) rotate(-90deg); }"
     )
     assert (
         layout.odd_page_sizes(

@@ -1,5 +1,5 @@
-"""The quotation-field checker of tests/support/quotations.py on an invented chapter and descriptor: a field
-that repeats the printed text undeclared is flagged, and only it."""
+"""The quotation-field checker of tests/support/quotations.py on an invented chapter and descriptor:
+a field that repeats the printed text undeclared is flagged, and only it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The screen checks (tests/support/screen_fit.py) fail on small pages broken the way the book once was, and pass
-on the same pages fixed: each defect class is caught by its check, not by a test written for one page."""
+"""The screen checks (tests/support/screen_fit.py) fail on small pages broken the way the book once
+was, and pass on the same pages fixed: each defect class is caught by its check, not by a test
+written for one page."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ SVG = (
 )
 PAGE = """<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body {{ margin: 16px; font: 16px/1.5 "DejaVu Sans", sans-serif; }} {css}</style></head>
-<body><article class="bd-article">{body}</article></body></html>"""
+<body><article class="bd-article">{body}</article></body></html>"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 FIGURE = (
     f'<figure><img src="{SVG}" alt="a drawing"><figcaption>Fig. 1 A figure.</figcaption></figure>'
 )
@@ -29,16 +30,19 @@ WORDS_TABLE = (
     "<tr><td>United States</td><td>The coalition's support for the operation</td></tr></table>"
 )
 WIDE_TABLE = (
-    '<div class="wrap"><table><caption>Table 1 Every point on the map with its public reference</caption><tr>'
+    '<div class="wrap"><table><caption>Table 1 Every point on the map with its public '
+    "reference</caption><tr>"
     + "".join(f"<td>column{i}value</td>" for i in range(8))
     + "</tr></table></div>"
 )
 CUE_CSS = (
-    ".wrap { overflow-x: auto; } .wrap::before { content: 'Scroll sideways for all columns →'; display: block; }"
+    ".wrap { overflow-x: auto; } .wrap::before { content: 'Scroll sideways for all columns →'; "
+    "display: block; }"
     " caption { position: sticky; left: 0; text-align: left; max-width: 358px; }"
 )
 OVERPRINT_TABLE = (
-    '<table style="table-layout: fixed; width: 300px"><tr><td style="width: 60px; padding: 4px">appointment</td>'
+    '<table style="table-layout: fixed; width: 300px"><tr><td style="width: 60px; padding: '
+    '4px">appointment</td>'
     '<td style="padding: 4px">ch4 §3.2 ¶3</td></tr></table>'
 )
 
@@ -122,9 +126,15 @@ def test_a_date_split_at_its_hyphen_is_a_broken_word(render):
 
 
 def test_an_identifier_in_code_may_break_at_its_separators_but_prose_may_not(render):
-    ident = "<table style='width: 150px'><tr><td><code>indicators:USA/troop_rotation<wbr>_interval<wbr>_months</code></td></tr></table>"
+    ident = (
+        "<table style='width: 150px'><tr><td>"
+        "<code>indicators:USA/troop_rotation<wbr>_interval<wbr>_months</code></td></tr></table>"
+    )
     assert not screen_fit.phone_problems(render(ident, "code { white-space: normal; }"))
-    letters = "<table style='width: 150px'><tr><td><code>troop_rotation_interval_months</code></td></tr></table>"
+    letters = (
+        "<table style='width: 150px'><tr><td>"
+        "<code>troop_rotation_interval_months</code></td></tr></table>"
+    )
     anywhere = render(
         letters, "code { white-space: normal; overflow-wrap: anywhere; } td { width: 150px; }"
     )
@@ -144,12 +154,14 @@ def test_a_wide_table_must_show_a_cue_and_keep_its_caption_in_view(render):
 
 BIBTEX_BLOCK = (
     '<div class="highlight-bibtex"><div class="highlight"><pre>@misc{ca911companion,\n'
-    "  title   = {Central Asia after 9/11: a reproducible companion with a long title},\n}</pre></div></div>"
+    "  title   = {Central Asia after 9/11: a reproducible companion with a long "
+    "title},\n}</pre></div></div>"
 )
 
 
 def test_a_code_block_cut_on_a_phone_needs_a_cue_or_wrapped_lines(render):
-    """As the how-to-cite page printed its BibTeX entry: lines that scroll out of the box with nothing saying so."""
+    """As the how-to-cite page printed its BibTeX entry: lines that scroll out of the box with
+    nothing saying so."""
     cut = render(BIBTEX_BLOCK, "pre { white-space: pre; overflow-x: auto; }")
     assert "code block cut without a cue" in kinds(screen_fit.phone_problems(cut))
     wrapped = render(BIBTEX_BLOCK, "pre { white-space: pre-wrap; overflow-wrap: anywhere; }")
@@ -157,7 +169,8 @@ def test_a_code_block_cut_on_a_phone_needs_a_cue_or_wrapped_lines(render):
     cued = render(
         BIBTEX_BLOCK,
         "pre { white-space: pre; overflow-x: auto; }"
-        " .highlight-bibtex::before { content: 'Scroll sideways for the whole line →'; display: block; }",
+        " .highlight-bibtex::before { content: 'Scroll sideways for the whole line →'; display: "
+        "block; }",
     )
     assert "code block cut without a cue" not in kinds(screen_fit.phone_problems(cued))
     # the word in the code itself is no cue
@@ -184,7 +197,8 @@ def test_overprinting_cells_at_desktop_width(render):
 
 def test_small_and_light_text(render):
     page = render(
-        '<p>Body text.</p><figure><figcaption style="font-weight: 300">Fig. 1 faint</figcaption></figure>'
+        '<p>Body text.</p><figure><figcaption style="font-weight: 300">Fig. 1 '
+        "faint</figcaption></figure>"
         '<p style="font-size: 10px">tiny</p>'
     )
     problems = screen_fit.phone_problems(page)
@@ -204,20 +218,25 @@ def test_a_face_the_page_does_not_ship_is_a_fallback(render):
 
 
 def svg_figure(width: int, text_px: float, glyphs: bool = False) -> str:
-    """A figure `width` user units wide (as many CSS px at its natural size) whose one label is `text_px` units high: a <text>
-    element, or (glyphs) a matplotlib-style glyph run, a <use> of an outline defined at 100 units an em."""
+    """A figure `width` user units wide (as many CSS px at its natural size) whose one label is
+    `text_px` units high: a <text> element, or (glyphs) a matplotlib-style glyph run, a <use> of an
+    outline defined at 100 units an em."""
     import base64
 
     if glyphs:
         label = (
-            f"<defs><path id='IPAexGothic-41' d='M 0 0 L 60 0 L 30 70 z'/></defs><g id='text_1'><!-- A -->"
-            f"<g transform='translate(10 40) scale({text_px / 100} -{text_px / 100})'><use xlink:href='#IPAexGothic-41'/></g></g>"
+            "<defs><path id='IPAexGothic-41' d='M 0 0 L 60 0 L 30 70 z'/></defs><g "
+            "id='text_1'><!-- A -->"
+            f"<g transform='translate(10 40) scale({text_px / 100} -{text_px / 100})'><use "
+            "xlink:href='#IPAexGothic-41'/></g></g>"
         )
     else:
         label = f"<text x='10' y='40' font-size='{text_px}'>Kazakhstan</text>"
     svg = (
-        f"<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='{width}' "
-        f"height='{width // 4}' viewBox='0 0 {width} {width // 4}'><rect width='{width}' height='{width // 4}' fill='#eee'/>"
+        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' "
+        f"width='{width}' "
+        f"height='{width // 4}' viewBox='0 0 {width} {width // 4}'><rect width='{width}' "
+        f"height='{width // 4}' fill='#eee'/>"
         f"{label}</svg>"
     )
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
@@ -248,14 +267,16 @@ def test_figure_text_under_11px_on_a_phone(render, glyphs):
 
 
 def test_a_wide_figure_scaled_to_a_phone_has_small_text_unless_a_narrow_layout_is_served(render):
-    """The book's case: an 800 px wide figure with 12 px text scaled to the 278 px column (4.2 px text) is unreadable,
-    its full-size link notwithstanding; a <picture> that serves a narrow layout below 640 px is read whole."""
+    """The book's case: an 800 px wide figure with 12 px text scaled to the 278 px column (4.2 px
+    text) is unreadable, its full-size link notwithstanding; a <picture> that serves a narrow layout
+    below 640 px is read whole."""
     wide, narrow = svg_figure(800, 12), svg_figure(240, 12)
     link = f'<a class="ca911-full-size" href="{wide}">Open the figure at full size</a>'
     scaled = render(f'<figure><img src="{wide}" alt="a chart">{link}</figure>', SCALED)
     assert figure_text(screen_fit.phone_problems(scaled))
     served = render(
-        f'<figure><picture><source media="(max-width: 640px)" srcset="{narrow}"><img src="{wide}" alt="a chart">'
+        f'<figure><picture><source media="(max-width: 640px)" srcset="{narrow}"><img src="{wide}" '
+        'alt="a chart">'
         f"</picture>{link}</figure>",
         SCALED,
     )
@@ -264,18 +285,23 @@ def test_a_wide_figure_scaled_to_a_phone_has_small_text_unless_a_narrow_layout_i
 
 def test_a_figure_wider_than_the_screen(render):
     cut = render(
-        f'<figure style="overflow-x: auto"><img src="{svg_figure(600, 16)}" alt="a chart"></figure>',
+        '<figure style="overflow-x: auto">'
+        f'<img src="{svg_figure(600, 16)}" alt="a chart"></figure>',
         "img { max-width: none; }",
     )
     assert "figure wider than the screen" in kinds(screen_fit.phone_problems(cut))
 
 
 def test_a_row_label_squeezed_to_a_character_a_line(render):
-    """A Japanese row label beside long cells: squeezed to one character a line unless its column keeps a width."""
+    """A Japanese row label beside long cells: squeezed to one character a line unless its column
+    keeps a width."""
     table = (
         '<table style="width: 340px"><tr><td>イラク攻撃への支持</td>'
-        "<td>Kazakhstan called the war regrettable but kept its ties with Washington and Moscow alike.</td>"
-        "<td>Uzbekistan joined the coalition of the willing and offered its airspace and bases.</td></tr></table>"
+        "<td>Kazakhstan called the war regrettable but kept its ties with Washington and Moscow"
+        " alike.</td>"
+        "<td>Uzbekistan joined the coalition of the willing and offered its airspace and"
+        " bases.</td>"
+        "</tr></table>"
     )
     squeezed = "table cell squeezed to a character or two a line"
     assert squeezed in kinds(

@@ -1,13 +1,16 @@
-"""The table-width checker of tests/support/table_width.py on synthetic pages in Chromium: a two-row table
-stretched across the column is found; one at its natural width and a full one of running prose pass."""
+"""The table-width checker of tests/support/table_width.py on synthetic pages in Chromium: a two-row
+table stretched across the column is found; one at its natural width and a full one of running prose
+pass."""
 
 from __future__ import annotations
 
 from support.table_width import stretched_tables
 
 SHORT = (
-    "<table {attrs}><caption>Codes of status.</caption><thead><tr><th>code</th><th>meaning</th></tr></thead>"
-    "<tbody><tr><td>member</td><td>a full member</td></tr><tr><td>observer</td><td>an observer</td></tr></tbody></table>"
+    "<table {attrs}><caption>Codes of "
+    "status.</caption><thead><tr><th>code</th><th>meaning</th></tr></thead>"
+    "<tbody><tr><td>member</td><td>a full member</td></tr><tr><td>observer</td><td>an "
+    "observer</td></tr></tbody></table>"
 )
 
 

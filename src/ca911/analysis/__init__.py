@@ -1,1 +1,2 @@
-"""The analysis layer: chronology frames and networks built from the data package; no Markdown, no figures."""
+"""The analysis layer: chronology frames and networks built from the data package; no Markdown, no
+figures."""

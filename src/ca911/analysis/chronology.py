@@ -43,7 +43,8 @@ def require_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
 
 
 def actor_state(pkg: DataPackage) -> pd.Series:
-    """actor_id → the state it stands for (itself for states, its country for people, bodies and places)."""
+    """actor_id → the state it stands for (itself for states, its country for people, bodies and
+    places)."""
     a = pkg.actors.set_index("actor_id")
     state = a["country_id"].astype("string").fillna("")
     state[a["kind"] == "state"] = a.index[a["kind"] == "state"]
@@ -64,8 +65,8 @@ def event_lanes(pkg: DataPackage, lanes: list[str] = STATE_LANES) -> pd.DataFram
 def events_between(
     pkg: DataPackage, start: str, end: str, precision: str | None = None
 ) -> pd.DataFrame:
-    """Events inside the window, plus month-dated events of a month the window touches
-    (e.g. "September 2001" for a window from 11 September); year-dated ones are too coarse to place."""
+    """Events inside the window, plus month-dated events of a month the window touches (e.g.
+    "September 2001" for a window from 11 September); year-dated ones are too coarse to place."""
     ev = pkg.events
     lo, hi = pd.Timestamp(start), pd.Timestamp(end)
     inside = (ev["date_lo"] >= lo) & (ev["date_hi"] <= hi)
@@ -88,7 +89,8 @@ def event_actor_names(pkg: DataPackage) -> pd.Series:
 def chronology_table(
     pkg: DataPackage, start: str | None = None, end: str | None = None, lang: str = "en"
 ) -> pd.DataFrame:
-    """Date (as the data write it), actors, what happened and where it is stated: one row per event."""
+    """Date (as the data write it), actors, what happened and where it is stated: one row per
+    event."""
     ev = pkg.events if start is None else events_between(pkg, start, end)
     ev = require_rows(ev, "events in the chosen period").sort_values(["date_lo", "event_id"])
     return pd.DataFrame(
@@ -117,10 +119,11 @@ def stance_matrix(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Ordinal stance per state and day with carry-forward.
 
-    Returns (codes, evidenced, undated): `codes` holds the ordinal rank (0 = not stated) carried forward
-    from each evidenced day; `evidenced` is True on days a stance row exists, and its
-    `attrs["approximate"]` (same shape) is True where that day is a reading, not printed (the figure marks
-    those days); `undated` lists the stances dated only to a month, which cannot be placed on a day.
+    Returns (codes, evidenced, undated): `codes` holds the ordinal rank (0 = not stated) carried
+    forward from each evidenced day; `evidenced` is True on days a stance row exists, and its
+    `attrs["approximate"]` (same shape) is True where that day is a reading, not printed (the figure
+    marks those days); `undated` lists the stances dated only to a month, which cannot be placed on
+    a day.
     """
     st = require_rows(pkg.stances[pkg.stances["issue"] == issue], f"stances on {issue}")
     order = list(st["stance"].cat.categories)
@@ -157,7 +160,8 @@ def stance_changes(codes: pd.DataFrame) -> pd.DataFrame:
 
 
 def table1(pkg: DataPackage, lang: str = "ja") -> pd.DataFrame:
-    """Table 1 as printed: dimensions as rows (printed order), Kazakhstan and Uzbekistan as columns."""
+    """Table 1 as printed: dimensions as rows (printed order), Kazakhstan and Uzbekistan as
+    columns."""
     t = require_rows(pkg.iraq_war_responses, "Table 1 cells")
     frame = t.pivot(index="dimension", columns="country_id", values=f"text_{lang}")
     frame = frame.reindex(index=list(t["dimension"].cat.categories), columns=["KAZ", "UZB"])
@@ -172,8 +176,9 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
 
 
 def table1_event_numbers(pkg: DataPackage) -> dict[str, int]:
-    """event_id → its number among the events behind Table 1, in date order: the one numbering that the cells'
-    markers and the list of events share, so a reader on paper can go from a cell to its event."""
+    """event_id → its number among the events behind Table 1, in date order: the one numbering that
+    the cells' markers and the list of events share, so a reader on paper can go from a cell to its
+    event."""
     ids = sorted({e for ids in pkg.iraq_war_responses["event_ids"] for e in (ids or [])})
     ordered = pkg.events.set_index("event_id").loc[ids].sort_values("date_lo", kind="stable").index
     return {event_id: number for number, event_id in enumerate(ordered, 1)}
@@ -219,11 +224,12 @@ def aid_by_recipient(
 def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd.DataFrame:
     """Membership bars: one per member and organisation, the union of the rows that overlap.
 
-    A row runs from the first day its start covers to the last day its end covers; an open end runs to
-    the end of the record. Rows of the two chapters about the same membership merge into one bar. A row
-    whose start the chapter does not date (`networks.UNDATED_STARTS`) has no span to draw and is left out.
+    A row runs from the first day its start covers to the last day its end covers; an open end runs
+    to the end of the record. Rows of the two chapters about the same membership merge into one bar.
+    A row whose start the chapter does not date (`networks.UNDATED_STARTS`) has no span to draw and
+    is left out.
     """
-    from ca911.analysis.networks import UNDATED_STARTS
+    from ca911.analysis.membership_network import UNDATED_STARTS
 
     m = require_rows(pkg.memberships, "memberships").copy()
     m = m[~m["start_basis"].astype(str).isin(UNDATED_STARTS)]

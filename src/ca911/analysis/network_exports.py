@@ -1,5 +1,6 @@
 """The networks as downloads: GraphML and GEXF files of every network the notebooks draw (with the
-figures' fixed positions) and one ZIP of them all, written at build time by `ca911.book.generated`."""
+figures' fixed positions) and one ZIP of them all, written at build time by
+`ca911.book.generated`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import re
 import networkx as nx
 import pandas as pd
 
+from ca911.analysis.alignment_network import alignment_periods, build_alignment_graph
+from ca911.analysis.contact_network import build_contact_graph
+from ca911.analysis.membership_network import SNAPSHOTS, build_membership_graph, project_members
 from ca911.analysis.network_layouts import (
     alignment_layout,
     contact_layout,
@@ -16,17 +20,8 @@ from ca911.analysis.network_layouts import (
     presence_layout,
     projection_layout,
 )
-from ca911.analysis.networks import (
-    SNAPSHOTS,
-    _sorted_copy,
-    alignment_periods,
-    build_alignment_graph,
-    build_contact_graph,
-    build_membership_graph,
-    build_presence_graph,
-    presence_snapshots,
-    project_members,
-)
+from ca911.analysis.networks import sorted_copy
+from ca911.analysis.presence_network import build_presence_graph, presence_snapshots
 from ca911.data.archive import deterministic_zip
 from ca911.data.named_dates import AUTUMN_2001
 from ca911.data.output_date import output_iso_date
@@ -50,7 +45,7 @@ def _clean(attrs: dict) -> dict:
 
 
 def _export_graph(G: nx.Graph, pos: dict | None, viz: bool) -> nx.Graph:
-    H = _sorted_copy(G)
+    H = sorted_copy(G)
     H.graph.clear()
     H.graph.update(_clean(G.graph))
     for n in H:
@@ -80,7 +75,8 @@ def graphml_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
 
 def gexf_bytes(G: nx.Graph, pos: dict | None = None) -> bytes:
     """UTF-8 GEXF 1.2 with sorted nodes and edges, positions as `viz:position`, and a fixed
-    `lastmodifieddate`: the output date (networkx writes today's, which would change the bytes every day)."""
+    `lastmodifieddate`: the output date (networkx writes today's, which would change the bytes every
+    day)."""
     buf = io.BytesIO()
     nx.write_gexf(_export_graph(G, pos, viz=True), buf, encoding="utf-8", version="1.2draft")
     return re.sub(
@@ -110,7 +106,8 @@ def all_networks(pkg) -> dict[str, tuple[nx.Graph, dict]]:
 
 
 def network_exports(pkg) -> dict[str, bytes]:
-    """{"networks/<name>.graphml": bytes, "networks/<name>.gexf": bytes, ..., "networks/ca911-networks.zip"}."""
+    """{"networks/<name>.graphml": bytes, "networks/<name>.gexf": bytes, ...,
+    "networks/ca911-networks.zip"}."""
     files = {}
     for name, (G, pos) in all_networks(pkg).items():
         files[f"networks/{name}.graphml"] = graphml_bytes(G, pos)

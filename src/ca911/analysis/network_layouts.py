@@ -1,5 +1,5 @@
-"""Fixed positions for the network figures and downloads: the same graph always gives the same picture, and
-a node keeps its place across the snapshots of one network (ties break by id)."""
+"""Fixed positions for the network figures and downloads: the same graph always gives the same
+picture, and a node keeps its place across the snapshots of one network (ties break by id)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ca911.analysis.networks import POWERS, PRESENCE_STATUSES, membership_intervals
+from ca911.analysis.alignment_network import POWERS
+from ca911.analysis.membership_network import membership_intervals
+from ca911.analysis.presence_network import PRESENCE_STATUSES
 
 
 def _barycentric_order(
@@ -95,9 +97,10 @@ def presence_layout(data) -> dict[str, tuple[float, float]]:
 
 
 def contact_layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Fixed two-hub positions: the two actors with most events on the top row, the actors in contact
-    with both in a row below them, those in contact with one hub only beside that hub, and any
-    others at the end of the bottom row. Ties break by id, so the same graph gives the same picture."""
+    """Fixed two-hub positions: the two actors with most events on the top row, the actors in
+    contact with both in a row below them, those in contact with one hub only beside that hub, and
+    any others at the end of the bottom row. Ties break by id, so the same graph gives the same
+    picture."""
     if G.number_of_nodes() < 2:
         return {n: (0.0, 0.0) for n in G}
     by_events = sorted(G, key=lambda n: (-G.degree(n, weight="weight"), n))
@@ -129,7 +132,8 @@ ALIGNMENT_POSITIONS = {
 
 
 def alignment_layout(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
-    """The country in the middle, Russia top left, China top right, the US below; others left of centre."""
+    """The country in the middle, Russia top left, China top right, the US below; others left of
+    centre."""
     pos = {}
     others = sorted(n for n in G if n not in POWERS and G.nodes[n].get("role") != "country")
     for n in G:

@@ -1,1 +1,2 @@
-"""The book layer: Markdown pages, generated files and the Sphinx extension, above figures and analysis."""
+"""The book layer: Markdown pages, generated files and the Sphinx extension, above figures and
+analysis."""

@@ -1,6 +1,6 @@
-"""Analysis results as MyST tables for the notebooks: Table 1 of chapter 4 and the events behind it, a listing
-of events, and the downloads of the exported networks. The frames come from the analysis layer; the Markdown
-(escaping, links, labels) is the book's."""
+"""Analysis results as MyST tables for the notebooks: Table 1 of chapter 4 and the events behind it,
+a listing of events, and the downloads of the exported networks. The frames come from the analysis
+layer; the Markdown (escaping, links, labels) is the book's."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from ca911.data.package import DataPackage
 
 
 def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
-    """Table 1 as a numbered MyST table; each cell ends with the numbers of its evidence in the list of events
-    (`table1_evidence`), each linked to the event's entry in the full chronology."""
+    """Table 1 as a numbered MyST table; each cell ends with the numbers of its evidence in the list
+    of events (`table1_evidence`), each linked to the event's entry in the full chronology."""
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
     numbers = table1_event_numbers(pkg)
     heads = {"ja": ["", "カザフスタン", "ウズベキスタン"], "en": ["", "Kazakhstan", "Uzbekistan"]}[
@@ -44,9 +44,10 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
 
 
 def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> str:
-    """The events behind Table 1 as a numbered MyST table, numbered as the cells' markers (`table1_event_numbers`):
-    each event's date (linked to its chronology entry), what happened, who took part (`name_of(actor_id)`,
-    e.g. a link to the actor's page) and where the chapter states it, then the cells it evidences."""
+    """The events behind Table 1 as a numbered MyST table, numbered as the cells' markers
+    (`table1_event_numbers`): each event's date (linked to its chronology entry), what happened, who
+    took part (`name_of(actor_id)`, e.g. a link to the actor's page) and where the chapter states
+    it, then the cells it evidences."""
     numbers = table1_event_numbers(pkg)
     ev = pkg.events.set_index("event_id")
     ea = pkg.event_actors
@@ -64,12 +65,14 @@ def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> 
                 for a in ea.loc[ea["event_id"] == event_id, "actor_id"]
             )
         )
-        # three columns, so that a phone shows each event whole: the date leads the event, the locator ends it
+        # three columns, so that a phone shows each event whole: the date leads the event, the
+        # locator ends it
         rows.append(
             [
                 Markup(f"[{number}]"),
                 Markup(
-                    f"**{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`** · {myst_text(r.summary_en)}"
+                    f"**{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`** · "
+                    f"{myst_text(r.summary_en)}"
                     + (f" *{who}*" if who else "")
                     + f" · {myst_code(r.locator)}"
                 ),
@@ -81,8 +84,8 @@ def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> 
 
 
 def events_listing(events: pd.DataFrame) -> pd.DataFrame:
-    """Events as a reader lists them: the date as the data give it (linked to the event's chronology entry),
-    what happened, the kind of event in words, and where the chapter states it."""
+    """Events as a reader lists them: the date as the data give it (linked to the event's chronology
+    entry), what happened, the kind of event in words, and where the chapter states it."""
     rows = events.to_dict("records")
     return pd.DataFrame(
         {
@@ -105,11 +108,11 @@ def network_download_table(
     heading: str = "network",
     by_label: bool = True,
 ) -> str:
-    """The downloads of every exported network whose name starts with `prefix`, as a numbered MyST table
-    (one row per network, its GraphML and GEXF files): the rows come from `all_networks`, so a network
-    added there is offered for download without editing a notebook. `labels` names a row for the reader
-    (default: the network's name after the prefix); rows in the order of their labels, or of
-    `all_networks` if not `by_label`."""
+    """The downloads of every exported network whose name starts with `prefix`, as a numbered MyST
+    table (one row per network, its GraphML and GEXF files): the rows come from `all_networks`, so a
+    network added there is offered for download without editing a notebook. `labels` names a row for
+    the reader (default: the network's name after the prefix); rows in the order of their labels, or
+    of `all_networks` if not `by_label`."""
 
     def link(file: str) -> Markup:
         return Markup(f"{{download}}`{file} <../_generated/networks/{file}>`")

@@ -1,5 +1,6 @@
-"""Generated appendices: the glossary (from actors.csv), how to cite (from CITATION.cff), the discrepancy
-register, and the undated facts with the sentence map that ties every sentence of the chapters to its records."""
+"""Generated appendices: the glossary (from actors.csv), how to cite (from CITATION.cff), the
+discrepancy register, and the undated facts with the sentence map that ties every sentence of the
+chapters to its records."""
 
 from __future__ import annotations
 
@@ -8,14 +9,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ca911.book.actor_pages import (
-    KIND_HEADINGS,
-    actors_with_pages,
-    index_name,
-    marked_external,
-    ref_link,
-    sort_key,
-)
+from ca911.book.actor_index import KIND_HEADINGS, index_name, sort_key
+from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
 from ca911.book.myst import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
 from ca911.book.records import fact_label, record_markup
 from ca911.data.locators import section_of
@@ -30,8 +25,10 @@ def glossary_markdown(pkg: DataPackage) -> str:
 
     a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
     out = [
-        "Square brackets in an English name mark the part that neither chapter prints (a given name, a prefix or a "
-        "transliteration supplied from outside them, and recorded apart from the rest of the name in `actors.csv`). In the tables, "
+        "Square brackets in an English name mark the part that neither chapter prints (a given "
+        "name, a prefix or a "
+        "transliteration supplied from outside them, and recorded apart from the rest of the name "
+        "in `actors.csv`). In the tables, "
         f"{MISSING} means that the chapters print no other form.",
         "",
     ]
@@ -77,8 +74,9 @@ def glossary_markdown(pkg: DataPackage) -> str:
 
 
 def citation_bibtex(cff: dict) -> str:
-    """The volume's BibTeX entry. Its year is the year of CITATION.cff's `date-released` when the file states one;
-    otherwise the entry has no year and its note says that none is stated (a build date is not a release date)."""
+    """The volume's BibTeX entry. Its year is the year of CITATION.cff's `date-released` when the
+    file states one; otherwise the entry has no year and its note says that none is stated (a build
+    date is not a release date)."""
     authors = " and ".join(
         a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff["authors"]
     )
@@ -92,7 +90,8 @@ def citation_bibtex(cff: dict) -> str:
     )
 
 
-# Citation blocks wrap at the column (ca911.css): a reader copies them whole, and a scrolled line hides its end.
+# Citation blocks wrap at the column (ca911.css): a reader copies them whole, and a scrolled line
+# hides its end.
 CITATION_BLOCK = ":class: ca911-citation"
 
 
@@ -109,8 +108,10 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff") -> str:
         "",
         "# One record",
         "",
-        "Every record has a stable reference, the file in `data/` without `.csv`, a colon, then the record's key "
-        "(the sentence map and the discrepancy register use the same form). Cite a record with the volume's version, "
+        "Every record has a stable reference, the file in `data/` without `.csv`, a colon, then "
+        "the record's key "
+        "(the sentence map and the discrepancy register use the same form). Cite a record with "
+        "the volume's version, "
         "so the reader can fetch the data as they stood:",
         "",
         "```{code-block} text",
@@ -119,8 +120,10 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff") -> str:
         f"{cff['title']}, version {cff['version']}, record events:ch3-2001-09-24-putin-tv-address",
         "```",
         "",
-        "Events and undated facts also have an anchor in the HTML edition (the event's entry in the full chronology, "
-        "the fact's in the list of undated facts), and every actor with a page lists all its records with their "
+        "Events and undated facts also have an anchor in the HTML edition (the event's entry in "
+        "the full chronology, "
+        "the fact's in the list of undated facts), and every actor with a page lists all its "
+        "records with their "
         "references.",
         "",
         "# Citation File Format",
@@ -162,7 +165,8 @@ def discrepancies_markdown(pkg: DataPackage) -> str:
         ids = " ".join(record_link(i) for i in (r.record_ids or [])) or "none"
         out += [
             f"(disc-{r.discrepancy_id})=",
-            f"**{myst_text(r.discrepancy_id)}** · {myst_text(kind_words(r.kind))} · {myst_code(r.locator)}",
+            f"**{myst_text(r.discrepancy_id)}** · {myst_text(kind_words(r.kind))} · "
+            f"{myst_code(r.locator)}",
             f"- **As printed:** {markdown_cell(r.as_printed)}",
             f"- **Reading adopted:** {markdown_cell(r.reading)}",
             f"- **Why:** {markdown_cell(r.reason)}",
@@ -181,13 +185,14 @@ def chapter_titles(pkg: DataPackage) -> dict[str, str]:
 
 
 def record_link(ref: str) -> str:
-    """A record reference as Markdown, in the one style of every page (`records.record_markup`); text that is no
-    record reference is shown as escaped text (the validator names it)."""
+    """A record reference as Markdown, in the one style of every page (`records.record_markup`);
+    text that is no record reference is shown as escaped text (the validator names it)."""
     return record_markup(ref) if RECORD_REF.fullmatch(ref) else markdown_cell(ref)
 
 
 def facts_markdown(pkg: DataPackage) -> str:
-    """Every undated fact, per chapter in reading order, each labelled for links from the sentence map."""
+    """Every undated fact, per chapter in reading order, each labelled for links from the sentence
+    map."""
     names = pkg.actors.set_index("actor_id")["name_shown"]
     first_cited: dict[str, int] = {}  # reading order: the first sentence that cites each fact
     for s in pkg.sentences.sort_values("sentence_no").itertuples():
@@ -203,7 +208,8 @@ def facts_markdown(pkg: DataPackage) -> str:
             who = ", ".join(names.get(a, a) for a in r.actor_ids)
             out += [
                 f"({fact_label(r.fact_id)})=",
-                f"**{myst_text(r.fact_type)}** ({myst_text(str(r.modality).replace('_', ' '))}) · {myst_text(r.summary_en)} · {myst_text(r.summary_ja)} · "
+                f"**{myst_text(r.fact_type)}** ({myst_text(str(r.modality).replace('_', ' '))}) · "
+                f"{myst_text(r.summary_en)} · {myst_text(r.summary_ja)} · "
                 f"*{myst_text(who)}* · {myst_code(r.locator)} · {myst_code('facts:' + r.fact_id)}",
                 "",
             ]
@@ -219,11 +225,13 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
     ):
         out += [f"# {titles[chapter]}", ""]
         for section, sec_rows in rows.groupby(rows["locator"].map(section_of), sort=False):
-            # a list-table, for fixed column widths: long record lists would squeeze the other columns in print
+            # a list-table, for fixed column widths: long record lists would squeeze the other
+            # columns in print
             out += [
                 f"**{section}**",
                 "",
-                f"```{{list-table}} {titles[chapter]}, {section}: each sentence, what it does, how the author holds it, and its records.",
+                f"```{{list-table}} {titles[chapter]}, {section}: each sentence, what it does, "
+                "how the author holds it, and its records.",
                 f":name: tab-sentences-{chapter}-{section.strip('§').replace('.', '-')}",
                 ":header-rows: 1",
                 ":widths: 22 14 64",
@@ -235,7 +243,8 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
             ]
             for r in sec_rows.itertuples():
                 refs = " ".join(record_link(x) for x in r.record_refs) or "—"
-                # modality shares the content cell: a fourth column would squeeze the records on a phone
+                # modality shares the content cell: a fourth column would squeeze the records on a
+                # phone
                 out += [
                     f"* - {myst_code(r.locator)}",
                     f"  - {myst_text(r.content)} · {myst_text(str(r.modality).replace('_', ' '))}",

@@ -19,7 +19,8 @@ FIELD_WIDTHS = [
 
 
 def filled_rows(column: pd.Series, field: dict) -> int:
-    """Rows with a value: a list-valued field (as the loader splits it) counts the rows with at least one item."""
+    """Rows with a value: a list-valued field (as the loader splits it) counts the rows with at
+    least one item."""
     if LIST_SEPARATOR in field:
         return int(column.map(len).gt(0).sum())
     return int((column.astype("string").fillna("") != "").sum())
@@ -30,10 +31,16 @@ def code_counts(pkg: DataPackage, resource: str, field: str) -> pd.Series:
     return values.value_counts()
 
 
+def _joined(fields) -> str:
+    """A foreign key's fields as the codebook prints them: one name, or names joined by commas."""
+    return fields if isinstance(fields, str) else ",".join(fields)
+
+
 def codebook_markdown(pkg: DataPackage) -> str:
     out = [
         f"The data package `{pkg.descriptor['name']}` (version {pkg.descriptor['version']}) holds "
-        f"{len(pkg.descriptor['resources'])} tables. SHA-256 of this build's data: `{pkg.sha256[:16]}…`.",
+        f"{len(pkg.descriptor['resources'])} tables. SHA-256 of this build's data: "
+        f"`{pkg.sha256[:16]}…`.",
         "In the tables of fields, a rule – means that the field has no pattern and no fixed codes.",
         "",
     ]
@@ -53,14 +60,15 @@ def codebook_markdown(pkg: DataPackage) -> str:
                 else ""
             )
             + (
-                " **External:** facts from a public reference named in each row, not from the chapters."
+                " **External:** facts from a public reference named in each row, not from the "
+                "chapters."
                 if res.get("external")
                 else ""
             ),
         ]
         fks = [
             f"`{','.join(fk['fields'] if isinstance(fk['fields'], list) else [fk['fields']])}` → "
-            f"`{fk['reference']['resource']}.{fk['reference']['fields'] if isinstance(fk['reference']['fields'], str) else ','.join(fk['reference']['fields'])}`"
+            f"`{fk['reference']['resource']}.{_joined(fk['reference']['fields'])}`"
             for fk in schema.get("foreignKeys", [])
         ]
         if fks:

@@ -1,10 +1,10 @@
 """Execute the book's notebooks side by side before Sphinx reads them.
 
-myst-nb executes notebooks one after another inside Sphinx's read phase. This runs the same notebooks,
-read by the same reader (`ca911.book.execution_hash.read_markdown`, so the cache key includes the data and code
-hashes), in parallel worker processes and stores the results in the same jupyter-cache; Sphinx then
-finds every notebook cached. A notebook that fails is reported with its traceback and nothing is
-cached for it, so the build that follows fails on it as before.
+myst-nb executes notebooks one after another inside Sphinx's read phase. This runs the same
+notebooks, read by the same reader (`ca911.book.execution_hash.read_markdown`, so the cache key
+includes the data and code hashes), in parallel worker processes and stores the results in the same
+jupyter-cache; Sphinx then finds every notebook cached. A notebook that fails is reported with its
+traceback and nothing is cached for it, so the build that follows fails on it as before.
 
     python -m ca911 execute [--jobs 2]
 """

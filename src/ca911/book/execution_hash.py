@@ -41,7 +41,8 @@ def data_stamp_cell(sha256: str, code_sha256: str | None = None) -> nbformat.Not
 def read_markdown(text: str, data_dir: str | Path | None = None) -> nbformat.NotebookNode:
     nb = read_myst_markdown_notebook(text, add_source_map=True)
     if is_myst_markdown_notebook(text):
-        # nbformat gives new cells random ids; numbered ones make the downloadable .ipynb the same bytes in every build
+        # nbformat gives new cells random ids; numbered ones make the downloadable .ipynb the same
+        # bytes in every build
         for number, cell in enumerate(nb.cells, start=1):
             cell["id"] = f"cell-{number}"
         nb.cells.insert(0, data_stamp_cell(package_hash(data_dir)))

@@ -51,18 +51,21 @@ def generate(
 
 
 def generators(actor_pages: bool = True) -> dict:
-    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}. A book
-    without actor pages (`ca911_actor_pages: false`, e.g. a small test book) names actors without links."""
+    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}. A
+    book without actor pages (`ca911_actor_pages: false`, e.g. a small test book) names actors
+    without links."""
     from functools import partial
 
     from ca911.analysis import network_exports
     from ca911.book import actor_pages as pages
-    from ca911.book import appendices, codebook, records
+    from ca911.book import actor_records, appendices, codebook, records
 
     writers = {
         "appendices": appendices.appendix_files,
         "codebook": codebook.codebook_file,
-        "chronology": (lambda pkg: records.chronology_file(pkg, partial(pages.linked_name, pkg)))
+        "chronology": (
+            lambda pkg: records.chronology_file(pkg, partial(actor_records.linked_name, pkg))
+        )
         if actor_pages
         else records.chronology_file,
         "networks": network_exports.network_exports,

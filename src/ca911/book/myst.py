@@ -11,8 +11,8 @@ import pandas as pd
 
 
 class Markup(str):
-    """MyST we wrote ourselves (roles, links, code spans around ids): passed through a table cell unescaped.
-    Anything else that reaches Markdown is data and is escaped."""
+    """MyST we wrote ourselves (roles, links, code spans around ids): passed through a table cell
+    unescaped. Anything else that reaches Markdown is data and is escaped."""
 
 
 MISSING = "–"  # what a table shows for a value the data leave empty; the table's note says so
@@ -29,7 +29,8 @@ def myst_text(value) -> str:
 
 
 def myst_code(value) -> Markup:
-    """An identifier as a code span: a fence longer than any backtick run inside, so it cannot close early."""
+    """An identifier as a code span: a fence longer than any backtick run inside, so it cannot close
+    early."""
     text = re.sub(r"\s+", " ", str(value))
     fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
@@ -65,26 +66,29 @@ def markdown_cell(value, missing: str = MISSING, pipe_table: bool = True) -> str
 
 
 def _same_decimals(values: pd.Series, most: int = 4) -> pd.Series:
-    """Floats of one column with one number of decimals (1.0 and 0.6429 → 1.0000 and 0.6429), so they align."""
+    """Floats of one column with one number of decimals (1.0 and 0.6429 → 1.0000 and 0.6429), so
+    they align."""
     shown = [repr(float(v)).rstrip("0").split(".")[-1] if pd.notna(v) else "" for v in values]
     decimals = min(most, max((len(s) for s in shown), default=0))
     return values.map(lambda v: f"{v:,.{decimals}f}" if pd.notna(v) else None).astype(object)
 
 
-# A table whose rows are shorter than this (characters a reader sees, all columns) keeps its natural width:
-# stretched across the text block, a two-column list of codes leaves its words far apart.
+# A table whose rows are shorter than this (characters a reader sees, all columns) keeps its natural
+# width: stretched across the text block, a two-column list of codes leaves its words far apart.
 STRETCH_FROM = 90
 
 
 def _shown_length(cell: str) -> int:
-    """About how many characters a Markdown cell shows: roles and links by their text, no escapes or emphasis."""
+    """About how many characters a Markdown cell shows: roles and links by their text, no escapes or
+    emphasis."""
     text = re.sub(r"\{[\w:.-]+\}`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", str(cell))
     text = re.sub(r"\\(.)", r"\1", text)
     return len(re.sub(r"[`*]|&\w+;", "", text))
 
 
 def natural_width(rows: list[list[str]]) -> int:
-    """The characters of the widest cell of each column, summed: what one line of the table would need."""
+    """The characters of the widest cell of each column, summed: what one line of the table would
+    need."""
     return sum(max((_shown_length(c) for c in column), default=0) for column in zip(*rows))
 
 
@@ -100,13 +104,15 @@ def markdown_table(
     right: tuple[str, ...] = (),
     dash_explained: bool = False,
 ) -> str:
-    """The one way a table reaches the book: a numbered, captioned, named MyST table (colon fence, so a
-    caption may hold code spans and roles), every data cell escaped as literal text (see `markdown_cell`),
-    numbers right-aligned with their header, and a note under it saying what an en dash means.
+    """The one way a table reaches the book: a numbered, captioned, named MyST table (colon fence,
+    so a caption may hold code spans and roles), every data cell escaped as literal text (see
+    `markdown_cell`), numbers right-aligned with their header, and a note under it saying what an en
+    dash means.
 
     `caption` and `note` are ours (MyST allowed); `labels` renames columns for the reader (default:
-    the field name with spaces for underscores); `right` names text columns that hold numbers (right-aligned);
-    `dash_explained`: the text before a run of tables says once what an en dash means, so no note repeats it."""
+    the field name with spaces for underscores); `right` names text columns that hold numbers
+    (right-aligned); `dash_explained`: the text before a run of tables says once what an en dash
+    means, so no note repeats it."""
     f = frame.reset_index() if index else frame
     labels = labels or {}
     heads = [labels.get(c, str(c).replace("_", " ")) for c in f.columns]
@@ -154,10 +160,8 @@ def markdown_table(
         for cells in rows:
             items += [f"* - {cells[0]}".rstrip()] + [f"  - {c}".rstrip() for c in cells[1:]]
         return (
-            f":::{{list-table}} {caption}\n{options}:header-rows: 1\n:widths: {' '.join(map(str, widths))}\n:width: 100%\n\n"
-            + "\n".join(items)
-            + "\n:::\n"
-            + after
+            f":::{{list-table}} {caption}\n{options}:header-rows: 1\n:widths: "
+            f"{' '.join(map(str, widths))}\n:width: 100%\n\n" + "\n".join(items) + "\n:::\n" + after
         )
     return f":::{{table}} {caption}\n{options}\n" + "\n".join(lines) + "\n:::\n" + after
 
@@ -165,17 +169,18 @@ def markdown_table(
 ITABLES_STATIC = (
     "_static/itables"  # where the book ships DataTables (see sphinx_ext): no CDN, no inline copy
 )
-# itables' "connected" mode loads its bundle from `dt_url`: here the book's own copy, relative to a page of
-# notebooks/ (the only folder with interactive tables).
+# itables' "connected" mode loads its bundle from `dt_url`: here the book's own copy, relative to a
+# page of notebooks/ (the only folder with interactive tables).
 DT_URL = f"../{ITABLES_STATIC}/dt_bundle.js"
 
 
 # DataTables options (public itables/DataTables API): the page length in a labelled menu with "All",
-# prose columns given room, headers that look clickable (the whole header sorts, not only its arrow).
-# The table lays itself out from its content (table-layout: auto), so no column is narrower than its longest
-# word and no cell's text runs into the next; the widths below are only the shares the rest is divided by.
-# On a narrow screen each row becomes a small block (date, type and locator on one line, then what happened
-# and who), so the table fits the screen instead of scrolling sideways.
+# prose columns given room, headers that look clickable (the whole header sorts, not only its
+# arrow). The table lays itself out from its content (table-layout: auto), so no column is narrower
+# than its longest word and no cell's text runs into the next; the widths below are only the shares
+# the rest is divided by. On a narrow screen each row becomes a small block (date, type and locator
+# on one line, then what happened and who), so the table fits the screen instead of scrolling
+# sideways.
 ITABLE_CSS = """
 .dt-container .dt-length select { min-width: 5em; color: inherit; background-color: transparent; }
 .dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
@@ -199,7 +204,7 @@ ITABLE_CSS = """
   .dt-container table.dataTable tbody td.ca911-col-actors { grid-area: 3 / 1 / 4 / -1; color: var(--pst-color-text-muted); }
   .dt-container table.dataTable tbody td.ca911-col-actors:not(:empty)::before { content: "Actors: "; }
 }
-"""
+"""  # noqa: E501 (stylesheet rules sent to the page as they are)
 # Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
 ITABLE_WIDTHS = {
     "date": "13%",
@@ -214,8 +219,9 @@ SEARCH_ONLY_COLUMNS = (
 
 
 def html_cell(value):
-    """A cell of a searchable HTML table: a locator or a record reference as the code element every page shows it
-    in (the classes of `records.locator_node`, `records.record_node`), any other text escaped, numbers as they are."""
+    """A cell of a searchable HTML table: a locator or a record reference as the code element every
+    page shows it in (the classes of `records.locator_node`, `records.record_node`), any other text
+    escaped, numbers as they are."""
     import html
 
     from ca911.book.records import LOCATOR_CLASS, RECORD_CLASS
@@ -226,15 +232,18 @@ def html_cell(value):
         return value
     for pattern, css in ((LOCATOR, LOCATOR_CLASS), (RECORD_REF, RECORD_CLASS)):
         if pattern.fullmatch(value):
-            return f'<code class="docutils literal notranslate {css}"><span class="pre">{html.escape(value)}</span></code>'
+            return (
+                f'<code class="docutils literal notranslate {css}">'
+                f'<span class="pre">{html.escape(value)}</span></code>'
+            )
     return html.escape(value, quote=False)
 
 
 class InteractiveTable:
-    """A table that is searchable in HTML (itables' public `to_html_datatable`, loading the DataTables
-    bundle the book ships, never a CDN) and, where no script runs (the PDF builder prefers text/markdown),
-    either the same table through `markdown_table` or, for a long one, `print_note` (our MyST: it may
-    point to where print lists it)."""
+    """A table that is searchable in HTML (itables' public `to_html_datatable`, loading the
+    DataTables bundle the book ships, never a CDN) and, where no script runs (the PDF builder
+    prefers text/markdown), either the same table through `markdown_table` or, for a long one,
+    `print_note` (our MyST: it may point to where print lists it)."""
 
     def __init__(
         self,
@@ -274,7 +283,8 @@ class InteractiveTable:
             "columnDefs": defs,
             "autoWidth": False,
             "pageLength": 10,
-            "text_in_header_can_be_selected": False,  # itables' default sorts from the arrow icon only
+            # itables' default sorts from the arrow icon only
+            "text_in_header_can_be_selected": False,
             "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]],
             "css": ITABLE_CSS,
             "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
@@ -284,7 +294,8 @@ class InteractiveTable:
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable
 
-        # cells as HTML: a locator or record reference shows in its one element (records.py), all else escaped
+        # cells as HTML: a locator or record reference shows in its one element (records.py), all
+        # else escaped
         table = to_html_datatable(
             self.frame.map(html_cell),
             caption=self.caption,
@@ -301,7 +312,8 @@ class InteractiveTable:
             if self.print_note
             else markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
         )
-        # as itables' init_notebook_mode does, but from the book's copy: DataTables follows the theme's dark mode
+        # as itables' init_notebook_mode does, but from the book's copy: DataTables follows the
+        # theme's dark mode
         dark = (
             f'<script type="module">import {{ set_or_remove_dark_class }} from "{self.dt_url}"; '
             "set_or_remove_dark_class();</script>\n"
@@ -350,7 +362,8 @@ def captioned_table(
 
 
 def count_text(value, plural: dict[str, str] | None = None, lang: str = "en") -> str:
-    """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest first)."""
+    """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest
+    first)."""
     from ca911.book.wording import noun_form
 
     if not isinstance(value, str) or not value.strip():

@@ -10,9 +10,10 @@ import pandas as pd
 
 
 def pairs_in_words(pairs: list[tuple[str, str]], name_of) -> str:
-    """Pairs of states in a reader's words: three or more states of which every two are a pair are named once
-    ("every two of Estonia, Georgia and Ukraine"), a state in three or more of the other pairs once with its partners
-    ("Belarus with each of Armenia, Kazakhstan and Russia"), the pairs left over one by one ("Kazakhstan and Russia")."""
+    """Pairs of states in a reader's words: three or more states of which every two are a pair are
+    named once ("every two of Estonia, Georgia and Ukraine"), a state in three or more of the other
+    pairs once with its partners ("Belarus with each of Armenia, Kazakhstan and Russia"), the pairs
+    left over one by one ("Kazakhstan and Russia")."""
 
     def listed(names: list[str]) -> str:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -38,8 +39,9 @@ def pairs_in_words(pairs: list[tuple[str, str]], name_of) -> str:
 
 
 def shared_membership_histories(weights: pd.DataFrame, name_of) -> pd.DataFrame:
-    """The projected weights (`projected_weights`: pairs "KAZ–RUS" × snapshots) with the pairs of one history
-    together: one row per distinct sequence of weights, the pairs counted and named in words, the latest weights first."""
+    """The projected weights (`projected_weights`: pairs "KAZ–RUS" × snapshots) with the pairs of
+    one history together: one row per distinct sequence of weights, the pairs counted and named in
+    words, the latest weights first."""
     rows = []
     for history, group in weights.groupby(list(weights.columns), sort=False):
         pairs = [tuple(label.split("–")) for label in group.index]

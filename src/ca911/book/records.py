@@ -1,7 +1,7 @@
-"""Records as the pages name them: the dates of events in words, the labels of their entries, a record
-reference as MyST (`record_markup`, the `{record}` role), the generated full chronology the `{event}` role links
-to, and the number of a record with its qualifier (`number_text`, the `{number}` role). The roles themselves are
-in `ca911.book.sphinx.roles`.
+"""Records as the pages name them: the dates of events in words, the labels of their entries, a
+record reference as MyST (`record_markup`, the `{record}` role), the generated full chronology the
+`{event}` role links to, and the number of a record with its qualifier (`number_text`, the
+`{number}` role). The roles themselves are in `ca911.book.sphinx.roles`.
 """
 
 from __future__ import annotations
@@ -11,15 +11,18 @@ from ca911.data import dates
 from ca911.data.numbers import is_share, with_qualifier
 from ca911.data.package import DataPackage
 
-# Each is one element with one class on every page, in both editions: the book's stylesheets style these.
+# Each is one element with one class on every page, in both editions: the book's stylesheets style
+# these.
 LOCATOR_CLASS = "ca911-locator"
 RECORD_CLASS = "ca911-record"
-# Records with an entry of their own (events in the full chronology, facts in the list of undated facts).
+# Records with an entry of their own (events in the full chronology, facts in the list of undated
+# facts).
 LINKED_RECORD_FILES = ("events", "facts")
 
 
 def event_date_text(row, lang: str = "en") -> str:
-    """An event's (or stance's) date in words, a span and approximation included: 'about November 2001'."""
+    """An event's (or stance's) date in words, a span and approximation included: 'about November
+    2001'."""
     end = row.get("date_end")
     return dates.span_words(
         row["date"],
@@ -48,13 +51,15 @@ def record_target(ref: str) -> str | None:
 
 
 def record_markup(ref: str) -> str:
-    """MyST for a record reference: the `{record}` role, which links it to its entry where it has one."""
+    """MyST for a record reference: the `{record}` role, which links it to its entry where it has
+    one."""
     return f"{{record}}`{ref}`"
 
 
 def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
-    """Every event of both chapters, by year, each entry labelled for the `{event}` role; `name_of(actor_id)`
-    writes an actor's name (generated.generators passes the link to its page: actor_pages.linked_name)."""
+    """Every event of both chapters, by year, each entry labelled for the `{event}` role;
+    `name_of(actor_id)` writes an actor's name (generated.generators passes the link to its page:
+    actor_pages.linked_name)."""
     ev = pkg.events.sort_values(["date_lo", "event_id"])
     names = pkg.actors.set_index("actor_id")["name_shown"]
     name_of = name_of or (lambda a: myst_text(names.get(a, a)))
@@ -72,7 +77,8 @@ def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
         out += [
             f"({label_of(row['event_id'])})=",
             f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
-            f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · {myst_code('events:' + row['event_id'])}",
+            f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · "
+            f"{myst_code('events:' + row['event_id'])}",
             "",
         ]
     return "\n".join(out) + "\n"
@@ -83,9 +89,9 @@ def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
 
 
 def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
-    """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about 7,000', '66%').
-    The column defaults to `value`; its qualifier is `<column>_qualifier` or else `qualifier`; a unit
-    `share` is written as a percentage. A KeyError names what is unknown."""
+    """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about
+    7,000', '66%'). The column defaults to `value`; its qualifier is `<column>_qualifier` or else
+    `qualifier`; a unit `share` is written as a percentage. A KeyError names what is unknown."""
     from ca911.data.refs import format_ref, parse_ref
     from ca911.data.schema import primary_key
 

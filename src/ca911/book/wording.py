@@ -1,11 +1,11 @@
 """Words the book generates around numbers and names, for every language edition.
 
-Everything that turns a count or an actor's name into running text goes through here, with the language
-as a parameter, so a generated sentence reads as an editor would write it ("one partner", "no events",
-"none of them", "the United States") in English, and a Japanese edition calls the same functions.
-Which form a number takes comes from the language's plural rules in the Unicode CLDR (Babel):
-English tells one from other, Japanese has no plural. Only the English words are written so far;
-another language raises until its words are added here.
+Everything that turns a count or an actor's name into running text goes through here, with the
+language as a parameter, so a generated sentence reads as an editor would write it ("one partner",
+"no events", "none of them", "the United States") in English, and a Japanese edition calls the same
+functions. Which form a number takes comes from the language's plural rules in the Unicode CLDR
+(Babel): English tells one from other, Japanese has no plural. Only the English words are written so
+far; another language raises until its words are added here.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ SMALL_NUMBERS_EN = {
 }  # zero and one read as words; from two on, figures (the book's style)
 
 # A name takes "the" when its head is a common noun ("the United States", "the Soviet Union", "the
-# Commonwealth of Independent States"), when it is plural, or when it is an initialism read letter by letter
-# ("the CIS", "the UN"). An acronym read as a word ("NATO") takes none.
+# Commonwealth of Independent States"), when it is plural, or when it is an initialism read letter
+# by letter ("the CIS", "the UN"). An acronym read as a word ("NATO") takes none.
 THE_HEADS_EN = {
     "states",
     "nations",
@@ -105,13 +105,15 @@ def _check(lang: str) -> None:
 
 @cache
 def plural_category(n: int, lang: str = DEFAULT_LANG) -> str:
-    """The CLDR plural category of `n` in `lang`: "one" or "other" in English, always "other" in Japanese."""
+    """The CLDR plural category of `n` in `lang`: "one" or "other" in English, always "other" in
+    Japanese."""
     return Locale.parse(lang).plural_form(n)
 
 
 def plural(noun: str, lang: str = DEFAULT_LANG) -> str:
-    """The plural of an English noun phrase: its head noun (the last word, or the word before "of"/"for")
-    takes the plural. "event" → "events", "period relation" → "period relations", "entry" → "entries"."""
+    """The plural of an English noun phrase: its head noun (the last word, or the word before
+    "of"/"for") takes the plural. "event" → "events", "period relation" → "period relations",
+    "entry" → "entries"."""
     _check(lang)
     words = noun.split(" ")
     head = next(
@@ -146,7 +148,8 @@ def count(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None =
 def figure_count(
     n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None
 ) -> str:
-    """A number in figures with its noun, for tables and lists: "0 events", "1 event", "12 events"."""
+    """A number in figures with its noun, for tables and lists: "0 events", "1 event", "12
+    events"."""
     n = int(n)
     return f"{n:,} {noun_form(n, noun, lang, plural_form)}"
 
@@ -175,7 +178,8 @@ def join(items, lang: str = DEFAULT_LANG, empty: str = "none") -> str:
 
 
 def takes_article(name: str, kind: str | None = None, lang: str = DEFAULT_LANG) -> bool:
-    """Whether a name takes the definite article in running text ("the United States", but "Russia")."""
+    """Whether a name takes the definite article in running text ("the United States", but
+    "Russia")."""
     _check(lang)
     if kind in NEVER_THE_KINDS or not name:
         return False
@@ -202,7 +206,8 @@ def takes_article(name: str, kind: str | None = None, lang: str = DEFAULT_LANG) 
 def name_in_text(
     name: str, kind: str | None = None, lang: str = DEFAULT_LANG, start: bool = False
 ) -> str:
-    """A name as it stands in a sentence: with its article where it takes one, capitalised at a sentence's start."""
+    """A name as it stands in a sentence: with its article where it takes one, capitalised at a
+    sentence's start."""
     if not takes_article(name, kind, lang):
         return name
     return f"{'The' if start else 'the'} {name}"

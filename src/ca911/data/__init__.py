@@ -1,1 +1,2 @@
-"""The data layer: the data package, its schema and validation, and one module per concept (dates, numbers, references, locators)."""
+"""The data layer: the data package, its schema and validation, and one module per concept (dates,
+numbers, references, locators)."""

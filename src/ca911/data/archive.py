@@ -1,5 +1,5 @@
-"""The one deterministic ZIP writer: the data and network downloads are archives whose bytes depend on
-their content alone."""
+"""The one deterministic ZIP writer: the data and network downloads are archives whose bytes depend
+on their content alone."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from ca911.data.output_date import zip_date_time
 
 
 def deterministic_zip(folder: str, files: dict[str, bytes]) -> bytes:
-    """A ZIP of `files` under `folder/`, sorted, with the output date and fixed modes: same content, same bytes."""
+    """A ZIP of `files` under `folder/`, sorted, with the output date and fixed modes: same content,
+    same bytes."""
     date_time = zip_date_time()
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -47,7 +47,8 @@ def _read(sources_csv: Path) -> tuple[Chapter, ...]:
 
 
 def chapters(data_dir: str | Path | None = None) -> tuple[Chapter, ...]:
-    """Every chapter, in the order of sources.csv (the data directory defaults as `ca911.data.load` does)."""
+    """Every chapter, in the order of sources.csv (the data directory defaults as `ca911.data.load`
+    does)."""
     if data_dir is None:
         from ca911.data.package import default_data_dir
 

@@ -1,9 +1,9 @@
-"""Partial dates, in one place: the form the data contract accepts (YYYY, YYYY-MM or YYYY-MM-DD), the days
-a date covers, and the words a reader sees for it.
+"""Partial dates, in one place: the form the data contract accepts (YYYY, YYYY-MM or YYYY-MM-DD),
+the days a date covers, and the words a reader sees for it.
 
-A date is as precise as the chapter that gives it, so it is kept as the string and read as the span of
-days it covers ("2001" is 1 January to 31 December 2001, never 1 January alone). Every function that
-writes words takes the language of the edition; only English exists so far.
+A date is as precise as the chapter that gives it, so it is kept as the string and read as the span
+of days it covers ("2001" is 1 January to 31 December 2001, never 1 January alone). Every function
+that writes words takes the language of the edition; only English exists so far.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ MONTHS = {
 APPROXIMATE = {"en": "about {date}"}
 RANGE = {"en": "{start} – {end}"}
 OPEN_END = {"en": "from {start}"}
-# strftime patterns for figure axes, whose ticks are dates the axis generates rather than dates of the data
+# strftime patterns for figure axes, whose ticks are dates the axis generates rather than dates of
+# the data
 AXIS_FORMATS = {"en": {"day": "%d %b", "month": "%b %Y"}}
 
 
@@ -93,7 +94,8 @@ def bounds(value: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def last_day(value) -> pd.Timestamp:
-    """A Timestamp for a date "as of" `value`: a partial date means the last day it covers ("2004" → 2004-12-31)."""
+    """A Timestamp for a date "as of" `value`: a partial date means the last day it covers ("2004" →
+    2004-12-31)."""
     if isinstance(value, str):
         return bounds(value)[1]
     return pd.Timestamp(value)
@@ -101,8 +103,8 @@ def last_day(value) -> pd.Timestamp:
 
 def words(value, lang: str, short: bool = False) -> str:
     """A date at its own precision: '2001' → '2001', '2001-09' → 'September 2001', '2001-09-30' →
-    '30 September 2001'; `short` abbreviates the month ('Sep 2001', '30 Sep 2001') for figures. A Timestamp
-    counts as a day."""
+    '30 September 2001'; `short` abbreviates the month ('Sep 2001', '30 Sep 2001') for figures. A
+    Timestamp counts as a day."""
     months = _words_of(MONTHS, lang)
     parts = _parts(f"{value:%Y-%m-%d}" if isinstance(value, pd.Timestamp) else value)
     if len(parts) == 1:
@@ -124,8 +126,9 @@ def span_words(
     short: bool = False,
     as_stored: bool = False,
 ) -> str:
-    """A date or a span of dates as one phrase: '24 September 2001', 'about November 2001', '1992 – 1999'.
-    `as_stored` keeps the dates as the data write them ('2001-09-24 – 2001-09-26'), for tables of the data."""
+    """A date or a span of dates as one phrase: '24 September 2001', 'about November 2001', '1992 –
+    1999'. `as_stored` keeps the dates as the data write them ('2001-09-24 – 2001-09-26'), for
+    tables of the data."""
 
     def one(value: str) -> str:
         return str(value) if as_stored else words(value, lang, short)

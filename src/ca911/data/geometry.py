@@ -1,5 +1,6 @@
-"""The map's geometry: country outlines in data/geo (made by tools/make_region_geometry.py from Natural Earth),
-read and checked here; rings clipped to a box; the great-circle distance between two places."""
+"""The map's geometry: country outlines in data/geo (made by tools/make_region_geometry.py from
+Natural Earth), read and checked here; rings clipped to a box; the great-circle distance between two
+places."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ def borders(data_dir: str | Path | None = None) -> dict:
 
 
 def clip_ring(points: list, bbox: tuple[float, float, float, float]) -> list:
-    """Sutherland–Hodgman against a box (west, south, east, north): a ring stays a ring, cut along the box."""
+    """Sutherland–Hodgman against a box (west, south, east, north): a ring stays a ring, cut along
+    the box."""
     west, south, east, north = bbox
     edges = [
         (lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),

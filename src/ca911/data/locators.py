@@ -8,8 +8,8 @@
     ch4 §intro title    the chapter title; `heading` is a section heading
     ch3 §2 ¶14 s.3      sentence 3 of that paragraph (sentences end at 。 outside brackets)
 
-Paragraphs are counted from 1 within the smallest section that holds them. A locator is the chapter id
-followed by a passage key ('§2 ¶14'), the key the chapter reader numbers its passages by.
+Paragraphs are counted from 1 within the smallest section that holds them. A locator is the chapter
+id followed by a passage key ('§2 ¶14'), the key the chapter reader numbers its passages by.
 """
 
 from __future__ import annotations
@@ -18,22 +18,25 @@ import re
 
 LOCATOR_RE = re.compile(
     r"^(?P<chapter>ch[34]) §(?P<section>\d+(?:\.\d+)?|intro|concl) "
-    r"(?:¶(?P<para>\d+)(?:-(?P<para_end>\d+))?(?: s\.(?P<sentence>\d+))?|T1 r(?P<row>[1-5]) c(?P<col>[12])|(?P<special>title|heading))"
+    r"(?:¶(?P<para>\d+)(?:-(?P<para_end>\d+))?(?: s\.(?P<sentence>\d+))?|T1 r(?P<row>[1-5]) "
+    r"c(?P<col>[12])|(?P<special>title|heading))"
     r"(?: n\.(?P<note>\d+))?$"
 )
 # A locator anywhere in running text: the same scheme without anchors or group names.
 LOCATOR_IN_TEXT = re.compile(
     re.sub(r"\(\?P<\w+>", "(?:", LOCATOR_RE.pattern.removeprefix("^").removesuffix("$"))
 )
-# What a page may show as a locator, a section alone included ("ch4 §3.2"): looser than the scheme, so that the
-# pages draw every mention alike and the validator, not the page, rejects a malformed one.
+# What a page may show as a locator, a section alone included ("ch4 §3.2"): looser than the scheme,
+# so that the pages draw every mention alike and the validator, not the page, rejects a malformed
+# one.
 LOCATOR_MENTION = re.compile(
     r"ch\d+ §[\w.]+(?: ¶\d+(?:-\d+)?(?: [sn]\.\d+)?| T\d+ r\d+ c\d+| heading(?: n\.\d+)?| title)?"
 )
 
 
 def parse_locator(locator: str) -> re.Match:
-    """The parts of a locator (groups chapter, section, para, para_end, sentence, row, col, special, note)."""
+    """The parts of a locator (groups chapter, section, para, para_end, sentence, row, col, special,
+    note)."""
     m = LOCATOR_RE.match(locator)
     if not m:
         raise ValueError(f"locator {locator!r} does not follow the scheme 'ch3 §2 ¶14 n.8'")
@@ -78,7 +81,8 @@ def format_locator(
 
 
 def chapter_of(locator: str) -> str:
-    """The chapter id a locator starts with ('ch3 §2 ¶14' → 'ch3'), even for a locator that is malformed after it."""
+    """The chapter id a locator starts with ('ch3 §2 ¶14' → 'ch3'), even for a locator that is
+    malformed after it."""
     return str(locator).split(" ", 1)[0]
 
 

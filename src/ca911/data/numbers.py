@@ -1,5 +1,6 @@
 """A number from the data written with the qualifier the chapter printed beside it ("about 2,000",
-"just under 30", "several × 100"): the one wording for figures, tables, notebooks and the `{number}` role.
+"just under 30", "several × 100"): the one wording for figures, tables, notebooks and the `{number}`
+role.
 
 Every function takes the language of the edition; only English words are written so far, and another
 language raises until its words are added here (the Japanese edition calls the same functions)."""
@@ -9,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 DEFAULT_LANG = "en"
-# The codebook's qualifiers (deployments.csv, indicators.csv); "several" reads 数100名 as several × 100.
+# The codebook's qualifiers (deployments.csv, indicators.csv); "several" reads 数100名 as several ×
+# 100.
 QUALIFIER_WORDS = {
     "en": {
         "exact": "{n}",

@@ -1,10 +1,10 @@
-"""The one date the build writes into its outputs: figure metadata, the ZIP downloads' file dates, the
-GEXF files' `lastmodifieddate` and the imprint's "built" date.
+"""The one date the build writes into its outputs: figure metadata, the ZIP downloads' file dates,
+the GEXF files' `lastmodifieddate` and the imprint's "built" date.
 
-The date is `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention that matplotlib
-and Sphinx read too) when the environment sets it, else DEFAULT_SOURCE_DATE_EPOCH; the build script
-puts the value into the environment (`python -m ca911 source-date-epoch`), so every tool it runs sees
-the same date and a rebuild on another day gives the same bytes."""
+The date is `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention that
+matplotlib and Sphinx read too) when the environment sets it, else DEFAULT_SOURCE_DATE_EPOCH; the
+build script puts the value into the environment (`python -m ca911 source-date-epoch`), so every
+tool it runs sees the same date and a rebuild on another day gives the same bytes."""
 
 from __future__ import annotations
 

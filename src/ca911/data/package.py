@@ -1,8 +1,8 @@
 """Loads the data package: one call validates it and returns pandas DataFrames.
 
 Partial dates stay as printed (`"1999"`, `"2001-09"`, `"2001-09-24"`); the loader adds, for each
-date column `x`, the interval the date covers: `x_lo` (first day) and `x_hi` (last day), so a year is
-never silently read as 1 January.
+date column `x`, the interval the date covers: `x_lo` (first day) and `x_hi` (last day), so a year
+is never silently read as 1 January.
 """
 
 from __future__ import annotations
@@ -105,8 +105,9 @@ def _typed(descriptor_fields: list[dict], frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _validation_stamp(data_dir: Path) -> Path:
-    """Where a successful validation of exactly these files, with this validator, is remembered: a build
-    validates once, and each notebook's `load()` finds the stamp instead of validating again."""
+    """Where a successful validation of exactly these files, with this validator, is remembered: a
+    build validates once, and each notebook's `load()` finds the stamp instead of validating
+    again."""
     from ca911.data import schema, validation
 
     digest = hashlib.sha256(package_hash(data_dir).encode())
@@ -127,8 +128,9 @@ def remember_valid(data_dir: Path) -> None:
 
 
 def shown_name(name: str, external: list[str]) -> str:
-    """The English name as the book prints it: the parts the chapters do not print in square brackets
-    (`[Sergei] Ivanov`, `name_en_external`), so no page or figure passes an outside name part off as printed."""
+    """The English name as the book prints it: the parts the chapters do not print in square
+    brackets (`[Sergei] Ivanov`, `name_en_external`), so no page or figure passes an outside name
+    part off as printed."""
     if isinstance(external, str):  # each letter would be read as a part
         raise TypeError(
             f"name parts are a list (name_en_external as the loader splits it), not {external!r}"
@@ -181,9 +183,10 @@ NOT_SPLIT_BY_CHAPTER = "both chapters, not split"
 
 
 def record_counts(pkg: DataPackage) -> pd.DataFrame:
-    """Rows per table and source chapter; a table without `source_id` holds records of both chapters without
-    saying which, and counts in a column of its own, named for what it counts (`NOT_SPLIT_BY_CHAPTER`). The files
-    derived from the chapters' text are the reader's inventory of the chapters, not records, and are left out."""
+    """Rows per table and source chapter; a table without `source_id` holds records of both chapters
+    without saying which, and counts in a column of its own, named for what it counts
+    (`NOT_SPLIT_BY_CHAPTER`). The files derived from the chapters' text are the reader's inventory
+    of the chapters, not records, and are left out."""
     derived = {r["name"] for r in pkg.descriptor["resources"] if r.get("derived")}
     rows = []
     for name, frame in pkg.tables.items():

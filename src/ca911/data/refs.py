@@ -1,8 +1,8 @@
-"""Record references, in one place: `<resource>:<primary key>`, a composite key's values joined by `/`
-(`events:ch3-2001-09-24-putin-tv-address`, `memberships:RUS/CST/1992-05`).
+"""Record references, in one place: `<resource>:<primary key>`, a composite key's values joined by
+`/` (`events:ch3-2001-09-24-putin-tv-address`, `memberships:RUS/CST/1992-05`).
 
-The sentence map, the discrepancy register, the validator, the coverage reports and the book's pages all
-name records this way; `format_ref` writes a reference and `parse_ref` reads one back.
+The sentence map, the discrepancy register, the validator, the coverage reports and the book's pages
+all name records this way; `format_ref` writes a reference and `parse_ref` reads one back.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 SEPARATOR = ":"
 KEY_JOINER = "/"
-# A record's stable reference, `<file>:<key>` (`format_ref`): "events:ch3-2001-09-24-putin-tv-address",
-# "memberships:RUS/CST/1992-05". Only the files of data/ that hold records a reader cites.
+# A record's stable reference, `<file>:<key>` (`format_ref`):
+# "events:ch3-2001-09-24-putin-tv-address", "memberships:RUS/CST/1992-05". Only the files of data/
+# that hold records a reader cites.
 RECORD_FILES = (
     "events",
     "facts",
@@ -50,8 +51,8 @@ def format_ref(resource: str, record: Mapping, key: Iterable[str]) -> str:
 
 
 def parse_ref(ref: str, key_size: int | None = None) -> Ref:
-    """The resource and key values of a reference; `key_size` (the primary key's number of fields), when
-    given, is checked. A key value never holds `/`, so the split is unambiguous."""
+    """The resource and key values of a reference; `key_size` (the primary key's number of fields),
+    when given, is checked. A key value never holds `/`, so the split is unambiguous."""
     resource, sep, key_text = str(ref).partition(SEPARATOR)
     if not sep or not resource or not key_text:
         raise ValueError(f"{ref!r} is not a record reference (form `<resource>:<primary key>`)")

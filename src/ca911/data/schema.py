@@ -2,10 +2,9 @@
 date columns and the resources a sentence may cite.
 
 Records are named by their reference (`ca911.data.refs`: `<resource>:<primary key>`), built from the
-primary keys given here.
-Date columns are the fields marked `"partialDate": true` (YYYY, YYYY-MM or YYYY-MM-DD).
-List-valued columns are string fields with a `"listSeparator"` (`" "` between ids, `"|"` between name
-forms); `split_list` is the one place such a cell becomes a list.
+primary keys given here. Date columns are the fields marked `"partialDate": true` (YYYY, YYYY-MM or
+YYYY-MM-DD). List-valued columns are string fields with a `"listSeparator"` (`" "` between ids,
+`"|"` between name forms); `split_list` is the one place such a cell becomes a list.
 """
 
 from __future__ import annotations
@@ -70,7 +69,8 @@ def list_fields(descriptor: dict) -> dict[str, dict[str, str]]:
 
 
 def split_list(value: str | None, separator: str) -> list[str]:
-    """A list-valued cell as its items: '' → [], 'a b' → ['a', 'b'] (a doubled separator adds no empty item)."""
+    """A list-valued cell as its items: '' → [], 'a b' → ['a', 'b'] (a doubled separator adds no
+    empty item)."""
     return [item for item in (value or "").split(separator) if item]
 
 

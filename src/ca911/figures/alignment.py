@@ -1,13 +1,14 @@
-"""Chapter 4's reading of alignment as a figure: for each state and period of its policy, the powers it leaned
-to, cooperated with or balanced against, one panel per period (`ca911.analysis.networks.alignment_graph`)."""
+"""Chapter 4's reading of alignment as a figure: for each state and period of its policy, the powers
+it leaned to, cooperated with or balanced against, one panel per period
+(`ca911.analysis.alignment_network.build_alignment_graph`)."""
 
 from __future__ import annotations
 
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
+from ca911.analysis import alignment_network
 from ca911.analysis import network_layouts as layouts
-from ca911.analysis import networks as nw
 from ca911.data import dates
 from ca911.figures.networks import (
     BLACK,
@@ -42,9 +43,9 @@ EDGE_LABEL_CLEAR_PT = 2.0
 
 
 def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
-    """Put an edge's label on the edge a→b where its box keeps EDGE_LABEL_CLEAR_PT from every node and from the
-    panel's other edge labels (`nodes`: (position, marker area in pt²)): at `prefer_t` of the way from a to b if it
-    can, else as near to it as it can. Returns the box it takes."""
+    """Put an edge's label on the edge a→b where its box keeps EDGE_LABEL_CLEAR_PT from every node
+    and from the panel's other edge labels (`nodes`: (position, marker area in pt²)): at `prefer_t`
+    of the way from a to b if it can, else as near to it as it can. Returns the box it takes."""
     ax = label.axes
     renderer = ax.figure._get_renderer()
     clear = EDGE_LABEL_CLEAR_PT * ax.figure.dpi / 72
@@ -87,7 +88,8 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
 
 
 def _policy_words(code: str, labels: dict[str, str]) -> str:
-    """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has one."""
+    """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has
+    one."""
     words = {"balance_of_power": "balance of power", "none_stated": "no analytic label"}.get(
         code, code.replace("_", " ")
     )
@@ -98,10 +100,11 @@ def _policy_words(code: str, labels: dict[str, str]) -> str:
 
 @two_layouts
 def alignment_panels(pkg, layout: str = "wide"):
-    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's numbering): the country in
-    the middle, Russia, China and the US around it, arrows typed by the relation the chapter states.
-    Panels are tinted by the chapter's label: bandwagon (orange) and balance of power (blue)."""
-    periods = require(nw.alignment_periods(pkg), "periods")
+    """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's
+    numbering): the country in the middle, Russia, China and the US around it, arrows typed by the
+    relation the chapter states. Panels are tinted by the chapter's label: bandwagon (orange) and
+    balance of power (blue)."""
+    periods = require(alignment_network.alignment_periods(pkg), "periods")
     number = periods["period_id"].map(
         lambda pid: int(str(pid).rsplit("-", 1)[-1])
     )  # within its country, as the chapter numbers
@@ -117,11 +120,11 @@ def alignment_panels(pkg, layout: str = "wide"):
         wspace=0.05, hspace=0.45, left=0.02, right=0.98
     )  # before edge labels are measured
     for ax, p in zip(axes.flat, periods.itertuples()):
-        G = nw.build_alignment_graph(pkg, p.period_id)
+        G = alignment_network.build_alignment_graph(pkg, p.period_id)
         pos = layouts.alignment_layout(G)
-        for power in nw.POWERS:  # the three powers always stand in their place
+        for power in alignment_network.POWERS:  # the three powers always stand in their place
             pos.setdefault(power, layouts.ALIGNMENT_POSITIONS[power])
-        others = sorted(n for n in pos if n not in nw.POWERS and n != p.country_id)
+        others = sorted(n for n in pos if n not in alignment_network.POWERS and n != p.country_id)
         for i, n in enumerate(
             others
         ):  # lower left, far enough from the country for a label on the edge between
@@ -209,9 +212,11 @@ def alignment_panels(pkg, layout: str = "wide"):
             )
         start = dates.approximately(date_words(p.start), bool(p.approximate), "en")
         years = dates.between(start, date_words(p.end), "en") if p.end else dates.since(start, "en")
-        # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its panel
+        # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its
+        # panel
         ax.set_title(
-            f"{names.get(p.country_id, p.country_id)} {p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
+            f"{names.get(p.country_id, p.country_id)} "
+            f"{p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
             fontsize=MIN_TEXT_PT,
             pad=3,
         )

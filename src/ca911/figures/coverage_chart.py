@@ -1,5 +1,5 @@
-"""How much of each chapter the data cover, as stacked bars: date expressions (mapped, excluded, unmapped) and
-sentences (by what they hold)."""
+"""How much of each chapter the data cover, as stacked bars: date expressions (mapped, excluded,
+unmapped) and sentences (by what they hold)."""
 
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ def coverage_bars(
     unit: str = "date expressions",
     layout: str = "wide",
 ):
-    """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as stacked bars.
-    Each count sits on a white patch so that hatching never runs through its digits; the key lists only
-    the parts some chapter has."""
+    """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as
+    stacked bars. Each count sits on a white patch so that hatching never runs through its digits;
+    the key lists only the parts some chapter has."""
     narrow = layout == "narrow"
     fig, ax = figure(2.1 if narrow else 1.6, figure_width(layout))
     rows = [f"chapter {i[2:]}" if re.fullmatch(r"ch\d+", str(i)) else str(i) for i in summary.index]

@@ -1,7 +1,7 @@
-"""Labels placed clear of what a panel already shows: `LabelPlacer` tries spots round a marker, nearest first,
-and takes the first that covers no marker, no other label and no leader line and stays inside the panel's
-frame; further out, a leader line that crosses no other. Everything is measured in figure points on the final
-layout, so the same data gives the same placement."""
+"""Labels placed clear of what a panel already shows: `LabelPlacer` tries spots round a marker,
+nearest first, and takes the first that covers no marker, no other label and no leader line and
+stays inside the panel's frame; further out, a leader line that crosses no other. Everything is
+measured in figure points on the final layout, so the same data gives the same placement."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import math
 
 from ca911.figures.style import MIN_TEXT_PT
 
-LEADER_PT = 5.0  # a label whose box is further than this from its marker's edge gets a leader line back to it
+# a label whose box is further than this from its marker's edge gets a leader line back to it
+LEADER_PT = 5.0
 
 
 CLEAR_PT = 1.5  # a label keeps this far from markers, other labels and its panel's frame
@@ -29,10 +30,10 @@ def data_to_pt(ax):
 
 
 class LabelPlacer:
-    """Puts each label of a panel where it covers no marker, no other label and no leader line, inside the
-    panel's frame: its preferred spot first, then beside its marker all round, then further out with a leader
-    line that crosses no other. Everything is measured in figure points on the final layout, so the result is
-    the same for the same data."""
+    """Puts each label of a panel where it covers no marker, no other label and no leader line,
+    inside the panel's frame: its preferred spot first, then beside its marker all round, then
+    further out with a leader line that crosses no other. Everything is measured in figure points on
+    the final layout, so the result is the same for the same data."""
 
     STEP_PT = 3.0  # the grid of spots tried around a marker, nearest first
     REACH_PT = 120.0
@@ -59,8 +60,8 @@ class LabelPlacer:
         ] = []  # hollow markers, which a leader line may cross
 
     def block(self, artist, leaders_may_cross: bool = False) -> None:
-        """Keep labels off a text or patch already drawn in the panel (and leader lines too, unless they may cross it:
-        a box drawn round the markers they lead to)."""
+        """Keep labels off a text or patch already drawn in the panel (and leader lines too, unless
+        they may cross it: a box drawn round the markers they lead to)."""
         box = artist.get_window_extent(self.renderer)
         box = (
             box.x0 / self.px_per_pt,
@@ -105,8 +106,8 @@ class LabelPlacer:
         )
 
     def _faults(self, box, at, r, leader: bool) -> int:
-        """How bad a spot is: text past the frame worst, then text on text, a marker or a line, then a leader line
-        across a marker (the marker still shows)."""
+        """How bad a spot is: text past the frame worst, then text on text, a marker or a line, then
+        a leader line across a marker (the marker still shows)."""
         x0, y0, x1, y1 = box
         f0, g0, f1, g1 = self.frame
         faults = 100 * (x0 < f0 or y0 < g0 or x1 > f1 or y1 > g1)
@@ -143,8 +144,9 @@ class LabelPlacer:
         only_faultless: bool = False,
         **kw,
     ):
-        """Annotate `xy` (its marker centred at `at_pt`, radius `r`, in points) with `label` at the best spot; with
-        `within_pt`, only that near to the marker's centre; `only_faultless`: at a faultless spot or not at all (None)."""
+        """Annotate `xy` (its marker centred at `at_pt`, radius `r`, in points) with `label` at the
+        best spot; with `within_pt`, only that near to the marker's centre; `only_faultless`: at a
+        faultless spot or not at all (None)."""
         style = {
             "fontsize": MIN_TEXT_PT,
             "color": colour,

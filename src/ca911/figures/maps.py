@@ -1,24 +1,30 @@
 """The map of foreign military presence: country borders from `data/geo/central_asia.geojson`
 (Natural Earth via world-atlas), points from `data/places.csv` (GeoNames; external, not from the
-chapters), records from `deployments.csv`. Small multiples by period, in the book's one figure style."""
+chapters), records from `deployments.csv`. Small multiples by period, in the book's one figure
+style."""
 
 from __future__ import annotations
 
 import math
-import textwrap
 from pathlib import Path
 
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
-from matplotlib.transforms import ScaledTranslation
 
 from ca911.analysis.chronology import deployment_timeline
 from ca911.data.geometry import borders, clip_ring, distance_km
 from ca911.data.named_dates import END_OF_2001, NINE_ELEVEN, NINE_ELEVEN_EVE
-from ca911.data.numbers import with_qualifier
 from ca911.data.package import DataPackage
 from ca911.figures.label_placement import LabelPlacer, data_to_pt
+from ca911.figures.map_labels import HALO, label_groups, place_names
+from ca911.figures.map_markers import (
+    BASE_DOT,
+    MAPPED_FORCES,
+    draw_groups,
+    marker_area,
+    place_points,
+)
 from ca911.figures.style import (
     FIGURE_WIDTH_IN,
     FORCES,
@@ -27,8 +33,6 @@ from ca911.figures.style import (
     OKABE_ITO,
     figure,
     force_colour,
-    force_marker,
-    force_short_name,
     two_layouts,
 )
 
@@ -40,43 +44,18 @@ PERIODS = [
     ("2002", "2002", "2002-01-01", "2002-12-31"),
     ("2003", "2003 (to October)", "2003-01-01", "2003-12-31"),
 ]
-# The forces the map draws as markers, in the order of its key (Kazakhstan's unit leaves by an arrow).
-MAPPED_FORCES = ("USA", "RUS", "western-forces", "CRRF")
 EXTENT = (
     57.5,
     80.5,
     35.9,
     45.6,
 )  # west, east, south, north of each panel (degrees): where the forces were
-# The Bishkek area (Manas and Kant, 21 km apart), enlarged in a strip under each panel; the points sit in its upper part.
+# The Bishkek area (Manas and Kant, 21 km apart), enlarged in a strip under each panel; the points
+# sit in its upper part.
 INSET = (73.84, 75.6, 42.66, 43.0)
 MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one of latitude
-# Where each label would best go, in points from its marker: (dx, dy, ha, va); `LabelPlacer` moves a label that would
-# cover a marker, another label or a leader line, or leave its panel. Keys: (place, force) for a force's numbers,
-# place for a place name.
-LABEL_AT = {
-    ("karshi-khanabad", "USA"): (-6, -6, "right", "top"),
-    ("kulyab", "USA"): (9, 0, "left", "center"),
-    ("dushanbe", "RUS"): (-8, -16, "right", "top"),
-    ("tashkent", "USA"): (-14, 12, "right", "bottom"),
-    ("tashkent", "western-forces"): (-20, 25, "right", "bottom"),
-    ("bishkek", "western-forces"): (0, 10, "center", "bottom"),
-    ("bishkek", "RUS"): (-6, 14, "right", "bottom"),
-    ("manas", "USA"): (-11, 4, "right", "top"),
-    ("kant", "RUS"): (9, 4, "left", "top"),
-    ("kant", "CRRF"): (9, 4, "left", "top"),
-}
-NAME_AT = {
-    "karshi-khanabad": (-4, 4, "right", "bottom"),
-    "kulyab": (0, -5, "center", "top"),
-    "dushanbe": (4, 4, "left", "bottom"),
-    "tashkent": (5, -3, "left", "top"),
-    "bishkek": (5, -4, "left", "top"),
-    "manas": (-11, 5, "right", "bottom"),
-    "kant": (9, 5, "left", "bottom"),
-}
-SHORT_NAMES = {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"}
-# Country names, drawn in the first panel (the one with fewest labels): where each reads inside its country.
+# Country names, drawn in the first panel (the one with fewest labels): where each reads inside its
+# country.
 COUNTRY_LABELS = {
     "KAZ": (66.0, 44.6),
     "UZB": (62.0, 41.2),
@@ -87,13 +66,6 @@ COUNTRY_LABELS = {
     "CHN": (78.8, 38.0),
     "IRN": (58.9, 36.6),
 }
-HALO = {
-    "boxstyle": "round,pad=0.08",
-    "facecolor": "white",
-    "edgecolor": "none",
-    "alpha": 0.8,
-}  # keeps a label readable over borders
-BASE_DOT = "#666666"
 LAND, BORDER, FOCUS = "#f2efe9", "#9a9a9a", "#e4ded2"
 
 
@@ -137,44 +109,6 @@ def map_records(pkg: DataPackage) -> pd.DataFrame:
     return d
 
 
-def marker_area(personnel) -> float:
-    """Marker area in pt² proportional to the printed number (a floor keeps "no number" visible)."""
-    return 14.0 + (0.0 if pd.isna(personnel) else float(personnel) / 40.0)
-
-
-def _count_line(r) -> str:
-    count = with_qualifier(
-        r.personnel, r.personnel_qualifier
-    )  # the number with its qualifier, as printed
-    count = "no number" if count == "not given" else count
-    expected = (
-        r.status == "planned" and r.personnel_qualifier == "expected"
-    )  # "3,200 expected" says it already
-    status = "" if r.status == "present" or expected else f" {r.status}"
-    if len(count + status) > 14:  # panels are narrow: the status on a line of its own
-        status = "\n" + status.strip()
-    aircraft = (
-        ""
-        if pd.isna(r.aircraft)
-        else f"\n{with_qualifier(r.aircraft, r.aircraft_qualifier)} aircraft"
-    )
-    return count + status + aircraft
-
-
-def _group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
-    """The force's name, then each number as printed (a record without a number only when none has one);
-    `narrow`: the name on a line of its own."""
-    lines = list(dict.fromkeys(_count_line(r) for r in rows.itertuples()))
-    numbered = [ln for ln in lines if not ln.startswith("no number")]
-    name = force_short_name(force, force)
-    body = "\n".join(numbered or lines[:1])
-    if (
-        narrow or len(f"{name}: {body.splitlines()[0]}") > 22
-    ):  # a long first line: the name on a line of its own
-        return textwrap.fill(name + ":", 15) + "\n" + body
-    return f"{name}: {body}"
-
-
 def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> None:
     west, east, south, north = extent
     for feature in geo["features"]:
@@ -196,171 +130,9 @@ def _draw_borders(ax, geo: dict, extent: tuple[float, float, float, float]) -> N
             )
 
 
-MARKER_GAP_PT = 1.5  # between markers set side by side (in MAPPED_FORCES order, left to right)
-HOLLOW_MIN_AREA = (
-    36.0  # pt²: a hollow marker drawn at a capital rings the capital's square, never hides under it
-)
-
-
-def _marker_radius_pt(area: float) -> float:
-    return math.sqrt(area) / 2
-
-
-def _spread(sites: list[dict], to_pt) -> None:
-    """Markers whose discs would touch (one site, or sites a few points apart at the panel's scale) set side by
-    side in a row centred on the sites, in MAPPED_FORCES, so each shows whole: adds `offset_pt` to each site. A small
-    marker on a wide hollow one's ring stays where it is: both show."""
-    centre = [to_pt(s["lon"], s["lat"]) for s in sites]
-    parent = list(range(len(sites)))
-
-    def root(i):
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for i in range(len(sites)):
-        for j in range(i + 1, len(sites)):
-            reach = sites[i]["r"] + sites[j]["r"] + MARKER_GAP_PT
-            small, large = sorted((sites[i], sites[j]), key=lambda s: s["r"])
-            on_a_ring = (
-                large["country_only"] and large["r"] > 2 * small["r"]
-            )  # a small marker on a wide ring: both show
-            if (
-                not on_a_ring
-                and math.hypot(centre[i][0] - centre[j][0], centre[i][1] - centre[j][1]) < reach
-            ):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(sites)):
-        groups.setdefault(root(i), []).append(i)
-    for members in groups.values():
-        members.sort(
-            key=lambda i: (
-                MAPPED_FORCES.index(sites[i]["force"])
-                if sites[i]["force"] in MAPPED_FORCES
-                else len(MAPPED_FORCES),
-                sites[i]["anchor"],
-            )
-        )
-        mid_x = sum(centre[i][0] for i in members) / len(members)
-        mid_y = sum(centre[i][1] for i in members) / len(members)
-        width = sum(2 * sites[i]["r"] for i in members) + MARKER_GAP_PT * (len(members) - 1)
-        x = mid_x - width / 2
-        for i in members:
-            sites[i]["offset_pt"] = (x + sites[i]["r"] - centre[i][0], mid_y - centre[i][1])
-            x += 2 * sites[i]["r"] + MARKER_GAP_PT
-
-
-def _draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, placer: LabelPlacer) -> list[dict]:
-    """One marker per force at each site (area by the printed number; hollow and dashed where the chapters name only
-    the country), markers that would touch set side by side; each marker is kept clear by the panel's `placer`."""
-    sites = []
-    for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
-        country_only = bool(rows["in_country_only"].all())
-        area = marker_area(rows["personnel"].max())
-        area = max(area, HOLLOW_MIN_AREA) if country_only else area
-        sites.append(
-            {
-                "anchor": anchor,
-                "force": force,
-                "rows": rows,
-                "country_only": country_only,
-                "area": area,
-                "r": _marker_radius_pt(area),
-                "lon": pts.loc[anchor, "lon"],
-                "lat": pts.loc[anchor, "lat"],
-                "offset_pt": (0.0, 0.0),
-            }
-        )
-    to_pt = data_to_pt(ax)
-    _spread(sites, to_pt)
-    for site in sites:
-        colour = force_colour(site["force"])
-        site["shift"] = ScaledTranslation(
-            site["offset_pt"][0] / 72, site["offset_pt"][1] / 72, ax.figure.dpi_scale_trans
-        )
-        ax.scatter(
-            [site["lon"]],
-            [site["lat"]],
-            transform=ax.transData + site["shift"],
-            s=site["area"],
-            marker=force_marker(site["force"]),
-            facecolor="none" if site["country_only"] else colour,
-            edgecolor=colour,
-            linewidth=1.1 if site["country_only"] else 0.5,
-            linestyle="--" if site["country_only"] else "-",
-            zorder=4 + (site["force"] == "USA"),
-            alpha=0.9,
-        )
-        x, y = to_pt(site["lon"], site["lat"])
-        site["at_pt"] = (x + site["offset_pt"][0], y + site["offset_pt"][1])
-        placer.markers.append((*site["at_pt"], site["r"]))
-        if site["country_only"]:
-            placer.rings.append((*site["at_pt"], site["r"]))
-    return sites
-
-
-def _label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -> None:
-    """Each force's name and numbers beside its marker, in the force's colour on a light halo; the longest labels
-    placed first, while there is most room. Forces set side by side at one place share one label, a line or two
-    each, in the book's text colour (each line names its force), with one leader line to the row of markers."""
-    by_place: dict[str, list[dict]] = {}
-    for site in sites:
-        by_place.setdefault(site["anchor"], []).append(site)
-    labels = []
-    for anchor, here in by_place.items():
-        if len(here) == 1:
-            site = here[0]
-            labels.append(
-                (
-                    _group_label(site["rows"], site["force"], narrow),
-                    site,
-                    site["at_pt"],
-                    site["r"],
-                    force_colour(site["force"]),
-                    LABEL_AT.get((anchor, site["force"])),
-                )
-            )
-            continue
-        xs = [s["at_pt"][0] for s in here]
-        at = ((min(xs) + max(xs)) / 2, here[0]["at_pt"][1])
-        r = max(abs(s["at_pt"][0] - at[0]) + s["r"] for s in here)
-        text = "\n".join(_group_label(s["rows"], s["force"], narrow) for s in here)
-        labels.append(
-            (
-                text,
-                {
-                    **here[0],
-                    "offset_pt": (
-                        at[0] - here[0]["at_pt"][0] + here[0]["offset_pt"][0],
-                        here[0]["offset_pt"][1],
-                    ),
-                },
-                at,
-                r,
-                "#222222",
-                None,
-            )
-        )
-    for text, site, at, r, colour, prefer in sorted(labels, key=lambda item: -len(item[0])):
-        shift = ScaledTranslation(
-            site["offset_pt"][0] / 72, site["offset_pt"][1] / 72, placer.ax.figure.dpi_scale_trans
-        )
-        placer.place(
-            text,
-            (site["lon"], site["lat"]),
-            at,
-            r,
-            colour=colour,
-            prefer=prefer,
-            xycoords=placer.ax.transData + shift,
-            bbox=HALO,
-            zorder=6,
-        )
-
-
 def _frame(ax, bounds, edge: str) -> None:
-    """A map panel (or the inset) on (west, east, south, north): equirectangular at the mid latitude, no ticks."""
+    """A map panel (or the inset) on (west, east, south, north): equirectangular at the mid
+    latitude, no ticks."""
     ax.set_xlim(bounds[0], bounds[1])
     ax.set_ylim(bounds[2], bounds[3])
     ax.set_aspect(1 / math.cos(math.radians(MID_LAT)))
@@ -369,58 +141,6 @@ def _frame(ax, bounds, edge: str) -> None:
     for spine in ax.spines.values():
         spine.set_visible(True)
         spine.set_color(edge)
-
-
-def _place_points(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
-    """Each place's point (a square for a capital, a dot for a base's town), drawn over the force markers so a
-    force at the place shows the point at its centre."""
-    to_pt = data_to_pt(ax)
-    for place in places:
-        p = pts.loc[place]
-        capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
-        area = 9 if capital else 6
-        ax.scatter(
-            [p["lon"]],
-            [p["lat"]],
-            s=area,
-            marker="s" if capital else "o",
-            color=OKABE_ITO[7] if capital else BASE_DOT,
-            zorder=5.5,
-            linewidth=0,
-        )
-        placer.markers.append((*to_pt(p["lon"], p["lat"]), _marker_radius_pt(area)))
-
-
-def _place_names(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
-    """Each place's name right beside its point, or beside the markers set round it; placed before the forces'
-    labels, which may sit further off with a leader line."""
-    to_pt = data_to_pt(ax)
-    for place in places:
-        p = pts.loc[place]
-        at = to_pt(p["lon"], p["lat"])
-        capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
-        r = _marker_radius_pt(9 if capital else 6)
-        for (
-            x,
-            y,
-            mr,
-        ) in (
-            placer.markers
-        ):  # the markers touching the point, and those touching them, count as its own
-            if (x, y, mr) not in placer.rings and math.hypot(
-                x - at[0], y - at[1]
-            ) < r + mr + MARKER_GAP_PT:
-                r = max(r, math.hypot(x - at[0], y - at[1]) + mr)
-        placer.place(
-            SHORT_NAMES.get(place, p["name"]),
-            (p["lon"], p["lat"]),
-            at,
-            r,
-            colour="#222222",
-            prefer=NAME_AT.get(place),
-            zorder=3,
-            within_pt=r + 12.0,
-        )
 
 
 TITLE_H_IN, GAP_IN, KEY_H_IN = 0.24, 0.1, 0.62
@@ -434,10 +154,11 @@ NARROW_KEY_H_IN = (
 
 @two_layouts
 def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: str = "wide"):
-    """Four panels, one per period, two by two across the text width (narrow: one under another): borders,
-    capitals, and every deployment record dated in the period, marker by force, area by the printed number, the
-    force and the number with its qualifier as the label. Under each panel, outside its frame, a strip enlarges
-    the Bishkek area, where Manas and Kant lie too close to tell apart at the panel's scale."""
+    """Four panels, one per period, two by two across the text width (narrow: one under another):
+    borders, capitals, and every deployment record dated in the period, marker by force, area by the
+    printed number, the force and the number with its qualifier as the label. Under each panel,
+    outside its frame, a strip enlarges the Bishkek area, where Manas and Kant lie too close to tell
+    apart at the panel's scale."""
     columns = 1 if layout == "narrow" else 2
     key_h = NARROW_KEY_H_IN if layout == "narrow" else KEY_H_IN
     panel_w = NARROW_WIDTH_IN if layout == "narrow" else PANEL_W_IN
@@ -484,8 +205,8 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             and west <= pts.loc[p, "lon"] <= east
             and south <= pts.loc[p, "lat"] <= north
         ]
-        _place_points(ax, pts, on_map, placer)
-        sites = _draw_groups(ax, sub, pts, placer)
+        place_points(ax, pts, on_map, placer)
+        sites = draw_groups(ax, sub, pts, placer)
         labelled = [
             s for s in sites if not (s["anchor"] in inset_places and not s["country_only"])
         ]  # bases: in the strip
@@ -539,8 +260,8 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             alpha=1.0,
         )
         placer.block(getattr(indicator, "rectangle", indicator), leaders_may_cross=True)
-        _place_names(ax, pts, on_map, placer)
-        _label_groups(placer, labelled, narrow=layout == "narrow")
+        place_names(ax, pts, on_map, placer)
+        label_groups(placer, labelled, narrow=layout == "narrow")
         _strip(strip, geo, sub, pts, inset_places)
     handles = [
         Line2D(
@@ -604,17 +325,18 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
 
 
 def _strip(strip, geo, sub, pts, inset_places) -> None:
-    """The Bishkek area enlarged under its panel (outside the panel's frame; its box is marked on the panel)."""
+    """The Bishkek area enlarged under its panel (outside the panel's frame; its box is marked on
+    the panel)."""
     _draw_borders(strip, geo, INSET)
     _frame(strip, INSET, "#666666")
     placer = LabelPlacer(strip)
     bases = [p for p in inset_places if p != "bishkek"]  # Manas's point is the city's
-    _place_points(strip, pts, bases, placer)
-    sites = _draw_groups(
+    place_points(strip, pts, bases, placer)
+    sites = draw_groups(
         strip, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, placer
     )
-    _place_names(strip, pts, bases, placer)
-    _label_groups(placer, sites)
+    place_names(strip, pts, bases, placer)
+    label_groups(placer, sites)
     if {"kant", "manas"} <= set(
         inset_places
     ):  # the distance between the two, under them where there is room

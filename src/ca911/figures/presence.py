@@ -1,5 +1,5 @@
-"""Foreign military presence and aid as charts: a dot plot of deployment records by place, with the time axis
-broken at 11 September 2001, and the aid the chapters total, as bars."""
+"""Foreign military presence and aid as charts: a dot plot of deployment records by place, with the
+time axis broken at 11 September 2001, and the aid the chapters total, as bars."""
 
 from __future__ import annotations
 
@@ -48,9 +48,10 @@ def _record_label(r) -> str:
 
 @two_layouts
 def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
-    """A dot plot by place: one row per deployment record, grouped by host state; the time axis is broken
-    at 11 September 2001 so the dense months after it get most of the width; each row names its force
-    and place on the left and its date, status and numbers as printed on the right (nothing overlaps)."""
+    """A dot plot by place: one row per deployment record, grouped by host state; the time axis is
+    broken at 11 September 2001 so the dense months after it get most of the width; each row names
+    its force and place on the left and its date, status and numbers as printed on the right
+    (nothing overlaps)."""
     narrow = layout == "narrow"
     note_width = NARROW_NOTE_WIDTH if narrow else NOTE_WIDTH
     hosts = list(dict.fromkeys(d.sort_values("as_of_lo")["host"]))
@@ -187,7 +188,8 @@ def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
 
 
 def _drawn_markers(ax) -> set[str]:
-    """The marker names of the axes' scatters (a scatter keeps only its path: compared with each name's path)."""
+    """The marker names of the axes' scatters (a scatter keeps only its path: compared with each
+    name's path)."""
     from matplotlib.markers import MarkerStyle
 
     names = set()

@@ -16,7 +16,8 @@ from matplotlib import font_manager
 
 from ca911.data import output_date
 
-# The font matplotlib-fontja ships, found without importing it (its import sets font.family globally).
+# The font matplotlib-fontja ships, found without importing it (its import sets font.family
+# globally).
 FONT_FILE = Path(find_spec("matplotlib_fontja").origin).parent / "fonts" / "ipaexg.ttf"
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -24,9 +25,9 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 
 @dataclass(frozen=True)
 class Force:
-    """How every figure that draws a force (the deployment timeline, the map, the presence network) shows it:
-    its colour, its marker, its short name beside a mark, its name in a figure's key, and for an
-    organisation the acronym the network figures label organisations by."""
+    """How every figure that draws a force (the deployment timeline, the map, the presence network)
+    shows it: its colour, its marker, its short name beside a mark, its name in a figure's key, and
+    for an organisation the acronym the network figures label organisations by."""
 
     colour: str
     marker: str
@@ -64,8 +65,8 @@ def force_short_name(actor_id: str, default: str) -> str:
 A4_TEXT_WIDTH_IN = (
     5.87  # the PDF's text column as printed (422.7 pt: a wider figure is scaled down to it)
 )
-# Smallest text in any figure. Figures are never scaled up, and never down in print (at most the text
-# width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
+# Smallest text in any figure. Figures are never scaled up, and never down in print (at most the
+# text width): 8.5 pt is 8.5 pt on paper and 11.3 CSS px on screen at 100 %.
 MIN_TEXT_PT = 8.5
 
 STYLE = {
@@ -97,18 +98,20 @@ def use_style() -> None:
 
 
 def fixed_build_date() -> None:
-    """Files written without `make` (a notebook opened by hand) carry the book's date, not today's."""
+    """Files written without `make` (a notebook opened by hand) carry the book's date, not
+    today's."""
     output_date.fix_in_environment()
 
 
 FIGURE_WIDTH_IN = (
     A4_TEXT_WIDTH_IN - 0.2
 )  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled
-# A phone's column is 342 CSS px at 390 px (3.56 in at 96 px an inch): the narrow layout, padded as above, is drawn
-# no wider, so a phone shows it unscaled and its 8.5 pt text at 11.3 px.
+# A phone's column is 342 CSS px at 390 px (3.56 in at 96 px an inch): the narrow layout, padded as
+# above, is drawn no wider, so a phone shows it unscaled and its 8.5 pt text at 11.3 px.
 NARROW_WIDTH_IN = 3.2
 LAYOUTS = ("wide", "narrow")  # wide: print and desktop; narrow: a phone's width, panels stacked
-# The narrow drawing travels in the figure's mime bundle beside image/svg+xml (html_pages serves it in <picture>).
+# The narrow drawing travels in the figure's mime bundle beside image/svg+xml (html_pages serves it
+# in <picture>).
 NARROW_SVG_MIME = "image/vnd.ca911.narrow+svg+xml"
 
 
@@ -119,7 +122,8 @@ def figure_width(layout: str = "wide") -> float:
 
 
 def figure(height_in: float = 3.0, width_in: float = FIGURE_WIDTH_IN, **kwargs):
-    """A figure outside pyplot's registry: a notebook shows it only where it is glued, never twice."""
+    """A figure outside pyplot's registry: a notebook shows it only where it is glued, never
+    twice."""
     from matplotlib.figure import Figure
 
     use_style()
@@ -129,9 +133,10 @@ def figure(height_in: float = 3.0, width_in: float = FIGURE_WIDTH_IN, **kwargs):
 
 
 def two_layouts(draw):
-    """A plotting function taking `layout="wide"|"narrow"`: called for the wide layout (the default), its figure
-    also carries how to draw the narrow one, which `narrow_svg_bundle` adds to the figure's output when a
-    notebook shows or glues it. Drawn only then, so a figure never shown costs one drawing."""
+    """A plotting function taking `layout="wide"|"narrow"`: called for the wide layout (the
+    default), its figure also carries how to draw the narrow one, which `narrow_svg_bundle` adds to
+    the figure's output when a notebook shows or glues it. Drawn only then, so a figure never shown
+    costs one drawing."""
     import functools
 
     @functools.wraps(draw)
@@ -150,7 +155,8 @@ NARROW_FILE_SUFFIX = (
 
 
 def svg_files(fig, stem: str) -> dict[str, bytes]:
-    """A figure a page shows from a file: `stem.svg` (wide) and, where it has one, its narrow layout beside it."""
+    """A figure a page shows from a file: `stem.svg` (wide) and, where it has one, its narrow layout
+    beside it."""
     files = {f"{stem}.svg": svg_text(fig).encode("utf-8")}
     files.update(
         {
@@ -162,7 +168,8 @@ def svg_files(fig, stem: str) -> dict[str, bytes]:
 
 
 def narrow_svg_bundle(fig) -> dict:
-    """The figure's narrow layout as SVG under NARROW_SVG_MIME; nothing for a figure drawn in one layout only."""
+    """The figure's narrow layout as SVG under NARROW_SVG_MIME; nothing for a figure drawn in one
+    layout only."""
     draw_narrow = getattr(fig, "ca911_narrow", None)
     return {NARROW_SVG_MIME: svg_text(draw_narrow())} if draw_narrow is not None else {}
 
@@ -214,7 +221,8 @@ _INDENT = re.compile(r"\n[ \t]+")
 
 
 def svg_text(fig) -> str:
-    """The figure as SVG with no date, no indentation and coordinates rounded to 1/100 pt (same look, smaller)."""
+    """The figure as SVG with no date, no indentation and coordinates rounded to 1/100 pt (same
+    look, smaller)."""
     import io
 
     buf = io.StringIO()
@@ -233,13 +241,14 @@ _SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
 
 
 def svg_glyph_fonts(svg: str) -> set[str]:
-    """The fonts whose glyph outlines an SVG figure uses: only IPAexGothic unless something fell back
-    (mathtext draws "$…$" in DejaVu Sans)."""
+    """The fonts whose glyph outlines an SVG figure uses: only IPAexGothic unless something fell
+    back (mathtext draws "$…$" in DejaVu Sans)."""
     return set(_GLYPH_FONT.findall(svg))
 
 
 def svg_text_sizes_pt(svg: str) -> list[float]:
-    """The size in points of every text run in an SVG figure (as drawn, before any scaling of the image)."""
+    """The size in points of every text run in an SVG figure (as drawn, before any scaling of the
+    image)."""
     return [float(m) * 100 for m in _TEXT_SCALE.findall(svg)]
 
 

@@ -1,23 +1,20 @@
-"""The notebooks' figures other than the networks (those are in `network_figures`): chronologies,
-stances, Table 1 as codes, memberships, military presence, aid and data coverage. Each takes tidy frames
-from `ca911.analysis.chronology` (or `ca911.sources.coverage`) and returns a Figure in the one style
-(`ca911.figures.style`), drawn for the text column (`layout="wide"`) and carrying its drawing for a phone's width
-(`layout="narrow"`: taller, panels stacked, keys in fewer columns; see `style.two_layouts`)."""
+"""The chronologies on a time axis: event timelines, swimlanes of states, membership bars and months
+side by side (the coded tables are in `coded_tables`, the networks in `*_networks`). Each takes tidy
+frames from `ca911.analysis.chronology` and returns a Figure in the one style
+(`ca911.figures.style`), drawn for the text column (`layout="wide"`) and carrying its drawing for a
+phone's width (`layout="narrow"`: taller, panels stacked, keys in fewer columns; see
+`style.two_layouts`)."""
 
 from __future__ import annotations
-
-import re
-import textwrap
 
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Patch
 from matplotlib.transforms import ScaledTranslation
 
-from ca911.analysis.chronology import stance_changes
 from ca911.data import dates
 from ca911.data.named_dates import NINE_ELEVEN
 from ca911.figures.style import MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
@@ -29,12 +26,11 @@ FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's informati
     "military": (OKABE_ITO[5], "^"),
     "attack or closure": (OKABE_ITO[7], "X"),
 }
-# Ordinal: grey for "not stated", then viridis from light (refuses) to dark (full support).
-STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d"]
 
 
 def _drawn_families(axes) -> list[str]:
-    """The event families whose colour some marker in the axes carries: a key lists only what is drawn."""
+    """The event families whose colour some marker in the axes carries: a key lists only what is
+    drawn."""
     drawn = {
         tuple(np.round(c[:3], 3))
         for ax in np.atleast_1d(axes)
@@ -44,17 +40,15 @@ def _drawn_families(axes) -> list[str]:
     return [f for f, (c, _) in FAMILY_STYLE.items() if tuple(np.round(to_rgba(c)[:3], 3)) in drawn]
 
 
-def _family_handles(axes) -> list[Line2D]:
+def family_handles(axes) -> list[Line2D]:
     return [
         Line2D([], [], color=FAMILY_STYLE[f][0], marker=FAMILY_STYLE[f][1], linestyle="", label=f)
         for f in _drawn_families(axes)
     ]
 
 
-def _family_legend(ax, loc="upper left", **kw):
-    return ax.legend(
-        handles=_family_handles(ax), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw
-    )
+def family_legend(ax, loc="upper left", **kw):
+    return ax.legend(handles=family_handles(ax), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
 
 
 @two_layouts
@@ -129,176 +123,12 @@ def event_timeline(
     )
     ax.xaxis.set_major_formatter(mdates.DateFormatter(dates.axis_format("day", "en")))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
-    _family_legend(
+    family_legend(
         ax,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.09 if narrow else -0.12),
         ncol=2 if narrow else 3,
     )  # five in a row outgrow the column
-    return fig
-
-
-def stance_words(label: str, width: int = 46) -> str:
-    """A stance scale label from the codebook as the key prints it, wrapped: '3 — declares …' → '3 declares …'.
-    A remark on how the data keep the code ('(used only by carry-forward, never stored)') is for the codebook,
-    not the reader of the chart."""
-    label = re.sub(r"\s*\([^)]*\b(?:stored|carry-forward)\b[^)]*\)", "", label)
-    return textwrap.fill(label.replace(" — ", " ", 1), width)
-
-
-@two_layouts
-def stance_heatmap(
-    codes: pd.DataFrame,
-    evidenced: pd.DataFrame,
-    stance_labels: list[str],
-    state_names: dict[str, str],
-    layout: str = "wide",
-):
-    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a position changed;
-    ○ on an evidenced day that is a reading, not printed (`evidenced.attrs["approximate"]`).
-    `stance_labels` are the codebook's labels of the codes 0, 1, … in order ("3 — general cooperation …")."""
-    narrow = layout == "narrow"
-    fig, ax = figure(6.4 if narrow else 4.2, figure_width(layout))
-    n = len(stance_labels)
-    rgba = np.array(
-        [
-            [to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
-            for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())
-        ]
-    )
-    ax.imshow(rgba, aspect="auto", interpolation="none")
-    ch = stance_changes(codes).to_numpy()
-    ys, xs = np.nonzero(ch)
-    ax.scatter(xs, ys, marker="^", s=14, color="black", zorder=3)
-    approximate = evidenced.attrs.get("approximate")
-    if approximate is not None and approximate.to_numpy().any():
-        ys, xs = np.nonzero(approximate.to_numpy())
-        ax.scatter(
-            xs,
-            ys,
-            marker="o",
-            s=34,
-            facecolors="none",
-            edgecolors="black",
-            linewidths=0.8,
-            zorder=4,
-        )
-    ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
-    days = list(codes.columns)
-    ticks = [i for i, d in enumerate(days) if d.weekday() == 0][:: 2 if narrow else 1]
-    ax.set_xticks(ticks, [days[i].strftime(dates.axis_format("day", "en")) for i in ticks])
-    ax.set_xticks(range(len(days)), minor=True)
-    ax.tick_params(axis="x", which="minor", length=0)
-    handles = [
-        Patch(
-            facecolor=STANCE_COLOURS[i],
-            edgecolor="#999999",
-            label=stance_words(stance_labels[i], 52 if narrow else 46),
-        )
-        for i in range(n)
-    ]
-    handles += [
-        Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
-        Line2D([], [], marker="^", color="black", linestyle="", label="position changed"),
-    ]
-    if approximate is not None and approximate.to_numpy().any():
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                markerfacecolor="none",
-                color="black",
-                linestyle="",
-                label=dates.approximately("this day", True, "en") + " (read from context)",
-            )
-        )
-    ax.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.08 if narrow else -0.14),
-        ncol=1 if narrow else 2,
-        fontsize=MIN_TEXT_PT,
-        frameon=False,
-        columnspacing=1.0,
-        handletextpad=0.4,
-        labelspacing=0.6,
-    )
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    return fig
-
-
-COUNTRY_TINTS = [
-    OKABE_ITO[1],
-    OKABE_ITO[0],
-]  # one light tint per column: colour repeats the column's name
-
-
-@two_layouts
-def coded_table(
-    codes: pd.DataFrame,
-    labels: dict[str, str],
-    row_labels: list[str],
-    col_labels: list[str],
-    layout: str = "wide",
-):
-    """Table 1 as codes: each cell names its code in the codebook's words (acronyms as written there),
-    on a light tint of its column's colour; a cell without a code says so. Narrow: each dimension a row of
-    its own, its name above its two cells."""
-    narrow = layout == "narrow"
-    # narrow: a row is its name (NAME_UNITS) over the cells (one unit), in the axes' data units
-    name_units = 0.42 if narrow else 0.0
-    fig, ax = figure((1.05 if narrow else 0.55) * len(codes.index) + 0.5, figure_width(layout))
-    for i, dim in enumerate(codes.index):
-        top = i * (1 + name_units)
-        if narrow:
-            label = row_labels[i]
-            ax.text(
-                0.02,
-                top + name_units * 0.9,
-                label[:1].upper() + label[1:],
-                ha="left",
-                va="bottom",
-                fontsize=MIN_TEXT_PT + 0.5,
-            )
-        for j, col in enumerate(codes.columns):
-            v = codes.loc[dim, col]
-            coded = isinstance(v, str)
-            face = to_rgba(COUNTRY_TINTS[j % len(COUNTRY_TINTS)], 0.22) if coded else "#ffffff"
-            ax.add_patch(
-                Rectangle(
-                    (j, top + name_units), 1, 1, facecolor=face, edgecolor="white", linewidth=3
-                )
-            )
-            text = (
-                textwrap.fill(labels.get(v, v.replace("_", " ")), 21 if narrow else 27)
-                if coded
-                else "no code"
-            )
-            ax.text(
-                j + 0.04,
-                top + name_units + 0.5,
-                text,
-                ha="left",
-                va="center",
-                fontsize=MIN_TEXT_PT + 0.5,
-                color="#000000" if coded else "#555555",
-            )
-    ax.set_xlim(0, len(codes.columns))
-    ax.set_ylim(len(codes.index) * (1 + name_units), 0)
-    ax.set_xticks([j + 0.04 for j in range(len(codes.columns))], col_labels, ha="left", fontsize=10)
-    ax.xaxis.tick_top()
-    if narrow:
-        ax.set_yticks([])
-    else:
-        ax.set_yticks(
-            [i + 0.5 for i in range(len(codes.index))],
-            [textwrap.fill(label[:1].upper() + label[1:], 24) for label in row_labels],
-        )
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.tick_params(length=0)
     return fig
 
 
@@ -321,7 +151,8 @@ def swimlanes(
     height_in: float = 4.0,
     layout: str = "wide",
 ):
-    """Events per state across years; year- and month-dated events drawn as spans; periods shaded."""
+    """Events per state across years; year- and month-dated events drawn as spans; periods
+    shaded."""
     narrow = layout == "narrow"
     fig, ax = figure(height_in * (1.25 if narrow else 1), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
@@ -385,7 +216,7 @@ def swimlanes(
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
-    _family_legend(
+    family_legend(
         ax,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.06 if narrow else -0.08),
@@ -395,8 +226,9 @@ def swimlanes(
 
 
 def _clear_of_day(text, day: pd.Timestamp, band_end: pd.Timestamp, margin_days: int = 40) -> None:
-    """A band's name that the day's vertical line would run through starts just after the line instead, if it
-    fits in its band there (measured on the laid-out figure; the layout does not depend on where it sits)."""
+    """A band's name that the day's vertical line would run through starts just after the line
+    instead, if it fits in its band there (measured on the laid-out figure; the layout does not
+    depend on where it sits)."""
     fig = text.figure
     fig.draw_without_rendering()
     renderer = fig._get_renderer()
@@ -412,7 +244,8 @@ def _clear_of_day(text, day: pd.Timestamp, band_end: pd.Timestamp, margin_days: 
 
 
 def _year_axis(ax, every: int = 2) -> None:
-    """Years on a time axis: a tick for every year, a label every other year (fourteen labels run together)."""
+    """Years on a time axis: a tick for every year, a label every other year (fourteen labels run
+    together)."""
     ax.xaxis.set_major_locator(mdates.YearLocator(every))
     ax.xaxis.set_minor_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -501,7 +334,8 @@ def months_side_by_side(
     end: str,
     layout: str = "wide",
 ):
-    """Month by month, the events of each country side by side (one column per country; narrow: one under another)."""
+    """Month by month, the events of each country side by side (one column per country; narrow: one
+    under another)."""
     narrow = layout == "narrow"
     months = pd.period_range(start, end, freq="M")
     if narrow:
@@ -539,7 +373,7 @@ def months_side_by_side(
         )
         ax.invert_yaxis()
     fig.legend(
-        handles=_family_handles(axes),
+        handles=family_handles(axes),
         loc="outside lower center",
         ncol=2 if narrow else 5,
         frameon=False,

@@ -1,9 +1,10 @@
 """Date coverage: every date expression of a chapter maps to a record or to a reviewed exclusion.
 
 Expressions are found in reading order; a bare day (「５日」) or month takes its year and month from
-the expressions before it. An expression maps when a record whose locator covers the passage carries
-a date that agrees with it (one is a prefix of the other, or it falls inside the record's range).
-「9.11」 names the attacks of 11 September 2001, so it maps to any record of the chapter dated that day.
+the expressions before it. An expression maps when a record whose locator covers the passage
+carries a date that agrees with it (one is a prefix of the other, or it falls inside the record's
+range). 「9.11」 names the attacks of 11 September 2001, so it maps to any record of the chapter
+dated that day.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -105,9 +105,15 @@ def find_expressions(chapter_id: str) -> list[Expression]:
                 resolved = f"{year}-{month:02d}-{_num(groups[1]):02d}"
             elif kind == "month_day_range":
                 month = _num(groups[0])
-                resolved = f"{year}-{month:02d}-{_num(groups[1]):02d}/{year}-{month:02d}-{_num(groups[2]):02d}"
+                resolved = (
+                    f"{year}-{month:02d}-{_num(groups[1]):02d}/"
+                    f"{year}-{month:02d}-{_num(groups[2]):02d}"
+                )
             elif kind == "day_range":
-                resolved = f"{year}-{month:02d}-{_num(groups[0]):02d}/{year}-{month:02d}-{_num(groups[1]):02d}"
+                resolved = (
+                    f"{year}-{month:02d}-{_num(groups[0]):02d}/"
+                    f"{year}-{month:02d}-{_num(groups[1]):02d}"
+                )
             else:  # day
                 resolved = (
                     f"{year}-{month:02d}-{_num(groups[0]):02d}"
@@ -147,8 +153,9 @@ def _agrees(expr: str, start: str, end: str = "") -> bool:
 
 
 def record_dates(data) -> pd.DataFrame:
-    """One row per (record, date) across every dated table: the record's reference (`<resource>:<key>`),
-    its locator, and the date with the end of its span; an end date is also a row of its own."""
+    """One row per (record, date) across every dated table: the record's reference
+    (`<resource>:<key>`), its locator, and the date with the end of its span; an end date is also a
+    row of its own."""
     from ca911.data.refs import format_ref
     from ca911.data.schema import date_columns, primary_key
 
@@ -222,7 +229,8 @@ class CoverageReport:
 
 
 def committed_expressions(chapter_id: str, data) -> list[Expression]:
-    """The chapter's date expressions as committed in `date_expressions.csv` (written by `derive`)."""
+    """The chapter's date expressions as committed in `date_expressions.csv` (written by
+    `derive`)."""
     rows = data["date_expressions"]
     rows = rows[rows["source_id"] == chapter_id].sort_values("expression_no")
     return [
@@ -235,7 +243,8 @@ def coverage_report(
     chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False
 ) -> CoverageReport:
     """Match each date expression to records or exclusions. The expressions come from the committed
-    derived file, so the report needs no chapter; `from_text=True` reads them from the chapter instead."""
+    derived file, so the report needs no chapter; `from_text=True` reads them from the chapter
+    instead."""
     from ca911.data.package import load
 
     if data is None:
@@ -273,7 +282,8 @@ def format_report(report: CoverageReport) -> str:
     total = sum(c.values())
     pct = 100.0 * (c["mapped"] + c["excluded"]) / total if total else 100.0
     lines = [
-        f"{report.chapter}: {total} date expressions — {c['mapped']} mapped, {c['excluded']} excluded, "
+        f"{report.chapter}: {total} date expressions — {c['mapped']} mapped, {c['excluded']} "
+        "excluded, "
         f"{c['unmapped']} unmapped ({pct:.1f}% covered)"
     ]
     for e in report.expressions:
@@ -285,9 +295,11 @@ def format_report(report: CoverageReport) -> str:
 
 
 def summary_frame(reports: dict) -> pd.DataFrame:
-    """Per chapter, the report's counts, the total and the share accounted for (neither unmapped nor a problem).
+    """Per chapter, the report's counts, the total and the share accounted for (neither unmapped nor
+    a problem).
 
-    Works for date reports (mapped/excluded/unmapped) and sentence reports (fact/…/problem) alike."""
+    Works for date reports (mapped/excluded/unmapped) and sentence reports (fact/…/problem)
+    alike."""
     rows = []
     for ch, rep in reports.items():
         c = rep.counts()
@@ -304,122 +316,14 @@ def summary_frame(reports: dict) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("chapter")
 
 
-# --- Fact coverage: every sentence of a chapter is mapped in data/sentences.csv ---------------------
-
-
-@dataclass
-class SentenceCheck:
-    locator: str
-    number: int
-    content: str  # fact, restatement, analysis, signpost, or "" when the map has no row
-    records: list[str]
-    problem: str = ""  # empty when the sentence is properly mapped
-
-
-@dataclass
-class SentenceReport:
-    chapter: str
-    sentences: list[SentenceCheck]
-    stale_rows: list[str]  # map rows that match no sentence of the chapter
-
-    @property
-    def complete(self) -> bool:
-        return not self.stale_rows and not any(s.problem for s in self.sentences)
-
-    def counts(self) -> dict[str, int]:
-        out = {"fact": 0, "restatement": 0, "analysis": 0, "signpost": 0, "problem": 0}
-        for s in self.sentences:
-            out["problem" if s.problem else s.content] += 1
-        return out
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(
-            [
-                {
-                    "sentence": s.number,
-                    "locator": s.locator,
-                    "content": s.content,
-                    "records": " ".join(s.records),
-                    "problem": s.problem,
-                }
-                for s in self.sentences
-            ]
-        )
+# --- The record locators the date and sentence checks share --------------------------------------
 
 
 def package_record_locators(data) -> dict[str, str]:
-    """`<resource>:<primary key>` → locator for every referable record of a loaded package (validation's mapping)."""
+    """`<resource>:<primary key>` → locator for every referable record of a loaded package
+    (validation's mapping)."""
     from ca911.data.schema import REFERABLE, record_locators
 
     return record_locators(
         {name: data[name].astype(str).to_dict("records") for name in REFERABLE}, data.descriptor
     )
-
-
-class SentenceKey(NamedTuple):
-    """A sentence as the map knows it: where it is, its reading order and its checksum (no text)."""
-
-    locator: str
-    number: int
-    checksum: str
-
-
-def chapter_sentence_keys(chapter_id: str, data=None, from_text: bool = False) -> list[SentenceKey]:
-    """The chapter's sentences from the committed `source_sentences.csv`, or from the text itself."""
-    if from_text:
-        from ca911.sources.reader import chapter_sentences
-
-        return [SentenceKey(s.locator, s.number, s.checksum) for s in chapter_sentences(chapter_id)]
-    rows = data["source_sentences"]
-    rows = rows[rows["source_id"] == chapter_id].sort_values("sentence_no")
-    return [SentenceKey(r.locator, int(r.sentence_no), r.checksum) for r in rows.itertuples()]
-
-
-def sentence_report(
-    chapter_id: str, data_dir: str | Path | None = None, data=None, from_text: bool = False
-) -> SentenceReport:
-    """Check the sentence map against the chapter: every sentence has a row with the right checksum, and
-    every `fact` row names records located at that sentence's paragraph (a `restatement` may point back).
-    That every ref exists and a fact row names one are validation rules; the package is loaded validated.
-    The sentences come from the committed inventory unless `from_text=True`."""
-    from ca911.data.package import load
-
-    if data is None:
-        data = load(data_dir)
-    refs = package_record_locators(data)
-    rows = {r.locator: r for r in data["sentences"].itertuples() if r.source_id == chapter_id}
-    checks, seen = [], set()
-    for sent in chapter_sentence_keys(chapter_id, data, from_text):
-        row = rows.get(sent.locator)
-        if row is None:
-            checks.append(
-                SentenceCheck(sent.locator, sent.number, "", [], "no row in sentences.csv")
-            )
-            continue
-        seen.add(sent.locator)
-        records = list(row.record_refs)
-        check = SentenceCheck(sent.locator, sent.number, str(row.content), records)
-        paragraph = sent.locator.rsplit(" s.", 1)[0]
-        if row.checksum != sent.checksum:
-            check.problem = f"checksum {row.checksum} ≠ {sent.checksum}: the sentence text has changed; review the row"
-        elif int(row.sentence_no) != sent.number:
-            check.problem = f"sentence_no {row.sentence_no} ≠ {sent.number} (reading order)"
-        elif row.content == "fact" and (
-            away := [r for r in records if not covers(refs.get(r, ""), paragraph)]
-        ):
-            check.problem = f"{away[0]} is located at {refs.get(away[0])!r}, not at this paragraph (a fact of an earlier passage is a `restatement`)"
-        checks.append(check)
-    stale = sorted(set(rows) - seen)
-    return SentenceReport(chapter_id, checks, stale)
-
-
-def format_sentence_report(report: SentenceReport) -> str:
-    c = report.counts()
-    total = len(report.sentences)
-    lines = [
-        f"{report.chapter}: {total} sentences — {c['fact']} fact, {c['restatement']} restatement, "
-        f"{c['analysis']} analysis, {c['signpost']} signpost, {c['problem']} with a problem"
-    ]
-    lines += [f"  PROBLEM  {s.locator}  {s.problem}" for s in report.sentences if s.problem]
-    lines += [f"  STALE ROW (matches no sentence)  {loc}" for loc in report.stale_rows]
-    return "\n".join(lines)

@@ -1,11 +1,12 @@
-"""Files derived from the chapters' text, committed in `data/` so a reader's clone builds the same book.
+"""Files derived from the chapters' text, committed in `data/` so a reader's clone builds the same
+book.
 
-The chapters are not part of the repository. Everything the book shows that the source reader computes
-from their text (the date expressions found in each passage, the sentence inventory with checksums) is
-written once by `python -m ca911 derive` into the resources the descriptor marks `"derived": true`;
-the book and the reports read those files, never the text. Where the chapters are present,
-`python -m ca911 derive --check` (and a test) recomputes them and names the first difference.
-No text of the chapters is stored beyond the printed date expressions themselves.
+The chapters are not part of the repository. Everything the book shows that the source reader
+computes from their text (the date expressions found in each passage, the sentence inventory with
+checksums) is written once by `python -m ca911 derive` into the resources the descriptor marks
+`"derived": true`; the book and the reports read those files, never the text. Where the chapters are
+present, `python -m ca911 derive --check` (and a test) recomputes them and names the first
+difference. No text of the chapters is stored beyond the printed date expressions themselves.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ DERIVE_COMMAND = "python -m ca911 derive"
 
 
 def date_expressions_frame() -> pd.DataFrame:
-    """Every date expression of both chapters in reading order, as the coverage reader finds them."""
+    """Every date expression of both chapters in reading order, as the coverage reader finds
+    them."""
     from ca911.data.chapters import chapter_ids
     from ca911.sources.coverage import find_expressions
 
@@ -42,7 +44,8 @@ def date_expressions_frame() -> pd.DataFrame:
 
 
 def source_sentences_frame() -> pd.DataFrame:
-    """Every sentence of both chapters' paragraphs: locator, reading order and checksum (no text)."""
+    """Every sentence of both chapters' paragraphs: locator, reading order and checksum (no
+    text)."""
     from ca911.data.chapters import chapter_ids
     from ca911.sources.reader import chapter_sentences
 
@@ -69,7 +72,8 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def derive_all() -> dict[str, bytes]:
-    """Resource name → the file's bytes, recomputed from the chapters (raises SourcesMissing without them)."""
+    """Resource name → the file's bytes, recomputed from the chapters (raises SourcesMissing without
+    them)."""
     return {name: csv_bytes(fn()) for name, fn in DERIVERS.items()}
 
 
@@ -94,7 +98,8 @@ def first_difference(path: str, committed: bytes | None, derived: bytes) -> str 
 
 
 def _targets(data_dir: Path) -> list[tuple[str, Path, bytes]]:
-    """(name, committed file, recomputed bytes) for every derived resource of the package at `data_dir`."""
+    """(name, committed file, recomputed bytes) for every derived resource of the package at
+    `data_dir`."""
     import json
 
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))

@@ -1,5 +1,5 @@
-"""Reads the two source chapters, removes PDF-extraction noise and numbers their passages by the locator
-scheme of `ca911.data.locators` (see the book's methods part).
+"""Reads the two source chapters, removes PDF-extraction noise and numbers their passages by the
+locator scheme of `ca911.data.locators` (see the book's methods part).
 """
 
 from __future__ import annotations
@@ -115,14 +115,16 @@ def _notes_in(text: str) -> list[int]:
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Join wrapped lines; a paragraph ends at a line with trailing space, or at 。 before a page break."""
+    """Join wrapped lines; a paragraph ends at a line with trailing space, or at 。 before a page
+    break."""
     paras, cur = [], []
     for i, raw in enumerate(lines):
         if not raw.strip():
             continue
         cur.append(raw.strip())
         nxt = next((line for line in lines[i + 1 :] if line != ""), "")
-        # Justified lines can carry trailing spaces mid-paragraph, so a break also needs a closing mark.
+        # Justified lines can carry trailing spaces mid-paragraph, so a break also needs a closing
+        # mark.
         closes = raw.rstrip().endswith(("。", "）"))
         ends = closes and (raw != raw.rstrip() or nxt.startswith(" "))
         if ends:
@@ -134,7 +136,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 def _parse_table1(block: list[str]) -> dict[str, str]:
-    """Split Table 1 into its ten cells using the row labels and the two columns' sentence endings."""
+    """Split Table 1 into its ten cells using the row labels and the two columns' sentence
+    endings."""
     text = "".join(line.strip() for line in block if line.strip())
     text = text.replace("カザフスタンウズベキスタン", "", 1)
     title, _, body = text.partition("対応")  # 表１ … のイラク戦争への対応
@@ -183,7 +186,8 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def sentence_checksum(sentence: str) -> str:
-    """Eight hex digits of the SHA-256 of the normalised sentence: ties a map row to its text without copying it."""
+    """Eight hex digits of the SHA-256 of the normalised sentence: ties a map row to its text
+    without copying it."""
     return hashlib.sha256(normalise(sentence).encode("utf-8")).hexdigest()[:8]
 
 
@@ -199,7 +203,8 @@ class Sentence:
 
 
 def chapter_sentences(chapter_id: str) -> list[Sentence]:
-    """Every sentence of the chapter's paragraphs in reading order (titles, headings and Table 1 cells are not split)."""
+    """Every sentence of the chapter's paragraphs in reading order (titles, headings and Table 1
+    cells are not split)."""
     out: list[Sentence] = []
     for key, passage in read_chapter(chapter_id).passages.items():
         if "¶" not in key:

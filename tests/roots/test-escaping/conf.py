@@ -1,5 +1,5 @@
-# A page the test writes from hostile strings through the book's escaping (tests/test_escaping.py); the labels
-# its links point at are on the page.
+# A page the test writes from hostile strings through the book's escaping (tests/test_escaping.py);
+# the labels its links point at are on the page.
 extensions = ["myst_parser"]
 root_doc = "index"
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"]

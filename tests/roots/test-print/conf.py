@@ -1,5 +1,6 @@
-# What the print edition treats differently: a download, a notebook's code (its stored output is kept), and a
-# reference to an actor's page. tests/test_sphinx_extension.py builds it with simplepdf and with html.
+# What the print edition treats differently: a download, a notebook's code (its stored output is
+# kept), and a reference to an actor's page. tests/test_sphinx_extension.py builds it with simplepdf
+# and with html.
 extensions = ["myst_nb", "sphinx_simplepdf", "ca911.book.sphinx.print"]
 root_doc = "index"
 exclude_patterns = ["data", "_build"]

@@ -1,7 +1,8 @@
-"""The book's Sphinx extension, as sub-extensions each with its own setup(): the record roles (`roles`), the HTML
-edition's pages and stylesheets (`html`), the fonts (`fonts`), the print edition (`print`), appendix numbering
-(`numbering`) and the citation styles (`bibstyle`). This module sets them up, configures Sphinx from one place
-and writes the generated files (`_generated/`) the pages include.
+"""The book's Sphinx extension, as sub-extensions each with its own setup(): the record roles
+(`roles`), the HTML edition's pages and stylesheets (`html`), the fonts (`fonts`), the print edition
+(`print`), appendix numbering (`numbering`) and the citation styles (`bibstyle`). This module sets
+them up, configures Sphinx from one place and writes the generated files (`_generated/`) the pages
+include.
 """
 
 from __future__ import annotations
@@ -31,14 +32,14 @@ def _configure(app: Sphinx, config) -> None:
         "primary": "#0072B2",
         "links": "#0072B2",
     }
-    # pydata-sphinx-theme reads the starting colour mode from html_context; left empty, its script logs
-    # "Got invalid theme mode: ." as a console error on a reader's first visit. Light matches the figures
-    # and the PDF; the reader's own choice (the theme switch) still wins.
+    # pydata-sphinx-theme reads the starting colour mode from html_context; left empty, its script
+    # logs "Got invalid theme mode: ." as a console error on a reader's first visit. Light matches
+    # the figures and the PDF; the reader's own choice (the theme switch) still wins.
     config.html_context = {"default_mode": "light", **(config.html_context or {})}
     config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
     config.simplepdf_sidebars = {"**": ["ca911-print-toc.html"]}
-    # The notebooks are keyed in the execution cache by the data of the project being built, not by whatever
-    # data/ lies above the working directory: the reader is told where that data is.
+    # The notebooks are keyed in the execution cache by the data of the project being built, not by
+    # whatever data/ lies above the working directory: the reader is told where that data is.
     reader = config.nb_custom_formats.get(".md") if config.nb_custom_formats else None
     if reader and reader[0] == f"{read_markdown.__module__}.{read_markdown.__name__}":
         data_dir = str(Path(app.srcdir, config.ca911_data_dir or "data"))
@@ -61,12 +62,15 @@ def _generate(app: Sphinx, config) -> None:
 
 
 def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
-    """The sidebar lists the actor pages as the actor index does (by kind, then by displayed name, people
-    surname first), not in the file-name order of the `_generated/actors/*` glob in _toc.yml (upper-case
-    ids before slugs). The glob becomes the explicit list, each entry titled with its index name."""
+    """The sidebar lists the actor pages as the actor index does (by kind, then by displayed name,
+    people surname first), not in the file-name order of the `_generated/actors/*` glob in _toc.yml
+    (upper-case ids before slugs). The glob becomes the explicit list, each entry titled with its
+    index name."""
     from sphinx_external_toc.api import Document, FileItem, GlobItem, TocTree
 
-    from ca911.book.actor_pages import PAGE_DIR, actors_with_pages, navigation_order
+    from ca911.book.actor_index import navigation_order
+    from ca911.book.actor_pages import PAGE_DIR
+    from ca911.book.actor_records import actors_with_pages
     from ca911.data.package import load
 
     site_map = getattr(config, "external_site_map", None)

@@ -33,7 +33,8 @@ def _surnames(entry) -> str:
 
 
 class AuthorDateLabels(BaseLabelStyle):
-    """Labels a reader can decode, "Matsui n.d.", where a theme shows them (the list hides them: ca911.css)."""
+    """Labels a reader can decode, "Matsui n.d.", where a theme shows them (the list hides them:
+    ca911.css)."""
 
     def format_labels(self, sorted_entries):
         seen: dict[str, int] = {}
@@ -94,7 +95,8 @@ def _round(sep: str = "; ") -> BracketStyle:
 
 @dataclasses.dataclass
 class AuthorYearStyle(AuthorYearReferenceStyle):
-    """Chicago's "(Matsui n.d., §2; Yuasa n.d.)" and "Matsui (n.d.)": round brackets, no comma before the year."""
+    """Chicago's "(Matsui n.d., §2; Yuasa n.d.)" and "Matsui (n.d.)": round brackets, no comma
+    before the year."""
 
     bracket_textual: BracketStyle = dataclasses.field(default_factory=_round)
     bracket_parenthetical: BracketStyle = dataclasses.field(default_factory=_round)

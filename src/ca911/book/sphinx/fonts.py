@@ -1,5 +1,6 @@
-"""The book's fonts, shipped with it (nothing is fetched from a font service): the PDF embeds the TTFs of
-IPAexGothic (Japanese) and DejaVu Sans Mono (code); the HTML edition ships WOFF2 subsets of the glyphs its pages use."""
+"""The book's fonts, shipped with it (nothing is fetched from a font service): the PDF embeds the
+TTFs of IPAexGothic (Japanese) and DejaVu Sans Mono (code); the HTML edition ships WOFF2 subsets of
+the glyphs its pages use."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from sphinx.application import Sphinx
 from ca911 import __version__
 from ca911.figures.style import FONT_FILE
 
-# The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the book uses.
+# The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the
+# book uses.
 JAPANESE_RANGES = (
     (0x2015, 0x2015),
     (0x3000, 0x30FF),
@@ -20,14 +22,16 @@ JAPANESE_RANGES = (
     (0xFF00, 0xFFEF),
 )
 SUBSET_FONT = "fonts/ipaexg-subset.woff2"
-# The code face: the PDF embeds the TTFs from the matplotlib wheel; the HTML edition ships WOFF2 subsets
-# of the characters its pages use (a page with code or an identifier would otherwise fetch 340 kB each).
+# The code face: the PDF embeds the TTFs from the matplotlib wheel; the HTML edition ships WOFF2
+# subsets of the characters its pages use (a page with code or an identifier would otherwise fetch
+# 340 kB each).
 MONO_FONTS = {
     "DejaVuSansMono.ttf": "fonts/DejaVuSansMono-subset.woff2",
     "DejaVuSansMono-Bold.ttf": "fonts/DejaVuSansMono-Bold-subset.woff2",
 }
-# The text face of the HTML edition (ca911-screen.css), from the same wheel: a face the book ships, so no
-# reader's browser falls back to whatever sans-serif (or ExtraLight cut of one) the system has.
+# The text face of the HTML edition (ca911-screen.css), from the same wheel: a face the book ships,
+# so no reader's browser falls back to whatever sans-serif (or ExtraLight cut of one) the system
+# has.
 TEXT_FONTS = {
     "DejaVuSans.ttf": "fonts/DejaVuSans-subset.woff2",
     "DejaVuSans-Bold.ttf": "fonts/DejaVuSans-Bold-subset.woff2",
@@ -54,10 +58,10 @@ def japanese_code_points(texts) -> list[int]:
 
 
 def subset_fonts(app: Sphinx, exception) -> None:
-    """A page with Japanese text would fetch the whole 6 MB IPAexGothic, and one with code the 340 kB DejaVu Sans
-    Mono: the HTML edition ships WOFF2 subsets of the glyphs its pages, search index and downloads use
-    (fontTools; the same bytes for the same book). Only the written book knows every glyph it shows, so the
-    subsets are made when the build has finished."""
+    """A page with Japanese text would fetch the whole 6 MB IPAexGothic, and one with code the 340
+    kB DejaVu Sans Mono: the HTML edition ships WOFF2 subsets of the glyphs its pages, search index
+    and downloads use (fontTools; the same bytes for the same book). Only the written book knows
+    every glyph it shows, so the subsets are made when the build has finished."""
     if exception is not None:
         return
     from fontTools import subset

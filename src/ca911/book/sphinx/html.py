@@ -1,7 +1,8 @@
-"""The HTML edition's pages (and what both editions share): the stylesheets, the favicon, the executed notebook
-offered for download, and what the pages get after Sphinx and the theme have made them (html-page-context
-handlers): scripts listed once, citation entries as list items, a full-size link under every content image (a <picture> with its narrow layout where it has one),
-break points in identifiers set in table cells, named sidebar toggles."""
+"""The HTML edition's pages (and what both editions share): the stylesheets, the favicon, the
+executed notebook offered for download, and what the pages get after Sphinx and the theme have made
+them (html-page-context handlers): scripts listed once, citation entries as list items, a full-size
+link under every content image (a <picture> with its narrow layout where it has one), break points
+in identifiers set in table cells, named sidebar toggles."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from sphinx.application import Sphinx
 from ca911 import __version__
 from ca911.book.sphinx.narrow_figures import NARROW_CLASS, NARROW_MEDIA
 
-# Stylesheets are files in folders beside this module, each folder copied into _static by html_static_path:
-# common/ for both editions (ca911.css; ca911-tables.css, the tables on screen), then print/ (ca911-print.css)
-# for the PDF or screen/ (ca911-screen.css) for the HTML.
+# Stylesheets are files in folders beside this module, each folder copied into _static by
+# html_static_path: common/ for both editions (ca911.css; ca911-tables.css, the tables on screen),
+# then print/ (ca911-print.css) for the PDF or screen/ (ca911-screen.css) for the HTML.
 STATIC_DIR = Path(__file__).parent / "static"
 COMMON_CSS = STATIC_DIR / "common"
 SCREEN_CSS = STATIC_DIR / "screen"
@@ -26,15 +27,17 @@ FAVICON = "favicon.svg"
 FAVICON_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
     '<rect width="32" height="32" rx="6" fill="#0072B2"/>'
-    '<text x="16" y="21.5" font-family="Arial, Helvetica, sans-serif" font-size="14" font-weight="700" '
+    '<text x="16" y="21.5" font-family="Arial, Helvetica, sans-serif" font-size="14" '
+    'font-weight="700" '
     'fill="#ffffff" text-anchor="middle">CA</text></svg>\n'
 )
 
 
 def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Sphinx 7.4 lists an inline script added after Builder.init() twice (once as filename None, once
-    as ''), so sphinx-thebe's `const THEBE_JS_URL = …` ran twice: "Identifier 'THEBE_JS_URL' has already
-    been declared" on every page. Keep the first of each (name, priority, attributes)."""
+    """Sphinx 7.4 lists an inline script added after Builder.init() twice (once as filename None,
+    once as ''), so sphinx-thebe's `const THEBE_JS_URL = …` ran twice: "Identifier 'THEBE_JS_URL'
+    has already been declared" on every page. Keep the first of each (name, priority,
+    attributes)."""
     scripts = context.get("script_files")
     if not isinstance(scripts, list):
         return
@@ -52,18 +55,19 @@ def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 
 def aria_citations(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Docutils 0.21 writes the bibliography as <div role="list"> of role="doc-biblioentry" items; that
-    role is deprecated (DPUB-ARIA 1.1), so a list of them has no list items: axe-core's critical
-    aria-required-children. The entries are list items."""
+    """Docutils 0.21 writes the bibliography as <div role="list"> of role="doc-biblioentry" items;
+    that role is deprecated (DPUB-ARIA 1.1), so a list of them has no list items: axe-core's
+    critical aria-required-children. The entries are list items."""
     body = context.get("body")
     if isinstance(body, str) and 'role="doc-biblioentry"' in body:
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
-# A content image (a figure, a notebook's output) drawn at the column's width: on a phone its text is smaller
-# than drawn, so a visible link opens the image itself at full size (an SVG zooms without loss). A figure with
-# a narrow layout (its image marked NARROW_CLASS just before the wide one) becomes a <picture> that shows the
-# narrow one on a narrow screen, the wide one's alt text for both.
+# A content image (a figure, a notebook's output) drawn at the column's width: on a phone its text
+# is smaller than drawn, so a visible link opens the image itself at full size (an SVG zooms without
+# loss). A figure with a narrow layout (its image marked NARROW_CLASS just before the wide one)
+# becomes a <picture> that shows the narrow one on a narrow screen, the wide one's alt text for
+# both.
 CONTENT_IMAGE = re.compile(
     r"(<a\b[^>]*>\s*)?"
     rf'(?:<img\b[^>]*?\bclass="[^"]*\b{NARROW_CLASS}\b[^"]*"[^>]*?\bsrc="([^"]*)"[^>]*>\s*)?'
@@ -98,8 +102,9 @@ def full_size_links(app: Sphinx, pagename: str, templatename: str, context: dict
 def break_points_in_table_code(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
-    """An identifier in a table cell (`indicators:USA/troop_rotation_interval_months/2002-01`) may wrap after
-    / _ : instead of widening its column past the screen; a word of prose never breaks (ca911-tables.css)."""
+    """An identifier in a table cell (`indicators:USA/troop_rotation_interval_months/2002-01`) may
+    wrap after / _ : instead of widening its column past the screen; a word of prose never breaks
+    (ca911-tables.css)."""
     if not isinstance(context.get("body"), str):
         return
 
@@ -118,14 +123,18 @@ def break_points_in_table_code(
 
 
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
-NAMED_TOGGLE = '<summary aria-label="Show or hide the pages of this section"><span class="toctree-toggle" role="presentation">'
+NAMED_TOGGLE = (
+    '<summary aria-label="Show or hide the pages of this section">'
+    '<span class="toctree-toggle" role="presentation">'
+)
 
 
 def name_toctree_toggles(app: Sphinx, exception) -> None:
-    """The theme's sidebar toggles (<summary> with only an icon) have no accessible name: axe-core's serious
-    summary-name on pages whose section is open (the actor pages). Each gets one, in every written page.
-    pydata-sphinx-theme makes the sidebar in Python (its toctree HTML, cached across pages), not from a
-    template an extension could override, so the written pages are where the toggle can be named."""
+    """The theme's sidebar toggles (<summary> with only an icon) have no accessible name: axe-core's
+    serious summary-name on pages whose section is open (the actor pages). Each gets one, in every
+    written page. pydata-sphinx-theme makes the sidebar in Python (its toctree HTML, cached across
+    pages), not from a template an extension could override, so the written pages are where the
+    toggle can be named."""
     if exception is not None:
         return
     for page in Path(app.outdir).rglob("*.html"):
@@ -137,8 +146,9 @@ def name_toctree_toggles(app: Sphinx, exception) -> None:
 def escape_print_title(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
-    """sphinx-book-theme puts the page title's plain text into its print header (`<h1>{{ pagetitle }}</h1>`)
-    unescaped; an actor page's title is data (its names), so it is escaped here, after the theme set it."""
+    """sphinx-book-theme puts the page title's plain text into its print header (`<h1>{{ pagetitle
+    }}</h1>`) unescaped; an actor page's title is data (its names), so it is escaped here, after the
+    theme set it."""
     import html
 
     if isinstance(context.get("pagetitle"), str):
@@ -146,7 +156,8 @@ def escape_print_title(
 
 
 def notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Offer the executed .ipynb of every notebook page (the theme does so only with a launch button).
+    """Offer the executed .ipynb of every notebook page (the theme does so only with a launch
+    button).
 
     It is taken from the execution cache: in cache mode myst-nb writes the notebook it read, without
     the outputs it merged from the cache.
@@ -179,7 +190,8 @@ def notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> 
 
 
 def favicon(app: Sphinx, config) -> None:
-    """Written into _generated/ (never read as a page) before Sphinx checks that html_favicon exists."""
+    """Written into _generated/ (never read as a page) before Sphinx checks that html_favicon
+    exists."""
     if config.html_favicon:
         return
     from ca911.book.generated import write_all
@@ -189,16 +201,17 @@ def favicon(app: Sphinx, config) -> None:
 
 
 def stylesheets(app: Sphinx) -> None:
-    """The shared sheets, then the print or the screen one, after the theme's own sheets. Their folders join
-    html_static_path once the builder is known; a value of the 'html' kind, it never makes Sphinx read the
-    pages again."""
+    """The shared sheets, then the print or the screen one, after the theme's own sheets. Their
+    folders join html_static_path once the builder is known; a value of the 'html' kind, it never
+    makes Sphinx read the pages again."""
     from ca911.book.sphinx.print import PRINT_BUILDERS
 
     edition = PRINT_CSS if app.builder.name in PRINT_BUILDERS else SCREEN_CSS
     app.config.html_static_path = [*app.config.html_static_path, str(COMMON_CSS), str(edition)]
-    # ca911-tables.css: a designed table (`:widths:` given, class ca911-fixed) fills the column on screen, its
-    # widths a guide; words break only between words, an identifier in code also after / _ : (the <wbr> of
-    # break_points_in_table_code) and, only where it is longer than its cell is wide, anywhere.
+    # ca911-tables.css: a designed table (`:widths:` given, class ca911-fixed) fills the column on
+    # screen, its widths a guide; words break only between words, an identifier in code also after /
+    # _ : (the <wbr> of break_points_in_table_code) and, only where it is longer than its cell is
+    # wide, anywhere.
     app.add_css_file("ca911-tables.css")
     for sheet in ["ca911.css", *sorted(p.name for p in edition.glob("*.css"))]:
         app.add_css_file(sheet, priority=900)
@@ -216,8 +229,9 @@ def itables_bundle(app: Sphinx) -> None:
 
 
 def _connect_html_only(app: Sphinx) -> None:
-    """html-page-context and build-finished have no builder filter of their own: the handlers that belong to
-    the HTML edition (the PDF is also made by an HTML builder) are connected once the builder is known."""
+    """html-page-context and build-finished have no builder filter of their own: the handlers that
+    belong to the HTML edition (the PDF is also made by an HTML builder) are connected once the
+    builder is known."""
     if app.builder.name == "html":
         app.connect("html-page-context", full_size_links)
         app.connect("html-page-context", break_points_in_table_code)

@@ -1,5 +1,6 @@
-"""The print edition's title page and imprint: what the book is, which commit and data it is built from,
-its licences, how to cite it and how to obtain the HTML edition (no published address is invented)."""
+"""The print edition's title page and imprint: what the book is, which commit and data it is built
+from, its licences, how to cite it and how to obtain the HTML edition (no published address is
+invented)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 def build_commit(srcdir: Path) -> str | None:
     """The commit the book is built from: CA911_COMMIT (a copy of the project without .git, as
-    ci/reader-clone.sh makes, names its commit so), else git's HEAD, marked when the tree differs from it."""
+    ci/reader-clone.sh makes, names its commit so), else git's HEAD, marked when the tree differs
+    from it."""
     import os
     import subprocess
 
@@ -70,12 +72,16 @@ def print_front_matter(
         else "Built outside a git checkout (no commit known)"
     )
     built += (
-        f". Every file date in the build is set to {e(date)}, so that the same sources give the same files;"
+        f". Every file date in the build is set to {e(date)}, so that the same sources give the "
+        "same files;"
         " it is not a date of publication."
         if date
         else "."
     )
-    citation = f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. Version {e(str(cff.get('version', version)))}."
+    citation = (
+        f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. "
+        f"Version {e(str(cff.get('version', version)))}."
+    )
     return f"""<article class="ca911-title-page">
   <h1>{e(title)}</h1>
   <p>{e(blurb)}</p>
@@ -98,4 +104,4 @@ def print_front_matter(
       in <code>_build/html/index.html</code> and this PDF in <code>_build/pdf/companion.pdf</code>.</dd>
   </dl>
 </article>
-"""
+"""  # noqa: E501 (the page's HTML as it is printed)

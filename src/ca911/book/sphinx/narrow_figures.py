@@ -1,6 +1,6 @@
-"""A figure's narrow layout for phones: myst-nb's renderer for the narrow drawing a notebook's output carries,
-the transforms that put it beside the wide image in the HTML edition (and drop it from every other edition);
-`html.full_size_links` then makes each pair a <picture>."""
+"""A figure's narrow layout for phones: myst-nb's renderer for the narrow drawing a notebook's
+output carries, the transforms that put it beside the wide image in the HTML edition (and drop it
+from every other edition); `html.full_size_links` then makes each pair a <picture>."""
 
 from __future__ import annotations
 
@@ -16,16 +16,17 @@ from ca911 import __version__
 from ca911.figures.style import NARROW_FILE_SUFFIX, NARROW_SVG_MIME
 
 NARROW_CLASS = "ca911-narrow-figure"
-# Where the HTML edition serves the narrow layout: below this the column is narrower than a wide figure is drawn
-# (about 560 px), which would be scaled down with its text; the narrow one (at most 342 px) is drawn unscaled.
+# Where the HTML edition serves the narrow layout: below this the column is narrower than a wide
+# figure is drawn (about 560 px), which would be scaled down with its text; the narrow one (at most
+# 342 px) is drawn unscaled.
 NARROW_MEDIA = "(max-width: 640px)"
 
 
 class NarrowFigureRenderer:
-    """myst-nb's mime renderer plugin (entry point `myst_nb.mime_renderers` in pyproject.toml) for the narrow
-    layout a figure carries (style.narrow_svg_bundle): an image file like the wide one's, marked with
-    NARROW_CLASS. No builder selects its mime type: `NarrowFigureBesideWide` puts it beside the wide image
-    for the HTML edition, and print never sees it."""
+    """myst-nb's mime renderer plugin (entry point `myst_nb.mime_renderers` in pyproject.toml) for
+    the narrow layout a figure carries (style.narrow_svg_bundle): an image file like the wide one's,
+    marked with NARROW_CLASS. No builder selects its mime type: `NarrowFigureBesideWide` puts it
+    beside the wide image for the HTML edition, and print never sees it."""
 
     mime_priority_overrides = ()
 
@@ -40,8 +41,9 @@ class NarrowFigureRenderer:
 
 
 class NarrowFigureBesideWide(SphinxPostTransform):
-    """In the HTML edition, a figure's narrow image joins its wide image before myst-nb selects one mime type
-    of the output (SelectMimeType, priority 4); `picture_for_narrow_screens` then makes the pair a <picture>."""
+    """In the HTML edition, a figure's narrow image joins its wide image before myst-nb selects one
+    mime type of the output (SelectMimeType, priority 4); `picture_for_narrow_screens` then makes
+    the pair a <picture>."""
 
     default_priority = 3
     builders = ("html",)
@@ -59,9 +61,10 @@ class NarrowFigureBesideWide(SphinxPostTransform):
 
 
 class NarrowFileBesideWide(SphinxTransform):
-    """A figure shown from a file `x.svg` with its narrow layout beside it (`x.narrow.svg`, style.svg_files): the
-    narrow image goes just before the wide one, marked NARROW_CLASS, as a notebook's does. Read-time, so Sphinx
-    collects and copies the file; print drops it again (`NarrowImagesOnlyInHtml`)."""
+    """A figure shown from a file `x.svg` with its narrow layout beside it (`x.narrow.svg`,
+    style.svg_files): the narrow image goes just before the wide one, marked NARROW_CLASS, as a
+    notebook's does. Read-time, so Sphinx collects and copies the file; print drops it again
+    (`NarrowImagesOnlyInHtml`)."""
 
     default_priority = 500
 

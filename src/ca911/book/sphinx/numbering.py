@@ -1,14 +1,15 @@
-"""Figure and table numbers as a printed book has them: chapters' figures by chapter ("Table 6.1"), the
-appendices' by letter ("Table A.1", "Fig. B.2") under appendix titles that carry the letter ("B. Sentence map"),
-the front matter's and the actor pages' not at all.
+"""Figure and table numbers as a printed book has them: chapters' figures by chapter ("Table 6.1"),
+the appendices' by letter ("Table A.1", "Fig. B.2") under appendix titles that carry the letter ("B.
+Sentence map"), the front matter's and the actor pages' not at all.
 
-Sphinx numbers every captioned figure and table; those of a document outside a numbered part fall into one
-unprefixed sequence shared by the front matter and the appendices ("Table 1" in the list of sources beside
-chapter 4's Table 1, "Table 83" on an actor page). After Sphinx assigns its numbers (`env-get-updated`), this
-extension gives each document of the appendix part (the unnumbered part captioned `ca911_appendix_caption`)
-its letter in reading order, numbers its figures and tables from 1 under that letter, and takes the numbers
-away from the landing page and the other unnumbered parts (the front matter), and from the pages an appendix includes (the actor
-pages, each a page of its own). Both editions read the same numbers, so print and HTML agree.
+Sphinx numbers every captioned figure and table; those of a document outside a numbered part fall
+into one unprefixed sequence shared by the front matter and the appendices ("Table 1" in the list of
+sources beside chapter 4's Table 1, "Table 83" on an actor page). After Sphinx assigns its numbers
+(`env-get-updated`), this extension gives each document of the appendix part (the unnumbered part
+captioned `ca911_appendix_caption`) its letter in reading order, numbers its figures and tables from
+1 under that letter, and takes the numbers away from the landing page and the other unnumbered parts
+(the front matter), and from the pages an appendix includes (the actor pages, each a page of its
+own). Both editions read the same numbers, so print and HTML agree.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from ca911 import __version__
 
 
 def unnumbered_parts(env: BuildEnvironment) -> list[tuple[str, list[str]]]:
-    """(caption, documents) of each part of the root document's table of contents that is not numbered."""
+    """(caption, documents) of each part of the root document's table of contents that is not
+    numbered."""
     root = env.get_doctree(env.config.root_doc)
     return [
         (toctree.get("caption") or "", [doc for _title, doc in toctree["entries"]])
@@ -52,8 +54,8 @@ def appendix_letters(docnames: list[str]) -> dict[str, str]:
 
 
 def renumbered(fignumbers: dict[str, dict[str, tuple]], letter: str) -> dict[str, dict[str, tuple]]:
-    """A document's figure numbers ({figtype: {id: number}}, in document order by Sphinx's sequence) as
-    (letter, 1), (letter, 2), … per figure type."""
+    """A document's figure numbers ({figtype: {id: number}}, in document order by Sphinx's sequence)
+    as (letter, 1), (letter, 2), … per figure type."""
     return {
         figtype: {
             figure_id: (letter, n)
@@ -66,8 +68,9 @@ def renumbered(fignumbers: dict[str, dict[str, tuple]], letter: str) -> dict[str
 
 
 def letter_appendix(env: BuildEnvironment, docname: str, letter: str) -> None:
-    """The appendix's title numbered with its letter ("B. Sentence map …") in the page, the contents and the
-    navigation; its own sections stay unnumbered (an empty number, so they do not fall back on the title's)."""
+    """The appendix's title numbered with its letter ("B. Sentence map …") in the page, the contents
+    and the navigation; its own sections stay unnumbered (an empty number, so they do not fall back
+    on the title's)."""
 
     secnumbers: dict[str, tuple] = {}
     for number, paragraph in enumerate(env.tocs[docname].findall(addnodes.compact_paragraph)):
@@ -82,9 +85,9 @@ def letter_appendix(env: BuildEnvironment, docname: str, letter: str) -> None:
 
 
 def _forget_letters(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Before Sphinx numbers again: the letters set in the last build taken off the titles and contents entries
-    that were not read again, which Sphinx (and sphinx-external-toc's numbering styles) would otherwise take for
-    numbers of its own."""
+    """Before Sphinx numbers again: the letters set in the last build taken off the titles and
+    contents entries that were not read again, which Sphinx (and sphinx-external-toc's numbering
+    styles) would otherwise take for numbers of its own."""
     for docname in getattr(env, "ca911_lettered", set()):
         if docname in env.titles:
             env.titles[docname].attributes.pop("secnumber", None)

@@ -1,15 +1,17 @@
 """The print edition (sphinx-simplepdf): what differs from the HTML book.
 
-Doctree work is done by post-transforms limited to the print builder: downloads named instead of linked,
-notebook code left out, references to an actor's page sent to its entry in the compact actor index. The
-print edition has no actor pages: its table of contents (`_toc_print.yml`, passed by ci/build-book.sh)
-leaves them out. What must work on the assembled page (the marks of `print_marks`, which see the HTML that
-docutils, pandas and the notebooks' outputs made of a table) and the front matter the print templates show are
-added in html-page-context, by handlers connected only when the print builder runs.
+Doctree work is done by post-transforms limited to the print builder: downloads named instead of
+linked, notebook code left out, references to an actor's page sent to its entry in the compact actor
+index. The print edition has no actor pages: its table of contents (`_toc_print.yml`, passed by
+ci/build-book.sh) leaves them out. What must work on the assembled page (the marks of `print_marks`,
+which see the HTML that docutils, pandas and the notebooks' outputs made of a table) and the front
+matter the print templates show are added in html-page-context, by handlers connected only when the
+print builder runs.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -18,13 +20,29 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ca911 import __version__
+from ca911.book.sphinx.print_marks import (
+    anchor_tables,
+    drop_code_only_cells,
+    mark_identifiers,
+    mark_keep_with_next,
+    mark_landscape_tables,
+    mark_lead_ins,
+    mark_locators,
+    mark_names,
+    mark_number_columns,
+    mark_ragged,
+    mark_short_code,
+    mark_short_lists,
+    mark_wide_tables,
+)
+from ca911.book.sphinx.print_navigation import number_section_references, open_parts
 
 PRINT_BUILDERS = ("simplepdf",)
 
 
 class DownloadsAsText(SphinxPostTransform):
-    """A PDF cannot carry the download area: the file is named instead of linked to a dead path (the imprint
-    says once where the downloads are)."""
+    """A PDF cannot carry the download area: the file is named instead of linked to a dead path (the
+    imprint says once where the downloads are)."""
 
     default_priority = 200
     builders = PRINT_BUILDERS
@@ -35,8 +53,8 @@ class DownloadsAsText(SphinxPostTransform):
 
 
 class NoCodeInPrint(SphinxPostTransform):
-    """The printed book shows no notebook code (the print stylesheet hides it too): leaving the cells out
-    spares WeasyPrint styling some 3,000 highlighted elements it would never draw."""
+    """The printed book shows no notebook code (the print stylesheet hides it too): leaving the
+    cells out spares WeasyPrint styling some 3,000 highlighted elements it would never draw."""
 
     default_priority = 200
     builders = PRINT_BUILDERS
@@ -48,14 +66,14 @@ class NoCodeInPrint(SphinxPostTransform):
 
 
 class ActorReferencesToIndex(SphinxPostTransform):
-    """In print, `actor-<id>` (an actor page's label) refers to the actor's entry in the compact index.
-    Runs before Sphinx resolves references (priority 10)."""
+    """In print, `actor-<id>` (an actor page's label) refers to the actor's entry in the compact
+    index. Runs before Sphinx resolves references (priority 10)."""
 
     default_priority = 5
     builders = PRINT_BUILDERS
 
     def run(self, **kwargs) -> None:
-        from ca911.book.actor_pages import index_label
+        from ca911.book.actor_index import index_label
 
         for node in self.document.findall(addnodes.pending_xref):
             target = node.get("reftarget", "")
@@ -63,11 +81,65 @@ class ActorReferencesToIndex(SphinxPostTransform):
                 node["reftarget"] = index_label(target.removeprefix("actor-")).lower()
 
 
+def mark_for_print(html: str, part_captions: list[str | None] | None = None, names=()) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    drop_code_only_cells(soup)
+    mark_lead_ins(soup)
+    mark_number_columns(soup)
+    mark_wide_tables(soup)
+    mark_landscape_tables(soup)
+    mark_identifiers(soup)
+    mark_short_code(soup)
+    mark_locators(soup)
+    mark_names(soup, names)
+    mark_ragged(soup)
+    mark_keep_with_next(soup)
+    mark_short_lists(soup)
+    number_section_references(soup)
+    anchor_tables(soup)
+    if part_captions:
+        open_parts(soup, part_captions)
+    return str(soup)
+
+
+def proper_names(data_dir: Path) -> frozenset[str]:
+    """The words of the actors' and the chapter authors' names (actors.csv, sources.csv in
+    `data_dir`), capitalised and four letters or more, and their short Japanese names: the print
+    edition never breaks them."""
+    import csv
+
+    words = set()
+    for table, columns in (
+        ("actors.csv", ("name_en", "name_en_external", "name_en_ours")),
+        ("sources.csv", ("author",)),
+    ):
+        path = data_dir / table
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                for column in columns:
+                    words |= {
+                        w
+                        for w in re.findall(r"[^\W\d_]+", row.get(column) or "")
+                        if len(w) >= 4 and w[0].isupper()
+                    }
+                # a short Japanese name (コミロフ, マラシェンコ) is never split over lines either
+                for column in ("name_ja", "author_ja"):
+                    words |= {
+                        w
+                        for w in re.split(r"[\s・（）()、]+", row.get(column) or "")
+                        if 2 <= len(w) <= 8 and re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]+", w)
+                    }
+    return frozenset(words)
+
+
 def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The print stylesheet keeps identifiers whole and numbers right-aligned by these marks."""
     if not isinstance(context.get("body"), str):
         return
-    from ca911.book.sphinx.print_marks import mark_for_print, proper_names
     from ca911.book.sphinx.roles import data_dir
 
     captions = None
@@ -77,9 +149,10 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
     context["body"] = mark_for_print(context["body"], captions, proper_names(data_dir(app.env)))
-    # WeasyPrint hyphenates by the page's language through pyphen, whose "en" is its en_GB dictionary: it
-    # breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same words by syllable, and
-    # the British spellings of the book hyphenate with them as well; the PDF's text is unchanged.
+    # WeasyPrint hyphenates by the page's language through pyphen, whose "en" is its en_GB
+    # dictionary: it breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same
+    # words by syllable, and the British spellings of the book hyphenate with them as well; the
+    # PDF's text is unchanged.
     context["language"] = "en-US"
 
 
@@ -107,8 +180,8 @@ def _print_front_matter(
 
 
 def _connect_page_handlers(app: Sphinx) -> None:
-    """html-page-context has no builder filter of its own: the print handlers are connected for the print
-    builder only, once it is known."""
+    """html-page-context has no builder filter of its own: the print handlers are connected for the
+    print builder only, once it is known."""
     if app.builder.name in PRINT_BUILDERS:
         app.connect("html-page-context", _print_marks)
         app.connect("html-page-context", _print_front_matter)

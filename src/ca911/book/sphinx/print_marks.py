@@ -1,23 +1,23 @@
 """Marks in the print edition's HTML that its stylesheet (static/ca911-print.css) designs with:
-identifiers that must not break across lines, locators set in one style, lines of ids set ragged-right,
-table columns of numbers to set right-aligned, tables too wide for the portrait measure turned a quarter
-turn on a page of their own, bold lead-ins that must stay with what follows, an opening page for each part, and
-cross-references that carry their section number and page; code-only notebook cells, which print
-nothing, are taken out.
+identifiers that must not break across lines, locators set in one style, lines of ids set
+ragged-right, table columns of numbers to set right-aligned, tables too wide for the portrait
+measure turned a quarter turn on a page of their own, bold lead-ins that must stay with what
+follows; code-only notebook cells, which print nothing, are taken out. Cross-references and the
+parts' opening pages are `print_navigation`; `print.mark_for_print` applies them all.
 
 CSS cannot tell an identifier from a word, and the book's tables come from several paths (Markdown,
-docutils list-tables, pandas HTML), so the marks are added once, to the assembled page, for print only.
+docutils list-tables, pandas HTML), so the marks are added once, to the assembled page, for print
+only.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ca911.data.locators import LOCATOR_RE
 
-# ids, codes, field names, dates: word characters joined by _ - : . / (as_of, ch3-2001-10-07-…, KAZ:UZB,
-# 2001-09-11), and upper-case codes (CSTO, COALITION).
+# ids, codes, field names, dates: word characters joined by _ - : . / (as_of, ch3-2001-10-07-…,
+# KAZ:UZB, 2001-09-11), and upper-case codes (CSTO, COALITION).
 IDENTIFIER = re.compile(
     r"(?<![\w§¶])(?:[A-Za-z0-9]+(?:[_:./-][A-Za-z0-9]+)+|[A-Za-z]+_[A-Za-z0-9_]*|[A-Z][A-Z0-9]{1,})(?![\w-])"
 )
@@ -26,7 +26,8 @@ SKIP = {"pre", "script", "style", "code", "title", "head"}
 
 
 def _locator_pattern() -> re.Pattern:
-    """A locator anywhere in text: the scheme of sources.LOCATOR_RE without anchors or group names."""
+    """A locator anywhere in text: the scheme of sources.LOCATOR_RE without anchors or group
+    names."""
     pattern = LOCATOR_RE.pattern.removeprefix("^").removesuffix("$")
     pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
     return re.compile(pattern)
@@ -76,9 +77,9 @@ def mark_identifiers(soup) -> None:
 
 
 def mark_names(soup, names) -> None:
-    """Every occurrence of a proper name (a word of an actor's or an author's name) is marked .ca911-name:
-    the hyphenation dictionary knows English words, and breaks a name where no reader would ("Kvash-nin",
-    "Wash-ington")."""
+    """Every occurrence of a proper name (a word of an actor's or an author's name) is marked
+    .ca911-name: the hyphenation dictionary knows English words, and breaks a name where no reader
+    would ("Kvash-nin", "Wash-ington")."""
     from bs4 import NavigableString
 
     if not names:
@@ -115,7 +116,8 @@ def mark_names(soup, names) -> None:
 
 
 def mark_number_columns(soup) -> None:
-    """A column whose body cells are all numbers (or empty) is set right-aligned, its header with it."""
+    """A column whose body cells are all numbers (or empty) is set right-aligned, its header with
+    it."""
     for table in soup.find_all("table"):
         rows = table.find_all("tr")
         if not rows or table.find(attrs={"colspan": True}) or table.find(attrs={"rowspan": True}):
@@ -136,8 +138,8 @@ def mark_number_columns(soup) -> None:
 
 
 def mark_short_code(soup, longest: int = 80, longest_in_table: int = 24) -> None:
-    """Inline code that is an identifier or a locator, or short, is kept on one line; other code in a
-    table cell (a pattern in a codebook rule) wraps."""
+    """Inline code that is an identifier or a locator, or short, is kept on one line; other code in
+    a table cell (a pattern in a codebook rule) wraps."""
     for code in soup.find_all("code"):
         text = code.get_text()
         if "ca911-record" in (code.get("class") or []) and code.find_parent(["td", "th"]):
@@ -157,15 +159,16 @@ def mark_wide_tables(soup, columns: int = 8) -> None:
 
 
 def drop_code_only_cells(soup) -> None:
-    """A notebook cell with no output prints nothing, yet its empty box after a heading is a place to
-    break the page, which parts the heading from the figure it introduces."""
+    """A notebook cell with no output prints nothing, yet its empty box after a heading is a place
+    to break the page, which parts the heading from the figure it introduces."""
     for cell in soup.select("div.cell"):
         if not cell.select(".cell_output"):
             cell.decompose()
 
 
 def mark_lead_ins(soup) -> None:
-    """A paragraph that is one bold phrase ("kind codes", "§3.1") heads what follows it, like a heading."""
+    """A paragraph that is one bold phrase ("kind codes", "§3.1") heads what follows it, like a
+    heading."""
     for paragraph in soup.find_all("p"):
         strong = paragraph.find("strong", recursive=False)
         text = paragraph.get_text(" ", strip=True)
@@ -174,8 +177,9 @@ def mark_lead_ins(soup) -> None:
 
 
 def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
-    """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a heading with
-    a line under it, its table on the next page, reads as a heading left at the page foot."""
+    """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a
+    heading with a line under it, its table on the next page, reads as a heading left at the page
+    foot."""
     for heading in soup.find_all(["h2", "h3", "h4", "h5"]):
         node, marked = heading.find_next_sibling(), 0
         while (
@@ -189,8 +193,9 @@ def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
 
 
 def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240) -> None:
-    """A short list (an entry's few fields: as printed, reading, why, records) is not split over a page, and
-    the short paragraph that heads it goes with it: its last item alone on a page reads as a stray line."""
+    """A short list (an entry's few fields: as printed, reading, why, records) is not split over a
+    page, and the short paragraph that heads it goes with it: its last item alone on a page reads as
+    a stray line."""
     for listing in soup.find_all(["ul", "ol"]):
         entries = listing.find_all("li", recursive=False)
         if (
@@ -211,8 +216,9 @@ def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240)
 
 
 def mark_landscape_tables(soup, columns: int = 9) -> None:
-    """A table of so many columns cannot keep its text at the type floor within the portrait measure: its
-    block (the notebook output or the table itself) is turned a quarter turn on a page of its own."""
+    """A table of so many columns cannot keep its text at the type floor within the portrait
+    measure: its block (the notebook output or the table itself) is turned a quarter turn on a page
+    of its own."""
     for table in soup.find_all("table"):
         row = table.find("tr")
         if not row or len(row.find_all(["td", "th"], recursive=False)) < columns:
@@ -225,10 +231,10 @@ TABLE_ANCHOR = "ca911-t{table}-{part}"
 
 
 def anchor_tables(soup) -> None:
-    """Named places in each table for the PDF checks of its layout (WeasyPrint makes every id a named
-    destination, with its page and position): the cells of its first row (its columns' left edges) and its
-    first two and last two body rows (where the table breaks over pages). Tables with merged cells have no
-    simple columns and are left out."""
+    """Named places in each table for the PDF checks of its layout (WeasyPrint makes every id a
+    named destination, with its page and position): the cells of its first row (its columns' left
+    edges) and its first two and last two body rows (where the table breaks over pages). Tables with
+    merged cells have no simple columns and are left out."""
     for number, table in enumerate(soup.find_all("table"), 1):
         rows = table.find_all("tr")
         if not rows or table.find(attrs={"colspan": True}) or table.find(attrs={"rowspan": True}):
@@ -245,8 +251,8 @@ def anchor_tables(soup) -> None:
 
 
 def mark_locators(soup) -> None:
-    """A locator (ch4 §5.1 ¶5) prints in one style whether it is a link or plain code, and as one unit,
-    so that justification never widens the spaces inside it."""
+    """A locator (ch4 §5.1 ¶5) prints in one style whether it is a link or plain code, and as one
+    unit, so that justification never widens the spaces inside it."""
     for tag in soup.select("span.ca911-id, code"):
         if LOCATOR_IN_TEXT.fullmatch(" ".join(tag.get_text().split())):
             add_class(tag, "ca911-locator")
@@ -265,8 +271,8 @@ def identifier_share(tag) -> float:
 
 
 def mark_ragged(soup, share: float = 0.3) -> None:
-    """A paragraph, list item or definition made mostly of ids and locators is set ragged-right: justified,
-    its few word spaces would stretch into gaps around the unbreakable ids."""
+    """A paragraph, list item or definition made mostly of ids and locators is set ragged-right:
+    justified, its few word spaces would stretch into gaps around the unbreakable ids."""
     for tag in soup.find_all(["p", "li", "dd", "dt"]):
         if tag.find_parent("table") or tag.find(["p", "ul", "ol", "table"]):
             continue
@@ -279,137 +285,3 @@ def mark_ragged(soup, share: float = 0.3) -> None:
         )
         if records_lead or identifier_share(tag) >= share:
             add_class(tag, "ca911-ragged")
-
-
-def internal_target(href: str | None) -> str | None:
-    """The fragment of a link into the single print document ("index.html#x" or "#x"), else None."""
-    if not href:
-        return None
-    page, _, fragment = href.partition("#")
-    return fragment if fragment and page in ("", "index.html") else None
-
-
-def section_heading_of(target):
-    """The heading a link target names: the section's heading, or the heading right after a label."""
-    if target is None:
-        return None
-    if target.name in ("h1", "h2", "h3", "h4", "h5"):
-        return target
-    if target.name == "section":
-        return target.find(["h1", "h2", "h3", "h4", "h5"], recursive=False)
-    if target.name == "span" and not target.get_text(strip=True):
-        following = target.find_next_sibling()
-        if following is not None and following.name in ("h1", "h2", "h3", "h4", "h5"):
-            return following
-        if following is not None and following.name == "section":
-            return following.find(["h1", "h2", "h3", "h4", "h5"], recursive=False)
-    return None
-
-
-def number_section_references(soup) -> None:
-    """On paper a reference to a section carries its number and its page (the stylesheet prints the page
-    with target-counter); a bare section title cannot be looked up."""
-    ids = {tag["id"]: tag for tag in soup.find_all(id=True)}
-    for link in soup.select("a.reference.internal"):
-        fragment = internal_target(link.get("href"))
-        if fragment is None:
-            continue
-        heading = section_heading_of(ids.get(fragment))
-        if heading is None:
-            continue
-        # The page is the heading's, not the section's: a section can begin at the foot of one page (its top
-        # margin) while its heading, kept with what follows, opens the next.
-        if not heading.get("id"):
-            heading["id"] = f"{fragment}-heading"
-        link["href"] = f"#{heading['id']}"
-        add_class(link, "ca911-xref")
-        number = heading.find("span", class_="section-number")
-        number = number.get_text(strip=True).rstrip(".") if number else ""
-        if number and not link.get_text(" ", strip=True).startswith(number):
-            prefix = soup.new_tag("span", attrs={"class": "ca911-xref-number"})
-            kind = (
-                "§" if "." in number else "app." if number.isalpha() else "ch."
-            )  # appendices are lettered
-            prefix.string = f"{kind}\u00a0{number} "
-            link.insert(0, prefix)
-
-
-PART_NAME = re.compile(r"^(Part [IVXLC]+)\s*[—–-]\s*(.+)$")
-
-
-def open_parts(soup, captions: list[str | None]) -> None:
-    """Each part of the book opens on a page of its own, with its title as a first-level heading (a bookmark
-    of its own in the PDF). The single print document keeps a part as a toctree wrapper, in _toc.yml's
-    order; the front matter has no opening page."""
-    wrappers = [
-        w
-        for w in soup.select("div.toctree-wrapper")
-        if w.find_parent(class_="toctree-wrapper") is None
-    ]
-    for wrapper, caption in zip(wrappers, captions):
-        if not caption or caption.strip().lower() == "front matter":
-            continue
-        opener = soup.new_tag("section", attrs={"class": "ca911-part-opener"})
-        match = PART_NAME.match(caption.strip())
-        title = soup.new_tag("h1", attrs={"class": "ca911-part-title"})
-        title.string = match.group(1) if match else caption.strip()
-        opener.append(title)
-        if match:
-            subtitle = soup.new_tag("p", attrs={"class": "ca911-part-subtitle"})
-            subtitle.string = match.group(2)
-            opener.append(subtitle)
-        wrapper.insert_before(opener)
-
-
-def mark_for_print(html: str, part_captions: list[str | None] | None = None, names=()) -> str:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    drop_code_only_cells(soup)
-    mark_lead_ins(soup)
-    mark_number_columns(soup)
-    mark_wide_tables(soup)
-    mark_landscape_tables(soup)
-    mark_identifiers(soup)
-    mark_short_code(soup)
-    mark_locators(soup)
-    mark_names(soup, names)
-    mark_ragged(soup)
-    mark_keep_with_next(soup)
-    mark_short_lists(soup)
-    number_section_references(soup)
-    anchor_tables(soup)
-    if part_captions:
-        open_parts(soup, part_captions)
-    return str(soup)
-
-
-def proper_names(data_dir: Path) -> frozenset[str]:
-    """The words of the actors' and the chapter authors' names (actors.csv, sources.csv in `data_dir`), capitalised
-    and four letters or more, and their short Japanese names: the print edition never breaks them."""
-    import csv
-
-    words = set()
-    for table, columns in (
-        ("actors.csv", ("name_en", "name_en_external", "name_en_ours")),
-        ("sources.csv", ("author",)),
-    ):
-        path = data_dir / table
-        if not path.is_file():
-            continue
-        with path.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                for column in columns:
-                    words |= {
-                        w
-                        for w in re.findall(r"[^\W\d_]+", row.get(column) or "")
-                        if len(w) >= 4 and w[0].isupper()
-                    }
-                # a short Japanese name (コミロフ, マラシェンコ) is never split over lines either
-                for column in ("name_ja", "author_ja"):
-                    words |= {
-                        w
-                        for w in re.split(r"[\s・（）()、]+", row.get(column) or "")
-                        if 2 <= len(w) <= 8 and re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]+", w)
-                    }
-    return frozenset(words)

@@ -1,11 +1,13 @@
-"""The roles that put records into the prose: `{event}` (an event's date, linked to the full chronology),
-`{fact}` (an undated fact's locator, linked to the sentence map) and `{number}` (a number of a record with
-its qualifier as printed). An unknown reference is a build error naming the file it is missing from.
+"""The roles that put records into the prose: `{event}` (an event's date, linked to the full
+chronology), `{fact}` (an undated fact's locator, linked to the sentence map) and `{number}` (a
+number of a record with its qualifier as printed). An unknown reference is a build error naming the
+file it is missing from.
 
 The records come from the data package of the project being built (`ca911_data_dir`, relative to the
-source folder, default `data`), never from the working directory. They are kept in this module, keyed by the
-data folder and its hash, not on the Sphinx environment: the environment is pickled after every build and
-sent back from every worker of a parallel read, and the tables would travel with it.
+source folder, default `data`), never from the working directory. They are kept in this module,
+keyed by the data folder and its hash, not on the Sphinx environment: the environment is pickled
+after every build and sent back from every worker of a parallel read, and the tables would travel
+with it.
 """
 
 from __future__ import annotations
@@ -40,13 +42,14 @@ def locator_node(locator: str) -> nodes.literal:
 
 
 def record_node(ref: str) -> nodes.literal:
-    """A record reference (`<file>:<key>`) as the reader sees it everywhere: code with the record class."""
+    """A record reference (`<file>:<key>`) as the reader sees it everywhere: code with the record
+    class."""
     return nodes.literal(ref, ref, classes=[RECORD_CLASS])
 
 
 def _link_keeping_content(target: str, content: nodes.Node, env) -> pending_xref:
-    """A link to a label that keeps `content` as it is (a `{ref}` with a title would replace it by plain text);
-    `resolve_kept_content` resolves it."""
+    """A link to a label that keeps `content` as it is (a `{ref}` with a title would replace it by
+    plain text); `resolve_kept_content` resolves it."""
     ref = pending_xref(
         "",
         refdomain="std",
@@ -64,7 +67,8 @@ KEEP_CONTENT = "ca911-keep-content"
 
 
 def resolve_kept_content(app, env, node, contnode):
-    """`missing-reference` handler: a link made by `_link_keeping_content` resolves to the label like `{ref}`."""
+    """`missing-reference` handler: a link made by `_link_keeping_content` resolves to the label
+    like `{ref}`."""
     if node.get("reftype") != KEEP_CONTENT:
         return None
     from sphinx.util.nodes import make_refnode
@@ -77,8 +81,9 @@ def resolve_kept_content(app, env, node, contnode):
 
 
 def mark_locators_and_records(doctree) -> None:
-    """Code that holds exactly a locator or a record reference, however the page wrote it (a code span in a
-    chapter, a generated table), becomes the one node `locator_node`/`record_node` makes."""
+    """Code that holds exactly a locator or a record reference, however the page wrote it (a code
+    span in a chapter, a generated table), becomes the one node `locator_node`/`record_node`
+    makes."""
     for literal in list(doctree.findall(nodes.literal)):
         text = literal.astext()
         if LOCATOR.fullmatch(text):
@@ -88,8 +93,8 @@ def mark_locators_and_records(doctree) -> None:
 
 
 def record_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """`{record}`events:ch3-2001-09-24-putin-tv-address``: the reference as code, linked to the record's entry
-    where it has one; a malformed reference is a build error."""
+    """`{record}`events:ch3-2001-09-24-putin-tv-address``: the reference as code, linked to the
+    record's entry where it has one; a malformed reference is a build error."""
     ref = text.strip()
     if not RECORD_REF.fullmatch(ref):
         msg = inliner.reporter.error(
@@ -103,17 +108,20 @@ def record_role(name, rawtext, text, lineno, inliner, options=None, content=None
     ], []
 
 
-# Raised whenever what the environment keeps changes shape, so an environment of an older layout is read afresh.
+# Raised whenever what the environment keeps changes shape, so an environment of an older layout is
+# read afresh.
 ENV_VERSION = 2
 
 
 def data_dir(env: BuildEnvironment) -> Path:
-    """The data package of the project being built: `ca911_data_dir` relative to the source folder."""
+    """The data package of the project being built: `ca911_data_dir` relative to the source
+    folder."""
     return Path(env.srcdir, env.config.ca911_data_dir or "data")
 
 
 def data_digest(env: BuildEnvironment) -> str:
-    """The hash of the data (and of this package's code) the pages are read with; set once per build."""
+    """The hash of the data (and of this package's code) the pages are read with; set once per
+    build."""
     from ca911.book.execution_hash import code_hash
 
     return package_hash(data_dir(env)) + code_hash()
@@ -128,7 +136,8 @@ _INDEXED: dict[tuple[str, str, str], object] = {}
 
 
 def package_of(env: BuildEnvironment) -> DataPackage:
-    """The package of the build's data folder, loaded once per process for each version of the data."""
+    """The package of the build's data folder, loaded once per process for each version of the
+    data."""
     if not (data_dir(env) / "datapackage.json").is_file():
         raise DataPackageMissingError(
             f"no data package at {data_dir(env)} (the config value ca911_data_dir)"
@@ -136,7 +145,8 @@ def package_of(env: BuildEnvironment) -> DataPackage:
     digest = getattr(env, "ca911_data_hash", None) or data_digest(env)
     key = (str(data_dir(env)), digest)
     if key not in _PACKAGES:
-        _PACKAGES.clear()  # one version of the data at a time: an edited package replaces the old one
+        # one version of the data at a time: an edited package replaces the old one
+        _PACKAGES.clear()
         _INDEXED.clear()
         _PACKAGES[key] = load(data_dir(env), validate=False)
     return _PACKAGES[key]
@@ -151,12 +161,13 @@ def records_of(env: BuildEnvironment, table: str, id_col: str):
 
 
 class RecordRole(SphinxRole):
-    """`{name}`<id>`` renders a record of `table` and links it to `label(id)`; `{name}`words <id>`` links
-    the reader's words instead of repeating what the record renders."""
+    """`{name}`<id>`` renders a record of `table` and links it to `label(id)`; `{name}`words <id>``
+    links the reader's words instead of repeating what the record renders."""
 
     table: str
     id_col: str
-    keep_content = False  # True: the rendered node stays as it is inside the link (a {ref} title would flatten it)
+    # True: the rendered node stays as it is inside the link (a {ref} title would flatten it)
+    keep_content = False
 
     def label(self, record_id: str) -> str:
         raise NotImplementedError
@@ -208,7 +219,8 @@ class EventRole(RecordRole):
 
 
 class FactRole(RecordRole):
-    """`{fact}`<fact_id>``: an undated fact's locator, linked to its entry in the sentence-map appendix."""
+    """`{fact}`<fact_id>``: an undated fact's locator, linked to its entry in the sentence-map
+    appendix."""
 
     table, id_col = "facts", "fact_id"
 
@@ -222,8 +234,8 @@ class FactRole(RecordRole):
 
 
 class NumberRole(SphinxRole):
-    """`{number}`indicators:KAZ/border_length_with_russia/2004`` → "about 7,000" (not linked: the sentence's
-    locator says where to read)."""
+    """`{number}`indicators:KAZ/border_length_with_russia/2004`` → "about 7,000" (not linked: the
+    sentence's locator says where to read)."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         package = package_of(self.env)
@@ -243,8 +255,9 @@ class NumberRole(SphinxRole):
 def _outdated_on_data_change(
     app: Sphinx, env: BuildEnvironment, added, changed, removed
 ) -> list[str]:
-    """Sphinx re-reads only edited sources; a data (or helper code) edit must re-read every page. A project
-    without a data package has nothing to cite (a role in it reports the missing package)."""
+    """Sphinx re-reads only edited sources; a data (or helper code) edit must re-read every page. A
+    project without a data package has nothing to cite (a role in it reports the missing
+    package)."""
     if not (data_dir(env) / "datapackage.json").is_file():
         return []
     digest = data_digest(env)

@@ -1,0 +1,229 @@
+"""Which records name an actor, which actors get a page of their own, and how text links to it.
+
+An actor's records are the rows that name it: events (through `event_actors.csv`), facts
+(`actor_ids`), memberships (as member or as organisation), deployments (as force, host or facility),
+stances, and period relations (as partner, or as the country whose period it is). Each counts once
+per actor, by its record reference (`refs.format_ref`), the stable name the sentence map and the
+discrepancy register use too. Actors with at least `MIN_RECORDS` records get a page.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ca911.book.myst import Markup, myst_text
+from ca911.book.records import event_date_text, fact_label, label_of
+from ca911.book.wording import figure_count, name_in_text
+from ca911.data import dates
+from ca911.data.numbers import with_qualifier
+from ca911.data.package import DataPackage, shown_name
+from ca911.data.refs import format_ref
+from ca911.data.schema import primary_key
+
+MIN_RECORDS = 3
+RESOURCE_ORDER = ("events", "facts", "memberships", "deployments", "stances", "period_relations")
+KIND_WORDS = {
+    "events": "event",
+    "facts": "fact",
+    "memberships": "membership",
+    "deployments": "deployment",
+    "stances": "stance",
+    "period_relations": "period relation",
+}
+UNSAFE_IN_ROLE = set(
+    "`<>\\"
+)  # a role's title cannot hold these; such a name is printed beside its link
+
+
+def marked_external(name: str, external: list[str]) -> str:
+    """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`."""
+    return shown_name(name, external)
+
+
+def actor_in_text(pkg: DataPackage, actor_id: str, start: bool = False, lang: str = "en") -> str:
+    """The actor's name as it stands in a sentence: "the United States", "Russia"; capitalised at a
+    sentence's start."""
+    a = pkg.actors.set_index("actor_id").loc[actor_id]
+    return name_in_text(a[f"name_{lang}"], a["kind"], lang, start=start)
+
+
+def page_label(actor_id: str) -> str:
+    return f"actor-{actor_id}"
+
+
+def count_words(n: int, resource: str, lang: str = "en") -> str:
+    """ "1 event", "3 period relations"."""
+    return figure_count(n, KIND_WORDS[resource], lang)
+
+
+def date_text(value, lang: str = "en") -> str:
+    return dates.words(value, lang) if isinstance(value, str) and value else ""
+
+
+def span_text(start, end, lang: str = "en", open_end: bool = False) -> str:
+    """A span of two dates in words; with `open_end`, a span with no end reads 'from <start>'."""
+    if open_end and not end:
+        return dates.since(date_text(start, lang), lang)
+    return dates.span_words(start, end or None, lang)
+
+
+def actor_records(pkg: DataPackage) -> pd.DataFrame:
+    """One row per (actor, record that names it): actor_id, resource, ref, date (as printed), sort
+    date, locator, what (our English summary), target (the label of the record's entry elsewhere, if
+    any)."""
+    d, rows = pkg.descriptor, []
+
+    def add(actor, resource, rec, date, sort, locator, what, target=""):
+        if isinstance(actor, str) and actor:
+            rows.append(
+                {
+                    "actor_id": actor,
+                    "resource": resource,
+                    "ref": format_ref(resource, rec, primary_key(d, resource)),
+                    "date": date,
+                    "sort": sort,
+                    "locator": locator,
+                    "what": what,
+                    "target": target,
+                }
+            )
+
+    events = pkg.events.set_index("event_id")
+    for r in pkg.event_actors.to_dict("records"):
+        e = events.loc[r["event_id"]].to_dict()
+        add(
+            r["actor_id"],
+            "events",
+            {"event_id": r["event_id"]},
+            event_date_text(e),
+            e["date_lo"],
+            e["locator"],
+            e["summary_en"],
+            label_of(r["event_id"]),
+        )
+    for r in pkg.facts.to_dict("records"):
+        for actor in r["actor_ids"]:
+            add(
+                actor,
+                "facts",
+                r,
+                "",
+                pd.NaT,
+                r["locator"],
+                r["summary_en"],
+                fact_label(r["fact_id"]),
+            )
+    names = pkg.actors.set_index("actor_id")["name_shown"]
+    kinds = pkg.actors.set_index("actor_id")["kind"]
+
+    def named(
+        actor_id: str,
+    ) -> str:  # mid-label: "Kazakhstan in the Commonwealth of Independent States"
+        return name_in_text(names.get(actor_id, actor_id), kinds.get(actor_id))
+
+    for r in pkg.memberships.to_dict("records"):
+        span = span_text(r["start"], r["end"], open_end=True)
+        what = (
+            f"{names.get(r['member_id'], r['member_id'])} in {named(r['org_id'])}: "
+            f"{str(r['status']).replace('_', ' ')}"
+        )
+        for actor in (r["member_id"], r["org_id"]):
+            add(actor, "memberships", r, span, r["start_lo"], r["locator"], what)
+    for r in pkg.deployments.to_dict("records"):
+        where = named(r["host_id"]) + (
+            f" ({names.get(r['facility_id'], r['facility_id'])})" if r["facility_id"] else ""
+        )
+        what = (
+            f"{names.get(r['force_id'], r['force_id'])} in {where}: "
+            f"{r['unit'] or 'unit not named'}, "
+            f"personnel {with_qualifier(r['personnel'], r['personnel_qualifier'])}, "
+            f"{str(r['status']).replace('_', ' ')}"
+        )
+        for actor in dict.fromkeys((r["force_id"], r["host_id"], r["facility_id"])):
+            add(
+                actor,
+                "deployments",
+                r,
+                date_text(r["as_of"]),
+                r["as_of_lo"],
+                r["locator"],
+                what,
+                label_of(r["event_id"]) if r["event_id"] else "",
+            )
+    for r in pkg.stances.to_dict("records"):
+        add(
+            r["actor_id"],
+            "stances",
+            r,
+            event_date_text(r),
+            r["date_lo"],
+            events.loc[r["event_id"], "locator"] if r["event_id"] in events.index else "",
+            f"{str(r['issue']).replace('_', ' ')}: {str(r['stance']).replace('_', ' ')}",
+            label_of(r["event_id"]) if r["event_id"] else "",
+        )
+    periods = pkg.periods.set_index("period_id")
+    for r in pkg.period_relations.to_dict("records"):
+        p = periods.loc[r["period_id"]]
+        span = span_text(p["start"], p["end"])
+        what = (
+            f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: "
+            f"{str(r['relation']).replace('_', ' ')} {named(r['partner_id'])}"
+        )
+        for actor in dict.fromkeys((p["country_id"], r["partner_id"])):
+            add(actor, "period_relations", r, span, p["start_lo"], r["locator"], what)
+    out = pd.DataFrame(
+        rows, columns=["actor_id", "resource", "ref", "date", "sort", "locator", "what", "target"]
+    )
+    out = out.drop_duplicates(["actor_id", "ref"])
+    out["order"] = out["resource"].map({r: i for i, r in enumerate(RESOURCE_ORDER)})
+    return (
+        out.sort_values(["actor_id", "sort", "order", "ref"], na_position="last")
+        .drop(columns="order")
+        .reset_index(drop=True)
+    )
+
+
+def record_counts(records: pd.DataFrame) -> pd.DataFrame:
+    """Actor × resource: how many records of each kind name the actor, with a total."""
+    counts = records.pivot_table(
+        index="actor_id", columns="resource", values="ref", aggfunc="count", fill_value=0
+    )
+    counts = counts.reindex(columns=list(RESOURCE_ORDER), fill_value=0)
+    counts["total"] = counts.sum(axis=1)
+    return counts
+
+
+def actors_with_pages(pkg: DataPackage, records: pd.DataFrame | None = None) -> list[str]:
+    counts = record_counts(actor_records(pkg) if records is None else records)
+    return sorted(counts.index[counts["total"] >= MIN_RECORDS])
+
+
+def ref_link(actor_id: str, text: str, with_page: set[str] | None) -> str:
+    """MyST for an actor's name linked to its page (HTML) or index entry (print): `{ref}` with the
+    name as title; a name a role cannot carry is printed escaped, followed by a linked "page"."""
+    text = str(text)
+    if with_page is not None and actor_id not in with_page:
+        return myst_text(text)
+    if (
+        UNSAFE_IN_ROLE & set(text) or not text.strip() or text.lstrip()[0] in "!~"
+    ):  # XRefRole reads a leading ! or ~
+        return f"{myst_text(text)} ({{ref}}`page <{page_label(actor_id)}>`)"
+    return f"{{ref}}`{' '.join(text.split())} <{page_label(actor_id)}>`"
+
+
+_WITH_PAGE_CACHE: dict[str, set[str]] = {}
+
+
+def linked_name(pkg: DataPackage, actor_id: str, text: str | None = None) -> Markup:
+    """The actor's English name (or `text`) as a link to its page if it has one, else as plain
+    escaped text."""
+    if pkg.sha256 not in _WITH_PAGE_CACHE:
+        _WITH_PAGE_CACHE[pkg.sha256] = set(actors_with_pages(pkg))
+    names = pkg.actors.set_index("actor_id")["name_shown"]
+    return Markup(
+        ref_link(
+            actor_id,
+            text if text is not None else names.get(actor_id, actor_id),
+            _WITH_PAGE_CACHE[pkg.sha256],
+        )
+    )

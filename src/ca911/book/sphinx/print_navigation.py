@@ -1,0 +1,89 @@
+"""The print edition's navigation: cross-references that carry their section's number and page, and
+an opening page for each part."""
+
+from __future__ import annotations
+
+import re
+
+from ca911.book.sphinx.print_marks import add_class
+
+
+def internal_target(href: str | None) -> str | None:
+    """The fragment of a link into the single print document ("index.html#x" or "#x"), else None."""
+    if not href:
+        return None
+    page, _, fragment = href.partition("#")
+    return fragment if fragment and page in ("", "index.html") else None
+
+
+def section_heading_of(target):
+    """The heading a link target names: the section's heading, or the heading right after a
+    label."""
+    if target is None:
+        return None
+    if target.name in ("h1", "h2", "h3", "h4", "h5"):
+        return target
+    if target.name == "section":
+        return target.find(["h1", "h2", "h3", "h4", "h5"], recursive=False)
+    if target.name == "span" and not target.get_text(strip=True):
+        following = target.find_next_sibling()
+        if following is not None and following.name in ("h1", "h2", "h3", "h4", "h5"):
+            return following
+        if following is not None and following.name == "section":
+            return following.find(["h1", "h2", "h3", "h4", "h5"], recursive=False)
+    return None
+
+
+def number_section_references(soup) -> None:
+    """On paper a reference to a section carries its number and its page (the stylesheet prints the
+    page with target-counter); a bare section title cannot be looked up."""
+    ids = {tag["id"]: tag for tag in soup.find_all(id=True)}
+    for link in soup.select("a.reference.internal"):
+        fragment = internal_target(link.get("href"))
+        if fragment is None:
+            continue
+        heading = section_heading_of(ids.get(fragment))
+        if heading is None:
+            continue
+        # The page is the heading's, not the section's: a section can begin at the foot of one page
+        # (its top margin) while its heading, kept with what follows, opens the next.
+        if not heading.get("id"):
+            heading["id"] = f"{fragment}-heading"
+        link["href"] = f"#{heading['id']}"
+        add_class(link, "ca911-xref")
+        number = heading.find("span", class_="section-number")
+        number = number.get_text(strip=True).rstrip(".") if number else ""
+        if number and not link.get_text(" ", strip=True).startswith(number):
+            prefix = soup.new_tag("span", attrs={"class": "ca911-xref-number"})
+            kind = (
+                "§" if "." in number else "app." if number.isalpha() else "ch."
+            )  # appendices are lettered
+            prefix.string = f"{kind}\u00a0{number} "
+            link.insert(0, prefix)
+
+
+PART_NAME = re.compile(r"^(Part [IVXLC]+)\s*[—–-]\s*(.+)$")
+
+
+def open_parts(soup, captions: list[str | None]) -> None:
+    """Each part of the book opens on a page of its own, with its title as a first-level heading (a
+    bookmark of its own in the PDF). The single print document keeps a part as a toctree wrapper, in
+    _toc.yml's order; the front matter has no opening page."""
+    wrappers = [
+        w
+        for w in soup.select("div.toctree-wrapper")
+        if w.find_parent(class_="toctree-wrapper") is None
+    ]
+    for wrapper, caption in zip(wrappers, captions):
+        if not caption or caption.strip().lower() == "front matter":
+            continue
+        opener = soup.new_tag("section", attrs={"class": "ca911-part-opener"})
+        match = PART_NAME.match(caption.strip())
+        title = soup.new_tag("h1", attrs={"class": "ca911-part-title"})
+        title.string = match.group(1) if match else caption.strip()
+        opener.append(title)
+        if match:
+            subtitle = soup.new_tag("p", attrs={"class": "ca911-part-subtitle"})
+            subtitle.string = match.group(2)
+            opener.append(subtitle)
+        wrapper.insert_before(opener)

@@ -1,0 +1,180 @@
+"""The map's labels: what each group of markers says and where it goes (`LabelPlacer` keeps it clear
+of markers and other labels), and the names of the places."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import pandas as pd
+from matplotlib.transforms import ScaledTranslation
+
+from ca911.data.numbers import with_qualifier
+from ca911.figures.label_placement import LabelPlacer, data_to_pt
+from ca911.figures.map_markers import (
+    MARKER_GAP_PT,
+    marker_radius_pt,
+)
+from ca911.figures.style import (
+    force_colour,
+    force_short_name,
+)
+
+# Where each label would best go, in points from its marker: (dx, dy, ha, va); `LabelPlacer` moves a
+# label that would cover a marker, another label or a leader line, or leave its panel. Keys: (place,
+# force) for a force's numbers, place for a place name.
+LABEL_AT = {
+    ("karshi-khanabad", "USA"): (-6, -6, "right", "top"),
+    ("kulyab", "USA"): (9, 0, "left", "center"),
+    ("dushanbe", "RUS"): (-8, -16, "right", "top"),
+    ("tashkent", "USA"): (-14, 12, "right", "bottom"),
+    ("tashkent", "western-forces"): (-20, 25, "right", "bottom"),
+    ("bishkek", "western-forces"): (0, 10, "center", "bottom"),
+    ("bishkek", "RUS"): (-6, 14, "right", "bottom"),
+    ("manas", "USA"): (-11, 4, "right", "top"),
+    ("kant", "RUS"): (9, 4, "left", "top"),
+    ("kant", "CRRF"): (9, 4, "left", "top"),
+}
+
+
+NAME_AT = {
+    "karshi-khanabad": (-4, 4, "right", "bottom"),
+    "kulyab": (0, -5, "center", "top"),
+    "dushanbe": (4, 4, "left", "bottom"),
+    "tashkent": (5, -3, "left", "top"),
+    "bishkek": (5, -4, "left", "top"),
+    "manas": (-11, 5, "right", "bottom"),
+    "kant": (9, 5, "left", "bottom"),
+}
+SHORT_NAMES = {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"}
+HALO = {
+    "boxstyle": "round,pad=0.08",
+    "facecolor": "white",
+    "edgecolor": "none",
+    "alpha": 0.8,
+}  # keeps a label readable over borders
+
+
+def _count_line(r) -> str:
+    count = with_qualifier(
+        r.personnel, r.personnel_qualifier
+    )  # the number with its qualifier, as printed
+    count = "no number" if count == "not given" else count
+    expected = (
+        r.status == "planned" and r.personnel_qualifier == "expected"
+    )  # "3,200 expected" says it already
+    status = "" if r.status == "present" or expected else f" {r.status}"
+    if len(count + status) > 14:  # panels are narrow: the status on a line of its own
+        status = "\n" + status.strip()
+    aircraft = (
+        ""
+        if pd.isna(r.aircraft)
+        else f"\n{with_qualifier(r.aircraft, r.aircraft_qualifier)} aircraft"
+    )
+    return count + status + aircraft
+
+
+def group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
+    """The force's name, then each number as printed (a record without a number only when none has
+    one); `narrow`: the name on a line of its own."""
+    lines = list(dict.fromkeys(_count_line(r) for r in rows.itertuples()))
+    numbered = [ln for ln in lines if not ln.startswith("no number")]
+    name = force_short_name(force, force)
+    body = "\n".join(numbered or lines[:1])
+    if (
+        narrow or len(f"{name}: {body.splitlines()[0]}") > 22
+    ):  # a long first line: the name on a line of its own
+        return textwrap.fill(name + ":", 15) + "\n" + body
+    return f"{name}: {body}"
+
+
+def label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -> None:
+    """Each force's name and numbers beside its marker, in the force's colour on a light halo; the
+    longest labels placed first, while there is most room. Forces set side by side at one place
+    share one label, a line or two each, in the book's text colour (each line names its force), with
+    one leader line to the row of markers."""
+    by_place: dict[str, list[dict]] = {}
+    for site in sites:
+        by_place.setdefault(site["anchor"], []).append(site)
+    labels = []
+    for anchor, here in by_place.items():
+        if len(here) == 1:
+            site = here[0]
+            labels.append(
+                (
+                    group_label(site["rows"], site["force"], narrow),
+                    site,
+                    site["at_pt"],
+                    site["r"],
+                    force_colour(site["force"]),
+                    LABEL_AT.get((anchor, site["force"])),
+                )
+            )
+            continue
+        xs = [s["at_pt"][0] for s in here]
+        at = ((min(xs) + max(xs)) / 2, here[0]["at_pt"][1])
+        r = max(abs(s["at_pt"][0] - at[0]) + s["r"] for s in here)
+        text = "\n".join(group_label(s["rows"], s["force"], narrow) for s in here)
+        labels.append(
+            (
+                text,
+                {
+                    **here[0],
+                    "offset_pt": (
+                        at[0] - here[0]["at_pt"][0] + here[0]["offset_pt"][0],
+                        here[0]["offset_pt"][1],
+                    ),
+                },
+                at,
+                r,
+                "#222222",
+                None,
+            )
+        )
+    for text, site, at, r, colour, prefer in sorted(labels, key=lambda item: -len(item[0])):
+        shift = ScaledTranslation(
+            site["offset_pt"][0] / 72, site["offset_pt"][1] / 72, placer.ax.figure.dpi_scale_trans
+        )
+        placer.place(
+            text,
+            (site["lon"], site["lat"]),
+            at,
+            r,
+            colour=colour,
+            prefer=prefer,
+            xycoords=placer.ax.transData + shift,
+            bbox=HALO,
+            zorder=6,
+        )
+
+
+def place_names(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
+    """Each place's name right beside its point, or beside the markers set round it; placed before
+    the forces' labels, which may sit further off with a leader line."""
+    to_pt = data_to_pt(ax)
+    for place in places:
+        p = pts.loc[place]
+        at = to_pt(p["lon"], p["lat"])
+        capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
+        r = marker_radius_pt(9 if capital else 6)
+        for (
+            x,
+            y,
+            mr,
+        ) in (
+            placer.markers
+        ):  # the markers touching the point, and those touching them, count as its own
+            if (x, y, mr) not in placer.rings and math.hypot(
+                x - at[0], y - at[1]
+            ) < r + mr + MARKER_GAP_PT:
+                r = max(r, math.hypot(x - at[0], y - at[1]) + mr)
+        placer.place(
+            SHORT_NAMES.get(place, p["name"]),
+            (p["lon"], p["lat"]),
+            at,
+            r,
+            colour="#222222",
+            prefer=NAME_AT.get(place),
+            zorder=3,
+            within_pt=r + 12.0,
+        )

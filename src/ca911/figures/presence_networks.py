@@ -1,0 +1,273 @@
+"""Figures of the military-presence network: forces in host countries before and after 11 September,
+with numbered edges keyed beside each panel."""
+
+from __future__ import annotations
+
+import textwrap
+
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
+
+from ca911.analysis import network_layouts as layouts
+from ca911.analysis import presence_network
+from ca911.data.numbers import with_qualifier
+from ca911.figures.networks import (
+    BLACK,
+    FAINT,
+    bare_axes,
+    date_words,
+    finished,
+    node_names,
+    require,
+    staggered_label_offsets,
+)
+from ca911.figures.style import (
+    FIGURE_WIDTH_IN,
+    FORCES,
+    MIN_TEXT_PT,
+    figure,
+    figure_width,
+    force_colour,
+    two_layouts,
+)
+
+# -------------------------------------------------------------------------------------- presence
+FACILITY_SHORT = {
+    "karshi-khanabad": "[Karshi-]Khanabad",
+    "manas": "Manas",
+    "kant": "Kant",
+    "kulyab": "Kulyab",
+}
+
+
+def _presence_label(actor_id: str, names: dict) -> str:
+    """A force by the force table's short name (an organisation by its acronym, as in every network
+    figure), a base by its short name, anything else by its name."""
+    if actor_id in FORCES:
+        return FORCES[actor_id].acronym or FORCES[actor_id].short
+    return FACILITY_SHORT.get(actor_id, names.get(actor_id, actor_id))
+
+
+def _width(n) -> float:
+    return 0.7 if n is None else 0.8 + 3.6 * (n / 18000) ** 0.5
+
+
+def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
+    """One line of the presence key: force → host (at facility): number as printed (date),
+    status."""
+    facility = ", ".join(_presence_label(f, names) for f in d["facility"].split(";") if f)
+    n = d.get("personnel")
+    text = f"{_presence_label(u, names)} → {names.get(v, v)}" + (
+        f" at {facility}" if facility else ""
+    )
+    text += f": {with_qualifier(n, d.get('personnel_qualifier'))}"
+    text += (
+        f" ({date_words(d['personnel_as_of'])})"
+        if n is not None
+        else f" (record {date_words(d['as_of'])})"
+    )
+    if d["status"] not in ("present", "arriving"):
+        text += f", {d['status']}"
+    return text
+
+
+@two_layouts
+def presence_panels(pkg, layout: str = "wide"):
+    """Force → host arrows at the three dates, forces on top and hosts below. Width grows with the
+    square root of personnel (the latest number the chapters give by then); dashed where the latest
+    record is an agreement or a plan; thin grey where no number is given. Each arrow carries a
+    number that the key beside the panel explains."""
+    pos = require(layouts.presence_layout(pkg), "deployments of troops")
+    names = node_names(pkg, short=True)
+    snaps = presence_network.presence_snapshots(pkg)
+    # node labels at the panel edges reach past the axes; the tight bounding box must still fit the
+    # text width
+    narrow = layout == "narrow"
+    key_width = 54 if narrow else 50
+    if narrow:  # each panel's key under it, as tall as its lines
+        fig, axes = _stacked_with_keys(
+            [
+                len(
+                    _presence_key(
+                        presence_network.build_presence_graph(pkg, date), names, key_width
+                    )
+                )
+                for date in snaps.values()
+            ],
+            figure_width(layout),
+        )
+    else:
+        fig, axes = figure(
+            2.6 * len(snaps) + 0.3,
+            FIGURE_WIDTH_IN - 0.1,
+            nrows=len(snaps),
+            ncols=2,
+            layout=None,
+            gridspec_kw={"width_ratios": [1.08, 1.12]},
+        )
+    titles = {
+        "before-9-11": "Before 11 September",
+        "after-9-11": "After 11 September",
+        "latest": "Latest the chapters give",
+    }
+    if not narrow:
+        fig.subplots_adjust(
+            hspace=0.35, wspace=0.02, bottom=0.12
+        )  # before placing numbers: they are placed in points
+    for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
+        G = presence_network.build_presence_graph(pkg, date)
+        ax.set_xlim(-0.04, 1.04)
+        ax.set_ylim(-0.62, 1.67)
+        stagger = staggered_label_offsets(pos, step=0.27)
+        for n, (x, y) in pos.items():
+            on = n in G
+            top = y == 1.0
+            ax.scatter(
+                [x],
+                [y],
+                s=40,
+                color=force_colour(n, "white") if top and on else "white",
+                edgecolor=BLACK if on else FAINT,
+                zorder=3,
+                linewidths=0.8,
+            )
+            label = _presence_label(n, names).replace("Western ", "Western\n")
+            ax.text(
+                x,
+                y + (0.12 + stagger[n] if top else -0.12 - stagger[n]),
+                label,
+                ha="center",
+                linespacing=1.0,
+                va="bottom" if top else "top",
+                fontsize=MIN_TEXT_PT,
+                color=BLACK if on else "#9a9a9a",
+            )
+        lines, placed = [], []
+        for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
+            n = d.get("personnel")
+            colour = force_colour(u, BLACK) if n is not None else "#777777"
+            style = "-" if d["status"] in ("present", "arriving") else (0, (3, 1.5))
+            lw = _width(n)
+            ax.add_patch(
+                FancyArrowPatch(
+                    pos[u],
+                    pos[v],
+                    arrowstyle="-|>",
+                    mutation_scale=7 + 1.5 * lw,
+                    lw=lw,
+                    color=colour,
+                    linestyle=style,
+                    shrinkA=5,
+                    shrinkB=6,
+                    zorder=2,
+                )
+            )
+            x, y = _number_spot(ax, pos[u], pos[v], placed)
+            ax.text(
+                x,
+                y,
+                str(i),
+                fontsize=MIN_TEXT_PT,
+                ha="center",
+                va="center",
+                zorder=4,
+                bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7},
+            )
+            lines.append(
+                textwrap.fill(
+                    f"{i}  {presence_entry(u, v, d, names)}", key_width, subsequent_indent="     "
+                )
+            )
+        ax.set_title(
+            f"{titles.get(key, key)} (as of {date_words(f'{date:%Y-%m-%d}')})",
+            fontsize=MIN_TEXT_PT,
+            loc="left",
+        )
+        bare_axes(ax)
+        key_ax.text(
+            0.0,
+            1.0,
+            "\n".join(lines) if lines else "no presence recorded",
+            fontsize=MIN_TEXT_PT,
+            va="top",
+            ha="left",
+            linespacing=1.1,
+            transform=key_ax.transAxes,
+        )
+        bare_axes(key_ax)
+    handles = [
+        Line2D([], [], color=BLACK, lw=1.2, label="present or arriving"),
+        Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label="agreed or planned"),
+        Line2D([], [], color="#777777", lw=0.7, label="no number given"),
+        Line2D([], [], color=BLACK, lw=_width(1000), label="1,000 personnel"),
+        Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel"),
+    ]
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        ncol=2 if narrow else 3,
+        fontsize=MIN_TEXT_PT,
+        frameon=False,
+        bbox_to_anchor=(0.5, 0.0),
+    )
+    return finished(fig)
+
+
+def _presence_key(G, names: dict, width: int) -> list[str]:
+    """The key's lines for one presence panel, as presence_panels writes them."""
+    return [
+        line
+        for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1)
+        for line in textwrap.fill(
+            f"{i}  {presence_entry(u, v, d, names)}", width, subsequent_indent="     "
+        ).split("\n")
+    ]
+
+
+def _stacked_with_keys(
+    key_lines: list[int],
+    width_in: float,
+    graph_h: float = 2.2,
+    gap: float = 0.32,
+    legend_h: float = 0.75,
+):
+    """Narrow presence panels: each graph with its key under it, the key's axes as tall as its
+    lines."""
+    line_h = MIN_TEXT_PT * 1.1 * 1.2 / 72
+    height = sum(gap + graph_h + gap + max(n, 1) * line_h for n in key_lines) + legend_h
+    fig, _ = figure(height, width_in, layout=None)
+    fig.clear()
+    axes, top = [], height
+    for n in key_lines:
+        top -= gap  # the panel's title
+        ax = fig.add_axes((0.0, (top - graph_h) / height, 1.0, graph_h / height))
+        top -= graph_h + gap
+        key_h = max(n, 1) * line_h
+        axes.append((ax, fig.add_axes((0.0, (top - key_h) / height, 1.0, key_h / height))))
+        top -= key_h
+    return fig, axes
+
+
+NUMBER_CLEARANCE_PT = 14.0  # two numbered circles (8.5 pt digits) closer than this touch
+
+
+def _number_spot(ax, a, b, placed: list) -> tuple[float, float]:
+    """Where along the arrow a→b its number goes: the first point, walking from the middle outward,
+    at least NUMBER_CLEARANCE_PT from every number already placed in the panel (placed in points,
+    then appended)."""
+    to_pt = ax.transData + ax.figure.dpi_scale_trans.inverted()
+    (x1, y1), (x2, y2) = a, b
+    best, best_gap = None, -1.0
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8):
+        spot = (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
+        px, py = to_pt.transform(spot) * 72
+        gap = min(
+            (((px - qx) ** 2 + (py - qy) ** 2) ** 0.5 for qx, qy in placed), default=float("inf")
+        )
+        if gap >= NUMBER_CLEARANCE_PT:
+            best = spot
+            break
+        if gap > best_gap:
+            best, best_gap = spot, gap
+    placed.append(tuple(to_pt.transform(best) * 72))
+    return best
