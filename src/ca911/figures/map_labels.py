@@ -148,25 +148,22 @@ def label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -
         )
 
 
-def place_names(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
+def place_names(
+    ax, pts: pd.DataFrame, places, placer: LabelPlacer, only_faultless: bool = False
+) -> None:
     """Each place's name right beside its point, or beside the markers set round it; placed before
-    the forces' labels, which may sit further off with a leader line."""
+    the forces' labels, which may sit further off with a leader line. `only_faultless`: a name with
+    no free spot is left out (a phone's narrow panel, where the forces' labels come first)."""
     to_pt = data_to_pt(ax)
     for place in places:
         p = pts.loc[place]
         at = to_pt(p["lon"], p["lat"])
         capital = isinstance(p["capital_of"], str) and p["capital_of"] != ""
         r = marker_radius_pt(9 if capital else 6)
-        for (
-            x,
-            y,
-            mr,
-        ) in (
-            placer.markers
-        ):  # the markers touching the point, and those touching them, count as its own
-            if (x, y, mr) not in placer.rings and math.hypot(
-                x - at[0], y - at[1]
-            ) < r + mr + MARKER_GAP_PT:
+        # the markers touching the point, and those touching them, count as its own
+        for x, y, mr in placer.markers:
+            near = math.hypot(x - at[0], y - at[1]) < r + mr + MARKER_GAP_PT
+            if (x, y, mr) not in placer.rings and near:
                 r = max(r, math.hypot(x - at[0], y - at[1]) + mr)
         placer.place(
             SHORT_NAMES.get(place, p["name"]),
@@ -177,4 +174,5 @@ def place_names(ax, pts: pd.DataFrame, places, placer: LabelPlacer) -> None:
             prefer=NAME_AT.get(place),
             zorder=3,
             within_pt=r + 12.0,
+            only_faultless=only_faultless,
         )

@@ -260,8 +260,14 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             alpha=1.0,
         )
         placer.block(getattr(indicator, "rectangle", indicator), leaders_may_cross=True)
-        place_names(ax, pts, on_map, placer)
-        label_groups(placer, labelled, narrow=layout == "narrow")
+        if (
+            layout == "narrow"
+        ):  # little room: the forces' labels first, a name only where it is free
+            label_groups(placer, labelled, narrow=True)
+            place_names(ax, pts, on_map, placer, only_faultless=True)
+        else:
+            place_names(ax, pts, on_map, placer)
+            label_groups(placer, labelled)
         _strip(strip, geo, sub, pts, inset_places)
     handles = [
         Line2D(
