@@ -395,8 +395,8 @@ FIT_KINDS = (
     "caption clipped",
     "word broken inside a table cell",
 )
-# Found and self-tested, not yet required of the book: the glossary's Japanese names, the aid table's
-# recipients and Table 1's headers are still squeezed on a phone (left open).
+# Found and self-tested, not yet required of the book: the glossary's Japanese names, the aid
+# table's recipients and Table 1's headers are still squeezed on a phone (left open).
 SQUEEZED_KINDS = ("table cell squeezed to a character or two a line",)
 OVERPRINT_KINDS = ("cells overprint", "text runs out of its cell")
 
