@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from ca911.data.refs import RECORD_FILES
+
 # What a locator looks like wherever it stands (the data's form: chapter, section, then paragraph,
 # sentence, note, table cell, heading or title), and the one element that renders it
 # (ca911.book.records.locator_node).
@@ -22,22 +24,6 @@ LOCATOR = re.compile(
 LOCATOR_ELEMENT = "code.ca911-locator"
 # A record reference: a data file's name, a colon, the record's key (ca911.data.refs.format_ref);
 # and the element that renders it (ca911.book.records.record_node).
-RECORD_FILES = (
-    "events",
-    "facts",
-    "stances",
-    "memberships",
-    "deployments",
-    "aid",
-    "iraq_war_responses",
-    "periods",
-    "period_relations",
-    "indicators",
-    "discrepancies",
-    "coverage_exclusions",
-    "actors",
-    "places",
-)
 RECORD = re.compile(rf"(?<![\w/.-])(?:{'|'.join(RECORD_FILES)}):[\w./-]*\w")
 RECORD_ELEMENT = "code.ca911-record"
 # Where a page quotes code on purpose (a listing, a script) or shows a citation line to copy: not a

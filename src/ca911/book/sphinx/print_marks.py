@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ca911.data.locators import LOCATOR_RE
+from ca911.data.locators import LOCATOR_IN_TEXT
 
 # ids, codes, field names, dates: word characters joined by _ - : . / (as_of, ch3-2001-10-07-…,
 # KAZ:UZB, 2001-09-11), and upper-case codes (CSTO, COALITION).
@@ -23,17 +23,6 @@ IDENTIFIER = re.compile(
 )
 NUMBER = re.compile(r"^[−–+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$")
 SKIP = {"pre", "script", "style", "code", "title", "head"}
-
-
-def _locator_pattern() -> re.Pattern:
-    """A locator anywhere in text: the scheme of sources.LOCATOR_RE without anchors or group
-    names."""
-    pattern = LOCATOR_RE.pattern.removeprefix("^").removesuffix("$")
-    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
-    return re.compile(pattern)
-
-
-LOCATOR_IN_TEXT = _locator_pattern()
 
 
 def identifier_spans(text: str) -> list[tuple[int, int]]:
