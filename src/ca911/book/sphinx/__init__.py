@@ -17,7 +17,16 @@ from ca911.book.execution_hash import read_markdown
 PDF_FILE_NAME = "companion.pdf"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 ACTOR_PAGES = "_generated/actors/*"
-SUB_EXTENSIONS = ("bibstyle", "roles", "fonts", "html", "narrow_figures", "print", "numbering")
+SUB_EXTENSIONS = (
+    "i18n",
+    "bibstyle",
+    "roles",
+    "fonts",
+    "html",
+    "narrow_figures",
+    "print",
+    "numbering",
+)
 
 
 def _configure(app: Sphinx, config) -> None:
@@ -45,7 +54,11 @@ def _configure(app: Sphinx, config) -> None:
         data_dir = str(Path(app.srcdir, config.ca911_data_dir or "data"))
         config.nb_custom_formats = {
             **config.nb_custom_formats,
-            ".md": [reader[0], {**reader[1], "data_dir": data_dir}, *reader[2:]],
+            ".md": [
+                reader[0],
+                {**reader[1], "data_dir": data_dir, "language": config.language or "en"},
+                *reader[2:],
+            ],
         }
 
 

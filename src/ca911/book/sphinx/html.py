@@ -179,7 +179,7 @@ def notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> 
     try:
         data_dir = Path(app.srcdir, app.config.ca911_data_dir or "data")
         _, executed = get_cache(str(cache_path)).merge_match_into_notebook(
-            read_markdown(text, data_dir)
+            read_markdown(text, data_dir, app.config.language or "en")
         )
     except KeyError:
         return
