@@ -135,6 +135,27 @@ def _run_notebook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalogs(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ca911.book.catalogs import catalog_problems, catalogs, copy_problems
+    from ca911.data.chapters import chapter_ids
+    from ca911.sources.reader import SourcesMissing, read_chapter
+
+    paths = [Path(p) for p in args.po] or catalogs(Path(args.root), args.lang)
+    problems = [p for path in paths for p in catalog_problems(path)]
+    try:
+        chapters = "\n".join(read_chapter(c).text for c in chapter_ids())
+    except SourcesMissing as missing:
+        print(f"not compared with the chapters: {missing}")
+    else:
+        problems += [p for path in paths for p in copy_problems(path, chapters)]
+    for problem in problems:
+        print(problem)
+    print(f"{len(paths)} catalogs, {len(problems)} problems")
+    return 1 if problems else 0
+
+
 def _source_date_epoch(args: argparse.Namespace) -> int:
     from ca911.data.output_date import source_date_epoch
 
@@ -203,6 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--data-dir", default=str(DATA_DIR))
     p.set_defaults(func=_sentences)
+    p = sub.add_parser(
+        "catalogs",
+        help="check the translation catalogs (untranslated, fuzzy, markup, runs of the chapters)",
+    )
+    p.add_argument("po", nargs="*", help="catalogs to check (default: every catalog of --lang)")
+    p.add_argument("--lang", default="ja")
+    p.add_argument("--root", default=".")
+    p.set_defaults(func=_catalogs)
     p = sub.add_parser(
         "source-date-epoch",
         help="print the date the build writes into its outputs (seconds since 1970)",

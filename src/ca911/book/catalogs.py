@@ -1,0 +1,115 @@
+"""The Japanese edition's message catalogs (`locales/<lang>/LC_MESSAGES/**/*.po`), checked.
+
+A catalog entry is complete when it is translated and not fuzzy, and it keeps the MyST markup of its
+message: every role with its target (event, fact, number, numref, ref, cite, glue), every inline
+code span (chapter locators, file names) and every link target appear in the translation, since the
+edition's structure, numbering and data-made words come from them. A translation is our own words:
+no run of `RUN` characters outside its quotations (「…」 spans its message quotes too) may be shared
+with either chapter.
+
+    python -m ca911 catalogs [--lang ja] [PO ...]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+LOCALES_DIR = "locales"
+# {role}`target` or {role}`title <target>`: role and target are structure, the title is prose
+ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?:[^`<]*<)?(?P<target>[^`<>]+)>?`")
+CODE = re.compile(r"(?<![`}])`(?P<code>[^`]+)`")
+LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    path: Path
+    lineno: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.lineno}: {self.rule}: {self.message[:90]!r}"
+
+
+def markup_of(text: str) -> Counter:
+    """The structure a message carries: roles with their targets, code spans, link targets."""
+    roles = [f"{{{m['role']}}}{m['target'].strip()}" for m in ROLE.finditer(text)]
+    without_roles = ROLE.sub("", text)
+    codes = [f"`{m['code']}`" for m in CODE.finditer(without_roles)]
+    links = [f"({m['target']})" for m in LINK_TARGET.finditer(text)]
+    return Counter(roles + codes + links)
+
+
+def catalog_problems(path: Path) -> list[CatalogProblem]:
+    """Every entry of one catalog that is untranslated, fuzzy, or drops or adds markup."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        msgstr = message.string if isinstance(message.string, str) else message.string[0]
+        line = message.lineno or 0
+        if not msgstr:
+            problems.append(CatalogProblem(path, line, "untranslated", msgid))
+        elif message.fuzzy:
+            problems.append(CatalogProblem(path, line, "fuzzy", msgid))
+        elif markup_of(msgid) != markup_of(msgstr):
+            lost = markup_of(msgid) - markup_of(msgstr)
+            added = markup_of(msgstr) - markup_of(msgid)
+            detail = "; ".join(
+                part
+                for part in (
+                    f"missing {', '.join(lost)}" if lost else "",
+                    f"not in the message {', '.join(added)}" if added else "",
+                )
+                if part
+            )
+            problems.append(CatalogProblem(path, line, "markup differs", f"{detail} | {msgid}"))
+    return problems
+
+
+RUN = 20
+QUOTED = re.compile(r"「[^「」]*」")
+
+
+def _normalised(text: str) -> str:
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def copied_run(msgid: str, msgstr: str, chapters_text: str, n: int = RUN) -> str | None:
+    """The first run of `n` characters of the translation, outside the quotations its message
+    also quotes, that occurs in the chapters' text."""
+    quoted_in_message = {q for q in QUOTED.findall(msgid)}
+    own = QUOTED.sub(lambda m: "\0" if m.group(0) in quoted_in_message else m.group(0), msgstr)
+    own, text = _normalised(ROLE.sub("\0", own)), _normalised(chapters_text)
+    for part in own.split("\0"):
+        for i in range(len(part) - n + 1):
+            if part[i : i + n] in text:
+                return part[i : i + n]
+    return None
+
+
+def copy_problems(path: Path, chapters_text: str) -> list[CatalogProblem]:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return [
+        CatalogProblem(path, message.lineno or 0, "shares a run with the chapters", run)
+        for message in catalog
+        if message.id
+        and message.string
+        and (run := copied_run(str(message.id), str(message.string), chapters_text))
+    ]
+
+
+def catalogs(root: Path, lang: str = "ja") -> list[Path]:
+    return sorted((root / LOCALES_DIR / lang / "LC_MESSAGES").rglob("*.po"))
