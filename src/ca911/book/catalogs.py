@@ -78,6 +78,7 @@ def catalog_problems(path: Path) -> list[CatalogProblem]:
 
 RUN = 20
 QUOTED = re.compile(r"「[^「」]*」")
+JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef―]{4,}")
 
 
 def _normalised(text: str) -> str:
@@ -89,8 +90,11 @@ def _normalised(text: str) -> str:
 def copied_run(msgid: str, msgstr: str, chapters_text: str, n: int = RUN) -> str | None:
     """The first run of `n` characters of the translation, outside the quotations its message
     also quotes, that occurs in the chapters' text."""
-    quoted_in_message = {q for q in QUOTED.findall(msgid)}
+    quoted_in_message = set(QUOTED.findall(msgid))
     own = QUOTED.sub(lambda m: "\0" if m.group(0) in quoted_in_message else m.group(0), msgstr)
+    # Japanese the English message itself prints (a title as printed, a Table 1 cell) is a quotation
+    for printed in sorted(set(JAPANESE_RUN.findall(msgid)), key=len, reverse=True):
+        own = own.replace(printed, "\0")
     own, text = _normalised(ROLE.sub("\0", own)), _normalised(chapters_text)
     for part in own.split("\0"):
         for i in range(len(part) - n + 1):
