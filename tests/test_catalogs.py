@@ -26,6 +26,9 @@ msgstr "{numref}`fig-b`を参照。"
 msgid "Untranslated."
 msgstr ""
 
+msgid "**Data.** Every fact."
+msgstr "**データ。**すべての事実。"
+
 #, fuzzy
 msgid "Fuzzy."
 msgstr "あいまい。"
@@ -46,6 +49,7 @@ def test_each_kind_of_incomplete_entry_is_named(tmp_path):
     assert rules == [
         ("markup differs", "See {numref}`fig-a`."),
         ("untranslated", "Untranslated."),
+        ("emphasis left open", "**データ。**すべての事実。"),
         ("fuzzy", "Fuzzy."),
     ]
 
