@@ -69,6 +69,8 @@ UNIT_WORDS = {
         "rub": "{n}ルーブル",
     },
 }
+# Between a number and a counter word: Japanese writes them together (30人).
+COUNTER_SPACE = {"en": " ", "ja": ""}
 MYRIAD_UNITS = ((10**8, "億"), (10**4, "万"))
 
 
@@ -104,26 +106,36 @@ def format_number(value, share: bool = False, lang: str = DEFAULT_LANG) -> str:
 
 
 def with_qualifier(
-    value, qualifier=None, share: bool = False, lang: str = DEFAULT_LANG, unit=None
+    value,
+    qualifier=None,
+    share: bool = False,
+    lang: str = DEFAULT_LANG,
+    unit=None,
+    counter: str | None = None,
 ) -> str:
     """A number as printed with its qualifier; never a bare number for a hedged one, never a number
     where the chapters give none ('several' alone when they say only that). A `unit` (persons,
-    aircraft, usd, ...) is written with the number, inside the qualifier: 'about 1,500 people',
-    '約1,500人'."""
+    aircraft, usd, ...) or a `counter` word of the sentence ('troops', 人) is written with the
+    number, inside the qualifier: 'about 1,500 people', '約1,500人', '1,500人以上'."""
     _check(lang)
     q = "exact" if _missing(qualifier) else str(qualifier)
     if _missing(value):
         return SEVERAL_WORDS[lang] if q == "several" else NOT_GIVEN_WORDS[lang]
     if q == "several" and not share and int(value) in SEVERAL_OF.get(lang, {}):
-        number = SEVERAL_OF[lang][int(value)]
-        return with_unit(number, unit, lang)
-    number = with_unit(format_number(value, share, lang), unit, lang)
+        return with_unit(SEVERAL_OF[lang][int(value)], unit, lang, counter)
+    number = with_unit(format_number(value, share, lang), unit, lang, counter)
     return QUALIFIER_WORDS[lang][q].format(n=number)
 
 
-def with_unit(number_text: str, unit, lang: str = DEFAULT_LANG) -> str:
-    """A number already written, with the word of its unit ('1,500' persons → '1,500人')."""
+def with_unit(
+    number_text: str, unit=None, lang: str = DEFAULT_LANG, counter: str | None = None
+) -> str:
+    """A number already written, with the word of its unit ('1,500' persons → '1,500人') or with a
+    counter word the sentence gives ('1,500' + 'troops' → '1,500 troops', '1,500' + '人' →
+    '1,500人')."""
     _check(lang)
+    if counter:
+        return f"{number_text}{COUNTER_SPACE[lang]}{counter}"
     form = UNIT_WORDS[lang].get(unit) if isinstance(unit, str) else None
     return form.format(n=number_text) if form else number_text
 
