@@ -64,27 +64,28 @@ def record_markup(ref: str) -> str:
     return f"{{record}}`{ref}`"
 
 
-def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
+def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str:
     """Every event of both chapters, by year, each entry labelled for the `{event}` role;
     `name_of(actor_id)` writes an actor's name (generated.generators passes the link to its page:
-    actor_pages.linked_name)."""
+    actor_pages.linked_name). In `lang`: the date in its words, the summary and the names from the
+    data's fields in that language (`summary_ja`, `name_ja`)."""
     ev = pkg.events.sort_values(["date_lo", "event_id"])
-    names = pkg.actors.set_index("actor_id")["name_shown"]
+    names = pkg.actors.set_index("actor_id")["name_shown" if lang == "en" else f"name_{lang}"]
     name_of = name_of or (lambda a: myst_text(names.get(a, a)))
     actors = (
         pkg.event_actors.assign(name=lambda d: [name_of(a) for a in d["actor_id"]])
         .groupby("event_id")["name"]
-        .agg(lambda s: ", ".join(dict.fromkeys(s)))
+        .agg(lambda s: NAME_SEPARATOR[lang].join(dict.fromkeys(s)))
     )
     out, year = [], None
     for row in ev.to_dict("records"):
         y = row["date"][:4]
         if y != year:
-            out += [f"# {y}", ""]
+            out += [f"# {dates.words(y, lang)}", ""]
             year = y
         out += [
             f"({label_of(row['event_id'])})=",
-            f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
+            f"**{myst_text(event_date_text(row, lang))}** · {myst_text(row[f'summary_{lang}'])} "
             f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · "
             f"{myst_code('events:' + row['event_id'])}",
             "",
@@ -92,8 +93,12 @@ def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
     return "\n".join(out) + "\n"
 
 
-def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
-    return {"chronology.md": chronology_markdown(pkg, name_of).encode("utf-8")}
+# Between the names of a list (Japanese lists names with the ideographic comma).
+NAME_SEPARATOR = {"en": ", ", "ja": "、"}
+
+
+def chronology_file(pkg: DataPackage, name_of=None, lang: str = "en") -> dict[str, bytes]:
+    return {"chronology.md": chronology_markdown(pkg, name_of, lang).encode("utf-8")}
 
 
 def number_text(

@@ -264,6 +264,17 @@ class NumberRole(SphinxRole):
         return [nodes.inline(self.rawtext, rendered, classes=["ca911-number"])], []
 
 
+ENGLISH_CLASS = "ca911-english"
+
+
+def english_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """`{english}`text``: a text the data hold in English only, on a page of another edition
+    (a discrepancy's reasoning on the Japanese page), as literal text marked `lang="en"` (docutils
+    writes a `language-en` class as the attribute) with the one class the checks of the Japanese
+    pages recognise as declared English."""
+    return [nodes.inline(rawtext, text, classes=["language-en", ENGLISH_CLASS])], []
+
+
 def _outdated_on_data_change(
     app: Sphinx, env: BuildEnvironment, added, changed, removed
 ) -> list[str]:
@@ -285,6 +296,7 @@ def setup(app: Sphinx) -> dict:
     app.add_role("fact", FactRole())
     app.add_role("number", NumberRole())
     app.add_role("record", record_role)
+    app.add_role("english", english_role)
     app.connect("missing-reference", resolve_kept_content)
     app.connect(
         "doctree-resolved", lambda app, doctree, docname: mark_locators_and_records(doctree)
