@@ -12,7 +12,7 @@ from ca911.book.actor_records import (
     record_counts,
     ref_link,
 )
-from ca911.book.myst import myst_code, myst_text
+from ca911.book.myst import english_only, myst_code, myst_text
 from ca911.data.package import DataPackage
 
 KIND_HEADINGS = {
@@ -127,9 +127,9 @@ def index_markdown(
             )
             or words["no_records"]
         )
-        name = ref_link(actor_id, title, with_page)
+        name = ref_link(actor_id, title, with_page, lang)
         other = (
-            myst_text(marked_external(r["name_en"], r["name_en_external"]))
+            english_only(marked_external(r["name_en"], r["name_en_external"]))
             if lang == "ja"
             else myst_text(r["name_ja"])
         )

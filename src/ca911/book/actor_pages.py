@@ -25,7 +25,7 @@ from ca911.book.actor_records import (
     page_label,
     ref_link,
 )
-from ca911.book.myst import Markup, markdown_table, myst_code, myst_text
+from ca911.book.myst import Markup, english_only, markdown_table, myst_code, myst_text
 from ca911.book.records import record_markup
 from ca911.book.wording import count as count_phrase
 from ca911.book.wording import name_in_text
@@ -185,10 +185,10 @@ def _without_own_column(
 
 
 def _title(actor, lang: str = "en") -> str:
-    name_en = myst_text(marked_external(actor.name_en, actor.name_en_external))
+    name_en = marked_external(actor.name_en, actor.name_en_external)
     if lang == "ja":
-        return f"{myst_text(actor.name_ja)} · {name_en}"
-    return f"{name_en} · {myst_text(actor.name_ja)}"
+        return f"{myst_text(actor.name_ja)} · {english_only(name_en)}"
+    return f"{myst_text(name_en)} · {myst_text(actor.name_ja)}"
 
 
 def actor_page(
@@ -214,7 +214,7 @@ def actor_page(
     country = a["country_id"]
     variants = a["name_ja_variants"]
     other_name = (
-        myst_text(marked_external(a["name_en"], a["name_en_external"]))
+        english_only(marked_external(a["name_en"], a["name_en_external"]))
         if ja
         else myst_text(a["name_ja"])
     )
@@ -224,7 +224,8 @@ def actor_page(
         "",
         f"**{w['kind']}** {myst_text(w['kinds'].get(a['kind'], a['kind']))}"
         + (
-            f" · **{w['country']}** {ref_link(country, names.get(country, country), with_page)}"
+            f" · **{w['country']}** "
+            + ref_link(country, names.get(country, country), with_page, lang)
             if isinstance(country, str) and country
             else ""
         )
@@ -277,8 +278,10 @@ def actor_page(
         table = pd.DataFrame(
             [
                 [
-                    Markup(ref_link(r.member_id, names.get(r.member_id, r.member_id), others)),
-                    Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), others)),
+                    Markup(
+                        ref_link(r.member_id, names.get(r.member_id, r.member_id), others, lang)
+                    ),
+                    Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), others, lang)),
                     statuses.get(r.status) or str(r.status).replace("_", " "),
                     date_text(r.start, lang),
                     date_text(r.end, lang) or w["open"],
@@ -315,9 +318,13 @@ def actor_page(
         table = pd.DataFrame(
             [
                 [
-                    Markup(ref_link(r.force_id, names.get(r.force_id, r.force_id), others)),
-                    Markup(ref_link(r.host_id, names.get(r.host_id, r.host_id), others)),
-                    Markup(ref_link(r.facility_id, names.get(r.facility_id, r.facility_id), others))
+                    Markup(ref_link(r.force_id, names.get(r.force_id, r.force_id), others, lang)),
+                    Markup(ref_link(r.host_id, names.get(r.host_id, r.host_id), others, lang)),
+                    Markup(
+                        ref_link(
+                            r.facility_id, names.get(r.facility_id, r.facility_id), others, lang
+                        )
+                    )
                     if r.facility_id
                     else None,
                     r.unit or None,
@@ -332,13 +339,13 @@ def actor_page(
             ],
             columns=columns,
         )
-        english_only = [
+        english_only_columns = [
             columns[i]
             for i, c in enumerate(PAGE_WORDS["en"]["deployment_columns"])
             if c in ENGLISH_ONLY_COLUMNS.get(lang, ())
         ]
         table = _without_own_column(
-            table.drop(columns=english_only),
+            table.drop(columns=english_only_columns),
             {columns[0]: d["force_id"], columns[1]: d["host_id"], columns[2]: d["facility_id"]},
             actor_id,
         )

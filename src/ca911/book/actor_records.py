@@ -237,16 +237,21 @@ def actors_with_pages(pkg: DataPackage, records: pd.DataFrame | None = None) -> 
     return sorted(counts.index[counts["total"] >= MIN_RECORDS])
 
 
-def ref_link(actor_id: str, text: str, with_page: set[str] | None) -> str:
+# The word of the link beside a name a role cannot carry, in each edition's language.
+PAGE_WORD = {"en": "page", "ja": "ページ"}
+
+
+def ref_link(actor_id: str, text: str, with_page: set[str] | None, lang: str = "en") -> str:
     """MyST for an actor's name linked to its page (HTML) or index entry (print): `{ref}` with the
-    name as title; a name a role cannot carry is printed escaped, followed by a linked "page"."""
+    name as title; a name a role cannot carry is printed escaped, followed by a linked "page"
+    (ページ)."""
     text = str(text)
     if with_page is not None and actor_id not in with_page:
         return myst_text(text)
     if (
         UNSAFE_IN_ROLE & set(text) or not text.strip() or text.lstrip()[0] in "!~"
     ):  # XRefRole reads a leading ! or ~
-        return f"{myst_text(text)} ({{ref}}`page <{page_label(actor_id)}>`)"
+        return f"{myst_text(text)} ({{ref}}`{PAGE_WORD[lang]} <{page_label(actor_id)}>`)"
     return f"{{ref}}`{' '.join(text.split())} <{page_label(actor_id)}>`"
 
 
@@ -266,5 +271,6 @@ def linked_name(
             actor_id,
             text if text is not None else names.get(actor_id, actor_id),
             _WITH_PAGE_CACHE[pkg.sha256],
+            lang,
         )
     )

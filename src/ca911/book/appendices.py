@@ -11,7 +11,15 @@ import yaml
 
 from ca911.book.actor_index import HEADINGS, index_name, japanese_sort_key, sort_key
 from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
-from ca911.book.myst import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
+from ca911.book.myst import (
+    MISSING,
+    Markup,
+    english_only,
+    markdown_cell,
+    markdown_table,
+    myst_code,
+    myst_text,
+)
 from ca911.book.records import fact_label, record_markup
 from ca911.data.locators import section_of
 from ca911.data.package import DataPackage
@@ -63,8 +71,8 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
         table = pd.DataFrame(
             [
                 [
-                    Markup(ref_link(r.actor_id, r.name_ja, with_page)),
-                    marked_external(r.shown, r.name_en_external),
+                    Markup(ref_link(r.actor_id, r.name_ja, with_page, lang)),
+                    Markup(english_only(marked_external(r.shown, r.name_en_external))),
                 ]
                 if lang == "ja"
                 else [
@@ -235,19 +243,6 @@ DISCREPANCY_WORDS = {
         "none": "なし",
     },
 }
-
-
-def english_only(text) -> str:
-    """MyST for a text the data hold in English only, on a Japanese page: the `{english}` role,
-    which marks it as English (`lang="en"`) for readers, screen readers and the checks of the
-    Japanese pages. Its content is literal text, so it needs no escaping; the fence of backticks is
-    longer than any run of backticks inside."""
-    import re
-
-    text = " ".join(str(text).split())
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{{english}}{fence}{pad}{text}{pad}{fence}"
 
 
 def kind_words_in(code: str, labels_ja: dict[str, str], lang: str) -> str:

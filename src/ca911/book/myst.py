@@ -44,6 +44,17 @@ def myst_code(value) -> Markup:
     return Markup(f"{fence}{pad}{text}{pad}{fence}")
 
 
+def english_only(text) -> Markup:
+    """MyST for an English text on a page of another edition (an English name, a text the data hold
+    in English only): the `{english}` role, which marks it `lang="en"` for readers, screen readers
+    and the checks of the Japanese pages. Its content is literal text, so it needs no escaping; the
+    fence of backticks is longer than any run of backticks inside."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{{english}}{fence}{pad}{text}{pad}{fence}")
+
+
 def is_missing(value) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and pd.isna(value))
 
