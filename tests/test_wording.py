@@ -185,3 +185,27 @@ def test_counts_of_coded_types_read_as_words_in_the_language_asked():
     )
     with pytest.raises(NotImplementedError, match="phone_call"):
         count_text("agreement:2;phone_call:1", lang="ja", labels={"agreement": "合意"})
+
+
+def test_pairs_of_states_in_japanese():
+    from ca911.book.network_wording import pairs_in_words
+
+    names = {"EST": "エストニア", "GEO": "グルジア", "UKR": "ウクライナ", "KAZ": "カザフスタン"}
+    pairs = [("EST", "GEO"), ("EST", "UKR"), ("GEO", "UKR"), ("KAZ", "UKR")]
+    assert (
+        pairs_in_words(pairs, names.get, "ja")
+        == "ウクライナ、エストニア、グルジアのどの2か国の間も；ウクライナとカザフスタン"
+    )
+
+
+def test_the_notebooks_tables_of_events_in_japanese():
+    from ca911.book.analysis_tables import events_listing, table1_evidence
+    from ca911.data.package import load
+
+    pkg = load(validate=False)
+    listing = events_listing(pkg.events, "ja", pkg.labels("events", "event_type", "ja"))
+    assert list(listing.columns) == ["日付", "出来事", "種類", "記載箇所"]
+    assert listing["出来事"].tolist() == pkg.events["summary_ja"].tolist()
+    assert not listing["種類"].str.contains(r"[a-z]_|^[a-z ]+$").any()
+    evidence = table1_evidence(pkg, "表1の根拠", "tab-x", lang="ja")
+    assert "September" not in evidence and "Kazakhstan" not in evidence

@@ -109,6 +109,9 @@ NOUNS_JA = {
     "contact": ("接触", "件"),
     "sentence": ("", "文"),
     "entry": ("項目", "件"),
+    "period": ("時期", ""),
+    "force–host link": ("部隊と受け入れ国の結びつき", "件"),
+    "pair": ("組", ""),
 }
 LANGUAGES = ("en", "ja")
 
