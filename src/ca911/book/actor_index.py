@@ -64,16 +64,19 @@ def sort_key(name: str) -> tuple[str, str]:
     return ("".join(c for c in plain if c.isalnum() or c == " ").strip(), name)
 
 
-def japanese_sort_key(name_ja: str, reading: str = "") -> tuple[str, str]:
+def japanese_sort_key(name_ja: str, reading: str = "") -> tuple[str, str, str]:
     """五十音順 of a Japanese name: by its recorded reading where there is one, else by the name
-    itself, katakana read as hiragana (a kana name sorts by itself; a kanji name without a reading
-    sorts after the kana, by character). Long-vowel marks, middle dots and brackets are ignored."""
+    itself, katakana read as hiragana (a kana name sorts by itself). As Japanese dictionaries do,
+    voiced and plain kana compare equal first (ば as は) and the long-vowel mark, middle dots and
+    brackets are ignored; the voiced form, then the name, break ties. Latin letters and digits
+    sort before kana, a kanji name without a reading after them."""
     import unicodedata
 
     text = unicodedata.normalize("NFKC", str(reading or name_ja))
     kana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
-    plain = "".join(c for c in kana if c.isalnum())
-    return (plain, str(name_ja))
+    plain = "".join(c for c in kana if c.isalnum() and c != "ー")
+    unvoiced = "".join(c for c in unicodedata.normalize("NFD", plain) if c not in "\u3099\u309a")
+    return (unvoiced, plain, str(name_ja))
 
 
 def navigation_order(pkg: DataPackage, actor_ids, lang: str = "en") -> list[tuple[str, str]]:

@@ -57,6 +57,7 @@ WORDS = {
         "range": "from {lo} to {hi}",
         "codes_below": "one of the codes below",
         "quoted": "quoted as printed",
+        "external_field": "external: not from the chapters",
         "rule_sep": "; ",
         "yes": "yes",
         "no": "no",
@@ -83,6 +84,7 @@ WORDS = {
         "range": "{lo}から{hi}まで",
         "codes_below": "下記のコードのいずれか",
         "quoted": "印刷どおりに引用",
+        "external_field": "外部：章からではない",
         "rule_sep": "、",
         "yes": "はい",
         "no": "いいえ",
@@ -158,6 +160,8 @@ def codebook_markdown(pkg: DataPackage, lang: str = "en") -> str:
                 rule.append(w["codes_below"])
             if f.get("quotation"):
                 rule.append(w["quoted"])
+            if f.get("external"):
+                rule.append(w["external_field"])
             filled = filled_rows(frame[f["name"]], f) if f["name"] in frame else 0
             rows.append(
                 [
