@@ -20,7 +20,7 @@ from ca911.book.myst import (
     myst_code,
     myst_text,
 )
-from ca911.book.records import fact_label, record_markup
+from ca911.book.records import PARTICIPANTS, fact_label, record_markup
 from ca911.data.locators import section_of
 from ca911.data.package import DataPackage
 from ca911.data.refs import RECORD_REF
@@ -337,7 +337,7 @@ def facts_markdown(pkg: DataPackage, lang: str = "en") -> str:
                 )
             out += [
                 f"({fact_label(r.fact_id)})=",
-                f"{head} · *{myst_text(who)}* · {myst_code(r.locator)} · "
+                f"{head} · {PARTICIPANTS[lang].format(myst_text(who))} · {myst_code(r.locator)} · "
                 f"{myst_code('facts:' + r.fact_id)}",
                 "",
             ]

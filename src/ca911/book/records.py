@@ -86,13 +86,17 @@ def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str
         out += [
             f"({label_of(row['event_id'])})=",
             f"**{myst_text(event_date_text(row, lang))}** · {myst_text(row[f'summary_{lang}'])} "
-            f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · "
+            f"{PARTICIPANTS[lang].format(actors.get(row['event_id'], ''))} · "
+            f"{myst_code(row['locator'])} · "
             f"{myst_code('events:' + row['event_id'])}",
             "",
         ]
     return "\n".join(out) + "\n"
 
 
+# Who took part, after an entry's summary: in italics in English; in brackets in Japanese, whose
+# type has no italic.
+PARTICIPANTS = {"en": "*{}*", "ja": "（{}）"}
 # Between the names of a list (Japanese lists names with the ideographic comma).
 NAME_SEPARATOR = {"en": ", ", "ja": "、"}
 
