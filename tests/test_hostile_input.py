@@ -695,3 +695,60 @@ def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
     assert set(shown) >= MUST_RENDER, (
         f"fields the book should show but does not: {sorted(MUST_RENDER - set(shown))}"
     )
+
+
+# --------------------------------------------------------------------------------------------------
+# Hostile text in the Japanese edition's generated pages: its Japanese fields are text too
+
+# Japanese fields the Japanese pages must show (the English-only discrepancy reasoning among them,
+# declared English).
+MUST_RENDER_JA = {
+    tag("events.csv", "summary_ja"),
+    tag("facts.csv", "summary_ja"),
+    tag("actors.csv", "name_ja"),
+    tag("discrepancies.csv", "as_printed"),
+    tag("discrepancies.csv", "reason"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_japanese_pages(tmp_path_factory):
+    """The generated pages of the Japanese edition, from a copy of the data whose free-text fields
+    (name_ja, summary_ja, … included) carry the hostile payload."""
+    from support.japanese_pages import build_japanese_pages
+
+    work = tmp_path_factory.mktemp("hostile-japanese")
+    project = project_copy(work, parts=("data", "references.bib"))
+    payloads = hostile_copy(project)
+    return build_japanese_pages(project / "data", work / "pages"), payloads
+
+
+@pytest.mark.slow
+def test_hostile_japanese_fields_are_shown_literally_in_the_japanese_pages(
+    hostile_japanese_pages,
+):
+    """Every Japanese generated page: no element made from the payload, and each tagged field a
+    page shows appears there literally, Markdown metacharacters and all."""
+    from bs4 import BeautifulSoup
+
+    from support.rendered_text import visible_text
+
+    pages_dir, payloads = hostile_japanese_pages
+    shown: dict[str, set[str]] = {}
+    problems = []
+    for path in sorted(pages_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        injected = BeautifulSoup(html, "html.parser").select(
+            'img[src="x"], a[href^="javascript:"], #injected, script:-soup-contains("__pwned")'
+        )
+        if injected:
+            problems.append(f"{path.name}: {len(injected)} element(s) made from data text")
+        text = " ".join(visible_text(html).split()).translate(TYPOGRAPHIC_QUOTES)
+        for t, payload in payloads.items():
+            if t in text:
+                shown.setdefault(t, set()).add(path.name)
+                if " ".join(payload.split()) not in text:
+                    at = text[text.index(t) :][:160]
+                    problems.append(f"{path.name}: {t} not shown literally: {at!r}")
+    assert not problems, "\n".join(sorted(set(problems))[:40])
+    assert set(shown) >= MUST_RENDER_JA, sorted(MUST_RENDER_JA - set(shown))

@@ -62,11 +62,20 @@ def test_names_that_take_the_article_get_it():
 
 
 def test_the_language_is_a_parameter():
-    """Plural categories come from CLDR for any language; the words exist in English only so far,
-    and another language says so instead of printing English."""
+    """Plural categories come from CLDR for any language; Japanese counts with a counter word and no
+    plural, and a noun or a language without words says so instead of printing English."""
     assert wording.plural_category(1, "en") == "one" and wording.plural_category(1, "ja") == "other"
+    assert wording.count(2, "event", lang="ja") == "出来事2件"
+    assert wording.count(0, "event", lang="ja") == "出来事なし"
+    assert wording.figure_count(1, "period relation", lang="ja") == "時期区分上の関係1件"
+    assert wording.count(3, "state", lang="ja") == "3か国"
+    assert wording.join(["ロシア", "米国", "中国"], lang="ja") == "ロシア、米国、中国"
+    assert wording.name_in_text("米国", "state", lang="ja") == "米国"
+    assert wording.times(2, lang="ja") == "2回" and wording.how_many(0, lang="ja") == "なし"
+    with pytest.raises(NotImplementedError, match="no Japanese word for 'aardvark'"):
+        wording.count(2, "aardvark", lang="ja")
     with pytest.raises(NotImplementedError):
-        wording.count(2, "event", lang="ja")
+        wording.count(2, "event", lang="fr")
 
 
 # ----------------------------------------------------------------------------------- the built book
@@ -166,5 +175,37 @@ def test_counts_of_coded_types_read_as_words_in_the_language_asked():
     from ca911.book.myst import count_text
 
     assert count_text("agreement:2;phone_call:1") == "2 agreements, 1 phone call"
-    with pytest.raises(NotImplementedError):
-        count_text("agreement:2", lang="ja")
+    assert (
+        count_text(
+            "agreement:2;phone_call:1",
+            lang="ja",
+            labels={"agreement": "合意", "phone_call": "電話会談"},
+        )
+        == "合意2件、電話会談1件"
+    )
+    with pytest.raises(NotImplementedError, match="phone_call"):
+        count_text("agreement:2;phone_call:1", lang="ja", labels={"agreement": "合意"})
+
+
+def test_pairs_of_states_in_japanese():
+    from ca911.book.network_wording import pairs_in_words
+
+    names = {"EST": "エストニア", "GEO": "グルジア", "UKR": "ウクライナ", "KAZ": "カザフスタン"}
+    pairs = [("EST", "GEO"), ("EST", "UKR"), ("GEO", "UKR"), ("KAZ", "UKR")]
+    assert (
+        pairs_in_words(pairs, names.get, "ja")
+        == "ウクライナ、エストニア、グルジアのどの2か国の間も；ウクライナとカザフスタン"
+    )
+
+
+def test_the_notebooks_tables_of_events_in_japanese():
+    from ca911.book.analysis_tables import events_listing, table1_evidence
+    from ca911.data.package import load
+
+    pkg = load(validate=False)
+    listing = events_listing(pkg.events, "ja", pkg.labels("events", "event_type", "ja"))
+    assert list(listing.columns) == ["日付", "出来事", "種類", "記載箇所"]
+    assert listing["出来事"].tolist() == pkg.events["summary_ja"].tolist()
+    assert not listing["種類"].str.contains(r"[a-z]_|^[a-z ]+$").any()
+    evidence = table1_evidence(pkg, "表1の根拠", "tab-x", lang="ja")
+    assert "September" not in evidence and "Kazakhstan" not in evidence

@@ -12,7 +12,7 @@ from ca911.book.actor_records import (
     record_counts,
     ref_link,
 )
-from ca911.book.myst import myst_code, myst_text
+from ca911.book.myst import english_only, myst_code, myst_text
 from ca911.data.package import DataPackage
 
 KIND_HEADINGS = {
@@ -25,6 +25,24 @@ KIND_HEADINGS = {
     "group": "Groups",
     "media": "Media",
     "place": "Places",
+}
+KIND_HEADINGS_JA = {
+    "state": "国家",
+    "organization": "国際組織・条約体制",
+    "person": "人物",
+    "institution": "機関",
+    "facility": "基地・飛行場",
+    "unit": "軍の部隊",
+    "group": "集団",
+    "media": "報道機関",
+    "place": "地名",
+}
+# The headings of each edition, in the same order of kinds.
+HEADINGS = {"en": KIND_HEADINGS, "ja": KIND_HEADINGS_JA}
+# The index's own words.
+INDEX_WORDS = {
+    "en": {"no_records": "no records", "sep": ", "},
+    "ja": {"no_records": "記録なし", "sep": "、"},
 }
 
 
@@ -46,16 +64,36 @@ def sort_key(name: str) -> tuple[str, str]:
     return ("".join(c for c in plain if c.isalnum() or c == " ").strip(), name)
 
 
-def navigation_order(pkg: DataPackage, actor_ids) -> list[tuple[str, str]]:
+def japanese_sort_key(name_ja: str, reading: str = "") -> tuple[str, str, str]:
+    """五十音順 of a Japanese name: by its recorded reading where there is one, else by the name
+    itself, katakana read as hiragana (a kana name sorts by itself). As Japanese dictionaries do,
+    voiced and plain kana compare equal first (ば as は) and the long-vowel mark, middle dots and
+    brackets are ignored; the voiced form, then the name, break ties. Latin letters and digits
+    sort before kana, a kanji name without a reading after them."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(reading or name_ja))
+    kana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
+    plain = "".join(c for c in kana if c.isalnum() and c != "ー")
+    unvoiced = "".join(c for c in unicodedata.normalize("NFD", plain) if c not in "\u3099\u309a")
+    return (unvoiced, plain, str(name_ja))
+
+
+def navigation_order(pkg: DataPackage, actor_ids, lang: str = "en") -> list[tuple[str, str]]:
     """(actor id, title) of the given actors as the index and the sidebar list them: by kind in the
     order of KIND_HEADINGS, then by displayed name; the title marks the parts of a name the chapters
-    do not print."""
+    do not print. In Japanese the title is `name_ja` and the order 五十音順 by reading
+    (`japanese_sort_key`)."""
     actors = pkg.actors.set_index("actor_id").loc[sorted(actor_ids)]
     kinds = list(KIND_HEADINGS)
     rows = []
     for actor_id, a in actors.iterrows():
-        shown = index_name(a["name_en"], a["kind"])
         rank = kinds.index(a["kind"]) if a["kind"] in kinds else len(kinds)
+        if lang == "ja":
+            key = japanese_sort_key(a["name_ja"], a.get("name_ja_reading", ""))
+            rows.append((rank, key, actor_id, str(a["name_ja"])))
+            continue
+        shown = index_name(a["name_en"], a["kind"])
         rows.append(
             (rank, sort_key(shown), actor_id, marked_external(shown, a["name_en_external"]))
         )
@@ -67,30 +105,40 @@ def index_label(actor_id: str) -> str:
     return f"idx-actor-{actor_id}"
 
 
-def index_markdown(pkg: DataPackage, records: pd.DataFrame, with_page: set[str]) -> str:
-    """All actors by kind, one line each: name, Japanese name, record counts; a page link where
-    there is one. Each entry has its own label: the PDF, which has no actor pages, links actor names
-    here."""
+def index_markdown(
+    pkg: DataPackage, records: pd.DataFrame, with_page: set[str], lang: str = "en"
+) -> str:
+    """All actors by kind, one line each: name, the name in the other language, record counts; a
+    page link where there is one. Each entry has its own label: the PDF, which has no actor pages,
+    links actor names here. The Japanese edition leads with `name_ja`, in 五十音順."""
 
     counts = record_counts(records)
     actors = pkg.actors.set_index("actor_id")
+    headings, words = HEADINGS[lang], INDEX_WORDS[lang]
     out, heading = [], None
     for actor_id, title in navigation_order(
-        pkg, actors.index[actors["kind"].isin(list(KIND_HEADINGS))]
+        pkg, actors.index[actors["kind"].isin(list(KIND_HEADINGS))], lang
     ):
         r = actors.loc[actor_id]
-        if KIND_HEADINGS.get(r["kind"]) != heading:
-            heading = KIND_HEADINGS.get(r["kind"])
+        if headings.get(r["kind"]) != heading:
+            heading = headings.get(r["kind"])
             out += [f"# {heading}", ""]
         c = counts.loc[actor_id] if actor_id in counts.index else None
         shown = (
-            ", ".join(count_words(int(c[k]), k) for k in RESOURCE_ORDER if c is not None and c[k])
-            or "no records"
+            words["sep"].join(
+                count_words(int(c[k]), k, lang) for k in RESOURCE_ORDER if c is not None and c[k]
+            )
+            or words["no_records"]
         )
-        name = ref_link(actor_id, title, with_page)
+        name = ref_link(actor_id, title, with_page, lang)
+        other = (
+            english_only(marked_external(r["name_en"], r["name_en_external"]))
+            if lang == "ja"
+            else myst_text(r["name_ja"])
+        )
         out += [
             f"({index_label(actor_id)})=",
-            f"**{name}** · {myst_text(r['name_ja'])} · {myst_code(actor_id)} · {shown}",
+            f"**{name}** · {other} · {myst_code(actor_id)} · {shown}",
             "",
         ]
     return "\n".join(out) + "\n"

@@ -9,10 +9,13 @@ index, the pages and their timeline figures (`ca911.figures.actor_timeline`).
 
 from __future__ import annotations
 
+from inspect import signature
+
 import pandas as pd
 
 from ca911.book.actor_index import index_markdown
 from ca911.book.actor_records import (
+    DEPLOYMENT_STATUS_JA,
     RESOURCE_ORDER,
     actor_records,
     actors_with_pages,
@@ -22,7 +25,7 @@ from ca911.book.actor_records import (
     page_label,
     ref_link,
 )
-from ca911.book.myst import Markup, markdown_table, myst_code, myst_text
+from ca911.book.myst import Markup, english_only, markdown_table, myst_code, myst_text
 from ca911.book.records import record_markup
 from ca911.book.wording import count as count_phrase
 from ca911.book.wording import name_in_text
@@ -45,6 +48,117 @@ ACTOR_KIND_WORDS = {
     "media": "news medium",
     "place": "place",
 }
+ACTOR_KIND_WORDS_JA = {
+    "state": "国家",
+    "organization": "国際組織・条約体制",
+    "person": "人物",
+    "institution": "機関",
+    "facility": "基地・飛行場",
+    "unit": "軍の部隊",
+    "group": "集団",
+    "media": "報道機関",
+    "place": "地名",
+}
+# The page's own words in each edition's language.
+PAGE_WORDS = {
+    "en": {
+        "kinds": ACTOR_KIND_WORDS,
+        "colon": ":",
+        "kind": "Kind:",
+        "country": "Country:",
+        "other_name": "Japanese:",
+        "variants": " (also printed as {v})",
+        "first_named": "first named:",
+        "brackets": "Square brackets mark the part of the English name that neither chapter "
+        "prints.",
+        "records": "**Records:** {counts} ({n} in all).",
+        "list_sep": ", ",
+        "timeline": "Timeline",
+        "timeline_alt": "A time axis from 1991 to 2005 with a lane for chapter 3 above a lane for "
+        "chapter 4, showing {events} of {name} as markers coloured and shaped by family of "
+        "event; a bar spans the month or year an imprecise date covers.",
+        "timeline_caption": "Events of {name} in both chapters, by chapter: marker = where the "
+        "date starts, bar = the span an imprecise date covers; colour and shape = family of "
+        "event.",
+        "data": "Data: `events.csv`, `event_actors.csv`.",
+        "memberships": "Memberships",
+        "membership_columns": ["member", "organisation", "status", "from", "until", "locator"],
+        "open": "open",
+        "memberships_caption": "Memberships of {name}, as spans from the dates printed.",
+        "deployments": "Deployments",
+        "deployment_columns": [
+            "force",
+            "host",
+            "facility",
+            "unit",
+            "personnel",
+            "status",
+            "as of",
+            "locator",
+        ],
+        "deployments_caption": "Deployments naming {name}, personnel as printed with its "
+        "qualifier.",
+        "facts": "Undated facts",
+        "network": "In the contact network of autumn 2001",
+        "network_text": "In the diplomatic contact network of 11 September – 30 October 2001 "
+        "(states and organisations, {{ref}}`nb-network-diplomatic-contacts-centrality`), {name} "
+        "has {partners}.",
+        "every_record": "Every record",
+        "every_record_intro": "Dated records first, in date order, then the undated; events and "
+        "facts link to their entries.",
+        "record_columns": ["date", "what", "record · locator"],
+        "records_caption": "Every record naming {name}.",
+        "undated_note": "– in *date*: the record is undated.",
+    },
+    "ja": {
+        "kinds": ACTOR_KIND_WORDS_JA,
+        "colon": "：",
+        "kind": "種類：",
+        "country": "所属国：",
+        "other_name": "英語名：",
+        "variants": "（ほかに{v}とも表記）",
+        "first_named": "初出：",
+        "brackets": "英語名の角括弧は、どちらの章にも印刷されていない部分を示す。",
+        "records": "**記録：** {counts}（計{n}件）。",
+        "list_sep": "、",
+        "timeline": "年表",
+        "timeline_alt": "1991年から2005年までの時間軸。上段に第3章、下段に第4章の帯があり、{name}の"
+        "{events}を出来事の系統ごとの色と形の印で示す。日付が不確かな場合は、その日付が覆う月"
+        "または年を棒で示す。",
+        "timeline_caption": "両章における{name}の出来事（章別）。印＝日付の始まり、"
+        "棒＝不確かな日付が覆う期間、色と形＝出来事の系統。",
+        "data": "データ：`events.csv`、`event_actors.csv`。",
+        "memberships": "加盟",
+        "membership_columns": ["加盟国", "組織", "種類", "開始", "終了", "所在"],
+        "open": "継続",
+        "memberships_caption": "{name}の加盟（印刷された日付による期間）。",
+        "deployments": "駐留・派遣",
+        "deployment_columns": [
+            "部隊の所属",
+            "受け入れ国",
+            "施設",
+            "部隊",
+            "人員",
+            "状態",
+            "時点",
+            "所在",
+        ],
+        "deployments_caption": "{name}に関わる駐留・派遣（人員は印刷どおりの限定つき）。",
+        "facts": "日付のない事実",
+        "network": "2001年秋の接触ネットワーク",
+        "network_text": "2001年9月11日～10月30日の外交接触ネットワーク（国家と国際組織、"
+        "{{ref}}`nb-network-diplomatic-contacts-centrality`）において、{name}の接触相手は"
+        "{partners}である。",
+        "every_record": "すべての記録",
+        "every_record_intro": "日付のある記録を日付順に示し、そのあとに日付のない記録を示す。"
+        "出来事と事実はそれぞれの項目にリンクする。",
+        "record_columns": ["日付", "内容", "記録 · 所在"],
+        "records_caption": "{name}に関わるすべての記録。",
+        "undated_note": "*日付*欄の –：日付のない記録。",
+    },
+}
+# Columns a Japanese page leaves out: the data hold them in English only.
+ENGLISH_ONLY_COLUMNS = {"ja": {"unit"}}
 
 
 # ------------------------------------------------------------------------------------------- figure
@@ -70,10 +184,11 @@ def _without_own_column(
     return table.drop(columns=own)
 
 
-def _title(actor) -> str:
-
-    name_en = myst_text(marked_external(actor.name_en, actor.name_en_external))
-    return f"{name_en} · {myst_text(actor.name_ja)}"
+def _title(actor, lang: str = "en") -> str:
+    name_en = marked_external(actor.name_en, actor.name_en_external)
+    if lang == "ja":
+        return f"{myst_text(actor.name_ja)} · {english_only(name_en)}"
+    return f"{myst_text(name_en)} · {myst_text(actor.name_ja)}"
 
 
 def actor_page(
@@ -83,60 +198,69 @@ def actor_page(
     with_page: set[str],
     degree: dict[str, int],
     has_events: bool,
+    lang: str = "en",
 ) -> str:
-
+    """The page of one actor in `lang`: its names and kind, its record counts, its timeline, its
+    memberships and deployments, its undated facts and every record naming it (`records` are
+    `actor_records.actor_records(pkg, lang)`)."""
+    w, ja = PAGE_WORDS[lang], lang == "ja"
     a = pkg.actors.set_index("actor_id").loc[actor_id]
     actor = a.to_frame().T.assign(actor_id=actor_id).iloc[0]
-    names = pkg.actors.set_index("actor_id")["name_shown"]
+    names = pkg.actors.set_index("actor_id")["name_ja" if ja else "name_shown"]
     mine = records[records["actor_id"] == actor_id]
     counts = mine["resource"].value_counts()
-    in_text = myst_text(name_in_text(a["name_en"], a["kind"]))  # "the United States" in a sentence
+    # "the United States" in an English sentence; the Japanese name as it is
+    in_text = myst_text(a["name_ja"] if ja else name_in_text(a["name_en"], a["kind"]))
     country = a["country_id"]
     variants = a["name_ja_variants"]
+    other_name = (
+        english_only(marked_external(a["name_en"], a["name_en_external"]))
+        if ja
+        else myst_text(a["name_ja"])
+    )
     out = [
         f"({page_label(actor_id)})=",
-        f"# {_title(actor)}",
+        f"# {_title(actor, lang)}",
         "",
-        f"**Kind:** {myst_text(ACTOR_KIND_WORDS.get(a['kind'], a['kind']))}"
+        f"**{w['kind']}** {myst_text(w['kinds'].get(a['kind'], a['kind']))}"
         + (
-            f" · **Country:** {ref_link(country, names.get(country, country), with_page)}"
+            f" · **{w['country']}** "
+            + ref_link(country, names.get(country, country), with_page, lang)
             if isinstance(country, str) and country
             else ""
         )
-        + f" · **Japanese:** {myst_text(a['name_ja'])}"
-        + (f" (also printed as {'、'.join(myst_text(v) for v in variants)})" if variants else "")
-        + f" · **id:** {myst_code(actor_id)} · **first named:** {myst_code(a['locator'])}",
+        + f" · **{w['other_name']}** {other_name}"
+        + (w["variants"].format(v="、".join(myst_text(v) for v in variants)) if variants else "")
+        + f" · **id{w['colon']}** {myst_code(actor_id)}"
+        + f" · **{w['first_named']}** {myst_code(a['locator'])}",
         "",
     ]
-    if isinstance(a["description_en"], str) and a["description_en"]:
+    # the actor's description is held in English only: the Japanese page leaves it out
+    if not ja and isinstance(a["description_en"], str) and a["description_en"]:
         out += [myst_text(a["description_en"]), ""]
     if a["name_en_external"]:
-        out += [
-            "Square brackets mark the part of the English name that neither chapter prints.",
-            "",
-        ]
+        out += [w["brackets"], ""]
     out += [
-        "**Records:** "
-        + ", ".join(count_words(int(counts[r]), r) for r in RESOURCE_ORDER if r in counts)
-        + f" ({len(mine)} in all).",
+        w["records"].format(
+            counts=w["list_sep"].join(
+                count_words(int(counts[r]), r, lang) for r in RESOURCE_ORDER if r in counts
+            ),
+            n=len(mine),
+        ),
         "",
     ]
     if has_events:
         n = int(counts.get("events", 0))
         out += [
-            "## Timeline",
+            f"## {w['timeline']}",
             "",
             f":::{{figure}} {actor_id}-timeline.svg",
             f":name: fig-actor-{actor_id}",
-            ":alt: A time axis from 1991 to 2005 with a lane for chapter 3 above a lane for "
-            "chapter 4, showing "
-            f"{count_phrase(n, 'event')} of {in_text} as markers coloured and shaped by family of "
-            "event; a bar spans "
-            "the month or year an imprecise date covers.",
+            ":alt: "
+            + w["timeline_alt"].format(events=count_phrase(n, "event", lang), name=in_text),
             "",
-            f"Events of {in_text} in both chapters, by chapter: marker = where the date starts, "
-            "bar = the span an imprecise date covers; colour and shape = family of event.",
-            "Data: `events.csv`, `event_actors.csv`.",
+            w["timeline_caption"].format(name=in_text),
+            w["data"],
             ":::",
             "",
         ]
@@ -146,33 +270,38 @@ def actor_page(
     mem = mine[mine["resource"] == "memberships"]
     if len(mem):
         m = pkg.memberships
+        statuses = pkg.labels("memberships", "status", lang) if ja else {}
         rows = m[(m["member_id"] == actor_id) | (m["org_id"] == actor_id)].sort_values(
             ["start_lo", "member_id", "org_id"]
         )
+        columns = w["membership_columns"]
         table = pd.DataFrame(
             [
                 [
-                    Markup(ref_link(r.member_id, names.get(r.member_id, r.member_id), others)),
-                    Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), others)),
-                    str(r.status).replace("_", " "),
-                    date_text(r.start),
-                    date_text(r.end) or "open",
+                    Markup(
+                        ref_link(r.member_id, names.get(r.member_id, r.member_id), others, lang)
+                    ),
+                    Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), others, lang)),
+                    statuses.get(r.status) or str(r.status).replace("_", " "),
+                    date_text(r.start, lang),
+                    date_text(r.end, lang) or w["open"],
                     myst_code(r.locator),
                 ]
                 for r in rows.itertuples()
             ],
-            columns=["member", "organisation", "status", "from", "until", "locator"],
+            columns=columns,
         )
         table = _without_own_column(
-            table, {"member": rows["member_id"], "organisation": rows["org_id"]}, actor_id
+            table, {columns[0]: rows["member_id"], columns[1]: rows["org_id"]}, actor_id
         )
         out += [
-            "## Memberships",
+            f"## {w['memberships']}",
             "",
             markdown_table(
                 table,
-                f"Memberships of {in_text}, as spans from the dates printed.",
+                w["memberships_caption"].format(name=in_text),
                 f"tab-actor-{actor_id}-memberships",
+                lang=lang,
             ),
             "",
         ]
@@ -185,63 +314,66 @@ def actor_page(
             .reset_index()
             .sort_values(["as_of_lo", "deployment_id"])
         )
+        columns = w["deployment_columns"]
         table = pd.DataFrame(
             [
                 [
-                    Markup(ref_link(r.force_id, names.get(r.force_id, r.force_id), others)),
-                    Markup(ref_link(r.host_id, names.get(r.host_id, r.host_id), others)),
-                    Markup(ref_link(r.facility_id, names.get(r.facility_id, r.facility_id), others))
+                    Markup(ref_link(r.force_id, names.get(r.force_id, r.force_id), others, lang)),
+                    Markup(ref_link(r.host_id, names.get(r.host_id, r.host_id), others, lang)),
+                    Markup(
+                        ref_link(
+                            r.facility_id, names.get(r.facility_id, r.facility_id), others, lang
+                        )
+                    )
                     if r.facility_id
                     else None,
                     r.unit or None,
-                    with_qualifier(r.personnel, r.personnel_qualifier),
-                    str(r.status).replace("_", " "),
-                    date_text(r.as_of),
+                    with_qualifier(r.personnel, r.personnel_qualifier, lang=lang),
+                    DEPLOYMENT_STATUS_JA.get(r.status, r.status)
+                    if ja
+                    else str(r.status).replace("_", " "),
+                    date_text(r.as_of, lang),
                     myst_code(r.locator),
                 ]
                 for r in d.itertuples()
             ],
-            columns=[
-                "force",
-                "host",
-                "facility",
-                "unit",
-                "personnel",
-                "status",
-                "as of",
-                "locator",
-            ],
+            columns=columns,
         )
+        english_only_columns = [
+            columns[i]
+            for i, c in enumerate(PAGE_WORDS["en"]["deployment_columns"])
+            if c in ENGLISH_ONLY_COLUMNS.get(lang, ())
+        ]
         table = _without_own_column(
-            table,
-            {"force": d["force_id"], "host": d["host_id"], "facility": d["facility_id"]},
+            table.drop(columns=english_only_columns),
+            {columns[0]: d["force_id"], columns[1]: d["host_id"], columns[2]: d["facility_id"]},
             actor_id,
         )
         out += [
-            "## Deployments",
+            f"## {w['deployments']}",
             "",
             markdown_table(
                 table,
-                f"Deployments naming {in_text}, personnel as printed with its qualifier.",
+                w["deployments_caption"].format(name=in_text),
                 f"tab-actor-{actor_id}-deployments",
+                lang=lang,
             ),
             "",
         ]
     facts = mine[mine["resource"] == "facts"]
     if len(facts):
-        out += ["## Undated facts", ""]
+        out += [f"## {w['facts']}", ""]
         # the {fact} role prints the fact's locator, linked to its entry in the list of undated
         # facts
         out += [f"- {myst_text(r.what)} · {{fact}}`{key_of(r.ref)}`" for r in facts.itertuples()]
         out += [""]
     if actor_id in degree:
         out += [
-            "## In the contact network of autumn 2001",
+            f"## {w['network']}",
             "",
-            "In the diplomatic contact network of 11 September – 30 October 2001 (states and "
-            "organisations, "
-            f"{{ref}}`nb-network-diplomatic-contacts-centrality`), {in_text} has "
-            f"{count_phrase(degree[actor_id], 'partner')}.",
+            w["network_text"].format(
+                name=in_text, partners=count_phrase(degree[actor_id], "partner", lang)
+            ),
             "",
         ]
     # three columns, so the summary stays readable on a phone; the record's reference (its file
@@ -255,20 +387,20 @@ def actor_page(
             ]
             for r in mine.itertuples()
         ],
-        columns=["date", "what", "record · locator"],
+        columns=w["record_columns"],
     )
     out += [
-        "## Every record",
+        f"## {w['every_record']}",
         "",
-        "Dated records first, in date order, then the undated; events and facts link to their "
-        "entries.",
+        w["every_record_intro"],
         "",
         markdown_table(
             table,
-            f"Every record naming {in_text}.",
+            w["records_caption"].format(name=in_text),
             f"tab-actor-{actor_id}-records",
             widths=[16, 52, 32],
-            note="– in *date*: the record is undated.",
+            note=w["undated_note"],
+            lang=lang,
         ),
         "",
     ]
@@ -285,24 +417,27 @@ def contact_degrees(pkg: DataPackage) -> dict[str, int]:
     return {n: G.degree(n) for n in G.nodes}
 
 
-def actor_files(pkg: DataPackage) -> dict[str, bytes]:
-    records = actor_records(pkg)
+def actor_files(pkg: DataPackage, lang: str = "en") -> dict[str, bytes]:
+    records = actor_records(pkg, lang)
     with_page = set(actors_with_pages(pkg, records))
     degree = contact_degrees(pkg)
-    out = {"actors_index.md": index_markdown(pkg, records, with_page).encode("utf-8")}
+    out = {"actors_index.md": index_markdown(pkg, records, with_page, lang).encode("utf-8")}
     for actor_id in sorted(with_page):
         mine = records[records["actor_id"] == actor_id]
         has_events = bool((mine["resource"] == "events").any())
         out[f"{PAGE_DIR}/{actor_id}.md"] = actor_page(
-            pkg, actor_id, records, with_page, degree, has_events
+            pkg, actor_id, records, with_page, degree, has_events, lang
         ).encode("utf-8")
         if has_events:  # the page's figure and its narrow layout for phones
             from ca911.figures import style
             from ca911.figures.actor_timeline import timeline_figure
 
+            # a figure that draws in more than one language is given the edition's
+            in_lang = {"lang": lang} if "lang" in signature(timeline_figure).parameters else {}
             out.update(
                 style.svg_files(
-                    timeline_figure(pkg, actor_id, mine), f"{PAGE_DIR}/{actor_id}-timeline"
+                    timeline_figure(pkg, actor_id, mine, **in_lang),
+                    f"{PAGE_DIR}/{actor_id}-timeline",
                 )
             )
     return out

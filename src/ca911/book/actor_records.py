@@ -67,11 +67,29 @@ def span_text(start, end, lang: str = "en", open_end: bool = False) -> str:
     return dates.span_words(start, end or None, lang)
 
 
-def actor_records(pkg: DataPackage) -> pd.DataFrame:
+# What a deployment record describes, and a state's relation to a partner in a period, as the
+# Japanese pages word them (the codebook's labels define the codes; these are phrases for a line).
+DEPLOYMENT_STATUS_JA = {
+    "present": "駐留",
+    "arriving": "到着途上",
+    "planned": "計画",
+    "agreed": "合意済み",
+    "capacity": "収容能力",
+}
+RELATION_JA = {
+    "drawn_to": "{partner}に引き寄せられる",
+    "cooperation": "{partner}と距離を保ちつつ協力",
+    "conflict": "{partner}と対立・距離を置く",
+    "balancing": "{partner}との間で均衡をとる",
+}
+
+
+def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
     """One row per (actor, record that names it): actor_id, resource, ref, date (as printed), sort
-    date, locator, what (our English summary), target (the label of the record's entry elsewhere, if
-    any)."""
+    date, locator, what (our summary, in `lang`), target (the label of the record's entry
+    elsewhere, if any)."""
     d, rows = pkg.descriptor, []
+    ja = lang == "ja"
 
     def add(actor, resource, rec, date, sort, locator, what, target=""):
         if isinstance(actor, str) and actor:
@@ -95,10 +113,10 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
             r["actor_id"],
             "events",
             {"event_id": r["event_id"]},
-            event_date_text(e),
+            event_date_text(e, lang),
             e["date_lo"],
             e["locator"],
-            e["summary_en"],
+            e[f"summary_{lang}"],
             label_of(r["event_id"]),
         )
     for r in pkg.facts.to_dict("records"):
@@ -110,31 +128,47 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
                 "",
                 pd.NaT,
                 r["locator"],
-                r["summary_en"],
+                r[f"summary_{lang}"],
                 fact_label(r["fact_id"]),
             )
-    names = pkg.actors.set_index("actor_id")["name_shown"]
+    names = pkg.actors.set_index("actor_id")["name_ja" if ja else "name_shown"]
     kinds = pkg.actors.set_index("actor_id")["kind"]
+    status_ja = pkg.labels("memberships", "status", "ja") if ja else {}
+    stance_ja = pkg.labels("stances", "stance", "ja") if ja else {}
+    issue_ja = pkg.labels("stances", "issue", "ja") if ja else {}
 
     def named(
         actor_id: str,
     ) -> str:  # mid-label: "Kazakhstan in the Commonwealth of Independent States"
-        return name_in_text(names.get(actor_id, actor_id), kinds.get(actor_id))
+        return name_in_text(names.get(actor_id, actor_id), kinds.get(actor_id), lang)
 
     for r in pkg.memberships.to_dict("records"):
-        span = span_text(r["start"], r["end"], open_end=True)
+        span = span_text(r["start"], r["end"], lang, open_end=True)
         what = (
-            f"{names.get(r['member_id'], r['member_id'])} in {named(r['org_id'])}: "
+            f"{names.get(r['member_id'], r['member_id'])}：{named(r['org_id'])}の"
+            f"{status_ja.get(r['status'], r['status'])}"
+            if ja
+            else f"{names.get(r['member_id'], r['member_id'])} in {named(r['org_id'])}: "
             f"{str(r['status']).replace('_', ' ')}"
         )
         for actor in (r["member_id"], r["org_id"]):
             add(actor, "memberships", r, span, r["start_lo"], r["locator"], what)
     for r in pkg.deployments.to_dict("records"):
         where = named(r["host_id"]) + (
-            f" ({names.get(r['facility_id'], r['facility_id'])})" if r["facility_id"] else ""
+            (
+                f"、{names.get(r['facility_id'], r['facility_id'])}"
+                if ja
+                else f" ({names.get(r['facility_id'], r['facility_id'])})"
+            )
+            if r["facility_id"]
+            else ""
         )
         what = (
-            f"{names.get(r['force_id'], r['force_id'])} in {where}: "
+            f"{names.get(r['force_id'], r['force_id'])}の部隊（{where}）："
+            f"人員{with_qualifier(r['personnel'], r['personnel_qualifier'], lang=lang)}、"
+            f"{DEPLOYMENT_STATUS_JA.get(r['status'], r['status'])}"
+            if ja
+            else f"{names.get(r['force_id'], r['force_id'])} in {where}: "
             f"{r['unit'] or 'unit not named'}, "
             f"personnel {with_qualifier(r['personnel'], r['personnel_qualifier'])}, "
             f"{str(r['status']).replace('_', ' ')}"
@@ -144,7 +178,7 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
                 actor,
                 "deployments",
                 r,
-                date_text(r["as_of"]),
+                date_text(r["as_of"], lang),
                 r["as_of_lo"],
                 r["locator"],
                 what,
@@ -155,18 +189,23 @@ def actor_records(pkg: DataPackage) -> pd.DataFrame:
             r["actor_id"],
             "stances",
             r,
-            event_date_text(r),
+            event_date_text(r, lang),
             r["date_lo"],
             events.loc[r["event_id"], "locator"] if r["event_id"] in events.index else "",
-            f"{str(r['issue']).replace('_', ' ')}: {str(r['stance']).replace('_', ' ')}",
+            f"{issue_ja.get(r['issue'], r['issue'])}：{stance_ja.get(r['stance'], r['stance'])}"
+            if ja
+            else f"{str(r['issue']).replace('_', ' ')}: {str(r['stance']).replace('_', ' ')}",
             label_of(r["event_id"]) if r["event_id"] else "",
         )
     periods = pkg.periods.set_index("period_id")
     for r in pkg.period_relations.to_dict("records"):
         p = periods.loc[r["period_id"]]
-        span = span_text(p["start"], p["end"])
+        span = span_text(p["start"], p["end"], lang)
         what = (
-            f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: "
+            f"{names.get(p['country_id'], p['country_id'])}（「{p['label_ja']}」）："
+            + RELATION_JA.get(r["relation"], r["relation"]).format(partner=named(r["partner_id"]))
+            if ja
+            else f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: "
             f"{str(r['relation']).replace('_', ' ')} {named(r['partner_id'])}"
         )
         for actor in dict.fromkeys((p["country_id"], r["partner_id"])):
@@ -198,32 +237,40 @@ def actors_with_pages(pkg: DataPackage, records: pd.DataFrame | None = None) -> 
     return sorted(counts.index[counts["total"] >= MIN_RECORDS])
 
 
-def ref_link(actor_id: str, text: str, with_page: set[str] | None) -> str:
+# The word of the link beside a name a role cannot carry, in each edition's language.
+PAGE_WORD = {"en": "page", "ja": "ページ"}
+
+
+def ref_link(actor_id: str, text: str, with_page: set[str] | None, lang: str = "en") -> str:
     """MyST for an actor's name linked to its page (HTML) or index entry (print): `{ref}` with the
-    name as title; a name a role cannot carry is printed escaped, followed by a linked "page"."""
+    name as title; a name a role cannot carry is printed escaped, followed by a linked "page"
+    (ページ)."""
     text = str(text)
     if with_page is not None and actor_id not in with_page:
         return myst_text(text)
     if (
         UNSAFE_IN_ROLE & set(text) or not text.strip() or text.lstrip()[0] in "!~"
     ):  # XRefRole reads a leading ! or ~
-        return f"{myst_text(text)} ({{ref}}`page <{page_label(actor_id)}>`)"
+        return f"{myst_text(text)} ({{ref}}`{PAGE_WORD[lang]} <{page_label(actor_id)}>`)"
     return f"{{ref}}`{' '.join(text.split())} <{page_label(actor_id)}>`"
 
 
 _WITH_PAGE_CACHE: dict[str, set[str]] = {}
 
 
-def linked_name(pkg: DataPackage, actor_id: str, text: str | None = None) -> Markup:
-    """The actor's English name (or `text`) as a link to its page if it has one, else as plain
+def linked_name(
+    pkg: DataPackage, actor_id: str, text: str | None = None, lang: str = "en"
+) -> Markup:
+    """The actor's name in `lang` (or `text`) as a link to its page if it has one, else as plain
     escaped text."""
     if pkg.sha256 not in _WITH_PAGE_CACHE:
         _WITH_PAGE_CACHE[pkg.sha256] = set(actors_with_pages(pkg))
-    names = pkg.actors.set_index("actor_id")["name_shown"]
+    names = pkg.actors.set_index("actor_id")["name_shown" if lang == "en" else f"name_{lang}"]
     return Markup(
         ref_link(
             actor_id,
             text if text is not None else names.get(actor_id, actor_id),
             _WITH_PAGE_CACHE[pkg.sha256],
+            lang,
         )
     )

@@ -40,28 +40,58 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
                 )
             )
         rows.append(row)
-    return markdown_table(pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42])
+    return markdown_table(
+        pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42], lang=lang
+    )
 
 
-def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> str:
+# The fixed words of the notebooks' tables, in each edition's language.
+TABLE_WORDS = {
+    "en": {
+        "countries": {"KAZ": "Kazakhstan", "UZB": "Uzbekistan"},
+        "cell": "{country}: {dimension}",
+        "evidence_columns": ["", "event", "evidence for"],
+        "sep": ", ",
+        "cells_sep": "; ",
+        "listing_columns": ["date", "what happened", "type", "stated in"],
+        "network": "network",
+    },
+    "ja": {
+        "countries": {"KAZ": "カザフスタン", "UZB": "ウズベキスタン"},
+        "cell": "{country}：{dimension}",
+        "evidence_columns": ["", "出来事", "根拠となるセル"],
+        "sep": "、",
+        "cells_sep": "；",
+        "listing_columns": ["日付", "出来事", "種類", "記載箇所"],
+        "network": "ネットワーク",
+    },
+}
+
+
+def table1_evidence(
+    pkg: DataPackage, caption: str, name: str, name_of=None, lang: str = "en"
+) -> str:
     """The events behind Table 1 as a numbered MyST table, numbered as the cells' markers
     (`table1_event_numbers`): each event's date (linked to its chronology entry), what happened, who
     took part (`name_of(actor_id)`, e.g. a link to the actor's page) and where the chapter states
     it, then the cells it evidences."""
+    words = TABLE_WORDS[lang]
     numbers = table1_event_numbers(pkg)
     ev = pkg.events.set_index("event_id")
     ea = pkg.event_actors
-    dims, countries = dimension_labels(pkg, "en"), {"KAZ": "Kazakhstan", "UZB": "Uzbekistan"}
+    dims, countries = dimension_labels(pkg, lang), words["countries"]
     cells_of: dict[str, list[str]] = {}
     for r in pkg.iraq_war_responses.itertuples():
         for e in r.event_ids or []:
-            cells_of.setdefault(e, []).append(f"{countries[r.country_id]}: {dims[r.dimension]}")
+            cells_of.setdefault(e, []).append(
+                words["cell"].format(country=countries[r.country_id], dimension=dims[r.dimension])
+            )
     rows = []
     for event_id, number in numbers.items():
         r = ev.loc[event_id]
-        who = ", ".join(
+        who = words["sep"].join(
             dict.fromkeys(
-                (name_of or (lambda a: myst_text(pkg.actor_name(a))))(a)
+                (name_of or (lambda a: myst_text(pkg.actor_name(a, lang))))(a)
                 for a in ea.loc[ea["event_id"] == event_id, "actor_id"]
             )
         )
@@ -71,30 +101,42 @@ def table1_evidence(pkg: DataPackage, caption: str, name: str, name_of=None) -> 
             [
                 Markup(f"[{number}]"),
                 Markup(
-                    f"**{{ref}}`{event_date_text(r)} <{label_of(event_id)}>`** · "
-                    f"{myst_text(r.summary_en)}"
+                    f"**{{ref}}`{event_date_text(r, lang)} <{label_of(event_id)}>`** · "
+                    f"{myst_text(r[f'summary_{lang}'])}"
                     + (f" *{who}*" if who else "")
                     + f" · {myst_code(r.locator)}"
                 ),
-                Markup("; ".join(myst_text(c) for c in cells_of[event_id])),
+                Markup(words["cells_sep"].join(myst_text(c) for c in cells_of[event_id])),
             ]
         )
-    frame = pd.DataFrame(rows, columns=["", "event", "evidence for"])
-    return markdown_table(frame, caption, name, widths=[6, 70, 24])
+    frame = pd.DataFrame(rows, columns=words["evidence_columns"])
+    return markdown_table(frame, caption, name, widths=[6, 70, 24], lang=lang)
 
 
-def events_listing(events: pd.DataFrame) -> pd.DataFrame:
+def events_listing(
+    events: pd.DataFrame, lang: str = "en", type_labels: dict[str, str] | None = None
+) -> pd.DataFrame:
     """Events as a reader lists them: the date as the data give it (linked to the event's chronology
-    entry), what happened, the kind of event in words, and where the chapter states it."""
+    entry), what happened, the kind of event in words, and where the chapter states it. In Japanese
+    the kinds are `type_labels` (the codebook's `label_ja`: `pkg.labels("events", "event_type",
+    "ja")`)."""
     rows = events.to_dict("records")
+    columns = TABLE_WORDS[lang]["listing_columns"]
+
+    def kind(code) -> str:
+        if lang == "ja":
+            return (type_labels or {}).get(code, code)
+        return str(code).replace("_", " ")
+
     return pd.DataFrame(
         {
-            "date": [
-                Markup(f"{{ref}}`{event_date_text(r)} <{label_of(r['event_id'])}>`") for r in rows
+            columns[0]: [
+                Markup(f"{{ref}}`{event_date_text(r, lang)} <{label_of(r['event_id'])}>`")
+                for r in rows
             ],
-            "what happened": [r["summary_en"] for r in rows],
-            "type": [str(r["event_type"]).replace("_", " ") for r in rows],
-            "stated in": [myst_code(r["locator"]) for r in rows],
+            columns[1]: [r[f"summary_{lang}"] for r in rows],
+            columns[2]: [kind(r["event_type"]) for r in rows],
+            columns[3]: [myst_code(r["locator"]) for r in rows],
         }
     )
 
@@ -105,8 +147,9 @@ def network_download_table(
     labels: dict[str, str],
     caption: str,
     name: str,
-    heading: str = "network",
+    heading: str | None = None,
     by_label: bool = True,
+    lang: str = "en",
 ) -> str:
     """The downloads of every exported network whose name starts with `prefix`, as a numbered MyST
     table (one row per network, its GraphML and GEXF files): the rows come from `all_networks`, so a
@@ -123,4 +166,7 @@ def network_download_table(
         if n.startswith(prefix)
     ]
     rows = sorted(rows) if by_label else rows
-    return markdown_table(pd.DataFrame(rows, columns=[heading, "GraphML", "GEXF"]), caption, name)
+    heading = heading or TABLE_WORDS[lang]["network"]
+    return markdown_table(
+        pd.DataFrame(rows, columns=[heading, "GraphML", "GEXF"]), caption, name, lang=lang
+    )

@@ -9,10 +9,18 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ca911.book.actor_index import KIND_HEADINGS, index_name, sort_key
+from ca911.book.actor_index import HEADINGS, index_name, japanese_sort_key, sort_key
 from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
-from ca911.book.myst import MISSING, Markup, markdown_cell, markdown_table, myst_code, myst_text
-from ca911.book.records import fact_label, record_markup
+from ca911.book.myst import (
+    MISSING,
+    Markup,
+    english_only,
+    markdown_cell,
+    markdown_table,
+    myst_code,
+    myst_text,
+)
+from ca911.book.records import PARTICIPANTS, fact_label, record_markup
 from ca911.data.locators import section_of
 from ca911.data.package import DataPackage
 from ca911.data.refs import RECORD_REF
@@ -20,57 +28,91 @@ from ca911.data.refs import RECORD_REF
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def glossary_markdown(pkg: DataPackage) -> str:
-    """Every named actor, English ↔ Japanese, grouped by kind."""
+GLOSSARY_WORDS = {
+    "en": {
+        "intro": "Square brackets in an English name mark the part that neither chapter prints (a "
+        "given name, a prefix or a transliteration supplied from outside them, and recorded apart "
+        "from the rest of the name in `actors.csv`). In the tables, {dash} means that the chapters "
+        "print no other form.",
+        "columns": ["English", "日本語 (as printed)", "other printed forms", "id", "first named"],
+        "caption": "{heading}: English and Japanese names.",
+    },
+    "ja": {
+        "intro": "英語名の角括弧は、どちらの章にも印刷されておらず章の外から補った部分"
+        "（名、接頭辞、翻字など）を示し、`actors.csv` では名前のほかの部分と分けて記録している。"
+        "表の {dash} は、章にほかの表記が印刷されていないことを示す。各表は五十音順で、"
+        "漢字などを含む名前はその読み（`actors.csv` の `name_ja_reading`）で並べる。"
+        "読みは章に印刷されておらず、我々が補ったものである。",
+        "columns": ["日本語（印刷どおり）", "英語", "その他の印刷表記", "id", "初出"],
+        "caption": "{heading}：日本語名と英語名。",
+    },
+}
+
+
+def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
+    """Every named actor, English ↔ Japanese, grouped by kind; the Japanese edition leads with the
+    Japanese name, in 五十音順 (`actor_index.japanese_sort_key`)."""
 
     a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
-    out = [
-        "Square brackets in an English name mark the part that neither chapter prints (a given "
-        "name, a prefix or a "
-        "transliteration supplied from outside them, and recorded apart from the rest of the name "
-        "in `actors.csv`). In the tables, "
-        f"{MISSING} means that the chapters print no other form.",
-        "",
-    ]
-    for kind, heading in KIND_HEADINGS.items():
+    words = GLOSSARY_WORDS[lang]
+    out = [words["intro"].format(dash=MISSING), ""]
+    for kind, heading in HEADINGS[lang].items():
         rows = a[a["kind"].astype(str) == kind]
         rows = rows.assign(
             shown=[index_name(n, kind) for n in rows["name_en"]]
         )  # people surname first, as the index
-        rows = rows.iloc[sorted(range(len(rows)), key=lambda i: sort_key(rows["shown"].iloc[i]))]
+        if lang == "ja":
+            readings = rows.get("name_ja_reading", pd.Series("", index=rows.index))
+            keys = [japanese_sort_key(n, r) for n, r in zip(rows["name_ja"], readings)]
+        else:
+            keys = [sort_key(n) for n in rows["shown"]]
+        rows = rows.iloc[sorted(range(len(rows)), key=lambda i: keys[i])]
         if rows.empty:
             continue
-        # the English name links to the actor's page (HTML) or index entry (print) where it has one
+        # the name links to the actor's page (HTML) or index entry (print) where it has one
         table = pd.DataFrame(
             [
                 [
+                    Markup(ref_link(r.actor_id, r.name_ja, with_page, lang)),
+                    Markup(english_only(marked_external(r.shown, r.name_en_external))),
+                ]
+                if lang == "ja"
+                else [
                     Markup(
                         ref_link(
                             r.actor_id, marked_external(r.shown, r.name_en_external), with_page
                         )
                     ),
                     r.name_ja,
-                    "、".join(r.name_ja_variants),
-                    myst_code(r.actor_id),
-                    myst_code(r.locator),
                 ]
                 for r in rows.itertuples()
             ],
-            columns=["English", "日本語 (as printed)", "other printed forms", "id", "first named"],
+            columns=words["columns"][:2],
+        ).assign(
+            **{
+                words["columns"][2]: ["、".join(r.name_ja_variants) for r in rows.itertuples()],
+                words["columns"][3]: [myst_code(i) for i in rows["actor_id"]],
+                words["columns"][4]: [myst_code(x) for x in rows["locator"]],
+            }
         )
         out += [
             f"# {heading}",
             "",
             markdown_table(
                 table,
-                f"{heading}: English and Japanese names.",
+                words["caption"].format(heading=heading),
                 f"tab-glossary-{kind}",
                 widths=[28, 22, 20, 15, 15],
                 dash_explained=True,
+                lang=lang,
             ),
             "",
         ]
     return "\n".join(out) + "\n"
+
+
+# Either edition's citation names both: they are one work, built from the same sources.
+EDITIONS_NOTE = "In two editions from the same sources, English and Japanese (日本語版)"
 
 
 def citation_bibtex(cff: dict) -> str:
@@ -83,7 +125,9 @@ def citation_bibtex(cff: dict) -> str:
     licences = ", ".join(cff["license"]) if isinstance(cff["license"], list) else cff["license"]
     released = str(cff.get("date-released") or "")
     year = f"  year    = {{{released[:4]}}},\n" if released[:4].isdigit() else ""
-    note = f"Licences: {licences}" + ("" if year else "; no release date stated, so no year")
+    note = f"{EDITIONS_NOTE}; licences: {licences}" + (
+        "" if year else "; no release date stated, so no year"
+    )
     return (
         f"@misc{{ca911companion,\n  author  = {{{{{authors}}}}},\n  title   = {{{cff['title']}}},\n"
         f"{year}  version = {{{cff['version']}}},\n  note    = {{{note}}},\n}}\n"
@@ -95,8 +139,46 @@ def citation_bibtex(cff: dict) -> str:
 CITATION_BLOCK = ":class: ca911-citation"
 
 
-def citation_markdown(cff_path: Path = ROOT / "CITATION.cff") -> str:
+CITATION_WORDS = {
+    "en": {
+        "one_record": "One record",
+        "record_text": "Every record has a stable reference, the file in `data/` without `.csv`, "
+        "a colon, then the record's key (the sentence map and the discrepancy register use the "
+        "same form). Cite a record with the volume's version, so the reader can fetch the data as "
+        "they stood:",
+        "record_example": "{title}, version {version}, record {ref}",
+        "anchors": "Events and undated facts also have an anchor in the HTML edition (the event's "
+        "entry in the full chronology, the fact's in the list of undated facts), and every actor "
+        "with a page lists all its records with their references.",
+        "editions": "Both editions",
+        "editions_text": "The volume is one work in two editions, English and Japanese, built from "
+        "the same sources, data and notebooks; a citation of either names both, as the entry "
+        "above does. The records, their references and the version are the same in both.",
+        "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
+    },
+    "ja": {
+        "one_record": "一つの記録",
+        "record_text": "すべての記録には変わらない参照名がある。`data/` のファイル名から `.csv` を"
+        "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と食い違いの記録簿も同じ形を"
+        "用いる）。記録を引用するときは本書のバージョンを添え、読者が当時のデータを取得できるように"
+        "する：",
+        "record_example": "{title}（日本語版）, version {version}, 記録 {ref}",
+        "anchors": "出来事と日付のない事実には HTML 版でのアンカーもある"
+        "（出来事は全年表の項目、事実は日付のない事実の一覧の項目）。また、ページをもつ"
+        "アクターはそのすべての記録を参照名とともに示す。",
+        "editions": "二つの版",
+        "editions_text": "本書は、同じ資料・データ・ノートブックから作る英語版と日本語版の"
+        "二つの版からなる一つの著作である。どちらの版を引用する場合も、上の項目のように両方の版を"
+        "示す。記録、その参照名、バージョンは両版で共通である。",
+        "cff": "プロジェクトの最上位にあるファイル `CITATION.cff`（現状のまま）：",
+    },
+}
+EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"
+
+
+def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") -> str:
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
+    words = CITATION_WORDS[lang]
     out = [
         "# BibTeX",
         "",
@@ -106,29 +188,27 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff") -> str:
         citation_bibtex(cff).rstrip(),
         "```",
         "",
-        "# One record",
+        f"# {words['editions']}",
         "",
-        "Every record has a stable reference, the file in `data/` without `.csv`, a colon, then "
-        "the record's key "
-        "(the sentence map and the discrepancy register use the same form). Cite a record with "
-        "the volume's version, "
-        "so the reader can fetch the data as they stood:",
+        words["editions_text"],
+        "",
+        f"# {words['one_record']}",
+        "",
+        words["record_text"],
         "",
         "```{code-block} text",
         CITATION_BLOCK,
         "",
-        f"{cff['title']}, version {cff['version']}, record events:ch3-2001-09-24-putin-tv-address",
+        words["record_example"].format(
+            title=cff["title"], version=cff["version"], ref=EXAMPLE_RECORD
+        ),
         "```",
         "",
-        "Events and undated facts also have an anchor in the HTML edition (the event's entry in "
-        "the full chronology, "
-        "the fact's in the list of undated facts), and every actor with a page lists all its "
-        "records with their "
-        "references.",
+        words["anchors"],
         "",
         "# Citation File Format",
         "",
-        "The file `CITATION.cff` at the root of the project, as it stands:",
+        words["cff"],
         "",
         "```{code-block} yaml",
         CITATION_BLOCK,
@@ -145,39 +225,70 @@ def kind_words(code: str) -> str:
     return str(code).replace("_", " ")
 
 
-def discrepancies_markdown(pkg: DataPackage) -> str:
+DISCREPANCY_WORDS = {
+    "en": {
+        "columns": ["kind", "meaning", "entries"],
+        "caption": "Kinds of discrepancy, with the number of entries of each.",
+        "as_printed": "As printed:",
+        "reading": "Reading adopted:",
+        "why": "Why:",
+        "records": "Records:",
+        "none": "none",
+    },
+    "ja": {
+        "columns": ["種類", "意味", "項目数"],
+        "caption": "食い違いの種類と、それぞれの項目数。",
+        "as_printed": "印刷どおり：",
+        "reading": "採用した読み（英語で記録）：",
+        "why": "理由（英語で記録）：",
+        "records": "記録：",
+        "none": "なし",
+    },
+}
+
+
+def kind_words_in(code: str, labels_ja: dict[str, str], lang: str) -> str:
+    """A kind code in the register's words: "internal conflict"; in Japanese its codebook label."""
+    return labels_ja.get(code, kind_words(code)) if lang == "ja" else kind_words(code)
+
+
+def discrepancies_markdown(pkg: DataPackage, lang: str = "en") -> str:
+    words = DISCREPANCY_WORDS[lang]
     d = pkg.discrepancies.sort_values("discrepancy_id")
-    labels = pkg.labels("discrepancies", "kind")
+    labels = pkg.labels("discrepancies", "kind", lang)
     counts = d["kind"].astype(str).value_counts()
     kinds = pd.DataFrame(
-        [[kind_words(k), v, int(counts.get(k, 0))] for k, v in labels.items()],
-        columns=["kind", "meaning", "entries"],
+        [
+            [myst_code(k) if lang == "ja" else kind_words(k), v, int(counts.get(k, 0))]
+            for k, v in labels.items()
+        ],
+        columns=words["columns"],
     )
-    out = [
-        markdown_table(
-            kinds,
-            "Kinds of discrepancy, with the number of entries of each.",
-            "tab-discrepancy-kinds",
-        ),
-        "",
-    ]
+    out = [markdown_table(kinds, words["caption"], "tab-discrepancy-kinds", lang=lang), ""]
+
+    def english(text) -> str:
+        return english_only(text) if lang == "ja" else markdown_cell(text)
+
     for r in d.itertuples():  # one entry each: seven columns are too narrow to read in print
-        ids = " ".join(record_link(i) for i in (r.record_ids or [])) or "none"
+        ids = " ".join(record_link(i) for i in (r.record_ids or [])) or words["none"]
         out += [
             f"(disc-{r.discrepancy_id})=",
-            f"**{myst_text(r.discrepancy_id)}** · {myst_text(kind_words(r.kind))} · "
-            f"{myst_code(r.locator)}",
-            f"- **As printed:** {markdown_cell(r.as_printed)}",
-            f"- **Reading adopted:** {markdown_cell(r.reading)}",
-            f"- **Why:** {markdown_cell(r.reason)}",
-            f"- **Records:** {ids}",
+            f"**{myst_text(r.discrepancy_id)}** · "
+            f"{myst_text(kind_words_in(r.kind, labels, lang))} · {myst_code(r.locator)}",
+            f"- **{words['as_printed']}** {markdown_cell(r.as_printed)}",
+            f"- **{words['reading']}** {english(r.reading)}",
+            f"- **{words['why']}** {english(r.reason)}",
+            f"- **{words['records']}** {ids}",
             "",
         ]
     return "\n".join(out) + "\n"
 
 
-def chapter_titles(pkg: DataPackage) -> dict[str, str]:
-    """ "Chapter 3 (Matsui)" for each source, from sources.csv."""
+def chapter_titles(pkg: DataPackage, lang: str = "en") -> dict[str, str]:
+    """ "Chapter 3 (Matsui)" for each source, from sources.csv; 第3章（松井弘明） in Japanese, the
+    author's name as the chapter prints it."""
+    if lang == "ja":
+        return {r.source_id: f"第{r.chapter}章（{r.author_ja}）" for r in pkg.sources.itertuples()}
     return {
         r.source_id: f"Chapter {r.chapter} ({str(r.author).split()[0]})"
         for r in pkg.sources.itertuples()
@@ -190,10 +301,16 @@ def record_link(ref: str) -> str:
     return record_markup(ref) if RECORD_REF.fullmatch(ref) else markdown_cell(ref)
 
 
-def facts_markdown(pkg: DataPackage) -> str:
+FACT_WORDS = {"en": {"sep": ", "}, "ja": {"sep": "、"}}
+
+
+def facts_markdown(pkg: DataPackage, lang: str = "en") -> str:
     """Every undated fact, per chapter in reading order, each labelled for links from the sentence
-    map."""
-    names = pkg.actors.set_index("actor_id")["name_shown"]
+    map. The English page gives both summaries; the Japanese one its own, with the kinds and
+    modalities in the codebook's Japanese labels."""
+    names = pkg.actors.set_index("actor_id")["name_ja" if lang == "ja" else "name_shown"]
+    types_ja = pkg.labels("facts", "fact_type", "ja")
+    modalities_ja = pkg.labels("facts", "modality", "ja")
     first_cited: dict[str, int] = {}  # reading order: the first sentence that cites each fact
     for s in pkg.sentences.sort_values("sentence_no").itertuples():
         for ref in s.record_refs:
@@ -201,25 +318,80 @@ def facts_markdown(pkg: DataPackage) -> str:
                 first_cited.setdefault(ref.removeprefix("facts:"), int(s.sentence_no))
     f = pkg.facts.assign(_order=lambda d: d["fact_id"].map(first_cited).fillna(10**6))
     f = f.sort_values(["source_id", "_order", "fact_id"])
-    titles, out = {k: myst_text(v) for k, v in chapter_titles(pkg).items()}, []
+    titles, out = {k: myst_text(v) for k, v in chapter_titles(pkg, lang).items()}, []
     for chapter, rows in f.groupby("source_id", sort=True):
         out += [f"# {titles[chapter]}", ""]
         for r in rows.itertuples():
-            who = ", ".join(names.get(a, a) for a in r.actor_ids)
+            who = FACT_WORDS[lang]["sep"].join(names.get(a, a) for a in r.actor_ids)
+            if lang == "ja":
+                head = (
+                    f"**{myst_text(FACT_TYPE_JA.get(r.fact_type) or types_ja[r.fact_type])}**"
+                    f"（{myst_text(modality_words(r.modality, modalities_ja))}） · "
+                    f"{myst_text(r.summary_ja)}"
+                )
+            else:
+                head = (
+                    f"**{myst_text(r.fact_type)}** "
+                    f"({myst_text(str(r.modality).replace('_', ' '))}) · "
+                    f"{myst_text(r.summary_en)} · {myst_text(r.summary_ja)}"
+                )
             out += [
                 f"({fact_label(r.fact_id)})=",
-                f"**{myst_text(r.fact_type)}** ({myst_text(str(r.modality).replace('_', ' '))}) · "
-                f"{myst_text(r.summary_en)} · {myst_text(r.summary_ja)} · "
-                f"*{myst_text(who)}* · {myst_code(r.locator)} · {myst_code('facts:' + r.fact_id)}",
+                f"{head} · {PARTICIPANTS[lang].format(myst_text(who))} · {myst_code(r.locator)} · "
+                f"{myst_code('facts:' + r.fact_id)}",
                 "",
             ]
     return "\n".join(out) + "\n"
 
 
-def sentence_map_markdown(pkg: DataPackage) -> str:
+# How the author holds a fact or a sentence, in a few Japanese words (the codebook's labels are
+# definitions; these are the names a line gives them).
+MODALITY_JA = {
+    "asserted": "断定",
+    "hedged": "推測",
+    "reported_view": "伝聞・他者の見方",
+    "question": "問い",
+}
+# The kinds of undated fact, in a word each.
+FACT_TYPE_JA = {
+    "action": "行為",
+    "statement": "発言",
+    "position": "立場",
+    "situation": "状況",
+    "view": "見方",
+}
+# What a sentence does, in a few Japanese words.
+CONTENT_JA = {"fact": "事実", "restatement": "再述", "analysis": "分析", "signpost": "道案内"}
+
+
+def modality_words(code: str, labels_ja: dict[str, str] | None = None) -> str:
+    return MODALITY_JA.get(code) or (labels_ja or {}).get(code, code)
+
+
+SENTENCE_MAP_WORDS = {
+    "en": {
+        "caption": "{chapter}, {section}: each sentence, what it does, how the author holds it, "
+        "and its records.",
+        "columns": ["sentence", "content · modality", "records"],
+    },
+    "ja": {
+        "caption": "{chapter}、{section}：各文のはたらき、著者の扱い（モダリティ）、記録。",
+        "columns": ["文", "はたらき · モダリティ", "記録"],
+    },
+}
+
+
+def sentence_map_markdown(pkg: DataPackage, lang: str = "en") -> str:
     """One table per chapter section: each sentence's locator, what it does, how the author holds it
     (modality), and the records that hold it."""
-    titles, out = {k: myst_text(v) for k, v in chapter_titles(pkg).items()}, []
+    words = SENTENCE_MAP_WORDS[lang]
+    titles, out = {k: myst_text(v) for k, v in chapter_titles(pkg, lang).items()}, []
+
+    def content_and_modality(r) -> str:
+        if lang == "ja":
+            return f"{CONTENT_JA.get(r.content, r.content)} · {modality_words(r.modality)}"
+        return f"{r.content} · {str(r.modality).replace('_', ' ')}"
+
     for chapter, rows in pkg.sentences.sort_values(["source_id", "sentence_no"]).groupby(
         "source_id", sort=True
     ):
@@ -230,16 +402,16 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
             out += [
                 f"**{section}**",
                 "",
-                f"```{{list-table}} {titles[chapter]}, {section}: each sentence, what it does, "
-                "how the author holds it, and its records.",
+                "```{list-table} "
+                + words["caption"].format(chapter=titles[chapter], section=section),
                 f":name: tab-sentences-{chapter}-{section.strip('§').replace('.', '-')}",
                 ":header-rows: 1",
                 ":widths: 22 14 64",
                 ":class: ca911-sentence-map",
                 "",
-                "* - sentence",
-                "  - content · modality",
-                "  - records",
+                f"* - {words['columns'][0]}",
+                f"  - {words['columns'][1]}",
+                f"  - {words['columns'][2]}",
             ]
             for r in sec_rows.itertuples():
                 refs = " ".join(record_link(x) for x in r.record_refs) or "—"
@@ -247,18 +419,18 @@ def sentence_map_markdown(pkg: DataPackage) -> str:
                 # phone
                 out += [
                     f"* - {myst_code(r.locator)}",
-                    f"  - {myst_text(r.content)} · {myst_text(str(r.modality).replace('_', ' '))}",
+                    f"  - {myst_text(content_and_modality(r))}",
                     f"  - {refs}",
                 ]
             out += ["```", ""]
     return "\n".join(out) + "\n"
 
 
-def appendix_files(pkg: DataPackage) -> dict[str, bytes]:
+def appendix_files(pkg: DataPackage, lang: str = "en") -> dict[str, bytes]:
     return {
-        "discrepancies.md": discrepancies_markdown(pkg).encode("utf-8"),
-        "glossary.md": glossary_markdown(pkg).encode("utf-8"),
-        "how_to_cite.md": citation_markdown().encode("utf-8"),
-        "facts.md": facts_markdown(pkg).encode("utf-8"),
-        "sentence_map.md": sentence_map_markdown(pkg).encode("utf-8"),
+        "discrepancies.md": discrepancies_markdown(pkg, lang).encode("utf-8"),
+        "glossary.md": glossary_markdown(pkg, lang).encode("utf-8"),
+        "how_to_cite.md": citation_markdown(lang=lang).encode("utf-8"),
+        "facts.md": facts_markdown(pkg, lang).encode("utf-8"),
+        "sentence_map.md": sentence_map_markdown(pkg, lang).encode("utf-8"),
     }

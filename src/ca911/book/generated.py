@@ -38,22 +38,25 @@ def generate(
     pkg: DataPackage | None = None,
     actor_pages: bool = True,
     data_dir: Path | None = None,
+    lang: str = "en",
 ) -> list[str]:
-    """Everything the book needs under `<srcdir>/_generated`, from the package in `data_dir`."""
+    """Everything the book needs under `<srcdir>/_generated`, from the package in `data_dir`, in the
+    edition's language `lang` (the Japanese edition's pages are written from the data's Japanese
+    fields and the word-making modules, never through the message catalogs)."""
     from ca911.data.package import load
 
     data_dir = data_dir or default_data_dir()
     pkg = pkg or load(data_dir)
     outputs = data_downloads(data_dir)
-    for writer in generators(actor_pages).values():
+    for writer in generators(actor_pages, lang).values():
         outputs.update(writer(pkg))
     return write_all(srcdir / "_generated", outputs)
 
 
-def generators(actor_pages: bool = True) -> dict:
-    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes}. A
-    book without actor pages (`ca911_actor_pages: false`, e.g. a small test book) names actors
-    without links."""
+def generators(actor_pages: bool = True, lang: str = "en") -> dict:
+    """Every writer of generated files, by name: function(pkg) -> {path under _generated/: bytes},
+    each writing in `lang`. A book without actor pages (`ca911_actor_pages: false`, e.g. a small
+    test book) names actors without links."""
     from functools import partial
 
     from ca911.analysis import network_exports
@@ -61,15 +64,17 @@ def generators(actor_pages: bool = True) -> dict:
     from ca911.book import actor_records, appendices, codebook, records
 
     writers = {
-        "appendices": appendices.appendix_files,
-        "codebook": codebook.codebook_file,
+        "appendices": partial(appendices.appendix_files, lang=lang),
+        "codebook": partial(codebook.codebook_file, lang=lang),
         "chronology": (
-            lambda pkg: records.chronology_file(pkg, partial(actor_records.linked_name, pkg))
+            lambda pkg: records.chronology_file(
+                pkg, partial(actor_records.linked_name, pkg, lang=lang), lang
+            )
         )
         if actor_pages
-        else records.chronology_file,
+        else partial(records.chronology_file, lang=lang),
         "networks": network_exports.network_exports,
     }
     if actor_pages:
-        writers["actors"] = pages.actor_files
+        writers["actors"] = partial(pages.actor_files, lang=lang)
     return writers

@@ -16,6 +16,13 @@ class Markup(str):
 
 
 MISSING = "–"  # what a table shows for a value the data leave empty; the table's note says so
+# The note under a table that shows MISSING, in each edition's language.
+MISSING_NOTE = {"en": "{dash} = not given in the data.", "ja": "{dash}＝データに記載なし。"}
+# The words DataTables shows around a searchable table (its own defaults are English).
+DATATABLES_WORDS = {
+    "en": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:", "all": "All"},
+    "ja": {"lengthMenu": "1ページに _MENU_ 行を表示", "search": "検索：", "all": "すべて"},
+}
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _PUNCTUATION = set(string.punctuation)
 
@@ -35,6 +42,17 @@ def myst_code(value) -> Markup:
     fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return Markup(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def english_only(text) -> Markup:
+    """MyST for an English text on a page of another edition (an English name, a text the data hold
+    in English only): the `{english}` role, which marks it `lang="en"` for readers, screen readers
+    and the checks of the Japanese pages. Its content is literal text, so it needs no escaping; the
+    fence of backticks is longer than any run of backticks inside."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{{english}}{fence}{pad}{text}{pad}{fence}")
 
 
 def is_missing(value) -> bool:
@@ -103,6 +121,7 @@ def markdown_table(
     css_class: str = "",
     right: tuple[str, ...] = (),
     dash_explained: bool = False,
+    lang: str = "en",
 ) -> str:
     """The one way a table reaches the book: a numbered, captioned, named MyST table (colon fence,
     so a caption may hold code spans and roles), every data cell escaped as literal text (see
@@ -138,7 +157,7 @@ def markdown_table(
     if (
         has_missing and MISSING not in note and not dash_explained
     ):  # a note of the caller's own may say what the dash means here
-        note = f"{note} {MISSING} = not given in the data.".strip()
+        note = f"{note} {MISSING_NOTE[lang].format(dash=MISSING)}".strip()
     after = f"\n{note}\n" if note else ""
     rows = [
         [markdown_cell(v, "" if row is heads else MISSING, pipe_table=False) for v in row]
@@ -252,6 +271,7 @@ class InteractiveTable:
         table_id: str,
         print_note: str | None = None,
         dt_url: str = DT_URL,
+        lang: str = "en",
     ):
         self.frame, self.caption, self.table_id, self.print_note = (
             frame,
@@ -259,7 +279,7 @@ class InteractiveTable:
             table_id,
             print_note,
         )
-        self.dt_url = dt_url
+        self.dt_url, self.lang = dt_url, lang
 
     def datatables_options(self) -> dict:
         cols = list(self.frame.columns)
@@ -285,9 +305,11 @@ class InteractiveTable:
             "pageLength": 10,
             # itables' default sorts from the arrow icon only
             "text_in_header_can_be_selected": False,
-            "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, "All"]],
+            "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, DATATABLES_WORDS[self.lang]["all"]]],
             "css": ITABLE_CSS,
-            "language": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:"},
+            "language": {
+                key: DATATABLES_WORDS[self.lang][key] for key in ("lengthMenu", "search")
+            },
             "style": "table-layout:auto;width:100%;margin:0;caption-side:top",
         }
 
@@ -310,7 +332,7 @@ class InteractiveTable:
         md = (
             f"**{self.caption}.** {self.print_note}\n"
             if self.print_note
-            else markdown_table(self.frame, self.caption, f"tab-{self.table_id}")
+            else markdown_table(self.frame, self.caption, f"tab-{self.table_id}", lang=self.lang)
         )
         # as itables' init_notebook_mode does, but from the book's copy: DataTables follows the
         # theme's dark mode
@@ -326,10 +348,14 @@ class InteractiveTable:
 
 
 def interactive_table(
-    frame: pd.DataFrame, caption: str, table_id: str, print_note: str | None = None
+    frame: pd.DataFrame,
+    caption: str,
+    table_id: str,
+    print_note: str | None = None,
+    lang: str = "en",
 ) -> InteractiveTable:
     """`print_note` replaces the printed table where the records are listed in print elsewhere."""
-    return InteractiveTable(frame, caption, table_id, print_note)
+    return InteractiveTable(frame, caption, table_id, print_note, lang=lang)
 
 
 def captioned_table(
@@ -342,8 +368,9 @@ def captioned_table(
     right: tuple[str, ...] = (),
     widths: list[int] | None = None,
     dash_explained: bool = False,
+    lang: str = "en",
 ):
-    """Display a DataFrame as a numbered table (cite it with {numref}`name`)."""
+    """Display a DataFrame as a numbered table (cite it with {numref}`name`); its note in `lang`."""
     from IPython.display import Markdown
 
     return Markdown(
@@ -357,13 +384,17 @@ def captioned_table(
             right=right,
             widths=widths,
             dash_explained=dash_explained,
+            lang=lang,
         )
     )
 
 
-def count_text(value, plural: dict[str, str] | None = None, lang: str = "en") -> str:
+def count_text(
+    value, plural: dict[str, str] | None = None, lang: str = "en", labels: dict | None = None
+) -> str:
     """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest
-    first)."""
+    first). Japanese needs the codes' `labels` (code → Japanese word, e.g. the codebook's
+    `label_ja`): '合意2件、弔意1件'; a code without one raises rather than printing English."""
     from ca911.book.wording import noun_form
 
     if not isinstance(value, str) or not value.strip():
@@ -371,7 +402,15 @@ def count_text(value, plural: dict[str, str] | None = None, lang: str = "en") ->
     parts = []
     for item in value.split(";"):
         code, _, n = item.partition(":")
-        word = code.replace("_", " ")
         n = int(n) if n.strip().isdigit() else 1
+        if lang == "ja":
+            if code not in (labels or {}):
+                raise NotImplementedError(f"no Japanese word for the code {code!r}")
+            parts.append((n, labels[code]))
+            continue
+        word = code.replace("_", " ")
         parts.append((n, noun_form(n, word, lang, plural_form=(plural or {}).get(word))))
-    return ", ".join(f"{n} {w}" for n, w in sorted(parts, key=lambda p: (-p[0], p[1])))
+    ordered = sorted(parts, key=lambda p: (-p[0], p[1]))
+    if lang == "ja":
+        return "、".join(f"{w}{n}件" for n, w in ordered)
+    return ", ".join(f"{n} {w}" for n, w in ordered)

@@ -20,6 +20,14 @@ RECORD_CLASS = "ca911-record"
 LINKED_RECORD_FILES = ("events", "facts")
 
 
+def edition_of(language: str | None) -> str:
+    """The edition a Sphinx build makes, from its `language` setting: "ja" for Japanese, else the
+    English edition (Sphinx's default language is "en", older projects leave it None)."""
+    from ca911.data.language import check_language
+
+    return check_language("ja" if str(language or "").startswith("ja") else "en")
+
+
 def event_date_text(row, lang: str = "en") -> str:
     """An event's (or stance's) date in words, a span and approximation included: 'about November
     2001'."""
@@ -56,42 +64,55 @@ def record_markup(ref: str) -> str:
     return f"{{record}}`{ref}`"
 
 
-def chronology_markdown(pkg: DataPackage, name_of=None) -> str:
+def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str:
     """Every event of both chapters, by year, each entry labelled for the `{event}` role;
     `name_of(actor_id)` writes an actor's name (generated.generators passes the link to its page:
-    actor_pages.linked_name)."""
+    actor_pages.linked_name). In `lang`: the date in its words, the summary and the names from the
+    data's fields in that language (`summary_ja`, `name_ja`)."""
     ev = pkg.events.sort_values(["date_lo", "event_id"])
-    names = pkg.actors.set_index("actor_id")["name_shown"]
+    names = pkg.actors.set_index("actor_id")["name_shown" if lang == "en" else f"name_{lang}"]
     name_of = name_of or (lambda a: myst_text(names.get(a, a)))
     actors = (
         pkg.event_actors.assign(name=lambda d: [name_of(a) for a in d["actor_id"]])
         .groupby("event_id")["name"]
-        .agg(lambda s: ", ".join(dict.fromkeys(s)))
+        .agg(lambda s: NAME_SEPARATOR[lang].join(dict.fromkeys(s)))
     )
     out, year = [], None
     for row in ev.to_dict("records"):
         y = row["date"][:4]
         if y != year:
-            out += [f"# {y}", ""]
+            out += [f"# {dates.words(y, lang)}", ""]
             year = y
         out += [
             f"({label_of(row['event_id'])})=",
-            f"**{myst_text(event_date_text(row))}** · {myst_text(row['summary_en'])} "
-            f"*{actors.get(row['event_id'], '')}* · {myst_code(row['locator'])} · "
+            f"**{myst_text(event_date_text(row, lang))}** · {myst_text(row[f'summary_{lang}'])} "
+            f"{PARTICIPANTS[lang].format(actors.get(row['event_id'], ''))} · "
+            f"{myst_code(row['locator'])} · "
             f"{myst_code('events:' + row['event_id'])}",
             "",
         ]
     return "\n".join(out) + "\n"
 
 
-def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
-    return {"chronology.md": chronology_markdown(pkg, name_of).encode("utf-8")}
+# Who took part, after an entry's summary: in italics in English; in brackets in Japanese, whose
+# type has no italic.
+PARTICIPANTS = {"en": "*{}*", "ja": "（{}）"}
+# Between the names of a list (Japanese lists names with the ideographic comma).
+NAME_SEPARATOR = {"en": ", ", "ja": "、"}
 
 
-def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
+def chronology_file(pkg: DataPackage, name_of=None, lang: str = "en") -> dict[str, bytes]:
+    return {"chronology.md": chronology_markdown(pkg, name_of, lang).encode("utf-8")}
+
+
+def number_text(
+    pkg_tables, descriptor: dict, ref: str, lang: str = "en", counter: str | None = None
+) -> str:
     """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about
-    7,000', '66%'). The column defaults to `value`; its qualifier is `<column>_qualifier` or else
-    `qualifier`; a unit `share` is written as a percentage. A KeyError names what is unknown."""
+    7,000', '66%'; '約7,000'). The column defaults to `value`; its qualifier is
+    `<column>_qualifier` or else `qualifier`; a unit `share` is written as a percentage. A
+    `counter` word of the sentence goes inside the qualifier ('1,500人以上'). A KeyError names what
+    is unknown."""
     from ca911.data.refs import format_ref, parse_ref
     from ca911.data.schema import primary_key
 
@@ -115,4 +136,6 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
     if column not in row:
         raise KeyError(f"no column {column!r} in data/{table}.csv")
     qualifier = row.get(f"{column}_qualifier", row.get("qualifier"))
-    return with_qualifier(row[column], qualifier, share=is_share(row.get("unit")))
+    return with_qualifier(
+        row[column], qualifier, share=is_share(row.get("unit")), lang=lang, counter=counter
+    )

@@ -76,9 +76,15 @@ class DataPackage:
         res = next(r for r in self.descriptor["resources"] if r["name"] == resource)
         return next(f for f in res["schema"]["fields"] if f["name"] == name)
 
-    def labels(self, resource: str, name: str) -> dict[str, str]:
-        """Code → meaning for an enum field, in the codebook's order."""
-        return {c["value"]: c["label"] for c in self.field(resource, name).get("categories", [])}
+    def labels(self, resource: str, name: str, lang: str = "en") -> dict[str, str]:
+        """Code → meaning for an enum field, in the codebook's order, in `lang` (`label_ja` for
+        Japanese)."""
+        from ca911.data.descriptor_words import text_of
+
+        return {
+            c["value"]: text_of(c, "label", lang)
+            for c in self.field(resource, name).get("categories", [])
+        }
 
     def actor_name(self, actor_id: str, lang: str = "en") -> str:
         row = self.actors.set_index("actor_id").loc[actor_id]

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ca911.data.cross_file_rules import CROSS_FILE_RULES
+from ca911.data.descriptor_words import missing_japanese
 from ca911.data.problems import CrossFileCheck, Problem
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -191,4 +192,5 @@ def validate_package(data_dir: str | Path, bib_path: str | Path | None = None) -
         )
     bib = bibtex_keys(Path(bib_path) if bib_path else data_dir.parent / "references.bib")
     problems += _cross_file_problems(tables, bib, descriptor)
+    problems += missing_japanese(descriptor)
     return sorted(set(problems))

@@ -64,11 +64,13 @@ def _configure(app: Sphinx, config) -> None:
 
 def _generate(app: Sphinx, config) -> None:
     from ca911.book.generated import generate
+    from ca911.book.records import edition_of
 
     generate(
         Path(app.srcdir),
         actor_pages=config.ca911_actor_pages,
         data_dir=Path(app.srcdir, config.ca911_data_dir or "data"),
+        lang=edition_of(config.language),
     )
     if config.ca911_actor_pages:
         _actor_pages_in_reading_order(app, config)
@@ -84,6 +86,7 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
     from ca911.book.actor_index import navigation_order
     from ca911.book.actor_pages import PAGE_DIR
     from ca911.book.actor_records import actors_with_pages
+    from ca911.book.records import edition_of
     from ca911.data.package import load
 
     site_map = getattr(config, "external_site_map", None)
@@ -93,11 +96,13 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
     if ACTOR_PAGES not in actors_doc.child_globs():
         return
     pkg = load(Path(app.srcdir, config.ca911_data_dir or "data"), validate=False)
-    names_ja = pkg.actors.set_index("actor_id")["name_ja"]
+    lang = edition_of(config.language)
+    # the other edition's name follows: English after Japanese in the Japanese sidebar
+    other_names = pkg.actors.set_index("actor_id")["name_ja" if lang == "en" else "name_shown"]
     items = []
-    for actor_id, title in navigation_order(pkg, actors_with_pages(pkg)):
+    for actor_id, title in navigation_order(pkg, actors_with_pages(pkg), lang):
         docname = f"_generated/{PAGE_DIR}/{actor_id}"
-        site_map[docname] = Document(docname, title=f"{title} · {names_ja[actor_id]}")
+        site_map[docname] = Document(docname, title=f"{title} · {other_names[actor_id]}")
         items.append(FileItem(docname))
     actors_doc.subtrees = [
         TocTree(
