@@ -11,6 +11,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from ca911.data import dates
+from ca911.data.language import DEFAULT_LANG, check_language
 from ca911.figures.style import (
     FORCES,
     OKABE_ITO,
@@ -20,14 +21,15 @@ BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, BLACK = (OKABE_ITO[i] for i in (4,
 FAINT = "#c8c8c8"
 
 
-def node_names(pkg, short: bool = False) -> dict[str, str]:
+def node_names(pkg, short: bool = False, lang: str = DEFAULT_LANG) -> dict[str, str]:
     """Labels for the figures: English names with the parts the chapters do not print in square
-    brackets."""
-    names = pkg.actors.set_index("actor_id")["name_shown"].to_dict()
+    brackets; Japanese names as the chapters print them (`name_ja`)."""
+    column = "name_shown" if check_language(lang) == "en" else f"name_{lang}"
+    names = pkg.actors.set_index("actor_id")[column].to_dict()
     if short:  # organisations by their acronym (their id), states and others by name
         kinds = pkg.actors.set_index("actor_id")["kind"].to_dict()
         names = {k: (k if kinds[k] == "organization" else v) for k, v in names.items()}
-    names["western-forces"] = FORCES["western-forces"].short
+    names["western-forces"] = FORCES["western-forces"].short[lang]
     return names
 
 
