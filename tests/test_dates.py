@@ -98,12 +98,12 @@ def test_one_word_for_approximate_in_every_phrase():
 
 def test_a_language_without_words_is_a_clear_error_not_english():
     for call in (
-        lambda: dates.words("2001-09", "ja"),
-        lambda: dates.approximately("2001", True, "ja"),
-        lambda: dates.span_words("2001", "2002", "ja"),
-        lambda: dates.axis_format("day", "ja"),
+        lambda: dates.words("2001-09", "fr"),
+        lambda: dates.approximately("2001", True, "fr"),
+        lambda: dates.span_words("2001", "2002", "fr"),
+        lambda: dates.axis_format("day", "fr"),
     ):
-        with pytest.raises(NotImplementedError, match="'ja'"):
+        with pytest.raises(NotImplementedError, match="'fr'"):
             call()
     assert dates.approximately("2001", False, "en") == "2001"  # not approximate: no words needed
 
@@ -112,3 +112,47 @@ def test_axis_formats_print_a_day_and_a_month():
     day = pd.Timestamp("2001-09-03")
     assert day.strftime(dates.axis_format("day", "en")) == "03 Sep"
     assert day.strftime(dates.axis_format("month", "en")) == "Sep 2001"
+
+
+@pytest.mark.parametrize(
+    ("value", "plain", "approximate"),
+    [
+        ("2001", "2001年", "2001年ごろ"),
+        ("2001-09", "2001年9月", "2001年9月ごろ"),
+        ("2001-09-16", "2001年9月16日", "2001年9月16日ごろ"),
+        (pd.Timestamp("2001-10-07"), "2001年10月7日", "2001年10月7日ごろ"),
+    ],
+)
+def test_japanese_dates_keep_their_precision_and_mark_approximation_with_goro(
+    value, plain, approximate
+):
+    assert dates.words(value, "ja") == plain
+    assert dates.words(value, "ja", short=True) == plain
+    assert dates.span_words(str(value)[:10], None, "ja", approximate=True) == approximate
+    # never more precise than the record: no part of a month (上旬, 中旬, 下旬) is made up
+    assert not set("上中下旬") & set(dates.span_words(str(value)[:10], None, "ja", True))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2001-09-16", "2001-09-18", "2001年9月16日～18日"),
+        ("2001-09-30", "2001-10-02", "2001年9月30日～10月2日"),
+        ("2001-09", "2001-10", "2001年9月～10月"),
+        ("2001-12", "2002-01", "2001年12月～2002年1月"),
+        ("1992", "1999", "1992年～1999年"),
+        ("2001", "2001-09", "2001年～2001年9月"),
+    ],
+)
+def test_japanese_spans_leave_out_what_the_end_shares_with_the_start(start, end, expected):
+    assert dates.span_words(start, end, "ja") == expected
+    assert dates.span_words(start, end, "ja", approximate=True) == expected + "ごろ"
+    assert dates.span_words(start, end, "ja", as_stored=True) == f"{start}～{end}"
+
+
+def test_japanese_open_spans_and_axes():
+    assert dates.since(dates.words("2001-09", "ja"), "ja") == "2001年9月以降"
+    assert dates.since(dates.approximately("1991年", True, "ja"), "ja") == "1991年ごろ以降"
+    day = pd.Timestamp("2001-09-03")
+    assert day.strftime(dates.axis_format("day", "ja")) == "9月3日"
+    assert day.strftime(dates.axis_format("month", "ja")) == "2001年9月"

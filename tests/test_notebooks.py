@@ -371,10 +371,11 @@ def test_number_wording_is_per_language_and_refuses_one_it_has_no_words_for():
     from ca911.data.numbers import format_number, with_qualifier
 
     assert with_qualifier(2000, "about", lang="en") == "about 2,000"
+    assert with_qualifier(2000, "about", lang="ja") == "約2,000"
     for call in (
-        lambda: with_qualifier(2000, "about", lang="ja"),
-        lambda: with_qualifier(None, None, lang="ja"),
-        lambda: format_number(3, lang="ja"),
+        lambda: with_qualifier(2000, "about", lang="fr"),
+        lambda: with_qualifier(None, None, lang="fr"),
+        lambda: format_number(3, lang="fr"),
     ):
-        with pytest.raises(NotImplementedError, match="'ja'"):
+        with pytest.raises(NotImplementedError, match="'fr'"):
             call()

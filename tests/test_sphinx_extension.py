@@ -100,6 +100,39 @@ def test_the_roles_render_records_from_the_data_and_link_them(make_app, tmp_path
     )
 
 
+def test_the_roles_write_the_japanese_edition_in_japanese(make_app, tmp_path):
+    """With Sphinx's `language = "ja"` the same markup gives the date and the number in Japanese,
+    and a counter word in the role goes inside the qualifier (1,500人以上, not 1,500以上人)."""
+    srcdir = book(tmp_path, "roles")
+    with (srcdir / "chapter.md").open("a", encoding="utf-8") as chapter:
+        chapter.write(
+            "\nAt Khanabad: {number}`人 <deployments:usa-karshi-khanabad-2002-01/personnel>`.\n"
+        )
+    app = make_app("html", srcdir=srcdir, warningiserror=True, confoverrides={"language": "ja"})
+    app.build()
+    page = html_text(app, "chapter")
+    events = pd.read_csv(srcdir / "data" / "events.csv", dtype=str).set_index("event_id")
+    row = {
+        **events.loc[BOLTON].to_dict(),
+        "approximate": events.loc[BOLTON, "approximate"] == "true",
+    }
+    date = event_date_text(row, "ja")
+    assert re.fullmatch(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?(ごろ)?", date), date
+    assert f'<span class="std std-ref">{date}</span>' in page, page
+    from ca911.data.package import load
+
+    package = load(srcdir / "data", validate=False)
+    tables = {r["name"]: package[r["name"]] for r in package.descriptor["resources"]}
+    border = number_text(tables, package.descriptor, BORDER, lang="ja")
+    assert border.startswith("約") and f'<span class="ca911-number">{border}</span>' in page
+    troops = number_text(
+        tables, package.descriptor, "deployments:usa-karshi-khanabad-2002-01/personnel", "ja", "人"
+    )
+    assert troops == "約2,000人" and f'<span class="ca911-number">{troops}</span>' in page
+    english = number_text(tables, package.descriptor, BORDER)
+    assert english not in page and not re.search(r"about|September", page)
+
+
 @pytest.mark.parametrize(
     ("markup", "message"),
     [

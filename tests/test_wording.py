@@ -62,11 +62,20 @@ def test_names_that_take_the_article_get_it():
 
 
 def test_the_language_is_a_parameter():
-    """Plural categories come from CLDR for any language; the words exist in English only so far,
-    and another language says so instead of printing English."""
+    """Plural categories come from CLDR for any language; Japanese counts with a counter word and no
+    plural, and a noun or a language without words says so instead of printing English."""
     assert wording.plural_category(1, "en") == "one" and wording.plural_category(1, "ja") == "other"
+    assert wording.count(2, "event", lang="ja") == "出来事2件"
+    assert wording.count(0, "event", lang="ja") == "出来事なし"
+    assert wording.figure_count(1, "period relation", lang="ja") == "時期区分上の関係1件"
+    assert wording.count(3, "state", lang="ja") == "3か国"
+    assert wording.join(["ロシア", "米国", "中国"], lang="ja") == "ロシア、米国、中国"
+    assert wording.name_in_text("米国", "state", lang="ja") == "米国"
+    assert wording.times(2, lang="ja") == "2回" and wording.how_many(0, lang="ja") == "なし"
+    with pytest.raises(NotImplementedError, match="no Japanese word for 'aardvark'"):
+        wording.count(2, "aardvark", lang="ja")
     with pytest.raises(NotImplementedError):
-        wording.count(2, "event", lang="ja")
+        wording.count(2, "event", lang="fr")
 
 
 # ----------------------------------------------------------------------------------- the built book
@@ -166,5 +175,13 @@ def test_counts_of_coded_types_read_as_words_in_the_language_asked():
     from ca911.book.myst import count_text
 
     assert count_text("agreement:2;phone_call:1") == "2 agreements, 1 phone call"
-    with pytest.raises(NotImplementedError):
-        count_text("agreement:2", lang="ja")
+    assert (
+        count_text(
+            "agreement:2;phone_call:1",
+            lang="ja",
+            labels={"agreement": "合意", "phone_call": "電話会談"},
+        )
+        == "合意2件、電話会談1件"
+    )
+    with pytest.raises(NotImplementedError, match="phone_call"):
+        count_text("agreement:2;phone_call:1", lang="ja", labels={"agreement": "合意"})

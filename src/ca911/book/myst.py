@@ -361,9 +361,12 @@ def captioned_table(
     )
 
 
-def count_text(value, plural: dict[str, str] | None = None, lang: str = "en") -> str:
+def count_text(
+    value, plural: dict[str, str] | None = None, lang: str = "en", labels: dict | None = None
+) -> str:
     """'agreement:2;condolence:1' → '2 agreements, 1 condolence' (codes read as words, largest
-    first)."""
+    first). Japanese needs the codes' `labels` (code → Japanese word, e.g. the codebook's
+    `label_ja`): '合意2件、弔意1件'; a code without one raises rather than printing English."""
     from ca911.book.wording import noun_form
 
     if not isinstance(value, str) or not value.strip():
@@ -371,7 +374,15 @@ def count_text(value, plural: dict[str, str] | None = None, lang: str = "en") ->
     parts = []
     for item in value.split(";"):
         code, _, n = item.partition(":")
-        word = code.replace("_", " ")
         n = int(n) if n.strip().isdigit() else 1
+        if lang == "ja":
+            if code not in (labels or {}):
+                raise NotImplementedError(f"no Japanese word for the code {code!r}")
+            parts.append((n, labels[code]))
+            continue
+        word = code.replace("_", " ")
         parts.append((n, noun_form(n, word, lang, plural_form=(plural or {}).get(word))))
-    return ", ".join(f"{n} {w}" for n, w in sorted(parts, key=lambda p: (-p[0], p[1])))
+    ordered = sorted(parts, key=lambda p: (-p[0], p[1]))
+    if lang == "ja":
+        return "、".join(f"{w}{n}件" for n, w in ordered)
+    return ", ".join(f"{n} {w}" for n, w in ordered)

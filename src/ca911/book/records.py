@@ -20,6 +20,14 @@ RECORD_CLASS = "ca911-record"
 LINKED_RECORD_FILES = ("events", "facts")
 
 
+def edition_of(language: str | None) -> str:
+    """The edition a Sphinx build makes, from its `language` setting: "ja" for Japanese, else the
+    English edition (Sphinx's default language is "en", older projects leave it None)."""
+    from ca911.data.language import check_language
+
+    return check_language("ja" if str(language or "").startswith("ja") else "en")
+
+
 def event_date_text(row, lang: str = "en") -> str:
     """An event's (or stance's) date in words, a span and approximation included: 'about November
     2001'."""
@@ -88,10 +96,14 @@ def chronology_file(pkg: DataPackage, name_of=None) -> dict[str, bytes]:
     return {"chronology.md": chronology_markdown(pkg, name_of).encode("utf-8")}
 
 
-def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
+def number_text(
+    pkg_tables, descriptor: dict, ref: str, lang: str = "en", counter: str | None = None
+) -> str:
     """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about
-    7,000', '66%'). The column defaults to `value`; its qualifier is `<column>_qualifier` or else
-    `qualifier`; a unit `share` is written as a percentage. A KeyError names what is unknown."""
+    7,000', '66%'; '約7,000'). The column defaults to `value`; its qualifier is
+    `<column>_qualifier` or else `qualifier`; a unit `share` is written as a percentage. A
+    `counter` word of the sentence goes inside the qualifier ('1,500人以上'). A KeyError names what
+    is unknown."""
     from ca911.data.refs import format_ref, parse_ref
     from ca911.data.schema import primary_key
 
@@ -115,4 +127,6 @@ def number_text(pkg_tables, descriptor: dict, ref: str) -> str:
     if column not in row:
         raise KeyError(f"no column {column!r} in data/{table}.csv")
     qualifier = row.get(f"{column}_qualifier", row.get("qualifier"))
-    return with_qualifier(row[column], qualifier, share=is_share(row.get("unit")))
+    return with_qualifier(
+        row[column], qualifier, share=is_share(row.get("unit")), lang=lang, counter=counter
+    )

@@ -4,8 +4,9 @@ Everything that turns a count or an actor's name into running text goes through 
 language as a parameter, so a generated sentence reads as an editor would write it ("one partner",
 "no events", "none of them", "the United States") in English, and a Japanese edition calls the same
 functions. Which form a number takes comes from the language's plural rules in the Unicode CLDR
-(Babel): English tells one from other, Japanese has no plural. Only the English words are written so
-far; another language raises until its words are added here.
+(Babel): English tells one from other, Japanese has no plural. Japanese counts a noun with its
+counter word after it (出来事3件, 相手4か国); a noun without Japanese words here raises rather than
+passing English into the Japanese edition.
 """
 
 from __future__ import annotations
@@ -93,11 +94,29 @@ ACRONYMS_READ_AS_WORDS_EN = {"NATO", "OPEC", "ASEAN", "CENTCOM", "UNESCO", "NASA
 NEVER_THE_KINDS = {"person", "place", "media"}
 PLURAL_NAMED_KINDS = {"organization", "institution", "unit", "group"}
 
+# The English nouns the book counts, as Japanese writes them: the noun and its counter word.
+NOUNS_JA = {
+    "event": ("出来事", "件"),
+    "fact": ("事実", "件"),
+    "membership": ("加盟", "件"),
+    "deployment": ("駐留・派遣", "件"),
+    "stance": ("立場", "件"),
+    "period relation": ("時期区分上の関係", "件"),
+    "record": ("記録", "件"),
+    "partner": ("相手", "者"),
+    "actor": ("アクター", "者"),
+    "state": ("", "か国"),
+    "contact": ("接触", "件"),
+    "sentence": ("", "文"),
+    "entry": ("項目", "件"),
+}
+LANGUAGES = ("en", "ja")
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def _check(lang: str) -> None:
-    if lang != "en":
+    if lang not in LANGUAGES:
         raise NotImplementedError(
             f"no generated wording for language {lang!r} yet: add its words to ca911.book.wording"
         )
@@ -113,8 +132,10 @@ def plural_category(n: int, lang: str = DEFAULT_LANG) -> str:
 def plural(noun: str, lang: str = DEFAULT_LANG) -> str:
     """The plural of an English noun phrase: its head noun (the last word, or the word before
     "of"/"for") takes the plural. "event" → "events", "period relation" → "period relations",
-    "entry" → "entries"."""
+    "entry" → "entries". Japanese nouns have no plural: the noun as it is."""
     _check(lang)
+    if lang == "ja":
+        return noun
     words = noun.split(" ")
     head = next(
         (i - 1 for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words) - 1
@@ -138,9 +159,22 @@ def noun_form(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | No
     return noun if plural_category(int(n), lang) == "one" else (plural_form or plural(noun, lang))
 
 
+def _japanese_noun(noun: str) -> tuple[str, str]:
+    try:
+        return NOUNS_JA[noun]
+    except KeyError:
+        raise NotImplementedError(
+            f"no Japanese word for {noun!r} yet: add it to ca911.book.wording.NOUNS_JA"
+        ) from None
+
+
 def count(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None) -> str:
-    """A number with its noun as running text: "no events", "one event", "12 events"."""
+    """A number with its noun as running text: "no events", "one event", "12 events"; 出来事なし,
+    出来事12件."""
     n = int(n)
+    if lang == "ja":
+        word, counter = _japanese_noun(noun)
+        return f"{word}なし" if n == 0 and word else f"{word}{n:,}{counter}"
     number = SMALL_NUMBERS_EN.get(n, f"{n:,}")
     return f"{number} {noun_form(n, noun, lang, plural_form)}"
 
@@ -149,8 +183,11 @@ def figure_count(
     n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None
 ) -> str:
     """A number in figures with its noun, for tables and lists: "0 events", "1 event", "12
-    events"."""
+    events"; 出来事0件, 出来事12件."""
     n = int(n)
+    if lang == "ja":
+        word, counter = _japanese_noun(noun)
+        return f"{word}{n:,}{counter}"
     return f"{n:,} {noun_form(n, noun, lang, plural_form)}"
 
 
@@ -158,6 +195,8 @@ def how_many(n: int, lang: str = DEFAULT_LANG) -> str:
     """A count standing for a noun already named ("… of them"): "none", "one", "12"."""
     _check(lang)
     n = int(n)
+    if lang == "ja":
+        return "なし" if n == 0 else f"{n:,}"
     return {0: "none", 1: "one"}.get(n, f"{n:,}")
 
 
@@ -165,22 +204,28 @@ def times(n: int, lang: str = DEFAULT_LANG) -> str:
     """How often: "never", "once", "twice", "3 times"."""
     _check(lang)
     n = int(n)
+    if lang == "ja":
+        return "一度もない" if n == 0 else f"{n:,}回"
     return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n:,} times")
 
 
 def join(items, lang: str = DEFAULT_LANG, empty: str = "none") -> str:
-    """A list in running text: "a", "a and b", "a, b and c"."""
+    """A list in running text: "a", "a and b", "a, b and c"; a、b、c in Japanese."""
     _check(lang)
     items = [str(i) for i in items]
     if not items:
-        return empty
+        return "なし" if lang == "ja" and empty == "none" else empty
+    if lang == "ja":
+        return "、".join(items)
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def takes_article(name: str, kind: str | None = None, lang: str = DEFAULT_LANG) -> bool:
     """Whether a name takes the definite article in running text ("the United States", but
-    "Russia")."""
+    "Russia"); Japanese has no article."""
     _check(lang)
+    if lang == "ja":
+        return False
     if kind in NEVER_THE_KINDS or not name:
         return False
     bare = re.sub(

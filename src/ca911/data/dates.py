@@ -3,7 +3,12 @@ the days a date covers, and the words a reader sees for it.
 
 A date is as precise as the chapter that gives it, so it is kept as the string and read as the span
 of days it covers ("2001" is 1 January to 31 December 2001, never 1 January alone). Every function
-that writes words takes the language of the edition; only English exists so far.
+that writes words takes the language of the edition ("en" or "ja").
+
+Japanese dates follow the chapters' own way of writing them (2001年9月16日, 2001年9月, 2001年);
+the one word for an approximate date is ごろ, put after the date or span it qualifies. The data
+record only whether a date is approximate, not which part of a month it falls in, so no date is
+written with 上旬, 中旬 or 下旬: that would be more precise than the record.
 """
 
 from __future__ import annotations
@@ -30,15 +35,23 @@ MONTHS = {
         "October",
         "November",
         "December",
-    )
+    ),
 }
 # One word marks an approximate date everywhere the reader meets one (text, tables and figures).
-APPROXIMATE = {"en": "about {date}"}
-RANGE = {"en": "{start} – {end}"}
-OPEN_END = {"en": "from {start}"}
+APPROXIMATE = {"en": "about {date}", "ja": "{date}ごろ"}
+RANGE = {"en": "{start} – {end}", "ja": "{start}～{end}"}
+OPEN_END = {"en": "from {start}", "ja": "{start}以降"}
+# A date at each precision, from its year, month and day ("ja" has no short form: its dates are as
+# short as they can be without dropping a part).
+DATE_FORMS = {
+    "ja": {"year": "{y}年", "month": "{y}年{m}月", "day": "{y}年{m}月{d}日"},
+}
 # strftime patterns for figure axes, whose ticks are dates the axis generates rather than dates of
 # the data
-AXIS_FORMATS = {"en": {"day": "%d %b", "month": "%b %Y"}}
+AXIS_FORMATS = {
+    "en": {"day": "%d %b", "month": "%b %Y"},
+    "ja": {"day": "%-m月%-d日", "month": "%Y年%-m月"},
+}
 
 
 def _words_of(table: dict, lang: str):
@@ -105,12 +118,37 @@ def words(value, lang: str, short: bool = False) -> str:
     """A date at its own precision: '2001' → '2001', '2001-09' → 'September 2001', '2001-09-30' →
     '30 September 2001'; `short` abbreviates the month ('Sep 2001', '30 Sep 2001') for figures. A
     Timestamp counts as a day."""
-    months = _words_of(MONTHS, lang)
     parts = _parts(f"{value:%Y-%m-%d}" if isinstance(value, pd.Timestamp) else value)
+    if lang in DATE_FORMS:
+        return _japanese_form(parts)
+    months = _words_of(MONTHS, lang)
     if len(parts) == 1:
         return str(parts[0])
     month = months[parts[1] - 1][:3] if short else months[parts[1] - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def _japanese_form(parts: list[int], drop: int = 0) -> str:
+    """A date in Japanese from its parts, leaving out the first `drop` of them (a span's end shares
+    its year, or its year and month, with its start: 2001年9月16日～18日)."""
+    forms = DATE_FORMS["ja"]
+    text = forms[("year", "month", "day")[len(parts) - 1]].format(
+        y=parts[0], m=parts[1] if len(parts) > 1 else "", d=parts[2] if len(parts) > 2 else ""
+    )
+    for unit, value in zip(("年", "月"), parts[:drop]):
+        text = text.removeprefix(f"{value}{unit}")
+    return text
+
+
+def _shared_parts(start: list[int], end: list[int]) -> int:
+    """How many leading parts a span's end can leave out in Japanese: the year when both ends are
+    in the same year and the end has a month, and the month as well when both are days of the same
+    month."""
+    if len(end) < 2 or start[0] != end[0]:
+        return 0
+    if len(start) == len(end) == 3 and start[1] == end[1]:
+        return 2
+    return 1 if len(start) >= 2 else 0
 
 
 def approximately(text: str, approximate: bool, lang: str) -> str:
@@ -133,17 +171,21 @@ def span_words(
     def one(value: str) -> str:
         return str(value) if as_stored else words(value, lang, short)
 
+    if end and lang in DATE_FORMS and not as_stored:
+        first, last = _parts(start), _parts(end)
+        end_text = _japanese_form(last, _shared_parts(first, last))
+        return approximately(between(one(start), end_text, lang), approximate, lang)
     text = between(one(start), one(end), lang) if end else one(start)
     return approximately(text, approximate, lang)
 
 
 def between(start_text: str, end_text: str, lang: str) -> str:
-    """Two dates already in words as one span: '1992 – 1999'."""
+    """Two dates already in words as one span: '1992 – 1999', '1992年～1999年'."""
     return _words_of(RANGE, lang).format(start=start_text, end=end_text)
 
 
 def since(text: str, lang: str) -> str:
-    """A span with no end: 'from 1999'."""
+    """A span with no end: 'from 1999', '1999年以降'."""
     return _words_of(OPEN_END, lang).format(start=text)
 
 

@@ -1,9 +1,11 @@
 """A number from the data written with the qualifier the chapter printed beside it ("about 2,000",
-"just under 30", "several × 100"): the one wording for figures, tables, notebooks and the `{number}`
-role.
+"just under 30", "several × 100"; 約2,000, 30弱, 数百): the one wording for figures, tables,
+notebooks and the `{number}` role.
 
-Every function takes the language of the edition; only English words are written so far, and another
-language raises until its words are added here (the Japanese edition calls the same functions)."""
+Every function takes the language of the edition ("en" or "ja"). Japanese numbers are grouped by
+myriads as the chapters print them (8,160万, 1億1,000万), with commas inside each group of four
+digits; a unit, where one is given, stands between the number and a qualifier written after it
+(1,500人以上, 30人弱)."""
 
 from __future__ import annotations
 
@@ -22,15 +24,54 @@ QUALIFIER_WORDS = {
         "nearly": "nearly {n}",
         "expected": "{n} expected",
         "several": "several × {n}",
-    }
+    },
+    "ja": {
+        "exact": "{n}",
+        "about": "約{n}",
+        "at_least": "{n}以上",
+        "up_to": "最大{n}",
+        "under": "{n}弱",
+        "nearly": "{n}近く",
+        "expected": "{n}（見込み）",
+        "several": "数×{n}",
+    },
 }
+# "Several" of a power of ten has a word of its own in Japanese: 数十, 数百, 数千, 数万.
+SEVERAL_OF = {"ja": {10: "数十", 100: "数百", 1000: "数千", 10_000: "数万"}}
 # A number the chapters do not give, and "several" where they say only that.
-NOT_GIVEN_WORDS = {"en": "not given"}
-SEVERAL_WORDS = {"en": "several"}
+NOT_GIVEN_WORDS = {"en": "not given", "ja": "記載なし"}
+SEVERAL_WORDS = {"en": "several", "ja": "数"}
 NOT_GIVEN = NOT_GIVEN_WORDS[
     DEFAULT_LANG
 ]  # the English edition's words, which its figures compare labels with
 SHARE_UNITS = ("share",)  # indicators whose value is a fraction of one, written as a percentage
+# Units of the data (indicators.csv `unit`, and the counts of deployments.csv) as a number is
+# written with them; a unit missing here is written without a word.
+UNIT_WORDS = {
+    "en": {
+        "persons": "{n} people",
+        "aircraft": "{n} aircraft",
+        "usd": "${n}",
+        "states": "{n} states",
+        "years": "{n} years",
+        "months": "{n} months",
+        "km": "{n} km",
+        "rub": "{n} roubles",
+    },
+    "ja": {
+        "persons": "{n}人",
+        "aircraft": "{n}機",
+        "usd": "{n}ドル",
+        "states": "{n}か国",
+        "years": "{n}年",
+        "months": "{n}か月",
+        "km": "{n}キロ",
+        "rub": "{n}ルーブル",
+    },
+}
+# Between a number and a counter word: Japanese writes them together (30人).
+COUNTER_SPACE = {"en": " ", "ja": ""}
+MYRIAD_UNITS = ((10**8, "億"), (10**4, "万"))
 
 
 def _check(lang: str) -> None:
@@ -44,20 +85,59 @@ def _missing(value) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and pd.isna(value))
 
 
+def _myriads(n: int) -> str:
+    """A whole number grouped by myriads: 110000000 → '1億1,000万', 129000 → '12万9,000'."""
+    if n < 10**4:
+        return f"{n:,}"
+    out, rest = [], n
+    for size, word in MYRIAD_UNITS:
+        if rest >= size:
+            out.append(f"{rest // size:,}{word}")
+            rest %= size
+    return "".join(out) + (f"{rest:,}" if rest else "")
+
+
 def format_number(value, share: bool = False, lang: str = DEFAULT_LANG) -> str:
-    """1000 → '1,000'; a share 0.66 → '66%'."""
+    """1000 → '1,000'; a share 0.66 → '66%'; in Japanese 110000000 → '1億1,000万'."""
     _check(lang)
-    return f"{float(value):.0%}" if share else f"{int(value):,}"
+    if share:
+        return f"{float(value):.0%}"
+    return _myriads(int(value)) if lang == "ja" else f"{int(value):,}"
 
 
-def with_qualifier(value, qualifier=None, share: bool = False, lang: str = DEFAULT_LANG) -> str:
+def with_qualifier(
+    value,
+    qualifier=None,
+    share: bool = False,
+    lang: str = DEFAULT_LANG,
+    unit=None,
+    counter: str | None = None,
+) -> str:
     """A number as printed with its qualifier; never a bare number for a hedged one, never a number
-    where the chapters give none ('several' alone when they say only that)."""
+    where the chapters give none ('several' alone when they say only that). A `unit` (persons,
+    aircraft, usd, ...) or a `counter` word of the sentence ('troops', 人) is written with the
+    number, inside the qualifier: 'about 1,500 people', '約1,500人', '1,500人以上'."""
     _check(lang)
     q = "exact" if _missing(qualifier) else str(qualifier)
     if _missing(value):
         return SEVERAL_WORDS[lang] if q == "several" else NOT_GIVEN_WORDS[lang]
-    return QUALIFIER_WORDS[lang][q].format(n=format_number(value, share, lang))
+    if q == "several" and not share and int(value) in SEVERAL_OF.get(lang, {}):
+        return with_unit(SEVERAL_OF[lang][int(value)], unit, lang, counter)
+    number = with_unit(format_number(value, share, lang), unit, lang, counter)
+    return QUALIFIER_WORDS[lang][q].format(n=number)
+
+
+def with_unit(
+    number_text: str, unit=None, lang: str = DEFAULT_LANG, counter: str | None = None
+) -> str:
+    """A number already written, with the word of its unit ('1,500' persons → '1,500人') or with a
+    counter word the sentence gives ('1,500' + 'troops' → '1,500 troops', '1,500' + '人' →
+    '1,500人')."""
+    _check(lang)
+    if counter:
+        return f"{number_text}{COUNTER_SPACE[lang]}{counter}"
+    form = UNIT_WORDS[lang].get(unit) if isinstance(unit, str) else None
+    return form.format(n=number_text) if form else number_text
 
 
 def is_share(unit) -> bool:

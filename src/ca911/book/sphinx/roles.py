@@ -25,6 +25,7 @@ from ca911 import __version__
 from ca911.book.records import (
     LOCATOR_CLASS,
     RECORD_CLASS,
+    edition_of,
     event_date_text,
     fact_label,
     label_of,
@@ -215,7 +216,9 @@ class EventRole(RecordRole):
         return label_of(record_id)
 
     def render(self, row: dict) -> nodes.Node:
-        return nodes.inline("", event_date_text(row), classes=["ca911-event"])
+        return nodes.inline(
+            "", event_date_text(row, edition_of(self.config.language)), classes=["ca911-event"]
+        )
 
 
 class FactRole(RecordRole):
@@ -234,19 +237,28 @@ class FactRole(RecordRole):
 
 
 class NumberRole(SphinxRole):
-    """`{number}`indicators:KAZ/border_length_with_russia/2004`` → "about 7,000" (not linked: the
-    sentence's locator says where to read)."""
+    """`{number}`indicators:KAZ/border_length_with_russia/2004`` → "about 7,000", 約7,000 in the
+    Japanese edition (not linked: the sentence's locator says where to read). A counter word before
+    the reference, `{number}`人 <deployments:rus-tjk-2001/personnel>``, is written inside the
+    qualifier, as Japanese needs (1,500人以上, not 1,500以上人)."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         package = package_of(self.env)
         tables = {
             name: package[name] for name in (r["name"] for r in package.descriptor["resources"])
         }
+        has_counter, counter, ref = split_explicit_title(self.text.strip())
         try:
-            rendered = number_text(tables, package.descriptor, self.text.strip())
+            rendered = number_text(
+                tables,
+                package.descriptor,
+                ref.strip(),
+                lang=edition_of(self.config.language),
+                counter=counter.strip() if has_counter else None,
+            )
         except KeyError as err:
             msg = self.inliner.reporter.error(
-                f"unknown number {self.text.strip()!r}: {err.args[0]}", line=self.lineno
+                f"unknown number {ref.strip()!r}: {err.args[0]}", line=self.lineno
             )
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         return [nodes.inline(self.rawtext, rendered, classes=["ca911-number"])], []
