@@ -66,6 +66,9 @@ WORDS = {
 
 
 EDGE_LABEL_CLEAR_PT = 2.0
+# A panel's horizontal extent in layout units: wider on the right, where the country's name runs
+# from its node ('ウズベキスタン' is about 1.4 units long at 8.5 pt).
+PANEL_X = (-1.4, 1.75)
 
 
 def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
@@ -158,7 +161,7 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
         ):  # lower left, far enough from the country for a label on the edge between
             pos[n] = (-1.05, -0.4 - 0.4 * i)
         ax.set_facecolor(POLICY_TINT.get(str(p.policy_type), "#f2f2f2"))
-        ax.set_xlim(-1.5, 1.5)
+        ax.set_xlim(*PANEL_X)
         ax.set_ylim(-1.45, 1.3)
         placed: list = []  # the panel's edge labels so far, as display boxes
         for u, v, d in sorted(G.edges(data=True)):
@@ -252,7 +255,7 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
             fontsize=MIN_TEXT_PT,
             pad=3,
         )
-        ax.set_xlim(-1.5, 1.5)
+        ax.set_xlim(*PANEL_X)
         ax.set_ylim(-1.45, 1.3)
         ax.set_xticks([])
         ax.set_yticks([])

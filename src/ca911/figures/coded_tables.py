@@ -50,6 +50,9 @@ TABLE1_CODE_WORDS_JA = {
     "troops_sent": "イラクへ要員を派遣",
     "no_troops": "要員の派遣なし",
 }
+# The heatmap key's lines, in Latin characters (a Japanese one counts two, and sets a little wider
+# than two Latin ones: the two columns of the key must fit the text width).
+KEY_WIDTH = {"en": {"wide": 46, "narrow": 52}, "ja": {"wide": 38, "narrow": 46}}
 WORDS = {
     "en": {
         "carried forward": "lighter = carried forward",
@@ -142,7 +145,7 @@ def stance_heatmap(
         Patch(
             facecolor=STANCE_COLOURS[i],
             edgecolor="#999999",
-            label=stance_words(stance_labels[i], 52 if narrow else 46, lang),
+            label=stance_words(stance_labels[i], KEY_WIDTH[lang][layout], lang),
         )
         for i in range(n)
     ]

@@ -72,13 +72,19 @@ def membership_snapshots(
     names = node_names(pkg, short=True, lang=lang)
     words = words_in(WORDS, lang)
     narrow = layout == "narrow"
-    ncols = 2 if narrow else 3
-    nrows = -(
-        -(len(snapshots) + (0 if narrow else 1)) // ncols
-    )  # narrow: the key under the panels, not in one
+    # narrow: one panel a row (two across, a panel's names run into its neighbour's), the key
+    # under the panels, not in one
+    ncols = 1 if narrow else 3
+    nrows = -(-(len(snapshots) + (0 if narrow else 1)) // ncols)
     key_h = 1.4 if narrow else 0.0
+    panel_h = 2.4 if narrow else 3.3
     fig, axes = figure(
-        3.3 * nrows + key_h, figure_width(layout), nrows=nrows, ncols=ncols, layout=None
+        panel_h * nrows + key_h,
+        figure_width(layout),
+        nrows=nrows,
+        ncols=ncols,
+        layout=None,
+        squeeze=False,
     )
     before = None
     for ax, label in zip(axes.flat, snapshots):
@@ -147,7 +153,7 @@ def membership_snapshots(
         hspace=0.22,
         left=0.02,
         right=0.98,
-        bottom=key_h / (3.3 * nrows + key_h) + 0.01 if narrow else None,
+        bottom=key_h / (panel_h * nrows + key_h) + 0.01 if narrow else None,
     )
     return finished(fig)
 

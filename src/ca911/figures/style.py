@@ -43,9 +43,10 @@ def latin_width(text: str) -> int:
 
 
 def wrap(text: str, width: int, lang: str = DEFAULT_LANG) -> str:
-    """Figure text in lines of at most `width` Latin characters: English at its spaces; Japanese,
-    which has none and whose characters are about twice as wide, every `width // 2` characters,
-    never starting a line with closing punctuation."""
+    """Figure text in lines at most `width` Latin characters wide: English at its spaces; Japanese,
+    which has none, between any two characters (a full-width one counting two), never inside a run
+    of Latin letters or digits ('18,000', 'CSTO') and never starting a line with closing
+    punctuation."""
     import textwrap
 
     if check_language(lang) == "en":
@@ -53,13 +54,20 @@ def wrap(text: str, width: int, lang: str = DEFAULT_LANG) -> str:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for ch in paragraph:
-            if len(line) >= max(width // 2, 1) and ch not in _NO_LINE_START_JA:
-                lines.append(line)
-                line = ""
-            line += ch
-        lines.append(line)
+        for unit in _WRAP_UNIT.findall(paragraph):
+            fits = latin_width(line + unit) <= width
+            if line.strip() and not fits and unit[0] not in _NO_LINE_START_JA:
+                lines.append(line.rstrip())
+                line, unit = "", unit.lstrip()
+            line += unit
+        lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+# What Japanese wrapping keeps whole: a run of Latin letters, digits and their punctuation with the
+# space before it and the counter after it ('2001年', '30人'); else one character; either with the
+# opening bracket before it (no line ends with one).
+_WRAP_UNIT = re.compile(r"[（「]?(?: ?[!-~]+[年月日人機件]?|.)")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import ScaledTranslation
 
+from ca911.analysis.chronology import OTHER_LANE
 from ca911.data import dates
 from ca911.data.language import DEFAULT_LANG
 from ca911.data.named_dates import NINE_ELEVEN
@@ -23,8 +24,10 @@ from ca911.figures.style import (
     OKABE_ITO,
     figure,
     figure_width,
+    latin_width,
     two_layouts,
     words_in,
+    wrap,
 )
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
@@ -52,6 +55,8 @@ WORDS = {
         "joining date not given": "member by this date (joining date not given)",
         "still a member": "still a member at the chapters’ time",
         "lane": "chapter {number}",
+        "other lane": "others",
+        "band key": "Grey bands, {country}\u2019s periods: {periods}",
     },
     "ja": {
         "no label": "分析上の規定なし",
@@ -59,6 +64,8 @@ WORDS = {
         "joining date not given": "この時点で加盟（加盟日の記載なし）",
         "still a member": "各章の時点でなお加盟",
         "lane": "第{number}章",
+        "other lane": "その他",
+        "band key": "灰色の帯は{country}の時期区分：{periods}",
     },
 }
 # A period's policy type in Japanese: the codebook's Japanese term (periods.policy_type).
@@ -113,8 +120,10 @@ def event_timeline(
     height_in: float = 4.2,
     layout: str = "wide",
     lang: str = DEFAULT_LANG,
+    lane_names: dict[str, str] | None = None,
 ):
-    """One lane per actor; each event a marker on its day (ranges as bars), linked across lanes."""
+    """One lane per actor, named from `lane_names` (actor id → name; the lane of everyone else as
+    'others'); each event a marker on its day (ranges as bars), linked across lanes."""
     narrow = layout == "narrow"
     fig, ax = figure(height_in + (1.4 if narrow else 0), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
@@ -166,7 +175,8 @@ def event_timeline(
             ha="left" if k == 0 else "center",
             va="bottom",
         )
-    ax.set_yticks(list(y.values()), list(y.keys()))
+    other = {OTHER_LANE: words_in(WORDS, lang)["other lane"]}
+    ax.set_yticks(list(y.values()), [(lane_names or {}).get(k, other.get(k, k)) for k in y])
     ax.set_ylim(-0.7, len(lane_order) - 0.3)
     ax.set_xlim(
         pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1)
@@ -219,6 +229,7 @@ def swimlanes(
         pd.Timestamp(start), pd.Timestamp(end)
     )  # before the band names are measured against the 11 September line
     band_names = []
+    band_key = []  # narrow: each band carries its number, the names go under the axes
     for k, p in enumerate(periods.itertuples()):
         if p.country_id in y:
             x1 = (
@@ -229,15 +240,20 @@ def swimlanes(
                 [p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0
             )
             upper = (
-                k % 2 == 0
+                k % 2 == 0 or narrow
             )  # neighbouring periods' names at the band's top and bottom: they never run together
+            words = period_words(p.policy_type, lang)
+            if narrow:  # a phone's lane is too short for the names: the chapter's period numbers
+                number = str(p.period_id).rsplit("-", 1)[-1]
+                band_key.append(f"{number} {words}")
+                words = number
             name = ax.text(
                 p.start_lo + pd.Timedelta(days=40),
                 yy + (0.43 if upper else -0.43),
-                period_words(p.policy_type, lang),
+                words,
                 fontsize=MIN_TEXT_PT,
                 va="top" if upper else "bottom",
-                color="#444444",
+                color="#222222",
             )
             band_names.append((name, x1))
     for row in lanes.itertuples():
@@ -274,13 +290,28 @@ def swimlanes(
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
-    family_legend(
-        ax,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.06 if narrow else -0.08),
-        ncol=2 if narrow else 3,
-        lang=lang,
-    )
+    if band_key:  # the bands' names under the years, the key of families under them
+        joiner = "、" if lang == "ja" else ", "
+        key = words_in(WORDS, lang)["band key"].format(
+            country=lane_names.get(periods["country_id"].iloc[0], ""),
+            periods=joiner.join(band_key),
+        )
+        ax.set_xlabel(wrap(key, 56, lang), fontsize=MIN_TEXT_PT, loc="left")
+        fig.legend(
+            handles=family_handles(ax, lang),
+            loc="outside lower center",
+            ncol=2,
+            fontsize=MIN_TEXT_PT,
+            frameon=False,
+        )
+    else:
+        family_legend(
+            ax,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.06 if narrow else -0.08),
+            ncol=2 if narrow else 3,
+            lang=lang,
+        )
     return fig
 
 
@@ -319,12 +350,21 @@ def membership_bars(
     end: str,
     layout: str = "wide",
     lang: str = DEFAULT_LANG,
+    org_names: dict[str, str] | None = None,
 ):
-    """Who was in which treaty or organisation when: one bar per membership row."""
+    """Who was in which treaty or organisation when: one bar per membership row, labelled by the
+    organisation (its id, or its short name from `org_names`) and the member (from `names`); on a
+    phone's width a long label takes two lines."""
     narrow = layout == "narrow"
     words = words_in(WORDS, lang)
     rows = list(dict.fromkeys(zip(spans["org_id"], spans["member_id"])))
-    fig, ax = figure(max(2.5, 0.16 * len(rows) + (1.1 if narrow else 0.8)), figure_width(layout))
+    labels = {(o, m): f"{(org_names or {}).get(o, o)} · {names.get(m, m)}" for o, m in rows}
+    if narrow:  # a label wider than about a third of a phone's column: the member under it
+        labels = {
+            k: v.replace(" · ", "\n") if latin_width(v) > 24 else v for k, v in labels.items()
+        }
+    row_h = 0.3 if any("\n" in v for v in labels.values()) else 0.16
+    fig, ax = figure(max(2.5, row_h * len(rows) + (1.1 if narrow else 0.8)), figure_width(layout))
     orgs = list(dict.fromkeys(spans["org_id"]))
     colour = {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(orgs)}
     y = {r: i for i, r in enumerate(reversed(rows))}
@@ -354,7 +394,7 @@ def membership_bars(
                 clip_on=False,
                 transform=ax.transData + ScaledTranslation(4 / 72, 0, fig.dpi_scale_trans),
             )
-    ax.set_yticks(list(y.values()), [f"{o} · {names.get(m, m)}" for o, m in y])
+    ax.set_yticks(list(y.values()), [labels[row] for row in y])
     ax.tick_params(axis="y", labelsize=MIN_TEXT_PT)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
@@ -435,7 +475,8 @@ def months_side_by_side(
         ax.set_axisbelow(True)
     for ax in np.atleast_1d(axes) if narrow else np.atleast_1d(axes)[:1]:
         ax.set_yticks(
-            range(len(months)), [m.strftime(dates.axis_format("month", lang)) for m in months]
+            range(len(months)),
+            [m.to_timestamp().strftime(dates.axis_format("month", lang)) for m in months],
         )
         ax.invert_yaxis()
     fig.legend(
