@@ -16,6 +16,7 @@ from ca911.figures import style
 from support import figure_checks
 from support.figure_words import chapter_abbreviations, figure_texts, latin_words, straight_quotes
 from support.notebook_figures import NOTEBOOKS, notebook_figures
+from support.numbered_marks import numbers_on_other_arrows
 
 pytestmark = pytest.mark.slow
 
@@ -65,6 +66,11 @@ def japanese_figures():
 
 
 @pytest.fixture(scope="module")
+def english_figures():
+    return _drawn_in("en") | _actor_timelines("en")
+
+
+@pytest.fixture(scope="module")
 def abbreviations():
     from ca911.sources.reader import sources_available, sources_dir
 
@@ -83,11 +89,21 @@ def test_no_figure_text_of_the_japanese_edition_is_in_latin_letters(
     assert {k: v for k, v in problems.items() if v} == {}
 
 
-def test_no_straight_quote_in_any_figure_text_of_either_edition(japanese_figures):
-    english = _drawn_in("en") | _actor_timelines("en")
+def test_no_straight_quote_in_any_figure_text_of_either_edition(english_figures, japanese_figures):
     problems = {
         f"{lang}: {name}": straight_quotes(figure_texts(fig))
-        for lang, figures in (("en", english), ("ja", japanese_figures))
+        for lang, figures in (("en", english_figures), ("ja", japanese_figures))
+        for name, (fig, _) in figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_every_circled_number_sits_on_its_own_arrow_only(english_figures, japanese_figures):
+    """The presence network's numbers, in both editions and layouts: a number another arrow runs
+    through reads as that arrow's (self-tests: tests/support/test_numbered_marks.py)."""
+    problems = {
+        f"{lang}: {name}": numbers_on_other_arrows(fig)
+        for lang, figures in (("en", english_figures), ("ja", japanese_figures))
         for name, (fig, _) in figures.items()
     }
     assert {k: v for k, v in problems.items() if v} == {}

@@ -52,7 +52,7 @@ TABLE1_CODE_WORDS_JA = {
 }
 # The heatmap key's lines, in Latin characters (a Japanese one counts two, and sets a little wider
 # than two Latin ones: the two columns of the key must fit the text width).
-KEY_WIDTH = {"en": {"wide": 46, "narrow": 52}, "ja": {"wide": 38, "narrow": 46}}
+KEY_WIDTH = {"en": {"wide": 46, "narrow": 52}, "ja": {"wide": 38, "narrow": 40}}
 WORDS = {
     "en": {
         "carried forward": "lighter = carried forward",
@@ -137,7 +137,9 @@ def stance_heatmap(
         )
     ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
     days = list(codes.columns)
-    ticks = [i for i, d in enumerate(days) if d.weekday() == 0][:: 2 if narrow else 1]
+    # Mondays; on a phone's width every other one ('9月17日' is wider than '17 Sep': every third)
+    every = (3 if lang == "ja" else 2) if narrow else 1
+    ticks = [i for i, d in enumerate(days) if d.weekday() == 0][::every]
     ax.set_xticks(ticks, [days[i].strftime(dates.axis_format("day", lang)) for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
     ax.tick_params(axis="x", which="minor", length=0)

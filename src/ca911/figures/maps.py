@@ -35,6 +35,7 @@ from ca911.figures.style import (
     figure,
     force_colour,
     force_key_name,
+    keep_inside_axes,
     two_layouts,
     words_in,
 )
@@ -256,7 +257,7 @@ def presence_map(
         for iso, (x, y) in COUNTRY_LABELS.items() if k == 0 else ():
             name = _country_name(pkg, geo, iso, lang)
             placer.block(
-                _within_frame(
+                keep_inside_axes(
                     ax.text(
                         x,
                         y,
@@ -383,20 +384,6 @@ def presence_map(
         fontsize=MIN_TEXT_PT,
     )
     return fig
-
-
-def _within_frame(text, margin_pt: float = 2.0):
-    """A country's name moved sideways, as little as it takes, to lie inside its panel's frame (a
-    name is wider in one language than in another; the country is wider than its name)."""
-    ax = text.axes
-    box = text.get_window_extent(ax.figure._get_renderer())
-    frame = ax.get_window_extent()
-    margin = margin_pt * ax.figure.dpi / 72
-    shift = max(frame.x0 + margin - box.x0, 0) - max(box.x1 - (frame.x1 - margin), 0)
-    if shift:
-        x, y = ax.transData.transform(text.get_position())
-        text.set_position(ax.transData.inverted().transform((x + shift, y)))
-    return text
 
 
 def _country_name(pkg: DataPackage, geo: dict, iso: str, lang: str) -> str:

@@ -23,6 +23,7 @@ from ca911.figures.style import (
     MIN_TEXT_PT,
     figure,
     figure_width,
+    latin_width,
     two_layouts,
     words_in,
 )
@@ -180,6 +181,9 @@ def projected_snapshots(
         squeeze=False,
     )
     heaviest = 0
+    # the circle's names reach out sideways: about 0.075 layout units a Latin character at 8.5 pt
+    # ('Uzbekistan' to 1.95, 'ウズベキスタン' further), so neighbouring panels' names stay apart
+    reach = 1.2 + 0.075 * max(latin_width(names.get(n, n)) for n in pos)
     for ax, label in zip(axes.flat, snapshots):
         P = membership_network.project_members(
             membership_network.build_membership_graph(pkg, label)
@@ -219,7 +223,7 @@ def projected_snapshots(
             pad=9,
             loc="left",
         )  # a heading, apart from the node label centred under it
-        ax.set_xlim(-1.95, 1.95)
+        ax.set_xlim(-reach, reach)
         ax.set_ylim(-1.45, 1.45)
         ax.set_aspect("equal")
         ax.set_axis_off()

@@ -30,6 +30,7 @@ from ca911.figures.style import (
     figure,
     figure_width,
     force_colour,
+    keep_inside_axes,
     two_layouts,
     words_in,
     wrap,
@@ -53,6 +54,7 @@ FACILITY_SHORT = {
 WORDS = {
     "en": {
         "at": " at {facility}",
+        "count": ": {count}",
         "as of": " ({date})",
         "record": " (record {date})",
         "status": ", {status}",
@@ -70,6 +72,7 @@ WORDS = {
     },
     "ja": {
         "at": "（{facility}）",
+        "count": "：{count}",
         "as of": "（{date}）",
         "record": "（記録 {date}）",
         "status": "、{status}",
@@ -111,7 +114,7 @@ def presence_entry(u: str, v: str, d: dict, names: dict, lang: str = DEFAULT_LAN
     text = f"{_presence_label(u, names, lang)} → {names.get(v, v)}" + (
         words["at"].format(facility=facility) if facility else ""
     )
-    text += f": {with_qualifier(n, d.get('personnel_qualifier'), lang=lang)}"
+    text += words["count"].format(count=with_qualifier(n, d.get("personnel_qualifier"), lang=lang))
     text += (
         words["as of"].format(date=date_words(d["personnel_as_of"], lang=lang))
         if n is not None
@@ -180,7 +183,7 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
                 linewidths=0.8,
             )
             label = _presence_label(n, names, lang).replace("Western ", "Western\n")
-            ax.text(
+            text = ax.text(
                 x,
                 y + (0.12 + stagger[n] if top else -0.12 - stagger[n]),
                 label,
@@ -190,6 +193,7 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
                 fontsize=MIN_TEXT_PT,
                 color=BLACK if on else "#9a9a9a",
             )
+            keep_inside_axes(text)  # a name at the panel's edge never runs into the key beside it
         lines, placed = [], []
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
             n = d.get("personnel")
@@ -210,7 +214,12 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
                     zorder=2,
                 )
             )
-            x, y = _number_spot(ax, pos[u], pos[v], placed)
+            others = [
+                (pos[a], pos[b], _width(e.get("personnel")))
+                for a, b, e in G.edges(data=True)
+                if (a, b) != (u, v)
+            ]
+            x, y = _number_spot(ax, pos[u], pos[v], placed, others)
             ax.text(
                 x,
                 y,
@@ -304,25 +313,49 @@ def _stacked_with_keys(
 
 
 NUMBER_CLEARANCE_PT = 14.0  # two numbered circles (8.5 pt digits) closer than this touch
+NUMBER_RADIUS_PT = 6.5  # a circled one- or two-digit number at 8.5 pt
+ARROW_CLEAR_PT = 1.0  # between a number's circle and any arrow not its own
 
 
-def _number_spot(ax, a, b, placed: list) -> tuple[float, float]:
-    """Where along the arrow a→b its number goes: the first point, walking from the middle outward,
-    at least NUMBER_CLEARANCE_PT from every number already placed in the panel (placed in points,
-    then appended)."""
+def _distance_to_segment(p, a, b) -> float:
+    (x, y), (x1, y1), (x2, y2) = p, a, b
+    dx, dy = x2 - x1, y2 - y1
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
+    return ((x - x1 - t * dx) ** 2 + (y - y1 - t * dy) ** 2) ** 0.5
+
+
+def _number_spot(ax, a, b, placed: list, others=()) -> tuple[float, float]:
+    """Where along the arrow a→b its number goes: the point nearest the middle that keeps
+    NUMBER_CLEARANCE_PT from every number already placed in the panel and its circle clear of
+    every other arrow (`others`: (start, end, line width in pt)), else the point that comes
+    nearest to both (placed in points, then appended)."""
     to_pt = ax.transData + ax.figure.dpi_scale_trans.inverted()
+
+    def pt(xy):
+        return tuple(to_pt.transform(xy) * 72)
+
+    others_pt = [(pt(p), pt(q), lw) for p, q, lw in others]
     (x1, y1), (x2, y2) = a, b
-    best, best_gap = None, -1.0
-    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8):
+    best, best_short = None, float("inf")
+    for t in sorted((k / 20 for k in range(3, 18)), key=lambda t: (abs(t - 0.5), t)):
         spot = (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
-        px, py = to_pt.transform(spot) * 72
-        gap = min(
-            (((px - qx) ** 2 + (py - qy) ** 2) ** 0.5 for qx, qy in placed), default=float("inf")
+        here = pt(spot)
+        short = max(
+            [
+                NUMBER_CLEARANCE_PT - ((here[0] - q[0]) ** 2 + (here[1] - q[1]) ** 2) ** 0.5
+                for q in placed
+            ]
+            + [
+                NUMBER_RADIUS_PT + lw / 2 + ARROW_CLEAR_PT - _distance_to_segment(here, p, q)
+                for p, q, lw in others_pt
+            ],
+            default=0.0,
         )
-        if gap >= NUMBER_CLEARANCE_PT:
+        if short <= 0:
             best = spot
             break
-        if gap > best_gap:
-            best, best_gap = spot, gap
-    placed.append(tuple(to_pt.transform(best) * 72))
+        if short < best_short:
+            best, best_short = spot, short
+    placed.append(pt(best))
     return best

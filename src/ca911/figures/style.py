@@ -70,6 +70,20 @@ def wrap(text: str, width: int, lang: str = DEFAULT_LANG) -> str:
 _WRAP_UNIT = re.compile(r"[（「]?(?: ?[!-~]+[年月日人機件]?|.)")
 
 
+def keep_inside_axes(text, margin_pt: float = 2.0):
+    """A label moved sideways, as little as it takes, to lie inside its axes (a name is wider in one
+    language than in another). Measured as drawn: the axes must have their final place."""
+    ax = text.axes
+    box = text.get_window_extent(ax.figure._get_renderer())
+    frame = ax.get_window_extent()
+    margin = margin_pt * ax.figure.dpi / 72
+    shift = max(frame.x0 + margin - box.x0, 0) - max(box.x1 - (frame.x1 - margin), 0)
+    if shift:
+        x, y = ax.transData.transform(text.get_position())
+        text.set_position(ax.transData.inverted().transform((x + shift, y)))
+    return text
+
+
 @dataclass(frozen=True)
 class Force:
     """How every figure that draws a force (the deployment timeline, the map, the presence network)
