@@ -7,14 +7,28 @@ import pandas as pd
 
 from ca911.analysis.chronology import FAMILY_OF
 from ca911.data.chapters import chapters
+from ca911.data.language import DEFAULT_LANG
 from ca911.data.package import DataPackage
 from ca911.data.refs import key_of
-from ca911.figures.style import A4_TEXT_WIDTH_IN, figure, figure_width, svg_text, two_layouts
-from ca911.figures.timelines import FAMILY_STYLE, family_legend
+from ca911.figures.style import (
+    A4_TEXT_WIDTH_IN,
+    figure,
+    figure_width,
+    svg_text,
+    two_layouts,
+    words_in,
+)
+from ca911.figures.timelines import FAMILY_STYLE, WORDS, family_legend
 
 
 @two_layouts
-def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, layout: str = "wide"):
+def timeline_figure(
+    pkg: DataPackage,
+    actor_id: str,
+    records: pd.DataFrame,
+    layout: str = "wide",
+    lang: str = DEFAULT_LANG,
+):
     """The actor's events on one time axis, a lane per chapter; a bar spans what an imprecise date
     covers (a month, a year), a marker (colour and shape by family of event) marks where it starts.
     In two layouts (`style.two_layouts`)."""
@@ -48,7 +62,10 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, layo
         ax.scatter(
             [lo], [y], color=colour, marker=marker, s=26, edgecolor="white", linewidth=0.4, zorder=3
         )
-    ax.set_yticks(list(lanes.values()), [f"chapter {c.number}" for c in in_order])
+    ax.set_yticks(
+        list(lanes.values()),
+        [words_in(WORDS, lang)["lane"].format(number=c.number) for c in in_order],
+    )
     ax.set_ylim(-0.6, len(in_order) - 0.4)
     ax.set_xlim(pd.Timestamp("1990-07-01"), pd.Timestamp("2005-06-30"))
     ax.xaxis.set_major_locator(mdates.YearLocator(4 if narrow else 2))
@@ -59,9 +76,12 @@ def timeline_figure(pkg: DataPackage, actor_id: str, records: pd.DataFrame, layo
         loc="upper center",
         bbox_to_anchor=(0.5, -0.16 if narrow else -0.2),
         ncol=2 if narrow else 3,
+        lang=lang,
     )
     return fig
 
 
-def timeline_svg(pkg: DataPackage, actor_id: str, records: pd.DataFrame) -> str:
-    return svg_text(timeline_figure(pkg, actor_id, records))
+def timeline_svg(
+    pkg: DataPackage, actor_id: str, records: pd.DataFrame, lang: str = DEFAULT_LANG
+) -> str:
+    return svg_text(timeline_figure(pkg, actor_id, records, lang=lang))

@@ -10,6 +10,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 from ca911.analysis import alignment_network
 from ca911.analysis import network_layouts as layouts
 from ca911.data import dates
+from ca911.data.language import DEFAULT_LANG
 from ca911.figures.networks import (
     BLACK,
     BLUE,
@@ -22,7 +23,7 @@ from ca911.figures.networks import (
     node_names,
     require,
 )
-from ca911.figures.style import MIN_TEXT_PT, figure, figure_width, two_layouts
+from ca911.figures.style import MIN_TEXT_PT, figure, figure_width, two_layouts, words_in
 
 CENTRE_NODE_AREA, NODE_AREA = 120, 45  # pt²
 
@@ -37,9 +38,37 @@ RELATION_STYLE = {
 
 
 POLICY_TINT = {"bandwagon": "#fbe3cc", "balance_of_power": "#d5e6f3"}
+WORDS = {
+    "en": {
+        "relations": {r: r.replace("_", " ") for r in RELATION_STYLE},
+        "isolated": "no relation to a partner\nstated for this period",
+        "bandwagon": "period labelled bandwagon",
+        "balance_of_power": "labelled balance of power",
+        "other": "other or no label",
+        "key title": "relation the chapter states",
+        "no label": "no analytic label",
+    },
+    "ja": {
+        "relations": {
+            "drawn_to": "傾斜",
+            "cooperation": "協力",
+            "balancing": "均衡",
+            "conflict": "対立",
+        },
+        "isolated": "この時期、相手国との\n関係は述べられていない",
+        "bandwagon": "バンドワゴン型とされる時期",
+        "balance_of_power": "勢力均衡型とされる時期",
+        "other": "その他・規定なし",
+        "key title": "章が述べる関係",
+        "no label": "分析上の規定なし",
+    },
+}
 
 
 EDGE_LABEL_CLEAR_PT = 2.0
+# A panel's horizontal extent in layout units: wider on the right, where the country's name runs
+# from its node ('ウズベキスタン' is about 1.4 units long at 8.5 pt).
+PANEL_X = (-1.4, 1.75)
 
 
 def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
@@ -87,19 +116,20 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
     return box
 
 
-def _policy_words(code: str, labels: dict[str, str]) -> str:
+def _policy_words(code: str, labels: dict[str, str], lang: str = DEFAULT_LANG) -> str:
     """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has
-    one."""
-    words = {"balance_of_power": "balance of power", "none_stated": "no analytic label"}.get(
-        code, code.replace("_", " ")
-    )
+    one; in Japanese the term alone."""
     label = labels.get(code, "")
     ja = label.split(" — ")[0] if " — " in label else ""
+    no_label = words_in(WORDS, lang)["no label"]
+    if lang == "ja":
+        return ja or no_label
+    words = no_label if code == "none_stated" else code.replace("_", " ")
     return f"{words} ({ja})" if ja else words
 
 
 @two_layouts
-def alignment_panels(pkg, layout: str = "wide"):
+def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's
     numbering): the country in the middle, Russia, China and the US around it, arrows typed by the
     relation the chapter states. Panels are tinted by the chapter's label: bandwagon (orange) and
@@ -110,7 +140,8 @@ def alignment_panels(pkg, layout: str = "wide"):
     )  # within its country, as the chapter numbers
     periods = periods.assign(number=number).sort_values(["country_id", "number"])
     labels = pkg.labels("periods", "policy_type")
-    names = node_names(pkg)
+    names = node_names(pkg, lang=lang)
+    words = words_in(WORDS, lang)
     ncols = 1 if layout == "narrow" else 3  # two across, neighbouring titles run together
     nrows = -(-(len(periods) + 1) // ncols)
     fig, axes = figure(
@@ -130,7 +161,7 @@ def alignment_panels(pkg, layout: str = "wide"):
         ):  # lower left, far enough from the country for a label on the edge between
             pos[n] = (-1.05, -0.4 - 0.4 * i)
         ax.set_facecolor(POLICY_TINT.get(str(p.policy_type), "#f2f2f2"))
-        ax.set_xlim(-1.5, 1.5)
+        ax.set_xlim(*PANEL_X)
         ax.set_ylim(-1.45, 1.3)
         placed: list = []  # the panel's edge labels so far, as display boxes
         for u, v, d in sorted(G.edges(data=True)):
@@ -152,7 +183,7 @@ def alignment_panels(pkg, layout: str = "wide"):
             label = ax.text(
                 0,
                 0,
-                d["relation"].replace("_", " "),
+                words["relations"][d["relation"]],
                 fontsize=MIN_TEXT_PT,
                 ha="center",
                 va="center",
@@ -203,24 +234,28 @@ def alignment_panels(pkg, layout: str = "wide"):
             ax.text(
                 0,
                 -0.45,
-                "no relation to a partner\nstated for this period",
+                words["isolated"],
                 fontsize=MIN_TEXT_PT,
                 ha="center",
                 va="center",
-                style="italic",
+                style="normal" if lang == "ja" else "italic",
                 color="#444444",
             )
-        start = dates.approximately(date_words(p.start), bool(p.approximate), "en")
-        years = dates.between(start, date_words(p.end), "en") if p.end else dates.since(start, "en")
+        start = dates.approximately(date_words(p.start, lang=lang), bool(p.approximate), lang)
+        years = (
+            dates.between(start, date_words(p.end, lang=lang), lang)
+            if p.end
+            else dates.since(start, lang)
+        )
         # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its
         # panel
         ax.set_title(
             f"{names.get(p.country_id, p.country_id)} "
-            f"{p.number}\n{years}\n{_policy_words(str(p.policy_type), labels)}",
+            f"{p.number}\n{years}\n{_policy_words(str(p.policy_type), labels, lang)}",
             fontsize=MIN_TEXT_PT,
             pad=3,
         )
-        ax.set_xlim(-1.5, 1.5)
+        ax.set_xlim(*PANEL_X)
         ax.set_ylim(-1.45, 1.3)
         ax.set_xticks([])
         ax.set_yticks([])
@@ -229,20 +264,20 @@ def alignment_panels(pkg, layout: str = "wide"):
     for ax in list(axes.flat)[len(periods) :]:
         bare_axes(ax)
     handles = [
-        Line2D([], [], color=c, lw=lw, ls=s, label=r.replace("_", " "))
+        Line2D([], [], color=c, lw=lw, ls=s, label=words["relations"][r])
         for r, (c, s, lw) in RELATION_STYLE.items()
     ]
     handles += [
-        Patch(facecolor=POLICY_TINT["bandwagon"], label="period labelled bandwagon"),
-        Patch(facecolor=POLICY_TINT["balance_of_power"], label="labelled balance of power"),
-        Patch(facecolor="#f2f2f2", label="other or no label"),
+        Patch(facecolor=POLICY_TINT["bandwagon"], label=words["bandwagon"]),
+        Patch(facecolor=POLICY_TINT["balance_of_power"], label=words["balance_of_power"]),
+        Patch(facecolor="#f2f2f2", label=words["other"]),
     ]
     list(axes.flat)[-1].legend(
         handles=handles,
         loc="center",
         fontsize=MIN_TEXT_PT,
         frameon=False,
-        title="relation the chapter states",
+        title=words["key title"],
         title_fontsize=MIN_TEXT_PT,
     )
     return finished(fig)

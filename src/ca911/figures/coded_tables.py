@@ -4,7 +4,6 @@ Iraq war) as codes, in the one style of `ca911.figures.style`."""
 from __future__ import annotations
 
 import re
-import textwrap
 
 import numpy as np
 import pandas as pd
@@ -14,18 +13,86 @@ from matplotlib.patches import Patch, Rectangle
 
 from ca911.analysis.chronology import stance_changes
 from ca911.data import dates
-from ca911.figures.style import MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
+from ca911.data.language import DEFAULT_LANG, check_language
+from ca911.figures.style import (
+    MIN_TEXT_PT,
+    OKABE_ITO,
+    figure,
+    figure_width,
+    two_layouts,
+    words_in,
+    wrap,
+)
 
 # Ordinal: grey for "not stated", then viridis from light (refuses) to dark (full support).
 STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d"]
+# The codebook's stance scale (stances.stance) in our Japanese, code by code, number first as in
+# the English labels ('3 — declares …').
+STANCE_WORDS_JA = {
+    "not_stated": "0 — 立場の表明なし",
+    "refuses": "1 — 自国領土・地域の米軍使用を拒む",
+    "denies_plans": "2 — 米軍使用の要請・交渉・計画を否定（排除はしない）",
+    "general_cooperation": "3 — 対テロ協力の用意を表明（軍事的な利用には触れない）",
+    "airspace": "4 — 領空（上空通過）を提供または拒まない、人道目的に限る場合を含む",
+    "search_rescue": "5 — 捜索救難・人道作戦に限って飛行場や領土を提供",
+    "full_support": "6 — 全面支援、地上部隊、軍事作戦のための基地使用を提供",
+}
+# Table 1's codes (iraq_war_responses.value_code) in our Japanese.
+TABLE1_CODE_WORDS_JA = {
+    "passive_neutrality": "消極的中立",
+    "active_support": "積極的支持、有志連合に参加",
+    "majority_opposed": "多数が反対（調査による）",
+    "majority_opposed_presumed": "不明、多数が反対と推定",
+    "concern": "懸念が示された",
+    "none": "とくになし",
+    "within_cst": "集団安全保障条約の枠内で安全保障関係を深める",
+    "outside_csto": "CSTO の枠外での安全保障協力（SCO など）",
+    "troops_sent": "イラクへ要員を派遣",
+    "no_troops": "要員の派遣なし",
+}
+# The heatmap key's lines, in Latin characters (a Japanese one counts two, and sets a little wider
+# than two Latin ones: the two columns of the key must fit the text width).
+KEY_WIDTH = {"en": {"wide": 46, "narrow": 52}, "ja": {"wide": 38, "narrow": 40}}
+WORDS = {
+    "en": {
+        "carried forward": "lighter = carried forward",
+        "changed": "position changed",
+        "this day": "this day",
+        "read from context": " (read from context)",
+        "no code": "no code",
+    },
+    "ja": {
+        "carried forward": "淡色 = 前の立場を引き継ぐ日",
+        "changed": "立場が変わった日",
+        "this day": "この日",
+        "read from context": "（文脈から読み取った日付）",
+        "no code": "コードなし",
+    },
+}
 
 
-def stance_words(label: str, width: int = 46) -> str:
+def stance_key_labels(codebook_labels: dict[str, str], lang: str = DEFAULT_LANG) -> list[str]:
+    """The stance scale's labels in code order, as the heatmap's key prints them: the codebook's
+    own words in English, ours in Japanese."""
+    if check_language(lang) == "ja":
+        return [STANCE_WORDS_JA[code] for code in codebook_labels]
+    return list(codebook_labels.values())
+
+
+def table1_code_words(codebook_labels: dict[str, str], lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """Table 1's codes in words for its cells: the codebook's label after its dimension ('government
+    stance: passive neutrality' → 'passive neutrality'), in Japanese ours."""
+    if check_language(lang) == "ja":
+        return {code: TABLE1_CODE_WORDS_JA[code] for code in codebook_labels}
+    return {code: label.split(": ")[-1] for code, label in codebook_labels.items()}
+
+
+def stance_words(label: str, width: int = 46, lang: str = DEFAULT_LANG) -> str:
     """A stance scale label from the codebook as the key prints it, wrapped: '3 — declares …' → '3
     declares …'. A remark on how the data keep the code ('(used only by carry-forward, never
     stored)') is for the codebook, not the reader of the chart."""
     label = re.sub(r"\s*\([^)]*\b(?:stored|carry-forward)\b[^)]*\)", "", label)
-    return textwrap.fill(label.replace(" — ", " ", 1), width)
+    return wrap(label.replace(" — ", " ", 1), width, lang)
 
 
 @two_layouts
@@ -35,12 +102,14 @@ def stance_heatmap(
     stance_labels: list[str],
     state_names: dict[str, str],
     layout: str = "wide",
+    lang: str = DEFAULT_LANG,
 ):
     """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a
     position changed; ○ on an evidenced day that is a reading, not printed
     (`evidenced.attrs["approximate"]`). `stance_labels` are the codebook's labels of the codes 0, 1,
     … in order ("3 — general cooperation …")."""
     narrow = layout == "narrow"
+    words = words_in(WORDS, lang)
     fig, ax = figure(6.4 if narrow else 4.2, figure_width(layout))
     n = len(stance_labels)
     rgba = np.array(
@@ -68,21 +137,23 @@ def stance_heatmap(
         )
     ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
     days = list(codes.columns)
-    ticks = [i for i, d in enumerate(days) if d.weekday() == 0][:: 2 if narrow else 1]
-    ax.set_xticks(ticks, [days[i].strftime(dates.axis_format("day", "en")) for i in ticks])
+    # Mondays; on a phone's width every other one ('9月17日' is wider than '17 Sep': every third)
+    every = (3 if lang == "ja" else 2) if narrow else 1
+    ticks = [i for i, d in enumerate(days) if d.weekday() == 0][::every]
+    ax.set_xticks(ticks, [days[i].strftime(dates.axis_format("day", lang)) for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
     ax.tick_params(axis="x", which="minor", length=0)
     handles = [
         Patch(
             facecolor=STANCE_COLOURS[i],
             edgecolor="#999999",
-            label=stance_words(stance_labels[i], 52 if narrow else 46),
+            label=stance_words(stance_labels[i], KEY_WIDTH[lang][layout], lang),
         )
         for i in range(n)
     ]
     handles += [
-        Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label="lighter = carried forward"),
-        Line2D([], [], marker="^", color="black", linestyle="", label="position changed"),
+        Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label=words["carried forward"]),
+        Line2D([], [], marker="^", color="black", linestyle="", label=words["changed"]),
     ]
     if approximate is not None and approximate.to_numpy().any():
         handles.append(
@@ -93,7 +164,8 @@ def stance_heatmap(
                 markerfacecolor="none",
                 color="black",
                 linestyle="",
-                label=dates.approximately("this day", True, "en") + " (read from context)",
+                label=dates.approximately(words["this day"], True, lang)
+                + words["read from context"],
             )
         )
     ax.legend(
@@ -125,6 +197,7 @@ def coded_table(
     row_labels: list[str],
     col_labels: list[str],
     layout: str = "wide",
+    lang: str = DEFAULT_LANG,
 ):
     """Table 1 as codes: each cell names its code in the codebook's words (acronyms as written
     there), on a light tint of its column's colour; a cell without a code says so. Narrow: each
@@ -155,9 +228,9 @@ def coded_table(
                 )
             )
             text = (
-                textwrap.fill(labels.get(v, v.replace("_", " ")), 21 if narrow else 27)
+                wrap(labels.get(v, v.replace("_", " ")), 21 if narrow else 27, lang)
                 if coded
-                else "no code"
+                else words_in(WORDS, lang)["no code"]
             )
             ax.text(
                 j + 0.04,
@@ -177,7 +250,7 @@ def coded_table(
     else:
         ax.set_yticks(
             [i + 0.5 for i in range(len(codes.index))],
-            [textwrap.fill(label[:1].upper() + label[1:], 24) for label in row_labels],
+            [wrap(label[:1].upper() + label[1:], 24, lang) for label in row_labels],
         )
     for spine in ax.spines.values():
         spine.set_visible(False)

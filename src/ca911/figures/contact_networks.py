@@ -9,6 +9,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from ca911.analysis import contact_network as contacts
 from ca911.analysis import network_layouts as layouts
+from ca911.data.language import DEFAULT_LANG
 from ca911.figures.networks import (
     BLACK,
     BLUE,
@@ -24,6 +25,7 @@ from ca911.figures.style import (
     figure,
     figure_width,
     two_layouts,
+    words_in,
 )
 
 # -------------------------------------------------------------------------------------- contacts
@@ -32,14 +34,35 @@ FAMILY_STYLE = {
     "visits": (BLUE, (0, (5, 2)), 0.22),
     "meetings and agreements": (GREEN, (0, (1.5, 1.5)), -0.22),
 }
+WORDS = {
+    "en": {
+        "families": {f: f for f in FAMILY_STYLE},
+        "betweenness": "larger circle = higher betweenness",
+    },
+    "ja": {
+        "families": {
+            "calls and messages": "電話・書簡",
+            "visits": "訪問",
+            "meetings and agreements": "会談・合意",
+        },
+        "betweenness": "円が大きいほど媒介中心性が高い",
+    },
+}
 
 
 @two_layouts
 def contact_network(
-    G, pos: dict | None = None, centrality: pd.DataFrame | None = None, layout: str = "wide"
+    G,
+    pos: dict | None = None,
+    centrality: pd.DataFrame | None = None,
+    layout: str = "wide",
+    lang: str = DEFAULT_LANG,
+    names: dict[str, str] | None = None,
 ):
     """The contact graph: one curve per pair and family of contact (colour and dash), width and
-    number = events; node size = betweenness (the bridge positions)."""
+    number = events; node size = betweenness (the bridge positions). Nodes are named from `names`
+    (actor id → name in the edition's language) where given, else by the graph's labels."""
+    words = words_in(WORDS, lang)
     require(list(G.edges), "contacts between two actors")
     pos = pos or layouts.contact_layout(G)
     centrality = centrality if centrality is not None else contacts.centrality_table(G)
@@ -86,7 +109,8 @@ def contact_network(
     for n, (x, y) in sorted(pos.items()):
         size = 60 + 900 * float(between.get(n, 0.0))
         ax.scatter([x], [y], s=size, color="white", edgecolor=BLACK, linewidths=0.9, zorder=2)
-        label = G.nodes[n]["label"].replace("Commonwealth of Independent States", "CIS")
+        label = (names or {}).get(n) or G.nodes[n]["label"]
+        label = label.replace("Commonwealth of Independent States", "CIS")
         ax.text(
             x,
             y + (0.13 + stagger[n] if y > 0.5 else -0.1 - stagger[n]),
@@ -101,7 +125,8 @@ def contact_network(
     ax.set_ylim(min(ys) - 0.38, max(ys) + 0.3)
     bare_axes(ax)
     handles = [
-        Line2D([], [], color=c, lw=1.2, ls=s, label=f) for f, (c, s, _) in FAMILY_STYLE.items()
+        Line2D([], [], color=c, lw=1.2, ls=s, label=words["families"][f])
+        for f, (c, s, _) in FAMILY_STYLE.items()
     ]
     handles.append(
         Line2D(
@@ -112,7 +137,7 @@ def contact_network(
             markeredgecolor=BLACK,
             ls="",
             ms=9,
-            label="larger circle = higher betweenness",
+            label=words["betweenness"],
         )
     )
     ax.legend(

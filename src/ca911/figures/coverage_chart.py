@@ -8,7 +8,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from ca911.figures.style import MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
+from ca911.data.language import DEFAULT_LANG
+from ca911.figures.style import MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts, words_in
 
 DATE_COVERAGE_PARTS = (
     ("mapped", OKABE_ITO[4], None),
@@ -24,6 +25,27 @@ SENTENCE_COVERAGE_PARTS = (
     ("signpost", OKABE_ITO[6], "\\\\"),
     ("problem", OKABE_ITO[5], "xx"),
 )
+WORDS = {
+    "en": {
+        "parts": {p[0]: p[0] for p in DATE_COVERAGE_PARTS + SENTENCE_COVERAGE_PARTS},
+        "units": {"date expressions": "date expressions", "sentences": "sentences"},
+        "chapter": "chapter {number}",
+    },
+    "ja": {
+        "parts": {
+            "mapped": "対応づけ済み",
+            "excluded": "除外（理由つき）",
+            "unmapped": "未対応",
+            "fact": "事実",
+            "restatement": "再述",
+            "analysis": "分析",
+            "signpost": "道しるべ",
+            "problem": "問題あり",
+        },
+        "units": {"date expressions": "日付表現の数", "sentences": "文の数"},
+        "chapter": "第{number}章",
+    },
+}
 
 
 @two_layouts
@@ -32,19 +54,32 @@ def coverage_bars(
     parts=DATE_COVERAGE_PARTS,
     unit: str = "date expressions",
     layout: str = "wide",
+    lang: str = DEFAULT_LANG,
 ):
     """Per chapter, how a chapter's items (date expressions, sentences) are accounted for, as
     stacked bars. Each count sits on a white patch so that hatching never runs through its digits;
     the key lists only the parts some chapter has."""
     narrow = layout == "narrow"
+    words = words_in(WORDS, lang)
     fig, ax = figure(2.1 if narrow else 1.6, figure_width(layout))
-    rows = [f"chapter {i[2:]}" if re.fullmatch(r"ch\d+", str(i)) else str(i) for i in summary.index]
+    rows = [
+        words["chapter"].format(number=i[2:]) if re.fullmatch(r"ch\d+", str(i)) else str(i)
+        for i in summary.index
+    ]
     left = np.zeros(len(summary))
     for status, colour, hatch in parts:
         vals = summary[status].to_numpy()
         if not vals.any():
             continue
-        ax.barh(rows, vals, left=left, color=colour, hatch=hatch, edgecolor="white", label=status)
+        ax.barh(
+            rows,
+            vals,
+            left=left,
+            color=colour,
+            hatch=hatch,
+            edgecolor="white",
+            label=words["parts"][status],
+        )
         for y, (start, v) in enumerate(zip(left, vals)):
             if v:
                 ax.text(
@@ -59,7 +94,7 @@ def coverage_bars(
                 )
         left += vals
     ax.invert_yaxis()
-    ax.set_xlabel(unit)
+    ax.set_xlabel(words["units"].get(unit, unit))
     ax.legend(
         loc="upper center",
         bbox_to_anchor=(0.5, -0.3 if narrow else -0.35),

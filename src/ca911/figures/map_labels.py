@@ -4,11 +4,11 @@ of markers and other labels), and the names of the places."""
 from __future__ import annotations
 
 import math
-import textwrap
 
 import pandas as pd
 from matplotlib.transforms import ScaledTranslation
 
+from ca911.data.language import DEFAULT_LANG
 from ca911.data.numbers import with_qualifier
 from ca911.figures.label_placement import LabelPlacer, data_to_pt
 from ca911.figures.map_markers import (
@@ -16,8 +16,12 @@ from ca911.figures.map_markers import (
     marker_radius_pt,
 )
 from ca911.figures.style import (
+    STATUS_WORDS,
     force_colour,
     force_short_name,
+    latin_width,
+    words_in,
+    wrap,
 )
 
 # Where each label would best go, in points from its marker: (dx, dy, ha, va); `LabelPlacer` moves a
@@ -46,7 +50,19 @@ NAME_AT = {
     "manas": (-11, 5, "right", "bottom"),
     "kant": (9, 5, "left", "bottom"),
 }
-SHORT_NAMES = {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"}
+SHORT_NAMES = {
+    "en": {"karshi-khanabad": "Khanabad", "kulyab": "Kulyab", "manas": "Manas", "kant": "Kant"},
+    "ja": {
+        "karshi-khanabad": "ハナバード",
+        "kulyab": "クリャブ",
+        "manas": "マナス",
+        "kant": "カント",
+    },
+}
+WORDS = {
+    "en": {"no number": "no number", "aircraft": "{count} aircraft", "name": "{name}: {body}"},
+    "ja": {"no number": "人数なし", "aircraft": "航空機{count}機", "name": "{name}：{body}"},
+}
 HALO = {
     "boxstyle": "round,pad=0.08",
     "facecolor": "white",
@@ -55,40 +71,51 @@ HALO = {
 }  # keeps a label readable over borders
 
 
-def _count_line(r) -> str:
-    count = with_qualifier(
-        r.personnel, r.personnel_qualifier
+def _count_line(r, lang: str = DEFAULT_LANG) -> str:
+    words = words_in(WORDS, lang)
+    count = (
+        words["no number"]
+        if pd.isna(r.personnel)
+        else with_qualifier(r.personnel, r.personnel_qualifier, lang=lang)
     )  # the number with its qualifier, as printed
-    count = "no number" if count == "not given" else count
     expected = (
         r.status == "planned" and r.personnel_qualifier == "expected"
     )  # "3,200 expected" says it already
-    status = "" if r.status == "present" or expected else f" {r.status}"
-    if len(count + status) > 14:  # panels are narrow: the status on a line of its own
+    status = (
+        "" if r.status == "present" or expected else f" {words_in(STATUS_WORDS, lang)[r.status]}"
+    )
+    if latin_width(count + status) > 14:  # panels are narrow: the status on a line of its own
         status = "\n" + status.strip()
     aircraft = (
         ""
         if pd.isna(r.aircraft)
-        else f"\n{with_qualifier(r.aircraft, r.aircraft_qualifier)} aircraft"
+        else "\n"
+        + words["aircraft"].format(
+            count=with_qualifier(r.aircraft, r.aircraft_qualifier, lang=lang)
+        )
     )
     return count + status + aircraft
 
 
-def group_label(rows: pd.DataFrame, force: str, narrow: bool = False) -> str:
+def group_label(
+    rows: pd.DataFrame, force: str, narrow: bool = False, lang: str = DEFAULT_LANG
+) -> str:
     """The force's name, then each number as printed (a record without a number only when none has
     one); `narrow`: the name on a line of its own."""
-    lines = list(dict.fromkeys(_count_line(r) for r in rows.itertuples()))
-    numbered = [ln for ln in lines if not ln.startswith("no number")]
-    name = force_short_name(force, force)
+    words = words_in(WORDS, lang)
+    lines = list(dict.fromkeys(_count_line(r, lang) for r in rows.itertuples()))
+    numbered = [ln for ln in lines if not ln.startswith(words["no number"])]
+    name = force_short_name(force, force, lang)
     body = "\n".join(numbered or lines[:1])
-    if (
-        narrow or len(f"{name}: {body.splitlines()[0]}") > 22
-    ):  # a long first line: the name on a line of its own
-        return textwrap.fill(name + ":", 15) + "\n" + body
-    return f"{name}: {body}"
+    first = words["name"].format(name=name, body=body.splitlines()[0])
+    if narrow or latin_width(first) > 22:  # a long first line: the name on a line of its own
+        return wrap(words["name"].format(name=name, body="").rstrip(), 15, lang) + "\n" + body
+    return words["name"].format(name=name, body=body)
 
 
-def label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -> None:
+def label_groups(
+    placer: LabelPlacer, sites: list[dict], narrow: bool = False, lang: str = DEFAULT_LANG
+) -> None:
     """Each force's name and numbers beside its marker, in the force's colour on a light halo; the
     longest labels placed first, while there is most room. Forces set side by side at one place
     share one label, a line or two each, in the book's text colour (each line names its force), with
@@ -102,7 +129,7 @@ def label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -
             site = here[0]
             labels.append(
                 (
-                    group_label(site["rows"], site["force"], narrow),
+                    group_label(site["rows"], site["force"], narrow, lang),
                     site,
                     site["at_pt"],
                     site["r"],
@@ -114,7 +141,7 @@ def label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -
         xs = [s["at_pt"][0] for s in here]
         at = ((min(xs) + max(xs)) / 2, here[0]["at_pt"][1])
         r = max(abs(s["at_pt"][0] - at[0]) + s["r"] for s in here)
-        text = "\n".join(group_label(s["rows"], s["force"], narrow) for s in here)
+        text = "\n".join(group_label(s["rows"], s["force"], narrow, lang) for s in here)
         labels.append(
             (
                 text,
@@ -149,7 +176,12 @@ def label_groups(placer: LabelPlacer, sites: list[dict], narrow: bool = False) -
 
 
 def place_names(
-    ax, pts: pd.DataFrame, places, placer: LabelPlacer, only_faultless: bool = False
+    ax,
+    pts: pd.DataFrame,
+    places,
+    placer: LabelPlacer,
+    only_faultless: bool = False,
+    lang: str = DEFAULT_LANG,
 ) -> None:
     """Each place's name right beside its point, or beside the markers set round it; placed before
     the forces' labels, which may sit further off with a leader line. `only_faultless`: a name with
@@ -166,7 +198,7 @@ def place_names(
             if (x, y, mr) not in placer.rings and near:
                 r = max(r, math.hypot(x - at[0], y - at[1]) + mr)
         placer.place(
-            SHORT_NAMES.get(place, p["name"]),
+            words_in(SHORT_NAMES, lang).get(place, p["name"]),
             (p["lon"], p["lat"]),
             at,
             r,

@@ -14,6 +14,7 @@ from matplotlib.patches import Polygon
 
 from ca911.analysis.chronology import deployment_timeline
 from ca911.data.geometry import borders, clip_ring, distance_km
+from ca911.data.language import DEFAULT_LANG, check_language
 from ca911.data.named_dates import END_OF_2001, NINE_ELEVEN, NINE_ELEVEN_EVE
 from ca911.data.package import DataPackage
 from ca911.figures.label_placement import LabelPlacer, data_to_pt
@@ -33,7 +34,10 @@ from ca911.figures.style import (
     OKABE_ITO,
     figure,
     force_colour,
+    force_key_name,
+    keep_inside_axes,
     two_layouts,
+    words_in,
 )
 
 # (key, panel title, first day, last day): a record belongs to the period its as_of ends in, so a
@@ -44,6 +48,35 @@ PERIODS = [
     ("2002", "2002", "2002-01-01", "2002-12-31"),
     ("2003", "2003 (to October)", "2003-01-01", "2003-12-31"),
 ]
+WORDS = {
+    "en": {
+        "titles": {key: title for key, title, _, _ in PERIODS},
+        "to Iraq": "to Iraq: {force}\u2019s\n{unit}, {personnel}",
+        "units": {},
+        "at the capital": "no place named: at the capital",
+        "capital": "capital",
+        "town": "town of a base or airfield",
+        "personnel": "{number} personnel",
+        "countries": {},
+    },
+    "ja": {
+        "titles": {
+            "before-9-11": "2001年9月11日以前",
+            "end-2001": "9月11日から2001年末まで",
+            "2002": "2002年",
+            "2003": "2003年（10月まで）",
+        },
+        "to Iraq": "イラクへ：{force}の\n{unit}、{personnel}",
+        # deployments.unit, which the data hold in English only
+        "units": {"engineer unit": "工兵部隊"},
+        "at the capital": "場所の記載なし：首都に表示",
+        "capital": "首都",
+        "town": "基地・飛行場のある町",
+        "personnel": "{number}人",
+        # countries drawn on the map that no chapter names (no actor, so no name_ja)
+        "countries": {"IRN": "イラン"},
+    },
+}
 EXTENT = (
     57.5,
     80.5,
@@ -69,10 +102,10 @@ COUNTRY_LABELS = {
 LAND, BORDER, FOCUS = "#f2efe9", "#9a9a9a", "#e4ded2"
 
 
-def points(pkg: DataPackage) -> pd.DataFrame:
+def points(pkg: DataPackage, lang: str = DEFAULT_LANG) -> pd.DataFrame:
     """Every place of places.csv with its name; index place_id."""
     p = pkg.places.set_index("place_id")
-    p["name"] = [pkg.actor_name(i) for i in p.index]
+    p["name"] = [pkg.actor_name(i, lang) for i in p.index]
     return p
 
 
@@ -153,7 +186,12 @@ NARROW_KEY_H_IN = (
 
 
 @two_layouts
-def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: str = "wide"):
+def presence_map(
+    pkg: DataPackage,
+    data_dir: str | Path | None = None,
+    layout: str = "wide",
+    lang: str = DEFAULT_LANG,
+):
     """Four panels, one per period, two by two across the text width (narrow: one under another):
     borders, capitals, and every deployment record dated in the period, marker by force, area by the
     printed number, the force and the number with its qualifier as the label. Under each panel,
@@ -162,9 +200,14 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
     columns = 1 if layout == "narrow" else 2
     key_h = NARROW_KEY_H_IN if layout == "narrow" else KEY_H_IN
     panel_w = NARROW_WIDTH_IN if layout == "narrow" else PANEL_W_IN
+    words = words_in(WORDS, lang)
     geo = borders(data_dir)
     d = map_records(pkg)
-    pts = points(pkg)
+    pts = points(pkg, lang)
+    if lang != "en":
+        from ca911.figures.presence import deployments_in
+
+        d = deployments_in(d, dict(zip(pkg.actors["actor_id"], pkg.actors[f"name_{lang}"])), lang)
     west, east, south, north = EXTENT
     map_h, strip_h = (
         panel_w * (n - s) / ((e - w) * math.cos(math.radians(MID_LAT)))
@@ -182,7 +225,8 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
         for p in pts.index
         if INSET[0] <= pts.loc[p, "lon"] <= INSET[1] and INSET[2] <= pts.loc[p, "lat"] <= INSET[3]
     ]
-    for k, (key, title, _, _) in enumerate(PERIODS):
+    for k, (key, _, _, _) in enumerate(PERIODS):
+        title = words["titles"][key]
         col, row = k % columns, k // columns
         left = col * (panel_w + GAP_IN) / width
         top = height - row * row_h - TITLE_H_IN
@@ -211,18 +255,20 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             s for s in sites if not (s["anchor"] in inset_places and not s["country_only"])
         ]  # bases: in the strip
         for iso, (x, y) in COUNTRY_LABELS.items() if k == 0 else ():
-            name = next(f["properties"]["name"] for f in geo["features"] if f["id"] == iso)
+            name = _country_name(pkg, geo, iso, lang)
             placer.block(
-                ax.text(
-                    x,
-                    y,
-                    name,
-                    fontsize=MIN_TEXT_PT,
-                    color="#555555",
-                    ha="center",
-                    va="center",
-                    zorder=2,
-                    fontstyle="italic",
+                keep_inside_axes(
+                    ax.text(
+                        x,
+                        y,
+                        name,
+                        fontsize=MIN_TEXT_PT,
+                        color="#555555",
+                        ha="center",
+                        va="center",
+                        zorder=2,
+                        fontstyle="normal" if lang == "ja" else "italic",
+                    )
                 )
             )
         if key == "2003":
@@ -245,7 +291,11 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
                     ax.text(
                         west + 0.4,
                         43.5,
-                        f"to Iraq: {r.force}'s\n{r.unit.lower()}, {r.personnel_label}",
+                        words["to Iraq"].format(
+                            force=r.force,
+                            unit=words["units"].get(r.unit.lower(), r.unit.lower()),
+                            personnel=r.personnel_label,
+                        ),
                         fontsize=MIN_TEXT_PT,
                         color=force_colour("KAZ"),
                         va="top",
@@ -263,12 +313,12 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
         if (
             layout == "narrow"
         ):  # little room: the forces' labels first, a name only where it is free
-            label_groups(placer, labelled, narrow=True)
-            place_names(ax, pts, on_map, placer, only_faultless=True)
+            label_groups(placer, labelled, narrow=True, lang=lang)
+            place_names(ax, pts, on_map, placer, only_faultless=True, lang=lang)
         else:
-            place_names(ax, pts, on_map, placer)
-            label_groups(placer, labelled)
-        _strip(strip, geo, sub, pts, inset_places)
+            place_names(ax, pts, on_map, placer, lang=lang)
+            label_groups(placer, labelled, lang=lang)
+        _strip(strip, geo, sub, pts, inset_places, lang)
     handles = [
         Line2D(
             [],
@@ -277,7 +327,7 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             color=FORCES[f].colour,
             linestyle="",
             markersize=7,
-            label=FORCES[f].key,
+            label=force_key_name(f, lang),
         )
         for f in MAPPED_FORCES
     ]
@@ -290,10 +340,16 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             markeredgecolor="#555555",
             linestyle="",
             markersize=7,
-            label="no place named: at the capital",
+            label=words["at the capital"],
         ),
         Line2D(
-            [], [], marker="s", color=OKABE_ITO[7], linestyle="", markersize=3.5, label="capital"
+            [],
+            [],
+            marker="s",
+            color=OKABE_ITO[7],
+            linestyle="",
+            markersize=3.5,
+            label=words["capital"],
         ),
         Line2D(
             [],
@@ -302,7 +358,7 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             color=BASE_DOT,
             linestyle="",
             markersize=2.8,
-            label="town of a base or airfield",
+            label=words["town"],
         ),
     ]
     handles += [
@@ -313,7 +369,7 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
             color="#999999",
             linestyle="",
             markersize=math.sqrt(marker_area(n)),
-            label=f"{n:,} personnel",
+            label=words["personnel"].format(number=f"{n:,}"),
         )
         for n in (1000, 10000)
     ]
@@ -330,7 +386,15 @@ def presence_map(pkg: DataPackage, data_dir: str | Path | None = None, layout: s
     return fig
 
 
-def _strip(strip, geo, sub, pts, inset_places) -> None:
+def _country_name(pkg: DataPackage, geo: dict, iso: str, lang: str) -> str:
+    """A country's name on the map: the border data's (English), in Japanese the chapters' name."""
+    if check_language(lang) == "en":
+        return next(f["properties"]["name"] for f in geo["features"] if f["id"] == iso)
+    known = set(pkg.actors["actor_id"])
+    return pkg.actor_name(iso, lang) if iso in known else words_in(WORDS, lang)["countries"][iso]
+
+
+def _strip(strip, geo, sub, pts, inset_places, lang: str = DEFAULT_LANG) -> None:
     """The Bishkek area enlarged under its panel (outside the panel's frame; its box is marked on
     the panel)."""
     _draw_borders(strip, geo, INSET)
@@ -341,8 +405,8 @@ def _strip(strip, geo, sub, pts, inset_places) -> None:
     sites = draw_groups(
         strip, sub[sub["anchor"].isin(inset_places) & ~sub["in_country_only"]], pts, placer
     )
-    place_names(strip, pts, bases, placer)
-    label_groups(placer, sites)
+    place_names(strip, pts, bases, placer, lang=lang)
+    label_groups(placer, sites, lang=lang)
     if {"kant", "manas"} <= set(
         inset_places
     ):  # the distance between the two, under them where there is room

@@ -7,6 +7,7 @@ from matplotlib.lines import Line2D
 
 from ca911.analysis import membership_network
 from ca911.analysis import network_layouts as layouts
+from ca911.data.language import DEFAULT_LANG
 from ca911.figures.networks import (
     BLACK,
     BLUE,
@@ -22,8 +23,37 @@ from ca911.figures.style import (
     MIN_TEXT_PT,
     figure,
     figure_width,
+    latin_width,
     two_layouts,
+    words_in,
 )
+
+WORDS = {
+    "en": {
+        "title": "{label}\n(as of {date})",
+        "projected title": "{label} (as of {date})",
+        "member": "member (as before)",
+        "new": "new since previous panel",
+        "ended": "ended since previous panel",
+        "observer": "observer",
+        "not in network": "not in the network then",
+        "sides": "states on the left,\norganisations on the right",
+        "share": {1: "share 1 organisation", 2: "share 2 organisations", 3: "share 3 or more"},
+        "state not in network": "state not in the network then",
+    },
+    "ja": {
+        "title": "{label}\n（{date}時点）",
+        "projected title": "{label}（{date}時点）",
+        "member": "加盟（前の図と同じ）",
+        "new": "前の図以後の新規加盟",
+        "ended": "前の図以後に終了",
+        "observer": "オブザーバー",
+        "not in network": "この時点でネットワーク外",
+        "sides": "左に国家、\n右に機構",
+        "share": {1: "共通の機構 1", 2: "共通の機構 2", 3: "共通の機構 3 以上"},
+        "state not in network": "この時点でネットワーク外の国",
+    },
+}
 
 
 # ----------------------------------------------------------------------------------- memberships
@@ -34,19 +64,28 @@ def _change_colours(now: set, before: set | None):
 
 
 @two_layouts
-def membership_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: str = "wide"):
+def membership_snapshots(
+    pkg, snapshots=membership_network.SNAPSHOTS, layout: str = "wide", lang: str = DEFAULT_LANG
+):
     """One panel per snapshot on one fixed two-column layout; new memberships in vermillion, ended
     ones dotted grey, members and organisations not (or no longer) in the network in light grey."""
     pos = require(layouts.membership_layout(pkg), "memberships that any date can show")
-    names = node_names(pkg, short=True)
+    names = node_names(pkg, short=True, lang=lang)
+    words = words_in(WORDS, lang)
     narrow = layout == "narrow"
-    ncols = 2 if narrow else 3
-    nrows = -(
-        -(len(snapshots) + (0 if narrow else 1)) // ncols
-    )  # narrow: the key under the panels, not in one
+    # narrow: one panel a row (two across, a panel's names run into its neighbour's), the key
+    # under the panels, not in one
+    ncols = 1 if narrow else 3
+    nrows = -(-(len(snapshots) + (0 if narrow else 1)) // ncols)
     key_h = 1.4 if narrow else 0.0
+    panel_h = 2.4 if narrow else 3.3
     fig, axes = figure(
-        3.3 * nrows + key_h, figure_width(layout), nrows=nrows, ncols=ncols, layout=None
+        panel_h * nrows + key_h,
+        figure_width(layout),
+        nrows=nrows,
+        ncols=ncols,
+        layout=None,
+        squeeze=False,
     )
     before = None
     for ax, label in zip(axes.flat, snapshots):
@@ -78,7 +117,10 @@ def membership_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: st
                 color=BLACK if on else "#9a9a9a",
             )
         ax.set_title(
-            f"{date_words(label, short=False)}\n(as of {date_words(G.graph['as_of'])})",
+            words["title"].format(
+                label=date_words(label, short=False, lang=lang),
+                date=date_words(G.graph["as_of"], lang=lang),
+            ),
             fontsize=MIN_TEXT_PT,
         )
         ax.set_xlim(-1.0, 1.95)
@@ -88,18 +130,18 @@ def membership_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: st
     for ax in list(axes.flat)[len(snapshots) :]:
         bare_axes(ax)
     handles = [
-        Line2D([], [], color=BLUE, lw=0.9, label="member (as before)"),
-        Line2D([], [], color=VERMILLION, lw=1.6, label="new since previous panel"),
-        Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label="ended since previous panel"),
-        Line2D([], [], color=BLUE, lw=0.9, ls="--", label="observer"),
-        Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="not in the network then"),
+        Line2D([], [], color=BLUE, lw=0.9, label=words["member"]),
+        Line2D([], [], color=VERMILLION, lw=1.6, label=words["new"]),
+        Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label=words["ended"]),
+        Line2D([], [], color=BLUE, lw=0.9, ls="--", label=words["observer"]),
+        Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label=words["not in network"]),
     ]
     key = {
         "handles": handles,
         "fontsize": MIN_TEXT_PT,
         "frameon": False,
         "title_fontsize": MIN_TEXT_PT,
-        "title": "states on the left,\norganisations on the right",
+        "title": words["sides"],
     }
     if narrow:
         fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), **key)
@@ -112,18 +154,21 @@ def membership_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: st
         hspace=0.22,
         left=0.02,
         right=0.98,
-        bottom=key_h / (3.3 * nrows + key_h) + 0.01 if narrow else None,
+        bottom=key_h / (panel_h * nrows + key_h) + 0.01 if narrow else None,
     )
     return finished(fig)
 
 
 @two_layouts
-def projected_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: str = "wide"):
+def projected_snapshots(
+    pkg, snapshots=membership_network.SNAPSHOTS, layout: str = "wide", lang: str = DEFAULT_LANG
+):
     """State–state networks per snapshot on one fixed circle: thin blue = one shared organisation,
     vermillion = two, thicker vermillion = three or more, the key listing only the widths drawn (the
     exact counts are in `networks.projected_weights`)."""
     pos = require(layouts.projection_layout(pkg), "memberships that any date can show")
-    names = node_names(pkg)
+    names = node_names(pkg, lang=lang)
+    words = words_in(WORDS, lang)
     narrow = layout == "narrow"
     ncols = 1 if narrow else 2
     nrows = -(-(len(snapshots) + 1) // ncols)
@@ -136,6 +181,9 @@ def projected_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: str
         squeeze=False,
     )
     heaviest = 0
+    # the circle's names reach out sideways: about 0.075 layout units a Latin character at 8.5 pt
+    # ('Uzbekistan' to 1.95, 'ウズベキスタン' further), so neighbouring panels' names stay apart
+    reach = 1.2 + 0.075 * max(latin_width(names.get(n, n)) for n in pos)
     for ax, label in zip(axes.flat, snapshots):
         P = membership_network.project_members(
             membership_network.build_membership_graph(pkg, label)
@@ -167,24 +215,27 @@ def projected_snapshots(pkg, snapshots=membership_network.SNAPSHOTS, layout: str
                 color=BLACK if on else "#9a9a9a",
             )
         ax.set_title(
-            f"{date_words(label, short=False)} (as of {date_words(P.graph['as_of'])})",
+            words["projected title"].format(
+                label=date_words(label, short=False, lang=lang),
+                date=date_words(P.graph["as_of"], lang=lang),
+            ),
             fontsize=MIN_TEXT_PT,
             pad=9,
             loc="left",
         )  # a heading, apart from the node label centred under it
-        ax.set_xlim(-1.95, 1.95)
+        ax.set_xlim(-reach, reach)
         ax.set_ylim(-1.45, 1.45)
         ax.set_aspect("equal")
         ax.set_axis_off()
     for ax in list(axes.flat)[len(snapshots) :]:
         bare_axes(ax)
     weights = [
-        Line2D([], [], color=BLUE, lw=0.6, alpha=0.6, label="share 1 organisation"),
-        Line2D([], [], color=VERMILLION, lw=1.7, label="share 2 organisations"),
-        Line2D([], [], color=VERMILLION, lw=2.8, label="share 3 or more"),
+        Line2D([], [], color=BLUE, lw=0.6, alpha=0.6, label=words["share"][1]),
+        Line2D([], [], color=VERMILLION, lw=1.7, label=words["share"][2]),
+        Line2D([], [], color=VERMILLION, lw=2.8, label=words["share"][3]),
     ]
     handles = weights[: min(heaviest, 3)] + [
-        Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label="state not in the network then")
+        Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label=words["state not in network"])
     ]  # only widths drawn
     list(axes.flat)[-1].legend(handles=handles, loc="center", fontsize=MIN_TEXT_PT, frameon=False)
     fig.subplots_adjust(wspace=0.2, hspace=0.3 if narrow else 0.2)

@@ -4,7 +4,6 @@ time axis broken at 11 September 2001, and the aid the chapters total, as bars."
 from __future__ import annotations
 
 import re
-import textwrap
 
 import matplotlib.dates as mdates
 import numpy as np
@@ -12,16 +11,21 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from ca911.data import dates
+from ca911.data.language import DEFAULT_LANG, check_language
 from ca911.data.named_dates import NINE_ELEVEN
-from ca911.data.numbers import NOT_GIVEN
+from ca911.data.numbers import with_qualifier
 from ca911.figures.style import (
     MIN_TEXT_PT,
     OKABE_ITO,
+    STATUS_WORDS,
     figure,
     figure_width,
     force_colour,
     force_short_name,
+    latin_width,
     two_layouts,
+    words_in,
+    wrap,
 )
 
 STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s", "capacity": "^"}
@@ -36,23 +40,93 @@ NOTE_WIDTH = (
 
 
 NARROW_NOTE_WIDTH = 21  # on a phone's width the note wraps at this width too
+WORDS = {
+    "en": {
+        "no number": "no number given",
+        "note": "{date} {status}: {numbers}",
+        "aircraft": "{count} aircraft",
+        "aircraft joiner": "; ",
+        "host": "in {host}",
+        "before": "before",
+        "after": "after {date}",
+        "after narrow": "after\n{date}",
+        "notes": "  as printed: date, status, numbers",
+        "notes narrow": "  as printed: date,\n  status, numbers",
+        "key title": "marker shape: status",
+        "dollars": "${millions:,.1f}m",
+        "dollars axis": "US dollars, millions",
+        "sum": "sum of parts {amount}",
+        "total": "stated total {amount}",
+        "sum joiner": "; ",
+        "region": "Region-wide",
+    },
+    "ja": {
+        "no number": "人数の記載なし",
+        "note": "{date} {status}：{numbers}",
+        "aircraft": "航空機{count}機",
+        "aircraft joiner": "、",
+        "host": "{host}",
+        "before": "以前",
+        "after": "{date}以後",
+        "after narrow": "{date}\n以後",
+        "notes": "  原文どおり：日付・状態・人数",
+        "notes narrow": "  原文どおり：\n  日付・状態・人数",
+        "key title": "記号の形：状態",
+        "dollars": "{millions:,.1f}百万ドル",
+        "dollars axis": "百万米ドル",
+        "sum": "内訳の合計 {amount}",
+        "total": "記載された総額 {amount}",
+        "sum joiner": "、",
+        "region": "地域全体",
+    },
+}
 
 
-def _record_label(r) -> str:
+def deployments_in(d: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """The deployment records' words in the edition's language: force, host and facility by
+    `names` (actor id → name), numbers with their qualifiers by `ca911.data.numbers`."""
+    d = d.copy()
+    d["force"] = d["force_id"].map(names)
+    d["host"] = d["host_id"].map(names)
+    d["facility"] = d["facility_id"].map(names).fillna("")
+    d["personnel_label"] = [
+        with_qualifier(n, q, lang=lang) for n, q in zip(d["personnel"], d["personnel_qualifier"])
+    ]
+    d["aircraft_label"] = [
+        with_qualifier(n, q, lang=lang) if pd.notna(n) else ""
+        for n, q in zip(d["aircraft"], d["aircraft_qualifier"])
+    ]
+    return d
+
+
+def _record_label(r, lang: str = DEFAULT_LANG) -> str:
     """A deployment record's force and place, as its row is labelled."""
     place = (
-        f" · {re.sub(r' (air base|airfield)$', '', r.facility)}" if r.facility else ""
+        f" · {re.sub(r'( (air base|airfield)|(空軍基地|飛行場|基地))$', '', r.facility)}"
+        if r.facility
+        else ""
     )  # the kind: in the caption
-    return force_short_name(r.force_id, r.force) + place
+    return force_short_name(r.force_id, r.force, lang) + place
 
 
 @two_layouts
-def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
+def deployment_chart(
+    d: pd.DataFrame,
+    layout: str = "wide",
+    lang: str = DEFAULT_LANG,
+    names: dict[str, str] | None = None,
+):
     """A dot plot by place: one row per deployment record, grouped by host state; the time axis is
     broken at 11 September 2001 so the dense months after it get most of the width; each row names
     its force and place on the left and its date, status and numbers as printed on the right
     (nothing overlaps)."""
     narrow = layout == "narrow"
+    words = words_in(WORDS, lang)
+    status_words = words_in(STATUS_WORDS, lang)
+    if names is not None:
+        d = deployments_in(d, names, lang)
+    elif check_language(lang) != "en":
+        raise ValueError("a deployment chart in Japanese needs the actors' Japanese `names`")
     note_width = NARROW_NOTE_WIDTH if narrow else NOTE_WIDTH
     hosts = list(dict.fromkeys(d.sort_values("as_of_lo")["host"]))
     rows: list[
@@ -63,20 +137,25 @@ def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
         sub = d[d["host"] == host].sort_values(["force", "facility", "as_of_lo", "deployment_id"])
         previous_label = None
         for r in sub.itertuples():
-            numbers = r.personnel_label if r.personnel_label != NOT_GIVEN else "no number given"
-            note = f"{dates.words(r.as_of, 'en', short=True)} {r.status}: {numbers}"
+            numbers = r.personnel_label if pd.notna(r.personnel) else words["no number"]
+            note = words["note"].format(
+                date=dates.words(r.as_of, lang, short=True),
+                status=status_words[r.status],
+                numbers=numbers,
+            )
             if narrow:  # no room for labels left of the axes: the force and place head the note
-                label = _record_label(r)
-                note = textwrap.fill(note, note_width)
+                label = _record_label(r, lang)
+                note = wrap(note, note_width, lang)
                 note = note if label == previous_label else f"{label}\n{note}"
                 previous_label = label
             if r.aircraft_label:
-                aircraft = f"{r.aircraft_label} aircraft"
+                aircraft = words["aircraft"].format(count=r.aircraft_label)
+                joiner = words["aircraft joiner"]
                 last_line = note.rsplit("\n", 1)[-1]
                 note += (
-                    f";\n{aircraft}"
-                    if len(f"{last_line}; {aircraft}") > note_width
-                    else f"; {aircraft}"
+                    f"{joiner.rstrip()}\n{aircraft}"
+                    if latin_width(f"{last_line}{joiner}{aircraft}") > note_width
+                    else f"{joiner}{aircraft}"
                 )
             rows.append(("record", r, note))
     heights = [1.0 + 0.55 * note.count("\n") for _, _, note in rows]
@@ -96,16 +175,17 @@ def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
     labels = []
     for (kind, item, note), y, h in zip(rows, centres, heights):
         if kind == "host":
-            labels.append("" if narrow else f"in {item}")
+            host = words["host"].format(host=item)
+            labels.append("" if narrow else host)
             if narrow:
-                notes.text(0.08, y, f"in {item}", va="center", fontsize=MIN_TEXT_PT)
+                notes.text(0.08, y, host, va="center", fontsize=MIN_TEXT_PT)
             previous_label = None
             for ax in (before, after, notes):
                 ax.axhspan(y - h / 2, y + h / 2, color="#ececec", linewidth=0, zorder=0)
             continue
         r = item
         colour = force_colour(r.force_id)
-        label = "" if narrow else _record_label(r)
+        label = "" if narrow else _record_label(r, lang)
         labels.append(
             "" if label == previous_label else label
         )  # a repeated force and place is not relabelled
@@ -148,9 +228,13 @@ def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
     after.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=[1, 7]))
     for ax in (before, after):
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    before.set_title("before", fontsize=MIN_TEXT_PT, loc="left")
+    before.set_title(words["before"], fontsize=MIN_TEXT_PT, loc="left")
     after.set_title(
-        "after\n11 Sep 2001" if narrow else "after 11 Sep 2001", fontsize=MIN_TEXT_PT, loc="left"
+        words["after narrow" if narrow else "after"].format(
+            date=dates.words(NINE_ELEVEN, lang, short=True)
+        ),
+        fontsize=MIN_TEXT_PT,
+        loc="left",
     )
     for ax in (before, after):
         ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
@@ -162,16 +246,10 @@ def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
     after.spines["left"].set_visible(False)
     after.tick_params(axis="y", length=0)
     notes.axis("off")
-    notes.set_title(
-        "  as printed: date,\n  status, numbers"
-        if narrow
-        else "  as printed: date, status, numbers",
-        fontsize=MIN_TEXT_PT,
-        loc="left",
-    )
+    notes.set_title(words["notes narrow" if narrow else "notes"], fontsize=MIN_TEXT_PT, loc="left")
     drawn = {m for ax in (before, after) for m in _drawn_markers(ax)}
     handles = [
-        Line2D([], [], marker=m, color="#555555", linestyle="", label=s)
+        Line2D([], [], marker=m, color="#555555", linestyle="", label=status_words[s])
         for s, m in STATUS_MARKERS.items()
         if m in drawn
     ]
@@ -180,7 +258,7 @@ def deployment_chart(d: pd.DataFrame, layout: str = "wide"):
         loc="outside lower center",
         ncol=3 if narrow else 5,
         frameon=False,
-        title="marker shape: status",
+        title=words["key title"],
         columnspacing=1.0,
         handletextpad=0.3,
     )
@@ -206,25 +284,44 @@ def _drawn_markers(ax) -> set[str]:
 
 
 @two_layouts
-def aid_bars(parts: pd.DataFrame, total: int | None, title_note: str = "", layout: str = "wide"):
-    """Horizontal bars in millions of dollars, with the stated total and the sum of the parts."""
+def aid_bars(
+    parts: pd.DataFrame,
+    total: int | None,
+    title_note: str = "",
+    layout: str = "wide",
+    lang: str = DEFAULT_LANG,
+    names: dict[str, str] | None = None,
+):
+    """Horizontal bars in millions of dollars, with the stated total and the sum of the parts;
+    recipients named from `names` (actor id → name) where given."""
+    words = words_in(WORDS, lang)
+
+    def dollars(amount) -> str:
+        return words["dollars"].format(millions=amount / 1e6)
+
     fig, ax = figure(2.8 if layout == "narrow" else 2.4, figure_width(layout))
     y = list(range(len(parts)))[::-1]
     ax.barh(y, parts["amount_usd"] / 1e6, color=OKABE_ITO[4])
     for yy, v in zip(y, parts["amount_usd"]):
         ax.annotate(
-            f"${v / 1e6:,.1f}m",
+            dollars(v),
             (v / 1e6, yy),
             xytext=(3, 0),
             textcoords="offset points",
             va="center",
             fontsize=MIN_TEXT_PT,
         )
-    ax.set_yticks(y, parts["recipient"])
-    ax.set_xlabel("US dollars, millions")
+    recipients = (
+        parts["recipient"]
+        if names is None
+        else [names.get(i, words["region"]) for i in parts["recipient_id"]]
+    )
+    ax.set_yticks(y, recipients)
+    ax.set_xlabel(words["dollars axis"])
     summed = int(parts["amount_usd"].sum())
-    note = f"sum of parts ${summed / 1e6:,.1f}m" + (
-        ("\n" if layout == "narrow" else "; ") + f"stated total ${total / 1e6:,.1f}m"
+    note = words["sum"].format(amount=dollars(summed)) + (
+        ("\n" if layout == "narrow" else words["sum joiner"])
+        + words["total"].format(amount=dollars(total))
         if total
         else ""
     )

@@ -10,6 +10,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from ca911.analysis import network_layouts as layouts
 from ca911.analysis import presence_network
+from ca911.data.language import DEFAULT_LANG
 from ca911.data.numbers import with_qualifier
 from ca911.figures.networks import (
     BLACK,
@@ -25,60 +26,114 @@ from ca911.figures.style import (
     FIGURE_WIDTH_IN,
     FORCES,
     MIN_TEXT_PT,
+    STATUS_WORDS,
     figure,
     figure_width,
     force_colour,
+    keep_inside_axes,
     two_layouts,
+    words_in,
+    wrap,
 )
 
 # -------------------------------------------------------------------------------------- presence
 FACILITY_SHORT = {
-    "karshi-khanabad": "[Karshi-]Khanabad",
-    "manas": "Manas",
-    "kant": "Kant",
-    "kulyab": "Kulyab",
+    "en": {
+        "karshi-khanabad": "[Karshi-]Khanabad",
+        "manas": "Manas",
+        "kant": "Kant",
+        "kulyab": "Kulyab",
+    },
+    "ja": {
+        "karshi-khanabad": "ハナバード",
+        "manas": "マナス",
+        "kant": "カント",
+        "kulyab": "クリャブ",
+    },
+}
+WORDS = {
+    "en": {
+        "at": " at {facility}",
+        "count": ": {count}",
+        "as of": " ({date})",
+        "record": " (record {date})",
+        "status": ", {status}",
+        "titles": {
+            "before-9-11": "Before 11 September",
+            "after-9-11": "After 11 September",
+            "latest": "Latest the chapters give",
+        },
+        "title": "{title} (as of {date})",
+        "none": "no presence recorded",
+        "present or arriving": "present or arriving",
+        "agreed or planned": "agreed or planned",
+        "no number": "no number given",
+        "personnel": "{number} personnel",
+    },
+    "ja": {
+        "at": "（{facility}）",
+        "count": "：{count}",
+        "as of": "（{date}）",
+        "record": "（記録 {date}）",
+        "status": "、{status}",
+        "titles": {
+            "before-9-11": "9月11日以前",
+            "after-9-11": "9月11日以後",
+            "latest": "各章が示す最新の状況",
+        },
+        "title": "{title}（{date}時点）",
+        "none": "駐留の記録なし",
+        "present or arriving": "駐留・到着",
+        "agreed or planned": "合意・計画",
+        "no number": "人数の記載なし",
+        "personnel": "{number}人",
+    },
 }
 
 
-def _presence_label(actor_id: str, names: dict) -> str:
+def _presence_label(actor_id: str, names: dict, lang: str = DEFAULT_LANG) -> str:
     """A force by the force table's short name (an organisation by its acronym, as in every network
     figure), a base by its short name, anything else by its name."""
-    if actor_id in FORCES:
-        return FORCES[actor_id].acronym or FORCES[actor_id].short
-    return FACILITY_SHORT.get(actor_id, names.get(actor_id, actor_id))
+    if actor_id in FORCES:  # in Japanese by name: the chapters print no acronym of a force
+        acronym = FORCES[actor_id].acronym if lang == "en" else None
+        return acronym or FORCES[actor_id].short[lang]
+    return words_in(FACILITY_SHORT, lang).get(actor_id, names.get(actor_id, actor_id))
 
 
 def _width(n) -> float:
     return 0.7 if n is None else 0.8 + 3.6 * (n / 18000) ** 0.5
 
 
-def presence_entry(u: str, v: str, d: dict, names: dict) -> str:
+def presence_entry(u: str, v: str, d: dict, names: dict, lang: str = DEFAULT_LANG) -> str:
     """One line of the presence key: force → host (at facility): number as printed (date),
     status."""
-    facility = ", ".join(_presence_label(f, names) for f in d["facility"].split(";") if f)
+    words = words_in(WORDS, lang)
+    facility = "、" if lang == "ja" else ", "
+    facility = facility.join(_presence_label(f, names, lang) for f in d["facility"].split(";") if f)
     n = d.get("personnel")
-    text = f"{_presence_label(u, names)} → {names.get(v, v)}" + (
-        f" at {facility}" if facility else ""
+    text = f"{_presence_label(u, names, lang)} → {names.get(v, v)}" + (
+        words["at"].format(facility=facility) if facility else ""
     )
-    text += f": {with_qualifier(n, d.get('personnel_qualifier'))}"
+    text += words["count"].format(count=with_qualifier(n, d.get("personnel_qualifier"), lang=lang))
     text += (
-        f" ({date_words(d['personnel_as_of'])})"
+        words["as of"].format(date=date_words(d["personnel_as_of"], lang=lang))
         if n is not None
-        else f" (record {date_words(d['as_of'])})"
+        else words["record"].format(date=date_words(d["as_of"], lang=lang))
     )
     if d["status"] not in ("present", "arriving"):
-        text += f", {d['status']}"
+        text += words["status"].format(status=words_in(STATUS_WORDS, lang)[d["status"]])
     return text
 
 
 @two_layouts
-def presence_panels(pkg, layout: str = "wide"):
+def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     """Force → host arrows at the three dates, forces on top and hosts below. Width grows with the
     square root of personnel (the latest number the chapters give by then); dashed where the latest
     record is an agreement or a plan; thin grey where no number is given. Each arrow carries a
     number that the key beside the panel explains."""
     pos = require(layouts.presence_layout(pkg), "deployments of troops")
-    names = node_names(pkg, short=True)
+    names = node_names(pkg, short=True, lang=lang)
+    words = words_in(WORDS, lang)
     snaps = presence_network.presence_snapshots(pkg)
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the
     # text width
@@ -89,7 +144,7 @@ def presence_panels(pkg, layout: str = "wide"):
             [
                 len(
                     _presence_key(
-                        presence_network.build_presence_graph(pkg, date), names, key_width
+                        presence_network.build_presence_graph(pkg, date), names, key_width, lang
                     )
                 )
                 for date in snaps.values()
@@ -105,11 +160,7 @@ def presence_panels(pkg, layout: str = "wide"):
             layout=None,
             gridspec_kw={"width_ratios": [1.08, 1.12]},
         )
-    titles = {
-        "before-9-11": "Before 11 September",
-        "after-9-11": "After 11 September",
-        "latest": "Latest the chapters give",
-    }
+    titles = words["titles"]
     if not narrow:
         fig.subplots_adjust(
             hspace=0.35, wspace=0.02, bottom=0.12
@@ -131,8 +182,8 @@ def presence_panels(pkg, layout: str = "wide"):
                 zorder=3,
                 linewidths=0.8,
             )
-            label = _presence_label(n, names).replace("Western ", "Western\n")
-            ax.text(
+            label = _presence_label(n, names, lang).replace("Western ", "Western\n")
+            text = ax.text(
                 x,
                 y + (0.12 + stagger[n] if top else -0.12 - stagger[n]),
                 label,
@@ -142,6 +193,7 @@ def presence_panels(pkg, layout: str = "wide"):
                 fontsize=MIN_TEXT_PT,
                 color=BLACK if on else "#9a9a9a",
             )
+            keep_inside_axes(text)  # a name at the panel's edge never runs into the key beside it
         lines, placed = [], []
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
             n = d.get("personnel")
@@ -162,7 +214,12 @@ def presence_panels(pkg, layout: str = "wide"):
                     zorder=2,
                 )
             )
-            x, y = _number_spot(ax, pos[u], pos[v], placed)
+            others = [
+                (pos[a], pos[b], _width(e.get("personnel")))
+                for a, b, e in G.edges(data=True)
+                if (a, b) != (u, v)
+            ]
+            x, y = _number_spot(ax, pos[u], pos[v], placed, others)
             ax.text(
                 x,
                 y,
@@ -173,13 +230,11 @@ def presence_panels(pkg, layout: str = "wide"):
                 zorder=4,
                 bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": colour, "lw": 0.7},
             )
-            lines.append(
-                textwrap.fill(
-                    f"{i}  {presence_entry(u, v, d, names)}", key_width, subsequent_indent="     "
-                )
-            )
+            lines.append(_key_line(i, presence_entry(u, v, d, names, lang), key_width, lang))
         ax.set_title(
-            f"{titles.get(key, key)} (as of {date_words(f'{date:%Y-%m-%d}')})",
+            words["title"].format(
+                title=titles.get(key, key), date=date_words(f"{date:%Y-%m-%d}", lang=lang)
+            ),
             fontsize=MIN_TEXT_PT,
             loc="left",
         )
@@ -187,7 +242,7 @@ def presence_panels(pkg, layout: str = "wide"):
         key_ax.text(
             0.0,
             1.0,
-            "\n".join(lines) if lines else "no presence recorded",
+            "\n".join(lines) if lines else words["none"],
             fontsize=MIN_TEXT_PT,
             va="top",
             ha="left",
@@ -196,11 +251,15 @@ def presence_panels(pkg, layout: str = "wide"):
         )
         bare_axes(key_ax)
     handles = [
-        Line2D([], [], color=BLACK, lw=1.2, label="present or arriving"),
-        Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label="agreed or planned"),
-        Line2D([], [], color="#777777", lw=0.7, label="no number given"),
-        Line2D([], [], color=BLACK, lw=_width(1000), label="1,000 personnel"),
-        Line2D([], [], color=BLACK, lw=_width(18000), label="18,000 personnel"),
+        Line2D([], [], color=BLACK, lw=1.2, label=words["present or arriving"]),
+        Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label=words["agreed or planned"]),
+        Line2D([], [], color="#777777", lw=0.7, label=words["no number"]),
+        *(
+            Line2D(
+                [], [], color=BLACK, lw=_width(n), label=words["personnel"].format(number=f"{n:,}")
+            )
+            for n in (1000, 18000)
+        ),
     ]
     fig.legend(
         handles=handles,
@@ -213,14 +272,19 @@ def presence_panels(pkg, layout: str = "wide"):
     return finished(fig)
 
 
-def _presence_key(G, names: dict, width: int) -> list[str]:
+def _key_line(number: int, entry: str, width: int, lang: str) -> str:
+    """An entry of a panel's key after its number, its further lines indented past the number."""
+    if lang == "en":
+        return textwrap.fill(f"{number}  {entry}", width, subsequent_indent="     ")
+    return "\n     ".join(wrap(f"{number}  {entry}", width - 5, lang).split("\n"))
+
+
+def _presence_key(G, names: dict, width: int, lang: str = DEFAULT_LANG) -> list[str]:
     """The key's lines for one presence panel, as presence_panels writes them."""
     return [
         line
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1)
-        for line in textwrap.fill(
-            f"{i}  {presence_entry(u, v, d, names)}", width, subsequent_indent="     "
-        ).split("\n")
+        for line in _key_line(i, presence_entry(u, v, d, names, lang), width, lang).split("\n")
     ]
 
 
@@ -249,25 +313,49 @@ def _stacked_with_keys(
 
 
 NUMBER_CLEARANCE_PT = 14.0  # two numbered circles (8.5 pt digits) closer than this touch
+NUMBER_RADIUS_PT = 6.5  # a circled one- or two-digit number at 8.5 pt
+ARROW_CLEAR_PT = 1.0  # between a number's circle and any arrow not its own
 
 
-def _number_spot(ax, a, b, placed: list) -> tuple[float, float]:
-    """Where along the arrow a→b its number goes: the first point, walking from the middle outward,
-    at least NUMBER_CLEARANCE_PT from every number already placed in the panel (placed in points,
-    then appended)."""
+def _distance_to_segment(p, a, b) -> float:
+    (x, y), (x1, y1), (x2, y2) = p, a, b
+    dx, dy = x2 - x1, y2 - y1
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
+    return ((x - x1 - t * dx) ** 2 + (y - y1 - t * dy) ** 2) ** 0.5
+
+
+def _number_spot(ax, a, b, placed: list, others=()) -> tuple[float, float]:
+    """Where along the arrow a→b its number goes: the point nearest the middle that keeps
+    NUMBER_CLEARANCE_PT from every number already placed in the panel and its circle clear of
+    every other arrow (`others`: (start, end, line width in pt)), else the point that comes
+    nearest to both (placed in points, then appended)."""
     to_pt = ax.transData + ax.figure.dpi_scale_trans.inverted()
+
+    def pt(xy):
+        return tuple(to_pt.transform(xy) * 72)
+
+    others_pt = [(pt(p), pt(q), lw) for p, q, lw in others]
     (x1, y1), (x2, y2) = a, b
-    best, best_gap = None, -1.0
-    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8):
+    best, best_short = None, float("inf")
+    for t in sorted((k / 20 for k in range(3, 18)), key=lambda t: (abs(t - 0.5), t)):
         spot = (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
-        px, py = to_pt.transform(spot) * 72
-        gap = min(
-            (((px - qx) ** 2 + (py - qy) ** 2) ** 0.5 for qx, qy in placed), default=float("inf")
+        here = pt(spot)
+        short = max(
+            [
+                NUMBER_CLEARANCE_PT - ((here[0] - q[0]) ** 2 + (here[1] - q[1]) ** 2) ** 0.5
+                for q in placed
+            ]
+            + [
+                NUMBER_RADIUS_PT + lw / 2 + ARROW_CLEAR_PT - _distance_to_segment(here, p, q)
+                for p, q, lw in others_pt
+            ],
+            default=0.0,
         )
-        if gap >= NUMBER_CLEARANCE_PT:
+        if short <= 0:
             best = spot
             break
-        if gap > best_gap:
-            best, best_gap = spot, gap
-    placed.append(tuple(to_pt.transform(best) * 72))
+        if short < best_short:
+            best, best_short = spot, short
+    placed.append(pt(best))
     return best

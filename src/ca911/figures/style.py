@@ -15,6 +15,7 @@ import matplotlib
 from matplotlib import font_manager
 
 from ca911.data import output_date
+from ca911.data.language import DEFAULT_LANG, check_language
 
 # The font matplotlib-fontja ships, found without importing it (its import sets font.family
 # globally).
@@ -23,30 +24,121 @@ FONT_FILE = Path(find_spec("matplotlib_fontja").origin).parent / "fonts" / "ipae
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 
 
+def words_in(table: dict[str, dict], lang: str) -> dict:
+    """A module's figure words in the edition's language: `table` maps each language to the same
+    keys, so a figure drawn in Japanese never falls back to an English word."""
+    return table[check_language(lang)]
+
+
+# Characters that never start a line of Japanese (kinsoku): closing brackets and punctuation.
+_NO_LINE_START_JA = "、。，．）」』］・ー"
+
+
+def latin_width(text: str) -> int:
+    """How many Latin characters wide a text is set: a full-width (Japanese) character counts
+    two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, width: int, lang: str = DEFAULT_LANG) -> str:
+    """Figure text in lines at most `width` Latin characters wide: English at its spaces; Japanese,
+    which has none, between any two characters (a full-width one counting two), never inside a run
+    of Latin letters or digits ('18,000', 'CSTO') and never starting a line with closing
+    punctuation."""
+    import textwrap
+
+    if check_language(lang) == "en":
+        return textwrap.fill(text, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for unit in _WRAP_UNIT.findall(paragraph):
+            fits = latin_width(line + unit) <= width
+            if line.strip() and not fits and unit[0] not in _NO_LINE_START_JA:
+                lines.append(line.rstrip())
+                line, unit = "", unit.lstrip()
+            line += unit
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+# What Japanese wrapping keeps whole: a run of Latin letters, digits and their punctuation with the
+# space before it and the counter after it ('2001年', '30人'); else one character; either with the
+# opening bracket before it (no line ends with one).
+_WRAP_UNIT = re.compile(r"[（「]?(?: ?[!-~]+[年月日人機件]?|.)")
+
+
+def keep_inside_axes(text, margin_pt: float = 2.0):
+    """A label moved sideways, as little as it takes, to lie inside its axes (a name is wider in one
+    language than in another). Measured as drawn: the axes must have their final place."""
+    ax = text.axes
+    box = text.get_window_extent(ax.figure._get_renderer())
+    frame = ax.get_window_extent()
+    margin = margin_pt * ax.figure.dpi / 72
+    shift = max(frame.x0 + margin - box.x0, 0) - max(box.x1 - (frame.x1 - margin), 0)
+    if shift:
+        x, y = ax.transData.transform(text.get_position())
+        text.set_position(ax.transData.inverted().transform((x + shift, y)))
+    return text
+
+
 @dataclass(frozen=True)
 class Force:
     """How every figure that draws a force (the deployment timeline, the map, the presence network)
-    shows it: its colour, its marker, its short name beside a mark, its name in a figure's key, and
-    for an organisation the acronym the network figures label organisations by."""
+    shows it: its colour, its marker, its short name beside a mark, its name in a figure's key
+    (both by language), and for an organisation the acronym the network figures label
+    organisations by."""
 
     colour: str
     marker: str
-    short: str
-    key: str
+    short: dict[str, str]
+    key: dict[str, str]
     acronym: str | None = None
 
 
 # Keyed by actor id (actors.csv); a force not listed is drawn in black under its name from the data.
+# The Japanese words are the chapters' names of the forces (actors.csv name_ja).
 FORCES = {
-    "USA": Force(OKABE_ITO[4], "o", "US", "United States"),
-    "RUS": Force(OKABE_ITO[5], "s", "Russia", "Russia"),
-    "western-forces": Force(OKABE_ITO[1], "D", "Western forces", "other Western forces"),
-    "CRRF": Force(
-        OKABE_ITO[6], "^", "rapid-reaction force", "CST/CIS rapid-reaction force", acronym="CRRF"
+    "USA": Force(
+        OKABE_ITO[4], "o", {"en": "US", "ja": "米軍"}, {"en": "United States", "ja": "アメリカ"}
     ),
-    "KAZ": Force(OKABE_ITO[2], "v", "Kazakhstan", "Kazakhstan"),
+    "RUS": Force(
+        OKABE_ITO[5], "s", {"en": "Russia", "ja": "ロシア軍"}, {"en": "Russia", "ja": "ロシア"}
+    ),
+    "western-forces": Force(
+        OKABE_ITO[1],
+        "D",
+        {"en": "Western forces", "ja": "欧米軍"},
+        {"en": "other Western forces", "ja": "その他の欧米軍"},
+    ),
+    "CRRF": Force(
+        OKABE_ITO[6],
+        "^",
+        {"en": "rapid-reaction force", "ja": "緊急展開部隊"},
+        {"en": "CST/CIS rapid-reaction force", "ja": "CST/CIS 緊急展開部隊"},
+        acronym="CRRF",
+    ),
+    "KAZ": Force(
+        OKABE_ITO[2],
+        "v",
+        {"en": "Kazakhstan", "ja": "カザフスタン"},
+        {"en": "Kazakhstan", "ja": "カザフスタン"},
+    ),
 }
 UNLISTED_FORCE_COLOUR = OKABE_ITO[7]
+# A deployment record's status (deployments.status) as every figure names it.
+STATUS_WORDS = {
+    "en": {s: s for s in ("present", "arriving", "planned", "agreed", "capacity")},
+    "ja": {
+        "present": "駐留",
+        "arriving": "到着",
+        "planned": "計画",
+        "agreed": "合意",
+        "capacity": "収容能力",
+    },
+}
 
 
 def force_colour(actor_id: str, default: str = UNLISTED_FORCE_COLOUR) -> str:
@@ -57,9 +149,13 @@ def force_marker(actor_id: str, default: str = "o") -> str:
     return FORCES[actor_id].marker if actor_id in FORCES else default
 
 
-def force_short_name(actor_id: str, default: str) -> str:
+def force_short_name(actor_id: str, default: str, lang: str = DEFAULT_LANG) -> str:
     """The force's short name; `default` (the data's name) for a force the table does not list."""
-    return FORCES[actor_id].short if actor_id in FORCES else default
+    return FORCES[actor_id].short[check_language(lang)] if actor_id in FORCES else default
+
+
+def force_key_name(actor_id: str, lang: str = DEFAULT_LANG) -> str:
+    return FORCES[actor_id].key[check_language(lang)]
 
 
 A4_TEXT_WIDTH_IN = (

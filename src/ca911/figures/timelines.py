@@ -15,9 +15,20 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import ScaledTranslation
 
+from ca911.analysis.chronology import OTHER_LANE
 from ca911.data import dates
+from ca911.data.language import DEFAULT_LANG
 from ca911.data.named_dates import NINE_ELEVEN
-from ca911.figures.style import MIN_TEXT_PT, OKABE_ITO, figure, figure_width, two_layouts
+from ca911.figures.style import (
+    MIN_TEXT_PT,
+    OKABE_ITO,
+    figure,
+    figure_width,
+    latin_width,
+    two_layouts,
+    words_in,
+    wrap,
+)
 
 FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's information
     "diplomacy": (OKABE_ITO[4], "o"),
@@ -25,6 +36,44 @@ FAMILY_STYLE = {  # colour and marker: the marker repeats the colour's informati
     "agreement or decision": (OKABE_ITO[2], "D"),
     "military": (OKABE_ITO[5], "^"),
     "attack or closure": (OKABE_ITO[7], "X"),
+}
+# The families in each edition's words (the keys are the analysis layer's family names).
+FAMILY_WORDS = {
+    "en": {f: f for f in FAMILY_STYLE},
+    "ja": {
+        "diplomacy": "外交",
+        "statement": "声明",
+        "agreement or decision": "合意・決定",
+        "military": "軍事",
+        "attack or closure": "攻撃・封鎖",
+    },
+}
+WORDS = {
+    "en": {
+        "no label": "no label stated",
+        "month axis": "events in the month, one marker each",
+        "joining date not given": "member by this date (joining date not given)",
+        "still a member": "still a member at the chapters’ time",
+        "lane": "chapter {number}",
+        "other lane": "others",
+        "band key": "Grey bands, {country}\u2019s periods: {periods}",
+    },
+    "ja": {
+        "no label": "分析上の規定なし",
+        "month axis": "その月の出来事（1件につき1個）",
+        "joining date not given": "この時点で加盟（加盟日の記載なし）",
+        "still a member": "各章の時点でなお加盟",
+        "lane": "第{number}章",
+        "other lane": "その他",
+        "band key": "灰色の帯は{country}の時期区分：{periods}",
+    },
+}
+# A period's policy type in Japanese: the codebook's Japanese term (periods.policy_type).
+POLICY_WORDS_JA = {
+    "balance_of_power": "勢力均衡型",
+    "bandwagon": "バンドワゴン型",
+    "omnidirectional": "全方位外交",
+    "pragmatic": "実利主義",
 }
 
 
@@ -40,15 +89,25 @@ def _drawn_families(axes) -> list[str]:
     return [f for f, (c, _) in FAMILY_STYLE.items() if tuple(np.round(to_rgba(c)[:3], 3)) in drawn]
 
 
-def family_handles(axes) -> list[Line2D]:
+def family_handles(axes, lang: str = DEFAULT_LANG) -> list[Line2D]:
+    words = words_in(FAMILY_WORDS, lang)
     return [
-        Line2D([], [], color=FAMILY_STYLE[f][0], marker=FAMILY_STYLE[f][1], linestyle="", label=f)
+        Line2D(
+            [],
+            [],
+            color=FAMILY_STYLE[f][0],
+            marker=FAMILY_STYLE[f][1],
+            linestyle="",
+            label=words[f],
+        )
         for f in _drawn_families(axes)
     ]
 
 
-def family_legend(ax, loc="upper left", **kw):
-    return ax.legend(handles=family_handles(ax), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw)
+def family_legend(ax, loc="upper left", lang: str = DEFAULT_LANG, **kw):
+    return ax.legend(
+        handles=family_handles(ax, lang), loc=loc, fontsize=MIN_TEXT_PT, frameon=False, **kw
+    )
 
 
 @two_layouts
@@ -60,8 +119,11 @@ def event_timeline(
     key_days: dict[str, str] | None = None,
     height_in: float = 4.2,
     layout: str = "wide",
+    lang: str = DEFAULT_LANG,
+    lane_names: dict[str, str] | None = None,
 ):
-    """One lane per actor; each event a marker on its day (ranges as bars), linked across lanes."""
+    """One lane per actor, named from `lane_names` (actor id → name; the lane of everyone else as
+    'others'); each event a marker on its day (ranges as bars), linked across lanes."""
     narrow = layout == "narrow"
     fig, ax = figure(height_in + (1.4 if narrow else 0), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
@@ -113,7 +175,8 @@ def event_timeline(
             ha="left" if k == 0 else "center",
             va="bottom",
         )
-    ax.set_yticks(list(y.values()), list(y.keys()))
+    other = {OTHER_LANE: words_in(WORDS, lang)["other lane"]}
+    ax.set_yticks(list(y.values()), [(lane_names or {}).get(k, other.get(k, k)) for k in y])
     ax.set_ylim(-0.7, len(lane_order) - 0.3)
     ax.set_xlim(
         pd.Timestamp(start) - pd.Timedelta(days=1), pd.Timestamp(end) + pd.Timedelta(days=1)
@@ -121,23 +184,27 @@ def event_timeline(
     ax.xaxis.set_major_locator(
         mdates.WeekdayLocator(byweekday=mdates.MO, interval=2 if narrow else 1)
     )
-    ax.xaxis.set_major_formatter(mdates.DateFormatter(dates.axis_format("day", "en")))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(dates.axis_format("day", lang)))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
     family_legend(
         ax,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.09 if narrow else -0.12),
         ncol=2 if narrow else 3,
+        lang=lang,
     )  # five in a row outgrow the column
     return fig
 
 
-def period_words(policy_type) -> str:
-    """A period as its policy type reads in words ('balance_of_power' → 'balance of power')."""
-    words = {"none_stated": "no label stated"}.get(
-        str(policy_type), str(policy_type).replace("_", " ")
-    )
-    return words if isinstance(policy_type, str) and policy_type else "no label stated"
+def period_words(policy_type, lang: str = DEFAULT_LANG) -> str:
+    """A period as its policy type reads in words ('balance_of_power' → 'balance of power', in
+    Japanese the codebook's term 勢力均衡型)."""
+    no_label = words_in(WORDS, lang)["no label"]
+    if not isinstance(policy_type, str) or not policy_type or policy_type == "none_stated":
+        return no_label
+    if lang == "ja":
+        return POLICY_WORDS_JA[policy_type]
+    return policy_type.replace("_", " ")
 
 
 @two_layouts
@@ -150,6 +217,7 @@ def swimlanes(
     lane_names: dict[str, str],
     height_in: float = 4.0,
     layout: str = "wide",
+    lang: str = DEFAULT_LANG,
 ):
     """Events per state across years; year- and month-dated events drawn as spans; periods
     shaded."""
@@ -161,6 +229,7 @@ def swimlanes(
         pd.Timestamp(start), pd.Timestamp(end)
     )  # before the band names are measured against the 11 September line
     band_names = []
+    band_key = []  # narrow: each band carries its number, the names go under the axes
     for k, p in enumerate(periods.itertuples()):
         if p.country_id in y:
             x1 = (
@@ -171,15 +240,20 @@ def swimlanes(
                 [p.start_lo, x1], yy - 0.45, yy + 0.45, color=shades[k % 2], zorder=0, linewidth=0
             )
             upper = (
-                k % 2 == 0
+                k % 2 == 0 or narrow
             )  # neighbouring periods' names at the band's top and bottom: they never run together
+            words = period_words(p.policy_type, lang)
+            if narrow:  # a phone's lane is too short for the names: the chapter's period numbers
+                number = str(p.period_id).rsplit("-", 1)[-1]
+                band_key.append(f"{number} {words}")
+                words = number
             name = ax.text(
                 p.start_lo + pd.Timedelta(days=40),
                 yy + (0.43 if upper else -0.43),
-                period_words(p.policy_type),
+                words,
                 fontsize=MIN_TEXT_PT,
                 va="top" if upper else "bottom",
-                color="#444444",
+                color="#222222",
             )
             band_names.append((name, x1))
     for row in lanes.itertuples():
@@ -216,12 +290,28 @@ def swimlanes(
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
-    family_legend(
-        ax,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.06 if narrow else -0.08),
-        ncol=2 if narrow else 3,
-    )
+    if band_key:  # the bands' names under the years, the key of families under them
+        joiner = "、" if lang == "ja" else ", "
+        key = words_in(WORDS, lang)["band key"].format(
+            country=lane_names.get(periods["country_id"].iloc[0], ""),
+            periods=joiner.join(band_key),
+        )
+        ax.set_xlabel(wrap(key, 56, lang), fontsize=MIN_TEXT_PT, loc="left")
+        fig.legend(
+            handles=family_handles(ax, lang),
+            loc="outside lower center",
+            ncol=2,
+            fontsize=MIN_TEXT_PT,
+            frameon=False,
+        )
+    else:
+        family_legend(
+            ax,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.06 if narrow else -0.08),
+            ncol=2 if narrow else 3,
+            lang=lang,
+        )
     return fig
 
 
@@ -254,12 +344,27 @@ def _year_axis(ax, every: int = 2) -> None:
 
 @two_layouts
 def membership_bars(
-    spans: pd.DataFrame, names: dict[str, str], start: str, end: str, layout: str = "wide"
+    spans: pd.DataFrame,
+    names: dict[str, str],
+    start: str,
+    end: str,
+    layout: str = "wide",
+    lang: str = DEFAULT_LANG,
+    org_names: dict[str, str] | None = None,
 ):
-    """Who was in which treaty or organisation when: one bar per membership row."""
+    """Who was in which treaty or organisation when: one bar per membership row, labelled by the
+    organisation (its id, or its short name from `org_names`) and the member (from `names`); on a
+    phone's width a long label takes two lines."""
     narrow = layout == "narrow"
+    words = words_in(WORDS, lang)
     rows = list(dict.fromkeys(zip(spans["org_id"], spans["member_id"])))
-    fig, ax = figure(max(2.5, 0.16 * len(rows) + (1.1 if narrow else 0.8)), figure_width(layout))
+    labels = {(o, m): f"{(org_names or {}).get(o, o)} · {names.get(m, m)}" for o, m in rows}
+    if narrow:  # a label wider than about a third of a phone's column: the member under it
+        labels = {
+            k: v.replace(" · ", "\n") if latin_width(v) > 24 else v for k, v in labels.items()
+        }
+    row_h = 0.3 if any("\n" in v for v in labels.values()) else 0.16
+    fig, ax = figure(max(2.5, row_h * len(rows) + (1.1 if narrow else 0.8)), figure_width(layout))
     orgs = list(dict.fromkeys(spans["org_id"]))
     colour = {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(orgs)}
     y = {r: i for i, r in enumerate(reversed(rows))}
@@ -289,7 +394,7 @@ def membership_bars(
                 clip_on=False,
                 transform=ax.transData + ScaledTranslation(4 / 72, 0, fig.dpi_scale_trans),
             )
-    ax.set_yticks(list(y.values()), [f"{o} · {names.get(m, m)}" for o, m in y])
+    ax.set_yticks(list(y.values()), [labels[row] for row in y])
     ax.tick_params(axis="y", labelsize=MIN_TEXT_PT)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     _year_axis(ax, every=4 if narrow else 2)
@@ -300,7 +405,7 @@ def membership_bars(
             facecolor="#999999",
             hatch="///",
             edgecolor="white",
-            label="member by this date (joining date not given)",
+            label=words["joining date not given"],
         )
     ]
     if spans["open_end"].any():  # the key lists only symbols the plot draws
@@ -311,7 +416,7 @@ def membership_bars(
                 color="#333333",
                 marker=">",
                 linestyle="",
-                label="still a member at the chapters' time",
+                label=words["still a member"],
             )
         )
     ax.legend(
@@ -333,6 +438,7 @@ def months_side_by_side(
     start: str,
     end: str,
     layout: str = "wide",
+    lang: str = DEFAULT_LANG,
 ):
     """Month by month, the events of each country side by side (one column per country; narrow: one
     under another)."""
@@ -364,16 +470,17 @@ def months_side_by_side(
         ax.set_title(names.get(country, country), fontsize=9)
         ax.set_xlim(-0.7, max(3, max(counts.values(), default=0)) - 0.3)
         ax.set_xticks([])
-        ax.set_xlabel("events in the month, one marker each", fontsize=MIN_TEXT_PT)
+        ax.set_xlabel(words_in(WORDS, lang)["month axis"], fontsize=MIN_TEXT_PT)
         ax.grid(axis="y", color="#eeeeee", linewidth=0.5)
         ax.set_axisbelow(True)
     for ax in np.atleast_1d(axes) if narrow else np.atleast_1d(axes)[:1]:
         ax.set_yticks(
-            range(len(months)), [m.strftime(dates.axis_format("month", "en")) for m in months]
+            range(len(months)),
+            [m.to_timestamp().strftime(dates.axis_format("month", lang)) for m in months],
         )
         ax.invert_yaxis()
     fig.legend(
-        handles=family_handles(axes),
+        handles=family_handles(axes, lang),
         loc="outside lower center",
         ncol=2 if narrow else 5,
         frameon=False,

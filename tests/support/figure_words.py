@@ -1,0 +1,63 @@
+"""Checks on the words of a drawn figure, read from its text artists (the SVG's text is glyph
+outlines): in a Japanese figure, no word in Latin letters except the abbreviations the chapters
+themselves print in Latin letters and the units of measure; in any figure, no straight quote where
+the book sets a typographic one."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+# Units of measure a Japanese figure writes in Latin letters, as Japanese books do.
+UNITS = frozenset({"km"})
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
+# An abbreviation as the chapters print one: at least two capitals ('CIS', 'NATO', 'EvRazES').
+_ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]+$")
+# A straight quote inside a word or round one: "government's", 'Putin's', "'planned'".
+_STRAIGHT_QUOTE = re.compile(r"\w'\w|(?:^|\s)['\"]\w|\w['\"](?:\s|$|[.,;:)])")
+
+
+def figure_texts(fig) -> list[str]:
+    """Every visible string the figure draws (titles, tick labels, legend entries and titles,
+    annotations), after a draw so that tick labels exist."""
+    from matplotlib.text import Text
+
+    fig.draw_without_rendering()
+    return [
+        t.get_text()
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and t.figure is not None
+    ]
+
+
+def printed_abbreviations(chapter_texts: list[str]) -> frozenset[str]:
+    """The abbreviations the chapters print in Latin letters (CIS, NATO, SCO, IMU, EEC, ...)."""
+    return frozenset(
+        word
+        for text in chapter_texts
+        for word in _LATIN_WORD.findall(unicodedata.normalize("NFKC", text))
+        if _ABBREVIATION.match(word)
+    )
+
+
+def chapter_abbreviations(sources: Path) -> frozenset[str]:
+    return printed_abbreviations(
+        [path.read_text(encoding="utf-8") for path in sorted(sources.glob("*.txt"))]
+    )
+
+
+def latin_words(texts: list[str], allowed: frozenset[str]) -> list[str]:
+    """Each figure text that carries a word in Latin letters a Japanese reader would not find in
+    the chapters, with those words: 'Kazakhstan 1' → ['Kazakhstan']; 'CIS 反テロリズム' passes."""
+    found = []
+    for text in texts:
+        foreign = [w for w in _LATIN_WORD.findall(text) if w not in allowed and w not in UNITS]
+        if foreign:
+            found.append(f"{text!r}: {', '.join(dict.fromkeys(foreign))}")
+    return found
+
+
+def straight_quotes(texts: list[str]) -> list[str]:
+    """Figure texts with a straight apostrophe or quotation mark where the book sets ’ or “ ”."""
+    return [repr(text) for text in texts if _STRAIGHT_QUOTE.search(text)]

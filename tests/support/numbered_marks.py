@@ -1,0 +1,67 @@
+"""A check on figures that number their arrows (a circled number on each arrow, explained in a key):
+each number sits on its own arrow only. A circle that another arrow runs through, or touches, reads
+as that arrow's number. Read from the Figure: the circles are the boxes of text artists, the arrows
+FancyArrowPatches, both in display pixels after a draw."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.patches import FancyArrowPatch
+
+
+def _circles(ax, renderer):
+    """(text, centre x, centre y, radius) in pixels of every circled label in the axes."""
+    found = []
+    for text in ax.texts:
+        patch = text.get_bbox_patch()
+        if (
+            patch is None
+            or not text.get_visible()
+            or "circle" not in type(patch.get_boxstyle()).__name__.lower()
+        ):
+            continue
+        text.update_bbox_position_size(renderer)
+        box = patch.get_window_extent(renderer)
+        found.append((text.get_text(), (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, box.width / 2))
+    return found
+
+
+def _distance_to_path(x, y, points) -> float:
+    """The distance from (x, y) to a polyline, in its units."""
+    best = math.inf
+    for (x1, y1), (x2, y2) in zip(points[:-1], points[1:]):
+        dx, dy = x2 - x1, y2 - y1
+        length2 = dx * dx + dy * dy
+        t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
+        best = min(best, math.hypot(x - (x1 + t * dx), y - (y1 + t * dy)))
+    return best
+
+
+def _arrow_lines(ax) -> list[np.ndarray]:
+    """Each arrow's path in display pixels, its head included (a polyline per arrow)."""
+    lines = []
+    for patch in ax.patches:
+        if isinstance(patch, FancyArrowPatch) and patch.get_visible():
+            path = patch.get_transform().transform_path(patch.get_path())
+            lines.append(np.asarray(path.vertices))
+    return lines
+
+
+def numbers_on_other_arrows(fig, clear_pt: float = 1.0) -> list[str]:
+    """Circled numbers that another arrow than their own (the nearest) runs through or comes within
+    `clear_pt` of."""
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    clear = clear_pt * fig.dpi / 72
+    found = []
+    for ax in fig.axes:
+        lines = _arrow_lines(ax)
+        for label, x, y, r in _circles(ax, renderer):
+            if len(lines) < 2:
+                continue
+            gaps = sorted(_distance_to_path(x, y, line) - r for line in lines)
+            if gaps[1] < clear:  # gaps[0]: its own arrow, which it sits on
+                found.append(f"number {label!r} touches an arrow not its own")
+    return found

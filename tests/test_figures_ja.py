@@ -1,0 +1,142 @@
+"""The Japanese edition's figures, drawn from the notebooks' own code cells with `CA911_LANG=ja` (as
+the Japanese build runs them), in both layouts: no word in Latin letters except the abbreviations
+the chapters print in Latin letters and units; no straight quote in any figure text of either
+edition; and every layout check the English figures pass (labels clear of each other and of marks,
+nothing cut by its panel, legends listing only what is drawn, text at the floor), since Japanese
+labels are set wider. Self-tests of the word checks: tests/support/test_figure_words.py."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from ca911.data.language import LANGUAGE_VARIABLE
+from ca911.figures import style
+from support import figure_checks
+from support.figure_words import chapter_abbreviations, figure_texts, latin_words, straight_quotes
+from support.notebook_figures import NOTEBOOKS, notebook_figures
+from support.numbered_marks import numbers_on_other_arrows
+
+pytestmark = pytest.mark.slow
+
+
+def _drawn_in(lang: str) -> dict:
+    """Every notebook figure in `lang`, each also in its narrow layout ('name (narrow)'), with its
+    SVG as the book saves it: once, on a fresh figure (constrained layout lays a figure out again
+    at every draw, and a narrow one may come out narrower the second time)."""
+    before = os.environ.get(LANGUAGE_VARIABLE)
+    os.environ[LANGUAGE_VARIABLE] = lang
+    both = {}
+    try:
+        # each notebook's narrow layouts drawn right after it, as its own kernel draws them:
+        # a later notebook's imports change how matplotlib converts dates
+        for notebook in sorted(path.stem for path in NOTEBOOKS.glob("*.md")):
+            for name, fig in notebook_figures([notebook]).items():
+                both[name] = (fig, style.svg_text(fig))
+                narrow = fig.ca911_narrow()
+                both[f"{name} (narrow)"] = (narrow, style.svg_text(narrow))
+    finally:
+        if before is None:
+            os.environ.pop(LANGUAGE_VARIABLE)
+        else:
+            os.environ[LANGUAGE_VARIABLE] = before
+    assert len(both) >= 30, sorted(both)  # every notebook figure, not a run that found none
+    return both
+
+
+def _actor_timelines(lang: str) -> dict:
+    from ca911.book import actor_records
+    from ca911.data import package as data
+    from ca911.figures import actor_timeline
+
+    pkg = data.load()
+    records = actor_records.actor_records(pkg)
+    shown = {}
+    for actor_id in ["KAZ", "RUS", "USA", "UZB"]:
+        mine = records[records["actor_id"] == actor_id]
+        fig = actor_timeline.timeline_figure(pkg, actor_id, mine, lang=lang)
+        shown[f"actor page {actor_id}"] = (fig, style.svg_text(fig))
+    return shown
+
+
+@pytest.fixture(scope="module")
+def japanese_figures():
+    return _drawn_in("ja") | _actor_timelines("ja")
+
+
+@pytest.fixture(scope="module")
+def english_figures():
+    return _drawn_in("en") | _actor_timelines("en")
+
+
+@pytest.fixture(scope="module")
+def abbreviations():
+    from ca911.sources.reader import sources_available, sources_dir
+
+    if not sources_available():
+        pytest.skip("the chapters are not here: the abbreviations they print cannot be read")
+    return chapter_abbreviations(sources_dir())
+
+
+def test_no_figure_text_of_the_japanese_edition_is_in_latin_letters(
+    japanese_figures, abbreviations
+):
+    problems = {
+        name: latin_words(figure_texts(fig), abbreviations)
+        for name, (fig, _) in japanese_figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_no_straight_quote_in_any_figure_text_of_either_edition(english_figures, japanese_figures):
+    problems = {
+        f"{lang}: {name}": straight_quotes(figure_texts(fig))
+        for lang, figures in (("en", english_figures), ("ja", japanese_figures))
+        for name, (fig, _) in figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_every_circled_number_sits_on_its_own_arrow_only(english_figures, japanese_figures):
+    """The presence network's numbers, in both editions and layouts: a number another arrow runs
+    through reads as that arrow's (self-tests: tests/support/test_numbered_marks.py)."""
+    problems = {
+        f"{lang}: {name}": numbers_on_other_arrows(fig)
+        for lang, figures in (("en", english_figures), ("ja", japanese_figures))
+        for name, (fig, _) in figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_no_two_japanese_labels_overlap_and_none_is_below_the_floor(japanese_figures):
+    problems = {
+        name: figure_checks.svg_problems(svg) for name, (_, svg) in japanese_figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        figure_checks.legend_problems,
+        figure_checks.clipped_text,
+        figure_checks.text_over_ink,
+        figure_checks.text_across_frame,
+        figure_checks.lines_through_labels,
+    ],
+    ids=lambda check: check.__name__,
+)
+def test_japanese_figures_pass_the_layout_checks(japanese_figures, check):
+    problems = {name: check(fig) for name, (fig, _) in japanese_figures.items()}
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_a_japanese_figure_is_the_same_bytes_from_the_same_data():
+    from ca911.data import package as data
+    from ca911.figures import alignment
+
+    pkg = data.load()
+    first, second = (style.svg_text(alignment.alignment_panels(pkg, lang="ja")) for _ in range(2))
+    assert first == second
+    assert first != style.svg_text(alignment.alignment_panels(pkg, lang="en"))
