@@ -12,9 +12,10 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ca911 import __version__
+from ca911.book.editions import edition
 from ca911.book.execution_hash import read_markdown
+from ca911.data.language import DEFAULT_LANG
 
-PDF_FILE_NAME = "companion.pdf"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 ACTOR_PAGES = "_generated/actors/*"
 SUB_EXTENSIONS = (
@@ -34,7 +35,7 @@ def _configure(app: Sphinx, config) -> None:
     # so these are set here, from one place.
     config.project = config.html_title  # the title in _config.yml, for the PDF cover
     config.version = config.release = __version__
-    config.simplepdf_file_name = PDF_FILE_NAME
+    config.simplepdf_file_name = edition(config.language or DEFAULT_LANG).pdf_name
     config.simplepdf_use_weasyprint_api = True  # in-process: a failure raises
     config.simplepdf_vars = {
         "cover-overlay": "rgba(0, 0, 0, 0.0)",
@@ -94,10 +95,14 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
         return
     pkg = load(Path(app.srcdir, config.ca911_data_dir or "data"), validate=False)
     names_ja = pkg.actors.set_index("actor_id")["name_ja"]
+    lang = config.language or DEFAULT_LANG
     items = []
     for actor_id, title in navigation_order(pkg, actors_with_pages(pkg)):
         docname = f"_generated/{PAGE_DIR}/{actor_id}"
-        site_map[docname] = Document(docname, title=f"{title} · {names_ja[actor_id]}")
+        # the Japanese edition names the actor as the chapters print it, from the data (the
+        # sidebar's titles come from this site map, never through a catalog)
+        shown = names_ja[actor_id] if lang == "ja" else f"{title} · {names_ja[actor_id]}"
+        site_map[docname] = Document(docname, title=shown)
         items.append(FileItem(docname))
     actors_doc.subtrees = [
         TocTree(
