@@ -11,7 +11,7 @@ JB_FLAGS := -W -n --keep-going
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test lint format complexity validate system-deps env clean bench proof metadata
+.PHONY: book html pdf test lint format complexity validate system-deps env clean bench proof metadata catalogs
 
 # Debian packages the build and the tests need, installed only if missing (one listed place).
 system-deps:
@@ -27,9 +27,22 @@ env: system-deps $(BIN)/python
 validate: env
 	$(BIN)/python -m ca911 validate
 
-# HTML and PDF are built in a private staging folder and moved into place only when both exist.
+# Both editions (English and Japanese), HTML and PDF, are built in a private staging folder and moved into
+# place only when all four exist: _build/html/ (Japanese: _build/html/ja/), _build/pdf/companion(-ja).pdf.
 book: validate
 	BIN=$(BIN) bash ci/build-book.sh
+
+# The Japanese edition's message catalogs brought up to date with the pages' English prose: Sphinx's gettext
+# builder (through Jupyter Book, so with the book's configuration) writes one .pot per page, sphinx-intl
+# merges each into locales/ja/LC_MESSAGES/<page>.po (a changed message becomes fuzzy, a new one empty; the
+# build then names both). The generated pages are written in each language from the data: no catalog.
+catalogs: validate
+	rm -rf _build/stage/gettext/_build/gettext
+	$(BIN)/jupyter-book build . --path-output _build/stage/gettext --builder custom --custom-builder gettext $(JB_FLAGS)
+	$(BIN)/sphinx-intl update -p _build/stage/gettext/_build/gettext -l ja -d locales
+	rm -rf locales/ja/LC_MESSAGES/_generated
+	@# what is left to translate (a report: the catalogs are written either way)
+	-$(BIN)/python -m ca911 catalogs
 
 html: validate
 	export SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$($(BIN)/python -m ca911 source-date-epoch)} && \

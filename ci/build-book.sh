@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Builds HTML and PDF in a persistent build stage (_build/stage: Sphinx's environments, so an edit re-reads
-# only what it touches) and moves copies into _build/html and _build/pdf only when both editions built,
-# so a failed build never leaves a half-written book. A lock keeps two builds out of one stage.
+# Builds the book's two editions, English and Japanese, each as HTML and PDF, in a persistent build stage
+# (_build/stage: Sphinx's environments, so an edit re-reads only what it touches) and moves copies into place
+# only when all four built, so a failed build never leaves a half-written book:
+#   _build/html/ (English) with _build/html/ja/ (Japanese): one site, the editions link to each other
+#   _build/pdf/companion.pdf, _build/pdf/companion-ja.pdf
+# The Japanese edition is built from a mirror of the sources (_build/stage/ja/src, with its _config.yml
+# derived from ours by `python -m ca911 edition-sources ja`): the extension writes _generated/ into the
+# folder it builds, in that edition's language. A lock keeps two builds out of one stage.
 # When nothing the book is made from has changed since the last successful build (every file git
 # tracks or would track, except the tests, the tools, CI's entry point and the maintainers' documents
 # (README, CONTRIBUTING, benchmarks/), which no page is built from; and SOURCE_DATE_EPOCH), the book in _build/ is already this book: say so, stop.
@@ -29,8 +34,9 @@ flock -n 9 || { echo "another build holds $stage; waiting for it"; flock 9; }
 
 digest=$(inputs_digest)
 if [ -n "$digest" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ] \
-   && [ -f _build/html/index.html ] && [ -f _build/pdf/companion.pdf ]; then
-  echo "book up to date (no input changed since the last build): _build/html/index.html  _build/pdf/companion.pdf"
+   && [ -f _build/html/index.html ] && [ -f _build/pdf/companion.pdf ] \
+   && [ -f _build/html/ja/index.html ] && [ -f _build/pdf/companion-ja.pdf ]; then
+  echo "book up to date (no input changed since the last build): _build/html/index.html (ja/index.html)  _build/pdf/companion.pdf (companion-ja.pdf)"
   exit 0
 fi
 rm -f "$stamp"
@@ -44,21 +50,29 @@ mkdir -p "$stage"
 touch "$stage/.incomplete"
 swap=$(mktemp -d _build/swap.XXXXXX)
 trap 'rm -rf "$swap"' EXIT
-# notebooks side by side into the execution cache; Sphinx then reads them from it
+# notebooks side by side into the execution cache, once per language; Sphinx then reads them from it
 "$BIN/python" -m ca911 execute
-# one environment per edition: the PDF excludes the actor pages, so a shared one would be re-read each time
+# one environment per output: the PDF excludes the actor pages, so a shared one would be re-read each time
 "$BIN/jupyter-book" build . --path-output "$stage/html" --builder html "${FLAGS[@]}"
 # the print edition has its own table of contents (no page per actor: the compact actor index instead)
 "$BIN/jupyter-book" build . --path-output "$stage/pdf" --toc _toc_print.yml --builder custom --custom-builder simplepdf "${FLAGS[@]}"
 test -s "$stage/pdf/_build/simplepdf/companion.pdf"
+# the Japanese edition from its mirror of the sources, with the configuration derived for it
+ja="$stage/ja"
+ja_config=$("$BIN/python" -m ca911 edition-sources ja "$ja/src")
+"$BIN/jupyter-book" build "$ja/src" --config "$ja_config" --path-output "$ja/html" --builder html "${FLAGS[@]}"
+"$BIN/jupyter-book" build "$ja/src" --config "$ja_config" --path-output "$ja/pdf" --toc _toc_print.yml --builder custom --custom-builder simplepdf "${FLAGS[@]}"
+test -s "$ja/pdf/_build/simplepdf/companion-ja.pdf"
 # copies, not links: the next build rewrites the stage's files in place
 cp -a "$stage/html/_build/html" "$swap/html"
+cp -a "$ja/html/_build/html" "$swap/html/ja"
 mkdir "$swap/pdf"
 cp -a "$stage/pdf/_build/simplepdf/companion.pdf" "$swap/pdf/companion.pdf"
+cp -a "$ja/pdf/_build/simplepdf/companion-ja.pdf" "$swap/pdf/companion-ja.pdf"
 for part in html pdf; do  # each swap is a rename; the old copy is removed with the swap folder
   [ -e "_build/$part" ] && mv "_build/$part" "$swap/old-$part"
   mv "$swap/$part" "_build/$part"
 done
 rm -f "$stage/.incomplete"
 [ -n "$digest" ] && echo "$digest" > "$stamp"
-echo "HTML: _build/html/index.html   PDF: _build/pdf/companion.pdf"
+echo "HTML: _build/html/index.html (日本語版: _build/html/ja/index.html)   PDF: _build/pdf/companion.pdf, _build/pdf/companion-ja.pdf"

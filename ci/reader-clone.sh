@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A reader's clone: the project's files copied where no ../shared exists (the chapters are not part of the
-# repository), then the README's commands run there, and that book compared with this checkout's book.
+# repository), then the README's commands run there, and that book compared with this checkout's book:
+# both editions (the HTML site with its ja/ folder, companion.pdf and companion-ja.pdf).
 #   bash ci/reader-clone.sh          copy, `make test` there (builds its book first), compare the books
 #   bash ci/reader-clone.sh --build  copy, `make book` there, compare (quicker; no tests)
 set -euo pipefail

@@ -11,7 +11,7 @@ import pytest
 
 from ca911.data import dates
 from support.approximate_words import other_approximate_words, svg_text
-from support.project import HTML, PDF
+from support.project import HTML, PDF, edition_html_files
 from support.rendered_text import visible_text
 
 
@@ -56,12 +56,12 @@ def test_svg_text_reads_matplotlib_labels_from_comments_and_text_elements():
 def test_one_word_for_approximate_in_the_html_pages_and_figures(built_book):
     found = [
         f"{page.relative_to(HTML)}: {hit}"
-        for page in sorted(HTML.rglob("*.html"))
+        for page in edition_html_files(HTML)
         for hit in other_approximate_words(visible_text(page.read_text(encoding="utf-8")))
     ]
     shown = {
         (page.parent / src).resolve()
-        for page in HTML.rglob("*.html")  # figures a page shows, not stale files
+        for page in edition_html_files(HTML)  # figures a page shows, not stale files
         for src in re.findall(r'<img[^>]+src="([^"]+\.svg)"', page.read_text(encoding="utf-8"))
     }
     assert shown

@@ -20,7 +20,15 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from support.browser import Visit  # noqa: F401  (Visit: the page type the tests annotate)
-from support.project import ACTOR_PAGES, BUILD, HTML, ROOT, sample_actor_pages
+from support.project import (
+    ACTOR_PAGES,
+    BUILD,
+    HTML,
+    ROOT,
+    edition_html_files,
+    sample_actor_pages,
+    site_pages,
+)
 
 pytestmark = pytest.mark.book
 
@@ -32,23 +40,30 @@ SEARCH_TERMS = {
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 
 
-def html_pages() -> list[str]:
-    """Every HTML page of the book (not the theme's static files nor the downloadable sources)."""
-    if not HTML.is_dir():
-        return ["index.html"]  # the built_book fixture then fails with its explanation
+def edition_pages(html_dir: Path) -> list[str]:
+    """One edition's pages (not the theme's static files nor the downloadable sources)."""
     return sorted(
-        p.relative_to(HTML).as_posix()
-        for p in HTML.rglob("*.html")
-        if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads")
+        p.relative_to(html_dir).as_posix()
+        for p in edition_html_files(html_dir)
+        if p.relative_to(html_dir).parts[0] not in ("_static", "_sources", "_images", "_downloads")
     )
 
 
+def html_pages() -> list[str]:
+    """Every HTML page of both editions, as paths in the site (the Japanese ones under ja/)."""
+    if not HTML.is_dir():
+        return ["index.html"]  # the built_book fixture then fails with its explanation
+    return site_pages(edition_pages)
+
+
 def browser_pages() -> list[str]:
-    """The pages opened in Chromium: every page, with four actor pages for the 45
+    """The pages opened in Chromium: every page of each edition, with four actor pages for the 45
     (support.project.sample_actor_pages). Each page opened costs a browser visit and an axe-core
     run, about three seconds; the links of every page are also checked in the files themselves
     (test_every_link_in_every_file_resolves)."""
-    return sample_actor_pages(html_pages())
+    if not HTML.is_dir():
+        return ["index.html"]
+    return site_pages(lambda html_dir: sample_actor_pages(edition_pages(html_dir), html_dir))
 
 
 def notebook_pages() -> list[str]:

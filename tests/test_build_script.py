@@ -1,7 +1,7 @@
-"""ci/build-book.sh with a stand-in toolchain: a build with no changed input stops at once, an
-edited file builds again in the same persistent stage, a failed build leaves the previous book in
-place (no half-written book) and the next build starts from an empty stage, and two builds never
-share the stage."""
+"""ci/build-book.sh with a stand-in toolchain: both editions land (one site, a PDF each), a build
+with no changed input stops at once, an edited file builds again in the same persistent stage, a
+failed build leaves the previous book in place (no half-written book) and the next build starts
+from an empty stage, and two builds never share the stage."""
 
 from __future__ import annotations
 
@@ -18,11 +18,18 @@ FAKE_JUPYTER_BOOK = """#!/usr/bin/env bash
 echo "$*" >> "$CALLS"
 [ -f "$FAIL" ] && exit 1
 out=$(echo "$*" | sed -E 's/.*--path-output ([^ ]+).*/\\1/')
+lang=en; pdf=companion.pdf; echo "$*" | grep -q -- "--config" && { lang=ja; pdf=companion-ja.pdf; }
 mkdir -p "$out/_build/.doctrees"; echo read >> "$out/_build/.doctrees/environment"  # what Sphinx keeps between builds
-if echo "$*" | grep -q simplepdf; then mkdir -p "$out/_build/simplepdf"; echo "pdf of $(cat page.txt)" > "$out/_build/simplepdf/companion.pdf"
-else mkdir -p "$out/_build/html"; cp page.txt "$out/_build/html/index.html"; fi
+if echo "$*" | grep -q simplepdf; then mkdir -p "$out/_build/simplepdf"; echo "$lang pdf of $(cat page.txt)" > "$out/_build/simplepdf/$pdf"
+else mkdir -p "$out/_build/html"; echo "$lang $(cat page.txt)" > "$out/_build/html/index.html"; fi
 """  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
-FAKE_PYTHON = '#!/usr/bin/env bash\necho "python $*" >> "$CALLS"\n'
+# records each call; `edition-sources LANG DIR` prints the edition's configuration as the real one
+FAKE_PYTHON = """#!/usr/bin/env bash
+echo "python $*" >> "$CALLS"
+[ "$3" = edition-sources ] && { mkdir -p "$5"; echo "$5/_config.yml"; }
+true
+"""
+CALLS_PER_BUILD = 6  # execute, English HTML and PDF, the Japanese mirror, its HTML and PDF
 
 
 def project(tmp_path: Path) -> tuple[Path, dict]:
@@ -61,19 +68,38 @@ def calls(env: dict) -> list[str]:
 def test_unchanged_inputs_build_nothing_and_an_edit_builds_again(tmp_path):
     root, env = project(tmp_path)
     assert build(root, env).returncode == 0
-    assert len(calls(env)) == 3  # execute, html, pdf
+    assert len(calls(env)) == CALLS_PER_BUILD
     again = build(root, env)
-    assert again.returncode == 0 and "book up to date" in again.stdout and len(calls(env)) == 3
+    assert again.returncode == 0 and "book up to date" in again.stdout
+    assert len(calls(env)) == CALLS_PER_BUILD
     (root / "tests").mkdir()
     (root / "tests" / "test_new.py").write_text(
         "def test(): pass\n", encoding="utf-8"
     )  # no page is built from a test
-    assert "book up to date" in build(root, env).stdout and len(calls(env)) == 3
+    assert "book up to date" in build(root, env).stdout and len(calls(env)) == CALLS_PER_BUILD
     (root / "page.txt").write_text("second\n", encoding="utf-8")
-    assert build(root, env).returncode == 0 and len(calls(env)) == 6
-    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "second\n"
+    assert build(root, env).returncode == 0 and len(calls(env)) == 2 * CALLS_PER_BUILD
+    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "en second\n"
     env["SOURCE_DATE_EPOCH"] = "0"  # the build's fixed date is an input too
-    assert build(root, env).returncode == 0 and len(calls(env)) == 9
+    assert build(root, env).returncode == 0 and len(calls(env)) == 3 * CALLS_PER_BUILD
+
+
+def test_both_editions_land_in_one_site_and_a_pdf_each(tmp_path):
+    root, env = project(tmp_path)
+    assert build(root, env).returncode == 0
+    out = root / "_build"
+    assert (out / "html" / "index.html").read_text(encoding="utf-8") == "en first\n"
+    assert (out / "html" / "ja" / "index.html").read_text(encoding="utf-8") == "ja first\n"
+    assert (out / "pdf" / "companion.pdf").read_text(encoding="utf-8") == "en pdf of first\n"
+    assert (out / "pdf" / "companion-ja.pdf").read_text(encoding="utf-8") == "ja pdf of first\n"
+    ja_builds = [c for c in calls(env) if "--config" in c]
+    assert len(ja_builds) == 2 and all("_build/stage/ja/src" in c for c in ja_builds), (
+        "the Japanese edition is built from its mirror of the sources"
+    )
+    # a missing Japanese edition is not an up-to-date book
+    shutil.rmtree(out / "html" / "ja")
+    assert "book up to date" not in build(root, env).stdout
+    assert (out / "html" / "ja" / "index.html").is_file()
 
 
 def test_a_new_commit_builds_again(tmp_path):
@@ -83,10 +109,11 @@ def test_a_new_commit_builds_again(tmp_path):
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-C", str(root)]
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "first"], check=True)
-    assert build(root, env).returncode == 0 and len(calls(env)) == 3
+    assert build(root, env).returncode == 0 and len(calls(env)) == CALLS_PER_BUILD
     assert "book up to date" in build(root, env).stdout
     subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "second"], check=True)
-    assert "book up to date" not in build(root, env).stdout and len(calls(env)) == 6
+    assert "book up to date" not in build(root, env).stdout
+    assert len(calls(env)) == 2 * CALLS_PER_BUILD
 
 
 def test_a_failed_build_leaves_the_previous_book(tmp_path):
@@ -95,18 +122,19 @@ def test_a_failed_build_leaves_the_previous_book(tmp_path):
     (root / "page.txt").write_text("broken\n", encoding="utf-8")
     Path(env["FAIL"]).touch()
     assert build(root, env).returncode != 0
-    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "first\n"
+    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "en first\n"
     assert (root / "_build" / "pdf" / "companion.pdf").read_text(
         encoding="utf-8"
-    ) == "pdf of first\n"
+    ) == "en pdf of first\n"
     assert not list((root / "_build").glob("swap.*")), "the swap folder is removed"
     Path(env["FAIL"]).unlink()
     again = build(root, env)
     assert "book up to date" not in again.stdout, "a failed build leaves no up-to-date stamp"
     # the failed build's environment could hide its warnings from an incremental build: started
     # afresh
-    assert "did not finish" in again.stdout and environment_reads(root) == {"html": 1, "pdf": 1}
-    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "broken\n"
+    assert "did not finish" in again.stdout
+    assert environment_reads(root) == {"html": 1, "pdf": 1, "ja/html": 1, "ja/pdf": 1}
+    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "en broken\n"
 
 
 def environment_reads(root: Path) -> dict:
@@ -116,7 +144,7 @@ def environment_reads(root: Path) -> dict:
             .read_text(encoding="utf-8")
             .splitlines()
         )
-        for part in ("html", "pdf")
+        for part in ("html", "pdf", "ja/html", "ja/pdf")
     }
 
 
@@ -125,17 +153,17 @@ def test_builds_reuse_one_stage_with_an_environment_per_edition(tmp_path):
     assert build(root, env).returncode == 0
     (root / "page.txt").write_text("second\n", encoding="utf-8")
     assert build(root, env).returncode == 0
-    assert environment_reads(root) == {"html": 2, "pdf": 2}, (
+    assert environment_reads(root) == {"html": 2, "pdf": 2, "ja/html": 2, "ja/pdf": 2}, (
         "the second build reads the first one's environment"
     )
     assert (root / "_build" / "pdf" / "companion.pdf").read_text(
         encoding="utf-8"
-    ) == "pdf of second\n"
+    ) == "en pdf of second\n"
     # the published book is a copy: rewriting the stage does not touch it
     (root / "_build" / "stage" / "html" / "_build" / "html" / "index.html").write_text(
         "stage\n", encoding="utf-8"
     )
-    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "second\n"
+    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "en second\n"
 
 
 def test_a_second_build_waits_for_the_stage(tmp_path):
@@ -152,4 +180,4 @@ def test_a_second_build_waits_for_the_stage(tmp_path):
         )
         fcntl.flock(lock, fcntl.LOCK_UN)
     out, _ = proc.communicate(timeout=60)
-    assert proc.returncode == 0 and len(calls(env)) == 3
+    assert proc.returncode == 0 and len(calls(env)) == CALLS_PER_BUILD

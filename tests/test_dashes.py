@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from support.dashes import DASH, html_dash_problems, pdf_dash_fonts, pdf_dash_problems
-from support.project import HTML, PDF
+from support.project import HTML, PDF, edition_html_files
 
 
 @pytest.mark.book
@@ -19,7 +19,7 @@ def test_every_dash_in_the_pdf_is_drawn_by_the_japanese_font(built_book):
 def pages_with_dashes() -> list[str]:
     return sorted(
         p.relative_to(HTML).as_posix()
-        for p in HTML.rglob("*.html")
+        for p in edition_html_files(HTML)
         if not {"_static", "_sources"} & set(p.parts) and DASH in p.read_text(encoding="utf-8")
     )
 

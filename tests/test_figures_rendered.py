@@ -18,7 +18,7 @@ from ca911.figures import style
 from support import figure_checks
 from support.browser import Visit
 from support.legibility import legibility_problems
-from support.project import HTML, sample_actor_pages
+from support.project import HTML, edition_html_files, sample_actor_pages
 
 pytestmark = pytest.mark.book
 SCREEN_MIN_PX = 11.0
@@ -31,7 +31,7 @@ _NARROW_LAYOUT = re.compile(
 def figure_pages() -> dict[str, list[Path]]:
     """Each HTML page with its figures' SVG files."""
     pages = {}
-    for page in sorted(HTML.rglob("*.html")) if HTML.is_dir() else []:
+    for page in edition_html_files(HTML) if HTML.is_dir() else []:
         rel = page.relative_to(HTML)
         if rel.parts[0].startswith("_"):
             continue
@@ -50,7 +50,7 @@ def printed_figure_pages() -> dict[str, list[Path]]:
     """Each HTML page with the SVG files of its figures as print shows them (never a phone's
     narrow layout)."""
     pages = {}
-    for page in sorted(HTML.rglob("*.html")) if HTML.is_dir() else []:
+    for page in edition_html_files(HTML) if HTML.is_dir() else []:
         rel = page.relative_to(HTML)
         srcs = (
             []

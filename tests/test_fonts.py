@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.project import each_edition, edition_html_files
+
 pytestmark = pytest.mark.book
 
 CITE_PAGE = "appendices/how_to_cite.html"
@@ -66,21 +68,22 @@ def uncovered(texts: dict[str, str], cmap: set[int]) -> list[str]:
 
 
 @pytest.mark.book
-def test_the_html_edition_ships_a_subset_that_covers_every_page(built_book):
+@each_edition
+def test_the_html_edition_ships_a_subset_that_covers_every_page(built_book, built):
     """Pages fetch a WOFF2 subset of IPAexGothic, not the whole 6 MB TTF, and it has every Japanese
     character any page, download or search text uses."""
     from fontTools.ttLib import TTFont
 
     from ca911.book.sphinx.fonts import SUBSET_FONT
 
-    static = built_book / "html" / "_static"
+    static = built.html / "_static"
     woff2 = static / SUBSET_FONT
     assert woff2.is_file() and not (static / "fonts" / "ipaexg.ttf").exists()
     assert woff2.stat().st_size < 1_000_000, f"{woff2.stat().st_size} bytes"
     cmap = set(TTFont(woff2).getBestCmap())
     pages = {
         p.relative_to(built_book).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted((built_book / "html").rglob("*.html"))
+        for p in edition_html_files(built.html)
         if "_static" not in p.parts
     }
     assert len(pages) > 20 and uncovered(pages, cmap) == []
@@ -88,7 +91,8 @@ def test_the_html_edition_ships_a_subset_that_covers_every_page(built_book):
 
 
 @pytest.mark.book
-def test_the_code_face_is_a_subset_that_covers_all_code(built_book):
+@each_edition
+def test_the_code_face_is_a_subset_that_covers_all_code(built_book, built):
     """Code and identifiers are set in WOFF2 subsets of DejaVu Sans Mono (not the 340 kB TTFs) that
     keep every glyph the full face has for the characters code shows on any page."""
     import re
@@ -97,12 +101,12 @@ def test_the_code_face_is_a_subset_that_covers_all_code(built_book):
 
     from ca911.book.sphinx.fonts import MONO_FONTS, mono_font_dir
 
-    static = built_book / "html" / "_static"
+    static = built.html / "_static"
     assert not list((static / "fonts").glob("DejaVu*.ttf"))
     code = re.compile(r"<(pre|code)\b[^>]*>(.*?)</\1>", re.S)
     texts = [
         re.sub(r"<[^>]+>", "", m.group(2))
-        for p in sorted((built_book / "html").rglob("*.html"))
+        for p in edition_html_files(built.html)
         if "_static" not in p.parts
         for m in code.finditer(p.read_text(encoding="utf-8"))
     ]

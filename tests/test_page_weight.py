@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support.project import HTML, ROOT
+from support.project import HTML, ROOT, edition_html_files
 
 PAGE_LIMIT = 1_500_000  # bytes
 OUR_MACROS = (
@@ -45,7 +45,7 @@ def test_our_theme_macros_are_the_themes_without_the_icon_script():
 
 
 def pages() -> list[Path]:
-    return sorted(p for p in HTML.rglob("*.html") if "_static" not in p.parts)
+    return sorted(p for p in edition_html_files(HTML) if "_static" not in p.parts)
 
 
 @pytest.mark.book

@@ -10,10 +10,15 @@ from __future__ import annotations
 import pytest
 
 from support import screen_fit
-from support.project import HTML, sample_actor_pages
+from support.project import sample_actor_pages, site_pages
 
 pytestmark = pytest.mark.book
-PAGES = screen_fit.book_pages(HTML, sample_actor_pages) if HTML.is_dir() else ["index.html"]
+# every edition's pages, the Japanese ones as ja/...
+PAGES = site_pages(
+    lambda html_dir: screen_fit.book_pages(
+        html_dir, lambda pages: sample_actor_pages(pages, html_dir)
+    )
+) or ["index.html"]
 
 
 @pytest.fixture(scope="module")

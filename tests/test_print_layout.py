@@ -14,20 +14,21 @@ from functools import lru_cache
 import yaml
 
 from support import print_layout as layout
-from support.project import PDF, ROOT
+from support.project import PDF, ROOT, each_edition
 
 TYPE_FLOOR = 8.0  # pt: nothing a reader must read is set smaller
 TABLE_SIZE = 8.5  # pt: table text; the share of the book's characters below it is reported
 
 
 # ---------------------------------------------------------------------------------------- the book
-@lru_cache(maxsize=1)
-def book_pages() -> tuple[layout.Page, ...]:
-    return tuple(layout.read_pages(PDF))
+@lru_cache(maxsize=2)
+def book_pages(pdf=PDF) -> tuple[layout.Page, ...]:
+    return tuple(layout.read_pages(pdf))
 
 
-def test_no_type_below_the_floor(built_book):
-    pages = list(book_pages())
+@each_edition
+def test_no_type_below_the_floor(built_book, built):
+    pages = list(book_pages(built.pdf))
     small = layout.below_size(pages, TYPE_FLOOR)
     share = layout.share_below(pages, TABLE_SIZE)
     print(
@@ -39,16 +40,19 @@ def test_no_type_below_the_floor(built_book):
     )
 
 
-def test_no_heading_at_a_page_foot(built_book):
-    assert layout.headings_at_foot(list(book_pages())) == []
+@each_edition
+def test_no_heading_at_a_page_foot(built_book, built):
+    assert layout.headings_at_foot(list(book_pages(built.pdf))) == []
 
 
-def test_no_near_empty_page(built_book):
-    assert layout.near_empty_pages(list(book_pages())) == []
+@each_edition
+def test_no_near_empty_page(built_book, built):
+    assert layout.near_empty_pages(list(book_pages(built.pdf))) == []
 
 
-def test_page_numbers_sit_at_the_outer_corner(built_book):
-    assert layout.folios_misplaced(list(book_pages())) == []
+@each_edition
+def test_page_numbers_sit_at_the_outer_corner(built_book, built):
+    assert layout.folios_misplaced(list(book_pages(built.pdf))) == []
 
 
 def part_captions() -> list[str]:
@@ -134,19 +138,21 @@ def test_citation_lines_are_read_whole_on_screen(visit):
     assert broken.evaluate(CLIPPED_BLOCKS) != []
 
 
-def anchor_pages(*anchors: str) -> list[int]:
+def anchor_pages(pdf, *anchors: str) -> list[int]:
     from pypdf import PdfReader
 
-    reader = PdfReader(str(PDF))
+    reader = PdfReader(str(pdf))
     named = reader.named_destinations
     return [reader.get_destination_page_number(named[anchor]) + 1 for anchor in anchors]
 
 
-def test_no_stretched_lines_in_the_appendices_and_the_register(built_book):
+@each_edition
+def test_no_stretched_lines_in_the_appendices_and_the_register(built_book, built):
     """The appendices and the discrepancy register are lists of entries ending in ids and locators:
     set ragged-right, no line of them is stretched by justification."""
-    pages = list(book_pages())
+    pages = list(book_pages(built.pdf))
     register, rerun, appendices, how_to_cite = anchor_pages(
+        built.pdf,
         "document-methods/discrepancies",
         "document-methods/rerun",
         "document-appendices/chronology",
@@ -157,21 +163,23 @@ def test_no_stretched_lines_in_the_appendices_and_the_register(built_book):
     assert found == [], f"{len(found)} stretched lines, for example {found[:5]}"
 
 
-@lru_cache(maxsize=1)
-def book_tables() -> dict:
-    return layout.table_places(PDF)
+@lru_cache(maxsize=2)
+def book_tables(pdf=PDF) -> dict:
+    return layout.table_places(pdf)
 
 
-def test_no_table_leaves_one_row_alone_on_a_page(built_book):
-    tables = book_tables()
+@each_edition
+def test_no_table_leaves_one_row_alone_on_a_page(built_book, built):
+    tables = book_tables(built.pdf)
     assert len(tables) >= 20, (
         "the print build names places in the book's tables (print_marks.anchor_tables)"
     )
     assert layout.rows_alone(tables) == []
 
 
-def test_table_columns_have_a_gutter(built_book):
-    found = layout.cramped_columns(list(book_pages()), book_tables())
+@each_edition
+def test_table_columns_have_a_gutter(built_book, built):
+    found = layout.cramped_columns(list(book_pages(built.pdf)), book_tables(built.pdf))
     assert found == [], (
         f"{len(found)} table lines with cells closer than a gutter, for example "
         + "; ".join(
@@ -189,7 +197,8 @@ def test_table_columns_have_a_gutter(built_book):
 # --------------------------------------------------------------------------------------- page sizes
 
 
-def test_every_page_has_the_book_size(built_book):
+@each_edition
+def test_every_page_has_the_book_size(built_book, built):
     """A table too wide for the measure is turned on a page of the book's size, with its running
     head and folio."""
-    assert layout.odd_page_sizes(list(book_pages())) == []
+    assert layout.odd_page_sizes(list(book_pages(built.pdf))) == []

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ca911.data.package import load
-from support.project import HTML, PDF
+from support.project import HTML, PDF, edition_html_files
 from support.reader_words import (
     NAME_PAGES,
     internal_names,
@@ -31,7 +31,7 @@ def html_pages() -> list[str]:
         return ["index.html"]
     return sorted(
         p.relative_to(HTML).as_posix()
-        for p in HTML.rglob("*.html")
+        for p in edition_html_files(HTML)
         if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads")
     )
 

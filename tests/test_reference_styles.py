@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.project import HTML
+from support.project import HTML, edition_html_files
 from support.reference_styles import LOCATOR as LOCATOR_FIND
 from support.reference_styles import reference_style_problems, self_links_in_tables
 
@@ -19,7 +19,7 @@ def html_pages() -> list[str]:
         return ["index.html"]
     return sorted(
         p.relative_to(HTML).as_posix()
-        for p in HTML.rglob("*.html")
+        for p in edition_html_files(HTML)
         if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads")
     )
 

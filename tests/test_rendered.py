@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support.numbering import caption_problems, numbers_given_twice, page_numbering
-from support.project import HTML, PDF, ROOT
+from support.project import HTML, PDF, ROOT, edition_html_files
 from support.rendered_text import (
     leaked_markup,
     missing_markers,
@@ -48,7 +48,7 @@ def html_pages() -> list[str]:
         return ["index.html"]
     return sorted(
         p.relative_to(HTML).as_posix()
-        for p in HTML.rglob("*.html")
+        for p in edition_html_files(HTML)
         if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images", "_downloads")
     )
 

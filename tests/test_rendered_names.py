@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 
 from ca911.data.package import load
-from support.project import HTML
+from support.project import HTML, edition_html_files
 from support.rendered_names import svg_texts, unbracketed_parts
 
 
 @pytest.mark.book
 def test_figures_bracket_every_outside_name_part(built_book):
     parts = sorted({p for x in load().actors["name_en_external"] for p in x}, key=len, reverse=True)
-    pages = " ".join(p.read_text(encoding="utf-8") for p in HTML.rglob("*.html"))
+    pages = " ".join(p.read_text(encoding="utf-8") for p in edition_html_files(HTML))
     svgs = sorted(
         svg for svg in (HTML / "_images").glob("*.svg") if svg.name in pages
     )  # figures the book shows

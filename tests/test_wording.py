@@ -10,7 +10,7 @@ import pytest
 from ca911.book import actor_index, actor_records, wording
 from ca911.data import package as data
 from support.generated_wording import page_problems
-from support.project import HTML
+from support.project import HTML, edition_html_files
 
 # ------------------------------------------------------------------------------------------ wording
 
@@ -94,7 +94,7 @@ def names_with_article() -> list[str]:
 def content_pages() -> list[str]:
     return sorted(
         p.relative_to(HTML).as_posix()
-        for p in HTML.rglob("*.html")
+        for p in edition_html_files(HTML)
         if not {"_static", "_sources"} & set(p.parts)
         and p.name not in ("genindex.html", "search.html")
     )

@@ -1,5 +1,5 @@
-"""Compare two built books (HTML tree and PDF): the same pages, figures byte for byte, the same PDF
-pages.
+"""Compare two built books (HTML tree with both editions, and the two PDFs): the same pages,
+figures byte for byte, the same PDF pages.
 
     python tools/compare_books.py _build /tmp/reader/ca911/_build
 
@@ -41,7 +41,7 @@ def pdf_differences(a: Path, b: Path) -> list[str]:
     if len(ra.pages) != len(rb.pages):
         return [f"pdf: {len(ra.pages)} pages in {a}, {len(rb.pages)} in {b}"]
     return [
-        f"pdf: page {i} has different text"
+        f"pdf: page {i} of {a.name} has different text"
         for i, (pa, pb) in enumerate(zip(ra.pages, rb.pages), start=1)
         if pa.extract_text() != pb.extract_text()
     ]
@@ -52,9 +52,10 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     a, b = (Path(x) for x in argv)
-    problems = html_differences(a / "html", b / "html") + pdf_differences(
-        a / "pdf" / "companion.pdf", b / "pdf" / "companion.pdf"
-    )
+    # the HTML tree holds both editions (the Japanese one in html/ja/); each edition has its PDF
+    problems = html_differences(a / "html", b / "html")
+    for name in ("companion.pdf", "companion-ja.pdf"):
+        problems += pdf_differences(a / "pdf" / name, b / "pdf" / name)
     for p in problems[:50]:
         print(p, file=sys.stderr)
     if problems:

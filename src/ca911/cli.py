@@ -1,5 +1,5 @@
-"""Command line: `python -m ca911 validate | derive [--check] | execute | passages CH |
-sentences CH | coverage CH | source-date-epoch | run NOTEBOOK`."""
+"""Command line: `python -m ca911 validate | derive [--check] | execute | edition-sources LANG DIR |
+passages CH | sentences CH | coverage CH | catalogs | source-date-epoch | run NOTEBOOK`."""
 
 from __future__ import annotations
 
@@ -68,8 +68,19 @@ def _execute(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ca911.book.execute import execute
+    from ca911.data.language import LANGUAGES
 
-    return execute(Path(args.root).resolve(), args.jobs)
+    return execute(Path(args.root).resolve(), args.jobs, tuple(args.lang or LANGUAGES))
+
+
+def _edition_sources(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ca911.book.editions import write_edition_sources
+
+    config = write_edition_sources(Path(args.root), args.lang, Path(args.target))
+    print(config)
+    return 0
 
 
 def _coverage(args: argparse.Namespace) -> int:
@@ -165,6 +176,7 @@ def _source_date_epoch(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from ca911.data.chapters import chapter_ids
+    from ca911.data.language import LANGUAGES
     from ca911.data.package import default_data_dir
 
     DATA_DIR = default_data_dir()
@@ -198,7 +210,21 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=int, default=default_jobs(), help="notebooks at a time (default: the cores)"
     )
     p.add_argument("--root", default=".", help="the book's folder (with _config.yml and _toc.yml)")
+    p.add_argument(
+        "--lang",
+        action="append",
+        choices=LANGUAGES,
+        help="the edition whose outputs to execute (repeatable; default: every edition)",
+    )
     p.set_defaults(func=_execute)
+    p = sub.add_parser(
+        "edition-sources",
+        help="mirror the book's sources into TARGET with the edition's _config.yml (printed)",
+    )
+    p.add_argument("lang", choices=LANGUAGES)
+    p.add_argument("target", help="the mirror's folder, e.g. _build/stage/ja/src")
+    p.add_argument("--root", default=".", help="the book's folder")
+    p.set_defaults(func=_edition_sources)
     p = sub.add_parser("passages", help="list a chapter's passages with their locators")
     p.add_argument("chapter", choices=chapter_ids(DATA_DIR))
     p.set_defaults(func=_passages)

@@ -7,16 +7,59 @@ import csv
 import functools
 import importlib.util
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from ca911.book import editions
 from ca911.sources.reader import sources_available, sources_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "_build"
-HTML = BUILD / "html"
+HTML = BUILD / "html"  # the site: the English edition, with each other edition in its folder
 PDF = BUILD / "pdf" / "companion.pdf"
+
+
+@dataclass(frozen=True)
+class BuiltEdition:
+    lang: str
+    html: Path  # the edition's pages (the English ones at the site's root)
+    pdf: Path
+
+    def pages(self) -> list[Path]:
+        return edition_html_files(self.html)
+
+
+EDITIONS = {
+    lang: BuiltEdition(
+        lang, HTML / ed.html_dir if ed.html_dir else HTML, BUILD / "pdf" / ed.pdf_name
+    )
+    for lang, ed in editions.EDITIONS.items()
+}
+# the rendered-book checks that are not checks of English wording run on every edition
+each_edition = pytest.mark.parametrize("built", list(EDITIONS.values()), ids=list(EDITIONS))
+
+
+def site_pages(pages_of) -> list[str]:
+    """Every built edition's pages as paths in the site (the Japanese ones under `ja/`), from
+    `pages_of(html_dir)`: one edition's pages relative to its folder."""
+    out = []
+    for ed in EDITIONS.values():
+        if ed.html.is_dir():
+            prefix = ed.html.relative_to(HTML).as_posix()
+            out += [p if prefix == "." else f"{prefix}/{p}" for p in pages_of(ed.html)]
+    return out
+
+
+def edition_html_files(html_dir: Path = HTML) -> list[Path]:
+    """The .html files of the edition whose pages are in `html_dir`, without those of the editions
+    in its sub-folders (the Japanese one in `ja/` of the English one)."""
+    nested = [html_dir / ed.html_dir for ed in editions.EDITIONS.values() if ed.html_dir]
+    return sorted(
+        p for p in html_dir.rglob("*.html") if not any(p.is_relative_to(n) for n in nested)
+    )
+
 
 needs_sources = pytest.mark.skipif(
     not sources_available(),
@@ -48,13 +91,13 @@ def read_notebook(path: Path):
 ACTOR_PAGES = "_generated/actors/"
 
 
-def sample_actor_pages(pages: list[str]) -> list[str]:
+def sample_actor_pages(pages: list[str], html_dir: Path = HTML) -> list[str]:
     """The pages, except that the actor pages, all made from one template, are represented by four
     of them (the two largest, the middle one and the smallest): opening all 45 in a browser costs a
     minute and finds nothing more."""
     actors = sorted(
         (p for p in pages if p.startswith(ACTOR_PAGES)),
-        key=lambda p: ((HTML / p).stat().st_size, p),
+        key=lambda p: ((html_dir / p).stat().st_size, p),
     )
     sample = (
         {*actors[-2:], *actors[len(actors) // 2 : len(actors) // 2 + 1], *actors[:1]}
@@ -64,13 +107,14 @@ def sample_actor_pages(pages: list[str]) -> list[str]:
     return [p for p in pages if not p.startswith(ACTOR_PAGES) or p in sample]
 
 
-@functools.lru_cache(maxsize=1)
-def pdf_page_texts() -> tuple[str, ...]:
-    """The text of every PDF page, once per worker. pdfium reads the book in about a second (pypdf
-    took twelve to thirty); a word broken at a line end keeps its hyphen, as pypdf gave it."""
+@functools.lru_cache(maxsize=2)
+def pdf_page_texts(pdf: Path = PDF) -> tuple[str, ...]:
+    """The text of every page of a PDF (default: the English edition's), once per worker. pdfium
+    reads the book in about a second (pypdf took twelve to thirty); a word broken at a line end
+    keeps its hyphen, as pypdf gave it."""
     import pypdfium2
 
-    doc = pypdfium2.PdfDocument(str(PDF))
+    doc = pypdfium2.PdfDocument(str(pdf))
     try:
         return tuple(
             doc[i].get_textpage().get_text_range().replace("\ufffe", "-").replace("\r\n", "\n")

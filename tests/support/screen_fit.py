@@ -419,9 +419,11 @@ def book_pages(html_dir, sample) -> list[str]:
     """The book's pages (not the theme's files or downloads), with `sample` choosing among the actor
     pages."""
     skip = ("_static", "_sources", "_images", "_downloads")
+    from support.project import edition_html_files  # one edition's pages, not its sub-editions'
+
     pages = sorted(
         p.relative_to(html_dir).as_posix()
-        for p in html_dir.rglob("*.html")
+        for p in edition_html_files(html_dir)
         if p.relative_to(html_dir).parts[0] not in skip
     )
     return sample(pages) if pages else ["index.html"]

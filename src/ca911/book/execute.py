@@ -6,7 +6,11 @@ includes the data and code hashes), in parallel worker processes and stores the 
 jupyter-cache; Sphinx then finds every notebook cached. A notebook that fails is reported with its
 traceback and nothing is cached for it, so the build that follows fails on it as before.
 
-    python -m ca911 execute [--jobs 2]
+Each notebook is executed once per edition: the reader's hidden first cell sets the edition's
+language, so the English and the Japanese outputs are cached under their own keys, and the
+Japanese edition (built from a mirror of the same notebooks) finds its outputs in the same cache.
+
+    python -m ca911 execute [--jobs 2] [--lang en --lang ja]
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
+
+from ca911.data.language import LANGUAGES
 
 
 def book_notebooks(root: Path) -> list[Path]:
@@ -46,13 +52,13 @@ def book_notebooks(root: Path) -> list[Path]:
     return out
 
 
-def _execute_one(path: str, timeout: int) -> tuple[str | None, float, str | None]:
+def _execute_one(path: str, timeout: int, lang: str) -> tuple[str | None, float, str | None]:
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
     from ca911.book.execution_hash import read_markdown
 
-    nb = read_markdown(Path(path).read_text(encoding="utf-8"))
+    nb = read_markdown(Path(path).read_text(encoding="utf-8"), language=lang)
     result = single_nb_execution(
         nb, cwd=str(Path(path).parent), allow_errors=False, timeout=timeout, meta_override=True
     )
@@ -61,8 +67,9 @@ def _execute_one(path: str, timeout: int) -> tuple[str | None, float, str | None
     return nbformat.writes(result.nb), result.time, None
 
 
-def execute(root: Path, jobs: int = 2) -> int:
-    """Execute every uncached notebook (at most `jobs` at a time); 1 if any failed."""
+def execute(root: Path, jobs: int = 2, languages: tuple[str, ...] = LANGUAGES) -> int:
+    """Execute every uncached notebook of every edition in `languages` (at most `jobs` at a
+    time); 1 if any failed."""
     import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
@@ -71,21 +78,30 @@ def execute(root: Path, jobs: int = 2) -> int:
 
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")).get("execute", {})
     cache = get_cache(str(root / config.get("cache", "_build/.jupyter_cache")))
-    notebooks, todo = book_notebooks(root), []
-    for path in notebooks:
+    runs_wanted = [(path, lang) for lang in languages for path in book_notebooks(root)]
+    todo = []
+    for path, lang in runs_wanted:
         try:
-            cache.match_cache_notebook(read_markdown(path.read_text(encoding="utf-8")))
+            cache.match_cache_notebook(
+                read_markdown(path.read_text(encoding="utf-8"), language=lang)
+            )
         except KeyError:
-            todo.append(path)
-    print(f"notebooks: {len(todo)} to execute, {len(notebooks) - len(todo)} cached")
+            todo.append((path, lang))
+    print(
+        f"notebooks ({', '.join(languages)}): {len(todo)} to execute, "
+        f"{len(runs_wanted) - len(todo)} cached"
+    )
     failed = 0
     if todo:
         with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
             runs = pool.map(
-                _execute_one, [str(p) for p in todo], [int(config.get("timeout", 180))] * len(todo)
+                _execute_one,
+                [str(p) for p, _ in todo],
+                [int(config.get("timeout", 180))] * len(todo),
+                [lang for _, lang in todo],
             )
-            for path, (text, seconds, error) in zip(todo, runs):
-                rel = path.relative_to(root)
+            for (path, lang), (text, seconds, error) in zip(todo, runs):
+                rel = f"{path.relative_to(root)} ({lang})"
                 if error:
                     failed += 1
                     print(f"{rel}: execution failed after {seconds:.1f} s\n{error}")

@@ -12,9 +12,10 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ca911 import __version__
+from ca911.book.editions import edition
 from ca911.book.execution_hash import read_markdown
+from ca911.data.language import DEFAULT_LANG
 
-PDF_FILE_NAME = "companion.pdf"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 ACTOR_PAGES = "_generated/actors/*"
 SUB_EXTENSIONS = (
@@ -34,7 +35,7 @@ def _configure(app: Sphinx, config) -> None:
     # so these are set here, from one place.
     config.project = config.html_title  # the title in _config.yml, for the PDF cover
     config.version = config.release = __version__
-    config.simplepdf_file_name = PDF_FILE_NAME
+    config.simplepdf_file_name = edition(config.language or DEFAULT_LANG).pdf_name
     config.simplepdf_use_weasyprint_api = True  # in-process: a failure raises
     config.simplepdf_vars = {
         "cover-overlay": "rgba(0, 0, 0, 0.0)",

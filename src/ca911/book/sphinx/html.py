@@ -189,6 +189,29 @@ def notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> 
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+def edition_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every page names the same page in each edition (`<link rel="alternate" hreflang>` in its
+    head, layout.html) and links visibly to the other edition (ca911-edition-switch.html in the
+    article header, shown on a phone too). The editions are one site, the English one at its root
+    and each other one in its own folder, so the links are relative."""
+    from ca911.book.editions import EDITIONS, edition
+
+    here = edition(app.config.language or "en")
+    page = f"{pagename}{app.builder.out_suffix}"
+    # from this page up to the site's root: the page's folders, then the edition's own folder
+    up = "../" * (pagename.count("/") + len(here.html_prefix.parts))
+    links = [
+        {
+            "lang": ed.lang,
+            "href": f"{up}{ed.html_dir + '/' if ed.html_dir else ''}{page}",
+            "label": EDITIONS[here.lang].other_edition_label if ed is not here else "",
+        }
+        for ed in EDITIONS.values()
+    ]
+    context["ca911_editions"] = links
+    context["ca911_other_editions"] = [link for link in links if link["lang"] != here.lang]
+
+
 def favicon(app: Sphinx, config) -> None:
     """Written into _generated/ (never read as a page) before Sphinx checks that html_favicon
     exists."""
@@ -235,6 +258,9 @@ def _connect_html_only(app: Sphinx) -> None:
     if app.builder.name == "html":
         app.connect("html-page-context", full_size_links)
         app.connect("html-page-context", break_points_in_table_code)
+        # before pydata-sphinx-theme's update_and_remove_templates (500), which drops a header
+        # template that renders empty
+        app.connect("html-page-context", edition_links, priority=400)
         app.connect("build-finished", name_toctree_toggles)
 
 

@@ -5,19 +5,37 @@ The generated pages (`_generated/`: chronology, sentence map, glossary, codebook
 and the notebooks' outputs are written in each edition's language from the data's own fields and
 the word-making modules. Their text is marked untranslatable before Sphinx extracts or translates
 messages, so it never enters a catalog and a translator never re-words the data.
+
+In a translated edition every translatable message must have a translation: one missing from its
+page's catalog, empty or fuzzy would leave an English sentence on a Japanese page, so it is a build
+warning (and `-W` fails the build) naming the page, the line and the message's start. While the
+translations are being written, `CA911_ALLOW_UNTRANSLATED=1` turns the warnings into one log line
+per page; make and CI never set it.
 """
 
 from __future__ import annotations
 
-from pathlib import PurePath
+import os
+from pathlib import Path, PurePath
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages, get_node_line
 
 from ca911 import __version__
+from ca911.data.language import DEFAULT_LANG
 
 GENERATED_DIR = "_generated"
+ALLOW_UNTRANSLATED = "CA911_ALLOW_UNTRANSLATED"
+MESSAGE_START = 60  # characters of an untranslated message quoted in its warning
+# the translators this check loads, apart from Sphinx's own (whose fallbacks it does not touch)
+CATALOG_NAMESPACE = "ca911-untranslated"
+
+logger = logging.getLogger(__name__)
 
 
 def _from_generated_file(node: nodes.Node) -> bool:
@@ -88,6 +106,95 @@ def _alt_texts_into_catalogs(app: Sphinx, doctree: nodes.document) -> None:
             catalog.add(image["alt"], MsgOrigin(image.source or app.env.docname, image.line or 0))
 
 
+def _message_start(msg: str) -> str:
+    flat = " ".join(msg.split())
+    return flat if len(flat) <= MESSAGE_START else flat[: MESSAGE_START - 1] + "…"
+
+
+def untranslated_allowed() -> bool:
+    return os.environ.get(ALLOW_UNTRANSLATED, "") not in ("", "0")
+
+
+class EveryMessageIsTranslated(SphinxTransform):
+    """Just before sphinx.transforms.i18n.Locale (priority 20) replaces each message by its
+    translation, the page's messages are extracted as Locale and the gettext builder extract them
+    (text elements with `translatable` False, the data-made text, are skipped) and each is looked
+    up in the page's catalog (one per page: gettext_compact is False). A fuzzy entry is not in the
+    compiled catalog Sphinx reads, so it counts as missing, as an empty one does."""
+
+    default_priority = 19
+
+    def apply(self, **kwargs) -> None:
+        language = self.config.language or DEFAULT_LANG
+        if language == DEFAULT_LANG or self.app.builder.name == "gettext":
+            return
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        dirs = [str(Path(self.env.srcdir, d)) for d in self.config.locale_dirs]
+        catalog, has_catalog = init_locale(dirs, language, domain, CATALOG_NAMESPACE)
+        translations = _merged_catalog(catalog) if has_catalog else {}
+        missing = [
+            (node, msg)
+            for node, msg in extract_messages(self.document)
+            if not _made_from_data(node) and not translations.get(msg, "").strip()
+        ]
+        if not missing:
+            return
+        if untranslated_allowed():
+            node, msg = missing[0]
+            logger.info(
+                "%s: %d untranslated message(s) (%s=1), the first at line %s: %r",
+                self.env.docname,
+                len(missing),
+                ALLOW_UNTRANSLATED,
+                _node_line(node),
+                _message_start(msg),
+            )
+            return
+        for node, msg in missing:
+            logger.warning(
+                "untranslated message in %s (%s, line %s): %r",
+                self.env.docname,
+                f"no catalog {domain}.po" if not has_catalog else f"catalog {domain}.po",
+                _node_line(node),
+                _message_start(msg),
+                location=node,
+                type="ca911",
+                subtype="untranslated",
+            )
+
+
+def _made_from_data(node: nodes.Node) -> bool:
+    """Marked by DataMadeTextIsNotTranslated (extract_messages yields an image's alt text
+    whatever its `translatable`)."""
+    return any(n.get("translatable") is False for n in _self_and_ancestors(node))
+
+
+def _self_and_ancestors(node: nodes.Node):
+    while isinstance(node, nodes.Element):
+        yield node
+        node = node.parent
+
+
+def _node_line(node: nodes.Node) -> int | str:
+    try:
+        return get_node_line(node)
+    except ValueError:
+        return "?"
+
+
+def _merged_catalog(catalog) -> dict[str, str]:
+    """The catalog and its fallbacks as one mapping, merged the way sphinx.transforms.i18n.Locale
+    merges them (gettext's public API cannot tell a missing message from one translated as
+    itself)."""
+    catalogues = [getattr(catalog, "_catalog", None)]
+    while (catalog := getattr(catalog, "_fallback", None)) is not None:
+        catalogues.append(getattr(catalog, "_catalog", None))
+    merged: dict[str, str] = {}
+    for catalogue in filter(None, reversed(catalogues)):
+        merged |= catalogue
+    return merged
+
+
 def _configure(app: Sphinx, config) -> None:
     config.locale_dirs = ["locales", *[d for d in config.locale_dirs if d != "locales"]]
     # one catalog per page, so a page and its translation are reviewed side by side; no source
@@ -99,6 +206,7 @@ def _configure(app: Sphinx, config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_transform(DataMadeTextIsNotTranslated)
+    app.add_transform(EveryMessageIsTranslated)
     app.connect("config-inited", _configure, priority=910)
     app.connect("doctree-read", _alt_texts_into_catalogs)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,173 @@
+"""The book's two editions, English and Japanese, made from one source.
+
+The English edition is built from the project's folder itself. The Japanese one is built with
+Sphinx `language = "ja"` from a mirror of the same sources (`_build/stage/ja/src`): the extension
+writes `_generated/` into the folder it builds, in the edition's language, so the two editions
+cannot share one source folder. The mirror is kept file by file (a file is copied only when its
+size or time differs, a file no longer listed is removed), so Sphinx's environment of the Japanese
+edition stays incremental. Its configuration is derived from `_config.yml` here, never kept by hand.
+
+Where the editions land: one site, the English pages at its root and the Japanese ones under
+`ja/` (so the editions link to each other relatively), and one PDF each.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from ca911.data.language import DEFAULT_LANG, check_language
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str
+    html_dir: str  # inside the site, "" for the root
+    pdf_name: str
+    title: str
+    other_edition_label: str  # how this edition's pages name the other edition
+
+    @property
+    def html_prefix(self) -> PurePosixPath:
+        return PurePosixPath(self.html_dir or ".")
+
+
+EDITIONS = {
+    "en": Edition(
+        lang="en",
+        html_dir="",
+        pdf_name="companion.pdf",
+        title="Central Asia after 9/11: a reproducible companion",
+        other_edition_label="日本語版",
+    ),
+    "ja": Edition(
+        lang="ja",
+        html_dir="ja",
+        pdf_name="companion-ja.pdf",
+        title="9・11後の中央アジア：再現可能な副読本",
+        other_edition_label="English edition",
+    ),
+}
+# The cover's words in the Japanese edition (its print cover reads them from html_context).
+COVER_JA = {
+    "cover_logo_title": "ca911 副読本チーム",
+    "cover_meta_data": (
+        "二つの日本語の章から出典つきのデータ・年表・ネットワークを作る：松井弘明の米露関係と"
+        "中央アジア論、湯浅剛のカザフスタンとウズベキスタンの外交政策論。"
+    ),
+    "cover_footer": "コードは MIT・本文・図・データは CC BY 4.0",
+}
+
+# The mirror of a project outside git: every file except these folders and caches.
+NOT_SOURCES = {
+    ".git",
+    ".venv",
+    "_build",
+    "_generated",
+    ".pytest_cache",
+    ".hypothesis",
+    "__pycache__",
+    ".ipynb_checkpoints",
+    ".ruff_cache",
+    ".jupyter_cache",
+}
+# files no page is built from; their absence keeps a test edit from touching the mirror
+NOT_BOOK_INPUTS = ("tests/", "tools/", ".ci/", "benchmarks/")
+MANIFEST = ".ca911-mirror-files"
+
+
+def edition(lang: str) -> Edition:
+    return EDITIONS[check_language(lang)]
+
+
+def other_languages(lang: str) -> list[str]:
+    return [other for other in EDITIONS if other != check_language(lang)]
+
+
+def source_files(root: Path) -> list[str]:
+    """The book's source files, relative to `root`: those git tracks or would track (as a clone has
+    them); outside a git checkout every file except the build products and caches."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=root,
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
+        files = [f for f in listed.split("\0") if f and (root / f).is_file()]
+    except (OSError, subprocess.CalledProcessError):
+        files = [
+            p.relative_to(root).as_posix()
+            for p in root.rglob("*")
+            if p.is_file() and not NOT_SOURCES.intersection(p.relative_to(root).parts)
+        ]
+    return sorted(f for f in files if not f.startswith(NOT_BOOK_INPUTS))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if not b.is_file():
+        return False
+    sa, sb = a.stat(), b.stat()
+    return sa.st_size == sb.st_size and int(sa.st_mtime) == int(sb.st_mtime)
+
+
+def mirror_sources(root: Path, target: Path, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Make `target` hold the book's sources as `root` has them, except the files in `skip`;
+    returns the files copied or removed. Files the mirror's own build writes (`_generated/`,
+    compiled catalogs) are left."""
+    target.mkdir(parents=True, exist_ok=True)
+    files = [f for f in source_files(root) if f not in skip]
+    manifest = target / MANIFEST
+    before = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
+    changed = []
+    for rel in sorted(before - set(files)):
+        (target / rel).unlink(missing_ok=True)
+        changed.append(rel)
+    for rel in files:
+        src, dst = root / rel, target / rel
+        if not _same_file(src, dst):
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+            changed.append(rel)
+    manifest.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
+    return changed
+
+
+def edition_config(config: dict, lang: str, execution_cache: Path | None = None) -> dict:
+    """The Jupyter Book configuration of the edition in `lang`, from the English one (`config`, as
+    `_config.yml` has it). `execution_cache`: the one execution cache both editions share (the
+    notebooks' hidden first cell keys each edition's outputs by language)."""
+    ed = edition(lang)
+    out = yaml.safe_load(yaml.safe_dump(config))  # a deep copy
+    if lang == DEFAULT_LANG:
+        return out
+    out["title"] = ed.title
+    sphinx_config = out.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx_config["language"] = lang
+    if lang == "ja":
+        sphinx_config["html_context"] = {**sphinx_config.get("html_context", {}), **COVER_JA}
+    if execution_cache is not None:
+        out.setdefault("execute", {})["cache"] = str(execution_cache)
+    return out
+
+
+def write_edition_sources(root: Path, lang: str, target: Path) -> Path:
+    """The mirror of the book's sources in `target` with the edition's `_config.yml`; returns the
+    configuration's path. The configuration is rewritten only when it changes."""
+    root = root.resolve()
+    mirror_sources(root, target, skip=frozenset({"_config.yml"}))
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    cache = Path(config.get("execute", {}).get("cache", "_build/.jupyter_cache"))
+    text = yaml.safe_dump(
+        edition_config(config, lang, cache if cache.is_absolute() else root / cache),
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    path = target / "_config.yml"
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,278 @@
+"""The two editions from one source: the Japanese configuration derived from _config.yml, the mirror
+of the sources it is built from, the completeness gate on its catalogs, and the built site (every
+page in both editions, hreflang both ways, the visible switch, `<html lang>`, each one's search).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ca911.book import editions
+from support import editions as site_checks
+from support.project import EDITIONS, HTML, ROOT
+
+# --- the Japanese edition's configuration and sources --------------------------------------------
+
+
+def test_the_japanese_configuration_is_derived_from_the_english_one():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    ja = editions.edition_config(config, "ja", Path("/cache"))
+    assert ja["sphinx"]["config"]["language"] == "ja"
+    assert ja["title"] == editions.EDITIONS["ja"].title != config["title"]
+    assert ja["execute"]["cache"] == "/cache"
+    # everything else is the English configuration's
+    for key in ("title", "execute", "sphinx"):
+        ja.pop(key), config.pop(key)
+    assert ja == config
+    assert editions.edition_config(config, "en") == config
+
+
+def test_the_mirror_follows_the_sources_and_keeps_what_its_build_writes(tmp_path):
+    root, mirror = tmp_path / "book", tmp_path / "mirror"
+    (root / "chapters").mkdir(parents=True)
+    (root / "chapters" / "a.md").write_text("# A\n", encoding="utf-8")
+    (root / "_config.yml").write_text("title: Book\n", encoding="utf-8")
+    (root / "_build").mkdir()
+    (root / "_build" / "stale.html").write_text("x", encoding="utf-8")
+    (root / "tests").mkdir()
+    (root / "tests" / "test_a.py").write_text("", encoding="utf-8")
+    assert sorted(editions.mirror_sources(root, mirror)) == ["_config.yml", "chapters/a.md"]
+    assert not (mirror / "_build").exists() and not (mirror / "tests").exists()
+    (mirror / "_generated").mkdir()
+    (mirror / "_generated" / "page.md").write_text("made by the build", encoding="utf-8")
+    assert editions.mirror_sources(root, mirror) == [], "an unchanged file is not copied again"
+    (root / "chapters" / "a.md").unlink()
+    (root / "chapters" / "b.md").write_text("# B\n", encoding="utf-8")
+    assert sorted(editions.mirror_sources(root, mirror)) == ["chapters/a.md", "chapters/b.md"]
+    assert not (mirror / "chapters" / "a.md").exists() and (mirror / "chapters" / "b.md").exists()
+    assert (mirror / "_generated" / "page.md").is_file()
+
+
+def test_the_edition_sources_carry_the_derived_configuration(tmp_path):
+    root = tmp_path / "book"
+    root.mkdir()
+    (root / "_config.yml").write_text(
+        "title: Book\nexecute:\n  cache: _build/.jupyter_cache\n", encoding="utf-8"
+    )
+    (root / "index.md").write_text("# Book\n", encoding="utf-8")
+    path = editions.write_edition_sources(root, "ja", tmp_path / "ja")
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert config["sphinx"]["config"]["language"] == "ja"
+    # one execution cache for both editions, wherever the mirror is
+    assert config["execute"]["cache"] == str(root.resolve() / "_build" / ".jupyter_cache")
+    assert (tmp_path / "ja" / "index.md").is_file()
+
+
+# --- the completeness gate -----------------------------------------------------------------------
+
+PAGE = """\
+Translated paragraph.
+
+Fuzzy paragraph.
+
+Missing paragraph that nobody has translated yet.
+
+```{only} html
+Paragraph with an empty translation.
+```
+"""
+CATALOG = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Translated paragraph."
+msgstr "翻訳された段落。"
+
+#, fuzzy
+msgid "Fuzzy paragraph."
+msgstr "あいまいな段落。"
+
+msgid "Paragraph with an empty translation."
+msgstr ""
+"""
+
+
+def build_small_book(tmp_path: Path, language: str, monkeypatch, allow: bool) -> str:
+    from io import StringIO
+
+    from sphinx.application import Sphinx
+
+    src = tmp_path / "src"
+    (src / "locales" / "ja" / "LC_MESSAGES").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        textwrap.dedent(
+            f"""
+            extensions = ["myst_parser", "ca911.book.sphinx.i18n"]
+            language = {language!r}
+            """
+        ),
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text("# Title\n\n" + PAGE, encoding="utf-8")
+    (src / "locales" / "ja" / "LC_MESSAGES" / "index.po").write_text(CATALOG, encoding="utf-8")
+    if allow:
+        monkeypatch.setenv("CA911_ALLOW_UNTRANSLATED", "1")
+    else:
+        monkeypatch.delenv("CA911_ALLOW_UNTRANSLATED", raising=False)
+    status, warnings = StringIO(), StringIO()
+    app = Sphinx(
+        str(src),
+        str(src),
+        str(tmp_path / "out"),
+        str(tmp_path / "doctrees"),
+        "html",
+        status=status,
+        warning=warnings,
+        freshenv=True,
+    )
+    app.build()
+    return warnings.getvalue() + "\n---\n" + status.getvalue()
+
+
+def test_an_untranslated_message_is_a_warning_naming_page_line_and_message(tmp_path, monkeypatch):
+    warnings, _ = build_small_book(tmp_path, "ja", monkeypatch, allow=False).split("\n---\n")
+    untranslated = [w for w in warnings.splitlines() if "untranslated message" in w]
+    starts = sorted(re.search(r"'(.*)'", w).group(1) for w in untranslated)
+    # the title has no entry either; the translated one passes
+    assert starts == [
+        "Fuzzy paragraph.",
+        "Missing paragraph that nobody has translated yet.",
+        "Paragraph with an empty translation.",
+        "Title",
+    ]
+    missing = next(w for w in untranslated if "Missing" in w)
+    assert "index.md:7" in missing and "in index" in missing and "WARNING" in missing
+
+
+def test_the_switch_turns_the_warnings_into_a_log_line(tmp_path, monkeypatch):
+    warnings, status = build_small_book(tmp_path, "ja", monkeypatch, allow=True).split("\n---\n")
+    assert "untranslated" not in warnings
+    assert "index: 4 untranslated message(s) (CA911_ALLOW_UNTRANSLATED=1)" in status
+
+
+def test_the_english_edition_needs_no_catalog(tmp_path, monkeypatch):
+    warnings, _ = build_small_book(tmp_path, "en", monkeypatch, allow=False).split("\n---\n")
+    assert "untranslated" not in warnings
+
+
+# --- the built site ------------------------------------------------------------------------------
+
+needs_site = pytest.mark.skipif(
+    not (EDITIONS["ja"].html / "index.html").is_file(), reason="the book is not built"
+)
+
+
+def synthetic_site(root: Path, pages: dict[str, str]) -> Path:
+    for rel, text in pages.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def page(lang: str, en: str, ja: str, switch: str, label: str | None = None) -> str:
+    label = label or editions.EDITIONS[lang].other_edition_label
+    other = "ja" if lang == "en" else "en"
+    return (
+        f'<html lang="{lang}"><head><link rel="alternate" hreflang="en" href="{en}" />'
+        f'<link rel="alternate" hreflang="ja" href="{ja}" /></head><body>'
+        f'<a class="btn ca911-edition-switch" href="{switch}" hreflang="{other}">{label}</a>'
+        "</body></html>"
+    )
+
+
+GOOD_SITE = {
+    "index.html": page("en", "index.html", "ja/index.html", "ja/index.html"),
+    "a/b.html": page("en", "b.html", "../ja/a/b.html", "../ja/a/b.html"),
+    "ja/index.html": page("ja", "../index.html", "index.html", "../index.html"),
+    "ja/a/b.html": page("ja", "../../a/b.html", "b.html", "../../a/b.html"),
+}
+
+
+def test_the_site_checks_pass_a_good_site_and_name_each_broken_one(tmp_path):
+    good = synthetic_site(tmp_path / "good", GOOD_SITE)
+    checks = (
+        site_checks.counterpart_problems,
+        site_checks.hreflang_problems,
+        site_checks.language_problems,
+        site_checks.switch_problems,
+    )
+    assert [p for check in checks for p in check(good)] == []
+    lonely = synthetic_site(tmp_path / "lonely", {**GOOD_SITE, "c.html": GOOD_SITE["index.html"]})
+    assert site_checks.counterpart_problems(lonely) == ["c.html: no ja page"]
+    wrong_target = synthetic_site(
+        tmp_path / "wrong",
+        {**GOOD_SITE, "a/b.html": page("en", "b.html", "../ja/index.html", "../ja/a/b.html")},
+    )
+    assert (
+        "a/b.html: hreflang=ja leads to ja/index.html, not ja/a/b.html"
+        in site_checks.hreflang_problems(wrong_target)
+    )
+    one_way = synthetic_site(
+        tmp_path / "one-way",
+        {**GOOD_SITE, "ja/a/b.html": page("ja", "../../index.html", "b.html", "../../a/b.html")},
+    )
+    assert (
+        "ja/a/b.html: does not name a/b.html back (hreflang=en)"
+        in site_checks.hreflang_problems(one_way)
+    )
+    english_lang = synthetic_site(
+        tmp_path / "lang",
+        {
+            **GOOD_SITE,
+            "ja/index.html": GOOD_SITE["ja/index.html"].replace(
+                '<html lang="ja">', '<html lang="en">'
+            ),
+        },
+    )
+    assert site_checks.language_problems(english_lang) == [
+        "ja/index.html: <html lang='en'>, not 'ja'"
+    ]
+    no_switch = synthetic_site(
+        tmp_path / "switch",
+        {**GOOD_SITE, "index.html": page("en", "index.html", "ja/index.html", "index.html")},
+    )
+    assert site_checks.switch_problems(no_switch) == [
+        "index.html: no visible link to ja/index.html (ja)"
+    ]
+
+
+@needs_site
+def test_every_page_is_in_both_editions():
+    assert len(site_checks.edition_pages(HTML, "ja")) > 50
+    assert site_checks.counterpart_problems(HTML) == []
+
+
+@needs_site
+def test_every_page_names_its_counterpart_with_hreflang_both_ways():
+    assert site_checks.hreflang_problems(HTML) == []
+
+
+@needs_site
+def test_each_edition_declares_its_language():
+    assert site_checks.language_problems(HTML) == []
+
+
+@needs_site
+def test_every_page_links_visibly_to_the_other_edition():
+    assert site_checks.switch_problems(HTML) == []
+
+
+def search_terms(html_dir: Path) -> dict:
+    text = (html_dir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])["terms"]
+
+
+@needs_site
+def test_each_edition_is_searched_in_its_own_language():
+    """Sphinx's Japanese splitter indexes Japanese words (a country's name from the data); the
+    English index still finds English words."""
+    ja_terms, en_terms = search_terms(EDITIONS["ja"].html), search_terms(EDITIONS["en"].html)
+    assert "カザフスタン" in ja_terms
+    assert "kazakhstan" in en_terms
