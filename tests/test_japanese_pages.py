@@ -1,0 +1,74 @@
+"""Every page of the Japanese HTML edition is Japanese and in our own words: no block of prose left
+in English (outside code, identifiers, names, quoted titles and the reference list), and no run of
+20 characters shared with either chapter outside the declared quotations (issue 26, items 2 and 4).
+The checkers' self-tests on synthetic pages are in tests/support/test_japanese_pages.py."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from support import japanese_pages as checks
+from support.project import HTML, ROOT, needs_sources
+
+JA_HTML = HTML / "ja"
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def ja_pages(built_book) -> list[Path]:
+    """The Japanese edition's content pages (the search and index pages hold no prose)."""
+    if not (JA_HTML / "index.html").is_file():
+        if "html/ja" in (ROOT / "ci" / "build-book.sh").read_text(encoding="utf-8"):
+            pytest.fail(f"{JA_HTML} is not built: run `make book`")
+        pytest.skip("this checkout's build makes no Japanese HTML edition (ci/build-book.sh)")
+    pages = sorted(
+        p
+        for p in JA_HTML.rglob("*.html")
+        if "_static" not in p.parts and p.name not in ("search.html", "genindex.html")
+    )
+    assert len(pages) >= 20
+    return pages
+
+
+@lru_cache(maxsize=1)
+def chapters_text() -> str:
+    from ca911.data.chapters import chapter_ids
+    from ca911.sources.reader import read_chapter
+
+    return "\n".join(read_chapter(chapter).text for chapter in chapter_ids())
+
+
+def test_no_untranslated_prose(ja_pages):
+    names = checks.latin_names(DATA)
+    found = [
+        f"{page.relative_to(JA_HTML)}: {text}"
+        for page in ja_pages
+        for text in checks.untranslated(page.read_text(encoding="utf-8"), names)
+    ]
+    assert found == [], f"{len(found)} blocks in English, for example:\n" + "\n".join(found[:15])
+
+
+@needs_sources
+def test_no_run_shared_with_the_chapters_outside_quotations(ja_pages):
+    quotations = checks.declared_quotations(DATA)
+    found = [
+        f"{page.relative_to(JA_HTML)}: {run}"
+        for page in ja_pages
+        for run in checks.copied_runs(page.read_text(encoding="utf-8"), chapters_text(), quotations)
+    ]
+    assert found == [], f"{len(found)} runs copied, for example:\n" + "\n".join(found[:15])
+
+
+@needs_sources
+def test_the_copy_check_sees_a_chapter_sentence_planted_in_a_page():
+    """On the real chapters and quotations: a page quoting a stretch of a chapter is caught, the
+    same page with that stretch declared a quotation is not."""
+    text = checks._normalised(chapters_text())
+    stretch = text[1000:1030]
+    planted = f'<article class="bd-article"><p>本書の要約：{stretch}。</p></article>'
+    quotations = checks.declared_quotations(DATA)
+    assert checks.copied_runs(planted, chapters_text(), quotations) != []
+    assert checks.copied_runs(planted, chapters_text(), quotations | {stretch}) == []
