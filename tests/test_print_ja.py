@@ -98,7 +98,7 @@ def test_break_opportunities_before_the_marks_break_kinsoku(tmp_path):
 @needs_mincho
 def test_a_copy_with_the_body_in_gothic_fails_the_face_check(tmp_path):
     broken = specimen(
-        tmp_path, 'html[lang|="ja"] div.body p { font-family: "ca911 Gothic" !important; }'
+        tmp_path, 'html[lang|="ja"] div.body p { font-family: "IPAexGothic ja" !important; }'
     )
     assert ja.face_faults(broken) != []
 

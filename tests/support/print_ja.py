@@ -204,7 +204,7 @@ def stretched_gaps(lines: list[Run], tolerance: float = STRETCH_TOLERANCE) -> li
         if not line.japanese:
             continue
         previous, spaces = None, 0.0
-        for glyph in line.glyphs:
+        for index, glyph in enumerate(line.glyphs):
             if glyph.text.isspace():
                 spaces += SPACE_WIDTH.get(glyph.text, WORD_SPACE)
                 continue
@@ -212,9 +212,8 @@ def stretched_gaps(lines: list[Run], tolerance: float = STRETCH_TOLERANCE) -> li
                 em = max(previous.size, glyph.size)
                 gap = (glyph.left - previous.right) / em
                 if gap > spaces + tolerance:
-                    at = line.text.find(previous.text + " ") if spaces else -1
-                    context = line.text[max(at - 8, 0) : at + 10] if at >= 0 else ""
-                    faults.append((line.page, round(gap, 2), context or previous.text + glyph.text))
+                    context = line.text[max(index - 10, 0) : index + 10]
+                    faults.append((line.page, round(gap, 2), context))
             previous, spaces = glyph, 0.0
     return faults
 
