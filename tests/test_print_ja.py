@@ -138,8 +138,13 @@ def ja_pdf(built_book) -> Path:
 
 
 @lru_cache(maxsize=1)
+def ja_glyphs() -> list[list[ja.Glyph]]:
+    return ja.read_glyphs(JA_PDF)
+
+
+@lru_cache(maxsize=1)
 def ja_lines() -> tuple[ja.Run, ...]:
-    return tuple(ja.runs(ja.read_glyphs(JA_PDF)))
+    return tuple(ja.runs(ja_glyphs()))
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +183,11 @@ def test_japanese_pdf_has_no_stretched_spacing(ja_pdf):
 def test_japanese_pdf_keeps_the_type_floor(ja_pdf):
     small = layout.below_size(list(ja_pages()), TYPE_FLOOR)
     assert small == [], report(small, f"lines under {TYPE_FLOOR} pt")
+
+
+def test_japanese_pdf_tables_fit_the_text_block(ja_pdf):
+    faults = ja.past_the_measure(ja_glyphs())
+    assert faults == [], report(faults, "lines past the text block")
 
 
 def test_japanese_pdf_leaves_no_heading_at_a_page_foot(ja_pdf):

@@ -7,7 +7,9 @@ advance box) and poppler's pdffonts: the checks of the Japanese edition's type a
   small kana, none ends with an opening bracket;
 - stretched spacing: no gap between two characters of a Japanese line wider than the spaces
   between them would be when set naturally (justification that widens a word space beside a Latin
-  name, or spreads the characters).
+  name, or spreads the characters);
+- measure: no character right of the text block's edge (where most pages' running head ends), so
+  every table fits.
 
 Lines are the characters on one baseline, split where a wide gutter (a table's columns, a running
 head's parts) parts them; a check is only as good as that split, so the gutter is wide (three em).
@@ -216,6 +218,28 @@ def stretched_gaps(lines: list[Run], tolerance: float = STRETCH_TOLERANCE) -> li
                     faults.append((line.page, round(gap, 2), context))
             previous, spaces = glyph, 0.0
     return faults
+
+
+# --------------------------------------------------------------------------------------- measure
+def block_edge(pages: list[list[Glyph]]) -> float:
+    """The text block's right edge: where most pages' topmost line (the running head) ends."""
+    edges = Counter()
+    for glyphs in pages:
+        if glyphs:
+            top = max(g.baseline for g in glyphs)
+            edges[round(max(g.right for g in glyphs if g.baseline >= top - 3))] += 1
+    return float(edges.most_common(1)[0][0]) if edges else 0.0
+
+
+def past_the_measure(pages: list[list[Glyph]], tolerance: float = 2.0) -> list[tuple]:
+    """(page, the line's text) of every line with a character right of the block's edge; the
+    cover, which bleeds by design, is not measured (text turned with a table is not read)."""
+    edge = block_edge(pages[1:])
+    return [
+        (run.page, run.text.strip()[:50])
+        for run in runs(pages)
+        if run.page > 1 and any(g.right > edge + tolerance for g in run.inked)
+    ]
 
 
 # ------------------------------------------------------------------------------------------ face

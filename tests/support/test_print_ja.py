@@ -88,3 +88,18 @@ def test_face_finds_body_text_not_in_the_mincho_and_headings_not_in_the_gothic()
     assert [f[1] for f in ja.face_faults(mincho_heading)] == [18]
     # a short label at the body size (a part's name in the contents) may be in the Gothic
     assert ja.face_faults(lines_of(line("見本", "IPAexGothic"), *body)) == []
+
+
+def test_measure_finds_a_line_past_the_text_block():
+    def shifted(glyphs, dx, y):
+        return [ja.Glyph(g.text, g.font, g.size, g.left + dx, g.right + dx, y) for g in glyphs]
+
+    head = shifted(line("見出しの柱"), 240, 800)  # the running head ends at x = 340
+    body = shifted(line("閲覧室は朝九時に開く。"), 0, 700)  # ends at 160
+    cover = shifted(line("表紙の文字は断ち切りまで"), 300, 500)
+    wide = shifted(line("表の列が版面の外まで出ている"), 200, 600)  # ends at 390
+    assert ja.block_edge([head + body, head + body]) == 340
+    assert ja.past_the_measure([cover, head + body, head + body]) == []
+    assert ja.past_the_measure([cover, head + body, head + body + wide]) == [
+        (3, "表の列が版面の外まで出ている")
+    ]
