@@ -199,11 +199,16 @@ def kinsoku_faults(lines: list[Run]) -> list[tuple[int, str]]:
 
 # ---------------------------------------------------------------------------- stretched spacing
 def stretched_gaps(lines: list[Run], tolerance: float = STRETCH_TOLERANCE) -> list[tuple]:
-    """(page, gap in em, the text either side) of every gap in a Japanese line wider than the
-    spaces it holds set naturally, by more than tolerance em."""
+    """(page, gap in em, the text either side) of every gap in a Japanese line of prose (set at
+    the body text's size, the commonest) wider than the spaces it holds set naturally, by more
+    than tolerance em. Table rows, set smaller and never justified, are parted by their gutters."""
+    size = body_size(lines)
     faults = []
     for line in lines:
-        if not line.japanese:
+        japanese = [g for g in line.inked if JAPANESE.match(g.text)]
+        if not line.japanese or sum(abs(g.size - size) < 0.05 for g in japanese) * 2 < len(
+            japanese
+        ):
             continue
         previous, spaces = None, 0.0
         for index, glyph in enumerate(line.glyphs):
@@ -252,24 +257,29 @@ def body_size(lines: list[Run]) -> float:
 def face_faults(
     lines: list[Run], body: str = "IPAexMincho", heading: str = "IPAexGothic"
 ) -> list[tuple]:
-    """(page, size, face, text) of every line of Japanese prose (eight Japanese characters or
-    more, at the body text's size: the commonest) with a Japanese character not set in the body
-    face, and of every Japanese heading line (3 pt larger or more) not set in the heading face. A
-    short label at the body size (a part's name in the contents) may take the heading face."""
+    """(page, size, face, text) of every line of Japanese prose (at the body text's size, the
+    commonest, and at least 0.6 of the measure, a full line's width) with most of its Japanese
+    characters not set in the body face, and of every Japanese heading line (3 pt larger or
+    more) not set in the heading face. A short line at the body size (a term, a part's name in
+    the contents) may take the heading face."""
     size = body_size(lines)
+    widths = sorted(line.inked[-1].right - line.inked[0].left for line in lines if line.japanese)
+    measure = widths[int(0.9 * (len(widths) - 1))] if widths else 0.0  # a full line's width
     faults = []
     for line in lines:
         japanese = [g for g in line.inked if JAPANESE.match(g.text)]
         if not japanese:
             continue
-        if all(abs(g.size - size) < 0.05 for g in japanese) and len(japanese) >= 8:
+        width = line.inked[-1].right - line.inked[0].left
+        if all(abs(g.size - size) < 0.05 for g in japanese) and width >= 0.6 * measure:
             wanted = body
         elif all(g.size >= size + 3 for g in japanese):
             wanted = heading
         else:
             continue
         wrong = [g for g in japanese if wanted.lower() not in g.font.lower()]
-        if wrong:
+        # a term in the Gothic inside a prose line (a bold lead-in) is the book's emphasis
+        if len(wrong) * 2 > len(japanese):
             faults.append((line.page, wrong[0].size, wrong[0].font, line.text.strip()[:40]))
     return faults
 

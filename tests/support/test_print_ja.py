@@ -62,6 +62,17 @@ def test_a_natural_word_space_is_no_gap_but_a_stretched_one_is():
     assert [(page, gap) for page, gap, _ in ja.stretched_gaps(stretched)] == [(1, 1.45)]
 
 
+def test_a_table_row_is_parted_by_its_gutters_not_stretched():
+    body = [line(PROSE), line(PROSE), line(PROSE)]
+    row = line("題名（原文どおり）", size=8.5) + [
+        ja.Glyph(g.text, g.font, g.size, g.left + 100, g.right + 100, 700.0)
+        for g in line("米ロ関係と中央アジア", size=8.5)
+    ]  # a gutter of 1.5 em between the columns
+    assert ja.stretched_gaps(lines_of(*body, row)) == []
+    prose_row = [ja.Glyph(g.text, g.font, SIZE, g.left, g.right, 700.0) for g in row]
+    assert len(ja.stretched_gaps(lines_of(*body, prose_row))) == 1
+
+
 def test_characters_spread_apart_are_a_gap_too():
     spread = lines_of(line("図書館の閲覧室は朝九時に開く", gaps={i: 0.6 for i in range(1, 14)}))
     assert len(ja.stretched_gaps(spread)) == 13
