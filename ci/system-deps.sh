@@ -3,9 +3,11 @@
 #   chromium      the browser the HTML checks drive (Playwright uses it via executable_path)
 #   poppler-utils pdftoppm, to look at rendered PDF pages
 #   hyperfine     the timer of `make bench`'s build scenarios
-# (Japanese glyphs need no Debian font: IPAexGothic ships in the matplotlib-fontja wheel.)
+#   fonts-ipaexfont-mincho  IPAex Mincho, the Japanese PDF's body face (WeasyPrint embeds it from
+#                 the installed file; its Gothic headings use the IPAexGothic of the
+#                 matplotlib-fontja wheel)
 set -euo pipefail
-PACKAGES=(chromium poppler-utils hyperfine)
+PACKAGES=(chromium poppler-utils hyperfine fonts-ipaexfont-mincho)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

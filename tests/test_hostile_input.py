@@ -715,7 +715,7 @@ MUST_RENDER_JA = {
 def hostile_japanese_pages(tmp_path_factory):
     """The generated pages of the Japanese edition, from a copy of the data whose free-text fields
     (name_ja, summary_ja, … included) carry the hostile payload."""
-    from support.japanese_pages import build_japanese_pages
+    from support.generated_ja import build_japanese_pages
 
     work = tmp_path_factory.mktemp("hostile-japanese")
     project = project_copy(work, parts=("data", "references.bib"))

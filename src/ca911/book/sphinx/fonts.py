@@ -1,6 +1,6 @@
 """The book's fonts, shipped with it (nothing is fetched from a font service): the PDF embeds the
-TTFs of IPAexGothic (Japanese) and DejaVu Sans Mono (code); the HTML edition ships WOFF2 subsets of
-the glyphs its pages use."""
+TTFs of IPAexGothic (Japanese), DejaVu Sans Mono (code) and, for the Japanese edition's body,
+IPAex Mincho; the HTML edition ships WOFF2 subsets of the glyphs its pages use."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 
 from ca911 import __version__
 from ca911.figures.style import FONT_FILE
@@ -38,6 +39,10 @@ TEXT_FONTS = {
     "DejaVuSans-Oblique.ttf": "fonts/DejaVuSans-Oblique-subset.woff2",
     "DejaVuSans-BoldOblique.ttf": "fonts/DejaVuSans-BoldOblique-subset.woff2",
 }
+# The Japanese PDF's body face: IPAex Mincho from the Debian package fonts-ipaexfont-mincho, which
+# ci/system-deps.sh installs (no wheel ships a Mincho face).
+MINCHO_FILE = Path("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf")
+MINCHO_PRINT_FONT = "ipaexm.ttf"
 
 
 def mono_font_dir() -> Path:
@@ -95,10 +100,19 @@ def subset_fonts(app: Sphinx, exception) -> None:
 
 
 def whole_fonts(app: Sphinx) -> None:
-    """The print edition's fonts, whole: WeasyPrint embeds only the glyphs it sets."""
+    """The print edition's fonts, whole: WeasyPrint embeds only the glyphs it sets. The Mincho
+    face is declared by the print stylesheet for every edition, but only the Japanese one sets
+    text in it; that edition cannot be printed without it."""
     fonts = Path(app.outdir) / "_static" / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(FONT_FILE, fonts / "ipaexg.ttf")
+    if MINCHO_FILE.is_file():
+        shutil.copyfile(MINCHO_FILE, fonts / MINCHO_PRINT_FONT)
+    elif (app.config.language or "en").startswith("ja"):
+        raise ExtensionError(
+            f"the Japanese PDF's body face {MINCHO_FILE} is missing: "
+            "install it with `bash ci/system-deps.sh` (Debian fonts-ipaexfont-mincho)"
+        )
     for name in MONO_FONTS:
         shutil.copyfile(mono_font_dir() / name, fonts / name)
 

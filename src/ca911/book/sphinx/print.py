@@ -136,6 +136,11 @@ def proper_names(data_dir: Path) -> frozenset[str]:
     return frozenset(words)
 
 
+def print_language(language: str | None) -> str:
+    """The print page's lang attribute for an edition's Sphinx language."""
+    return "ja" if (language or "en").startswith("ja") else "en-US"
+
+
 def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The print stylesheet keeps identifiers whole and numbers right-aligned by these marks."""
     if not isinstance(context.get("body"), str):
@@ -149,11 +154,12 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
     context["body"] = mark_for_print(context["body"], captions, proper_names(data_dir(app.env)))
-    # WeasyPrint hyphenates by the page's language through pyphen, whose "en" is its en_GB
+    # The page's language selects its type (the Japanese rules of ca911-print.css apply under
+    # html[lang|="ja"]) and WeasyPrint's hyphenation through pyphen, whose "en" is its en_GB
     # dictionary: it breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same
     # words by syllable, and the British spellings of the book hyphenate with them as well; the
     # PDF's text is unchanged.
-    context["language"] = "en-US"
+    context["language"] = print_language(app.config.language)
 
 
 def _print_front_matter(

@@ -1,0 +1,349 @@
+"""Measures of a printed Japanese PDF, read with pdfium (characters with their face, size and
+advance box) and poppler's pdffonts: the checks of the Japanese edition's type and line-breaking.
+
+- face: the Japanese characters of the body text (the commonest size) are set in a Mincho face,
+  those of headings (larger) in a Gothic one; the Mincho face is embedded;
+- kinsoku (JIS X 4051 禁則): no line opens with a closing mark, a middle dot, an iteration mark or a
+  small kana, none ends with an opening bracket;
+- stretched spacing: no gap between two characters of a Japanese line wider than the spaces
+  between them would be when set naturally (justification that widens a word space beside a Latin
+  name, or spreads the characters);
+- measure: no character right of the text block's edge (where most pages' running head ends), so
+  every table fits.
+
+Lines are the characters on one baseline, split where a wide gutter (a table's columns, a running
+head's parts) parts them; a check is only as good as that split, so the gutter is wide (three em).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import shutil
+import subprocess
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# No line opens with these: closing brackets and marks (UAX 14 CL, CP), full stops and commas,
+# middle dots and colons (NS), iteration marks, the prolonged sound mark and small kana (CJ).
+NO_LINE_START = set(
+    "。、，．,.」』）〕］｝〉》】〙〗)]}’”・：；？！:;?!ゝゞヽヾ々〻ー"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+)
+# No line ends with these: opening brackets (UAX 14 OP).
+NO_LINE_END = set("「『（〔［｛〈《【〘〖([{‘“")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
+# The natural width of a space, in em of the text's size: a face's word space is a quarter to a
+# third of an em, a figure space (the padded page numbers) half of one, an ideographic space one.
+SPACE_WIDTH = {"\u3000": 1.0, "\u2007": 0.6, "\u2003": 1.0, "\u2002": 0.5}
+WORD_SPACE = 0.4
+# A gap that much wider than its spaces (em) is stretched: a justified line's word space opens by
+# the line's whole shortfall, which in a Japanese line of few spaces is an em or more.
+STRETCH_TOLERANCE = 0.35
+GUTTER = 3.0  # em: a gap this wide parts two columns, not two characters of one line
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    font: str  # the family the embedded font program names (IPAexMincho, IPAexGothic …)
+    size: float
+    left: float  # the advance box (pdfium's loose box), not the ink
+    right: float
+    baseline: float
+
+
+@dataclass
+class Run:
+    """Characters of one baseline between two gutters, in reading order (spaces included)."""
+
+    page: int
+    glyphs: list[Glyph] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(g.text for g in self.glyphs)
+
+    @property
+    def inked(self) -> list[Glyph]:
+        return [g for g in self.glyphs if not g.text.isspace()]
+
+    @property
+    def japanese(self) -> bool:
+        return len(JAPANESE.findall(self.text)) >= 4
+
+
+def embedded_face(font_handle, cache: dict) -> str:
+    """The family a PDF font's embedded program names itself by (its name table), which is the
+    installed file's, whatever name the stylesheet gave the face; the PDF's own font name when
+    the font is not embedded."""
+    import io
+
+    import pypdfium2.raw as raw
+    from fontTools.ttLib import TTFont
+
+    key = ctypes.cast(font_handle, ctypes.c_void_p).value
+    if key in cache:
+        return cache[key]
+    size = ctypes.c_size_t()
+    face = ""
+    if raw.FPDFFont_GetFontData(font_handle, None, 0, ctypes.byref(size)) and size.value:
+        data = (ctypes.c_uint8 * size.value)()
+        raw.FPDFFont_GetFontData(font_handle, data, size.value, ctypes.byref(size))
+        try:
+            names = TTFont(io.BytesIO(bytes(data)))["name"]
+            face = str(names.getDebugName(1) or "")
+        except Exception:  # a font program fontTools cannot read (Type 1, CFF without sfnt)
+            face = ""
+    if not face:
+        name = ctypes.create_string_buffer(128)
+        raw.FPDFFont_GetBaseFontName(font_handle, name, len(name))
+        face = name.value.decode("latin-1").split("+", 1)[-1]
+    cache[key] = face
+    return face
+
+
+def read_glyphs(pdf: Path | str) -> list[list[Glyph]]:
+    """Every character of every page with its face, printed size and advance box, skipping text
+    drawn inside images or embedded drawings (a figure's labels) and text turned on its page."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(pdf))
+    pages, faces = [], {}
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            figures = [
+                tuple(obj.get_bounds())
+                for obj in page.get_objects(max_depth=1)
+                if obj.type in (3, 5)  # image, form (an embedded drawing)
+            ]
+            matrix, box = raw.FS_MATRIX(), raw.FS_RECTF()
+            x, y = raw.c_double(), raw.c_double()
+            glyphs = []
+            for k in range(raw.FPDFText_CountChars(textpage.raw)):
+                code = raw.FPDFText_GetUnicode(textpage.raw, k)
+                if code in (0, 2, 0xFFFE, 0x0A, 0x0D):
+                    continue
+                raw.FPDFText_GetMatrix(textpage.raw, k, matrix)
+                if abs(matrix.b) > 1e-3:
+                    continue
+                scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+                raw.FPDFText_GetLooseCharBox(textpage.raw, k, box)
+                raw.FPDFText_GetCharOrigin(textpage.raw, k, x, y)
+                if any(x0 <= x.value <= x1 and y0 <= y.value <= y1 for x0, y0, x1, y1 in figures):
+                    continue
+                text_object = raw.FPDFText_GetTextObject(textpage.raw, k)
+                face = (
+                    embedded_face(raw.FPDFTextObj_GetFont(text_object), faces)
+                    if text_object
+                    else ""
+                )
+                glyphs.append(
+                    Glyph(
+                        chr(code),
+                        face,
+                        round(raw.FPDFText_GetFontSize(textpage.raw, k) * scale, 2),
+                        box.left,
+                        box.right,
+                        y.value,
+                    )
+                )
+            pages.append(glyphs)
+    finally:
+        doc.close()
+    return pages
+
+
+def runs(pages: list[list[Glyph]], tolerance: float = 1.5) -> list[Run]:
+    """The characters of each baseline, left to right, split at every gutter."""
+    found = []
+    for number, glyphs in enumerate(pages, start=1):
+        baselines: list[list[Glyph]] = []
+        for glyph in sorted(glyphs, key=lambda g: (-g.baseline, g.left)):
+            if baselines and abs(baselines[-1][0].baseline - glyph.baseline) <= tolerance:
+                baselines[-1].append(glyph)
+            else:
+                baselines.append([glyph])
+        for line in baselines:
+            line.sort(key=lambda g: g.left)
+            run = Run(number)
+            for glyph in line:
+                previous = run.inked[-1] if run.inked else None
+                if previous and glyph.left - previous.right > GUTTER * previous.size:
+                    found.append(run)
+                    run = Run(number)
+                if run.glyphs or not glyph.text.isspace():
+                    run.glyphs.append(glyph)
+            found.append(run)
+    return [run for run in found if run.inked]
+
+
+# --------------------------------------------------------------------------------------- kinsoku
+def kinsoku_faults(lines: list[Run]) -> list[tuple[int, str]]:
+    """(page, line) of every Japanese line that opens with a mark no line may open with or ends
+    with one no line may end with."""
+    faults = []
+    for line in lines:
+        inked = line.inked
+        if not line.japanese:
+            continue
+        if inked[0].text in NO_LINE_START or inked[-1].text in NO_LINE_END:
+            faults.append((line.page, line.text.strip()[:60]))
+    return faults
+
+
+# ---------------------------------------------------------------------------- stretched spacing
+def stretched_gaps(lines: list[Run], tolerance: float = STRETCH_TOLERANCE) -> list[tuple]:
+    """(page, gap in em, the text either side) of every gap in a Japanese line of prose (set at
+    the body text's size, the commonest) wider than the spaces it holds set naturally, by more
+    than tolerance em. Table rows, set smaller and never justified, are parted by their gutters."""
+    size = body_size(lines)
+    faults = []
+    for line in lines:
+        japanese = [g for g in line.inked if JAPANESE.match(g.text)]
+        if not line.japanese or sum(abs(g.size - size) < 0.05 for g in japanese) * 2 < len(
+            japanese
+        ):
+            continue
+        previous, spaces = None, 0.0
+        for index, glyph in enumerate(line.glyphs):
+            if glyph.text.isspace():
+                spaces += SPACE_WIDTH.get(glyph.text, WORD_SPACE)
+                continue
+            if previous is not None:
+                em = max(previous.size, glyph.size)
+                gap = (glyph.left - previous.right) / em
+                if gap > spaces + tolerance:
+                    context = line.text[max(index - 10, 0) : index + 10]
+                    faults.append((line.page, round(gap, 2), context))
+            previous, spaces = glyph, 0.0
+    return faults
+
+
+# --------------------------------------------------------------------------------------- measure
+def block_edge(pages: list[list[Glyph]]) -> float:
+    """The text block's right edge: where most pages' topmost line (the running head) ends."""
+    edges = Counter()
+    for glyphs in pages:
+        if glyphs:
+            top = max(g.baseline for g in glyphs)
+            edges[round(max(g.right for g in glyphs if g.baseline >= top - 3))] += 1
+    return float(edges.most_common(1)[0][0]) if edges else 0.0
+
+
+def past_the_measure(pages: list[list[Glyph]], tolerance: float = 2.0) -> list[tuple]:
+    """(page, the line's text) of every line with a character right of the block's edge; the
+    cover, which bleeds by design, is not measured (text turned with a table is not read)."""
+    edge = block_edge(pages[1:])
+    return [
+        (run.page, run.text.strip()[:50])
+        for run in runs(pages)
+        if run.page > 1 and any(g.right > edge + tolerance for g in run.inked)
+    ]
+
+
+# ------------------------------------------------------------------------------------------ face
+def body_size(lines: list[Run]) -> float:
+    """The size most Japanese characters are set in: the body text's."""
+    sizes = Counter(g.size for line in lines for g in line.inked if JAPANESE.match(g.text))
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def face_faults(
+    lines: list[Run], body: str = "IPAexMincho", heading: str = "IPAexGothic"
+) -> list[tuple]:
+    """(page, size, face, text) of every line of Japanese prose (at the body text's size, the
+    commonest, and at least 0.6 of the measure, a full line's width) with most of its Japanese
+    characters not set in the body face, and of every Japanese heading line (3 pt larger or
+    more) not set in the heading face. A short line at the body size (a term, a part's name in
+    the contents) may take the heading face."""
+    size = body_size(lines)
+    widths = sorted(line.inked[-1].right - line.inked[0].left for line in lines if line.japanese)
+    measure = widths[int(0.9 * (len(widths) - 1))] if widths else 0.0  # a full line's width
+    faults = []
+    for line in lines:
+        japanese = [g for g in line.inked if JAPANESE.match(g.text)]
+        if not japanese:
+            continue
+        width = line.inked[-1].right - line.inked[0].left
+        if all(abs(g.size - size) < 0.05 for g in japanese) and width >= 0.6 * measure:
+            wanted = body
+        elif all(g.size >= size + 3 for g in japanese):
+            wanted = heading
+        else:
+            continue
+        wrong = [g for g in japanese if wanted.lower() not in g.font.lower()]
+        # a term in the Gothic inside a prose line (a bold lead-in) is the book's emphasis
+        if len(wrong) * 2 > len(japanese):
+            faults.append((line.page, wrong[0].size, wrong[0].font, line.text.strip()[:40]))
+    return faults
+
+
+def embedded_fonts(pdf: Path | str) -> dict[str, bool]:
+    """pdffonts' list: each font's name (without its subset tag) and whether it is embedded."""
+    if shutil.which("pdffonts") is None:
+        raise RuntimeError("pdffonts is missing: run `bash ci/system-deps.sh` (poppler-utils)")
+    out = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    fonts = {}
+    for row in out[2:]:
+        parts = row.split()
+        if len(parts) >= 5:
+            # name type [encoding words] emb sub uni object-id gen: emb is the fifth from the end
+            fonts[parts[0].split("+", 1)[-1]] = parts[-5] == "yes"
+    return fonts
+
+
+# ------------------------------------------------------------------------------------ specimens
+# A specimen of Japanese text dense in the marks kinsoku governs (closing brackets and stops after
+# every few characters, small kana, middle dots) and in Latin words and numbers among the kana,
+# written for these checks (it shares nothing with the chapters).
+SPECIMEN = (
+    "図書館の「閲覧室」は、朝九時（土曜は十時）に開く。ちょっとした調べもの・書きもの・"
+    "読みものには、ぴったりだ。窓ぎわの席は、いつもすぐに埋まってしまう。",
+    "新しい目録 OPAC では、書名・著者名・キーワードのどれでも探せる。ISBN で探すと、"
+    "一冊だけがすっと出てくる（ただし、古い本には ISBN がない）。"
+    "「えっ、ないの？」と驚く人も多い。",
+    "コピー機は二台あって、A4 判なら一枚 10 円、B4 判なら 20 円だ。ゆっくり・しっかり・"
+    "きっちり、という貼り紙（手書き）が、機械の横にちょこんと貼ってある。",
+)
+
+
+def specimen_html(paragraphs=SPECIMEN, heading: str = "見出しのテキスト") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs) * 3
+    return (
+        '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
+        '<link rel="stylesheet" href="ca911-print.css"><link rel="stylesheet" href="page.css">'
+        f'</head><body><div class="body"><section><h2>{heading}</h2>{body}</section></div>'
+        "</body></html>"
+    )
+
+
+def render_specimen(
+    stylesheet: Path, fonts: dict[str, Path], folder: Path, extra_css: str = "", html: str = ""
+) -> Path:
+    """The specimen printed by WeasyPrint with the book's print stylesheet on a small page (many
+    line ends), the fonts beside it as the print edition has them; extra_css comes last."""
+    from weasyprint import HTML
+
+    (folder / "fonts").mkdir(parents=True, exist_ok=True)
+    for name, source in fonts.items():
+        target = folder / "fonts" / name
+        if not target.exists():
+            shutil.copyfile(source, target)
+    shutil.copyfile(stylesheet, folder / "ca911-print.css")
+    (folder / "page.css").write_text(
+        "@page { size: 105mm 148mm; margin: 12mm; }\nhtml { font-size: 10pt; }\n" + extra_css,
+        encoding="utf-8",
+    )
+    page = folder / "specimen.html"
+    page.write_text(html or specimen_html(), encoding="utf-8")
+    pdf = folder / "specimen.pdf"
+    HTML(filename=str(page)).write_pdf(str(pdf))
+    return pdf

@@ -1,0 +1,116 @@
+"""The Japanese print checkers of tests/support/print_ja.py on small synthetic lines: each finds its
+fault in a broken line and passes the line set right."""
+
+from __future__ import annotations
+
+from support import print_ja as ja
+
+SIZE = 10.0
+
+
+def line(text: str, font: str = "IPAexMincho", size: float = SIZE, gaps: dict | None = None):
+    """A line set solid from x = 50, each character one em wide (a Latin one half), a space a
+    quarter em; gaps adds that many em before the character at an index."""
+    glyphs, x = [], 50.0
+    for i, char in enumerate(text):
+        x += (gaps or {}).get(i, 0.0) * size
+        width = 0.25 if char == " " else (1.0 if ja.JAPANESE.match(char) else 0.5)
+        glyphs.append(ja.Glyph(char, font, size, x, x + width * size, 700.0))
+        x += width * size
+    return glyphs
+
+
+def lines_of(*rows):
+    """Glyph rows stacked down one page, as read_glyphs gives them."""
+    page = []
+    for n, row in enumerate(rows):
+        page += [ja.Glyph(g.text, g.font, g.size, g.left, g.right, 700.0 - 20 * n) for g in row]
+    return ja.runs([page])
+
+
+PROSE = "図書館の閲覧室は、朝九時に開く。"
+
+
+def test_kinsoku_finds_a_line_opening_with_a_stop_or_a_small_kana():
+    good = lines_of(line("図書館の閲覧室は朝九時に"), line("開く。窓ぎわの席はすぐ埋まる。"))
+    assert ja.kinsoku_faults(good) == []
+    for opening in (
+        "。窓ぎわの席はすぐ",
+        "」と言ったのは誰か",
+        "ょっとした調べもの",
+        "・書きもの・読みもの",
+    ):
+        broken = lines_of(line("図書館の閲覧室は朝九時に開く"), line(opening))
+        assert [page for page, _ in ja.kinsoku_faults(broken)] == [1], opening
+
+
+def test_kinsoku_finds_a_line_ending_with_an_opening_bracket():
+    broken = lines_of(line("閲覧室は朝九時（土曜は"), line("十時）に開く。窓ぎわの席"))
+    assert ja.kinsoku_faults(broken) == []
+    broken = lines_of(line("閲覧室は朝九時に開く（"), line("土曜は十時）。窓ぎわの席"))
+    assert len(ja.kinsoku_faults(broken)) == 1
+
+
+def test_kinsoku_leaves_latin_lines_alone():
+    assert ja.kinsoku_faults(lines_of(line("Central Asia after 9/11"), line(", a companion"))) == []
+
+
+def test_a_natural_word_space_is_no_gap_but_a_stretched_one_is():
+    natural = lines_of(line("新しい目録 OPAC では書名で探せる"))
+    assert ja.stretched_gaps(natural) == []
+    stretched = lines_of(line("新しい目録 OPAC では書名で探せる", gaps={6: 1.2}))
+    assert [(page, gap) for page, gap, _ in ja.stretched_gaps(stretched)] == [(1, 1.45)]
+
+
+def test_a_table_row_is_parted_by_its_gutters_not_stretched():
+    body = [line(PROSE), line(PROSE), line(PROSE)]
+    row = line("題名（原文どおり）", size=8.5) + [
+        ja.Glyph(g.text, g.font, g.size, g.left + 100, g.right + 100, 700.0)
+        for g in line("米ロ関係と中央アジア", size=8.5)
+    ]  # a gutter of 1.5 em between the columns
+    assert ja.stretched_gaps(lines_of(*body, row)) == []
+    prose_row = [ja.Glyph(g.text, g.font, SIZE, g.left, g.right, 700.0) for g in row]
+    assert len(ja.stretched_gaps(lines_of(*body, prose_row))) == 1
+
+
+def test_characters_spread_apart_are_a_gap_too():
+    spread = lines_of(line("図書館の閲覧室は朝九時に開く", gaps={i: 0.6 for i in range(1, 14)}))
+    assert len(ja.stretched_gaps(spread)) == 13
+
+
+def test_an_ideographic_space_is_one_em_and_a_gutter_parts_columns():
+    assert ja.stretched_gaps(lines_of(line("松井\u3000弘明は第三章の著者である"))) == []
+    table = line("カザフスタンの首都") + [
+        ja.Glyph(g.text, g.font, g.size, g.left + 200, g.right + 200, 700.0)
+        for g in line("国際機構の記録の数")
+    ]
+    runs = ja.runs([table])
+    assert [r.text for r in runs] == ["カザフスタンの首都", "国際機構の記録の数"]
+    assert ja.stretched_gaps(runs) == []
+
+
+def test_face_finds_body_text_not_in_the_mincho_and_headings_not_in_the_gothic():
+    heading = line("見出しのテキスト", font="IPAexGothic", size=18)
+    body = [line(PROSE), line(PROSE), line("窓ぎわの席はいつもすぐ埋まる。")]
+    assert ja.face_faults(lines_of(heading, *body)) == []
+    gothic_body = lines_of(heading, *body, line("コピー機は二台あって一枚十円だ。", "IPAexGothic"))
+    assert [f[2] for f in ja.face_faults(gothic_body)] == ["IPAexGothic"]
+    mincho_heading = lines_of(line("見出しのテキスト", size=18), *body)
+    assert [f[1] for f in ja.face_faults(mincho_heading)] == [18]
+    # a short label at the body size (a part's name in the contents) may be in the Gothic
+    assert ja.face_faults(lines_of(line("見本", "IPAexGothic"), *body)) == []
+
+
+def test_measure_finds_a_line_past_the_text_block():
+    def shifted(glyphs, dx, y):
+        return [ja.Glyph(g.text, g.font, g.size, g.left + dx, g.right + dx, y) for g in glyphs]
+
+    head = shifted(line("見出しの柱"), 240, 800)  # the running head ends at x = 340
+    body = shifted(line("閲覧室は朝九時に開く。"), 0, 700)  # ends at 160
+    cover = shifted(line("表紙の文字は断ち切りまで"), 300, 500)
+    wide = shifted(line("表の列が版面の外まで出ている"), 200, 600)  # ends at 390
+    assert ja.block_edge([head + body, head + body]) == 340
+    assert ja.past_the_measure([cover, head + body, head + body]) == []
+    assert ja.past_the_measure([cover, head + body, head + body + wide]) == [
+        (3, "表の列が版面の外まで出ている")
+    ]

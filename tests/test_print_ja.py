@@ -1,0 +1,199 @@
+"""The Japanese PDF set as a Japanese book: the body in IPAex Mincho and the headings in IPAex
+Gothic, Japanese line-breaking (kinsoku), no stretched spacing, the English edition's type floor
+and page-break rules; the English PDF keeps its own type.
+
+The print stylesheet is tested twice: on a specimen page printed by WeasyPrint with it (fast, and
+it fails on a broken copy of the stylesheet or the text), and on the built Japanese PDF. The
+checkers' self-tests on synthetic lines are in tests/support/test_print_ja.py."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from ca911.book.sphinx.fonts import MINCHO_FILE
+from ca911.book.sphinx.print import print_language
+from ca911.figures.style import FONT_FILE
+from support import print_ja as ja
+from support import print_layout as layout
+from support.project import BUILD, PDF, ROOT
+
+STYLESHEET = ROOT / "src" / "ca911" / "book" / "sphinx" / "static" / "print" / "ca911-print.css"
+JA_PDF = BUILD / "pdf" / "companion-ja.pdf"
+TYPE_FLOOR = 8.0  # pt: the English edition's floor (tests/test_print_layout.py)
+
+needs_mincho = pytest.mark.skipif(
+    not MINCHO_FILE.is_file(),
+    reason=f"{MINCHO_FILE} is missing: `bash ci/system-deps.sh` installs fonts-ipaexfont-mincho",
+)
+
+
+def specimen(folder: Path, extra_css: str = "", html: str = "") -> list[ja.Run]:
+    pdf = ja.render_specimen(
+        STYLESHEET, {"ipaexm.ttf": MINCHO_FILE, "ipaexg.ttf": FONT_FILE}, folder, extra_css, html
+    )
+    return ja.runs(ja.read_glyphs(pdf))
+
+
+@pytest.fixture(scope="module")
+def set_right(tmp_path_factory) -> list[ja.Run]:
+    return specimen(tmp_path_factory.mktemp("specimen"))
+
+
+def test_the_print_page_declares_its_edition_language():
+    """The Japanese rules of the stylesheet apply under html[lang|="ja"]; the English page keeps
+    en-US (its hyphenation dictionary)."""
+    assert print_language("ja") == "ja"
+    assert print_language(None) == print_language("en") == "en-US"
+
+
+# ------------------------------------------------------------------------------ the specimen page
+@needs_mincho
+def test_specimen_body_in_mincho_headings_in_gothic(set_right):
+    assert sum(run.japanese for run in set_right) >= 20
+    assert ja.face_faults(set_right) == []
+    faces = {g.font for run in set_right for g in run.inked}
+    assert {"IPAexMincho", "IPAexGothic"} <= faces
+
+
+@needs_mincho
+def test_specimen_keeps_the_kinsoku_rules(set_right):
+    assert ja.kinsoku_faults(set_right) == []
+
+
+@needs_mincho
+def test_specimen_has_no_stretched_spacing(set_right):
+    assert ja.stretched_gaps(set_right) == []
+
+
+@needs_mincho
+def test_specimen_keeps_the_type_floor(tmp_path):
+    ja.render_specimen(STYLESHEET, {"ipaexm.ttf": MINCHO_FILE, "ipaexg.ttf": FONT_FILE}, tmp_path)
+    assert layout.below_size(layout.read_pages(tmp_path / "specimen.pdf"), TYPE_FLOOR) == []
+
+
+# ------------------------------------------------------------------------- broken copies fail
+@needs_mincho
+def test_a_justified_copy_opens_gaps(tmp_path):
+    """WeasyPrint justifies by widening word spaces only: a justified Japanese line with a Latin
+    word in it opens a gap there."""
+    broken = specimen(tmp_path, 'html[lang|="ja"] div.body p { text-align: justify !important; }')
+    assert len(ja.stretched_gaps(broken)) >= 3
+
+
+@needs_mincho
+def test_break_opportunities_before_the_marks_break_kinsoku(tmp_path):
+    """A <wbr> (as the build adds in table code) before a stop or a closing bracket is a break
+    opportunity UAX 14 does not veto: lines then open with 。 or ）."""
+    marked = [
+        text.replace("。", "<wbr>。").replace("、", "<wbr>、").replace("）", "<wbr>）")
+        for text in ja.SPECIMEN
+    ]
+    broken = specimen(tmp_path, html=ja.specimen_html(marked))
+    assert len(ja.kinsoku_faults(broken)) >= 2
+
+
+@needs_mincho
+def test_a_copy_with_the_body_in_gothic_fails_the_face_check(tmp_path):
+    broken = specimen(
+        tmp_path, 'html[lang|="ja"] div.body p { font-family: "IPAexGothic ja" !important; }'
+    )
+    assert ja.face_faults(broken) != []
+
+
+@needs_mincho
+def test_a_copy_under_the_floor_fails_it(tmp_path):
+    ja.render_specimen(
+        STYLESHEET,
+        {"ipaexm.ttf": MINCHO_FILE, "ipaexg.ttf": FONT_FILE},
+        tmp_path,
+        'html[lang|="ja"] div.body p { font-size: 7pt; }',
+    )
+    assert layout.below_size(layout.read_pages(tmp_path / "specimen.pdf"), TYPE_FLOOR) != []
+
+
+@needs_mincho
+def test_an_english_page_keeps_its_type(tmp_path):
+    """The same stylesheet on an English page: no Mincho anywhere; its Japanese name in the
+    Gothic, as the English edition sets it."""
+    html = ja.specimen_html(
+        ("Matsui Hiroaki (松井弘明) wrote chapter 3 of the book.",) * 4, "Heading"
+    ).replace('lang="ja"', 'lang="en-US"')
+    english = specimen(tmp_path, html=html)
+    faces = {g.font for run in english for g in run.inked}
+    assert not any("Mincho" in face for face in faces), faces
+    assert {g.font for run in english for g in run.inked if g.text == "松"} == {"IPAexGothic"}
+
+
+# ---------------------------------------------------------------------------- the built PDFs
+@pytest.fixture(scope="module")
+def ja_pdf(built_book) -> Path:
+    if not JA_PDF.is_file():
+        if "companion-ja.pdf" in (ROOT / "ci" / "build-book.sh").read_text(encoding="utf-8"):
+            pytest.fail(f"{JA_PDF} is not built: run `make book`")
+        pytest.skip("this checkout's build makes no Japanese PDF (ci/build-book.sh)")
+    return JA_PDF
+
+
+@lru_cache(maxsize=1)
+def ja_glyphs() -> list[list[ja.Glyph]]:
+    return ja.read_glyphs(JA_PDF)
+
+
+@lru_cache(maxsize=1)
+def ja_lines() -> tuple[ja.Run, ...]:
+    return tuple(ja.runs(ja_glyphs()))
+
+
+@lru_cache(maxsize=1)
+def ja_pages() -> tuple[layout.Page, ...]:
+    return tuple(layout.read_pages(JA_PDF))
+
+
+def report(faults, what: str) -> str:
+    return f"{len(faults)} {what}, for example " + "; ".join(
+        f"p. {fault[0]}: {fault[1:]}" for fault in faults[:8]
+    )
+
+
+def test_japanese_pdf_embeds_the_mincho_and_the_gothic(ja_pdf):
+    fonts = ja.embedded_fonts(ja_pdf)
+    assert all(fonts.values()), [name for name, embedded in fonts.items() if not embedded]
+    faces = {g.font for run in ja_lines() for g in run.inked}
+    assert {"IPAexMincho", "IPAexGothic"} <= faces
+
+
+def test_japanese_pdf_body_in_mincho_headings_in_gothic(ja_pdf):
+    faults = ja.face_faults(list(ja_lines()))
+    assert faults == [], report(faults, "lines in the wrong face")
+
+
+def test_japanese_pdf_keeps_the_kinsoku_rules(ja_pdf):
+    faults = ja.kinsoku_faults(list(ja_lines()))
+    assert faults == [], report(faults, "lines break a kinsoku rule")
+
+
+def test_japanese_pdf_has_no_stretched_spacing(ja_pdf):
+    faults = ja.stretched_gaps(list(ja_lines()))
+    assert faults == [], report(faults, "stretched gaps")
+
+
+def test_japanese_pdf_keeps_the_type_floor(ja_pdf):
+    small = layout.below_size(list(ja_pages()), TYPE_FLOOR)
+    assert small == [], report(small, f"lines under {TYPE_FLOOR} pt")
+
+
+def test_japanese_pdf_tables_fit_the_text_block(ja_pdf):
+    faults = ja.past_the_measure(ja_glyphs())
+    assert faults == [], report(faults, "lines past the text block")
+
+
+def test_japanese_pdf_leaves_no_heading_at_a_page_foot(ja_pdf):
+    assert layout.headings_at_foot(list(ja_pages())) == []
+
+
+def test_english_pdf_has_no_mincho(built_book):
+    fonts = ja.embedded_fonts(PDF)
+    assert not any("Mincho" in name for name in fonts), sorted(fonts)
