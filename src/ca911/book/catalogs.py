@@ -37,9 +37,17 @@ class CatalogProblem:
         return f"{self.path}:{self.lineno}: {self.rule}: {self.message[:90]!r}"
 
 
+def _role_target(match: re.Match) -> str:
+    """A glue role's key without the page it names: a translation must write `{glue:text}` with
+    the notebook's own path (`page.md::key`), since Sphinx parses a translated message apart from
+    the notebook whose outputs hold the key."""
+    target = match["target"].strip()
+    return target.rsplit("::", 1)[-1] if match["role"].startswith("glue") else target
+
+
 def markup_of(text: str) -> Counter:
     """The structure a message carries: roles with their targets, code spans, link targets."""
-    roles = [f"{{{m['role']}}}{m['target'].strip()}" for m in ROLE.finditer(text)]
+    roles = [f"{{{m['role']}}}{_role_target(m)}" for m in ROLE.finditer(text)]
     without_roles = ROLE.sub("", text)
     codes = [f"`{m['code']}`" for m in CODE.finditer(without_roles)]
     links = [f"({m['target']})" for m in LINK_TARGET.finditer(text)]
