@@ -81,3 +81,13 @@ def test_japanese_family_names_come_from_the_bib_file_only():
     assert "Radio Free Europe/Radio Liberty" not in names
     broken = "@misc{X, author = {Tanaka, Taro}, author_ja = {田中太郎}, year = {n.d.}, title = {T}}"
     assert japanese_family_names(broken) == {}  # a person's family name is never guessed
+
+
+def test_a_citation_of_either_edition_names_both():
+    from ca911.book.appendices import EDITIONS_NOTE, citation_markdown
+
+    for lang in ("en", "ja"):
+        page = citation_markdown(lang=lang)
+        bibtex = page.split("```{code-block} bibtex", 1)[1].split("```", 1)[0]
+        assert EDITIONS_NOTE in bibtex and "English" in bibtex and "日本語版" in bibtex, lang
+    assert "英語版と日本語版" in citation_markdown(lang="ja")

@@ -328,7 +328,13 @@ def actor_page(
                     if r.facility_id
                     else None,
                     r.unit or None,
-                    with_qualifier(r.personnel, r.personnel_qualifier, lang=lang),
+                    # Japanese counts people with 人, inside the qualifier (30人弱)
+                    with_qualifier(
+                        r.personnel,
+                        r.personnel_qualifier,
+                        lang=lang,
+                        unit="persons" if ja else None,
+                    ),
                     DEPLOYMENT_STATUS_JA.get(r.status, r.status)
                     if ja
                     else str(r.status).replace("_", " "),

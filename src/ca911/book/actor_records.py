@@ -84,6 +84,13 @@ RELATION_JA = {
 }
 
 
+def personnel_ja(value, qualifier) -> str:
+    """人員1,000人, 人員約2,000人; 人員の記載なし where the chapters give no number."""
+    if value is None or pd.isna(value):
+        return "人員の記載なし" if str(qualifier) != "several" else "人員数人"
+    return "人員" + with_qualifier(value, qualifier, lang="ja", unit="persons")
+
+
 def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
     """One row per (actor, record that names it): actor_id, resource, ref, date (as printed), sort
     date, locator, what (our summary, in `lang`), target (the label of the record's entry
@@ -165,8 +172,8 @@ def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
         )
         what = (
             f"{names.get(r['force_id'], r['force_id'])}の部隊（{where}）："
-            f"人員{with_qualifier(r['personnel'], r['personnel_qualifier'], lang=lang)}、"
-            f"{DEPLOYMENT_STATUS_JA.get(r['status'], r['status'])}"
+            + personnel_ja(r["personnel"], r["personnel_qualifier"])
+            + f"、{DEPLOYMENT_STATUS_JA.get(r['status'], r['status'])}"
             if ja
             else f"{names.get(r['force_id'], r['force_id'])} in {where}: "
             f"{r['unit'] or 'unit not named'}, "

@@ -8,7 +8,7 @@ The Japanese edition (Sphinx `language = "ja"`) cites in the author–year form 
 scholarship: 松井（n.d.）, （湯浅 n.d., §4.1）, the family name as the chapters print it (bib
 field `author_ja_family`, or `author_ja` for a body such as a newspaper); its list gives the
 Japanese name, title and description where the entry has them (`author_ja`, `title_ja`,
-`howpublished_ja`, `note_ja`). The styles keep their names in both editions: the build's language
+`howpublished_ja`). The styles keep their names in both editions: the build's language
 chooses which classes they name (`_register_for_language`).
 """
 
@@ -207,7 +207,6 @@ class JapaneseAuthorDateStyle(AuthorDateStyle):
                 optional["（", field("howpublished"), "）"],
             ],
             "。",
-            optional[field("note_ja"), "。"],
             self.format_web_refs(e),
         ]
 
