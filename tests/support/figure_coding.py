@@ -13,8 +13,8 @@ from matplotlib.colors import to_rgba
 from matplotlib.image import AxesImage
 from matplotlib.patches import Patch
 
-# A code as a key entry starts with it: a short token ('3', 'B', 'iv'), then its words.
-_CODE = re.compile(r"^\w{1,3}$")
+# A key entry starts with its code, a short Latin or digit token ('3', 'B', 'iv'), then its words.
+_CODE = re.compile(r"^[0-9A-Za-z]{1,3}$")
 
 
 def _shown_colours(image: AxesImage) -> np.ndarray:
