@@ -14,6 +14,7 @@ import pytest
 from ca911.data.language import LANGUAGE_VARIABLE
 from ca911.figures import style
 from support import figure_checks
+from support.figure_coding import colour_only_codes
 from support.figure_words import chapter_abbreviations, figure_texts, latin_words, straight_quotes
 from support.notebook_figures import NOTEBOOKS, notebook_figures
 from support.numbered_marks import numbers_on_other_arrows
@@ -98,6 +99,10 @@ def test_no_straight_quote_in_any_figure_text_of_either_edition(english_figures,
     assert {k: v for k, v in problems.items() if v} == {}
 
 
+# Figures whose arrows carry numbers that a key beside them explains.
+KEYED_NUMBER_FIGURES = ("network_military_presence",)
+
+
 def test_every_circled_number_sits_on_its_own_arrow_only(english_figures, japanese_figures):
     """The presence network's numbers, in both editions and layouts: a number another arrow runs
     through reads as that arrow's (self-tests: tests/support/test_numbered_marks.py)."""
@@ -105,7 +110,9 @@ def test_every_circled_number_sits_on_its_own_arrow_only(english_figures, japane
         f"{lang}: {name}": numbers_on_other_arrows(fig)
         for lang, figures in (("en", english_figures), ("ja", japanese_figures))
         for name, (fig, _) in figures.items()
+        if name.startswith(KEYED_NUMBER_FIGURES)
     }
+    assert len(problems) == 4  # both editions, both layouts
     assert {k: v for k, v in problems.items() if v} == {}
 
 
@@ -140,3 +147,14 @@ def test_a_japanese_figure_is_the_same_bytes_from_the_same_data():
     first, second = (style.svg_text(alignment.alignment_panels(pkg, lang="ja")) for _ in range(2))
     assert first == second
     assert first != style.svg_text(alignment.alignment_panels(pkg, lang="en"))
+
+
+def test_no_coded_figure_shows_a_code_by_colour_alone(english_figures, japanese_figures):
+    """The stance heatmap, in both editions and layouts, writes the code of each run of days as
+    well as colouring it (self-tests: tests/support/test_figure_coding.py)."""
+    problems = {
+        f"{lang}: {name}": colour_only_codes(fig)
+        for lang, figures in (("en", english_figures), ("ja", japanese_figures))
+        for name, (fig, _) in figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}

@@ -55,7 +55,7 @@ def test_a_straight_apostrophe_in_figure_text_is_found():
     ax.annotate("Putin's address", (0.5, 0.5))
     ax.set_title("the chapters\u2019 time")
     ax.set_xlabel("chapters' time")
-    assert straight_quotes(figure_texts(fig)) == ["\"Putin's address\"", '"chapters\' time"']
+    assert straight_quotes(figure_texts(fig)) == ['"Putin\'s address"', '"chapters\' time"']
 
 
 def test_typographic_quotes_and_primes_in_numbers_pass():

@@ -135,10 +135,12 @@ def stance_heatmap(
             linewidths=0.8,
             zorder=4,
         )
+    _run_codes(ax, codes.to_numpy(), rgba, min_run=5 if narrow else 4, skip=approximate)
     ax.set_yticks(range(len(codes.index)), [state_names.get(s, s) for s in codes.index])
     days = list(codes.columns)
-    # Mondays; on a phone's width every other one ('9月17日' is wider than '17 Sep': every third)
-    every = (3 if lang == "ja" else 2) if narrow else 1
+    # Mondays; on a phone's width every other one; '9月17日' is wider than '17 Sep': every other
+    # one, on a phone every third
+    every = (3 if lang == "ja" else 2) if narrow else (2 if lang == "ja" else 1)
     ticks = [i for i, d in enumerate(days) if d.weekday() == 0][::every]
     ax.set_xticks(ticks, [days[i].strftime(dates.axis_format("day", lang)) for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
@@ -182,6 +184,36 @@ def stance_heatmap(
     for spine in ax.spines.values():
         spine.set_visible(False)
     return fig
+
+
+def _run_codes(ax, codes: np.ndarray, rgba: np.ndarray, min_run: int, skip=None) -> None:
+    """Each run of days a state keeps one position carries the position's code in its middle, so
+    the scale is read from the numbers as well as from the colours (the key lists both): a run of
+    at least `min_run` days, where the number clears the ▲ at the run's start; not on a day marked
+    ○ (`skip`, a reading). White on a dark cell, black on a light one (the cell as it shows on
+    white: a carried-forward day is light)."""
+    marked = np.zeros(codes.shape, bool) if skip is None else skip.to_numpy()
+    for row, values in enumerate(codes):
+        start = 0
+        for end in range(1, len(values) + 1):
+            if end < len(values) and values[end] == values[start]:
+                continue
+            middle = start + (end - start) // 2
+            if end - start >= min_run and not marked[row, middle]:
+                r, g, b, alpha = rgba[row, middle]
+                shown = [alpha * c + (1 - alpha) for c in (r, g, b)]
+                luminance = 0.2126 * shown[0] + 0.7152 * shown[1] + 0.0722 * shown[2]
+                ax.text(
+                    middle,
+                    row,
+                    str(int(values[start])),
+                    ha="center",
+                    va="center",
+                    fontsize=MIN_TEXT_PT,
+                    color="white" if luminance < 0.45 else "black",
+                    zorder=5,
+                )
+            start = end
 
 
 COUNTRY_TINTS = [
