@@ -11,7 +11,7 @@ JB_FLAGS := -W -n --keep-going
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test lint format complexity validate system-deps env clean bench proof catalogs
+.PHONY: book html pdf test lint format complexity validate system-deps env clean bench proof catalogs metadata
 
 # Debian packages the build and the tests need, installed only if missing (one listed place).
 system-deps:
@@ -70,6 +70,10 @@ complexity: env
 test: env lint
 	@$(MAKE) --no-print-directory book
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# CodeMeta and Zenodo metadata from CITATION.cff, by cffconvert in its own locked environment (tools/citation/).
+metadata:
+	uv run --frozen -q --project tools/citation python tools/citation_metadata.py
 
 # How fast the book builds: five scenarios timed by hyperfine on a copy of the project (measures and prints; not a test).
 bench: env

@@ -49,6 +49,31 @@ def _is_cell_output(node: nodes.Node) -> bool:
     )
 
 
+PROSE_CLASS = "ca911-prose"  # a notebook output's note written by us, not made from data
+
+
+def _written_in_the_page(node: nodes.Element) -> bool:
+    """What a notebook's output shows that was written in the page rather than made from data: a
+    figure's caption and alt text (the code cell's `mystnb` metadata), a table's title and header
+    row and a note marked with PROSE_CLASS (words the notebook's code passes to the table maker).
+    It is translated like the rest of the page."""
+    if isinstance(node, nodes.image):
+        return True
+    return any(
+        isinstance(n, (nodes.caption, nodes.legend, nodes.thead))
+        or (isinstance(n, nodes.title) and isinstance(n.parent, nodes.table))
+        or PROSE_CLASS in n.get("classes", [])
+        for n in _self_and_parents(node)
+        if isinstance(n, nodes.Element)
+    )
+
+
+def _self_and_parents(node: nodes.Node):
+    while node is not None:
+        yield node
+        node = node.parent
+
+
 class DataMadeTextIsNotTranslated(SphinxTransform):
     """Runs before sphinx.transforms.i18n (priority 10 and 20) and before the gettext builder's
     extraction, which both skip text elements whose `translatable` is False."""
@@ -62,7 +87,23 @@ class DataMadeTextIsNotTranslated(SphinxTransform):
                 untranslatable.append(node)
         for top in untranslatable:
             for node in top.findall(nodes.Element):
-                node["translatable"] = False
+                if not _written_in_the_page(node):
+                    node["translatable"] = False
+
+
+def _alt_texts_into_catalogs(app: Sphinx, doctree: nodes.document) -> None:
+    """A figure's alt text is translated at read time (Sphinx's Locale transform translates an
+    image's `alt`), but by the time the gettext builder extracts messages the figures of notebook
+    outputs have become raw HTML: their alt texts are added to the page's catalog here, as read."""
+    if app.builder.name != "gettext":
+        return
+    from sphinx.builders.gettext import MsgOrigin
+    from sphinx.util.i18n import docname_to_domain
+
+    catalog = app.builder.catalogs[docname_to_domain(app.env.docname, app.config.gettext_compact)]
+    for image in doctree.findall(nodes.image):
+        if image.get("alt"):
+            catalog.add(image["alt"], MsgOrigin(image.source or app.env.docname, image.line or 0))
 
 
 def _message_start(msg: str) -> str:
@@ -131,13 +172,10 @@ def _made_from_data(node: nodes.Node) -> bool:
         return True
     if isinstance(node, nodes.image):
         return node.get("translatable") is False
-    return any(n.get("translatable") is False for n in _self_and_ancestors(node))
-
-
-def _self_and_ancestors(node: nodes.Node):
-    while isinstance(node, nodes.Element):
-        yield node
-        node = node.parent
+    return any(
+        isinstance(n, nodes.Element) and n.get("translatable") is False
+        for n in _self_and_parents(node)
+    )
 
 
 def _node_line(node: nodes.Node) -> int | str:
@@ -173,4 +211,5 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(DataMadeTextIsNotTranslated)
     app.add_transform(EveryMessageIsTranslated)
     app.connect("config-inited", _configure, priority=910)
+    app.connect("doctree-read", _alt_texts_into_catalogs)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
