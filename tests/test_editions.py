@@ -82,6 +82,13 @@ Missing paragraph that nobody has translated yet.
 Paragraph with an empty translation.
 ```
 """
+# text a generated page shows is written in the edition's language from the data: no catalog
+INCLUDED = """
+```{include} _generated/part.md
+```
+"""
+GENERATED = "Text made from the data.\n\n![A figure's alt text made from the data](x.svg)\n"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n'
 CATALOG = """\
 msgid ""
 msgstr ""
@@ -111,11 +118,15 @@ def build_small_book(tmp_path: Path, language: str, monkeypatch, allow: bool) ->
             f"""
             extensions = ["myst_parser", "ca911.book.sphinx.i18n"]
             language = {language!r}
+            exclude_patterns = ["_generated"]
             """
         ),
         encoding="utf-8",
     )
-    (src / "index.md").write_text("# Title\n\n" + PAGE, encoding="utf-8")
+    (src / "index.md").write_text("# Title\n\n" + PAGE + INCLUDED, encoding="utf-8")
+    (src / "_generated").mkdir()
+    (src / "_generated" / "part.md").write_text(GENERATED, encoding="utf-8")
+    (src / "_generated" / "x.svg").write_text(SVG, encoding="utf-8")
     (src / "locales" / "ja" / "LC_MESSAGES" / "index.po").write_text(CATALOG, encoding="utf-8")
     if allow:
         monkeypatch.setenv("CA911_ALLOW_UNTRANSLATED", "1")

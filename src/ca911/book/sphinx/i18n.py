@@ -184,15 +184,18 @@ def _in_the_edition_language(msg: str) -> bool:
 
 
 def _made_from_data(node: nodes.Node) -> bool:
-    """Marked by DataMadeTextIsNotTranslated (extract_messages yields an image's alt text
-    whatever its `translatable`)."""
-    return any(n.get("translatable") is False for n in _self_and_ancestors(node))
-
-
-def _self_and_ancestors(node: nodes.Node):
-    while isinstance(node, nodes.Element):
-        yield node
-        node = node.parent
+    """Text a generated page shows, or text DataMadeTextIsNotTranslated marked: written in the
+    edition's language from the data, never through a catalog. An image's alt text is a message
+    whatever its ancestors (Sphinx's Locale transform translates every image's `alt`), so only the
+    image's own mark counts for it."""
+    if _from_generated_file(node):
+        return True
+    if isinstance(node, nodes.image):
+        return node.get("translatable") is False
+    return any(
+        isinstance(n, nodes.Element) and n.get("translatable") is False
+        for n in _self_and_parents(node)
+    )
 
 
 def _node_line(node: nodes.Node) -> int | str:
