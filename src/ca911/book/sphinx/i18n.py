@@ -169,7 +169,7 @@ class EveryMessageIsTranslated(SphinxTransform):
 
 def _page_metadata(node: nodes.Node) -> bool:
     """A notebook's front matter (kernel, jupytext) is read into a docinfo the reader never sees."""
-    return any(isinstance(n, nodes.docinfo) for n in _self_and_ancestors(node))
+    return any(isinstance(n, nodes.docinfo) for n in _self_and_parents(node))
 
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
