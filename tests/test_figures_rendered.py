@@ -18,7 +18,7 @@ from ca911.figures import style
 from support import figure_checks
 from support.browser import Visit
 from support.legibility import legibility_problems
-from support.project import HTML, edition_html_files, sample_actor_pages
+from support.project import EDITIONS, HTML, sample_actor_pages
 
 pytestmark = pytest.mark.book
 SCREEN_MIN_PX = 11.0
@@ -28,12 +28,17 @@ _NARROW_LAYOUT = re.compile(
 )  # a figure's layout for phones (a <picture>)
 
 
+def every_edition_page() -> list[Path]:
+    return [p for ed in EDITIONS.values() if ed.html.is_dir() for p in ed.pages()]
+
+
 def figure_pages() -> dict[str, list[Path]]:
-    """Each HTML page with its figures' SVG files."""
+    """Each HTML page of both editions (the Japanese ones as ja/...) with its figures' SVG
+    files."""
     pages = {}
-    for page in edition_html_files(HTML) if HTML.is_dir() else []:
+    for page in every_edition_page():
         rel = page.relative_to(HTML)
-        if rel.parts[0].startswith("_"):
+        if any(part.startswith("_") for part in rel.parts[:2]):
             continue
         text = page.read_text(encoding="utf-8")
         srcs = _FIGURE_IMG.findall(text) + _NARROW_LAYOUT.findall(text)
@@ -50,11 +55,11 @@ def printed_figure_pages() -> dict[str, list[Path]]:
     """Each HTML page with the SVG files of its figures as print shows them (never a phone's
     narrow layout)."""
     pages = {}
-    for page in edition_html_files(HTML) if HTML.is_dir() else []:
+    for page in every_edition_page():
         rel = page.relative_to(HTML)
         srcs = (
             []
-            if rel.parts[0].startswith("_")
+            if any(part.startswith("_") for part in rel.parts[:2])
             else _FIGURE_IMG.findall(page.read_text(encoding="utf-8"))
         )
         if srcs:
