@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support.numbering import caption_problems, numbers_given_twice, page_numbering
-from support.project import HTML, PDF, ROOT, edition_html_files
+from support.project import HTML, PDF, ROOT, each_edition, edition_html_files, site_pages
 from support.rendered_text import (
     leaked_markup,
     missing_markers,
@@ -58,7 +58,21 @@ def html_pages() -> list[str]:
 
 
 @pytest.mark.book
-@pytest.mark.parametrize("path", html_pages())
+def both_editions_pages() -> list[str]:
+    """Every page of both editions, as paths in the site (the Japanese ones under ja/)."""
+    if not HTML.is_dir():
+        return ["index.html"]
+    skip = ("_static", "_sources", "_images", "_downloads")
+    return site_pages(
+        lambda html_dir: [
+            p.relative_to(html_dir).as_posix()
+            for p in edition_html_files(html_dir)
+            if p.relative_to(html_dir).parts[0] not in skip
+        ]
+    )
+
+
+@pytest.mark.parametrize("path", both_editions_pages())
 def test_no_markup_or_escapes_in_visible_html_text(built_html, path):
     assert leaked_markup(visible_text((HTML / path).read_text(encoding="utf-8"))) == []
 
@@ -99,8 +113,9 @@ def test_no_missing_value_markers_in_table_cells(built_html, path):
 
 
 @pytest.mark.book
-def test_no_markup_or_escapes_in_pdf_text(built_book):
-    leaks = pdf_leaks(pdf_text_outside_code(PDF))
+@each_edition
+def test_no_markup_or_escapes_in_pdf_text(built_book, built):
+    leaks = pdf_leaks(pdf_text_outside_code(built.pdf))
     assert leaks == [], leaks[:20]
 
 
