@@ -11,7 +11,7 @@ import pytest
 
 from support.browser import CHROMIUM, CHROMIUM_ARGS, Visit
 from support.offline import local_lookups_only
-from support.project import BUILD, HTML, PDF, project_copy, serve
+from support.project import BUILD, EDITIONS, HTML, project_copy, serve
 
 
 @pytest.fixture
@@ -22,8 +22,17 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    if not (HTML / "index.html").is_file() or not PDF.is_file():
-        pytest.fail("the book is not built: run `make book` (make test does it first)")
+    missing = [
+        path
+        for ed in EDITIONS.values()
+        for path in (ed.html / "index.html", ed.pdf)
+        if not path.is_file()
+    ]
+    if missing:
+        pytest.fail(
+            f"the book is not built ({', '.join(map(str, missing))} missing): run `make book` "
+            "(make test does it first)"
+        )
     return BUILD
 
 

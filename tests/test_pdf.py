@@ -14,14 +14,14 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 import ca911
-from support.project import HTML, PDF, ROOT, pdf_page_texts, read_notebook
+from support.project import HTML, PDF, ROOT, each_edition, pdf_page_texts, read_notebook
 
 pytestmark = pytest.mark.book
 
 
-@lru_cache(maxsize=1)
-def reader() -> PdfReader:
-    return PdfReader(str(PDF))
+@lru_cache(maxsize=2)
+def reader(pdf: Path = PDF) -> PdfReader:
+    return PdfReader(str(pdf))
 
 
 def page_texts() -> tuple[str, ...]:
@@ -43,12 +43,14 @@ def html_pages() -> list[Path]:
     return [HTML / f"{f}.html" for f in files]
 
 
-def test_page_count_is_sane(built_book):
-    assert 30 <= len(reader().pages) <= 400
+@each_edition
+def test_page_count_is_sane(built_book, built):
+    assert 30 <= len(reader(built.pdf).pages) <= 400
 
 
-def test_every_page_has_extractable_text(built_book):
-    empty = [i + 1 for i, t in enumerate(page_texts()) if not t.strip()]
+@each_edition
+def test_every_page_has_extractable_text(built_book, built):
+    empty = [i + 1 for i, t in enumerate(pdf_page_texts(built.pdf)) if not t.strip()]
     assert empty == []
 
 
@@ -151,11 +153,12 @@ def test_code_is_hidden_in_the_pdf(built_book):
     assert leaked == []
 
 
-def test_no_content_outside_the_page_box(built_book):
+@each_edition
+def test_no_content_outside_the_page_box(built_book, built):
     """Images and text boxes lie within the media box (nothing overflows the page)."""
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(PDF))
+    doc = pdfium.PdfDocument(str(built.pdf))
     overflow = []
     try:
         for i in range(1, len(doc)):  # the cover (page 1) bleeds by design
@@ -172,10 +175,11 @@ def test_no_content_outside_the_page_box(built_book):
     assert overflow == []
 
 
-def test_internal_links_in_the_pdf_point_inside_it(built_book):
+@each_edition
+def test_internal_links_in_the_pdf_point_inside_it(built_book, built):
     """Cross-references and figure links became internal destinations, not dead URLs."""
     internal, external = 0, []
-    for page in reader().pages:
+    for page in reader(built.pdf).pages:
         for annot in page.get("/Annots") or []:
             annot = annot.get_object()
             action = annot.get("/A")
