@@ -26,6 +26,7 @@ SUB_EXTENSIONS = (
     "narrow_figures",
     "print",
     "numbering",
+    "pdf_output",
 )
 
 
