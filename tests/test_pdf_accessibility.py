@@ -1,0 +1,63 @@
+"""The printed book as assistive technology reads it: each built PDF (the book and its archival
+copy, per edition) is tagged, headings in the order of its contents, every figure with alt text,
+every table with header cells, its language and its metadata (title, authors, version, licence,
+language) in XMP; the book claims PDF/UA-1. The checker is tests/support/pdf_structure.py (its
+self-tests beside it show it failing on untagged and broken PDFs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import ca911
+from support.pdf_structure import accessibility_problems
+from support.project import BUILD, ROOT
+
+pytestmark = pytest.mark.book
+
+# the edition's PDF and its language; an edition not built here is skipped, the English one never
+EDITIONS = {"companion.pdf": "en", "companion-ja.pdf": "ja"}
+
+
+def built(name: str) -> Path:
+    path = BUILD / "pdf" / name
+    if not path.is_file():
+        if name == "companion.pdf":
+            pytest.fail("the book is not built: run `make book`")
+        pytest.skip(f"{name} is not built here")
+    return path
+
+
+def title(language: str) -> str:
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    if language == "en":
+        return cff["title"]
+    from pypdf import PdfReader
+
+    # the Japanese edition's title is its translated cover title: the HTML <title> WeasyPrint read
+    return str(PdfReader(built("companion-ja.pdf")).metadata.title)
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_the_book_pdf_is_tagged_for_assistive_technology(built_book, name):
+    language = EDITIONS[name]
+    path = built(name)
+    problems = accessibility_problems(
+        path, title=title(language), language=language, version=ca911.__version__
+    )
+    assert problems == [], f"{path.name}: {problems}"
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_the_archival_copy_is_tagged_as_the_book_is(built_book, name):
+    from ca911.book.sphinx.pdf_output import archival_pdf_name
+
+    language = EDITIONS[name]
+    built(name)
+    path = built(archival_pdf_name(name))
+    problems = accessibility_problems(
+        path, title=title(language), language=language, version=ca911.__version__, ua_part=None
+    )
+    assert problems == [], f"{path.name}: {problems}"
