@@ -61,3 +61,27 @@ def test_the_archival_copy_is_tagged_as_the_book_is(built_book, name):
         path, title=title(language), language=language, version=ca911.__version__, ua_part=None
     )
     assert problems == [], f"{path.name}: {problems}"
+
+
+def test_a_japanese_edition_declares_its_language_and_keeps_the_english_abstract_out(tmp_path):
+    import weasyprint
+    from pypdf import PdfReader
+
+    from ca911.book.sphinx.pdf_output import write_book_pdfs
+    from support.pdf_structure import xmp, xmp_values
+
+    page = weasyprint.HTML(
+        string='<html lang="ja"><head><title>九・一一後の中央アジア</title></head>'
+        "<body><h1>第一章</h1><ul><li>一</li></ul></body></html>"
+    )
+    target = tmp_path / "companion-ja.pdf"
+    write_book_pdfs(page, target, data_dir=ROOT / "data", citation_file=ROOT / "CITATION.cff")
+    assert (
+        accessibility_problems(
+            target, title="九・一一後の中央アジア", language="ja", version=ca911.__version__
+        )
+        == []
+    )
+    rdf = xmp(PdfReader(target))
+    assert xmp_values(rdf, "dc", "language") == ["ja"]
+    assert xmp_values(rdf, "dc", "description") == []

@@ -156,11 +156,13 @@ def book_metadata(html_metadata: DocumentMetadata, cff: dict, when: datetime) ->
     """The PDF's metadata: title and language as the HTML gives them (each edition its own), the
     rest from CITATION.cff; both dates are the build's output date."""
     licences = cff.get("license") or []
+    # CITATION.cff's abstract is English: another edition's XMP would give it as its own language
+    abstract = re.sub(r"\s+", " ", cff.get("abstract", "")).strip() or None
     date = when.isoformat(timespec="seconds")
     return BookMetadata(
         title=html_metadata.title or cff.get("title"),
         authors=[_cff_author(author) for author in cff.get("authors", [])],
-        description=re.sub(r"\s+", " ", cff.get("abstract", "")).strip() or None,
+        description=abstract if (html_metadata.lang or "en").startswith("en") else None,
         keywords=[str(keyword) for keyword in cff.get("keywords", [])],
         generator=html_metadata.generator,
         created=date,
