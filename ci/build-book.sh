@@ -69,6 +69,11 @@ cp -a "$ja/html/_build/html" "$swap/html/ja"
 mkdir "$swap/pdf"
 cp -a "$stage/pdf/_build/simplepdf/companion.pdf" "$swap/pdf/companion.pdf"
 cp -a "$ja/pdf/_build/simplepdf/companion-ja.pdf" "$swap/pdf/companion-ja.pdf"
+# beside each PDF, its archival copy (PDF/A-3 carrying the data package, written from the same layout;
+# tests/test_pdf_archive.py fails when it is missing)
+for archival in "$stage"/pdf/_build/simplepdf/*-archival.pdf "$ja"/pdf/_build/simplepdf/*-archival.pdf; do
+  [ ! -e "$archival" ] || cp -a "$archival" "$swap/pdf/"
+done
 for part in html pdf; do  # each swap is a rename; the old copy is removed with the swap folder
   [ -e "_build/$part" ] && mv "_build/$part" "$swap/old-$part"
   mv "$swap/$part" "_build/$part"

@@ -27,6 +27,7 @@ SUB_EXTENSIONS = (
     "narrow_figures",
     "print",
     "numbering",
+    "pdf_output",
 )
 
 
