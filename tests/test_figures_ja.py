@@ -81,8 +81,8 @@ def abbreviations():
 
 
 def test_no_figure_text_of_the_japanese_edition_is_in_latin_letters(
-    japanese_figures, abbreviations
-):
+    abbreviations, japanese_figures
+):  # the chapters located before the notebooks run (a notebook's cells may change the environment)
     problems = {
         name: latin_words(figure_texts(fig), abbreviations)
         for name, (fig, _) in japanese_figures.items()

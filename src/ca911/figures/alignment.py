@@ -23,7 +23,14 @@ from ca911.figures.networks import (
     node_names,
     require,
 )
-from ca911.figures.style import MIN_TEXT_PT, figure, figure_width, two_layouts, words_in
+from ca911.figures.style import (
+    MIN_TEXT_PT,
+    figure,
+    figure_width,
+    latin_width,
+    two_layouts,
+    words_in,
+)
 
 CENTRE_NODE_AREA, NODE_AREA = 120, 45  # pt²
 
@@ -66,9 +73,13 @@ WORDS = {
 
 
 EDGE_LABEL_CLEAR_PT = 2.0
-# A panel's horizontal extent in layout units: wider on the right, where the country's name runs
-# from its node ('ウズベキスタン' is about 1.4 units long at 8.5 pt).
-PANEL_X = (-1.4, 1.75)
+
+
+def _panel_x(country_name: str) -> tuple[float, float]:
+    """A panel's horizontal extent in layout units: wider on the right where the country's name,
+    which runs from its node, needs it (about 0.1 unit a Latin character at 8.5 pt: 'Uzbekistan'
+    fits the usual 1.5, 'ウズベキスタン' does not)."""
+    return (-1.5, max(1.5, 0.45 + 0.1 * latin_width(country_name)))
 
 
 def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
@@ -161,7 +172,7 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
         ):  # lower left, far enough from the country for a label on the edge between
             pos[n] = (-1.05, -0.4 - 0.4 * i)
         ax.set_facecolor(POLICY_TINT.get(str(p.policy_type), "#f2f2f2"))
-        ax.set_xlim(*PANEL_X)
+        ax.set_xlim(*_panel_x(names.get(p.country_id, p.country_id)))
         ax.set_ylim(-1.45, 1.3)
         placed: list = []  # the panel's edge labels so far, as display boxes
         for u, v, d in sorted(G.edges(data=True)):
@@ -255,7 +266,7 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
             fontsize=MIN_TEXT_PT,
             pad=3,
         )
-        ax.set_xlim(*PANEL_X)
+        ax.set_xlim(*_panel_x(names.get(p.country_id, p.country_id)))
         ax.set_ylim(-1.45, 1.3)
         ax.set_xticks([])
         ax.set_yticks([])
