@@ -307,9 +307,7 @@ class InteractiveTable:
             "text_in_header_can_be_selected": False,
             "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, DATATABLES_WORDS[self.lang]["all"]]],
             "css": ITABLE_CSS,
-            "language": {
-                key: DATATABLES_WORDS[self.lang][key] for key in ("lengthMenu", "search")
-            },
+            "language": {key: DATATABLES_WORDS[self.lang][key] for key in ("lengthMenu", "search")},
             "style": "table-layout:auto;width:100%;margin:0;caption-side:top",
         }
 
