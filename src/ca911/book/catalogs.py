@@ -42,7 +42,10 @@ def _role_target(match: re.Match) -> str:
     the notebook's own path (`page.md::key`), since Sphinx parses a translated message apart from
     the notebook whose outputs hold the key."""
     target = match["target"].strip()
-    return target.rsplit("::", 1)[-1] if match["role"].startswith("glue") else target
+    if not match["role"].startswith("glue"):
+        return target
+    key = target.rsplit("::", 1)[-1]
+    return key if ":" in key else f"{key}:s"  # no format spec is the string format, "s"
 
 
 def markup_of(text: str) -> Counter:

@@ -168,8 +168,13 @@ class EveryMessageIsTranslated(SphinxTransform):
 
 
 def _page_metadata(node: nodes.Node) -> bool:
-    """A notebook's front matter (kernel, jupytext) is read into a docinfo the reader never sees."""
-    return any(isinstance(n, nodes.docinfo) for n in _self_and_parents(node))
+    """A page's front matter (a notebook's kernel and jupytext settings) is read as a field list at
+    the top of the document, which docutils turns into a docinfo the reader never sees."""
+    return any(
+        isinstance(n, nodes.docinfo)
+        or (isinstance(n, nodes.field_list) and isinstance(n.parent, nodes.document))
+        for n in _self_and_parents(node)
+    )
 
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
