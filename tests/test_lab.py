@@ -9,8 +9,11 @@ must fail the same check.
 from __future__ import annotations
 
 import pytest
+import yaml
+from sphinx.util.matching import Matcher
 
 from support.lab import lab_project, make_lab, run_all_cells
+from support.project import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -62,3 +65,18 @@ def test_the_server_stops_and_leaves_the_sources_as_they_were(lab):
     notebooks = project / "notebooks"
     assert {p.name: p.read_bytes() for p in notebooks.glob("*.md")} == sources
     assert {p.name for p in notebooks.glob("*.ipynb")} == {f"{NOTEBOOK}.ipynb", f"{BROKEN}.ipynb"}
+
+
+def saved_beside_its_source_is_excluded(patterns: list[str]) -> bool:
+    """Whether the book skips a notebook's paired .ipynb (else Sphinx finds two files for one page
+    and the strict build stops)."""
+    return Matcher(patterns)(f"notebooks/{NOTEBOOK}.ipynb")
+
+
+def test_the_book_ignores_the_ipynb_a_lab_session_saves():
+    patterns = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))[
+        "exclude_patterns"
+    ]
+    assert saved_beside_its_source_is_excluded(patterns)
+    broken = [p for p in patterns if "ipynb" not in p or "checkpoints" in p]
+    assert not saved_beside_its_source_is_excluded(broken)
