@@ -11,7 +11,7 @@ JB_FLAGS := -W -n --keep-going
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test lint format complexity validate system-deps env clean bench proof metadata catalogs
+.PHONY: book html pdf test lint format complexity validate system-deps env clean bench proof metadata catalogs lab
 
 # Debian packages the build and the tests need, installed only if missing (one listed place).
 system-deps:
@@ -83,6 +83,11 @@ bench: env
 proof: env
 	@test -f _build/html/index.html -a -f _build/pdf/companion.pdf || $(MAKE) book
 	$(BIN)/python tools/proof.py
+
+# JupyterLab on the MyST notebooks (tools/lab: offline, .md opened as notebooks, outputs kept in the paired
+# .ipynb that git ignores). CA911_LANG=ja draws the figures in Japanese; LAB_ARGS passes options to jupyter lab.
+lab: env
+	JUPYTER_CONFIG_PATH="$(CURDIR)/tools/lab" JUPYTER_PATH="$(CURDIR)/tools/lab" $(BIN)/jupyter lab $(LAB_ARGS)
 
 clean:
 	rm -rf _build
