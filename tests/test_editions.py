@@ -287,3 +287,18 @@ def test_each_edition_is_searched_in_its_own_language():
     ja_terms, en_terms = search_terms(EDITIONS["ja"].html), search_terms(EDITIONS["en"].html)
     assert "カザフスタン" in ja_terms
     assert "kazakhstan" in en_terms
+
+
+def test_the_japanese_contents_name_each_part_from_the_root_catalog():
+    """Part captions come from the toc file, which Sphinx reads after the catalogs are applied: the
+    edition's toc is written with each caption translated, and a caption without one stops it."""
+    from ca911.book.editions import _root_catalog, edition_toc
+
+    toc = {"root": "index", "parts": [{"caption": "Appendices", "chapters": [{"file": "a"}]}]}
+    assert edition_toc(toc, "ja", {"Appendices": "付録"})["parts"][0]["caption"] == "付録"
+    assert edition_toc(toc, "en", {})["parts"][0]["caption"] == "Appendices"
+    with pytest.raises(ValueError, match="Appendices"):
+        edition_toc(toc, "ja", {})
+    real = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    captions = [p["caption"] for p in edition_toc(real, "ja", _root_catalog(ROOT, "ja"))["parts"]]
+    assert all(not any("a" <= c.lower() <= "z" for c in caption) for caption in captions)

@@ -150,8 +150,47 @@ def edition_config(config: dict, lang: str, execution_cache: Path | None = None)
     sphinx_config["language"] = lang
     if lang == "ja":
         sphinx_config["html_context"] = {**sphinx_config.get("html_context", {}), **COVER_JA}
+    sphinx_config.update(CODE_PROMPTS.get(lang, {}))
     if execution_cache is not None:
         out.setdefault("execute", {})["cache"] = str(execution_cache)
+    return out
+
+
+TOC_FILES = ("_toc.yml", "_toc_print.yml")
+CODE_PROMPTS = {
+    "ja": {"nb_code_prompt_show": "コードを表示", "nb_code_prompt_hide": "コードを隠す"}
+}
+
+
+def _root_catalog(root: Path, lang: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    path = root / "locales" / lang / "LC_MESSAGES" / "index.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return {
+            str(m.id): str(m.string) for m in read_po(handle) if m.id and m.string and not m.fuzzy
+        }
+
+
+def edition_toc(toc: dict, lang: str, catalog: dict[str, str], name: str = "_toc.yml") -> dict:
+    """The table of contents of the edition in `lang`: its part captions from the root page's
+    catalog, where the gettext builder extracts them (Sphinx reads them from the toc file, after the
+    catalogs are applied, so they are never translated on their own)."""
+    out = yaml.safe_load(yaml.safe_dump(toc))
+    if lang == DEFAULT_LANG:
+        return out
+    for part in out.get("parts", []):
+        caption = part.get("caption")
+        if caption is None:
+            continue
+        if caption not in catalog:
+            raise ValueError(
+                f"{name}: the part caption {caption!r} has no translation in "
+                f"locales/{lang}/LC_MESSAGES/index.po (run `make catalogs`)"
+            )
+        part["caption"] = catalog[caption]
     return out
 
 
@@ -159,7 +198,16 @@ def write_edition_sources(root: Path, lang: str, target: Path) -> Path:
     """The mirror of the book's sources in `target` with the edition's `_config.yml`; returns the
     configuration's path. The configuration is rewritten only when it changes."""
     root = root.resolve()
-    mirror_sources(root, target, skip=frozenset({"_config.yml"}))
+    mirror_sources(root, target, skip=frozenset({"_config.yml", *TOC_FILES}))
+    catalog = _root_catalog(root, lang)
+    for name in TOC_FILES:
+        toc = yaml.safe_load((root / name).read_text(encoding="utf-8"))
+        toc_text = yaml.safe_dump(
+            edition_toc(toc, lang, catalog, name), allow_unicode=True, sort_keys=False
+        )
+        toc_path = target / name
+        if not toc_path.is_file() or toc_path.read_text(encoding="utf-8") != toc_text:
+            toc_path.write_text(toc_text, encoding="utf-8")
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     cache = Path(config.get("execute", {}).get("cache", "_build/.jupyter_cache"))
     text = yaml.safe_dump(
