@@ -73,9 +73,8 @@ CONTENT_IMAGE = re.compile(
     rf'(?:<img\b[^>]*?\bclass="[^"]*\b{NARROW_CLASS}\b[^"]*"[^>]*?\bsrc="([^"]*)"[^>]*>\s*)?'
     r'(<img\b[^>]*?\bsrc="([^"]*_images/[^"]+)"[^>]*>)'
 )
-FULL_SIZE_LINK = (
-    '<a class="reference external ca911-full-size" href="{src}">Open the figure at full size</a>'
-)
+FULL_SIZE_LINK = '<a class="reference external ca911-full-size" href="{src}">{words}</a>'
+FULL_SIZE_WORDS = {"en": "Open the figure at full size", "ja": "図を原寸で開く"}
 PICTURE = '<picture><source media="{media}" srcset="{narrow}" />{img}</picture>'
 TABLE = re.compile(r"<table\b.*?</table>", re.S)
 PRE_TEXT = re.compile(r'(<span class="pre">)([^<]*)(</span>)')
@@ -94,7 +93,8 @@ def full_size_links(app: Sphinx, pagename: str, templatename: str, context: dict
             return m.group(0)
         if narrow_src:
             img = PICTURE.format(media=NARROW_MEDIA, narrow=narrow_src, img=img)
-        return img + FULL_SIZE_LINK.format(src=src)
+        words = FULL_SIZE_WORDS.get(app.config.language or "en", FULL_SIZE_WORDS["en"])
+        return img + FULL_SIZE_LINK.format(src=src, words=words)
 
     context["body"] = CONTENT_IMAGE.sub(link, context["body"])
 

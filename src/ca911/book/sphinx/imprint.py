@@ -35,11 +35,70 @@ def build_commit(srcdir: Path) -> str | None:
     return f"{commit} with uncommitted changes" if status.stdout.strip() else commit
 
 
-def data_date() -> str | None:
+IMPRINT_WORDS = {
+    "en": {
+        "licences": {
+            "MIT": "Code: MIT licence (the file <code>LICENSE</code>)",
+            "CC-BY-4.0": "Text, figures and data: Creative Commons Attribution 4.0 International "
+            "(CC BY 4.0; the file <code>LICENSE-CC-BY-4.0.txt</code>)",
+        },
+        "built": "Built from commit <code>{commit}</code>",
+        "no_commit": "Built outside a git checkout (no commit known)",
+        "dated": ". Every file date in the build is set to {date}, so that the same sources give "
+        "the same files; it is not a date of publication.",
+        "version": "Version {version}",
+        "edition_line": "<b>{title}</b>, version {version}. {built}",
+        "licences_head": "Licences",
+        "cite_head": "How to cite",
+        "cite": "{citation} Cite the two source chapters for their arguments; the forms, and how "
+        "to cite one record, are in "
+        '<a class="ca911-xref" href="#app-how-to-cite">How to cite</a>.',
+        "html_head": "The HTML edition and the data",
+        "html": "This volume has no published address yet. Its HTML edition, with the interactive "
+        "tables, every download this print edition names by its file name (such as "
+        "<code>ca911-data.zip</code>), the executed notebooks and the data package in "
+        "<code>data/</code>, is built from the project's repository: run <code>make book</code> "
+        "at its root (the repository's README gives the requirements). The HTML edition is then "
+        "in <code>_build/html/index.html</code> and this PDF in "
+        "<code>_build/pdf/{pdf}</code>.",
+        "sep": ". ",
+    },
+    "ja": {
+        "licences": {
+            "MIT": "コード：MITライセンス（ファイル<code>LICENSE</code>）",
+            "CC-BY-4.0": "本文・図・データ：クリエイティブ・コモンズ 表示 4.0 国際"
+            "（CC BY 4.0、ファイル<code>LICENSE-CC-BY-4.0.txt</code>）",
+        },
+        "built": "コミット<code>{commit}</code>からビルド",
+        "no_commit": "gitのチェックアウトの外でビルド（コミットは不明）",
+        "dated": "。同じ原稿から同じファイルができるよう、ビルド内のファイルの日付はすべて{date}に"
+        "そろえてある。これは刊行日ではない。",
+        "version": "バージョン{version}",
+        "edition_line": "<b>{title}</b>、バージョン{version}。{built}",
+        "licences_head": "ライセンス",
+        "cite_head": "引用のしかた",
+        "cite": "{citation} 議論については原典の二つの章を引用されたい。引用の形式と一つの記録の"
+        '引用のしかたは<a class="ca911-xref" href="#app-how-to-cite">引用のしかた</a>にある。',
+        "html_head": "ウェブ版とデータ",
+        "html": "本書にはまだ公開されたアドレスがない。ウェブ版（対話的な表、"
+        "この印刷版がファイル名で"
+        "示すすべてのダウンロード（<code>ca911-data.zip</code>など）、実行済みのノートブック、"
+        "<code>data/</code>のデータパッケージを含む）は、プロジェクトのリポジトリから作られる。"
+        "その最上位で<code>make book</code>を実行する（必要なものはリポジトリのREADMEにある）。"
+        "ウェブ版は<code>_build/html/ja/index.html</code>に、このPDFは"
+        "<code>_build/pdf/{pdf}</code>にできる。",
+        "sep": "。",
+    },
+}
+
+
+def data_date(lang: str = "en") -> str | None:
     """The date the build fixes in its outputs, as a reader writes it."""
     from ca911.data.output_date import output_datetime
 
     day = output_datetime()
+    if lang == "ja":
+        return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {day:%B %Y}"
 
 
@@ -51,57 +110,41 @@ def print_front_matter(
     cff: dict,
     commit: str | None,
     date: str | None,
+    lang: str = "en",
+    pdf: str = "companion.pdf",
 ) -> str:
-    """The title page and the imprint of the print edition, as HTML."""
+    """The title page and the imprint of the print edition, as HTML, in the edition's language."""
     import html
 
     e = html.escape
-    licences = {
-        "MIT": "Code: MIT licence (the file <code>LICENSE</code>)",
-        "CC-BY-4.0": "Text, figures and data: Creative Commons Attribution 4.0 International "
-        "(CC BY 4.0; the file <code>LICENSE-CC-BY-4.0.txt</code>)",
-    }
+    words = IMPRINT_WORDS.get(lang, IMPRINT_WORDS["en"])
     cff_licences = cff.get("license") or []
     cff_licences = [cff_licences] if isinstance(cff_licences, str) else cff_licences
     authors = ", ".join(
         a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff.get("authors", [])
     )
-    built = (
-        f"Built from commit <code>{e(commit)}</code>"
-        if commit
-        else "Built outside a git checkout (no commit known)"
-    )
-    built += (
-        f". Every file date in the build is set to {e(date)}, so that the same sources give the "
-        "same files;"
-        " it is not a date of publication."
-        if date
-        else "."
-    )
+    built = words["built"].format(commit=e(commit)) if commit else words["no_commit"]
+    built += words["dated"].format(date=e(date)) if date else words["sep"].strip()
     citation = (
         f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. "
         f"Version {e(str(cff.get('version', version)))}."
     )
+    licences = words["sep"].join(words["licences"].get(name, e(name)) for name in cff_licences)
     return f"""<article class="ca911-title-page">
   <h1>{e(title)}</h1>
   <p>{e(blurb)}</p>
-  <p class="ca911-title-version">Version {e(version)}</p>
+  <p class="ca911-title-version">{words["version"].format(version=e(version))}</p>
   <p class="ca911-title-author">{e(author)}</p>
 </article>
 <article class="ca911-imprint">
-  <p><b>{e(title)}</b>, version {e(version)}. {built}</p>
+  <p>{words["edition_line"].format(title=e(title), version=e(version), built=built)}</p>
   <dl>
-    <dt>Licences</dt>
-    <dd>{". ".join(licences.get(name, e(name)) for name in cff_licences)}.</dd>
-    <dt>How to cite</dt>
-    <dd>{citation} Cite the two source chapters for their arguments; the forms, and how to cite one record,
-      are in <a class="ca911-xref" href="#app-how-to-cite">How to cite</a>.</dd>
-    <dt>The HTML edition and the data</dt>
-    <dd>This volume has no published address yet. Its HTML edition, with the interactive tables, every
-      download this print edition names by its file name (such as <code>ca911-data.zip</code>), the executed
-      notebooks and the data package in <code>data/</code>, is built from the project's repository: run
-      <code>make book</code> at its root (the repository's README gives the requirements). The HTML edition is then
-      in <code>_build/html/index.html</code> and this PDF in <code>_build/pdf/companion.pdf</code>.</dd>
+    <dt>{words["licences_head"]}</dt>
+    <dd>{licences}{words["sep"].strip()}</dd>
+    <dt>{words["cite_head"]}</dt>
+    <dd>{words["cite"].format(citation=citation)}</dd>
+    <dt>{words["html_head"]}</dt>
+    <dd>{words["html"].format(pdf=e(pdf))}</dd>
   </dl>
 </article>
-"""  # noqa: E501 (the page's HTML as it is printed)
+"""

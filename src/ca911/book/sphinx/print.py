@@ -181,7 +181,9 @@ def _print_front_matter(
         html_context.get("cover_meta_data", ""),
         cff,
         build_commit(Path(app.srcdir)),
-        data_date(),
+        data_date(app.config.language or "en"),
+        lang=app.config.language or "en",
+        pdf=app.config.simplepdf_file_name or "companion.pdf",
     )
 
 
