@@ -55,14 +55,30 @@ def number_section_references(soup) -> None:
         number = number.get_text(strip=True).rstrip(".") if number else ""
         if number and not link.get_text(" ", strip=True).startswith(number):
             prefix = soup.new_tag("span", attrs={"class": "ca911-xref-number"})
-            kind = (
-                "§" if "." in number else "app." if number.isalpha() else "ch."
-            )  # appendices are lettered
-            prefix.string = f"{kind}\u00a0{number} "
+            prefix.string = numbered_kind(number, _page_language(soup))
             link.insert(0, prefix)
 
 
-PART_NAME = re.compile(r"^(Part [IVXLC]+)\s*[—–-]\s*(.+)$")
+# A section's number as a reference names it: a subsection by §, an appendix (lettered) and a
+# chapter by their words in the edition's language.
+XREF_KINDS = {
+    "en": {"section": "§\u00a0{n} ", "appendix": "app.\u00a0{n} ", "chapter": "ch.\u00a0{n} "},
+    "ja": {"section": "§{n}", "appendix": "付録{n}", "chapter": "第{n}章"},
+}
+
+
+def numbered_kind(number: str, lang: str = "en") -> str:
+    kinds = XREF_KINDS.get(lang, XREF_KINDS["en"])
+    kind = "section" if "." in number else "appendix" if number.isalpha() else "chapter"
+    return kinds[kind].format(n=number)
+
+
+def _page_language(soup) -> str:
+    html = soup.find("html")
+    return (html.get("lang") or "en").split("-")[0] if html is not None else "en"
+
+
+PART_NAME = re.compile(r"^(Part [IVXLC]+|第\d+部)\s*[—–:：-]?\s*(.+)$")
 
 
 def open_parts(soup, captions: list[str | None]) -> None:
