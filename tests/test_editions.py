@@ -302,3 +302,25 @@ def test_the_japanese_contents_name_each_part_from_the_root_catalog():
     real = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     captions = [p["caption"] for p in edition_toc(real, "ja", _root_catalog(ROOT, "ja"))["parts"]]
     assert all(not any("a" <= c.lower() <= "z" for c in caption) for caption in captions)
+
+
+def test_data_made_text_keeps_its_inline_spans():
+    """Generated text is marked untranslatable paragraph by paragraph, never on its inline nodes:
+    Sphinx's RemoveTranslatableInline unwraps any inline carrying the attribute, which stripped the
+    `lang="en"` span of the {english} role and the classes of the record roles."""
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    from ca911.book.sphinx.i18n import DataMadeTextIsNotTranslated
+
+    document = new_document("page.md", get_default_settings(Parser))
+    span = nodes.inline("", "Kunanbaev, Abai", classes=["language-en"])
+    paragraph = nodes.paragraph("", "", span)
+    paragraph.source = "/book/_generated/glossary.md"
+    document += paragraph
+    transform = DataMadeTextIsNotTranslated(document)
+    transform.apply()
+    assert paragraph["translatable"] is False
+    assert "translatable" not in span

@@ -87,8 +87,11 @@ class DataMadeTextIsNotTranslated(SphinxTransform):
             if _from_generated_file(node) or _is_cell_output(node):
                 untranslatable.append(node)
         for top in untranslatable:
-            for node in top.findall(nodes.Element):
-                if not _written_in_the_page(node):
+            # text elements only: an inline node is never a message of its own, and Sphinx's
+            # RemoveTranslatableInline unwraps every inline that carries the attribute (a role's
+            # span would lose its class and its lang)
+            for node in top.findall(nodes.TextElement):
+                if not isinstance(node, nodes.Inline) and not _written_in_the_page(node):
                     node["translatable"] = False
 
 
