@@ -26,8 +26,12 @@ def test_the_japanese_configuration_is_derived_from_the_english_one():
     assert ja["sphinx"]["config"]["language"] == "ja"
     assert ja["title"] == editions.EDITIONS["ja"].title != config["title"]
     assert ja["execute"]["cache"] == "/cache"
+    assert ja["author"] == editions.BOOK_WORDS_JA["author"] != config["author"]
+    assert ja["copyright"] == editions.BOOK_WORDS_JA["copyright"]
+    assert ja["html"].pop("extra_footer") == editions.BOOK_WORDS_JA["extra_footer"]
+    config["html"].pop("extra_footer")
     # everything else is the English configuration's
-    for key in ("title", "execute", "sphinx"):
+    for key in ("title", "execute", "sphinx", "author", "copyright"):
         ja.pop(key), config.pop(key)
     assert ja == config
     assert editions.edition_config(config, "en") == config

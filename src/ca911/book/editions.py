@@ -48,7 +48,7 @@ EDITIONS = {
         lang="ja",
         html_dir="ja",
         pdf_name="companion-ja.pdf",
-        title="9・11後の中央アジア：再現可能な副読本",
+        title="9.11後の中央アジア：再現可能な副読本",
         other_edition_label="English edition",
     ),
 }
@@ -56,10 +56,17 @@ EDITIONS = {
 COVER_JA = {
     "cover_logo_title": "ca911 副読本チーム",
     "cover_meta_data": (
-        "二つの日本語の章から出典つきのデータ・年表・ネットワークを作る：松井弘明の米露関係と"
+        "二つの日本語の章から典拠つきのデータ・年表・ネットワークを作る：松井弘明の米ロ関係と"
         "中央アジア論、湯浅剛のカザフスタンとウズベキスタンの外交政策論。"
     ),
-    "cover_footer": "コードは MIT・本文・図・データは CC BY 4.0",
+    "cover_footer": "コード：MIT　本文・図・データ：CC BY 4.0",
+}
+
+# The book's own words in the Japanese edition's configuration (author, footer, copyright line).
+BOOK_WORDS_JA = {
+    "author": "ca911副読本チーム",
+    "copyright": "2026年 ca911副読本チーム。本文・図・データはCC BY 4.0、コードはMIT",
+    "extra_footer": "コードはMIT、本文とデータはCC BY 4.0。",
 }
 
 # The mirror of a project outside git: every file except these folders and caches.
@@ -146,6 +153,10 @@ def edition_config(config: dict, lang: str, execution_cache: Path | None = None)
     if lang == DEFAULT_LANG:
         return out
     out["title"] = ed.title
+    if lang == "ja":
+        out["author"] = BOOK_WORDS_JA["author"]
+        out["copyright"] = BOOK_WORDS_JA["copyright"]
+        out.setdefault("html", {})["extra_footer"] = BOOK_WORDS_JA["extra_footer"]
     sphinx_config = out.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["language"] = lang
     if lang == "ja":
@@ -201,6 +212,8 @@ def write_edition_sources(root: Path, lang: str, target: Path) -> Path:
     mirror_sources(root, target, skip=frozenset({"_config.yml", *TOC_FILES}))
     catalog = _root_catalog(root, lang)
     for name in TOC_FILES:
+        if not (root / name).is_file():
+            continue
         toc = yaml.safe_load((root / name).read_text(encoding="utf-8"))
         toc_text = yaml.safe_dump(
             edition_toc(toc, lang, catalog, name), allow_unicode=True, sort_keys=False
