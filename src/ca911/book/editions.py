@@ -65,7 +65,7 @@ COVER_JA = {
 # The book's own words in the Japanese edition's configuration (author, footer, copyright line).
 BOOK_WORDS_JA = {
     "author": "ca911副読本チーム",
-    "copyright": "2026年 ca911副読本チーム。本文・図・データはCC BY 4.0、コードはMIT",
+    "copyright": "ca911副読本チーム。本文・図・データはCC BY 4.0、コードはMIT",
     "extra_footer": "コードはMIT、本文とデータはCC BY 4.0。",
 }
 
