@@ -239,8 +239,8 @@ DISCREPANCY_WORDS = {
         "columns": ["種類", "意味", "項目数"],
         "caption": "食い違いの種類と、それぞれの項目数。",
         "as_printed": "印刷どおり：",
-        "reading": "採用した読み（英語で記録）：",
-        "why": "理由（英語で記録）：",
+        "reading": "採用した読み：",
+        "why": "理由：",
         "records": "記録：",
         "none": "なし",
     },
@@ -266,18 +266,16 @@ def discrepancies_markdown(pkg: DataPackage, lang: str = "en") -> str:
     )
     out = [markdown_table(kinds, words["caption"], "tab-discrepancy-kinds", lang=lang), ""]
 
-    def english(text) -> str:
-        return english_only(text) if lang == "ja" else markdown_cell(text)
-
     for r in d.itertuples():  # one entry each: seven columns are too narrow to read in print
         ids = " ".join(record_link(i) for i in (r.record_ids or [])) or words["none"]
+        reading, reason = (r.reading_ja, r.reason_ja) if lang == "ja" else (r.reading, r.reason)
         out += [
             f"(disc-{r.discrepancy_id})=",
             f"**{myst_text(r.discrepancy_id)}** · "
             f"{myst_text(kind_words_in(r.kind, labels, lang))} · {myst_code(r.locator)}",
             f"- **{words['as_printed']}** {markdown_cell(r.as_printed)}",
-            f"- **{words['reading']}** {english(r.reading)}",
-            f"- **{words['why']}** {english(r.reason)}",
+            f"- **{words['reading']}** {markdown_cell(reading)}",
+            f"- **{words['why']}** {markdown_cell(reason)}",
             f"- **{words['records']}** {ids}",
             "",
         ]
