@@ -209,3 +209,12 @@ def test_the_notebooks_tables_of_events_in_japanese():
     assert not listing["種類"].str.contains(r"[a-z]_|^[a-z ]+$").any()
     evidence = table1_evidence(pkg, "表1の根拠", "tab-x", lang="ja")
     assert "September" not in evidence and "Kazakhstan" not in evidence
+
+
+def test_a_code_in_a_table_cell_reads_as_words_in_the_language_asked():
+    labels = {"full_support": "6 — 全面的支援"}
+    assert wording.code_word("full_support", labels, "en") == "full support"
+    assert wording.code_word("full_support", labels, "ja") == "6 — 全面的支援"
+    assert wording.code_word("", labels, "ja") == ""
+    with pytest.raises(NotImplementedError):
+        wording.code_word("search_rescue", labels, "ja")  # no word: never English in Japanese

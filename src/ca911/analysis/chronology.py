@@ -79,11 +79,13 @@ def events_between(
     return ev[mask].sort_values(["date_lo", "event_id"]).reset_index(drop=True)
 
 
-def event_actor_names(pkg: DataPackage) -> pd.Series:
-    """event_id → 'Putin (initiator); Bush (target)' in the chapters' order of roles."""
-    names = pkg.actors.set_index("actor_id")["name_shown"]
+def event_actor_names(pkg: DataPackage, lang: str = "en") -> pd.Series:
+    """event_id → 'Putin (initiator); Bush (target)' in the chapters' order of roles; in Japanese
+    the names in Japanese, joined by 、."""
+    names = pkg.actors.set_index("actor_id")["name_shown" if lang == "en" else f"name_{lang}"]
+    joiner = "; " if lang == "en" else "、"
     ea = pkg.event_actors.assign(name=lambda d: d["actor_id"].map(names))
-    return ea.groupby("event_id", sort=True)["name"].agg(lambda s: "; ".join(dict.fromkeys(s)))
+    return ea.groupby("event_id", sort=True)["name"].agg(lambda s: joiner.join(dict.fromkeys(s)))
 
 
 def chronology_table(
@@ -93,6 +95,7 @@ def chronology_table(
     event."""
     ev = pkg.events if start is None else events_between(pkg, start, end)
     ev = require_rows(ev, "events in the chosen period").sort_values(["date_lo", "event_id"])
+    kinds = pkg.labels("events", "event_type", lang)  # in Japanese the codebook's label_ja
     return pd.DataFrame(
         {
             "date": [
@@ -101,9 +104,12 @@ def chronology_table(
                 )
                 for r in ev.fillna({"date_end": "", "approximate": False}).to_dict("records")
             ],
-            "actors": ev["event_id"].map(event_actor_names(pkg)).fillna(""),
-            "what happened": ev["summary_en"],
-            "type": ev["event_type"].astype(str).str.replace("_", " "),
+            "actors": ev["event_id"].map(event_actor_names(pkg, lang)).fillna(""),
+            "what happened": ev[f"summary_{lang}"],
+            "type": [
+                code.replace("_", " ") if lang == "en" else kinds[code]
+                for code in ev["event_type"].astype(str)
+            ],
             "locator": ev["locator"],
             "record id": ev["event_id"],
         }

@@ -259,3 +259,18 @@ def name_in_text(
     if not takes_article(name, kind, lang):
         return name
     return f"{'The' if start else 'the'} {name}"
+
+
+def code_word(code, labels: dict[str, str] | None = None, lang: str = DEFAULT_LANG):
+    """A data code as a table cell reads it: in English the code with its underscores as spaces
+    ("full_support" → "full support"); in Japanese the codebook's word for it, from `labels`
+    (`pkg.labels(resource, field, "ja")`). A Japanese code without a word raises rather than
+    printing English; an empty cell stays empty."""
+    _check(lang)
+    if not isinstance(code, str) or not code:
+        return code
+    if lang == "en":
+        return code.replace("_", " ")
+    if code not in (labels or {}):
+        raise NotImplementedError(f"no {lang} word for the code {code!r}")
+    return labels[code]
