@@ -157,8 +157,8 @@ PAGE_WORDS = {
         "undated_note": "*日付*欄の –：日付のない記録。",
     },
 }
-# Columns a Japanese page leaves out: the data hold them in English only.
-ENGLISH_ONLY_COLUMNS = {"ja": {"unit"}}
+# The column that holds the unit's name in each edition's language.
+UNIT_COLUMN = {"en": "unit", "ja": "unit_ja"}
 
 
 # ------------------------------------------------------------------------------------------- figure
@@ -327,7 +327,7 @@ def actor_page(
                     )
                     if r.facility_id
                     else None,
-                    r.unit or None,
+                    getattr(r, UNIT_COLUMN[lang]) or None,
                     # Japanese counts people with 人, inside the qualifier (30人弱)
                     with_qualifier(
                         r.personnel,
@@ -345,13 +345,8 @@ def actor_page(
             ],
             columns=columns,
         )
-        english_only_columns = [
-            columns[i]
-            for i, c in enumerate(PAGE_WORDS["en"]["deployment_columns"])
-            if c in ENGLISH_ONLY_COLUMNS.get(lang, ())
-        ]
         table = _without_own_column(
-            table.drop(columns=english_only_columns),
+            table,
             {columns[0]: d["force_id"], columns[1]: d["host_id"], columns[2]: d["facility_id"]},
             actor_id,
         )

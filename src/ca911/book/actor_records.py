@@ -171,7 +171,7 @@ def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
             else ""
         )
         what = (
-            f"{names.get(r['force_id'], r['force_id'])}の部隊（{where}）："
+            f"{names.get(r['force_id'], r['force_id'])}の{r['unit_ja'] or '部隊'}（{where}）："
             + personnel_ja(r["personnel"], r["personnel_qualifier"])
             + f"、{DEPLOYMENT_STATUS_JA.get(r['status'], r['status'])}"
             if ja

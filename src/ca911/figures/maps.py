@@ -52,7 +52,6 @@ WORDS = {
     "en": {
         "titles": {key: title for key, title, _, _ in PERIODS},
         "to Iraq": "to Iraq: {force}\u2019s\n{unit}, {personnel}",
-        "units": {},
         "at the capital": "no place named: at the capital",
         "capital": "capital",
         "town": "town of a base or airfield",
@@ -67,8 +66,6 @@ WORDS = {
             "2003": "2003年（10月まで）",
         },
         "to Iraq": "イラクへ：{force}の\n{unit}、{personnel}",
-        # deployments.unit, which the data hold in English only
-        "units": {"engineer unit": "工兵部隊"},
         "at the capital": "場所の記載なし：首都に表示",
         "capital": "首都",
         "town": "基地・飛行場のある町",
@@ -293,7 +290,7 @@ def presence_map(
                         43.5,
                         words["to Iraq"].format(
                             force=r.force,
-                            unit=words["units"].get(r.unit.lower(), r.unit.lower()),
+                            unit=r.unit_ja if lang == "ja" else r.unit.lower(),
                             personnel=r.personnel_label,
                         ),
                         fontsize=MIN_TEXT_PT,
