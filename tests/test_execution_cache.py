@@ -25,13 +25,16 @@ def notebook_paths() -> list[Path]:
 
 
 def test_reader_stamps_notebooks_with_the_data_hash():
+    """The hidden first cell names the data and code hashes and sets the edition's language, so
+    each edition's outputs are cached under their own key."""
     for path in notebook_paths():
-        nb = read_markdown(path.read_text(encoding="utf-8"))
-        assert (
-            nb.cells[0].source
-            == f"{DATA_STAMP_PREFIX}{package_hash()}\n{CODE_STAMP_PREFIX}{code_hash()}"
-        )
-        assert "remove-cell" in nb.cells[0].metadata["tags"]
+        for lang in ("en", "ja"):
+            nb = read_markdown(path.read_text(encoding="utf-8"), language=lang)
+            assert nb.cells[0].source == (
+                f"{DATA_STAMP_PREFIX}{package_hash()}\n{CODE_STAMP_PREFIX}{code_hash()}\n"
+                f'import os\n\nos.environ["CA911_LANG"] = "{lang}"'
+            )
+            assert "remove-cell" in nb.cells[0].metadata["tags"]
 
 
 def test_the_code_hash_covers_every_module_of_every_subpackage(tmp_path, monkeypatch):
@@ -103,11 +106,11 @@ def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
     assert len(notebooks) == 2
     cache_dir = project / "_build" / ".jupyter_cache"
     run = subprocess.run(
-        [sys.executable, "-m", "ca911", "execute", "--jobs", "2"],
+        [sys.executable, "-m", "ca911", "execute", "--jobs", "2", "--lang", "en"],
         capture_output=True,
         text=True,
         cwd=project,
-    )
+    )  # the English edition's runs, the ones the English build below looks up
     assert run.returncode == 0 and "2 to execute" in run.stdout, run.stdout[-3000:]
     first = {r.pk for r in get_cache(str(cache_dir)).list_cache_records()}
     assert len(first) == 2

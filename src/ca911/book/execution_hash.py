@@ -38,7 +38,7 @@ def data_stamp_cell(
     lang = check_language(lang or edition_language())
     cell = nbformat.v4.new_code_cell(
         f"{DATA_STAMP_PREFIX}{sha256}\n{CODE_STAMP_PREFIX}{code_sha256 or code_hash()}\n"
-        f'import os\nos.environ["{LANGUAGE_VARIABLE}"] = "{lang}"'
+        f'import os\n\nos.environ["{LANGUAGE_VARIABLE}"] = "{lang}"'
     )
     cell.metadata["tags"] = ["remove-cell"]
     cell["id"] = "ca911-data-stamp"
