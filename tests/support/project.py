@@ -125,17 +125,8 @@ def pdf_page_texts(pdf: Path = PDF) -> tuple[str, ...]:
 
 
 # --- One project copy for every test that builds or edits a scratch project -----------------------
-COPY_SKIP = {
-    ".git",
-    ".venv",
-    "_build",
-    "_generated",
-    ".pytest_cache",
-    ".hypothesis",
-    "__pycache__",
-    ".ipynb_checkpoints",
-    ".ruff_cache",
-}
+# what is not a source of the book: the same folders and caches the Japanese edition's mirror leaves
+COPY_SKIP = editions.NOT_SOURCES
 
 
 def _copy_ignore(folder: str, names: list[str]) -> set[str]:

@@ -13,7 +13,7 @@ from inspect import signature
 
 import pandas as pd
 
-from ca911.book.actor_index import index_markdown
+from ca911.book.actor_index import KIND_HEADINGS_JA, index_markdown
 from ca911.book.actor_records import (
     DEPLOYMENT_STATUS_JA,
     RESOURCE_ORDER,
@@ -48,17 +48,8 @@ ACTOR_KIND_WORDS = {
     "media": "news medium",
     "place": "place",
 }
-ACTOR_KIND_WORDS_JA = {
-    "state": "国家",
-    "organization": "国際組織・条約体制",
-    "person": "人物",
-    "institution": "機関",
-    "facility": "基地・飛行場",
-    "unit": "軍の部隊",
-    "group": "集団",
-    "media": "報道機関",
-    "place": "地名",
-}
+# Japanese names a kind the same in a sentence as in the index's heading.
+ACTOR_KIND_WORDS_JA = KIND_HEADINGS_JA
 # The page's own words in each edition's language.
 PAGE_WORDS = {
     "en": {

@@ -48,7 +48,6 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
 # The fixed words of the notebooks' tables, in each edition's language.
 TABLE_WORDS = {
     "en": {
-        "countries": {"KAZ": "Kazakhstan", "UZB": "Uzbekistan"},
         "cell": "{country}: {dimension}",
         "evidence_columns": ["", "event", "evidence for"],
         "sep": ", ",
@@ -57,7 +56,6 @@ TABLE_WORDS = {
         "network": "network",
     },
     "ja": {
-        "countries": {"KAZ": "カザフスタン", "UZB": "ウズベキスタン"},
         "cell": "{country}：{dimension}",
         "evidence_columns": ["", "出来事", "根拠となるセル"],
         "sep": "、",
@@ -79,12 +77,14 @@ def table1_evidence(
     numbers = table1_event_numbers(pkg)
     ev = pkg.events.set_index("event_id")
     ea = pkg.event_actors
-    dims, countries = dimension_labels(pkg, lang), words["countries"]
+    dims = dimension_labels(pkg, lang)
     cells_of: dict[str, list[str]] = {}
     for r in pkg.iraq_war_responses.itertuples():
         for e in r.event_ids or []:
             cells_of.setdefault(e, []).append(
-                words["cell"].format(country=countries[r.country_id], dimension=dims[r.dimension])
+                words["cell"].format(
+                    country=pkg.actor_name(r.country_id, lang), dimension=dims[r.dimension]
+                )
             )
     rows = []
     for event_id, number in numbers.items():
