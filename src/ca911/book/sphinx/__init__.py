@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from ca911 import __version__
 from ca911.book.editions import edition
 from ca911.book.execution_hash import read_markdown
-from ca911.data.language import DEFAULT_LANG
+from ca911.book.records import edition_of
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 ACTOR_PAGES = "_generated/actors/*"
@@ -36,7 +36,7 @@ def _configure(app: Sphinx, config) -> None:
     # so these are set here, from one place.
     config.project = config.html_title  # the title in _config.yml, for the PDF cover
     config.version = config.release = __version__
-    config.simplepdf_file_name = edition(config.language or DEFAULT_LANG).pdf_name
+    config.simplepdf_file_name = edition(edition_of(config.language)).pdf_name
     config.simplepdf_use_weasyprint_api = True  # in-process: a failure raises
     config.simplepdf_vars = {
         "cover-overlay": "rgba(0, 0, 0, 0.0)",
@@ -58,7 +58,7 @@ def _configure(app: Sphinx, config) -> None:
             **config.nb_custom_formats,
             ".md": [
                 reader[0],
-                {**reader[1], "data_dir": data_dir, "language": config.language or "en"},
+                {**reader[1], "data_dir": data_dir, "language": edition_of(config.language)},
                 *reader[2:],
             ],
         }
@@ -66,7 +66,6 @@ def _configure(app: Sphinx, config) -> None:
 
 def _generate(app: Sphinx, config) -> None:
     from ca911.book.generated import generate
-    from ca911.book.records import edition_of
 
     generate(
         Path(app.srcdir),
@@ -88,7 +87,6 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
     from ca911.book.actor_index import navigation_order
     from ca911.book.actor_pages import PAGE_DIR
     from ca911.book.actor_records import actors_with_pages
-    from ca911.book.records import edition_of
     from ca911.data.package import load
 
     site_map = getattr(config, "external_site_map", None)

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from ca911 import __version__
+from ca911.book.records import edition_of
 from ca911.figures.style import FONT_FILE
 
 # The code points the Japanese @font-face rules cover (ca911-screen.css): the subset keeps those the
@@ -108,7 +109,7 @@ def whole_fonts(app: Sphinx) -> None:
     shutil.copyfile(FONT_FILE, fonts / "ipaexg.ttf")
     if MINCHO_FILE.is_file():
         shutil.copyfile(MINCHO_FILE, fonts / MINCHO_PRINT_FONT)
-    elif (app.config.language or "en").startswith("ja"):
+    elif edition_of(app.config.language) == "ja":
         raise ExtensionError(
             f"the Japanese PDF's body face {MINCHO_FILE} is missing: "
             "install it with `bash ci/system-deps.sh` (Debian fonts-ipaexfont-mincho)"

@@ -13,6 +13,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ca911 import __version__
+from ca911.book.records import edition_of
 from ca911.book.sphinx.narrow_figures import NARROW_CLASS, NARROW_MEDIA
 
 # Stylesheets are files in folders beside this module, each folder copied into _static by
@@ -93,7 +94,7 @@ def full_size_links(app: Sphinx, pagename: str, templatename: str, context: dict
             return m.group(0)
         if narrow_src:
             img = PICTURE.format(media=NARROW_MEDIA, narrow=narrow_src, img=img)
-        words = FULL_SIZE_WORDS.get(app.config.language or "en", FULL_SIZE_WORDS["en"])
+        words = FULL_SIZE_WORDS[edition_of(app.config.language)]
         return img + FULL_SIZE_LINK.format(src=src, words=words)
 
     context["body"] = CONTENT_IMAGE.sub(link, context["body"])
@@ -179,7 +180,7 @@ def notebook_download(app: Sphinx, pagename, templatename, context, doctree) -> 
     try:
         data_dir = Path(app.srcdir, app.config.ca911_data_dir or "data")
         _, executed = get_cache(str(cache_path)).merge_match_into_notebook(
-            read_markdown(text, data_dir, app.config.language or "en")
+            read_markdown(text, data_dir, edition_of(app.config.language))
         )
     except KeyError:
         return
@@ -196,7 +197,7 @@ def edition_links(app: Sphinx, pagename: str, templatename: str, context: dict, 
     and each other one in its own folder, so the links are relative."""
     from ca911.book.editions import EDITIONS, edition
 
-    here = edition(app.config.language or "en")
+    here = edition(edition_of(app.config.language))
     page = f"{pagename}{app.builder.out_suffix}"
     # from this page up to the site's root: the page's folders, then the edition's own folder
     up = "../" * (pagename.count("/") + len(here.html_prefix.parts))

@@ -28,6 +28,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages, get_node_line
 
 from ca911 import __version__
+from ca911.book.records import edition_of
 from ca911.data.language import DEFAULT_LANG
 
 GENERATED_DIR = "_generated"
@@ -129,7 +130,7 @@ class EveryMessageIsTranslated(SphinxTransform):
     default_priority = 19
 
     def apply(self, **kwargs) -> None:
-        language = self.config.language or DEFAULT_LANG
+        language = edition_of(self.config.language)
         if language == DEFAULT_LANG or self.app.builder.name == "gettext":
             return
         domain = docname_to_domain(self.env.docname, self.config.gettext_compact)

@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ca911 import __version__
+from ca911.book.records import edition_of
 from ca911.book.sphinx.print_marks import (
     anchor_tables,
     drop_code_only_cells,
@@ -138,7 +139,7 @@ def proper_names(data_dir: Path) -> frozenset[str]:
 
 def print_language(language: str | None) -> str:
     """The print page's lang attribute for an edition's Sphinx language."""
-    return "ja" if (language or "en").startswith("ja") else "en-US"
+    return "ja" if edition_of(language) == "ja" else "en-US"
 
 
 def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -181,8 +182,8 @@ def _print_front_matter(
         html_context.get("cover_meta_data", ""),
         cff,
         build_commit(Path(app.srcdir)),
-        data_date(app.config.language or "en"),
-        lang=app.config.language or "en",
+        data_date(edition_of(app.config.language)),
+        lang=edition_of(app.config.language),
         pdf=app.config.simplepdf_file_name or "companion.pdf",
     )
 
