@@ -114,6 +114,7 @@ def build_small_book(tmp_path: Path, language: str, monkeypatch, allow: bool) ->
     from io import StringIO
 
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
 
     src = tmp_path / "src"
     (src / "locales" / "ja" / "LC_MESSAGES").mkdir(parents=True)
@@ -137,17 +138,20 @@ def build_small_book(tmp_path: Path, language: str, monkeypatch, allow: bool) ->
     else:
         monkeypatch.delenv("CA911_ALLOW_UNTRANSLATED", raising=False)
     status, warnings = StringIO(), StringIO()
-    app = Sphinx(
-        str(src),
-        str(src),
-        str(tmp_path / "out"),
-        str(tmp_path / "doctrees"),
-        "html",
-        status=status,
-        warning=warnings,
-        freshenv=True,
-    )
-    app.build()
+    # as sphinx-build does: the build's nodes, roles and directives are registered for it alone,
+    # so a later in-process build in the same worker does not find them already registered
+    with docutils_namespace():
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(tmp_path / "out"),
+            str(tmp_path / "doctrees"),
+            "html",
+            status=status,
+            warning=warnings,
+            freshenv=True,
+        )
+        app.build()
     return warnings.getvalue() + "\n---\n" + status.getvalue()
 
 
