@@ -76,4 +76,5 @@ def test_a_notebook_cell_error_fails_the_parallel_execution(tmp_path):
         cwd=project,
     )
     assert run.returncode == 1
-    assert "failing.md: execution failed" in run.stdout and "deliberate failure" in run.stdout
+    # each edition's run is reported, named by its language
+    assert "failing.md (en): execution failed" in run.stdout and "deliberate failure" in run.stdout
