@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from jupyter_cache import get_cache
 
-from ca911.book.execution_hash import CODE_STAMP_PREFIX, DATA_STAMP_PREFIX, code_hash, read_markdown
+from ca911.book.execution_hash import (
+    CODE_STAMP_PREFIX,
+    DATA_STAMP_PREFIX,
+    code_hash,
+    notebook_code,
+    read_markdown,
+)
 from ca911.data.package import package_hash
 from support.fixture_books import NOTEBOOK_FRONT_MATTER, fixture_book, sphinx_build
 from support.project import ROOT, read_rows, write_rows
@@ -30,8 +36,10 @@ def test_reader_stamps_notebooks_with_the_data_hash():
     for path in notebook_paths():
         for lang in ("en", "ja"):
             nb = read_markdown(path.read_text(encoding="utf-8"), language=lang)
+            code = code_hash(notebook_code(nb))
+            assert code != code_hash()  # the build's own extensions are not in a notebook's key
             assert nb.cells[0].source == (
-                f"{DATA_STAMP_PREFIX}{package_hash()}\n{CODE_STAMP_PREFIX}{code_hash()}\n"
+                f"{DATA_STAMP_PREFIX}{package_hash()}\n{CODE_STAMP_PREFIX}{code}\n"
                 f'import os\n\nos.environ["CA911_LANG"] = "{lang}"'
             )
             assert "remove-cell" in nb.cells[0].metadata["tags"]
@@ -59,6 +67,52 @@ def test_the_code_hash_covers_every_module_of_every_subpackage(tmp_path, monkeyp
         tmp_path / "figures" / "colours.py"
     )  # the same bytes under another name: another package
     assert execution_hash.code_hash() != changed
+
+
+def test_a_notebook_is_keyed_on_the_helper_modules_it_imports_and_no_others(tmp_path, monkeypatch):
+    from ca911.book import execution_hash
+
+    package = tmp_path / "ca911"
+    for folder in ("figures", "data", "book"):
+        (package / folder).mkdir(parents=True)
+        (package / folder / "__init__.py").write_text("")
+    (package / "__init__.py").write_text("")
+    (package / "data" / "dates.py").write_text("FORMAT = 'ymd'\n")
+    (package / "figures" / "style.py").write_text(
+        "def colour():\n    from ca911.data.dates import FORMAT\n    return FORMAT\n"
+    )
+    (package / "book" / "print.py").write_text("MARGIN = 1\n")
+    monkeypatch.setattr(execution_hash, "PACKAGE_DIR", package)
+    cells = execution_hash.notebook_code(
+        nbformat_notebook(
+            ["import pandas\nfrom ca911.figures import style\n%matplotlib inline", "style.colour()"]
+        )
+    )
+    assert [
+        p.relative_to(package).as_posix()
+        for p in execution_hash.module_closure(
+            "\n".join(execution_hash.notebook_code(nbformat_notebook(cells)))
+        )
+    ] == [
+        "__init__.py",
+        "data/__init__.py",
+        "data/dates.py",
+        "figures/__init__.py",
+        "figures/style.py",
+    ]
+    before = execution_hash.code_hash(cells)
+    (package / "book" / "print.py").write_text("MARGIN = 2\n")  # not imported: same key
+    assert execution_hash.code_hash(cells) == before
+    (package / "data" / "dates.py").write_text(
+        "FORMAT = 'dmy'\n"
+    )  # imported through style: new key
+    assert execution_hash.code_hash(cells) != before
+
+
+def nbformat_notebook(cells: list[str]):
+    import nbformat
+
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
 
 
 def test_reader_leaves_plain_pages_alone():
