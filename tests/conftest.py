@@ -1,6 +1,7 @@
-"""Fixtures shared by the tests: the built book, a scratch copy of the data package, the offline
-guard, and the browser (pytest-playwright on Debian's chromium) with the built site served locally.
-Helpers the tests import live in tests/support/."""
+"""Fixtures shared by the tests: the built book, a scratch copy of the data package, Sphinx's
+configuration defaults kept for each test, the offline guard, and the browser (pytest-playwright on
+Debian's chromium) with the built site served locally. Helpers the tests import live in
+tests/support/."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from support.browser import CHROMIUM, CHROMIUM_ARGS, Visit
 from support.offline import local_lookups_only
 from support.project import BUILD, EDITIONS, HTML, project_copy, serve
+from support.sphinx_state import config_defaults_kept
 
 
 @pytest.fixture
@@ -34,6 +36,15 @@ def built_book() -> Path:
             "(make test does it first)"
         )
     return BUILD
+
+
+@pytest.fixture(autouse=True)
+def sphinx_config_defaults_kept():
+    """A test's in-process Sphinx builds leave Sphinx's shared configuration defaults as they
+    found them, so the next test's build in the worker starts as sphinx-build does
+    (tests/support/sphinx_state.py)."""
+    with config_defaults_kept():
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
