@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -12,9 +11,8 @@ from ca911.data.chapters import chapter_ids
 from ca911.data.package import load
 from ca911.sources import coverage
 from ca911.sources import reader as sources
+from ca911.sources.copied_text import copied_run, normalised
 from support.project import needs_sources
-
-RUN = 20  # a summary may not share this many consecutive characters with the chapter
 
 
 @pytest.fixture(scope="module")
@@ -22,29 +20,11 @@ def pkg():
     return load()
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-@functools.lru_cache(maxsize=8)
-def _runs(text: str, n: int) -> frozenset[str]:
-    """Every run of `n` characters of a text, once per text (a chapter is compared with thousands of
-    values)."""
-    text = _norm(text)
-    return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
-
-
-def shared_run(a: str, b: str, n: int = RUN) -> str | None:
-    """The first run of `n` characters of `a` that also occurs in `b`, if any."""
-    a, grams = _norm(a), _runs(b, n)
-    return next((a[i : i + n] for i in range(len(a) - n + 1) if a[i : i + n] in grams), None)
-
-
-def test_shared_run_detects_copies():
+def test_copied_run_detects_copies():
     # an invented text, not the chapters': the test holds no source sentence
     source = "春の長雨のあと川の水位が上がり、村の人々は堤防の補強を急いで進めることにした。"
-    assert shared_run("雨が続いたので、住民は土手を強くする作業を早めた。", source) is None
-    assert shared_run("だから村の人々は堤防の補強を急いで進めることにした。", source) is not None
+    assert copied_run("雨が続いたので、住民は土手を強くする作業を早めた。", source) is None
+    assert copied_run("だから村の人々は堤防の補強を急いで進めることにした。", source) is not None
 
 
 def quotation_free_values(descriptor: dict, data_dir) -> list[tuple[str, str, int, str]]:
@@ -71,7 +51,7 @@ def copies_in(values, text: str) -> list[str]:
     return [
         f"{path}:{row}:{field}: {run}"
         for path, field, row, value in values
-        if (run := shared_run(value, text))
+        if (run := copied_run(value, text))
     ]
 
 
@@ -88,8 +68,8 @@ def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
         len({(p, f) for p, f, _, _ in values}) > 40
     )  # summaries, notes, readings, reasons, descriptions…
     assert copies_in(values, text) == []
-    planted = values[:1] + [("facts.csv", "summary_ja", 99, "要するに" + _norm(text)[200:230])]
-    assert copies_in(planted, text) == [f"facts.csv:99:summary_ja: {_norm(text)[200:220]}"]
+    planted = values[:1] + [("facts.csv", "summary_ja", 99, "要するに" + normalised(text)[200:230])]
+    assert copies_in(planted, text) == [f"facts.csv:99:summary_ja: {normalised(text)[200:220]}"]
 
 
 @pytest.mark.parametrize("chapter", chapter_ids())
@@ -141,7 +121,7 @@ def test_printed_dates_appear_in_their_passages(pkg):
     ev = pkg.events[(pkg.events["approximate"] == False)]  # noqa: E712
     missing = []
     for row in ev.itertuples():
-        passage = _norm(sources.resolve(row.locator))
+        passage = normalised(sources.resolve(row.locator))
         if "9.11" in passage and row.date == "2001-09-11":
             continue
         if not any(form in passage for form in _printed_forms(row.date)):

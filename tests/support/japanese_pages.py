@@ -23,7 +23,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-RUN = 20
+from ca911.sources.copied_text import RUN, copied_run
+
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{3,}")
@@ -160,35 +161,21 @@ def declared_quotations(data_dir: Path) -> frozenset[str]:
     return frozenset(values)
 
 
-@functools.lru_cache(maxsize=4)
-def chapter_runs(chapters_text: str, n: int = RUN) -> frozenset[str]:
-    text = _normalised(chapters_text)
-    return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
-
-
 def copied_runs(
     page_html: str, chapters_text: str, quotations=frozenset(), n: int = RUN
 ) -> list[str]:
     """Every run of n characters of a block of the article, outside the declared quotations,
     that occurs in the chapters' text (one per block)."""
-    grams = chapter_runs(chapters_text, n)
-    # a quotation of one or two characters (中, 米国) is left in: cutting the text at every such
-    # name would cut a copied sentence into pieces too short to be found
-    ordered = sorted((q for q in quotations if len(q) >= 3), key=len, reverse=True)
-    found = []
-    for block in blocks(article(page_html)):
-        text = _normalised(own_text(block))
-        if len(text) < n:
-            continue
-        for quotation in ordered:
-            if quotation in text:
-                text = text.replace(quotation, "\0")
-        for part in text.split("\0"):
-            run = next(
-                (part[i : i + n] for i in range(len(part) - n + 1) if part[i : i + n] in grams),
-                None,
-            )
-            if run:
-                found.append(run)
-                break
-    return found
+    kept = _cut_quotations(frozenset(quotations))
+    runs = (
+        copied_run(own_text(block), chapters_text, kept, n) for block in blocks(article(page_html))
+    )
+    return [run for run in runs if run]
+
+
+@functools.lru_cache(maxsize=4)
+def _cut_quotations(quotations: frozenset[str]) -> frozenset[str]:
+    """The quotations cut out of a page's text, one set for every page of a run (so the checker
+    orders them once). A quotation of one or two characters (中, 米国) is left in: cutting the text
+    at every such name would cut a copied sentence into pieces too short to be found."""
+    return frozenset(q for q in quotations if len(q) >= 3)

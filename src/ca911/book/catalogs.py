@@ -3,9 +3,9 @@
 A catalog entry is complete when it is translated and not fuzzy, and it keeps the MyST markup of its
 message: every role with its target (event, fact, number, numref, ref, cite, glue), every inline
 code span (chapter locators, file names) and every link target appear in the translation, since the
-edition's structure, numbering and data-made words come from them. A translation is our own words:
-no run of `RUN` characters outside its quotations (「…」 spans its message quotes too) may be shared
-with either chapter.
+edition's structure, numbering and data-made words come from them. A translation is our own words
+(ca911.sources.copied_text): no run of `RUN` characters outside its quotations (「…」 spans its
+message quotes too) may be shared with either chapter.
 
     python -m ca911 catalogs [--lang ja] [PO ...]
 """
@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+
+from ca911.sources import copied_text as own_words
+from ca911.sources.copied_text import RUN
 
 LOCALES_DIR = "locales"
 # {role}`target` or {role}`title <target>`: role and target are structure, the title is prose
@@ -99,31 +102,17 @@ def catalog_problems(path: Path) -> list[CatalogProblem]:
     return problems
 
 
-RUN = 20
 QUOTED = re.compile(r"「[^「」]*」")
 JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef―]{4,}")
-
-
-def _normalised(text: str) -> str:
-    import unicodedata
-
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def copied_run(msgid: str, msgstr: str, chapters_text: str, n: int = RUN) -> str | None:
     """The first run of `n` characters of the translation, outside the quotations its message
     also quotes, that occurs in the chapters' text."""
-    quoted_in_message = set(QUOTED.findall(msgid))
-    own = QUOTED.sub(lambda m: "\0" if m.group(0) in quoted_in_message else m.group(0), msgstr)
-    # Japanese the English message itself prints (a title as printed, a Table 1 cell) is a quotation
-    for printed in sorted(set(JAPANESE_RUN.findall(msgid)), key=len, reverse=True):
-        own = own.replace(printed, "\0")
-    own, text = _normalised(ROLE.sub("\0", own)), _normalised(chapters_text)
-    for part in own.split("\0"):
-        for i in range(len(part) - n + 1):
-            if part[i : i + n] in text:
-                return part[i : i + n]
-    return None
+    # a 「…」 span the message quotes too is a quotation, and so is Japanese the English message
+    # itself prints (a title as printed, a Table 1 cell); a role is markup, not prose
+    quotations = frozenset(QUOTED.findall(msgid)) | frozenset(JAPANESE_RUN.findall(msgid))
+    return own_words.copied_run(ROLE.sub(own_words.CUT, msgstr), chapters_text, quotations, n)
 
 
 def copy_problems(path: Path, chapters_text: str) -> list[CatalogProblem]:
