@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -174,18 +175,47 @@ CODE_CELL = f"{NOTEBOOK} .jp-CodeCell"
 PROMPT = ".jp-InputArea-prompt"
 FIGURE = f"{NOTEBOOK} .jp-OutputArea-output img, {NOTEBOOK} .jp-OutputArea-output svg"
 BUSY = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='busy']"
-IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
-
+# The status bar's kernel item of a document: "<kernel> | <status>" ("No Kernel | Initializing",
+# "Python 3 | Connecting", "Python 3 | Idle"), its status JupyterLab's own kernelDisplayStatus,
+# which reads "idle" only once the kernel is connected and idle. The toolbar's execution indicator
+# cannot tell: it reads "idle" from the moment the notebook shows, before any kernel exists.
+KERNEL_ITEM = "#jp-main-statusbar .jp-StatusBar-TextItem[title='Change kernel for {name}']"
+KERNEL_IDLE = re.compile(r"\| Idle$")
+DIALOG = ".jp-Dialog"
 
 RUN_ALL = "li.lm-Menu-item[data-command='runmenu:run-all']"
-STARTED = "prompt => [...document.querySelectorAll(prompt)].some(p => /[0-9*]/.test(p.textContent))"
+# the first cell is queued or has run, or JupyterLab asks the reader something instead
+STARTED_OR_ASKED = """([prompt, dialog]) => document.querySelector(dialog) ? "asked"
+  : [...document.querySelectorAll(prompt)].some(p => /[0-9*]/.test(p.textContent)) ? "started"
+  : false"""
+
+
+def _dialog_text(page) -> str:
+    return " ".join(page.locator(DIALOG).first.inner_text().split())
+
+
+def _wait_for_its_kernel(page, notebook: str) -> None:
+    """Until the notebook's kernel is connected and idle. Run All before that finds no kernel and
+    JupyterLab opens its "Select Kernel" dialog instead of running anything (which a loaded machine
+    made likely: the kernel connects seconds after the notebook shows)."""
+    item = page.locator(KERNEL_ITEM.format(name=Path(notebook).name))
+    try:
+        item.filter(has_text=KERNEL_IDLE).wait_for(timeout=STARTUP_SECONDS * 1000)
+    except PlaywrightTimeout:
+        shown = item.all_text_contents()
+        raise AssertionError(
+            f"the kernel of {notebook} was not idle in {STARTUP_SECONDS} s (status bar: {shown})"
+        ) from None
 
 
 def _run_all_from_menu(page, attempts: int = 5) -> None:
     """Run > Run All Cells, as a reader clicks it. Right after the page loads the command can still
     be disabled (the notebook is not yet the current document) and the menu shows it greyed; a
-    reader would open the menu again, and so does this, until the first cell is queued."""
+    reader would open the menu again, and so does this, until the first cell is queued. A dialog
+    JupyterLab opens instead is a failure, named by its text."""
     for _ in range(attempts):
+        if page.locator(DIALOG).count():
+            raise AssertionError(f"JupyterLab shows a dialog: {_dialog_text(page)}")
         page.locator(f"{NOTEBOOK} .jp-Cell").first.click()
         page.get_by_role("menuitem", name="Run", exact=True).click()
         item = page.locator(RUN_ALL)
@@ -193,13 +223,18 @@ def _run_all_from_menu(page, attempts: int = 5) -> None:
         if "lm-mod-disabled" not in (item.get_attribute("class") or ""):
             item.click()
             try:
-                page.wait_for_function(STARTED, arg=f"{CODE_CELL} {PROMPT}", timeout=30_000)
-                return
+                outcome = page.wait_for_function(
+                    STARTED_OR_ASKED, arg=[f"{CODE_CELL} {PROMPT}", DIALOG], timeout=30_000
+                ).json_value()
             except PlaywrightTimeout:
-                pass
-        else:
-            page.keyboard.press("Escape")
-        time.sleep(2)
+                continue
+            if outcome == "asked":
+                raise AssertionError(
+                    f"Run All opened a dialog instead of running: {_dialog_text(page)}"
+                )
+            return
+        page.keyboard.press("Escape")
+        time.sleep(2)  # the interval at which the menu is read again
     raise AssertionError(f"Run > Run All Cells started no cell in {attempts} attempts")
 
 
@@ -223,7 +258,7 @@ def run_all_cells(browser, server: LabServer, notebook: str, ipynb: Path) -> Lab
         workspace = Path(notebook).stem
         page.goto(server.url(f"lab/workspaces/{workspace}/tree/{notebook}"), wait_until="load")
         page.wait_for_selector(CODE_CELL, timeout=STARTUP_SECONDS * 1000)
-        page.wait_for_selector(IDLE, timeout=STARTUP_SECONDS * 1000)
+        _wait_for_its_kernel(page, notebook)
         _run_all_from_menu(page)
         # the kernel takes the cells one by one: done when it is not busy, no prompt shows "*" and
         # one at least shows a count (Run All stops at a failing cell, which gets its count)
