@@ -1,6 +1,7 @@
 """The one "run shared with the chapters" test (ca911.sources.copied_text) that the data's own words
-(tests/test_provenance.py), the catalogs' translations (ca911.book.catalogs) and the Japanese pages
-(tests/support/japanese_pages.py) apply, on an invented chapter (not the sources')."""
+(tests/test_provenance.py), the companion chapters' lines (tests/test_prose.py), the catalogs'
+translations (ca911.book.catalogs) and the Japanese pages (tests/support/japanese_pages.py) apply,
+on an invented chapter (not the sources')."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ca911.data.chapters import chapter_ids
+from ca911.sources.copied_text import RUN, copied_run
 from ca911.sources.reader import normalise, read_chapter, resolve
 from support.firmness import FIRMNESS, HEDGED_OR_ATTRIBUTED, event_modalities
 from support.project import ROOT, needs_sources
@@ -26,7 +27,7 @@ ALLOWED_PHRASES = re.compile(r"\b[Cc]hapter [34]\b|\bTable 1\b|9/11")
 QUOTE = re.compile(r"「([^」]*)」")
 LOCATOR = re.compile(r"ch[34] §[^`]+")
 QUOTE_MAX_CHARS = 12  # a term or a phrase, never a sentence
-OVERLAP_CHARS = 20  # a shared run this long (after NFKC, no whitespace) counts as copied
+OVERLAP_CHARS = RUN  # a shared run this long (after NFKC, no whitespace) counts as copied
 EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]+)>$", re.S)
 # a sentence ends at . ? or ! before a space and a capital, a role or a quotation (never inside
 # backticks: locators' "s.3" is followed by a backtick)
@@ -192,31 +193,44 @@ def test_every_chapter_cites_a_figure_that_exists(chapter):
 
 
 @pytest.fixture(scope="module")
-def source_grams() -> dict[str, set[str]]:
-    grams = {}
-    for ch in chapter_ids():
-        text = normalise(read_chapter(ch).text)
-        grams[ch] = {text[i : i + OVERLAP_CHARS] for i in range(len(text) - OVERLAP_CHARS + 1)}
-    return grams
+def source_texts() -> dict[str, str]:
+    return {ch: read_chapter(ch).text for ch in chapter_ids()}
+
+
+def copied_lines(lines: list[tuple[int, str]], source_texts: dict[str, str]) -> list[str]:
+    """Each line that shares a run of OVERLAP_CHARS with a chapter, as written or without its
+    markup, with the run and the chapter."""
+    copied = []
+    for n, line in lines:
+        hit = next(
+            (
+                (run, ch)
+                for variant in (line, _strip_markup(line))
+                for ch, text in source_texts.items()
+                if (run := copied_run(variant, text, n=OVERLAP_CHARS))
+            ),
+            None,
+        )
+        if hit:
+            copied.append(f"line {n} shares {hit[0]!r} with {hit[1]}: {line.strip()}")
+    return copied
 
 
 @needs_sources
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
-def test_no_sentence_shares_a_long_run_with_the_source_chapters(chapter, source_grams):
-    copied = []
-    for n, line in _lines(chapter):
-        for variant in {line, _strip_markup(line)}:
-            text = normalise(variant)
-            for i in range(len(text) - OVERLAP_CHARS + 1):
-                gram = text[i : i + OVERLAP_CHARS]
-                hits = [ch for ch, grams in source_grams.items() if gram in grams]
-                if hits:
-                    copied.append(f"line {n} shares {gram!r} with {hits[0]}: {line.strip()}")
-                    break
-            else:
-                continue
-            break
+def test_no_sentence_shares_a_long_run_with_the_source_chapters(chapter, source_texts):
+    copied = copied_lines(_lines(chapter), source_texts)
     assert not copied, "sentences too close to the source chapters:\n" + "\n".join(copied)
+
+
+@needs_sources
+def test_a_line_quoting_a_chapter_at_length_is_caught(source_texts):
+    """On the real chapters: a stretch of chapter 4 inside a role's markup is found."""
+    stretch = normalise(source_texts["ch4"])[500:530]
+    planted = [(1, "Our summary."), (2, f"As printed: {{term}}`{stretch}`.")]
+    assert copied_lines(planted, source_texts) == [
+        f"line 2 shares {stretch[:OVERLAP_CHARS]!r} with ch4: {planted[1][1]}"
+    ]
 
 
 @needs_sources

@@ -11,7 +11,7 @@ from ca911.data.chapters import chapter_ids
 from ca911.data.package import load
 from ca911.sources import coverage
 from ca911.sources import reader as sources
-from ca911.sources.copied_text import copied_run, normalised
+from ca911.sources.copied_text import copied_run
 from support.project import needs_sources
 
 
@@ -68,8 +68,12 @@ def test_only_declared_quotations_repeat_the_chapter(pkg, chapter):
         len({(p, f) for p, f, _, _ in values}) > 40
     )  # summaries, notes, readings, reasons, descriptions…
     assert copies_in(values, text) == []
-    planted = values[:1] + [("facts.csv", "summary_ja", 99, "要するに" + normalised(text)[200:230])]
-    assert copies_in(planted, text) == [f"facts.csv:99:summary_ja: {normalised(text)[200:220]}"]
+    planted = values[:1] + [
+        ("facts.csv", "summary_ja", 99, "要するに" + sources.normalise(text)[200:230])
+    ]
+    assert copies_in(planted, text) == [
+        f"facts.csv:99:summary_ja: {sources.normalise(text)[200:220]}"
+    ]
 
 
 @pytest.mark.parametrize("chapter", chapter_ids())
@@ -121,7 +125,7 @@ def test_printed_dates_appear_in_their_passages(pkg):
     ev = pkg.events[(pkg.events["approximate"] == False)]  # noqa: E712
     missing = []
     for row in ev.itertuples():
-        passage = normalised(sources.resolve(row.locator))
+        passage = sources.normalise(sources.resolve(row.locator))
         if "9.11" in passage and row.date == "2001-09-11":
             continue
         if not any(form in passage for form in _printed_forms(row.date)):
