@@ -24,6 +24,7 @@ from ca911.figures.style import (
     OKABE_ITO,
     figure,
     figure_width,
+    keep_inside_axes,
     latin_width,
     two_layouts,
     words_in,
@@ -57,6 +58,7 @@ WORDS = {
         "lane": "chapter {number}",
         "other lane": "others",
         "band key": "Grey bands, {country}\u2019s periods: {periods}",
+        "nine eleven": "11 September 2001",
     },
     "ja": {
         "no label": "分析上の規定なし",
@@ -66,6 +68,7 @@ WORDS = {
         "lane": "第{number}章",
         "other lane": "その他",
         "band key": "灰色の帯は{country}の時期区分：{periods}",
+        "nine eleven": "2001年9月11日",
     },
 }
 # A period's policy type in Japanese: the codebook's Japanese term (periods.policy_type).
@@ -284,6 +287,15 @@ def swimlanes(
             zorder=2,
         )
     ax.axvline(pd.Timestamp(NINE_ELEVEN), color="#333333", linestyle=":", linewidth=0.8)
+    day_label = ax.text(  # the dotted line says what it marks
+        mdates.date2num(pd.Timestamp(NINE_ELEVEN)),
+        1.01,
+        words_in(WORDS, lang)["nine eleven"],
+        transform=ax.get_xaxis_transform(),
+        fontsize=MIN_TEXT_PT,
+        ha="center",
+        va="bottom",
+    )
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
     for name, band_end in band_names:
         _clear_of_day(name, pd.Timestamp(NINE_ELEVEN), band_end)
@@ -296,7 +308,7 @@ def swimlanes(
             country=lane_names.get(periods["country_id"].iloc[0], ""),
             periods=joiner.join(band_key),
         )
-        ax.set_xlabel(wrap(key, 56, lang), fontsize=MIN_TEXT_PT, loc="left")
+        _fit_wrapped(ax.set_xlabel(key, fontsize=MIN_TEXT_PT, loc="left"), key, lang)
         fig.legend(
             handles=family_handles(ax, lang),
             loc="outside lower center",
@@ -312,6 +324,8 @@ def swimlanes(
             ncol=2 if narrow else 3,
             lang=lang,
         )
+    fig.draw_without_rendering()  # the axes in their final place
+    keep_inside_axes(day_label)
     return fig
 
 
@@ -331,6 +345,17 @@ def _clear_of_day(text, day: pd.Timestamp, band_end: pd.Timestamp, margin_days: 
     after = day + pd.Timedelta(days=margin_days)
     if mdates.date2num(after) + width_days <= mdates.date2num(band_end):
         text.set_x(after)
+
+
+def _fit_wrapped(text, words: str, lang: str, widest: int = 56) -> None:
+    """A text that starts at its axes' left edge, wrapped at the widest width that keeps it inside
+    the figure (measured on the laid-out figure: a phone's figure has no room past its edge)."""
+    fig = text.figure
+    for width in range(widest, 9, -2):
+        text.set_text(wrap(words, width, lang))
+        fig.draw_without_rendering()
+        if text.get_window_extent(fig._get_renderer()).x1 <= fig.bbox.x1:
+            return
 
 
 def _year_axis(ax, every: int = 2) -> None:
