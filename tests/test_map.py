@@ -16,6 +16,7 @@ from ca911.data import geometry
 from ca911.data.package import load
 from ca911.data.validation import validate_package
 from ca911.figures import maps, style
+from support.legibility import font_problems
 from support.project import HTML, ROOT, read_rows, write_rows
 
 GEOJSON = ROOT / "data" / "geo" / "central_asia.geojson"
@@ -181,7 +182,7 @@ def test_the_map_has_one_panel_per_period(svg):
 
 
 def test_the_map_is_legible(svg):
-    assert style.svg_glyph_fonts(svg) == {"IPAexGothic"}  # no mathtext fallback
+    assert font_problems(svg) == []  # IPAexGothic but for the quotes: no mathtext, no fallback
     assert min(style.svg_text_sizes_pt(svg)) >= style.MIN_TEXT_PT
     assert style.svg_width_pt(svg) <= style.A4_TEXT_WIDTH_IN * 72 + 1
     assert len(svg) < 400_000

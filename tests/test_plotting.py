@@ -40,7 +40,8 @@ def test_svg_rounding_keeps_transforms_and_shrinks_the_file():
 def test_figures_fit_the_pdf_text_width():
     fig, _ = style.figure()
     assert fig.get_figwidth() <= style.A4_TEXT_WIDTH_IN
-    assert matplotlib.rcParams["font.family"] == ["IPAexGothic"]
+    # the quotation marks' font first (it holds nothing else), then the face of every other glyph
+    assert matplotlib.rcParams["font.family"] == [style.QUOTES_FAMILY, "IPAexGothic"]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ a broken style, text too small and a figure wider than the text block are found.
 from __future__ import annotations
 
 from ca911.figures import style
-from support.legibility import legibility_problems
+from support.legibility import font_problems, legibility_problems
 
 
 def _titled(title: str, fontsize: float | None = None) -> str:
@@ -47,3 +47,30 @@ def test_the_height_cap_is_read_from_the_stylesheet():
 
     assert print_height_cap_pt("figure img, div.figure img { max-height: 10cm; }") == 10 / 2.54 * 72
     assert print_height_cap_pt() > 0  # the book's stylesheet states one
+
+
+def test_quotes_come_from_the_quotes_font_and_everything_else_from_ipaexgothic(monkeypatch):
+    """The style draws ’ “ ” from its quotes font, every other glyph from IPAexGothic; a style
+    without the quotes font (full-width quotes), a quotes font that draws a letter and a character
+    neither font holds (drawn from a fallback font) are each found."""
+    quoted = "Putin’s “gold mine” 米軍"
+    assert font_problems(_titled(quoted)) == []
+    svg = _titled(quoted)
+    assert "ca911Latinquotes" in svg and "IPAexGothic" in svg  # both fonts are in use
+    try:
+        monkeypatch.setitem(style.STYLE, "font.family", ["IPAexGothic"])
+        assert any("’" in p and "not ca911Latinquotes" in p for p in font_problems(_titled(quoted)))
+        monkeypatch.setitem(style.STYLE, "font.family", [style.QUOTES_FAMILY, "DejaVu Sans"])
+        assert any("'P'" in p and "DejaVuSans" in p for p in font_problems(_titled("Putin’s")))
+    finally:
+        monkeypatch.undo()
+        style.use_style()
+    missing = font_problems(_titled("a \u2bd1 b"))  # a symbol neither font holds: a fallback box
+    assert any("'\u2bd1'" in p and "not IPAexGothic" in p for p in missing), missing
+
+
+def test_a_broken_copy_of_a_figure_that_draws_a_letter_from_the_quotes_font_is_found():
+    svg = _titled("Putin’s")
+    assert font_problems(svg) == []
+    broken = svg.replace('xlink:href="#IPAexGothic-', 'xlink:href="#ca911Latinquotes-', 1)
+    assert any("drawn from ca911Latinquotes" in p for p in font_problems(broken))

@@ -18,7 +18,8 @@ from ca911.figures.style import (
     two_layouts,
     words_in,
 )
-from ca911.figures.timelines import FAMILY_STYLE, WORDS, family_legend
+from ca911.figures.timeline_keys import FAMILY_STYLE, family_legend
+from ca911.figures.timelines import WORDS
 
 
 @two_layouts

@@ -242,12 +242,14 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
                 color=BLACK if on else "#9a9a9a",
             )
         if G.nodes[p.country_id]["isolated_reason"]:
+            # between the nodes; on a phone's wider, shorter panel, in the empty corner under the
+            # country's name (centred, the note's second line reaches the node under it)
             ax.text(
-                0,
-                -0.45,
+                0.2 if layout == "narrow" else 0,
+                -0.55 if layout == "narrow" else -0.45,
                 words["isolated"],
                 fontsize=MIN_TEXT_PT,
-                ha="center",
+                ha="left" if layout == "narrow" else "center",
                 va="center",
                 style="normal" if lang == "ja" else "italic",
                 color="#444444",

@@ -9,7 +9,6 @@ import math
 from pathlib import Path
 
 import pandas as pd
-from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 
 from ca911.analysis.chronology import deployment_timeline
@@ -18,23 +17,18 @@ from ca911.data.language import DEFAULT_LANG, check_language
 from ca911.data.named_dates import END_OF_2001, NINE_ELEVEN, NINE_ELEVEN_EVE
 from ca911.data.package import DataPackage
 from ca911.figures.label_placement import LabelPlacer, data_to_pt
+from ca911.figures.map_key import presence_key
 from ca911.figures.map_labels import HALO, label_groups, place_names
 from ca911.figures.map_markers import (
-    BASE_DOT,
-    MAPPED_FORCES,
     draw_groups,
-    marker_area,
     place_points,
 )
 from ca911.figures.style import (
     FIGURE_WIDTH_IN,
-    FORCES,
     MIN_TEXT_PT,
     NARROW_WIDTH_IN,
-    OKABE_ITO,
     figure,
     force_colour,
-    force_key_name,
     keep_inside_axes,
     two_layouts,
     words_in,
@@ -52,10 +46,6 @@ WORDS = {
     "en": {
         "titles": {key: title for key, title, _, _ in PERIODS},
         "to Iraq": "to Iraq: {force}\u2019s\n{unit}, {personnel}",
-        "at the capital": "no place named: at the capital",
-        "capital": "capital",
-        "town": "town of a base or airfield",
-        "personnel": "{number} personnel",
         "countries": {},
     },
     "ja": {
@@ -66,10 +56,6 @@ WORDS = {
             "2003": "2003年（10月まで）",
         },
         "to Iraq": "イラクへ：{force}の\n{unit}、{personnel}",
-        "at the capital": "場所の記載なし：首都に表示",
-        "capital": "首都",
-        "town": "基地・飛行場のある町",
-        "personnel": "{number}人",
         # countries drawn on the map that no chapter names (no actor, so no name_ja)
         "countries": {"IRN": "イラン"},
     },
@@ -316,70 +302,7 @@ def presence_map(
             place_names(ax, pts, on_map, placer, lang=lang)
             label_groups(placer, labelled, lang=lang)
         _strip(strip, geo, sub, pts, inset_places, lang)
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker=FORCES[f].marker,
-            color=FORCES[f].colour,
-            linestyle="",
-            markersize=7,
-            label=force_key_name(f, lang),
-        )
-        for f in MAPPED_FORCES
-    ]
-    handles += [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            markerfacecolor="white",
-            markeredgecolor="#555555",
-            linestyle="",
-            markersize=7,
-            label=words["at the capital"],
-        ),
-        Line2D(
-            [],
-            [],
-            marker="s",
-            color=OKABE_ITO[7],
-            linestyle="",
-            markersize=3.5,
-            label=words["capital"],
-        ),
-        Line2D(
-            [],
-            [],
-            marker="o",
-            color=BASE_DOT,
-            linestyle="",
-            markersize=2.8,
-            label=words["town"],
-        ),
-    ]
-    handles += [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            color="#999999",
-            linestyle="",
-            markersize=math.sqrt(marker_area(n)),
-            label=words["personnel"].format(number=f"{n:,}"),
-        )
-        for n in (1000, 10000)
-    ]
-    fig.legend(
-        handles=handles,
-        loc="lower center",
-        bbox_to_anchor=(0.5, 0.0),
-        ncol=1 if layout == "narrow" else 3,
-        frameon=False,
-        columnspacing=0.8,
-        handletextpad=0.3,
-        fontsize=MIN_TEXT_PT,
-    )
+    presence_key(fig, layout, lang)
     return fig
 
 

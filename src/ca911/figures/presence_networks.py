@@ -194,6 +194,8 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
                 color=BLACK if on else "#9a9a9a",
             )
             keep_inside_axes(text)  # a name at the panel's edge never runs into the key beside it
+            if stagger[n] and not top:  # a host's name a line lower, tied to its node by a line
+                ax.plot([x, x], [y - 0.08, y - 0.1 - stagger[n]], color=FAINT, lw=0.5, zorder=1)
         lines, placed = [], []
         for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
             n = d.get("personnel")

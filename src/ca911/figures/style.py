@@ -172,6 +172,7 @@ MIN_TEXT_PT = 8.5
 # DejaVu Sans holding only them, first in the family list, every other glyph falling back to
 # IPAexGothic.
 QUOTES_FAMILY = "ca911 Latin quotes"
+QUOTES_POSTSCRIPT_NAME = QUOTES_FAMILY.replace(" ", "")  # how an SVG's glyph ids name the font
 QUOTES = range(0x2018, 0x2020)
 
 STYLE = {
@@ -217,7 +218,7 @@ def quotes_font() -> Path:
         if record.nameID in (1, 4):
             record.string = QUOTES_FAMILY
         elif record.nameID == 6:
-            record.string = QUOTES_FAMILY.replace(" ", "")
+            record.string = QUOTES_POSTSCRIPT_NAME
     partial = target.with_suffix(f".{os.getpid()}.tmp")
     font.save(str(partial))
     partial.replace(target)
@@ -374,8 +375,8 @@ _SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
 
 
 def svg_glyph_fonts(svg: str) -> set[str]:
-    """The fonts whose glyph outlines an SVG figure uses: only IPAexGothic unless something fell
-    back (mathtext draws "$…$" in DejaVu Sans)."""
+    """The fonts whose glyph outlines an SVG figure uses: IPAexGothic, and the quotes font for
+    ’ “ ”; anything else fell back (mathtext draws "$…$" in DejaVu Sans)."""
     return set(_GLYPH_FONT.findall(svg))
 
 
