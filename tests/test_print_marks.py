@@ -109,3 +109,13 @@ def test_a_bold_lead_in_and_the_short_paragraphs_under_a_heading_keep_with_what_
     assert "ca911-keep-with-next" in classes(paragraphs[0])
     assert "ca911-lead-in" in classes(paragraphs[1])
     assert "ca911-keep-together" in classes(soup.ul)
+
+
+def test_an_ideographic_space_between_two_elements_joins_the_first():
+    """WeasyPrint draws no text box that is only white space: the space after a lead-in would be
+    lost from the PDF's text (a gap with no character)."""
+    soup = marked('<p><strong>問い</strong>\u3000<a href="#x">Gephi</a>では開く。</p>')
+    assert soup.strong.get_text() == "問い\u3000"
+    assert soup.p.get_text() == "問い\u3000Gephiでは開く。"
+    kept = marked("<p><strong>問い</strong>\u3000両章では</p><pre><b>a</b>\u3000</pre>")
+    assert kept.strong.get_text() == "問い" and kept.pre.get_text() == "a\u3000"

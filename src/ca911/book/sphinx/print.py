@@ -24,6 +24,7 @@ from ca911.book.records import edition_of
 from ca911.book.sphinx.print_marks import (
     anchor_tables,
     drop_code_only_cells,
+    keep_ideographic_spaces,
     mark_identifiers,
     mark_keep_with_next,
     mark_landscape_tables,
@@ -88,6 +89,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
     soup = BeautifulSoup(html, "html.parser")
     drop_code_only_cells(soup)
     mark_lead_ins(soup)
+    keep_ideographic_spaces(soup)
     mark_number_columns(soup)
     mark_wide_tables(soup)
     mark_landscape_tables(soup)
