@@ -119,3 +119,34 @@ def test_an_ideographic_space_between_two_elements_joins_the_first():
     assert soup.p.get_text() == "問い\u3000Gephiでは開く。"
     kept = marked("<p><strong>問い</strong>\u3000両章では</p><pre><b>a</b>\u3000</pre>")
     assert kept.strong.get_text() == "問い" and kept.pre.get_text() == "a\u3000"
+
+
+def test_the_contents_open_with_the_root_pages_own_section():
+    """Sphinx's contents list the toctrees' pages only: the book's opening pages need an entry."""
+    from ca911.book.sphinx.print import contents_with_the_opening
+
+    toc = (
+        '<p class="caption">Front matter</p>'
+        '<ul><li><a href="#document-front/about">About</a></li></ul>'
+    )
+    body = (
+        '<section id="two-chapters"><h1>Two chapters<a class="headerlink" href="#x">#</a></h1>'
+        '<p>Text.</p><section id="ways-in"><h2>Ways in</h2></section></section>'
+    )
+    soup = BeautifulSoup(contents_with_the_opening(toc, body), "html.parser")
+    assert [(a["href"], a.get_text()) for a in soup.find_all("a")] == [
+        ("#two-chapters", "Two chapters"),
+        ("#document-front/about", "About"),
+    ]
+    assert contents_with_the_opening(toc, "<p>No heading.</p>") == toc
+
+
+def test_a_paragraph_ending_in_a_colon_goes_with_what_it_introduces():
+    soup = marked(
+        "<p>The pairs, heaviest first:</p><table><tr><td><p>Key:</p></td></tr></table>"
+        "<p>組み合わせは次のとおり：</p><p>A plain paragraph.</p>"
+    )
+    assert [p.get_text() for p in soup.select("p.ca911-introduces")] == [
+        "The pairs, heaviest first:",
+        "組み合わせは次のとおり：",
+    ]

@@ -288,6 +288,28 @@ def headings_at_foot(
     return found
 
 
+def introductions_at_foot(pages: list[Page], short: float = 2.0) -> list[tuple[int, str]]:
+    """(page, line) of every page whose last line of text ends a paragraph with a colon (it stops
+    more than `short` em before the text block's right edge, where a justified line or a full
+    Japanese one runs on): a lead-in ("The pairs, heaviest first:") parted from the table or list
+    it introduces."""
+    heads = recurring_heights(pages)
+    edges = Counter(
+        round(max(c.right for c in line.chars)) for p in pages for line in body_lines(p, heads)
+    )
+    edge = edges.most_common(1)[0][0] if edges else 0
+    found = []
+    for page in pages:
+        lines = body_lines(page, heads)
+        if not lines:
+            continue
+        last = lines[-1]
+        ends = max(c.right for c in last.chars)
+        if last.text.rstrip().endswith((":", "：")) and edge - ends > short * last.size:
+            found.append((page.number, last.text[-60:]))
+    return found
+
+
 def opens_with_a_float(
     page: Page,
     heads: set[int],

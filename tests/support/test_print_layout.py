@@ -298,3 +298,15 @@ def test_odd_page_size_checker(tmp_path):
         )
         == []
     )
+
+
+def test_introduction_at_foot_checker(tmp_path):
+    """A short paragraph ending in a colon as a page's last line, its table moved on whole to the
+    next page, is found; kept with its table, it is not."""
+    table = anchored_table([("a", "b")] * 6)
+    body = filler(11) + "<p>The pairs, heaviest first:</p>" + table
+    css = "p { text-align: justify; } table { break-inside: avoid; }"
+    stranded = layout.introductions_at_foot(layout.read_pages(weasyprint_pdf(tmp_path, body, css)))
+    assert stranded == [(1, "Thepairs,heaviestfirst:")]
+    kept = weasyprint_pdf(tmp_path, body, css + " p:last-of-type { break-after: avoid; }")
+    assert layout.introductions_at_foot(layout.read_pages(kept)) == []

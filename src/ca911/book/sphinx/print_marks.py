@@ -179,6 +179,16 @@ def mark_lead_ins(soup) -> None:
             add_class(paragraph, "ca911-lead-in")
 
 
+def mark_introductions(soup) -> None:
+    """A paragraph ending in a colon ("The pairs, heaviest first:") introduces the table or list
+    after it and stays with it: alone at a page foot it reads as a stray."""
+    for paragraph in soup.find_all("p"):
+        if paragraph.get_text(strip=True).endswith((":", "：")) and not paragraph.find_parent(
+            ["table", "li", "dd"]
+        ):
+            add_class(paragraph, "ca911-introduces")
+
+
 def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
     """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a
     heading with a line under it, its table on the next page, reads as a heading left at the page
