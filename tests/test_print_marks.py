@@ -150,3 +150,18 @@ def test_a_paragraph_ending_in_a_colon_goes_with_what_it_introduces():
         "The pairs, heaviest first:",
         "組み合わせは次のとおり：",
     ]
+
+
+def test_short_entries_under_headings_one_after_another_make_no_chain():
+    """The last paragraph before the next section is not kept with it, and a Japanese paragraph is
+    measured by its characters' width (an em each): a chronology's short entries, year after year,
+    would otherwise be one unbreakable chain that WeasyPrint breaks before its first heading."""
+    long_entry = "<p>1992年 · " + "タジキスタンで内戦が始まった。" * 9 + "</p>"  # 143 characters
+    short_entry = "<p>1991年 · 独立した。</p>"
+    soup = marked(
+        "<section><h2>総合年表</h2><p>問い</p><p>短い説明。</p>"
+        f"<section><h3>1991年</h3>{short_entry}{short_entry}</section>"
+        f"<section><h3>1992年</h3>{long_entry}{short_entry}</section></section>"
+    )
+    kept = [p.get_text()[:5] for p in soup.select("p.ca911-keep-with-next")]
+    assert kept == ["問い", "1991年"]

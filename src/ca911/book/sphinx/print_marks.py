@@ -189,20 +189,34 @@ def mark_introductions(soup) -> None:
             add_class(paragraph, "ca911-introduces")
 
 
+WIDE_CHARACTER = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def text_width(text: str) -> int:
+    """A text's length in Latin letters' widths: a Japanese character takes a full em (two)."""
+    return len(text) + len(WIDE_CHARACTER.findall(text))
+
+
 def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
     """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a
     heading with a line under it, its table on the next page, reads as a heading left at the page
-    foot."""
+    foot. A paragraph with nothing after it in its section but the next heading is not kept with
+    that: short entries under headings one after another (a chronology's years) would make one
+    unbreakable chain of pages, which WeasyPrint breaks before its first heading, leaving a page
+    blank."""
     for heading in soup.find_all(["h2", "h3", "h4", "h5"]):
         node, marked = heading.find_next_sibling(), 0
         while (
             node is not None
             and marked < chain
             and node.name == "p"
-            and len(node.get_text(" ", strip=True)) <= longest
+            and text_width(node.get_text(" ", strip=True)) <= longest
         ):
+            following = node.find_next_sibling()
+            if following is None or following.name in ("section", "h2", "h3", "h4", "h5", "h6"):
+                break
             add_class(node, "ca911-keep-with-next")
-            node, marked = node.find_next_sibling(), marked + 1
+            node, marked = following, marked + 1
 
 
 def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240) -> None:
