@@ -57,6 +57,14 @@ def test_no_introduction_parted_from_what_it_introduces(built_book, built):
 
 
 @each_edition
+def test_no_line_stretched_before_a_long_id(built_book, built):
+    """A paragraph holding a long id or code word is set ragged-right: justified, the line before
+    the id that does not fit opens its spaces wide."""
+    found = layout.stretched_before_code(list(book_pages(built.pdf)))
+    assert found == [], f"{len(found)} stretched lines, for example {found[:5]}"
+
+
+@each_edition
 def test_no_pale_text(built_book, built):
     """Every character on paper has at least 4.5:1 contrast, code blocks' highlighting included."""
     assert colour.pale_text(built.pdf) == []

@@ -165,3 +165,12 @@ def test_short_entries_under_headings_one_after_another_make_no_chain():
     )
     kept = [p.get_text()[:5] for p in soup.select("p.ca911-keep-with-next")]
     assert kept == ["問い", "1991年"]
+
+
+def test_a_paragraph_holding_a_long_id_is_set_ragged():
+    soup = marked(
+        "<p>The reader <code>python -m ca911 passages ch3</code> prints them.</p>"
+        "<p>In Python use <code>networkx.read_gexf(path)</code> as usual.</p>"
+        "<p>A short <code>ch3</code> code and plain words only, in a long enough line.</p>"
+    )
+    assert ["ca911-ragged" in classes(p) for p in soup.find_all("p")] == [True, True, False]

@@ -524,21 +524,46 @@ def word_gaps(line: Line, least: float = 0.22) -> list[float]:
     return [gap for gap in gaps if gap > least]
 
 
+def is_stretched(line: Line, widest: float = 0.6, evenness: float = 0.15, fewest: int = 2) -> bool:
+    """Whether justification stretched the line: at least `fewest` word spaces, all wider than
+    `widest` em and within `evenness` of each other (justification widens every space of a line
+    alike; the columns of a table row leave gaps of different widths). A normal space is about a
+    quarter em."""
+    gaps = word_gaps(line)
+    return (
+        len(gaps) >= fewest
+        and min(gaps) > widest
+        and (max(gaps) - min(gaps)) <= evenness * max(gaps)
+    )
+
+
 def stretched_lines(
     pages: list[Page], widest: float = 0.6, evenness: float = 0.15, first_page: int = 1
 ) -> list[tuple[int, str]]:
-    """(page, text) of every line that justification stretched: at least two word spaces, all wider
-    than `widest` em and within `evenness` of each other (justification widens every space of a line
-    alike; the columns of a table row leave gaps of different widths). A normal space is about a
-    quarter em."""
+    """(page, text) of every line that justification stretched (`is_stretched`)."""
+    return [
+        (page.number, line.text)
+        for page in pages[first_page - 1 :]
+        for line in page.lines
+        if is_stretched(line, widest, evenness)
+    ]
+
+
+def stretched_before_code(
+    pages: list[Page], widest: float = 0.5, fewest: int = 4
+) -> list[tuple[int, str]]:
+    """(page, text) of every line of prose (`fewest` word spaces or more: a table's header row has
+    few gutters) justification stretched (from `widest` em) whose next line opens with code or an
+    id in the monospaced face: the unbreakable word that did not fit left the line's spaces to take
+    up its width."""
     found = []
-    for page in pages[first_page - 1 :]:
-        for line in page.lines:
-            gaps = word_gaps(line)
+    for page in pages:
+        for line, following in zip(page.lines, page.lines[1:]):
+            opening = sorted(following.chars, key=lambda c: c.left)[:3]
             if (
-                len(gaps) >= 2
-                and min(gaps) > widest
-                and (max(gaps) - min(gaps)) <= evenness * max(gaps)
+                opening
+                and all(c.mono for c in opening)
+                and is_stretched(line, widest, fewest=fewest)
             ):
                 found.append((page.number, line.text))
     return found

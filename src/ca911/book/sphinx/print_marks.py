@@ -297,9 +297,18 @@ def identifier_share(tag) -> float:
     return len(marked) / len(text)
 
 
-def mark_ragged(soup, share: float = 0.3) -> None:
-    """A paragraph, list item or definition made mostly of ids and locators is set ragged-right:
-    justified, its few word spaces would stretch into gaps around the unbreakable ids."""
+def longest_unbreakable(tag) -> int:
+    """The length of the longest run of the tag's text that never breaks: an identifier whole, a
+    word of code, a link's address."""
+    lengths = [len(t.get_text()) for t in tag.select(".ca911-id")]
+    lengths += [len(word) for t in tag.select("code, a") for word in t.get_text().split()]
+    return max(lengths, default=0)
+
+
+def mark_ragged(soup, share: float = 0.3, longest: int = 12) -> None:
+    """A paragraph, list item or definition made mostly of ids and locators, or holding one at
+    least `longest` characters long, is set ragged-right: justified, the line before a long id that
+    does not fit would stretch its word spaces into gaps."""
     for tag in soup.find_all(["p", "li", "dd", "dt"]):
         if tag.find_parent("table") or tag.find(["p", "ul", "ol", "table"]):
             continue
@@ -310,5 +319,5 @@ def mark_ragged(soup, share: float = 0.3) -> None:
             and lead.get_text(strip=True).endswith(":")
             and tag.select(".ca911-id, code")
         )
-        if records_lead or identifier_share(tag) >= share:
+        if records_lead or identifier_share(tag) >= share or longest_unbreakable(tag) >= longest:
             add_class(tag, "ca911-ragged")
