@@ -260,6 +260,17 @@ def contents_mismatches(entries, headings) -> list[str]:
     return wrong
 
 
+def unlisted_pages(entries, first_page: int) -> list[int]:
+    """The pages from the first page after the contents up to the first entry's page, which no
+    entry lists (the book's opening pages, when the contents list the toctrees only)."""
+    return list(range(first_page, min(page for _, page in entries))) if entries else []
+
+
+def test_unlisted_pages_checker():
+    assert unlisted_pages([("Two chapters", 6), ("About this volume", 9)], 6) == []
+    assert unlisted_pages([("About this volume", 9), ("1. The United States", 16)], 6) == [6, 7, 8]
+
+
 def test_contents_checker_catches_a_page_offset():
     headings = [("Contents", 2), ("About this volume", 5), ("1. The United States", 8)]
     assert (
@@ -280,8 +291,10 @@ def test_contents_page_numbers_are_the_pages_of_their_headings(built_book):
     pages = contents_pages()
     entries = contents_entries(pdftotext_layout(pages.start, pages.stop - 1))
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    assert len(entries) == sum(len(part["chapters"]) for part in toc["parts"]), entries
+    # the book's opening section, then every chapter
+    assert len(entries) == 1 + sum(len(part["chapters"]) for part in toc["parts"]), entries
     assert contents_mismatches(entries, heading_pages()) == []
+    assert unlisted_pages(entries, pages.stop) == []
 
 
 def test_contents_links_land_on_the_printed_pages(built_book):

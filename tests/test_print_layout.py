@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import yaml
 
+from support import print_colour as colour
 from support import print_layout as layout
 from support.project import PDF, ROOT, each_edition
 
@@ -48,6 +49,25 @@ def test_no_heading_at_a_page_foot(built_book, built):
 @each_edition
 def test_no_near_empty_page(built_book, built):
     assert layout.near_empty_pages(list(book_pages(built.pdf))) == []
+
+
+@each_edition
+def test_no_introduction_parted_from_what_it_introduces(built_book, built):
+    assert layout.introductions_at_foot(list(book_pages(built.pdf))) == []
+
+
+@each_edition
+def test_no_line_stretched_before_a_long_id(built_book, built):
+    """A paragraph holding a long id or code word is set ragged-right: justified, the line before
+    the id that does not fit opens its spaces wide."""
+    found = layout.stretched_before_code(list(book_pages(built.pdf)))
+    assert found == [], f"{len(found)} stretched lines, for example {found[:5]}"
+
+
+@each_edition
+def test_no_pale_text(built_book, built):
+    """Every character on paper has at least 4.5:1 contrast, code blocks' highlighting included."""
+    assert colour.pale_text(built.pdf) == []
 
 
 @each_edition

@@ -109,3 +109,68 @@ def test_a_bold_lead_in_and_the_short_paragraphs_under_a_heading_keep_with_what_
     assert "ca911-keep-with-next" in classes(paragraphs[0])
     assert "ca911-lead-in" in classes(paragraphs[1])
     assert "ca911-keep-together" in classes(soup.ul)
+
+
+def test_an_ideographic_space_between_two_elements_joins_the_first():
+    """WeasyPrint draws no text box that is only white space: the space after a lead-in would be
+    lost from the PDF's text (a gap with no character)."""
+    soup = marked('<p><strong>問い</strong>\u3000<a href="#x">Gephi</a>では開く。</p>')
+    assert soup.strong.get_text() == "問い\u3000"
+    assert soup.p.get_text() == "問い\u3000Gephiでは開く。"
+    kept = marked("<p><strong>問い</strong>\u3000両章では</p><pre><b>a</b>\u3000</pre>")
+    assert kept.strong.get_text() == "問い" and kept.pre.get_text() == "a\u3000"
+
+
+def test_the_contents_open_with_the_root_pages_own_section():
+    """Sphinx's contents list the toctrees' pages only: the book's opening pages need an entry."""
+    from ca911.book.sphinx.print import contents_with_the_opening
+
+    toc = (
+        '<p class="caption">Front matter</p>'
+        '<ul><li><a href="#document-front/about">About</a></li></ul>'
+    )
+    body = (
+        '<section id="two-chapters"><h1>Two chapters<a class="headerlink" href="#x">#</a></h1>'
+        '<p>Text.</p><section id="ways-in"><h2>Ways in</h2></section></section>'
+    )
+    soup = BeautifulSoup(contents_with_the_opening(toc, body), "html.parser")
+    assert [(a["href"], a.get_text()) for a in soup.find_all("a")] == [
+        ("#two-chapters", "Two chapters"),
+        ("#document-front/about", "About"),
+    ]
+    assert contents_with_the_opening(toc, "<p>No heading.</p>") == toc
+
+
+def test_a_paragraph_ending_in_a_colon_goes_with_what_it_introduces():
+    soup = marked(
+        "<p>The pairs, heaviest first:</p><table><tr><td><p>Key:</p></td></tr></table>"
+        "<p>組み合わせは次のとおり：</p><p>A plain paragraph.</p>"
+    )
+    assert [p.get_text() for p in soup.select("p.ca911-introduces")] == [
+        "The pairs, heaviest first:",
+        "組み合わせは次のとおり：",
+    ]
+
+
+def test_short_entries_under_headings_one_after_another_make_no_chain():
+    """The last paragraph before the next section is not kept with it, and a Japanese paragraph is
+    measured by its characters' width (an em each): a chronology's short entries, year after year,
+    would otherwise be one unbreakable chain that WeasyPrint breaks before its first heading."""
+    long_entry = "<p>1992年 · " + "タジキスタンで内戦が始まった。" * 9 + "</p>"  # 143 characters
+    short_entry = "<p>1991年 · 独立した。</p>"
+    soup = marked(
+        "<section><h2>総合年表</h2><p>問い</p><p>短い説明。</p>"
+        f"<section><h3>1991年</h3>{short_entry}{short_entry}</section>"
+        f"<section><h3>1992年</h3>{long_entry}{short_entry}</section></section>"
+    )
+    kept = [p.get_text()[:5] for p in soup.select("p.ca911-keep-with-next")]
+    assert kept == ["問い", "1991年"]
+
+
+def test_a_paragraph_holding_a_long_id_is_set_ragged():
+    soup = marked(
+        "<p>The reader <code>python -m ca911 passages ch3</code> prints them.</p>"
+        "<p>In Python use <code>networkx.read_gexf(path)</code> as usual.</p>"
+        "<p>A short <code>ch3</code> code and plain words only, in a long enough line.</p>"
+    )
+    assert ["ca911-ragged" in classes(p) for p in soup.find_all("p")] == [True, True, False]

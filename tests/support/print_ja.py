@@ -34,6 +34,7 @@ NO_LINE_START = set(
 )
 # No line ends with these: opening brackets (UAX 14 OP).
 NO_LINE_END = set("「『（〔［｛〈《【〘〖([{‘“")
+PATH = re.compile(r"\.{1,2}/")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
 # The natural width of a space, in em of the text's size: a face's word space is a quarter to a
 # third of an em, a figure space (the padded page numbers) half of one, an ideographic space one.
@@ -192,7 +193,9 @@ def kinsoku_faults(lines: list[Run]) -> list[tuple[int, str]]:
         inked = line.inked
         if not line.japanese:
             continue
-        if inked[0].text in NO_LINE_START or inked[-1].text in NO_LINE_END:
+        # a relative path (../shared, ./data) opens with full stops that are no stop
+        path = PATH.match("".join(g.text for g in inked[:3]))
+        if (inked[0].text in NO_LINE_START and not path) or inked[-1].text in NO_LINE_END:
             faults.append((line.page, line.text.strip()[:60]))
     return faults
 
@@ -278,10 +281,31 @@ def face_faults(
         else:
             continue
         wrong = [g for g in japanese if wanted.lower() not in g.font.lower()]
-        # a term in the Gothic inside a prose line (a bold lead-in) is the book's emphasis
-        if len(wrong) * 2 > len(japanese):
+        # a term in the Gothic inside a prose line is the book's emphasis, and so is a bold lead-in
+        # opening it, however much of the line's Japanese it holds
+        if len(wrong) * 2 > len(japanese) and not (
+            wanted == body and opens_with_a_lead_in(line, body)
+        ):
             faults.append((line.page, wrong[0].size, wrong[0].font, line.text.strip()[:40]))
     return faults
+
+
+def opens_with_a_lead_in(line: Run, body: str = "IPAexMincho") -> bool:
+    """Whether the line's Japanese characters not in the body face all stand in one run of one face
+    at its start (after a list's bullet), with text in another face after it: a bold lead-in
+    (「記録：」 before a record's id, 「識別子は…」 before its explanation). A line set wholly
+    in the wrong face has nothing after its run."""
+    inked = line.inked
+    start = next((k for k, g in enumerate(inked) if JAPANESE.match(g.text)), len(inked))
+    if start == len(inked) or body.lower() in inked[start].font.lower():
+        return False
+    end = start
+    while end < len(inked) and inked[end].font == inked[start].font:
+        end += 1
+    rest = inked[end:]
+    return bool(rest) and not any(
+        JAPANESE.match(g.text) and body.lower() not in g.font.lower() for g in rest
+    )
 
 
 def embedded_fonts(pdf: Path | str) -> dict[str, bool]:

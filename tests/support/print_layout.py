@@ -288,6 +288,28 @@ def headings_at_foot(
     return found
 
 
+def introductions_at_foot(pages: list[Page], short: float = 2.0) -> list[tuple[int, str]]:
+    """(page, line) of every page whose last line of text ends a paragraph with a colon (it stops
+    more than `short` em before the text block's right edge, where a justified line or a full
+    Japanese one runs on): a lead-in ("The pairs, heaviest first:") parted from the table or list
+    it introduces."""
+    heads = recurring_heights(pages)
+    edges = Counter(
+        round(max(c.right for c in line.chars)) for p in pages for line in body_lines(p, heads)
+    )
+    edge = edges.most_common(1)[0][0] if edges else 0
+    found = []
+    for page in pages:
+        lines = body_lines(page, heads)
+        if not lines:
+            continue
+        last = lines[-1]
+        ends = max(c.right for c in last.chars)
+        if last.text.rstrip().endswith((":", "：")) and edge - ends > short * last.size:
+            found.append((page.number, last.text[-60:]))
+    return found
+
+
 def opens_with_a_float(
     page: Page,
     heads: set[int],
@@ -502,21 +524,46 @@ def word_gaps(line: Line, least: float = 0.22) -> list[float]:
     return [gap for gap in gaps if gap > least]
 
 
+def is_stretched(line: Line, widest: float = 0.6, evenness: float = 0.15, fewest: int = 2) -> bool:
+    """Whether justification stretched the line: at least `fewest` word spaces, all wider than
+    `widest` em and within `evenness` of each other (justification widens every space of a line
+    alike; the columns of a table row leave gaps of different widths). A normal space is about a
+    quarter em."""
+    gaps = word_gaps(line)
+    return (
+        len(gaps) >= fewest
+        and min(gaps) > widest
+        and (max(gaps) - min(gaps)) <= evenness * max(gaps)
+    )
+
+
 def stretched_lines(
     pages: list[Page], widest: float = 0.6, evenness: float = 0.15, first_page: int = 1
 ) -> list[tuple[int, str]]:
-    """(page, text) of every line that justification stretched: at least two word spaces, all wider
-    than `widest` em and within `evenness` of each other (justification widens every space of a line
-    alike; the columns of a table row leave gaps of different widths). A normal space is about a
-    quarter em."""
+    """(page, text) of every line that justification stretched (`is_stretched`)."""
+    return [
+        (page.number, line.text)
+        for page in pages[first_page - 1 :]
+        for line in page.lines
+        if is_stretched(line, widest, evenness)
+    ]
+
+
+def stretched_before_code(
+    pages: list[Page], widest: float = 0.5, fewest: int = 4
+) -> list[tuple[int, str]]:
+    """(page, text) of every line of prose (`fewest` word spaces or more: a table's header row has
+    few gutters) justification stretched (from `widest` em) whose next line opens with code or an
+    id in the monospaced face: the unbreakable word that did not fit left the line's spaces to take
+    up its width."""
     found = []
-    for page in pages[first_page - 1 :]:
-        for line in page.lines:
-            gaps = word_gaps(line)
+    for page in pages:
+        for line, following in zip(page.lines, page.lines[1:]):
+            opening = sorted(following.chars, key=lambda c: c.left)[:3]
             if (
-                len(gaps) >= 2
-                and min(gaps) > widest
-                and (max(gaps) - min(gaps)) <= evenness * max(gaps)
+                opening
+                and all(c.mono for c in opening)
+                and is_stretched(line, widest, fewest=fewest)
             ):
                 found.append((page.number, line.text))
     return found

@@ -114,3 +114,38 @@ def test_measure_finds_a_line_past_the_text_block():
     assert ja.past_the_measure([cover, head + body, head + body + wide]) == [
         (3, "表の列が版面の外まで出ている")
     ]
+
+
+def test_a_bold_lead_in_opening_a_line_may_hold_most_of_its_japanese():
+    body = [line(PROSE), line(PROSE), line(PROSE)]
+    lead_in = line("・識別子はそれだけで対象がわかる", "IPAexGothic") + [
+        ja.Glyph(g.text, g.font, g.size, g.left + 160, g.right + 160, 700.0)
+        for g in line("。国家はKAZ")
+    ]
+    record = line("・記録：", "IPAexGothic") + [
+        ja.Glyph(g.text, "DejaVuSansMono", g.size, g.left + 40, g.right + 40, 700.0)
+        for g in line("events:ch3-2001-11-rumsfeld-visits-tajikistan")
+    ]
+    assert ja.face_faults(lines_of(*body, lead_in, record)) == []
+    # the whole line in the Gothic, or the Gothic after the Mincho, is no lead-in
+    whole = line("・識別子はそれだけで対象がわかる。国家はKAZ", "IPAexGothic")
+    assert len(ja.face_faults(lines_of(*body, whole))) == 1
+    late = line("国家は", "IPAexMincho") + [
+        ja.Glyph(g.text, g.font, g.size, g.left + 30, g.right + 30, 700.0)
+        for g in line("識別子はそれだけで対象がわかるもの", "IPAexGothic")
+    ]
+    assert len(ja.face_faults(lines_of(*body, late))) == 1
+    # a Gothic run again after the body text makes it no single lead-in
+    twice = lead_in + [
+        ja.Glyph(g.text, g.font, g.size, g.left + 220, g.right + 220, 700.0)
+        for g in line("識別子は", "IPAexGothic")
+    ]
+    assert len(ja.face_faults(lines_of(*body, twice))) == 1
+
+
+def test_a_line_may_open_with_a_relative_path_but_not_with_a_stop():
+    first = line("閲覧室の資料は次のフォルダ")
+    assert ja.kinsoku_faults(lines_of(first, line("../shared/sources にあるファイル"))) == []
+    assert ja.kinsoku_faults(lines_of(first, line("./data にあるファイル"))) == []
+    assert len(ja.kinsoku_faults(lines_of(first, line(". にあるファイルのこと")))) == 1
+    assert len(ja.kinsoku_faults(lines_of(first, line("..にあるファイルのこと")))) == 1

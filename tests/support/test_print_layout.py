@@ -298,3 +298,30 @@ def test_odd_page_size_checker(tmp_path):
         )
         == []
     )
+
+
+def test_introduction_at_foot_checker(tmp_path):
+    """A short paragraph ending in a colon as a page's last line, its table moved on whole to the
+    next page, is found; kept with its table, it is not."""
+    table = anchored_table([("a", "b")] * 6)
+    body = filler(11) + "<p>The pairs, heaviest first:</p>" + table
+    css = "p { text-align: justify; } table { break-inside: avoid; }"
+    stranded = layout.introductions_at_foot(layout.read_pages(weasyprint_pdf(tmp_path, body, css)))
+    assert stranded == [(1, "Thepairs,heaviestfirst:")]
+    kept = weasyprint_pdf(tmp_path, body, css + " p:last-of-type { break-after: avoid; }")
+    assert layout.introductions_at_foot(layout.read_pages(kept)) == []
+
+
+def test_stretched_before_code_checker(tmp_path):
+    """A justified line whose next word is a long id that does not fit opens its spaces wide; the
+    same paragraph set ragged-right does not."""
+    text = (
+        "<p>The chapters reach us as plain text extracted from print, with the noise of the "
+        "extraction in it, and the reader "
+        '<code style="white-space: nowrap; font-family: DejaVu Sans Mono, monospace">'
+        "python -m ca911 passages ch3</code> prints every passage with its locator.</p>"
+    )
+    justified = weasyprint_pdf(tmp_path, text, "p { text-align: justify; }")
+    assert len(layout.stretched_before_code(layout.read_pages(justified))) == 1
+    ragged = weasyprint_pdf(tmp_path, text, "p { text-align: left; }")
+    assert layout.stretched_before_code(layout.read_pages(ragged)) == []

@@ -24,7 +24,9 @@ from ca911.book.records import edition_of
 from ca911.book.sphinx.print_marks import (
     anchor_tables,
     drop_code_only_cells,
+    keep_ideographic_spaces,
     mark_identifiers,
+    mark_introductions,
     mark_keep_with_next,
     mark_landscape_tables,
     mark_lead_ins,
@@ -88,6 +90,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
     soup = BeautifulSoup(html, "html.parser")
     drop_code_only_cells(soup)
     mark_lead_ins(soup)
+    keep_ideographic_spaces(soup)
     mark_number_columns(soup)
     mark_wide_tables(soup)
     mark_landscape_tables(soup)
@@ -97,6 +100,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
     mark_names(soup, names)
     mark_ragged(soup)
     mark_keep_with_next(soup)
+    mark_introductions(soup)
     mark_short_lists(soup)
     number_section_references(soup)
     anchor_tables(soup)
@@ -137,6 +141,27 @@ def proper_names(data_dir: Path) -> frozenset[str]:
     return frozenset(words)
 
 
+def contents_with_the_opening(toc: str, body: str) -> str:
+    """The printed contents with the root page's own opening section first: Sphinx's contents list
+    the pages of the toctrees only, so the pages before the first part (the book's opening, with
+    its key figure) were printed unlisted."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, "html.parser")
+    heading = soup.find("h1")
+    section = heading.find_parent("section") if heading else None
+    if section is None or not section.get("id"):
+        return toc
+    for link in heading.select("a.headerlink"):
+        link.decompose()
+    entry = BeautifulSoup(
+        '<ul><li class="toctree-l1"><a class="reference internal"></a></li></ul>', "html.parser"
+    )
+    entry.a["href"] = "#" + section["id"]
+    entry.a.string = heading.get_text(" ", strip=True)
+    return str(entry) + toc
+
+
 def print_language(language: str | None) -> str:
     """The print page's lang attribute for an edition's Sphinx language."""
     return "ja" if edition_of(language) == "ja" else "en-US"
@@ -155,6 +180,8 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
     context["body"] = mark_for_print(context["body"], captions, proper_names(data_dir(app.env)))
+    if captions is not None and isinstance(context.get("toc"), str):
+        context["toc"] = contents_with_the_opening(context["toc"], context["body"])
     # The page's language selects its type (the Japanese rules of ca911-print.css apply under
     # html[lang|="ja"]) and WeasyPrint's hyphenation through pyphen, whose "en" is its en_GB
     # dictionary: it breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same

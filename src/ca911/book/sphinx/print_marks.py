@@ -155,6 +155,20 @@ def drop_code_only_cells(soup) -> None:
             cell.decompose()
 
 
+def keep_ideographic_spaces(soup) -> None:
+    """An ideographic space standing alone between two inline elements (a bold lead-in and the link
+    that follows it: 「**問い**　[Gephi](…)」) is a text box WeasyPrint never draws: the line keeps
+    its width but the PDF's text loses the space. Moved into the end of the element before it, the
+    space is drawn and read as part of that element's text."""
+    from bs4 import NavigableString, Tag
+
+    for text in list(soup.find_all(string=re.compile(r"^\u3000+$"))):
+        before = text.previous_sibling
+        if type(text) is NavigableString and isinstance(before, Tag) and before.name not in SKIP:
+            before.append(str(text))
+            text.extract()
+
+
 def mark_lead_ins(soup) -> None:
     """A paragraph that is one bold phrase ("kind codes", "§3.1") heads what follows it, like a
     heading."""
@@ -165,20 +179,44 @@ def mark_lead_ins(soup) -> None:
             add_class(paragraph, "ca911-lead-in")
 
 
+def mark_introductions(soup) -> None:
+    """A paragraph ending in a colon ("The pairs, heaviest first:") introduces the table or list
+    after it and stays with it: alone at a page foot it reads as a stray."""
+    for paragraph in soup.find_all("p"):
+        if paragraph.get_text(strip=True).endswith((":", "：")) and not paragraph.find_parent(
+            ["table", "li", "dd"]
+        ):
+            add_class(paragraph, "ca911-introduces")
+
+
+WIDE_CHARACTER = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def text_width(text: str) -> int:
+    """A text's length in Latin letters' widths: a Japanese character takes a full em (two)."""
+    return len(text) + len(WIDE_CHARACTER.findall(text))
+
+
 def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
     """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a
     heading with a line under it, its table on the next page, reads as a heading left at the page
-    foot."""
+    foot. A paragraph with nothing after it in its section but the next heading is not kept with
+    that: short entries under headings one after another (a chronology's years) would make one
+    unbreakable chain of pages, which WeasyPrint breaks before its first heading, leaving a page
+    blank."""
     for heading in soup.find_all(["h2", "h3", "h4", "h5"]):
         node, marked = heading.find_next_sibling(), 0
         while (
             node is not None
             and marked < chain
             and node.name == "p"
-            and len(node.get_text(" ", strip=True)) <= longest
+            and text_width(node.get_text(" ", strip=True)) <= longest
         ):
+            following = node.find_next_sibling()
+            if following is None or following.name in ("section", "h2", "h3", "h4", "h5", "h6"):
+                break
             add_class(node, "ca911-keep-with-next")
-            node, marked = node.find_next_sibling(), marked + 1
+            node, marked = following, marked + 1
 
 
 def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240) -> None:
@@ -259,9 +297,18 @@ def identifier_share(tag) -> float:
     return len(marked) / len(text)
 
 
-def mark_ragged(soup, share: float = 0.3) -> None:
-    """A paragraph, list item or definition made mostly of ids and locators is set ragged-right:
-    justified, its few word spaces would stretch into gaps around the unbreakable ids."""
+def longest_unbreakable(tag) -> int:
+    """The length of the longest run of the tag's text that never breaks: an identifier whole, a
+    word of code, a link's address."""
+    lengths = [len(t.get_text()) for t in tag.select(".ca911-id")]
+    lengths += [len(word) for t in tag.select("code, a") for word in t.get_text().split()]
+    return max(lengths, default=0)
+
+
+def mark_ragged(soup, share: float = 0.3, longest: int = 12) -> None:
+    """A paragraph, list item or definition made mostly of ids and locators, or holding one at
+    least `longest` characters long, is set ragged-right: justified, the line before a long id that
+    does not fit would stretch its word spaces into gaps."""
     for tag in soup.find_all(["p", "li", "dd", "dt"]):
         if tag.find_parent("table") or tag.find(["p", "ul", "ol", "table"]):
             continue
@@ -272,5 +319,5 @@ def mark_ragged(soup, share: float = 0.3) -> None:
             and lead.get_text(strip=True).endswith(":")
             and tag.select(".ca911-id, code")
         )
-        if records_lead or identifier_share(tag) >= share:
+        if records_lead or identifier_share(tag) >= share or longest_unbreakable(tag) >= longest:
             add_class(tag, "ca911-ragged")

@@ -1,0 +1,60 @@
+"""The colour of the printed text, read with pdfium: every character's fill colour against the
+white paper. Text a reader must read keeps at least WCAG's 4.5:1 contrast (a syntax highlighter's
+pale blue string or grey comment does not, on paper least of all). White text is set on a filled
+box (the folio's tab, the cover), never on the paper, and is not measured; neither is the cover."""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+LEAST_CONTRAST = 4.5
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG 2's relative luminance of an sRGB colour (0–255 per channel)."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_on_paper(rgb: tuple[int, int, int]) -> float:
+    return 1.05 / (luminance(rgb) + 0.05)
+
+
+def pale_text(pdf: Path | str, least: float = LEAST_CONTRAST) -> list[tuple[int, str, float, str]]:
+    """(page, colour, contrast, the text in it) of every run of characters on a page but the cover
+    whose colour has under `least` contrast on white paper."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    found = []
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for index in range(1, len(doc)):
+            textpage = doc[index].get_textpage()
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            pale: dict[tuple[int, int, int], str] = {}
+            for k in range(raw.FPDFText_CountChars(textpage.raw)):
+                char = chr(raw.FPDFText_GetUnicode(textpage.raw, k))
+                if char.isspace() or not raw.FPDFText_GetFillColor(textpage.raw, k, r, g, b, a):
+                    continue
+                rgb = (r.value, g.value, b.value)
+                if rgb != (255, 255, 255) and contrast_on_paper(rgb) < least:
+                    pale[rgb] = pale.get(rgb, "") + char
+            found += [
+                (
+                    index + 1,
+                    "#{:02x}{:02x}{:02x}".format(*rgb),
+                    round(contrast_on_paper(rgb), 2),
+                    text[:50],
+                )
+                for rgb, text in pale.items()
+            ]
+    finally:
+        doc.close()
+    return found
