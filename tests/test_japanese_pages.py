@@ -1,6 +1,7 @@
 """Every page of the Japanese HTML edition is Japanese and in our own words: no block of prose left
-in English (outside code, identifiers, names, quoted titles and the reference list), and no run of
-20 characters shared with either chapter outside the declared quotations (issue 26, items 2 and 4).
+in English (outside code, identifiers, names, quoted titles and the reference list), no tooltip or
+accessible name in English, and no run of 20 characters shared with either chapter outside the
+declared quotations.
 The checkers' self-tests on synthetic pages are in tests/support/test_japanese_pages.py."""
 
 from __future__ import annotations
@@ -49,6 +50,20 @@ def test_no_untranslated_prose(ja_pages):
         for text in checks.untranslated(page.read_text(encoding="utf-8"), names)
     ]
     assert found == [], f"{len(found)} blocks in English, for example:\n" + "\n".join(found[:15])
+
+
+def test_no_english_tooltip_placeholder_or_accessible_name(ja_pages):
+    """The theme's words a reader sees or hears (tooltips, the search box, landmarks' names) are
+    Japanese on every page, the search page and the index included."""
+    names = checks.latin_names(DATA)
+    pages = [*ja_pages, JA_HTML / "search.html", JA_HTML / "genindex.html"]
+    found = [
+        f"{page.relative_to(JA_HTML)}: {label}"
+        for page in pages
+        if page.is_file()
+        for label in checks.untranslated_labels(page.read_text(encoding="utf-8"), names)
+    ]
+    assert found == [], f"{len(found)} labels in English, for example:\n" + "\n".join(found[:15])
 
 
 @needs_sources
