@@ -53,6 +53,7 @@ CITATION_WORDS = {
         "editions_text": "The volume is one work in two editions, English and Japanese, built from "
         "the same sources, data and notebooks; a citation of either names both, as the entry "
         "above does. The records, their references and the version are the same in both.",
+        "cff_head": "Citation File Format",
         "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
     },
     "ja": {
@@ -69,6 +70,8 @@ CITATION_WORDS = {
         "editions_text": "本書は、同じ資料・データ・ノートブックから作る英語版と日本語版の"
         "二つの版からなる一つの著作である。どちらの版を引用する場合も、上の項目のように両方の版を"
         "示す。記録、その参照名、バージョンは両版で共通である。",
+        # the format's name is English: the heading says what it is in Japanese first
+        "cff_head": "引用情報ファイル（{english}`Citation File Format`）",
         "cff": "プロジェクトの最上位にあるファイル `CITATION.cff`（現状のまま）：",
     },
 }
@@ -105,7 +108,7 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") 
         "",
         words["anchors"],
         "",
-        "# Citation File Format",
+        f"# {words['cff_head']}",
         "",
         words["cff"],
         "",
