@@ -169,10 +169,13 @@ def discrepancies_markdown(pkg: DataPackage, lang: str = "en") -> str:
 
 
 def chapter_titles(pkg: DataPackage, lang: str = "en") -> dict[str, str]:
-    """ "Chapter 3 (Matsui)" for each source, from sources.csv; 第3章（松井弘明） in Japanese, the
-    author's name as the chapter prints it."""
+    """ "Chapter 3 (Matsui)" for each source, from sources.csv; 原著第3章（松井弘明） in Japanese,
+    the author's name as the chapter prints it (原著: the Japanese edition numbers its own
+    chapters 第N章 too)."""
     if lang == "ja":
-        return {r.source_id: f"第{r.chapter}章（{r.author_ja}）" for r in pkg.sources.itertuples()}
+        return {
+            r.source_id: f"原著第{r.chapter}章（{r.author_ja}）" for r in pkg.sources.itertuples()
+        }
     return {
         r.source_id: f"Chapter {r.chapter} ({str(r.author).split()[0]})"
         for r in pkg.sources.itertuples()
