@@ -66,6 +66,23 @@ def test_no_english_tooltip_placeholder_or_accessible_name(ja_pages):
     assert found == [], f"{len(found)} labels in English, for example:\n" + "\n".join(found[:15])
 
 
+@pytest.mark.book
+@pytest.mark.parametrize("path", ["ja/appendices/glossary.html", "ja/appendices/sentence_map.html"])
+def test_the_japanese_glossary_and_sentence_map_keep_their_words_whole_on_a_phone(
+    browser, site, path
+):
+    """On a 390 px phone no cell of Japanese text in these tables is squeezed to a character or
+    two a line beside codes and Latin names (tests/support/screen_fit.py's check, self-tested in
+    tests/support/test_screen_fit.py)."""
+    from support import screen_fit
+
+    found = screen_fit.of_kinds(
+        screen_fit.visit_and_measure(browser, site, path, screen_fit.PHONE, phone=True),
+        screen_fit.SQUEEZED_KINDS,
+    )
+    assert not found, screen_fit.report(path, found)
+
+
 @needs_sources
 def test_no_run_shared_with_the_chapters_outside_quotations(ja_pages):
     quotations = checks.declared_quotations(DATA)
