@@ -256,3 +256,27 @@ def copied_runs(
                 found.append(run)
                 break
     return found
+
+
+# ------------------------------------------------------------------------ the editors' wording
+# A source chapter named by its bare number: the Japanese edition numbers its own chapters 第N章,
+# so the sources are 原著第3章 and 原著第4章 (a chapter of another report, Iwashita's, is named
+# with its report or author and keeps its number).
+BARE_SOURCE_CHAPTER = re.compile(
+    r"(?<!原著)(?<!岩下の)(?<!岩下明裕による)(?<!その報告書の)第[34３４]章"
+)
+# An actor index entry: name（English name）：counts · id
+INDEX_ENTRY = re.compile(r"\S（[^（）]+）：[^·]*\S · [\w-]+$")
+
+
+def bare_source_chapters(page_html: str) -> list[str]:
+    """Every 第3章 or 第4章 of the page's text that does not say it is the source's (原著)."""
+    text = " ".join(article(page_html).get_text(" ").split())
+    return [text[max(0, m.start() - 12) : m.end() + 6] for m in BARE_SOURCE_CHAPTER.finditer(text)]
+
+
+def index_entry_problems(page_html: str) -> list[str]:
+    """Every entry of the Japanese actor index that does not read name（English）：counts · id."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    entries = [" ".join(p.get_text("").split()) for p in soup.select('p[id^="idx-actor-"]')]
+    return [entry for entry in entries if not INDEX_ENTRY.search(entry) or " · · " in entry]

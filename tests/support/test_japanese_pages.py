@@ -168,3 +168,29 @@ def test_the_names_of_a_japanese_name_are_its_latin_letters_only(tmp_path):
         == []
     )
     assert pages.untranslated("<p>アバイ（Abai [Ibragim] Kunanbaev）名称の大学</p>", names) == []
+
+
+def test_a_bare_source_chapter_number_is_found_and_the_sources_own_is_not():
+    bare = page("<p>第4章の表1は両国の対応をまとめる。</p>")
+    assert pages.bare_source_chapters(bare) == ["第4章の表1は両国"]
+    right = page(
+        "<p>原著第4章の表1は両国の対応をまとめる。岩下の第3章は別の報告書にある。</p>"
+        "<p>第1章は総論である。</p>"
+    )
+    assert pages.bare_source_chapters(right) == []
+
+
+def test_an_index_entry_with_a_field_alone_between_separators_is_found():
+    old = (
+        '<p id="idx-actor-sun"><strong>ソ連</strong> · <span lang="en">Soviet Union</span>'
+        " · <code>SUN</code> · 事実7件</p>"
+    )
+    new = (
+        '<p id="idx-actor-sun"><strong>ソ連</strong>（<span lang="en">Soviet Union</span>）：'
+        "事実7件 · <code>SUN</code></p>"
+        '<p id="idx-actor-abai-university"><strong>アバイ（Abai [Ibragim] Kunanbaev）名称の大学'
+        '</strong>（<span lang="en">University named after Abai (Almaty)</span>）：記録なし · '
+        "<code>abai-university</code></p>"
+    )
+    assert pages.index_entry_problems(old) == ["ソ連 · Soviet Union · SUN · 事実7件"]
+    assert pages.index_entry_problems(new) == []
