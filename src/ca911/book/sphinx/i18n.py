@@ -244,9 +244,9 @@ THEME_CATALOG = "theme"
 
 
 def theme_words(app: Sphinx) -> None:
-    """Adds `locales/<lang>/LC_MESSAGES/theme.po` to the words of Sphinx's `sphinx` catalog, compiled
-    under the build's doctrees (Sphinx reads a catalog as .mo only). Sphinx's own translations come
-    first; these fill what it leaves untranslated."""
+    """Adds `locales/<lang>/LC_MESSAGES/theme.po` to the words of Sphinx's `sphinx` catalog,
+    compiled under the build's doctrees (Sphinx reads a catalog as .mo only). Sphinx's own
+    translations come first; these fill what it leaves untranslated."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
