@@ -260,10 +260,10 @@ def copied_runs(
 
 # ------------------------------------------------------------------------ the editors' wording
 # A source chapter named by its bare number: the Japanese edition numbers its own chapters 第N章,
-# so the sources are 原著第3章 and 原著第4章 (a chapter of another report, Iwashita's, is named
-# with its report or author and keeps its number).
+# so the sources are 原著第3章 and 原著第4章 (a chapter named with its report, 報告書の第3章, or
+# its author, 岩下の第3章, keeps its number).
 BARE_SOURCE_CHAPTER = re.compile(
-    r"(?<!原著)(?<!岩下の)(?<!岩下明裕による)(?<!その報告書の)第[34３４]章"
+    r"(?<!原著)(?<!岩下の)(?<!岩下明裕による)(?<!報告書の)(?<!報告書）の)第[34３４]章"
 )
 # An actor index entry: name（English name）：counts · id
 INDEX_ENTRY = re.compile(r"\S（[^（）]+）：[^·]*\S · [\w-]+$")

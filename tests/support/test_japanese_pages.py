@@ -175,6 +175,7 @@ def test_a_bare_source_chapter_number_is_found_and_the_sources_own_is_not():
     assert pages.bare_source_chapters(bare) == ["第4章の表1は両国"]
     right = page(
         "<p>原著第4章の表1は両国の対応をまとめる。岩下の第3章は別の報告書にある。</p>"
+        "<p>章が名を挙げない報告書の第3章。報告書（本報告書）の第4章。</p>"
         "<p>第1章は総論である。</p>"
     )
     assert pages.bare_source_chapters(right) == []
