@@ -30,6 +30,7 @@ GLOSSARY_WORDS = {
         "from the rest of the name in `actors.csv`). In the tables, {dash} means that the chapters "
         "print no other form.",
         "columns": ["English", "日本語 (as printed)", "other printed forms", "id", "first named"],
+        "widths": [28, 22, 20, 15, 15],
         "caption": "{heading}: English and Japanese names.",
     },
     "ja": {
@@ -38,7 +39,9 @@ GLOSSARY_WORDS = {
         "表の {dash} は、章にほかの表記が印刷されていないことを示す。各表は五十音順で、"
         "漢字などを含む名前はその読み（`actors.csv` の `name_ja_reading`）で並べる。"
         "読みは章に印刷されておらず、本書が補ったものである。",
-        "columns": ["日本語（印刷どおり）", "英語", "その他の印刷表記", "id", "初出"],
+        # id and first mention share a column: Japanese names need the width on a phone
+        "columns": ["日本語（印刷どおり）", "英語", "その他の印刷表記", "id · 初出"],
+        "widths": [30, 28, 20, 22],
         "caption": "{heading}：日本語名と英語名。",
     },
 }
@@ -84,12 +87,16 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
             ],
             columns=words["columns"][:2],
         ).assign(
-            **{
-                words["columns"][2]: ["、".join(r.name_ja_variants) for r in rows.itertuples()],
-                words["columns"][3]: [myst_code(i) for i in rows["actor_id"]],
-                words["columns"][4]: [myst_code(x) for x in rows["locator"]],
-            }
+            **{words["columns"][2]: ["、".join(r.name_ja_variants) for r in rows.itertuples()]}
         )
+        ids, firsts = (
+            [myst_code(i) for i in rows["actor_id"]],
+            list(map(myst_code, rows["locator"])),
+        )
+        if len(words["columns"]) == 4:
+            table[words["columns"][3]] = [Markup(f"{i} · {x}") for i, x in zip(ids, firsts)]
+        else:
+            table[words["columns"][3]], table[words["columns"][4]] = ids, firsts
         out += [
             f"# {heading}",
             "",
@@ -97,7 +104,7 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
                 table,
                 words["caption"].format(heading=heading),
                 f"tab-glossary-{kind}",
-                widths=[28, 22, 20, 15, 15],
+                widths=words["widths"],
                 dash_explained=True,
                 lang=lang,
             ),
