@@ -167,7 +167,7 @@ def test_the_bibtex_entry_takes_its_year_from_the_release_date_and_never_invents
     that states one gives the entry that year."""
     import yaml
 
-    from ca911.book.appendices import citation_bibtex
+    from ca911.book.citation_page import citation_bibtex
     from support.project import ROOT
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))

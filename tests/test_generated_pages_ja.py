@@ -1,6 +1,7 @@
 """The generated pages of the Japanese edition, built with `language = "ja"` from the committed
 data (tests/support/generated_ja.py): every page the English edition generates, none with a
-paragraph of English prose (tests/support/untranslated.py), dates and numbers in Japanese words."""
+paragraph of English prose (tests/support/japanese_pages.py, the checker of the built edition's
+pages too), dates and numbers in Japanese words."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from bs4 import BeautifulSoup
 from ca911.book.generated import generators
 from ca911.data.package import load
 from support.generated_ja import build_japanese_pages
+from support.japanese_pages import latin_names, untranslated
 from support.project import ROOT
-from support.untranslated import english_paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def test_no_japanese_generated_page_has_a_paragraph_of_english_prose(japanese_pa
     found = {
         p.relative_to(japanese_pages).as_posix(): english
         for p in sorted(japanese_pages.rglob("*.html"))
-        if (english := english_paragraphs(p.read_text(encoding="utf-8")))
+        if (english := untranslated(p.read_text(encoding="utf-8"), latin_names(ROOT / "data")))
     }
     assert found == {}, "\n".join(
         f"{page}: {texts[:2]}" for page, texts in list(found.items())[:10]

@@ -700,14 +700,22 @@ def test_hostile_text_is_shown_literally_and_never_runs(hostile_book, browser):
 # --------------------------------------------------------------------------------------------------
 # Hostile text in the Japanese edition's generated pages: its Japanese fields are text too
 
-# Japanese fields the Japanese pages must show (the English-only discrepancy reasoning among them,
-# declared English).
+# Fields the Japanese pages must show: the Japanese fields they are written from (the discrepancy
+# register's reading and reason among them) and the English names, declared English.
 MUST_RENDER_JA = {
     tag("events.csv", "summary_ja"),
     tag("facts.csv", "summary_ja"),
     tag("actors.csv", "name_ja"),
+    tag("actors.csv", "name_en"),
     tag("discrepancies.csv", "as_printed"),
+    tag("discrepancies.csv", "reading_ja"),
+    tag("discrepancies.csv", "reason_ja"),
+}
+# English fields whose Japanese counterpart the Japanese pages show instead.
+NOT_RENDERED_JA = {
+    tag("discrepancies.csv", "reading"),
     tag("discrepancies.csv", "reason"),
+    tag("facts.csv", "summary_en"),
 }
 
 
@@ -728,7 +736,8 @@ def test_hostile_japanese_fields_are_shown_literally_in_the_japanese_pages(
     hostile_japanese_pages,
 ):
     """Every Japanese generated page: no element made from the payload, and each tagged field a
-    page shows appears there literally, Markdown metacharacters and all."""
+    page shows appears there literally, Markdown metacharacters and all; the fields the pages are
+    written from are all shown, and an English field is not shown where its Japanese one is."""
     from bs4 import BeautifulSoup
 
     from support.rendered_text import visible_text
@@ -752,3 +761,4 @@ def test_hostile_japanese_fields_are_shown_literally_in_the_japanese_pages(
                     problems.append(f"{path.name}: {t} not shown literally: {at!r}")
     assert not problems, "\n".join(sorted(set(problems))[:40])
     assert set(shown) >= MUST_RENDER_JA, sorted(MUST_RENDER_JA - set(shown))
+    assert not set(shown) & NOT_RENDERED_JA, {t: shown[t] for t in set(shown) & NOT_RENDERED_JA}

@@ -1,6 +1,7 @@
 """Every page of the Japanese HTML edition is Japanese and in our own words: no block of prose left
-in English (outside code, identifiers, names, quoted titles and the reference list), and no run of
-20 characters shared with either chapter outside the declared quotations (issue 26, items 2 and 4).
+in English (outside code, identifiers, names, quoted titles and the reference list), no tooltip or
+accessible name in English, and no run of 20 characters shared with either chapter outside the
+declared quotations.
 The checkers' self-tests on synthetic pages are in tests/support/test_japanese_pages.py."""
 
 from __future__ import annotations
@@ -49,6 +50,75 @@ def test_no_untranslated_prose(ja_pages):
         for text in checks.untranslated(page.read_text(encoding="utf-8"), names)
     ]
     assert found == [], f"{len(found)} blocks in English, for example:\n" + "\n".join(found[:15])
+
+
+def test_no_english_tooltip_placeholder_or_accessible_name(ja_pages):
+    """The theme's words a reader sees or hears (tooltips, the search box, landmarks' names) are
+    Japanese on every page, the search page and the index included."""
+    names = checks.latin_names(DATA)
+    pages = [*ja_pages, JA_HTML / "search.html", JA_HTML / "genindex.html"]
+    found = [
+        f"{page.relative_to(JA_HTML)}: {label}"
+        for page in pages
+        if page.is_file()
+        for label in checks.untranslated_labels(page.read_text(encoding="utf-8"), names)
+    ]
+    assert found == [], f"{len(found)} labels in English, for example:\n" + "\n".join(found[:15])
+
+
+def test_the_japanese_pages_name_a_source_chapter_as_the_sources(ja_pages):
+    found = [
+        f"{page.relative_to(JA_HTML)}: {text}"
+        for page in ja_pages
+        for text in checks.bare_source_chapters(page.read_text(encoding="utf-8"))
+    ]
+    assert found == [], f"{len(found)} bare 第N章, for example:\n" + "\n".join(found[:15])
+
+
+def test_every_entry_of_the_japanese_actor_index_reads_as_one(ja_pages):
+    page = (JA_HTML / "appendices/actors.html").read_text(encoding="utf-8")
+    assert page.count('id="idx-actor-') >= 100
+    assert checks.index_entry_problems(page) == []
+
+
+def test_the_japanese_pdf_sets_its_title_in_whole_words_and_its_version_in_japanese(built_book):
+    """The cover and the title page of companion-ja.pdf: the title in two lines broken after its
+    colon, never inside a word, and the version named as the title page names it."""
+    import subprocess
+
+    from ca911.book.editions import EDITIONS, cover_title_lines
+
+    pdf = HTML.parent / "pdf" / EDITIONS["ja"].pdf_name
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "3", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = cover_title_lines(EDITIONS["ja"].title)
+    assert len(title) == 2
+    starts = [i for i, line in enumerate(lines) if line == title[0]]
+    assert len(starts) == 2, lines[:12]  # the cover and the title page
+    assert all(lines[i + 1] == title[1] for i in starts), lines[:12]
+    assert not [line for line in lines if "Version" in line]
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", ["ja/appendices/glossary.html", "ja/appendices/sentence_map.html"])
+def test_the_japanese_glossary_and_sentence_map_keep_their_words_whole_on_a_phone(
+    browser, site, path
+):
+    """On a 390 px phone no cell of Japanese text in these tables is squeezed to a character or
+    two a line beside codes and Latin names (tests/support/screen_fit.py's check, self-tested in
+    tests/support/test_screen_fit.py)."""
+    from support import screen_fit
+
+    found = screen_fit.of_kinds(
+        screen_fit.visit_and_measure(browser, site, path, screen_fit.PHONE, phone=True),
+        screen_fit.SQUEEZED_KINDS,
+    )
+    assert not found, screen_fit.report(path, found)
 
 
 @needs_sources

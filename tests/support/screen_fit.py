@@ -217,8 +217,14 @@ MEASURE_JS = r"""
     if (!visible(cell)) continue;
     const chars = [...cell.textContent.replace(/\s+/g, "")].length;
     if (chars < 4 || !cjk.test(cell.textContent)) continue;  // Latin words: the broken-word check above
-    range.selectNodeContents(cell);
-    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+    // the lines of its text only: a range over the whole cell also returns the boxes of its <p> and links
+    const tops = new Set(), texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+      if (!n.data.trim()) continue;
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+    }
+    const lines = tops.size;
     if (lines >= 3 && chars / lines < 2.5) add("table cell squeezed to a character or two a line", cell, `${chars} characters on ${lines} lines`);
   }
 

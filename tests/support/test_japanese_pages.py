@@ -65,3 +65,133 @@ def test_a_declared_quotation_may_repeat_the_chapter():
 
 def test_text_outside_the_article_is_not_read():
     assert pages.untranslated(page("<p>川の記録。</p>")) == []
+
+
+# A Japanese page of the generated kind: English declared as such, a name, code and a page's chrome
+# outside its main part.
+GENERATED_PAGE = """<html><body><div role="main">
+<h1>カザフスタン · <span lang="en" class="ca911-english">Commonwealth of Independent
+States</span></h1>
+<p>中央アジアは伝統的にロシアが強い影響力をもってきた地域である。</p>
+<p>2001年9月ごろ、プーチン大統領（Vladimir Putin）がテレビ演説を行った。</p>
+<table><caption>国家：日本語名と英語名。</caption>
+<tr><th>日本語（印刷どおり）</th><th>英語</th></tr>
+<tr><td>アメリカ</td><td>United States</td></tr></table>
+<p><code>events:ch3-2001-09-24-putin-tv-address</code> · <code>ch3 §2 ¶14 s.3</code></p>
+<pre>@misc{ca911companion, title = {Central Asia after 9/11: a reproducible companion}}</pre>
+</div><div class="sphinxsidebar"><p>Skip to main content and read the whole book</p></div>
+</body></html>"""
+
+
+def test_a_generated_japanese_page_passes():
+    assert pages.untranslated(GENERATED_PAGE) == []
+
+
+def test_english_prose_is_found_in_every_kind_of_block():
+    for broken in (
+        "<p>Every record has a stable reference, the file in data without csv.</p>",
+        "<ul><li>Dated records first, in date order, then the undated.</li></ul>",
+        "<table><tr><td>a televised or formal address to the nation</td></tr></table>",
+        "<table><caption>Kinds of discrepancy, with the number of entries.</caption></table>",
+        "<h2>In the contact network of autumn 2001</h2>",
+        "<dl><dt>Why no record carries it</dt><dd>理由</dd></dl>",
+        # English that only looks declared: a class is no language
+        '<p><span class="ca911-english">The reading the data adopts here.</span></p>',
+    ):
+        found = pages.untranslated(GENERATED_PAGE.replace("</div><div", broken + "</div><div"))
+        assert len(found) == 1, (broken, found)
+
+
+def test_a_japanese_label_before_an_english_sentence_still_reads_as_english():
+    page = '<div role="main"><p>理由：The visit is told as preceding the survey team.</p></div>'
+    assert pages.untranslated(page) == ["理由：The visit is told as preceding the survey team."]
+
+
+def test_identifiers_printed_as_text_are_not_prose_but_words_around_them_are():
+    ids = page(
+        "<table><tr><td>ch3-2001-09-karimov-full-support</td><td>iraq_war_responses</td></tr>"
+        "<tr><td>ARM, KAZ, KGZ, RUS, TJK, UZB</td></tr></table>"
+    )
+    assert pages.untranslated(ids, names={"ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB"}) == []
+    prose = page("<p>the record ch3-2001-09-karimov-full-support says so</p>")
+    assert pages.untranslated(prose) == ["the record ch3-2001-09-karimov-full-support says so"]
+
+
+def test_a_name_is_taken_out_only_as_a_whole_word():
+    # "un" (an id) inside "unknown", "until", "under" is no name
+    page_ = page("<p>unknown until under review</p>")
+    assert pages.untranslated(page_, names={"un"}) == ["unknown until under review"]
+
+
+def test_english_labels_anywhere_on_the_page_are_found_and_japanese_ones_pass():
+    broken = (
+        '<html><body><input placeholder="Search..." aria-label="Search...">'
+        '<a class="headerlink" title="Link to this heading">#</a>'
+        '<button title="Toggle primary sidebar"></button><nav aria-label="Main"></nav>'
+        '<article class="bd-article"><img alt="A time axis with two lanes" src="x.svg"></article>'
+        "</body></html>"
+    )
+    assert pages.untranslated_labels(broken) == [
+        "alt='A time axis with two lanes'",
+        "aria-label='Main'",
+        "aria-label='Search...'",
+        "placeholder='Search...'",
+        "title='Link to this heading'",
+        "title='Toggle primary sidebar'",
+    ]
+    right = (
+        '<html><body><input placeholder="検索..." aria-label="検索...">'
+        '<a class="headerlink" title="この見出しへのリンク">#</a>'
+        '<a title="NATO · [North Atlantic Treaty Organization]" href="nato.html">NATO</a>'
+        '<a title="GeoNames">地名</a><span lang="en" title="English edition">English</span>'
+        '<div class="onlyprint"><nav aria-label="Page"></nav></div>'
+        '<a title="ch3-2001-09-karimov-full-support">[1]</a>'
+        "</body></html>"
+    )
+    names = {"NATO", "[North Atlantic Treaty Organization]", "North Atlantic Treaty Organization"}
+    assert pages.untranslated_labels(right, names) == []
+
+
+def test_the_names_of_a_japanese_name_are_its_latin_letters_only(tmp_path):
+    (tmp_path / "actors.csv").write_text(
+        "actor_id,name_en,name_ja,name_ja_variants\n"
+        "abai,Abai (Ibragim) Kunanbaev,アバイ,アバイ（Abai [Ibragim] Kunanbaev）\n"
+        "khanabad,[Karshi-]Khanabad air base,ハナバード,\n",
+        encoding="utf-8",
+    )
+    names = pages.latin_names(tmp_path)
+    assert "Abai [Ibragim] Kunanbaev" in names and "abai" in names
+    assert not any(pages.JAPANESE.search(name) for name in names)
+    # a Japanese name stays Japanese text: a title made of it and an English name passes
+    assert (
+        pages.untranslated_labels('<link title="ハナバード · [Karshi-]Khanabad air base">', names)
+        == []
+    )
+    assert pages.untranslated("<p>アバイ（Abai [Ibragim] Kunanbaev）名称の大学</p>", names) == []
+
+
+def test_a_bare_source_chapter_number_is_found_and_the_sources_own_is_not():
+    bare = page("<p>第4章の表1は両国の対応をまとめる。</p>")
+    assert pages.bare_source_chapters(bare) == ["第4章の表1は両国"]
+    right = page(
+        "<p>原著第4章の表1は両国の対応をまとめる。岩下の第3章は別の報告書にある。</p>"
+        "<p>章が名を挙げない報告書の第3章。報告書（本報告書）の第4章。</p>"
+        "<p>第1章は総論である。</p>"
+    )
+    assert pages.bare_source_chapters(right) == []
+
+
+def test_an_index_entry_with_a_field_alone_between_separators_is_found():
+    old = (
+        '<p id="idx-actor-sun"><strong>ソ連</strong> · <span lang="en">Soviet Union</span>'
+        " · <code>SUN</code> · 事実7件</p>"
+    )
+    new = (
+        '<p id="idx-actor-sun"><strong>ソ連</strong>（<span lang="en">Soviet Union</span>）：'
+        "事実7件 · <code>SUN</code></p>"
+        '<p id="idx-actor-abai-university"><strong>アバイ（Abai [Ibragim] Kunanbaev）名称の大学'
+        '</strong>（<span lang="en">University named after Abai (Almaty)</span>）：記録なし · '
+        "<code>abai-university</code></p>"
+    )
+    assert pages.index_entry_problems(old) == ["ソ連 · Soviet Union · SUN · 事実7件"]
+    assert pages.index_entry_problems(new) == []

@@ -310,3 +310,10 @@ def test_a_row_label_squeezed_to_a_character_a_line(render):
     assert squeezed not in kinds(
         screen_fit.phone_problems(render(table, "td:first-child { min-width: 5.5em; }"))
     )
+    # two lines of a linked name in a paragraph are two lines, not the boxes of <p> and <a> besides
+    linked = table.replace(
+        "<td>イラク攻撃への支持</td>", '<td><p><a href="#">アゼルバイジャン</a></p></td>'
+    )
+    assert squeezed not in kinds(
+        screen_fit.phone_problems(render(linked, "td:first-child { min-width: 4.5em; }"))
+    )

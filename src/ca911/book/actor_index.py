@@ -136,9 +136,12 @@ def index_markdown(
             if lang == "ja"
             else myst_text(r["name_ja"])
         )
-        out += [
-            f"({index_label(actor_id)})=",
-            f"**{name}** · {other} · {myst_code(actor_id)} · {shown}",
-            "",
-        ]
+        # Japanese glosses the English name in brackets after its own, as a reader expects: no
+        # field of the entry stands alone between separators
+        entry = (
+            f"**{name}**（{other}）：{shown} · {myst_code(actor_id)}"
+            if lang == "ja"
+            else f"**{name}** · {other} · {myst_code(actor_id)} · {shown}"
+        )
+        out += [f"({index_label(actor_id)})=", entry, ""]
     return "\n".join(out) + "\n"

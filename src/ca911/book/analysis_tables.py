@@ -8,14 +8,26 @@ import pandas as pd
 
 from ca911.analysis.chronology import dimension_labels, table1, table1_event_numbers
 from ca911.analysis.network_exports import all_networks
-from ca911.book.myst import Markup, markdown_table, myst_code, myst_text
+from ca911.book.myst import Markup, english_only, markdown_table, myst_code, myst_text
 from ca911.book.records import event_date_text, label_of
 from ca911.data.package import DataPackage
 
 
-def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name: str = "") -> str:
-    """Table 1 as a numbered MyST table; each cell ends with the numbers of its evidence in the list
-    of events (`table1_evidence`), each linked to the event's entry in the full chronology."""
+def table1_markdown(
+    pkg: DataPackage,
+    lang: str = "ja",
+    caption: str = "",
+    name: str = "",
+    edition: str | None = None,
+) -> str:
+    """Table 1 as a numbered MyST table in `lang`; each cell ends with the numbers of its evidence
+    in the list of events (`table1_evidence`), each linked to the event's entry in the full
+    chronology. On a page of another `edition` (the English table on a Japanese page) the words
+    of the table are declared in their language (`myst.english_only`)."""
+    foreign = edition is not None and edition != lang
+    if foreign and lang != "en":
+        raise NotImplementedError(f"Table 1 in {lang!r} on a page of the {edition!r} edition")
+    words = english_only if foreign else myst_text
     t = pkg.iraq_war_responses.set_index(["dimension", "country_id"])
     numbers = table1_event_numbers(pkg)
     heads = {"ja": ["", "カザフスタン", "ウズベキスタン"], "en": ["", "Kazakhstan", "Uzbekistan"]}[
@@ -24,7 +36,7 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
     dims = dimension_labels(pkg, lang)
     rows = []
     for dim in table1(pkg, lang).index:
-        row = [Markup(f"**{myst_text(dims[dim])}**")]
+        row = [Markup(f"**{words(dims[dim])}**")]
         for country in ("KAZ", "UZB"):
             rec = t.loc[(dim, country)]
             # no-break spaces: the markers stay with the cell's last word, never a line of their own
@@ -32,13 +44,8 @@ def table1_markdown(pkg: DataPackage, lang: str = "ja", caption: str = "", name:
                 f"{{ref}}`[{numbers[e]}] <{label_of(e)}>`"
                 for e in sorted(rec["event_ids"] or [], key=numbers.get)
             )
-            row.append(
-                Markup(
-                    f"{myst_text(rec[f'text_{lang}'])}\u00a0{links}"
-                    if links
-                    else myst_text(rec[f"text_{lang}"])
-                )
-            )
+            text = words(rec[f"text_{lang}"])
+            row.append(Markup(f"{text}\u00a0{links}" if links else text))
         rows.append(row)
     return markdown_table(
         pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42], lang=lang

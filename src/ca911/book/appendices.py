@@ -4,13 +4,11 @@ chapters to its records."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import yaml
 
 from ca911.book.actor_index import HEADINGS, index_name, japanese_sort_key, sort_key
 from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
+from ca911.book.citation_page import citation_markdown
 from ca911.book.myst import (
     MISSING,
     Markup,
@@ -25,9 +23,6 @@ from ca911.data.locators import section_of
 from ca911.data.package import DataPackage
 from ca911.data.refs import RECORD_REF
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
 GLOSSARY_WORDS = {
     "en": {
         "intro": "Square brackets in an English name mark the part that neither chapter prints (a "
@@ -35,6 +30,7 @@ GLOSSARY_WORDS = {
         "from the rest of the name in `actors.csv`). In the tables, {dash} means that the chapters "
         "print no other form.",
         "columns": ["English", "日本語 (as printed)", "other printed forms", "id", "first named"],
+        "widths": [28, 22, 20, 15, 15],
         "caption": "{heading}: English and Japanese names.",
     },
     "ja": {
@@ -43,7 +39,9 @@ GLOSSARY_WORDS = {
         "表の {dash} は、章にほかの表記が印刷されていないことを示す。各表は五十音順で、"
         "漢字などを含む名前はその読み（`actors.csv` の `name_ja_reading`）で並べる。"
         "読みは章に印刷されておらず、本書が補ったものである。",
-        "columns": ["日本語（印刷どおり）", "英語", "その他の印刷表記", "id", "初出"],
+        # id and first mention share a column: Japanese names need the width on a phone
+        "columns": ["日本語（印刷どおり）", "英語", "その他の印刷表記", "id · 初出"],
+        "widths": [30, 28, 20, 22],
         "caption": "{heading}：日本語名と英語名。",
     },
 }
@@ -89,12 +87,16 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
             ],
             columns=words["columns"][:2],
         ).assign(
-            **{
-                words["columns"][2]: ["、".join(r.name_ja_variants) for r in rows.itertuples()],
-                words["columns"][3]: [myst_code(i) for i in rows["actor_id"]],
-                words["columns"][4]: [myst_code(x) for x in rows["locator"]],
-            }
+            **{words["columns"][2]: ["、".join(r.name_ja_variants) for r in rows.itertuples()]}
         )
+        ids, firsts = (
+            [myst_code(i) for i in rows["actor_id"]],
+            list(map(myst_code, rows["locator"])),
+        )
+        if len(words["columns"]) == 4:
+            table[words["columns"][3]] = [Markup(f"{i} · {x}") for i, x in zip(ids, firsts)]
+        else:
+            table[words["columns"][3]], table[words["columns"][4]] = ids, firsts
         out += [
             f"# {heading}",
             "",
@@ -102,122 +104,13 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
                 table,
                 words["caption"].format(heading=heading),
                 f"tab-glossary-{kind}",
-                widths=[28, 22, 20, 15, 15],
+                widths=words["widths"],
                 dash_explained=True,
                 lang=lang,
             ),
             "",
         ]
     return "\n".join(out) + "\n"
-
-
-# Either edition's citation names both: they are one work, built from the same sources.
-EDITIONS_NOTE = "In two editions from the same sources, English and Japanese (日本語版)"
-
-
-def citation_bibtex(cff: dict) -> str:
-    """The volume's BibTeX entry. Its year is the year of CITATION.cff's `date-released` when the
-    file states one; otherwise the entry has no year and its note says that none is stated (a build
-    date is not a release date)."""
-    authors = " and ".join(
-        a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff["authors"]
-    )
-    licences = ", ".join(cff["license"]) if isinstance(cff["license"], list) else cff["license"]
-    released = str(cff.get("date-released") or "")
-    year = f"  year    = {{{released[:4]}}},\n" if released[:4].isdigit() else ""
-    note = f"{EDITIONS_NOTE}; licences: {licences}" + (
-        "" if year else "; no release date stated, so no year"
-    )
-    return (
-        f"@misc{{ca911companion,\n  author  = {{{{{authors}}}}},\n  title   = {{{cff['title']}}},\n"
-        f"{year}  version = {{{cff['version']}}},\n  note    = {{{note}}},\n}}\n"
-    )
-
-
-# Citation blocks wrap at the column (ca911.css): a reader copies them whole, and a scrolled line
-# hides its end.
-CITATION_BLOCK = ":class: ca911-citation"
-
-
-CITATION_WORDS = {
-    "en": {
-        "one_record": "One record",
-        "record_text": "Every record has a stable reference, the file in `data/` without `.csv`, "
-        "a colon, then the record's key (the sentence map and the discrepancy register use the "
-        "same form). Cite a record with the volume's version, so the reader can fetch the data as "
-        "they stood:",
-        "record_example": "{title}, version {version}, record {ref}",
-        "anchors": "Events and undated facts also have an anchor in the HTML edition (the event's "
-        "entry in the full chronology, the fact's in the list of undated facts), and every actor "
-        "with a page lists all its records with their references.",
-        "editions": "Both editions",
-        "editions_text": "The volume is one work in two editions, English and Japanese, built from "
-        "the same sources, data and notebooks; a citation of either names both, as the entry "
-        "above does. The records, their references and the version are the same in both.",
-        "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
-    },
-    "ja": {
-        "one_record": "一つの記録",
-        "record_text": "すべての記録には変わらない参照名がある。`data/` のファイル名から `.csv` を"
-        "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と食い違いの記録簿も同じ形を"
-        "用いる）。記録を引用するときは本書のバージョンを添え、読者が当時のデータを取得できるように"
-        "する：",
-        "record_example": "{title}（日本語版）, version {version}, 記録 {ref}",
-        "anchors": "出来事と日付のない事実には HTML 版でのアンカーもある"
-        "（出来事は全年表の項目、事実は日付のない事実の一覧の項目）。また、ページをもつ"
-        "アクターはそのすべての記録を参照名とともに示す。",
-        "editions": "二つの版",
-        "editions_text": "本書は、同じ資料・データ・ノートブックから作る英語版と日本語版の"
-        "二つの版からなる一つの著作である。どちらの版を引用する場合も、上の項目のように両方の版を"
-        "示す。記録、その参照名、バージョンは両版で共通である。",
-        "cff": "プロジェクトの最上位にあるファイル `CITATION.cff`（現状のまま）：",
-    },
-}
-EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"
-
-
-def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") -> str:
-    cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
-    words = CITATION_WORDS[lang]
-    out = [
-        "# BibTeX",
-        "",
-        "```{code-block} bibtex",
-        CITATION_BLOCK,
-        "",
-        citation_bibtex(cff).rstrip(),
-        "```",
-        "",
-        f"# {words['editions']}",
-        "",
-        words["editions_text"],
-        "",
-        f"# {words['one_record']}",
-        "",
-        words["record_text"],
-        "",
-        "```{code-block} text",
-        CITATION_BLOCK,
-        "",
-        words["record_example"].format(
-            title=cff["title"], version=cff["version"], ref=EXAMPLE_RECORD
-        ),
-        "```",
-        "",
-        words["anchors"],
-        "",
-        "# Citation File Format",
-        "",
-        words["cff"],
-        "",
-        "```{code-block} yaml",
-        CITATION_BLOCK,
-        "",
-        cff_path.read_text(encoding="utf-8").rstrip(),
-        "```",
-        "",
-    ]
-    return "\n".join(out)
 
 
 def kind_words(code: str) -> str:
@@ -283,10 +176,13 @@ def discrepancies_markdown(pkg: DataPackage, lang: str = "en") -> str:
 
 
 def chapter_titles(pkg: DataPackage, lang: str = "en") -> dict[str, str]:
-    """ "Chapter 3 (Matsui)" for each source, from sources.csv; 第3章（松井弘明） in Japanese, the
-    author's name as the chapter prints it."""
+    """ "Chapter 3 (Matsui)" for each source, from sources.csv; 原著第3章（松井弘明） in Japanese,
+    the author's name as the chapter prints it (原著: the Japanese edition numbers its own
+    chapters 第N章 too)."""
     if lang == "ja":
-        return {r.source_id: f"第{r.chapter}章（{r.author_ja}）" for r in pkg.sources.itertuples()}
+        return {
+            r.source_id: f"原著第{r.chapter}章（{r.author_ja}）" for r in pkg.sources.itertuples()
+        }
     return {
         r.source_id: f"Chapter {r.chapter} ({str(r.author).split()[0]})"
         for r in pkg.sources.itertuples()

@@ -62,6 +62,8 @@ COVER_JA = {
     "cover_footer": "コード：MIT　本文・図・データ：CC BY 4.0",
 }
 
+# The theme's words that come from its options, in Japanese.
+THEME_WORDS_JA = {"search_bar_text": "検索..."}
 # The book's own words in the Japanese edition's configuration (author, footer, copyright line).
 BOOK_WORDS_JA = {
     "author": "ca911副読本チーム",
@@ -144,6 +146,13 @@ def mirror_sources(root: Path, target: Path, skip: frozenset[str] = frozenset())
     return changed
 
 
+def cover_title_lines(title: str) -> list[str]:
+    """A Japanese title in the lines a cover sets it in: a break after its colon, never inside a
+    word (9.11後の中央アジア：｜再現可能な副読本)."""
+    head, colon, rest = title.partition("：")
+    return [head + colon, rest] if colon and rest else [title]
+
+
 def edition_config(config: dict, lang: str, execution_cache: Path | None = None) -> dict:
     """The Jupyter Book configuration of the edition in `lang`, from the English one (`config`, as
     `_config.yml` has it). `execution_cache`: the one execution cache both editions share (the
@@ -160,7 +169,20 @@ def edition_config(config: dict, lang: str, execution_cache: Path | None = None)
     sphinx_config = out.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["language"] = lang
     if lang == "ja":
-        sphinx_config["html_context"] = {**sphinx_config.get("html_context", {}), **COVER_JA}
+        from ca911.book.sphinx.imprint import IMPRINT_WORDS
+
+        sphinx_config["html_context"] = {
+            **sphinx_config.get("html_context", {}),
+            **COVER_JA,
+            "cover_title_lines": cover_title_lines(ed.title),
+            # the cover names the version as the title page does
+            "cover_version": IMPRINT_WORDS["ja"]["version"],
+        }
+        # the theme's search box takes its words from an option, not from a catalog
+        sphinx_config["html_theme_options"] = {
+            **sphinx_config.get("html_theme_options", {}),
+            **THEME_WORDS_JA,
+        }
     sphinx_config.update(CODE_PROMPTS.get(lang, {}))
     if execution_cache is not None:
         out.setdefault("execute", {})["cache"] = str(execution_cache)

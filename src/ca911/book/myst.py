@@ -314,6 +314,8 @@ class InteractiveTable:
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable
 
+        from ca911.book.itables_words import itables_html_in
+
         # cells as HTML: a locator or record reference shows in its one element (records.py), all
         # else escaped
         table = to_html_datatable(
@@ -327,6 +329,7 @@ class InteractiveTable:
             allow_html=True,
             **self.datatables_options(),
         )
+        table = itables_html_in(table, self.lang)
         md = (
             f"**{self.caption}.** {self.print_note}\n"
             if self.print_note

@@ -124,10 +124,30 @@ def break_points_in_table_code(
 
 
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
-NAMED_TOGGLE = (
-    '<summary aria-label="Show or hide the pages of this section">'
-    '<span class="toctree-toggle" role="presentation">'
-)
+TOGGLE_NAME = "Show or hide the pages of this section"  # in the edition's language: sphinx.po
+# myst-nb names a hidden cell's toggle in English only, in its own HTML translator
+HIDDEN_CONTENT_TOGGLE = '<summary aria-label="Toggle hidden content">'
+
+
+def named_toggle() -> str:
+    from sphinx.locale import _
+
+    return (
+        f'<summary aria-label="{_(TOGGLE_NAME)}"><span class="toctree-toggle" role="presentation">'
+    )
+
+
+def name_hidden_content_toggles(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
+    """A hidden cell's toggle is named in the edition's language (locales/<lang>/LC_MESSAGES/
+    sphinx.po)."""
+    from sphinx.locale import _
+
+    if isinstance(context.get("body"), str) and HIDDEN_CONTENT_TOGGLE in context["body"]:
+        context["body"] = context["body"].replace(
+            HIDDEN_CONTENT_TOGGLE, f'<summary aria-label="{_("Toggle hidden content")}">'
+        )
 
 
 def name_toctree_toggles(app: Sphinx, exception) -> None:
@@ -138,10 +158,11 @@ def name_toctree_toggles(app: Sphinx, exception) -> None:
     toggle can be named."""
     if exception is not None:
         return
+    named = named_toggle()
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if TOGGLE in text:
-            page.write_text(text.replace(TOGGLE, NAMED_TOGGLE), encoding="utf-8")
+            page.write_text(text.replace(TOGGLE, named), encoding="utf-8")
 
 
 def escape_print_title(
@@ -277,6 +298,7 @@ def setup(app: Sphinx) -> dict:
     )  # before the theme's handler (501)
     app.connect("html-page-context", dedupe_scripts, priority=999)  # after every other extension
     app.connect("html-page-context", aria_citations)
+    app.connect("html-page-context", name_hidden_content_toggles)
     app.connect(
         "html-page-context", escape_print_title, priority=999
     )  # after sphinx-book-theme (500)

@@ -236,7 +236,35 @@ def _configure(app: Sphinx, config) -> None:
     config.gettext_uuid = False
 
 
+# Words the HTML pages take from Sphinx's own catalog but that no template of the book holds, so the
+# gettext builder never extracts them and `make catalogs` would mark them obsolete in sphinx.po: the
+# HTML writer's and the themes' tooltips, landmark names and toggles. Kept in their own catalog,
+# read beside Sphinx's.
+THEME_CATALOG = "theme"
+
+
+def theme_words(app: Sphinx) -> None:
+    """Adds `locales/<lang>/LC_MESSAGES/theme.po` to the words of Sphinx's `sphinx` catalog,
+    compiled under the build's doctrees (Sphinx reads a catalog as .mo only). Sphinx's own
+    translations come first; these fill what it leaves untranslated."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    language = app.config.language or DEFAULT_LANG
+    for locale_dir in app.config.locale_dirs:
+        po = Path(app.srcdir, locale_dir, language, "LC_MESSAGES", f"{THEME_CATALOG}.po")
+        if not po.is_file():
+            continue
+        target = Path(app.doctreedir, "ca911-theme-words")
+        mo = target / language / "LC_MESSAGES" / "sphinx.mo"
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as source, mo.open("wb") as compiled:
+            write_mo(compiled, read_po(source))
+        app.add_message_catalog("sphinx", str(target))
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", theme_words)
     app.add_transform(DataMadeTextIsNotTranslated)
     app.add_transform(EveryMessageIsTranslated)
     app.connect("config-inited", _configure, priority=910)

@@ -130,8 +130,11 @@ def print_front_matter(
         f"Version {e(str(cff.get('version', version)))}."
     )
     licences = words["sep"].join(words["licences"].get(name, e(name)) for name in cff_licences)
+    from ca911.book.editions import cover_title_lines
+
+    title_lines = "<br />".join(e(line) for line in cover_title_lines(title))
     return f"""<article class="ca911-title-page">
-  <h1>{e(title)}</h1>
+  <h1>{title_lines}</h1>
   <p>{e(blurb)}</p>
   <p class="ca911-title-version">{words["version"].format(version=e(version))}</p>
   <p class="ca911-title-author">{e(author)}</p>

@@ -1,0 +1,122 @@
+"""The generated appendix on how to cite the volume: its BibTeX entry and citation file
+(from CITATION.cff), and how to cite one record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+# Either edition's citation names both: they are one work, built from the same sources.
+EDITIONS_NOTE = "In two editions from the same sources, English and Japanese (日本語版)"
+
+
+def citation_bibtex(cff: dict) -> str:
+    """The volume's BibTeX entry. Its year is the year of CITATION.cff's `date-released` when the
+    file states one; otherwise the entry has no year and its note says that none is stated (a build
+    date is not a release date)."""
+    authors = " and ".join(
+        a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff["authors"]
+    )
+    licences = ", ".join(cff["license"]) if isinstance(cff["license"], list) else cff["license"]
+    released = str(cff.get("date-released") or "")
+    year = f"  year    = {{{released[:4]}}},\n" if released[:4].isdigit() else ""
+    note = f"{EDITIONS_NOTE}; licences: {licences}" + (
+        "" if year else "; no release date stated, so no year"
+    )
+    return (
+        f"@misc{{ca911companion,\n  author  = {{{{{authors}}}}},\n  title   = {{{cff['title']}}},\n"
+        f"{year}  version = {{{cff['version']}}},\n  note    = {{{note}}},\n}}\n"
+    )
+
+
+# Citation blocks wrap at the column (ca911.css): a reader copies them whole, and a scrolled line
+# hides its end.
+CITATION_BLOCK = ":class: ca911-citation"
+
+
+CITATION_WORDS = {
+    "en": {
+        "one_record": "One record",
+        "record_text": "Every record has a stable reference, the file in `data/` without `.csv`, "
+        "a colon, then the record's key (the sentence map and the discrepancy register use the "
+        "same form). Cite a record with the volume's version, so the reader can fetch the data as "
+        "they stood:",
+        "record_example": "{title}, version {version}, record {ref}",
+        "anchors": "Events and undated facts also have an anchor in the HTML edition (the event's "
+        "entry in the full chronology, the fact's in the list of undated facts), and every actor "
+        "with a page lists all its records with their references.",
+        "editions": "Both editions",
+        "editions_text": "The volume is one work in two editions, English and Japanese, built from "
+        "the same sources, data and notebooks; a citation of either names both, as the entry "
+        "above does. The records, their references and the version are the same in both.",
+        "cff_head": "Citation File Format",
+        "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
+    },
+    "ja": {
+        "one_record": "一つの記録",
+        "record_text": "すべての記録には変わらない参照名がある。`data/` のファイル名から `.csv` を"
+        "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と食い違いの記録簿も同じ形を"
+        "用いる）。記録を引用するときは本書のバージョンを添え、読者が当時のデータを取得できるように"
+        "する：",
+        "record_example": "{title}（日本語版）, version {version}, 記録 {ref}",
+        "anchors": "出来事と日付のない事実には HTML 版でのアンカーもある"
+        "（出来事は全年表の項目、事実は日付のない事実の一覧の項目）。また、ページをもつ"
+        "アクターはそのすべての記録を参照名とともに示す。",
+        "editions": "二つの版",
+        "editions_text": "本書は、同じ資料・データ・ノートブックから作る英語版と日本語版の"
+        "二つの版からなる一つの著作である。どちらの版を引用する場合も、上の項目のように両方の版を"
+        "示す。記録、その参照名、バージョンは両版で共通である。",
+        # the format's name is English: the heading says what it is in Japanese first
+        "cff_head": "引用情報ファイル（{english}`Citation File Format`）",
+        "cff": "プロジェクトの最上位にあるファイル `CITATION.cff`（現状のまま）：",
+    },
+}
+EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"
+
+
+def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") -> str:
+    cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
+    words = CITATION_WORDS[lang]
+    out = [
+        "# BibTeX",
+        "",
+        "```{code-block} bibtex",
+        CITATION_BLOCK,
+        "",
+        citation_bibtex(cff).rstrip(),
+        "```",
+        "",
+        f"# {words['editions']}",
+        "",
+        words["editions_text"],
+        "",
+        f"# {words['one_record']}",
+        "",
+        words["record_text"],
+        "",
+        "```{code-block} text",
+        CITATION_BLOCK,
+        "",
+        words["record_example"].format(
+            title=cff["title"], version=cff["version"], ref=EXAMPLE_RECORD
+        ),
+        "```",
+        "",
+        words["anchors"],
+        "",
+        f"# {words['cff_head']}",
+        "",
+        words["cff"],
+        "",
+        "```{code-block} yaml",
+        CITATION_BLOCK,
+        "",
+        cff_path.read_text(encoding="utf-8").rstrip(),
+        "```",
+        "",
+    ]
+    return "\n".join(out)
