@@ -124,6 +124,11 @@ def break_points_in_table_code(
 
 
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+THEME_WORDS = (
+    ("aria-label", "Main"),
+    ("title", "Toggle primary sidebar"),
+    ("title", "Toggle secondary sidebar"),
+)
 TOGGLE_NAME = "Show or hide the pages of this section"  # in the edition's language: sphinx.po
 # myst-nb names a hidden cell's toggle in English only, in its own HTML translator
 HIDDEN_CONTENT_TOGGLE = '<summary aria-label="Toggle hidden content">'
@@ -158,11 +163,21 @@ def name_toctree_toggles(app: Sphinx, exception) -> None:
     toggle can be named."""
     if exception is not None:
         return
+    from sphinx.locale import _
+
     named = named_toggle()
+    # sphinx-book-theme writes these words of its sidebar in English only (its templates do not ask
+    # the catalog): in the edition's language here too
+    chrome = {
+        f'{attribute}="{words}"': f'{attribute}="{_(words)}"' for attribute, words in THEME_WORDS
+    }
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if TOGGLE in text:
-            page.write_text(text.replace(TOGGLE, named), encoding="utf-8")
+        new = text.replace(TOGGLE, named)
+        for english, translated in chrome.items():
+            new = new.replace(english, translated)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
 
 
 def escape_print_title(

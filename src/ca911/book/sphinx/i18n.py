@@ -236,31 +236,40 @@ def _configure(app: Sphinx, config) -> None:
     config.gettext_uuid = False
 
 
-# Words the HTML pages take from Sphinx's own catalog but that no template of the book holds, so the
-# gettext builder never extracts them and `make catalogs` would mark them obsolete in sphinx.po: the
-# HTML writer's and the themes' tooltips, landmark names and toggles. Kept in their own catalog,
-# read beside Sphinx's.
-THEME_CATALOG = "theme"
+# The book's words of Sphinx's `sphinx` catalog: sphinx.po, which `make catalogs` extracts from the
+# book's templates, and theme.po, the words no template of the book holds (the HTML writer's and
+# the themes' tooltips, landmark names and toggles), which the gettext builder never extracts, so
+# `make catalogs` would mark them obsolete in sphinx.po.
+SPHINX_CATALOGS = ("sphinx", "theme")
 
 
 def theme_words(app: Sphinx) -> None:
-    """Adds `locales/<lang>/LC_MESSAGES/theme.po` to the words of Sphinx's `sphinx` catalog,
-    compiled under the build's doctrees (Sphinx reads a catalog as .mo only). Sphinx's own
-    translations come first; these fill what it leaves untranslated."""
+    """Adds the book's `sphinx` catalogs (SPHINX_CATALOGS under `locales/<lang>/LC_MESSAGES/`) to
+    the words of Sphinx's own, compiled under the build's doctrees (Sphinx reads a catalog as .mo
+    only). Sphinx's and the themes' translations come first; these fill what they leave
+    untranslated."""
+    from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     language = app.config.language or DEFAULT_LANG
+    words = Catalog(locale=language)
     for locale_dir in app.config.locale_dirs:
-        po = Path(app.srcdir, locale_dir, language, "LC_MESSAGES", f"{THEME_CATALOG}.po")
-        if not po.is_file():
-            continue
-        target = Path(app.doctreedir, "ca911-theme-words")
-        mo = target / language / "LC_MESSAGES" / "sphinx.mo"
-        mo.parent.mkdir(parents=True, exist_ok=True)
-        with po.open("rb") as source, mo.open("wb") as compiled:
-            write_mo(compiled, read_po(source))
-        app.add_message_catalog("sphinx", str(target))
+        for name in SPHINX_CATALOGS:
+            po = Path(app.srcdir, locale_dir, language, "LC_MESSAGES", f"{name}.po")
+            if po.is_file():
+                with po.open("rb") as source:
+                    for message in read_po(source):
+                        if message.id and message.string and not message.fuzzy:
+                            words.add(message.id, message.string)
+    if not len(words):
+        return
+    target = Path(app.doctreedir, "ca911-theme-words")
+    mo = target / language / "LC_MESSAGES" / "sphinx.mo"
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    with mo.open("wb") as compiled:
+        write_mo(compiled, words)
+    app.add_message_catalog("sphinx", str(target))
 
 
 def setup(app: Sphinx) -> dict:
