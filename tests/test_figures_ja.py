@@ -15,7 +15,13 @@ from ca911.data.language import LANGUAGE_VARIABLE
 from ca911.figures import style
 from support import figure_checks
 from support.figure_coding import colour_only_codes
-from support.figure_words import chapter_abbreviations, figure_texts, latin_words, straight_quotes
+from support.figure_words import (
+    chapter_abbreviations,
+    counters_after_qualifiers,
+    figure_texts,
+    latin_words,
+    straight_quotes,
+)
 from support.notebook_figures import NOTEBOOKS, notebook_figures
 from support.numbered_marks import numbers_on_other_arrows
 
@@ -88,6 +94,21 @@ def test_no_figure_text_of_the_japanese_edition_is_in_latin_letters(
         for name, (fig, _) in japanese_figures.items()
     }
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_every_japanese_counter_is_written_with_its_number_inside_the_qualifier(japanese_figures):
+    problems = {
+        name: counters_after_qualifiers(figure_texts(fig))
+        for name, (fig, _) in japanese_figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_a_counter_after_a_qualifier_is_found():
+    assert counters_after_qualifiers(["ハナバード：航空機40以上機", "約1,500人"]) == [
+        "ハナバード：航空機40以上機"
+    ]
+    assert counters_after_qualifiers(["航空機40機以上", "30人弱", "2001年以降"]) == []
 
 
 def test_no_straight_quote_in_any_figure_text_of_either_edition(english_figures, japanese_figures):

@@ -66,6 +66,23 @@ def test_no_english_tooltip_placeholder_or_accessible_name(ja_pages):
     assert found == [], f"{len(found)} labels in English, for example:\n" + "\n".join(found[:15])
 
 
+def test_every_counter_on_a_japanese_page_is_written_inside_its_qualifier(ja_pages):
+    from bs4 import BeautifulSoup
+
+    from support.figure_words import counters_after_qualifiers
+
+    found = [
+        f"{page.relative_to(JA_HTML)}: {text}"
+        for page in ja_pages
+        for text in counters_after_qualifiers(
+            BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            .get_text("\n")
+            .split("\n")
+        )
+    ]
+    assert found == [], "\n".join(found[:15])
+
+
 def test_the_japanese_pages_name_a_source_chapter_as_the_sources(ja_pages):
     found = [
         f"{page.relative_to(JA_HTML)}: {text}"

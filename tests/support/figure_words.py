@@ -18,6 +18,18 @@ _ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]+$")
 _STRAIGHT_QUOTE = re.compile(r"\w'\w|(?:^|\s)['\"]\w|\w['\"](?:\s|$|[.,;:)])")
 
 
+# A Japanese counter written after a number's qualifier ('40以上機', '30弱人'): Japanese writes the
+# counter with the number, inside the qualifier ('40機以上', '30人弱').
+_COUNTER_AFTER_QUALIFIER = re.compile(
+    r"\d(?:以上|以下|未満|弱|強|超|余り)(?:人|機|件|ドル|カ国|か国|年|か月|km)"
+)
+
+
+def counters_after_qualifiers(texts: list[str]) -> list[str]:
+    """Every text that writes a Japanese counter after the qualifier of its number."""
+    return [text for text in texts if _COUNTER_AFTER_QUALIFIER.search(text)]
+
+
 def figure_texts(fig) -> list[str]:
     """Every visible string the figure draws (titles, tick labels, legend entries and titles,
     annotations), after a draw so that tick labels exist."""

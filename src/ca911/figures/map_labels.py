@@ -60,8 +60,8 @@ SHORT_NAMES = {
     },
 }
 WORDS = {
-    "en": {"no number": "no number", "aircraft": "{count} aircraft", "name": "{name}: {body}"},
-    "ja": {"no number": "人数なし", "aircraft": "航空機{count}機", "name": "{name}：{body}"},
+    "en": {"no number": "no number", "aircraft": "{count}", "name": "{name}: {body}"},
+    "ja": {"no number": "人数なし", "aircraft": "航空機{count}", "name": "{name}：{body}"},
 }
 HALO = {
     "boxstyle": "round,pad=0.08",
@@ -91,7 +91,7 @@ def _count_line(r, lang: str = DEFAULT_LANG) -> str:
         if pd.isna(r.aircraft)
         else "\n"
         + words["aircraft"].format(
-            count=with_qualifier(r.aircraft, r.aircraft_qualifier, lang=lang)
+            count=with_qualifier(r.aircraft, r.aircraft_qualifier, lang=lang, unit="aircraft")
         )
     )
     return count + status + aircraft

@@ -44,7 +44,7 @@ WORDS = {
     "en": {
         "no number": "no number given",
         "note": "{date} {status}: {numbers}",
-        "aircraft": "{count} aircraft",
+        "aircraft": "{count}",
         "aircraft joiner": "; ",
         "host": "in {host}",
         "before": "before",
@@ -63,7 +63,7 @@ WORDS = {
     "ja": {
         "no number": "人数の記載なし",
         "note": "{date} {status}：{numbers}",
-        "aircraft": "航空機{count}機",
+        "aircraft": "航空機{count}",
         "aircraft joiner": "、",
         "host": "{host}",
         "before": "以前",
@@ -92,8 +92,8 @@ def deployments_in(d: pd.DataFrame, names: dict[str, str], lang: str) -> pd.Data
     d["personnel_label"] = [
         with_qualifier(n, q, lang=lang) for n, q in zip(d["personnel"], d["personnel_qualifier"])
     ]
-    d["aircraft_label"] = [
-        with_qualifier(n, q, lang=lang) if pd.notna(n) else ""
+    d["aircraft_label"] = [  # the counter inside the qualifier: '40機以上', not '40以上機'
+        with_qualifier(n, q, lang=lang, unit="aircraft") if pd.notna(n) else ""
         for n, q in zip(d["aircraft"], d["aircraft_qualifier"])
     ]
     return d
