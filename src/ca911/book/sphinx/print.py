@@ -82,7 +82,9 @@ class ActorReferencesToIndex(SphinxPostTransform):
                 node["reftarget"] = index_label(target.removeprefix("actor-")).lower()
 
 
-def mark_for_print(html: str, part_captions: list[str | None] | None = None, names=()) -> str:
+def mark_for_print(
+    html: str, part_captions: list[str | None] | None = None, names=(), lang: str = "en"
+) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -98,7 +100,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
     mark_ragged(soup)
     mark_keep_with_next(soup)
     mark_short_lists(soup)
-    number_section_references(soup)
+    number_section_references(soup, lang)
     anchor_tables(soup)
     if part_captions:
         open_parts(soup, part_captions)
@@ -154,7 +156,12 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
     ):  # the single print document: the parts are its toctrees, in order
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
-    context["body"] = mark_for_print(context["body"], captions, proper_names(data_dir(app.env)))
+    context["body"] = mark_for_print(
+        context["body"],
+        captions,
+        proper_names(data_dir(app.env)),
+        edition_of(app.config.language),
+    )
     # The page's language selects its type (the Japanese rules of ca911-print.css apply under
     # html[lang|="ja"]) and WeasyPrint's hyphenation through pyphen, whose "en" is its en_GB
     # dictionary: it breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same
