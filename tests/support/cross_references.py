@@ -7,7 +7,8 @@ p. 43) rebuilds"; in Japanese 「その表（第6章、p. 43）」).
 
 - `unbracketed_pages`: every "p. N" of a page's text that no closing bracket follows;
 - `spliced_references`: every reference (a link whose text carries "p. N") whose text opens with a
-  section's number word (ch., app., §, 第N章, 付録X) or carries no bracketed locator.
+  section's number word (ch., app., §, 第N章, 付録X) its heading does not open with, or carries no
+  bracketed locator.
 
 Both are plain functions of text or of `print_layout.Link`s, so
 tests/support/test_cross_references.py shows each fails on a broken input;
@@ -38,14 +39,36 @@ def unbracketed_pages(text: str) -> list[str]:
     ]
 
 
-def spliced_references(links) -> list[str]:
-    """The references (`print_layout.Link`s whose text holds "p. N") whose text opens with a
-    number word or carries no bracketed locator: "ch. 6 its notebook, p. 43"."""
+def target_heading(link, pages, heading_ratio: float = 1.25, reach: float = 30.0) -> str | None:
+    """The text of the heading the link lands on (`print_layout.lands_on_heading`'s line), if
+    any."""
+    from support import print_layout as layout
+
+    if link.target_top is None or not pages:
+        return None
+    page = pages[link.target - 1]
+    size = heading_ratio * layout.body_size(pages)
+    for line in page.lines:
+        if line.size >= size and -2 <= layout.from_top(page, line.top) - link.target_top <= reach:
+            return "".join(c.text for c in sorted(line.chars, key=lambda c: c.left))
+    return None
+
+
+def spliced_references(links, pages=None) -> list[str]:
+    """The references (`print_layout.Link`s whose text holds "p. N") that carry no bracketed
+    locator, or whose text opens with a number word ("ch. 6 its notebook, p. 43") that the heading
+    they land on (read from `pages`, when given) does not open with: a title that begins "第4章の"
+    is the title's own."""
     found = []
     for link in links:
         text = " ".join(link.text.replace("\u00a0", " ").split())
         if not re.search(PAGE, text):
             continue
-        if NUMBER_WORD.match(text) or not LOCATOR.search(text):
+        opening = NUMBER_WORD.match(text)
+        if opening and pages is not None:
+            heading = "".join((target_heading(link, pages) or "").split())
+            if heading.startswith("".join(opening.group(0).split())):
+                opening = None
+        if opening or not LOCATOR.search(text):
             found.append(f"p. {link.page}: {text!r}")
     return found

@@ -62,8 +62,12 @@ def number_section_references(soup, lang: str | None = None) -> None:
         number = number.get_text(strip=True).rstrip(".") if number else ""
         if number and not link.get_text(" ", strip=True).startswith(number):
             link["data-ca911-number"] = numbered_kind(number, lang)
-        if lang == "en" and within_brackets(link):
-            add_class(link, "ca911-xref-nested")
+        if lang == "en":
+            if within_brackets(link):
+                add_class(link, "ca911-xref-nested")
+            # the word space before the bracket, inside the link: a line may break there, and a
+            # line that does starts with the bracket, not with a space
+            link.append(" ")
 
 
 def within_brackets(link) -> bool:
