@@ -12,8 +12,8 @@ from ca911.book.sphinx.print_marks import identifier_spans
 from ca911.book.sphinx.print_navigation import internal_target
 
 
-def marked(html: str, captions=None, names=()) -> BeautifulSoup:
-    return BeautifulSoup(mark_for_print(html, captions, names), "html.parser")
+def marked(html: str, captions=None, names=(), lang: str = "en") -> BeautifulSoup:
+    return BeautifulSoup(mark_for_print(html, captions, names, lang), "html.parser")
 
 
 def classes(tag) -> list[str]:
@@ -74,7 +74,7 @@ def test_tables_of_many_columns_are_set_smaller_and_then_turned():
     )
 
 
-def test_a_reference_to_a_section_carries_its_number():
+def test_a_reference_to_a_section_carries_its_number_after_its_text():
     soup = marked(
         '<section id="s"><h2><span class="section-number">6.2. </span>Aid</h2></section>'
         '<section id="app"><h1><span class="section-number">B. </span>Map</h1></section>'
@@ -86,7 +86,15 @@ def test_a_reference_to_a_section_carries_its_number():
     # the page printed is the heading's: a section can begin at the foot of the page before it
     assert [a["href"] for a in links] == ["#s-heading", "#app-heading", "https://x"]
     assert soup.find(id="s-heading").name == "h2" and soup.find(id="s").name == "section"
-    assert [a.get_text() for a in links] == ["§\u00a06.2 Aid", "app.\u00a0B Map", "x"]
+    # the link text stays as written; the stylesheet prints the number and page after it
+    assert [a.get_text() for a in links] == ["Aid ", "Map ", "x"]  # the space before the bracket
+    assert [a.get("data-ca911-number") for a in links] == ["§\u00a06.2", "app.\u00a0B", None]
+    ja = marked(
+        '<section id="s"><h2><span class="section-number">6. </span>援助</h2></section>'
+        '<p>（<a class="reference internal" href="#s">援助</a>）</p>',
+        lang="ja",
+    )
+    assert ja.select_one("p a")["data-ca911-number"] == "第6章"
     assert internal_target("other.html#s") is None and internal_target("#s") == "s"
 
 

@@ -327,9 +327,9 @@ def test_glossary_brackets_what_the_chapters_do_not_print():
     assert marked_external("Putin", []) == "Putin"
     text = glossary_markdown(load())
     lines = text.splitlines()  # list-table rows, data text escaped: the brackets are literal
-    # people surname first, as in the actor index
+    # people named as the data name them, as in the actor index
     assert {
-        "* - Ivanov\\, \\[Igor\\]",
+        "* - \\[Igor\\] Ivanov",
         "* - \\[Politika\\] foundation",
         "* - {ref}`Putin <actor-putin>`",
     } <= set(lines)

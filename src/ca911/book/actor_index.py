@@ -47,13 +47,18 @@ INDEX_WORDS = {
 
 
 def index_name(name_en: str, kind: str) -> str:
-    """The name as an index lists it: a person surname first ("Karimov, Islam", "Kunanbaev, Abai
-    (Ibragim)"); any other actor as it is named. One style for every person, whether the chapters
-    print a given name or not."""
+    """The name as an index lists it: as the data name the actor, in the one style the book uses
+    everywhere ("Islam Karimov", "Putin"); a list orders people by surname (`order_name`)."""
+    return str(name_en)
+
+
+def order_name(name_en: str, kind: str) -> str:
+    """What a list orders the actor by: a person's surname, then the rest of the name ("Karimov
+    Islam", "Kunanbaev Abai (Ibragim)"); any other actor its name."""
     words = str(name_en).split()
     if kind != "person" or len(words) < 2:
         return str(name_en)
-    return f"{words[-1]}, {' '.join(words[:-1])}"
+    return " ".join([words[-1], *words[:-1]])
 
 
 def sort_key(name: str) -> tuple[str, str]:
@@ -95,7 +100,12 @@ def navigation_order(pkg: DataPackage, actor_ids, lang: str = "en") -> list[tupl
             continue
         shown = index_name(a["name_en"], a["kind"])
         rows.append(
-            (rank, sort_key(shown), actor_id, marked_external(shown, a["name_en_external"]))
+            (
+                rank,
+                sort_key(order_name(a["name_en"], a["kind"])),
+                actor_id,
+                marked_external(shown, a["name_en_external"]),
+            )
         )
     return [(actor_id, title) for *_, actor_id, title in sorted(rows)]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ca911.book.actor_index import HEADINGS, index_name, japanese_sort_key, sort_key
+from ca911.book.actor_index import HEADINGS, index_name, japanese_sort_key, order_name, sort_key
 from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
 from ca911.book.citation_page import citation_markdown
 from ca911.book.myst import (
@@ -58,12 +58,12 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
         rows = a[a["kind"].astype(str) == kind]
         rows = rows.assign(
             shown=[index_name(n, kind) for n in rows["name_en"]]
-        )  # people surname first, as the index
+        )  # named as the data name them, ordered by surname, as the index
         if lang == "ja":
             readings = rows.get("name_ja_reading", pd.Series("", index=rows.index))
             keys = [japanese_sort_key(n, r) for n, r in zip(rows["name_ja"], readings)]
         else:
-            keys = [sort_key(n) for n in rows["shown"]]
+            keys = [sort_key(order_name(n, kind)) for n in rows["name_en"]]
         rows = rows.iloc[sorted(range(len(rows)), key=lambda i: keys[i])]
         if rows.empty:
             continue

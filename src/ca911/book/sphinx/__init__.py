@@ -79,7 +79,7 @@ def _generate(app: Sphinx, config) -> None:
 
 def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
     """The sidebar lists the actor pages as the actor index does (by kind, then by displayed name,
-    people surname first), not in the file-name order of the `_generated/actors/*` glob in _toc.yml
+    people by surname), not in the file-name order of the `_generated/actors/*` glob in _toc.yml
     (upper-case ids before slugs). The glob becomes the explicit list, each entry titled with its
     index name."""
     from sphinx_external_toc.api import Document, FileItem, GlobItem, TocTree

@@ -52,7 +52,9 @@ IMPRINT_WORDS = {
         "cite_head": "How to cite",
         "cite": "{citation} Cite the two source chapters for their arguments; the forms, and how "
         "to cite one record, are in "
-        '<a class="ca911-xref" href="#app-how-to-cite">How to cite</a>.',
+        # the word space before the page's bracket ends the link, as the print build ends every
+        # English cross-reference (print_navigation.number_section_references)
+        '<a class="ca911-xref" href="#app-how-to-cite">How to cite </a>.',
         "html_head": "The HTML edition and the data",
         "html": "This volume has no published address yet. Its HTML edition, with the interactive "
         "tables, every download this print edition names by its file name (such as "

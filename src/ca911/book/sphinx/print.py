@@ -84,7 +84,9 @@ class ActorReferencesToIndex(SphinxPostTransform):
                 node["reftarget"] = index_label(target.removeprefix("actor-")).lower()
 
 
-def mark_for_print(html: str, part_captions: list[str | None] | None = None, names=()) -> str:
+def mark_for_print(
+    html: str, part_captions: list[str | None] | None = None, names=(), lang: str = "en"
+) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -102,7 +104,7 @@ def mark_for_print(html: str, part_captions: list[str | None] | None = None, nam
     mark_keep_with_next(soup)
     mark_introductions(soup)
     mark_short_lists(soup)
-    number_section_references(soup)
+    number_section_references(soup, lang)
     anchor_tables(soup)
     if part_captions:
         open_parts(soup, part_captions)
@@ -179,7 +181,12 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
     ):  # the single print document: the parts are its toctrees, in order
         root = app.env.get_doctree(app.config.root_doc)
         captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
-    context["body"] = mark_for_print(context["body"], captions, proper_names(data_dir(app.env)))
+    context["body"] = mark_for_print(
+        context["body"],
+        captions,
+        proper_names(data_dir(app.env)),
+        edition_of(app.config.language),
+    )
     if captions is not None and isinstance(context.get("toc"), str):
         context["toc"] = contents_with_the_opening(context["toc"], context["body"])
     # The page's language selects its type (the Japanese rules of ca911-print.css apply under

@@ -34,10 +34,17 @@ def section_heading_of(target):
     return None
 
 
-def number_section_references(soup) -> None:
-    """On paper a reference to a section carries its number and its page (the stylesheet prints the
-    page with target-counter); a bare section title cannot be looked up."""
+def number_section_references(soup, lang: str | None = None) -> None:
+    """On paper a reference to a section carries its number and its page (the stylesheet prints
+    both after the link text, with target-counter); a bare section title cannot be looked up.
+
+    The link text stays as the sentence wrote it: the number and page follow it in brackets
+    ("which its notebook (ch. 6, p. 42) rebuilds"), so a reference that stands for a noun still
+    reads as one. Inside a parenthesis the brackets are square, as nested brackets are set.
+    `lang` is the edition's language (the page body the print build marks has no <html> to say it).
+    """
     ids = {tag["id"]: tag for tag in soup.find_all(id=True)}
+    lang = lang or _page_language(soup)
     for link in soup.select("a.reference.internal"):
         fragment = internal_target(link.get("href"))
         if fragment is None:
@@ -54,15 +61,34 @@ def number_section_references(soup) -> None:
         number = heading.find("span", class_="section-number")
         number = number.get_text(strip=True).rstrip(".") if number else ""
         if number and not link.get_text(" ", strip=True).startswith(number):
-            prefix = soup.new_tag("span", attrs={"class": "ca911-xref-number"})
-            prefix.string = numbered_kind(number, _page_language(soup))
-            link.insert(0, prefix)
+            link["data-ca911-number"] = numbered_kind(number, lang)
+        if lang == "en":
+            if within_brackets(link):
+                add_class(link, "ca911-xref-nested")
+            # the word space before the bracket, inside the link: a line may break there, and a
+            # line that does starts with the bracket, not with a space
+            link.append(" ")
+
+
+def within_brackets(link) -> bool:
+    """Whether the link stands inside a round bracket its paragraph (or list item, table cell)
+    opened before it and has not closed."""
+    block = link.find_parent(["p", "li", "td", "th", "dd", "dt", "figcaption", "caption"])
+    if block is None:
+        return False
+    depth = 0
+    for text in block.find_all(string=True):
+        if text.find_parent("a") is link:
+            return depth > 0
+        depth += text.count("(") - text.count(")")
+        depth = max(depth, 0)
+    return False
 
 
 # A section's number as a reference names it: a subsection by §, an appendix (lettered) and a
 # chapter by their words in the edition's language.
 XREF_KINDS = {
-    "en": {"section": "§\u00a0{n} ", "appendix": "app.\u00a0{n} ", "chapter": "ch.\u00a0{n} "},
+    "en": {"section": "§\u00a0{n}", "appendix": "app.\u00a0{n}", "chapter": "ch.\u00a0{n}"},
     "ja": {"section": "§{n}", "appendix": "付録{n}", "chapter": "第{n}章"},
 }
 

@@ -1,0 +1,74 @@
+"""How a printed cross-reference reads in its sentence.
+
+In print a reference to a section carries the section's number and page. They must not be spliced
+into the sentence where it expected a noun ("which ch. 6 its notebook, p. 43 rebuilds"): the link
+text stays as written and the number and page follow it in brackets ("which its notebook (ch. 6,
+p. 43) rebuilds"; in Japanese 「その表（第6章、p. 43）」).
+
+- `unbracketed_pages`: every "p. N" of a page's text that no closing bracket follows;
+- `spliced_references`: every reference (a link whose text carries "p. N") whose text opens with a
+  section's number word (ch., app., §, 第N章, 付録X) its heading does not open with, or carries no
+  bracketed locator.
+
+Both are plain functions of text or of `print_layout.Link`s, so
+tests/support/test_cross_references.py shows each fails on a broken input;
+tests/test_reader_references.py runs them on both PDFs.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a page reference as the print stylesheet writes it: "p." and a no-break space before the number
+PAGE = r"(?<![\w.])p\.\s?\d+(?!\d)"
+CLOSING = ")]）"
+# the words a section's number is named by, in both editions (print_navigation.XREF_KINDS)
+NUMBER_WORD = re.compile(r"^(?:ch\.\s?\d|app\.\s?[A-Z]\b|§\s?\d|第\d+章|付録[A-Z])")
+# a reference's locator: in brackets after the link text, the page last
+LOCATOR = re.compile(r"[(\[（][^()\[\]（）]*" + PAGE + r"\s?[)\]）]")
+
+
+def unbracketed_pages(text: str) -> list[str]:
+    """Every "p. N" in `text` (whitespace as extracted) not closed by a bracket right after it,
+    with some context."""
+    flat = " ".join(text.split())
+    return [
+        flat[max(0, m.start() - 60) : m.end() + 20]
+        for m in re.finditer(PAGE, flat)
+        if flat[m.end() : m.end() + 2].lstrip()[:1] not in tuple(CLOSING)
+    ]
+
+
+def target_heading(link, pages, heading_ratio: float = 1.25, reach: float = 30.0) -> str | None:
+    """The text of the heading the link lands on (`print_layout.lands_on_heading`'s line), if
+    any."""
+    from support import print_layout as layout
+
+    if link.target_top is None or not pages:
+        return None
+    page = pages[link.target - 1]
+    size = heading_ratio * layout.body_size(pages)
+    for line in page.lines:
+        if line.size >= size and -2 <= layout.from_top(page, line.top) - link.target_top <= reach:
+            return "".join(c.text for c in sorted(line.chars, key=lambda c: c.left))
+    return None
+
+
+def spliced_references(links, pages=None) -> list[str]:
+    """The references (`print_layout.Link`s whose text holds "p. N") that carry no bracketed
+    locator, or whose text opens with a number word ("ch. 6 its notebook, p. 43") that the heading
+    they land on (read from `pages`, when given) does not open with: a title that begins "第4章の"
+    is the title's own."""
+    found = []
+    for link in links:
+        text = " ".join(link.text.replace("\u00a0", " ").split())
+        if not re.search(PAGE, text):
+            continue
+        opening = NUMBER_WORD.match(text)
+        if opening and pages is not None:
+            heading = "".join((target_heading(link, pages) or "").split())
+            if heading.startswith("".join(opening.group(0).split())):
+                opening = None
+        if opening or not LOCATOR.search(text):
+            found.append(f"p. {link.page}: {text!r}")
+    return found

@@ -1,0 +1,133 @@
+"""The cross-reference checkers (tests/support/cross_references.py and the page-number gap of
+tests/support/print_layout.py) on small WeasyPrint PDFs: a reference spliced into its sentence, or
+its page padded to a fixed width, is caught; the same page marked by the print build
+(print_navigation.number_section_references) and set with the book's own cross-reference rules
+passes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from support import cross_references as xrefs
+from support import print_layout as layout
+from support.project import ROOT
+
+STYLESHEET = ROOT / "src" / "ca911" / "book" / "sphinx" / "static" / "print" / "ca911-print.css"
+
+
+def book_xref_rules() -> str:
+    """The print stylesheet's rules for cross-references (both editions)."""
+    css = STYLESHEET.read_text(encoding="utf-8")
+    rules = re.findall(r'(?:html\[lang\|="ja"\] )?a\.ca911-xref[^{}]*\{[^}]*\}', css)
+    assert rules, "no cross-reference rule in the print stylesheet"
+    return "\n".join(rules)
+
+
+def pdf_of(folder: Path, html: str, css: str = "") -> Path:
+    """The page rendered by the book's WeasyPrint on A5, its fonts those the system has (IPAex
+    Mincho for Japanese)."""
+    import weasyprint
+
+    folder.mkdir()
+    base = """@page { size: A5; margin: 20mm 16mm; }
+              body { font-family: serif, "IPAexMincho"; font-size: 10pt; line-height: 1.4; }"""
+    target = folder / "page.pdf"
+    weasyprint.HTML(string=html).write_pdf(target, stylesheets=[weasyprint.CSS(string=base + css)])
+    return target
+
+
+def page(lang: str, sentence: str) -> str:
+    """A one-document print page: a sentence with a reference to a numbered chapter's heading on
+    the next page."""
+    return (
+        f'<html lang="{lang}"><body><p>{sentence}</p>'
+        '<section id="nb-table1"><h1 style="break-before: page">'
+        '<span class="section-number">6. </span>Table 1 rebuilt</h1><p>Text.</p></section>'
+        "</body></html>"
+    )
+
+
+SENTENCE = {
+    "en": 'Chapter 4 sums up both responses in its Table 1, which <a class="reference internal" '
+    'href="#nb-table1">its notebook</a> rebuilds as ten cells resting on twelve dated events.',
+    "ja": '第4章はその表1で両国の対応をまとめ、<a class="reference internal" href="#nb-table1">'
+    "そのノートブック</a>がそれを十のセルとして再構築する。",
+}
+
+
+def marked(lang: str) -> str:
+    """The page as the print build marks it."""
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    soup = BeautifulSoup(page(lang, SENTENCE[lang]), "html.parser")
+    number_section_references(soup)
+    return str(soup)
+
+
+def spliced(lang: str) -> str:
+    """The reference as the print build once set it: the number before the link text, the page
+    after it, where the sentence wanted a noun."""
+    prefix = {"en": "ch.\u00a06 ", "ja": "第6章"}[lang]
+    sentence = (
+        SENTENCE[lang]
+        .replace('href="#nb-table1">', f'href="#nb-table1"><span>{prefix}</span>')
+        .replace('class="reference internal"', 'class="ca911-xref"')
+    )
+    return page(lang, sentence)
+
+
+SPLICED_CSS = 'a.ca911-xref::after { content: ", p.\\a0" target-counter(attr(href), page); }'
+PADDED_CSS = (
+    '@counter-style padded { system: extends decimal; pad: 3 "\\2007"; }'
+    ' a.ca911-xref::after { content: " (p.\\a0" target-counter(attr(href), page, padded) ")"; }'
+)
+
+
+def test_spliced_reference_is_caught_and_the_books_form_passes(tmp_path):
+    for lang in ("en", "ja"):
+        pdf = pdf_of(tmp_path / f"broken-{lang}", spliced(lang), SPLICED_CSS)
+        broken = layout.internal_links(pdf)
+        assert len(xrefs.spliced_references(broken, layout.read_pages(pdf))) == 1, (lang, broken)
+        pdf = pdf_of(tmp_path / f"mended-{lang}", marked(lang), book_xref_rules())
+        mended = layout.internal_links(pdf)
+        assert len(mended) == 1, (lang, mended)
+        assert xrefs.spliced_references(mended, layout.read_pages(pdf)) == [], (lang, mended)
+
+
+def test_a_title_that_opens_with_a_chapter_number_is_not_spliced(tmp_path):
+    """「第4章の掲載先」 is a heading's own title: the reference opens with 第4章 as its heading
+    does."""
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    html = (
+        '<html lang="ja"><body><p><a class="reference internal" href="#where">第4章の掲載先</a>'
+        'を参照。</p><section id="where"><h1 style="break-before: page; font-size: 20pt">'
+        "第4章の掲載先</h1><p>本文。</p></section></body></html>"
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    number_section_references(soup)
+    pdf = pdf_of(tmp_path / "title", str(soup), book_xref_rules())
+    links = layout.internal_links(pdf)
+    assert len(links) == 1
+    assert xrefs.spliced_references(links, layout.read_pages(pdf)) == []
+    assert xrefs.spliced_references(links) != []  # without the headings it looks spliced
+
+
+def test_unbracketed_page_is_caught():
+    assert xrefs.unbracketed_pages("which ch. 6 its notebook, p. 43 rebuilds as ten cells") != []
+    assert xrefs.unbracketed_pages("which its notebook (ch. 6, p. 43) rebuilds") == []
+    assert xrefs.unbracketed_pages("その表（第6章、p.\u00a043）が") == []
+    assert xrefs.unbracketed_pages("nested (see its notebook [ch. 6, p. 43]) here") == []
+
+
+def test_padded_page_number_is_caught_and_the_books_form_passes(tmp_path):
+    html = marked("en")
+    # an @counter-style rule counts only in the document's own style sheets, as in the book
+    padded = html.replace("<body>", f"<body><style>{PADDED_CSS}</style>", 1)
+    broken = layout.read_pages(pdf_of(tmp_path / "broken", padded))
+    assert layout.page_number_gaps(broken) != []
+    mended = layout.read_pages(pdf_of(tmp_path / "mended", html, book_xref_rules()))
+    assert layout.page_number_gaps(mended) == []
