@@ -44,3 +44,12 @@ def test_english_is_unchanged_by_units_it_was_not_given():
     assert with_qualifier(110_000_000, "exact") == "110,000,000"
     assert with_qualifier(1500, "about", unit="persons") == "about 1,500 people"
     assert with_unit("1,500", "no-such-unit", "ja") == "1,500"
+
+
+def test_a_count_under_a_head_keeps_its_japanese_counter_and_stays_bare_in_english():
+    from ca911.data.numbers import count_in_column
+
+    assert count_in_column(30, "under", "persons", "ja") == "30人弱"
+    assert count_in_column(40, "at_least", "aircraft", "ja") == "40機以上"
+    assert count_in_column(1500, "about", "persons", "en") == "about 1,500"
+    assert count_in_column(3, "exact", "years", "ja") == "3"  # a unit Japanese does not count here

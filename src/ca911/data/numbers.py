@@ -127,6 +127,20 @@ def with_qualifier(
     return QUALIFIER_WORDS[lang][q].format(n=number)
 
 
+# Units whose count Japanese writes with its counter even where a column head or a key already names
+# what is counted ('30人弱', not '30弱'); English leaves the number bare there ('just under 30').
+COUNTED_UNITS = {"en": frozenset(), "ja": frozenset({"persons", "aircraft"})}
+
+
+def count_in_column(value, qualifier=None, unit=None, lang: str = DEFAULT_LANG) -> str:
+    """A count in a table cell or a label whose head already says what it counts: the number with
+    its qualifier, and in Japanese with its counter ('about 30' / '30人弱')."""
+    _check(lang)
+    return with_qualifier(
+        value, qualifier, lang=lang, unit=unit if unit in COUNTED_UNITS[lang] else None
+    )
+
+
 def with_unit(
     number_text: str, unit=None, lang: str = DEFAULT_LANG, counter: str | None = None
 ) -> str:

@@ -43,7 +43,7 @@ WORDS = {
             "problem": "問題あり",
         },
         "units": {"date expressions": "日付表現の数", "sentences": "文の数"},
-        "chapter": "第{number}章",
+        "chapter": "原著第{number}章",
     },
 }
 

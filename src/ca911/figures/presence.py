@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from ca911.data import dates
 from ca911.data.language import DEFAULT_LANG, check_language
 from ca911.data.named_dates import NINE_ELEVEN
-from ca911.data.numbers import with_qualifier
+from ca911.data.numbers import count_in_column, with_qualifier
 from ca911.figures.style import (
     MIN_TEXT_PT,
     OKABE_ITO,
@@ -90,7 +90,8 @@ def deployments_in(d: pd.DataFrame, names: dict[str, str], lang: str) -> pd.Data
     d["host"] = d["host_id"].map(names)
     d["facility"] = d["facility_id"].map(names).fillna("")
     d["personnel_label"] = [
-        with_qualifier(n, q, lang=lang) for n, q in zip(d["personnel"], d["personnel_qualifier"])
+        count_in_column(n, q, "persons", lang)
+        for n, q in zip(d["personnel"], d["personnel_qualifier"])
     ]
     d["aircraft_label"] = [  # the counter inside the qualifier: '40機以上', not '40以上機'
         with_qualifier(n, q, lang=lang, unit="aircraft") if pd.notna(n) else ""

@@ -11,7 +11,7 @@ from matplotlib.patches import FancyArrowPatch
 from ca911.analysis import network_layouts as layouts
 from ca911.analysis import presence_network
 from ca911.data.language import DEFAULT_LANG
-from ca911.data.numbers import with_qualifier
+from ca911.data.numbers import count_in_column
 from ca911.figures.networks import (
     BLACK,
     FAINT,
@@ -114,7 +114,9 @@ def presence_entry(u: str, v: str, d: dict, names: dict, lang: str = DEFAULT_LAN
     text = f"{_presence_label(u, names, lang)} → {names.get(v, v)}" + (
         words["at"].format(facility=facility) if facility else ""
     )
-    text += words["count"].format(count=with_qualifier(n, d.get("personnel_qualifier"), lang=lang))
+    text += words["count"].format(
+        count=count_in_column(n, d.get("personnel_qualifier"), "persons", lang)
+    )
     text += (
         words["as of"].format(date=date_words(d["personnel_as_of"], lang=lang))
         if n is not None

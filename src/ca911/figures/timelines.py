@@ -47,7 +47,7 @@ WORDS = {
         "month axis": "その月の出来事（1件につき1個）",
         "joining date not given": "この時点で加盟（加盟日の記載なし）",
         "still a member": "各章の時点でなお加盟",
-        "lane": "第{number}章",
+        "lane": "原著第{number}章",
         "other lane": "その他",
     },
 }
