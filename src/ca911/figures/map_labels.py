@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.transforms import ScaledTranslation
 
 from ca911.data.language import DEFAULT_LANG
-from ca911.data.numbers import count_in_column, with_qualifier
+from ca911.data.numbers import with_qualifier
 from ca911.figures.label_placement import LabelPlacer, data_to_pt
 from ca911.figures.map_markers import (
     MARKER_GAP_PT,
@@ -76,7 +76,7 @@ def _count_line(r, lang: str = DEFAULT_LANG) -> str:
     count = (
         words["no number"]
         if pd.isna(r.personnel)
-        else count_in_column(r.personnel, r.personnel_qualifier, "persons", lang)
+        else with_qualifier(r.personnel, r.personnel_qualifier, lang=lang)
     )  # the number with its qualifier, as printed
     expected = (
         r.status == "planned" and r.personnel_qualifier == "expected"
