@@ -85,7 +85,7 @@ def test_japanese_family_names_come_from_the_bib_file_only():
 
 
 def test_a_citation_of_either_edition_names_both():
-    from ca911.book.appendices import EDITIONS_NOTE, citation_markdown
+    from ca911.book.citation_page import EDITIONS_NOTE, citation_markdown
 
     for lang in ("en", "ja"):
         page = citation_markdown(lang=lang)

@@ -27,7 +27,7 @@ NAME_FIELDS = (
     "description_en",
 )
 # a column about records may name them by id
-RECORD_HEADER = re.compile(r"\brecords?\b|記録|^(?:id|ID)$")
+RECORD_HEADER = re.compile(r"\brecords?\b|記録|^(?:id|ID)(?: · .+)?$")
 
 
 def _token(word: str) -> re.Pattern:

@@ -42,3 +42,11 @@ def test_names_records_and_files_pass():
         ["Kazakhstan", "KAZ", "SCO, UN", "periods: kaz-1", "alignment-kaz-1.graphml"],
     )
     assert ids_in_tables(mended, ids) == []
+
+
+def test_an_id_column_sharing_its_head_with_another_field_passes_and_no_other_head_does():
+    ids = internal_ids(ACTORS, PERIODS)
+    glossary = table(["日本語", "id · 初出"], ["カザフスタン", "KAZ · ch3 §1 ¶1"])
+    assert ids_in_tables(glossary, ids) == []
+    spliced = table(["日本語", "初出 · id"], ["カザフスタン", "KAZ · ch3 §1 ¶1"])
+    assert len(ids_in_tables(spliced, ids)) == 1
