@@ -113,8 +113,7 @@ msgstr ""
 def build_small_book(tmp_path: Path, language: str, monkeypatch, allow: bool) -> str:
     from io import StringIO
 
-    from sphinx.application import Sphinx
-    from sphinx.util.docutils import docutils_namespace
+    from support.sphinx_state import build_html
 
     src = tmp_path / "src"
     (src / "locales" / "ja" / "LC_MESSAGES").mkdir(parents=True)
@@ -138,20 +137,7 @@ def build_small_book(tmp_path: Path, language: str, monkeypatch, allow: bool) ->
     else:
         monkeypatch.delenv("CA911_ALLOW_UNTRANSLATED", raising=False)
     status, warnings = StringIO(), StringIO()
-    # as sphinx-build does: the build's nodes, roles and directives are registered for it alone,
-    # so a later in-process build in the same worker does not find them already registered
-    with docutils_namespace():
-        app = Sphinx(
-            str(src),
-            str(src),
-            str(tmp_path / "out"),
-            str(tmp_path / "doctrees"),
-            "html",
-            status=status,
-            warning=warnings,
-            freshenv=True,
-        )
-        app.build()
+    build_html(src, tmp_path, status, warnings)
     return warnings.getvalue() + "\n---\n" + status.getvalue()
 
 

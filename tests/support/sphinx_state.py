@@ -15,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import copy
 from collections.abc import Iterator
+from io import StringIO
+from pathlib import Path
 
 MUTABLE = (dict, list, set)
 
@@ -55,3 +57,25 @@ def config_defaults_kept() -> Iterator[None]:
                 default.extend(copy.deepcopy(before[name]))
             else:  # dict or set
                 default.update(copy.deepcopy(before[name]))
+
+
+def build_html(src: Path, out: Path, status: StringIO, warning: StringIO) -> None:
+    """An HTML build of the project whose conf.py is in `src` into `out`, in this process and as
+    sphinx-build runs one: its nodes, roles and directives are registered for it alone
+    (docutils_namespace), so a later in-process build in the worker does not find them
+    registered."""
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    with docutils_namespace():
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(out / "html"),
+            str(out / "doctrees"),
+            "html",
+            status=status,
+            warning=warning,
+            freshenv=True,
+        )
+        app.build()

@@ -8,11 +8,10 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util.docutils import docutils_namespace
 
 from support.sphinx_state import (
+    build_html,
     changed_config_defaults,
     config_defaults_kept,
     mutable_config_defaults,
@@ -26,18 +25,7 @@ def build_myst_page(tmp_path: Path) -> None:
     src.mkdir()
     (src / "conf.py").write_text('extensions = ["myst_parser"]\n', encoding="utf-8")
     (src / "index.md").write_text("# Title\n\nA page.\n", encoding="utf-8")
-    with docutils_namespace():
-        app = Sphinx(
-            str(src),
-            str(src),
-            str(tmp_path / "out"),
-            str(tmp_path / "doctrees"),
-            "html",
-            status=StringIO(),
-            warning=StringIO(),
-            freshenv=True,
-        )
-        app.build()
+    build_html(src, tmp_path, StringIO(), StringIO())
 
 
 def test_an_unguarded_build_writes_its_suffixes_into_the_shared_default(tmp_path):
