@@ -436,3 +436,17 @@ def test_name_tracing_on_invented_names():
         "Bank",
     ]  # a translation must be declared
     assert untraced_name_parts("River Bank", ["川銀行"], ["River Bank"]) == []
+
+
+def test_full_width_latin_in_our_japanese_text(data_copy):
+    row = mutate(data_copy, "events", 0, summary_ja="ＣＩＳの枠内で協定が結ばれた（９月）。")
+    assert_problem(data_copy, f"events.csv:{row}:summary_ja: full-width-latin: ＣＩＳ、９ is")
+
+
+def test_full_width_is_allowed_inside_a_quotation(data_copy):
+    """A 「…」 span of our text quotes a chapter as printed; a declared quotation field is the
+    chapter's own text: neither is normalised."""
+    mutate(data_copy, "events", 0, summary_ja="原文は「１月初旬」とする。")
+    header, rows = read_rows(data_copy / "discrepancies.csv")
+    assert any("１" in r["as_printed"] for r in rows)  # a quotation field that keeps its width
+    assert not [p for p in problems_of(data_copy) if "full-width-latin" in p]

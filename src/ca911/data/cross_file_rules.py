@@ -5,6 +5,7 @@ given."""
 from __future__ import annotations
 
 from ca911.data.dates import check_date
+from ca911.data.japanese_text_rules import japanese_text_rules
 from ca911.data.locators import chapter_of
 from ca911.data.name_tracing import name_rules
 from ca911.data.problems import CrossFileCheck
@@ -289,4 +290,5 @@ CROSS_FILE_RULES = (
     place_rules,
     membership_event_rules,
     stance_rules,
+    japanese_text_rules,
 )
