@@ -222,3 +222,9 @@ def test_a_code_in_a_table_cell_reads_as_words_in_the_language_asked():
     assert wording.code_word("", labels, "ja") == ""
     with pytest.raises(NotImplementedError):
         wording.code_word("search_rescue", labels, "ja")  # no word: never English in Japanese
+
+
+def test_a_japanese_quotation_nests_its_inner_quotation():
+    assert wording.japanese_quotation("実利主義的な政策") == "「実利主義的な政策」"
+    assert wording.japanese_quotation("「勝ち馬」を求めた") == "「『勝ち馬』を求めた」"
+    assert wording.japanese_quotation("") == ""

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ca911.book.myst import Markup, myst_text
 from ca911.book.records import event_date_text, fact_label, label_of
-from ca911.book.wording import figure_count, name_in_text
+from ca911.book.wording import figure_count, japanese_quotation, name_in_text
 from ca911.data import dates
 from ca911.data.numbers import with_qualifier
 from ca911.data.package import DataPackage, shown_name
@@ -208,11 +208,12 @@ def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
     for r in pkg.period_relations.to_dict("records"):
         p = periods.loc[r["period_id"]]
         span = span_text(p["start"], p["end"], lang)
+        state = names.get(p["country_id"], p["country_id"])
         what = (
-            f"{names.get(p['country_id'], p['country_id'])}（「{p['label_ja']}」）："
+            f"{state}（{japanese_quotation(p['label_ja'])}）："
             + RELATION_JA.get(r["relation"], r["relation"]).format(partner=named(r["partner_id"]))
             if ja
-            else f"{names.get(p['country_id'], p['country_id'])}, {p['label_en']}: "
+            else f"{state}, {p['label_en']}: "
             f"{str(r['relation']).replace('_', ' ')} {named(r['partner_id'])}"
         )
         for actor in dict.fromkeys((p["country_id"], r["partner_id"])):

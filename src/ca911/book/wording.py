@@ -274,3 +274,11 @@ def code_word(code, labels: dict[str, str] | None = None, lang: str = DEFAULT_LA
     if code not in (labels or {}):
         raise NotImplementedError(f"no {lang} word for the code {code!r}")
     return labels[code]
+
+
+def japanese_quotation(text: str) -> str:
+    """A chapter's words quoted in Japanese running text or a table cell: 「…」, a quotation inside
+    it in 『…』 as Japanese nests them (「『勝ち馬』を求めた偏りのある」); empty stays empty."""
+    if not isinstance(text, str) or not text:
+        return text
+    return "「" + text.replace("「", "『").replace("」", "』") + "」"
