@@ -208,7 +208,7 @@ def test_the_notebooks_tables_of_events_in_japanese():
 
     pkg = load(validate=False)
     listing = events_listing(pkg.events, "ja", pkg.labels("events", "event_type", "ja"))
-    assert list(listing.columns) == ["日付", "出来事", "種類", "記載箇所"]
+    assert list(listing.columns) == ["日付", "出来事", "種類", "典拠箇所"]
     assert listing["出来事"].tolist() == pkg.events["summary_ja"].tolist()
     assert not listing["種類"].str.contains(r"[a-z]_|^[a-z ]+$").any()
     evidence = table1_evidence(pkg, "表1の根拠", "tab-x", lang="ja")

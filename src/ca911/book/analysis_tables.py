@@ -67,7 +67,7 @@ TABLE_WORDS = {
         "evidence_columns": ["", "出来事", "根拠となるセル"],
         "sep": "、",
         "cells_sep": "；",
-        "listing_columns": ["日付", "出来事", "種類", "記載箇所"],
+        "listing_columns": ["日付", "出来事", "種類", "典拠箇所"],
         "network": "ネットワーク",
     },
 }

@@ -57,7 +57,7 @@ WORDS = {
     },
     "ja": {
         "relations": {
-            "drawn_to": "傾斜",
+            "drawn_to": "引き寄せ",
             "cooperation": "協力",
             "balancing": "均衡",
             "conflict": "対立",

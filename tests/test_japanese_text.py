@@ -1,0 +1,57 @@
+"""The Japanese edition's words as built: the text made from the data (discrepancy register,
+chronology, glossary, actor index and pages) has no English word of ours left in it, and one
+idea has one term on every page and in every figure (典拠箇所 for a locator, 引き寄せ for
+`drawn_to`).
+The checkers' self-tests are in tests/support/test_english_words.py and test_japanese_terms.py."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from support import japanese_pages
+from support.english_words import english_words
+from support.japanese_terms import figure_term_variants, page_term_variants
+from support.project import HTML, ROOT
+
+JA_HTML = HTML / "ja"
+DATA = ROOT / "data"
+# the pages written from the data's Japanese fields and the word modules
+DATA_MADE = (
+    "methods/discrepancies.html",
+    "appendices/chronology.html",
+    "appendices/glossary.html",
+    "appendices/actors.html",
+)
+
+
+def data_made_pages():
+    return [JA_HTML / p for p in DATA_MADE] + sorted((JA_HTML / "_generated").rglob("*.html"))
+
+
+def test_no_english_word_in_the_text_made_from_data(built_book):
+    names = japanese_pages.latin_names(DATA)
+    ids = frozenset(pd.read_csv(DATA / "actors.csv")["actor_id"])
+    pages = data_made_pages()
+    assert len(pages) > 40
+    found = [
+        f"{page.relative_to(JA_HTML)}: {word}"
+        for page in pages
+        for word in english_words(page.read_text(encoding="utf-8"), names, ids)
+    ]
+    assert found == [], "\n".join(found[:20])
+
+
+def test_one_term_for_one_idea_on_every_page_and_figure(built_book):
+    pages = [p for p in JA_HTML.rglob("*.html") if "_static" not in p.parts]
+    figures = sorted((JA_HTML / "_images").glob("*.svg"))
+    assert pages and figures
+    found = [
+        f"{path.relative_to(JA_HTML)}: {problem}"
+        for path in pages
+        for problem in page_term_variants(path.read_text(encoding="utf-8"))
+    ] + [
+        f"{path.relative_to(JA_HTML)}: {problem}"
+        for path in figures
+        for problem in figure_term_variants(path.read_text(encoding="utf-8"))
+    ]
+    assert found == [], "\n".join(found[:20])
