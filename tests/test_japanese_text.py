@@ -12,6 +12,7 @@ from support import japanese_pages
 from support.english_words import english_words
 from support.japanese_terms import figure_term_variants, page_term_variants
 from support.project import HTML, ROOT
+from support.reference_order import bib_readings, out_of_order, printed_authors
 
 JA_HTML = HTML / "ja"
 DATA = ROOT / "data"
@@ -55,3 +56,11 @@ def test_one_term_for_one_idea_on_every_page_and_figure(built_book):
         for problem in figure_term_variants(path.read_text(encoding="utf-8"))
     ]
     assert found == [], "\n".join(found[:20])
+
+
+def test_the_reference_list_is_in_the_japanese_order(built_book):
+    page = (JA_HTML / "appendices" / "references.html").read_text(encoding="utf-8")
+    authors = printed_authors(page)
+    assert len(authors) >= 8 and "松井弘明" in authors
+    readings = bib_readings((ROOT / "references.bib").read_text(encoding="utf-8"))
+    assert out_of_order(authors, readings) == []

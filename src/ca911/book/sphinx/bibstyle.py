@@ -15,6 +15,7 @@ chooses which classes they name (`_register_for_language`).
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pybtex.plugin
 import pybtex.style.names
@@ -120,6 +121,8 @@ class AuthorYearStyle(AuthorYearReferenceStyle):
 # ---------------------------------------------------------------------------- the Japanese edition
 
 JAPANESE_NAME_STYLE = "ca911_ja_family"
+# kana or kanji: a name written in Japanese
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # Romanised family name (as references.bib writes the author) → the family name as the chapters
 # print it, read from the bib file when the Japanese styles are registered.
 _JAPANESE_FAMILY: dict[str, str] = {}
@@ -189,7 +192,29 @@ class JapaneseAuthorDateStyle(AuthorDateStyle):
     「米ロ関係と中央アジア」（description）。 The author as the chapters print the name (romanised
     where the entry has no Japanese form), the year in brackets, the Japanese title in 「」 (a
     descriptive title in ［］ as it is), the description in brackets; the English fields where an
-    entry has no Japanese ones."""
+    entry has no Japanese ones. The list is in the Japanese order: works under a Japanese name
+    first, in 五十音順 of the name's reading (`author_ja_reading` for a name in kanji, a kana name
+    by itself), then those under a Latin name, alphabetically; one author's works by year."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.sort = self.sort_by_reading
+
+    @staticmethod
+    def sort_by_reading(entries):
+        from ca911.book.actor_index import japanese_sort_key
+
+        def key(entry):
+            name = entry.fields.get("author_ja", "")
+            japanese = bool(JAPANESE_SCRIPT.search(name))
+            reading = entry.fields.get("author_ja_reading", "")
+            return (
+                not japanese,
+                japanese_sort_key(name, reading) if japanese else ("", "", name.lower()),
+                entry.fields.get("year", ""),
+            )
+
+        return sorted(entries, key=key)
 
     def get_misc_template(self, e):
         title = e.fields.get("title_ja", "")
