@@ -11,7 +11,7 @@ import pandas as pd
 from support import japanese_pages
 from support.english_words import english_words
 from support.japanese_terms import figure_term_variants, page_term_variants
-from support.project import HTML, ROOT
+from support.project import BUILD, HTML, ROOT
 from support.reference_order import bib_readings, out_of_order, printed_authors
 
 JA_HTML = HTML / "ja"
@@ -64,3 +64,11 @@ def test_the_reference_list_is_in_the_japanese_order(built_book):
     assert len(authors) >= 8 and "松井弘明" in authors
     readings = bib_readings((ROOT / "references.bib").read_text(encoding="utf-8"))
     assert out_of_order(authors, readings) == []
+
+
+def test_no_latin_quote_is_set_full_width_in_the_japanese_pdf(built_book):
+    from support.latin_quotes import wide_latin_quotes
+    from support.print_ja import read_glyphs
+
+    found = wide_latin_quotes(read_glyphs(BUILD / "pdf" / "companion-ja.pdf"))
+    assert found == [], "\n".join(found[:15])

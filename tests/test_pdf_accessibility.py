@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 import ca911
+from support.edition_metadata import metadata_language_problems
 from support.pdf_structure import accessibility_problems
 from support.project import BUILD, ROOT
 
@@ -63,7 +64,7 @@ def test_the_archival_copy_is_tagged_as_the_book_is(built_book, name):
     assert problems == [], f"{path.name}: {problems}"
 
 
-def test_a_japanese_edition_declares_its_language_and_keeps_the_english_abstract_out(tmp_path):
+def test_a_japanese_edition_declares_its_language_and_describes_itself_in_japanese(tmp_path):
     import weasyprint
     from pypdf import PdfReader
 
@@ -84,4 +85,13 @@ def test_a_japanese_edition_declares_its_language_and_keeps_the_english_abstract
     )
     rdf = xmp(PdfReader(target))
     assert xmp_values(rdf, "dc", "language") == ["ja"]
-    assert xmp_values(rdf, "dc", "description") == []
+    from ca911.book.editions import ABSTRACT_JA, TEAM_JA
+
+    assert xmp_values(rdf, "dc", "description") == [ABSTRACT_JA]  # not the English abstract
+    assert xmp_values(rdf, "dc", "creator") == [TEAM_JA]
+    assert metadata_language_problems(target) == []
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_the_book_pdf_describes_itself_in_its_edition_language(built_book, name):
+    assert metadata_language_problems(built(name)) == []

@@ -14,6 +14,31 @@ ROOT = Path(__file__).resolve().parents[3]
 EDITIONS_NOTE = "In two editions from the same sources, English and Japanese (日本語版)"
 
 
+def edition_citation(cff: dict, lang: str = "en", title_markup=lambda title: title) -> str:
+    """The volume cited as an edition's reader cites it, naming the other edition too. English:
+    'The ca911 companion-volume team. Central Asia after 9/11: a reproducible companion. Version
+    0.1.0. In two editions …'; Japanese, in the Japanese form (the title in 『』, the team's
+    Japanese name): 'ca911副読本チーム『9.11後の中央アジア：再現可能な副読本』バージョン0.1.0、
+    日本語版。英語版 …と同じ資料から作る二つの版の一つ。' `title_markup` sets the English title
+    (italics in HTML)."""
+    from ca911.book.editions import EDITIONS, TEAM_JA
+
+    authors = ", ".join(
+        a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff["authors"]
+    )
+    version = str(cff["version"])
+    english, japanese = cff["title"], EDITIONS["ja"].title
+    if lang == "ja":
+        return (
+            f"{TEAM_JA}『{japanese}』バージョン{version}、日本語版。"
+            f"英語版 {title_markup(english)}（{authors}）と同じ資料から作る二つの版の一つ。"
+        )
+    return (
+        f"{authors}. {title_markup(english)}. Version {version}. "
+        f"{EDITIONS_NOTE}; the Japanese edition is titled {japanese}."
+    )
+
+
 def citation_bibtex(cff: dict) -> str:
     """The volume's BibTeX entry. Its year is the year of CITATION.cff's `date-released` when the
     file states one; otherwise the entry has no year and its note says that none is stated (a build
@@ -57,12 +82,13 @@ CITATION_WORDS = {
         "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
     },
     "ja": {
+        "this_edition": "日本語版は次のように引用できる：",
         "one_record": "一つの記録",
         "record_text": "すべての記録には変わらない参照名がある。`data/` のファイル名から `.csv` を"
         "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と食い違いの記録簿も同じ形を"
         "用いる）。記録を引用するときは本書のバージョンを添え、読者が当時のデータを取得できるように"
         "する：",
-        "record_example": "{title}（日本語版）, version {version}, 記録 {ref}",
+        "record_example": "{team_ja}『{title_ja}』日本語版、バージョン{version}、記録 {ref}",
         "anchors": "出来事と日付のない事実には HTML 版でのアンカーもある"
         "（出来事は全年表の項目、事実は日付のない事実の一覧の項目）。また、ページをもつ"
         "アクターはそのすべての記録を参照名とともに示す。",
@@ -78,7 +104,14 @@ CITATION_WORDS = {
 EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"
 
 
+def english_title(title: str) -> str:
+    """An English title in a Japanese line, declared English (the `english` role)."""
+    return f"{{english}}`{title}`"
+
+
 def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") -> str:
+    from ca911.book.editions import EDITIONS, TEAM_JA
+
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
     words = CITATION_WORDS[lang]
     out = [
@@ -94,6 +127,11 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") 
         "",
         words["editions_text"],
         "",
+        *(
+            [f"{words['this_edition']}{edition_citation(cff, lang, english_title)}", ""]
+            if lang == "ja"
+            else []
+        ),
         f"# {words['one_record']}",
         "",
         words["record_text"],
@@ -102,7 +140,11 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") 
         CITATION_BLOCK,
         "",
         words["record_example"].format(
-            title=cff["title"], version=cff["version"], ref=EXAMPLE_RECORD
+            title=cff["title"],
+            title_ja=EDITIONS["ja"].title,
+            team_ja=TEAM_JA,
+            version=cff["version"],
+            ref=EXAMPLE_RECORD,
         ),
         "```",
         "",

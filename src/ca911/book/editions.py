@@ -52,13 +52,28 @@ EDITIONS = {
         other_edition_label="English edition",
     ),
 }
+# The team's name in Japanese, one form everywhere (cover, author, copyright, citation, PDF): no
+# space between the Latin "ca911" and the Japanese that follows, as Japanese typesetting spaces
+# mixed scripts by itself.
+TEAM_JA = "ca911副読本チーム"
+# What the volume is, in Japanese: the cover's blurb and the Japanese PDF's subject.
+ABSTRACT_JA = (
+    "二つの日本語の章から典拠つきのデータ・年表・ネットワークを作る：松井弘明の米ロ関係と"
+    "中央アジア論、湯浅剛のカザフスタンとウズベキスタンの外交政策論。"
+)
+# CITATION.cff's keywords in Japanese, in its order (a keyword with no entry here stays as it is).
+KEYWORDS_JA = {
+    "Central Asia": "中央アジア",
+    "9/11": "9.11",
+    "Iraq war": "イラク戦争",
+    "Kazakhstan": "カザフスタン",
+    "Uzbekistan": "ウズベキスタン",
+    "Russia": "ロシア",
+}
 # The cover's words in the Japanese edition (its print cover reads them from html_context).
 COVER_JA = {
-    "cover_logo_title": "ca911 副読本チーム",
-    "cover_meta_data": (
-        "二つの日本語の章から典拠つきのデータ・年表・ネットワークを作る：松井弘明の米ロ関係と"
-        "中央アジア論、湯浅剛のカザフスタンとウズベキスタンの外交政策論。"
-    ),
+    "cover_logo_title": TEAM_JA,
+    "cover_meta_data": ABSTRACT_JA,
     "cover_footer": "コード：MIT　本文・図・データ：CC BY 4.0",
 }
 
@@ -66,8 +81,8 @@ COVER_JA = {
 THEME_WORDS_JA = {"search_bar_text": "検索..."}
 # The book's own words in the Japanese edition's configuration (author, footer, copyright line).
 BOOK_WORDS_JA = {
-    "author": "ca911副読本チーム",
-    "copyright": "ca911副読本チーム。本文・図・データはCC BY 4.0、コードはMIT",
+    "author": TEAM_JA,
+    "copyright": f"{TEAM_JA}。本文・図・データはCC BY 4.0、コードはMIT",
     "extra_footer": "コードはMIT、本文とデータはCC BY 4.0。",
 }
 

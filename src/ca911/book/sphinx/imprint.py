@@ -122,14 +122,16 @@ def print_front_matter(
     words = IMPRINT_WORDS.get(lang, IMPRINT_WORDS["en"])
     cff_licences = cff.get("license") or []
     cff_licences = [cff_licences] if isinstance(cff_licences, str) else cff_licences
-    authors = ", ".join(
-        a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff.get("authors", [])
-    )
     built = words["built"].format(commit=e(commit)) if commit else words["no_commit"]
     built += words["dated"].format(date=e(date)) if date else words["sep"].strip()
-    citation = (
-        f"{e(authors)}. <i>{e(cff.get('title', title))}</i>. "
-        f"Version {e(str(cff.get('version', version)))}."
+    from ca911.book.citation_page import edition_citation
+
+    # each edition's reader cites it in its own language, the other edition named
+    escaped = {k: e(str(v)) if isinstance(v, str) else v for k, v in cff.items()}
+    citation = edition_citation(
+        {"authors": [], "title": title, "version": version, **escaped},
+        lang,
+        lambda english: f'<i lang="en">{english}</i>',
     )
     licences = words["sep"].join(words["licences"].get(name, e(name)) for name in cff_licences)
     from ca911.book.editions import cover_title_lines

@@ -154,16 +154,21 @@ class BookMetadata(DocumentMetadata):
 
 def book_metadata(html_metadata: DocumentMetadata, cff: dict, when: datetime) -> BookMetadata:
     """The PDF's metadata: title and language as the HTML gives them (each edition its own), the
-    rest from CITATION.cff; both dates are the build's output date."""
+    rest from CITATION.cff, in the edition's language: the Japanese edition names its author, says
+    what it is and lists its keywords in Japanese (ca911.book.editions), as its XMP declares the
+    whole document Japanese; both dates are the build's output date."""
+    from ca911.book.editions import ABSTRACT_JA, KEYWORDS_JA, TEAM_JA
+
     licences = cff.get("license") or []
-    # CITATION.cff's abstract is English: another edition's XMP would give it as its own language
+    japanese = (html_metadata.lang or "en").startswith("ja")
     abstract = re.sub(r"\s+", " ", cff.get("abstract", "")).strip() or None
+    keywords = [str(keyword) for keyword in cff.get("keywords", [])]
     date = when.isoformat(timespec="seconds")
     return BookMetadata(
         title=html_metadata.title or cff.get("title"),
-        authors=[_cff_author(author) for author in cff.get("authors", [])],
-        description=abstract if (html_metadata.lang or "en").startswith("en") else None,
-        keywords=[str(keyword) for keyword in cff.get("keywords", [])],
+        authors=[TEAM_JA] if japanese else [_cff_author(a) for a in cff.get("authors", [])],
+        description=ABSTRACT_JA if japanese else abstract,
+        keywords=[KEYWORDS_JA.get(k, k) for k in keywords] if japanese else keywords,
         generator=html_metadata.generator,
         created=date,
         modified=date,
