@@ -127,6 +127,89 @@ def test_an_english_page_keeps_its_type(tmp_path):
     assert {g.font for run in english for g in run.inked if g.text == "松"} == {"IPAexGothic"}
 
 
+# --------------------------------------------------------------------- tables and their captions
+# A table of the shape that squeezed a column to a character a line: names and ids that never
+# break beside a column of one short word and two of longer Japanese (the words are ours).
+JA_TABLE_ROWS = [
+    ("カザフスタン", "上海協力機構", "加盟国", "2001-06-15", "その日に加盟したと記す", "–",
+     "–", "ch4 §3.2 ¶2"),
+    ("ウズベキスタン", "集団安全保障条約", "加盟国", "1999-04", "この日までに加盟していた",
+     "1999-04", "離脱した、または条約を更新しなかった", "ch4 §1 ¶2"),
+] * 5  # fmt: skip
+JA_TABLE_HEAD = ("加盟国", "機構", "状態", "開始", "開始の根拠", "終了", "終了の経緯", "典拠箇所")
+A4 = "@page { size: A4; margin: 2.5cm 3.25cm 2cm; }"
+
+
+def ja_table(caption: str = "表 1.1 加盟の記録（memberships.csv）。") -> str:
+    head = "".join(f"<th><p>{text}</p></th>" for text in JA_TABLE_HEAD)
+    body = "".join(
+        "<tr>" + "".join(f"<td><p>{text}</p></td>" for text in row) + "</tr>"
+        for row in JA_TABLE_ROWS
+    )
+    return (
+        f'<div class="cell_output"><table class="docutils"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def ja_page(content: str, lang: str = "ja") -> str:
+    """A Japanese page marked for print as the build marks it, in `lang`'s edition."""
+    from ca911.book.sphinx.print import mark_for_print
+
+    page = ja.specimen_html(()).replace("<h2>", "<h2 hidden>")
+    names = {row[k] for row in JA_TABLE_ROWS for k in (0, 1)}  # as proper_names gives them
+    return mark_for_print(
+        page.replace("</section>", content + "</section>"), names=names, lang=lang
+    )
+
+
+@needs_mincho
+def test_a_japanese_table_keeps_its_short_words_whole(tmp_path):
+    """Marked as the Japanese edition marks it, no column is squeezed to a character a line; the
+    same table without the Japanese marks (a broken copy) sets 加盟国 a character a line."""
+    for lang, squeezed in (("ja", False), ("en", True)):
+        folder = tmp_path / lang
+        specimen(folder, A4, ja_page(ja_table(), lang))
+        pdf = folder / "specimen.pdf"
+        narrow = ja.narrow_cells(layout.read_pages(pdf), layout.table_places(pdf))
+        assert bool(narrow) is squeezed, (lang, narrow)
+        if squeezed:
+            assert "加|盟|国" in {text for _, _, text in narrow}
+        else:
+            assert ja.past_the_measure(ja.read_glyphs(pdf)) == []
+
+
+@needs_mincho
+def test_a_table_caption_is_never_left_at_a_page_foot(tmp_path):
+    """A caption of seven lines after the line that introduces its table, placed where the small
+    specimen page ends inside it: with the stylesheet, caption and table go over together; a copy
+    that lets a caption break leaves its first lines at the foot, the rest with the table."""
+    caption = (
+        "表 1.1 加盟の記録。" + "開始と終了が同じ月に収まる行と、開始に日付のない行を示す。" * 2
+    )
+    rows = "".join(
+        f"<tr><td><p>行{n}</p></td><td><p>加盟国として示される</p></td></tr>" for n in range(6)
+    )
+    table = (
+        f'<div class="cell_output"><table class="docutils"><caption>{caption}</caption>'
+        f"<thead><tr><th><p>番号</p></th><th><p>内容</p></th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+    parted = []
+    for lines in (8, 9):
+        filler = "".join(f"<p>図書館の閲覧室は朝九時に開く{n}。</p>" for n in range(lines))
+        html = ja_page(filler + "<p>その日付は次のとおりである：</p>" + table)
+        for name, css in (("kept", ""), ("broken", "caption { break-inside: auto !important; }")):
+            folder = tmp_path / f"{name}-{lines}"
+            specimen(folder, css, html)
+            found = ja.captions_parted(layout.read_pages(folder / "specimen.pdf"))
+            if name == "kept":
+                assert found == [], (lines, found)
+            else:
+                parted += found
+    assert parted, "no position of the caption made the broken copy part it from its table"
+
+
 # ---------------------------------------------------------------------------- the built PDFs
 @pytest.fixture(scope="module")
 def ja_pdf(built_book) -> Path:
@@ -188,6 +271,26 @@ def test_japanese_pdf_keeps_the_type_floor(ja_pdf):
 def test_japanese_pdf_tables_fit_the_text_block(ja_pdf):
     faults = ja.past_the_measure(ja_glyphs())
     assert faults == [], report(faults, "lines past the text block")
+
+
+def test_japanese_pdf_keeps_the_latin_words_whole(ja_pdf):
+    faults = ja.split_latin_words(list(ja_lines()))
+    assert faults == [], report(faults, "Latin words broken between lines")
+
+
+def test_japanese_pdf_has_no_column_squeezed_to_a_character_a_line(ja_pdf):
+    faults = ja.narrow_cells(list(ja_pages()), layout.table_places(JA_PDF))
+    assert faults == [], report(faults, "cells set a character or two a line")
+
+
+def test_japanese_pdf_keeps_each_table_caption_with_its_table(ja_pdf):
+    faults = ja.captions_parted(list(ja_pages()))
+    assert faults == [], report(faults, "table captions at a page foot")
+
+
+def test_english_pdf_keeps_each_table_caption_with_its_table(built_book):
+    faults = ja.captions_parted(layout.read_pages(PDF))
+    assert faults == [], report(faults, "table captions at a page foot")
 
 
 def test_japanese_pdf_leaves_no_heading_at_a_page_foot(ja_pdf):
