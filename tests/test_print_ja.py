@@ -300,3 +300,8 @@ def test_japanese_pdf_leaves_no_heading_at_a_page_foot(ja_pdf):
 def test_english_pdf_has_no_mincho(built_book):
     fonts = ja.embedded_fonts(PDF)
     assert not any("Mincho" in name for name in fonts), sorted(fonts)
+
+
+def test_japanese_contents_set_each_part_label_with_its_entries(ja_pdf):
+    faults = ja.contents_labels_astray(list(ja_pages()))
+    assert faults == [], report(faults, "part labels nearer the entry above than their own")

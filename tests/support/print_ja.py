@@ -538,3 +538,47 @@ def captions_parted(pages) -> list[tuple[int, str]]:
             if all(abs(rest.size - line.size) < 0.2 for rest in lines[k + 1 :]):
                 found.append((page.number, line.text[:50]))
     return found
+
+
+# ------------------------------------------------------------------------------ the contents
+CONTENTS_TITLES = ("目次", "Contents")
+
+
+def contents_labels_astray(pages) -> list[tuple[int, str, float, float]]:
+    """(page, label, space above, space below) of every part label of the printed contents that
+    stands no further from the entry above it than from its own first entry: a label heads the
+    entries under it. The contents are the page titled 目次 (Contents) and the pages after it
+    whose lines mostly end in a page number; a label is a line of them set smaller than the
+    entries, with no page number."""
+    from support import print_layout as layout
+
+    heads = layout.recurring_heights(pages)
+    found = []
+    start = next(
+        (
+            k
+            for k, page in enumerate(pages)
+            if any(line.text in CONTENTS_TITLES for line in layout.body_lines(page, heads))
+        ),
+        None,
+    )
+    if start is None:
+        return found
+    for page in pages[start:]:
+        lines = [
+            line for line in layout.body_lines(page, heads) if line.text not in CONTENTS_TITLES
+        ]
+        numbered = [line for line in lines if line.text[-1:].isdigit()]
+        if len(numbered) * 2 < len(lines):
+            break
+        entry_size = Counter(line.size for line in numbered).most_common(1)[0][0]
+        for above, label, below in zip(lines, lines[1:], lines[2:]):
+            if label.text[-1:].isdigit() or label.size >= entry_size:
+                continue
+            space_above = layout.from_top(page, label.top) - layout.from_top(page, above.bottom)
+            space_below = layout.from_top(page, below.top) - layout.from_top(page, label.bottom)
+            if space_above <= space_below:
+                found.append(
+                    (page.number, label.text[:40], round(space_above, 1), round(space_below, 1))
+                )
+    return found

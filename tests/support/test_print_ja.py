@@ -192,3 +192,35 @@ def test_a_latin_word_broken_between_lines_is_found():
         whole, line("データはファイルmembers"), beside(line("hips.csvにある"), 200)
     )
     assert ja.split_latin_words(elsewhere) == []
+
+
+def contents_page(rows: list[tuple[str, float, float]]):
+    """A printed contents page from (text, size, space above in pt) rows, set down from the top."""
+    from support import print_layout as layout
+
+    lines, y = [], 780.0
+    for text, size, space in rows:
+        y -= space
+        chars = [
+            layout.Char(c, size, 60 + k * size, y - size, 60 + (k + 1) * size, y, y - 0.8 * size)
+            for k, c in enumerate(text.replace(" ", ""))
+        ]
+        lines.append(layout.Line(y, y - size, size, chars))
+        y -= size
+    return layout.Page(1, 595, 842, [c for line in lines for c in line.chars], lines, [])
+
+
+def test_a_part_label_of_the_contents_stands_with_its_entries():
+    def rows(above: float, below: float):
+        return [
+            ("目次", 20, 0),
+            ("本書について 10", 12, 20),
+            ("原典の二つの章 14", 12, 20),
+            ("第1部 原著第3章の手引き", 8, above),
+            ("1. 9.11後のアメリカ 17", 12, below),
+            ("2. 日ごとの動き 25", 12, 20),
+        ]
+
+    assert ja.contents_labels_astray([contents_page(rows(28, 10))]) == []
+    astray = ja.contents_labels_astray([contents_page(rows(14, 24))])
+    assert [(page, label) for page, label, _, _ in astray] == [(1, "第1部原著第3章の手引き")]
