@@ -30,10 +30,24 @@ needs_mincho = pytest.mark.skipif(
 )
 
 
+def theme_font(name: str) -> Path:
+    """A font the print theme (sphinx-simplepdf) ships, as the print build copies it."""
+    import sphinx_simplepdf
+
+    theme = Path(sphinx_simplepdf.__file__).parent / "themes" / "simplepdf_theme"
+    return theme / "static" / "fonts" / name
+
+
+# the faces the stylesheet names for Japanese pages: the Mincho, the Gothic, the Latin quotes' face
+SPECIMEN_FONTS = {
+    "ipaexm.ttf": MINCHO_FILE,
+    "ipaexg.ttf": FONT_FILE,
+    "FiraSans-Regular.otf": theme_font("FiraSans-Regular.otf"),
+}
+
+
 def specimen(folder: Path, extra_css: str = "", html: str = "") -> list[ja.Run]:
-    pdf = ja.render_specimen(
-        STYLESHEET, {"ipaexm.ttf": MINCHO_FILE, "ipaexg.ttf": FONT_FILE}, folder, extra_css, html
-    )
+    pdf = ja.render_specimen(STYLESHEET, SPECIMEN_FONTS, folder, extra_css, html)
     return ja.runs(ja.read_glyphs(pdf))
 
 
@@ -210,6 +224,25 @@ def test_a_table_caption_is_never_left_at_a_page_foot(tmp_path):
     assert parted, "no position of the caption made the broken copy part it from its table"
 
 
+@needs_mincho
+def test_latin_quotes_come_from_the_latin_face_in_every_japanese_rule(tmp_path):
+    """An English phrase quoted in a Japanese page, in the body, in bold (a table's row label) and
+    in a caption: its apostrophe and quotation marks in the Latin face, never IPAex's full-width
+    ones; a copy whose bold face names IPAex alone sets them full-width."""
+    phrase = "the government’s “response” to the attack"
+    html = ja_page(
+        f"<p>本文の {phrase} という句。</p><p><strong>{phrase}</strong></p>"
+        f'<table class="docutils"><caption>表 1.1 {phrase}</caption><thead><tr><th>列</th></tr>'
+        f"</thead><tbody><tr><td><strong>{phrase}</strong></td></tr></tbody></table>"
+    )
+    specimen(tmp_path / "kept", "", html)
+    assert ja.full_width_quotes(ja.read_glyphs(tmp_path / "kept" / "specimen.pdf")) == []
+    broken = 'html[lang|="ja"] strong { font-family: "IPAexGothic ja" !important; }'
+    specimen(tmp_path / "broken", broken, html)
+    found = ja.full_width_quotes(ja.read_glyphs(tmp_path / "broken" / "specimen.pdf"))
+    assert {mark for _, mark, _ in found} == {"’", "“", "”"}
+
+
 # ---------------------------------------------------------------------------- the built PDFs
 @pytest.fixture(scope="module")
 def ja_pdf(built_book) -> Path:
@@ -271,6 +304,11 @@ def test_japanese_pdf_keeps_the_type_floor(ja_pdf):
 def test_japanese_pdf_tables_fit_the_text_block(ja_pdf):
     faults = ja.past_the_measure(ja_glyphs())
     assert faults == [], report(faults, "lines past the text block")
+
+
+def test_japanese_pdf_sets_latin_quotes_in_the_latin_face(ja_pdf):
+    faults = ja.full_width_quotes(ja_glyphs())
+    assert faults == [], report(faults, "Latin quotation marks set full-width")
 
 
 def test_japanese_pdf_keeps_the_latin_words_whole(ja_pdf):

@@ -582,3 +582,19 @@ def contents_labels_astray(pages) -> list[tuple[int, str, float, float]]:
                     (page.number, label.text[:40], round(space_above, 1), round(space_below, 1))
                 )
     return found
+
+
+# ------------------------------------------------------------------------- Latin quotation marks
+LATIN_QUOTES = set("‘’“”")
+
+
+def full_width_quotes(pages: list[list[Glyph]], japanese_face: str = "IPAex") -> list[tuple]:
+    """(page, mark, face) of every Latin quotation mark or apostrophe set in a Japanese face: IPAex
+    draws ’ “ ” full-width, as Japanese punctuation, which opens a gap inside a Latin word
+    (government’ s); the stylesheet takes them from the Latin face in every Japanese rule."""
+    return [
+        (number, glyph.text, glyph.font)
+        for number, glyphs in enumerate(pages, start=1)
+        for glyph in glyphs
+        if glyph.text in LATIN_QUOTES and japanese_face.lower() in glyph.font.lower()
+    ]
