@@ -30,10 +30,24 @@ needs_mincho = pytest.mark.skipif(
 )
 
 
+def theme_font(name: str) -> Path:
+    """A font the print theme (sphinx-simplepdf) ships, as the print build copies it."""
+    import sphinx_simplepdf
+
+    theme = Path(sphinx_simplepdf.__file__).parent / "themes" / "simplepdf_theme"
+    return theme / "static" / "fonts" / name
+
+
+# the faces the stylesheet names for Japanese pages: the Mincho, the Gothic, the Latin quotes' face
+SPECIMEN_FONTS = {
+    "ipaexm.ttf": MINCHO_FILE,
+    "ipaexg.ttf": FONT_FILE,
+    "FiraSans-Regular.otf": theme_font("FiraSans-Regular.otf"),
+}
+
+
 def specimen(folder: Path, extra_css: str = "", html: str = "") -> list[ja.Run]:
-    pdf = ja.render_specimen(
-        STYLESHEET, {"ipaexm.ttf": MINCHO_FILE, "ipaexg.ttf": FONT_FILE}, folder, extra_css, html
-    )
+    pdf = ja.render_specimen(STYLESHEET, SPECIMEN_FONTS, folder, extra_css, html)
     return ja.runs(ja.read_glyphs(pdf))
 
 
@@ -127,6 +141,108 @@ def test_an_english_page_keeps_its_type(tmp_path):
     assert {g.font for run in english for g in run.inked if g.text == "松"} == {"IPAexGothic"}
 
 
+# --------------------------------------------------------------------- tables and their captions
+# A table of the shape that squeezed a column to a character a line: names and ids that never
+# break beside a column of one short word and two of longer Japanese (the words are ours).
+JA_TABLE_ROWS = [
+    ("カザフスタン", "上海協力機構", "加盟国", "2001-06-15", "その日に加盟したと記す", "–",
+     "–", "ch4 §3.2 ¶2"),
+    ("ウズベキスタン", "集団安全保障条約", "加盟国", "1999-04", "この日までに加盟していた",
+     "1999-04", "離脱した、または条約を更新しなかった", "ch4 §1 ¶2"),
+] * 5  # fmt: skip
+JA_TABLE_HEAD = ("加盟国", "機構", "状態", "開始", "開始の根拠", "終了", "終了の経緯", "典拠箇所")
+A4 = "@page { size: A4; margin: 2.5cm 3.25cm 2cm; }"
+
+
+def ja_table(caption: str = "表 1.1 加盟の記録（memberships.csv）。") -> str:
+    head = "".join(f"<th><p>{text}</p></th>" for text in JA_TABLE_HEAD)
+    body = "".join(
+        "<tr>" + "".join(f"<td><p>{text}</p></td>" for text in row) + "</tr>"
+        for row in JA_TABLE_ROWS
+    )
+    return (
+        f'<div class="cell_output"><table class="docutils"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def ja_page(content: str, lang: str = "ja") -> str:
+    """A Japanese page marked for print as the build marks it, in `lang`'s edition."""
+    from ca911.book.sphinx.print import mark_for_print
+
+    page = ja.specimen_html(()).replace("<h2>", "<h2 hidden>")
+    names = {row[k] for row in JA_TABLE_ROWS for k in (0, 1)}  # as proper_names gives them
+    return mark_for_print(
+        page.replace("</section>", content + "</section>"), names=names, lang=lang
+    )
+
+
+@needs_mincho
+def test_a_japanese_table_keeps_its_short_words_whole(tmp_path):
+    """Marked as the Japanese edition marks it, no column is squeezed to a character a line; the
+    same table without the Japanese marks (a broken copy) sets 加盟国 a character a line."""
+    for lang, squeezed in (("ja", False), ("en", True)):
+        folder = tmp_path / lang
+        specimen(folder, A4, ja_page(ja_table(), lang))
+        pdf = folder / "specimen.pdf"
+        narrow = ja.narrow_cells(layout.read_pages(pdf), layout.table_places(pdf))
+        assert bool(narrow) is squeezed, (lang, narrow)
+        if squeezed:
+            assert "加|盟|国" in {text for _, _, text in narrow}
+        else:
+            assert ja.past_the_measure(ja.read_glyphs(pdf)) == []
+
+
+@needs_mincho
+def test_a_table_caption_is_never_left_at_a_page_foot(tmp_path):
+    """A caption of seven lines after the line that introduces its table, placed where the small
+    specimen page ends inside it: with the stylesheet, caption and table go over together; a copy
+    that lets a caption break leaves its first lines at the foot, the rest with the table."""
+    caption = (
+        "表 1.1 加盟の記録。" + "開始と終了が同じ月に収まる行と、開始に日付のない行を示す。" * 2
+    )
+    rows = "".join(
+        f"<tr><td><p>行{n}</p></td><td><p>加盟国として示される</p></td></tr>" for n in range(6)
+    )
+    table = (
+        f'<div class="cell_output"><table class="docutils"><caption>{caption}</caption>'
+        f"<thead><tr><th><p>番号</p></th><th><p>内容</p></th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+    parted = []
+    for lines in (8, 9):
+        filler = "".join(f"<p>図書館の閲覧室は朝九時に開く{n}。</p>" for n in range(lines))
+        html = ja_page(filler + "<p>その日付は次のとおりである：</p>" + table)
+        for name, css in (("kept", ""), ("broken", "caption { break-inside: auto !important; }")):
+            folder = tmp_path / f"{name}-{lines}"
+            specimen(folder, css, html)
+            found = ja.captions_parted(layout.read_pages(folder / "specimen.pdf"))
+            if name == "kept":
+                assert found == [], (lines, found)
+            else:
+                parted += found
+    assert parted, "no position of the caption made the broken copy part it from its table"
+
+
+@needs_mincho
+def test_latin_quotes_come_from_the_latin_face_in_every_japanese_rule(tmp_path):
+    """An English phrase quoted in a Japanese page, in the body, in bold (a table's row label) and
+    in a caption: its apostrophe and quotation marks in the Latin face, never IPAex's full-width
+    ones; a copy whose bold face names IPAex alone sets them full-width."""
+    phrase = "the government’s “response” to the attack"
+    html = ja_page(
+        f"<p>本文の {phrase} という句。</p><p><strong>{phrase}</strong></p>"
+        f'<table class="docutils"><caption>表 1.1 {phrase}</caption><thead><tr><th>列</th></tr>'
+        f"</thead><tbody><tr><td><strong>{phrase}</strong></td></tr></tbody></table>"
+    )
+    specimen(tmp_path / "kept", "", html)
+    assert ja.full_width_quotes(ja.read_glyphs(tmp_path / "kept" / "specimen.pdf")) == []
+    broken = 'html[lang|="ja"] strong { font-family: "IPAexGothic ja" !important; }'
+    specimen(tmp_path / "broken", broken, html)
+    found = ja.full_width_quotes(ja.read_glyphs(tmp_path / "broken" / "specimen.pdf"))
+    assert {mark for _, mark, _ in found} == {"’", "“", "”"}
+
+
 # ---------------------------------------------------------------------------- the built PDFs
 @pytest.fixture(scope="module")
 def ja_pdf(built_book) -> Path:
@@ -190,6 +306,31 @@ def test_japanese_pdf_tables_fit_the_text_block(ja_pdf):
     assert faults == [], report(faults, "lines past the text block")
 
 
+def test_japanese_pdf_sets_latin_quotes_in_the_latin_face(ja_pdf):
+    faults = ja.full_width_quotes(ja_glyphs())
+    assert faults == [], report(faults, "Latin quotation marks set full-width")
+
+
+def test_japanese_pdf_keeps_the_latin_words_whole(ja_pdf):
+    faults = ja.split_latin_words(list(ja_lines()))
+    assert faults == [], report(faults, "Latin words broken between lines")
+
+
+def test_japanese_pdf_has_no_column_squeezed_to_a_character_a_line(ja_pdf):
+    faults = ja.narrow_cells(list(ja_pages()), layout.table_places(JA_PDF))
+    assert faults == [], report(faults, "cells set a character or two a line")
+
+
+def test_japanese_pdf_keeps_each_table_caption_with_its_table(ja_pdf):
+    faults = ja.captions_parted(list(ja_pages()))
+    assert faults == [], report(faults, "table captions at a page foot")
+
+
+def test_english_pdf_keeps_each_table_caption_with_its_table(built_book):
+    faults = ja.captions_parted(layout.read_pages(PDF))
+    assert faults == [], report(faults, "table captions at a page foot")
+
+
 def test_japanese_pdf_leaves_no_heading_at_a_page_foot(ja_pdf):
     assert layout.headings_at_foot(list(ja_pages())) == []
 
@@ -197,3 +338,8 @@ def test_japanese_pdf_leaves_no_heading_at_a_page_foot(ja_pdf):
 def test_english_pdf_has_no_mincho(built_book):
     fonts = ja.embedded_fonts(PDF)
     assert not any("Mincho" in name for name in fonts), sorted(fonts)
+
+
+def test_japanese_contents_set_each_part_label_with_its_entries(ja_pdf):
+    faults = ja.contents_labels_astray(list(ja_pages()))
+    assert faults == [], report(faults, "part labels nearer the entry above than their own")

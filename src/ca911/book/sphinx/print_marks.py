@@ -321,3 +321,23 @@ def mark_ragged(soup, share: float = 0.3, longest: int = 12) -> None:
         )
         if records_lead or identifier_share(tag) >= share or longest_unbreakable(tag) >= longest:
             add_class(tag, "ca911-ragged")
+
+
+JAPANESE_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def mark_japanese_cells(soup, word: int = 14) -> None:
+    """Japanese may break between any two characters, so a Japanese cell's narrowest width is one
+    character, and the automatic table layout, short of room beside columns that never break
+    (names, ids, locators), squeezed whole columns to that: 加盟国 set a character a line. A cell
+    holding one short Japanese word (no space, at most `word` Latin widths: seven characters) is
+    marked to stay on one line; a longer Japanese cell is marked to keep a least width, so its
+    lines hold a few characters each. The Japanese edition's print only."""
+    for cell in soup.select("table td, table th"):
+        text = cell.get_text("", strip=True)
+        if not JAPANESE_CHARACTER.search(text):
+            continue
+        if text_width(text) <= word and not re.search(r"\s", text):
+            add_class(cell, "ca911-ja-word")
+        else:
+            add_class(cell, "ca911-ja-text")
