@@ -65,10 +65,3 @@ def test_the_reference_list_is_in_the_japanese_order(built_book):
     readings = bib_readings((ROOT / "references.bib").read_text(encoding="utf-8"))
     assert out_of_order(authors, readings) == []
 
-
-def test_no_latin_quote_is_set_full_width_in_the_japanese_pdf(built_book):
-    from support.latin_quotes import wide_latin_quotes
-    from support.print_ja import read_glyphs
-
-    found = wide_latin_quotes(read_glyphs(BUILD / "pdf" / "companion-ja.pdf"))
-    assert found == [], "\n".join(found[:15])
