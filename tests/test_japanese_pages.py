@@ -139,6 +139,32 @@ def test_the_japanese_glossary_and_sentence_map_keep_their_words_whole_on_a_phon
     assert not found, screen_fit.report(path, found)
 
 
+@pytest.mark.book
+def test_no_english_on_screen_once_scripts_and_stylesheets_ran(browser, site, ja_pages):
+    """What a reader of a Japanese page sees on a phone after its scripts ran (the searchable
+    table's words and headers) and what its stylesheets draw (a table's scroll cue): Japanese, on
+    every page (the actor pages sampled). tests/support/japanese_screen.py, self-tested in
+    tests/support/test_japanese_screen.py."""
+    from support import japanese_screen, screen_fit
+    from support.project import sample_actor_pages
+
+    names = checks.latin_names(DATA)
+    paths = sample_actor_pages([p.relative_to(JA_HTML).as_posix() for p in ja_pages], JA_HTML)
+    found = []
+    for path in paths:
+        context = browser.new_context(color_scheme="light", **screen_fit.PHONE)
+        try:
+            page = context.new_page()
+            page.goto(f"{site}/ja/{path}", wait_until="load")
+            page.wait_for_load_state("networkidle")
+            state = japanese_screen.rendered(page)
+        finally:
+            context.close()
+        on_screen = japanese_screen.untranslated_on_screen(state, names)
+        found += [f"{path}: {text}" for text in on_screen]
+    assert found == [], f"{len(found)} English texts on screen:\n" + "\n".join(found[:20])
+
+
 @needs_sources
 def test_no_run_shared_with_the_chapters_outside_quotations(ja_pages):
     quotations = checks.declared_quotations(DATA)

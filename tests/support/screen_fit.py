@@ -134,9 +134,9 @@ MEASURE_JS = r"""
   // a cue: text saying "scroll" in the scroll box, its caption or just before it, or a pseudo-element drawing it
   const shown = s => s.display !== "none" && s.visibility !== "hidden" && parseFloat(s.fontSize) >= 8;
   const scrollCue = (table, box) => [box, table.querySelector("caption"), box && box.previousElementSibling].filter(Boolean)
-    .some(e => /scroll/i.test(e.innerText || "") || ["::before", "::after"].some(p => {
+    .some(e => /scroll|スクロール/i.test(e.innerText || "") || ["::before", "::after"].some(p => {
       const s = getComputedStyle(e, p);
-      return /scroll/i.test(s.content || "") && shown(s);
+      return /scroll|スクロール/i.test(s.content || "") && shown(s);
     }));
   for (const table of root.querySelectorAll("table")) {
     if (!visible(table)) continue;
@@ -152,14 +152,14 @@ MEASURE_JS = r"""
   // ("scroll" in a listing) is no cue, a drawn pseudo-element or the text just before the block is
   const drawnCue = e => ["::before", "::after"].some(p => {
     const s = getComputedStyle(e, p);
-    return /scroll/i.test(s.content || "") && shown(s);
+    return /scroll|スクロール/i.test(s.content || "") && shown(s);
   });
   for (const pre of root.querySelectorAll("pre")) {
     if (!visible(pre) || pre.scrollWidth <= pre.clientWidth + 1) continue;
     const holder = pre.closest("div.highlight, div[class*='highlight-']") || pre;
     const before = (holder.parentElement && holder.parentElement.closest("div[class*='highlight-']")) || holder;
     const cued = [pre, holder, before].some(drawnCue)
-      || /scroll/i.test((before.previousElementSibling && before.previousElementSibling.innerText) || "");
+      || /scroll|スクロール/i.test((before.previousElementSibling && before.previousElementSibling.innerText) || "");
     if (!cued) add("code block cut without a cue", pre, `${pre.scrollWidth}px of lines in a ${pre.clientWidth}px box: ` + short(pre.innerText));
   }
 

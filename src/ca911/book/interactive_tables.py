@@ -4,17 +4,57 @@ reader gets instead."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
 
 from ca911.book.myst import markdown_table
 
-# The words DataTables shows around a searchable table (its own defaults are English).
+# The words DataTables shows around a searchable table (its own defaults are English): DataTables'
+# `language` option, and "all" for the page-length menu.
 DATATABLES_WORDS = {
     "en": {"lengthMenu": "Show _MENU_ rows per page", "search": "Search:", "all": "All"},
-    "ja": {"lengthMenu": "1ページに _MENU_ 行を表示", "search": "検索：", "all": "すべて"},
+    "ja": {
+        "lengthMenu": "1ページに _MENU_ 行を表示",
+        "search": "検索：",
+        "all": "すべて",
+        "info": "全_TOTAL_行のうち_START_～_END_行目",
+        "infoEmpty": "該当する行なし",
+        "infoFiltered": "（全_MAX_行から絞り込み）",
+        "zeroRecords": "一致する行はない",
+        "emptyTable": "この表に行はない",
+        "loadingRecords": "読み込んでいます…",
+        "lengthLabels": {"-1": "すべて"},
+        "aria": {
+            "orderable": "：押すと並べ替え",
+            "orderableReverse": "：押すと逆順に並べ替え",
+            "orderableRemove": "：押すと並べ替えを解除",
+            "paginate": {"first": "最初", "last": "最後", "next": "次", "previous": "前"},
+        },
+    },
 }
+# A column's header as the reader sees it; the column keeps its name (and class) otherwise.
+HEADER_WORDS = {
+    "ja": {
+        "date": "日付",
+        "actors": "アクター",
+        "what happened": "出来事",
+        "type": "種類",
+        "locator": "典拠箇所",
+        "record id": "記録ID",
+    }
+}
+# DataTables names its page buttons' <nav> "pagination" whatever its `language`: the table renames
+# it each time it is drawn (in English it keeps DataTables' name). A draw callback, since itables
+# takes `initComplete` for itself.
+PAGINATION_NAME = {"ja": "ページ送り"}
+NAME_PAGINATION_JS = (
+    "function (settings) {{ settings.nTableWrapper.querySelectorAll('nav[aria-label=pagination]')"
+    ".forEach(nav => nav.setAttribute('aria-label', {name})); }}"
+)
+# The label a phone shows before a row's actors (ITABLE_CSS)
+ACTORS_LABEL = {"en": "Actors: ", "ja": "アクター："}
 
 ITABLES_STATIC = (
     "_static/itables"  # where the book ships DataTables (see sphinx_ext): no CDN, no inline copy
@@ -52,7 +92,7 @@ ITABLE_CSS = """
   .dt-container table.dataTable tbody td.ca911-col-locator { grid-area: 1 / 3; justify-self: end; text-align: right; white-space: nowrap; }
   .dt-container table.dataTable tbody td.ca911-col-what-happened { grid-area: 2 / 1 / 3 / -1; }
   .dt-container table.dataTable tbody td.ca911-col-actors { grid-area: 3 / 1 / 4 / -1; color: var(--pst-color-text-muted); }
-  .dt-container table.dataTable tbody td.ca911-col-actors:not(:empty)::before { content: "Actors: "; }
+  .dt-container table.dataTable tbody td.ca911-col-actors:not(:empty)::before { content: ACTORS_LABEL; }
 }
 """  # noqa: E501 (stylesheet rules sent to the page as they are)
 # Share of the width per column (by name); prose gets the most, ids and locators stay narrow.
@@ -137,10 +177,24 @@ class InteractiveTable:
             # itables' default sorts from the arrow icon only
             "text_in_header_can_be_selected": False,
             "lengthMenu": [[10, 25, 50, -1], [10, 25, 50, DATATABLES_WORDS[self.lang]["all"]]],
-            "css": ITABLE_CSS,
-            "language": {key: DATATABLES_WORDS[self.lang][key] for key in ("lengthMenu", "search")},
+            "css": ITABLE_CSS.replace(
+                "ACTORS_LABEL", json.dumps(ACTORS_LABEL[self.lang], ensure_ascii=False)
+            ),
+            "language": {
+                key: words for key, words in DATATABLES_WORDS[self.lang].items() if key != "all"
+            },
             "style": "table-layout:auto;width:100%;margin:0;caption-side:top",
+            **self._pagination_name(),
         }
+
+    def _pagination_name(self) -> dict:
+        from itables import JavascriptFunction
+
+        name = PAGINATION_NAME.get(self.lang)
+        if name is None:
+            return {}
+        script = NAME_PAGINATION_JS.format(name=json.dumps(name, ensure_ascii=False))
+        return {"drawCallback": JavascriptFunction(script)}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         from itables import to_html_datatable
@@ -149,8 +203,9 @@ class InteractiveTable:
 
         # cells as HTML: a locator or record reference shows in its one element (records.py), all
         # else escaped
+        headers = HEADER_WORDS.get(self.lang, {})
         table = to_html_datatable(
-            self.frame.map(html_cell),
+            self.frame.map(html_cell).rename(columns=headers),
             caption=self.caption,
             connected=True,
             dt_url=self.dt_url,

@@ -1,8 +1,8 @@
 """The book's Sphinx extension, as sub-extensions each with its own setup(): the record roles
-(`roles`), the HTML edition's pages and stylesheets (`html`), the fonts (`fonts`), the print edition
-(`print`), appendix numbering (`numbering`) and the citation styles (`bibstyle`). This module sets
-them up, configures Sphinx from one place and writes the generated files (`_generated/`) the pages
-include.
+(`roles`), the HTML edition's pages and stylesheets (`html`), the Japanese search's query
+splitter (`search`), the fonts (`fonts`), the print edition (`print`), appendix numbering
+(`numbering`) and the citation styles (`bibstyle`). This module sets them up, configures Sphinx
+from one place and writes the generated files (`_generated/`) the pages include.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ SUB_EXTENSIONS = (
     "roles",
     "fonts",
     "html",
+    "search",
     "narrow_figures",
     "print",
     "numbering",

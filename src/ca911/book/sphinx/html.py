@@ -2,7 +2,7 @@
 executed notebook offered for download, and what the pages get after Sphinx and the theme have made
 them (html-page-context handlers): scripts listed once, citation entries as list items, a full-size
 link under every content image (a <picture> with its narrow layout where it has one), break points
-in identifiers set in table cells, named sidebar toggles."""
+in identifiers set in table cells, named sidebar toggles, the copy button's words."""
 
 from __future__ import annotations
 
@@ -180,6 +180,34 @@ def name_toctree_toggles(app: Sphinx, exception) -> None:
             page.write_text(new, encoding="utf-8")
 
 
+# sphinx-copybutton's words for a language its own table (`messages` in copybutton.js, chosen by the
+# page's lang) does not hold; otherwise it falls back to English
+COPYBUTTON_WORDS = {
+    "ja": {
+        "copy": "コピー",
+        "copy_to_clipboard": "クリップボードにコピー",
+        "copy_success": "コピーしました",
+        "copy_failure": "コピーできませんでした",
+    }
+}
+COPYBUTTON_TABLE = "const messages = {"
+
+
+def copybutton_words(app: Sphinx, exception) -> None:
+    """The edition's words join copybutton's table of messages in the copy written to _static."""
+    import json
+
+    words = COPYBUTTON_WORDS.get(edition_of(app.config.language))
+    script = Path(app.outdir, "_static", "copybutton.js")
+    if exception is not None or words is None or not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    entry = f"{json.dumps(app.config.language)}: {json.dumps(words, ensure_ascii=False)},"
+    if COPYBUTTON_TABLE in text and entry not in text:
+        text = text.replace(COPYBUTTON_TABLE, f"{COPYBUTTON_TABLE}\n  {entry}", 1)
+        script.write_text(text, encoding="utf-8")
+
+
 def escape_print_title(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
@@ -299,6 +327,7 @@ def _connect_html_only(app: Sphinx) -> None:
         # template that renders empty
         app.connect("html-page-context", edition_links, priority=400)
         app.connect("build-finished", name_toctree_toggles)
+        app.connect("build-finished", copybutton_words)
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,0 +1,40 @@
+"""The on-screen English check (tests/support/japanese_screen.py) finds English a Japanese page
+gets only from its scripts and stylesheets, and passes the same page in Japanese."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import japanese_screen
+
+pytestmark = pytest.mark.book  # needs Chromium, as the browser tests do
+
+PAGE = """<!doctype html><html lang="ja"><head><style>{css}</style></head><body>
+<article class="bd-article"><p>本書は二つの章を典拠つきのデータに置き換える。</p>
+<div class="wrap"><table><thead><tr><th>日付</th><th>アクター</th></tr></thead>
+<tbody><tr><td>2001-09-11</td><td class="actors">米国</td></tr></tbody></table></div>
+<div id="info"></div><p>ネットワークは<a href="#">Gephi</a>で開ける。</p>
+<!--| quarto-html-table-processing: none --></article>
+<script>document.getElementById("info").textContent = {info};</script></body></html>"""
+CUE = '.wrap::before {{ content: "{cue}"; }} td.actors::before {{ content: "{label}"; }}'
+
+
+def render(page, cue: str, label: str, info: str, header: str = "日付"):
+    css = CUE.format(cue=cue, label=label)
+    html = PAGE.format(css=css, info=repr(info)).replace("<th>日付</th>", f"<th>{header}</th>")
+    page.set_content(html)
+    return japanese_screen.untranslated_on_screen(japanese_screen.rendered(page))
+
+
+def test_words_drawn_by_css_and_written_by_a_script_are_read(page):
+    found = render(page, "Scroll sideways for all columns →", "Actors: ", "Showing 1 to 10", "date")
+    assert any("drawn by CSS" in f and "Scroll sideways" in f for f in found), found
+    assert any("drawn by CSS" in f and "Actors" in f for f in found), found
+    assert any("widget" in f and "Showing 1 to 10" in f for f in found), found
+    assert any(f == "widget: <th> date" for f in found), found
+
+
+def test_the_same_page_in_japanese_passes(page):
+    """A name in a Japanese sentence, a comment and a file extension are no English text."""
+    cue, label, info = "横にスクロールすると全列が見える →", "アクター：", "全44行のうち1～10行目"
+    assert render(page, cue, label, info) == []

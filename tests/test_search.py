@@ -1,0 +1,71 @@
+"""The Japanese edition's search finds a compound word on the pages that print it: the search page
+splits a query with the segmenter the index was built with (ca911.book.sphinx.search), so 有志連合
+is looked up as the words it was indexed as. And the search field's text starts clear of its icon
+in both editions. The checks are tests/support/site_search.py (self-tested in
+tests/support/test_site_search.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import site_search
+from support.project import HTML, ROOT
+
+pytestmark = pytest.mark.book
+JA = "ja"
+# compounds the Japanese pages print, each indexed as two words or more
+COMPOUNDS = ("有志連合", "上海協力機構", "集団安全保障条約")
+
+
+@pytest.mark.parametrize("word", COMPOUNDS)
+def test_the_japanese_search_finds_every_page_that_prints_a_compound(browser, site, word):
+    printed = site_search.pages_containing(HTML / JA, word)
+    assert printed, f"no Japanese page prints {word!r}: pick a compound the pages hold"
+    found = site_search.search_results(browser, site, JA, word)
+    assert printed <= found, (
+        f"searching {word!r} missed {len(printed - found)} of the {len(printed)} pages that "
+        f"print it: {sorted(printed - found)[:8]}"
+    )
+
+
+def catalog_sentences(limit: int = 400) -> list[str]:
+    """Japanese sentences of the book's own (the catalogs' translations), to split both ways."""
+    from babel.messages.pofile import read_po
+
+    texts = []
+    for po in sorted((ROOT / "locales" / "ja" / "LC_MESSAGES").rglob("*.po")):
+        with po.open("rb") as fh:
+            texts += [m.string for m in read_po(fh) if m.id and isinstance(m.string, str)]
+    return [t for t in texts if t.strip()][:limit]
+
+
+def test_the_query_splitter_splits_as_the_index_does(page):
+    from sphinx.search.ja import DefaultSplitter, SearchJapanese
+
+    from ca911.book.sphinx.search import splitter_js
+
+    language = SearchJapanese({})
+    splitter = DefaultSplitter({})
+
+    def index_words(text: str) -> list[str]:
+        return [w for w in splitter.split(text) if language.word_filter(w)]
+
+    texts = catalog_sentences()
+    assert len(texts) >= 100
+    assert site_search.splitter_disagreements(page, splitter_js(), index_words, texts) == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", ["search.html?q=Karimov", "ja/search.html?q=有志連合"])
+def test_the_search_fields_text_starts_clear_of_its_icon(browser, site, path, width):
+    from support import screen_fit
+
+    device = screen_fit.PHONE if width == 390 else screen_fit.DESKTOP
+    context = browser.new_context(color_scheme="light", **device)
+    try:
+        page = context.new_page()
+        page.goto(f"{site}/{path}", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        assert site_search.search_field_problems(page) == []
+    finally:
+        context.close()
