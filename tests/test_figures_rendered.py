@@ -9,6 +9,7 @@ Run these alone: `.venv/bin/python -m pytest -m book tests/test_figures_rendered
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -183,3 +184,25 @@ def test_screen_check_sees_a_shrunken_figure(browser, site):
         assert any(px < SCREEN_MIN_PX for _, px in smallest_text_px(visit, svgs))
     finally:
         visit.close()
+
+
+# Figures whose caption or key expands every all-capital abbreviation they show (CRRF, SCO); the
+# check runs on every figure of the book once the others' captions expand theirs.
+ABBREVIATIONS_EXPANDED = ("notebooks/network_military_presence.html",)
+
+
+def test_every_abbreviation_a_figure_shows_is_expanded(built_book):
+    found = {}
+    for page in ABBREVIATIONS_EXPANDED:
+        text = (HTML / page).read_text(encoding="utf-8")
+        for figure in re.findall(r"<figure[^>]*>.*?</figure>", text, re.S):
+            src = re.search(r'<img[^>]*src="([^"]+\.svg)"', figure)
+            caption = re.search(r"<figcaption.*?</figcaption>", figure, re.S)
+            if not src:
+                continue
+            svg = ((HTML / page).parent / src[1]).resolve().read_text(encoding="utf-8")
+            caption_text = html.unescape(re.sub(r"<[^>]+>", "", caption[0] if caption else ""))
+            missing = figure_checks.unexplained_abbreviations(svg, caption_text)
+            if missing:
+                found[f"{page}: {src[1]}"] = missing
+    assert found == {}

@@ -482,6 +482,45 @@ def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) ->
     return found
 
 
+# Two texts closer than this read as one block: more than the gap between a label's own lines.
+TEXT_GAP_PT = 2.0
+
+
+def crowded_text(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
+    """Any two texts of a panel, with their halos or boxes, that overlap or come closer than
+    `gap_pt`: place names against force labels, a label against another's halo, plot text against
+    the panel's title. (`text_over_ink` compares boxed labels only, at 1 pt.)"""
+    renderer = _laid_out(fig)
+    pad = gap_pt * fig.dpi / 72 / 2
+    found = []
+    for ax in fig.axes:
+        texts = [t for t in _texts(ax) if t.axes is ax or t in (ax.title, ax._left_title)]
+        boxes = [(t, _text_box(t, renderer).padded(pad)) for t in texts]
+        for i, (a, abox) in enumerate(boxes):
+            for b, bbox in boxes[i + 1 :]:
+                if abox.overlaps(bbox):
+                    found.append(f"{a.get_text()!r} and {b.get_text()!r} closer than {gap_pt} pt")
+    return found
+
+
+_ABBREVIATION = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def unexplained_abbreviations(svg: str, caption: str) -> list[str]:
+    """All-capital tokens of three or more letters in a figure's text (CRRF, SCO) that neither its
+    own text nor its caption expands: a token counts as explained where it stands beside its
+    expansion, "CRRF: the rapid-reaction force…" or "rapid-reaction force (CRRF)"."""
+    figure_text = " ".join(r.text for r in text_runs(svg))
+    found = []
+    for token in sorted(set(_ABBREVIATION.findall(figure_text))):
+        explained = re.compile(
+            rf"\b{token}\b\s*[:=]\s*\w|\(\s*{token}\s*\)|\b{token}\s*\((?!\s*\))"
+        )
+        if not (explained.search(caption) or explained.search(figure_text)):
+            found.append(token)
+    return found
+
+
 def _frame_sides(ax) -> dict[str, float]:
     """The sides of the panel's frame a reader sees (a drawn spine, or the edge of a tinted panel),
     in display pixels: a label across one of them runs out of its panel."""

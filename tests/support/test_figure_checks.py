@@ -319,3 +319,37 @@ def test_crossing_leader_lines_are_found():
         "the leader lines of 'US' and 'Russia' cross"
     ]
     assert fc.lines_through_labels(_leaders((0.9, 0.3))) == []
+
+
+def test_texts_closer_than_the_gap_are_found_halos_and_titles_included():
+    """A place name beside a haloed label, and a label under the panel's title: each pair is
+    reported once it comes within the gap, not before."""
+
+    def panel(label_y: float, halo: bool):
+        fig, ax = style.figure(2.0, 3.0)
+        ax.set_xlim(0, 10)
+        ax.set_ylim(0, 10)
+        ax.set_title("Panel", loc="left")
+        ax.text(1, 5, "Tashkent", fontsize=style.MIN_TEXT_PT, va="bottom")
+        bbox = {"boxstyle": "round,pad=0.3", "facecolor": "white"} if halo else None
+        ax.text(1, label_y, "US: 1,000 arriving", fontsize=style.MIN_TEXT_PT, va="top", bbox=bbox)
+        return fig
+
+    assert fc.crowded_text(panel(4.5, halo=True)) == []
+    assert fc.crowded_text(panel(4.7, halo=False)) == []
+    assert fc.crowded_text(panel(4.7, halo=True)) != []  # the halo comes within the gap
+    assert fc.crowded_text(panel(4.9, halo=False)) != []  # the text itself does
+    fig = panel(1.0, halo=False)
+    fig.axes[0].text(0, 10.2, "under the title", fontsize=style.MIN_TEXT_PT, va="bottom")
+    assert any("Panel" in p for p in fc.crowded_text(fig))
+
+
+def test_an_abbreviation_the_caption_does_not_expand_is_found():
+    fig, ax = style.figure(1.5, 3.0)
+    ax.text(0.1, 0.5, "CRRF → Kyrgyzstan", fontsize=style.MIN_TEXT_PT)
+    ax.text(0.1, 0.2, "Up to 3,000", fontsize=style.MIN_TEXT_PT)
+    svg = style.svg_text(fig)
+    assert fc.unexplained_abbreviations(svg, "Forces and hosts. Data: deployments.csv.") == ["CRRF"]
+    assert fc.unexplained_abbreviations(svg, "CRRF mentioned, never expanded.") == ["CRRF"]
+    assert fc.unexplained_abbreviations(svg, "CRRF: the rapid-reaction force.") == []
+    assert fc.unexplained_abbreviations(svg, "the rapid-reaction force (CRRF).") == []

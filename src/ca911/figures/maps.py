@@ -16,7 +16,7 @@ from ca911.data.geometry import borders, clip_ring, distance_km
 from ca911.data.language import DEFAULT_LANG, check_language
 from ca911.data.named_dates import END_OF_2001, NINE_ELEVEN, NINE_ELEVEN_EVE
 from ca911.data.package import DataPackage
-from ca911.figures.label_placement import LabelPlacer, data_to_pt
+from ca911.figures.label_placement import LabelPlacer
 from ca911.figures.map_key import presence_key
 from ca911.figures.map_labels import HALO, label_groups, place_names
 from ca911.figures.map_markers import (
@@ -66,7 +66,7 @@ EXTENT = (
     35.9,
     45.6,
 )  # west, east, south, north of each panel (degrees): where the forces were
-# The Bishkek area (Manas and Kant, 21 km apart), enlarged in a strip under each panel; the points
+# The Bishkek area (Manas and Kant), enlarged in a strip under each panel; the points
 # sit in its upper part.
 INSET = (73.84, 75.6, 42.66, 43.0)
 MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one of latitude
@@ -320,6 +320,7 @@ def _strip(strip, geo, sub, pts, inset_places, lang: str = DEFAULT_LANG) -> None
     _draw_borders(strip, geo, INSET)
     _frame(strip, INSET, "#666666")
     placer = LabelPlacer(strip)
+    placer.block(_scale_bar(strip))
     bases = [p for p in inset_places if p != "bishkek"]  # Manas's point is the city's
     place_points(strip, pts, bases, placer)
     sites = draw_groups(
@@ -327,18 +328,32 @@ def _strip(strip, geo, sub, pts, inset_places, lang: str = DEFAULT_LANG) -> None
     )
     place_names(strip, pts, bases, placer, lang=lang)
     label_groups(placer, sites, lang=lang)
-    if {"kant", "manas"} <= set(
-        inset_places
-    ):  # the distance between the two, under them where there is room
-        km = distance_km(pts.loc["manas"], pts.loc["kant"])
-        lon, lat = (pts.loc["manas", "lon"] + pts.loc["kant", "lon"]) / 2, INSET[2]
-        placer.place(
-            f"{km:.0f} km",
-            (lon, lat),
-            data_to_pt(strip)(lon, lat),
-            0.0,
-            colour="#333333",
-            prefer=(0, 2, "center", "bottom"),
-            leader=False,
-            zorder=7,
-        )
+
+
+SCALE_KM = 20  # the strip's scale bar
+
+
+def _scale_bar(strip):
+    """A bar SCALE_KM long at the strip's middle latitude, with its length under it, in the strip's
+    upper right corner (the map's projection keeps east–west distances true at MID_LAT)."""
+    from matplotlib.font_manager import FontProperties
+    from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
+
+    lat = (INSET[2] + INSET[3]) / 2
+    degrees = SCALE_KM / distance_km({"lat": lat, "lon": 0.0}, {"lat": lat, "lon": 1.0})
+    bar = AnchoredSizeBar(
+        strip.transData,
+        degrees,
+        f"{SCALE_KM} km",
+        "upper right",
+        pad=0.3,
+        sep=2,
+        borderpad=0.3,
+        frameon=False,
+        size_vertical=0,
+        color="#333333",
+        fontproperties=FontProperties(size=MIN_TEXT_PT),
+    )
+    bar.set_zorder(7)
+    strip.add_artist(bar)
+    return bar
