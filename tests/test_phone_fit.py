@@ -1,6 +1,7 @@
 """Every page of the built book on a phone (390 px, mobile emulation, device scale 3): nothing wider
 than the screen, every figure whole with a link to its full size, every table whole or scrolling
-with a visible cue, captions in view, words in table cells whole, no overprinting cells, no text
+with a visible cue, captions in view, words in table cells whole, no cell of Japanese text squeezed
+to a character or two a line or narrower than four characters, no overprinting cells, no text
 under 11 px or lighter than 400, and every face one the stylesheet names. One visit per page; the
 checks are tests/support/screen_fit.py (tested on broken pages in
 tests/support/test_screen_fit.py)."""
@@ -50,4 +51,10 @@ def test_no_overprinting_on_a_phone(on_phone, path):
 @pytest.mark.parametrize("path", PAGES)
 def test_type_on_a_phone(on_phone, path):
     found = screen_fit.type_problems(on_phone(path))
+    assert not found, screen_fit.report(path, found)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_japanese_cell_squeezed_on_a_phone(on_phone, path):
+    found = screen_fit.of_kinds(on_phone(path), screen_fit.SQUEEZED_KINDS)
     assert not found, screen_fit.report(path, found)

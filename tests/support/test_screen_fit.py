@@ -317,3 +317,19 @@ def test_a_row_label_squeezed_to_a_character_a_line(render):
     assert squeezed not in kinds(
         screen_fit.phone_problems(render(linked, "td:first-child { min-width: 4.5em; }"))
     )
+
+
+def test_a_cell_narrower_than_four_characters_of_its_japanese_text(render):
+    """Three characters a line escape the one-or-two check; the cell is still too narrow to read a
+    word in, unless its column keeps room for four."""
+    table = (
+        '<table style="width: 340px"><tr><td>集団安全保障条約</td>'
+        "<td>Kazakhstan called the war regrettable but kept its ties with Washington and Moscow"
+        " alike, and Uzbekistan joined the coalition.</td></tr></table>"
+    )
+    narrow = "table cell narrower than four characters"
+    squeezed = screen_fit.phone_problems(render(table, "td:first-child { width: 3em; }"))
+    assert narrow in kinds(squeezed)
+    assert narrow not in kinds(
+        screen_fit.phone_problems(render(table, "td:first-child { min-width: 5.5em; }"))
+    )
