@@ -55,11 +55,12 @@ def test_no_japanese_generated_page_has_a_paragraph_of_english_prose(japanese_pa
 
 def test_the_discrepancy_register_gives_its_readings_and_reasons_in_japanese(japanese_pages):
     """The register's reasoning is written from the data's Japanese fields (reading_ja, reason_ja),
-    not shown in English."""
+    not shown in English. The fields and codes a reading names are set as code, so the text is
+    joined without a separator between elements."""
     soup = BeautifulSoup(
         (japanese_pages / "discrepancies.html").read_text(encoding="utf-8"), "html.parser"
     )
-    text = " ".join(soup.get_text(" ").split())
+    text = " ".join(soup.get_text("").split())
     pkg = load(validate=False)
     d = pkg.discrepancies
     missing = [

@@ -88,20 +88,31 @@ def event_actor_names(pkg: DataPackage, lang: str = "en") -> pd.Series:
     return ea.groupby("event_id", sort=True)["name"].agg(lambda s: joiner.join(dict.fromkeys(s)))
 
 
+DATE_ORDER = "date order"  # a table's sort key for its date column, never shown
+
+
 def chronology_table(
     pkg: DataPackage, start: str | None = None, end: str | None = None, lang: str = "en"
 ) -> pd.DataFrame:
-    """Date (as the data write it), actors, what happened and where it is stated: one row per
-    event."""
+    """Date (in words, as the rest of the book writes it), actors, what happened and where it is
+    stated: one row per event, in date order. An event dated to the day (or a span of days) sorts
+    by its first day; one dated only to a month or a year sorts after the days of that month or
+    year, by the last day it can mean ("September 2001" after 30 September, not before 11
+    September). The `date order` column holds that key, then the row's place in that order: a
+    sortable table sorts its dates in words by it, since words do not sort by date."""
     ev = pkg.events if start is None else events_between(pkg, start, end)
-    ev = require_rows(ev, "events in the chosen period").sort_values(["date_lo", "event_id"])
+    ev = require_rows(ev, "events in the chosen period")
+    coarse = ev["date_precision"].astype(str).isin(["month", "year"])
+    ev = (
+        ev.assign(_key=ev["date_hi"].where(coarse, ev["date_lo"]), _coarse=coarse)
+        .sort_values(["_key", "_coarse", "date_lo", "event_id"])
+        .drop(columns=["_key", "_coarse"])
+    )
     kinds = pkg.labels("events", "event_type", lang)  # in Japanese the codebook's label_ja
     return pd.DataFrame(
         {
             "date": [
-                dates.span_words(
-                    r["date"], r["date_end"] or None, lang, bool(r["approximate"]), as_stored=True
-                )
+                dates.span_words(r["date"], r["date_end"] or None, lang, bool(r["approximate"]))
                 for r in ev.fillna({"date_end": "", "approximate": False}).to_dict("records")
             ],
             "actors": ev["event_id"].map(event_actor_names(pkg, lang)).fillna(""),
@@ -112,6 +123,7 @@ def chronology_table(
             ],
             "locator": ev["locator"],
             "record id": ev["event_id"],
+            DATE_ORDER: [f"{n:04d}" for n in range(len(ev))],
         }
     ).reset_index(drop=True)
 

@@ -32,6 +32,7 @@ PAGE_WORDS = {
         "brackets": "Square brackets mark the part of the English name that neither chapter "
         "prints.",
         "records": "**Records:** {counts} ({n} in all).",
+        "records_one_kind": "**Records:** {counts}.",
         "list_sep": ", ",
         "timeline": "Timeline",
         "timeline_alt": "A time axis from 1991 to 2005 with a lane for chapter 3 above a lane for "
@@ -80,6 +81,7 @@ PAGE_WORDS = {
         "first_named": "初出：",
         "brackets": "英語名の角括弧は、どちらの章にも印刷されていない部分を示す。",
         "records": "**記録：** {counts}（計{n}件）。",
+        "records_one_kind": "**記録：** {counts}。",
         "list_sep": "、",
         "timeline": "年表",
         "timeline_alt": "1991年から2005年までの時間軸。上段に原著第3章、下段に原著第4章の帯があり、"

@@ -110,12 +110,11 @@ def actor_page(
         out += [myst_text(a["description_en"]), ""]
     if a["name_en_external"]:
         out += [w["brackets"], ""]
+    kinds = [count_words(int(counts[r]), r, lang) for r in RESOURCE_ORDER if r in counts]
     out += [
-        w["records"].format(
-            counts=w["list_sep"].join(
-                count_words(int(counts[r]), r, lang) for r in RESOURCE_ORDER if r in counts
-            ),
-            n=len(mine),
+        # a total only adds to two kinds or more: "5 events (5 in all)" says it twice
+        w["records" if len(kinds) > 1 else "records_one_kind"].format(
+            counts=w["list_sep"].join(kinds), n=len(mine)
         ),
         "",
     ]

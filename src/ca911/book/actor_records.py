@@ -141,8 +141,9 @@ def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
     names = pkg.actors.set_index("actor_id")["name_ja" if ja else "name_shown"]
     kinds = pkg.actors.set_index("actor_id")["kind"]
     status_ja = pkg.labels("memberships", "status", "ja") if ja else {}
-    stance_ja = pkg.labels("stances", "stance", "ja") if ja else {}
-    issue_ja = pkg.labels("stances", "issue", "ja") if ja else {}
+    # a stance reads by the codebook's labels of its issue and its code, in the page's language
+    stance_words = pkg.labels("stances", "stance", lang)
+    issue_words = pkg.labels("stances", "issue", lang)
 
     def named(
         actor_id: str,
@@ -199,9 +200,7 @@ def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
             event_date_text(r, lang),
             r["date_lo"],
             events.loc[r["event_id"], "locator"] if r["event_id"] in events.index else "",
-            f"{issue_ja.get(r['issue'], r['issue'])}：{stance_ja.get(r['stance'], r['stance'])}"
-            if ja
-            else f"{str(r['issue']).replace('_', ' ')}: {str(r['stance']).replace('_', ' ')}",
+            f"{issue_words[r['issue']]}{'：' if ja else ': '}{stance_words[r['stance']]}",
             label_of(r["event_id"]) if r["event_id"] else "",
         )
     periods = pkg.periods.set_index("period_id")
@@ -213,7 +212,8 @@ def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
             f"{state}（{japanese_quotation(p['label_ja'])}）："
             + RELATION_JA.get(r["relation"], r["relation"]).format(partner=named(r["partner_id"]))
             if ja
-            else f"{state}, {p['label_en']}: "
+            # the period's label in parentheses, as in Japanese: it starts with a capital
+            else f"{state} ({p['label_en']}): "
             f"{str(r['relation']).replace('_', ' ')} {named(r['partner_id'])}"
         )
         for actor in dict.fromkeys((p["country_id"], r["partner_id"])):

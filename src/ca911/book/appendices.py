@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ca911.book.abbreviations import abbreviations_markdown
 from ca911.book.actor_index import HEADINGS, index_name, japanese_sort_key, order_name, sort_key
 from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
 from ca911.book.citation_page import citation_markdown
+from ca911.book.code_spans import text_with_ids_as_code
 from ca911.book.myst import (
     MISSING,
     Markup,
     english_only,
+    is_missing,
     markdown_cell,
     markdown_table,
     myst_code,
@@ -113,11 +116,6 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
     return "\n".join(out) + "\n"
 
 
-def kind_words(code: str) -> str:
-    """A kind code as the register names it: `internal_conflict` → "internal conflict"."""
-    return str(code).replace("_", " ")
-
-
 DISCREPANCY_WORDS = {
     "en": {
         "columns": ["kind", "meaning", "entries"],
@@ -140,9 +138,10 @@ DISCREPANCY_WORDS = {
 }
 
 
-def kind_words_in(code: str, labels_ja: dict[str, str], lang: str) -> str:
-    """A kind code in the register's words: "internal conflict"; in Japanese its codebook label."""
-    return labels_ja.get(code, kind_words(code)) if lang == "ja" else kind_words(code)
+def register_text(value) -> str:
+    """A reading or reason of the register: the data's text, with the fields and codes it names as
+    code (`time_basis`, `text_ja`)."""
+    return markdown_cell(value if is_missing(value) else text_with_ids_as_code(value))
 
 
 def discrepancies_markdown(pkg: DataPackage, lang: str = "en") -> str:
@@ -151,10 +150,7 @@ def discrepancies_markdown(pkg: DataPackage, lang: str = "en") -> str:
     labels = pkg.labels("discrepancies", "kind", lang)
     counts = d["kind"].astype(str).value_counts()
     kinds = pd.DataFrame(
-        [
-            [myst_code(k) if lang == "ja" else kind_words(k), v, int(counts.get(k, 0))]
-            for k, v in labels.items()
-        ],
+        [[myst_code(k), v, int(counts.get(k, 0))] for k, v in labels.items()],
         columns=words["columns"],
     )
     out = [markdown_table(kinds, words["caption"], "tab-discrepancy-kinds", lang=lang), ""]
@@ -165,10 +161,10 @@ def discrepancies_markdown(pkg: DataPackage, lang: str = "en") -> str:
         out += [
             f"(disc-{r.discrepancy_id})=",
             f"**{myst_text(r.discrepancy_id)}** · "
-            f"{myst_text(kind_words_in(r.kind, labels, lang))} · {myst_code(r.locator)}",
+            f"{myst_text(labels[r.kind])} · {myst_code(r.locator)}",
             f"- **{words['as_printed']}** {markdown_cell(r.as_printed)}",
-            f"- **{words['reading']}** {markdown_cell(reading)}",
-            f"- **{words['why']}** {markdown_cell(reason)}",
+            f"- **{words['reading']}** {register_text(reading)}",
+            f"- **{words['why']}** {register_text(reason)}",
             f"- **{words['records']}** {ids}",
             "",
         ]
@@ -322,6 +318,7 @@ def sentence_map_markdown(pkg: DataPackage, lang: str = "en") -> str:
 
 def appendix_files(pkg: DataPackage, lang: str = "en") -> dict[str, bytes]:
     return {
+        "abbreviations.md": abbreviations_markdown(pkg, lang).encode("utf-8"),
         "discrepancies.md": discrepancies_markdown(pkg, lang).encode("utf-8"),
         "glossary.md": glossary_markdown(pkg, lang).encode("utf-8"),
         "how_to_cite.md": citation_markdown(lang=lang).encode("utf-8"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ca911.book.code_spans import markup_with_ids_as_code
 from ca911.book.myst import Markup, markdown_table, myst_code
 from ca911.data.descriptor_words import text_of
 from ca911.data.package import DataPackage
@@ -130,7 +131,7 @@ def codebook_markdown(pkg: DataPackage, lang: str = "en") -> str:
             f"(codebook-{name.replace('_', '-')})=",
             f"# `{res['path']}`",
             "",
-            text_of(res, "description", lang),
+            markup_with_ids_as_code(text_of(res, "description", lang)),
             "",
             w["rows"].format(n=len(frame), key=" + ".join(schema["primaryKey"]))
             + (w["derived"] if res.get("derived") else "")
@@ -167,7 +168,7 @@ def codebook_markdown(pkg: DataPackage, lang: str = "en") -> str:
                     myst_code(f["name"]),
                     TYPE_WORDS.get(lang, {}).get(f["type"], f["type"]),
                     w["yes"] if c.get("required") else w["no"],
-                    Markup(text_of(f, "description", lang)),
+                    markup_with_ids_as_code(text_of(f, "description", lang)),
                     Markup(w["rule_sep"].join(rule) or "–"),
                     f"{filled}/{len(frame)}",
                 ]
@@ -201,7 +202,7 @@ def codebook_markdown(pkg: DataPackage, lang: str = "en") -> str:
                 [
                     [
                         myst_code(c["value"]),
-                        Markup(text_of(c, "label", lang)),
+                        markup_with_ids_as_code(text_of(c, "label", lang)),
                         int(counts.get(c["value"], 0)),
                     ]
                     for c in f["categories"]

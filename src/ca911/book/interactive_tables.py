@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from ca911.analysis.chronology import DATE_ORDER
 from ca911.book.myst import markdown_table
 
 # The words DataTables shows around a searchable table (its own defaults are English): DataTables'
@@ -162,6 +163,15 @@ class InteractiveTable:
         defs += [
             {"targets": i, "visible": False} for i, c in enumerate(cols) if c in SEARCH_ONLY_COLUMNS
         ]
+        order = {}
+        if DATE_ORDER in cols and "date" in cols:
+            # dates in words sort by the hidden key, which is also the table's first order
+            key, date = cols.index(DATE_ORDER), cols.index("date")
+            defs += [
+                {"targets": key, "visible": False, "searchable": False},
+                {"targets": date, "orderData": [key]},
+            ]
+            order = {"order": [[date, "asc"]]}
         # a class per column, for the narrow-screen layout of ITABLE_CSS
         defs += [
             {
@@ -184,6 +194,7 @@ class InteractiveTable:
                 key: words for key, words in DATATABLES_WORDS[self.lang].items() if key != "all"
             },
             "style": "table-layout:auto;width:100%;margin:0;caption-side:top",
+            **order,
             **self._pagination_name(),
         }
 
@@ -219,7 +230,12 @@ class InteractiveTable:
         md = (
             f"**{self.caption}.** {self.print_note}\n"
             if self.print_note
-            else markdown_table(self.frame, self.caption, f"tab-{self.table_id}", lang=self.lang)
+            else markdown_table(
+                self.frame.drop(columns=DATE_ORDER, errors="ignore"),
+                self.caption,
+                f"tab-{self.table_id}",
+                lang=self.lang,
+            )
         )
         # as itables' init_notebook_mode does, but from the book's copy: DataTables follows the
         # theme's dark mode

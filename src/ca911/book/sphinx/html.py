@@ -2,7 +2,8 @@
 executed notebook offered for download, and what the pages get after Sphinx and the theme have made
 them (html-page-context handlers): scripts listed once, citation entries as list items, a full-size
 link under every content image (a <picture> with its narrow layout where it has one), break points
-in identifiers set in table cells, named sidebar toggles, the copy button's words."""
+in identifiers set in table cells, named sidebar toggles, previous/next buttons in reading order, the
+copy button's words."""
 
 from __future__ import annotations
 
@@ -277,6 +278,42 @@ def edition_links(app: Sphinx, pagename: str, templatename: str, context: dict, 
     context["ca911_other_editions"] = [link for link in links if link["lang"] != here.lang]
 
 
+def _is_actor_page(docname: str | None) -> bool:
+    from ca911.book.actor_pages import PAGE_DIR
+
+    return bool(docname) and docname.startswith(f"_generated/{PAGE_DIR}/")
+
+
+def reading_order_buttons(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
+    """The previous/next buttons walk the reading order: a page of the book steps over the actor
+    pages (reached from the actor index, not read in turn), so "next" from the actor index is the
+    appendix after it; an actor page steps only to the actor pages beside it in the index's
+    order."""
+    relations = getattr(app.builder, "relations", {}).get(pagename)
+    if not relations:
+        return
+    actor = _is_actor_page(pagename)
+    for key, step in (("prev", 1), ("next", 2)):
+        target = relations[step]
+        if actor:
+            target = target if _is_actor_page(target) else None
+        else:
+            while _is_actor_page(target):
+                target = app.builder.relations[target][step]
+        if target == relations[step]:
+            continue
+        context[key] = (
+            {
+                "link": app.builder.get_relative_uri(pagename, target),
+                "title": app.builder.render_partial(app.env.titles[target])["title"],
+            }
+            if target
+            else None
+        )
+
+
 def favicon(app: Sphinx, config) -> None:
     """Written into _generated/ (never read as a page) before Sphinx checks that html_favicon
     exists."""
@@ -326,6 +363,7 @@ def _connect_html_only(app: Sphinx) -> None:
         # before pydata-sphinx-theme's update_and_remove_templates (500), which drops a header
         # template that renders empty
         app.connect("html-page-context", edition_links, priority=400)
+        app.connect("html-page-context", reading_order_buttons)
         app.connect("build-finished", name_toctree_toggles)
         app.connect("build-finished", copybutton_words)
 

@@ -1,0 +1,52 @@
+"""The chronology tables show dates as the book writes them and in date order: on the autumn-2001
+page and the full chronology of both editions no table cell shows a date as the data store it
+(2001-09-11), and the sortable table of autumn 2001, as DataTables shows it in Chromium, lists its
+rows in date order and reverses them when its date header is clicked. Checkers:
+tests/support/table_dates.py, shown to fail on broken inputs in tests/support/test_table_dates.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from support.project import EDITIONS, HTML, ROOT
+from support.table_dates import order_problems, stored_dates, table_cell_texts
+
+pytestmark = pytest.mark.book
+AUTUMN = "notebooks/chronology_autumn_2001.html"
+CHRONOLOGY_PAGES = [AUTUMN, "appendices/chronology.html"]
+
+
+@pytest.mark.parametrize("lang", list(EDITIONS))
+@pytest.mark.parametrize("page", CHRONOLOGY_PAGES)
+def test_chronology_tables_show_dates_in_words(built_book, lang, page):
+    html = (EDITIONS[lang].html / page).read_text(encoding="utf-8")
+    assert stored_dates(table_cell_texts(html)) == []
+
+
+@pytest.mark.parametrize("lang", list(EDITIONS))
+def test_the_sortable_autumn_table_lists_its_rows_in_date_order(visit, lang):
+    from ca911.analysis import chronology
+    from ca911.data.package import load
+
+    expected = list(
+        chronology.chronology_table(load(ROOT / "data"), *chronology.AUTUMN_2001, lang=lang)[
+            "what happened"
+        ]
+    )
+    path = (EDITIONS[lang].html / AUTUMN).relative_to(HTML).as_posix()
+    page = visit(path).page
+    rows = "#chronology-autumn-2001 tbody tr"
+    page.wait_for_selector(f"{rows} td.ca911-col-what-happened")
+    page.select_option(".dt-container select", "-1")  # every row on one page
+
+    def shown(column: str) -> list[str]:
+        return [
+            " ".join(t.split())
+            for t in page.locator(f"{rows} td.ca911-col-{column}").all_inner_texts()
+        ]
+
+    assert stored_dates(shown("date")) == []
+    assert order_problems(shown("what-happened"), expected) == []
+    page.locator("#chronology-autumn-2001 thead th.ca911-col-date").click()  # the reverse order
+    assert order_problems(shown("what-happened"), expected[::-1]) == []
