@@ -6,6 +6,8 @@ The checkers' self-tests are in tests/support/test_english_words.py and test_jap
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from support import japanese_pages
@@ -16,6 +18,7 @@ from support.reference_order import bib_readings, out_of_order, printed_authors
 
 JA_HTML = HTML / "ja"
 DATA = ROOT / "data"
+SVG_IMAGE = re.compile(r"_images/([0-9A-Za-z_.-]+\.svg)")
 # the pages written from the data's Japanese fields and the word modules
 DATA_MADE = (
     "methods/discrepancies.html",
@@ -44,7 +47,9 @@ def test_no_english_word_in_the_text_made_from_data(built_book):
 
 def test_one_term_for_one_idea_on_every_page_and_figure(built_book):
     pages = [p for p in JA_HTML.rglob("*.html") if "_static" not in p.parts]
-    figures = sorted((JA_HTML / "_images").glob("*.svg"))
+    # the figures the pages show (an incremental build's folder keeps figures no page shows now)
+    shown = {m for p in pages for m in SVG_IMAGE.findall(p.read_text(encoding="utf-8"))}
+    figures = sorted(JA_HTML / "_images" / name for name in shown)
     assert pages and figures
     found = [
         f"{path.relative_to(JA_HTML)}: {problem}"
@@ -65,3 +70,18 @@ def test_the_reference_list_is_in_the_japanese_order(built_book):
     readings = bib_readings((ROOT / "references.bib").read_text(encoding="utf-8"))
     assert out_of_order(authors, readings) == []
 
+
+
+def test_each_imprint_cites_its_edition_in_its_language_and_names_the_other(built_book):
+    from pypdf import PdfReader
+
+    from ca911.book.editions import EDITIONS, TEAM_JA
+
+    def imprint(pdf: str) -> str:
+        pages = [p.extract_text() or "" for p in PdfReader(BUILD / "pdf" / pdf).pages[:6]]
+        return "".join("".join(p.split()) for p in pages if "MIT" in p)
+
+    japanese, english = imprint("companion-ja.pdf"), imprint("companion.pdf")
+    title_ja = "".join(EDITIONS["ja"].title.split())
+    assert f"{TEAM_JA}『{title_ja}』" in japanese and "英語版" in japanese, japanese[:600]
+    assert "Japaneseedition" in english and title_ja in english, english[:600]

@@ -82,13 +82,12 @@ CITATION_WORDS = {
         "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
     },
     "ja": {
-        "this_edition": "日本語版は次のように引用できる：",
         "one_record": "一つの記録",
         "record_text": "すべての記録には変わらない参照名がある。`data/` のファイル名から `.csv` を"
         "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と食い違いの記録簿も同じ形を"
         "用いる）。記録を引用するときは本書のバージョンを添え、読者が当時のデータを取得できるように"
         "する：",
-        "record_example": "{team_ja}『{title_ja}』日本語版、バージョン{version}、記録 {ref}",
+        "record_example": "{title}（日本語版）, version {version}, 記録 {ref}",
         "anchors": "出来事と日付のない事実には HTML 版でのアンカーもある"
         "（出来事は全年表の項目、事実は日付のない事実の一覧の項目）。また、ページをもつ"
         "アクターはそのすべての記録を参照名とともに示す。",
@@ -104,14 +103,7 @@ CITATION_WORDS = {
 EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"
 
 
-def english_title(title: str) -> str:
-    """An English title in a Japanese line, declared English (the `english` role)."""
-    return f"{{english}}`{title}`"
-
-
 def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") -> str:
-    from ca911.book.editions import EDITIONS, TEAM_JA
-
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
     words = CITATION_WORDS[lang]
     out = [
@@ -127,11 +119,6 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") 
         "",
         words["editions_text"],
         "",
-        *(
-            [f"{words['this_edition']}{edition_citation(cff, lang, english_title)}", ""]
-            if lang == "ja"
-            else []
-        ),
         f"# {words['one_record']}",
         "",
         words["record_text"],
@@ -140,11 +127,7 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") 
         CITATION_BLOCK,
         "",
         words["record_example"].format(
-            title=cff["title"],
-            title_ja=EDITIONS["ja"].title,
-            team_ja=TEAM_JA,
-            version=cff["version"],
-            ref=EXAMPLE_RECORD,
+            title=cff["title"], version=cff["version"], ref=EXAMPLE_RECORD
         ),
         "```",
         "",
