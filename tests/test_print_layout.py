@@ -18,7 +18,7 @@ from support import print_layout as layout
 from support.project import PDF, ROOT, each_edition
 
 TYPE_FLOOR = 8.0  # pt: nothing a reader must read is set smaller
-TABLE_SIZE = 8.5  # pt: table text; the share of the book's characters below it is reported
+TABLE_SIZE = 8.5  # pt: table text (asserted for table cells; the book's share below it is reported)
 
 
 # ---------------------------------------------------------------------------------------- the book
@@ -68,6 +68,14 @@ def test_no_line_stretched_before_a_long_id(built_book, built):
 def test_no_pale_text(built_book, built):
     """Every character on paper has at least 4.5:1 contrast, code blocks' highlighting included."""
     assert colour.pale_text(built.pdf) == []
+
+
+@each_edition
+def test_links_and_names_print_in_the_text_colour(built_book, built):
+    """No text of body size or smaller prints in a hue: links, linked names and the contents' page
+    numbers are in the text's colour on paper (tests/support/print_colour.py)."""
+    found = colour.coloured_text(built.pdf, colour.body_font_size(built.pdf))
+    assert found == [], f"{len(found)} runs in colour, for example {found[:6]}"
 
 
 @each_edition
@@ -198,6 +206,17 @@ def test_no_table_leaves_one_row_alone_on_a_page(built_book, built):
 
 
 @each_edition
+def test_table_text_is_at_least_the_table_size(built_book, built):
+    """Table cells, ids and code in them included, are set at 8.5 pt or more (print.md)."""
+    found = layout.table_type_below(
+        list(book_pages(built.pdf)), book_tables(built.pdf), TABLE_SIZE
+    )
+    assert found == [], f"{len(found)} table lines under {TABLE_SIZE} pt, for example " + "; ".join(
+        f"p. {page} (table {table}): {size} pt {text!r}" for page, table, size, text in found[:8]
+    )
+
+
+@each_edition
 def test_table_columns_have_a_gutter(built_book, built):
     found = layout.cramped_columns(list(book_pages(built.pdf)), book_tables(built.pdf))
     assert found == [], (
@@ -222,3 +241,12 @@ def test_every_page_has_the_book_size(built_book, built):
     """A table too wide for the measure is turned on a page of the book's size, with its running
     head and folio."""
     assert layout.odd_page_sizes(list(book_pages(built.pdf))) == []
+
+
+@each_edition
+def test_references_to_figures_and_tables_carry_their_page(built_book, built):
+    """On paper "see Fig. 7.2" is followed by the page it is on, as a section reference is."""
+    wrong = layout.float_references_without_page(layout.internal_links(built.pdf))
+    assert wrong == [], f"{len(wrong)} references without their page, for example " + "; ".join(
+        f"p. {link.page} → p. {link.target}: {link.text!r}" for link in wrong[:8]
+    )

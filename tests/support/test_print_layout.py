@@ -325,3 +325,18 @@ def test_stretched_before_code_checker(tmp_path):
     assert len(layout.stretched_before_code(layout.read_pages(justified))) == 1
     ragged = weasyprint_pdf(tmp_path, text, "p { text-align: left; }")
     assert layout.stretched_before_code(layout.read_pages(ragged)) == []
+
+
+def test_table_type_checker_finds_ids_under_the_table_size(tmp_path):
+    """A table at 8.5 pt whose id column is set at 8 pt (as the sentence map's records once were) is
+    caught, line by line; the same table with its ids at the table's size passes."""
+    rows = [(f'<code class="rec">events:ch3-{n}-summit</code>', "ch3 §2 ¶5") for n in range(5)]
+    body = filler(2) + anchored_table(rows) + filler(2)
+
+    def small(id_size: str):
+        pdf = weasyprint_pdf(tmp_path, body, TABLE_CSS + f"code.rec {{ font-size: {id_size}; }}")
+        return layout.table_type_below(layout.read_pages(pdf), layout.table_places(pdf), 8.5)
+
+    found = small("8pt")
+    assert [(size, text[:11]) for _, _, size, text in found] == [(8.0, "events:ch3-")] * 5
+    assert small("8.5pt") == []

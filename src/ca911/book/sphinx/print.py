@@ -1,7 +1,7 @@
 """The print edition (sphinx-simplepdf): what differs from the HTML book.
 
-Doctree work is done by post-transforms limited to the print builder: downloads named instead of
-linked, notebook code left out, references to an actor's page sent to its entry in the compact actor
+Doctree work is done by post-transforms limited to the print builder: the download sections left
+out, downloads named instead of linked, notebook code left out, references to an actor's page sent to its entry in the compact actor
 index. The print edition has no actor pages: its table of contents (`_toc_print.yml`, passed by
 ci/build-book.sh) leaves them out. What must work on the assembled page (the marks of `print_marks`,
 which see the HTML that docutils, pandas and the notebooks' outputs made of a table) and the front
@@ -41,6 +41,27 @@ from ca911.book.sphinx.print_marks import (
 from ca911.book.sphinx.print_navigation import number_section_references, open_parts
 
 PRINT_BUILDERS = ("simplepdf",)
+# A section labelled `…-downloads` lists files to download and says how to open them: a paper reader
+# can do neither, and the imprint says once where the HTML edition and its files are.
+DOWNLOAD_SECTION_SUFFIX = "-downloads"
+
+
+def is_download_section(ids) -> bool:
+    return any(str(i).endswith(DOWNLOAD_SECTION_SUFFIX) for i in ids)
+
+
+class DownloadSectionsLeftOut(SphinxPostTransform):
+    """In print, the download sections are left out whole, heading and all. Runs before Sphinx
+    resolves references (priority 10), so a reference inside a dropped section is dropped with it.
+    Each is the last section of its chapter: no section number is skipped."""
+
+    default_priority = 5
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for section in list(self.document.findall(nodes.section)):
+            if is_download_section(section["ids"]):
+                section.parent.remove(section)
 
 
 class DownloadsAsText(SphinxPostTransform):
@@ -234,6 +255,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension(
         "ca911.book.sphinx.roles"
     )  # the data folder (ca911_data_dir): the names never hyphenated
+    app.add_post_transform(DownloadSectionsLeftOut)
     app.add_post_transform(DownloadsAsText)
     app.add_post_transform(NoCodeInPrint)
     app.add_post_transform(ActorReferencesToIndex)

@@ -36,7 +36,8 @@ def section_heading_of(target):
 
 def number_section_references(soup, lang: str | None = None) -> None:
     """On paper a reference to a section carries its number and its page (the stylesheet prints
-    both after the link text, with target-counter); a bare section title cannot be looked up.
+    both after the link text, with target-counter); a bare section title cannot be looked up. A
+    numbered reference to a figure or table ("Fig. 7.2", "表 8.1") carries its page.
 
     The link text stays as the sentence wrote it: the number and page follow it in brackets
     ("which its notebook (ch. 6, p. 42) rebuilds"), so a reference that stands for a noun still
@@ -51,23 +52,31 @@ def number_section_references(soup, lang: str | None = None) -> None:
             continue
         heading = section_heading_of(ids.get(fragment))
         if heading is None:
+            if link.select_one("span.std-numref") is not None and fragment in ids:
+                # "see Fig. 7.2": the link text has the number; on paper it needs the page too
+                mark_reference(link, lang)
             continue
         # The page is the heading's, not the section's: a section can begin at the foot of one page
         # (its top margin) while its heading, kept with what follows, opens the next.
         if not heading.get("id"):
             heading["id"] = f"{fragment}-heading"
         link["href"] = f"#{heading['id']}"
-        add_class(link, "ca911-xref")
         number = heading.find("span", class_="section-number")
         number = number.get_text(strip=True).rstrip(".") if number else ""
         if number and not link.get_text(" ", strip=True).startswith(number):
             link["data-ca911-number"] = numbered_kind(number, lang)
-        if lang == "en":
-            if within_brackets(link):
-                add_class(link, "ca911-xref-nested")
-            # the word space before the bracket, inside the link: a line may break there, and a
-            # line that does starts with the bracket, not with a space
-            link.append(" ")
+        mark_reference(link, lang)
+
+
+def mark_reference(link, lang: str) -> None:
+    """The link prints its target's page after its text (the stylesheet's a.ca911-xref::after)."""
+    add_class(link, "ca911-xref")
+    if lang == "en":
+        if within_brackets(link):
+            add_class(link, "ca911-xref-nested")
+        # the word space before the bracket, inside the link: a line may break there, and a
+        # line that does starts with the bracket, not with a space
+        link.append(" ")
 
 
 def within_brackets(link) -> bool:
