@@ -1,6 +1,6 @@
-"""No page of either printed edition asks its reader to use a screen (click, toggle, download, a link
-at the top of the page): tests/support/print_words.py reads every PDF page; its self-tests are in
-tests/support/test_print_words.py."""
+"""No page of either printed edition asks its reader to use a screen (click, toggle, download, a
+link at the top of the page): tests/support/print_words.py reads every PDF page; its self-tests
+are in tests/support/test_print_words.py."""
 
 from __future__ import annotations
 

@@ -60,8 +60,8 @@ def pale_text(pdf: Path | str, least: float = LEAST_CONTRAST) -> list[tuple[int,
     return found
 
 
-# A colour whose channels differ by more than this is a hue, not a grey (the house blue #0072B2 differs
-# by 178; the running head's #393939 by none).
+# A colour whose channels differ by more than this is a hue, not a grey (the house blue #0072B2
+# differs by 178; the running head's #393939 by none).
 GREY_SPREAD = 40
 
 

@@ -237,7 +237,8 @@ def near_empty_pages(
     """(page, fill, lines) of every page under `least` full, unless it ends a chapter or part (the
     next page opens one with a first line set at chapter_ratio times the body size, or it is the
     document's last page) with at least `fewest_lines` lines on it: a chapter may end on a short
-    page, not with a line or two left alone on one."""
+    page, not with a line or two left alone on one. A page with no line at all before an opening
+    page is the blank left-hand page that puts a part's opening on a right-hand one."""
     heads = recurring_heights(pages)
     blocks = text_block(pages, heads)
     chapter_size = chapter_ratio * body_size(pages)
@@ -248,7 +249,8 @@ def near_empty_pages(
         ends_a_chapter = i + 1 == len(pages) or opens_with_a_chapter(
             pages[i + 1], heads, chapter_size
         )
-        if share < least and not (ends_a_chapter and lines >= fewest_lines):
+        blank_verso = lines == 0 and ends_a_chapter and page.number % 2 == 0
+        if share < least and not (ends_a_chapter and lines >= fewest_lines) and not blank_verso:
             found.append((page.number, round(share, 3), lines))
     return found
 
@@ -735,8 +737,8 @@ def table_lines(
 def table_type_below(
     pages: list[Page], tables: dict[int, dict[str, Place]], floor: float
 ) -> list[tuple[int, int, float, str]]:
-    """(page, table, size, line) of every line of a table set under `floor` pt. A table turned on its
-    page is read whole: every turned line of its pages."""
+    """(page, table, size, line) of every line of a table set under `floor` pt. A table turned on
+    its page is read whole: every turned line of its pages."""
     heads = recurring_heights(pages)
     found = []
     for number, places in sorted(tables.items()):

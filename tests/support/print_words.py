@@ -15,8 +15,8 @@ import subprocess
 from pathlib import Path
 
 # What a reader does to a screen, and where a screen puts its controls. Word-bounded in English
-# (`datapackage` is no "tap"); Japanese has no word spaces, and each of these is a loanword or phrase
-# that occurs in no other sense in the book.
+# (`datapackage` is no "tap"); Japanese has no word spaces, and each of these is a loanword or
+# phrase that occurs in no other sense in the book.
 SCREEN_WORDS = {
     "en": re.compile(
         r"\b(click(?:s|ed|ing)?|tap(?:s|ped|ping)?|toggles?|hover(?:s|ing)?|scroll(?:s|ed|ing)?"
@@ -35,7 +35,8 @@ NAMES_THE_SCREEN_EDITION = {
     "ja": re.compile(r"HTML版|ウェブ版|HTMLの版"),
 }
 # Sentences, and the clauses of a sentence joined by a semicolon: "the code is folded in the HTML
-# edition; every notebook can be downloaded" gives the paper reader an instruction in its second half.
+# edition; every notebook can be downloaded" gives the paper reader an instruction in its second
+# half.
 CLAUSE_END = {
     "en": re.compile(r"(?<=[.!?])[”’)]*\s+(?=[A-Z“‘(])|;\s+"),
     "ja": re.compile(r"(?<=[。；])"),
@@ -43,8 +44,8 @@ CLAUSE_END = {
 
 
 def clauses(text: str, lang: str) -> list[str]:
-    """The sentences and semicolon clauses of one page's text, lines joined (a hyphen at a line's end
-    joins the halves)."""
+    """The sentences and semicolon clauses of one page's text, lines joined (a hyphen at a line's
+    end joins the halves)."""
     joined = re.sub(r"-\n(?=[a-z])", "", text)
     joined = re.sub(r"\s*\n\s*", "", joined) if lang == "ja" else re.sub(r"\s+", " ", joined)
     return [s.strip() for s in CLAUSE_END[lang].split(joined) if s.strip()]

@@ -109,6 +109,11 @@ def test_near_empty_page_checker(tmp_path):
     assert pages_of(
         "<h1>Chapter one</h1>" + filler(10) + one_line + "<h1>Chapter two</h1>" + filler(10)
     ) == [2]
+    # a blank left-hand page before a chapter that opens on the right is no near-empty page; a blank
+    # page inside a chapter is
+    assert pages_of(filler(10) + '<h1 style="break-before: right">Part two</h1>' + filler(3)) == []
+    blank = '<p style="break-before: page"></p><p style="break-before: page">the text goes on</p>'
+    assert pages_of(filler(10) + blank + filler(30)) == [2]
 
 
 def test_mirrored_folio_checker(tmp_path):

@@ -52,7 +52,7 @@ def test_checker_passes_print_wording_and_sentences_about_the_html_edition(tmp_p
     body = (
         "<p>The HTML edition links every page to the same page in the other edition.</p>"
         "<p>In HTML the table can be searched and sorted.</p>"
-        "<p>The data package is written from the same files, with its descriptor datapackage.json.</p>"
+        "<p>The data package comes whole as one file, with its descriptor datapackage.json.</p>"
         '<p lang="ja">ウェブ版では、各ネットワークをGraphMLとGEXFのファイルでも提供している。</p>'
     )
     texts = page_texts(tmp_path, body)
