@@ -71,7 +71,6 @@ def test_the_reference_list_is_in_the_japanese_order(built_book):
     assert out_of_order(authors, readings) == []
 
 
-
 def test_each_imprint_cites_its_edition_in_its_language_and_names_the_other(built_book):
     from pypdf import PdfReader
 

@@ -2,8 +2,8 @@
 executed notebook offered for download, and what the pages get after Sphinx and the theme have made
 them (html-page-context handlers): scripts listed once, citation entries as list items, a full-size
 link under every content image (a <picture> with its narrow layout where it has one), break points
-in identifiers set in table cells, named sidebar toggles, previous/next buttons in reading order, the
-copy button's words."""
+in identifiers set in table cells, named sidebar toggles, previous/next buttons in reading order,
+the copy button's words."""
 
 from __future__ import annotations
 
