@@ -29,7 +29,9 @@ def search_results(browser, origin: str, edition_dir: str, query: str) -> set[st
     try:
         page = context.new_page()
         page.goto(f"{origin}/{prefix}search.html?q={quote(query)}", wait_until="load")
-        page.wait_for_function(SEARCH_FINISHED_JS, timeout=30_000)
+        page.wait_for_function(
+            SEARCH_FINISHED_JS, timeout=120_000
+        )  # two test workers share the cores
         links = page.eval_on_selector_all(
             "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
         )

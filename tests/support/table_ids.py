@@ -28,6 +28,8 @@ NAME_FIELDS = (
 )
 # a column about records may name them by id
 RECORD_HEADER = re.compile(r"\brecords?\b|記録|^(?:id|ID)(?: · .+)?$")
+# a list of abbreviations shows each code as the thing it explains
+ABBREVIATION_HEADER = re.compile(r"^(?:abbreviations?|略語)$")
 
 
 def _token(word: str) -> re.Pattern:
@@ -69,7 +71,9 @@ def ids_in_tables(page_html: str, ids: set[str]) -> list[str]:
         body = table.find("tbody") or table
         for row in body.find_all("tr"):
             for column, cell in enumerate(row.find_all(["td", "th"], recursive=False)):
-                if column < len(heads) and RECORD_HEADER.search(heads[column]):
+                if column < len(heads) and (
+                    RECORD_HEADER.search(heads[column]) or ABBREVIATION_HEADER.match(heads[column])
+                ):
                     continue
                 text = " ".join(cell.get_text(" ").split())
                 for m in pattern.finditer(text):

@@ -50,3 +50,11 @@ def test_an_id_column_sharing_its_head_with_another_field_passes_and_no_other_he
     assert ids_in_tables(glossary, ids) == []
     spliced = table(["日本語", "初出 · id"], ["カザフスタン", "KAZ · ch3 §1 ¶1"])
     assert len(ids_in_tables(spliced, ids)) == 1
+
+
+def test_a_list_of_abbreviations_shows_its_codes_and_only_in_its_own_column():
+    ids = internal_ids(ACTORS, PERIODS)
+    listed = table(["略語", "意味"], ["KAZ", "カザフスタン"])
+    assert ids_in_tables(listed, ids) == []
+    explained_by_code = table(["abbreviation", "stands for"], ["KZ", "KAZ"])
+    assert len(ids_in_tables(explained_by_code, ids)) == 1

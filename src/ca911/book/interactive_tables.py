@@ -39,6 +39,7 @@ DATATABLES_WORDS = {
 HEADER_WORDS = {
     "ja": {
         "date": "日付",
+        "date order": "日付順",  # hidden, yet its head is in the page
         "actors": "アクター",
         "what happened": "出来事",
         "type": "種類",
@@ -69,9 +70,9 @@ DT_URL = f"../{ITABLES_STATIC}/dt_bundle.js"
 # prose columns given room, headers that look clickable (the whole header sorts, not only its
 # arrow). The table lays itself out from its content (table-layout: auto), so no column is narrower
 # than its longest word and no cell's text runs into the next; the widths below are only the shares
-# the rest is divided by. On a narrow screen each row becomes a small block (date, type and locator
-# on one line, then what happened and who), so the table fits the screen instead of scrolling
-# sideways.
+# the rest is divided by. On a narrow screen each row becomes a small block (date and locator on one
+# line, the type under them, then what happened and who), so the table fits the screen instead of
+# scrolling sideways.
 ITABLE_CSS = """
 .dt-container .dt-length select { min-width: 5em; color: inherit; background-color: transparent; }
 .dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
@@ -88,11 +89,11 @@ ITABLE_CSS = """
     padding: 0.5em 0; border-top: 1px solid var(--pst-color-border, #ccc); }
   .dt-container table.dataTable tbody td { display: block; width: auto !important; padding: 0 !important; border: 0 !important;
     box-shadow: none !important; background: transparent !important; }
-  .dt-container table.dataTable tbody td.ca911-col-date { grid-area: 1 / 1; font-weight: bold; }
-  .dt-container table.dataTable tbody td.ca911-col-type { grid-area: 1 / 2; }
+  .dt-container table.dataTable tbody td.ca911-col-date { grid-area: 1 / 1 / 2 / 3; font-weight: bold; }
   .dt-container table.dataTable tbody td.ca911-col-locator { grid-area: 1 / 3; justify-self: end; text-align: right; white-space: nowrap; }
-  .dt-container table.dataTable tbody td.ca911-col-what-happened { grid-area: 2 / 1 / 3 / -1; }
-  .dt-container table.dataTable tbody td.ca911-col-actors { grid-area: 3 / 1 / 4 / -1; color: var(--pst-color-text-muted); }
+  .dt-container table.dataTable tbody td.ca911-col-type { grid-area: 2 / 1 / 3 / -1; color: var(--pst-color-text-muted); }
+  .dt-container table.dataTable tbody td.ca911-col-what-happened { grid-area: 3 / 1 / 4 / -1; }
+  .dt-container table.dataTable tbody td.ca911-col-actors { grid-area: 4 / 1 / 5 / -1; color: var(--pst-color-text-muted); }
   .dt-container table.dataTable tbody td.ca911-col-actors:not(:empty)::before { content: ACTORS_LABEL; }
 }
 """  # noqa: E501 (stylesheet rules sent to the page as they are)
