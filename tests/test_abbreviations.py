@@ -8,22 +8,9 @@ from __future__ import annotations
 import pytest
 
 from support.abbreviations import article_text, listed, unlisted_capitals
-from support.project import EDITIONS, HTML, edition_html_files, site_pages
+from support.project import EDITIONS, HTML, reader_pages
 
 LIST_PAGE = "appendices/glossary.html"
-SKIP = ("_static", "_sources", "_images", "_downloads")
-
-
-def pages() -> list[str]:
-    if not HTML.is_dir():
-        return ["index.html"]
-    return site_pages(
-        lambda html_dir: [
-            p.relative_to(html_dir).as_posix()
-            for p in edition_html_files(html_dir)
-            if p.relative_to(html_dir).parts[0] not in SKIP
-        ]
-    )
 
 
 def abbreviations_of(path: str) -> set[str]:
@@ -38,7 +25,7 @@ def abbreviations_of(path: str) -> set[str]:
 
 
 @pytest.mark.book
-@pytest.mark.parametrize("path", pages())
+@pytest.mark.parametrize("path", reader_pages())
 def test_every_abbreviation_is_in_the_list(built_book, path):
     text = article_text((HTML / path).read_text(encoding="utf-8"))
     found = unlisted_capitals(text, abbreviations_of(path))

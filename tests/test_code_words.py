@@ -9,22 +9,7 @@ from __future__ import annotations
 import pytest
 
 from support.code_words import book_spelled_codes, page_code_words
-from support.project import HTML, ROOT, edition_html_files, site_pages
-
-SKIP = ("_static", "_sources", "_images", "_downloads")
-
-
-def reader_pages() -> list[str]:
-    if not HTML.is_dir():
-        return ["index.html"]
-    return site_pages(
-        lambda html_dir: [
-            p.relative_to(html_dir).as_posix()
-            for p in edition_html_files(html_dir)
-            if p.relative_to(html_dir).parts[0] not in SKIP
-        ]
-    )
-
+from support.project import HTML, ROOT, reader_pages
 
 SPELLED = book_spelled_codes(ROOT / "data")
 

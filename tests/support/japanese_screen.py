@@ -17,20 +17,11 @@ import re
 from bs4 import Comment
 
 from support import japanese_pages as checks
+from support.screen_fit import DESCRIBE_ELEMENT_JS
 
 RENDERED_JS = r"""
 () => {
-  const describe = el => {
-    const parts = [];
-    for (let e = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {
-      let p = e.tagName.toLowerCase();
-      if (e.id) { p += "#" + e.id; parts.unshift(p); break; }
-      const cls = [...e.classList].slice(0, 2).join(".");
-      if (cls) p += "." + cls;
-      parts.unshift(p);
-    }
-    return parts.join(" > ");
-  };
+/*DESCRIBE_ELEMENT*/
   const generated = [];
   for (const el of document.body.querySelectorAll("*")) {
     // text declared in another language may draw words of that language
@@ -46,7 +37,7 @@ RENDERED_JS = r"""
   }
   return {html: document.documentElement.outerHTML, generated};
 }
-"""  # noqa: E501 (a script given whole, as the browser reads it)
+""".replace("/*DESCRIBE_ELEMENT*/\n", DESCRIBE_ELEMENT_JS)  # noqa: E501 (a script given whole, as the browser reads it)
 
 # Elements a widget writes its words into outside the blocks of prose the prose check reads (a
 # DataTables info line is a <div>, its search label a <label>, a menu's item an <option>); inside a

@@ -61,6 +61,24 @@ def edition_html_files(html_dir: Path = HTML) -> list[Path]:
     )
 
 
+# what Sphinx copies beside the pages: assets, sources, images and downloads, not pages to read
+NOT_READER_PAGES = ("_static", "_sources", "_images", "_downloads")
+
+
+def reader_pages() -> list[str]:
+    """Every page a reader can open in the built editions (paths in the site), or the landing page
+    alone before a build, so a parametrised test still collects and reports the missing book."""
+    if not HTML.is_dir():
+        return ["index.html"]
+    return site_pages(
+        lambda html_dir: [
+            p.relative_to(html_dir).as_posix()
+            for p in edition_html_files(html_dir)
+            if p.relative_to(html_dir).parts[0] not in NOT_READER_PAGES
+        ]
+    )
+
+
 needs_sources = pytest.mark.skipif(
     not sources_available(),
     reason=f"the source chapters are not at {sources_dir()} "

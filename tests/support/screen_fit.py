@@ -46,12 +46,8 @@ DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE_MIN_TEXT_PX = 11
 MIN_WEIGHT = 400
 
-MEASURE_JS = r"""
-(opts) => {
-  const W = document.documentElement.clientWidth;
-  const problems = [];
-  const root = document.querySelector(opts.root) || document.body;
-  const short = s => (s || "").replace(/\s+/g, " ").trim().slice(0, 60);
+# an element named by its tag, id and classes, up to three levels: how the checks report where
+DESCRIBE_ELEMENT_JS = r"""
   const describe = el => {
     const parts = [];
     for (let e = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {
@@ -63,6 +59,15 @@ MEASURE_JS = r"""
     }
     return parts.join(" > ");
   };
+"""
+
+MEASURE_JS = r"""
+(opts) => {
+  const W = document.documentElement.clientWidth;
+  const problems = [];
+  const root = document.querySelector(opts.root) || document.body;
+  const short = s => (s || "").replace(/\s+/g, " ").trim().slice(0, 60);
+/*DESCRIBE_ELEMENT*/
   const add = (kind, el, detail) => problems.push({kind, element: el ? describe(el) : "", detail});
   const visible = el => {
     const s = getComputedStyle(el);
@@ -286,7 +291,7 @@ MEASURE_JS = r"""
   for (const [el, d] of light) add(`text lighter than ${opts.minWeight}`, el, d);
   return problems;
 }
-"""  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
+""".replace("/*DESCRIBE_ELEMENT*/\n", DESCRIBE_ELEMENT_JS)  # noqa: E501 (a script or page given whole, as the browser or shell reads it)
 
 
 FIGURE_TEXT_JS = r"""
