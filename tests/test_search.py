@@ -6,6 +6,8 @@ tests/support/test_site_search.py)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from support import site_search
@@ -21,11 +23,25 @@ COMPOUNDS = ("有志連合", "上海協力機構", "集団安全保障条約")
 def test_the_japanese_search_finds_every_page_that_prints_a_compound(browser, site, word):
     printed = site_search.pages_containing(HTML / JA, word)
     assert printed, f"no Japanese page prints {word!r}: pick a compound the pages hold"
-    found = site_search.search_results(browser, site, JA, word)
+    found, _ = site_search.search_page(browser, site, JA, word)
     assert printed <= found, (
         f"searching {word!r} missed {len(printed - found)} of the {len(printed)} pages that "
         f"print it: {sorted(printed - found)[:8]}"
     )
+
+
+@pytest.mark.parametrize(("edition", "query"), [("", "Karimov"), (JA, "有志連合")])
+def test_the_search_page_says_in_the_editions_language_how_many_pages_it_found(
+    browser, site, edition, query
+):
+    found, status = site_search.search_page(browser, site, edition, query)
+    assert found, f"searching {query!r} found no page: pick a word the edition prints"
+    assert str(len(found)) in status, (
+        f"the {edition or 'English'} search page's status line does not give the {len(found)} "
+        f"pages it listed: {status!r}"
+    )
+    if edition == JA:
+        assert not re.search(r"[A-Za-z]", status), f"English in the Japanese status: {status!r}"
 
 
 def catalog_sentences(limit: int = 400) -> list[str]:

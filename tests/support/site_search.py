@@ -1,6 +1,6 @@
 """The book's search as a reader uses it, in the browser: a query typed into an edition's search
-page and the pages it lists (Sphinx's searchtools.js with the edition's language_data.js), the
-pages whose text holds the query, and whether the search field's text starts clear of the icon
+page, the pages it lists (Sphinx's searchtools.js with the edition's language_data.js) and the
+status line it shows once it has listed them, the pages whose text holds the query, and whether the search field's text starts clear of the icon
 the theme draws over its left edge.
 
 Self-tests on small pages: tests/support/test_site_search.py.
@@ -13,17 +13,19 @@ from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 
-# searchtools.js sets the results' title once it has listed the last page found
+# searchtools.js sets the results' title ("Searching" until then) once it has listed the last page
+# found, and the status line just after it. Not its pulse counter: a pulse timer pending when the
+# search stops sets it going again (from -1 to 0), so on a busy machine it is seldom seen stopped.
 SEARCH_FINISHED_JS = (
     "() => typeof Search !== 'undefined' && Search.title"
     " && Search.title.innerText === Documentation.gettext('Search Results')"
-    " && Search._pulse_status === -1"
 )
 NOT_PAGES = ("_static", "_sources", "_images", "_downloads")
 
 
-def search_results(browser, origin: str, edition_dir: str, query: str) -> set[str]:
-    """The pages (paths in the edition) the edition's search page lists for `query`."""
+def search_page(browser, origin: str, edition_dir: str, query: str) -> tuple[set[str], str]:
+    """The pages (paths in the edition) the edition's search page lists for `query`, and the
+    status line it shows under its title once it has listed them."""
     prefix = f"{edition_dir}/" if edition_dir else ""
     context = browser.new_context()
     try:
@@ -35,7 +37,8 @@ def search_results(browser, origin: str, edition_dir: str, query: str) -> set[st
         links = page.eval_on_selector_all(
             "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
         )
-        return {link.split("#")[0].split("?")[0] for link in links}
+        status = page.evaluate("() => Search.status.textContent.trim()")
+        return {link.split("#")[0].split("?")[0] for link in links}, status
     finally:
         context.close()
 

@@ -270,6 +270,44 @@ def theme_words(app: Sphinx) -> None:
     with mo.open("wb") as compiled:
         write_mo(compiled, words)
     app.add_message_catalog("sphinx", str(target))
+    if _script_words(language, {m.id: m.string for m in words if m.id}, mo.with_suffix(".js")):
+        # the HTML builder takes translations.js from the first locale dir holding sphinx.js
+        app.config.locale_dirs = [str(target), *app.config.locale_dirs]
+
+
+# Sphinx's translations for its scripts (the search page's words), which it ships compiled
+SPHINX_SCRIPT_WORDS = "sphinx.js"
+SCRIPT_WORDS_CALL = re.compile(r"Documentation\.addTranslations\((?P<catalog>\{.*\})\);", re.S)
+
+
+def _script_words(language: str, words: dict[str, str], target: Path) -> bool:
+    """Writes Sphinx's script translations for `language` to `target` with the messages it leaves
+    empty (the search page's count of pages found, in Japanese) filled from `words`. False when
+    there is nothing to fill."""
+    import json
+
+    import sphinx
+
+    shipped = Path(sphinx.package_dir, "locale", language, "LC_MESSAGES", SPHINX_SCRIPT_WORDS)
+    if not shipped.is_file():
+        return False
+    call = SCRIPT_WORDS_CALL.search(shipped.read_text(encoding="utf-8"))
+    if call is None:
+        raise ValueError(f"{shipped}: no Documentation.addTranslations({{...}}) call to read")
+    catalog = json.loads(call["catalog"])
+    missing = {
+        message: words[message]
+        for message, translation in catalog["messages"].items()
+        if not translation and words.get(message)
+    }
+    if not missing:
+        return False
+    catalog["messages"].update(missing)
+    target.write_text(
+        f"Documentation.addTranslations({json.dumps(catalog, ensure_ascii=False, indent=1)});\n",
+        encoding="utf-8",
+    )
+    return True
 
 
 def setup(app: Sphinx) -> dict:
