@@ -265,7 +265,7 @@ SENTENCE_MAP_WORDS = {
         "columns": ["sentence", "content · modality", "records"],
     },
     "ja": {
-        "caption": "{chapter}、{section}：各文のはたらき、著者の扱い（モダリティ）、記録。",
+        "caption": "{chapter}、{section}：各文のはたらき、原著者の扱い（モダリティ）、記録。",
         "columns": ["文", "はたらき · モダリティ", "記録"],
     },
 }

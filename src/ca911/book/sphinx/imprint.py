@@ -79,8 +79,10 @@ IMPRINT_WORDS = {
         "edition_line": "<b>{title}</b>、バージョン{version}。{built}",
         "licences_head": "ライセンス",
         "cite_head": "引用のしかた",
-        "cite": "{citation} 議論については原典の二つの章を引用されたい。引用の形式と一つの記録の"
-        '引用のしかたは<a class="ca911-xref" href="#app-how-to-cite">引用のしかた</a>にある。',
+        # no space after the citation's 。: a Japanese sentence follows its full stop directly
+        "cite": "{citation}原典の議論を引くときは、二つの章そのものを挙げてほしい。書式と、"
+        '記録を一件ずつ示す方法は<a class="ca911-xref" href="#app-how-to-cite">引用のしかた</a>'
+        "にまとめてある。",
         "html_head": "ウェブ版とデータ",
         "html": "本書にはまだ公開されたアドレスがない。ウェブ版（対話的な表、"
         "この印刷版がファイル名で"
