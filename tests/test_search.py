@@ -1,8 +1,8 @@
 """The Japanese edition's search finds a compound word on the pages that print it: the search page
 splits a query with the segmenter the index was built with (ca911.book.sphinx.search), so 有志連合
-is looked up as the words it was indexed as. And the search field's text starts clear of its icon
-in both editions. The checks are tests/support/site_search.py (self-tested in
-tests/support/test_site_search.py)."""
+is looked up as the words it was indexed as. Its results' summaries read as running text. And the
+search field's text starts clear of its icon in both editions. The checks are
+tests/support/site_search.py (self-tested in tests/support/test_site_search.py)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,30 @@ def test_the_search_page_says_in_the_editions_language_how_many_pages_it_found(
     )
     if edition == JA:
         assert not re.search(r"[A-Za-z]", status), f"English in the Japanese status: {status!r}"
+
+
+SUMMARY_SCRIPT = "ca911-search-summary.js"
+
+
+@pytest.mark.parametrize(
+    ("edition", "query"), [("", "Karimov"), (JA, "カリモフ"), (JA, "基地"), (JA, "有志連合")]
+)
+def test_the_search_results_summaries_read_as_running_text(browser, site, edition, query):
+    """Under each result, the words around the query as the page's text has them: no line breaks
+    and indentation of its HTML, none of the theme's header (src/ca911/book/sphinx/static/screen/
+    ca911-search-summary.js)."""
+    shown = site_search.summaries(browser, site, edition, query)
+    assert shown, f"searching {query!r} showed no summary"
+    found = [f"{s[:60]!r}: {site_search.summary_residue(s)[:3]}" for s in shown]
+    found = [f for s, f in zip(shown, found) if site_search.summary_residue(s)]
+    assert found == [], "\n".join(found)
+
+
+def test_the_summary_check_sees_the_summaries_sphinx_makes_by_itself(browser, site):
+    """The same page served without the book's summary script shows Sphinx's summaries (the
+    whole main region's text, layout and all), which the check above finds."""
+    shown = site_search.summaries(browser, site, JA, "カリモフ", without=[SUMMARY_SCRIPT])
+    assert any(site_search.summary_residue(s) for s in shown), shown[:2]
 
 
 def catalog_sentences(limit: int = 400) -> list[str]:

@@ -3,15 +3,20 @@ writes after the page loads (DataTables' info line, search label, headers and th
 buttons) and words a stylesheet draws (CSS generated content: `content: "..."` of ::before and
 ::after, such as a table's scroll cue), which no check of the built HTML file sees.
 
-`rendered(page)` reads, in the browser after the scripts ran, the document as it then stands and
-every string a pseudo-element draws; `untranslated_on_screen` applies the Japanese pages' checks
-(tests/support/japanese_pages.py) to the document, the label rule (a Latin word and no Japanese,
-names taken out) to what widgets and stylesheets write outside the blocks of prose, and names each
-finding. Self-tests on small broken pages: tests/support/test_japanese_screen.py.
+`rendered(page)` reads, in the browser after the scripts ran, the document as it then stands, every
+string a pseudo-element draws, every accessible name, tooltip and placeholder as the scripts left
+them (aria-label, title, alt, placeholder, aria-description) and the footers' text.
+`untranslated_on_screen` applies the Japanese pages' checks (tests/support/japanese_pages.py) to the
+document, the label rule (a Latin word and no Japanese, names taken out) to what widgets and
+stylesheets write outside the blocks of prose and to the accessible names, the footer rule
+(english_in_footer: no Latin word but names and licences, no Latin full stop closing Japanese) to
+the footers, and names each finding. Self-tests on small broken pages:
+tests/support/test_japanese_screen.py.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 from bs4 import Comment
@@ -35,9 +40,26 @@ RENDERED_JS = r"""
       }
     }
   }
-  return {html: document.documentElement.outerHTML, generated};
+  // every name a tooltip, a field or assistive technology gives an element, as the scripts left it
+  // (hidden elements too: the theme's print-only header is read when the page is printed)
+  const labels = [];
+  for (const el of document.querySelectorAll("*")) {
+    const declared = el.closest("[lang]");
+    if (declared && !declared.lang.toLowerCase().startsWith("ja")) continue;
+    for (const attribute of LABEL_ATTRIBUTES) {
+      const text = el.getAttribute(attribute);
+      if (text && text.trim()) labels.push({element: describe(el), attribute, text});
+    }
+  }
+  const footer = [...document.querySelectorAll("footer")].map((el) => el.innerText).join("\n");
+  return {html: document.documentElement.outerHTML, generated, labels, footer};
 }
-""".replace("/*DESCRIBE_ELEMENT*/\n", DESCRIBE_ELEMENT_JS)  # noqa: E501 (a script given whole, as the browser reads it)
+""".replace("/*DESCRIBE_ELEMENT*/\n", DESCRIBE_ELEMENT_JS + "/*LABEL_ATTRIBUTES*/\n")  # noqa: E501 (a script given whole, as the browser reads it)
+# the attributes that name an element: the built pages' label check's, and the ARIA descriptions
+NAMING_ATTRIBUTES = (*checks.LABEL_ATTRIBUTES, "aria-description", "aria-roledescription")
+RENDERED_JS = RENDERED_JS.replace(
+    "/*LABEL_ATTRIBUTES*/", f"const LABEL_ATTRIBUTES = {json.dumps(NAMING_ATTRIBUTES)};"
+)
 
 # Elements a widget writes its words into outside the blocks of prose the prose check reads (a
 # DataTables info line is a <div>, its search label a <label>, a menu's item an <option>); inside a
@@ -49,9 +71,15 @@ FORMAT_NAMES = frozenset({"GraphML", "GEXF"})
 FILE_EXTENSION = re.compile(r"(?<![\w.])\.[a-z0-9]{2,5}\b")
 
 
+# What a footer may name in Latin letters in a Japanese sentence: the team's name and the licences
+FOOTER_NAMES = frozenset({"ca911", "CC BY", "MIT"})
+# a Latin full stop closing a line of Japanese (a Japanese sentence ends with 。, even after "MIT")
+LATIN_STOP_CLOSING = re.compile(r"\.\s*$")
+
+
 def rendered(page) -> dict:
     """The page as it stands in the browser (scripts run): {"html", "generated": [{element,
-    text}]}."""
+    text}], "labels": [{element, attribute, text}], "footer": the footers' text}."""
     return page.evaluate(RENDERED_JS)
 
 
@@ -86,6 +114,19 @@ def untranslated_widget_text(page_html: str, names=frozenset()) -> list[str]:
     return found
 
 
+def english_in_footer(footer_text: str, names=frozenset()) -> list[str]:
+    """A Japanese page's footer (author, copyright line) is Japanese: no Latin word apart from
+    names and licences, and no line of Japanese closed by a Latin full stop (the theme's
+    "© Copyright ….")."""
+    found = []
+    for line in filter(str.strip, footer_text.splitlines()):
+        rest = checks._without_names(checks.URL.sub(" ", line), frozenset(names) | FOOTER_NAMES)
+        japanese_closed_in_latin = checks.JAPANESE.search(line) and LATIN_STOP_CLOSING.search(line)
+        if checks.LATIN_WORD.search(rest) or japanese_closed_in_latin:
+            found.append(" ".join(line.split())[:80])
+    return found
+
+
 def untranslated_on_screen(state: dict, names=frozenset()) -> list[str]:
     """Every English text of a rendered Japanese page: prose blocks, labels, widget words, and the
     strings its stylesheets draw."""
@@ -99,4 +140,10 @@ def untranslated_on_screen(state: dict, names=frozenset()) -> list[str]:
             for g in state["generated"]
             if _english(g["text"], names)
         ),
+        *(
+            f"accessible name: {label['element']} {label['attribute']}={label['text'][:80]!r}"
+            for label in state.get("labels", [])
+            if _english(label["text"], names)
+        ),
+        *(f"footer: {text}" for text in english_in_footer(state.get("footer", ""), names)),
     ]

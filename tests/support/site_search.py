@@ -1,13 +1,15 @@
 """The book's search as a reader uses it, in the browser: a query typed into an edition's search
 page, the pages it lists (Sphinx's searchtools.js with the edition's language_data.js) and the
-status line it shows once it has listed them, the pages whose text holds the query, and whether the search field's text starts clear of the icon
-the theme draws over its left edge.
+status line it shows once it has listed them, the summaries under its results and whether they
+read as text (summary_residue), the pages whose text holds the query, and whether the search
+field's text starts clear of the icon the theme draws over its left edge.
 
 Self-tests on small pages: tests/support/test_site_search.py.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -109,3 +111,40 @@ def search_field_problems(page, min_gap: float = MIN_GAP_PX) -> list[str]:
     """Every search field whose text starts under its icon or less than `min_gap` px from it or
     from the field's border."""
     return page.evaluate(SEARCH_FIELD_JS, min_gap)
+
+
+# A result's summary is running text: a run of white space (a line break, the indentation of the
+# page's HTML) is what a page's layout leaves when its text is read without it (the theme's
+# header and menus, the print-only copy of the title, a table's rows).
+LAYOUT_RESIDUE = re.compile(r"\s{2,}|\n")
+SUMMARIES_SHOWN_JS = """() => {
+  const items = document.querySelectorAll("#search-results ul.search li");
+  return items.length > 0 && [...items].slice(0, 8).every((li) => li.querySelector("p.context"));
+}"""
+
+
+def summaries(browser, origin: str, edition_dir: str, query: str, without=()) -> list[str]:
+    """The summaries under the first eight results of the edition's search for `query`, as the
+    search page shows them; `without`: scripts (file names) the page is served without."""
+    prefix = f"{edition_dir}/" if edition_dir else ""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        for name in without:
+            page.route(f"**/{name}*", lambda route: route.abort())
+        page.goto(f"{origin}/{prefix}search.html?q={quote(query)}", wait_until="load")
+        page.wait_for_function(SUMMARIES_SHOWN_JS, timeout=120_000)
+        return page.eval_on_selector_all(
+            "#search-results ul.search li p.context", "ps => ps.slice(0, 8).map(p => p.textContent)"
+        )
+    finally:
+        context.close()
+
+
+def summary_residue(summary: str) -> list[str]:
+    """Where a summary shows the page's layout instead of its text (LAYOUT_RESIDUE), each with
+    the words around it."""
+    return [
+        repr(summary[max(m.start() - 20, 0) : m.end() + 20])
+        for m in LAYOUT_RESIDUE.finditer(summary)
+    ]

@@ -38,3 +38,40 @@ def test_the_same_page_in_japanese_passes(page):
     """A name in a Japanese sentence, a comment and a file extension are no English text."""
     cue, label, info = "横にスクロールすると全列が見える →", "アクター：", "全44行のうち1～10行目"
     assert render(page, cue, label, info) == []
+
+
+CHROME = """<!doctype html><html lang="ja"><body>
+<nav id="toc"><ul><li>本書について</li></ul></nav>
+<article class="bd-article"><p>本書は二つの章を典拠つきのデータに置き換える。</p></article>
+<div class="onlyprint"><nav aria-label="このページの目次"></nav></div>
+<footer><p class="copyright">{copyright}</p></footer>
+<script>document.getElementById("toc").setAttribute("aria-label", {toc_name});</script>
+</body></html>"""
+
+
+def render_chrome(page, copyright: str, toc_name: str):
+    page.set_content(CHROME.format(copyright=copyright, toc_name=repr(toc_name)))
+    return japanese_screen.untranslated_on_screen(japanese_screen.rendered(page))
+
+
+def test_english_accessible_names_and_footer_words_are_read(page):
+    """A name a script gives after loading, a hidden element's name, and the theme's English
+    copyright words and Latin full stop after a Japanese copyright line."""
+    broken = CHROME.replace('aria-label="このページの目次"', 'aria-label="Page"')
+    page.set_content(
+        broken.format(
+            copyright="© Copyright ca911副読本チーム。コードはMIT.", toc_name=repr("Contents")
+        )
+    )
+    found = japanese_screen.untranslated_on_screen(japanese_screen.rendered(page))
+    assert any("accessible name" in f and "'Page'" in f for f in found), found
+    assert any("accessible name" in f and "'Contents'" in f for f in found), found
+    assert any(f.startswith("footer: © Copyright") for f in found), found
+    # the Latin full stop alone is found too
+    assert render_chrome(page, "© ca911副読本チーム。コードはMIT.", "本の目次") != []
+
+
+def test_the_same_chrome_in_japanese_passes(page):
+    assert (
+        render_chrome(page, "© ca911副読本チーム。本文はCC BY 4.0、コードはMIT。", "本の目次") == []
+    )

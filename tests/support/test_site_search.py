@@ -60,3 +60,14 @@ form.bd-search input {{ border: 0; padding: 6px 12px; font: inherit; }}
 def test_a_search_field_whose_text_runs_under_its_icon(page, css, broken):
     page.set_content(FIELD.format(css=css))
     assert bool(site_search.search_field_problems(page)) is broken
+
+
+def test_a_summary_holding_the_pages_layout_is_found_and_running_text_passes():
+    """Sphinx's own summary of an actor page (the theme's header read as text) and of a table,
+    then the same places read as running text."""
+    header = "....pdf\n\n\n      \n  \n    カリモフ · Islam Karimov\n    \n        目次..."
+    table = "...日付\n国\n立場\n\n2001年9月\nウズベキスタン..."
+    assert len(site_search.summary_residue(header)) == 2  # two runs of white space
+    assert site_search.summary_residue(table) != []
+    text = "カリモフ · Islam Karimov 種類： 人物 · 所属国： ウズベキスタン · 日付 国 立場 2001年9月"
+    assert site_search.summary_residue(text) == []

@@ -156,12 +156,28 @@ def name_hidden_content_toggles(
         )
 
 
+# A contents entry's number as Sphinx writes it: the link's first text ("11. ", with
+# html_secnumber_suffix)
+TOC_ENTRY_NUMBER = re.compile(
+    r'(<li class="toctree-l\d[^"]*"><a class="[^"]*\breference internal\b[^"]*" href="[^"]*">)'
+    r"(\d+(?:\.\d+)*\. )"
+)
+TOC_NUMBER_CLASS = "ca911-toc-number"
+
+
+def numbered_toc_entries(page_html: str) -> str:
+    """Each number of a contents entry (the sidebar's and a page's toctree) in a box of its own,
+    so that an entry too long for one line hangs its next lines under its text, not under its
+    number (ca911-screen.css)."""
+    return TOC_ENTRY_NUMBER.sub(rf'\1<span class="{TOC_NUMBER_CLASS}">\2</span>', page_html)
+
+
 def name_toctree_toggles(app: Sphinx, exception) -> None:
     """The theme's sidebar toggles (<summary> with only an icon) have no accessible name: axe-core's
     serious summary-name on pages whose section is open (the actor pages). Each gets one, in every
     written page. pydata-sphinx-theme makes the sidebar in Python (its toctree HTML, cached across
     pages), not from a template an extension could override, so the written pages are where the
-    toggle can be named."""
+    toggle can be named, and where a numbered entry's number gets its box (numbered_toc_entries)."""
     if exception is not None:
         return
     from sphinx.locale import _
@@ -174,7 +190,7 @@ def name_toctree_toggles(app: Sphinx, exception) -> None:
     }
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = text.replace(TOGGLE, named)
+        new = numbered_toc_entries(text.replace(TOGGLE, named))
         for english, translated in chrome.items():
             new = new.replace(english, translated)
         if new != text:
@@ -353,6 +369,19 @@ def itables_bundle(app: Sphinx) -> None:
         shutil.copyfile(bundle / name, static / name)
 
 
+SEARCH_SUMMARY_JS = "ca911-search-summary.js"
+
+
+def search_summary_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
+    """The search page reads its results' summaries as running text (static/screen/
+    ca911-search-summary.js); added here, it is on that page only, and deferred: the theme's search
+    template loads searchtools.js after the page's own scripts."""
+    if pagename == "search":
+        app.add_js_file(SEARCH_SUMMARY_JS, loading_method="defer")
+
+
 def _connect_html_only(app: Sphinx) -> None:
     """html-page-context and build-finished have no builder filter of their own: the handlers that
     belong to the HTML edition (the PDF is also made by an HTML builder) are connected once the
@@ -364,6 +393,7 @@ def _connect_html_only(app: Sphinx) -> None:
         # template that renders empty
         app.connect("html-page-context", edition_links, priority=400)
         app.connect("html-page-context", reading_order_buttons)
+        app.connect("html-page-context", search_summary_script)
         app.connect("build-finished", name_toctree_toggles)
         app.connect("build-finished", copybutton_words)
 

@@ -1,0 +1,96 @@
+"""Where the browser breaks lines, read from the laid-out page (Range rectangles, one per
+character), for two checks of how text wraps on screen:
+
+- `toc_entries_hanging_under_their_number(page)`: a numbered contents entry ("11. バンドワゴン型
+  か…", the sidebar's or a page's contents) that takes more than one line starts every line in its
+  title's column; a line that starts left of the title starts under the number.
+- `katakana_words_broken_in_headers(page)`: no table header cell breaks a line between two
+  katakana of one word (「はたらき · モダ｜リティ」); a Japanese header breaks between phrases.
+
+Each returns descriptions of what it found (empty: nothing). Self-tests on small pages drawn both
+ways: tests/support/test_screen_lines.py."""
+
+from __future__ import annotations
+
+TOC_JS = r"""
+() => {
+  const found = [];
+  const entries = document.querySelectorAll(
+    ":is(nav.bd-links, .toctree-wrapper, nav) li > a.reference");
+  for (const link of entries) {
+    if (!link.getClientRects().length || link.offsetParent === null) continue;
+    const text = link.textContent;
+    const number = text.match(/^\s*\d+(?:\.\d+)*\.\s+/);
+    if (!number) continue;
+    // the title: from its first character to the link's end
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    let skip = number[0].length, start = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (skip < node.data.length) { start = [node, skip]; break; }
+      skip -= node.data.length;
+    }
+    if (!start) continue;
+    const range = document.createRange();
+    range.setStart(...start);
+    range.setEndAfter(link.lastChild);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    if (!rects.length) continue;
+    const titleLeft = rects[0].left;
+    const lines = new Map();  // a line's top -> its leftmost character
+    for (const r of rects) {
+      const top = Math.round(r.top);
+      const key = [...lines.keys()].find((t) => Math.abs(t - top) < r.height / 2) ?? top;
+      lines.set(key, Math.min(lines.get(key) ?? Infinity, r.left));
+    }
+    const lefts = [...lines.values()];
+    const off = lefts.filter((left) => Math.abs(left - titleLeft) > 1.5);
+    if (off.length) {
+      found.push(`${text.trim().slice(0, 40)}: ${lefts.length} lines, ` +
+                 `title at ${titleLeft.toFixed(0)} px, ` +
+                 `a line at ${Math.min(...off).toFixed(0)} px`);
+    }
+  }
+  return found;
+}
+"""
+
+HEADER_BREAKS_JS = r"""
+() => {
+  const katakana = /[\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f]/;
+  const found = [];
+  for (const cell of document.querySelectorAll("th")) {
+    if (!cell.getClientRects().length) continue;
+    const chars = [];  // [character, its rectangle's top], in reading order
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width > 0) chars.push([node.data[i], rect.top, rect.height]);
+      }
+    }
+    for (let i = 1; i < chars.length; i++) {
+      const [before, top0, height] = chars[i - 1];
+      const [after, top1] = chars[i];
+      if (top1 - top0 > height / 2 && katakana.test(before) && katakana.test(after)) {
+        const text = chars.map((c) => c[0]).join("");
+        found.push(`${text.slice(0, i)}｜${text.slice(i)}`);
+      }
+    }
+  }
+  return found;
+}
+"""
+
+
+def toc_entries_hanging_under_their_number(page) -> list[str]:
+    """Numbered contents entries, shown on the page, one of whose lines starts off their title's
+    column."""
+    return page.evaluate(TOC_JS)
+
+
+def katakana_words_broken_in_headers(page) -> list[str]:
+    """Each header cell's text with ｜ where a line breaks between two katakana."""
+    return page.evaluate(HEADER_BREAKS_JS)
