@@ -116,6 +116,15 @@ def test_no_iso_date_in_any_figure(built_book):
     assert {k: v for k, v in found.items() if v} == {}
 
 
+def test_no_date_in_any_figure_has_a_leading_zero(built_book):
+    """Date ticks read as the book writes dates: "1 Oct", 10月1日, never "01 Oct"."""
+    found = {
+        f"{page}: {svg.name}": figure_checks.zero_padded_dates(svg.read_text(encoding="utf-8"))
+        for page, svg in _every_figure()
+    }
+    assert {k: v for k, v in found.items() if v} == {}
+
+
 def test_figure_text_meets_the_print_floor(built_book):
     """At the printed width (figures wider than the text column print smaller), no text under 8
     pt."""
