@@ -101,17 +101,18 @@ def test_a_language_without_words_is_a_clear_error_not_english():
         lambda: dates.words("2001-09", "fr"),
         lambda: dates.approximately("2001", True, "fr"),
         lambda: dates.span_words("2001", "2002", "fr"),
-        lambda: dates.axis_format("day", "fr"),
+        lambda: dates.axis_words("2001-09-03", "day", "fr"),
     ):
         with pytest.raises(NotImplementedError, match="'fr'"):
             call()
     assert dates.approximately("2001", False, "en") == "2001"  # not approximate: no words needed
 
 
-def test_axis_formats_print_a_day_and_a_month():
+def test_axis_ticks_read_a_day_and_a_month_as_the_book_writes_them():
     day = pd.Timestamp("2001-09-03")
-    assert day.strftime(dates.axis_format("day", "en")) == "03 Sep"
-    assert day.strftime(dates.axis_format("month", "en")) == "Sep 2001"
+    assert dates.axis_words(day, "day", "en") == "3 Sep"  # no leading zero
+    assert dates.axis_words(day, "month", "en") == "Sep 2001"
+    assert dates.axis_words(pd.Timestamp("2001-10-15"), "day", "en") == "15 Oct"
 
 
 @pytest.mark.parametrize(
@@ -154,5 +155,5 @@ def test_japanese_open_spans_and_axes():
     assert dates.since(dates.words("2001-09", "ja"), "ja") == "2001年9月以降"
     assert dates.since(dates.approximately("1991年", True, "ja"), "ja") == "1991年ごろ以降"
     day = pd.Timestamp("2001-09-03")
-    assert day.strftime(dates.axis_format("day", "ja")) == "9月3日"
-    assert day.strftime(dates.axis_format("month", "ja")) == "2001年9月"
+    assert dates.axis_words(day, "day", "ja") == "9月3日"
+    assert dates.axis_words(day, "month", "ja") == "2001年9月"

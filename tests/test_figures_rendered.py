@@ -116,6 +116,15 @@ def test_no_iso_date_in_any_figure(built_book):
     assert {k: v for k, v in found.items() if v} == {}
 
 
+def test_no_date_in_any_figure_has_a_leading_zero(built_book):
+    """Date ticks read as the book writes dates: "1 Oct", 10月1日, never "01 Oct"."""
+    found = {
+        f"{page}: {svg.name}": figure_checks.zero_padded_dates(svg.read_text(encoding="utf-8"))
+        for page, svg in _every_figure()
+    }
+    assert {k: v for k, v in found.items() if v} == {}
+
+
 def test_figure_text_meets_the_print_floor(built_book):
     """At the printed width (figures wider than the text column print smaller), no text under 8
     pt."""
@@ -186,23 +195,37 @@ def test_screen_check_sees_a_shrunken_figure(browser, site):
         visit.close()
 
 
-# Figures whose caption or key expands every all-capital abbreviation they show (CRRF, SCO); the
-# check runs on every figure of the book once the others' captions expand theirs.
-ABBREVIATIONS_EXPANDED = ("notebooks/network_military_presence.html",)
+# Pages whose figures still show an all-capital abbreviation (CIS, SCO) that neither the figure nor
+# its caption expands: each must still fail, so that a mended page leaves this list and is checked
+# like every other.
+STILL_UNEXPLAINED = {
+    "index.html",
+    "ja/index.html",
+    "notebooks/chronology_1992_2004.html",
+    "notebooks/map_military_presence.html",
+    "notebooks/network_diplomatic_contacts.html",
+    "notebooks/network_memberships.html",
+    "notebooks/table1_iraq_war.html",
+    "ja/notebooks/chronology_1992_2004.html",
+    "ja/notebooks/map_military_presence.html",
+    "ja/notebooks/network_memberships.html",
+    "ja/notebooks/table1_iraq_war.html",
+}
 
 
 def test_every_abbreviation_a_figure_shows_is_expanded(built_book):
+    """Every figure of both editions, its wide and its phone layout, beside its own caption."""
     found = {}
-    for page in ABBREVIATIONS_EXPANDED:
-        text = (HTML / page).read_text(encoding="utf-8")
+    for page in every_edition_page():
+        rel = page.relative_to(HTML).as_posix()
+        text = page.read_text(encoding="utf-8")
         for figure in re.findall(r"<figure[^>]*>.*?</figure>", text, re.S):
-            src = re.search(r'<img[^>]*src="([^"]+\.svg)"', figure)
             caption = re.search(r"<figcaption.*?</figcaption>", figure, re.S)
-            if not src:
-                continue
-            svg = ((HTML / page).parent / src[1]).resolve().read_text(encoding="utf-8")
             caption_text = html.unescape(re.sub(r"<[^>]+>", "", caption[0] if caption else ""))
-            missing = figure_checks.unexplained_abbreviations(svg, caption_text)
-            if missing:
-                found[f"{page}: {src[1]}"] = missing
-    assert found == {}
+            for src in re.findall(r'<(?:img[^>]*\bsrc|source[^>]*\bsrcset)="([^"]+\.svg)"', figure):
+                svg = (page.parent / src).resolve().read_text(encoding="utf-8")
+                missing = figure_checks.unexplained_abbreviations(svg, caption_text)
+                if missing:
+                    found.setdefault(rel, set()).update(missing)
+    assert {k: v for k, v in found.items() if k not in STILL_UNEXPLAINED} == {}
+    assert sorted(STILL_UNEXPLAINED - set(found)) == []  # mended: off the list

@@ -344,6 +344,17 @@ def iso_dates(svg: str) -> list[str]:
     return sorted({r.text for r in text_runs(svg) if _ISO_DATE.search(r.text)})
 
 
+# a day or month with a leading zero ("01 Oct", "09月", "10月01日"): the book writes "1 Oct", "9月"
+_ZERO_PADDED = re.compile(
+    r"(?<!\d)0\d (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|(?<!\d)0\d[月日]"
+)
+
+
+def zero_padded_dates(svg: str) -> list[str]:
+    """Figure text (an axis's date ticks) that writes a day or month with a leading zero."""
+    return sorted({r.text for r in text_runs(svg) if _ZERO_PADDED.search(r.text)})
+
+
 def text_past_edge(svg: str, tolerance_pt: float = 0.2) -> list[str]:
     """Text whose ink reaches past the saved image's edge: the reader sees it cut off."""
     width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', svg)[1])

@@ -155,6 +155,24 @@ def test_iso_dates_in_figure_text_are_found():
     assert fc.iso_dates(style.svg_text(fine)) == []
 
 
+def test_a_date_tick_with_a_leading_zero_is_found():
+    import matplotlib.dates as mdates
+    import pandas as pd
+
+    def ticked(pattern: str):
+        fig, ax = style.figure(1.5, 3)
+        ax.plot(pd.to_datetime(["2001-10-01", "2001-10-09"]), [0, 1])
+        ax.set_xticks(pd.to_datetime(["2001-10-01", "2001-10-08"]))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter(pattern))
+        return style.svg_text(fig)
+
+    assert fc.zero_padded_dates(ticked("%d %b")) == ["01 Oct", "08 Oct"]
+    assert fc.zero_padded_dates(ticked("%m月%d日")) == ["10月01日", "10月08日"]
+    assert fc.zero_padded_dates(ticked("%-d %b")) == []
+    assert fc.zero_padded_dates(ticked("%-m月%-d日")) == []
+    assert fc.zero_padded_dates(ticked("%Y")) == []  # 2001 is no padded day
+
+
 def _panel_label(x: float, clip: bool):
     fig, ax = style.figure(1.5, 3)
     ax.set_xlim(0, 1)

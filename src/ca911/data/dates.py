@@ -46,11 +46,11 @@ OPEN_END = {"en": "from {start}", "ja": "{start}以降"}
 DATE_FORMS = {
     "ja": {"year": "{y}年", "month": "{y}年{m}月", "day": "{y}年{m}月{d}日"},
 }
-# strftime patterns for figure axes, whose ticks are dates the axis generates rather than dates of
-# the data
-AXIS_FORMATS = {
-    "en": {"day": "%d %b", "month": "%b %Y"},
-    "ja": {"day": "%-m月%-d日", "month": "%Y年%-m月"},
+# A figure axis's tick, a date the axis generates rather than one of the data: a day without its
+# year, a month with it, written as the book writes dates ("3 Sep", never "03 Sep")
+AXIS_FORMS = {
+    "en": {"day": "{d} {b}", "month": "{b} {y}"},
+    "ja": {"day": "{m}月{d}日", "month": "{y}年{m}月"},
 }
 
 
@@ -189,6 +189,10 @@ def since(text: str, lang: str) -> str:
     return _words_of(OPEN_END, lang).format(start=text)
 
 
-def axis_format(unit: str, lang: str) -> str:
-    """The strftime pattern of a figure axis that ticks by `unit` ('day' or 'month')."""
-    return _words_of(AXIS_FORMATS, lang)[unit]
+def axis_words(value, unit: str, lang: str) -> str:
+    """A tick of a figure axis that ticks by `unit` ('day' or 'month'): '3 Sep' or 'Sep 2001',
+    '9月3日' or '2001年9月'."""
+    day = pd.Timestamp(value)
+    month = MONTHS[lang][day.month - 1][:3] if lang in MONTHS else ""  # Japanese: numbers only
+    form = _words_of(AXIS_FORMS, lang)[unit]
+    return form.format(y=day.year, m=day.month, d=day.day, b=month)

@@ -142,7 +142,7 @@ def stance_heatmap(
     # one, on a phone every third
     every = (3 if lang == "ja" else 2) if narrow else (2 if lang == "ja" else 1)
     ticks = [i for i, d in enumerate(days) if d.weekday() == 0][::every]
-    ax.set_xticks(ticks, [days[i].strftime(dates.axis_format("day", lang)) for i in ticks])
+    ax.set_xticks(ticks, [dates.axis_words(days[i], "day", lang) for i in ticks])
     ax.set_xticks(range(len(days)), minor=True)
     ax.tick_params(axis="x", which="minor", length=0)
     handles = [

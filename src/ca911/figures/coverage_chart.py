@@ -67,6 +67,7 @@ def coverage_bars(
         for i in summary.index
     ]
     left = np.zeros(len(summary))
+    counts = []
     for status, colour, hatch in parts:
         vals = summary[status].to_numpy()
         if not vals.any():
@@ -82,18 +83,25 @@ def coverage_bars(
         )
         for y, (start, v) in enumerate(zip(left, vals)):
             if v:
-                ax.text(
-                    start + v / 2,
-                    y,
-                    str(int(v)),
-                    ha="center",
-                    va="center",
-                    fontsize=MIN_TEXT_PT,
-                    color="black",
-                    bbox={"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"},
+                counts.append(
+                    ax.text(
+                        start + v / 2,
+                        y,
+                        str(int(v)),
+                        ha="center",
+                        va="center",
+                        fontsize=MIN_TEXT_PT,
+                        color="black",
+                        bbox={
+                            "boxstyle": "square,pad=0.12",
+                            "facecolor": "white",
+                            "edgecolor": "none",
+                        },
+                    )
                 )
         left += vals
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5 - BAR_HEIGHT)  # room above the top bar for its counts
+    _counts_clear_of_each_other(ax, counts)
     ax.set_xlabel(words["units"].get(unit, unit))
     ax.legend(
         loc="upper center",
@@ -103,3 +111,28 @@ def coverage_bars(
         frameon=False,
     )
     return fig
+
+
+BAR_HEIGHT = 0.8  # barh's default, in rows
+COUNT_GAP_PT = 3.0  # between two counts of one bar: closer, they read as one number
+
+
+def _counts_clear_of_each_other(ax, counts) -> None:
+    """A count too wide for its part of the bar, or too close to its neighbour's, moves above the
+    bar (left of a part it still crowds), so that no two counts run together ("7 23 4")."""
+    ax.figure.draw_without_rendering()  # the layout engine's final axes, so extents are final
+    renderer = ax.figure._get_renderer()
+    gap = COUNT_GAP_PT * ax.figure.dpi / 72
+    by_row: dict[float, list] = {}
+    for text in counts:
+        by_row.setdefault(text.get_position()[1], []).append(text)
+    for y, row in by_row.items():
+        row.sort(key=lambda t: t.get_position()[0])
+        boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in row]
+        for i, (text, box) in enumerate(zip(row, boxes)):
+            neighbours = boxes[max(i - 1, 0) : i] + boxes[i + 1 : i + 2]
+            if any(box.x1 + gap > n.x0 and n.x1 + gap > box.x0 for n in neighbours) and len(
+                text.get_text()
+            ) <= min(len(t.get_text()) for t in row[max(i - 1, 0) : i + 2]):
+                text.set_position((text.get_position()[0], y - BAR_HEIGHT / 2))
+                text.set_va("bottom")

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from ca911.analysis.chronology import OTHER_LANE
@@ -127,7 +128,9 @@ def event_timeline(
     ax.xaxis.set_major_locator(
         mdates.WeekdayLocator(byweekday=mdates.MO, interval=2 if narrow else 1)
     )
-    ax.xaxis.set_major_formatter(mdates.DateFormatter(dates.axis_format("day", lang)))
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda x, _: dates.axis_words(mdates.num2date(x), "day", lang))
+    )
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
     # five in a row outgrow the column
     key_under_axes(ax, family_handles(ax, lang), 0.09 if narrow else 0.12, 2 if narrow else 3)
@@ -261,7 +264,7 @@ def months_side_by_side(
     for ax in np.atleast_1d(axes) if narrow else np.atleast_1d(axes)[:1]:
         ax.set_yticks(
             range(len(months)),
-            [m.to_timestamp().strftime(dates.axis_format("month", lang)) for m in months],
+            [dates.axis_words(m.to_timestamp(), "month", lang) for m in months],
         )
         ax.invert_yaxis()
     key_under_figure(fig, family_handles(axes, lang), ncol=2 if narrow else 5)  # both columns
