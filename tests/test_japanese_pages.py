@@ -52,6 +52,17 @@ def test_no_untranslated_prose(ja_pages):
     assert found == [], f"{len(found)} blocks in English, for example:\n" + "\n".join(found[:15])
 
 
+def test_every_code_cell_says_it_is_english(ja_pages):
+    """The notebooks' code and comments are English in both editions (front/how_to_read.md): each
+    cell on a Japanese page declares it, for screen readers and for the checks above."""
+    found = {
+        str(page.relative_to(JA_HTML)): n
+        for page in ja_pages
+        if (n := checks.undeclared_code_cells(page.read_text(encoding="utf-8")))
+    }
+    assert found == {}, f"code cells without lang on Japanese pages: {found}"
+
+
 def test_no_english_tooltip_placeholder_or_accessible_name(ja_pages):
     """The theme's words a reader sees or hears (tooltips, the search box, landmarks' names) are
     Japanese on every page, the search page and the index included."""

@@ -111,6 +111,16 @@ def _declared_foreign(tag: Tag) -> bool:
     return bool(lang) and not str(lang).lower().startswith("ja")
 
 
+CODE_CELL = "div.cell_input"  # a notebook's code cell as MyST-NB writes it
+
+
+def undeclared_code_cells(page_html: str) -> int:
+    """The code cells of a page that do not say they are in a language other than Japanese: their
+    comments (English, written once for both editions) would be read as the page's Japanese."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    return sum(1 for cell in soup.select(CODE_CELL) if not _declared_foreign(cell))
+
+
 def prose_of(root: Tag) -> Tag:
     """A copy of the article without what may be Latin in a Japanese page (NOT_PROSE and any
     element declared in another language)."""

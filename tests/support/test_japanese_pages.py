@@ -195,3 +195,10 @@ def test_an_index_entry_with_a_field_alone_between_separators_is_found():
     )
     assert pages.index_entry_problems(old) == ["ソ連 · Soviet Union · SUN · 事実7件"]
     assert pages.index_entry_problems(new) == []
+
+
+def test_a_code_cell_without_its_language_is_counted():
+    cell = '<div class="cell_input docutils container"{}><pre># draw the map</pre></div>'
+    assert pages.undeclared_code_cells(cell.format("") * 2) == 2
+    assert pages.undeclared_code_cells(cell.format(' lang="en"')) == 0
+    assert pages.undeclared_code_cells(cell.format(' lang="ja"')) == 1

@@ -124,6 +124,22 @@ def break_points_in_table_code(
     context["body"] = TABLE.sub(in_table, context["body"])
 
 
+# the notebooks' code and its comments are written once, in English, for every edition
+CODE_LANGUAGE = "en"
+CODE_CELL = re.compile(r'<div class="cell_input docutils container"')
+
+
+def code_cells_declare_their_language(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
+    """In an edition in another language a notebook's code cell says it is English (`lang`), so a
+    screen reader reads its comments as English and the edition's own text is told apart from
+    it; the reader is told so on the how-to-read page."""
+    if edition_of(app.config.language) == CODE_LANGUAGE or not isinstance(context.get("body"), str):
+        return
+    context["body"] = CODE_CELL.sub(rf'\g<0> lang="{CODE_LANGUAGE}"', context["body"])
+
+
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
 THEME_WORDS = (
     ("aria-label", "Main"),
@@ -389,6 +405,7 @@ def _connect_html_only(app: Sphinx) -> None:
     if app.builder.name == "html":
         app.connect("html-page-context", full_size_links)
         app.connect("html-page-context", break_points_in_table_code)
+        app.connect("html-page-context", code_cells_declare_their_language)
         # before pydata-sphinx-theme's update_and_remove_templates (500), which drops a header
         # template that renders empty
         app.connect("html-page-context", edition_links, priority=400)
