@@ -20,7 +20,7 @@ TOC_JS = r"""
   for (const link of entries) {
     if (!link.getClientRects().length || link.offsetParent === null) continue;
     const text = link.textContent;
-    const number = text.match(/^\s*\d+(?:\.\d+)*\.\s+/);
+    const number = text.match(/^\s*(?:\d+(?:\.\d+)*|[A-Z])\.\s+/);  // 11. or an appendix's B.
     if (!number) continue;
     // the title: from its first character to the link's end
     const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);

@@ -173,10 +173,10 @@ def name_hidden_content_toggles(
 
 
 # A contents entry's number as Sphinx writes it: the link's first text ("11. ", with
-# html_secnumber_suffix)
+# html_secnumber_suffix), or an appendix's letter, which its title carries ("B. ")
 TOC_ENTRY_NUMBER = re.compile(
     r'(<li class="toctree-l\d[^"]*"><a class="[^"]*\breference internal\b[^"]*" href="[^"]*">)'
-    r"(\d+(?:\.\d+)*\. )"
+    r"((?:\d+(?:\.\d+)*|[A-Z])\. )"
 )
 TOC_NUMBER_CLASS = "ca911-toc-number"
 
