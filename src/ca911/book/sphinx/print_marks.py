@@ -277,9 +277,11 @@ def anchor_tables(soup) -> None:
             row.attrs.setdefault("id", TABLE_ANCHOR.format(table=number, part=part))
 
 
-# a hyphenated token of a code block (a licence, an id, a date): kept on one line when short enough
+# a hyphenated token of a code block (a licence, an id, a date): kept on one line when short enough;
+# the longest record id (66 characters) keeps to a code block's line (about 80 at its size), and a
+# reader copies a record reference whole from the page
 HYPHENATED_TOKEN = re.compile(r"[A-Za-z0-9][\w.]*(?:-[\w.]+)+")
-LONGEST_UNBROKEN = 30
+LONGEST_UNBROKEN = 72
 # a record reference in code: its kind, a colon, its id ("events:ch3-2001-09-24-…"); not an
 # address (https://…)
 RECORD_REFERENCE = re.compile(r"[a-z_]+:(?!/)[\w/.-]+")

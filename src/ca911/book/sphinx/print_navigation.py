@@ -119,6 +119,7 @@ PART_NAME = re.compile(r"^(Part [IVXLC]+|第\d+部)\s*[—–:：-]?\s*(.+)$")
 
 
 PART_ID = "ca911-part-{index}"
+FRONT_MATTER_CLASS = "ca911-front-matter"
 
 
 def open_parts(soup, captions: list[str | None]) -> None:
@@ -133,6 +134,8 @@ def open_parts(soup, captions: list[str | None]) -> None:
     ]
     for index, (wrapper, caption) in enumerate(zip(wrappers, captions)):
         if not caption:
+            # its pages stand beside the parts in the PDF's outline, not under the opening page
+            add_class(wrapper, FRONT_MATTER_CLASS)
             continue
         opener = soup.new_tag(
             "section", attrs={"class": "ca911-part-opener", "id": PART_ID.format(index=index)}
