@@ -60,8 +60,8 @@ IMPRINT_WORDS = {
         "tables, every download this print edition names by its file name (such as "
         "<code>ca911-data.zip</code>), each network as GraphML and GEXF files with notes on "
         "opening them, the executed notebooks and the data package in "
-        "<code>data/</code>, is built from the project's repository: run <code>make book</code> "
-        "at its root (the repository's README gives the requirements). The HTML edition is then "
+        "<code>data/</code>, is built from the project’s repository: run <code>make book</code> "
+        "at its root (the repository’s README gives the requirements). The HTML edition is then "
         "in <code>_build/html/index.html</code> and this PDF in "
         "<code>_build/pdf/{pdf}</code>.",
         "sep": ". ",
