@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 import ca911
+from ca911.book.sphinx.print import is_download_section
 from support.project import HTML, PDF, ROOT, each_edition, pdf_page_texts, read_notebook
 
 pytestmark = pytest.mark.book
@@ -24,8 +25,8 @@ def reader(pdf: Path = PDF) -> PdfReader:
     return PdfReader(str(pdf))
 
 
-def page_texts() -> tuple[str, ...]:
-    return pdf_page_texts()
+def page_texts(pdf: Path = PDF) -> tuple[str, ...]:
+    return pdf_page_texts(pdf)
 
 
 def squash(text: str) -> str:
@@ -50,8 +51,12 @@ def test_page_count_is_sane(built_book, built):
 
 @each_edition
 def test_every_page_has_extractable_text(built_book, built):
+    """Every page but the blank left-hand page that puts a part's opening on a right-hand page."""
+    from support.print_sections import bookmarks
+
+    openers = {mark.page for mark in bookmarks(built.pdf) if mark.level == 1}
     empty = [i + 1 for i, t in enumerate(pdf_page_texts(built.pdf)) if not t.strip()]
-    assert empty == []
+    assert [page for page in empty if not (page % 2 == 0 and page + 1 in openers)] == []
 
 
 def test_japanese_font_is_embedded(built_book):
@@ -100,6 +105,48 @@ def test_table_of_contents_matches_the_toc(built_book):
             assert squash(title)[:25] in toc_text, title
 
 
+def in_download_section(element) -> bool:
+    """Inside a section the print edition leaves out (print.DownloadSectionsLeftOut): the HTML
+    section's own id is its title's ("downloads"); its label is the id of a span inside it."""
+    for section in element.find_parents("section"):
+        ids = [section.get("id", "")]
+        ids += [span.get("id", "") for span in section.find_all("span", id=True, recursive=False)]
+        if is_download_section(ids):
+            return True
+    return False
+
+
+def printed_caption_words(caption) -> str:
+    """A caption's words as print sets them, up to its first cross-reference's text: print adds
+    the target's page after that ("Fig. 8.1 (p. 52):")."""
+    words = []
+    for piece in caption.descendants:
+        if getattr(piece, "name", None) == "a" and "internal" in (piece.get("class") or []):
+            words.append(piece.get_text(" "))
+            break
+        if isinstance(piece, str) and not any(
+            p.name == "a" for p in piece.parents if p is not caption
+        ):
+            words.append(str(piece))
+    return squash(" ".join(words))
+
+
+def test_caption_words_stop_at_the_first_cross_reference():
+    caption = BeautifulSoup(
+        '<span class="caption-text">As in <a class="reference internal" href="#f">'
+        "<span>Fig. 8.1</span></a>: states linked</span>",
+        "html.parser",
+    ).span
+    assert printed_caption_words(caption) == "AsinFig.8.1"
+    section = BeautifulSoup(
+        '<section id="downloads"><span id="nb-x-downloads"></span><table></table></section>'
+        '<section id="what-it-shows"><span id="nb-x-shows"></span><table></table></section>',
+        "html.parser",
+    )
+    tables = section.find_all("table")
+    assert [in_download_section(t) for t in tables] == [True, False]
+
+
 def test_every_figure_and_table_of_the_html_book_is_in_the_pdf(built_book):
     missing = []
     for page in html_pages():
@@ -107,10 +154,13 @@ def test_every_figure_and_table_of_the_html_book_is_in_the_pdf(built_book):
         for fig in soup.select("figure, div.figure"):
             caption = fig.select_one(".caption-text")
             if caption:
-                words = squash(caption.get_text(" "))[:40]
+                words = printed_caption_words(caption)[:40]
                 if words not in all_text():
                     missing.append(f"{page.name}: figure {words}")
         for table in soup.select("table.table, table.docutils"):
+            # the download lists are the HTML edition's only (print.DownloadSectionsLeftOut)
+            if in_download_section(table):
+                continue
             cap = table.select_one("caption .caption-text")
             cells = [squash(td.get_text(" ")) for td in table.select("td")]
             cells = [
@@ -129,6 +179,8 @@ def test_figure_and_table_numbers_appear_in_the_pdf(built_book):
     for page in html_pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for num in soup.select(".caption-number"):
+            if in_download_section(num):
+                continue
             labels.add(squash(num.get_text()).rstrip("."))
     assert labels
     missing = [label for label in sorted(labels) if label not in all_text()]
@@ -236,14 +288,30 @@ def pdftotext_layout(first: int, last: int) -> str:
     ).stdout
 
 
-def contents_entries(layout_text: str) -> list[tuple[str, int]]:
-    """(title, printed page) of each contents line: a title, two or more spaces, a page number."""
-    entries = []
+def contents_entries(layout_text: str, part_captions=()) -> list[tuple[str, int]]:
+    """(title, printed page) of each contents line: a title, two or more spaces, a page number. A
+    part's label is set larger, across the measure: its page may follow it after one space, and a
+    long caption may wrap, its page on its last line."""
+    parts = {squash(caption) for caption in part_captions}
+    entries, pending = [], ""
     for line in layout_text.splitlines():
         m = re.match(r"^\s*(\S.*?\S)\s{2,}(\d+)\s*$", line)
-        if m:
+        part = re.match(r"^\s*(\S.*?\S)\s+(\d+)\s*$", line)
+        if part and squash(f"{pending} {part[1]}") in parts:
+            entries.append((" ".join(f"{pending} {part[1]}".split()), int(part[2])))
+        elif m:
             entries.append((m[1], int(m[2])))
+        pending = (
+            line.strip()
+            if not part and any(c.startswith(squash(line)) for c in parts if squash(line))
+            else ""
+        )
     return entries
+
+
+def print_part_captions() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc_print.yml").read_text(encoding="utf-8"))
+    return [part["caption"] for part in toc["parts"] if part["caption"] != "Front matter"]
 
 
 def contents_mismatches(entries, headings) -> list[str]:
@@ -285,21 +353,36 @@ def test_contents_checker_catches_a_page_offset():
         ("About this volume", 4),
         ("3. Foreign presence", 16),
     ]
+    parts = ["Part I — Companion to chapter 3: after 9/11", "Part II — Data"]
+    layout = (
+        "Part I — Companion to chapter 3: after 9/11 15\n1. The United States    16\n"
+        "Part II —\nData   20\n"
+    )
+    assert contents_entries(layout, parts) == [
+        ("Part I — Companion to chapter 3: after 9/11", 15),
+        ("1. The United States", 16),
+        ("Part II — Data", 20),
+    ]
+    assert contents_entries(layout) == [("1. The United States", 16), ("Data", 20)]
 
 
 def test_contents_page_numbers_are_the_pages_of_their_headings(built_book):
     pages = contents_pages()
-    entries = contents_entries(pdftotext_layout(pages.start, pages.stop - 1))
+    entries = contents_entries(pdftotext_layout(pages.start, pages.stop - 1), print_part_captions())
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    # the book's opening section, then every chapter
-    assert len(entries) == 1 + sum(len(part["chapters"]) for part in toc["parts"]), entries
+    # the book's opening section, every part that opens on a page of its own (all but the front
+    # matter), then every chapter
+    parts = [p for p in toc["parts"] if p["caption"].strip().lower() != "front matter"]
+    chapters = sum(len(part["chapters"]) for part in toc["parts"])
+    assert len(entries) == 1 + len(parts) + chapters, entries
     assert contents_mismatches(entries, heading_pages()) == []
     assert unlisted_pages(entries, pages.stop) == []
 
 
 def test_contents_links_land_on_the_printed_pages(built_book):
     pages = contents_pages()
-    printed = [page for _, page in contents_entries(pdftotext_layout(pages.start, pages.stop - 1))]
+    layout = pdftotext_layout(pages.start, pages.stop - 1)
+    printed = [page for _, page in contents_entries(layout, print_part_captions())]
     named = reader().named_destinations
     targets = []
     for index in pages:
@@ -347,6 +430,10 @@ def data_identifiers() -> frozenset[str]:
                 ids |= {row[k] for k in keys if len(keys) == 1 and row.get(k)}
                 if row.get("locator"):
                     ids.add(row["locator"])
+    # the licences' identifiers, as the imprint, the citation files and How to cite print them
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    licences = cff.get("license") or []
+    ids |= set([licences] if isinstance(licences, str) else licences)
     return frozenset(i for i in ids if len(i) >= 4)
 
 
@@ -383,8 +470,15 @@ def broken_identifiers(text: str, identifiers) -> list[str]:
                     joins.append((left[:-1] + right, False))
                 for joined, always in joins:
                     candidate = joined.strip("()[],;:\"'")
-                    if candidate in identifiers and (always or not plain_word(candidate)):
-                        found.add(candidate)
+                    names = {candidate}
+                    # a record reference names its kind before its id ("facts:ch3-fact-…") and
+                    # may break after the kind, never inside the id
+                    _, colon, record = candidate.partition(":")
+                    if colon and record and ":" in left and not left.endswith(":"):
+                        names.add(record)
+                    for name in names:
+                        if name in identifiers and (always or not plain_word(name)):
+                            found.add(name)
     return sorted(found)
 
 
@@ -398,11 +492,33 @@ def test_identifier_checker_catches_broken_identifiers():
     assert broken_identifiers("ch4 §3.2\n¶5 str\nin\ng", ids) == ["ch4 §3.2 ¶5", "string"]
     whole = "field type required meaning\nas_of ch4 §3.2 ¶5\nCOALITION the string is re-\nquired"
     assert broken_identifiers(whole, ids) == []  # prose may hyphenate a plain word
+    assert broken_identifiers("licences: CC-\nBY-4.0", {"CC-BY-4.0"}) == ["CC-BY-4.0"]
+    record = {"ch3-2001-09-24-putin-tv-address"}
+    assert broken_identifiers("record events:ch3-2001-09-24-\nputin-tv-address", record) == [
+        "ch3-2001-09-24-putin-tv-address"
+    ]
+    assert broken_identifiers("record events:\nch3-2001-09-24-putin-tv-address", record) == []
 
 
-def test_no_identifier_is_broken_across_lines(built_book):
+def layout_page_texts(pdf: Path) -> list[str]:
+    """Each page's lines as pdftotext -layout sets them: pdfium and pdftotext's plain mode join a
+    line ending in a hyphen to the next ("CC-" / "BY-4.0" reads "CC-BY-4.0" or "CCBY-4.0"), which
+    hides an identifier broken after a hyphen."""
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return text.split("\f")
+
+
+@each_edition
+def test_no_identifier_is_broken_across_lines(built_book, built):
     broken = {}
-    for number, text in enumerate(page_texts(), 1):
+    for number, text in enumerate(page_texts(built.pdf), 1):
         for identifier in broken_identifiers(text, data_identifiers()):
             broken.setdefault(identifier, number)
     assert broken == {}
@@ -418,15 +534,15 @@ def body_lines(text: str, number: int) -> list[str]:
 
 
 def headings_at_page_foot(
-    pages: list[str], headings, first_body_page: int
+    pages: list[str], headings, first_body_page: int, part_openers: frozenset[int] = frozenset()
 ) -> list[tuple[int, str]]:
     """(page, heading) where the page's last line is a heading, or the last line of a wrapped
-    one."""
+    one. A part's opening page holds its title alone by design (`part_openers`: their pages)."""
     titles = {squash(title) for title, _ in headings}
     found = []
     for number, text in enumerate(pages, 1):
         lines = body_lines(text, number)
-        if number < first_body_page or len(lines) < 2:  # a heading alone on its page opens a part
+        if number < first_body_page or len(lines) < 2 or number in part_openers:
             continue
         last = squash(lines[-1])
         for title in titles:
@@ -444,6 +560,22 @@ def test_heading_at_foot_checker():
         "a paragraph\nSources of the table\nfirst row\n3 5. Table 1",
     ]
     assert headings_at_page_foot(pages, headings, 1) == [(2, "3.2. US assistance in 2002")]
+    opener = "Part I\nCompanion to chapter 3:\nthe United States after 9/11"
+    with_part = [*headings, ("Part I — Companion to chapter 3: the United States after 9/11", 4)]
+    assert headings_at_page_foot([*pages, opener], with_part, 1) == [
+        (2, "3.2. US assistance in 2002"),
+        (4, "the United States after 9/11"),
+    ]
+    assert headings_at_page_foot([*pages, opener], with_part, 1, frozenset({4})) == [
+        (2, "3.2. US assistance in 2002")
+    ]
+
+
+def part_opener_pages() -> frozenset[int]:
+    """The pages the parts open on: their bookmarks carry the parts' whole captions."""
+    toc = yaml.safe_load((ROOT / "_toc_print.yml").read_text(encoding="utf-8"))
+    captions = {squash(part["caption"]) for part in toc["parts"]}
+    return frozenset(page for title, page in heading_pages() if squash(title) in captions)
 
 
 def html_headings() -> list[tuple[str, None]]:
@@ -469,7 +601,10 @@ def html_headings() -> list[tuple[str, None]]:
 def test_no_heading_ends_a_page(built_book):
     first_body_page = contents_pages().stop
     headings = [*heading_pages(), *html_headings()]
-    assert headings_at_page_foot(list(page_texts()), headings, first_body_page) == []
+    openers = part_opener_pages()
+    toc = yaml.safe_load((ROOT / "_toc_print.yml").read_text(encoding="utf-8"))
+    assert len(openers) == sum(part["caption"] != "Front matter" for part in toc["parts"])
+    assert headings_at_page_foot(list(page_texts()), headings, first_body_page, openers) == []
 
 
 def drawn_chars(page) -> list[tuple[str, str, tuple]]:

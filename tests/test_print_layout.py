@@ -18,7 +18,7 @@ from support import print_layout as layout
 from support.project import PDF, ROOT, each_edition
 
 TYPE_FLOOR = 8.0  # pt: nothing a reader must read is set smaller
-TABLE_SIZE = 8.5  # pt: table text; the share of the book's characters below it is reported
+TABLE_SIZE = 8.5  # pt: table text (asserted for table cells; the book's share below it is reported)
 
 
 # ---------------------------------------------------------------------------------------- the book
@@ -71,36 +71,63 @@ def test_no_pale_text(built_book, built):
 
 
 @each_edition
+def test_links_and_names_print_in_the_text_colour(built_book, built):
+    """No text of body size or smaller prints in a hue: links, linked names and the contents' page
+    numbers are in the text's colour on paper (tests/support/print_colour.py)."""
+    found = colour.coloured_text(built.pdf, colour.body_font_size(built.pdf))
+    assert found == [], f"{len(found)} runs in colour, for example {found[:6]}"
+
+
+@each_edition
 def test_page_numbers_sit_at_the_outer_corner(built_book, built):
     assert layout.folios_misplaced(list(book_pages(built.pdf))) == []
 
 
-def part_captions() -> list[str]:
+def part_captions(lang: str = "en") -> list[str]:
+    """The parts' captions in the edition's language (_toc.yml, through the Japanese catalog), the
+    front matter (no opening page) left out."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [
+    captions = [
         part["caption"]
         for part in toc["parts"]
         if part["caption"].strip().lower() != "front matter"
     ]
+    if lang == "en":
+        return captions
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "locales" / lang / "LC_MESSAGES" / "index.po").open("rb") as fh:
+        catalog = read_po(fh)
+    return [catalog.get(c).string for c in captions]
 
 
-def test_parts_open_on_a_page_of_their_own_and_are_bookmarked(built_book):
-    from pypdf import PdfReader
+def squashed(text: str) -> str:
+    return re.sub(r"[\s—–\u3000]+", "", text)
 
-    reader = PdfReader(str(PDF))
-    top_level = {
-        re.sub(r"\s+", " ", item.title): reader.get_destination_page_number(item) + 1
-        for item in reader.outline
-        if not isinstance(item, list)
-    }
-    texts = {page.number: "".join(c.text for c in page.chars) for page in book_pages()}
-    for caption in part_captions():
-        name = re.split(r"\s+[—–]\s+", caption)[0]
-        assert name in top_level, f"{name!r} is not a first-level bookmark: {sorted(top_level)}"
-        page = top_level[name]
-        squashed = re.sub(r"\s+", "", caption.replace("—", ""))
-        assert re.sub(r"[—–]", "", texts[page]) == squashed.replace("—", ""), (
+
+@each_edition
+def test_parts_open_on_right_pages_bookmarked_whole_and_listed_with_their_page(built_book, built):
+    """Each part opens on a right-hand (odd) page that carries its caption alone; its first-level
+    bookmark is the whole caption, and the contents' label for it prints that page."""
+    from support import print_sections as sections
+
+    marks = sections.bookmarks(built.pdf)
+    top_level = {squashed(mark.title): mark.page for mark in marks if mark.level == 1}
+    texts = {page.number: "".join(c.text for c in page.chars) for page in book_pages(built.pdf)}
+    links = layout.internal_links(built.pdf)
+    # the contents: from their own heading's page to the page before the next heading's
+    at = next(i for i, mark in enumerate(marks) if mark.title in ("Contents", "目次"))
+    contents = range(marks[at].page, marks[at + 1].page)
+    for caption in part_captions(built.lang):
+        assert squashed(caption) in top_level, f"{caption!r} is not a first-level bookmark"
+        page = top_level[squashed(caption)]
+        assert page % 2 == 1, f"{caption!r} opens on a left-hand page, p. {page}"
+        assert squashed(texts[page]) == squashed(caption), (
             f"p. {page} carries more than {caption!r}"
+        )
+        listed = [link for link in links if link.page in contents and link.target == page]
+        assert any(layout.carries_its_page(link) for link in listed), (
+            f"the contents list {caption!r} without its page {page}: {listed}"
         )
 
 
@@ -198,6 +225,15 @@ def test_no_table_leaves_one_row_alone_on_a_page(built_book, built):
 
 
 @each_edition
+def test_table_text_is_at_least_the_table_size(built_book, built):
+    """Table cells, ids and code in them included, are set at 8.5 pt or more (print.md)."""
+    found = layout.table_type_below(list(book_pages(built.pdf)), book_tables(built.pdf), TABLE_SIZE)
+    assert found == [], f"{len(found)} table lines under {TABLE_SIZE} pt, for example " + "; ".join(
+        f"p. {page} (table {table}): {size} pt {text!r}" for page, table, size, text in found[:8]
+    )
+
+
+@each_edition
 def test_table_columns_have_a_gutter(built_book, built):
     found = layout.cramped_columns(list(book_pages(built.pdf)), book_tables(built.pdf))
     assert found == [], (
@@ -222,3 +258,12 @@ def test_every_page_has_the_book_size(built_book, built):
     """A table too wide for the measure is turned on a page of the book's size, with its running
     head and folio."""
     assert layout.odd_page_sizes(list(book_pages(built.pdf))) == []
+
+
+@each_edition
+def test_references_to_figures_and_tables_carry_their_page(built_book, built):
+    """On paper "see Fig. 7.2" is followed by the page it is on, as a section reference is."""
+    wrong = layout.float_references_without_page(layout.internal_links(built.pdf))
+    assert wrong == [], f"{len(wrong)} references without their page, for example " + "; ".join(
+        f"p. {link.page} → p. {link.target}: {link.text!r}" for link in wrong[:8]
+    )

@@ -99,14 +99,37 @@ def test_a_reference_to_a_section_carries_its_number_after_its_text():
 
 
 def test_each_part_but_the_front_matter_opens_with_its_title():
-    html = "".join(f'<div class="toctree-wrapper"><p>{n}</p></div>' for n in range(3))
-    soup = marked(html, ["Front matter", "Part II — Companion to chapter 4", "Appendices"])
-    openers = soup.select("section.ca911-part-opener")
-    assert [(o.h1.get_text(), o.p.get_text() if o.p else None) for o in openers] == [
-        ("Part II", "Companion to chapter 4"),
-        ("Appendices", None),
-    ]
-    assert [o.find_next_sibling("div").p.get_text() for o in openers] == ["1", "2"]
+    """In either edition: the Japanese toctree's caption is translated, its original kept."""
+    from ca911.book.sphinx.print import part_captions
+    from ca911.book.sphinx.print_navigation import link_part_labels
+
+    for toctrees in (
+        [{"caption": "Front matter"}, {"caption": "Part II — Companion to chapter 4"}],
+        [
+            {"caption": "前付け", "rawcaption": "Front matter"},
+            {"caption": "Part II — Companion to chapter 4"},
+        ],
+    ):
+        captions = part_captions([*toctrees, {"caption": "Appendices"}])
+        assert captions[0] is None
+        html = "".join(f'<div class="toctree-wrapper"><p>{n}</p></div>' for n in range(3))
+        soup = marked(html, captions)
+        openers = soup.select("section.ca911-part-opener")
+        assert [(o.h1.get_text(), o.p.get_text() if o.p else None) for o in openers] == [
+            ("Part II", "Companion to chapter 4"),
+            ("Appendices", None),
+        ]
+        assert [o.find_next_sibling("div").p.get_text() for o in openers] == ["1", "2"]
+        # the bookmark carries the whole caption; the contents' label links to the opener
+        assert openers[0].h1["data-ca911-bookmark"] == "Part II — Companion to chapter 4"
+        toc = "".join(
+            f'<p class="caption"><span class="caption-text">{c}</span></p>'
+            for c in ("Front matter", "Part II — Companion to chapter 4", "Appendices")
+        )
+        labels = BeautifulSoup(link_part_labels(toc, captions), "html.parser")
+        assert [a["href"] for a in labels.select("p.ca911-part-label a")] == [
+            f"#{o['id']}" for o in openers
+        ]
 
 
 def test_a_bold_lead_in_and_the_short_paragraphs_under_a_heading_keep_with_what_follows():

@@ -58,3 +58,61 @@ def pale_text(pdf: Path | str, least: float = LEAST_CONTRAST) -> list[tuple[int,
     finally:
         doc.close()
     return found
+
+
+# A colour whose channels differ by more than this is a hue, not a grey (the house blue #0072B2
+# differs by 178; the running head's #393939 by none).
+GREY_SPREAD = 40
+
+
+def coloured_text(pdf: Path | str, largest: float) -> list[tuple[int, str, str]]:
+    """(page, colour, the text in it) of every run of characters in a hue (not black, grey or white)
+    at no more than `largest` (pdfium's font size, as it reports it; half a unit over for rounding):
+    on paper a link or a name is set in the text's colour; the house colour is for headings and the
+    title, set larger. The cover is not read."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    found = []
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for index in range(1, len(doc)):
+            textpage = doc[index].get_textpage()
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            hued: dict[tuple[int, int, int], str] = {}
+            for k in range(raw.FPDFText_CountChars(textpage.raw)):
+                char = chr(raw.FPDFText_GetUnicode(textpage.raw, k))
+                if char.isspace() or not raw.FPDFText_GetFillColor(textpage.raw, k, r, g, b, a):
+                    continue
+                rgb = (r.value, g.value, b.value)
+                if (
+                    max(rgb) - min(rgb) > GREY_SPREAD
+                    and raw.FPDFText_GetFontSize(textpage.raw, k) <= largest + 0.5
+                ):
+                    hued[rgb] = hued.get(rgb, "") + char
+            found += [
+                (index + 1, "#{:02x}{:02x}{:02x}".format(*rgb), text[:50])
+                for rgb, text in hued.items()
+            ]
+    finally:
+        doc.close()
+    return found
+
+
+def body_font_size(pdf: Path | str) -> float:
+    """The size (as pdfium reports it) of most characters of the book: its body text."""
+    from collections import Counter
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    sizes: Counter = Counter()
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for index in range(1, len(doc)):
+            textpage = doc[index].get_textpage()
+            for k in range(raw.FPDFText_CountChars(textpage.raw)):
+                sizes[round(raw.FPDFText_GetFontSize(textpage.raw, k), 1)] += 1
+    finally:
+        doc.close()
+    return sizes.most_common(1)[0][0]

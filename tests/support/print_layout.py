@@ -237,7 +237,8 @@ def near_empty_pages(
     """(page, fill, lines) of every page under `least` full, unless it ends a chapter or part (the
     next page opens one with a first line set at chapter_ratio times the body size, or it is the
     document's last page) with at least `fewest_lines` lines on it: a chapter may end on a short
-    page, not with a line or two left alone on one."""
+    page, not with a line or two left alone on one. A page with no line at all before an opening
+    page is the blank left-hand page that puts a part's opening on a right-hand one."""
     heads = recurring_heights(pages)
     blocks = text_block(pages, heads)
     chapter_size = chapter_ratio * body_size(pages)
@@ -248,7 +249,8 @@ def near_empty_pages(
         ends_a_chapter = i + 1 == len(pages) or opens_with_a_chapter(
             pages[i + 1], heads, chapter_size
         )
-        if share < least and not (ends_a_chapter and lines >= fewest_lines):
+        blank_verso = lines == 0 and ends_a_chapter and page.number % 2 == 0
+        if share < least and not (ends_a_chapter and lines >= fewest_lines) and not blank_verso:
             found.append((page.number, round(share, 3), lines))
     return found
 
@@ -465,6 +467,23 @@ def references_without_page(
         if link.page >= first_page
         and lands_on_heading(link, pages, body=body)
         and not carries_its_page(link)
+    ]
+
+
+# A numbered figure or table named by its number, as Sphinx's numref writes it in either edition.
+FLOAT_NUMBER = re.compile(r"^(?:Fig\.|Figure|Table|図|表)\s?\d+(?:\.\d+)?")
+
+
+def float_references_without_page(links: list[Link], first_page: int = 1) -> list[Link]:
+    """Links from page first_page on whose text names a numbered figure or table ("Fig. 7.2",
+    "表 8.1") and does not print the page the link lands on."""
+    return [
+        link
+        for link in links
+        if link.page >= first_page
+        and FLOAT_NUMBER.match(link.text)
+        # "p. N" itself: a number at the end is the figure's own ("Fig. 7.2" lands on p. 2)
+        and not re.search(rf"\bp\.\s?{link.target}\b", link.text.replace("\u00a0", " "))
     ]
 
 
@@ -713,6 +732,35 @@ def table_lines(
             if upper <= from_top(page, line.top) and from_top(page, line.bottom) <= lower + 1
         ]
     return found
+
+
+def table_type_below(
+    pages: list[Page], tables: dict[int, dict[str, Place]], floor: float
+) -> list[tuple[int, int, float, str]]:
+    """(page, table, size, line) of every line of a table set under `floor` pt. A table turned on
+    its page is read whole: every turned line of its pages."""
+    heads = recurring_heights(pages)
+    found = []
+    for number, places in sorted(tables.items()):
+        if "col0" not in places:
+            continue
+        lines = table_lines(pages, places, heads)
+        end = places.get("row-last", places["col0"])
+        for page in pages[places["col0"].page - 1 : end.page]:
+            lines += [(page, line) for line in page.lines if any(c.turned for c in line.chars)]
+        for page, line in lines:
+            # a line mixes sizes (an id beside a locator): its characters are measured, not the line
+            small = [c for c in sorted(line.chars, key=lambda c: c.left) if c.size < floor - 0.05]
+            if small:
+                found.append(
+                    (
+                        page.number,
+                        number,
+                        round(min(c.size for c in small), 1),
+                        "".join(c.text for c in small)[:60],
+                    )
+                )
+    return sorted(set(found))
 
 
 def cramped_columns(

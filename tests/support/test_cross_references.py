@@ -131,3 +131,31 @@ def test_padded_page_number_is_caught_and_the_books_form_passes(tmp_path):
     assert layout.page_number_gaps(broken) != []
     mended = layout.read_pages(pdf_of(tmp_path / "mended", html, book_xref_rules()))
     assert layout.page_number_gaps(mended) == []
+
+
+def figure_page(lang: str) -> str:
+    """A sentence naming a numbered figure on the next page by its number, as numref links it."""
+    name = {"en": "Fig. 7.2", "ja": "図 7.2"}[lang]
+    return (
+        f'<html lang="{lang}"><body><p>The states move apart, as <a class="reference internal" '
+        f'href="#fig-periods"><span class="std std-numref">{name}</span></a> shows.</p>'
+        '<figure id="fig-periods" style="break-before: page"><p>[figure]</p>'
+        "<figcaption>The periods.</figcaption></figure></body></html>"
+    )
+
+
+def test_a_figure_reference_without_its_page_is_caught_and_the_books_form_passes(tmp_path):
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    for lang in ("en", "ja"):
+        pdf = pdf_of(tmp_path / f"bare-{lang}", figure_page(lang), book_xref_rules())
+        bare = layout.internal_links(pdf)
+        assert [link.page for link in layout.float_references_without_page(bare)] == [1], bare
+        # the single print document links a figure as "index.html#fig-…", as Sphinx writes it
+        single = figure_page(lang).replace('href="#fig', 'href="index.html#fig')
+        soup = BeautifulSoup(single, "html.parser")
+        number_section_references(soup, lang)
+        pdf = pdf_of(tmp_path / f"paged-{lang}", str(soup), book_xref_rules())
+        paged = layout.internal_links(pdf)
+        assert len(paged) == 1 and "p.\u00a02" in paged[0].text.replace(" ", "\u00a0"), paged
+        assert layout.float_references_without_page(paged) == []

@@ -24,3 +24,18 @@ def test_pale_text_checker_finds_a_pale_code_string(tmp_path):
     assert [(p, c) for p, c, _, _ in broken] == [(2, "#60add5")]
     assert broken[0][3].startswith('"Central')
     assert colour.pale_text(weasyprint_pdf(tmp_path, page.format("#222"))) == []
+
+
+def test_coloured_text_checker_finds_a_blue_link_and_passes_a_blue_heading(tmp_path):
+    page = (
+        '<p>A cover page.</p><h2 style="break-before: page; color: #0072B2">A heading</h2>'
+        '<p>Body text with <a href="#x" style="color: {}">a linked name</a> in it, '
+        "long enough to make the body size the commonest size of the page.</p>"
+    )
+    blue = weasyprint_pdf(tmp_path, page.format("#0072B2"))
+    body = colour.body_font_size(blue)
+    assert [(p, c, t) for p, c, t in colour.coloured_text(blue, body)] == [
+        (2, "#0072b2", "alinkedname")
+    ]
+    black = weasyprint_pdf(tmp_path, page.format("inherit"))
+    assert colour.coloured_text(black, colour.body_font_size(black)) == []

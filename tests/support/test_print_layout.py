@@ -109,6 +109,11 @@ def test_near_empty_page_checker(tmp_path):
     assert pages_of(
         "<h1>Chapter one</h1>" + filler(10) + one_line + "<h1>Chapter two</h1>" + filler(10)
     ) == [2]
+    # a blank left-hand page before a chapter that opens on the right is no near-empty page; a blank
+    # page inside a chapter is
+    assert pages_of(filler(10) + '<h1 style="break-before: right">Part two</h1>' + filler(3)) == []
+    blank = '<p style="break-before: page"></p><p style="break-before: page">the text goes on</p>'
+    assert pages_of(filler(10) + blank + filler(30)) == [2]
 
 
 def test_mirrored_folio_checker(tmp_path):
@@ -325,3 +330,18 @@ def test_stretched_before_code_checker(tmp_path):
     assert len(layout.stretched_before_code(layout.read_pages(justified))) == 1
     ragged = weasyprint_pdf(tmp_path, text, "p { text-align: left; }")
     assert layout.stretched_before_code(layout.read_pages(ragged)) == []
+
+
+def test_table_type_checker_finds_ids_under_the_table_size(tmp_path):
+    """A table at 8.5 pt whose id column is set at 8 pt (as the sentence map's records once were) is
+    caught, line by line; the same table with its ids at the table's size passes."""
+    rows = [(f'<code class="rec">events:ch3-{n}-summit</code>', "ch3 §2 ¶5") for n in range(5)]
+    body = filler(2) + anchored_table(rows) + filler(2)
+
+    def small(id_size: str):
+        pdf = weasyprint_pdf(tmp_path, body, TABLE_CSS + f"code.rec {{ font-size: {id_size}; }}")
+        return layout.table_type_below(layout.read_pages(pdf), layout.table_places(pdf), 8.5)
+
+    found = small("8pt")
+    assert [(size, text[:11]) for _, _, size, text in found] == [(8.0, "events:ch3-")] * 5
+    assert small("8.5pt") == []

@@ -58,9 +58,10 @@ IMPRINT_WORDS = {
         "html_head": "The HTML edition and the data",
         "html": "This volume has no published address yet. Its HTML edition, with the interactive "
         "tables, every download this print edition names by its file name (such as "
-        "<code>ca911-data.zip</code>), the executed notebooks and the data package in "
-        "<code>data/</code>, is built from the project's repository: run <code>make book</code> "
-        "at its root (the repository's README gives the requirements). The HTML edition is then "
+        "<code>ca911-data.zip</code>), each network as GraphML and GEXF files with notes on "
+        "opening them, the executed notebooks and the data package in "
+        "<code>data/</code>, is built from the project’s repository: run <code>make book</code> "
+        "at its root (the repository’s README gives the requirements). The HTML edition is then "
         "in <code>_build/html/index.html</code> and this PDF in "
         "<code>_build/pdf/{pdf}</code>.",
         "sep": ". ",
@@ -86,7 +87,8 @@ IMPRINT_WORDS = {
         "html_head": "ウェブ版とデータ",
         "html": "本書にはまだ公開されたアドレスがない。ウェブ版（対話的な表、"
         "この印刷版がファイル名で"
-        "示すすべてのダウンロード（<code>ca911-data.zip</code>など）、実行済みのノートブック、"
+        "示すすべてのダウンロード（<code>ca911-data.zip</code>など）、各ネットワークのGraphMLと"
+        "GEXFのファイルとその開き方の注記、実行済みのノートブック、"
         "<code>data/</code>のデータパッケージを含む）は、プロジェクトのリポジトリから作られる。"
         "その最上位で<code>make book</code>を実行する（必要なものはリポジトリのREADMEにある）。"
         "ウェブ版は<code>_build/html/ja/index.html</code>に、このPDFは"

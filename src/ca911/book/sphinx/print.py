@@ -1,12 +1,12 @@
 """The print edition (sphinx-simplepdf): what differs from the HTML book.
 
-Doctree work is done by post-transforms limited to the print builder: downloads named instead of
-linked, notebook code left out, references to an actor's page sent to its entry in the compact actor
-index. The print edition has no actor pages: its table of contents (`_toc_print.yml`, passed by
-ci/build-book.sh) leaves them out. What must work on the assembled page (the marks of `print_marks`,
-which see the HTML that docutils, pandas and the notebooks' outputs made of a table) and the front
-matter the print templates show are added in html-page-context, by handlers connected only when the
-print builder runs.
+Doctree work is done by post-transforms limited to the print builder: the download sections left
+out, downloads named instead of linked, notebook code left out, references to an actor's page sent
+to its entry in the compact actor index. The print edition has no actor pages: its table of contents
+(`_toc_print.yml`, passed by ci/build-book.sh) leaves them out. What must work on the assembled page
+(the marks of `print_marks`, which see the HTML that docutils, pandas and the notebooks' outputs
+made of a table) and the front matter the print templates show are added in html-page-context, by
+handlers connected only when the print builder runs.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ca911.book.sphinx.print_marks import (
     anchor_tables,
     drop_code_only_cells,
     keep_ideographic_spaces,
+    keep_tokens_whole,
     mark_identifiers,
     mark_introductions,
     mark_japanese_cells,
@@ -39,9 +40,34 @@ from ca911.book.sphinx.print_marks import (
     mark_short_lists,
     mark_wide_tables,
 )
-from ca911.book.sphinx.print_navigation import number_section_references, open_parts
+from ca911.book.sphinx.print_navigation import (
+    link_part_labels,
+    number_section_references,
+    open_parts,
+)
 
 PRINT_BUILDERS = ("simplepdf",)
+# A section labelled `…-downloads` lists files to download and says how to open them: a paper reader
+# can do neither, and the imprint says once where the HTML edition and its files are.
+DOWNLOAD_SECTION_SUFFIX = "-downloads"
+
+
+def is_download_section(ids) -> bool:
+    return any(str(i).endswith(DOWNLOAD_SECTION_SUFFIX) for i in ids)
+
+
+class DownloadSectionsLeftOut(SphinxPostTransform):
+    """In print, the download sections are left out whole, heading and all. Runs before Sphinx
+    resolves references (priority 10), so a reference inside a dropped section is dropped with it.
+    Each is the last section of its chapter: no section number is skipped."""
+
+    default_priority = 5
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for section in list(self.document.findall(nodes.section)):
+            if is_download_section(section["ids"]):
+                section.parent.remove(section)
 
 
 class DownloadsAsText(SphinxPostTransform):
@@ -100,6 +126,7 @@ def mark_for_print(
     mark_identifiers(soup)
     mark_short_code(soup)
     mark_locators(soup)
+    keep_tokens_whole(soup)
     mark_names(soup, names)
     mark_ragged(soup)
     mark_keep_with_next(soup)
@@ -167,6 +194,20 @@ def contents_with_the_opening(toc: str, body: str) -> str:
     return str(entry) + toc
 
 
+FRONT_MATTER = "Front matter"
+
+
+def part_captions(toctrees) -> list[str | None]:
+    """Each part's caption in the edition's language, in order; None for the front matter, which
+    opens no part in either edition (its caption, translated, is known by its English original)."""
+    return [
+        None
+        if (node.get("rawcaption") or node.get("caption")) == FRONT_MATTER
+        else node.get("caption")
+        for node in toctrees
+    ]
+
+
 def print_language(language: str | None) -> str:
     """The print page's lang attribute for an edition's Sphinx language."""
     return "ja" if edition_of(language) == "ja" else "en-US"
@@ -183,7 +224,7 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
         pagename == app.config.root_doc
     ):  # the single print document: the parts are its toctrees, in order
         root = app.env.get_doctree(app.config.root_doc)
-        captions = [node.get("caption") for node in root.findall(addnodes.toctree)]
+        captions = part_captions(root.findall(addnodes.toctree))
     context["body"] = mark_for_print(
         context["body"],
         captions,
@@ -191,7 +232,9 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
         edition_of(app.config.language),
     )
     if captions is not None and isinstance(context.get("toc"), str):
-        context["toc"] = contents_with_the_opening(context["toc"], context["body"])
+        context["toc"] = contents_with_the_opening(
+            link_part_labels(context["toc"], captions), context["body"]
+        )
     # The page's language selects its type (the Japanese rules of ca911-print.css apply under
     # html[lang|="ja"]) and WeasyPrint's hyphenation through pyphen, whose "en" is its en_GB
     # dictionary: it breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same
@@ -237,6 +280,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension(
         "ca911.book.sphinx.roles"
     )  # the data folder (ca911_data_dir): the names never hyphenated
+    app.add_post_transform(DownloadSectionsLeftOut)
     app.add_post_transform(DownloadsAsText)
     app.add_post_transform(NoCodeInPrint)
     app.add_post_transform(ActorReferencesToIndex)

@@ -277,6 +277,55 @@ def anchor_tables(soup) -> None:
             row.attrs.setdefault("id", TABLE_ANCHOR.format(table=number, part=part))
 
 
+# a hyphenated token of a code block (a licence, an id, a date): kept on one line when short enough;
+# the longest record id (66 characters) keeps to a code block's line (about 80 at its size), and a
+# reader copies a record reference whole from the page
+HYPHENATED_TOKEN = re.compile(r"[A-Za-z0-9][\w.]*(?:-[\w.]+)+")
+LONGEST_UNBROKEN = 72
+# a record reference in code: its kind, a colon, its id ("events:ch3-2001-09-24-…"); not an
+# address (https://…)
+RECORD_REFERENCE = re.compile(r"[a-z_]+:(?!/)[\w/.-]+")
+
+
+def keep_tokens_whole(soup) -> None:
+    """Identifiers and licences never break inside. A record reference in code may break after its
+    kind ("facts:"), never inside its id; in a printed code block a hyphenated token
+    ("CC-BY-4.0") is kept on its line, since pre-wrap breaks after any hyphen."""
+    from bs4 import NavigableString
+
+    for pre in soup.select("code span.pre"):
+        if pre.find_parent("div", class_="highlight") is not None:
+            continue
+        kind, colon, record = pre.get_text().partition(":")
+        if not colon or not RECORD_REFERENCE.fullmatch(pre.get_text()):
+            continue
+        pre.clear()
+        for part in (kind + colon, soup.new_tag("wbr"), record):
+            if isinstance(part, str):
+                span = soup.new_tag("span", attrs={"class": "ca911-unbroken"})
+                span.string = part
+                part = span
+            pre.append(part)
+    for block in soup.select("div.highlight pre"):
+        for text in list(block.find_all(string=True)):
+            parts = re.split(f"({HYPHENATED_TOKEN.pattern})", str(text))
+            if len(parts) == 1:
+                continue
+            pieces = []
+            for i, part in enumerate(parts):
+                if i % 2 and len(part) <= LONGEST_UNBROKEN:
+                    span = soup.new_tag("span", attrs={"class": "ca911-unbroken"})
+                    span.string = part
+                    pieces.append(span)
+                elif part:
+                    pieces.append(NavigableString(part))
+            first = pieces[0]
+            text.replace_with(first)
+            for piece in pieces[1:]:
+                first.insert_after(piece)
+                first = piece
+
+
 def mark_locators(soup) -> None:
     """A locator (ch4 §5.1 ¶5) prints in one style whether it is a link or plain code, and as one
     unit, so that justification never widens the spaces inside it."""
@@ -297,11 +346,17 @@ def identifier_share(tag) -> float:
     return len(marked) / len(text)
 
 
+# A run of brackets, digits and punctuation (no letter, no kana or kanji to break between): a
+# quoted marker such as 「（（（（13131313））））」 is one unbreakable box in a line.
+UNBREAKABLE_RUN = re.compile(r"[^\sA-Za-z\u3040-\u30ff\u3400-\u9fff]+")
+
+
 def longest_unbreakable(tag) -> int:
     """The length of the longest run of the tag's text that never breaks: an identifier whole, a
-    word of code, a link's address."""
+    word of code, a link's address, a run of brackets and digits."""
     lengths = [len(t.get_text()) for t in tag.select(".ca911-id")]
     lengths += [len(word) for t in tag.select("code, a") for word in t.get_text().split()]
+    lengths += [len(run) for run in UNBREAKABLE_RUN.findall(tag.get_text())]
     return max(lengths, default=0)
 
 

@@ -36,7 +36,8 @@ def section_heading_of(target):
 
 def number_section_references(soup, lang: str | None = None) -> None:
     """On paper a reference to a section carries its number and its page (the stylesheet prints
-    both after the link text, with target-counter); a bare section title cannot be looked up.
+    both after the link text, with target-counter); a bare section title cannot be looked up. A
+    numbered reference to a figure or table ("Fig. 7.2", "表 8.1") carries its page.
 
     The link text stays as the sentence wrote it: the number and page follow it in brackets
     ("which its notebook (ch. 6, p. 42) rebuilds"), so a reference that stands for a noun still
@@ -51,23 +52,33 @@ def number_section_references(soup, lang: str | None = None) -> None:
             continue
         heading = section_heading_of(ids.get(fragment))
         if heading is None:
+            if link.select_one("span.std-numref") is not None and fragment in ids:
+                # "see Fig. 7.2": the link text has the number; on paper it needs the page too,
+                # which the stylesheet finds from a bare fragment only
+                link["href"] = f"#{fragment}"
+                mark_reference(link, lang)
             continue
         # The page is the heading's, not the section's: a section can begin at the foot of one page
         # (its top margin) while its heading, kept with what follows, opens the next.
         if not heading.get("id"):
             heading["id"] = f"{fragment}-heading"
         link["href"] = f"#{heading['id']}"
-        add_class(link, "ca911-xref")
         number = heading.find("span", class_="section-number")
         number = number.get_text(strip=True).rstrip(".") if number else ""
         if number and not link.get_text(" ", strip=True).startswith(number):
             link["data-ca911-number"] = numbered_kind(number, lang)
-        if lang == "en":
-            if within_brackets(link):
-                add_class(link, "ca911-xref-nested")
-            # the word space before the bracket, inside the link: a line may break there, and a
-            # line that does starts with the bracket, not with a space
-            link.append(" ")
+        mark_reference(link, lang)
+
+
+def mark_reference(link, lang: str) -> None:
+    """The link prints its target's page after its text (the stylesheet's a.ca911-xref::after)."""
+    add_class(link, "ca911-xref")
+    if lang == "en":
+        if within_brackets(link):
+            add_class(link, "ca911-xref-nested")
+        # the word space before the bracket, inside the link: a line may break there, and a
+        # line that does starts with the bracket, not with a space
+        link.append(" ")
 
 
 def within_brackets(link) -> bool:
@@ -107,21 +118,33 @@ def _page_language(soup) -> str:
 PART_NAME = re.compile(r"^(Part [IVXLC]+|第\d+部)\s*[—–:：-]?\s*(.+)$")
 
 
+PART_ID = "ca911-part-{index}"
+FRONT_MATTER_CLASS = "ca911-front-matter"
+
+
 def open_parts(soup, captions: list[str | None]) -> None:
     """Each part of the book opens on a page of its own, with its title as a first-level heading (a
-    bookmark of its own in the PDF). The single print document keeps a part as a toctree wrapper, in
-    _toc.yml's order; the front matter has no opening page."""
+    bookmark of its own in the PDF, labelled with the part's whole caption). The single print
+    document keeps a part as a toctree wrapper, in _toc.yml's order; a part without a caption (the
+    front matter, see print.part_captions) has no opening page."""
     wrappers = [
         w
         for w in soup.select("div.toctree-wrapper")
         if w.find_parent(class_="toctree-wrapper") is None
     ]
-    for wrapper, caption in zip(wrappers, captions):
-        if not caption or caption.strip().lower() == "front matter":
+    for index, (wrapper, caption) in enumerate(zip(wrappers, captions)):
+        if not caption:
+            # its pages stand beside the parts in the PDF's outline, not under the opening page
+            add_class(wrapper, FRONT_MATTER_CLASS)
             continue
-        opener = soup.new_tag("section", attrs={"class": "ca911-part-opener"})
+        opener = soup.new_tag(
+            "section", attrs={"class": "ca911-part-opener", "id": PART_ID.format(index=index)}
+        )
         match = PART_NAME.match(caption.strip())
-        title = soup.new_tag("h1", attrs={"class": "ca911-part-title"})
+        title = soup.new_tag(
+            "h1",
+            attrs={"class": "ca911-part-title", "data-ca911-bookmark": " ".join(caption.split())},
+        )
         title.string = match.group(1) if match else caption.strip()
         opener.append(title)
         if match:
@@ -129,3 +152,24 @@ def open_parts(soup, captions: list[str | None]) -> None:
             subtitle.string = match.group(2)
             opener.append(subtitle)
         wrapper.insert_before(opener)
+
+
+def link_part_labels(toc: str, captions: list[str | None]) -> str:
+    """The printed contents name each part in a label of its own (the caption Sphinx prints above
+    the part's chapters), linked to the part's opening page so that it prints that page's number;
+    the front matter (no caption here: no opening page) keeps its label, unnumbered."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(toc, "html.parser")
+    for index, (label, caption) in enumerate(zip(soup.select("p.caption"), captions)):
+        add_class(label, "ca911-part-label")
+        text = label.find(class_="caption-text") or label
+        if not caption:
+            continue
+        link = soup.new_tag(
+            "a", attrs={"class": "ca911-part-entry", "href": "#" + PART_ID.format(index=index)}
+        )
+        for child in list(text.children):
+            link.append(child.extract())
+        text.append(link)
+    return str(soup)

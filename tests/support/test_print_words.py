@@ -1,0 +1,60 @@
+"""The screen-words checker of tests/support/print_words.py, on small PDFs made with WeasyPrint: it
+finds each kind of screen instruction in both languages, across a line break, and passes the same
+text mended (or speaking of the HTML edition)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import print_words as words
+from support.test_print_layout import weasyprint_pdf
+
+
+def page_texts(tmp_path, body: str) -> list[str]:
+    return words.pdf_page_texts(weasyprint_pdf(tmp_path, body, "p { width: 6cm; }"))
+
+
+@pytest.mark.parametrize(
+    "broken, word",
+    [
+        ("Open the code with the toggle beside each cell.", "toggle"),
+        ("Every notebook can be downloaded as an executed notebook file.", "downloaded"),
+        ("Click a node to see its records in the data laboratory.", "Click"),
+        ("Every page links to the other edition at the top of the page.", "at the top of the page"),
+        ("The autumn of 2001 also has a table that can be searched and sorted.", "can be searched"),
+    ],
+)
+def test_checker_finds_english_screen_words_across_lines(tmp_path, broken, word):
+    found = words.screen_words(page_texts(tmp_path, f"<p>{broken}</p>"), "en")
+    assert [(page, w) for page, w, _ in found] == [(1, word)]
+
+
+@pytest.mark.parametrize(
+    "broken, word",
+    [
+        ("どのノートブックも、実行済みのファイルとしてダウンロードできる。", "ダウンロード"),
+        ("各ページ上部のリンクを開くと、もう一方の版の同じページが表示される。", "ページ上部"),
+        ("節点をクリックすると記録が表示される。", "クリック"),
+    ],
+)
+def test_checker_finds_japanese_screen_words(tmp_path, broken, word):
+    found = words.screen_words(page_texts(tmp_path, f'<p lang="ja">{broken}</p>'), "ja")
+    assert [(page, w) for page, w, _ in found] == [(1, word)]
+
+
+def test_a_clause_after_a_semicolon_is_read_on_its_own(tmp_path):
+    text = "The code is folded in the HTML edition; every notebook can be downloaded as a file."
+    found = words.screen_words(page_texts(tmp_path, f"<p>{text}</p>"), "en")
+    assert [w for _, w, _ in found] == ["downloaded"]
+
+
+def test_checker_passes_print_wording_and_sentences_about_the_html_edition(tmp_path):
+    body = (
+        "<p>The HTML edition links every page to the same page in the other edition.</p>"
+        "<p>In HTML the table can be searched and sorted.</p>"
+        "<p>The data package comes whole as one file, with its descriptor datapackage.json.</p>"
+        '<p lang="ja">ウェブ版では、各ネットワークをGraphMLとGEXFのファイルでも提供している。</p>'
+    )
+    texts = page_texts(tmp_path, body)
+    assert words.screen_words(texts, "en") == []
+    assert words.screen_words(texts, "ja") == []
