@@ -109,6 +109,10 @@ def test_each_part_but_the_front_matter_opens_with_its_title():
             {"caption": "前付け", "rawcaption": "Front matter"},
             {"caption": "Part II — Companion to chapter 4"},
         ],
+        [  # an edition staging a translated table of contents: known by its pages
+            {"caption": "前付け", "rawcaption": "前付け", "entries": [(None, "front/about")]},
+            {"caption": "Part II — Companion to chapter 4", "entries": [(None, "chapters/x")]},
+        ],
     ):
         captions = part_captions([*toctrees, {"caption": "Appendices"}])
         assert captions[0] is None

@@ -197,15 +197,22 @@ def contents_with_the_opening(toc: str, body: str) -> str:
 FRONT_MATTER = "Front matter"
 
 
+FRONT_MATTER_PAGES = "front/"  # the folder of the front matter's pages
+
+
+def _is_front_matter(toctree) -> bool:
+    """The front matter's toctree: its English caption, or, as an edition may stage its own
+    translated table of contents, the pages it lists (all in FRONT_MATTER_PAGES)."""
+    if (toctree.get("rawcaption") or toctree.get("caption")) == FRONT_MATTER:
+        return True
+    pages = [page for _, page in toctree.get("entries", [])]
+    return bool(pages) and all(str(page).startswith(FRONT_MATTER_PAGES) for page in pages)
+
+
 def part_captions(toctrees) -> list[str | None]:
     """Each part's caption in the edition's language, in order; None for the front matter, which
-    opens no part in either edition (its caption, translated, is known by its English original)."""
-    return [
-        None
-        if (node.get("rawcaption") or node.get("caption")) == FRONT_MATTER
-        else node.get("caption")
-        for node in toctrees
-    ]
+    opens no part in either edition."""
+    return [None if _is_front_matter(node) else node.get("caption") for node in toctrees]
 
 
 def print_language(language: str | None) -> str:
