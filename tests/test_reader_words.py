@@ -1,6 +1,7 @@
 """On the built book and the data: no internal field name, code value or period id in the reader's
 running text (outside code blocks, table cells, the codebook and the data model); no straight
-quotation mark in the text of any HTML page or of the PDF; every chronology summary tells what
+quotation mark in the text of any HTML page or of the PDF, and no straight apostrophe in either
+edition's text or link titles; every chronology summary tells what
 happened in the past tense. The checkers (tests/support/reader_words.py) fail on small broken inputs
 in test_reader_words_checkers.py."""
 
@@ -10,13 +11,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ca911.data.package import load
-from support.project import HTML, PDF, edition_html_files
+from support.project import HTML, PDF, edition_html_files, reader_pages
 from support.reader_words import (
     NAME_PAGES,
     internal_names,
     names_in_text,
     present_tense,
     reader_text,
+    straight_marks,
     straight_quotes,
 )
 from support.rendered_text import pdf_text_outside_code, visible_text
@@ -67,6 +69,19 @@ def test_no_straight_quotation_marks_in_html_text(path):
         pytest.fail("the HTML is not built: run `make book`")
     # code (a JSON key in a sentence) quotes as the language does; visible_text leaves it out
     found = straight_quotes(visible_text((HTML / path).read_text(encoding="utf-8")))
+    assert found == [], f"{path}: {found[:5]}"
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", reader_pages())
+def test_no_straight_apostrophe_in_either_editions_html_text_or_tooltips(built_book, path):
+    """Both editions, apostrophes too (Russia's), and the titles a link shows on hover (a
+    citation's tooltip is its reference): text made after Sphinx's smartquotes, as the
+    bibliography is, keeps the straight marks its source has."""
+    page_html = (HTML / path).read_text(encoding="utf-8")
+    soup = BeautifulSoup(page_html, "html.parser")
+    tooltips = " ".join(a["title"] for a in soup.select("a[title]"))
+    found = straight_marks(visible_text(page_html)) + straight_marks(tooltips)
     assert found == [], f"{path}: {found[:5]}"
 
 

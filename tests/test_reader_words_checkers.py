@@ -7,6 +7,7 @@ from support.reader_words import (
     names_in_text,
     present_tense,
     reader_text,
+    straight_marks,
     straight_quotes,
 )
 
@@ -89,6 +90,13 @@ def test_straight_quotation_marks_are_found_and_apostrophes_are_not():
         straight_quotes("Putin's address; the states' offers; “full support” and ‘cooperation’.")
         == []
     )
+
+
+def test_straight_apostrophes_are_found_as_well_as_quotation_marks():
+    # as references.bib's notes reached the references page and the citations' tooltips
+    found = straight_marks("Russia's retreat; the states' offers; \"full support\"; 'x'")
+    assert len(found) == 6
+    assert straight_marks("Russia’s retreat; the states’ offers; “full support”; ‘x’; 9 o") == []
 
 
 def test_present_tense_in_what_happened_is_found():

@@ -1,16 +1,17 @@
-"""The chronology tables show dates as the book writes them and in date order: on the autumn-2001
-page and the full chronology of both editions no table cell shows a date as the data store it
-(2001-09-11), and the sortable table of autumn 2001, as DataTables shows it in Chromium, lists its
-rows in date order and reverses them when its date header is clicked. Checkers:
-tests/support/table_dates.py, shown to fail on broken inputs in tests/support/test_table_dates.py.
+"""Dates as the book writes them, and the chronology tables in date order: no page of either
+edition shows a date as the data store it (2001-09-11) outside code, ids and downloads; on the
+autumn-2001 page and the full chronology no table cell does; and the sortable table of autumn
+2001, as DataTables shows it in Chromium, lists its rows in date order and reverses them when its
+date header is clicked. Checkers: tests/support/table_dates.py, shown to fail on broken inputs in
+tests/support/test_table_dates.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from support.project import EDITIONS, HTML, ROOT
-from support.table_dates import order_problems, stored_dates, table_cell_texts
+from support.project import EDITIONS, HTML, ROOT, reader_pages
+from support.table_dates import order_problems, page_stored_dates, stored_dates, table_cell_texts
 
 pytestmark = pytest.mark.book
 AUTUMN = "notebooks/chronology_autumn_2001.html"
@@ -22,6 +23,29 @@ CHRONOLOGY_PAGES = [AUTUMN, "appendices/chronology.html"]
 def test_chronology_tables_show_dates_in_words(built_book, lang, page):
     html = (EDITIONS[lang].html / page).read_text(encoding="utf-8")
     assert stored_dates(table_cell_texts(html)) == []
+
+
+# The register's readings are data (discrepancies.csv) that still write some dates as stored
+# (d01 d06 d64 d66 d70 d71 d72 d80 d81 d82 d83 d84); their rewording is the data's, and this mark
+# fails as soon as it has landed.
+REGISTER_DATES_PENDING = pytest.mark.xfail(
+    reason="discrepancies.csv readings write dates as stored: reworded in the data", strict=True
+)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=REGISTER_DATES_PENDING)
+        if p.endswith("methods/discrepancies.html")
+        else p
+        for p in reader_pages()
+    ],
+)
+def test_no_page_shows_a_date_as_stored(built_book, path):
+    """Tables (network memberships, presence, aid, periods), prose and captions of every page:
+    dates in words, outside code (ids, locators), file names and download links."""
+    assert page_stored_dates((HTML / path).read_text(encoding="utf-8")) == []
 
 
 @pytest.mark.parametrize("lang", list(EDITIONS))

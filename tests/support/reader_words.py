@@ -76,6 +76,19 @@ def straight_quotes(text: str) -> list[str]:
     ]
 
 
+# A straight apostrophe inside or at the end of a word (Russia's, the states'): the book's text
+# writes it curly (’) as docutils' smartquotes does for our prose.
+STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_]|\s|[.,;:)]|$)")
+
+
+def straight_marks(text: str) -> list[str]:
+    """Every straight quotation mark and every straight apostrophe in `text`, with some context."""
+    found = sorted(
+        {m.start() for p in (STRAIGHT_QUOTE, STRAIGHT_APOSTROPHE) for m in p.finditer(text)}
+    )
+    return [repr(text[max(0, i - 30) : i + 30]) for i in found]
+
+
 # Present-tense verb forms an event summary would use for what happened ("Putin visits", "is
 # signed", "says"). Forms that are also plural nouns ("states", "plans", "reports", "talks") are
 # left out: a heuristic that must not cry wolf over "the Central Asian states".

@@ -3,7 +3,12 @@ ones."""
 
 from __future__ import annotations
 
-from support.table_dates import order_problems, stored_dates, table_cell_texts
+from support.table_dates import (
+    order_problems,
+    page_stored_dates,
+    stored_dates,
+    table_cell_texts,
+)
 
 
 def test_stored_dates_in_cells_fail_and_dates_in_words_ids_and_locators_pass():
@@ -19,3 +24,20 @@ def test_a_row_sorted_as_text_fails():
     assert order_problems(["attacks", "condolences", "Putin calls Bush"], expected) != []
     assert order_problems(expected, expected) == []
     assert order_problems(expected[:2], expected) != []
+
+
+def test_stored_dates_anywhere_on_a_page_fail_and_ids_files_and_downloads_pass():
+    # as the presence tables and their prose showed them: "3,200 (2001-12)", "(2001-09-10)"
+    broken = (
+        "<p>The eve of 11 September (<span>2001-09-10</span>).</p>"
+        "<table><tr><td>3,200 expected (2001-12)</td><td>from 2001-09-11</td></tr></table>"
+    )
+    assert len(page_stored_dates(broken)) == 3
+    good = (
+        "<p>The eve of 11 September (10 September 2001), 2001年9月10日, 1992 – 1999.</p>"
+        "<p><code>memberships:UZB/COALITION/2003-03-07</code> "
+        '<a class="reference download internal" href="x">'
+        "<span>presence-2001-09-10.graphml</span></a>"
+        " presence-2001-12-31.gexf</p>"
+    )
+    assert page_stored_dates(good) == []

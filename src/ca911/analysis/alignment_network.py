@@ -7,6 +7,7 @@ import networkx as nx
 import pandas as pd
 
 from ca911.analysis.networks import add_actor
+from ca911.data import dates
 
 POWERS = (
     "RUS",
@@ -61,9 +62,10 @@ def build_alignment_graph(data, period_id: str) -> nx.DiGraph:
     return G
 
 
-def alignment_table(data) -> pd.DataFrame:
-    """One row per period: its label and the relation to each of Russia, the US and China ('' = none
-    stated), plus any other partner."""
+def alignment_table(data, lang: str = "en") -> pd.DataFrame:
+    """One row per period: its years in words in `lang` ('1991 – 2000', 'from 11 September 2001'),
+    its label and the relation to each of Russia, the US and China ('' = none stated), plus any
+    other partner."""
     rows = []
     for p in alignment_periods(data).itertuples():
         G = build_alignment_graph(data, p.period_id)
@@ -72,7 +74,9 @@ def alignment_table(data) -> pd.DataFrame:
             {
                 "period": p.period_id,
                 "country": p.country_id,
-                "years": f"{p.start}–{p.end}" if p.end else f"{p.start}–",
+                "years": dates.span_words(str(p.start), str(p.end), lang)
+                if isinstance(p.end, str) and p.end
+                else dates.since(dates.words(str(p.start), lang), lang),
                 "policy_type": str(p.policy_type),
                 **{k: rel.get(k, "") for k in POWERS},
                 "other": ";".join(f"{k}:{v}" for k, v in sorted(rel.items()) if k not in POWERS),

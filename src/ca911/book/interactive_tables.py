@@ -78,7 +78,7 @@ ITABLE_CSS = """
 .dt-container table.dataTable thead th { cursor: pointer; text-decoration: underline dotted; vertical-align: bottom; }
 .dt-container table.dataTable :is(td, th) { vertical-align: top; white-space: normal; overflow-wrap: normal; }
 .dt-container table.dataTable caption { text-align: left; }
-.dt-container table.dataTable tbody td.ca911-col-date { white-space: nowrap; }  /* a date is never broken at its hyphens */
+.dt-container table.dataTable tbody td.ca911-col-date { word-break: keep-all; }  /* a span wraps between its dates, never inside one (date_cell_text) */
 .dt-container table.dataTable.compact :is(td, th) { padding: 0.35em 0.6em; }
 @media (max-width: 44rem) {
   .dt-container table.dataTable, .dt-container table.dataTable :is(thead, tbody) { display: block; width: 100% !important; }
@@ -129,6 +129,16 @@ def html_cell(value):
                 f'<span class="pre">{html.escape(value)}</span></code>'
             )
     return html.escape(value, quote=False)
+
+
+def date_cell_text(text):
+    """A date column's words with no-break spaces inside each date, so a span ("about 17 September
+    2001 – 24 September 2001") wraps after "about" and the dash but never inside a date; a Japanese
+    date has no space and is kept whole by the column's `word-break: keep-all`."""
+    if not isinstance(text, str):
+        return text
+    whole = re.sub(r"(?<=\d) (?=[A-Z][a-z]+ )|(?<=[a-z]) (?=\d{4}\b)", "\u00a0", text)
+    return whole.replace(" – ", "\u00a0– ")  # the dash ends the first line, not a line of its own
 
 
 class InteractiveTable:
@@ -216,8 +226,11 @@ class InteractiveTable:
         # cells as HTML: a locator or record reference shows in its one element (records.py), all
         # else escaped
         headers = HEADER_WORDS.get(self.lang, {})
+        shown = self.frame.assign(
+            **({"date": self.frame["date"].map(date_cell_text)} if "date" in self.frame else {})
+        )
         table = to_html_datatable(
-            self.frame.map(html_cell).rename(columns=headers),
+            shown.map(html_cell).rename(columns=headers),
             caption=self.caption,
             connected=True,
             dt_url=self.dt_url,

@@ -78,6 +78,22 @@ def markdown_cell(value, missing: str = MISSING, pipe_table: bool = True) -> str
     return myst_text(value)
 
 
+# A cell that is one stored date finer than a year (2001-10, 2001-10-07): shown in words.
+_STORED_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def date_cell(value, lang: str = "en"):
+    """A table cell holding a stored date to the month or day, in words as the book writes dates
+    (7 October 2001, 2001年10月7日); any other value unchanged. A year alone reads as a date."""
+    if isinstance(value, pd.Timestamp):
+        value = f"{value:%Y-%m-%d}"
+    if isinstance(value, str) and not isinstance(value, Markup) and _STORED_DATE.fullmatch(value):
+        from ca911.data import dates
+
+        return dates.words(value, lang)
+    return value
+
+
 def _same_decimals(values: pd.Series, most: int = 4) -> pd.Series:
     """Floats of one column with one number of decimals (1.0 and 0.6429 → 1.0000 and 0.6429), so
     they align."""
@@ -140,7 +156,7 @@ def markdown_table(
     ]
     f = f.assign(
         **{c: _same_decimals(f[c]) for c in f.columns if pd.api.types.is_float_dtype(f[c])}
-    )
+    ).map(lambda v: date_cell(v, lang))
     lines += [
         "| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in f.itertuples(index=False)
     ]

@@ -56,6 +56,21 @@ class AuthorDateLabels(BaseLabelStyle):
             yield label if seen[label] == 1 else f"{label} ({seen[label]})"
 
 
+# Fields that are addresses or keys, whose characters are not typeset.
+VERBATIM_FIELDS = {"url", "doi", "eprint", "isbn", "issn", "file", "urldate"}
+
+
+def typeset_quotes(entry) -> None:
+    """The entry's text fields with typographic apostrophes and quotation marks (Russia’s, “…”), as
+    docutils' smartquotes gives the book's own prose: the bibliography is formatted after Sphinx
+    has educated the pages' quotes, so a straight quote of references.bib would reach the reader."""
+    from docutils.utils.smartquotes import educateQuotes
+
+    for name, value in list(entry.fields.items()):
+        if name.lower() not in VERBATIM_FIELDS and ("'" in value or '"' in value):
+            entry.fields[name] = educateQuotes(value, language="en")
+
+
 class AuthorDateStyle(UnsrtStyle):
     default_name_style = "lastfirst"
     default_label_style = LABEL_STYLE
@@ -78,6 +93,10 @@ class AuthorDateStyle(UnsrtStyle):
             )
 
         return sorted(entries, key=key)
+
+    def format_entry(self, label, entry, bib_data=None):
+        typeset_quotes(entry)
+        return super().format_entry(label, entry, bib_data)
 
     def format_title(self, e, which_field, as_sentence=True):
         title = field(which_field)  # as written: unsrt would lower-case all but the first letter
