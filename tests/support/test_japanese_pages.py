@@ -195,3 +195,13 @@ def test_an_index_entry_with_a_field_alone_between_separators_is_found():
     )
     assert pages.index_entry_problems(old) == ["ソ連 · Soviet Union · SUN · 事実7件"]
     assert pages.index_entry_problems(new) == []
+
+
+def test_a_citation_note_left_in_english_is_found():
+    page = (
+        '<html><body><main><p>出典は<span class="bibtex-citation">湯浅（<a href="#r">n.d.</a>, '
+        "§4.1, Table 1）</span>。</p></main></body></html>"
+    )
+    assert pages.untranslated(page) == []  # one English word in a Japanese paragraph
+    assert pages.untranslated_citation_notes(page) == ["湯浅（n.d., §4.1, Table 1）"]
+    assert pages.untranslated_citation_notes(page.replace("Table 1", "表1")) == []
