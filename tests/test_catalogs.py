@@ -42,6 +42,12 @@ def test_markup_is_roles_targets_code_and_links():
     assert markup_of("{event}`ch3-x`") != markup_of("{event}`ch3-y`")
 
 
+def test_a_citation_keeps_its_key_and_translates_its_notes():
+    original = "{cite:t}`YuasaNDkazuzb{§4.1, Table 1}`"
+    assert markup_of(original) == markup_of("{cite:t}`YuasaNDkazuzb{§4.1, 表1}`")
+    assert markup_of(original) != markup_of("{cite:t}`MatsuiNDusrus{§4.1, 表1}`")
+
+
 def test_each_kind_of_incomplete_entry_is_named(tmp_path):
     po = tmp_path / "page.po"
     po.write_text(PO, encoding="utf-8")

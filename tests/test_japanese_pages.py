@@ -63,6 +63,17 @@ def test_every_code_cell_says_it_is_english(ja_pages):
     assert found == {}, f"code cells without lang on Japanese pages: {found}"
 
 
+def test_no_citation_note_in_english(ja_pages):
+    """A citation's notes (a section, a table, a page) are written in Japanese: 表1, not Table 1."""
+    names = checks.latin_names(DATA)
+    found = [
+        f"{page.relative_to(JA_HTML)}: {text}"
+        for page in ja_pages
+        for text in checks.untranslated_citation_notes(page.read_text(encoding="utf-8"), names)
+    ]
+    assert found == [], f"{len(found)} citations with English notes:\n" + "\n".join(found[:15])
+
+
 def test_no_english_tooltip_placeholder_or_accessible_name(ja_pages):
     """The theme's words a reader sees or hears (tooltips, the search box, landmarks' names) are
     Japanese on every page, the search page and the index included."""

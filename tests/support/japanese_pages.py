@@ -180,6 +180,24 @@ def untranslated_labels(page_html: str, names=frozenset()) -> list[str]:
     return sorted(set(found))
 
 
+# A citation in the running text (sphinxcontrib-bibtex's span): its author and year are the
+# reference list's, its notes (§4.1, 表1) are the page's words. The prose check reads a citation
+# as part of its Japanese paragraph, where one English word ("Table") is under its three-word floor.
+CITATION = "span.bibtex-citation"
+NO_DATE = re.compile(r"\bn\.d\.")
+
+
+def untranslated_citation_notes(page_html: str, names=frozenset()) -> list[str]:
+    """Every citation in the article whose text keeps a Latin word (three letters or more) once
+    names, identifiers and "n.d." are taken out: a note left in English (Table 1, p., ch.)."""
+    found = []
+    for citation in article(page_html).select(CITATION):
+        text = " ".join(citation.get_text("").split())
+        if LATIN_WORD.search(_without_names(NO_DATE.sub(" ", text), names)):
+            found.append(text)
+    return found
+
+
 def latin_names(data_dir: Path) -> frozenset[str]:
     """The Latin forms of the actors' names and the chapters' authors (actors.csv, sources.csv), the
     Latin letters of a Japanese name as the chapters print it (アバイ（Abai [Ibragim] Kunanbaev）),

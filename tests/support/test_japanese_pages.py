@@ -202,3 +202,13 @@ def test_a_code_cell_without_its_language_is_counted():
     assert pages.undeclared_code_cells(cell.format("") * 2) == 2
     assert pages.undeclared_code_cells(cell.format(' lang="en"')) == 0
     assert pages.undeclared_code_cells(cell.format(' lang="ja"')) == 1
+
+
+def test_a_citation_note_left_in_english_is_found():
+    page = (
+        '<html><body><main><p>出典は<span class="bibtex-citation">湯浅（<a href="#r">n.d.</a>, '
+        "§4.1, Table 1）</span>。</p></main></body></html>"
+    )
+    assert pages.untranslated(page) == []  # one English word in a Japanese paragraph
+    assert pages.untranslated_citation_notes(page) == ["湯浅（n.d., §4.1, Table 1）"]
+    assert pages.untranslated_citation_notes(page.replace("Table 1", "表1")) == []

@@ -77,7 +77,9 @@ PAGE_WORDS = {
         "kind": "種類：",
         "country": "所属国：",
         "other_name": "英語名：",
-        "variants": "（ほかに{v}とも表記）",
+        # the chapters' other Japanese forms, an item of their own: after the English name they
+        # would read as its variants
+        "variants": " · **原著での別の表記：** {v}",
         "first_named": "初出：",
         "brackets": "英語名の角括弧は、どちらの章にも印刷されていない部分を示す。",
         "records": "**記録：** {counts}（計{n}件）。",

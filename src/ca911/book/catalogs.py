@@ -26,6 +26,7 @@ LOCALES_DIR = "locales"
 # {role}`target` or {role}`title <target>`: role and target are structure, the title is prose
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?:[^`<]*<)?(?P<target>[^`<>]+)>?`")
 CODE = re.compile(r"(?<![`}])`(?P<code>[^`]+)`")
+CITATION_NOTE = re.compile(r"\{[^{}]*\}")
 LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 
 
@@ -41,10 +42,13 @@ class CatalogProblem:
 
 
 def _role_target(match: re.Match) -> str:
-    """A glue role's key without the page it names: a translation must write `{glue:text}` with
-    the notebook's own path (`page.md::key`), since Sphinx parses a translated message apart from
-    the notebook whose outputs hold the key."""
+    """A citation's keys without its notes; a glue role's key without the page it names: a
+    translation must write `{glue:text}` with the notebook's own path (`page.md::key`), since
+    Sphinx parses a translated message apart from the notebook whose outputs hold the key."""
     target = match["target"].strip()
+    if match["role"].startswith("cite"):
+        # a citation's pre- and post-notes ({§4.1, Table 1}) are words of the page's language
+        return CITATION_NOTE.sub("", target)
     if not match["role"].startswith("glue"):
         return target
     key = target.rsplit("::", 1)[-1]

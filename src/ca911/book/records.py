@@ -85,7 +85,8 @@ def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str
             year = y
         out += [
             f"({label_of(row['event_id'])})=",
-            f"**{myst_text(event_date_text(row, lang))}** · {myst_text(row[f'summary_{lang}'])} "
+            f"**{myst_text(event_date_text(row, lang))}** · {myst_text(row[f'summary_{lang}'])}"
+            f"{PARTICIPANTS_GAP[lang]}"
             f"{PARTICIPANTS[lang].format(actors.get(row['event_id'], ''))} · "
             f"{myst_code(row['locator'])} · "
             f"{myst_code('events:' + row['event_id'])}",
@@ -97,6 +98,9 @@ def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str
 # Who took part, after an entry's summary: in italics in English; in brackets in Japanese, whose
 # type has no italic.
 PARTICIPANTS = {"en": "*{}*", "ja": "（{}）"}
+# a word space before the English italics; none after a Japanese summary's 。 (the bracket's
+# full-width form carries its own space)
+PARTICIPANTS_GAP = {"en": " ", "ja": ""}
 # Between the names of a list (Japanese lists names with the ideographic comma).
 NAME_SEPARATOR = {"en": ", ", "ja": "、"}
 

@@ -1,0 +1,119 @@
+"""Checks of the Japanese edition's running text (our own words, quotations taken out) for the
+house forms an editor reads for: one spelling per name and word, the chapters' authors named,
+and no ASCII space after a Japanese mark.
+
+- house forms (`variant_forms`): a name or loanword the Japanese text could spell two ways is
+  spelled one way. The house form is the one the chapters print where they print one (ch3's
+  アメリカ, キルギスタン, タシケント, ビシケク where ch4 differs: discrepancies d62, d85, d86),
+  else the 公用文 form (コンピューター, フォルダー: the long vowel written);
+- the chapters' authors (`author_words`): our text names them (松井, 湯浅) or says 原著者 where a
+  sentence is about either; 筆者 or 著者 alone would read as the companion's own authors
+  (著者名, a bibliographic field's name, is not a person);
+- spaced marks (`spaced_marks`): no ASCII space after 。、「」 (a space the source's line
+  wrapping or a joined string left in).
+
+What is taken out of a page's text before the forms are read (`running_text`): code, identifiers,
+citations, text declared in another language (japanese_pages.prose_of), the data's declared
+quotations (names and titles as printed, Table 1's cells) and text in 「」 (a form quoted as a
+chapter prints it, such as 「タシュケント」 in a note on the two spellings).
+Self-tests on small broken pages: tests/support/test_japanese_forms.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+from support import japanese_pages as pages
+
+# house form → the other spellings (patterns), each read on its own
+HOUSE_FORMS = {
+    "アメリカ": ("米国",),
+    "キルギスタン": ("キルギス(?!タン)",),
+    "タシケント": ("タシュケント",),
+    "ビシケク": ("ビシュケク",),
+    "コンピューター": ("コンピュータ(?!ー)",),
+    "フォルダー": ("フォルダ(?!ー)",),
+}
+AUTHOR_WORD = re.compile(r"(?<!原)(?:筆者|著者)(?!名)")
+# A space before Japanese text (a mark's own width already spaces it); before a separator
+# ("。 · 原著第3章", an actor page's list of records), Latin letters or code the space is the
+# mixed-script spacing and belongs to what follows.
+SPACED_MARK = re.compile(r"[。、「」] (?=[\u3040-\u30ff\u3400-\u9fff（「『])")
+CODE = "code, kbd, samp"
+CODE_MARK = "CODE"
+QUOTED = re.compile(r"「[^「」]*」")
+# what stands for a quotation taken out: no form, no mark, no space
+QUOTATION_MARK = "◇"
+
+
+def quotations(data_dir: Path) -> frozenset[str]:
+    """The values (and each `|`/`;` part) of the data's fields declared `"quotation": true`, as
+    the pages print them (not normalised, unlike japanese_pages.declared_quotations)."""
+    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    values = set()
+    for resource in descriptor["resources"]:
+        fields = [f["name"] for f in resource["schema"]["fields"] if f.get("quotation")]
+        if not fields:
+            continue
+        with (data_dir / resource["path"]).open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                for field in fields:
+                    value = row.get(field) or ""
+                    values |= {p.strip() for p in [value, *re.split(r"[;|]", value)] if p.strip()}
+    return frozenset(values)
+
+
+def running_text(page_html: str, quotations=frozenset()) -> list[str]:
+    """The own text of each block of the page's article once code, citations, foreign-language
+    text and the declared quotations are taken out (whitespace kept: a space is a finding)."""
+    article = pages.article(page_html)
+    for code in article.select(CODE):  # a stand-in, so the text keeps what was beside it
+        code.replace_with(CODE_MARK)
+    root = pages.prose_of(article)
+    for footer in root.select("footer, .bd-footer-content"):  # the companion's own credits
+        footer.decompose()
+    ordered = sorted((q for q in quotations if len(q) >= 2), key=len, reverse=True)
+    texts = []
+    for block in pages.blocks(root):
+        text = pages.own_text(block)
+        for quotation in ordered:
+            if quotation in text:
+                text = text.replace(quotation, QUOTATION_MARK)
+        if text.strip():
+            texts.append(text)
+    return texts
+
+
+def _context(text: str, match: re.Match) -> str:
+    return " ".join(text[max(0, match.start() - 15) : match.end() + 10].split())
+
+
+def variant_forms(texts: list[str]) -> list[str]:
+    """Every spelling other than the house form, with its context."""
+    found = []
+    for text in texts:
+        unquoted = QUOTED.sub("「」", text)
+        for house, others in HOUSE_FORMS.items():
+            for other in others:
+                for match in re.finditer(other, unquoted):
+                    found.append(
+                        f"{match.group()} (house form {house}): {_context(unquoted, match)}"
+                    )
+    return found
+
+
+def author_words(texts: list[str]) -> list[str]:
+    """Every 筆者/著者 outside a quotation."""
+    found = []
+    for text in texts:
+        unquoted = QUOTED.sub("「」", text)
+        found += [_context(unquoted, m) for m in AUTHOR_WORD.finditer(unquoted)]
+    return found
+
+
+def spaced_marks(texts: list[str]) -> list[str]:
+    """Every ASCII space after 。、「 or 」."""
+    return [repr(_context(text, m)) for text in texts for m in SPACED_MARK.finditer(text)]

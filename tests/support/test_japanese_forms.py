@@ -1,0 +1,61 @@
+"""Self-tests of tests/support/japanese_forms.py on small pages, each broken in one way."""
+
+from __future__ import annotations
+
+from support import japanese_forms as forms
+
+
+def page(body: str) -> str:
+    return f'<html lang="ja"><body><main>{body}</main></body></html>'
+
+
+def texts(body: str, quotations=frozenset()) -> list[str]:
+    return forms.running_text(page(body), quotations)
+
+
+def test_a_second_spelling_is_found_and_the_house_form_passes():
+    broken = texts("<p>アメリカ軍がキルギスに入った。</p><p>米国は否定した。</p>")
+    found = forms.variant_forms(broken)
+    assert len(found) == 2
+    assert any("米国" in f for f in found) and any("キルギス " in f for f in found)
+    assert forms.variant_forms(texts("<p>アメリカとキルギスタンがタシケントで会った。</p>")) == []
+
+
+def test_loanwords_without_their_long_vowel_are_found():
+    found = forms.variant_forms(texts("<p>コンピュータのフォルダで実行する。</p>"))
+    assert len(found) == 2
+    assert forms.variant_forms(texts("<p>コンピューターのフォルダーで実行する。</p>")) == []
+
+
+def test_quotations_keep_the_chapters_spelling():
+    quoted = "<p>原著第4章は「タシュケント」と綴る。</p>"
+    assert forms.variant_forms(texts(quoted)) == []
+    title = "<p>原著第4章の題名はロシア、米国との関係である。</p>"
+    assert forms.variant_forms(texts(title)) != []
+    assert forms.variant_forms(texts(title, frozenset({"ロシア、米国との関係"}))) == []
+
+
+def test_code_and_english_are_not_running_text():
+    body = '<p>実行は<code>フォルダ</code>で。<span lang="en">米国</span></p>'
+    assert forms.variant_forms(texts(body)) == []
+
+
+def test_an_unnamed_author_is_found_and_a_named_one_passes():
+    assert len(forms.author_words(texts("<p>筆者はそう見る。著者の推論である。</p>"))) == 2
+    named = "<p>松井はそう見る。原著者の推論。著者名で引く。「筆者」は引用。</p>"
+    assert forms.author_words(texts(named)) == []
+
+
+def test_the_companions_footer_is_not_read():
+    body = '<p>本文。</p><footer><p class="component-author">著者 ca911副読本チーム</p></footer>'
+    assert forms.author_words(texts(body)) == []
+
+
+def test_a_space_after_a_japanese_mark_is_found():
+    found = forms.spaced_marks(
+        texts("<p>二つの版の一つ。 議論は原典を引く、 そして「 語」 とする。</p>")
+    )
+    assert len(found) == 4
+    assert (
+        forms.spaced_marks(texts("<p>要約である。 · 原著第3章 §1</p><p>続く。次の文。</p>")) == []
+    )
