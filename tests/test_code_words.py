@@ -25,23 +25,12 @@ def test_no_code_words_in_reader_text(built_book, path):
 
 
 CONTRACT_NAMES, ACTOR_IDS = book_contract_names(ROOT / "data")
-# The register's readings and reasons are data (discrepancies.csv) still written with field names,
-# codes and ids; their rewording is the data's, and this mark fails as soon as it has landed.
-DATA_TEXT_PENDING = pytest.mark.xfail(
-    reason="discrepancies.csv readings name fields, codes and ids (d03 d08 d09 d55 d61 d62 d65 d66 "
-    "d68 d69 d70 d80 d82): reworded in the data, not by the page",
-    strict=True,
-)
 
 
 @pytest.mark.book
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(p, marks=DATA_TEXT_PENDING) if p.endswith("methods/discrepancies.html") else p
-        for p in reader_pages()
-        if not p.endswith(CONTRACT_PAGES)
-    ],
+    [p for p in reader_pages() if not p.endswith(CONTRACT_PAGES)],
 )
 def test_no_field_name_or_actor_id_as_a_word(built_book, path):
     """A field name or code of the data contract typeset as code in a sentence, or a lower-case
