@@ -193,6 +193,77 @@ def test_a_japanese_table_keeps_its_short_words_whole(tmp_path):
             assert ja.past_the_measure(ja.read_glyphs(pdf)) == []
 
 
+# a heading long enough to wrap on the specimen page, its names and words several characters long
+LONG_HEADING = "カザフスタンとウズベキスタンの外交政策とアメリカ、ロシアと中央アジアの安全保障"
+LONG_HEAD_CELL = "はたらき · モダリティ"
+
+
+def phrase_specimen_html() -> str:
+    from bs4 import BeautifulSoup
+
+    from ca911.book.sphinx.print_marks import (
+        LONGEST_HEAD_PHRASE,
+        TABLE_HEAD_ELEMENTS,
+        mark_japanese_phrases,
+    )
+
+    rows = "".join(
+        f"<tr><td>{ja.SPECIMEN[0][:20]}</td><td>{ja.SPECIMEN[1][:8]}</td></tr>" for _ in range(3)
+    )
+    soup = BeautifulSoup(
+        ja.specimen_html(heading=LONG_HEADING).replace(
+            "</section>",
+            f'<table><thead><tr><th style="width: 4.5em">{LONG_HEAD_CELL}</th><th>列</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table></section>",
+        ),
+        "html.parser",
+    )
+    mark_japanese_phrases(soup)
+    mark_japanese_phrases(soup, TABLE_HEAD_ELEMENTS, LONGEST_HEAD_PHRASE)
+    return str(soup)
+
+
+def test_phrases_keep_names_and_words_whole():
+    from ca911.book.sphinx.print_marks import japanese_phrases
+
+    assert japanese_phrases("9.11後のアメリカ、ロシアと中央アジア") == [
+        "9.11後の",
+        "アメリカ、",
+        "ロシアと",
+        "中央アジア",
+    ]
+    assert japanese_phrases("はたらき · モダリティ") == ["はたらき", " ", "·", " ", "モダリティ"]
+    # a kana ending inside a word (受け入れ) is no phrase's end, nor is one character a phrase
+    assert japanese_phrases("受け入れ国") == ["受け入れ国"]
+
+
+def test_contents_entries_set_their_number_apart_for_the_hang():
+    from bs4 import BeautifulSoup
+
+    from ca911.book.sphinx.print_marks import mark_japanese_contents
+
+    toc = '<ul><li class="toctree-l1"><a href="#n">11. バンドワゴン型か勢力均衡型か</a></li></ul>'
+    entry = BeautifulSoup(mark_japanese_contents(toc), "html.parser")
+    assert entry.select_one("li.ca911-numbered-entry .ca911-entry-number").text == "11."
+    assert entry.a.get_text() == "11.バンドワゴン型か勢力均衡型か"
+
+
+@needs_mincho
+def test_specimen_headings_and_table_heads_break_between_words(tmp_path):
+    """A long heading and a narrow table head, marked as the Japanese print marks them, break
+    between phrases; the same page with the phrases free to break (a broken copy) breaks inside
+    a word."""
+    lines = specimen(tmp_path, html=phrase_specimen_html())
+    assert ja.words_broken(lines) == []
+    # the same page with the phrases free to break, as without the build's marks
+    broken = specimen(
+        tmp_path / "free",
+        ".ca911-phrase { white-space: normal !important; }",
+        phrase_specimen_html(),
+    )
+    assert ja.words_broken(broken), "the specimen no longer wraps inside a word when unmarked"
+
+
 @needs_mincho
 def test_a_table_caption_is_never_left_at_a_page_foot(tmp_path):
     """A caption of seven lines after the line that introduces its table, placed where the small
@@ -338,6 +409,18 @@ def test_japanese_pdf_leaves_no_heading_at_a_page_foot(ja_pdf):
 def test_english_pdf_has_no_mincho(built_book):
     fonts = ja.embedded_fonts(PDF)
     assert not any("Mincho" in name for name in fonts), sorted(fonts)
+
+
+def test_japanese_pdf_breaks_headings_only_between_words(ja_pdf):
+    """Headings, part titles and the title page. Table heads are checked on the specimen only: a
+    head's phrase over five characters is still left to break (the glossary's （印刷どおり）)."""
+    faults = ja.words_broken(list(ja_lines()), table_heads=False)
+    assert faults == [], report(faults, "headings broken inside a word")
+
+
+def test_japanese_contents_hang_each_wrapped_entry_under_its_text(ja_pdf):
+    faults = ja.contents_hang_faults(list(ja_lines()), ja.contents_page_numbers(list(ja_pages())))
+    assert faults == [], report(faults, "wrapped contents entries not under their text")
 
 
 def test_japanese_contents_set_each_part_label_with_its_entries(ja_pdf):

@@ -598,3 +598,137 @@ def full_width_quotes(pages: list[list[Glyph]], japanese_face: str = "IPAex") ->
         for glyph in glyphs
         if glyph.text in LATIN_QUOTES and japanese_face.lower() in glyph.font.lower()
     ]
+
+
+# ------------------------------------------------------------------------- words kept whole
+# Japanese headings and table heads break between phrases (文節): after a mark that closes or
+# parts (、：・）), before an opening bracket, at a space, or after kana (a particle, an ending)
+# followed by a kanji, katakana, Latin letter or digit. Anywhere else a line break falls inside a
+# word or a name (中央|アジア, モダ|リティ, 2001年|9月). Sphinx's TinySegmenter (sphinx.search.ja)
+# cannot stand in for these: its words part 中央|アジア and は|たらき.
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+PARTING_MARKS = set("、。，．：；・）」』】〕〉》！？:;,)·")
+OPENING_MARKS = set("（「『【〔〈《(")
+
+
+def breaks_inside_a_word(before: str, after: str) -> bool:
+    """Whether a line ending in `before` followed by a line opening with `after` breaks inside a
+    Japanese word or phrase; a break between two Latin words or numbers is not judged here
+    (split_latin_words is that check)."""
+    if not before.strip() or not after.strip() or before[-1].isspace() or after[0].isspace():
+        return False
+    last, first = before.rstrip()[-1], after.lstrip()[0]
+    if not (JAPANESE.match(last) or JAPANESE.match(first)):
+        return False
+    return not (
+        last in PARTING_MARKS
+        or first in OPENING_MARKS
+        or (HIRAGANA.match(last) and not HIRAGANA.match(first))
+    )
+
+
+def display_lines(
+    lines: list[Run], heading: str = "IPAexGothic", table_heads: bool = True
+) -> list[Run]:
+    """The lines of headings, part titles and table heads: Japanese lines (each table cell's line a
+    line of its own) set wholly in the heading face, either larger than the body text (a heading)
+    or two points smaller (a table's head or stub). Captions, set in the heading face a size under
+    the body, are prose and break anywhere, as do bold lead-ins and terms at the body's size."""
+    size = body_size(lines)
+    found = []
+    for line in cell_lines(lines):
+        inked = line.inked
+        if not JAPANESE.search(line.text) or not all(
+            heading.lower() in g.font.lower() for g in inked if JAPANESE.match(g.text)
+        ):
+            continue
+        sizes = {g.size for g in inked if JAPANESE.match(g.text)}
+        if all(s >= size + 1 for s in sizes) or (table_heads and all(s <= size - 2 for s in sizes)):
+            found.append(line)
+    return found
+
+
+def words_broken(lines: list[Run], table_heads: bool = True) -> list[tuple[int, str]]:
+    """(page, "end|start") of every heading, part title or table head whose line ends inside a word
+    (breaks_inside_a_word): a display line and the one under it on its page, in its size and face,
+    a line's pitch lower and overlapping it across the page, are one heading or cell."""
+    display = display_lines(lines, table_heads=table_heads)
+    faults = []
+    for upper in display:
+        top, size = upper.inked[0], upper.inked[0].size
+        left, right = top.left, upper.inked[-1].right
+        under = [
+            lower
+            for lower in display
+            if lower.page == upper.page
+            and 0 < top.baseline - lower.inked[0].baseline <= 1.9 * size
+            and abs(lower.inked[0].size - size) < 0.3
+            and lower.inked[0].left < right
+            and lower.inked[-1].right > left
+            and (
+                abs(lower.inked[0].left - left) <= size
+                or abs(lower.inked[-1].right - right) <= size
+            )
+        ]
+        if not under:
+            continue
+        lower = max(under, key=lambda run: run.inked[0].baseline)
+        if breaks_inside_a_word(upper.text, lower.text):
+            faults.append((upper.page, f"{upper.text.strip()[-6:]}|{lower.text.strip()[:6]}"))
+    return faults
+
+
+# ------------------------------------------------------------------- contents: hanging numbers
+CONTENTS_NUMBER = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)*\.")
+
+
+def contents_page_numbers(pages) -> list[int]:
+    """The printed contents' pages: the page titled 目次 (Contents) and the pages after it whose
+    lines mostly end in a page number."""
+    from support import print_layout as layout
+
+    heads = layout.recurring_heights(pages)
+    found, started = [], False
+    for page in pages:
+        lines = [
+            line for line in layout.body_lines(page, heads) if line.text not in CONTENTS_TITLES
+        ]
+        titled = any(line.text in CONTENTS_TITLES for line in layout.body_lines(page, heads))
+        if not started and not titled:
+            continue
+        numbered = [line for line in lines if line.text[-1:].isdigit()]
+        if started and len(numbered) * 2 < len(lines):
+            break
+        started = True
+        found.append(page.number)
+    return found
+
+
+def contents_hang_faults(lines: list[Run], pages: list[int]) -> list[tuple[int, str, float]]:
+    """(page, entry, offset in em) of every numbered contents entry whose wrapped line does not
+    start at the left edge of the entry's text (right of its number): a line the entry's own size,
+    a line's pitch under it, is its continuation."""
+    faults = []
+    for page in pages:
+        on_page = sorted(
+            (run for run in lines if run.page == page), key=lambda run: -run.inked[0].baseline
+        )
+        for upper in on_page:
+            inked = upper.inked
+            number = CONTENTS_NUMBER.match("".join(g.text for g in inked))
+            if not number or len(inked) <= len(number.group(0)):
+                continue
+            text_left, size = inked[len(number.group(0))].left, inked[-1].size
+            under = [
+                lower
+                for lower in on_page
+                if 0 < inked[0].baseline - lower.inked[0].baseline <= 1.6 * size
+                and abs(lower.inked[0].size - size) < 0.3
+                and not CONTENTS_NUMBER.match(lower.text.strip())
+                and not lower.text.strip().isdigit()  # the entry's page number, right of it
+            ]
+            for lower in under:
+                offset = (lower.inked[0].left - text_left) / size
+                if abs(offset) > 0.25:
+                    faults.append((page, upper.text.strip()[:30], round(offset, 2)))
+    return faults

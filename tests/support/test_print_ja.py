@@ -224,3 +224,94 @@ def test_a_part_label_of_the_contents_stands_with_its_entries():
     assert ja.contents_labels_astray([contents_page(rows(28, 10))]) == []
     astray = ja.contents_labels_astray([contents_page(rows(14, 24))])
     assert [(page, label) for page, label, _, _ in astray] == [(1, "第1部原著第3章の手引き")]
+
+
+def heading_page(*heading_rows: str, size: float = 20.0, font: str = "IPAexGothic"):
+    """A heading's lines over three lines of body prose, in the faces the edition sets them."""
+    glyphs, baseline = [], 700.0
+    for text in heading_rows:  # a line's pitch apart: 1.3 em
+        glyphs += [
+            ja.Glyph(g.text, g.font, g.size, g.left, g.right, baseline)
+            for g in line(text, font, size)
+        ]
+        baseline -= 1.3 * size
+    for _ in range(3):
+        baseline -= 20
+        glyphs += [
+            ja.Glyph(g.text, g.font, g.size, g.left, g.right, baseline)
+            for g in line("図書館の閲覧室は、朝九時に開く。窓ぎわの席")
+        ]
+    return ja.runs([glyphs])
+
+
+def test_a_heading_broken_inside_a_word_is_found():
+    assert ja.words_broken(heading_page("九・一一後のロシアと中央", "アジア")) == [
+        (1, "ロシアと中央|アジア")
+    ]
+    assert len(ja.words_broken(heading_page("はたらき・モダ", "リティ"))) == 1
+    assert len(ja.words_broken(heading_page("二〇〇一年", "九月の動き"))) == 1
+
+
+def test_a_heading_broken_between_phrases_passes():
+    for upper, lower in (
+        ("九・一一後のロシアと", "中央アジア"),  # after a particle
+        ("はたらき・", "モダリティ"),  # after a middle dot
+        ("タシケント条約から", "（一九九二年）"),  # before an opening bracket
+        ("Central Asia", "after 9/11"),  # Latin words: another check's
+    ):
+        assert ja.words_broken(heading_page(upper, lower)) == [], (upper, lower)
+
+
+def test_a_table_head_broken_inside_a_word_is_found_but_prose_is_not_judged():
+    assert len(ja.words_broken(heading_page("はたらき・モダ", "リティ", size=SIZE - 2.5))) == 1
+    # a caption (a size under the body) and the body itself are prose: they break anywhere
+    assert ja.words_broken(heading_page("図の説明は中央", "アジアの地図", size=SIZE - 1.5)) == []
+    prose = heading_page("図書館の閲覧室は中央", "アジアの本", size=SIZE, font="IPAexMincho")
+    assert ja.words_broken(prose) == []
+
+
+def test_breaks_inside_a_word_reads_the_characters_either_side():
+    assert ja.breaks_inside_a_word("ロシアと中央", "アジア")
+    assert ja.breaks_inside_a_word("立場の同調", "ネットワーク")
+    assert not ja.breaks_inside_a_word("立場の", "同調ネットワーク")
+    assert not ja.breaks_inside_a_word("攻撃への政府の対応 ", "国内")
+    assert not ja.breaks_inside_a_word("memberships", "network")
+
+
+def contents_entry(number: str, text: str, left_of_text: float):
+    """A contents line: its number at x = 50, its text from `left_of_text`."""
+    glyphs = line(number)
+    return glyphs + [
+        ja.Glyph(
+            g.text, g.font, g.size, g.left - 50 + left_of_text, g.right - 50 + left_of_text, 700.0
+        )
+        for g in line(text)
+    ]
+
+
+def test_a_wrapped_contents_entry_hangs_under_its_text():
+    def page(continuation_left: float):
+        rows = [
+            contents_entry("11.", "バンドワゴン型か勢力均衡型か", 70.0),
+            [
+                ja.Glyph(
+                    g.text,
+                    g.font,
+                    g.size,
+                    g.left - 50 + continuation_left,
+                    g.right - 50 + continuation_left,
+                    g.baseline,
+                )
+                for g in line("同調ネットワーク")
+            ],
+        ]
+        glyphs = []
+        for n, row in enumerate(rows):
+            glyphs += [
+                ja.Glyph(g.text, g.font, g.size, g.left, g.right, 700.0 - 14 * n) for g in row
+            ]
+        return ja.runs([glyphs])
+
+    assert ja.contents_hang_faults(page(70.0), [1]) == []
+    faults = ja.contents_hang_faults(page(50.0), [1])  # under the number
+    assert [(p, offset) for p, _, offset in faults] == [(1, -2.0)]

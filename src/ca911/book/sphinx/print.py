@@ -22,6 +22,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ca911 import __version__
 from ca911.book.records import edition_of
 from ca911.book.sphinx.print_marks import (
+    LONGEST_HEAD_PHRASE,
+    TABLE_HEAD_ELEMENTS,
     anchor_tables,
     drop_code_only_cells,
     keep_ideographic_spaces,
@@ -29,6 +31,8 @@ from ca911.book.sphinx.print_marks import (
     mark_identifiers,
     mark_introductions,
     mark_japanese_cells,
+    mark_japanese_contents,
+    mark_japanese_phrases,
     mark_keep_with_next,
     mark_landscape_tables,
     mark_lead_ins,
@@ -138,6 +142,9 @@ def mark_for_print(
     anchor_tables(soup)
     if part_captions:
         open_parts(soup, part_captions)
+    if lang == "ja":  # after the part openers, whose titles it marks too
+        mark_japanese_phrases(soup)
+        mark_japanese_phrases(soup, TABLE_HEAD_ELEMENTS, LONGEST_HEAD_PHRASE)
     return str(soup)
 
 
@@ -186,6 +193,11 @@ def contents_with_the_opening(toc: str, body: str) -> str:
         return toc
     for link in heading.select("a.headerlink"):
         link.decompose()
+    # the Japanese heading's phrase spans are no words of their own: joined with spaces they would
+    # print 二つの 章を …
+    for phrase in heading.select(".ca911-phrase"):
+        phrase.unwrap()
+    heading.smooth()
     entry = BeautifulSoup(
         '<ul><li class="toctree-l1"><a class="reference internal"></a></li></ul>', "html.parser"
     )
@@ -242,6 +254,8 @@ def _print_marks(app: Sphinx, pagename: str, templatename: str, context: dict, d
         context["toc"] = contents_with_the_opening(
             link_part_labels(context["toc"], captions), context["body"]
         )
+        if edition_of(app.config.language) == "ja":
+            context["toc"] = mark_japanese_contents(context["toc"])
     # The page's language selects its type (the Japanese rules of ca911-print.css apply under
     # html[lang|="ja"]) and WeasyPrint's hyphenation through pyphen, whose "en" is its en_GB
     # dictionary: it breaks "Americ-an", "Cent-ral", "bey-ond". The en_US patterns break the same
@@ -273,6 +287,12 @@ def _print_front_matter(
         lang=edition_of(app.config.language),
         pdf=app.config.simplepdf_file_name or "companion.pdf",
     )
+    if edition_of(app.config.language) == "ja":  # the title page's title and blurb, set large
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(context["ca911_print_front_matter"], "html.parser")
+        mark_japanese_phrases(soup, "article.ca911-title-page :is(h1, p)")
+        context["ca911_print_front_matter"] = str(soup)
 
 
 def _connect_page_handlers(app: Sphinx) -> None:
