@@ -23,9 +23,9 @@ from support.reader_words import (
 )
 from support.rendered_text import pdf_text_outside_code, visible_text
 
-# The register of discrepancies states each reading adopted in the data's own terms (a field, a
-# code): it documents the coding, as the codebook does.
-CODING_PAGES = (*NAME_PAGES, "methods/discrepancies.html")
+# The pages that document the coding by its names (the codebook, the data model); the register of
+# discrepancies says its readings in words like the rest of the book.
+CODING_PAGES = NAME_PAGES
 
 
 def html_pages() -> list[str]:

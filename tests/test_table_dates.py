@@ -25,22 +25,9 @@ def test_chronology_tables_show_dates_in_words(built_book, lang, page):
     assert stored_dates(table_cell_texts(html)) == []
 
 
-# The register's readings are data (discrepancies.csv) that still write some dates as stored
-# (d01 d06 d64 d66 d70 d71 d72 d80 d81 d82 d83 d84); their rewording is the data's, and this mark
-# fails as soon as it has landed.
-REGISTER_DATES_PENDING = pytest.mark.xfail(
-    reason="discrepancies.csv readings write dates as stored: reworded in the data", strict=True
-)
-
-
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(p, marks=REGISTER_DATES_PENDING)
-        if p.endswith("methods/discrepancies.html")
-        else p
-        for p in reader_pages()
-    ],
+    reader_pages(),
 )
 def test_no_page_shows_a_date_as_stored(built_book, path):
     """Tables (network memberships, presence, aid, periods), prose and captions of every page:
