@@ -21,8 +21,6 @@ Self-tests on small broken pages: tests/support/test_japanese_forms.py.
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from pathlib import Path
 
@@ -52,18 +50,7 @@ QUOTATION_MARK = "◇"
 def quotations(data_dir: Path) -> frozenset[str]:
     """The values (and each `|`/`;` part) of the data's fields declared `"quotation": true`, as
     the pages print them (not normalised, unlike japanese_pages.declared_quotations)."""
-    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-    values = set()
-    for resource in descriptor["resources"]:
-        fields = [f["name"] for f in resource["schema"]["fields"] if f.get("quotation")]
-        if not fields:
-            continue
-        with (data_dir / resource["path"]).open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                for field in fields:
-                    value = row.get(field) or ""
-                    values |= {p.strip() for p in [value, *re.split(r"[;|]", value)] if p.strip()}
-    return frozenset(values)
+    return pages.quoted_values(data_dir)
 
 
 def running_text(page_html: str, quotations=frozenset()) -> list[str]:

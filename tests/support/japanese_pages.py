@@ -234,9 +234,9 @@ def latin_names(data_dir: Path) -> frozenset[str]:
 
 
 # ------------------------------------------------------------------------------- our own words
-def declared_quotations(data_dir: Path) -> frozenset[str]:
-    """Every value of a field the data package declares `"quotation": true` (and each part of a
-    list of them), normalised: the text a page may print as the chapters print it."""
+def quoted_values(data_dir: Path) -> frozenset[str]:
+    """Every value of a field the data package declares `"quotation": true`, and each part of a
+    list of them (`|`, `;`), as the data hold it: the text a page may print as the chapters do."""
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     values = set()
     for resource in descriptor["resources"]:
@@ -247,10 +247,13 @@ def declared_quotations(data_dir: Path) -> frozenset[str]:
             for row in csv.DictReader(fh):
                 for field in fields:
                     value = row.get(field) or ""
-                    for part in [value, *re.split(r"[;|]", value)]:
-                        if _normalised(part):
-                            values.add(_normalised(part))
+                    values |= {p.strip() for p in [value, *re.split(r"[;|]", value)] if p.strip()}
     return frozenset(values)
+
+
+def declared_quotations(data_dir: Path) -> frozenset[str]:
+    """The declared quotations (quoted_values), normalised as the copy check compares text."""
+    return frozenset(n for value in quoted_values(data_dir) if (n := _normalised(value)))
 
 
 def copied_runs(

@@ -26,38 +26,51 @@ def contrast_on_paper(rgb: tuple[int, int, int]) -> float:
     return 1.05 / (luminance(rgb) + 0.05)
 
 
-def pale_text(pdf: Path | str, least: float = LEAST_CONTRAST) -> list[tuple[int, str, float, str]]:
-    """(page, colour, contrast, the text in it) of every run of characters on a page but the cover
-    whose colour has under `least` contrast on white paper."""
+def _coloured_characters(pdf: Path | str):
+    """(page, colour, pdfium's font size, character) of every character but a space on every page
+    but the cover, in reading order."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    found = []
     doc = pdfium.PdfDocument(str(pdf))
     try:
         for index in range(1, len(doc)):
             textpage = doc[index].get_textpage()
             r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            pale: dict[tuple[int, int, int], str] = {}
             for k in range(raw.FPDFText_CountChars(textpage.raw)):
                 char = chr(raw.FPDFText_GetUnicode(textpage.raw, k))
                 if char.isspace() or not raw.FPDFText_GetFillColor(textpage.raw, k, r, g, b, a):
                     continue
                 rgb = (r.value, g.value, b.value)
-                if rgb != (255, 255, 255) and contrast_on_paper(rgb) < least:
-                    pale[rgb] = pale.get(rgb, "") + char
-            found += [
-                (
-                    index + 1,
-                    "#{:02x}{:02x}{:02x}".format(*rgb),
-                    round(contrast_on_paper(rgb), 2),
-                    text[:50],
-                )
-                for rgb, text in pale.items()
-            ]
+                yield index + 1, rgb, raw.FPDFText_GetFontSize(textpage.raw, k), char
     finally:
         doc.close()
-    return found
+
+
+def _runs_by_page_and_colour(characters) -> dict[tuple[int, tuple[int, int, int]], str]:
+    """The characters of each colour on each page, joined in reading order."""
+    runs: dict[tuple[int, tuple[int, int, int]], str] = {}
+    for page, rgb, _size, char in characters:
+        runs[page, rgb] = runs.get((page, rgb), "") + char
+    return runs
+
+
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def pale_text(pdf: Path | str, least: float = LEAST_CONTRAST) -> list[tuple[int, str, float, str]]:
+    """(page, colour, contrast, the text in it) of every run of characters on a page but the cover
+    whose colour has under `least` contrast on white paper."""
+    pale = (
+        c
+        for c in _coloured_characters(pdf)
+        if c[1] != (255, 255, 255) and contrast_on_paper(c[1]) < least
+    )
+    return [
+        (page, _hex(rgb), round(contrast_on_paper(rgb), 2), text[:50])
+        for (page, rgb), text in _runs_by_page_and_colour(pale).items()
+    ]
 
 
 # A colour whose channels differ by more than this is a hue, not a grey (the house blue #0072B2
@@ -70,33 +83,14 @@ def coloured_text(pdf: Path | str, largest: float) -> list[tuple[int, str, str]]
     at no more than `largest` (pdfium's font size, as it reports it; half a unit over for rounding):
     on paper a link or a name is set in the text's colour; the house colour is for headings and the
     title, set larger. The cover is not read."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    found = []
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        for index in range(1, len(doc)):
-            textpage = doc[index].get_textpage()
-            r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            hued: dict[tuple[int, int, int], str] = {}
-            for k in range(raw.FPDFText_CountChars(textpage.raw)):
-                char = chr(raw.FPDFText_GetUnicode(textpage.raw, k))
-                if char.isspace() or not raw.FPDFText_GetFillColor(textpage.raw, k, r, g, b, a):
-                    continue
-                rgb = (r.value, g.value, b.value)
-                if (
-                    max(rgb) - min(rgb) > GREY_SPREAD
-                    and raw.FPDFText_GetFontSize(textpage.raw, k) <= largest + 0.5
-                ):
-                    hued[rgb] = hued.get(rgb, "") + char
-            found += [
-                (index + 1, "#{:02x}{:02x}{:02x}".format(*rgb), text[:50])
-                for rgb, text in hued.items()
-            ]
-    finally:
-        doc.close()
-    return found
+    hued = (
+        c
+        for c in _coloured_characters(pdf)
+        if max(c[1]) - min(c[1]) > GREY_SPREAD and c[2] <= largest + 0.5
+    )
+    return [
+        (page, _hex(rgb), text[:50]) for (page, rgb), text in _runs_by_page_and_colour(hued).items()
+    ]
 
 
 def body_font_size(pdf: Path | str) -> float:
