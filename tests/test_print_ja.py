@@ -201,7 +201,7 @@ LONG_HEAD_CELL = "はたらき · モダリティ"
 def phrase_specimen_html() -> str:
     from bs4 import BeautifulSoup
 
-    from ca911.book.sphinx.print_marks import (
+    from ca911.book.sphinx.print_marks_ja import (
         LONGEST_HEAD_PHRASE,
         TABLE_HEAD_ELEMENTS,
         mark_japanese_phrases,
@@ -224,7 +224,7 @@ def phrase_specimen_html() -> str:
 
 
 def test_phrases_keep_names_and_words_whole():
-    from ca911.book.sphinx.print_marks import japanese_phrases
+    from ca911.book.sphinx.print_marks_ja import japanese_phrases
 
     assert japanese_phrases("9.11後のアメリカ、ロシアと中央アジア") == [
         "9.11後の",
@@ -240,7 +240,7 @@ def test_phrases_keep_names_and_words_whole():
 def test_contents_entries_set_their_number_apart_for_the_hang():
     from bs4 import BeautifulSoup
 
-    from ca911.book.sphinx.print_marks import mark_japanese_contents
+    from ca911.book.sphinx.print_marks_ja import mark_japanese_contents
 
     toc = '<ul><li class="toctree-l1"><a href="#n">11. バンドワゴン型か勢力均衡型か</a></li></ul>'
     entry = BeautifulSoup(mark_japanese_contents(toc), "html.parser")

@@ -22,17 +22,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ca911 import __version__
 from ca911.book.records import edition_of
 from ca911.book.sphinx.print_marks import (
-    LONGEST_HEAD_PHRASE,
-    TABLE_HEAD_ELEMENTS,
     anchor_tables,
     drop_code_only_cells,
     keep_ideographic_spaces,
     keep_tokens_whole,
     mark_identifiers,
     mark_introductions,
-    mark_japanese_cells,
-    mark_japanese_contents,
-    mark_japanese_phrases,
     mark_keep_with_next,
     mark_landscape_tables,
     mark_lead_ins,
@@ -43,6 +38,13 @@ from ca911.book.sphinx.print_marks import (
     mark_short_code,
     mark_short_lists,
     mark_wide_tables,
+)
+from ca911.book.sphinx.print_marks_ja import (
+    LONGEST_HEAD_PHRASE,
+    TABLE_HEAD_ELEMENTS,
+    mark_japanese_cells,
+    mark_japanese_contents,
+    mark_japanese_phrases,
 )
 from ca911.book.sphinx.print_navigation import (
     link_part_labels,

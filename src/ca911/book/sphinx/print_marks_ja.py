@@ -1,0 +1,155 @@
+"""Marks in the Japanese print edition's HTML that its stylesheet (static/ca911-print.css, rules
+under html[lang|="ja"]) designs with: table cells of one word or of running text, phrases (文節) of
+headings, captions and table heads kept whole on a line, and the contents' entry numbers in boxes of
+their own. `print.mark_for_print` applies them to a Japanese page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ca911.book.sphinx.print_marks import add_class, text_width
+
+JAPANESE_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def mark_japanese_cells(soup, word: int = 14) -> None:
+    """Japanese may break between any two characters, so a Japanese cell's narrowest width is one
+    character, and the automatic table layout, short of room beside columns that never break
+    (names, ids, locators), squeezed whole columns to that: 加盟国 set a character a line. A cell
+    holding one short Japanese word (no space, at most `word` Latin widths: seven characters) is
+    marked to stay on one line; a longer Japanese cell is marked to keep a least width, so its
+    lines hold a few characters each. The Japanese edition's print only."""
+    for cell in soup.select("table td, table th"):
+        text = cell.get_text("", strip=True)
+        if not JAPANESE_CHARACTER.search(text):
+            continue
+        if text_width(text) <= word and not re.search(r"\s", text):
+            add_class(cell, "ca911-ja-word")
+        else:
+            add_class(cell, "ca911-ja-text")
+
+
+# Phrases (文節) of a Japanese heading: a heading set large holds a dozen characters a line, and
+# Japanese, which may break between any two characters, split names and words there (中央|アジア,
+# モダ|リティ). A phrase is the characters up to the end of a run of kana particles and endings
+# (の, と, から) or a mark (、：・）), where Japanese headings are broken. Sphinx's TinySegmenter
+# tells a particle from a word's kana ending (受け|入れ is one word): a break after kana falls
+# only where it parts two of its words; its words alone are no phrases (中央|アジア, は|たらき).
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+PHRASE_END_MARKS = set("、。，．：；・）」』】〕〉》！？")
+PHRASE_OPENING_MARKS = set("（「『【〔〈《")
+# no line opens with these (JIS X 4051): a phrase never ends before one
+NO_PHRASE_START = set("ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ") | PHRASE_END_MARKS
+LONGEST_PHRASE = 12  # characters: a longer run is left to break (a heading line holds about 18)
+
+
+def word_boundaries(text: str) -> set[int]:
+    from sphinx.search.ja import DefaultSplitter
+
+    splitter, offsets = DefaultSplitter({}), set()
+    for run in re.finditer(r"\S+", text):  # the splitter drops spaces: each run on its own
+        at = run.start()
+        for word in splitter.split(run.group(0)):
+            at += len(word)
+            offsets.add(at)
+    return offsets
+
+
+def phrase_breaks(text: str) -> list[int]:
+    """The offsets in text where a Japanese line may break between phrases: at a space, after a
+    closing or middle mark, before an opening bracket, after kana where a word ends and anything
+    but kana follows; never so as to leave one character a phrase of its own (受け入れ|国)."""
+    words = word_boundaries(text)
+    breaks = []
+    for k in range(1, len(text)):
+        before, after = text[k - 1], text[k]
+        if before.isspace() or after.isspace():
+            breaks.append(k)
+        elif after in NO_PHRASE_START:
+            continue
+        elif (
+            before in PHRASE_END_MARKS
+            or (after in PHRASE_OPENING_MARKS and before not in PHRASE_OPENING_MARKS)
+            or (HIRAGANA.match(before) and not HIRAGANA.match(after) and k in words)
+        ):
+            breaks.append(k)
+    kept, ends = [], [*breaks, len(text)]
+    for k, following in zip(breaks, ends[1:]):
+        if following - k == 1 and not text[k].isspace() and not text[k - 1].isspace():
+            continue  # a single character before the next break joins the phrase before it
+        kept.append(k)
+    return kept
+
+
+def japanese_phrases(text: str) -> list[str]:
+    """text cut at its phrase breaks (spaces are pieces of their own)."""
+    cuts = [0, *phrase_breaks(text), len(text)]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:]) if a < b]
+
+
+PHRASE_ELEMENTS = "h1, h2, h3, h4, h5, h6, p.ca911-part-subtitle, p.caption"
+TABLE_HEAD_ELEMENTS = "table th, table td p.ca911-lead-in"
+# characters: a table's head keeps its columns as narrow as before (a Japanese cell's least width is
+# five characters, .ca911-ja-text), so a longer phrase there may break
+LONGEST_HEAD_PHRASE = 5
+
+
+def mark_japanese_phrases(
+    soup, selector: str = PHRASE_ELEMENTS, longest: int = LONGEST_PHRASE
+) -> None:
+    """Every phrase of a Japanese heading, part title, contents entry or table head set in a span
+    that never breaks (.ca911-phrase), so its lines break only between phrases. A phrase longer
+    than `longest` stays breakable: a narrow column or a long name must still fit. The
+    Japanese edition's print only."""
+    from bs4 import NavigableString
+
+    for element in soup.select(selector):
+        for text in list(element.find_all(string=True)):
+            if type(text) is not NavigableString or not JAPANESE_CHARACTER.search(text):
+                continue
+            if text.find_parent(["code", "pre", "script", "style"]) is not None:
+                continue
+            if text.parent is not None and "ca911-phrase" in (text.parent.get("class") or []):
+                continue
+            pieces = japanese_phrases(str(text))
+            if len(pieces) < 2 and len(str(text).strip()) < 2:
+                continue
+            new = []
+            for piece in pieces:
+                if 2 <= len(piece) <= longest and not piece.isspace():
+                    span = soup.new_tag("span", attrs={"class": "ca911-phrase"})
+                    span.string = piece
+                    new.append(span)
+                else:
+                    new.append(NavigableString(piece))
+            for node in new:
+                text.insert_before(node)
+            text.extract()
+
+
+ENTRY_NUMBER = re.compile(r"^\s*((?:\d+|[A-Z])(?:\.\d+)*\.?)\s+")
+
+
+def mark_japanese_contents(toc: str) -> str:
+    """The printed contents of the Japanese edition: each entry's number in a span of its own
+    (.ca911-entry-number), which the stylesheet hangs left of the entry's text, so the lines of a
+    wrapped entry start under its text and not under its number; the entries' and the part labels'
+    phrases kept whole (mark_japanese_phrases)."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    soup = BeautifulSoup(toc, "html.parser")
+    for link in soup.select("li > a"):
+        first = link.contents[0] if link.contents else None
+        if type(first) is not NavigableString:
+            continue
+        match = ENTRY_NUMBER.match(first)
+        if not match:
+            continue
+        number = soup.new_tag("span", attrs={"class": "ca911-entry-number"})
+        number.string = match.group(1)
+        first.replace_with(NavigableString(first[match.end() :]))
+        link.insert(0, number)
+        add_class(link.parent, "ca911-numbered-entry")
+    mark_japanese_phrases(soup, "li > a, p.caption")
+    return str(soup)
