@@ -48,7 +48,7 @@ TABLE1_CODE_WORDS_JA = {
     "within_cst": "集団安全保障条約の枠内で安全保障関係を深める",
     "outside_csto": "CSTO の枠外での安全保障協力（SCO など）",
     "troops_sent": "イラクへ要員を派遣",
-    "no_troops": "要員の派遣なし",
+    "no_troops": "特段の要員派遣なし",
 }
 # The heatmap key's lines, in Latin characters (a Japanese one counts two, and sets a little wider
 # than two Latin ones: the two columns of the key must fit the text width).

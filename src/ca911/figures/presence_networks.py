@@ -83,7 +83,7 @@ WORDS = {
         },
         "title": "{title}（{date}時点）",
         "none": "駐留の記録なし",
-        "present or arriving": "駐留・到着",
+        "present or arriving": "駐留・到着途上",
         "agreed or planned": "合意・計画",
         "no number": "人数の記載なし",
         "personnel": "{number}人",
