@@ -72,6 +72,7 @@ def test_the_language_is_a_parameter():
     assert wording.join(["ロシア", "米国", "中国"], lang="ja") == "ロシア、米国、中国"
     assert wording.name_in_text("米国", "state", lang="ja") == "米国"
     assert wording.times(2, lang="ja") == "2回" and wording.how_many(0, lang="ja") == "なし"
+    assert wording.how_many(4, lang="ja", counter="件") == "4件"
     with pytest.raises(NotImplementedError, match="no Japanese word for 'aardvark'"):
         wording.count(2, "aardvark", lang="ja")
     with pytest.raises(NotImplementedError):

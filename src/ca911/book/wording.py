@@ -194,12 +194,13 @@ def figure_count(
     return f"{n:,} {noun_form(n, noun, lang, plural_form)}"
 
 
-def how_many(n: int, lang: str = DEFAULT_LANG) -> str:
-    """A count standing for a noun already named ("… of them"): "none", "one", "12"."""
+def how_many(n: int, lang: str = DEFAULT_LANG, counter: str = "") -> str:
+    """A count standing for a noun already named ("… of them"): "none", "one", "12"; in Japanese
+    with the noun's `counter` (件) if it has one: なし, 12件."""
     _check(lang)
     n = int(n)
     if lang == "ja":
-        return "なし" if n == 0 else f"{n:,}"
+        return "なし" if n == 0 else f"{n:,}{counter}"
     return {0: "none", 1: "one"}.get(n, f"{n:,}")
 
 
