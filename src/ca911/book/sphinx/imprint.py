@@ -57,7 +57,7 @@ IMPRINT_WORDS = {
         '<a class="ca911-xref" href="#app-how-to-cite">How to cite </a>.',
         "html_head": "The HTML edition and the data",
         "html": "This volume has no published address yet. Its HTML edition, with the interactive "
-        "tables, every download this print edition names by its file name (such as "
+        "tables, every file this print edition names (such as "
         "<code>ca911-data.zip</code>), each network as GraphML and GEXF files with notes on "
         "opening them, the executed notebooks and the data package in "
         "<code>data/</code>, is built from the project’s repository: run <code>make book</code> "
