@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from ca911.book.editions import TEAM_JA, edition
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -87,7 +89,7 @@ CITATION_WORDS = {
         "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と食い違いの記録簿も同じ形を"
         "用いる）。記録を引用するときは本書のバージョンを添え、読者が当時のデータを取得できるように"
         "する：",
-        "record_example": "{title}（日本語版）, version {version}, 記録 {ref}",
+        "record_example": "{team}『{title}』日本語版、バージョン{version}、記録 {ref}",
         "anchors": "出来事と日付のない事実には HTML 版でのアンカーもある"
         "（出来事は全年表の項目、事実は日付のない事実の一覧の項目）。また、ページをもつ"
         "アクターはそのすべての記録を参照名とともに示す。",
@@ -127,7 +129,7 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") 
         CITATION_BLOCK,
         "",
         words["record_example"].format(
-            title=cff["title"], version=cff["version"], ref=EXAMPLE_RECORD
+            title=edition(lang).title, team=TEAM_JA, version=cff["version"], ref=EXAMPLE_RECORD
         ),
         "```",
         "",
