@@ -20,10 +20,11 @@ import re
 import pybtex.plugin
 import pybtex.style.names
 import sphinxcontrib.bibtex.plugin
+from pybtex.richtext import Text
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
-from pybtex.style.template import field, first_of, join, optional, optional_field, sentence
+from pybtex.style.template import field, first_of, join, node, optional, optional_field, sentence
 from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
@@ -39,6 +40,18 @@ NO_DATE = "n.d."
 def _surnames(entry) -> str:
     persons = entry.persons.get("author", [])
     return " ".join(" ".join(p.last_names) for p in persons).replace("{", "").replace("}", "")
+
+
+@node
+def japanese_form(children, data, role):
+    """The Japanese form of the entry's name in parentheses, unless it is the name itself (a body
+    the chapters print only in Latin letters, such as Radio Free Europe/Radio Liberty)."""
+    entry = data["entry"]
+    japanese = entry.fields.get(f"{role}_ja", "")
+    written = " ".join(str(person) for person in entry.persons.get(role, ())).replace("{", "")
+    if not japanese or japanese == written.replace("}", ""):
+        return Text()
+    return Text("(", japanese, ")")
 
 
 class AuthorDateLabels(BaseLabelStyle):
@@ -104,9 +117,7 @@ class AuthorDateStyle(UnsrtStyle):
 
     def format_names(self, role, as_sentence=True):
         # The one author's name, then the Japanese form in parentheses: "Matsui, Hiroaki (松井弘明)"
-        names = join(sep=" ")[
-            super().format_names(role, as_sentence=False), optional["(", field(f"{role}_ja"), ")"]
-        ]
+        names = join(sep=" ")[super().format_names(role, as_sentence=False), japanese_form(role)]
         return sentence[names] if as_sentence else names
 
     def get_misc_template(self, e):
