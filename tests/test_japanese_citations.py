@@ -92,3 +92,20 @@ def test_a_citation_of_either_edition_names_both():
         bibtex = page.split("```{code-block} bibtex", 1)[1].split("```", 1)[0]
         assert EDITIONS_NOTE in bibtex and "English" in bibtex and "日本語版" in bibtex, lang
     assert "英語版と日本語版" in citation_markdown(lang="ja")
+
+
+def test_no_english_reference_repeats_its_name_in_brackets():
+    """A name's Japanese form is bracketed after it only when it differs (a body printed only in
+    Latin letters keeps its name as its Japanese form: "Radio Free Europe/Radio Liberty")."""
+    import re
+
+    from pybtex.database import parse_file
+
+    from ca911.book.sphinx import bibstyle
+
+    bibstyle.register()
+    entries = parse_file(str(ROOT / "references.bib")).entries.values()
+    texts = [e.text.render_as("text") for e in bibstyle.AuthorDateStyle().format_entries(entries)]
+    assert any("(松井弘明)" in t for t in texts)  # a different Japanese form is kept
+    repeated = [t[:80] for t in texts if re.match(r"^(.+?) \(\1\)", t)]
+    assert repeated == []
