@@ -222,21 +222,42 @@ def accessibility_problems(
     return problems
 
 
+# what follows a part's label in its bookmark ("Part I — Companion…", "第1部 原著第3章の手引き")
+PART_LABEL_ENDS = (" ", "—", "–", ":", "：")
+
+
 def _outline_mismatches(
     outline: list[tuple[int, str]], headings: list[tuple[int, str]]
 ) -> list[str]:
     """Every bookmark must be a tagged heading, in the bookmarks' order (headings with no bookmark
-    are allowed in between)."""
+    are allowed in between). A part's opening page heads it with its label (H1 "Part I") over its
+    caption, and its top-level bookmark names both: such a bookmark is the H1 its title starts
+    with."""
     if not outline:
         return ["the PDF has no outline to check its headings against"]
     # compared without spaces: a heading's text comes in runs (a link, a number) whose spaces
     # PDFium may or may not give
     texts = ["".join(text.split()) for _, text in headings]
+
+    def is_heading(index: int, depth: int, title: str) -> bool:
+        if texts[index] == "".join(title.split()):
+            return True
+        label = " ".join(headings[index][1].split())
+        return (
+            depth == 1
+            and headings[index][0] == 1
+            and bool(label)
+            and title.startswith(label)
+            and title[len(label) : len(label) + 1] in PART_LABEL_ENDS
+        )
+
     position = 0
     for depth, title in outline:
-        try:
-            position = texts.index("".join(title.split()), position) + 1
-        except ValueError:
+        title = " ".join(title.split())
+        found = next((i for i in range(position, len(texts)) if is_heading(i, depth, title)), None)
+        if found is not None:
+            position = found + 1
+        else:
             return [
                 f"bookmark {title!r} (depth {depth}) is not a tagged heading after "
                 f"{headings[position - 1][1] if position else 'the start'!r}"

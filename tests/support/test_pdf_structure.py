@@ -126,3 +126,16 @@ def test_metadata_missing_from_xmp_fails(tmp_path):
     assert "XMP has no dc:rights" in found
     assert [p for p in found if p.startswith("XMP xmpMM:VersionID")]
     assert [p for p in problems(path, title="Another title") if p.startswith("XMP dc:title")]
+
+
+def test_a_part_bookmark_is_the_label_heading_its_title_starts_with_and_nothing_looser():
+    from support.pdf_structure import _outline_mismatches
+
+    headings = [(1, "Part I"), (1, "1. The chapter"), (1, "第1部"), (2, "2.1 A section")]
+    assert (
+        _outline_mismatches([(1, "Part I — Companion to x"), (2, "1. The chapter")], headings) == []
+    )
+    assert _outline_mismatches([(1, "第1部 原著第3章の手引き")], headings) == []
+    # a longer label is not the shorter one, a section is never matched by its start
+    assert _outline_mismatches([(1, "Part II — Companion to y")], headings) != []
+    assert _outline_mismatches([(2, "2.1 A section and more")], headings) != []
