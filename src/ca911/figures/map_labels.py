@@ -61,7 +61,7 @@ SHORT_NAMES = {
 }
 WORDS = {
     "en": {"no number": "no number", "aircraft": "{count}", "name": "{name}: {body}"},
-    "ja": {"no number": "人数の記載なし", "aircraft": "航空機{count}", "name": "{name}：{body}"},
+    "ja": {"no number": "人数なし", "aircraft": "航空機{count}", "name": "{name}：{body}"},
 }
 HALO = {
     "boxstyle": "round,pad=0.08",

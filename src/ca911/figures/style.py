@@ -135,7 +135,7 @@ STATUS_WORDS = {
     "en": {s: s for s in ("present", "arriving", "planned", "agreed", "capacity")},
     "ja": {
         "present": "駐留",
-        "arriving": "到着途上",
+        "arriving": "到着",
         "planned": "計画",
         "agreed": "合意",
         "capacity": "収容能力",
