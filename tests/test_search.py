@@ -1,7 +1,8 @@
 """The Japanese edition's search finds a compound word on the pages that print it: the search page
 splits a query with the segmenter the index was built with (ca911.book.sphinx.search), so 有志連合
-is looked up as the words it was indexed as. Its results' summaries read as running text. And the
-search field's text starts clear of its icon in both editions. The checks are
+is looked up as the words it was indexed as, and 9.11 (9・11) and 同時多発テロ, which the
+segmenter cuts into pieces, are found as readers type them. Its results' summaries read as running
+text. And the search field's text starts clear of its icon in both editions. The checks are
 tests/support/site_search.py (self-tested in tests/support/test_site_search.py)."""
 
 from __future__ import annotations
@@ -26,6 +27,28 @@ def test_the_japanese_search_finds_every_page_that_prints_a_compound(browser, si
     found, _ = site_search.search_page(browser, site, JA, word)
     assert printed <= found, (
         f"searching {word!r} missed {len(printed - found)} of the {len(printed)} pages that "
+        f"print it: {sorted(printed - found)[:8]}"
+    )
+
+
+# terms a reader types whole that the segmenter cuts into pieces the index drops, each with the
+# forms a page may print it in (ca911.book.sphinx.search.whole_terms)
+WHOLE_TERMS = {
+    "9.11": ("9.11", "9・11", "9/11", "９．１１", "９・１１"),
+    "9・11": ("9.11", "9・11", "9/11", "９．１１", "９・１１"),
+    "同時多発テロ": ("同時多発テロ",),
+}
+
+
+@pytest.mark.parametrize("query", sorted(WHOLE_TERMS))
+def test_the_japanese_search_finds_a_term_as_readers_type_it(browser, site, query):
+    """9.11 and 同時多発テロ, which the segmenter cuts into one-character words and pieces, are
+    found on every page that prints them, in any of their forms."""
+    printed = set().union(*(site_search.pages_containing(HTML / JA, f) for f in WHOLE_TERMS[query]))
+    assert printed, f"no Japanese page prints {query!r}: pick a term the pages hold"
+    found, _ = site_search.search_page(browser, site, JA, query)
+    assert printed <= found, (
+        f"searching {query!r} missed {len(printed - found)} of the {len(printed)} pages that "
         f"print it: {sorted(printed - found)[:8]}"
     )
 
@@ -80,17 +103,14 @@ def catalog_sentences(limit: int = 400) -> list[str]:
 
 
 def test_the_query_splitter_splits_as_the_index_does(page):
-    from sphinx.search.ja import DefaultSplitter, SearchJapanese
+    from ca911.book.sphinx.search import JapaneseSearch, splitter_js
 
-    from ca911.book.sphinx.search import splitter_js
-
-    language = SearchJapanese({})
-    splitter = DefaultSplitter({})
+    language = JapaneseSearch({})
 
     def index_words(text: str) -> list[str]:
-        return [w for w in splitter.split(text) if language.word_filter(w)]
+        return [w for w in language.split(text) if language.word_filter(w)]
 
-    texts = catalog_sentences()
+    texts = catalog_sentences() + ["9.11後", "９・１１事件", "9/11", "同時多発テロ", "1.5と2・3"]
     assert len(texts) >= 100
     assert site_search.splitter_disagreements(page, splitter_js(), index_words, texts) == []
 

@@ -450,3 +450,24 @@ def test_full_width_is_allowed_inside_a_quotation(data_copy):
     header, rows = read_rows(data_copy / "discrepancies.csv")
     assert any("１" in r["as_printed"] for r in rows)  # a quotation field that keeps its width
     assert not [p for p in problems_of(data_copy) if "full-width-latin" in p]
+
+
+def test_a_quantity_in_our_japanese_text_is_written_as_the_numbers_module_writes_it(data_copy):
+    """1000人 beside a table's 1,000人 is one number in two forms: our Japanese fields write a
+    quantity as ca911.data.numbers does (1,000人, 12万9,000ドル)."""
+    row = mutate(data_copy, "events", 0, summary_ja="兵員1000人と12万9000ドルが送られた。")
+    assert_problem(
+        data_copy,
+        f"events.csv:{row}:summary_ja: ungrouped-quantity: 1000、9000 is written otherwise "
+        "than the book's numbers (1,000、9,000)",
+    )
+
+
+def test_years_identifiers_and_quotations_are_not_quantities(data_copy):
+    mutate(
+        data_copy,
+        "events",
+        0,
+        summary_ja="2001年の決議1511は「兵員1000人」と記し、兵員1,000人と1万8,000ドルを送った。",
+    )
+    assert not [p for p in problems_of(data_copy) if "ungrouped-quantity" in p]

@@ -199,7 +199,7 @@ def test_pairs_of_states_in_japanese():
     pairs = [("EST", "GEO"), ("EST", "UKR"), ("GEO", "UKR"), ("KAZ", "UKR")]
     assert (
         pairs_in_words(pairs, names.get, "ja")
-        == "ウクライナ、エストニア、グルジアのどの2か国の間も；ウクライナとカザフスタン"
+        == "ウクライナ・エストニア・グルジアのどの2か国の間も、ウクライナとカザフスタン"
     )
 
 

@@ -66,7 +66,7 @@ TABLE_WORDS = {
         "cell": "{country}：{dimension}",
         "evidence_columns": ["", "出来事", "根拠となるセル"],
         "sep": "、",
-        "cells_sep": "；",
+        "cells_sep": "、",
         "listing_columns": ["日付", "出来事", "種類", "典拠箇所"],
         "network": "ネットワーク",
     },

@@ -82,6 +82,7 @@ CITATION_WORDS = {
         "above does. The records, their references and the version are the same in both.",
         "cff_head": "Citation File Format",
         "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
+        "bibtex_note": None,
     },
     "ja": {
         "one_record": "一つの記録",
@@ -100,6 +101,12 @@ CITATION_WORDS = {
         # the format's name is English: the heading says what it is in Japanese first
         "cff_head": "引用情報ファイル（{english}`Citation File Format`）",
         "cff": "プロジェクトの最上位にあるファイル `CITATION.cff`（現状のまま）：",
+        # what a Japanese reader needs before the English BibTeX record
+        "bibtex_note": "次の BibTeX の項目は英語版のものと同じで、両版が同じ `CITATION.cff` "
+        "から作る同じデータである。著者名と題名は英語で記され、日本語の名前を含まないので、"
+        "日本語の文献を読みで並べるための `yomi` 欄はもたない。日本語の文献として著者・年の"
+        "形式で引用するときは、本文中では（{team} {year}）とし、文献一覧には次のように記す"
+        "（刊行年が記されていないため、年は {year} とする）：",
     },
 }
 EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"
@@ -108,9 +115,25 @@ EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"
 def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") -> str:
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
     words = CITATION_WORDS[lang]
+    released = str(cff.get("date-released") or "")
+    year = released[:4] if released[:4].isdigit() else "n.d."
+    japanese = []
+    if words["bibtex_note"]:  # the Japanese edition: how to cite it in Japanese, then the record
+        citation = edition_citation(cff, lang)
+        japanese = [
+            words["bibtex_note"].format(team=TEAM_JA, year=year),
+            "",
+            "```{code-block} text",
+            CITATION_BLOCK,
+            "",
+            f"{TEAM_JA}（{year}）{citation.removeprefix(TEAM_JA)}",
+            "```",
+            "",
+        ]
     out = [
         "# BibTeX",
         "",
+        *japanese,
         "```{code-block} bibtex",
         CITATION_BLOCK,
         "",

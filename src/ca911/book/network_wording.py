@@ -20,8 +20,8 @@ PAIR_WORDS = {
     },
     "ja": {
         "every_two": "{names}のどの2か国の間も",
-        "hub": "{hub}と、{partners}のそれぞれ",
-        "sep": "；",
+        "hub": "{hub}と{partners}のそれぞれ",
+        "sep": "、",
         "count": "{n}組",
         "row": "{count}：{pairs}",
         "column": "国の組",
@@ -33,12 +33,13 @@ def pairs_in_words(pairs: list[tuple[str, str]], name_of, lang: str = "en") -> s
     """Pairs of states in a reader's words: three or more states of which every two are a pair are
     named once ("every two of Estonia, Georgia and Ukraine"), a state in three or more of the other
     pairs once with its partners ("Belarus with each of Armenia, Kazakhstan and Russia"), the pairs
-    left over one by one ("Kazakhstan and Russia"; Japanese: カザフスタンとロシア)."""
+    left over one by one ("Kazakhstan and Russia"; Japanese: カザフスタンとロシア). Japanese lists
+    the parts with 、 and the states inside a part with ・, never 「；」."""
     words = PAIR_WORDS[lang]
 
     def listed(names: list[str], pair: bool = False) -> str:
-        if lang == "ja":  # 、 between the members of a list; と between the two states of a pair
-            return "と".join(names) if pair else "、".join(names)
+        if lang == "ja":  # ・ between the members of a list; と between the two states of a pair
+            return "と".join(names) if pair else "・".join(names)
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     left, parts = {frozenset(p) for p in pairs}, []

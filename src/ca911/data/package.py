@@ -146,6 +146,14 @@ def shown_name(name: str, external: list[str]) -> str:
     return name
 
 
+def shown_name_ja(printed: str, external: str) -> str:
+    """The Japanese name as the book prints it: the printed name, then the name the book adds to
+    tell apart actors the chapters name only together, in full-width square brackets
+    (`name_ja_external`): バルト諸国［エストニア］, so no page or figure passes it off as
+    printed."""
+    return f"{printed}［{external}］" if external else printed
+
+
 def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPackage:
     """Validate the package (raise DataPackageError listing every problem) and load every table."""
     from ca911.data.validation import validate_package
@@ -180,6 +188,10 @@ def load(data_dir: str | Path | None = None, validate: bool = True) -> DataPacka
         if res["name"] == "actors" and "name_en_external" in frame:
             frame["name_shown"] = [
                 shown_name(n, x) for n, x in zip(frame["name_en"], frame["name_en_external"])
+            ]
+        if res["name"] == "actors" and "name_ja_external" in frame:
+            frame["name_ja"] = [
+                shown_name_ja(n, x) for n, x in zip(frame["name_ja"], frame["name_ja_external"])
             ]
         tables[res["name"]] = frame
     return DataPackage(tables, descriptor, package_hash(data_dir))

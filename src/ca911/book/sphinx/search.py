@@ -7,11 +7,19 @@ ships no JavaScript splitter for Japanese, so the search language here gives the
 same segmenter, its tables written out of the Python splitter the index used (never a second
 copy of the model that could drift from it), dropping the one-character words the index drops
 (SearchJapanese.word_filter).
+
+The segmenter also cuts a term a reader types whole into pieces the index drops: 9.11 into 9, .,
+1, 1 (one character each), 同時多発テロ into 同, 時多, 発, テロ. Both the index and the query
+splitter therefore add such terms whole (`whole_terms`): a number joined by a point, a middle dot
+or a slash in each of the three forms (a page's 9.11 is found by 9・11 and 9/11 too), and the
+compounds of WHOLE_COMPOUNDS where the text holds them.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 
 from sphinx.application import Sphinx
 from sphinx.search.ja import DefaultSplitter, SearchJapanese
@@ -66,6 +74,24 @@ SCORE_TERMS = (
     ("TQ4__", "p3+c2+c3+c4"),
 )
 
+# numbers joined by a point, a middle dot or a slash (9.11, 9・11, 9/11), after NFKC (９．１１)
+NUMBER_TERM = re.compile(r"\d+(?:[.・/]\d+)+")
+NUMBER_SEPARATORS = (".", "・", "/")
+# compounds the Japanese pages print that the segmenter cuts into pieces
+WHOLE_COMPOUNDS = ("同時多発テロ",)
+
+
+def whole_terms(text: str) -> list[str]:
+    """The terms of `text` a reader types whole that the segmenter cuts up, as the index holds
+    them: each joined number in its three forms, then each compound of WHOLE_COMPOUNDS."""
+    text = unicodedata.normalize("NFKC", text)
+    terms = []
+    for match in NUMBER_TERM.finditer(text):
+        parts = re.split(r"[.・/]", match.group())
+        terms += [sep.join(parts) for sep in NUMBER_SEPARATORS]
+    return terms + [word for word in WHOLE_COMPOUNDS if word in text]
+
+
 SPLITTER_JS = """
 var splitQuery = (() => {
   const model = %(model)s;
@@ -94,8 +120,18 @@ var splitQuery = (() => {
     result.push(word.trim());
     return result;
   };
+  // as the index: terms typed whole that the segmenter cuts up (whole_terms in search.py)
+  const wholeTerms = input => {
+    const text = input.normalize("NFKC");
+    const terms = [];
+    for (const match of text.matchAll(new RegExp(%(number)s, "g"))) {
+      const parts = match[0].split(/[.・/]/);
+      for (const sep of %(separators)s) terms.push(parts.join(sep));
+    }
+    return terms.concat(%(compounds)s.filter(word => text.includes(word)));
+  };
   // as the index: words of one character are not in it, so a query never requires one
-  return query => segment(query).filter(term => [...term].length > 1);
+  return query => segment(query).concat(wholeTerms(query)).filter(term => [...term].length > 1);
 })();
 """
 
@@ -112,11 +148,18 @@ def splitter_js() -> str:
         "model": json.dumps(tables, ensure_ascii=False, sort_keys=True),
         "types": json.dumps(types, ensure_ascii=False),
         "terms": json.dumps(SCORE_TERMS),
+        "number": json.dumps(NUMBER_TERM.pattern),
+        "separators": json.dumps(NUMBER_SEPARATORS, ensure_ascii=False),
+        "compounds": json.dumps(WHOLE_COMPOUNDS, ensure_ascii=False),
     }
 
 
 class JapaneseSearch(SearchJapanese):
-    """Sphinx's Japanese search language with the query splitter its index needs."""
+    """Sphinx's Japanese search language with the query splitter its index needs, and the terms
+    a reader types whole added to the segmenter's words."""
+
+    def split(self, input: str) -> list[str]:
+        return self.splitter.split(input) + whole_terms(input)
 
     @property
     def js_splitter_code(self) -> str:  # type: ignore[override]

@@ -1,0 +1,132 @@
+"""Checks of the Japanese edition's text as a reader sees it on its pages (tests/
+test_japanese_edition_text.py; self-tests on small pages in tests/support/
+test_japanese_edition_text.py):
+
+- build paths: where a page of the Japanese edition names a built file of the book, it names the
+  Japanese edition's own (`_build/html/ja/…`, `companion-ja.pdf`, `companion-ja-archival.pdf`);
+- parentheses: none inside another (（…（…）…）) in a paragraph of prose, outside 「」 and 『』
+  quotations and code;
+- quantities: written as the numbers module writes them (1,000人, not 1000人), outside quotations;
+- table cells: a list in a cell is set off with 、 or ・, never 「；」, outside quotations;
+- table cells in English: a cell whose words are English, other than names, ids and code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from ca911.data.japanese_text_rules import ungrouped_quantities
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
+# a built file of the book named on a page: the HTML below _build/html/, a PDF of the companion
+BUILD_PATH = re.compile(r"_build/html/\S*|\bcompanion[\w-]*\.pdf")
+OWN_BUILD_PATH = re.compile(r"_build/html/ja(?:/\S*)?|companion-ja(?:-archival)?\.pdf")
+OPENING, CLOSING = "（(", "）)"
+
+
+def _article(page_html: str) -> Tag:
+    soup = BeautifulSoup(page_html, "html.parser")
+    root = soup.select_one("article.bd-article") or soup.body or soup
+    for tag in root.select("script, style, .headerlink"):
+        tag.decompose()
+    return root
+
+
+def _prose(page_html: str) -> str:
+    """The article's text without its code (code cells, code spans, their outputs)."""
+    root = _article(page_html)
+    for tag in root.select("pre, code, div.cell_input, div.cell_output, .highlight"):
+        tag.decompose()
+    return " ".join(root.get_text(" ").split())
+
+
+def other_edition_paths(page_html: str) -> list[str]:
+    """Built files a Japanese page names that are not the Japanese edition's own."""
+    text = _article(page_html).get_text(" ")
+    return [
+        m[0].rstrip("`'\".,、。）)")
+        for m in BUILD_PATH.finditer(text)
+        if not OWN_BUILD_PATH.fullmatch(m[0].rstrip("`'\".,、。）)"))
+    ]
+
+
+def nested_parentheses(page_html: str) -> list[str]:
+    """Each place in the page's paragraphs of prose (not its tables) where a parenthesis opens
+    inside another, with the words around it."""
+    root = _article(page_html)
+    found = []
+    for paragraph in root.find_all("p"):
+        if not paragraph.find_parent(["table", "pre"]):
+            found += _nested(QUOTED.sub("「」", _prose(str(paragraph))))
+    return found
+
+
+def _nested(text: str) -> list[str]:
+    found, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in OPENING:
+            depth += 1
+            if depth == 1:
+                start = i
+            elif depth == 2:
+                found.append(text[start : start + 80])
+        elif ch in CLOSING and depth:
+            depth -= 1
+    return found
+
+
+def quantities_in_another_form(page_html: str) -> list[str]:
+    """Quantities of the page's text written otherwise than the numbers module writes them."""
+    text = _prose(page_html)
+    return [
+        f"{q}: …{text[max(0, i - 20) : i + 20]}…"
+        for q in ungrouped_quantities(text)
+        for i in [text.find(q)]
+    ]
+
+
+def _cells(page_html: str) -> list[str]:
+    root = _article(page_html)
+    for tag in root.select("[lang]:not([lang='ja'])"):  # declared English: its own punctuation
+        tag.decompose()
+    return [" ".join(c.get_text(" ").split()) for c in root.select("table td, table th")]
+
+
+def semicolon_cells(page_html: str) -> list[str]:
+    """Table cells that set off a list with 「；」 (outside quotations)."""
+    return [c for c in _cells(page_html) if "；" in QUOTED.sub("", c)]
+
+
+# a cell that is a name, an id, a code, a number or a file, not words a reader reads
+NOT_WORDS = re.compile(
+    r"[\w.-]+\.(?:csv|json|md|bib|cff|graphml|gexf|zip|py|ipynb)|[a-z0-9]*[0-9_:/.-][a-z0-9_:/.-]*|[A-Z0-9_/&.-]+"
+    r"|[\d\s.,:%$–-]+|https?://\S+"
+)
+QUOTED_TITLE = re.compile(r"“[^”]*”")
+ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def english_cells(page_html: str, names=frozenset()) -> list[str]:
+    """Table cells in English: no Japanese, and a lower-case English word once the names the
+    data record in Latin letters (`names`), ids and codes are set aside."""
+    found = []
+    for root in [_article(page_html)]:
+        for cell in root.select("table td, table th"):
+            if cell.find_parent(["pre", "code"]) or cell.select_one("div.highlight, pre"):
+                continue
+            for tag in cell.select("code, .pre, [lang]:not([lang='ja'])"):
+                tag.decompose()
+            text = " ".join(cell.get_text(" ").split())
+            if not text or JAPANESE.search(text) or NOT_WORDS.fullmatch(text):
+                continue
+            if QUOTED_TITLE.fullmatch(text):  # a title in quotation marks, as in the prose
+                continue
+            rest = text
+            for name in sorted(names, key=len, reverse=True):
+                rest = rest.replace(name, " ")
+            if ENGLISH_WORD.search(rest):
+                found.append(text)
+    return found
