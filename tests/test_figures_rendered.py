@@ -195,26 +195,10 @@ def test_screen_check_sees_a_shrunken_figure(browser, site):
         visit.close()
 
 
-# Pages whose figures still show an all-capital abbreviation (CIS, SCO) that neither the figure nor
-# its caption expands: each must still fail, so that a mended page leaves this list and is checked
-# like every other.
-STILL_UNEXPLAINED = {
-    "index.html",
-    "ja/index.html",
-    "notebooks/chronology_1992_2004.html",
-    "notebooks/map_military_presence.html",
-    "notebooks/network_diplomatic_contacts.html",
-    "notebooks/network_memberships.html",
-    "notebooks/table1_iraq_war.html",
-    "ja/notebooks/chronology_1992_2004.html",
-    "ja/notebooks/map_military_presence.html",
-    "ja/notebooks/network_memberships.html",
-    "ja/notebooks/table1_iraq_war.html",
-}
-
-
 def test_every_abbreviation_a_figure_shows_is_expanded(built_book):
-    """Every figure of both editions, its wide and its phone layout, beside its own caption."""
+    """Every figure of both editions, its wide and its phone layout, beside its own caption: an
+    acronym a figure shows (CIS, SCO) is spelled out in the figure or its caption, "CIS
+    (Commonwealth of Independent States)" / 「CIS（独立国家共同体）」. No page is exempt."""
     found = {}
     for page in every_edition_page():
         rel = page.relative_to(HTML).as_posix()
@@ -227,5 +211,4 @@ def test_every_abbreviation_a_figure_shows_is_expanded(built_book):
                 missing = figure_checks.unexplained_abbreviations(svg, caption_text)
                 if missing:
                     found.setdefault(rel, set()).update(missing)
-    assert {k: v for k, v in found.items() if k not in STILL_UNEXPLAINED} == {}
-    assert sorted(STILL_UNEXPLAINED - set(found)) == []  # mended: off the list
+    assert found == {}

@@ -1,14 +1,17 @@
 """How the book's text wraps on screen, at 1280 px and on a 390 px phone, in both editions: a
 numbered contents entry too long for a line hangs under its title, not its number (the sidebar,
 open in its drawer on a phone); a Japanese table header breaks between phrases, never inside a
-katakana word. The checks: tests/support/screen_lines.py, self-tested in
-tests/support/test_screen_lines.py."""
+katakana word, and so does a Japanese body cell on a phone; chapter 4's Table 1 (and the other
+tables read a row at a time) reads a block per row on a phone, with no sideways scroll; the link
+to the other edition is a control of tappable size and readable text. The checks:
+tests/support/screen_lines.py, self-tested in tests/support/test_screen_lines.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from support import screen_fit, screen_lines
+from support.project import EDITIONS, sample_actor_pages
 
 pytestmark = pytest.mark.book
 
@@ -58,3 +61,112 @@ def test_japanese_table_headers_break_between_phrases(browser, site, path, size)
         context.close()
     assert headers > 0
     assert found == [], f"{path} at {size} px:\n" + "\n".join(found)
+
+
+def _visit(browser, site, path, size):
+    device, _ = SIZES[size]
+    context = browser.new_context(color_scheme="light", **device)
+    page = context.new_page()
+    page.goto(f"{site}/{path}", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return context, page
+
+
+def japanese_table_pages() -> list[str]:
+    """Every page of the Japanese edition with a table in its article (actor pages sampled)."""
+    ja = EDITIONS["ja"]
+    if not ja.html.is_dir():
+        return []
+    pages = screen_fit.book_pages(ja.html, lambda found: sample_actor_pages(found, ja.html))
+    return [
+        f"ja/{path}"
+        for path in pages
+        if "<table" in (ja.html / path).read_text(encoding="utf-8").split("bd-article", 1)[-1]
+    ]
+
+
+@pytest.mark.parametrize("path", japanese_table_pages() or ["ja/appendices/glossary.html"])
+def test_japanese_table_cells_break_between_phrases_on_a_phone(browser, site, path):
+    context, page = _visit(browser, site, path, "390")
+    try:
+        cells = page.locator("article td").count()
+        found = screen_lines.katakana_words_broken_in_cells(page)
+    finally:
+        context.close()
+    assert cells > 0
+    assert found == [], f"{path} at 390 px:\n" + "\n".join(found)
+
+
+TABLE_1_PAGES = ["notebooks/table1_iraq_war.html", "ja/notebooks/table1_iraq_war.html"]
+# the tables read a row at a time (src/ca911/book/sphinx/stacked_tables.py), by page
+ROW_TABLES = {
+    "notebooks/table1_iraq_war.html": 3,  # Table 1 as printed, in translation, its evidence
+    "ja/notebooks/table1_iraq_war.html": 3,
+    "notebooks/chronology_1992_2004.html": 1,  # chapter 4's periods
+    "ja/notebooks/chronology_1992_2004.html": 1,
+}
+
+
+@pytest.mark.parametrize("path", ROW_TABLES)
+def test_row_tables_read_a_row_at_a_time_on_a_phone(browser, site, path):
+    context, page = _visit(browser, site, path, "390")
+    try:
+        tables = page.locator("table.ca911-stacked").count()
+        found = screen_lines.rows_scrolling_sideways(page, "table.ca911-stacked")
+    finally:
+        context.close()
+    assert tables == ROW_TABLES[path]
+    assert found == [], f"{path} at 390 px:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "ja/index.html",
+        "notebooks/table1_iraq_war.html",
+        "ja/appendices/glossary.html",
+    ],
+)
+def test_the_link_to_the_other_edition_is_a_control(browser, site, path, size):
+    context, page = _visit(browser, site, path, size)
+    try:
+        found = screen_lines.small_edition_switches(page)
+    finally:
+        context.close()
+    assert found == [], f"{path} at {size} px:\n" + "\n".join(found)
+
+
+# The same checks on pages the test breaks, so that a passing check is seen to look: the book's
+# phone layouts undone by a style laid over them.
+BROKEN = {
+    "rows": "table.ca911-stacked :is(tbody, tr, td, th, thead) { display: revert !important; }"
+    " table.ca911-stacked { display: table !important; }"
+    " table.ca911-stacked td { min-width: 9em !important; }",
+    "cells": ".bd-article :is(td, th) { word-break: normal !important; }"
+    " .ca911-phrase { white-space: normal !important; }",
+    "switch": ".btn.ca911-edition-switch { font-size: 0.75rem !important;"
+    " padding: 0 !important; min-height: 0 !important; line-height: 1 !important;"
+    " border: 0 !important; }",
+}
+
+
+def test_the_phone_checks_see_the_layouts_undone(browser, site):
+    found = {}
+    for kind, path, check in (
+        (
+            "rows",
+            TABLE_1_PAGES[0],
+            lambda p: screen_lines.rows_scrolling_sideways(p, "table.ca911-stacked"),
+        ),
+        ("cells", "ja/appendices/glossary.html", screen_lines.katakana_words_broken_in_cells),
+        ("switch", "index.html", screen_lines.small_edition_switches),
+    ):
+        context, page = _visit(browser, site, path, "390")
+        try:
+            page.add_style_tag(content=BROKEN[kind])
+            found[kind] = check(page)
+        finally:
+            context.close()
+    assert all(found.values()), found

@@ -515,17 +515,21 @@ def crowded_text(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
 
 
 _ABBREVIATION = re.compile(r"\b[A-Z]{3,}\b")
+# what follows "CSTO (" when the brackets expand it: words, not an example ("CSTO (e.g. in the
+# SCO)" says nothing of what the CSTO is) nor empty brackets
+_EXPANSION = r"(?!\s*[)）]|\s*(?:e\.g\.|i\.e\.|see\b|cf\.))"
 
 
 def unexplained_abbreviations(svg: str, caption: str) -> list[str]:
     """All-capital tokens of three or more letters in a figure's text (CRRF, SCO) that neither its
     own text nor its caption expands: a token counts as explained where it stands beside its
-    expansion, "CRRF: the rapid-reaction force…" or "rapid-reaction force (CRRF)"."""
+    expansion, "CRRF: the rapid-reaction force…" or "rapid-reaction force (CRRF)", in a Japanese
+    caption with its full-width marks (「CRRF：緊急展開部隊」, 「緊急展開部隊（CRRF）」)."""
     figure_text = " ".join(r.text for r in text_runs(svg))
     found = []
     for token in sorted(set(_ABBREVIATION.findall(figure_text))):
         explained = re.compile(
-            rf"\b{token}\b\s*[:=]\s*\w|\(\s*{token}\s*\)|\b{token}\s*\((?!\s*\))"
+            rf"\b{token}\b\s*[:=：＝]\s*\w|[(（]\s*{token}\s*[)）]|\b{token}\s*[(（]{_EXPANSION}"
         )
         if not (explained.search(caption) or explained.search(figure_text)):
             found.append(token)

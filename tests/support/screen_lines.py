@@ -6,6 +6,12 @@ character), for two checks of how text wraps on screen:
   title's column; a line that starts left of the title starts under the number.
 - `katakana_words_broken_in_headers(page)`: no table header cell breaks a line between two
   katakana of one word (「はたらき · モダ｜リティ」); a Japanese header breaks between phrases.
+  `katakana_words_broken_in_cells(page)`: the same for every cell, head or body (「ユーラシア経済共
+  同体」 in a narrow glossary column).
+- `rows_scrolling_sideways(page, selector)`: the tables laid out a row at a time on a phone need
+  no sideways scroll, and each labelled cell shows its column's name above it.
+- `small_edition_switches(page)`: the link to the other edition is a control a finger can hit and
+  an eye can read (a target at least 24 px each way, text at least 14 px).
 
 Each returns descriptions of what it found (empty: nothing). Self-tests on small pages drawn both
 ways: tests/support/test_screen_lines.py."""
@@ -55,10 +61,10 @@ TOC_JS = r"""
 """
 
 HEADER_BREAKS_JS = r"""
-() => {
+(CELLS) => {
   const katakana = /[\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f]/;
   const found = [];
-  for (const cell of document.querySelectorAll("th")) {
+  for (const cell of document.querySelectorAll(CELLS)) {
     if (!cell.getClientRects().length) continue;
     const chars = [];  // [character, its rectangle's top], in reading order
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -93,4 +99,66 @@ def toc_entries_hanging_under_their_number(page) -> list[str]:
 
 def katakana_words_broken_in_headers(page) -> list[str]:
     """Each header cell's text with ｜ where a line breaks between two katakana."""
-    return page.evaluate(HEADER_BREAKS_JS)
+    return page.evaluate(HEADER_BREAKS_JS, "th")
+
+
+def katakana_words_broken_in_cells(page) -> list[str]:
+    """Each table cell's (head or body) text with ｜ where a line breaks between two katakana."""
+    return page.evaluate(HEADER_BREAKS_JS, "article :is(th, td)")
+
+
+STACKED_JS = r"""
+(selector) => {
+  const found = [];
+  for (const table of document.querySelectorAll(selector)) {
+    const box = table.closest(".pst-scrollable-table-container") || table.parentElement;
+    if (box.scrollWidth > box.clientWidth + 1 || table.getBoundingClientRect().right >
+        document.documentElement.clientWidth + 1) {
+      found.push(`${table.id}: ${box.scrollWidth} px wide in a box of ${box.clientWidth} px`);
+    }
+    for (const cell of table.querySelectorAll("tbody [data-label]")) {
+      const label = getComputedStyle(cell, "::before").content;
+      if (label !== JSON.stringify(cell.dataset.label)) {
+        found.push(`${table.id}: a cell under ${cell.dataset.label} shows ${label} before it`);
+      }
+    }
+    if (!table.querySelector("tbody [data-label]")) found.push(`${table.id}: no labelled cell`);
+  }
+  return found;
+}
+"""
+
+
+def rows_scrolling_sideways(page, selector: str) -> list[str]:
+    """Each table matching `selector` that is wider than its box or the screen, or whose labelled
+    cells do not show their label."""
+    return page.evaluate(STACKED_JS, selector)
+
+
+# WCAG 2.2 target size (minimum), and the book's smallest text for reading on a phone
+MIN_TARGET_PX = 24
+MIN_SWITCH_TEXT_PX = 14
+
+SWITCH_JS = r"""
+([minTarget, minText]) => {
+  const found = [];
+  const links = [...document.querySelectorAll("a.ca911-edition-switch")];
+  for (const link of links) {
+    const r = link.getBoundingClientRect();
+    const size = parseFloat(getComputedStyle(link).fontSize);
+    const seen = r.width > 0 && r.height > 0 && r.right <= document.documentElement.clientWidth + 1;
+    if (!seen || r.width < minTarget || r.height < minTarget || size < minText) {
+      found.push(`${link.textContent.trim()}: ${r.width.toFixed(0)}×${r.height.toFixed(0)} px, ` +
+                 `text ${size} px${seen ? "" : ", not in view"}`);
+    }
+  }
+  if (!links.length) found.push("no link to the other edition");
+  return found;
+}
+"""
+
+
+def small_edition_switches(page) -> list[str]:
+    """Each link to the other edition that is out of view, smaller than a 24 px target or set in
+    text under 14 px (or the page has none)."""
+    return page.evaluate(SWITCH_JS, [MIN_TARGET_PX, MIN_SWITCH_TEXT_PX])

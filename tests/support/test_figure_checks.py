@@ -371,3 +371,7 @@ def test_an_abbreviation_the_caption_does_not_expand_is_found():
     assert fc.unexplained_abbreviations(svg, "CRRF mentioned, never expanded.") == ["CRRF"]
     assert fc.unexplained_abbreviations(svg, "CRRF: the rapid-reaction force.") == []
     assert fc.unexplained_abbreviations(svg, "the rapid-reaction force (CRRF).") == []
+    assert fc.unexplained_abbreviations(svg, "CRRF：緊急展開部隊。") == []
+    assert fc.unexplained_abbreviations(svg, "緊急展開部隊（CRRF）。") == []
+    assert fc.unexplained_abbreviations(svg, "略称（用語集を参照）：CRRF。") == ["CRRF"]
+    assert fc.unexplained_abbreviations(svg, "Outside the CRRF (e.g. in the SCO).") == ["CRRF"]

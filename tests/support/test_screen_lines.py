@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from support import screen_lines
+from support.project import ROOT
 
 pytestmark = pytest.mark.book  # needs Chromium, as the browser tests do
 
@@ -51,3 +52,72 @@ def test_a_header_breaking_a_katakana_word_is_found(page):
 def test_a_header_breaking_between_phrases_passes(page):
     page.set_content(HEADER.format(word_break="auto-phrase"))
     assert screen_lines.katakana_words_broken_in_headers(page) == []
+
+
+CELL = """<!doctype html><html lang="ja"><head><style>
+td {{ width: 7em; max-width: 7em; min-width: 7em; font: 16px sans-serif;
+     word-break: {word_break}; }}
+</style></head><body><article><table><thead><tr><th>語</th><th>意味</th></tr></thead>
+<tbody><tr><td>CIS</td><td>はたらき · モダリティ</td></tr></tbody></table></article>
+</body></html>"""
+
+
+def test_a_body_cell_breaking_a_katakana_word_is_found(page):
+    page.set_content(CELL.format(word_break="normal"))
+    found = screen_lines.katakana_words_broken_in_cells(page)
+    assert found and all("｜" in f for f in found), found
+
+
+def test_a_body_cell_breaking_between_phrases_passes(page):
+    page.set_content(CELL.format(word_break="auto-phrase"))
+    assert screen_lines.katakana_words_broken_in_cells(page) == []
+
+
+SCREEN_CSS = ROOT / "src/ca911/book/sphinx/static/screen"
+# three columns each needing 10 em (as a Japanese table's cells keep room for a word): wider than
+# a 390 px phone as a table
+STACKED = """<!doctype html><html lang="ja"><head>
+<meta name="viewport" content="width=device-width">
+<style>body { margin: 0; font: 16px sans-serif; } td, th { min-width: 10em; } {css}</style></head>
+<body><article class="bd-article">
+<div class="pst-scrollable-table-container" style="overflow-x: auto">
+<table class="table ca911-stacked" id="tab-t"><caption>表１</caption>
+<thead><tr><th></th><th>カザフスタン</th><th>ウズベキスタン</th></tr></thead>
+<tbody><tr><td><strong>政府の立場</strong></td><td data-label="カザフスタン">消極的中立</td>
+<td data-label="ウズベキスタン">積極的支持、有志連合に参加</td></tr></tbody></table></div></article>
+</body></html>"""
+
+
+def test_a_table_row_scrolling_sideways_on_a_phone_is_found(page):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.set_content(STACKED.replace("{css}", ""))
+    found = screen_lines.rows_scrolling_sideways(page, "table.ca911-stacked")
+    assert any("wide in a box" in f for f in found) and any("shows none" in f for f in found)
+
+
+def test_the_books_stacked_rows_fit_a_phone(page):
+    page.set_viewport_size({"width": 390, "height": 800})
+    css = (SCREEN_CSS / "ca911-screen.css").read_text(encoding="utf-8")
+    page.set_content(STACKED.replace("{css}", css))
+    assert screen_lines.rows_scrolling_sideways(page, "table.ca911-stacked") == []
+
+
+SWITCH = """<!doctype html><html lang="en"><head><style>body {{ font: 16px sans-serif; }}
+{css}</style></head><body><div class="header-article-items"><div class="header-article-items__end">
+<a class="btn btn-sm ca911-edition-switch" href="ja/index.html" lang="ja">日本語版</a>
+</div></div></body></html>"""
+SMALL_SWITCH = (
+    ".btn.ca911-edition-switch { font-size: 0.8rem; padding: 0 0.25rem; line-height: 1; }"
+)
+
+
+def test_a_small_edition_switch_is_found(page):
+    page.set_content(SWITCH.format(css=SMALL_SWITCH))
+    found = screen_lines.small_edition_switches(page)
+    assert len(found) == 1 and "日本語版" in found[0], found
+
+
+def test_the_books_edition_switch_is_a_target(page):
+    css = (SCREEN_CSS / "ca911-editions.css").read_text(encoding="utf-8")
+    page.set_content(SWITCH.format(css=SMALL_SWITCH + css))
+    assert screen_lines.small_edition_switches(page) == []

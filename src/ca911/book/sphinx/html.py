@@ -20,7 +20,9 @@ from ca911.book.sphinx.html_chrome import (
     name_hidden_content_toggles,
     name_toctree_toggles,
 )
+from ca911.book.sphinx.japanese_cells import japanese_cell_phrases
 from ca911.book.sphinx.narrow_figures import NARROW_CLASS, NARROW_MEDIA
+from ca911.book.sphinx.stacked_tables import stacked_tables
 
 # Stylesheets are files in folders beside this module, each folder copied into _static by
 # html_static_path: common/ for both editions (ca911.css; ca911-tables.css, the tables on screen),
@@ -309,6 +311,8 @@ def _connect_html_only(app: Sphinx) -> None:
     if app.builder.name == "html":
         app.connect("html-page-context", full_size_links)
         app.connect("html-page-context", break_points_in_table_code)
+        app.connect("html-page-context", stacked_tables)  # Table 1 as blocks on a phone
+        app.connect("html-page-context", japanese_cell_phrases)  # cells break between phrases
         app.connect("html-page-context", code_cells_declare_their_language)
         # before pydata-sphinx-theme's update_and_remove_templates (500), which drops a header
         # template that renders empty
