@@ -1,6 +1,7 @@
 """Labels placed clear of what a panel already shows: `LabelPlacer` tries spots round a marker,
 nearest first, and takes the first that covers no marker, no other label and no leader line and
-stays inside the panel's frame; further out, a leader line that crosses no other. Everything is
+stays inside the panel's frame; further out, a leader line that crosses no other. Labels queued
+for `place_all` are placed again in another order when one finds no free spot. Everything is
 measured in figure points on the final layout, so the same data gives the same placement."""
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from ca911.figures.style import MIN_TEXT_PT
 LEADER_PT = 5.0
 
 
-CLEAR_PT = 1.5  # a label keeps this far from markers, other labels and its panel's frame
+CLEAR_PT = 1.5  # a label keeps this far from markers, leader lines and its panel's frame
+# and this far from any other text: further than the gap between a label's own lines, so that two
+# labels never read as one block (tests/support/figure_checks.crowded_text asks for 2 pt)
+TEXT_CLEAR_PT = 2.25
 
 
 def data_to_pt(ax):
@@ -58,6 +62,8 @@ class LabelPlacer:
         self.rings: list[
             tuple[float, float, float]
         ] = []  # hollow markers, which a leader line may cross
+        self.queued: list[tuple[tuple, dict]] = []  # labels waiting for `place_all`
+        self.last_faults = 0  # how bad the spot the last `place` took was (0: faultless)
 
     def block(self, artist, leaders_may_cross: bool = False) -> None:
         """Keep labels off a text or patch already drawn in the panel (and leader lines too, unless
@@ -117,7 +123,9 @@ class LabelPlacer:
             and not ((mx, my, mr) in self.rings and _inside_disc(mx, my, mr - 1.5, padded))
             for mx, my, mr in self.markers
         )  # inside a hollow marker's ring hides nothing
-        faults += 10 * sum(_boxes_meet(padded, b) for b in self.boxes + self.areas)
+        apart = (x0 - TEXT_CLEAR_PT, y0 - TEXT_CLEAR_PT, x1 + TEXT_CLEAR_PT, y1 + TEXT_CLEAR_PT)
+        faults += 10 * sum(_boxes_meet(apart, b) for b in self.boxes)
+        faults += 10 * sum(_boxes_meet(padded, b) for b in self.areas)
         faults += 10 * sum(_segment_meets_box(a, b, padded) for a, b in self.leaders)
         if leader:
             start = ((x0 + x1) / 2, (y0 + y1) / 2)
@@ -157,11 +165,15 @@ class LabelPlacer:
         scratch = self.ax.annotate(
             label, xy, xycoords=xycoords, xytext=(0, 0), textcoords="offset points", **style
         )
-        best = None
+        best, measured = None, {}  # the label's box at its marker, by alignment: moved, not re-set
         for spec in self._candidates(r, prefer):
             if within_pt is not None and math.hypot(spec[0], spec[1]) > within_pt:
                 continue
-            box = self._box(scratch, at_pt, spec)
+            dx, dy, ha, va = spec
+            if (ha, va) not in measured:
+                measured[ha, va] = self._box(scratch, at_pt, (0, 0, ha, va))
+            x0, y0, x1, y1 = measured[ha, va]
+            box = (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
             far = leader and _box_distance(at_pt, box) > r + LEADER_PT
             faults = self._faults(box, at_pt, r, far)
             if best is None or faults < best[0]:
@@ -169,6 +181,7 @@ class LabelPlacer:
             if faults == 0:
                 break
         scratch.remove()
+        self.last_faults = 0 if best is None else best[0]
         if only_faultless and (best is None or best[0] > 0):
             return None
         _, (dx, dy, ha, va), box, far = best
@@ -192,6 +205,48 @@ class LabelPlacer:
             self.leaders.append((((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), at_pt))
         self.boxes.append(box)
         return text
+
+    def queue(self, *args, **kw) -> None:
+        """A label for `place_all`, with the arguments of `place`."""
+        self.queued.append((args, kw))
+
+    def place_all(self, orders: int = 8) -> None:
+        """Place the queued labels in turn. Where one finds no faultless spot, start again with it
+        placed first, so that it takes the room it needs and the others move round it; after
+        `orders` orders, keep the one with the fewest faults."""
+        start = (list(self.boxes), list(self.leaders))
+        order, tried, best = list(range(len(self.queued))), [], None
+        while True:
+            texts, faults = [], []
+            for i in order:
+                args, kw = self.queued[i]
+                texts.append(self.place(*args, **kw))
+                faults.append(self.last_faults)
+            tried.append(tuple(order))
+            if best is None or sum(faults) < best[0]:
+                best = (sum(faults), list(order))
+            if sum(faults) == 0 or len(tried) >= orders:
+                break
+            worst = order[next(k for k, f in enumerate(faults) if f)]
+            following = [worst] + [i for i in order if i != worst]
+            if tuple(following) in tried:
+                following = [i for i in order if i != worst] + [worst]
+            if tuple(following) in tried:
+                break
+            order = following
+            self._undo(texts, start)
+        if order != best[1]:  # the last order tried was not the best: place the best again
+            self._undo(texts, start)
+            for i in best[1]:
+                args, kw = self.queued[i]
+                self.place(*args, **kw)
+        self.queued = []
+
+    def _undo(self, texts, start) -> None:
+        for text in texts:
+            if text is not None:
+                text.remove()
+        self.boxes, self.leaders = list(start[0]), list(start[1])
 
 
 def _box_distance(p, box) -> float:

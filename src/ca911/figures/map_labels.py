@@ -10,13 +10,13 @@ from matplotlib.transforms import ScaledTranslation
 
 from ca911.data.language import DEFAULT_LANG
 from ca911.data.numbers import with_qualifier
+from ca911.data.presence_words import no_number, status_word
 from ca911.figures.label_placement import LabelPlacer, data_to_pt
 from ca911.figures.map_markers import (
     MARKER_GAP_PT,
     marker_radius_pt,
 )
 from ca911.figures.style import (
-    STATUS_WORDS,
     force_colour,
     force_short_name,
     latin_width,
@@ -60,8 +60,8 @@ SHORT_NAMES = {
     },
 }
 WORDS = {
-    "en": {"no number": "no number", "aircraft": "{count}", "name": "{name}: {body}"},
-    "ja": {"no number": "人数なし", "aircraft": "航空機{count}", "name": "{name}：{body}"},
+    "en": {"aircraft": "{count}", "name": "{name}: {body}"},
+    "ja": {"aircraft": "航空機{count}", "name": "{name}：{body}"},
 }
 HALO = {
     "boxstyle": "round,pad=0.08",
@@ -69,22 +69,23 @@ HALO = {
     "edgecolor": "none",
     "alpha": 0.8,
 }  # keeps a label readable over borders
+NAME_REACH_PT = 40.0  # how far from its point a place name may go (with a leader line)
 
 
 def _count_line(r, lang: str = DEFAULT_LANG) -> str:
     words = words_in(WORDS, lang)
     count = (
-        words["no number"]
+        no_number(lang)
         if pd.isna(r.personnel)
         else with_qualifier(r.personnel, r.personnel_qualifier, lang=lang)
     )  # the number with its qualifier, as printed
     expected = (
         r.status == "planned" and r.personnel_qualifier == "expected"
     )  # "3,200 expected" says it already
-    status = (
-        "" if r.status == "present" or expected else f" {words_in(STATUS_WORDS, lang)[r.status]}"
-    )
-    if latin_width(count + status) > 14:  # panels are narrow: the status on a line of its own
+    status = "" if r.status == "present" or expected else f" {status_word(r.status, lang)}"
+    if (
+        status and latin_width(count + status) > 14
+    ):  # panels are narrow: the status on a line of its own
         status = "\n" + status.strip()
     aircraft = (
         ""
@@ -104,7 +105,7 @@ def group_label(
     one); `narrow`: the name on a line of its own."""
     words = words_in(WORDS, lang)
     lines = list(dict.fromkeys(_count_line(r, lang) for r in rows.itertuples()))
-    numbered = [ln for ln in lines if not ln.startswith(words["no number"])]
+    numbered = [ln for ln in lines if not ln.startswith(no_number(lang))]
     name = force_short_name(force, force, lang)
     body = "\n".join(numbered or lines[:1])
     first = words["name"].format(name=name, body=body.splitlines()[0])
@@ -116,8 +117,9 @@ def group_label(
 def label_groups(
     placer: LabelPlacer, sites: list[dict], narrow: bool = False, lang: str = DEFAULT_LANG
 ) -> None:
-    """Each force's name and numbers beside its marker, in the force's colour on a light halo; the
-    longest labels placed first, while there is most room. Forces set side by side at one place
+    """Each force's name and numbers beside its marker, in the force's colour on a light halo,
+    queued for `placer.place_all` after the place names; the longest labels first, while there is
+    most room. Forces set side by side at one place
     share one label, a line or two each, in the book's text colour (each line names its force), with
     one leader line to the row of markers."""
     by_place: dict[str, list[dict]] = {}
@@ -162,7 +164,7 @@ def label_groups(
         shift = ScaledTranslation(
             site["offset_pt"][0] / 72, site["offset_pt"][1] / 72, placer.ax.figure.dpi_scale_trans
         )
-        placer.place(
+        placer.queue(
             text,
             (site["lon"], site["lat"]),
             at,
@@ -180,12 +182,11 @@ def place_names(
     pts: pd.DataFrame,
     places,
     placer: LabelPlacer,
-    only_faultless: bool = False,
     lang: str = DEFAULT_LANG,
 ) -> None:
     """Each place's name right beside its point, or beside the markers set round it; placed before
-    the forces' labels, which may sit further off with a leader line. `only_faultless`: a name with
-    no free spot is left out (a phone's narrow panel, where the forces' labels come first)."""
+    the forces' labels, which may sit further off with a leader line. A name with no free spot
+    beside its point goes a little further off with a leader line: no place is left unnamed."""
     to_pt = data_to_pt(ax)
     for place in places:
         p = pts.loc[place]
@@ -197,14 +198,8 @@ def place_names(
             near = math.hypot(x - at[0], y - at[1]) < r + mr + MARKER_GAP_PT
             if (x, y, mr) not in placer.rings and near:
                 r = max(r, math.hypot(x - at[0], y - at[1]) + mr)
-        placer.place(
-            words_in(SHORT_NAMES, lang).get(place, p["name"]),
-            (p["lon"], p["lat"]),
-            at,
-            r,
-            colour="#222222",
-            prefer=NAME_AT.get(place),
-            zorder=3,
-            within_pt=r + 12.0,
-            only_faultless=only_faultless,
-        )
+        name = words_in(SHORT_NAMES, lang).get(place, p["name"])
+        style = {"colour": "#222222", "prefer": NAME_AT.get(place), "zorder": 3}
+        # right beside the point where there is room (spots are tried nearest first); else a little
+        # further off, with a leader line
+        placer.queue(name, (p["lon"], p["lat"]), at, r, within_pt=r + NAME_REACH_PT, **style)

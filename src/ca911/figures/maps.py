@@ -74,11 +74,11 @@ MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one o
 # country.
 COUNTRY_LABELS = {
     "KAZ": (66.0, 44.6),
-    "UZB": (62.0, 41.2),
+    "UZB": (60.8, 42.5),
     "TKM": (61.0, 39.3),
     "KGZ": (76.5, 41.3),
     "TJK": (73.4, 37.5),
-    "AFG": (70.5, 36.5),
+    "AFG": (67.6, 36.4),
     "CHN": (78.8, 38.0),
     "IRN": (58.9, 36.6),
 }
@@ -293,14 +293,10 @@ def presence_map(
             alpha=1.0,
         )
         placer.block(getattr(indicator, "rectangle", indicator), leaders_may_cross=True)
-        if (
-            layout == "narrow"
-        ):  # little room: the forces' labels first, a name only where it is free
-            label_groups(placer, labelled, narrow=True, lang=lang)
-            place_names(ax, pts, on_map, placer, only_faultless=True, lang=lang)
-        else:
-            place_names(ax, pts, on_map, placer, lang=lang)
-            label_groups(placer, labelled, lang=lang)
+        # every place named beside its point first; the forces' labels then go where there is room
+        place_names(ax, pts, on_map, placer, lang=lang)
+        label_groups(placer, labelled, narrow=layout == "narrow", lang=lang)
+        placer.place_all()
         _strip(strip, geo, sub, pts, inset_places, lang)
     presence_key(fig, layout, lang)
     return fig
@@ -328,6 +324,7 @@ def _strip(strip, geo, sub, pts, inset_places, lang: str = DEFAULT_LANG) -> None
     )
     place_names(strip, pts, bases, placer, lang=lang)
     label_groups(placer, sites, lang=lang)
+    placer.place_all()
 
 
 SCALE_KM = 20  # the strip's scale bar

@@ -14,10 +14,10 @@ from ca911.data import dates
 from ca911.data.language import DEFAULT_LANG, check_language
 from ca911.data.named_dates import NINE_ELEVEN
 from ca911.data.numbers import count_in_column, with_qualifier
+from ca911.data.presence_words import no_number, status_word
 from ca911.figures.style import (
     MIN_TEXT_PT,
     OKABE_ITO,
-    STATUS_WORDS,
     figure,
     figure_width,
     force_colour,
@@ -42,7 +42,6 @@ NOTE_WIDTH = (
 NARROW_NOTE_WIDTH = 21  # on a phone's width the note wraps at this width too
 WORDS = {
     "en": {
-        "no number": "no number given",
         "note": "{date} {status}: {numbers}",
         "aircraft": "{count}",
         "aircraft joiner": "; ",
@@ -61,7 +60,6 @@ WORDS = {
         "region": "Region-wide",
     },
     "ja": {
-        "no number": "人数の記載なし",
         "note": "{date} {status}：{numbers}",
         "aircraft": "航空機{count}",
         "aircraft joiner": "、",
@@ -123,7 +121,6 @@ def deployment_chart(
     (nothing overlaps)."""
     narrow = layout == "narrow"
     words = words_in(WORDS, lang)
-    status_words = words_in(STATUS_WORDS, lang)
     if names is not None:
         d = deployments_in(d, names, lang)
     elif check_language(lang) != "en":
@@ -138,10 +135,10 @@ def deployment_chart(
         sub = d[d["host"] == host].sort_values(["force", "facility", "as_of_lo", "deployment_id"])
         previous_label = None
         for r in sub.itertuples():
-            numbers = r.personnel_label if pd.notna(r.personnel) else words["no number"]
+            numbers = r.personnel_label if pd.notna(r.personnel) else no_number(lang)
             note = words["note"].format(
                 date=dates.words(r.as_of, lang, short=True),
-                status=status_words[r.status],
+                status=status_word(r.status, lang),
                 numbers=numbers,
             )
             if narrow:  # no room for labels left of the axes: the force and place head the note
@@ -250,7 +247,7 @@ def deployment_chart(
     notes.set_title(words["notes narrow" if narrow else "notes"], fontsize=MIN_TEXT_PT, loc="left")
     drawn = {m for ax in (before, after) for m in _drawn_markers(ax)}
     handles = [
-        Line2D([], [], marker=m, color="#555555", linestyle="", label=status_words[s])
+        Line2D([], [], marker=m, color="#555555", linestyle="", label=status_word(s, lang))
         for s, m in STATUS_MARKERS.items()
         if m in drawn
     ]

@@ -12,6 +12,7 @@ from ca911.analysis import network_layouts as layouts
 from ca911.analysis import presence_network
 from ca911.data.language import DEFAULT_LANG
 from ca911.data.numbers import count_in_column
+from ca911.data.presence_words import no_number, status_word
 from ca911.figures.networks import (
     BLACK,
     FAINT,
@@ -26,7 +27,6 @@ from ca911.figures.style import (
     FIGURE_WIDTH_IN,
     FORCES,
     MIN_TEXT_PT,
-    STATUS_WORDS,
     figure,
     figure_width,
     force_colour,
@@ -67,7 +67,6 @@ WORDS = {
         "none": "no presence recorded",
         "present or arriving": "present or arriving",
         "agreed or planned": "agreed or planned",
-        "no number": "no number given",
         "personnel": "{number} personnel",
     },
     "ja": {
@@ -85,7 +84,6 @@ WORDS = {
         "none": "駐留の記録なし",
         "present or arriving": "駐留・到着途上",
         "agreed or planned": "合意・計画",
-        "no number": "人数の記載なし",
         "personnel": "{number}人",
     },
 }
@@ -123,7 +121,7 @@ def presence_entry(u: str, v: str, d: dict, names: dict, lang: str = DEFAULT_LAN
         else words["record"].format(date=date_words(d["as_of"], lang=lang))
     )
     if d["status"] not in ("present", "arriving"):
-        text += words["status"].format(status=words_in(STATUS_WORDS, lang)[d["status"]])
+        text += words["status"].format(status=status_word(d["status"], lang))
     return text
 
 
@@ -257,7 +255,7 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     handles = [
         Line2D([], [], color=BLACK, lw=1.2, label=words["present or arriving"]),
         Line2D([], [], color=BLACK, lw=1.2, ls=(0, (3, 1.5)), label=words["agreed or planned"]),
-        Line2D([], [], color="#777777", lw=0.7, label=words["no number"]),
+        Line2D([], [], color="#777777", lw=0.7, label=no_number(lang)),
         *(
             Line2D(
                 [], [], color=BLACK, lw=_width(n), label=words["personnel"].format(number=f"{n:,}")

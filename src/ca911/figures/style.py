@@ -130,17 +130,6 @@ FORCES = {
     ),
 }
 UNLISTED_FORCE_COLOUR = OKABE_ITO[7]
-# A deployment record's status (deployments.status) as every figure names it.
-STATUS_WORDS = {
-    "en": {s: s for s in ("present", "arriving", "planned", "agreed", "capacity")},
-    "ja": {
-        "present": "駐留",
-        "arriving": "到着",
-        "planned": "計画",
-        "agreed": "合意",
-        "capacity": "収容能力",
-    },
-}
 
 
 def force_colour(actor_id: str, default: str = UNLISTED_FORCE_COLOUR) -> str:
