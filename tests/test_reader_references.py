@@ -1,6 +1,7 @@
 """What a reader reads around references, ids and page numbers, checked on the built book (both
 editions, HTML and PDF):
 
+- no printed link points with bare words (その報道, "the report") without the page it points to;
 - every printed cross-reference reads in its sentence: the link text as written, its number and page
   after it in brackets, never spliced in where the sentence wanted a noun (tests/support/
   cross_references.py), and its page follows "p." at a plain no-break space, unpadded
@@ -61,6 +62,14 @@ def test_printed_references_read_in_their_sentences(built_book, built):
     text = "\n".join(page.get_textpage().get_text_range() for page in _pdf(built.pdf))
     loose = xrefs.unbracketed_pages(text)
     assert loose == [], f"{len(loose)} page references outside brackets: {loose[:8]}"
+
+
+@each_edition
+def test_no_printed_link_points_with_bare_words(built_book, built):
+    """A link whose words only point ("the report", その報道, こちら) carries the page it points
+    to on paper (tests/support/test_cross_references.py shows the check fails on a bare one)."""
+    bare = xrefs.deictic_links(layout.internal_links(built.pdf, after=20.0))
+    assert bare == [], f"{len(bare)} links that point with bare words: {bare[:8]}"
 
 
 @each_edition

@@ -72,3 +72,25 @@ def spliced_references(links, pages=None) -> list[str]:
         if opening or not LOCATOR.search(text):
             found.append(f"p. {link.page}: {text!r}")
     return found
+
+
+# A link's words that point and say nothing on paper unless the page they point to follows them:
+# その報道 / この記録 / 同日 / こちら / ここ, "the report", "the same day", "here", "this record"
+DEICTIC = re.compile(
+    r"^(?:その|この|あの|同[日月年章節]|こちら|ここ|"
+    r"(?:here|there|this|that|these|those|the same|the report|his|her|their|its)\b)",
+    re.IGNORECASE,
+)
+
+
+def deictic_links(links) -> list[str]:
+    """The links (`print_layout.Link`s, read with their text just after the box) whose text opens
+    with a pointing word (DEICTIC) and carries no bracketed page after it: on paper nothing says
+    what "the report" or その報道 is."""
+    found = []
+    for link in links:
+        text = " ".join(link.text.replace("\u00a0", " ").split())
+        words = text.lstrip("(（[［")
+        if DEICTIC.match(words) and not LOCATOR.search(text):
+            found.append(f"p. {link.page}: {text!r}")
+    return found

@@ -271,6 +271,47 @@ def block_edge(pages: list[list[Glyph]]) -> float:
     return float(edges.most_common(1)[0][0]) if edges else 0.0
 
 
+LATIN_OPENING = re.compile(r"^[（(]?[A-Za-z0-9§¶]")
+# a line that opens with a locator, or with a part of one (ch3 §2 ¶12, §2 ¶12, ¶12)
+LOCATOR_OPENING = re.compile(r"^[（(]?(?:ch[34]\b|§|¶)")
+
+
+def ragged_before_latin(
+    lines: list[Run], edge: float | None = None, least: float = 3.0, opening=LATIN_OPENING
+) -> list[tuple[int, str]]:
+    """(page, "end|start") of every line of Japanese prose that ends more than `least` em short
+    of the text block's right edge while the line under it, in its paragraph, opens with a Latin
+    run (a locator, a name, a number, with the bracket before it): the run was kept whole and
+    left the line above ragged. The lines of a paragraph are a line's pitch apart (1.75 em, at
+    most 2) and start at one left edge, or the first line an em in."""
+    edge = edge if edge is not None else max(g.right for line in lines for g in line.inked)
+    faults = []
+    by_page: dict[int, list[Run]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    for page, on_page in sorted(by_page.items()):
+        for upper in on_page:
+            if not upper.japanese:
+                continue
+            first, last = upper.inked[0], upper.inked[-1]
+            size = last.size
+            if edge - last.right <= least * size:
+                continue
+            under = [
+                lower
+                for lower in on_page
+                if 0 < first.baseline - lower.inked[0].baseline <= 2.0 * size
+                and abs(lower.inked[0].size - size) < 0.3
+                and -1.5 * size <= lower.inked[0].left - first.left <= 0.5
+            ]
+            if not under:
+                continue
+            lower = max(under, key=lambda run: run.inked[0].baseline)
+            if opening.match(lower.text.lstrip()):
+                faults.append((page, f"{upper.text.strip()[-8:]}|{lower.text.strip()[:12]}"))
+    return faults
+
+
 def past_the_measure(pages: list[list[Glyph]], tolerance: float = 2.0) -> list[tuple]:
     """(page, the line's text) of every line with a character right of the block's edge; the
     cover, which bleeds by design, is not measured (text turned with a table is not read)."""
@@ -395,7 +436,9 @@ def render_specimen(
             shutil.copyfile(source, target)
     shutil.copyfile(stylesheet, folder / "ca911-print.css")
     (folder / "page.css").write_text(
-        "@page { size: 105mm 148mm; margin: 12mm; }\nhtml { font-size: 10pt; }\n" + extra_css,
+        "@page { size: 105mm 148mm; margin: 12mm; }\nhtml { font-size: 10pt; }\n"
+        "html[lang] { --ca911-caption-width: 77mm; }\n"  # the block, less 4 mm as in the book
+        + extra_css,
         encoding="utf-8",
     )
     page = folder / "specimen.html"
@@ -675,6 +718,34 @@ def words_broken(lines: list[Run], table_heads: bool = True) -> list[tuple[int, 
         lower = max(under, key=lambda run: run.inked[0].baseline)
         if breaks_inside_a_word(upper.text, lower.text):
             faults.append((upper.page, f"{upper.text.strip()[-6:]}|{lower.text.strip()[:6]}"))
+    return faults
+
+
+def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> list[tuple]:
+    """(page, table, "end|start") of every line break in a table cell, head or body, that falls
+    inside a Japanese phrase (文節) the print build's own segmentation
+    (print_marks_ja.japanese_phrases) keeps whole: 印刷どお|り, 他|者. A phrase longer than
+    `longest` (the build's LONGEST_HEAD_PHRASE, brackets not counted) may break. Cells are read
+    by `column_cells`."""
+    from ca911.book.sphinx.print_marks_ja import BRACKETS, LONGEST_HEAD_PHRASE, phrase_breaks
+
+    longest = longest or LONGEST_HEAD_PHRASE
+    faults = []
+    for page, table, cell in column_cells(pages, tables):
+        lines = [line.strip() for line in cell if line.strip()]
+        for k in range(1, len(lines)):
+            upper, lower = lines[k - 1], lines[k]
+            if not (JAPANESE.match(upper[-1]) and JAPANESE.match(lower[0])):
+                continue  # beside a Latin word or a mark (pdfium's lines carry no spaces: "A · B")
+            text = upper + lower
+            breaks = [0, *phrase_breaks(text), len(text)]
+            at = len(upper)
+            if at in breaks:
+                continue
+            start = max(b for b in breaks if b < at)
+            end = min(b for b in breaks if b > at)
+            if len(text[start:end].strip(BRACKETS)) <= longest:
+                faults.append((page, table, f"{upper[-6:]}|{lower[:6]}"))
     return faults
 
 

@@ -159,3 +159,40 @@ def test_a_figure_reference_without_its_page_is_caught_and_the_books_form_passes
         paged = layout.internal_links(pdf)
         assert len(paged) == 1 and "p.\u00a02" in paged[0].text.replace(" ", "\u00a0"), paged
         assert layout.float_references_without_page(paged) == []
+
+
+def record_link_page(lang: str, worded: bool) -> str:
+    """A sentence whose reader's words (その報道, "the report") link to a record's entry in an
+    appendix on the next page, as the event role links them (wrapped in .ca911-worded-link), or,
+    for the broken copy, without the wrapper, as the role once left them."""
+    words = {"en": "the report", "ja": "その報道"}[lang]
+    link = (
+        '<a class="reference internal" href="#ev-report">'
+        f'<span class="std std-ref">{words}</span></a>'
+    )
+    if worded:
+        link = f'<span class="ca911-worded-link">{link}</span>'
+    sentence = {
+        "en": f"<p>Izvestia reported a secret lease of the base ({link}).</p>",
+        "ja": f"<p>『イズヴェスチヤ』は基地の賃借を報じた（{link}）。</p>",
+    }[lang]
+    return (
+        f'<html lang="{lang}"><body>{sentence}'
+        '<section id="app"><h1 style="break-before: page">Chronology</h1>'
+        '<p><span id="ev-report"></span>2002-01: the lease report.</p></section></body></html>'
+    )
+
+
+def test_a_pointing_link_carries_its_page_and_a_bare_one_is_caught(tmp_path):
+    """その報道 / "the report" linked to a record: marked by the print build, it prints the page
+    it points to; the same link left bare (no wrapper from the role) is caught."""
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    for lang in ("en", "ja"):
+        for worded in (True, False):
+            soup = BeautifulSoup(record_link_page(lang, worded), "html.parser")
+            number_section_references(soup)
+            pdf = pdf_of(tmp_path / f"{lang}-{worded}", str(soup), book_xref_rules())
+            links = layout.internal_links(pdf, after=20.0)
+            assert len(links) == 1, (lang, links)
+            assert bool(xrefs.deictic_links(links)) is not worded, (lang, worded, links)

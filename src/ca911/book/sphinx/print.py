@@ -146,7 +146,7 @@ def mark_for_print(
         open_parts(soup, part_captions)
     if lang == "ja":  # after the part openers, whose titles it marks too
         mark_japanese_phrases(soup)
-        mark_japanese_phrases(soup, TABLE_HEAD_ELEMENTS, LONGEST_HEAD_PHRASE)
+        mark_japanese_phrases(soup, TABLE_HEAD_ELEMENTS, LONGEST_HEAD_PHRASE, wbr=True)
     return str(soup)
 
 

@@ -89,19 +89,26 @@ def japanese_phrases(text: str) -> list[str]:
 
 
 PHRASE_ELEMENTS = "h1, h2, h3, h4, h5, h6, p.ca911-part-subtitle, p.caption"
-TABLE_HEAD_ELEMENTS = "table th, table td p.ca911-lead-in"
-# characters: a table's head keeps its columns as narrow as before (a Japanese cell's least width is
-# five characters, .ca911-ja-text), so a longer phrase there may break
+# every cell of a table, head and body: a cell's lines break between its phrases (印刷どお|り, 他|者
+# were broken in the body's cells as much as in the heads)
+TABLE_HEAD_ELEMENTS = "table th, table td"
+# characters, brackets not counted: a phrase up to five (（印刷どおり）) stays whole, as a Japanese
+# cell's least width is five characters (.ca911-ja-text); a longer one may break, or the columns
+# of a wide table would no longer fit the text block
 LONGEST_HEAD_PHRASE = 5
+BRACKETS = "（）「」『』()"
 
 
 def mark_japanese_phrases(
-    soup, selector: str = PHRASE_ELEMENTS, longest: int = LONGEST_PHRASE
+    soup, selector: str = PHRASE_ELEMENTS, longest: int = LONGEST_PHRASE, wbr: bool = False
 ) -> None:
-    """Every phrase of a Japanese heading, part title, contents entry or table head set in a span
+    """Every phrase of a Japanese heading, part title, contents entry or table cell set in a span
     that never breaks (.ca911-phrase), so its lines break only between phrases. A phrase longer
-    than `longest` stays breakable: a narrow column or a long name must still fit. The
-    Japanese edition's print only."""
+    than `longest` stays breakable: a narrow column or a long name must still fit. With `wbr`
+    (table cells) a <wbr> stands between two phrases: WeasyPrint finds no break between two
+    unbreakable spans when it measures a column's least width, so a cell of marked phrases
+    would count as one unbreakable line and push its table past the text block. The Japanese
+    edition's print only."""
     from bs4 import NavigableString
 
     for element in soup.select(selector):
@@ -117,13 +124,15 @@ def mark_japanese_phrases(
                 continue
             new = []
             for piece in pieces:
-                if 2 <= len(piece) <= longest and not piece.isspace():
+                if 2 <= len(piece.strip(BRACKETS) or piece) <= longest and not piece.isspace():
                     span = soup.new_tag("span", attrs={"class": "ca911-phrase"})
                     span.string = piece
                     new.append(span)
                 else:
                     new.append(NavigableString(piece))
-            for node in new:
+            for k, node in enumerate(new):
+                if wbr and k and not (str(new[k - 1]).isspace() or str(node).isspace()):
+                    text.insert_before(soup.new_tag("wbr"))
                 text.insert_before(node)
             text.extract()
 

@@ -52,9 +52,13 @@ def number_section_references(soup, lang: str | None = None) -> None:
             continue
         heading = section_heading_of(ids.get(fragment))
         if heading is None:
-            if link.select_one("span.std-numref") is not None and fragment in ids:
-                # "see Fig. 7.2": the link text has the number; on paper it needs the page too,
-                # which the stylesheet finds from a bare fragment only
+            worded = link.parent is not None and "ca911-worded-link" in (
+                link.parent.get("class") or []
+            )
+            if fragment in ids and (worded or link.select_one("span.std-numref") is not None):
+                # "see Fig. 7.2" needs the page too; so do the reader's words linked to a record
+                # ("the report", その報道), which say nothing on paper without the page they
+                # point to (the stylesheet finds the page from a bare fragment only)
                 link["href"] = f"#{fragment}"
                 mark_reference(link, lang)
             continue

@@ -161,6 +161,10 @@ def records_of(env: BuildEnvironment, table: str, id_col: str):
     return _INDEXED[key]
 
 
+# wraps a record link whose text is the reader's words, not the record rendered
+WORDED_LINK_CLASS = "ca911-worded-link"
+
+
 class RecordRole(SphinxRole):
     """`{name}`<id>`` renders a record of `table` and links it to `label(id)`; `{name}`words <id>``
     links the reader's words instead of repeating what the record renders."""
@@ -201,9 +205,12 @@ class RecordRole(SphinxRole):
             refwarn=True,
             refdoc=self.env.docname,
         )
-        ref += (
-            nodes.inline("", title) if has_title else self.render(records.loc[record_id].to_dict())
-        )
+        if has_title:
+            # the reader's words ("the report", その報道) read as a reference only as a link: the
+            # wrapper tells print to carry the target's page after them (print_navigation)
+            ref += nodes.inline("", title)
+            return [nodes.inline("", "", ref, classes=[WORDED_LINK_CLASS])], []
+        ref += self.render(records.loc[record_id].to_dict())
         return [ref], []
 
 
