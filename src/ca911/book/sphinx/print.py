@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ca911 import __version__
 from ca911.book.records import edition_of
+from ca911.book.sphinx.print_code import mark_code_continuations
 from ca911.book.sphinx.print_marks import (
     anchor_tables,
     drop_code_only_cells,
@@ -51,6 +52,7 @@ from ca911.book.sphinx.print_navigation import (
     number_section_references,
     open_parts,
 )
+from ca911.book.sphinx.print_tables import mark_table_notes
 
 PRINT_BUILDERS = ("simplepdf",)
 # A section labelled `…-downloads` lists files to download and says how to open them: a paper reader
@@ -140,6 +142,8 @@ def mark_for_print(
     mark_short_lists(soup)
     if lang == "ja":
         mark_japanese_cells(soup)
+    mark_code_continuations(soup)
+    mark_table_notes(soup)
     number_section_references(soup, lang)
     anchor_tables(soup)
     if part_captions:

@@ -1,0 +1,46 @@
+"""A table's note stays with its table in print.
+
+A note is the paragraph right after a table that explains it: the key to its dashes ("– = the
+chapter names none"), its data ("Data: …"), its source or a note. Printed on the next page, it
+explains a table the reader has turned away from; the print stylesheet keeps it with the table's
+last rows (`.ca911-table-note`: no break before it, none inside it).
+"""
+
+from __future__ import annotations
+
+import re
+
+TABLE_NOTE_CLASS = "ca911-table-note"
+# how a note opens, in either edition: a key to the table's dashes or a labelled note
+NOTE_OPENING = re.compile(
+    r"^\s*(?:[–—-]\s|[–—]$|(?:Data|Source|Sources|Note|Notes|Key)\s*:|(?:データ|出典|注|凡例)\s*[：:])"
+)
+
+
+def table_before(node):
+    """The table a node follows directly (its previous sibling, or the last table of that
+    sibling's wrappers), or None."""
+    previous = node.find_previous_sibling()
+    while previous is not None and previous.name != "table":
+        children = [c for c in previous.find_all(recursive=False)]
+        if not children:
+            return None
+        previous = children[-1]
+    return previous
+
+
+def table_notes(soup):
+    """(note, table) for every paragraph that opens like a note right after a table."""
+    found = []
+    for paragraph in soup.find_all("p"):
+        if not NOTE_OPENING.match(paragraph.get_text(" ", strip=True)):
+            continue
+        table = table_before(paragraph)
+        if table is not None:
+            found.append((paragraph, table))
+    return found
+
+
+def mark_table_notes(soup) -> None:
+    for note, _ in table_notes(soup):
+        note["class"] = [*note.get("class", []), TABLE_NOTE_CLASS]
