@@ -2,8 +2,6 @@
 test_japanese_edition_text.py; self-tests on small pages in tests/support/
 test_japanese_edition_text.py):
 
-- build paths: where a page of the Japanese edition names a built file of the book, it names the
-  Japanese edition's own (`_build/html/ja/…`, `companion-ja.pdf`, `companion-ja-archival.pdf`);
 - parentheses: none inside another (（…（…）…）) in a paragraph of prose, outside 「」 and 『』
   quotations and code;
 - quantities: written as the numbers module writes them (1,000人, not 1000人), outside quotations;
@@ -21,9 +19,6 @@ from ca911.data.japanese_text_rules import ungrouped_quantities
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
-# a built file of the book named on a page: the HTML below _build/html/, a PDF of the companion
-BUILD_PATH = re.compile(r"_build/html/\S*|\bcompanion[\w-]*\.pdf")
-OWN_BUILD_PATH = re.compile(r"_build/html/ja(?:/\S*)?|companion-ja(?:-archival)?\.pdf")
 OPENING, CLOSING = "（(", "）)"
 
 
@@ -41,16 +36,6 @@ def _prose(page_html: str) -> str:
     for tag in root.select("pre, code, div.cell_input, div.cell_output, .highlight"):
         tag.decompose()
     return " ".join(root.get_text(" ").split())
-
-
-def other_edition_paths(page_html: str) -> list[str]:
-    """Built files a Japanese page names that are not the Japanese edition's own."""
-    text = _article(page_html).get_text(" ")
-    return [
-        m[0].rstrip("`'\".,、。）)")
-        for m in BUILD_PATH.finditer(text)
-        if not OWN_BUILD_PATH.fullmatch(m[0].rstrip("`'\".,、。）)"))
-    ]
 
 
 def nested_parentheses(page_html: str) -> list[str]:

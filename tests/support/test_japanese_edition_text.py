@@ -11,23 +11,6 @@ def page(body: str) -> str:
     return f'<html lang="ja"><body><article class="bd-article">{body}</article></body></html>'
 
 
-def test_a_path_of_the_english_build_is_found_and_the_japanese_editions_is_not():
-    broken = page(
-        "<p>ウェブ版は<code>_build/html/index.html</code>に、PDFは"
-        "<code>_build/pdf/companion.pdf</code>に、複製は<code>companion-archival.pdf</code>。</p>"
-    )
-    assert checks.other_edition_paths(broken) == [
-        "_build/html/index.html",
-        "companion.pdf",
-        "companion-archival.pdf",
-    ]
-    right = page(
-        "<p>ウェブ版は<code>_build/html/ja/index.html</code>に、PDFは"
-        "<code>_build/pdf/companion-ja.pdf</code>に、複製は<code>companion-ja-archival.pdf</code>。</p>"
-    )
-    assert checks.other_edition_paths(right) == []
-
-
 def test_a_parenthesis_inside_another_is_found_outside_quotations_and_code():
     broken = page("<p>データがコードした時期（カザフスタン、ウズベキスタン（1991年から））では</p>")
     assert len(checks.nested_parentheses(broken)) == 1

@@ -104,7 +104,7 @@ CITATION_WORDS = {
         # what a Japanese reader needs before the English BibTeX record
         "bibtex_note": "次の BibTeX の項目は英語版のものと同じで、両版が同じ `CITATION.cff` "
         "から作る同じデータである。著者名と題名は英語で記され、日本語の名前を含まないので、"
-        "日本語の文献を読みで並べるための `yomi` 欄はもたない。日本語の文献として著者・年の"
+        "日本語の文献を読みで並べるための `yomi` 欄はもたない。日本語の文献として著者名と年の"
         "形式で引用するときは、本文中では（{team} {year}）とし、文献一覧には次のように記す"
         "（刊行年が記されていないため、年は {year} とする）：",
     },
