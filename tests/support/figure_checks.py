@@ -530,6 +530,27 @@ def crowded_text(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
     return found
 
 
+def text_near_legends(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
+    """A label placed in a panel (a node's name, a mark's label; not the axes' own titles and axis
+    labels) that overlaps a legend's box (its entries, symbols and title) or comes closer than
+    `gap_pt`: it reads as a key entry."""
+    from matplotlib.legend import Legend
+
+    renderer = _laid_out(fig)
+    pad = gap_pt * fig.dpi / 72
+    legends = [lg for lg in fig.findobj(Legend) if lg.get_visible()]
+    found = []
+    for legend in legends:
+        own = set(legend.findobj())
+        box = legend.get_window_extent(renderer).padded(pad)
+        for text in (t for ax in fig.axes for t in ax.texts):
+            if text in own or not text.get_visible() or not text.get_text().strip():
+                continue
+            if _text_box(text, renderer).overlaps(box):
+                found.append(f"{text.get_text()!r} is within {gap_pt} pt of a legend")
+    return found
+
+
 _ABBREVIATION = re.compile(r"\b[A-Z]{3,}\b")
 
 
