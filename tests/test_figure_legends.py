@@ -47,6 +47,11 @@ def test_actor_timeline_legends_list_only_what_is_drawn():
     assert {k: v for k, v in problems.items() if v} == {}
 
 
+def test_no_label_crowds_a_legend(figures):
+    problems = {name: figure_checks.text_near_legends(fig) for name, fig in figures.items()}
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
 def test_no_text_is_cut_by_its_panel(figures):
     problems = {name: figure_checks.clipped_text(fig) for name, fig in figures.items()}
     assert {k: v for k, v in problems.items() if v} == {}

@@ -23,7 +23,7 @@ from support.figure_words import (
     straight_quotes,
 )
 from support.notebook_figures import NOTEBOOKS, notebook_figures
-from support.numbered_marks import numbers_on_other_arrows
+from support.numbered_marks import crowded_numbers, numbers_on_other_arrows
 
 pytestmark = pytest.mark.slow
 
@@ -134,6 +134,17 @@ def test_every_circled_number_sits_on_its_own_arrow_only(english_figures, japane
         if name.startswith(KEYED_NUMBER_FIGURES)
     }
     assert len(problems) == 4  # both editions, both layouts
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_no_two_circled_numbers_crowd_each_other_in_any_figure(english_figures, japanese_figures):
+    """Every figure of both editions and layouts: circled numbers keep a clear gap, so that at print
+    size no two read as touching (self-tests: tests/support/test_numbered_marks.py)."""
+    problems = {
+        f"{lang}: {name}": crowded_numbers(fig)
+        for lang, figures in (("en", english_figures), ("ja", japanese_figures))
+        for name, (fig, _) in figures.items()
+    }
     assert {k: v for k, v in problems.items() if v} == {}
 
 

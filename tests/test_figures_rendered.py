@@ -212,3 +212,22 @@ def test_every_abbreviation_a_figure_shows_is_expanded(built_book):
                 if missing:
                     found.setdefault(rel, set()).update(missing)
     assert found == {}
+
+
+def test_every_term_a_caption_explains_is_shown_in_its_figure(built_book):
+    """Every figure of both editions, its wide and its phone layout: an abbreviation its caption
+    explains ("CRRF: …", "CRRFは…") is one the figure shows (self-tests:
+    tests/support/test_figure_checks.py)."""
+    found = {}
+    for page in every_edition_page():
+        rel = page.relative_to(HTML).as_posix()
+        text = page.read_text(encoding="utf-8")
+        for figure in re.findall(r"<figure[^>]*>.*?</figure>", text, re.S):
+            caption = re.search(r"<figcaption.*?</figcaption>", figure, re.S)
+            caption_text = html.unescape(re.sub(r"<[^>]+>", "", caption[0] if caption else ""))
+            for src in re.findall(r'<(?:img[^>]*\bsrc|source[^>]*\bsrcset)="([^"]+\.svg)"', figure):
+                svg = (page.parent / src).resolve().read_text(encoding="utf-8")
+                missing = figure_checks.glossed_terms_not_shown(svg, caption_text)
+                if missing:
+                    found.setdefault(f"{rel}: {src}", set()).update(missing)
+    assert found == {}

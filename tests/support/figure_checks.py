@@ -453,6 +453,11 @@ def _disc_meets_box(x, y, r, box) -> bool:
     return (x - nx_) ** 2 + (y - ny_) ** 2 < r * r
 
 
+def _circled(text) -> bool:
+    patch = text.get_bbox_patch()
+    return patch is not None and "circle" in type(patch.get_boxstyle()).__name__.lower()
+
+
 def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) -> list[str]:
     """Labels (with their boxes) that cover a marker or node other than their own, and boxed labels
     that cover each other or come closer than `gap_pt`. A label's own marker is the one its anchor
@@ -484,11 +489,22 @@ def text_over_ink(fig, own_slack_pt: float = 3.0, gap_pt: float = MIN_GAP_PT) ->
                     found.append(f"{text.get_text()!r} covers a marker at ({x:.0f}, {y:.0f}) px")
                     break
         boxed = [(t, b) for t, b in boxes if t.get_bbox_patch() is not None]
+        gap = gap_pt * fig.dpi / 72
         for i, (a, abox) in enumerate(boxed):
             for b, bbox in boxed[i + 1 :]:
-                if abox.padded(gap_pt * fig.dpi / 72 / 2).overlaps(
-                    bbox.padded(gap_pt * fig.dpi / 72 / 2)
-                ):
+                if _circled(a) and _circled(b):  # two circles: their rims, not their corners
+                    apart = (
+                        math.hypot(
+                            abox.x0 + abox.x1 - bbox.x0 - bbox.x1,
+                            abox.y0 + abox.y1 - bbox.y0 - bbox.y1,
+                        )
+                        / 2
+                        - (abox.width + bbox.width) / 2
+                    )
+                    close = apart < gap
+                else:
+                    close = abox.padded(gap / 2).overlaps(bbox.padded(gap / 2))
+                if close:
                     found.append(f"{a.get_text()!r} and {b.get_text()!r} overlap")
     return found
 
@@ -514,6 +530,27 @@ def crowded_text(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
     return found
 
 
+def text_near_legends(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
+    """A label placed in a panel (a node's name, a mark's label; not the axes' own titles and axis
+    labels) that overlaps a legend's box (its entries, symbols and title) or comes closer than
+    `gap_pt`: it reads as a key entry."""
+    from matplotlib.legend import Legend
+
+    renderer = _laid_out(fig)
+    pad = gap_pt * fig.dpi / 72
+    legends = [lg for lg in fig.findobj(Legend) if lg.get_visible()]
+    found = []
+    for legend in legends:
+        own = set(legend.findobj())
+        box = legend.get_window_extent(renderer).padded(pad)
+        for text in (t for ax in fig.axes for t in ax.texts):
+            if text in own or not text.get_visible() or not text.get_text().strip():
+                continue
+            if _text_box(text, renderer).overlaps(box):
+                found.append(f"{text.get_text()!r} is within {gap_pt} pt of a legend")
+    return found
+
+
 _ABBREVIATION = re.compile(r"\b[A-Z]{3,}\b")
 # what follows "CSTO (" when the brackets expand it: words, not an example ("CSTO (e.g. in the
 # SCO)" says nothing of what the CSTO is) nor empty brackets
@@ -534,6 +571,18 @@ def unexplained_abbreviations(svg: str, caption: str) -> list[str]:
         if not (explained.search(caption) or explained.search(figure_text)):
             found.append(token)
     return found
+
+
+# A caption glossing a term: "CRRF: the rapid-reaction force…", "CRRF = …", "CRRFは…を指す"
+_GLOSSED = re.compile(r"\b([A-Z]{3,})(?=\s*[:=：]\s*\S|は)")
+
+
+def glossed_terms_not_shown(svg: str, caption: str) -> list[str]:
+    """All-capital terms a caption explains (CRRF: …, CRRFは…) that the figure's own text never
+    shows: the caption then names something the reader cannot find in the figure (a Japanese
+    figure labels the force 緊急展開部隊, not CRRF)."""
+    figure_text = " ".join(r.text for r in text_runs(svg))
+    return sorted({t for t in _GLOSSED.findall(caption) if not re.search(rf"\b{t}\b", figure_text)})
 
 
 def _frame_sides(ax) -> dict[str, float]:

@@ -39,19 +39,22 @@ def _distance_to_path(x, y, points) -> float:
     return best
 
 
-def _arrow_lines(ax) -> list[np.ndarray]:
-    """Each arrow's path in display pixels, its head included (a polyline per arrow)."""
+def _arrow_lines(ax) -> list[tuple[list[np.ndarray], float]]:
+    """Each arrow's path in display pixels, its head included (its polylines: a closing vertex is
+    no point of the arrow), with half its line width in pixels (a thick arrow's edge is that far
+    from its path)."""
     lines = []
     for patch in ax.patches:
         if isinstance(patch, FancyArrowPatch) and patch.get_visible():
             path = patch.get_transform().transform_path(patch.get_path())
-            lines.append(np.asarray(path.vertices))
+            half = patch.get_linewidth() * ax.figure.dpi / 72 / 2
+            lines.append((path.to_polygons(closed_only=False), half))
     return lines
 
 
 def numbers_on_other_arrows(fig, clear_pt: float = 1.0) -> list[str]:
-    """Circled numbers that another arrow than their own (the nearest) runs through or comes within
-    `clear_pt` of."""
+    """Circled numbers that another arrow than their own (the nearest) runs through or whose edge
+    comes within `clear_pt` of."""
     fig.draw_without_rendering()
     renderer = fig._get_renderer()
     clear = clear_pt * fig.dpi / 72
@@ -61,7 +64,28 @@ def numbers_on_other_arrows(fig, clear_pt: float = 1.0) -> list[str]:
         for label, x, y, r in _circles(ax, renderer):
             if len(lines) < 2:
                 continue
-            gaps = sorted(_distance_to_path(x, y, line) - r for line in lines)
+            gaps = sorted(
+                min(_distance_to_path(x, y, part) for part in parts) - half - r
+                for parts, half in lines
+            )
             if gaps[1] < clear:  # gaps[0]: its own arrow, which it sits on
                 found.append(f"number {label!r} touches an arrow not its own")
+    return found
+
+
+NUMBER_GAP_PT = 4.0  # two circled numbers closer than this read as touching at print size
+
+
+def crowded_numbers(fig, gap_pt: float = NUMBER_GAP_PT) -> list[str]:
+    """Pairs of circled numbers of a panel whose circles overlap or come closer than `gap_pt`."""
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    gap = gap_pt * fig.dpi / 72
+    found = []
+    for ax in fig.axes:
+        circles = _circles(ax, renderer)
+        for i, (a, ax_, ay, ar) in enumerate(circles):
+            for b, bx, by, br in circles[i + 1 :]:
+                if math.hypot(ax_ - bx, ay - by) - ar - br < gap:
+                    found.append(f"numbers {a!r} and {b!r} closer than {gap_pt} pt")
     return found

@@ -375,3 +375,22 @@ def test_an_abbreviation_the_caption_does_not_expand_is_found():
     assert fc.unexplained_abbreviations(svg, "緊急展開部隊（CRRF）。") == []
     assert fc.unexplained_abbreviations(svg, "略称（用語集を参照）：CRRF。") == ["CRRF"]
     assert fc.unexplained_abbreviations(svg, "Outside the CRRF (e.g. in the SCO).") == ["CRRF"]
+
+
+def _labelled(label: str) -> str:
+    fig, ax = style.figure(1.0, 2.0)
+    ax.set_axis_off()
+    ax.text(0.1, 0.5, label)
+    return style.svg_text(fig)
+
+
+def test_a_caption_explaining_a_term_the_figure_does_not_show_is_found():
+    english = "Arrows from force to host. CRRF: the rapid-reaction force of the CIS treaty."
+    japanese = "部隊から受け入れ国への矢印。CRRFはCIS集団安全保障条約の緊急展開部隊を指す。"
+    assert fc.glossed_terms_not_shown(_labelled("CRRF"), english) == []
+    assert fc.glossed_terms_not_shown(_labelled("緊急展開部隊"), japanese) == ["CRRF"]
+    assert fc.glossed_terms_not_shown(_labelled("rapid-reaction force"), english) == ["CRRF"]
+    # a term only mentioned (CIS), not explained, is not required in the figure
+    assert (
+        fc.glossed_terms_not_shown(_labelled("緊急展開部隊"), "緊急展開部隊はCIS条約の部隊。") == []
+    )

@@ -143,12 +143,6 @@ def membership_snapshots(
         "title_fontsize": MIN_TEXT_PT,
         "title": words["sides"],
     }
-    if narrow:
-        fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), **key)
-    else:
-        list(axes.flat)[-1].legend(
-            loc="center right", bbox_to_anchor=(1.04, 0.5), **key
-        )  # clear of the labels of the panel beside it
     fig.subplots_adjust(
         wspace=0.02,
         hspace=0.22,
@@ -156,7 +150,36 @@ def membership_snapshots(
         right=0.98,
         bottom=key_h / (panel_h * nrows + key_h) + 0.01 if narrow else None,
     )
+    if narrow:
+        fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), **key)
+    else:
+        _key_clear_of_labels(list(axes.flat)[-1], key)
     return finished(fig)
+
+
+KEY_GAP_PT = 2.0  # between the key and any name of the panels (figure_checks.TEXT_GAP_PT)
+
+
+def _key_clear_of_labels(ax, key: dict) -> None:
+    """The key in the spare panel, at its middle, foot or head: the first place where it keeps
+    KEY_GAP_PT from every name of the panels (the longest names differ between the editions)."""
+    fig = ax.figure
+    for loc, y in (
+        ("center right", 0.5),
+        ("lower right", 0.0),
+        ("upper right", 1.0),
+        ("lower right", -0.22),
+    ):
+        legend = ax.legend(loc=loc, bbox_to_anchor=(1.04, y), **key)
+        fig.draw_without_rendering()
+        renderer = fig._get_renderer()
+        box = legend.get_window_extent(renderer).padded(KEY_GAP_PT * fig.dpi / 72)
+        own = set(legend.findobj())
+        names = [t for a in fig.axes for t in a.texts if t not in own and t.get_text().strip()]
+        if not any(t.get_window_extent(renderer).overlaps(box) for t in names):
+            return
+    legend.remove()
+    raise ValueError("the membership key finds no place clear of the panels' names")
 
 
 @two_layouts

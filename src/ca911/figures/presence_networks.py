@@ -13,6 +13,7 @@ from ca911.analysis import presence_network
 from ca911.data.language import DEFAULT_LANG
 from ca911.data.numbers import count_in_column
 from ca911.data.presence_words import no_number, status_word
+from ca911.figures import numbered_arrows
 from ca911.figures.networks import (
     BLACK,
     FAINT,
@@ -168,7 +169,7 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
         G = presence_network.build_presence_graph(pkg, date)
         ax.set_xlim(-0.04, 1.04)
-        ax.set_ylim(-0.62, 1.67)
+        ax.set_ylim(-0.52, 1.5)
         stagger = staggered_label_offsets(pos, step=0.27)
         for n, (x, y) in pos.items():
             on = n in G
@@ -196,32 +197,49 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
             keep_inside_axes(text)  # a name at the panel's edge never runs into the key beside it
             if stagger[n] and not top:  # a host's name a line lower, tied to its node by a line
                 ax.plot([x, x], [y - 0.08, y - 0.1 - stagger[n]], color=FAINT, lw=0.5, zorder=1)
-        lines, placed = [], []
-        for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1):
+        lines, placed, arrows = [], [], []
+        for u, v, d in sorted(G.edges(data=True)):
             n = d.get("personnel")
             colour = force_colour(u, BLACK) if n is not None else "#777777"
             style = "-" if d["status"] in ("present", "arriving") else (0, (3, 1.5))
             lw = _width(n)
-            ax.add_patch(
-                FancyArrowPatch(
-                    pos[u],
-                    pos[v],
-                    arrowstyle="-|>",
-                    mutation_scale=7 + 1.5 * lw,
-                    lw=lw,
-                    color=colour,
-                    linestyle=style,
-                    shrinkA=5,
-                    shrinkB=6,
-                    zorder=2,
-                )
+            arrow = FancyArrowPatch(
+                pos[u],
+                pos[v],
+                arrowstyle="-|>",
+                mutation_scale=7 + 1.5 * lw,
+                lw=lw,
+                color=colour,
+                linestyle=style,
+                shrinkA=5,
+                shrinkB=6,
+                zorder=2,
             )
-            others = [
-                (pos[a], pos[b], _width(e.get("personnel")))
-                for a, b, e in G.edges(data=True)
-                if (a, b) != (u, v)
-            ]
-            x, y = _number_spot(ax, pos[u], pos[v], placed, others)
+            ax.add_patch(arrow)
+            arrows.append((u, v, d, colour, arrow))
+        # numbered once every arrow is drawn: each clear of the others as drawn, heads included
+        fig.draw_without_rendering()  # the arrows' shapes in points, shortened at their ends
+        others = [
+            [numbered_arrows.arrow_in_points(other) for *_, other in arrows if other is not arrow]
+            for *_, arrow in arrows
+        ]
+        # the arrow with the fewest spots clear of the others is numbered first
+        order = sorted(
+            range(len(arrows)),
+            key=lambda k: (
+                len(
+                    numbered_arrows.clear_spots(ax, pos[arrows[k][0]], pos[arrows[k][1]], others[k])
+                ),
+                k,
+            ),
+        )
+        spots: dict[int, tuple] = {}
+        for k in order:
+            spots[k] = numbered_arrows.number_spot(
+                ax, pos[arrows[k][0]], pos[arrows[k][1]], placed, others[k]
+            )
+        for i, (u, v, d, colour, _) in enumerate(arrows, start=1):
+            x, y = spots[i - 1]
             ax.text(
                 x,
                 y,
@@ -312,52 +330,3 @@ def _stacked_with_keys(
         axes.append((ax, fig.add_axes((0.0, (top - key_h) / height, 1.0, key_h / height))))
         top -= key_h
     return fig, axes
-
-
-NUMBER_CLEARANCE_PT = 14.0  # two numbered circles (8.5 pt digits) closer than this touch
-NUMBER_RADIUS_PT = 6.5  # a circled one- or two-digit number at 8.5 pt
-ARROW_CLEAR_PT = 1.0  # between a number's circle and any arrow not its own
-
-
-def _distance_to_segment(p, a, b) -> float:
-    (x, y), (x1, y1), (x2, y2) = p, a, b
-    dx, dy = x2 - x1, y2 - y1
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
-    return ((x - x1 - t * dx) ** 2 + (y - y1 - t * dy) ** 2) ** 0.5
-
-
-def _number_spot(ax, a, b, placed: list, others=()) -> tuple[float, float]:
-    """Where along the arrow a→b its number goes: the point nearest the middle that keeps
-    NUMBER_CLEARANCE_PT from every number already placed in the panel and its circle clear of
-    every other arrow (`others`: (start, end, line width in pt)), else the point that comes
-    nearest to both (placed in points, then appended)."""
-    to_pt = ax.transData + ax.figure.dpi_scale_trans.inverted()
-
-    def pt(xy):
-        return tuple(to_pt.transform(xy) * 72)
-
-    others_pt = [(pt(p), pt(q), lw) for p, q, lw in others]
-    (x1, y1), (x2, y2) = a, b
-    best, best_short = None, float("inf")
-    for t in sorted((k / 20 for k in range(3, 18)), key=lambda t: (abs(t - 0.5), t)):
-        spot = (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
-        here = pt(spot)
-        short = max(
-            [
-                NUMBER_CLEARANCE_PT - ((here[0] - q[0]) ** 2 + (here[1] - q[1]) ** 2) ** 0.5
-                for q in placed
-            ]
-            + [
-                NUMBER_RADIUS_PT + lw / 2 + ARROW_CLEAR_PT - _distance_to_segment(here, p, q)
-                for p, q, lw in others_pt
-            ],
-            default=0.0,
-        )
-        if short <= 0:
-            best = spot
-            break
-        if short < best_short:
-            best, best_short = spot, short
-    placed.append(pt(best))
-    return best
