@@ -122,8 +122,9 @@ def events_of(G: nx.Graph, node) -> set[str]:
 
 
 def centrality_table(G: nx.Graph) -> pd.DataFrame:
-    """Degree, the contact events taken part in (`events_of`), degree centrality and betweenness (unweighted, normalised)
-    per node, most central first (betweenness, then degree, then events)."""
+    """Degree, the contact events taken part in (`events_of`), degree centrality and betweenness
+    (unweighted, normalised) per node, most central first (betweenness, then degree, then
+    events)."""
     between = nx.betweenness_centrality(G, normalized=True, weight=None)
     dc = nx.degree_centrality(G)
     rows = [
