@@ -57,6 +57,14 @@ def test_record_counts_per_chapter():
     counts = record_counts(load())
     assert counts.loc["sources"].sum() == 2
     assert counts.loc["events"].sum() == len(load().events)
+    # a stance names its event: it counts under its event's chapter, not as "not split"
+    pkg = load()
+    by_event = pkg.stances["event_id"].map(
+        dict(zip(pkg.events["event_id"], pkg.events["source_id"]))
+    )
+    chapter_of = dict(zip(pkg.sources["source_id"], pkg.sources["chapter"]))
+    for source, n in by_event.value_counts().items():
+        assert counts.loc["stances", f"chapter {chapter_of[source]}"] == n
 
 
 def test_hash_changes_with_one_cell(data_copy):

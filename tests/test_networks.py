@@ -734,3 +734,17 @@ def test_download_tables_offer_every_exported_network(pkg, monkeypatch):
     assert "presence-new.gexf" in analysis_tables.network_download_table(
         pkg, "presence-", {}, "c", "n"
     )
+
+
+def test_an_actor_counts_each_contact_event_once_however_many_it_met_there(pkg):
+    """A call to five leaders is one contact event for the caller, not five (the table said Russia
+    took part in 16 of a window's 15 contact events)."""
+    G = nx.Graph()
+    G.add_edge("RUS", "KAZ", events="call;visit", weight=2)
+    G.add_edge("RUS", "UZB", events="call", weight=1)
+    G.add_edge("RUS", "TJK", events="call", weight=1)
+    table = contact_network.centrality_table(G).set_index("actor")
+    assert table.loc["RUS", "events"] == 2 and table.loc["KAZ", "events"] == 2
+    window = contact_network.events_in_window(pkg, *AUTUMN_2001)
+    on_data = contact_network.centrality_table(contact_network.build_contact_graph(pkg))
+    assert on_data["events"].max() <= len(window)

@@ -196,3 +196,29 @@ def test_a_pointing_link_carries_its_page_and_a_bare_one_is_caught(tmp_path):
             links = layout.internal_links(pdf, after=20.0)
             assert len(links) == 1, (lang, links)
             assert bool(xrefs.deictic_links(links)) is not worded, (lang, worded, links)
+
+
+def test_only_pointing_words_carry_a_page_and_naming_words_read_whole():
+    """A record link in the reader's words carries its page on paper only when the words point
+    ("the report", その報道, 同日): words that name what they stand for ("Nazarbayev pledged",
+    グルジア) would have a page cut into their sentence."""
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    for lang, words, pointing in (
+        ("en", "the report", True),
+        ("en", "his call", True),
+        ("en", "Nazarbayev pledged", False),
+        ("en", "Georgia", False),
+        ("ja", "その報道", True),
+        ("ja", "同日", True),
+        ("ja", "グルジア", False),
+    ):
+        link = (
+            f'<span class="ca911-worded-link"><a class="reference internal" href="#ev-report">'
+            f'<span class="std std-ref">{words}</span></a></span>'
+        )
+        html = f'<p>{link} ended it.</p><p><span id="ev-report"></span>the lease report.</p>'
+        soup = BeautifulSoup(f'<html lang="{lang}"><body>{html}</body></html>', "html.parser")
+        number_section_references(soup)
+        marked = "ca911-xref" in (soup.select_one("a.reference").get("class") or [])
+        assert marked is pointing, (lang, words)

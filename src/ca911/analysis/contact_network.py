@@ -115,9 +115,16 @@ def build_contact_graph(
     return G
 
 
+def events_of(G: nx.Graph, node) -> set[str]:
+    """The contact events `node` took part in: each once, however many partners it met there (a
+    call to five leaders is one event, not five)."""
+    return {i for m in G[node] for i in G.edges[node, m]["events"].split(";") if i}
+
+
 def centrality_table(G: nx.Graph) -> pd.DataFrame:
-    """Degree, weighted degree (events), degree centrality and betweenness (unweighted, normalised)
-    per node, most central first (betweenness, then degree, then events)."""
+    """Degree, the contact events taken part in (`events_of`), degree centrality and betweenness
+    (unweighted, normalised) per node, most central first (betweenness, then degree, then
+    events)."""
     between = nx.betweenness_centrality(G, normalized=True, weight=None)
     dc = nx.degree_centrality(G)
     rows = [
@@ -125,7 +132,7 @@ def centrality_table(G: nx.Graph) -> pd.DataFrame:
             "actor": n,
             "name": G.nodes[n].get("label", n),
             "degree": G.degree(n),
-            "events": int(G.degree(n, weight="weight")),
+            "events": len(events_of(G, n)),
             "degree_centrality": round(dc[n], 4),
             "betweenness": round(between[n], 4),
         }

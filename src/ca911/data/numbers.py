@@ -1,5 +1,5 @@
 """A number from the data written with the qualifier the chapter printed beside it ("about 2,000",
-"just under 30", "several × 100"; 約2,000, 30弱, 数百): the one wording for figures, tables,
+"just under 30", "several hundred"; 約2,000, 30弱, 数百): the one wording for figures, tables,
 notebooks and the `{number}` role.
 
 Every function takes the language of the edition ("en" or "ja"). Japanese numbers are grouped by
@@ -36,8 +36,11 @@ QUALIFIER_WORDS = {
         "several": "数×{n}",
     },
 }
-# "Several" of a power of ten has a word of its own in Japanese: 数十, 数百, 数千, 数万.
-SEVERAL_OF = {"ja": {10: "数十", 100: "数百", 1000: "数千", 10_000: "数万"}}
+# "Several" of a power of ten has words of its own: 数十, 数百, 数千, 数万; several hundred.
+SEVERAL_OF = {
+    "en": {100: "several hundred", 1000: "several thousand"},
+    "ja": {10: "数十", 100: "数百", 1000: "数千", 10_000: "数万"},
+}
 # A number the chapters do not give, and "several" where they say only that.
 NOT_GIVEN_WORDS = {"en": "not given", "ja": "記載なし"}
 SEVERAL_WORDS = {"en": "several", "ja": "数"}

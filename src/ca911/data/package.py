@@ -201,7 +201,8 @@ NOT_SPLIT_BY_CHAPTER = "both chapters, not split"
 
 
 def record_counts(pkg: DataPackage) -> pd.DataFrame:
-    """Rows per table and source chapter; a table without `source_id` holds records of both chapters
+    """Rows per table and source chapter (a table without `source_id` whose rows each name an event:
+    the event's chapter); any other table without `source_id` holds records of both chapters
     without saying which, and counts in a column of its own, named for what it counts
     (`NOT_SPLIT_BY_CHAPTER`). The files derived from the chapters' text are the reader's inventory
     of the chapters, not records, and are left out."""
@@ -210,8 +211,16 @@ def record_counts(pkg: DataPackage) -> pd.DataFrame:
     for name, frame in pkg.tables.items():
         if name in derived:
             continue
-        if "source_id" in frame:
-            for src, n in frame["source_id"].value_counts().sort_index().items():
+        source = frame["source_id"] if "source_id" in frame else None
+        if source is None and "event_id" in frame and name != "events":
+            # a record of an event (a stance) comes from the chapter its event comes from
+            event_source = dict(
+                zip(pkg.tables["events"]["event_id"], pkg.tables["events"]["source_id"])
+            )
+            source = frame["event_id"].map(event_source)
+            source = source if source.notna().all() else None
+        if source is not None:
+            for src, n in source.value_counts().sort_index().items():
                 rows.append({"table": name, "source": src, "records": int(n)})
         elif len(frame):
             rows.append({"table": name, "source": NOT_SPLIT_BY_CHAPTER, "records": len(frame)})

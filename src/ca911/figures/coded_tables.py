@@ -41,10 +41,10 @@ STANCE_WORDS_JA = {
 TABLE1_CODE_WORDS_JA = {
     "passive_neutrality": "消極的中立",
     "active_support": "積極的支持、有志連合に参加",
-    "majority_opposed": "多数が反対（調査による）",
+    "majority_opposed": "多数が反対（割合の記載あり）",
     "majority_opposed_presumed": "不明、多数が反対と推定",
     "concern": "懸念が示された",
-    "none": "とくになし",
+    "none": "特になし",
     "within_cst": "集団安全保障条約の枠内で安全保障関係を深める",
     "outside_csto": "CSTO の枠外での安全保障協力（SCO など）",
     "troops_sent": "イラクへ要員を派遣",

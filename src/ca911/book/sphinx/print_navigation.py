@@ -55,10 +55,13 @@ def number_section_references(soup, lang: str | None = None) -> None:
             worded = link.parent is not None and "ca911-worded-link" in (
                 link.parent.get("class") or []
             )
-            if fragment in ids and (worded or link.select_one("span.std-numref") is not None):
-                # "see Fig. 7.2" needs the page too; so do the reader's words linked to a record
-                # ("the report", その報道), which say nothing on paper without the page they
-                # point to (the stylesheet finds the page from a bare fragment only)
+            pointing = worded and POINTING_WORDS.match(link.get_text(" ", strip=True))
+            if fragment in ids and (pointing or link.select_one("span.std-numref") is not None):
+                # "see Fig. 7.2" needs the page too; so do the reader's words that only point at a
+                # record ("the report", その報道), which say nothing on paper without the page
+                # (the stylesheet finds the page from a bare fragment only). Words that name what
+                # they stand for ("Nazarbayev pledged") read whole: a page after them would cut
+                # into the sentence.
                 link["href"] = f"#{fragment}"
                 mark_reference(link, lang)
             continue
@@ -72,6 +75,15 @@ def number_section_references(soup, lang: str | None = None) -> None:
         if number and not link.get_text(" ", strip=True).startswith(number):
             link["data-ca911-number"] = numbered_kind(number, lang)
         mark_reference(link, lang)
+
+
+# The reader's words linked to a record that only point ("the report", "his call", その報道, 同日):
+# on paper they carry the page of what they point to.
+POINTING_WORDS = re.compile(
+    r"^(?:その|この|あの|同[日月年]|こちら|ここ|"
+    r"(?:here|there|this|that|these|those|the same|the|his|her|their|its)\b)",
+    re.IGNORECASE,
+)
 
 
 def mark_reference(link, lang: str) -> None:
