@@ -306,41 +306,6 @@ def test_specimen_table_cells_break_between_phrases(tmp_path):
     assert found["free"], "the specimen's cells no longer break inside a phrase when unmarked"
 
 
-# sentences each ending in a locator, as the chapters' pages cite them (the Sphinx markup of a
-# locator in code; the print build marks it .ca911-locator)
-LOCATOR_SENTENCES = tuple(
-    f'{text}（<code class="docutils literal notranslate">'
-    + " ".join(f'<span class="pre">{part}</span>' for part in locator.split())
-    + "</code>）。"
-    for text, locator in (
-        ("松井は、基地が必要なのは一時のことだろうとの期待があったと推測している", "ch3 §intro ¶1"),
-        ("アメリカ軍は引き揚げる様子を見せなかったと述べる", "ch3 §3.1 ¶8"),
-        ("湯浅は、両国の対応の違いを地理と人口から説明する", "ch4 §3.2 ¶3 s.2"),
-        ("条約の枠外での協力が続いたとされる", "ch4 §4.1 ¶2"),
-        ("撤退の期限は定めていないと述べたとされる", "ch3 §2 ¶13 n.6"),
-    )
-)
-
-
-@needs_mincho
-def test_specimen_lines_before_a_locator_run_to_the_measure(tmp_path):
-    """Paragraphs of sentences ending in locators, marked as the Japanese print marks them: no
-    line is left short because the locator after it was kept whole; a copy that sets each
-    locator as one unbreakable box (the stylesheet before) leaves such lines."""
-    html = ja_page("".join(f"<p>{''.join(LOCATOR_SENTENCES)}</p>" for _ in range(3)))
-    whole = (
-        'html[lang|="ja"] div.body :is(p, li, dd) :is(.ca911-locator, code.ca911-locator) '
-        "{ display: inline-block !important; white-space: nowrap !important; }"
-    )
-    found = {}
-    for name, css in (("free", ""), ("whole", whole)):
-        lines = specimen(tmp_path / name, css, html)
-        edge = max(g.right for line in lines for g in line.inked if line.japanese)
-        found[name] = ja.ragged_before_latin(lines, edge, opening=ja.LOCATOR_OPENING)
-    assert found["free"] == [], found["free"]
-    assert found["whole"], "the specimen no longer leaves a short line before a whole locator"
-
-
 @needs_mincho
 def test_a_table_caption_is_never_left_at_a_page_foot(tmp_path):
     """A caption of seven lines after the line that introduces its table, placed where the small
@@ -501,12 +466,12 @@ def test_japanese_pdf_breaks_headings_only_between_words(ja_pdf):
 
 @pytest.mark.xfail(
     strict=False,
-    reason="issue 26: with locators breakable at their spaces the book's short lines before a "
-    "locator fell from 53 to 19; WeasyPrint still carries a few linked locators whole",
+    reason="issue 26: a locator is an identifier and never breaks across lines "
+    "(test_pdf.py::test_no_identifier_is_broken_across_lines), so a line before one that does not "
+    "fit is left short; wanted: a break that keeps both (justification WeasyPrint cannot do here)",
 )
 def test_japanese_pdf_sets_no_short_line_before_a_locator(ja_pdf):
-    """Japanese prose runs to the measure before a locator, which may break at its own spaces (the
-    specimen test above shows the check fails on locators kept whole)."""
+    """Japanese prose runs to the measure before a locator."""
     glyphs = ja_glyphs()
     faults = ja.ragged_before_latin(
         list(ja_lines()), ja.block_edge(glyphs), opening=ja.LOCATOR_OPENING

@@ -211,7 +211,7 @@ def record_counts(pkg: DataPackage) -> pd.DataFrame:
     for name, frame in pkg.tables.items():
         if name in derived:
             continue
-        source = frame["source_id"] if "source_id" in frame else None
+        source = frame.get("source_id")
         if source is None and "event_id" in frame and name != "events":
             # a record of an event (a stance) comes from the chapter its event comes from
             event_source = dict(
