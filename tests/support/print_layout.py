@@ -235,10 +235,11 @@ def near_empty_pages(
     pages: list[Page], least: float = 0.10, chapter_ratio: float = 2.2, fewest_lines: int = 3
 ) -> list[tuple[int, float, int]]:
     """(page, fill, lines) of every page under `least` full, unless it ends a chapter or part (the
-    next page opens one with a first line set at chapter_ratio times the body size, or it is the
-    document's last page) with at least `fewest_lines` lines on it: a chapter may end on a short
-    page, not with a line or two left alone on one. A page with no line at all before an opening
-    page is the blank left-hand page that puts a part's opening on a right-hand one."""
+    next page with text, past a blank verso, opens one with a first line set at chapter_ratio times
+    the body size, or it is the document's last page) with at least `fewest_lines` lines on it: a
+    chapter may end on a short page, not with a line or two left alone on one. A page with no line
+    at all before an opening page is the blank left-hand page that puts a part's opening on a
+    right-hand one."""
     heads = recurring_heights(pages)
     blocks = text_block(pages, heads)
     chapter_size = chapter_ratio * body_size(pages)
@@ -246,9 +247,9 @@ def near_empty_pages(
     for i, page in enumerate(pages):
         share = fill(page, heads, blocks[(round(page.width), round(page.height))])
         lines = len(body_lines(page, heads))
-        ends_a_chapter = i + 1 == len(pages) or opens_with_a_chapter(
-            pages[i + 1], heads, chapter_size
-        )
+        # the next page with text: a blank verso before a part's right-hand opening is skipped
+        following = next((p for p in pages[i + 1 :] if body_lines(p, heads)), None)
+        ends_a_chapter = following is None or opens_with_a_chapter(following, heads, chapter_size)
         blank_verso = lines == 0 and ends_a_chapter and page.number % 2 == 0
         if share < least and not (ends_a_chapter and lines >= fewest_lines) and not blank_verso:
             found.append((page.number, round(share, 3), lines))

@@ -75,7 +75,7 @@ MID_LAT = 43.0  # equirectangular: one degree of longitude is cos(43°) of one o
 COUNTRY_LABELS = {
     "KAZ": (66.0, 44.6),
     "UZB": (60.8, 42.5),
-    "TKM": (61.7, 37.6),
+    "TKM": (61.0, 40.4),
     "KGZ": (76.5, 41.3),
     "TJK": (73.4, 37.5),
     "AFG": (67.6, 36.4),
