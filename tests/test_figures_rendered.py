@@ -195,11 +195,9 @@ def test_screen_check_sees_a_shrunken_figure(browser, site):
         visit.close()
 
 
-def test_every_abbreviation_a_figure_shows_is_expanded(built_book):
-    """Every figure of both editions, its wide and its phone layout, beside its own caption: an
-    acronym a figure shows (CIS, SCO) is spelled out in the figure or its caption, "CIS
-    (Commonwealth of Independent States)" / 「CIS（独立国家共同体）」. No page is exempt."""
-    found = {}
+def figures_beside_their_captions():
+    """(page, svg file, svg text, caption text) of every figure of both editions, its wide and its
+    phone layout."""
     for page in every_edition_page():
         rel = page.relative_to(HTML).as_posix()
         text = page.read_text(encoding="utf-8")
@@ -208,9 +206,18 @@ def test_every_abbreviation_a_figure_shows_is_expanded(built_book):
             caption_text = html.unescape(re.sub(r"<[^>]+>", "", caption[0] if caption else ""))
             for src in re.findall(r'<(?:img[^>]*\bsrc|source[^>]*\bsrcset)="([^"]+\.svg)"', figure):
                 svg = (page.parent / src).resolve().read_text(encoding="utf-8")
-                missing = figure_checks.unexplained_abbreviations(svg, caption_text)
-                if missing:
-                    found.setdefault(rel, set()).update(missing)
+                yield rel, src, svg, caption_text
+
+
+def test_every_abbreviation_a_figure_shows_is_expanded(built_book):
+    """Every figure of both editions, its wide and its phone layout, beside its own caption: an
+    acronym a figure shows (CIS, SCO) is spelled out in the figure or its caption, "CIS
+    (Commonwealth of Independent States)" / 「CIS（独立国家共同体）」. No page is exempt."""
+    found = {}
+    for rel, _, svg, caption_text in figures_beside_their_captions():
+        missing = figure_checks.unexplained_abbreviations(svg, caption_text)
+        if missing:
+            found.setdefault(rel, set()).update(missing)
     assert found == {}
 
 
@@ -219,15 +226,8 @@ def test_every_term_a_caption_explains_is_shown_in_its_figure(built_book):
     explains ("CRRF: …", "CRRFは…") is one the figure shows (self-tests:
     tests/support/test_figure_checks.py)."""
     found = {}
-    for page in every_edition_page():
-        rel = page.relative_to(HTML).as_posix()
-        text = page.read_text(encoding="utf-8")
-        for figure in re.findall(r"<figure[^>]*>.*?</figure>", text, re.S):
-            caption = re.search(r"<figcaption.*?</figcaption>", figure, re.S)
-            caption_text = html.unescape(re.sub(r"<[^>]+>", "", caption[0] if caption else ""))
-            for src in re.findall(r'<(?:img[^>]*\bsrc|source[^>]*\bsrcset)="([^"]+\.svg)"', figure):
-                svg = (page.parent / src).resolve().read_text(encoding="utf-8")
-                missing = figure_checks.glossed_terms_not_shown(svg, caption_text)
-                if missing:
-                    found.setdefault(f"{rel}: {src}", set()).update(missing)
+    for rel, src, svg, caption_text in figures_beside_their_captions():
+        missing = figure_checks.glossed_terms_not_shown(svg, caption_text)
+        if missing:
+            found.setdefault(f"{rel}: {src}", set()).update(missing)
     assert found == {}
