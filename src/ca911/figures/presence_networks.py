@@ -219,10 +219,8 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
             arrows.append((u, v, d, colour, arrow))
         # numbered once every arrow is drawn: each clear of the others as drawn, heads included
         fig.draw_without_rendering()  # the arrows' shapes in points, shortened at their ends
-        others = [
-            [numbered_arrows.arrow_in_points(other) for *_, other in arrows if other is not arrow]
-            for *_, arrow in arrows
-        ]
+        shapes = [numbered_arrows.arrow_in_points(arrow) for *_, arrow in arrows]
+        others = [shapes[:k] + shapes[k + 1 :] for k in range(len(shapes))]
         # the arrow with the fewest spots clear of the others is numbered first
         order = sorted(
             range(len(arrows)),
