@@ -51,6 +51,14 @@ def test_no_near_empty_page(built_book, built):
     assert layout.near_empty_pages(list(book_pages(built.pdf))) == []
 
 
+def test_english_prose_has_one_alignment(built_book):
+    """All English prose is set ragged-right: a justified paragraph (three lines in a row flush
+    with the right edge) beside ragged ones is two alignments on a page. The Japanese edition is
+    set flush left by its own rule (test_print_ja)."""
+    found = layout.justified_runs(list(book_pages(PDF)))
+    assert found == [], f"{len(found)} pages with justified prose, for example {found[:4]}"
+
+
 @each_edition
 def test_no_introduction_parted_from_what_it_introduces(built_book, built):
     assert layout.introductions_at_foot(list(book_pages(built.pdf))) == []

@@ -798,3 +798,38 @@ def cramped_columns(
                 if gap < max(least, least_em * line.size):
                     found.append((page.number, number, line.text[:60], round(gap, 2)))
     return found
+
+
+def justified_runs(pages: list[Page], run: int = 3, band: float = 1.25) -> list[tuple[int, str]]:
+    """(page, first line) of every run of `run` consecutive body-size lines of Latin prose that all
+    end within `band` pt of the text block's right edge: a justified paragraph. Set ragged-right, a
+    line ends wherever its last word does (about one line in twenty within a point of the edge,
+    never three in a row). The edge is where most long lines end (justified ones all do, give or
+    take a glyph's side bearing)."""
+    body = body_size(pages)
+
+    def prose(line: Line) -> bool:
+        latin = bool(line.chars) and line.chars[0].text < "\u2e80"
+        return abs(line.size - body) < 0.2 and len(line.chars) > 30 and latin
+
+    ends = Counter(
+        round(max(c.right for c in line.chars) * 4) / 4
+        for page in pages
+        for line in page.lines
+        if prose(line)
+    )
+    if not ends:
+        return []
+    edge = ends.most_common(1)[0][0]
+    found = []
+    for page in pages:
+        lines = sorted(page.lines, key=lambda line: line.top)
+        flush = [
+            prose(line) and edge - band <= max(c.right for c in line.chars) <= edge + band / 2
+            for line in lines
+        ]
+        for k in range(len(lines) - run + 1):
+            if all(flush[k : k + run]):
+                found.append((page.number, lines[k].text))
+                break
+    return found
