@@ -16,9 +16,15 @@ from support.prose_apparatus import page_problems, pages_beside_parentheses
 
 pytestmark = pytest.mark.book
 
-# The pages whose apparatus the square brackets are (about.md explains them): the glossary, the
-# actor index and pages, and the chronology's entries, which print names as the data hold them.
-APPARATUS_PAGES = ("appendices/glossary.html", "appendices/actors.html", "appendices/chronology")
+# The pages whose apparatus the square brackets are: the page that explains them with examples
+# (about), the glossary, the actor index and pages, and the chronology's entries, which print names
+# as the data hold them.
+APPARATUS_PAGES = (
+    "front/about.html",
+    "appendices/glossary.html",
+    "appendices/actors.html",
+    "appendices/chronology",
+)
 
 
 @pytest.mark.parametrize("path", reader_pages())
