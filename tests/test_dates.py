@@ -82,18 +82,60 @@ def test_words_give_a_date_at_its_own_precision(value, long, short):
 
 def test_one_word_for_approximate_in_every_phrase():
     assert dates.span_words("2001-11", None, "en", approximate=True) == "about November 2001"
-    assert (
-        dates.span_words("2001-09-24", "2001-09-26", "en")
-        == "24 September 2001 – 26 September 2001"
-    )
-    assert dates.span_words("1992", "1999", "en", approximate=True) == "about 1992 – 1999"
+    assert dates.span_words("2001-09-24", "2001-09-26", "en") == "24–26 September 2001"
+    assert dates.span_words("1992", "1999", "en", approximate=True) == "about 1992–1999"
     assert (
         dates.span_words("2001-09-24", "2001-09-26", "en", approximate=True, as_stored=True)
         == "about 2001-09-24 – 2001-09-26"
     )
     assert dates.approximately("1992", False, "en") == "1992"
     assert dates.since(dates.approximately("Sep 1992", True, "en"), "en") == "from about Sep 1992"
-    assert dates.between("1992", "1999", "en") == "1992 – 1999"
+    assert dates.between("1992", "1999", "en") == "1992–1999"
+    assert dates.between("about 1992", "1999", "en") == "about 1992 – 1999"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "en", "short", "ja"),
+    [
+        (
+            "2001-09-17",
+            "2001-09-24",
+            "17–24 September 2001",
+            "17–24 Sep 2001",
+            "2001年9月17日～24日",
+        ),
+        ("2002-04-11", "2002-04-12", "11–12 April 2002", "11–12 Apr 2002", "2002年4月11日～12日"),
+        ("2001-09", "2001-10", "September–October 2001", "Sep–Oct 2001", "2001年9月～10月"),
+        (
+            "2001-09-17",
+            "2001-10-03",
+            "17 September – 3 October 2001",
+            "17 Sep – 3 Oct 2001",
+            "2001年9月17日～10月3日",
+        ),
+        (
+            "2001-09",
+            "2002-03",
+            "September 2001 – March 2002",
+            "Sep 2001 – Mar 2002",
+            "2001年9月～2002年3月",
+        ),
+        ("1995", "2000", "1995–2000", "1995–2000", "1995年～2000年"),
+        # ends of different precision are written whole
+        (
+            "2001-09",
+            "2001-10-03",
+            "September 2001 – 3 October 2001",
+            "Sep 2001 – 3 Oct 2001",
+            "2001年9月～10月3日",
+        ),
+    ],
+)
+def test_a_span_writes_what_its_ends_share_once(start, end, en, short, ja):
+    assert dates.span_words(start, end, "en") == en
+    assert dates.span_words(start, end, "en", short=True) == short
+    assert dates.span_words(start, end, "ja") == ja
+    assert dates.span_words(start, end, "en", approximate=True) == f"about {en}"
 
 
 def test_a_language_without_words_is_a_clear_error_not_english():

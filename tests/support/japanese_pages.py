@@ -283,8 +283,9 @@ def _cut_quotations(quotations: frozenset[str]) -> frozenset[str]:
 BARE_SOURCE_CHAPTER = re.compile(
     r"(?<!原著)(?<!岩下の)(?<!岩下明裕による)(?<!報告書の)(?<!報告書）の)第[34３４]章"
 )
-# An actor index entry: name（English name）：counts · id
-INDEX_ENTRY = re.compile(r"\S（[^（）]+）：[^·]*\S · [\w-]+$")
+# An actor index entry: name（English name）：counts · id, or name：counts · id where the English
+# says only what the name prints (EEC)
+INDEX_ENTRY = re.compile(r"(?:\S（[^（）]+）|[^\s（）])：[^·]*\S · [\w-]+$")
 
 
 def bare_source_chapters(page_html: str) -> list[str]:

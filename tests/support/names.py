@@ -26,14 +26,25 @@ def unrecorded_latin_forms(chapter_text: str, actors: list[dict]) -> list[str]:
     return out
 
 
-def unbracketed_outside_parts(texts: dict[str, str], outside_parts: set[str]) -> list[str]:
+# A gloss: the part opens a parenthesis right after the printed form it expands ("NATO (North
+# Atlantic Treaty Organization)", "独立新聞 (*Nezavisimaya gazeta*)")
+GLOSS_BEFORE = re.compile(r"\S \(\*?$")
+
+
+def unbracketed_outside_parts(
+    texts: dict[str, str], outside_parts: set[str], glosses: bool = False
+) -> list[str]:
     """Where our own text (record summaries and descriptions, companion prose) uses a part of a name
     that the chapters do not print (`name_en_external`) without the square brackets that mark it as
-    from outside."""
+    from outside. With `glosses` (running prose), a part may instead stand as a plain gloss in a
+    parenthesis after the printed form: the square brackets are the apparatus of tables, glossary
+    and figures."""
     found = []
     for where, text in texts.items():
         for part in sorted(outside_parts):
             for m in re.finditer(re.escape(part), text):
-                if text[max(0, m.start() - 1) : m.start()] != "[":
-                    found.append(f"{where}: {text[max(0, m.start() - 30) : m.end() + 10]!r}")
+                before = text[max(0, m.start() - 4) : m.start()]
+                if before.endswith("[") or (glosses and GLOSS_BEFORE.search(before)):
+                    continue
+                found.append(f"{where}: {text[max(0, m.start() - 30) : m.end() + 10]!r}")
     return found

@@ -23,3 +23,15 @@ def test_checker_finds_an_outside_name_part_used_without_its_brackets():
     assert unbracketed_outside_parts(texts, {"Sergei", "State Institute"}) == [
         "a: '[Sergei] Ivanov met Sergei Lavrov'"
     ]
+
+
+def test_prose_may_gloss_an_outside_part_but_not_drop_it_into_a_sentence():
+    texts = {
+        "a": "the forces of NATO (North Atlantic Treaty Organization) and of Russia",
+        "b": "the North Atlantic Treaty Organization met",
+    }
+    assert unbracketed_outside_parts(texts, {"North Atlantic Treaty Organization"}, True) == [
+        "b: 'the North Atlantic Treaty Organization met'"
+    ]
+    # outside prose (record summaries, tables) the gloss still needs its brackets
+    assert len(unbracketed_outside_parts(texts, {"North Atlantic Treaty Organization"})) == 2

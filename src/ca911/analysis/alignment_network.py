@@ -63,7 +63,7 @@ def build_alignment_graph(data, period_id: str) -> nx.DiGraph:
 
 
 def alignment_table(data, lang: str = "en") -> pd.DataFrame:
-    """One row per period: its years in words in `lang` ('1991 – 2000', 'from 11 September 2001'),
+    """One row per period: its years in words in `lang` ('about 1995–2000', 'from 11 September 2001'),
     its label and the relation to each of Russia, the US and China ('' = none stated), plus any
     other partner."""
     rows = []
@@ -74,9 +74,12 @@ def alignment_table(data, lang: str = "en") -> pd.DataFrame:
             {
                 "period": p.period_id,
                 "country": p.country_id,
-                "years": dates.span_words(str(p.start), str(p.end), lang)
-                if isinstance(p.end, str) and p.end
-                else dates.since(dates.words(str(p.start), lang), lang),
+                "years": dates.period_span(
+                    str(p.start),
+                    p.end if isinstance(p.end, str) and p.end else None,
+                    lang,
+                    bool(p.approximate),
+                ),
                 "policy_type": str(p.policy_type),
                 **{k: rel.get(k, "") for k in POWERS},
                 "other": ";".join(f"{k}:{v}" for k, v in sorted(rel.items()) if k not in POWERS),

@@ -3,6 +3,8 @@ its page."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ca911.book.actor_records import (
@@ -110,6 +112,31 @@ def navigation_order(pkg: DataPackage, actor_ids, lang: str = "en") -> list[tupl
     return [(actor_id, title) for *_, actor_id, title in sorted(rows)]
 
 
+# A note on how the chapters print a name ("EEC (as printed in Table 1)"): the English name's, not
+# a part of the name a Japanese reader needs glossed
+PRINTED_NOTE = re.compile(r"\s*\(as printed[^()]*\)$")
+# A Japanese name that ends in its own bracket: 国際通貨基金（IMF）
+BRACKETED_END = re.compile(r"^(?P<stem>.*\S)（(?P<inner>[^（）]+)）$")
+
+
+def japanese_gloss(name_ja: str, name_en: str) -> tuple[str, str]:
+    """The Japanese index's name and the one bracket after it, never two brackets side by side or
+    one inside another: 国際通貨基金（IMF、International Monetary Fund）, ロシア上院（Russian upper
+    house, [Federation Council]）, アメリカ外交問題委員会（US foreign relations committee）; no
+    bracket where the English says only what the name prints (EEC, 海軍特殊部隊（Navy SEALs）)."""
+    gloss = PRINTED_NOTE.sub("", name_en)
+    m = BRACKETED_END.match(name_ja)
+    stem, inner = (m["stem"], m["inner"]) if m else (name_ja, "")
+    if inner:
+        gloss = gloss.replace(f" ({inner})", "")  # 連邦保安局（FSB）: "(FSB)" is printed already
+    gloss = re.sub(r" \((.*)\)$", r", \1", gloss)  # the English name's own bracket: a comma
+    if gloss in (stem, inner):
+        gloss = ""
+    held = [myst_text(inner)] if inner else []
+    held += [english_only(gloss)] if gloss else []
+    return stem, f"（{'、'.join(held)}）" if held else ""
+
+
 def index_label(actor_id: str) -> str:
     """The actor's entry in the compact index (both editions); print resolves `actor-<id>` to it."""
     return f"idx-actor-{actor_id}"
@@ -140,18 +167,16 @@ def index_markdown(
             )
             or words["no_records"]
         )
-        name = ref_link(actor_id, title, with_page, lang)
-        other = (
-            english_only(marked_external(r["name_en"], r["name_en_external"]))
-            if lang == "ja"
-            else myst_text(r["name_ja"])
-        )
-        # Japanese glosses the English name in brackets after its own, as a reader expects: no
-        # field of the entry stands alone between separators
-        entry = (
-            f"**{name}**（{other}）：{shown} · {myst_code(actor_id)}"
-            if lang == "ja"
-            else f"**{name}** · {other} · {myst_code(actor_id)} · {shown}"
-        )
+        if lang == "ja":
+            # Japanese glosses the English name in one bracket after its own, as a reader
+            # expects: no field of the entry stands alone between separators
+            stem, gloss = japanese_gloss(
+                title, marked_external(r["name_en"], r["name_en_external"])
+            )
+            entry = f"**{ref_link(actor_id, stem, with_page, lang)}**{gloss}：{shown} · "
+            entry += myst_code(actor_id)
+        else:
+            name, other = ref_link(actor_id, title, with_page, lang), myst_text(r["name_ja"])
+            entry = f"**{name}** · {other} · {myst_code(actor_id)} · {shown}"
         out += [f"({index_label(actor_id)})=", entry, ""]
     return "\n".join(out) + "\n"

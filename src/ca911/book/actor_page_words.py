@@ -27,7 +27,7 @@ PAGE_WORDS = {
         "kind": "Kind:",
         "country": "Country:",
         "other_name": "Japanese:",
-        "variants": " (also printed as {v})",
+        "variants": ", also printed as {v}",  # a bracket would stand beside the name's own
         "first_named": "first named:",
         "brackets": "Square brackets mark the part of the English name that neither chapter "
         "prints.",

@@ -39,7 +39,10 @@ MONTHS = {
 }
 # One word marks an approximate date everywhere the reader meets one (text, tables and figures).
 APPROXIMATE = {"en": "about {date}", "ja": "{date}ごろ"}
+# A span as editors write it: the en dash closed up after a one-word start ("17–24 September 2001",
+# "1992–1999"), spaced when the start has words of its own ("17 September – 3 October 2001")
 RANGE = {"en": "{start} – {end}", "ja": "{start}～{end}"}
+CLOSED_RANGE = {"en": "{start}–{end}", "ja": "{start}～{end}"}
 OPEN_END = {"en": "from {start}", "ja": "{start}以降"}
 # A date at each precision, from its year, month and day ("ja" has no short form: its dates are as
 # short as they can be without dropping a part).
@@ -164,24 +167,52 @@ def span_words(
     short: bool = False,
     as_stored: bool = False,
 ) -> str:
-    """A date or a span of dates as one phrase: '24 September 2001', 'about November 2001', '1992 –
-    1999'. `as_stored` keeps the dates as the data write them ('2001-09-24 – 2001-09-26'), for
+    """A date or a span of dates as one phrase: '24 September 2001', 'about November 2001',
+    '1992–1999', '24–26 September 2001'. `as_stored` keeps the dates as the data write them ('2001-09-24 – 2001-09-26'), for
     tables of the data."""
 
     def one(value: str) -> str:
         return str(value) if as_stored else words(value, lang, short)
 
-    if end and lang in DATE_FORMS and not as_stored:
+    if end and not as_stored:
         first, last = _parts(start), _parts(end)
-        end_text = _japanese_form(last, _shared_parts(first, last))
-        return approximately(between(one(start), end_text, lang), approximate, lang)
+        if lang in DATE_FORMS:
+            end_text = _japanese_form(last, _shared_parts(first, last))
+            return approximately(between(one(start), end_text, lang), approximate, lang)
+        return approximately(_english_span(first, last, lang, short), approximate, lang)
     text = between(one(start), one(end), lang) if end else one(start)
     return approximately(text, approximate, lang)
 
 
+def _english_span(first: list[int], last: list[int], lang: str, short: bool) -> str:
+    """A span whose ends share their year (or year and month) written once, as editors write it:
+    '17–24 September 2001', '17 September – 3 October 2001', 'September–October 2001'; ends of
+    different years or precisions are written whole ('September 2001 – March 2002')."""
+    start, end = (words("-".join(f"{p:02d}" for p in d), lang, short) for d in (first, last))
+    if len(first) != len(last) or len(first) == 1 or first[0] != last[0]:
+        return between(start, end, lang)
+    start = start.removesuffix(f" {first[0]}")
+    if len(first) == 3 and first[1] == last[1]:
+        start = start.split()[0]
+    form = CLOSED_RANGE if " " not in start else RANGE
+    return _words_of(form, lang).format(start=start, end=end)
+
+
 def between(start_text: str, end_text: str, lang: str) -> str:
-    """Two dates already in words as one span: '1992 – 1999', '1992年～1999年'."""
-    return _words_of(RANGE, lang).format(start=start_text, end=end_text)
+    """Two dates already in words as one span: '1992–1999', 'about 1992 – 1999', '17 September –
+    3 October 2001', '1992年～1999年'."""
+    closed = start_text.isdigit() and end_text.isdigit()  # two years
+    return _words_of(CLOSED_RANGE if closed else RANGE, lang).format(start=start_text, end=end_text)
+
+
+def period_span(
+    start: str, end: str | None, lang: str, approximate: bool = False, short: bool = False
+) -> str:
+    """A period's years, in every table and figure alike: its span ('about 1995–2000'), or with no
+    end 'from about 2000' ('2000年ごろ以降')."""
+    if end:
+        return span_words(start, end, lang, approximate, short)
+    return since(approximately(words(start, lang, short), approximate, lang), lang)
 
 
 def since(text: str, lang: str) -> str:

@@ -18,7 +18,6 @@ from ca911.figures.networks import (
     GREEN,
     VERMILLION,
     bare_axes,
-    date_words,
     finished,
     node_names,
     require,
@@ -31,6 +30,7 @@ from ca911.figures.style import (
     two_layouts,
     words_in,
 )
+from ca911.figures.swimlanes import period_words
 
 CENTRE_NODE_AREA, NODE_AREA = 120, 45  # pt²
 
@@ -53,7 +53,6 @@ WORDS = {
         "balance_of_power": "labelled balance of power",
         "other": "other or no label",
         "key title": "relation the chapter states",
-        "no label": "no analytic label",
     },
     "ja": {
         "relations": {
@@ -67,7 +66,6 @@ WORDS = {
         "balance_of_power": "勢力均衡型とされる時期",
         "other": "その他・規定なし",
         "key title": "章が述べる関係",
-        "no label": "分析上の規定なし",
     },
 }
 
@@ -132,7 +130,7 @@ def _policy_words(code: str, labels: dict[str, str], lang: str = DEFAULT_LANG) -
     one; in Japanese the term alone."""
     label = labels.get(code, "")
     ja = label.split(" — ")[0] if " — " in label else ""
-    no_label = words_in(WORDS, lang)["no label"]
+    no_label = period_words("none_stated", lang)  # the words of the lanes and tables
     if lang == "ja":
         return ja or no_label
     words = no_label if code == "none_stated" else code.replace("_", " ")
@@ -254,11 +252,8 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
                 style="normal" if lang == "ja" else "italic",
                 color="#444444",
             )
-        start = dates.approximately(date_words(p.start, lang=lang), bool(p.approximate), lang)
-        years = (
-            dates.between(start, date_words(p.end, lang=lang), lang)
-            if p.end
-            else dates.since(start, lang)
+        years = dates.period_span(
+            str(p.start)[:10], str(p.end)[:10] if p.end else None, lang, bool(p.approximate), True
         )
         # the dates on a line of their own: "Uzbekistan 1: about 1992 – 1995" is wider than its
         # panel
