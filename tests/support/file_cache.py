@@ -2,8 +2,9 @@
 worker): a PDF's characters and links are read once however many test files ask for them, and a
 page's visible text is made once however many checks read it.
 
-A file is known by its resolved path, inode, size and modification time, so a file written again (a
-scratch book built anew, a specimen PDF rewritten in a fresh tmp_path) is read again. Each caller
+A file is known by its resolved path and a digest of its bytes (a few milliseconds for a book's PDF,
+against seconds to read its characters), so a file written again (a scratch book built anew, a
+specimen PDF rewritten in place within the timestamps' granularity) is read again. Each caller
 gets its own shallow copy of the container, so a check that sorts or filters what it got cannot
 change what the next one reads; the items (pages, links, places) are the reader's own objects and
 the checks only read them."""
@@ -11,16 +12,17 @@ the checks only read them."""
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
 
-def file_key(path: Path | str) -> tuple[str, int, int, int]:
-    """What identifies a file's content without reading it: resolved path, inode, size, mtime."""
+def file_key(path: Path | str) -> tuple[str, str]:
+    """What identifies a file and its content: its resolved path and its bytes' BLAKE2 digest."""
     resolved = Path(path).resolve()
-    st = resolved.stat()
-    return str(resolved), st.st_ino, st.st_size, st.st_mtime_ns
+    with resolved.open("rb") as fh:
+        return str(resolved), hashlib.file_digest(fh, "blake2b").hexdigest()
 
 
 def per_file(copy: Callable, keep: int = 8):
