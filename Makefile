@@ -17,9 +17,13 @@ export PYTHONHASHSEED := 0
 system-deps:
 	@bash ci/system-deps.sh
 
+# --compile-bytecode: the environment's modules are compiled once here, not by every process that
+# imports them (a test worker, each scratch build, each notebook kernel: about 5 s of CPU apiece for
+# Sphinx, matplotlib, pandas and jsonschema), which they otherwise are whenever Python may not write
+# its cache (PYTHONDONTWRITEBYTECODE set, a read-only environment).
 $(BIN)/python: uv.lock pyproject.toml
 	@command -v uv >/dev/null || python3 -m pip install --quiet "uv==$(UV_VERSION)"
-	uv sync --frozen --python python$(PYTHON_VERSION)
+	uv sync --frozen --compile-bytecode --python python$(PYTHON_VERSION)
 	@touch $(BIN)/python
 
 env: system-deps $(BIN)/python

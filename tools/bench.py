@@ -11,6 +11,8 @@ what it is.
 Scenarios, in this order (each leaves the copy as the next one needs it):
   cold     `make book`'s build script from an empty _build/ (execute every notebook, then HTML
            and PDF)
+  tests    `make test`'s pytest run (two workers, a file's tests on one) on the book cold built,
+           once; the report adds the test files that cost most (pytest's JUnit XML, per file)
   pdf      the PDF edition alone from an empty PDF stage, the execution cache warm
   noop     the build script with nothing changed
   chapter  the build script after one word added to one sentence of a companion chapter
@@ -35,6 +37,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -53,7 +57,10 @@ PDF_ONLY = (
 EDIT_MARK = re.compile(r" benchedit\d+(?=\.)")
 DATA_MARK = re.compile(r" \(bench \d+\)$")
 SENTENCE_END = re.compile(r"(?<=[a-z])\.(?=\s|$)")
-SCENARIOS = ("cold", "pdf", "noop", "chapter", "data")
+SCENARIOS = ("cold", "tests", "pdf", "noop", "chapter", "data")
+# `make test`'s run; a failing test still gives a time (the report's figure is the time, not the
+# verdict, which `make test` gives)
+PYTEST = f"{BIN / 'python'} -m pytest -n 2 --dist loadfile -q -p no:cacheprovider"
 
 
 def snapshot(dest: Path) -> None:
@@ -87,6 +94,11 @@ def bench_env(copy: Path) -> dict[str, str]:
         SOURCE_DATE_EPOCH="1767225600",  # as the Makefile exports them
         BIN=str(BIN),
     )
+    # the chapters, for the tests that read them: where the checkout finds them (ca911's default
+    # is beside the project, which the copy in its temporary folder is not)
+    sources = ROOT.parent / "shared" / "sources"
+    if "CA911_SOURCES" not in env and sources.is_dir():
+        env["CA911_SOURCES"] = str(sources)
     return env
 
 
@@ -188,6 +200,24 @@ def slowest_reads(log: str) -> list[str]:
     return found
 
 
+def costliest_files(junit: Path, top: int = 20) -> list[str]:
+    """The test files that cost most, from pytest's JUnit XML: each file's tests' times (set-up,
+    call and tear-down, so a module fixture counts in the file that builds it), seconds on one
+    worker."""
+    if not junit.is_file():
+        return []
+    per_file: Counter = Counter()
+    counts: Counter = Counter()
+    for case in ET.parse(junit).iter("testcase"):
+        name = case.get("classname") or "?"
+        per_file[name] += float(case.get("time") or 0)
+        counts[name] += 1
+    total = sum(per_file.values())
+    return [f"{total:8.1f} s  all {sum(counts.values())} tests"] + [
+        f"{s:8.1f} s  {name} ({counts[name]} tests)" for name, s in per_file.most_common(top)
+    ]
+
+
 def seconds(x: float) -> str:
     return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 10 else f"{x:.1f}"
 
@@ -204,6 +234,9 @@ def report(results: dict[str, dict]) -> str:
             f"| {seconds(r['max'])} | {seconds(r['user'] + r['system'])} | {r['load_before']:.2f} |"
         )
     for name, r in results.items():
+        if r.get("costliest_files"):
+            rows += ["", f"{name}: test files that cost most (JUnit XML)"]
+            rows += [f"    {line}" for line in r["costliest_files"]]
         if r["slowest_reads"]:
             rows += [
                 "",
@@ -258,6 +291,14 @@ def main(argv: list[str] | None = None) -> int:
         results["cold"] = hyperfine(
             "cold", BUILD_BOOK, copy, out, args.cold_runs, prepare="rm -rf _build"
         )
+        if "tests" in chosen:
+            # the tests run the checkout's environment by path (ROOT/.venv) for their subprocesses
+            (copy / ".venv").symlink_to(BIN.parent, target_is_directory=True)
+            junit = out / "tests.xml"
+            results["tests"] = hyperfine(
+                "tests", f"{PYTEST} --junitxml={shlex.quote(str(junit))}; true", copy, out, 1
+            )
+            results["tests"]["costliest_files"] = costliest_files(junit)
         if "pdf" in chosen:
             results["pdf"] = hyperfine(
                 "pdf", PDF_ONLY, copy, out, args.runs, prepare="rm -rf _build/stage/pdf"

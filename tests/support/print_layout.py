@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from support.file_cache import per_file
+
 
 @dataclass(frozen=True)
 class Char:
@@ -59,6 +61,7 @@ class Page:
     ]  # (left, bottom, right, top) of drawings and images
 
 
+@per_file(copy=list)
 def read_pages(pdf: Path | str) -> list[Page]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -386,6 +389,7 @@ class Link:
     target_top: float | None  # pt from the top of that page, when the destination gives it
 
 
+@per_file(copy=list)
 def internal_links(pdf: Path | str, after: float = 0.0) -> list[Link]:
     """The PDF's links inside the document, one per link: a link broken over lines has one
     annotation per line, which follow each other with one destination, and are joined here."""
@@ -668,6 +672,7 @@ class Place:
     top: float  # pt from the page's top edge
 
 
+@per_file(copy=lambda tables: {n: dict(parts) for n, parts in tables.items()})
 def table_places(pdf: Path | str) -> dict[int, dict[str, Place]]:
     """{table number: {part: where it is}} for every named place in the PDF's tables."""
     from pypdf import PdfReader

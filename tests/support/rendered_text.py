@@ -9,6 +9,7 @@ Each is a plain function of a page's HTML or of extracted text, so
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 
@@ -33,6 +34,7 @@ ESCAPE = re.compile(r"\\[" + re.escape(string.punctuation) + "]")
 CODE_ELEMENTS = ["script", "style", "pre", "code", "template", "noscript", "head", "kbd", "samp"]
 
 
+@functools.lru_cache(maxsize=512)  # every page of both editions: many checks read each page's text
 def visible_text(page_html: str) -> str:
     """The page's text a reader sees: scripts, styles and code (which may quote markup on purpose)
     removed."""
