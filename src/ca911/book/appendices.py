@@ -8,7 +8,7 @@ import pandas as pd
 
 from ca911.book.abbreviations import abbreviations_markdown
 from ca911.book.actor_index import HEADINGS, index_name, japanese_sort_key, order_name, sort_key
-from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
+from ca911.book.actor_records import MIN_RECORDS, actors_with_pages, marked_external, ref_link
 from ca911.book.citation_page import citation_markdown
 from ca911.book.discrepancy_register import discrepancies_markdown
 from ca911.book.myst import (
@@ -28,7 +28,9 @@ GLOSSARY_WORDS = {
         "intro": "Square brackets in an English name mark the part that neither chapter prints (a "
         "given name, a prefix or a transliteration supplied from outside them, and recorded apart "
         "from the rest of the name in `actors.csv`). In the tables, {dash} means that the chapters "
-        "print no other form.",
+        "print no other form. A name is a link when the actor is named in at least {n} records: it "
+        "leads to the actor’s own page, or in print to its entry in {{ref}}`app-actors`. The "
+        "others are named in fewer records and have no page.",
         "columns": ["English", "日本語 (as printed)", "other printed forms", "id", "first named"],
         "widths": [28, 22, 20, 15, 15],
         "caption": "{heading}: English and Japanese names.",
@@ -38,7 +40,9 @@ GLOSSARY_WORDS = {
         "（名、接頭辞、翻字など）を示し、`actors.csv` では名前のほかの部分と分けて記録している。"
         "表の {dash} は、章にほかの表記が印刷されていないことを示す。各表は五十音順で、"
         "漢字などを含む名前はその読み（`actors.csv` の `name_ja_reading`）で並べる。"
-        "読みは章に印刷されておらず、本書が補ったものである。",
+        "読みは章に印刷されておらず、本書が補ったものである。名前がリンクになっているのは、"
+        "{n}件以上の記録に名が挙がるアクターで、リンク先はそのアクターのページ（印刷版では"
+        "{{ref}}`app-actors`の項目）である。記録がそれより少ないアクターにはページがない。",
         # id and first mention share a column: Japanese names need the width on a phone
         "columns": ["日本語（印刷どおり）", "英語", "その他の印刷表記", "id · 初出"],
         "widths": [30, 28, 20, 22],
@@ -53,7 +57,7 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
 
     a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
     words = GLOSSARY_WORDS[lang]
-    out = [words["intro"].format(dash=MISSING), ""]
+    out = [words["intro"].format(dash=MISSING, n=MIN_RECORDS), ""]
     for kind, heading in HEADINGS[lang].items():
         rows = a[a["kind"].astype(str) == kind]
         rows = rows.assign(
