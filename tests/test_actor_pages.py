@@ -228,3 +228,34 @@ def test_site_search_finds_actor_pages_by_english_and_japanese_name(built_book):
         },
     )
     assert search_misses(broken, actors) == ["karimov"]
+
+
+def glossary_states_the_link_rule(page_html: str, threshold: int) -> bool:
+    """The glossary's text before its first table says which names are links: it gives the
+    threshold of records and links to the actors appendix, where the pages are listed."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    main = soup.find("main") or soup
+    before = []
+    for tag in main.find_all(["p", "table"]):
+        if tag.name == "table":
+            break
+        before.append(tag)
+    text = " ".join(t.get_text(" ") for t in before)
+    links = [a["href"] for t in before for a in t.find_all("a", href=True)]
+    return bool(re.search(rf"(?<!\d){threshold}(?!\d)", text)) and any(
+        "appendices/actors.html" in h or h.startswith("actors.html") for h in links
+    )
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("edition", ["", "ja/"])
+def test_the_glossary_says_which_names_are_links(built_book, edition):
+    """Some glossary names link (Afghanistan) and others not (Belarus): the rule, an actor named
+    in at least MIN_RECORDS records, is stated where the reader sees the difference, in both
+    editions."""
+    html = (HTML / edition / "appendices/glossary.html").read_text(encoding="utf-8")
+    assert glossary_states_the_link_rule(html, actor_records.MIN_RECORDS), edition
+    # broken copy: the intro without its sentence on links fails
+    broken = re.sub(r"(A name is a link|名前がリンク).*?(?=</p>)", "", html, count=1, flags=re.S)
+    assert not glossary_states_the_link_rule(broken, actor_records.MIN_RECORDS)
+

@@ -63,10 +63,19 @@ def test_the_discrepancy_register_gives_its_readings_and_reasons_in_japanese(jap
     text = " ".join(soup.get_text("").split())
     pkg = load(validate=False)
     d = pkg.discrepancies
+
+    def told(r) -> bool:
+        """The reason as written, or, for an entry told in one table with others that differ only
+        in their note, as that table's explanation: its note (注3, from its locator) read 各注."""
+        reason = " ".join(r.reason_ja.split())
+        note = re.search(r" n\.(\d+)$", r.locator)
+        shared = reason.replace(f"注{note[1]}", "各注", 1) if note else reason
+        return reason in text or shared in text
+
     missing = [
         r.discrepancy_id
         for r in d.itertuples()
-        if " ".join(r.reading_ja.split()) not in text or " ".join(r.reason_ja.split()) not in text
+        if " ".join(r.reading_ja.split()) not in text or not told(r)
     ]
     assert missing == []
     assert not any(r.reason in text for r in d.itertuples())

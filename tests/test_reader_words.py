@@ -20,6 +20,7 @@ from support.reader_words import (
     reader_text,
     straight_marks,
     straight_quotes,
+    table_codes,
 )
 from support.rendered_text import pdf_text_outside_code, visible_text
 
@@ -59,6 +60,16 @@ def test_no_internal_names_in_running_text(path, names):
     if not (HTML / path).is_file():
         pytest.fail("the HTML is not built: run `make book`")
     found = names_in_text(_prose((HTML / path).read_text(encoding="utf-8")), names)
+    assert found == [], f"{path}: {found[:5]}"
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", [p for p in reader_pages() if not p.endswith(tuple(CODING_PAGES))])
+def test_no_code_in_any_table_cell_or_header(built_book, path):
+    """Both editions: a table says its kinds, columns and reasons in words (Table 16.1 showed
+    `internal_conflict`), in code face or not; file names, records and
+    locators are no codes. The codebook and the data model list the codes themselves."""
+    found = table_codes((HTML / path).read_text(encoding="utf-8"))
     assert found == [], f"{path}: {found[:5]}"
 
 

@@ -9,6 +9,7 @@ from support.reader_words import (
     reader_text,
     straight_marks,
     straight_quotes,
+    table_codes,
 )
 
 DESCRIPTOR = {
@@ -124,3 +125,23 @@ def test_past_tense_notes_and_quotations_pass():
         )
         == []
     )
+
+
+def test_codes_in_table_cells_and_headers_are_found_in_code_face_or_not():
+    page = (
+        "<table><caption>Kinds</caption><thead><tr><th>source_id</th><th>entries</th></tr></thead>"
+        "<tbody><tr><td><code>internal_conflict</code></td><td>2</td></tr>"
+        "<tr><td>the chapter disagrees with itself</td><td>2</td></tr></tbody></table>"
+    )
+    found = table_codes(page)
+    assert len(found) == 2 and "source_id" in found[0] and "internal_conflict" in found[1]
+
+
+def test_file_names_records_and_locators_in_table_cells_are_no_codes():
+    page = (
+        "<table><tbody><tr><td><code>coverage_exclusions.csv</code></td>"
+        '<td><code class="ca911-record">indicators:RUS/putin_cooperation_points/2001</code></td>'
+        '<td><code class="ca911-locator">ch3 §2 ¶3 n.3</code></td><td>in words</td></tr>'
+        "</tbody></table><p>outside a table: <code>missing_text</code></p>"
+    )
+    assert table_codes(page) == []

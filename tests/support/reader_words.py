@@ -179,3 +179,30 @@ def present_tense(summary: str) -> list[str]:
             continue
         found += [w for w in re.findall(r"[A-Za-z]+", clause) if w.lower() in PRESENT_FORMS]
     return found
+
+
+# A snake_case token (an internal field name or code: `internal_conflict`, `source_id`), not part of
+# a file name (`coverage_exclusions.csv`), a path or a longer identifier.
+SNAKE_CASE = re.compile(r"(?<![\w./:-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w/-]|\.\w)")
+# What a table cell may show by its key: a record reference or a chapter locator (a citation)
+TABLE_CITATIONS = "code.ca911-record, code.ca911-locator"
+
+
+def table_codes(page_html: str) -> list[str]:
+    """Each snake_case token in a table's header or body cell or caption, in code face or not (a
+    reader table says its kinds and columns in words; only the codebook and the data model, left out
+    by the caller, list the codes themselves), with the cell's text."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    for tag in soup(QUOTED_CODE):
+        tag.decompose()
+    for tag in soup.select(TABLE_CITATIONS):
+        tag.decompose()
+    found = []
+    for cell in soup.select("table th, table td, table caption"):
+        if cell.find(["th", "td"]):  # a nested table: its own cells are read
+            continue
+        text = cell.get_text("").replace("\u00ad", "").replace("\u200b", "")
+        found += [
+            f"{m.group(0)!r} in {' '.join(text.split())[:60]!r}" for m in SNAKE_CASE.finditer(text)
+        ]
+    return found

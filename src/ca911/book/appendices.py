@@ -8,30 +8,29 @@ import pandas as pd
 
 from ca911.book.abbreviations import abbreviations_markdown
 from ca911.book.actor_index import HEADINGS, index_name, japanese_sort_key, order_name, sort_key
-from ca911.book.actor_records import actors_with_pages, marked_external, ref_link
+from ca911.book.actor_records import MIN_RECORDS, actors_with_pages, marked_external, ref_link
 from ca911.book.citation_page import citation_markdown
-from ca911.book.code_spans import text_with_ids_as_code
+from ca911.book.discrepancy_register import discrepancies_markdown
 from ca911.book.myst import (
     MISSING,
     Markup,
     english_only,
-    is_missing,
-    markdown_cell,
     markdown_table,
     myst_code,
     myst_text,
 )
-from ca911.book.records import PARTICIPANTS, fact_label, record_markup
+from ca911.book.records import PARTICIPANTS, fact_label, record_link
 from ca911.data.locators import section_of
 from ca911.data.package import DataPackage
-from ca911.data.refs import RECORD_REF
 
 GLOSSARY_WORDS = {
     "en": {
         "intro": "Square brackets in an English name mark the part that neither chapter prints (a "
         "given name, a prefix or a transliteration supplied from outside them, and recorded apart "
         "from the rest of the name in `actors.csv`). In the tables, {dash} means that the chapters "
-        "print no other form.",
+        "print no other form. A name is a link when the actor is named in at least {n} records: it "
+        "leads to the actor’s own page, or in print to its entry in {{ref}}`app-actors`. The "
+        "others are named in fewer records and have no page.",
         "columns": ["English", "日本語 (as printed)", "other printed forms", "id", "first named"],
         "widths": [28, 22, 20, 15, 15],
         "caption": "{heading}: English and Japanese names.",
@@ -41,7 +40,9 @@ GLOSSARY_WORDS = {
         "（名、接頭辞、翻字など）を示し、`actors.csv` では名前のほかの部分と分けて記録している。"
         "表の {dash} は、章にほかの表記が印刷されていないことを示す。各表は五十音順で、"
         "漢字などを含む名前はその読み（`actors.csv` の `name_ja_reading`）で並べる。"
-        "読みは章に印刷されておらず、本書が補ったものである。",
+        "読みは章に印刷されておらず、本書が補ったものである。名前がリンクになっているのは、"
+        "{n}件以上の記録に名が挙がるアクターで、リンク先はそのアクターのページ（印刷版では"
+        "{{ref}}`app-actors`の項目）である。記録がそれより少ないアクターにはページがない。",
         # id and first mention share a column: Japanese names need the width on a phone
         "columns": ["日本語（印刷どおり）", "英語", "その他の印刷表記", "id · 初出"],
         "widths": [30, 28, 20, 22],
@@ -56,7 +57,7 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
 
     a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
     words = GLOSSARY_WORDS[lang]
-    out = [words["intro"].format(dash=MISSING), ""]
+    out = [words["intro"].format(dash=MISSING, n=MIN_RECORDS), ""]
     for kind, heading in HEADINGS[lang].items():
         rows = a[a["kind"].astype(str) == kind]
         rows = rows.assign(
@@ -116,61 +117,6 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
     return "\n".join(out) + "\n"
 
 
-DISCREPANCY_WORDS = {
-    "en": {
-        "columns": ["kind", "meaning", "entries"],
-        "caption": "Kinds of discrepancy, with the number of entries of each.",
-        "as_printed": "As printed:",
-        "reading": "Reading adopted:",
-        "why": "Why:",
-        "records": "Records:",
-        "none": "none",
-    },
-    "ja": {
-        "columns": ["種類", "意味", "項目数"],
-        "caption": "食い違いの種類と、それぞれの項目数。",
-        "as_printed": "印刷どおり：",
-        "reading": "採用した読み：",
-        "why": "理由：",
-        "records": "記録：",
-        "none": "なし",
-    },
-}
-
-
-def register_text(value) -> str:
-    """A reading or reason of the register: the data's text, with the fields and codes it names as
-    code (`time_basis`, `text_ja`)."""
-    return markdown_cell(value if is_missing(value) else text_with_ids_as_code(value))
-
-
-def discrepancies_markdown(pkg: DataPackage, lang: str = "en") -> str:
-    words = DISCREPANCY_WORDS[lang]
-    d = pkg.discrepancies.sort_values("discrepancy_id")
-    labels = pkg.labels("discrepancies", "kind", lang)
-    counts = d["kind"].astype(str).value_counts()
-    kinds = pd.DataFrame(
-        [[myst_code(k), v, int(counts.get(k, 0))] for k, v in labels.items()],
-        columns=words["columns"],
-    )
-    out = [markdown_table(kinds, words["caption"], "tab-discrepancy-kinds", lang=lang), ""]
-
-    for r in d.itertuples():  # one entry each: seven columns are too narrow to read in print
-        ids = " ".join(record_link(i) for i in (r.record_ids or [])) or words["none"]
-        reading, reason = (r.reading_ja, r.reason_ja) if lang == "ja" else (r.reading, r.reason)
-        out += [
-            f"(disc-{r.discrepancy_id})=",
-            f"**{myst_text(r.discrepancy_id)}** · "
-            f"{myst_text(labels[r.kind])} · {myst_code(r.locator)}",
-            f"- **{words['as_printed']}** {markdown_cell(r.as_printed)}",
-            f"- **{words['reading']}** {register_text(reading)}",
-            f"- **{words['why']}** {register_text(reason)}",
-            f"- **{words['records']}** {ids}",
-            "",
-        ]
-    return "\n".join(out) + "\n"
-
-
 def chapter_titles(pkg: DataPackage, lang: str = "en") -> dict[str, str]:
     """ "Chapter 3 (Matsui)" for each source, from sources.csv; 原著第3章（松井弘明） in Japanese,
     the author's name as the chapter prints it (原著: the Japanese edition numbers its own
@@ -183,12 +129,6 @@ def chapter_titles(pkg: DataPackage, lang: str = "en") -> dict[str, str]:
         r.source_id: f"Chapter {r.chapter} ({str(r.author).split()[0]})"
         for r in pkg.sources.itertuples()
     }
-
-
-def record_link(ref: str) -> str:
-    """A record reference as Markdown, in the one style of every page (`records.record_markup`);
-    text that is no record reference is shown as escaped text (the validator names it)."""
-    return record_markup(ref) if RECORD_REF.fullmatch(ref) else markdown_cell(ref)
 
 
 FACT_WORDS = {"en": {"sep": ", "}, "ja": {"sep": "、"}}

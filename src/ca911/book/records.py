@@ -6,10 +6,11 @@ record reference as MyST (`record_markup`, the `{record}` role), the generated f
 
 from __future__ import annotations
 
-from ca911.book.myst import myst_code, myst_text
+from ca911.book.myst import markdown_cell, myst_code, myst_text
 from ca911.data import dates
 from ca911.data.numbers import is_share, with_qualifier
 from ca911.data.package import DataPackage
+from ca911.data.refs import RECORD_REF
 
 # Each is one element with one class on every page, in both editions: the book's stylesheets style
 # these.
@@ -143,3 +144,9 @@ def number_text(
     return with_qualifier(
         row[column], qualifier, share=is_share(row.get("unit")), lang=lang, counter=counter
     )
+
+
+def record_link(ref: str) -> str:
+    """A record reference as Markdown, in the one style of every page (`records.record_markup`);
+    text that is no record reference is shown as escaped text (the validator names it)."""
+    return record_markup(ref) if RECORD_REF.fullmatch(ref) else markdown_cell(ref)
