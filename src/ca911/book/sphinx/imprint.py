@@ -44,8 +44,9 @@ IMPRINT_WORDS = {
         },
         "built": "Built from commit <code>{commit}</code>",
         "no_commit": "Built outside a git checkout (no commit known)",
-        "dated": ". Every file date in the build is set to {date}, so that the same sources give "
-        "the same files; it is not a date of publication.",
+        "dated": ". Dated {date}: the build writes this one fixed date into every file it makes, "
+        "this PDF’s document properties included, so that the same sources always give identical "
+        "files. It is not the day this copy was made, nor a publication date.",
         "version": "Version {version}",
         "edition_line": "<b>{title}</b>, version {version}. {built}",
         "licences_head": "Licences",
@@ -74,8 +75,9 @@ IMPRINT_WORDS = {
         },
         "built": "コミット<code>{commit}</code>からビルド",
         "no_commit": "gitのチェックアウトの外でビルド（コミットは不明）",
-        "dated": "。同じ原稿から同じファイルができるよう、ビルド内のファイルの日付はすべて{date}に"
-        "そろえてある。これは刊行日ではない。",
+        "dated": "。日付は{date}。同じ原稿から常に同じファイルができるよう、ビルドは作るすべての"
+        "ファイル（このPDFの文書プロパティを含む）にこの一つの固定した日付を記す。"
+        "このPDFが作られた日でも、刊行日でもない。",
         "version": "バージョン{version}",
         "edition_line": "<b>{title}</b>、バージョン{version}。{built}",
         "licences_head": "ライセンス",

@@ -234,6 +234,9 @@ def _install_writer(app: Sphinx) -> None:
         return
     from sphinx_simplepdf.builders import simplepdf
 
+    from ca911.book.sphinx import line_fit
+
+    line_fit.install()  # a line that fits but for its trailing space is set whole
     srcdir = Path(app.srcdir)
 
     class BookHTML(weasyprint.HTML):
