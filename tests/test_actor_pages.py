@@ -259,3 +259,29 @@ def test_the_glossary_says_which_names_are_links(built_book, edition):
     broken = re.sub(r"(A name is a link|名前がリンク).*?(?=</p>)", "", html, count=1, flags=re.S)
     assert not glossary_states_the_link_rule(broken, actor_records.MIN_RECORDS)
 
+
+def title_problems(pages: dict[str, str], names_ja: dict[str, str]) -> list[str]:
+    """Japanese actor pages (actor id → HTML) whose title is not the actor's Japanese name alone."""
+    problems = []
+    for actor_id, page_html in pages.items():
+        h1 = BeautifulSoup(page_html, "html.parser").find("h1")
+        title = " ".join(h1.get_text(" ").replace("#", "").split()) if h1 else ""
+        if title != " ".join(names_ja[actor_id].split()):
+            problems.append(f"{actor_id}: {title!r}")
+    return problems
+
+
+@pytest.mark.book
+def test_japanese_actor_pages_are_titled_in_japanese_alone(built_book):
+    """「カザフスタン · Kazakhstan」 mixed two scripts in a title: the Japanese edition titles each
+    page with the Japanese name, read straight from actors.csv; the English name follows as the
+    other name, under the title."""
+    names_ja = {r["actor_id"]: r["name_ja"] for r in rows("actors")}
+    pages = {
+        p.stem: p.read_text(encoding="utf-8")
+        for p in (HTML / "ja/_generated/actors").glob("*.html")
+    }
+    assert pages and title_problems(pages, names_ja) == []
+    # broken copy: a title that still carries the English name
+    kaz = pages["KAZ"].replace(f"<h1>{names_ja['KAZ']}", f"<h1>{names_ja['KAZ']} · Kazakhstan", 1)
+    assert title_problems({"KAZ": kaz}, names_ja) == [f"KAZ: '{names_ja['KAZ']} · Kazakhstan'"]

@@ -54,6 +54,23 @@ def test_no_table_cell_left_in_english_on_a_japanese_page(ja_pages):
     assert found == [], f"{len(found)} English cells:\n" + "\n".join(found[:20])
 
 
+def test_no_cross_reference_is_echoed_by_the_words_after_it(ja_pages):
+    """A link names its section: 「{ref}の記録」, not 「{ref}にある日付のない事実の記録」 after a
+    link titled 日付のない事実."""
+    found = found_on(ja_pages, checks.echoed_references)
+    assert found == [], f"{len(found)} echoed references:\n" + "\n".join(found[:15])
+    broken = (
+        '<article class="bd-article"><p>典拠箇所は<a class="reference internal" href="#f">'
+        "日付のない事実</a>（p. 160）にある日付のない事実の記録へ導く。</p></article>"
+    )
+    assert checks.echoed_references(broken)
+    assert not checks.echoed_references(broken.replace("にある日付のない事実", ""))
+    # a second link with the same words in its title is no echo
+    second = '、<a class="reference internal" href="#m">文対応表と日付のない事実</a>は両章の'
+    fixed = broken.replace("（p. 160）にある日付のない事実の記録へ導く", "の記録へ" + second)
+    assert not checks.echoed_references(fixed)
+
+
 def test_the_checks_see_the_english_build_and_the_old_forms():
     """A copy of a Japanese page with the English edition's path, a nested parenthesis, 1000人,
     「；」 and an English cell planted in it: each check finds its fault."""

@@ -115,3 +115,28 @@ def english_cells(page_html: str, names=frozenset()) -> list[str]:
             if ENGLISH_WORD.search(rest):
                 found.append(text)
     return found
+
+
+def echoed_references(page_html: str) -> list[str]:
+    """Each cross-reference whose title the words right after it say again
+    (「日付のない事実（p. 160）にある日付のない事実の記録」: the link already names the
+    section): a link's text, then within the next twelve characters of its sentence the same
+    text, as words of the sentence (between kana, not a longer name in a list:
+    「カザフスタン、カザフスタン外務省」)."""
+    root = _article(page_html)
+    found = []
+    for link in root.select("a.reference.internal"):
+        title = " ".join(link.get_text("").split())
+        if len(title) < 3 or not JAPANESE.search(title):
+            continue
+        after = ""
+        for piece in link.next_siblings:
+            if isinstance(piece, Tag) and (piece.name == "a" or piece.find("a")):
+                break  # the next link's title is its own, not an echo of this one's
+            after += piece.get_text("") if isinstance(piece, Tag) else str(piece)
+            if len(after) > len(title) + 12:
+                break
+        after = after.split("。")[0][: len(title) + 12]
+        if re.search(rf"[\u3040-\u309f]{re.escape(title)}[\u3040-\u309f]", after):
+            found.append(f"{title} … {after!r}")
+    return found

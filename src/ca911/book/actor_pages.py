@@ -55,9 +55,12 @@ def _without_own_column(
 
 
 def _title(actor, lang: str = "en") -> str:
-    name_en = marked_external(actor.name_en, actor.name_en_external)
+    """The page's title: in English both names (the Japanese as printed is what the chapters
+    show); in Japanese the Japanese name alone, in one script, the English one following under it
+    as the other name."""
     if lang == "ja":
-        return f"{myst_text(actor.name_ja)} · {english_only(name_en)}"
+        return myst_text(actor.name_ja)
+    name_en = marked_external(actor.name_en, actor.name_en_external)
     return f"{myst_text(name_en)} · {myst_text(actor.name_ja)}"
 
 
