@@ -63,9 +63,9 @@ def build_alignment_graph(data, period_id: str) -> nx.DiGraph:
 
 
 def alignment_table(data, lang: str = "en") -> pd.DataFrame:
-    """One row per period: its years in words in `lang` ('about 1995–2000', 'from 11 September 2001'),
-    its label and the relation to each of Russia, the US and China ('' = none stated), plus any
-    other partner."""
+    """One row per period: its years in words in `lang` ('about 1995–2000', 'from 11 September
+    2001'), its label and the relation to each of Russia, the US and China ('' = none stated),
+    plus any other partner."""
     rows = []
     for p in alignment_periods(data).itertuples():
         G = build_alignment_graph(data, p.period_id)

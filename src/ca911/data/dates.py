@@ -168,8 +168,8 @@ def span_words(
     as_stored: bool = False,
 ) -> str:
     """A date or a span of dates as one phrase: '24 September 2001', 'about November 2001',
-    '1992–1999', '24–26 September 2001'. `as_stored` keeps the dates as the data write them ('2001-09-24 – 2001-09-26'), for
-    tables of the data."""
+    '1992–1999', '24–26 September 2001'. `as_stored` keeps the dates as the data write them
+    ('2001-09-24 – 2001-09-26'), for tables of the data."""
 
     def one(value: str) -> str:
         return str(value) if as_stored else words(value, lang, short)
