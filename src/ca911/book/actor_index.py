@@ -142,7 +142,7 @@ def index_markdown(
         )
         name = ref_link(actor_id, title, with_page, lang)
         other = (
-            english_only(marked_external(r["name_en"], r["name_en_external"]))
+            english_only(marked_external(r["name_en"], r["name_en_external"], lang))
             if lang == "ja"
             else myst_text(r["name_ja"])
         )

@@ -55,7 +55,7 @@ def _without_own_column(
 
 
 def _title(actor, lang: str = "en") -> str:
-    name_en = marked_external(actor.name_en, actor.name_en_external)
+    name_en = marked_external(actor.name_en, actor.name_en_external, lang)
     if lang == "ja":
         return f"{myst_text(actor.name_ja)} · {english_only(name_en)}"
     return f"{myst_text(name_en)} · {myst_text(actor.name_ja)}"
@@ -84,7 +84,7 @@ def actor_page(
     country = a["country_id"]
     variants = a["name_ja_variants"]
     other_name = (
-        english_only(marked_external(a["name_en"], a["name_en_external"]))
+        english_only(marked_external(a["name_en"], a["name_en_external"], lang))
         if ja
         else myst_text(a["name_ja"])
     )
