@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from ca911.book.editions import edition
 from support import japanese_edition_text as checks
 from support.japanese_pages import latin_names
-from support.project import HTML, ROOT
+from support.project import EDITIONS, HTML, ROOT, edition_html_files
 
 JA_HTML = HTML / "ja"
 
@@ -71,14 +72,52 @@ def test_no_cross_reference_is_echoed_by_the_words_after_it(ja_pages):
     assert not checks.echoed_references(fixed)
 
 
+def test_no_half_width_bracket_in_japanese_text(ja_pages):
+    """What the book adds from outside the chapters is marked ［ ］ on a Japanese page (the about
+    page's ［State Duma］, an actor's ［Sergei］ Ivanov), as the Japanese names already were
+    (バルト諸国［エストニア］): never the English edition's [ ]."""
+    printed = checks.printed_with_brackets(ROOT / "data")
+    assert printed, "the chapters' own bracketed name (アバイ（Abai [Ibragim] Kunanbaev）) is gone"
+    found = found_on(ja_pages, checks.half_width_brackets, printed)
+    assert found == [], f"{len(found)} half-width brackets:\n" + "\n".join(found[:20])
+
+
+BUILT_KINDS = ("html", "pdf", "archival")
+
+
+@pytest.mark.parametrize("lang, other", [("ja", "en"), ("en", "ja")])
+def test_a_page_names_its_own_editions_built_files(built_book, lang, other):
+    """The re-running page (and any other) tells the Japanese reader that the Japanese edition is
+    written to _build/html/ja/index.html and _build/pdf/companion-ja.pdf, the English reader the
+    English files: never the other edition's."""
+    html = EDITIONS[lang].html
+    theirs = [edition(other).built_file(kind) for kind in BUILT_KINDS]
+    ours = [edition(lang).built_file(kind) for kind in BUILT_KINDS]
+    pages = {
+        str(p.relative_to(html)): p.read_text(encoding="utf-8")
+        for p in edition_html_files(html)
+        if "_static" not in p.parts
+    }
+    named = [page for page, text in pages.items() if all(f in text for f in ours)]
+    assert named, f"no {lang} page names all of {ours}"
+    found = found_on(pages, checks.other_edition_files, theirs)
+    assert found == [], "\n".join(found)
+
+
 def test_the_checks_see_the_english_build_and_the_old_forms():
     """A copy of a Japanese page with the English edition's path, a nested parenthesis, 1000人,
     「；」 and an English cell planted in it: each check finds its fault."""
     broken = (
         '<html lang="ja"><body><article class="bd-article"><p>PDFは<code>_build/pdf/companion.pdf'
         "</code>、時期（カザフスタン（1991年から））、兵員1000人。</p><table><tr><td>甲；乙</td>"
-        "<td>chapter's label</td></tr></table></article></body></html>"
+        "<td>chapter's label</td></tr></table><p>ロシア下院（[State Duma]）、[1]</p></article>"
+        "</body></html>"
     )
+    assert checks.other_edition_files(broken, [edition("en").built_file("pdf")])
+    assert not checks.other_edition_files(broken, [edition("ja").built_file("pdf")])
+    brackets = checks.half_width_brackets(broken)
+    assert len(brackets) == 1 and "ロシア下院（[State Duma]）" in brackets[0], brackets
+    assert checks.half_width_brackets(broken.replace("[State Duma]", "［State Duma］")) == []
     assert checks.nested_parentheses(broken)
     assert checks.quantities_in_another_form(broken)
     assert checks.semicolon_cells(broken)

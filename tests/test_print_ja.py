@@ -8,6 +8,7 @@ checkers' self-tests on synthetic lines are in tests/support/test_print_ja.py.""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from ca911.book.sphinx.fonts import MINCHO_FILE
 from ca911.book.sphinx.print import print_language
 from ca911.figures.style import FONT_FILE
+from support import japanese_edition_text as edition_text
 from support import print_ja as ja
 from support import print_layout as layout
 from support.project import BUILD, PDF, ROOT
@@ -494,3 +496,27 @@ def test_japanese_contents_hang_each_wrapped_entry_under_its_text(ja_pdf):
 def test_japanese_contents_set_each_part_label_with_its_entries(ja_pdf):
     faults = ja.contents_labels_astray(list(ja_pages()))
     assert faults == [], report(faults, "part labels nearer the entry above than their own")
+
+
+def test_no_half_width_bracket_in_the_japanese_pdf(ja_pdf):
+    """The PDF's text as the HTML's (test_japanese_edition_text): what the book adds from outside
+    the chapters is marked ［State Duma］; a half-width bracket is left only in code, a numbered
+    reference and the bracketed part of a name as the chapters print it ([Ibragim])."""
+    printed = {
+        part
+        for name in edition_text.printed_with_brackets(ROOT / "data")
+        for part in re.findall(r"\[[^\]]*\]", name)
+    }
+    assert printed
+    found = ja.half_width_brackets(list(ja_lines()), printed)
+    assert found == [], f"{len(found)} lines:\n" + "\n".join(f"p. {p}: {t}" for p, t in found[:20])
+
+
+def test_the_bracket_check_reads_the_faces():
+    """A line with ［State Duma］ passes, [State Duma] in the text face does not, the same in the
+    code face does."""
+    text, code = "IPAexMincho", "DejaVu Sans Mono"
+    line = ja.Run(1, [ja.Glyph(c, text, 10, k, k + 1, 0) for k, c in enumerate("下院（[Duma]）")])
+    coded = ja.Run(1, [ja.Glyph(c, code, 10, k, k + 1, 0) for k, c in enumerate("x[0]")])
+    full = ja.Run(1, [ja.Glyph(c, text, 10, k, k + 1, 0) for k, c in enumerate("下院（［Duma］）")])
+    assert ja.half_width_brackets([line, coded, full]) == [(1, "下院（[Duma]）")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from support import screen_fit, screen_lines
-from support.project import EDITIONS, sample_actor_pages
+from support.project import EDITIONS, sample_actor_pages, site_pages
 
 pytestmark = pytest.mark.book
 
@@ -170,3 +170,67 @@ def test_the_phone_checks_see_the_layouts_undone(browser, site):
         finally:
             context.close()
     assert all(found.values()), found
+
+
+def every_page() -> list[str]:
+    """Every page of both editions, actor pages included (their titles are names, which a
+    phone's heading size may break)."""
+    return site_pages(lambda html: screen_fit.book_pages(html, lambda pages: pages))
+
+
+@pytest.fixture(scope="module")
+def phone_headings(browser, site) -> dict[str, list[tuple[str, list[int]]]]:
+    """Every page's h1 and h2 lines at 390 px, read once for both checks."""
+    context = browser.new_context(color_scheme="light", **screen_fit.PHONE)
+    found = {}
+    try:
+        page = context.new_page()
+        for path in every_page():
+            page.goto(f"{site}/{path}", wait_until="load")
+            found[path] = screen_lines.heading_lines(page)
+    finally:
+        context.close()
+    return found
+
+
+def test_no_heading_breaks_inside_a_word_on_a_phone(phone_headings):
+    """An h1 or h2 starts a new line after a space or hyphen, or in Japanese between two phrases
+    (「軍事駐｜留」 was a page title at 390 px)."""
+    assert len(phone_headings) >= 40
+    found = [
+        f"{path}: {broken}"
+        for path, lines in phone_headings.items()
+        for broken in screen_lines.words_broken_in_headings(lines)
+    ]
+    assert found == [], f"{len(found)} headings broken inside a word:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("path", ["chapters/us_russia_central_asia.html", "ja/methods/rerun.html"])
+def test_a_page_title_on_a_phone_is_set_at_a_phone_size(browser, site, path):
+    """At 390 px an h1 is 28 px (1.75rem), not the theme's 42 px, which held two English words or
+    eight Japanese characters a line; the desktop keeps the theme's size."""
+    sizes = {}
+    for size in SIZES:
+        context, page = _visit(browser, site, path, size)
+        try:
+            sizes[size] = page.evaluate(
+                "() => parseFloat(getComputedStyle(document.querySelector('article h1')).fontSize)"
+            )
+        finally:
+            context.close()
+    assert sizes["390"] <= 28.5 < sizes["1280"], sizes
+
+
+def test_the_heading_check_sees_phrases_broken(browser, site):
+    """The Japanese chapter page with its phrases left breakable and its title set large and
+    breaking anywhere: the check finds a word broken."""
+    context, page = _visit(browser, site, "ja/chapters/us_russia_central_asia.html", "390")
+    try:
+        page.add_style_tag(
+            content=".bd-article h1 { font-size: 2.7rem !important; word-break: break-all "
+            "!important; } .bd-article h1 .ca911-phrase { white-space: normal !important; }"
+        )
+        found = screen_lines.words_broken_in_headings(screen_lines.heading_lines(page))
+    finally:
+        context.close()
+    assert found, "a title breaking anywhere read as whole words"

@@ -325,6 +325,8 @@ def test_glossary_brackets_what_the_chapters_do_not_print():
     assert marked_external("Sergei Ivanov", ["Sergei"]) == "[Sergei] Ivanov"
     assert marked_external("Karshi-Khanabad air base", ["Karshi-"]) == "[Karshi-]Khanabad air base"
     assert marked_external("Putin", []) == "Putin"
+    # the Japanese edition marks them as it marks everything it adds: full-width
+    assert marked_external("Sergei Ivanov", ["Sergei"], "ja") == "［Sergei］ Ivanov"
     text = glossary_markdown(load())
     lines = text.splitlines()  # list-table rows, data text escaped: the brackets are literal
     # people named as the data name them, as in the actor index

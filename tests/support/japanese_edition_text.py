@@ -140,3 +140,47 @@ def echoed_references(page_html: str) -> list[str]:
         if re.search(rf"[\u3040-\u309f]{re.escape(title)}[\u3040-\u309f]", after):
             found.append(f"{title} … {after!r}")
     return found
+
+
+# a numbered reference ([3], chapter 4's Table 1 sending its reader to an event) is a label, not
+# a mark of the text
+NUMBERED_REFERENCE = re.compile(r"\[\s*\d+\s*\]")
+HALF_WIDTH_BRACKET = re.compile(r".{0,20}[\[\]].{0,20}")
+
+
+def printed_with_brackets(data_dir) -> frozenset[str]:
+    """The Japanese names the chapters print with half-width brackets of their own (actors.csv's
+    `name_ja` and `name_ja_variants`)."""
+    import csv
+
+    with (data_dir / "actors.csv").open(encoding="utf-8") as f:
+        return frozenset(
+            name
+            for row in csv.DictReader(f)
+            for name in [row["name_ja"], *row["name_ja_variants"].split("|")]
+            if "[" in name
+        )
+
+
+def half_width_brackets(page_html: str, printed=frozenset()) -> list[str]:
+    """The Japanese edition marks what it adds from outside the chapters (a name's external part,
+    an expansion) in full-width brackets, ［Sergei］ Ivanov: every half-width [ or ] left in the
+    article's text, outside code, a citation's label (its brackets are the theme's, .fn-bracket)
+    and a numbered reference, and outside `printed`, the names the chapters print with
+    brackets of their own (アバイ（Abai [Ibragim] Kunanbaev）)."""
+    root = _article(page_html)
+    for tag in root.select("pre, code, div.cell_input, .highlight, .fn-bracket"):
+        tag.decompose()
+    text = " ".join(root.get_text(" ").split())
+    for name in sorted(printed, key=len, reverse=True):  # the page may space a name's phrases
+        spaced = r"\s*".join(re.escape(c) for c in name if not c.isspace())
+        text = re.sub(spaced, " ", text)
+    text = NUMBERED_REFERENCE.sub(" ", text)
+    return [m.group(0) for m in HALF_WIDTH_BRACKET.finditer(text)]
+
+
+def other_edition_files(page_html: str, files) -> list[str]:
+    """The built files of the other edition (`files`: its `Edition.built_file` paths) that a page
+    names in its text or code: a page tells its reader where its own edition is written."""
+    text = _article(page_html).get_text(" ")
+    return [f for f in files if re.search(rf"(?<![\w/-]){re.escape(f)}(?![\w-])", text)]

@@ -803,3 +803,26 @@ def contents_hang_faults(lines: list[Run], pages: list[int]) -> list[tuple[int, 
                 if abs(offset) > 0.25:
                     faults.append((page, upper.text.strip()[:30], round(offset, 2)))
     return faults
+
+
+# ------------------------------------------------------------------ marks of outside material
+NUMBERED_REFERENCE = re.compile(r"\[\s*\d+\s*\]")
+CODE_FACE = "mono"
+
+
+def half_width_brackets(lines: list[Run], printed=frozenset()) -> list[tuple[int, str]]:
+    """(page, line) of every half-width [ or ] in a Japanese PDF's text outside code (set in the
+    monospace face) and numbered references ([3]), and outside `printed`, the names the chapters
+    print with brackets of their own: the Japanese edition marks what it adds from outside the
+    chapters ［State Duma］, in full-width brackets."""
+    found = []
+    for line in lines:
+        text = "".join(
+            "\0" if CODE_FACE in g.font.lower().replace(" ", "") else g.text for g in line.glyphs
+        )
+        for name in printed:
+            text = text.replace(name, " ")
+        text = NUMBERED_REFERENCE.sub(" ", text)
+        if "[" in text or "]" in text:
+            found.append((line.page, line.text))
+    return found

@@ -18,6 +18,8 @@ ways: tests/support/test_screen_lines.py."""
 
 from __future__ import annotations
 
+import re
+
 TOC_JS = r"""
 () => {
   const found = [];
@@ -162,3 +164,78 @@ def small_edition_switches(page) -> list[str]:
     """Each link to the other edition that is out of view, smaller than a 24 px target or set in
     text under 14 px (or the page has none)."""
     return page.evaluate(SWITCH_JS, [MIN_TARGET_PX, MIN_SWITCH_TEXT_PX])
+
+
+HEADING_LINES_JS = r"""
+(selector) => {
+  const found = [];
+  for (const heading of document.querySelectorAll(selector)) {
+    if (!heading.getClientRects().length) continue;
+    let text = "";
+    const breaks = [];
+    let lastTop = null, lastHeight = 0, lastInCode = false;
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest(".headerlink")) continue;
+      // a file or field name (code) may wrap anywhere, by the stylesheet's choice: not a word
+      const inCode = !!node.parentElement.closest("code");
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width > 0 && !/\s/.test(node.data[i])) {
+          if (lastTop !== null && rect.top - lastTop > lastHeight / 2 && !(inCode && lastInCode)) {
+            breaks.push(text.length);
+          }
+          lastTop = rect.top;
+          lastHeight = rect.height;
+          lastInCode = inCode;
+        }
+        text += node.data[i];
+      }
+    }
+    found.push([text, breaks]);
+  }
+  return found;
+}
+"""
+
+
+def heading_lines(page, selector: str = "article :is(h1, h2)") -> list[tuple[str, list[int]]]:
+    """Each shown heading's text (its link mark left out) and the offsets in it where a new line
+    starts (at its first character that is not a space), but inside code: a file name in a heading
+    wraps anywhere rather than make a phone's page scroll sideways (ca911-screen.css)."""
+    return [(text, breaks) for text, breaks in page.evaluate(HEADING_LINES_JS, selector)]
+
+
+HYPHENS = ("-", "‐", "–", "—", "/")
+# a phone's heading line holds about twelve Japanese characters: a phrase (a compound, a name with
+# no kana in it) longer than that cannot stay whole
+LONG_PHRASE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{13,}")
+
+
+def _phrase_at(text: str, k: int, boundaries: set[int]) -> str:
+    """The Japanese phrase around offset k: from the boundary before it to the one after."""
+    start = max((b for b in boundaries if b < k), default=0)
+    end = min((b for b in boundaries if b > k), default=len(text))
+    return text[start:end]
+
+
+def words_broken_in_headings(lines: list[tuple[str, list[int]]]) -> list[str]:
+    """Headings with a line break inside a word, the text marked ｜ there: a line may start after a
+    space or a hyphen, or in Japanese at a phrase boundary (print_marks_ja.phrase_breaks, the
+    boundaries the print edition breaks its headings at)."""
+    from ca911.book.sphinx.print_marks_ja import JAPANESE_CHARACTER, phrase_breaks
+
+    found = []
+    for text, breaks in lines:
+        japanese = set(phrase_breaks(text)) if JAPANESE_CHARACTER.search(text) else set()
+        for k in breaks:
+            before = text[:k].rstrip()
+            if k != len(before) or before.rstrip("］]）)").endswith(HYPHENS) or k in japanese:
+                continue
+            if LONG_PHRASE.search(_phrase_at(text, k, japanese)):
+                continue  # a phrase longer than a phone's line must break somewhere
+            found.append(f"{text[:k]}｜{text[k:]}".strip())
+    return found

@@ -121,3 +121,17 @@ def test_the_books_edition_switch_is_a_target(page):
     css = (SCREEN_CSS / "ca911-editions.css").read_text(encoding="utf-8")
     page.set_content(SWITCH.format(css=SMALL_SWITCH + css))
     assert screen_lines.small_edition_switches(page) == []
+
+
+def test_a_heading_broken_inside_a_word_is_found():
+    """Offsets where a line starts: at a Japanese phrase boundary or after a space or hyphen it
+    passes; inside 駐留 or inside an English word it is found."""
+    title = "9. どの国の部隊がどこにいたか：軍事的プレゼンスのネットワーク"
+    whole = [(title, [title.index("部隊"), title.index("軍事")]), ("Re-running the book", [15])]
+    assert screen_lines.words_broken_in_headings(whole) == []
+    broken = [(title, [title.index("事的")]), ("Re-running the book", [5])]
+    found = screen_lines.words_broken_in_headings(broken)
+    assert found == [
+        "9. どの国の部隊がどこにいたか：軍｜事的プレゼンスのネットワーク",
+        "Re-ru｜nning the book",
+    ], found

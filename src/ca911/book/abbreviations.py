@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ca911.book.myst import markdown_table
-from ca911.data.package import DataPackage
+from ca911.data.package import DataPackage, shown_name
 
 # Abbreviation → the actor it names, and how it comes to the book: "printed" where a chapter prints
 # it, "ours" where it is our English short form, "id" where it is the data's id shown on a page, and
@@ -138,7 +138,8 @@ def _expansion(pkg: DataPackage, abbr: str, actor_id: str, lang: str) -> str:
         name = _ACRONYM_IN_NAME.sub("", row["name_ja"])
         if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", name):
             return name
-    return _ACRONYM_IN_NAME.sub("", row["name_shown"]).strip()
+    shown = shown_name(row["name_en"], row["name_en_external"], lang)
+    return _ACRONYM_IN_NAME.sub("", shown).strip()
 
 
 def abbreviation_rows(pkg: DataPackage, lang: str = "en") -> dict[str, list[list[str]]]:

@@ -171,7 +171,7 @@ def index_markdown(
             # Japanese glosses the English name in one bracket after its own, as a reader
             # expects: no field of the entry stands alone between separators
             stem, gloss = japanese_gloss(
-                title, marked_external(r["name_en"], r["name_en_external"])
+                title, marked_external(r["name_en"], r["name_en_external"], lang)
             )
             entry = f"**{ref_link(actor_id, stem, with_page, lang)}**{gloss}：{shown} · "
             entry += myst_code(actor_id)

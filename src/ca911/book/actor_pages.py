@@ -87,7 +87,7 @@ def actor_page(
     country = a["country_id"]
     variants = a["name_ja_variants"]
     other_name = (
-        english_only(marked_external(a["name_en"], a["name_en_external"]))
+        english_only(marked_external(a["name_en"], a["name_en_external"], lang))
         if ja
         else myst_text(a["name_ja"])
     )

@@ -35,9 +35,10 @@ UNSAFE_IN_ROLE = set(
 )  # a role's title cannot hold these; such a name is printed beside its link
 
 
-def marked_external(name: str, external: list[str]) -> str:
-    """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`."""
-    return shown_name(name, external)
+def marked_external(name: str, external: list[str], lang: str = "en") -> str:
+    """The name with the parts the chapters do not print in square brackets: `[Sergei] Ivanov`,
+    in the Japanese edition full-width: `［Sergei］ Ivanov`."""
+    return shown_name(name, external, lang)
 
 
 def actor_in_text(pkg: DataPackage, actor_id: str, start: bool = False, lang: str = "en") -> str:

@@ -76,7 +76,7 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
             [
                 [
                     Markup(ref_link(r.actor_id, r.name_ja, with_page, lang)),
-                    Markup(english_only(marked_external(r.shown, r.name_en_external))),
+                    Markup(english_only(marked_external(r.shown, r.name_en_external, lang))),
                 ]
                 if lang == "ja"
                 else [

@@ -35,6 +35,29 @@ class Edition:
     def html_prefix(self) -> PurePosixPath:
         return PurePosixPath(self.html_dir or ".")
 
+    def built_file(self, kind: str) -> str:
+        """Where a build in the project's folder writes this edition's `kind` (`html`, its first
+        page; `pdf`; `archival`, the PDF/A copy), as a reader types it: the Japanese edition's
+        pages name its own files (`_build/html/ja/index.html`), not the English ones."""
+        files = {
+            "html": str(PurePosixPath(BUILD_DIR, "html", self.html_dir, "index.html")),
+            "pdf": str(PurePosixPath(BUILD_DIR, "pdf", self.pdf_name)),
+            "archival": str(PurePosixPath(BUILD_DIR, "pdf", archival_pdf_name(self.pdf_name))),
+        }
+        if kind not in files:
+            raise ValueError(f"no built file {kind!r}: one of {', '.join(files)}")
+        return files[kind]
+
+
+BUILD_DIR = "_build"
+ARCHIVAL_SUFFIX = "-archival"
+
+
+def archival_pdf_name(pdf_name: str) -> str:
+    """companion.pdf → companion-archival.pdf; companion-ja.pdf → companion-ja-archival.pdf."""
+    path = PurePosixPath(pdf_name)
+    return f"{path.stem}{ARCHIVAL_SUFFIX}{path.suffix}"
+
 
 EDITIONS = {
     "en": Edition(

@@ -133,16 +133,21 @@ def remember_valid(data_dir: Path) -> None:
         pass
 
 
-def shown_name(name: str, external: list[str]) -> str:
+EXTERNAL_BRACKETS = {"en": ("[", "]"), "ja": ("［", "］")}
+
+
+def shown_name(name: str, external: list[str], lang: str = "en") -> str:
     """The English name as the book prints it: the parts the chapters do not print in square
     brackets (`[Sergei] Ivanov`, `name_en_external`), so no page or figure passes an outside name
-    part off as printed."""
+    part off as printed. The Japanese edition marks them, as all it adds, in full-width brackets
+    (`［Sergei］ Ivanov`)."""
     if isinstance(external, str):  # each letter would be read as a part
         raise TypeError(
             f"name parts are a list (name_en_external as the loader splits it), not {external!r}"
         )
     for part in sorted(external, key=len, reverse=True):
-        name = name.replace(part, f"[{part}]", 1)
+        opening, closing = EXTERNAL_BRACKETS[lang]
+        name = name.replace(part, f"{opening}{part}{closing}", 1)
     return name
 
 

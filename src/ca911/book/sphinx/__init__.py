@@ -88,7 +88,7 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
     from ca911.book.actor_index import navigation_order
     from ca911.book.actor_pages import PAGE_DIR
     from ca911.book.actor_records import actors_with_pages
-    from ca911.data.package import load
+    from ca911.data.package import load, shown_name
 
     site_map = getattr(config, "external_site_map", None)
     if site_map is None or "appendices/actors" not in site_map:
@@ -99,7 +99,12 @@ def _actor_pages_in_reading_order(app: Sphinx, config) -> None:
     pkg = load(Path(app.srcdir, config.ca911_data_dir or "data"), validate=False)
     lang = edition_of(config.language)
     # the other edition's name follows: English after Japanese in the Japanese sidebar
-    other_names = pkg.actors.set_index("actor_id")["name_ja" if lang == "en" else "name_shown"]
+    actors = pkg.actors.set_index("actor_id")
+    other_names = (
+        actors["name_ja"]
+        if lang == "en"
+        else {i: shown_name(a.name_en, a.name_en_external, lang) for i, a in actors.iterrows()}
+    )
     items = []
     for actor_id, title in navigation_order(pkg, actors_with_pages(pkg), lang):
         docname = f"_generated/{PAGE_DIR}/{actor_id}"

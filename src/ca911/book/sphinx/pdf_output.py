@@ -40,11 +40,11 @@ from weasyprint.logger import LOGGER as WEASYPRINT_LOGGER
 from weasyprint.pdf.metadata import NS, DocumentMetadata
 
 from ca911 import __version__
+from ca911.book.editions import archival_pdf_name
 from ca911.data.output_date import output_datetime
 
 ACCESSIBLE_VARIANT = "pdf/ua-1"
 ARCHIVAL_VARIANT = "pdf/a-3u"
-ARCHIVAL_SUFFIX = "-archival"
 DATA_RELATIONSHIP = "Data"
 CITATION_RELATIONSHIP = "Supplement"
 CITATION_FILE = "CITATION.cff"
@@ -55,12 +55,6 @@ XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/"
 register_namespace("xmpRights", XMP_RIGHTS)
 
 logger = sphinx_logging.getLogger(__name__)
-
-
-def archival_pdf_name(pdf_name: str) -> str:
-    """companion.pdf → companion-archival.pdf; companion-ja.pdf → companion-ja-archival.pdf."""
-    path = Path(pdf_name)
-    return f"{path.stem}{ARCHIVAL_SUFFIX}{path.suffix}"
 
 
 def data_package_files(data_dir: Path) -> list[tuple[str, Path, str]]:

@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from ca911 import __version__
+from ca911.book.editions import edition
 from ca911.book.records import (
     LOCATOR_CLASS,
     RECORD_CLASS,
@@ -282,6 +283,19 @@ def english_role(name, rawtext, text, lineno, inliner, options=None, content=Non
     return [nodes.inline(rawtext, text, classes=["language-en", ENGLISH_CLASS])], []
 
 
+def built_file_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """`{built}`pdf``: where a build writes this edition's file of that kind (`html`, `pdf`,
+    `archival`; `editions.Edition.built_file`), as code: one source sentence names the English
+    edition's files in the English book and the Japanese edition's in the Japanese one."""
+    lang = edition_of(inliner.document.settings.env.config.language)
+    try:
+        path = edition(lang).built_file(text.strip())
+    except ValueError as err:
+        msg = inliner.reporter.error(str(err), line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return [nodes.literal(rawtext, path)], []
+
+
 def _outdated_on_data_change(
     app: Sphinx, env: BuildEnvironment, added, changed, removed
 ) -> list[str]:
@@ -304,6 +318,7 @@ def setup(app: Sphinx) -> dict:
     app.add_role("number", NumberRole())
     app.add_role("record", record_role)
     app.add_role("english", english_role)
+    app.add_role("built", built_file_role)
     app.connect("missing-reference", resolve_kept_content)
     app.connect(
         "doctree-resolved", lambda app, doctree, docname: mark_locators_and_records(doctree)
