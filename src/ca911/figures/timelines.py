@@ -215,7 +215,28 @@ def membership_bars(
             )
         )
     key_under_axes(ax, handles, 0.06, 1 if narrow else 2)
+    _widen_thin_bars(ax)
     return fig
+
+
+MIN_BAR_PT = 4.0  # a membership of a month or less is a hairline at print size: drawn this wide
+
+
+def _widen_thin_bars(ax, min_pt: float = MIN_BAR_PT) -> None:
+    """Every bar narrower than `min_pt` as laid out, widened about its middle to `min_pt`, and
+    drawn solid (a hatch leaves almost nothing of so narrow a bar): a span of days stays where
+    it lies, but visible."""
+    fig = ax.figure
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")  # the layout measured is the layout saved: no second pass
+    days_per_pt = (lambda x0, x1: (x1 - x0) / (ax.bbox.width * 72 / fig.dpi))(*ax.get_xlim())
+    for bar in (patch for container in ax.containers for patch in container):
+        if bar.get_width() < min_pt * days_per_pt:
+            middle = bar.get_x() + bar.get_width() / 2
+            bar.set_x(middle - min_pt * days_per_pt / 2)
+            bar.set_width(min_pt * days_per_pt)
+            bar.set_hatch(None)
+            bar.set_alpha(1.0)
 
 
 @two_layouts
