@@ -757,3 +757,30 @@ def lines_through_labels(fig) -> list[str]:
                         f"the leader line of {a.get_text()!r} runs through {t.get_text()!r}"
                     )
     return found
+
+
+MIN_BAR_PT = 2.5  # a bar narrower than this reads as a hairline, its row as empty, at print size
+
+
+def thin_bars(fig, min_pt: float = MIN_BAR_PT) -> list[str]:
+    """Bars (of any bar chart: `bar`, `barh`) that are drawn, that is have a length in data, yet
+    come out narrower than `min_pt` along their length as laid out: a row that looks empty."""
+    from matplotlib.container import BarContainer
+
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    found = []
+    for ax in fig.axes:
+        for container in ax.containers:
+            if not isinstance(container, BarContainer):
+                continue
+            horizontal = container.orientation == "horizontal"
+            for bar in container:
+                length = bar.get_width() if horizontal else bar.get_height()
+                if not bar.get_visible() or not length:
+                    continue
+                box = bar.get_window_extent(renderer)
+                drawn = (box.width if horizontal else box.height) * 72 / fig.dpi
+                if drawn < min_pt:
+                    found.append(f"a bar of {ax.get_title() or 'a panel'} is {drawn:.1f} pt long")
+    return found
