@@ -183,6 +183,7 @@ def test_no_two_japanese_labels_overlap_and_none_is_below_the_floor(japanese_fig
         figure_checks.text_across_frame,
         figure_checks.lines_through_labels,
         figure_checks.thin_bars,
+        figure_checks.floating_annotations,
     ],
     ids=lambda check: check.__name__,
 )
