@@ -72,6 +72,36 @@ def test_no_line_strikes_through_a_label_and_no_leader_lines_cross(figures):
     assert {k: v for k, v in problems.items() if v} == {}
 
 
+def test_every_bar_drawn_is_long_enough_to_see(figures):
+    """A membership of a month is a bar too, not a hairline that leaves its row looking empty
+    (in both layouts: a phone's narrower axes shorten every bar)."""
+    problems = {
+        name: figure_checks.thin_bars(fig) + figure_checks.thin_bars(fig.ca911_narrow())
+        for name, fig in figures.items()
+        if hasattr(fig, "ca911_narrow")
+    }
+    problems |= {
+        name: figure_checks.thin_bars(fig)
+        for name, fig in figures.items()
+        if not hasattr(fig, "ca911_narrow")
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_no_label_of_a_day_or_place_floats_away_from_it(figures):
+    """A label set off its point (a key day's name above the plot) has a leader line to it."""
+    problems = {
+        name: figure_checks.floating_annotations(fig)
+        + (
+            figure_checks.floating_annotations(fig.ca911_narrow())
+            if hasattr(fig, "ca911_narrow")
+            else []
+        )
+        for name, fig in figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
 # Figures whose markers stand for places or actors: one hidden under another loses a force or a
 # node. (In the chronologies, events of one day in one lane coincide by their dates; their density
 # is another matter.)

@@ -23,7 +23,11 @@ from support.figure_words import (
     straight_quotes,
 )
 from support.notebook_figures import NOTEBOOKS, notebook_figures
-from support.numbered_marks import crowded_numbers, numbers_on_other_arrows
+from support.numbered_marks import (
+    boxed_labels_on_heads_or_labels,
+    crowded_numbers,
+    numbers_on_other_arrows,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -148,6 +152,21 @@ def test_no_two_circled_numbers_crowd_each_other_in_any_figure(english_figures, 
     assert {k: v for k, v in problems.items() if v} == {}
 
 
+def test_no_edge_label_hides_an_arrowhead_a_name_or_another_label(
+    english_figures, japanese_figures
+):
+    """Every figure of both editions and layouts: the boxed words on a network's edges ("drawn
+    to", "balancing") leave every arrowhead, every name and each other clear, so that which way a
+    relation runs and which label is whose can be read (self-tests:
+    tests/support/test_numbered_marks.py)."""
+    problems = {
+        f"{lang}: {name}": boxed_labels_on_heads_or_labels(fig)
+        for lang, figures in (("en", english_figures), ("ja", japanese_figures))
+        for name, (fig, _) in figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
 def test_no_two_japanese_labels_overlap_and_none_is_below_the_floor(japanese_figures):
     problems = {
         name: figure_checks.svg_problems(svg) for name, (_, svg) in japanese_figures.items()
@@ -163,6 +182,8 @@ def test_no_two_japanese_labels_overlap_and_none_is_below_the_floor(japanese_fig
         figure_checks.text_over_ink,
         figure_checks.text_across_frame,
         figure_checks.lines_through_labels,
+        figure_checks.thin_bars,
+        figure_checks.floating_annotations,
     ],
     ids=lambda check: check.__name__,
 )

@@ -757,3 +757,61 @@ def lines_through_labels(fig) -> list[str]:
                         f"the leader line of {a.get_text()!r} runs through {t.get_text()!r}"
                     )
     return found
+
+
+MIN_BAR_PT = 2.5  # a bar narrower than this reads as a hairline, its row as empty, at print size
+
+
+def thin_bars(fig, min_pt: float = MIN_BAR_PT) -> list[str]:
+    """Bars (of any bar chart: `bar`, `barh`) that are drawn, that is have a length in data, yet
+    come out narrower than `min_pt` along their length as laid out: a row that looks empty."""
+    from matplotlib.container import BarContainer
+
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    found = []
+    for ax in fig.axes:
+        for container in ax.containers:
+            if not isinstance(container, BarContainer):
+                continue
+            horizontal = container.orientation == "horizontal"
+            for bar in container:
+                length = bar.get_width() if horizontal else bar.get_height()
+                if not bar.get_visible() or not length:
+                    continue
+                box = bar.get_window_extent(renderer)
+                drawn = (box.width if horizontal else box.height) * 72 / fig.dpi
+                if drawn < min_pt:
+                    found.append(f"a bar of {ax.get_title() or 'a panel'} is {drawn:.1f} pt long")
+    return found
+
+
+FLOAT_GAP_PT = 4.0  # a label further than this from the point it names needs a line to it
+
+
+def floating_annotations(fig, gap_pt: float = FLOAT_GAP_PT) -> list[str]:
+    """Labels of a day on an axis (annotations at a blended point: a date across, the plot's edge
+    up) set more than `gap_pt` from it with no leader line to it: the reader cannot tell which
+    day they belong to."""
+    from matplotlib.text import Annotation
+
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    gap = gap_pt * fig.dpi / 72
+    found = []
+    for ax in fig.axes:
+        for text in ax.texts:
+            if not isinstance(text, Annotation) or not text.get_visible() or text.arrow_patch:
+                continue
+            if not isinstance(text.xycoords, tuple):  # a place in data (a map's placer's labels)
+                continue
+            x, y = text._get_xy(renderer, text.xy, text.xycoords)  # the point, units converted
+            box = text.get_window_extent(renderer)
+            dx = max(box.x0 - x, 0, x - box.x1)
+            dy = max(box.y0 - y, 0, y - box.y1)
+            away = (dx * dx + dy * dy) ** 0.5
+            if away > gap:
+                found.append(
+                    f"{text.get_text()!r} floats {away * 72 / fig.dpi:.0f} pt from its point"
+                )
+    return found

@@ -89,3 +89,70 @@ def crowded_numbers(fig, gap_pt: float = NUMBER_GAP_PT) -> list[str]:
                 if math.hypot(ax_ - bx, ay - by) - ar - br < gap:
                     found.append(f"numbers {a!r} and {b!r} closer than {gap_pt} pt")
     return found
+
+
+LABEL_GAP_PT = 1.0  # between a boxed edge label and an arrowhead or another boxed label
+
+
+def _boxed_labels(ax, renderer):
+    """(text, box in pixels) of every visible label drawn in a box that is not a circle: the words
+    set on a network's edges ("drawn to", "balancing")."""
+    found = []
+    for text in ax.texts:
+        patch = text.get_bbox_patch()
+        if (
+            patch is None
+            or not text.get_visible()
+            or not text.get_text().strip()
+            or "circle" in type(patch.get_boxstyle()).__name__.lower()
+        ):
+            continue
+        text.update_bbox_position_size(renderer)
+        found.append((text.get_text(), patch.get_window_extent(renderer)))
+    return found
+
+
+def _arrowheads(ax) -> list[np.ndarray]:
+    """The head of every arrow in the axes as a closed polygon in display pixels (the arrow's
+    filled part; its shaft is an open polyline)."""
+    heads = []
+    for patch in ax.patches:
+        if isinstance(patch, FancyArrowPatch) and patch.get_visible():
+            path = patch.get_transform().transform_path(patch.get_path())
+            for poly in path.to_polygons(closed_only=False):
+                if len(poly) >= 3 and np.allclose(poly[0], poly[-1]):
+                    heads.append(poly)
+    return heads
+
+
+def boxed_labels_on_heads_or_labels(fig, gap_pt: float = LABEL_GAP_PT) -> list[str]:
+    """In a panel that draws arrows, boxed edge labels whose box, grown by `gap_pt`, overlaps an
+    arrowhead (a head under a label hides which way the relation runs), another boxed label of its
+    panel or any other text in it (a node's name)."""
+    from matplotlib.path import Path
+
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    gap = gap_pt * fig.dpi / 72
+    found = []
+    for ax in fig.axes:
+        heads = _arrowheads(ax)
+        if not heads:  # no arrows, no edge labels (a map's boxed labels are another matter)
+            continue
+        labels = _boxed_labels(ax, renderer)
+        for i, (words, box) in enumerate(labels):
+            grown = box.padded(gap)
+            if any(Path(head).intersects_bbox(grown, filled=True) for head in heads):
+                found.append(f"label {words!r} covers an arrowhead")
+            for other, other_box in labels[i + 1 :]:
+                if grown.overlaps(other_box):
+                    found.append(f"labels {words!r} and {other!r} touch")
+            for text in ax.texts:
+                if (
+                    text.get_bbox_patch() is None
+                    and text.get_visible()
+                    and text.get_text()
+                    and grown.overlaps(text.get_window_extent(renderer))
+                ):
+                    found.append(f"label {words!r} covers {text.get_text()!r}")
+    return found

@@ -394,3 +394,38 @@ def test_a_caption_explaining_a_term_the_figure_does_not_show_is_found():
     assert (
         fc.glossed_terms_not_shown(_labelled("緊急展開部隊"), "緊急展開部隊はCIS条約の部隊。") == []
     )
+
+
+def _bars(days: int):
+    import pandas as pd
+
+    fig, ax = style.figure(2.0, 5.0)
+    ax.barh([0, 1], [days, 3650], left=[pd.Timestamp("1995-01-01")] * 2, height=0.7)
+    ax.set_xlim(pd.Timestamp("1991-01-01"), pd.Timestamp("2005-01-01"))
+    return fig
+
+
+def test_a_bar_of_a_month_on_fourteen_years_is_found_and_a_year_passes():
+    (found,) = fc.thin_bars(_bars(30))
+    assert found.startswith("a bar of a panel is ") and float(found.split()[-3]) < fc.MIN_BAR_PT
+    assert fc.thin_bars(_bars(365)) == []
+
+
+def _day_label(leader: bool):
+    fig, ax = style.figure(2.0, 4.0)
+    ax.set_xlim(0, 10)
+    ax.annotate(
+        "strikes begin",
+        (5, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, 14),
+        textcoords="offset points",
+        arrowprops={"arrowstyle": "-"} if leader else None,
+    )
+    return fig
+
+
+def test_a_label_set_off_its_day_without_a_leader_is_found_and_one_with_a_leader_passes():
+    (found,) = fc.floating_annotations(_day_label(leader=False))
+    assert found.startswith("'strikes begin' floats ")
+    assert fc.floating_annotations(_day_label(leader=True)) == []

@@ -6,7 +6,11 @@ from __future__ import annotations
 from matplotlib.patches import FancyArrowPatch
 
 from ca911.figures.style import figure
-from support.numbered_marks import crowded_numbers, numbers_on_other_arrows
+from support.numbered_marks import (
+    boxed_labels_on_heads_or_labels,
+    crowded_numbers,
+    numbers_on_other_arrows,
+)
 
 
 def _two_crossing_arrows(number_at):
@@ -86,3 +90,35 @@ def test_a_number_beside_a_thick_arrow_touches_its_edge():
     assert numbers_on_other_arrows(number_beside(16.0)) == [
         "number '1' touches an arrow not its own"
     ]
+
+
+def _labelled_arrow(label_at, second_at=None, name_at=None):
+    fig, ax = figure(2.0, 2.0, layout=None)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.add_patch(FancyArrowPatch((0.1, 0.5), (0.9, 0.5), arrowstyle="-|>", mutation_scale=9))
+    boxed = {"boxstyle": "round,pad=0.12", "fc": "white"}
+    ax.text(*label_at, "drawn to", ha="center", va="center", fontsize=8.5, bbox=boxed)
+    if second_at:
+        ax.text(*second_at, "cooperation", ha="center", va="center", fontsize=8.5, bbox=boxed)
+    if name_at:
+        ax.text(*name_at, "Russia", ha="center", va="center", fontsize=8.5)
+    return fig
+
+
+def test_an_edge_label_over_its_arrowhead_is_found():
+    assert boxed_labels_on_heads_or_labels(_labelled_arrow((0.85, 0.5))) == [
+        "label 'drawn to' covers an arrowhead"
+    ]
+
+
+def test_two_edge_labels_that_touch_are_found_and_a_label_over_a_name():
+    fig = _labelled_arrow((0.4, 0.5), second_at=(0.4, 0.58), name_at=(0.4, 0.42))
+    assert boxed_labels_on_heads_or_labels(fig) == [
+        "labels 'drawn to' and 'cooperation' touch",
+        "label 'drawn to' covers 'Russia'",
+    ]
+
+
+def test_an_edge_label_mid_arrow_clear_of_the_rest_passes():
+    assert boxed_labels_on_heads_or_labels(_labelled_arrow((0.45, 0.5), name_at=(0.45, 0.2))) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.path import Path
 
 from ca911.analysis import alignment_network
 from ca911.analysis import network_layouts as layouts
@@ -71,6 +72,9 @@ WORDS = {
 
 
 EDGE_LABEL_CLEAR_PT = 2.0
+# where across its edge a label may sit, in half its own extent across the edge: on it (0),
+# touching it (±1), a little off it (±1.6)
+SIDES = (0, 1, -1, 1.6, -1.6)
 
 
 def _panel_x(country_name: str) -> tuple[float, float]:
@@ -80,10 +84,13 @@ def _panel_x(country_name: str) -> tuple[float, float]:
     return (-1.5, max(1.5, 0.45 + 0.1 * latin_width(country_name)))
 
 
-def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
+def _along_edge(label, edge, nodes: list, placed: list, ink=(), prefer_t: float = 0.5):
     """Put an edge's label on the edge a→b where its box keeps EDGE_LABEL_CLEAR_PT from every node
-    and from the panel's other edge labels (`nodes`: (position, marker area in pt²)): at `prefer_t`
-    of the way from a to b if it can, else as near to it as it can. Returns the box it takes."""
+    and from the panel's other edge labels and names (`placed`, display boxes) and from `ink`
+    (display paths: every arrowhead, the other arrows' shafts); `nodes`: (position, marker area in
+    pt²). At `prefer_t` of the way from a to b if it can, else as near to it as it can. Returns the
+    box it takes."""
+    a, b = edge
     ax = label.axes
     renderer = ax.figure._get_renderer()
     clear = EDGE_LABEL_CLEAR_PT * ax.figure.dpi / 72
@@ -94,14 +101,13 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
     length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 1e-9)
     normal = (-(y2 - y1) / length, (x2 - x1) / length)
     spots = sorted(
-        ((t, side) for t in (k / 40 for k in range(10, 31)) for side in (0, 1, -1)),
-        key=lambda spot: (spot[1] != 0, abs(spot[0] - prefer_t), spot[0], spot[1]),
+        ((t, side) for t in (k / 40 for k in range(6, 35)) for side in SIDES),
+        key=lambda spot: (abs(spot[1]), abs(spot[0] - prefer_t), spot[0], spot[1]),
     )
     best = None
-    for (
-        t,
-        side,
-    ) in spots:  # on the edge first; beside it (touching it) only where no spot on it is clear
+    # on the edge first; beside it (touching it) only where no spot on it is clear, a little off it
+    # (its frame in the edge's colour still names it) only where no spot touching it is
+    for t, side in spots:
         label.set_position((0, 0))
         label.update_bbox_position_size(renderer)
         size = label.get_bbox_patch().get_window_extent(renderer)
@@ -110,8 +116,12 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
         label.set_position(ax.transData.inverted().transform(at))
         label.update_bbox_position_size(renderer)
         box = label.get_bbox_patch().get_window_extent(renderer).padded(clear)
-        hits = sum(box.overlaps(other) for other in placed)
+        # a label or name covered, a head or a node hidden weigh more than a shaft crossed
+        hits = 4 * sum(box.overlaps(other) for other in placed)
         hits += sum(
+            (4 if closed else 1) * path.intersects_bbox(box, filled=closed) for path, closed in ink
+        )
+        hits += 4 * sum(
             ((cx - min(max(cx, box.x0), box.x1)) ** 2 + (cy - min(max(cy, box.y0), box.y1)) ** 2)
             < r**2
             for cx, cy, r in centres
@@ -123,6 +133,25 @@ def _along_edge(label, a, b, nodes: list, placed: list, prefer_t: float = 0.5):
     _, at, box = best
     label.set_position(ax.transData.inverted().transform(at))
     return box
+
+
+def _arrow_parts(arrows) -> list[tuple[list, list]]:
+    """Each arrow as drawn, in display pixels: (its shaft, its filled head), each a list of
+    (path, filled)."""
+    parts = []
+    for arrow in arrows:
+        # as drawing will size it: until drawn, an arrow's head and shrink are sized at 72 dpi
+        arrow._dpi_cor = arrow.figure._get_renderer().points_to_pixels(1.0)
+        path = arrow.get_transform().transform_path(arrow.get_path())
+        polys = path.to_polygons(closed_only=False)
+        closed = [len(poly) >= 3 and (poly[0] == poly[-1]).all() for poly in polys]
+        parts.append(
+            (
+                [(Path(poly), False) for poly, c in zip(polys, closed) if not c],
+                [(Path(poly), True) for poly, c in zip(polys, closed) if c],
+            )
+        )
+    return parts
 
 
 def _policy_words(code: str, labels: dict[str, str], lang: str = DEFAULT_LANG) -> str:
@@ -172,40 +201,26 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
         ax.set_facecolor(POLICY_TINT.get(str(p.policy_type), "#f2f2f2"))
         ax.set_xlim(*_panel_x(names.get(p.country_id, p.country_id)))
         ax.set_ylim(-1.45, 1.3)
-        placed: list = []  # the panel's edge labels so far, as display boxes
-        for u, v, d in sorted(G.edges(data=True)):
+        edges = sorted(G.edges(data=True))
+        arrows = []
+        for u, v, d in edges:
             colour, style, lw = RELATION_STYLE[d["relation"]]
-            ax.add_patch(
-                FancyArrowPatch(
-                    pos[u],
-                    pos[v],
-                    arrowstyle="-|>",
-                    mutation_scale=9,
-                    lw=lw,
-                    color=colour,
-                    linestyle=style,
-                    shrinkA=8,
-                    shrinkB=7,
-                    zorder=1,
+            arrows.append(
+                ax.add_patch(
+                    FancyArrowPatch(
+                        pos[u],
+                        pos[v],
+                        arrowstyle="-|>",
+                        mutation_scale=9,
+                        lw=lw,
+                        color=colour,
+                        linestyle=style,
+                        shrinkA=8,
+                        shrinkB=7,
+                        zorder=1,
+                    )
                 )
             )
-            label = ax.text(
-                0,
-                0,
-                words["relations"][d["relation"]],
-                fontsize=MIN_TEXT_PT,
-                ha="center",
-                va="center",
-                zorder=3,
-                bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5},
-            )
-            away_from_centre = (
-                0.62 if u == p.country_id else 0.38 if v == p.country_id else 0.5
-            )  # the centre is busiest
-            nodes = [
-                (xy, CENTRE_NODE_AREA if n == p.country_id else NODE_AREA) for n, xy in pos.items()
-            ]
-            placed.append(_along_edge(label, pos[u], pos[v], nodes, placed, away_from_centre))
         for n, (x, y) in pos.items():
             on = n in G
             if n == p.country_id:  # named beside it, where no edge runs, like every other node
@@ -238,6 +253,35 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
                 va="bottom" if above else "top",
                 fontsize=MIN_TEXT_PT,
                 color=BLACK if on else "#9a9a9a",
+            )
+        # every arrow and name drawn first: no label may hide a head, another arrow or a name
+        parts = _arrow_parts(arrows)
+        names_drawn = [t.get_window_extent(fig._get_renderer()) for t in ax.texts]
+        placed: list = []  # the panel's edge labels so far, as display boxes
+        nodes = [
+            (xy, CENTRE_NODE_AREA if n == p.country_id else NODE_AREA) for n, xy in pos.items()
+        ]
+        for i, (u, v, d) in enumerate(edges):
+            ink = [head for _, heads in parts for head in heads]
+            ink += [shaft for j, (shafts, _) in enumerate(parts) if j != i for shaft in shafts]
+            colour = RELATION_STYLE[d["relation"]][0]
+            label = ax.text(
+                0,
+                0,
+                words["relations"][d["relation"]],
+                fontsize=MIN_TEXT_PT,
+                ha="center",
+                va="center",
+                zorder=3,
+                bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": colour, "lw": 0.5},
+            )
+            away_from_centre = (
+                0.62 if u == p.country_id else 0.38 if v == p.country_id else 0.5
+            )  # the centre is busiest
+            placed.append(
+                _along_edge(
+                    label, (pos[u], pos[v]), nodes, placed + names_drawn, ink, away_from_centre
+                )
             )
         if G.nodes[p.country_id]["isolated_reason"]:
             # between the nodes; on a phone's wider, shorter panel, in the empty corner under the

@@ -102,22 +102,30 @@ def event_timeline(
                 linewidth=0.4,
                 zorder=3,
             )
-    levels = (
-        len(key_days or {}) if narrow else 2
-    )  # on a phone's width each label has a line of its own
-    for k, (day, label) in enumerate(
-        (key_days or {}).items()
-    ):  # every other label a line higher: neighbours never touch
+    # each day's label on a line of its own, starting at its day, the earliest highest: a
+    # leader drops from each label's left foot to its day, clear of the later days' labels,
+    # which start to its right
+    key_days = key_days or {}
+    for k, (day, label) in enumerate(key_days.items()):
         ax.axvline(pd.Timestamp(day), color="#555555", linewidth=0.7, linestyle=":", zorder=0)
         ax.annotate(
             label,
             (pd.Timestamp(day), 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(0, 3 + 11 * (k % levels)),
+            xytext=(0, 3 + 11 * (len(key_days) - 1 - k)),
             textcoords="offset points",
             fontsize=MIN_TEXT_PT,
-            ha="left" if k == 0 else "center",
+            ha="left",
             va="bottom",
+            # a label a line up is tied to its day's line by a leader: floating, it names no day
+            arrowprops={
+                "arrowstyle": "-",
+                "color": "#555555",
+                "lw": 0.6,
+                "shrinkA": 0,
+                "shrinkB": 0,
+                "relpos": (0.0, 0.0),
+            },
         )
     other = {OTHER_LANE: words_in(WORDS, lang)["other lane"]}
     ax.set_yticks(list(y.values()), [(lane_names or {}).get(k, other.get(k, k)) for k in y])
@@ -215,7 +223,28 @@ def membership_bars(
             )
         )
     key_under_axes(ax, handles, 0.06, 1 if narrow else 2)
+    _widen_thin_bars(ax)
     return fig
+
+
+MIN_BAR_PT = 4.0  # a membership of a month or less is a hairline at print size: drawn this wide
+
+
+def _widen_thin_bars(ax, min_pt: float = MIN_BAR_PT) -> None:
+    """Every bar narrower than `min_pt` as laid out, widened about its middle to `min_pt`, and
+    drawn solid (a hatch leaves almost nothing of so narrow a bar): a span of days stays where
+    it lies, but visible."""
+    fig = ax.figure
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")  # the layout measured is the layout saved: no second pass
+    days_per_pt = (lambda x0, x1: (x1 - x0) / (ax.bbox.width * 72 / fig.dpi))(*ax.get_xlim())
+    for bar in (patch for container in ax.containers for patch in container):
+        if bar.get_width() < min_pt * days_per_pt:
+            middle = bar.get_x() + bar.get_width() / 2
+            bar.set_x(middle - min_pt * days_per_pt / 2)
+            bar.set_width(min_pt * days_per_pt)
+            bar.set_hatch(None)
+            bar.set_alpha(1.0)
 
 
 @two_layouts
