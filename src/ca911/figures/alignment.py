@@ -115,9 +115,15 @@ def _along_edge(label, edge, nodes: list, placed: list, ink=(), prefer_t: float 
         at = (x1 + t * (x2 - x1) + across * normal[0], y1 + t * (y2 - y1) + across * normal[1])
         label.set_position(ax.transData.inverted().transform(at))
         label.update_bbox_position_size(renderer)
-        box = label.get_bbox_patch().get_window_extent(renderer).padded(clear)
-        # a label or name covered, a head or a node hidden weigh more than a shaft crossed
+        drawn = label.get_bbox_patch().get_window_extent(renderer)
+        box = drawn.padded(clear)
+        # a label or name covered, a head or a node hidden, a box across the panel's frame weigh
+        # more than a shaft crossed
         hits = 4 * sum(box.overlaps(other) for other in placed)
+        frame = ax.bbox
+        hits += 4 * (
+            drawn.x0 < frame.x0 or drawn.x1 > frame.x1 or drawn.y0 < frame.y0 or drawn.y1 > frame.y1
+        )
         hits += sum(
             (4 if closed else 1) * path.intersects_bbox(box, filled=closed) for path, closed in ink
         )

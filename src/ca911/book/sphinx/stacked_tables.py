@@ -18,6 +18,14 @@ STACKED_CLASS = "ca911-stacked"
 # periods in notebooks/chronology_1992_2004.md): chapter 4's Table 1 as printed and in translation,
 # the events behind its cells, and chapter 4's periods
 STACKED_TABLES = ("tab-table1-ja", "tab-table1-en", "tab-table1-evidence", "tab-long-periods")
+# and tables named by their data (the discrepancy register's groups, "tab-discrepancy-notes-d10"):
+# ids and locators in a column a phone squeezes to a few characters a line
+STACKED_FAMILIES = ("tab-discrepancy-notes-",)
+
+
+def is_stacked(name: str) -> bool:
+    return name in STACKED_TABLES or name.startswith(STACKED_FAMILIES)
+
 
 _TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 _HEAD = re.compile(r"<thead>.*?</thead>", re.S)
@@ -32,7 +40,7 @@ def _stacked(table: str) -> str | None:
     """The table with its class STACKED_CLASS, if it is one of STACKED_TABLES; else None."""
     opening = table[: table.index(">")]
     name = re.search(r'\bid="([^"]*)"', opening)
-    if not (name and name.group(1) in STACKED_TABLES):
+    if not (name and is_stacked(name.group(1))):
         return None
     if re.search(r'\bclass="', opening):
         return re.sub(r'\bclass="', f'class="{STACKED_CLASS} ', table, count=1)
@@ -75,5 +83,6 @@ def stack_tables(body: str) -> str:
 
 def stacked_tables(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     body = context.get("body")
-    if isinstance(body, str) and any(f'id="{name}"' in body for name in STACKED_TABLES):
+    names = (*STACKED_TABLES, *STACKED_FAMILIES)
+    if isinstance(body, str) and any(f'id="{name}' in body for name in names):
         context["body"] = stack_tables(body)
