@@ -709,14 +709,15 @@ def rows_alone(tables: dict[int, dict[str, Place]]) -> list[tuple[int, int, str]
 
 
 def rule_below(page: Page, top: float) -> float | None:
-    """pt from the page top of the first horizontal rule (a drawing under 3 pt high and over 30 pt
-    wide) below `top`: a table's bottom rule."""
-    rules = [
-        from_top(page, t)
-        for (left, bottom, right, t) in page.graphics
-        if t - bottom < 3 and right - left > 30 and from_top(page, t) > top
-    ]
-    return min(rules, default=None)
+    """pt from the page top of the first horizontal rule (drawings under 3 pt high at one height,
+    together over 30 pt wide) below `top`: a table's bottom rule, drawn whole or cell by cell (a
+    table of narrow columns draws each cell's border shorter than the rule)."""
+    widths: dict[float, float] = {}
+    for left, bottom, right, t in page.graphics:
+        if t - bottom < 3 and from_top(page, t) > top:
+            at = round(from_top(page, t) * 2) / 2
+            widths[at] = widths.get(at, 0.0) + (right - left)
+    return min((at for at, width in widths.items() if width > 30), default=None)
 
 
 def table_lines(
