@@ -11,21 +11,27 @@ import numpy as np
 from matplotlib.patches import FancyArrowPatch
 
 
-def _circles(ax, renderer):
-    """(text, centre x, centre y, radius) in pixels of every circled label in the axes."""
+def _boxed_texts(ax, renderer, circled: bool):
+    """(text, box in pixels) of every visible text of the axes drawn in a box: the circled ones or
+    the others."""
     found = []
     for text in ax.texts:
         patch = text.get_bbox_patch()
-        if (
-            patch is None
-            or not text.get_visible()
-            or "circle" not in type(patch.get_boxstyle()).__name__.lower()
-        ):
+        if patch is None or not text.get_visible():
+            continue
+        if ("circle" in type(patch.get_boxstyle()).__name__.lower()) != circled:
             continue
         text.update_bbox_position_size(renderer)
-        box = patch.get_window_extent(renderer)
-        found.append((text.get_text(), (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, box.width / 2))
+        found.append((text.get_text(), patch.get_window_extent(renderer)))
     return found
+
+
+def _circles(ax, renderer):
+    """(text, centre x, centre y, radius) in pixels of every circled label in the axes."""
+    return [
+        (label, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, box.width / 2)
+        for label, box in _boxed_texts(ax, renderer, circled=True)
+    ]
 
 
 def _distance_to_path(x, y, points) -> float:
@@ -97,19 +103,9 @@ LABEL_GAP_PT = 1.0  # between a boxed edge label and an arrowhead or another box
 def _boxed_labels(ax, renderer):
     """(text, box in pixels) of every visible label drawn in a box that is not a circle: the words
     set on a network's edges ("drawn to", "balancing")."""
-    found = []
-    for text in ax.texts:
-        patch = text.get_bbox_patch()
-        if (
-            patch is None
-            or not text.get_visible()
-            or not text.get_text().strip()
-            or "circle" in type(patch.get_boxstyle()).__name__.lower()
-        ):
-            continue
-        text.update_bbox_position_size(renderer)
-        found.append((text.get_text(), patch.get_window_extent(renderer)))
-    return found
+    return [
+        (label, box) for label, box in _boxed_texts(ax, renderer, circled=False) if label.strip()
+    ]
 
 
 def _arrowheads(ax) -> list[np.ndarray]:
