@@ -13,7 +13,16 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Any host but this machine fails at name lookup, inside Chromium: a page asking another host
+    # fails at once (and is reported by the `request` event), without each request making a round
+    # trip through Python as a routed request does (about half a second a page).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
+
+
+def is_inline(url: str) -> bool:
+    """Data and blob URLs are made in the page; no host is asked."""
+    return url.startswith(("data:", "blob:", "about:"))
 
 
 class Visit:
@@ -29,8 +38,8 @@ class Visit:
         self.context = browser.new_context(
             viewport={"width": width, "height": height}, color_scheme="light"
         )
-        self.context.route("**/*", self._route)
         self.page = self.context.new_page()
+        self.page.on("request", self._request)
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda exc: self.errors.append(f"uncaught exception: {exc}"))
         self.page.on("requestfailed", self._request_failed)
@@ -38,13 +47,10 @@ class Visit:
         self.page.goto(f"{origin}/{path}", wait_until="load")
         self.page.wait_for_load_state("networkidle")
 
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(self.origin + "/") or url == self.origin:
-            route.continue_()
-        else:
+    def _request(self, request):
+        url = request.url
+        if not (url.startswith(self.origin + "/") or url == self.origin or is_inline(url)):
             self.external.append(url)
-            route.abort()
 
     def _console(self, msg):
         if msg.type in ("error", "assert"):
