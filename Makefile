@@ -73,7 +73,7 @@ complexity: env
 # scratch book, stay on one worker).
 test: env lint
 	@$(MAKE) --no-print-directory book
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=30 --junitxml=_build/test-times.xml
 
 # CodeMeta and Zenodo metadata from CITATION.cff, by cffconvert in its own locked environment (tools/citation/).
 metadata:
