@@ -10,6 +10,7 @@ from test_print_layout import book_pages
 from ca911.book.sphinx.print_code import CONTINUATION, line_breaks, mark_code_continuations
 from support import print_code
 from support import print_layout as layout
+from support.project import each_edition
 from support.test_print_layout import weasyprint_pdf
 
 CODE_CSS = """div.highlight pre { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt;
@@ -63,9 +64,10 @@ def html_code_lines(html_dir) -> set[str]:
     return lines
 
 
-def test_no_code_line_wraps_silently(built_book):
-    from support.project import HTML, PDF
-
-    pages = list(book_pages(PDF))
+@each_edition
+def test_no_code_line_wraps_silently(built_book, built):
+    """Every code line of each printed edition is a line of a code block of its HTML, or a piece of
+    one the build broke with the continuation mark."""
+    pages = list(book_pages(built.pdf))
     assert print_code.code_lines(pages), "the book prints CITATION.cff"
-    assert print_code.silent_wraps(pages, html_code_lines(HTML), CONTINUATION) == []
+    assert print_code.silent_wraps(pages, html_code_lines(built.html), CONTINUATION) == []

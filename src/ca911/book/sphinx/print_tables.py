@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 TABLE_NOTE_CLASS = "ca911-table-note"
-# how a note opens, in either edition: a key to the table's dashes or a labelled note
+# how a note opens, in either edition: a key to the table's dashes ("– = …", "– は…", the Japanese
+# "–＝…" with its full-width equals sign and no space) or a labelled note
 NOTE_OPENING = re.compile(
-    r"^\s*(?:[–—-]\s|[–—]$|(?:Data|Source|Sources|Note|Notes|Key)\s*:|(?:データ|出典|注|凡例)\s*[：:])"
+    r"^\s*(?:[–—-](?:\s|[=＝])|[–—]$|(?:Data|Source|Sources|Note|Notes|Key)\s*:"
+    r"|(?:データ|出典|注|凡例)\s*[：:])"
 )
 
 
