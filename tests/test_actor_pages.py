@@ -33,6 +33,9 @@ def independent_records() -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for r in rows("event_actors"):
         found[r["actor_id"]].add("events:" + r["event_id"])
+    for r in rows("events"):
+        if r["place_id"]:
+            found[r["place_id"]].add("events:" + r["event_id"])
     for r in rows("facts"):
         for a in r["actor_ids"].split():
             found[a].add("facts:" + r["fact_id"])

@@ -199,3 +199,19 @@ def test_japanese_open_spans_and_axes():
     day = pd.Timestamp("2001-09-03")
     assert dates.axis_words(day, "day", "ja") == "9月3日"
     assert dates.axis_words(day, "month", "ja") == "2001年9月"
+
+
+@pytest.mark.parametrize(
+    "value, edge, en, ja",
+    [
+        ("1992-05", "end", "end of May 1992", "1992年5月末"),
+        ("1999-04", "start", "start of April 1999", "1999年4月初め"),
+        ("2004", "end", "end of 2004", "2004年末"),
+        ("2001-09-30", "end", "30 September 2001", "2001年9月30日"),
+    ],
+)
+def test_an_edge_of_a_partial_date_keeps_its_precision(value, edge, en, ja):
+    """A rule that reads a partial date as its first or last day says so at the date's own
+    precision: no day the data do not give (Table 8.2's changes)."""
+    assert dates.edge_words(value, edge, "en") == en
+    assert dates.edge_words(value, edge, "ja") == ja

@@ -58,7 +58,9 @@ END_CHANGES = {"withdrew": "leaves"}
 def membership_changes(data) -> pd.DataFrame:
     """Every date on which the drawn membership network changes, and what changes. Rows of one pair
     that overlap (two chapters stating one membership) make one drawn span, so a later row of a pair
-    already drawn is no change."""
+    already drawn is no change. `stated` is the partial date the change is read from, `edge` the day
+    of it the rule takes: a membership is drawn from the end of its stated start and ends at the
+    start of its stated end (`dates.edge_words` says so at the precision the data have)."""
     m = membership_intervals(data)
     rows = []
     for (member, org), pair in (
@@ -82,6 +84,8 @@ def membership_changes(data) -> pd.DataFrame:
                     "member_id": member,
                     "org_id": org,
                     "as_recorded": f"{first.start_basis} {first.start}",
+                    "stated": first.start,
+                    "edge": "end",
                 }
             )
             if pd.notna(end):
@@ -92,9 +96,12 @@ def membership_changes(data) -> pd.DataFrame:
                         "member_id": member,
                         "org_id": org,
                         "as_recorded": f"{last.end_reason} {last.end}",
+                        "stated": last.end,
+                        "edge": "start",
                     }
                 )
-    out = pd.DataFrame(rows, columns=["date", "change", "member_id", "org_id", "as_recorded"])
+    columns = ["date", "change", "member_id", "org_id", "as_recorded", "stated", "edge"]
+    out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["date", "org_id", "member_id", "change"]).reset_index(drop=True)
 
 

@@ -173,8 +173,8 @@ def index_markdown(
             stem, gloss = japanese_gloss(
                 title, marked_external(r["name_en"], r["name_en_external"], lang)
             )
-            entry = f"**{ref_link(actor_id, stem, with_page, lang)}**{gloss}：{shown} · "
-            entry += myst_code(actor_id)
+            # no English id trailing the Japanese entry: its label carries the id for links
+            entry = f"**{ref_link(actor_id, stem, with_page, lang)}**{gloss}：{shown}"
         else:
             name, other = ref_link(actor_id, title, with_page, lang), myst_text(r["name_ja"])
             entry = f"**{name}** · {other} · {myst_code(actor_id)} · {shown}"

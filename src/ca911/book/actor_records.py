@@ -1,6 +1,7 @@
 """Which records name an actor, which actors get a page of their own, and how text links to it.
 
-An actor's records are the rows that name it: events (through `event_actors.csv`), facts
+An actor's records are the rows that name it: events (through `event_actors.csv`, and as the
+place where they happened), facts
 (`actor_ids`), memberships (as member or as organisation), deployments (as force, host or facility),
 stances, and period relations (as partner, or as the country whose period it is). Each counts once
 per actor, by its record reference (`refs.format_ref`), the stable name the sentence map and the
@@ -126,6 +127,18 @@ def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
             e["locator"],
             e[f"summary_{lang}"],
             label_of(r["event_id"]),
+        )
+    # an event names the place where it happened too (Yerevan, Minsk), taking part or not
+    for e in pkg.events.to_dict("records"):
+        add(
+            e["place_id"],
+            "events",
+            e,
+            event_date_text(e, lang),
+            e["date_lo"],
+            e["locator"],
+            e[f"summary_{lang}"],
+            label_of(e["event_id"]),
         )
     for r in pkg.facts.to_dict("records"):
         for actor in r["actor_ids"]:

@@ -36,16 +36,19 @@ def table1_markdown(
     dims = dimension_labels(pkg, lang)
     rows = []
     for dim in table1(pkg, lang).index:
-        row = [Markup(f"**{words(dims[dim])}**")]
+        # a row's label heads its row, as a capital starts a sentence: "Domestic opinion"
+        row = [Markup(f"**{words(dims[dim][:1].upper() + dims[dim][1:])}**")]
         for country in ("KAZ", "UZB"):
             rec = t.loc[(dim, country)]
-            # no-break spaces: the markers stay with the cell's last word, never a line of their own
+            # no-break spaces hold the markers together; a word space parts them from the text, so
+            # that the text breaks as any text does (WeasyPrint, asked to keep the text's last word
+            # with a link, broke the cell after its first word: "Active" alone on its line)
             links = "\u00a0".join(
                 f"{{ref}}`[{numbers[e]}] <{label_of(e)}>`"
                 for e in sorted(rec["event_ids"] or [], key=numbers.get)
             )
             text = words(rec[f"text_{lang}"])
-            row.append(Markup(f"{text}\u00a0{links}" if links else text))
+            row.append(Markup(f"{text} {links}" if links else text))
         rows.append(row)
     return markdown_table(
         pd.DataFrame(rows, columns=heads), caption, name, widths=[16, 42, 42], lang=lang

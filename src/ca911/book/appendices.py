@@ -19,7 +19,7 @@ from ca911.book.myst import (
     myst_code,
     myst_text,
 )
-from ca911.book.records import PARTICIPANTS, fact_label, record_link
+from ca911.book.records import PARTICIPANTS, closing_id, fact_label, record_link
 from ca911.data.locators import section_of
 from ca911.data.package import DataPackage
 
@@ -167,8 +167,8 @@ def facts_markdown(pkg: DataPackage, lang: str = "en") -> str:
                 )
             out += [
                 f"({fact_label(r.fact_id)})=",
-                f"{head} · {PARTICIPANTS[lang].format(myst_text(who))} · {myst_code(r.locator)} · "
-                f"{myst_code('facts:' + r.fact_id)}",
+                f"{head} · {PARTICIPANTS[lang].format(myst_text(who))} · {myst_code(r.locator)}"
+                + closing_id("facts:" + r.fact_id, lang),
                 "",
             ]
     return "\n".join(out) + "\n"

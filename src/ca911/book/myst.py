@@ -78,13 +78,14 @@ def markdown_cell(value, missing: str = MISSING, pipe_table: bool = True) -> str
     return myst_text(value)
 
 
-# A cell that is one stored date finer than a year (2001-10, 2001-10-07): shown in words.
-_STORED_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+# a stored partial date: a year alone (a string: a count is a number), a month or a day
+_STORED_DATE = re.compile(r"(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def date_cell(value, lang: str = "en"):
-    """A table cell holding a stored date to the month or day, in words as the book writes dates
-    (7 October 2001, 2001年10月7日); any other value unchanged. A year alone reads as a date."""
+    """A table cell holding a stored date, in words as the book writes dates (7 October 2001,
+    2001年10月7日); a year alone, held as text, is a date too (1999年); any other value
+    unchanged."""
     if isinstance(value, pd.Timestamp):
         value = f"{value:%Y-%m-%d}"
     if isinstance(value, str) and not isinstance(value, Markup) and _STORED_DATE.fullmatch(value):

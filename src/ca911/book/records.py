@@ -89,11 +89,17 @@ def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str
             f"**{myst_text(event_date_text(row, lang))}** · {myst_text(row[f'summary_{lang}'])}"
             f"{PARTICIPANTS_GAP[lang]}"
             f"{PARTICIPANTS[lang].format(actors.get(row['event_id'], ''))} · "
-            f"{myst_code(row['locator'])} · "
-            f"{myst_code('events:' + row['event_id'])}",
+            f"{myst_code(row['locator'])}" + closing_id("events:" + row["event_id"], lang),
             "",
         ]
     return "\n".join(out) + "\n"
+
+
+def closing_id(ref: str, lang: str) -> str:
+    """The record's id closing an appendix entry, for a reader who looks it up in the data: in
+    English only. The Japanese entry ends with its locator (its label still carries the id, for
+    links), no English id trailing the Japanese prose."""
+    return f" · {myst_code(ref)}" if lang == "en" else ""
 
 
 # Who took part, after an entry's summary: in italics in English; in brackets in Japanese, whose

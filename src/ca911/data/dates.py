@@ -44,6 +44,12 @@ APPROXIMATE = {"en": "about {date}", "ja": "{date}ごろ"}
 RANGE = {"en": "{start} – {end}", "ja": "{start}～{end}"}
 CLOSED_RANGE = {"en": "{start}–{end}", "ja": "{start}～{end}"}
 OPEN_END = {"en": "from {start}", "ja": "{start}以降"}
+# The first or last day of a month or year, at the precision the date has ("end of May 1992",
+# 1992年5月末): where a rule reads a partial date as one of its edges
+EDGES = {
+    "en": {"start": "start of {date}", "end": "end of {date}"},
+    "ja": {"start": "{date}初め", "end": "{date}末"},
+}
 # A date at each precision, from its year, month and day ("ja" has no short form: its dates are as
 # short as they can be without dropping a part).
 DATE_FORMS = {
@@ -152,6 +158,14 @@ def _shared_parts(start: list[int], end: list[int]) -> int:
     if len(start) == len(end) == 3 and start[1] == end[1]:
         return 2
     return 1 if len(start) >= 2 else 0
+
+
+def edge_words(value: str, edge: str, lang: str) -> str:
+    """A partial date read as its first (`edge="start"`) or last day, in words at its own
+    precision: "end of May 1992" (1992年5月末), "start of April 1999"; a day is itself."""
+    if precision(value) == "day":
+        return words(value, lang)
+    return _words_of(EDGES, lang)[edge].format(date=words(value, lang))
 
 
 def approximately(text: str, approximate: bool, lang: str) -> str:
