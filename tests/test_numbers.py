@@ -53,3 +53,35 @@ def test_a_count_under_a_head_keeps_its_japanese_counter_and_stays_bare_in_engli
     assert count_in_column(40, "at_least", "aircraft", "ja") == "40機以上"
     assert count_in_column(1500, "about", "persons", "en") == "about 1,500"
     assert count_in_column(3, "exact", "years", "ja") == "3"  # a unit Japanese does not count here
+
+
+def test_running_english_spells_out_one_to_nine_and_tables_keep_figures():
+    from ca911.data.numbers import in_words, with_qualifier
+
+    assert [in_words(n) for n in (1, 5, 9, 10, 1200)] == ["one", "five", "nine", "10", "1,200"]
+    assert in_words(5, "ja") == "5"
+    assert with_qualifier(1, "at_least", prose=True) == "at least one"
+    assert with_qualifier(1, "at_least") == "at least 1"  # a table cell
+    assert with_qualifier(20, "about", prose=True) == "about 20"
+    assert with_qualifier(5, "exact", lang="ja", prose=True, counter="項目") == "5項目"
+
+
+def test_a_glued_count_in_running_english_is_spelled_out_and_figures_stay():
+    from docutils import nodes
+
+    from ca911.book.sphinx.roles import spell_small_counts
+
+    def glued(n):
+        return nodes.inline(str(n), str(n), classes=["pasted-text"])
+
+    def page(lang):
+        doc = nodes.document(None, None)
+        doc += nodes.paragraph(
+            "", "", nodes.Text("which link "), glued(9), nodes.Text(" actors (weight "), glued(2)
+        )
+        doc += nodes.table("", nodes.paragraph("", "", glued(3)))
+        spell_small_counts(doc, lang)
+        return doc.astext()
+
+    assert page("en") == "which link nine actors (weight 2\n\n3"
+    assert page("ja") == "which link 9 actors (weight 2\n\n3"

@@ -17,7 +17,13 @@ from support.project import HTML, edition_html_files
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(0, "no partners"), (1, "one partner"), (2, "2 partners"), (1200, "1,200 partners")],
+    [
+        (0, "no partners"),
+        (1, "one partner"),
+        (2, "two partners"),
+        (10, "10 partners"),
+        (1200, "1,200 partners"),
+    ],
 )
 def test_a_count_agrees_with_its_noun(n, expected):
     assert wording.count(n, "partner") == expected
@@ -33,8 +39,14 @@ def test_plurals_of_the_nouns_the_book_counts():
 
 
 def test_zero_and_repetition_in_words():
-    assert [wording.how_many(n) for n in (0, 1, 5)] == ["none", "one", "5"]
-    assert [wording.times(n) for n in (0, 1, 2, 3)] == ["never", "once", "twice", "3 times"]
+    assert [wording.how_many(n) for n in (0, 1, 5, 12)] == ["none", "one", "five", "12"]
+    assert [wording.times(n) for n in (0, 1, 2, 3, 10)] == [
+        "never",
+        "once",
+        "twice",
+        "three times",
+        "10 times",
+    ]
     assert (
         wording.join([]) == "none"
         and wording.join(["a"]) == "a"

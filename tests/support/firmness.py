@@ -60,6 +60,7 @@ class Modalities:
         return cls(facts, event_modalities(package), sentences, paragraphs)
 
     def of_locator(self, locator: str) -> str | None:
+        locator = locator.replace("–", "-")  # a run of paragraphs as the page shows it (¶6–7)
         if locator in self.sentences:
             return self.sentences[locator]
         if locator in self.paragraphs:  # a paragraph cites the facts recorded at it

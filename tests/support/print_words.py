@@ -21,12 +21,16 @@ SCREEN_WORDS = {
     "en": re.compile(
         r"\b(click(?:s|ed|ing)?|tap(?:s|ped|ping)?|toggles?|hover(?:s|ing)?|scroll(?:s|ed|ing)?"
         r"|download(?:s|ed|ing|able)?|buttons?|sortable|searchable|can be (?:searched|sorted)"
-        r"|at the top of (?:every|each|the|this) page|(?:link|button) at the top)\b",
+        r"|at the top of (?:every|each|the|this) page|(?:link|button) at the top"
+        # where the HTML page has something print does not: its screen, its foot, an interactive
+        # table under a figure (print names a table by its number)
+        r"|on (?:the )?screen|(?:end|foot|bottom) of (?:this|the) page|the table below)\b",
         re.IGNORECASE,
     ),
     "ja": re.compile(
         r"クリック|タップ|トグル|スクロール|ダウンロード|ボタン|上部のリンク|ページ上部"
         r"|並べ替えできる|並べ替えのできる|検索できる|検索と並べ替え"
+        r"|画面上|本ページの末尾|(?<![のた])下の表"
     ),
 }
 # A sentence that names the other edition speaks of it, not of the paper in hand.

@@ -19,7 +19,7 @@ from ca911.data.refs import RECORD_FILES
 # sentence, note, table cell, heading or title), and the one element that renders it
 # (ca911.book.records.locator_node).
 LOCATOR = re.compile(
-    r"ch\d+\s§[\w.]+(?:\s¶\d+(?:-\d+)?(?:\s[sn]\.\d+)?|\sT\d+\sr\d+\sc\d+|\sheading(?:\sn\.\d+)?|\stitle)?"
+    r"ch\d+\s§[\w.]+(?:\s¶\d+(?:[-–]\d+)?(?:\s[sn]\.\d+)?|\sT\d+\sr\d+\sc\d+|\sheading(?:\sn\.\d+)?|\stitle)?"
 )
 LOCATOR_ELEMENT = "code.ca911-locator"
 # A record reference: a data file's name, a colon, the record's key (ca911.data.refs.format_ref);

@@ -22,6 +22,12 @@ def page_texts(tmp_path, body: str) -> list[str]:
         ("Click a node to see its records in the data laboratory.", "Click"),
         ("Every page links to the other edition at the top of the page.", "at the top of the page"),
         ("The autumn of 2001 also has a table that can be searched and sorted.", "can be searched"),
+        (
+            "Only events dated to the day are placed; the others are in the table below.",
+            "the table below",
+        ),
+        ("They are listed with their dates at the end of this page.", "end of this page"),
+        ("On screen each number also links to the event's entry.", "On screen"),
     ],
 )
 def test_checker_finds_english_screen_words_across_lines(tmp_path, broken, word):
@@ -35,6 +41,9 @@ def test_checker_finds_english_screen_words_across_lines(tmp_path, broken, word)
         ("どのノートブックも、実行済みのファイルとしてダウンロードできる。", "ダウンロード"),
         ("各ページ上部のリンクを開くと、もう一方の版の同じページが表示される。", "ページ上部"),
         ("節点をクリックすると記録が表示される。", "クリック"),
+        ("それ以外は下の表に収める。", "下の表"),
+        ("番号順に本ページの末尾に掲げる。", "本ページの末尾"),
+        ("画面上では、各番号から年表にリンクしている。", "画面上"),
     ],
 )
 def test_checker_finds_japanese_screen_words(tmp_path, broken, word):
@@ -52,6 +61,9 @@ def test_checker_passes_print_wording_and_sentences_about_the_html_edition(tmp_p
     body = (
         "<p>The HTML edition links every page to the same page in the other edition.</p>"
         "<p>In HTML the table can be searched and sorted.</p>"
+        "<p>Its other characterisations are in Table 7.1; in the HTML edition each number links "
+        "to its event on screen.</p>"
+        '<p lang="ja">その一覧は図7.1の下の表に示す。</p>'
         "<p>The data package comes whole as one file, with its descriptor datapackage.json.</p>"
         '<p lang="ja">ウェブ版では、各ネットワークをGraphMLとGEXFのファイルでも提供している。</p>'
     )

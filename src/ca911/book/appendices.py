@@ -21,6 +21,7 @@ from ca911.book.myst import (
 )
 from ca911.book.records import PARTICIPANTS, closing_id, fact_label, record_link
 from ca911.data.locators import section_of
+from ca911.data.numbers import in_words
 from ca911.data.package import DataPackage
 
 GLOSSARY_WORDS = {
@@ -57,7 +58,7 @@ def glossary_markdown(pkg: DataPackage, lang: str = "en") -> str:
 
     a, with_page = pkg.actors.copy(), set(actors_with_pages(pkg))
     words = GLOSSARY_WORDS[lang]
-    out = [words["intro"].format(dash=MISSING, n=MIN_RECORDS), ""]
+    out = [words["intro"].format(dash=MISSING, n=in_words(MIN_RECORDS, lang)), ""]
     for kind, heading in HEADINGS[lang].items():
         rows = a[a["kind"].astype(str) == kind]
         rows = rows.assign(

@@ -118,17 +118,19 @@ def html_cell(value):
 
     from ca911.book.records import LOCATOR_CLASS, RECORD_CLASS
     from ca911.data.locators import LOCATOR_MENTION as LOCATOR
+    from ca911.data.locators import shown_locator
     from ca911.data.refs import RECORD_REF
 
     if not isinstance(value, str):
         return value
     for pattern, css in ((LOCATOR, LOCATOR_CLASS), (RECORD_REF, RECORD_CLASS)):
         if pattern.fullmatch(value):
+            shown = shown_locator(value) if css == LOCATOR_CLASS else value
             return (
                 f'<code class="docutils literal notranslate {css}">'
-                f'<span class="pre">{html.escape(value)}</span></code>'
+                f'<span class="pre">{html.escape(shown)}</span></code>'
             )
-    return html.escape(value, quote=False)
+    return html.escape(shown_locator(value), quote=False)
 
 
 def date_cell_text(text):

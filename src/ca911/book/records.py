@@ -117,13 +117,18 @@ def chronology_file(pkg: DataPackage, name_of=None, lang: str = "en") -> dict[st
 
 
 def number_text(
-    pkg_tables, descriptor: dict, ref: str, lang: str = "en", counter: str | None = None
+    pkg_tables,
+    descriptor: dict,
+    ref: str,
+    lang: str = "en",
+    counter: str | None = None,
+    prose: bool = False,
 ) -> str:
     """`<resource>:<primary key>[/<column>]` → the column's number with its qualifier ('about
     7,000', '66%'; '約7,000'). The column defaults to `value`; its qualifier is
     `<column>_qualifier` or else `qualifier`; a unit `share` is written as a percentage. A
     `counter` word of the sentence goes inside the qualifier ('1,500人以上'). A KeyError names what
-    is unknown."""
+    is unknown. In `prose` a small whole number is spelled out in English ('five')."""
     from ca911.data.refs import format_ref, parse_ref
     from ca911.data.schema import primary_key
 
@@ -148,7 +153,12 @@ def number_text(
         raise KeyError(f"no column {column!r} in data/{table}.csv")
     qualifier = row.get(f"{column}_qualifier", row.get("qualifier"))
     return with_qualifier(
-        row[column], qualifier, share=is_share(row.get("unit")), lang=lang, counter=counter
+        row[column],
+        qualifier,
+        share=is_share(row.get("unit")),
+        lang=lang,
+        counter=counter,
+        prose=prose,
     )
 
 

@@ -16,6 +16,8 @@ from functools import cache
 
 from babel import Locale
 
+from ca911.data.numbers import NUMBER_WORDS_EN, in_words
+
 DEFAULT_LANG = "en"
 
 # English nouns whose plural is not the regular one, as the book uses them.
@@ -31,8 +33,8 @@ IRREGULAR_PLURALS_EN = {
 }
 SMALL_NUMBERS_EN = {
     0: "no",
-    1: "one",
-}  # zero and one read as words; from two on, figures (the book's style)
+    **NUMBER_WORDS_EN,
+}  # zero to nine read as words; from ten on, figures (the book's style, numbers.in_words)
 
 # A name takes "the" when its head is a common noun ("the United States", "the Soviet Union", "the
 # Commonwealth of Independent States"), when it is plural, or when it is an initialism read letter
@@ -172,8 +174,8 @@ def _japanese_noun(noun: str) -> tuple[str, str]:
 
 
 def count(n: int, noun: str, lang: str = DEFAULT_LANG, plural_form: str | None = None) -> str:
-    """A number with its noun as running text: "no events", "one event", "12 events"; 出来事なし,
-    出来事12件."""
+    """A number with its noun as running text: "no events", "one event", "five events", "12
+    events"; 出来事なし, 出来事12件."""
     n = int(n)
     if lang == "ja":
         word, counter = _japanese_noun(noun)
@@ -195,22 +197,22 @@ def figure_count(
 
 
 def how_many(n: int, lang: str = DEFAULT_LANG, counter: str = "") -> str:
-    """A count standing for a noun already named ("… of them"): "none", "one", "12"; in Japanese
+    """A count standing for a noun already named ("… of them"): "none", "five", "12"; in Japanese
     with the noun's `counter` (件) if it has one: なし, 12件."""
     _check(lang)
     n = int(n)
     if lang == "ja":
         return "なし" if n == 0 else f"{n:,}{counter}"
-    return {0: "none", 1: "one"}.get(n, f"{n:,}")
+    return "none" if n == 0 else in_words(n, lang)
 
 
 def times(n: int, lang: str = DEFAULT_LANG) -> str:
-    """How often: "never", "once", "twice", "3 times"."""
+    """How often: "never", "once", "twice", "three times", "12 times"."""
     _check(lang)
     n = int(n)
     if lang == "ja":
         return "一度もない" if n == 0 else f"{n:,}回"
-    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n:,} times")
+    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{in_words(n, lang)} times")
 
 
 def join(items, lang: str = DEFAULT_LANG, empty: str = "none") -> str:

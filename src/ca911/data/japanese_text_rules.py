@@ -1,4 +1,4 @@
-"""Our Japanese text fields write Latin letters and digits half-width (CIS, 9月, 5国), as the
+"""Our Japanese text fields write Latin letters and digits half-width (CIS, 9月, 5カ国), as the
 companion's prose does; full-width forms (ＣＩＳ, ９月) belong only to what a chapter prints. So the
 rule reads every Japanese field the descriptor does not declare a quotation, and skips the 「…」
 spans inside it, where our text quotes a chapter as printed (「１月初旬」).

@@ -2,7 +2,7 @@
 
     ch3 §2 ¶14 n.8      chapter, section, paragraph within the section, note marker in it
     ch3 §3.1 ¶2         sub-section (1) of section 3
-    ch3 §2 ¶3-5         paragraphs 3 to 5
+    ch3 §2 ¶3-5         paragraphs 3 to 5 (shown to the reader as ¶3–5: `shown_locator`)
     ch3 §intro ¶1       the unnumbered introduction (はじめに); §concl is まとめ / the end matter
     ch4 §4.1 T1 r2 c1   Table 1, row 2 (domestic opinion), column 1 (Kazakhstan)
     ch4 §intro title    the chapter title; `heading` is a section heading
@@ -22,16 +22,29 @@ LOCATOR_RE = re.compile(
     r"c(?P<col>[12])|(?P<special>title|heading))"
     r"(?: n\.(?P<note>\d+))?$"
 )
-# A locator anywhere in running text: the same scheme without anchors or group names.
+# A locator anywhere in running text: the same scheme without anchors or group names, its run of
+# paragraphs as the data write it or as the page shows it (`shown_locator`: ¶6-7, ¶6–7).
 LOCATOR_IN_TEXT = re.compile(
-    re.sub(r"\(\?P<\w+>", "(?:", LOCATOR_RE.pattern.removeprefix("^").removesuffix("$"))
+    re.sub(r"\(\?P<\w+>", "(?:", LOCATOR_RE.pattern.removeprefix("^").removesuffix("$")).replace(
+        "(?:-(?:", "(?:[-–](?:"
+    )
 )
 # What a page may show as a locator, a section alone included ("ch4 §3.2"): looser than the scheme,
 # so that the pages draw every mention alike and the validator, not the page, rejects a malformed
 # one.
 LOCATOR_MENTION = re.compile(
-    r"ch\d+ §[\w.]+(?: ¶\d+(?:-\d+)?(?: [sn]\.\d+)?| T\d+ r\d+ c\d+| heading(?: n\.\d+)?| title)?"
+    r"ch\d+ §[\w.]+(?: ¶\d+(?:[-–]\d+)?(?: [sn]\.\d+)?"
+    r"| T\d+ r\d+ c\d+| heading(?: n\.\d+)?| title)?"
 )
+# A run of paragraphs: the data write it with a hyphen (the scheme's plain form, `¶6-7`), the page
+# with an en dash, as a printed range of numbers is set (`¶6–7`).
+PARAGRAPH_RUN = re.compile(r"(¶\d+)-(\d+)")
+
+
+def shown_locator(text: str) -> str:
+    """A locator, or a text holding locators, as the reader sees it: each run of paragraphs with an
+    en dash ('ch3 §1 ¶6-7' → 'ch3 §1 ¶6–7'); the data keep the hyphen."""
+    return PARAGRAPH_RUN.sub(r"\1–\2", text)
 
 
 def parse_locator(locator: str) -> re.Match:

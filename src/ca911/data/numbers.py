@@ -47,6 +47,20 @@ SEVERAL_WORDS = {"en": "several", "ja": "数"}
 NOT_GIVEN = NOT_GIVEN_WORDS[
     DEFAULT_LANG
 ]  # the English edition's words, which its figures compare labels with
+# Running English text spells out the numbers one to nine ("five points", "at least one year");
+# tables, figures and numbers of ten and over keep figures.
+NUMBER_WORDS_EN = dict(
+    enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), start=1)
+)
+
+
+def in_words(n: int, lang: str = DEFAULT_LANG) -> str:
+    """A whole number as running text writes it: 'five', '12'; Japanese in figures (5, 1,000)."""
+    if lang != "en":
+        return format_number(n, lang=lang)
+    return NUMBER_WORDS_EN.get(int(n), f"{int(n):,}")
+
+
 SHARE_UNITS = ("share",)  # indicators whose value is a fraction of one, written as a percentage
 # Units of the data (indicators.csv `unit`, and the counts of deployments.csv) as a number is
 # written with them; a unit missing here is written without a word.
@@ -115,18 +129,22 @@ def with_qualifier(
     lang: str = DEFAULT_LANG,
     unit=None,
     counter: str | None = None,
+    prose: bool = False,
 ) -> str:
     """A number as printed with its qualifier; never a bare number for a hedged one, never a number
     where the chapters give none ('several' alone when they say only that). A `unit` (persons,
     aircraft, usd, ...) or a `counter` word of the sentence ('troops', 人) is written with the
-    number, inside the qualifier: 'about 1,500 people', '約1,500人', '1,500人以上'."""
+    number, inside the qualifier: 'about 1,500 people', '約1,500人', '1,500人以上'. In `prose`
+    (running text, not a table or figure) English spells out one to nine ('five points')."""
     _check(lang)
     q = "exact" if _missing(qualifier) else str(qualifier)
     if _missing(value):
         return SEVERAL_WORDS[lang] if q == "several" else NOT_GIVEN_WORDS[lang]
     if q == "several" and not share and int(value) in SEVERAL_OF.get(lang, {}):
         return with_unit(SEVERAL_OF[lang][int(value)], unit, lang, counter)
-    number = with_unit(format_number(value, share, lang), unit, lang, counter)
+    whole = not share and float(value) == int(value)
+    written = in_words(value, lang) if prose and whole else format_number(value, share, lang)
+    number = with_unit(written, unit, lang, counter)
     return QUALIFIER_WORDS[lang][q].format(n=number)
 
 

@@ -34,13 +34,17 @@ from ca911.book.records import (
     record_target,
 )
 from ca911.data.locators import LOCATOR_MENTION as LOCATOR
+from ca911.data.locators import shown_locator
+from ca911.data.numbers import in_words
 from ca911.data.package import DataPackage, load, package_hash
 from ca911.data.refs import RECORD_REF
 
 
 def locator_node(locator: str) -> nodes.literal:
-    """A chapter locator as the reader sees it everywhere: code with the locator class."""
-    return nodes.literal(locator, locator, classes=[LOCATOR_CLASS])
+    """A chapter locator as the reader sees it everywhere: code with the locator class, a run of
+    paragraphs with its en dash."""
+    shown = shown_locator(locator)
+    return nodes.literal(shown, shown, classes=[LOCATOR_CLASS])
 
 
 def record_node(ref: str) -> nodes.literal:
@@ -85,13 +89,54 @@ def resolve_kept_content(app, env, node, contnode):
 def mark_locators_and_records(doctree) -> None:
     """Code that holds exactly a locator or a record reference, however the page wrote it (a code
     span in a chapter, a generated table), becomes the one node `locator_node`/`record_node`
-    makes."""
+    makes. A run of paragraphs anywhere in the page's text (a locator quoted in a sentence of the
+    data, "§5.1 ¶3-4") is shown as the locator shows it, with an en dash; code blocks and raw
+    markup keep what they quote."""
+    for text in list(doctree.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or isinstance(parent, (nodes.literal_block, nodes.raw)):
+            continue
+        shown = shown_locator(str(text))
+        if shown != str(text):
+            parent.replace(text, nodes.Text(shown))
     for literal in list(doctree.findall(nodes.literal)):
         text = literal.astext()
         if LOCATOR.fullmatch(text):
             literal.replace_self(locator_node(text))
         elif RECORD_REF.fullmatch(text):
             literal.replace_self(record_node(text))
+
+
+# Where a glued number stays a figure: a table, a figure or its caption, and after a word that makes
+# it a measure or a name ("weight 2", "betweenness 0.4", "Table 1").
+FIGURE_PLACES = (nodes.table, nodes.figure, nodes.caption, nodes.title, nodes.literal_block)
+MEASURED = ("weight", "betweenness", "centrality", "code", "chapter", "table", "level")
+
+
+def spell_small_counts(doctree, lang: str) -> None:
+    """A count a notebook glues into running English text ("link {glue} actors") reads as the
+    `{number}` role and the wording module write one: one to nine in words (numbers.in_words)."""
+    if lang != "en":
+        return
+    for node in list(doctree.findall(nodes.inline)):
+        text = node.astext().strip()
+        if "pasted-text" not in node.get("classes", []) or text not in {
+            str(n) for n in range(1, 10)
+        }:
+            continue
+        if any(isinstance(a, FIGURE_PLACES) for a in _ancestors(node)):
+            continue
+        index = node.parent.index(node) if node.parent is not None else 0
+        words = node.parent[index - 1].astext().split() if index > 0 else []
+        if words and words[-1].strip("(").lower() in MEASURED:
+            continue
+        node.children = [nodes.Text(in_words(int(text), lang))]
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def record_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -263,6 +308,7 @@ class NumberRole(SphinxRole):
                 ref.strip(),
                 lang=edition_of(self.config.language),
                 counter=counter.strip() if has_counter else None,
+                prose=True,
             )
         except KeyError as err:
             msg = self.inliner.reporter.error(
@@ -322,6 +368,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("missing-reference", resolve_kept_content)
     app.connect(
         "doctree-resolved", lambda app, doctree, docname: mark_locators_and_records(doctree)
+    )
+    app.connect(
+        "doctree-resolved",
+        lambda app, doctree, docname: spell_small_counts(doctree, edition_of(app.config.language)),
     )
     app.connect("env-get-outdated", _outdated_on_data_change)
     return {
