@@ -71,8 +71,8 @@ def test_no_word_alone_on_a_line_the_next_word_would_share(built_book, built):
 @pytest.mark.xfail(
     strict=True,
     reason="WeasyPrint has no page floats: a figure or table too tall for the space left moves to "
-    "the next page and leaves the gap (en pp. 26, 30, 45; ja pp. 32, 50, 70, 75, 104); wanted: the "
-    "text after the float fills the page (a second layout pass that moves the figure after the "
+    "the next page and leaves the gap (en pp. 26, 30, 45, 67; ja pp. 32, 50, 70, 75, 104); wanted: "
+    "the text after the float fills the page (a second layout pass that moves the figure after the "
     "next paragraphs in the print HTML, its references keeping their page)",
 )
 @each_edition
