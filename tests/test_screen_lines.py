@@ -104,6 +104,21 @@ ROW_TABLES = {
     "ja/notebooks/table1_iraq_war.html": 3,
     "notebooks/chronology_1992_2004.html": 1,  # chapter 4's periods
     "ja/notebooks/chronology_1992_2004.html": 1,
+    # the wide tables of names, codes, locators and ids
+    "notebooks/map_military_presence.html": 1,  # the places the map draws
+    "ja/notebooks/map_military_presence.html": 1,
+    "notebooks/network_memberships.html": 1,  # the memberships no date can draw
+    "ja/notebooks/network_memberships.html": 1,
+    "notebooks/network_diplomatic_contacts.html": 1,  # the contact events
+    "ja/notebooks/network_diplomatic_contacts.html": 1,
+    "notebooks/data_coverage.html": 1,  # records by chapter and file
+    "ja/notebooks/data_coverage.html": 1,
+    "appendices/glossary.html": 9,  # a table per kind of name
+    "ja/appendices/glossary.html": 9,
+    "methods/codebook.html": 50,  # a table per file and per coded field
+    "ja/methods/codebook.html": 50,
+    "appendices/sentence_map.html": 15,  # a table per section of each chapter
+    "ja/appendices/sentence_map.html": 15,
 }
 
 

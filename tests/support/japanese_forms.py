@@ -5,7 +5,8 @@ and no ASCII space after a Japanese mark.
 - house forms (`variant_forms`): a name or loanword the Japanese text could spell two ways is
   spelled one way. The house form is the one the chapters print where they print one (ch3's
   アメリカ, キルギスタン, タシケント, ビシケク where ch4 differs: discrepancies d62, d85, d86),
-  else the 公用文 form (コンピューター, フォルダー: the long vowel written);
+  else the 公用文 form (コンピューター, フォルダー: the long vowel written); a word the text could
+  write two ways is written one way (受け入れ国, not 受入国; 組, not ペア);
 - the chapters' authors (`author_words`): our text names them (松井, 湯浅) or says 原著者 where a
   sentence is about either; 筆者 or 著者 alone would read as the companion's own authors
   (著者名, a bibliographic field's name, is not a person);
@@ -36,6 +37,9 @@ HOUSE_FORMS = {
     "フォルダー": ("フォルダ(?!ー)",),
     # a count of states takes the counter カ, as both chapters print it (中央アジア5カ国)
     "Nカ国": (r"(?<=[0-9０-９])国(?![内際連家境民会防務土益語間])", r"(?<=[0-9０-９])[かヵヶケ]国"),
+    # one word for one thing in our own text: the state hosting a force, two actors taken together
+    "受け入れ国": ("受入国",),
+    "組": ("ペア",),
 }
 AUTHOR_WORD = re.compile(r"(?<!原)(?:筆者|著者)(?!名)")
 # A space before Japanese text (a mark's own width already spaces it); before a separator

@@ -283,9 +283,9 @@ def _cut_quotations(quotations: frozenset[str]) -> frozenset[str]:
 BARE_SOURCE_CHAPTER = re.compile(
     r"(?<!原著)(?<!岩下の)(?<!岩下明裕による)(?<!報告書の)(?<!報告書）の)第[34３４]章"
 )
-# An actor index entry: name（English name）：counts · id, or name：counts · id where the English
-# says only what the name prints (EEC)
-INDEX_ENTRY = re.compile(r"(?:\S（[^（）]+）|[^\s（）])：[^·]*\S · [\w-]+$")
+# An actor index entry: name（English name）：counts, or name：counts where the English says only
+# what the name prints (EEC); no English id trails it (its anchor carries the id)
+INDEX_ENTRY = re.compile(r"(?:\S（[^（）]+）|[^\s（）])：[^·]*[^\s·A-Za-z0-9_-]$")
 
 
 def bare_source_chapters(page_html: str) -> list[str]:
@@ -295,7 +295,7 @@ def bare_source_chapters(page_html: str) -> list[str]:
 
 
 def index_entry_problems(page_html: str) -> list[str]:
-    """Every entry of the Japanese actor index that does not read name（English）：counts · id."""
+    """Every entry of the Japanese actor index that does not read name（English）：counts."""
     soup = BeautifulSoup(page_html, "html.parser")
     entries = [" ".join(p.get_text("").split()) for p in soup.select('p[id^="idx-actor-"]')]
     return [entry for entry in entries if not INDEX_ENTRY.search(entry) or " · · " in entry]

@@ -188,12 +188,14 @@ def test_an_index_entry_with_a_field_alone_between_separators_is_found():
     )
     new = (
         '<p id="idx-actor-sun"><strong>ソ連</strong>（<span lang="en">Soviet Union</span>）：'
-        "事実7件 · <code>SUN</code></p>"
+        "事実7件</p>"
         '<p id="idx-actor-abai-university"><strong>アバイ（Abai [Ibragim] Kunanbaev）名称の大学'
-        '</strong>（<span lang="en">University named after Abai (Almaty)</span>）：記録なし · '
-        "<code>abai-university</code></p>"
+        '</strong>（<span lang="en">University named after Abai (Almaty)</span>）：記録なし</p>'
     )
+    # an entry closed by its English id, as the index was before
+    trailing = '<p id="idx-actor-sun"><strong>ソ連</strong>：事実7件 · <code>SUN</code></p>'
     assert pages.index_entry_problems(old) == ["ソ連 · Soviet Union · SUN · 事実7件"]
+    assert pages.index_entry_problems(trailing) == ["ソ連：事実7件 · SUN"]
     assert pages.index_entry_problems(new) == []
 
 

@@ -17,10 +17,23 @@ STACKED_CLASS = "ca911-stacked"
 # The tables so laid out, by their names (analysis_tables.table1_markdown, table1_evidence; the
 # periods in notebooks/chronology_1992_2004.md): chapter 4's Table 1 as printed and in translation,
 # the events behind its cells, and chapter 4's periods
-STACKED_TABLES = ("tab-table1-ja", "tab-table1-en", "tab-table1-evidence", "tab-long-periods")
+STACKED_TABLES = (
+    "tab-table1-ja",
+    "tab-table1-en",
+    "tab-table1-evidence",
+    "tab-long-periods",
+    # the places the map draws (a name in Latin letters, a gazetteer's entry: too wide for a
+    # column of a phone), the memberships no date can draw, the contact events of autumn 2001
+    "tab-presence-map-places",
+    "tab-memberships-unshown",
+    "tab-contact-events",
+    "tab-data-coverage",
+)
 # and tables named by their data (the discrepancy register's groups, "tab-discrepancy-notes-d10"):
 # ids and locators in a column a phone squeezes to a few characters a line
-STACKED_FAMILIES = ("tab-discrepancy-notes-",)
+# the glossary's, the codebook's and the sentence map's tables likewise (names, codes, locators and
+# record ids: a phone squeezed the sentence map's records to 90 px)
+STACKED_FAMILIES = ("tab-discrepancy-notes-", "tab-glossary-", "tab-codebook-", "tab-sentences-")
 
 
 def is_stacked(name: str) -> bool:
