@@ -34,8 +34,8 @@ HOUSE_FORMS = {
     "ビシケク": ("ビシュケク",),
     "コンピューター": ("コンピュータ(?!ー)",),
     "フォルダー": ("フォルダ(?!ー)",),
-    # a count of states takes the counter カ, as both chapters print it (中央アジア5カ国)
-    "Nカ国": (r"(?<=[0-9０-９])国(?![内際連家境民会防務土益語間])", r"(?<=[0-9０-９])[かヵヶケ]国"),
+    # a count of states takes its counter (中央アジア5カ国, as both chapters print it)
+    "Nカ国": (r"(?<=[0-9０-９])国(?![内際連家境民会防務土益語間])",),
 }
 AUTHOR_WORD = re.compile(r"(?<!原)(?:筆者|著者)(?!名)")
 # A space before Japanese text (a mark's own width already spaces it); before a separator
