@@ -57,6 +57,8 @@ def test_the_discrepancy_register_gives_its_readings_and_reasons_in_japanese(jap
     """The register's reasoning is written from the data's Japanese fields (reading_ja, reason_ja),
     not shown in English. The fields and codes a reading names are set as code, so the text is
     joined without a separator between elements."""
+    from ca911.data.locators import shown_locator
+
     soup = BeautifulSoup(
         (japanese_pages / "discrepancies.html").read_text(encoding="utf-8"), "html.parser"
     )
@@ -67,7 +69,7 @@ def test_the_discrepancy_register_gives_its_readings_and_reasons_in_japanese(jap
     def told(r) -> bool:
         """The reason as written, or, for an entry told in one table with others that differ only
         in their note, as that table's explanation: its note (注3, from its locator) read 各注."""
-        reason = " ".join(r.reason_ja.split())
+        reason = shown_locator(" ".join(r.reason_ja.split()))  # a run of paragraphs as shown: ¶3–4
         note = re.search(r" n\.(\d+)$", r.locator)
         shared = reason.replace(f"注{note[1]}", "各注", 1) if note else reason
         return reason in text or shared in text
@@ -75,7 +77,7 @@ def test_the_discrepancy_register_gives_its_readings_and_reasons_in_japanese(jap
     missing = [
         r.discrepancy_id
         for r in d.itertuples()
-        if " ".join(r.reading_ja.split()) not in text or not told(r)
+        if shown_locator(" ".join(r.reading_ja.split())) not in text or not told(r)
     ]
     assert missing == []
     assert not any(r.reason in text for r in d.itertuples())

@@ -80,7 +80,7 @@ def test_the_language_is_a_parameter():
     assert wording.count(2, "event", lang="ja") == "出来事2件"
     assert wording.count(0, "event", lang="ja") == "出来事なし"
     assert wording.figure_count(1, "period relation", lang="ja") == "時期区分上の関係1件"
-    assert wording.count(3, "state", lang="ja") == "3か国"
+    assert wording.count(3, "state", lang="ja") == "3カ国"
     assert wording.join(["ロシア", "米国", "中国"], lang="ja") == "ロシア、米国、中国"
     assert wording.name_in_text("米国", "state", lang="ja") == "米国"
     assert wording.times(2, lang="ja") == "2回" and wording.how_many(0, lang="ja") == "なし"
@@ -211,7 +211,7 @@ def test_pairs_of_states_in_japanese():
     pairs = [("EST", "GEO"), ("EST", "UKR"), ("GEO", "UKR"), ("KAZ", "UKR")]
     assert (
         pairs_in_words(pairs, names.get, "ja")
-        == "ウクライナ・エストニア・グルジアのどの2か国の間も、ウクライナとカザフスタン"
+        == "ウクライナ・エストニア・グルジアのどの2カ国の間も、ウクライナとカザフスタン"
     )
 
 

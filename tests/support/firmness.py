@@ -186,7 +186,7 @@ def unknown_locators(sentences: list[CitingSentence], known: set[str]) -> list[s
     for s in sentences:
         for loc in s.locators:
             base = re.sub(r" n\.\d+$", "", loc)
-            span = re.fullmatch(r"(?P<head>.+ ¶)(?P<first>\d+)-(?P<last>\d+)", base)
+            span = re.fullmatch(r"(?P<head>.+ ¶)(?P<first>\d+)[-–](?P<last>\d+)", base)
             parts = (
                 [f"{span['head']}{n}" for n in range(int(span["first"]), int(span["last"]) + 1)]
                 if span

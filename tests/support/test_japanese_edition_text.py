@@ -29,9 +29,9 @@ def test_a_quantity_in_another_form_is_found_and_a_year_or_quotation_is_not():
 
 
 def test_a_semicolon_list_in_a_cell_is_found():
-    broken = page("<table><tr><td>A、Bのどの2か国の間も；CとD</td></tr></table>")
-    assert checks.semicolon_cells(broken) == ["A、Bのどの2か国の間も；CとD"]
-    right = page("<table><tr><td>A・Bのどの2か国の間も、CとD</td><td>「甲；乙」</td></tr></table>")
+    broken = page("<table><tr><td>A、Bのどの2カ国の間も；CとD</td></tr></table>")
+    assert checks.semicolon_cells(broken) == ["A、Bのどの2カ国の間も；CとD"]
+    right = page("<table><tr><td>A・Bのどの2カ国の間も、CとD</td><td>「甲；乙」</td></tr></table>")
     assert checks.semicolon_cells(right) == []
 
 

@@ -28,10 +28,8 @@ def test_loanwords_without_their_long_vowel_are_found():
 
 
 def test_a_count_of_states_without_its_counter_is_found():
-    found = forms.variant_forms(
-        texts("<p>プーチンは中央アジア5国の首脳と話し、3か国が続いた。</p>")
-    )
-    assert len(found) == 2 and "5国" in found[0] and "3か国" in found[1]
+    found = forms.variant_forms(texts("<p>プーチンは中央アジア5国の首脳と話した。</p>"))
+    assert len(found) == 1 and "5国" in found[0]
     mended = "<p>プーチンは中央アジア5カ国の首脳と話した。国内と2国間の関係。</p>"
     assert forms.variant_forms(texts(mended)) == []
 

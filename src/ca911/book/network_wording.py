@@ -19,7 +19,7 @@ PAIR_WORDS = {
         "column": "pairs of states",
     },
     "ja": {
-        "every_two": "{names}のどの2か国の間も",
+        "every_two": "{names}のどの2カ国の間も",
         "hub": "{hub}と{partners}のそれぞれ",
         "sep": "、",
         "count": "{n}組",

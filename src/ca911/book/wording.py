@@ -5,7 +5,7 @@ language as a parameter, so a generated sentence reads as an editor would write 
 "no events", "none of them", "the United States") in English, and a Japanese edition calls the same
 functions. Which form a number takes comes from the language's plural rules in the Unicode CLDR
 (Babel): English tells one from other, Japanese has no plural. Japanese counts a noun with its
-counter word after it (出来事3件, 相手4か国); a noun without Japanese words here raises rather than
+counter word after it (出来事3件, 相手4カ国); a noun without Japanese words here raises rather than
 passing English into the Japanese edition.
 """
 
@@ -107,7 +107,7 @@ NOUNS_JA = {
     "record": ("記録", "件"),
     "partner": ("相手", "者"),
     "actor": ("アクター", "者"),
-    "state": ("", "か国"),
+    "state": ("", "カ国"),
     "contact": ("接触", "件"),
     "sentence": ("", "文"),
     "entry": ("項目", "件"),

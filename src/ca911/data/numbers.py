@@ -79,7 +79,7 @@ UNIT_WORDS = {
         "persons": "{n}人",
         "aircraft": "{n}機",
         "usd": "{n}ドル",
-        "states": "{n}か国",
+        "states": "{n}カ国",
         "years": "{n}年",
         "months": "{n}か月",
         "km": "{n}キロ",
