@@ -135,13 +135,13 @@ FORCES = {
         OKABE_ITO[1],
         "D",
         {"en": "Western forces", "ja": "欧米軍"},
-        {"en": "Western (European and US) forces", "ja": "欧米軍"},
+        {"en": "Western forces", "ja": "欧米軍"},
     ),
     "CRRF": Force(
         OKABE_ITO[6],
         "^",
         {"en": "rapid-reaction force", "ja": "緊急展開部隊"},
-        {"en": "CIS/CST rapid-reaction force", "ja": "緊急展開部隊"},
+        {"en": "rapid-reaction force", "ja": "緊急展開部隊"},
     ),
     "KAZ": Force(
         OKABE_ITO[2],
