@@ -15,9 +15,11 @@ from ca911.data.language import LANGUAGE_VARIABLE
 from ca911.figures import style
 from support import figure_checks
 from support.figure_coding import colour_only_codes
+from support.figure_names import variant_names
 from support.figure_words import (
     chapter_abbreviations,
     counters_after_qualifiers,
+    decimal_amounts,
     figure_texts,
     latin_words,
     straight_quotes,
@@ -104,6 +106,16 @@ def test_every_japanese_counter_is_written_with_its_number_inside_the_qualifier(
     problems = {
         name: counters_after_qualifiers(figure_texts(fig))
         for name, (fig, _) in japanese_figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_every_japanese_amount_is_written_by_myriads(japanese_figures):
+    """Money and counts in the Japanese figures as the numbers module writes them
+    (1億6,180万ドル), never as a decimal of millions (161.8百万ドル) (self-test:
+    tests/support/test_figure_words.py)."""
+    problems = {
+        name: decimal_amounts(figure_texts(fig)) for name, (fig, _) in japanese_figures.items()
     }
     assert {k: v for k, v in problems.items() if v} == {}
 
@@ -209,5 +221,25 @@ def test_no_coded_figure_shows_a_code_by_colour_alone(english_figures, japanese_
         f"{lang}: {name}": colour_only_codes(fig)
         for lang, figures in (("en", english_figures), ("ja", japanese_figures))
         for name, (fig, _) in figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_every_figure_names_an_actor_by_its_display_name_or_declared_short_form(
+    english_figures, japanese_figures
+):
+    """Every figure of both editions and layouts, as saved (the SVG's text): an organisation or
+    force is named by its display name or the one short form actors.csv declares, never by an id,
+    a printed variant or a name built on a declared one (self-tests:
+    tests/support/test_figure_names.py)."""
+    from ca911.data import package as data
+
+    actors = data.load().actors
+    problems = {
+        f"{lang}: {name}": variant_names(
+            [run.text for run in figure_checks.text_runs(svg)], actors, lang
+        )
+        for lang, figures in (("en", english_figures), ("ja", japanese_figures))
+        for name, (_, svg) in figures.items()
     }
     assert {k: v for k, v in problems.items() if v} == {}

@@ -72,3 +72,20 @@ def test_the_checker_sees_a_colour_a_figure_draws():
     ax.scatter([0], [0], color="#abcdef")
     assert "#abcdef" in colours_drawn(fig)
     assert "#fedcba" not in colours_drawn(fig)
+
+
+def test_a_force_that_is_an_actor_of_its_own_is_named_as_the_data_name_it(pkg):
+    """A force that is not a state's troops (the rapid-reaction force, the Western forces) carries
+    the data's names: its short name is actors.csv's declared short form (else its display name),
+    its key name the display name, in both languages; a variant of the table's own ('CST/CIS
+    rapid-reaction force' beside the data's 'CIS/CST ...') would name one force two ways."""
+    from ca911.figures.networks import node_names
+
+    actors = pkg.actors.set_index("actor_id")
+    own = [f for f in style.FORCES if actors.loc[f, "kind"] != "state"]
+    assert "CRRF" in own and "western-forces" in own
+    for lang in ("en", "ja"):
+        shown, short = node_names(pkg, lang=lang), node_names(pkg, short=True, lang=lang)
+        for f in own:
+            assert style.FORCES[f].short[lang] == short[f], (f, lang)
+            assert style.FORCES[f].key[lang] in (shown[f], short[f]), (f, lang)

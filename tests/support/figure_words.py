@@ -30,6 +30,16 @@ def counters_after_qualifiers(texts: list[str]) -> list[str]:
     return [text for text in texts if _COUNTER_AFTER_QUALIFIER.search(text)]
 
 
+# An amount written as a decimal of a Western unit ('161.8百万ドル'): Japanese writes it by myriads,
+# as the numbers module does and the chapters print amounts (1億6,180万ドル).
+_DECIMAL_MYRIAD = re.compile(r"\d\.\d+\s*(?:百万|千万|万|億)")
+
+
+def decimal_amounts(texts: list[str]) -> list[str]:
+    """Every Japanese text that writes an amount as a decimal of millions rather than by myriads."""
+    return [text for text in texts if _DECIMAL_MYRIAD.search(text)]
+
+
 def figure_texts(fig) -> list[str]:
     """Every visible string the figure draws (titles, tick labels, legend entries and titles,
     annotations), after a draw so that tick labels exist."""

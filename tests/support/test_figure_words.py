@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ca911.figures.style import figure
 from support.figure_words import (
+    decimal_amounts,
     figure_texts,
     latin_words,
     printed_abbreviations,
@@ -61,3 +62,10 @@ def test_a_straight_apostrophe_in_figure_text_is_found():
 def test_typographic_quotes_and_primes_in_numbers_pass():
     typographic = ["Kazakhstan\u2019s unit", "\u201cwinning horse\u201d", "41\u00b0N"]
     assert straight_quotes(typographic) == []
+
+
+def test_an_amount_in_decimal_millions_is_found():
+    assert decimal_amounts(["内訳の合計 161.8百万ドル", "1億6,180万ドル", "約2.5万人"]) == [
+        "内訳の合計 161.8百万ドル",
+        "約2.5万人",
+    ]

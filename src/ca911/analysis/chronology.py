@@ -243,19 +243,26 @@ def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd
     """Membership bars: one per member and organisation, the union of the rows that overlap.
 
     A row runs from the first day its start covers to the last day its end covers; an open end runs
-    to the end of the record. Rows of the two chapters about the same membership merge into one bar.
-    A row whose start the chapter does not date (`networks.UNDATED_STARTS`) has no span to draw and
-    is left out.
+    to the end of the record, except where the chapters only show the membership held "by" a date
+    and give no end (Russia in the Shanghai Forum "by September 2001"): that row runs to the last
+    day its date covers, the last evidence there is, and is marked `unstated_end` (the figure draws
+    an open, fading end; no end is made up). Rows of the two chapters about the same membership
+    merge into one bar. A row whose start the chapter does not date (`networks.UNDATED_STARTS`) has
+    no span to draw and is left out.
     """
     from ca911.analysis.membership_network import UNDATED_STARTS
 
     m = require_rows(pkg.memberships, "memberships").copy()
     m = m[~m["start_basis"].astype(str).isin(UNDATED_STARTS)]
     m["bar_start"] = m["start_lo"]
-    m["bar_end"] = m["end_hi"].fillna(pd.Timestamp(end_of_record))
     m["open_end"] = (
         m["end"].fillna("").astype(str).eq("")
     )  # the CSV leaves an open end empty, not NA
+    m["unstated_end"] = m["open_end"] & m["start_basis"].astype(str).eq("by")
+    m["bar_end"] = (
+        m["end_hi"].fillna(pd.Timestamp(end_of_record)).where(~m["unstated_end"], m["start_hi"])
+    )
+    m["open_end"] &= ~m["unstated_end"]
     bars = []
     for _, grp in m.sort_values("bar_start").groupby(["org_id", "member_id"], sort=True):
         current = None
@@ -272,6 +279,8 @@ def membership_spans(pkg: DataPackage, end_of_record: str = END_OF_RECORD) -> pd
                 elif row["bar_end"] > current["bar_end"] or row["open_end"]:
                     current["bar_end"] = max(current["bar_end"], row["bar_end"])
                     current["open_end"] = current["open_end"] or row["open_end"]
+                    # the later evidence decides: a later "by" row ends unstated, an open row not
+                    current["unstated_end"] = row["unstated_end"] and not current["open_end"]
                 current["rows"] += 1
                 continue
             if current is not None:

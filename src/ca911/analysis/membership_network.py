@@ -134,6 +134,36 @@ def build_membership_graph(data, as_of) -> nx.Graph:
     return G
 
 
+def snapshot_changes(data, snapshots=SNAPSHOTS) -> list[dict]:
+    """Per snapshot, its member–organisation pairs (sorted tuples) and how they differ from the
+    previous snapshot's: `joined` (not drawn before, and a row of the pair dates its joining in
+    between), `first_shown` (not drawn before, but the chapters only show it held by now: a "by"
+    start, which says nothing of when it began: Kazakhstan in the CIS "by 2004"), `ended` (drawn
+    before, not now). The first snapshot has no previous one: nothing is new in it."""
+    rows = membership_intervals(data)
+    out, before = [], None
+    for label in snapshots:
+        G = build_membership_graph(data, label)
+        edges = {tuple(sorted(e)) for e in G.edges}
+        fresh = edges - before if before is not None else set()
+        dated = {
+            tuple(sorted((r.member_id, r.org_id)))
+            for r in rows.itertuples()
+            if r.start_basis == "joined" and r.shown_from <= dates.last_day(label)
+        }
+        out.append(
+            {
+                "label": label,
+                "edges": edges,
+                "joined": fresh & dated,
+                "first_shown": fresh - dated,
+                "ended": before - edges if before is not None else set(),
+            }
+        )
+        before = edges
+    return out
+
+
 def membership_table(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
     """Organisations (rows) × snapshots (columns): the members drawn at each date, by id."""
     cells = {}

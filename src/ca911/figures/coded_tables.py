@@ -24,8 +24,12 @@ from ca911.figures.style import (
     wrap,
 )
 
-# Ordinal: grey for "not stated", then viridis from light (refuses) to dark (full support).
-STANCE_COLOURS = ["#e6e6e6", "#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d"]
+# Ordinal: grey for "not stated", then ColorBrewer's YlGnBu in six classes (colour-blind safe, in
+# clear steps of lightness) from light (refuses) to dark (full support). A carried-forward day keeps
+# its code's colour under a hatch: lightening it would make it read as a lower code.
+STANCE_COLOURS = ["#e6e6e6", "#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"]
+CARRIED_HATCH = "//"
+HATCH_ON_LIGHT, HATCH_ON_DARK = "#555555", "#ffffff"
 # The codebook's stance scale (stances.stance) in our Japanese, code by code, number first as in
 # the English labels ('3 — declares …').
 STANCE_WORDS_JA = {
@@ -35,7 +39,7 @@ STANCE_WORDS_JA = {
     "general_cooperation": "3 — 対テロ協力の用意を表明（軍事的な利用には触れない）",
     "airspace": "4 — 領空（上空通過）を提供または拒まない、人道目的に限る場合を含む",
     "search_rescue": "5 — 捜索救難・人道作戦に限って飛行場や領土を提供",
-    "full_support": "6 — 全面支援、地上部隊、軍事作戦のための基地使用を提供",
+    "full_support": "6 — 米軍の作戦を全面的に支援・協力、または基地使用を提供・受け入れ",
 }
 # Table 1's codes (iraq_war_responses.value_code) in our Japanese.
 TABLE1_CODE_WORDS_JA = {
@@ -55,14 +59,14 @@ TABLE1_CODE_WORDS_JA = {
 KEY_WIDTH = {"en": {"wide": 46, "narrow": 52}, "ja": {"wide": 38, "narrow": 40}}
 WORDS = {
     "en": {
-        "carried forward": "lighter = carried forward",
+        "carried forward": "hatched = carried forward",
         "changed": "position changed",
         "this day": "this day",
         "read from context": " (read from context)",
         "no code": "no code",
     },
     "ja": {
-        "carried forward": "淡色 = 前の立場を引き継ぐ日",
+        "carried forward": "斜線 = 前の立場を引き継ぐ日",
         "changed": "立場が変わった日",
         "this day": "この日",
         "read from context": "（文脈から読み取った日付）",
@@ -104,7 +108,7 @@ def stance_heatmap(
     layout: str = "wide",
     lang: str = DEFAULT_LANG,
 ):
-    """States × days; evidenced days in full colour, carried-forward days lighter; ▲ where a
+    """States × days in the colour of each day's code; carried-forward days hatched; ▲ where a
     position changed; ○ on an evidenced day that is a reading, not printed
     (`evidenced.attrs["approximate"]`). `stance_labels` are the codebook's labels of the codes 0, 1,
     … in order ("3 — general cooperation …")."""
@@ -112,13 +116,9 @@ def stance_heatmap(
     words = words_in(WORDS, lang)
     fig, ax = figure(6.4 if narrow else 4.2, figure_width(layout))
     n = len(stance_labels)
-    rgba = np.array(
-        [
-            [to_rgba(STANCE_COLOURS[c], 1.0 if ev else 0.45) for c, ev in zip(crow, erow)]
-            for crow, erow in zip(codes.to_numpy(), evidenced.to_numpy())
-        ]
-    )
+    rgba = np.array([[to_rgba(STANCE_COLOURS[c]) for c in crow] for crow in codes.to_numpy()])
     ax.imshow(rgba, aspect="auto", interpolation="none")
+    _hatch_carried(ax, codes.to_numpy(), evidenced.to_numpy())
     ch = stance_changes(codes).to_numpy()
     ys, xs = np.nonzero(ch)
     ax.scatter(xs, ys, marker="^", s=14, color="black", zorder=3)
@@ -154,7 +154,13 @@ def stance_heatmap(
         for i in range(n)
     ]
     handles += [
-        Patch(facecolor=to_rgba(STANCE_COLOURS[5], 0.45), label=words["carried forward"]),
+        Patch(
+            facecolor="white",
+            edgecolor=HATCH_ON_LIGHT,
+            hatch=CARRIED_HATCH,
+            linewidth=0,
+            label=words["carried forward"],
+        ),
         Line2D([], [], marker="^", color="black", linestyle="", label=words["changed"]),
     ]
     if approximate is not None and approximate.to_numpy().any():
@@ -186,6 +192,38 @@ def stance_heatmap(
     return fig
 
 
+def _light(colour) -> bool:
+    r, g, b, _ = to_rgba(colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b >= 0.45
+
+
+def _hatch_carried(ax, codes: np.ndarray, evidenced: np.ndarray) -> None:
+    """Each run of carried-forward days of one code under a hatch, dark on a light colour and
+    white on a dark one."""
+    for row in range(codes.shape[0]):
+        start = None
+        for day in range(codes.shape[1] + 1):
+            carried = day < codes.shape[1] and not evidenced[row, day]
+            same = start is not None and carried and codes[row, day] == codes[row, start]
+            if start is not None and not same:
+                colour = STANCE_COLOURS[codes[row, start]]
+                ax.add_patch(
+                    Rectangle(
+                        (start - 0.5, row - 0.5),
+                        day - start,
+                        1.0,
+                        facecolor="none",
+                        edgecolor=HATCH_ON_LIGHT if _light(colour) else HATCH_ON_DARK,
+                        hatch=CARRIED_HATCH,
+                        linewidth=0,
+                        zorder=2,
+                    )
+                )
+                start = None
+            if carried and start is None:
+                start = day
+
+
 def _run_codes(ax, codes: np.ndarray, rgba: np.ndarray, min_run: int, skip=None) -> None:
     """Each run of days a state keeps one position carries the position's code in its middle, so
     the scale is read from the numbers as well as from the colours (the key lists both): a run of
@@ -212,6 +250,8 @@ def _run_codes(ax, codes: np.ndarray, rgba: np.ndarray, min_run: int, skip=None)
                     fontsize=MIN_TEXT_PT,
                     color="white" if luminance < 0.45 else "black",
                     zorder=5,
+                    # on the cell's own colour: clear of a carried-forward day's hatch
+                    bbox={"boxstyle": "square,pad=0.1", "facecolor": (r, g, b), "linewidth": 0},
                 )
             start = end
 

@@ -26,6 +26,7 @@ from ca911.figures.style import (
     latin_width,
     two_layouts,
     words_in,
+    wrap,
 )
 
 WORDS = {
@@ -33,11 +34,12 @@ WORDS = {
         "title": "{label}\n(as of {date})",
         "projected title": "{label} (as of {date})",
         "member": "member (as before)",
-        "new": "new since previous panel",
-        "ended": "ended since previous panel",
+        "joined": "joined since last panel",
+        "first_shown": "first shown, joining\ndate not given",
+        "ended": "ended since last panel",
         "observer": "observer",
         "not in network": "not in the network then",
-        "sides": "states on the left,\norganisations on the right",
+        "sides": "states left,\norganisations right",
         "share": {1: "share 1 organisation", 2: "share 2 organisations", 3: "share 3 or more"},
         "state not in network": "state not in the network then",
     },
@@ -45,7 +47,8 @@ WORDS = {
         "title": "{label}\n（{date}時点）",
         "projected title": "{label}（{date}時点）",
         "member": "加盟（前の図と同じ）",
-        "new": "前の図以後の新規加盟",
+        "joined": "前の図以後に加盟",
+        "first_shown": "ここで初出\n（加盟日の記載なし）",
         "ended": "前の図以後に終了",
         "observer": "オブザーバー",
         "not in network": "この時点でネットワーク外",
@@ -57,10 +60,10 @@ WORDS = {
 
 
 # ----------------------------------------------------------------------------------- memberships
-def _change_colours(now: set, before: set | None):
-    new = now - before if before is not None else set()
-    gone = (before - now) if before is not None else set()
-    return new, gone
+# A pair drawn for the first time: joined since the last panel (a dated joining), or first shown
+# (the chapters show it held by this date and date no joining): line styles, both in vermillion.
+FRESH = {"joined": "-", "first_shown": "-."}
+ORG_LABEL_WIDTH = 9  # Latin characters: the width of the longest acronym on the right (EvRazES)
 
 
 @two_layouts
@@ -74,8 +77,22 @@ def membership_snapshots(
     words = words_in(WORDS, lang)
     narrow = layout == "narrow"
     # narrow: one panel a row (two across, a panel's names run into its neighbour's), the key
-    # under the panels, not in one
-    ncols = 1 if narrow else 3
+    # under the panels, not in one; wide: three across where a panel's widest names on both sides
+    # leave its two columns room (English), else two (Japanese names are twice as wide)
+    shown = {
+        n: names.get(n, n) if x == 0.0 else wrap(names.get(n, n), ORG_LABEL_WIDTH, "en")
+        for n, (x, _) in pos.items()
+    }
+    sides = [
+        max(
+            latin_width(line)
+            for n, (x, _) in pos.items()
+            if (x == 0.0) == left
+            for line in shown[n].splitlines()
+        )
+        for left in (True, False)
+    ]
+    ncols = 1 if narrow else 3 if sum(sides) <= THREE_ACROSS_NAMES else 2
     nrows = -(-(len(snapshots) + (0 if narrow else 1)) // ncols)
     key_h = 1.4 if narrow else 0.0
     panel_h = 2.4 if narrow else 3.3
@@ -87,20 +104,22 @@ def membership_snapshots(
         layout=None,
         squeeze=False,
     )
-    before = None
-    for ax, label in zip(axes.flat, snapshots):
+    drawn = set()  # the kinds of change drawn: the key lists only those
+    for ax, change in zip(axes.flat, membership_network.snapshot_changes(pkg, snapshots)):
+        label = change["label"]
         G = membership_network.build_membership_graph(pkg, label)
-        edges = {tuple(sorted(e)) for e in G.edges}
-        new, gone = _change_colours(edges, before)
-        for a, b in sorted(gone):
+        for a, b in sorted(change["ended"]):
             ax.plot(*zip(pos[a], pos[b]), color="#8a8a8a", linewidth=1.0, linestyle=":", zorder=1)
-        for a, b in sorted(edges):
+        drawn |= {"ended"} if change["ended"] else set()
+        for a, b in sorted(change["edges"]):
             observer = "observer" in G.edges[a, b]["statuses"]
+            kind = next((k for k in FRESH if (a, b) in change[k]), None)
+            drawn |= {kind} if kind else set()
             ax.plot(
                 *zip(pos[a], pos[b]),
-                color=VERMILLION if (a, b) in new else BLUE,
-                linewidth=1.6 if (a, b) in new else 0.9,
-                linestyle="--" if observer else "-",
+                color=VERMILLION if kind else BLUE,
+                linewidth=1.6 if kind else 0.9,
+                linestyle="--" if observer else FRESH.get(kind, "-"),
                 zorder=2,
             )
         for n, (x, y) in pos.items():
@@ -110,7 +129,9 @@ def membership_snapshots(
             ax.text(
                 x - 0.06 if left else x + 0.06,
                 y,
-                names.get(n, n),
+                # an organisation named in full ('Shanghai Forum') on two lines, broken at its
+                # spaces only (上海フォーラム has none: as wide as EvRazES, it stays whole)
+                shown[n],
                 ha="right" if left else "left",
                 va="center",
                 fontsize=MIN_TEXT_PT,
@@ -126,13 +147,20 @@ def membership_snapshots(
         ax.set_xlim(-1.0, 1.95)
         ax.set_ylim(-0.05, 1.05)
         bare_axes(ax)
-        before = edges
     for ax in list(axes.flat)[len(snapshots) :]:
         bare_axes(ax)
     handles = [
         Line2D([], [], color=BLUE, lw=0.9, label=words["member"]),
-        Line2D([], [], color=VERMILLION, lw=1.6, label=words["new"]),
-        Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label=words["ended"]),
+        *(
+            Line2D([], [], color=VERMILLION, lw=1.6, ls=FRESH[k], label=words[k])
+            for k in FRESH
+            if k in drawn
+        ),
+        *(
+            [Line2D([], [], color="#8a8a8a", lw=1.0, ls=":", label=words["ended"])]
+            if "ended" in drawn
+            else []
+        ),
         Line2D([], [], color=BLUE, lw=0.9, ls="--", label=words["observer"]),
         Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label=words["not in network"]),
     ]
@@ -150,11 +178,42 @@ def membership_snapshots(
         right=0.98,
         bottom=key_h / (panel_h * nrows + key_h) + 0.01 if narrow else None,
     )
+    _names_inside(list(axes.flat)[: len(snapshots)])
     if narrow:
         fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), **key)
     else:
         _key_clear_of_labels(list(axes.flat)[-1], key)
     return finished(fig)
+
+
+THREE_ACROSS_NAMES = 22  # Latin characters of the widest names on both sides of a panel
+MIN_COLUMNS_PX = 50.0  # room left between a panel's two columns of names
+NAME_PAD_PX = 3.0  # between a panel's outermost name and the panel's edge
+
+
+def _names_inside(panels) -> None:
+    """Each panel's x range widened (its columns drawn closer together) until its names on both
+    sides fit inside the panel: Japanese names are wider and ran into the neighbouring panel."""
+    fig = panels[0].figure
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    for ax in panels:
+        left = [t for t in ax.texts if t.get_ha() == "right"]
+        right = [t for t in ax.texts if t.get_ha() == "left"]
+        if not left or not right:
+            continue
+        width = ax.get_window_extent(renderer).width
+        lw = max(t.get_window_extent(renderer).width for t in left) + NAME_PAD_PX
+        rw = max(t.get_window_extent(renderer).width for t in right) + NAME_PAD_PX
+        a, b = max(t.get_position()[0] for t in left), min(t.get_position()[0] for t in right)
+        lo, hi = ax.get_xlim()
+        scale = width / (hi - lo)  # px per unit as drawn
+        if (a - lo) * scale >= lw and (hi - b) * scale >= rw:
+            continue
+        if width - lw - rw < MIN_COLUMNS_PX:
+            raise ValueError(f"a panel {width:.0f} px wide cannot hold its names and columns")
+        scale = (width - lw - rw) / (b - a)
+        ax.set_xlim(a - lw / scale, b + rw / scale)
 
 
 KEY_GAP_PT = 2.0  # between the key and any name of the panels (figure_checks.TEXT_GAP_PT)

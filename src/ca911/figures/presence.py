@@ -70,7 +70,7 @@ WORDS = {
         "notes": "  印刷どおり：日付・状態・人数",
         "notes narrow": "  印刷どおり：\n  日付・状態・人数",
         "key title": "記号の形：状態",
-        "dollars": "{millions:,.1f}百万ドル",
+        "dollars": None,  # the numbers module's money form: 1億6,180万ドル
         "dollars axis": "百万米ドル",
         "sum": "内訳の合計 {amount}",
         "total": "記載された総額 {amount}",
@@ -295,6 +295,8 @@ def aid_bars(
     words = words_in(WORDS, lang)
 
     def dollars(amount) -> str:
+        if words["dollars"] is None:  # written in full, by myriads (numbers.with_unit)
+            return with_qualifier(int(amount), lang=lang, unit="usd")
         return words["dollars"].format(millions=amount / 1e6)
 
     fig, ax = figure(2.8 if layout == "narrow" else 2.4, figure_width(layout))

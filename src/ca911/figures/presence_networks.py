@@ -91,11 +91,10 @@ WORDS = {
 
 
 def _presence_label(actor_id: str, names: dict, lang: str = DEFAULT_LANG) -> str:
-    """A force by the force table's short name (an organisation by its acronym, as in every network
-    figure), a base by its short name, anything else by its name."""
-    if actor_id in FORCES:  # in Japanese by name: the chapters print no acronym of a force
-        acronym = FORCES[actor_id].acronym if lang == "en" else None
-        return acronym or FORCES[actor_id].short[lang]
+    """A force by the force table's short name (for a force that is an actor of its own, the data's
+    declared short form), a base by its short name, anything else by its name."""
+    if actor_id in FORCES:
+        return FORCES[actor_id].short[lang]
     return words_in(FACILITY_SHORT, lang).get(actor_id, names.get(actor_id, actor_id))
 
 

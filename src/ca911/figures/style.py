@@ -24,6 +24,26 @@ from ca911.data.language import DEFAULT_LANG, check_language
 FONT_FILE = Path(find_spec("matplotlib_fontja").origin).parent / "fonts" / "ipaexg.ttf"
 # Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+# Paul Tol's "muted" (colour-blind safe): nine hues, one per organisation, where Okabe-Ito has 8.
+TOL_MUTED = [
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+]
+
+
+def organisation_colours(org_ids) -> dict[str, str]:
+    """A distinct hue per organisation, by sorted id; more organisations than hues: an error."""
+    ids = sorted(set(org_ids))
+    if len(ids) > len(TOL_MUTED):
+        raise ValueError(f"{len(ids)} organisations, {len(TOL_MUTED)} distinct hues: {ids}")
+    return {o: TOL_MUTED[i] for i, o in enumerate(ids)}
 
 
 def words_in(table: dict[str, dict], lang: str) -> dict:
@@ -90,18 +110,20 @@ def keep_inside_axes(text, margin_pt: float = 2.0):
 class Force:
     """How every figure that draws a force (the deployment timeline, the map, the presence network)
     shows it: its colour, its marker, its short name beside a mark, its name in a figure's key
-    (both by language), and for an organisation the acronym the network figures label
-    organisations by."""
+    (both by language). A force that is an actor of its own (not a state's troops) is named as the
+    data name it: its short name is actors.csv's declared short form (`name_en_short`,
+    `name_ja_short`, else the display name) and its key name the display name (tests/
+    test_force_table.py holds the two to the data)."""
 
     colour: str
     marker: str
     short: dict[str, str]
     key: dict[str, str]
-    acronym: str | None = None
 
 
 # Keyed by actor id (actors.csv); a force not listed is drawn in black under its name from the data.
-# The Japanese words are the chapters' names of the forces (actors.csv name_ja).
+# The Japanese words are the chapters' names of the forces (actors.csv name_ja); a state's troops
+# are named by words of their own ("US", 米軍), any other force as actors.csv names it.
 FORCES = {
     "USA": Force(
         OKABE_ITO[4], "o", {"en": "US", "ja": "米軍"}, {"en": "United States", "ja": "アメリカ"}
@@ -113,14 +135,13 @@ FORCES = {
         OKABE_ITO[1],
         "D",
         {"en": "Western forces", "ja": "欧米軍"},
-        {"en": "other Western forces", "ja": "その他の欧米軍"},
+        {"en": "Western forces", "ja": "欧米軍"},
     ),
     "CRRF": Force(
         OKABE_ITO[6],
         "^",
         {"en": "rapid-reaction force", "ja": "緊急展開部隊"},
-        {"en": "CST/CIS rapid-reaction force", "ja": "CST/CIS 緊急展開部隊"},
-        acronym="CRRF",
+        {"en": "rapid-reaction force", "ja": "緊急展開部隊"},
     ),
     "KAZ": Force(
         OKABE_ITO[2],

@@ -21,10 +21,10 @@ from ca911.data import dates
 from ca911.data.language import DEFAULT_LANG
 from ca911.figures.style import (
     MIN_TEXT_PT,
-    OKABE_ITO,
     figure,
     figure_width,
     latin_width,
+    organisation_colours,
     two_layouts,
     words_in,
 )
@@ -41,6 +41,7 @@ WORDS = {
         "month axis": "events in the month, one marker each",
         "joining date not given": "member by this date (joining date not given)",
         "still a member": "still a member at the chapters’ time",
+        "unstated end": "member by this date; no end given",
         "lane": "chapter {number}",
         "other lane": "others",
     },
@@ -48,6 +49,7 @@ WORDS = {
         "month axis": "その月の出来事（1件につき1個）",
         "joining date not given": "この時点で加盟（加盟日の記載なし）",
         "still a member": "各章の時点でなお加盟",
+        "unstated end": "この時点で加盟（終了の記載なし）",
         "lane": "原著第{number}章",
         "other lane": "その他",
     },
@@ -164,12 +166,12 @@ def membership_bars(
     labels = {(o, m): f"{(org_names or {}).get(o, o)} · {names.get(m, m)}" for o, m in rows}
     if narrow:  # a label wider than about a third of a phone's column: the member under it
         labels = {
-            k: v.replace(" · ", "\n") if latin_width(v) > 24 else v for k, v in labels.items()
+            k: v.replace(" · ", "\n") if latin_width(v) > 21 else v for k, v in labels.items()
         }
     row_h = 0.3 if any("\n" in v for v in labels.values()) else 0.16
     fig, ax = figure(max(2.5, row_h * len(rows) + (1.1 if narrow else 0.8)), figure_width(layout))
     orgs = list(dict.fromkeys(spans["org_id"]))
-    colour = {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(orgs)}
+    colour = organisation_colours(orgs)
     y = {r: i for i, r in enumerate(reversed(rows))}
     for s in spans.itertuples():
         yy = y[(s.org_id, s.member_id)]
@@ -184,6 +186,17 @@ def membership_bars(
             edgecolor="white",
             linewidth=0.3,
         )
+        faint = min(pd.Timedelta(days=UNSTATED_DAYS), pd.Timestamp(end) - s.bar_end).days
+        if s.unstated_end and faint > 0:  # the last evidence, then a faint open end: none stated
+            ax.barh(
+                yy,
+                faint,
+                left=s.bar_end,
+                height=0.7,
+                color=colour[s.org_id],
+                alpha=UNSTATED_ALPHA,
+                linewidth=0,
+            )
         if (
             s.open_end
         ):  # just past the bar's end, outside the axes' clip: an open end lies at the axis' edge
@@ -222,11 +235,19 @@ def membership_bars(
                 label=words["still a member"],
             )
         )
+    if spans["unstated_end"].any():
+        handles.append(
+            Patch(
+                facecolor="#999999", alpha=UNSTATED_ALPHA, linewidth=0, label=words["unstated end"]
+            )
+        )
     key_under_axes(ax, handles, 0.06, 1 if narrow else 2)
     _widen_thin_bars(ax)
     return fig
 
 
+# An end the chapters do not state: the bar stops at its last evidence, a faint year after it.
+UNSTATED_DAYS, UNSTATED_ALPHA = 365, 0.3
 MIN_BAR_PT = 4.0  # a membership of a month or less is a hairline at print size: drawn this wide
 
 
