@@ -73,6 +73,24 @@ def test_no_printed_link_points_with_bare_words(built_book, built):
 
 
 @each_edition
+def test_no_printed_link_stands_alone_in_brackets_without_its_page(built_book, built):
+    """A link that is all its bracket holds ("(Ivanov's statement)", （イワノフ外相の発言）) carries
+    the page and place it leads to on paper (tests/support/test_cross_references.py shows the
+    check fails on a bare one)."""
+    texts = [page.get_textpage().get_text_range() for page in _pdf(built.pdf)]
+    with (ROOT / "data" / "actors.csv").open(encoding="utf-8", newline="") as f:
+        names = frozenset(
+            name
+            for row in csv.DictReader(f)
+            for column in ("actor_id", "name_en", "name_ja", "name_en_short", "name_ja_short")
+            for name in [row.get(column) or ""]
+            if name
+        )
+    bare = xrefs.bracketed_bare_links(layout.internal_links(built.pdf), texts, names)
+    assert bare == [], f"{len(bare)} links alone in brackets with no page: {bare[:8]}"
+
+
+@each_edition
 def test_page_numbers_follow_their_p_closely(built_book, built):
     gaps = layout.page_number_gaps(layout.read_pages(built.pdf))
     assert gaps == [], f"{len(gaps)} wide gaps between 'p.' and its number: {gaps[:8]}"

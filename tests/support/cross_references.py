@@ -25,7 +25,11 @@ CLOSING = ")]）"
 # the words a section's number is named by, in both editions (print_navigation.XREF_KINDS)
 NUMBER_WORD = re.compile(r"^(?:ch\.\s?\d|app\.\s?[A-Z]\b|§\s?\d|第\d+章|付録[A-Z])")
 # a reference's locator: in brackets after the link text, the page last
-LOCATOR = re.compile(r"[(\[（][^()\[\]（）]*" + PAGE + r"\s?[)\]）]")
+# (in Japanese, inside a bracket the sentence opened, it joins it with 、: （その発言、p. 12）)
+# (its closing bracket the sentence's own, which the text read after a link may not reach)
+LOCATOR = re.compile(
+    r"[(\[（、][^()\[\]（）]*" + PAGE + r"\s?(?:[)\]）]|、?\s*(?:" + PAGE + r"\s*)?$)"
+)
 
 
 def unbracketed_pages(text: str) -> list[str]:
@@ -93,4 +97,31 @@ def deictic_links(links) -> list[str]:
         words = text.lstrip("(（[［")
         if DEICTIC.match(words) and not LOCATOR.search(text):
             found.append(f"p. {link.page}: {text!r}")
+    return found
+
+
+# The words a bracket holds when they are a date, a citation (author and year, or n.d.) or a
+# chapter locator: information on paper too.
+DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\d年|ch\d §|\bn\.d\.")
+
+
+def bracketed_bare_links(links, page_texts, names=frozenset()) -> list[str]:
+    """Every bracket whose words are all one link's (`print_layout.Link`s read with no text after
+    the box) and say neither a date, a name (`names`: a gloss, "Washington (United States)") nor
+    where they lead: "(Ivanov's statement)" is a dead aside on paper unless its page follows
+    ("(Ivanov's statement [app. A, p. 129])")."""
+    worded: dict[int, set[str]] = {}
+    for link in links:
+        worded.setdefault(link.page, set()).add(" ".join(link.text.replace("\u00a0", " ").split()))
+    found = []
+    for number, text in enumerate(page_texts, start=1):
+        flat = " ".join(text.replace("\u00a0", " ").split())
+        for m in re.finditer(r"[(（]([^()（）\[\]［］]{2,80})[)）]", flat):
+            inner = m.group(1).strip()
+            # a link's box reads its words, and sometimes more (drawn as two boxes on one line, or
+            # reaching into the next): its words open with what the bracket holds
+            alone = any(t.startswith(inner) for t in worded.get(number, ()))
+            says_where = DATED.search(inner) or re.search(PAGE, inner) or inner in names
+            if alone and not says_where:
+                found.append(f"p. {number}: {m.group(0)!r}")
     return found

@@ -222,3 +222,55 @@ def test_only_pointing_words_carry_a_page_and_naming_words_read_whole():
         number_section_references(soup)
         marked = "ca911-xref" in (soup.select_one("a.reference").get("class") or [])
         assert marked is pointing, (lang, words)
+
+
+def alone_in_brackets_page(lang: str, worded: bool) -> str:
+    """A chapter's sentence closing on the reader's words alone in a bracket, linked to a record's
+    entry in Appendix A on the next page, as the event role links them, or (the broken copy)
+    without the role's wrapper, as a plain link the print build leaves alone."""
+    words = {"en": "Ivanov's statement", "ja": "イワノフ外相の発言"}[lang]
+    link = (
+        '<a class="reference internal" href="#ev-ivanov">'
+        f'<span class="std std-ref">{words}</span></a>'
+    )
+    if worded:
+        link = f'<span class="ca911-worded-link">{link}</span>'
+    sentence = {
+        "en": f"<p>Ivanov called it a matter for each government ({link}).</p>",
+        "ja": f"<p>イワノフ外相は各国政府の問題だとした（{link}）。</p>",
+    }[lang]
+    return (
+        f'<html lang="{lang}"><body><section id="ch1"><h1><span class="section-number">1. '
+        f"</span>Chapter</h1>{sentence}</section>"
+        '<section id="app"><h1 style="break-before: page"><span class="section-number">A. '
+        '</span>Chronology</h1><p><span id="ev-ivanov"></span>2002: the statement.</p>'
+        "</section></body></html>"
+    )
+
+
+def test_a_link_alone_in_brackets_carries_where_it_leads_and_a_bare_one_is_caught(tmp_path):
+    """ "(Ivanov's statement)" prints the appendix and page it leads to, inside its own bracket
+    ("[app. A, p. 2]"; in Japanese joined with 、, no stacked closing brackets); the same link
+    left bare is caught by `bracketed_bare_links`."""
+    import pypdfium2 as pdfium
+
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    for lang in ("en", "ja"):
+        for worded in (True, False):
+            soup = BeautifulSoup(alone_in_brackets_page(lang, worded), "html.parser")
+            number_section_references(soup)
+            pdf = pdf_of(tmp_path / f"alone-{lang}-{worded}", str(soup), book_xref_rules())
+            doc = pdfium.PdfDocument(str(pdf))
+            texts = [page.get_textpage().get_text_range() for page in doc]
+            first = " ".join(texts[0].replace("\u00a0", " ").split())
+            bare = xrefs.bracketed_bare_links(layout.internal_links(pdf), texts)
+            assert bool(bare) is not worded, (lang, worded, first, bare)
+            if worded:
+                expected = {
+                    "en": "(Ivanov's statement [app. A, p. 2])",
+                    "ja": "（イワノフ外相の発言、付録A、p.2）",
+                }[lang]
+                assert expected in (first if lang == "en" else first.replace(" ", "")), first
+                lines = [" ".join(line.split()) for line in texts[0].splitlines() if line.strip()]
+                assert not [line for line in lines if line.startswith(("、", "）"))], lines

@@ -55,14 +55,22 @@ def number_section_references(soup, lang: str | None = None) -> None:
             worded = link.parent is not None and "ca911-worded-link" in (
                 link.parent.get("class") or []
             )
-            pointing = worded and POINTING_WORDS.match(link.get_text(" ", strip=True))
+            pointing = worded and (
+                POINTING_WORDS.match(link.get_text(" ", strip=True)) or fills_brackets(link)
+            )
             if fragment in ids and (pointing or link.select_one("span.std-numref") is not None):
                 # "see Fig. 7.2" needs the page too; so do the reader's words that only point at a
-                # record ("the report", その報道), which say nothing on paper without the page
-                # (the stylesheet finds the page from a bare fragment only). Words that name what
-                # they stand for ("Nazarbayev pledged") read whole: a page after them would cut
-                # into the sentence.
+                # record ("the report", その報道) or stand alone in brackets ("(Ivanov's
+                # statement)"), which say nothing on paper without the page (the stylesheet finds
+                # the page from a bare fragment only). Words that name what they stand for in
+                # the sentence ("Nazarbayev pledged") read whole: a page after them would cut
+                # into it.
                 link["href"] = f"#{fragment}"
+                if link.select_one("span.std-numref") is None:
+                    elsewhere = chapter_number(ids[fragment])
+                    if elsewhere and elsewhere != chapter_number(link):
+                        # a record's entry in another chapter or appendix: the page and where
+                        link["data-ca911-number"] = numbered_kind(elsewhere, lang)
                 mark_reference(link, lang)
             continue
         # The page is the heading's, not the section's: a section can begin at the foot of one page
@@ -89,12 +97,41 @@ POINTING_WORDS = re.compile(
 def mark_reference(link, lang: str) -> None:
     """The link prints its target's page after its text (the stylesheet's a.ca911-xref::after)."""
     add_class(link, "ca911-xref")
+    if within_brackets(link) and (lang == "en" or closes_bracket(link)):
+        # inside a parenthesis: square brackets in English; in Japanese, where the link ends the
+        # bracket, the page joins it with 、 rather than stack two closing brackets
+        # (（齟齬一覧、第16章、p. 116）, not （齟齬一覧（第16章、p. 116）））
+        add_class(link, "ca911-xref-nested")
     if lang == "en":
-        if within_brackets(link):
-            add_class(link, "ca911-xref-nested")
         # the word space before the bracket, inside the link: a line may break there, and a
         # line that does starts with the bracket, not with a space
         link.append(" ")
+
+
+def fills_brackets(link) -> bool:
+    """Whether the link's words are all a bracket holds: "(Ivanov's statement)", （その発言）."""
+    before = link.parent.previous_sibling
+    opens = isinstance(before, str) and before.rstrip().endswith(("(", "（"))
+    return opens and closes_bracket(link)
+
+
+def closes_bracket(link) -> bool:
+    """Whether a closing bracket follows the link (or the role's wrapper around it)."""
+    holder = link.parent if "ca911-worded-link" in (link.parent.get("class") or []) else link
+    after = holder.next_sibling
+    return isinstance(after, str) and after.lstrip().startswith((")", "）"))
+
+
+def chapter_number(element) -> str | None:
+    """The number of the chapter or appendix ("4", "A") an element of the print document sits in:
+    that of the nearest section whose heading is numbered without a dot."""
+    for section in element.find_parents("section"):
+        heading = section.find(["h1", "h2", "h3"], recursive=False)
+        number = heading.find("span", class_="section-number") if heading else None
+        text = number.get_text(strip=True).rstrip(".") if number else ""
+        if text and "." not in text:
+            return text
+    return None
 
 
 def within_brackets(link) -> bool:
@@ -107,7 +144,7 @@ def within_brackets(link) -> bool:
     for text in block.find_all(string=True):
         if text.find_parent("a") is link:
             return depth > 0
-        depth += text.count("(") - text.count(")")
+        depth += text.count("(") + text.count("（") - text.count(")") - text.count("）")
         depth = max(depth, 0)
     return False
 
