@@ -162,10 +162,13 @@ def test_the_japanese_glossary_and_sentence_map_keep_their_words_whole_on_a_phon
 
 
 @pytest.mark.book
-def test_no_english_on_screen_once_scripts_and_stylesheets_ran(browser, site, ja_pages):
+def test_no_english_or_slanted_japanese_on_screen_once_scripts_and_stylesheets_ran(
+    browser, site, ja_pages
+):
     """What a reader of a Japanese page sees on a phone after its scripts ran (the searchable
     table's words and headers) and what its stylesheets draw (a table's scroll cue): Japanese, on
-    every page (the actor pages sampled). tests/support/japanese_screen.py, self-tested in
+    every page (the actor pages sampled), and upright (the theme sets captions in italic, which
+    shears kana and kanji). tests/support/japanese_screen.py, self-tested in
     tests/support/test_japanese_screen.py."""
     from support import japanese_screen, screen_fit
     from support.project import sample_actor_pages
@@ -184,7 +187,8 @@ def test_no_english_on_screen_once_scripts_and_stylesheets_ran(browser, site, ja
             context.close()
         on_screen = japanese_screen.untranslated_on_screen(state, names)
         found += [f"{path}: {text}" for text in on_screen]
-    assert found == [], f"{len(found)} English texts on screen:\n" + "\n".join(found[:20])
+        found += [f"{path}: {text}" for text in japanese_screen.slanted_japanese(state)]
+    assert found == [], f"{len(found)} English or slanted texts:\n" + "\n".join(found[:20])
 
 
 @needs_sources

@@ -52,7 +52,16 @@ RENDERED_JS = r"""
     }
   }
   const footer = [...document.querySelectorAll("footer")].map((el) => el.innerText).join("\n");
-  return {html: document.documentElement.outerHTML, generated, labels, footer};
+  // Japanese text set in a slanted style (kana and kanji have no italic: the browser shears them)
+  const slanted = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/[\u3040-\u30ff\u3400-\u9fff]/.test(node.data) || !node.parentElement) continue;
+    const style = getComputedStyle(node.parentElement);
+    if (style.fontStyle !== "normal" && node.parentElement.getClientRects().length)
+      slanted.push({element: describe(node.parentElement), text: node.data.trim().slice(0, 40)});
+  }
+  return {html: document.documentElement.outerHTML, generated, labels, footer, slanted};
 }
 """.replace("/*DESCRIBE_ELEMENT*/\n", DESCRIBE_ELEMENT_JS + "/*LABEL_ATTRIBUTES*/\n")  # noqa: E501 (a script given whole, as the browser reads it)
 # the attributes that name an element: the built pages' label check's, and the ARIA descriptions
@@ -147,3 +156,8 @@ def untranslated_on_screen(state: dict, names=frozenset()) -> list[str]:
         ),
         *(f"footer: {text}" for text in english_in_footer(state.get("footer", ""), names)),
     ]
+
+
+def slanted_japanese(state: dict) -> list[str]:
+    """Every visible Japanese text of a rendered page set in an italic or oblique style."""
+    return [f"slanted: {s['element']}: {s['text']!r}" for s in state.get("slanted", [])]

@@ -75,3 +75,18 @@ def test_the_same_chrome_in_japanese_passes(page):
     assert (
         render_chrome(page, "© ca911副読本チーム。本文はCC BY 4.0、コードはMIT。", "本の目次") == []
     )
+
+
+def test_japanese_set_in_italic_is_found_and_upright_japanese_passes(page):
+    """A caption in the theme's italic shears its kana and kanji: found; an upright one and Latin
+    italics (a newspaper's name) pass."""
+    caption = (
+        '<figure><figcaption style="font-style: {style}">図2.1 2001年秋の接触</figcaption></figure>'
+    )
+    latin = '<p>記事は<em lang="ru">Izvestia</em>が報じた。</p>'
+    for style, slanted in (("italic", True), ("oblique", True), ("normal", False)):
+        body = caption.format(style=style) + latin
+        page.set_content(f'<html lang="ja"><body>{body}</body></html>')
+        found = japanese_screen.slanted_japanese(japanese_screen.rendered(page))
+        assert bool(found) is slanted, (style, found)
+        assert all("図2.1" in f for f in found), found
