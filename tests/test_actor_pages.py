@@ -245,7 +245,10 @@ def glossary_states_the_link_rule(page_html: str, threshold: int) -> bool:
         before.append(tag)
     text = " ".join(t.get_text(" ") for t in before)
     links = [a["href"] for t in before for a in t.find_all("a", href=True)]
-    return bool(re.search(rf"(?<!\d){threshold}(?!\d)", text)) and any(
+    from ca911.data.numbers import in_words
+
+    said = rf"(?<!\d){threshold}(?!\d)|\b{in_words(threshold, 'en')}\b"  # '3' or 'three'
+    return bool(re.search(said, text)) and any(
         "appendices/actors.html" in h or h.startswith("actors.html") for h in links
     )
 

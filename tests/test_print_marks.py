@@ -174,6 +174,14 @@ def test_the_contents_open_with_the_root_pages_own_section():
         ("#document-front/about", "About"),
     ]
     assert contents_with_the_opening(toc, "<p>No heading.</p>") == toc
+    # as the print build hands it over: the opening's own text wrapped for the page rules
+    from ca911.book.sphinx.print_pages import group_chapters
+
+    grouped = BeautifulSoup(body, "html.parser")
+    group_chapters(grouped)
+    assert grouped.select_one("section.ca911-opening h1") is not None
+    soup = BeautifulSoup(contents_with_the_opening(toc, str(grouped)), "html.parser")
+    assert soup.find("a")["href"] == "#two-chapters"
 
 
 def test_a_paragraph_ending_in_a_colon_goes_with_what_it_introduces():

@@ -196,7 +196,9 @@ def contents_with_the_opening(toc: str, body: str) -> str:
 
     soup = BeautifulSoup(body, "html.parser")
     heading = soup.find("h1")
-    section = heading.find_parent("section") if heading else None
+    # the section that carries the opening's id (the print build wraps its own text in a section
+    # of its own for the page rules, print_pages.group_chapters)
+    section = heading.find_parent("section", id=True) if heading else None
     if section is None or not section.get("id"):
         return toc
     for link in heading.select("a.headerlink"):
