@@ -95,7 +95,9 @@ def membership_snapshots(
     ncols = 1 if narrow else 3 if sum(sides) <= THREE_ACROSS_NAMES else 2
     nrows = -(-(len(snapshots) + (0 if narrow else 1)) // ncols)
     key_h = 1.4 if narrow else 0.0
-    panel_h = 2.4 if narrow else 3.3
+    # two across takes a row more: lower panels keep the figure under print's height cap (19 cm),
+    # so it is not scaled below the 8 pt floor
+    panel_h = 2.4 if narrow else 3.3 if ncols == 3 else 2.9
     fig, axes = figure(
         panel_h * nrows + key_h,
         figure_width(layout),
