@@ -161,17 +161,21 @@ def test_a_figure_reference_without_its_page_is_caught_and_the_books_form_passes
         assert layout.float_references_without_page(paged) == []
 
 
+def record_link(words: str, target: str, worded: bool = True) -> str:
+    """A link in the reader's words to a record's entry, as the event role writes it (wrapped in
+    .ca911-worded-link), or, for a broken copy, without the wrapper."""
+    link = (
+        f'<a class="reference internal" href="#{target}">'
+        f'<span class="std std-ref">{words}</span></a>'
+    )
+    return f'<span class="ca911-worded-link">{link}</span>' if worded else link
+
+
 def record_link_page(lang: str, worded: bool) -> str:
     """A sentence whose reader's words (その報道, "the report") link to a record's entry in an
     appendix on the next page, as the event role links them (wrapped in .ca911-worded-link), or,
     for the broken copy, without the wrapper, as the role once left them."""
-    words = {"en": "the report", "ja": "その報道"}[lang]
-    link = (
-        '<a class="reference internal" href="#ev-report">'
-        f'<span class="std std-ref">{words}</span></a>'
-    )
-    if worded:
-        link = f'<span class="ca911-worded-link">{link}</span>'
+    link = record_link({"en": "the report", "ja": "その報道"}[lang], "ev-report", worded)
     sentence = {
         "en": f"<p>Izvestia reported a secret lease of the base ({link}).</p>",
         "ja": f"<p>『イズヴェスチヤ』は基地の賃借を報じた（{link}）。</p>",
@@ -213,10 +217,7 @@ def test_only_pointing_words_carry_a_page_and_naming_words_read_whole():
         ("ja", "同日", True),
         ("ja", "グルジア", False),
     ):
-        link = (
-            f'<span class="ca911-worded-link"><a class="reference internal" href="#ev-report">'
-            f'<span class="std std-ref">{words}</span></a></span>'
-        )
+        link = record_link(words, "ev-report")
         html = f'<p>{link} ended it.</p><p><span id="ev-report"></span>the lease report.</p>'
         soup = BeautifulSoup(f'<html lang="{lang}"><body>{html}</body></html>', "html.parser")
         number_section_references(soup)
@@ -228,13 +229,9 @@ def alone_in_brackets_page(lang: str, worded: bool) -> str:
     """A chapter's sentence closing on the reader's words alone in a bracket, linked to a record's
     entry in Appendix A on the next page, as the event role links them, or (the broken copy)
     without the role's wrapper, as a plain link the print build leaves alone."""
-    words = {"en": "Ivanov's statement", "ja": "イワノフ外相の発言"}[lang]
-    link = (
-        '<a class="reference internal" href="#ev-ivanov">'
-        f'<span class="std std-ref">{words}</span></a>'
+    link = record_link(
+        {"en": "Ivanov's statement", "ja": "イワノフ外相の発言"}[lang], "ev-ivanov", worded
     )
-    if worded:
-        link = f'<span class="ca911-worded-link">{link}</span>'
     sentence = {
         "en": f"<p>Ivanov called it a matter for each government ({link}).</p>",
         "ja": f"<p>イワノフ外相は各国政府の問題だとした（{link}）。</p>",
