@@ -242,14 +242,12 @@ def use_style() -> None:
 
 
 def fixed_build_date() -> None:
-    """Files written without `make` (a notebook opened by hand) carry the book's date, not
-    today's."""
+    """Files written without `make` (a notebook opened by hand) carry the book's date."""
     output_date.fix_in_environment()
 
 
-FIGURE_WIDTH_IN = (
-    A4_TEXT_WIDTH_IN - 0.2
-)  # the saved file's tight bounding box pads 0.1 in a side: prints unscaled
+# the saved file's tight bounding box pads 0.1 in a side: prints unscaled
+FIGURE_WIDTH_IN = A4_TEXT_WIDTH_IN - 0.2
 # A phone's column is 342 CSS px at 390 px (3.56 in at 96 px an inch): the narrow layout, padded as
 # above, is drawn no wider, so a phone shows it unscaled and its 8.5 pt text at 11.3 px.
 NARROW_WIDTH_IN = 3.2
@@ -293,9 +291,7 @@ def two_layouts(draw):
     return wide_with_narrow
 
 
-NARROW_FILE_SUFFIX = (
-    ".narrow.svg"  # beside "x.svg", its narrow layout (html_pages.NarrowFileBesideWide serves it)
-)
+NARROW_FILE_SUFFIX = ".narrow.svg"  # beside x.svg (html_pages.NarrowFileBesideWide serves it)
 
 
 def svg_files(fig, stem: str) -> dict[str, bytes]:
@@ -358,29 +354,33 @@ def inline_svg() -> None:
 
 
 _LONG_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
-_COORDINATES = re.compile(
-    r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"'
-)  # never transforms: scales need every digit
+# never transforms: scales need every digit
+_COORDINATES = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"')
 _INDENT = re.compile(r"\n[ \t]+")
+_METADATA = re.compile(r"<metadata>.*?</metadata>\n?", re.S)  # matplotlib's RDF credit
+
+
+def _compact(attribute: str, value: str) -> str:
+    value = _LONG_DECIMALS.sub(r"\1", value)
+    return " ".join(value.split()) if attribute == "d" else value  # path data: one line
 
 
 def svg_text(fig) -> str:
-    """The figure as SVG with no date, no indentation and coordinates rounded to 1/100 pt (same
-    look, smaller)."""
+    """The figure as SVG with no date, no indentation, path data on one line and coordinates
+    rounded to 1/100 pt (same look, smaller: a page with three figures stays within its weight)."""
     import io
 
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     rounded = _COORDINATES.sub(
-        lambda m: m[1] + '="' + _LONG_DECIMALS.sub(r"\1", m[2]) + '"', buf.getvalue()
+        lambda m: f'{m[1]}="{_compact(m[1], m[2])}"', _METADATA.sub("", buf.getvalue())
     )
     return _INDENT.sub("\n", rounded)
 
 
 _GLYPH_FONT = re.compile(r'<path id="([A-Za-z][\w-]*?)-[0-9a-f]+"')
-_TEXT_SCALE = re.compile(
-    r"scale\((\d*\.?\d+) -\1\)"
-)  # a text run: glyph outlines at size/100 (svg.fonttype path)
+# a text run: glyph outlines at size/100 (svg.fonttype path)
+_TEXT_SCALE = re.compile(r"scale\((\d*\.?\d+) -\1\)")
 _SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
 
 
