@@ -44,9 +44,8 @@ IMPRINT_WORDS = {
         },
         "built": "Built from commit <code>{commit}</code>",
         "no_commit": "Built outside a git checkout (no commit known)",
-        "dated": ". Dated {date}: the build writes this one fixed date into every file it makes, "
-        "this PDF’s document properties included, so that the same sources always give identical "
-        "files. It is not the day this copy was made, nor a publication date.",
+        "dated": ". Its files carry one fixed date, {date}, so that the same sources always give "
+        "the same files.",
         "version": "Version {version}",
         "edition_line": "<b>{title}</b>, version {version}. {built}",
         "licences_head": "Licences",
@@ -57,14 +56,11 @@ IMPRINT_WORDS = {
         # English cross-reference (print_navigation.number_section_references)
         '<a class="ca911-xref" href="#app-how-to-cite">How to cite </a>.',
         "html_head": "The HTML edition and the data",
-        "html": "This volume has no published address yet. Its HTML edition, with the interactive "
-        "tables, every file this print edition names (such as "
-        "<code>ca911-data.zip</code>), each network as GraphML and GEXF files with notes on "
-        "opening them, the executed notebooks and the data package in "
-        "<code>data/</code>, is built from the project’s repository: run <code>make book</code> "
-        "at its root (the repository’s README gives the requirements). The HTML edition is then "
-        "in <code>_build/html/index.html</code> and this PDF in "
-        "<code>_build/pdf/{pdf}</code>.",
+        "html": "The volume is not yet published at an address. Its HTML edition holds what print "
+        "cannot: the interactive tables, the files this edition names (such as "
+        "<code>ca911-data.zip</code>), the networks as GraphML and GEXF files and the executed "
+        "notebooks. It is made, with this PDF, by <code>make book</code> in the project’s "
+        "repository, whose README lists what the build needs.",
         "sep": ". ",
     },
     "ja": {
@@ -75,9 +71,7 @@ IMPRINT_WORDS = {
         },
         "built": "コミット<code>{commit}</code>からビルド",
         "no_commit": "gitのチェックアウトの外でビルド（コミットは不明）",
-        "dated": "。日付は{date}。同じ原稿から常に同じファイルができるよう、ビルドは作るすべての"
-        "ファイル（このPDFの文書プロパティを含む）にこの一つの固定した日付を記す。"
-        "このPDFが作られた日でも、刊行日でもない。",
+        "dated": "。同じ原稿から常に同じファイルができるよう、ファイルの日付は{date}に固定してある。",
         "version": "バージョン{version}",
         "edition_line": "<b>{title}</b>、バージョン{version}。{built}",
         "licences_head": "ライセンス",
@@ -87,14 +81,11 @@ IMPRINT_WORDS = {
         '記録を一件ずつ示す方法は<a class="ca911-xref" href="#app-how-to-cite">引用のしかた</a>'
         "にまとめてある。",
         "html_head": "ウェブ版とデータ",
-        "html": "本書にはまだ公開されたアドレスがない。ウェブ版（対話的な表、"
-        "この印刷版がファイル名で"
-        "示すすべてのダウンロード（<code>ca911-data.zip</code>など）、各ネットワークのGraphMLと"
-        "GEXFのファイルとその開き方の注記、実行済みのノートブック、"
-        "<code>data/</code>のデータパッケージを含む）は、プロジェクトのリポジトリから作られる。"
-        "その最上位で<code>make book</code>を実行する（必要なものはリポジトリのREADMEにある）。"
-        "ウェブ版は<code>_build/html/ja/index.html</code>に、このPDFは"
-        "<code>_build/pdf/{pdf}</code>にできる。",
+        "html": "本書はまだどのアドレスでも公開されていない。ウェブ版には、印刷では示せないもの、"
+        "すなわち対話的な表、本書がファイル名で示すファイル（<code>ca911-data.zip</code>など）、"
+        "GraphMLとGEXF形式のネットワーク、実行済みのノートブックが収められている。ウェブ版はこのPDFと"
+        "ともに、プロジェクトのリポジトリで<code>make book</code>を実行すると作られる"
+        "（必要な環境はリポジトリのREADMEにある）。",
         "sep": "。",
     },
 }
