@@ -77,6 +77,39 @@ def test_no_markup_or_escapes_in_visible_html_text(built_html, path):
     assert leaked_markup(visible_text((HTML / path).read_text(encoding="utf-8"))) == []
 
 
+# a page a reader can open says something: a heading alone (Sphinx's general index of a book
+# that indexes no terms) is an empty page; the search page fills itself from the query
+EMPTY_PAGE_CHARACTERS = 80
+NOT_TEXT_PAGES = ("search.html",)
+
+
+def article_text(page_html: str) -> str:
+    """The words of the page's article (its body, without the theme's header, sidebar and
+    footer), headings excepted."""
+    start, end = page_html.find("<article"), page_html.rfind("</article>")
+    if start < 0 or end < 0:
+        return ""
+    article = BeautifulSoup(page_html[start:end], "html.parser")  # the article alone: a quick parse
+    for tag in article(["h1", "h2", "h3", "script", "style", "a"]):
+        if tag.name != "a" or tag.get("class") == ["headerlink"]:
+            tag.decompose()
+    return " ".join(article.get_text(" ").split())
+
+
+def test_article_text_finds_an_empty_page():
+    empty = "<html><body><nav>Contents</nav><article><h1>Index</h1></article></body></html>"
+    full = "<article><h1>A</h1><p>" + "Words a reader reads. " * 5 + "</p></article>"
+    assert len(article_text(empty)) < EMPTY_PAGE_CHARACTERS <= len(article_text(full))
+
+
+@pytest.mark.parametrize("path", both_editions_pages())
+def test_no_page_is_empty(built_html, path):
+    if Path(path).name in NOT_TEXT_PAGES:
+        pytest.skip("the search page is filled by the reader's query")
+    text = article_text((HTML / path).read_text(encoding="utf-8"))
+    assert len(text) >= EMPTY_PAGE_CHARACTERS, f"{path}: an empty page ({text!r})"
+
+
 @pytest.mark.book
 @pytest.mark.parametrize("path", html_pages())
 def test_no_note_is_repeated_on_a_page(built_html, path):
