@@ -1,9 +1,10 @@
 """Running heads as presses set them, on every page of both editions: none on the cover, the title
 page and the imprint, none on a part's opening page or a blank page, none on the opening page of a
 chapter (the contents and the book's opening page are chapters of the front matter); on every other
-left-hand page the chapter's title, on every other right-hand page the first section that opens on
-it, else the section running on from the pages before (the chapter's title before its first
-section). The chapters and sections are the PDF's bookmarks."""
+left-hand page the chapter's title, on every other right-hand page the section in force at the
+page's top: one whose heading opens the page, else the section running on from the pages before (the
+chapter's title before its first section), as Japanese books set it and as a reader opening the
+page meets it. The chapters and sections are the PDF's bookmarks."""
 
 from __future__ import annotations
 
@@ -50,11 +51,17 @@ def running_heads(pages: list[layout.Page]) -> list[str]:
 
 
 def expected_heads(
-    marks: list[sections.Heading], parts: set[str], contents: str, pages: int, blank: set[int]
+    marks: list[sections.Heading],
+    parts: set[str],
+    contents: str,
+    pages: int,
+    blank: set[int],
+    opens_page,
 ) -> list[str]:
     """The head each page should carry (squashed), from the bookmarks: `parts` are the parts'
     captions (squashed as test_print_layout does), `contents` the contents' title, `blank` the
-    pages with nothing on them."""
+    pages with nothing on them; `opens_page(mark)` says whether a heading is the first thing on its
+    page."""
     chapters, openers, part_pages = [], set(), set()
     level = None  # the outline level of the chapters under the current part (1 in the front matter)
     for mark in marks:
@@ -78,9 +85,9 @@ def expected_heads(
         if number % 2 == 0:
             heads.append(squash(chapter.title))
             continue
-        on_page = [s for s in subs if s.page == number]
+        at_top = [s for s in subs if s.page == number and opens_page(s)]
         before = [s for s in subs if s.page < number]
-        running = on_page[0] if on_page else (before[-1] if before else chapter)
+        running = at_top[0] if at_top else (before[-1] if before else chapter)
         heads.append(squash(running.title))
     return heads
 
@@ -98,17 +105,21 @@ def test_the_checker_sees_a_head_on_an_opener_and_a_missing_or_wrong_one():
         H(1, "Part I — One", 5, 200),
         H(2, "1. Chapter one", 6, 90),
         H(3, "1.1. First", 6, 400),
-        H(3, "1.2. Second", 8, 300),
+        H(3, "1.2. Second", 7, 300),
         H(3, "1.3. Third", 9, 70),
         H(2, "2. Chapter two", 10, 90),
     ]
     parts, blank = {squashed("Part I — One")}, set()
-    wanted = expected_heads(marks, parts, "Contents", 11, blank)
+    wanted = expected_heads(marks, parts, "Contents", 11, blank, lambda mark: mark.top < 80)
     assert wanted == [
         "", "", "", "Contents", "", "", "1.1.First", "1.Chapterone", "1.3.Third", "",
         "2.Chaptertwo",
     ]  # fmt: skip
     assert heads_wrong(wanted, wanted) == []
+    # the first section opening on a page is not the one in force at its top
+    first_opening = list(wanted)
+    first_opening[6] = "1.2.Second"
+    assert heads_wrong(first_opening, wanted) == [(7, "1.2.Second", "1.1.First")]
     # the theme's heads: one string from every heading, printed on the openers too
     theme = list(wanted)
     theme[5], theme[9] = "1.Chapterone", "2.Chaptertwo"
@@ -133,6 +144,14 @@ def test_running_heads_on_every_page(built_book, built):
     }
     contents = "Contents" if built.lang == "en" else "目次"
     parts = {squashed(caption) for caption in part_captions(built.lang)}
-    wanted = expected_heads(marks, parts, contents, len(pages), blank)
+
+    def opens_page(mark: sections.Heading) -> bool:
+        page = pages[mark.page - 1]
+        return not any(
+            layout.from_top(page, line.top) < mark.top - 2
+            for line in layout.body_lines(page, heads_at)
+        )
+
+    wanted = expected_heads(marks, parts, contents, len(pages), blank, opens_page)
     wrong = heads_wrong(running_heads(pages), wanted)
     assert wrong == [], f"{len(wrong)} pages with the wrong running head, for example {wrong[:6]}"
