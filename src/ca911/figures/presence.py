@@ -133,7 +133,11 @@ def deployment_chart(
         sub = d[d["host"] == host].sort_values(["force", "facility", "as_of_lo", "deployment_id"])
         previous_label = None
         for r in sub.itertuples():
-            numbers = r.personnel_label if pd.notna(r.personnel) else no_number(lang)
+            numbers = (  # each number with its unit (people, aircraft; 人, 機), as on the map
+                with_qualifier(r.personnel, r.personnel_qualifier, lang=lang, unit="persons")
+                if pd.notna(r.personnel)
+                else no_number(lang)
+            )
             note = words["note"].format(
                 date=dates.words(r.as_of, lang, short=True),
                 status=status_word(r.status, lang),
@@ -144,8 +148,12 @@ def deployment_chart(
                 note = wrap(note, note_width, lang)
                 note = note if label == previous_label else f"{label}\n{note}"
                 previous_label = label
-            if r.aircraft_label:
-                aircraft = words["aircraft"].format(count=r.aircraft_label)
+            if pd.notna(r.aircraft):
+                aircraft = words["aircraft"].format(
+                    count=with_qualifier(
+                        r.aircraft, r.aircraft_qualifier, lang=lang, unit="aircraft"
+                    )
+                )
                 joiner = words["aircraft joiner"]
                 last_line = note.rsplit("\n", 1)[-1]
                 note += (
