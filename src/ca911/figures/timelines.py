@@ -261,9 +261,9 @@ MIN_BAR_PT = 4.0  # a membership of a month or less is a hairline at print size:
 
 
 def _widen_thin_bars(ax, min_pt: float = MIN_BAR_PT) -> None:
-    """Every bar narrower than `min_pt` as laid out, widened about its middle to `min_pt`, and
-    drawn solid (a hatch leaves almost nothing of so narrow a bar): a span of days stays where
-    it lies, but visible."""
+    """Every bar narrower than `min_pt` as laid out, widened about its middle to `min_pt`, its
+    hatch kept (the key tells a joining date not given by it): a span of days stays where it
+    lies, but visible."""
     fig = ax.figure
     fig.draw_without_rendering()
     fig.set_layout_engine("none")  # the layout measured is the layout saved: no second pass
@@ -273,8 +273,7 @@ def _widen_thin_bars(ax, min_pt: float = MIN_BAR_PT) -> None:
             middle = bar.get_x() + bar.get_width() / 2
             bar.set_x(middle - min_pt * days_per_pt / 2)
             bar.set_width(min_pt * days_per_pt)
-            bar.set_hatch(None)
-            bar.set_alpha(1.0)
+            # the hatch stays: a widened bar drawn solid read as 'joining date given' in the key
 
 
 @two_layouts
