@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.collections import Collection
-from matplotlib.colors import same_color, to_rgba
+from matplotlib.colors import same_color, to_hex, to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
@@ -252,6 +252,66 @@ def legend_problems(fig) -> list[str]:
                 for c in _INTERNAL_CODE.findall(label)
             ]
         problems += _width_classes_drawn_nowhere(fig, legend)
+    return problems + _styles_without_entry(fig, legends)
+
+
+def _styles_without_entry(fig, legends) -> list[str]:
+    """Lines drawn in a colour the key gives a line (vermillion: 'first shown', dash-dot) in a dash
+    no entry of that colour, or of a grey or black entry, has (a new observer, vermillion dashed):
+    a reader finds the colour in the key and not the style."""
+    keyed = [
+        (to_rgba(h.get_color()), _dashes(h))
+        for legend in legends
+        for h in legend.legend_handles
+        if isinstance(h, Line2D) and h.get_linestyle() not in ("None", "", " ")
+    ]
+    key_colours = [c for c, _ in keyed if not _neutral(c)]
+    problems = []
+    for ax in fig.axes:
+        for line in ax.lines:
+            if line.get_linestyle() in ("None", "", " "):
+                continue
+            colour, dashes = to_rgba(line.get_color()), _dashes(line)
+            if colour[3] == 0 or not any(same_color(colour[:3], c[:3]) for c in key_colours):
+                continue
+            if not any(d == dashes and _colour_matches(colour, c) for c, d in keyed):
+                problems.append(f"a line in {to_hex(colour)} with dashes {dashes} has no key entry")
+    keyed_fills = [
+        (to_rgba(h.get_facecolor()), h.get_hatch())
+        for legend in legends
+        for h in legend.legend_handles
+        if isinstance(h, Patch)
+    ]
+    if any(hatch for _, hatch in keyed_fills):  # the key tells bars apart by their hatch
+        for ax in fig.axes:
+            for bar in ax.patches:
+                if not isinstance(bar, Rectangle) or 0 in (bar.get_width(), bar.get_height()):
+                    continue
+                colour, hatch = to_rgba(bar.get_facecolor()), bar.get_hatch()
+                if colour[3] == 0:  # a hatch laid over other marks, not a bar of its own
+                    continue
+                if not any(
+                    h == hatch and abs(c[3] - colour[3]) < 0.2 and _colour_matches(colour, c)
+                    for c, h in keyed_fills
+                ):
+                    problems.append(
+                        f"a bar in {to_hex(colour)} (alpha {colour[3]:.2f}) hatched {hatch!r}"
+                        " has no key entry"
+                    )
+    return sorted(set(problems))
+
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def unlabelled_year_axes(fig) -> list[str]:
+    """Axes whose x axis counts years (every tick label a year) with no axis label to say so."""
+    fig.draw_without_rendering()
+    problems = []
+    for i, ax in enumerate(fig.axes):
+        ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+        if len(ticks) >= 2 and all(_YEAR.match(t) for t in ticks) and not ax.get_xlabel():
+            problems.append(f"axes {i}: a year axis ({ticks[0]}–{ticks[-1]}) has no label")
     return problems
 
 

@@ -83,3 +83,49 @@ def latin_words(texts: list[str], allowed: frozenset[str]) -> list[str]:
 def straight_quotes(texts: list[str]) -> list[str]:
     """Figure texts with a straight apostrophe or quotation mark where the book sets ’ or “ ”."""
     return [repr(text) for text in texts if _STRAIGHT_QUOTE.search(text)]
+
+
+# Money as the book writes it: '$81.6m' in an English figure, a bare '81.6' glued before 'million
+# dollars' in English prose, '1億6,180万ドル' in Japanese.
+_MILLIONS_LABEL = re.compile(r"\$(\d[\d,]*(?:\.\d+)?)m\b")
+_MYRIAD_DOLLARS = re.compile(r"((?:\d[\d,]*億)?(?:\d[\d,]*万)?(?:\d[\d,]*)?)ドル")
+
+
+def _myriad_value(text: str) -> int:
+    """'1億6,180万' → 161800000; '12万9,000' → 129000."""
+    total, rest = 0, text.replace(",", "")
+    for word, size in (("億", 10**8), ("万", 10**4)):
+        if word in rest:
+            head, rest = rest.split(word, 1)
+            total += int(head) * size
+    return total + (int(rest) if rest else 0)
+
+
+def _millions_problem(written: str, amounts: set[int]) -> str | None:
+    """Why a number of millions is not an amount of the data at the data's precision: a trailing
+    zero in its fraction adds a digit the source does not give ('408.0'), a value no amount has
+    drops digits it does ('162' for 161.8)."""
+    digits = written.replace(",", "")
+    if "." in digits and digits.endswith("0"):
+        return f"{written!r}: a fraction the source does not give"
+    whole, _, fraction = digits.partition(".")
+    dollars = int(whole) * 10**6 + (int(fraction) * 10 ** (6 - len(fraction)) if fraction else 0)
+    if len(fraction) > 6 or dollars not in amounts:
+        return f"{written!r}: no amount of the data (digits lost or changed)"
+    return None
+
+
+def money_precision_problems(texts: list[str], amounts: set[int], prose: bool = False) -> list[str]:
+    """Every amount of dollars in the `texts` not written at exactly the precision of an amount in
+    the data (`amounts`, whole dollars): '$408.0m', '$162m'. In `prose` each text is a bare number
+    of millions as the English prose glues it ('408'); a Japanese amount by myriads (4億800万ドル)
+    must be an amount of the data."""
+    found = []
+    for text in texts:
+        bare = prose and not text.endswith("ドル")
+        written = [text] if bare else _MILLIONS_LABEL.findall(text)
+        found += [p for w in written if (p := _millions_problem(w, amounts))]
+        for myriads in _MYRIAD_DOLLARS.findall(text):
+            if myriads and _myriad_value(myriads) not in amounts:
+                found.append(f"{myriads}ドル: no amount of the data")
+    return found

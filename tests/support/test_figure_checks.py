@@ -127,7 +127,8 @@ def test_dashes_and_hatches_must_match():
             Patch(facecolor="#999999", hatch="xx", label="member by this date"),
         ]
     )
-    assert len(fc.legend_problems(fig)) == 2
+    # both entries drawn nowhere, and the // bar drawn without an entry
+    assert len(fc.legend_problems(fig)) == 3
 
 
 def test_text_below_the_print_floor_is_found():
@@ -429,3 +430,49 @@ def test_a_label_set_off_its_day_without_a_leader_is_found_and_one_with_a_leader
     (found,) = fc.floating_annotations(_day_label(leader=False))
     assert found.startswith("'strikes begin' floats ")
     assert fc.floating_annotations(_day_label(leader=True)) == []
+
+
+def test_a_line_style_drawn_in_a_keyed_colour_without_an_entry_is_found():
+    """Fig 8.1: vermillion dash-dot in the key, a new observer drawn vermillion dashed: no entry
+    for it; a grey dashed 'observer' entry (the dash in any colour) mends it."""
+    vermillion, blue = style.OKABE_ITO[5], style.OKABE_ITO[4]
+
+    def drawn(observer_key_colour):
+        fig, ax = style.figure(1.5, 3)
+        ax.plot([0, 1], [0, 1], color=vermillion, linestyle="-.")
+        ax.plot([0, 1], [1, 0], color=vermillion, linestyle="--")
+        ax.plot([0, 1], [0.5, 0.5], color=blue, linestyle="--")
+        ax.plot([0, 1], [0.2, 0.2], color="#8a8a8a", linestyle=":")  # a colour the key has not
+        ax.legend(
+            handles=[
+                Line2D([], [], color=vermillion, linestyle="-.", label="first shown"),
+                Line2D([], [], color=observer_key_colour, linestyle="--", label="observer"),
+            ]
+        )
+        return fig
+
+    problems = fc.legend_problems(drawn(blue))
+    assert len(problems) == 1 and problems[0].startswith(f"a line in {vermillion.lower()}")
+    assert fc.legend_problems(drawn("#555555")) == []
+
+
+def test_a_bar_style_without_a_key_entry_and_an_unlabelled_year_axis_are_found():
+    """Fig 7.2: the key had the hatched bars and not the solid ones, the years no axis label."""
+    import pandas as pd
+
+    def bars(solid_entry: bool, xlabel: str):
+        fig, ax = style.figure(1.5, 3)
+        days = [pd.Timestamp("1992-05-15"), pd.Timestamp("2001-06-15")]
+        ax.barh([0], [3000], left=days[0], color=style.OKABE_ITO[2], alpha=0.85)
+        ax.barh([1], [900], left=days[1], color=style.OKABE_ITO[4], alpha=0.85, hatch="///")
+        ax.set_xlim(pd.Timestamp("1991-01-01"), pd.Timestamp("2005-01-01"))
+        ax.set_xlabel(xlabel)
+        grey = {"facecolor": "#999999", "alpha": 0.85}
+        handles = [Patch(**grey, hatch="///", label="member by this date")]
+        ax.legend(handles=handles + [Patch(**grey, label="member")] * solid_entry)
+        return fig
+
+    assert len(fc.legend_problems(bars(False, "Year"))) == 1
+    assert fc.legend_problems(bars(True, "Year")) == []
+    assert len(fc.unlabelled_year_axes(bars(True, ""))) == 1
+    assert fc.unlabelled_year_axes(bars(True, "Year")) == []

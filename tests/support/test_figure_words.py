@@ -69,3 +69,14 @@ def test_an_amount_in_decimal_millions_is_found():
         "内訳の合計 161.8百万ドル",
         "約2.5万人",
     ]
+
+
+def test_an_amount_off_the_datas_precision_is_found():
+    from support.figure_words import money_precision_problems
+
+    amounts = {408_000_000, 161_800_000, 129_000}
+    assert money_precision_problems(["$408m", "$161.8m", "a; $0.129m"], amounts) == []
+    assert len(money_precision_problems(["total $408.0m", "$162m"], amounts)) == 2
+    assert money_precision_problems(["408", "161.8", "4億800万ドル"], amounts, prose=True) == []
+    assert len(money_precision_problems(["408.0", "4億8,000万ドル"], amounts, prose=True)) == 2
+    assert money_precision_problems(["総額4億800万ドル", "12万9,000ドル"], amounts) == []

@@ -9,6 +9,8 @@ digits; a unit, where one is given, stands between the number and a qualifier wr
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 
 DEFAULT_LANG = "en"
@@ -177,3 +179,32 @@ def with_unit(
 
 def is_share(unit) -> bool:
     return isinstance(unit, str) and unit in SHARE_UNITS
+
+
+# Money as the figures and the prose write it: English in millions of dollars ('$408m'; in a
+# sentence '408', followed by 'million dollars'), Japanese in full by myriads (4億800万ドル), as the
+# chapters do.
+MONEY_LABEL = {"en": "${n}m", "ja": "{n}ドル"}
+
+
+def millions(amount) -> str:
+    """Whole dollars in millions with exactly the digits the amount has: no fraction the source
+    does not give, none of its digits dropped (408000000 → '408', 81600000 → '81.6', 129000 →
+    '0.129')."""
+    return f"{(Decimal(int(amount)) / 10**6).normalize():,f}"
+
+
+def money_in_prose(amount, lang: str = DEFAULT_LANG) -> str:
+    """An amount of US dollars as a sentence writes it: '408' before 'million dollars' in English,
+    the whole amount by myriads with its unit in Japanese (4億800万ドル)."""
+    _check(lang)
+    if lang == "en":
+        return millions(amount)
+    return with_unit(format_number(amount, lang=lang), "usd", lang)
+
+
+def money_label(amount, lang: str = DEFAULT_LANG) -> str:
+    """An amount of US dollars as a figure labels it: '$81.6m', '8,160万ドル'."""
+    _check(lang)
+    n = millions(amount) if lang == "en" else format_number(amount, lang=lang)
+    return MONEY_LABEL[lang].format(n=n)

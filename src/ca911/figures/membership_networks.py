@@ -163,7 +163,8 @@ def membership_snapshots(
             if "ended" in drawn
             else []
         ),
-        Line2D([], [], color=BLUE, lw=0.9, ls="--", label=words["observer"]),
+        # observers in either colour (blue as before, vermillion new): the dash alone, in grey
+        Line2D([], [], color="#555555", lw=0.9, ls="--", label=words["observer"]),
         Line2D([], [], marker="o", color=FAINT, ls="", ms=4, label=words["not in network"]),
     ]
     key = {

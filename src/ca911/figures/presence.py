@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from ca911.data import dates
 from ca911.data.language import DEFAULT_LANG, check_language
 from ca911.data.named_dates import NINE_ELEVEN
-from ca911.data.numbers import count_in_column, with_qualifier
+from ca911.data.numbers import count_in_column, money_label, with_qualifier
 from ca911.data.presence_words import no_number, status_word
 from ca911.figures.style import (
     MIN_TEXT_PT,
@@ -52,11 +52,10 @@ WORDS = {
         "notes": "  as printed: date, status, numbers",
         "notes narrow": "  as printed: date,\n  status, numbers",
         "key title": "marker shape: status",
-        "dollars": "${millions:,.1f}m",
         "dollars axis": "US dollars, millions",
-        "sum": "sum of parts {amount}",
-        "total": "stated total {amount}",
-        "sum joiner": "; ",
+        "title": "Amount by recipient",
+        "title with total": "Amount by recipient; stated total {amount}",
+        "title with total narrow": "Amount by recipient;\nstated total {amount}",
         "region": "Region-wide",
     },
     "ja": {
@@ -70,11 +69,10 @@ WORDS = {
         "notes": "  印刷どおり：日付・状態・人数",
         "notes narrow": "  印刷どおり：\n  日付・状態・人数",
         "key title": "記号の形：状態",
-        "dollars": None,  # the numbers module's money form: 1億6,180万ドル
         "dollars axis": "百万米ドル",
-        "sum": "内訳の合計 {amount}",
-        "total": "記載された総額 {amount}",
-        "sum joiner": "、",
+        "title": "受け入れ国別の額",
+        "title with total": "受け入れ国別の額（記載された総額{amount}）",
+        "title with total narrow": "受け入れ国別の額\n（記載された総額{amount}）",
         "region": "地域全体",
     },
 }
@@ -135,7 +133,11 @@ def deployment_chart(
         sub = d[d["host"] == host].sort_values(["force", "facility", "as_of_lo", "deployment_id"])
         previous_label = None
         for r in sub.itertuples():
-            numbers = r.personnel_label if pd.notna(r.personnel) else no_number(lang)
+            numbers = (  # each number with its unit (people, aircraft; 人, 機), as on the map
+                with_qualifier(r.personnel, r.personnel_qualifier, lang=lang, unit="persons")
+                if pd.notna(r.personnel)
+                else no_number(lang)
+            )
             note = words["note"].format(
                 date=dates.words(r.as_of, lang, short=True),
                 status=status_word(r.status, lang),
@@ -146,8 +148,12 @@ def deployment_chart(
                 note = wrap(note, note_width, lang)
                 note = note if label == previous_label else f"{label}\n{note}"
                 previous_label = label
-            if r.aircraft_label:
-                aircraft = words["aircraft"].format(count=r.aircraft_label)
+            if pd.notna(r.aircraft):
+                aircraft = words["aircraft"].format(
+                    count=with_qualifier(
+                        r.aircraft, r.aircraft_qualifier, lang=lang, unit="aircraft"
+                    )
+                )
                 joiner = words["aircraft joiner"]
                 last_line = note.rsplit("\n", 1)[-1]
                 note += (
@@ -285,26 +291,21 @@ def _drawn_markers(ax) -> set[str]:
 def aid_bars(
     parts: pd.DataFrame,
     total: int | None,
-    title_note: str = "",
     layout: str = "wide",
     lang: str = DEFAULT_LANG,
     names: dict[str, str] | None = None,
 ):
-    """Horizontal bars in millions of dollars, with the stated total and the sum of the parts;
+    """Horizontal bars in millions of dollars, each labelled with its amount at the precision the
+    data hold (`ca911.data.numbers.money_label`); the title says what is drawn and gives the total
+    the chapter states (that the parts add up to it is a check of the data, not the figure's news);
     recipients named from `names` (actor id → name) where given."""
     words = words_in(WORDS, lang)
-
-    def dollars(amount) -> str:
-        if words["dollars"] is None:  # written in full, by myriads (numbers.with_unit)
-            return with_qualifier(int(amount), lang=lang, unit="usd")
-        return words["dollars"].format(millions=amount / 1e6)
-
     fig, ax = figure(2.8 if layout == "narrow" else 2.4, figure_width(layout))
     y = list(range(len(parts)))[::-1]
     ax.barh(y, parts["amount_usd"] / 1e6, color=OKABE_ITO[4])
     for yy, v in zip(y, parts["amount_usd"]):
         ax.annotate(
-            dollars(v),
+            money_label(v, lang),
             (v / 1e6, yy),
             xytext=(3, 0),
             textcoords="offset points",
@@ -318,13 +319,13 @@ def aid_bars(
     )
     ax.set_yticks(y, recipients)
     ax.set_xlabel(words["dollars axis"])
-    summed = int(parts["amount_usd"].sum())
-    note = words["sum"].format(amount=dollars(summed)) + (
-        ("\n" if layout == "narrow" else words["sum joiner"])
-        + words["total"].format(amount=dollars(total))
+    title = (
+        words["title with total narrow" if layout == "narrow" else "title with total"].format(
+            amount=money_label(total, lang)
+        )
         if total
-        else ""
+        else words["title"]
     )
-    ax.set_title(note + title_note, fontsize=MIN_TEXT_PT, loc="left")
+    ax.set_title(title, fontsize=MIN_TEXT_PT, loc="left")
     ax.set_xlim(0, parts["amount_usd"].max() / 1e6 * 1.25)
     return fig

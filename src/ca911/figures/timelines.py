@@ -40,6 +40,8 @@ WORDS = {
     "en": {
         "month axis": "events in the month, one marker each",
         "joining date not given": "member by this date (joining date not given)",
+        "joining dated": "member from the joining date given",
+        "year axis": "Year",
         "still a member": "still a member at the chapters’ time",
         "unstated end": "member by this date; no end given",
         "lane": "chapter {number}",
@@ -48,6 +50,8 @@ WORDS = {
     "ja": {
         "month axis": "その月の出来事（1件につき1個）",
         "joining date not given": "この時点で加盟（加盟日の記載なし）",
+        "joining dated": "記載された加盟日から加盟",
+        "year axis": "年",
         "still a member": "各章の時点でなお加盟",
         "unstated end": "この時点で加盟（終了の記載なし）",
         "lane": "原著第{number}章",
@@ -216,14 +220,19 @@ def membership_bars(
     year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#eeeeee", linewidth=0.5, zorder=0)
     ax.set_axisbelow(True)
+    ax.set_xlabel(words["year axis"], fontsize=MIN_TEXT_PT)
+    solid = ~spans["start_basis"].eq("by")  # a bar for each kind of start drawn: its key entry
     handles = [
+        Patch(facecolor="#999999", alpha=0.85, edgecolor="white", label=words["joining dated"])
+    ] * bool(solid.any()) + [
         Patch(
             facecolor="#999999",
+            alpha=0.85,
             hatch="///",
             edgecolor="white",
             label=words["joining date not given"],
         )
-    ]
+    ] * bool((~solid).any())
     if spans["open_end"].any():  # the key lists only symbols the plot draws
         handles.append(
             Line2D(
@@ -241,7 +250,7 @@ def membership_bars(
                 facecolor="#999999", alpha=UNSTATED_ALPHA, linewidth=0, label=words["unstated end"]
             )
         )
-    key_under_axes(ax, handles, 0.06, 1 if narrow else 2)
+    key_under_figure(fig, handles, 1 if narrow else 2)  # under the year axis' label
     _widen_thin_bars(ax)
     return fig
 
@@ -252,9 +261,9 @@ MIN_BAR_PT = 4.0  # a membership of a month or less is a hairline at print size:
 
 
 def _widen_thin_bars(ax, min_pt: float = MIN_BAR_PT) -> None:
-    """Every bar narrower than `min_pt` as laid out, widened about its middle to `min_pt`, and
-    drawn solid (a hatch leaves almost nothing of so narrow a bar): a span of days stays where
-    it lies, but visible."""
+    """Every bar narrower than `min_pt` as laid out, widened about its middle to `min_pt`, its
+    hatch kept (the key tells a joining date not given by it): a span of days stays where it
+    lies, but visible."""
     fig = ax.figure
     fig.draw_without_rendering()
     fig.set_layout_engine("none")  # the layout measured is the layout saved: no second pass
@@ -264,8 +273,7 @@ def _widen_thin_bars(ax, min_pt: float = MIN_BAR_PT) -> None:
             middle = bar.get_x() + bar.get_width() / 2
             bar.set_x(middle - min_pt * days_per_pt / 2)
             bar.set_width(min_pt * days_per_pt)
-            bar.set_hatch(None)
-            bar.set_alpha(1.0)
+            # the hatch stays: a widened bar drawn solid read as 'joining date given' in the key
 
 
 @two_layouts
