@@ -43,6 +43,11 @@ def test_the_chapters_authors_are_named(running_texts):
     assert found == [], f"{len(found)} 筆者/著者, for example:\n" + "\n".join(found[:15])
 
 
+def test_ranges_of_numbers_are_set_with_a_wave_dash(running_texts):
+    found = _found(running_texts, forms.dashed_ranges)
+    assert found == [], f"{len(found)} ranges set with a dash:\n" + "\n".join(found[:15])
+
+
 def test_no_space_after_a_japanese_mark(running_texts):
     found = _found(running_texts, forms.spaced_marks)
     assert found == [], f"{len(found)} spaces after 。、「」:\n" + "\n".join(found[:15])

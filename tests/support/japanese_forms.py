@@ -46,6 +46,9 @@ AUTHOR_WORD = re.compile(r"(?<!原)(?:筆者|著者)(?!名)")
 # ("。 · 原著第3章", an actor page's list of records), Latin letters or code the space is the
 # mixed-script spacing and belongs to what follows.
 SPACED_MARK = re.compile(r"[。、「」] (?=[\u3040-\u30ff\u3400-\u9fff（「『])")
+# a range of numbers or years set with a dash; Japanese running text sets ～ (7～15年, 1992～2004年)
+# A locator's paragraphs (¶3–4) keep the dash every locator has, in both editions.
+DASHED_RANGE = re.compile(r"(?<![¶\d])\d+\s*[–—]\s*\d")
 CODE = "code, kbd, samp"
 CODE_MARK = "CODE"
 QUOTED = re.compile(r"「[^「」]*」")
@@ -110,3 +113,8 @@ def author_words(texts: list[str]) -> list[str]:
 def spaced_marks(texts: list[str]) -> list[str]:
     """Every ASCII space after 。、「 or 」."""
     return [repr(_context(text, m)) for text in texts for m in SPACED_MARK.finditer(text)]
+
+
+def dashed_ranges(texts: list[str]) -> list[str]:
+    """Every range of numbers set with a dash instead of ～."""
+    return [repr(_context(text, m)) for text in texts for m in DASHED_RANGE.finditer(text)]

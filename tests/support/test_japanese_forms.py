@@ -66,3 +66,12 @@ def test_a_space_after_a_japanese_mark_is_found():
     assert (
         forms.spaced_marks(texts("<p>要約である。 · 原著第3章 §1</p><p>続く。次の文。</p>")) == []
     )
+
+
+def test_a_range_set_with_a_dash_is_found_and_code_is_not_read():
+    found = forms.dashed_ranges(
+        texts("<p>基地を7–15年維持し、1992—2004年に加盟し、ISO 3166-1を使う。</p>")
+    )
+    assert len(found) == 2
+    clean = "<p>基地を7～15年維持する（<code>ch3 §3.2 ¶6–7</code>、§5.1 ¶12–13）。9月11日。</p>"
+    assert forms.dashed_ranges(texts(clean)) == []

@@ -208,3 +208,14 @@ def money_label(amount, lang: str = DEFAULT_LANG) -> str:
     _check(lang)
     n = millions(amount) if lang == "en" else format_number(amount, lang=lang)
     return MONEY_LABEL[lang].format(n=n)
+
+
+# a range of two numbers as the chapters set it: 7–15 in English, 7～15 in Japanese (ch3: ７～15年)
+NUMBER_RANGE = {"en": "{low}–{high}", "ja": "{low}～{high}"}
+
+
+def number_range(low, high, lang: str = DEFAULT_LANG) -> str:
+    _check(lang)
+    return NUMBER_RANGE[lang].format(
+        low=format_number(low, lang=lang), high=format_number(high, lang=lang)
+    )

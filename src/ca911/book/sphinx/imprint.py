@@ -71,7 +71,8 @@ IMPRINT_WORDS = {
         },
         "built": "コミット<code>{commit}</code>からビルド",
         "no_commit": "gitのチェックアウトの外でビルド（コミットは不明）",
-        "dated": "。同じ原稿から常に同じファイルができるよう、ファイルの日付は{date}に固定してある。",
+        "dated": "。同じ原稿から常に同じファイルができるよう、ファイルの日付は{date}に"
+        "固定してある。",
         "version": "バージョン{version}",
         "edition_line": "<b>{title}</b>、バージョン{version}。{built}",
         "licences_head": "ライセンス",
