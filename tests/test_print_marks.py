@@ -217,3 +217,22 @@ def test_a_paragraph_holding_a_long_id_is_set_ragged():
         "<p>A short <code>ch3</code> code and plain words only, in a long enough line.</p>"
     )
     assert ["ca911-ragged" in classes(p) for p in soup.find_all("p")] == [True, True, False]
+
+
+def test_a_label_before_its_heading_moves_into_it_so_the_heading_opens_its_page():
+    """The running head takes the section in force at a page's top only when the heading is the
+    page's first box (string(section, start)); a label's empty anchor beside it came first."""
+    from ca911.book.sphinx.print_pages import labels_into_headings
+
+    soup = BeautifulSoup(
+        '<span id="document-a"></span><section id="a"><span id="label-a"></span>'
+        '<h3>A<a class="headerlink" href="#a">#</a></h3><p>Text.</p>'
+        '<span id="not-a-label-target"></span><p>Next.</p></section>',
+        "html.parser",
+    )
+    labels_into_headings(soup)
+    section = soup.select_one("section#a")
+    assert section.find(recursive=False).name == "h3"
+    assert soup.select_one("h3 > span#label-a") is not None and soup.h3.get_text() == "A#"
+    assert soup.select_one("section > span#not-a-label-target") is not None  # no heading follows
+    assert soup.find(recursive=False)["id"] == "document-a"  # a chapter's anchor stays

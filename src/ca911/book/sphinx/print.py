@@ -52,7 +52,7 @@ from ca911.book.sphinx.print_navigation import (
     number_section_references,
     open_parts,
 )
-from ca911.book.sphinx.print_pages import group_chapters
+from ca911.book.sphinx.print_pages import group_chapters, labels_into_headings
 from ca911.book.sphinx.print_tables import mark_table_notes
 
 PRINT_BUILDERS = ("simplepdf",)
@@ -152,6 +152,7 @@ def mark_for_print(
     if lang == "ja":  # after the part openers, whose titles it marks too
         mark_japanese_phrases(soup)
         mark_japanese_phrases(soup, TABLE_HEAD_ELEMENTS, LONGEST_HEAD_PHRASE, wbr=True)
+    labels_into_headings(soup)
     group_chapters(soup)  # last: the marks above see the anchors beside their sections
     return str(soup)
 

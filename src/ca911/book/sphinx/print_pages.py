@@ -51,3 +51,19 @@ def group_chapters(soup) -> None:
     for child in own:
         wrapper.append(child.extract())
     add_class(wrapper, "ca911-opening")
+
+
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def labels_into_headings(soup) -> None:
+    """A label's empty anchor (`<span id="codebook-actors"></span>`) set just before its heading is
+    moved into the heading. Beside it, the anchor was the first box of a page the heading opened,
+    and the running head (`string(section, start)`: the section in force at the page's top) took
+    the section before; inside, the heading is the page's first box and links still land on it."""
+    for anchor in soup.select("section > span[id]:empty"):
+        if anchor["id"].startswith("document-"):
+            continue  # a chapter's anchor: group_chapters keeps it beside its section
+        heading = anchor.find_next_sibling()
+        if heading is not None and heading.name in HEADINGS:
+            heading.insert(0, anchor.extract())
