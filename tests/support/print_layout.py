@@ -180,8 +180,15 @@ class Block:
     bottom: float  # pt from the page top where content ends at the latest
 
 
+def in_heads(page: Page, line: Line, heads: set[int]) -> bool:
+    """Whether the line is a running head or folio: within a point of a height where they recur (a
+    folio's digits set it half a point lower on some pages: 38.5 pt rounds away from 38)."""
+    top = from_top(page, line.top)
+    return any(abs(top - h) <= 1 for h in heads)
+
+
 def body_lines(page: Page, heads: set[int]) -> list[Line]:
-    return [line for line in page.lines if round(from_top(page, line.top)) not in heads]
+    return [line for line in page.lines if not in_heads(page, line, heads)]
 
 
 def text_block(pages: list[Page], heads: set[int]) -> dict[tuple[int, int], Block]:
@@ -195,7 +202,7 @@ def text_block(pages: list[Page], heads: set[int]) -> dict[tuple[int, int], Bloc
                 from_top(p, line.bottom)
                 for p in same
                 for line in p.lines
-                if round(from_top(p, line.top)) in heads
+                if in_heads(p, line, heads)
             ),
             default=0.0,
         )
@@ -332,11 +339,7 @@ def opens_with_a_float(
     if lines and re.match(r"Table[A-Z0-9]", lines[0].text):
         return True
     block_top = max(
-        (
-            from_top(page, line.bottom)
-            for line in page.lines
-            if round(from_top(page, line.top)) in heads
-        ),
+        (from_top(page, line.bottom) for line in page.lines if in_heads(page, line, heads)),
         default=0.0,
     )
     for _, bottom, _, top in page.graphics:
@@ -500,7 +503,7 @@ def folios_misplaced(pages: list[Page]) -> list[tuple[int, str]]:
     wrong = []
     for page in pages:
         for line in page.lines:
-            if round(from_top(page, line.top)) not in heads:
+            if not in_heads(page, line, heads):
                 continue
             ordered = sorted(line.chars, key=lambda c: c.left)
             text = "".join(c.text for c in ordered)
