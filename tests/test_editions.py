@@ -73,6 +73,26 @@ def test_the_edition_sources_carry_the_derived_configuration(tmp_path):
     assert (tmp_path / "ja" / "index.md").is_file()
 
 
+def test_the_edition_letters_the_appendices_under_their_translated_caption(tmp_path):
+    root = tmp_path / "book"
+    (root / "locales" / "ja" / "LC_MESSAGES").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: Book\n", encoding="utf-8")
+    (root / "_toc.yml").write_text(
+        "root: index\nparts:\n  - caption: Appendices\n    chapters:\n      - file: a\n",
+        encoding="utf-8",
+    )
+    (root / "locales" / "ja" / "LC_MESSAGES" / "index.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Appendices"\nmsgstr "付録"\n',
+        encoding="utf-8",
+    )
+    path = editions.write_edition_sources(root, "ja", tmp_path / "ja")
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    toc = yaml.safe_load((tmp_path / "ja" / "_toc.yml").read_text(encoding="utf-8"))
+    assert toc["parts"][0]["caption"] == "付録"
+    assert config["sphinx"]["config"]["ca911_appendix_caption"] == "付録"
+
+
 # --- the completeness gate -----------------------------------------------------------------------
 
 PAGE = """\

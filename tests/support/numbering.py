@@ -14,11 +14,13 @@ from collections import defaultdict
 
 from bs4 import BeautifulSoup
 
+# "Table 6.1", "Fig. B.2"; in the Japanese edition "表 6.1", "図 B.2"
+KIND = r"(?:Table|Fig\.|表|図)"
 STYLES = {
-    "chapter": re.compile(r"^(Table|Fig\.) \d+\.\d+ \S"),
-    "appendix": re.compile(r"^(Table|Fig\.) [A-Z]{1,2}\.\d+ \S"),
+    "chapter": re.compile(rf"^{KIND} ?\d+\.\d+ \S"),
+    "appendix": re.compile(rf"^{KIND} ?[A-Z]{{1,2}}\.\d+ \S"),
 }
-ANY_NUMBER = re.compile(r"^(Table|Fig\.) [A-Z0-9]+(?:\.\d+)*(?:\s|$)")
+ANY_NUMBER = re.compile(rf"^{KIND} ?[A-Z0-9]+(?:\.\d+)*(?:\s|$)")
 
 
 def page_numbering(toc: dict, appendix_caption: str = "Appendices") -> dict[str, str]:

@@ -58,6 +58,10 @@ def test_the_defects_as_built_are_found():
         "table without a caption: 'Table 6.1'"
     ]
     assert caption_problems(page(table("Table A.1 Kinds of record.")), "chapter")
+    # the Japanese edition's appendix tables captioned but not lettered (国家：日本語名と英語名。)
+    assert caption_problems(page(table("国家：日本語名と英語名。")), "appendix")
+    assert caption_problems(page(table("表 C.1 国家：日本語名と英語名。")), "appendix") == []
+    assert caption_problems(page(figure("図 6.1 コード。")), "chapter") == []
 
 
 def test_good_pages_pass():

@@ -245,6 +245,10 @@ def _root_catalog(root: Path, lang: str) -> dict[str, str]:
         }
 
 
+# the caption in _toc.yml of the part whose pages are lettered appendices (sphinx.numbering)
+APPENDIX_CAPTION = "Appendices"
+
+
 def edition_toc(toc: dict, lang: str, catalog: dict[str, str], name: str = "_toc.yml") -> dict:
     """The table of contents of the edition in `lang`: its part captions from the root page's
     catalog, where the gettext builder extracts them (Sphinx reads them from the toc file, after the
@@ -283,11 +287,14 @@ def write_edition_sources(root: Path, lang: str, target: Path) -> Path:
             toc_path.write_text(toc_text, encoding="utf-8")
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     cache = Path(config.get("execute", {}).get("cache", "_build/.jupyter_cache"))
-    text = yaml.safe_dump(
-        edition_config(config, lang, cache if cache.is_absolute() else root / cache),
-        allow_unicode=True,
-        sort_keys=False,
-    )
+    derived = edition_config(config, lang, cache if cache.is_absolute() else root / cache)
+    if lang != DEFAULT_LANG:
+        # the appendices are lettered by their part's caption, which the edition's toc translates
+        sphinx_config = derived.setdefault("sphinx", {}).setdefault("config", {})
+        appendices = sphinx_config.get("ca911_appendix_caption", APPENDIX_CAPTION)
+        if appendices in catalog:
+            sphinx_config["ca911_appendix_caption"] = catalog[appendices]
+    text = yaml.safe_dump(derived, allow_unicode=True, sort_keys=False)
     path = target / "_config.yml"
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ca911 import __version__
+from ca911.book.editions import APPENDIX_CAPTION
 
 
 def unnumbered_parts(env: BuildEnvironment) -> list[tuple[str, list[str]]]:
@@ -127,7 +128,7 @@ def _renumber(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("ca911_appendix_caption", "Appendices", "env")
+    app.add_config_value("ca911_appendix_caption", APPENDIX_CAPTION, "env")
     app.connect(
         "env-get-updated", _forget_letters, priority=400
     )  # before Sphinx's own numbering (500)
