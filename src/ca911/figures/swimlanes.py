@@ -107,12 +107,16 @@ def swimlanes(
                 color="#222222",
             )
             band_names.append((name, x1))
+    drawn = set()
     for row in lanes.itertuples():
         if row.lane not in y:
             continue
         colour, marker = FAMILY_STYLE[row.family]
         yy = y[row.lane]
         hi = row.date_end_hi if pd.notna(row.date_end_hi) else row.date_hi
+        if (row.lane, row.family, row.date_lo, hi) in drawn:
+            continue  # the same span and mark again would only darken the band: drawn once
+        drawn.add((row.lane, row.family, row.date_lo, hi))
         if (hi - row.date_lo).days > 1:
             ax.plot(
                 [row.date_lo, hi],
