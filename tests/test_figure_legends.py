@@ -88,15 +88,16 @@ def test_every_bar_drawn_is_long_enough_to_see(figures):
     assert {k: v for k, v in problems.items() if v} == {}
 
 
+def in_both_layouts(check, fig) -> list:
+    """What `check` finds in the figure and, where it has one, in its narrow layout."""
+    narrow = check(fig.ca911_narrow()) if hasattr(fig, "ca911_narrow") else []
+    return check(fig) + narrow
+
+
 def test_no_label_of_a_day_or_place_floats_away_from_it(figures):
     """A label set off its point (a key day's name above the plot) has a leader line to it."""
     problems = {
-        name: figure_checks.floating_annotations(fig)
-        + (
-            figure_checks.floating_annotations(fig.ca911_narrow())
-            if hasattr(fig, "ca911_narrow")
-            else []
-        )
+        name: in_both_layouts(figure_checks.floating_annotations, fig)
         for name, fig in figures.items()
     }
     assert {k: v for k, v in problems.items() if v} == {}
@@ -126,12 +127,7 @@ YEAR_AXES_NOT_YET_LABELLED = (
 def test_every_year_axis_says_it_counts_years(figures):
     """Fig 7.2 had years under its bars and no axis label (Year / 年); both layouts."""
     problems = {
-        name: figure_checks.unlabelled_year_axes(fig)
-        + (
-            figure_checks.unlabelled_year_axes(fig.ca911_narrow())
-            if hasattr(fig, "ca911_narrow")
-            else []
-        )
+        name: in_both_layouts(figure_checks.unlabelled_year_axes, fig)
         for name, fig in figures.items()
         if name not in YEAR_AXES_NOT_YET_LABELLED
     }
