@@ -111,7 +111,6 @@ def print_front_matter(
     commit: str | None,
     date: str | None,
     lang: str = "en",
-    pdf: str = "companion.pdf",
 ) -> str:
     """The title page and the imprint of the print edition, as HTML, in the edition's language."""
     import html
@@ -149,7 +148,7 @@ def print_front_matter(
     <dt>{words["cite_head"]}</dt>
     <dd>{words["cite"].format(citation=citation)}</dd>
     <dt>{words["html_head"]}</dt>
-    <dd>{words["html"].format(pdf=e(pdf))}</dd>
+    <dd>{words["html"]}</dd>
   </dl>
 </article>
 """

@@ -296,7 +296,6 @@ def _print_front_matter(
         build_commit(Path(app.srcdir)),
         data_date(edition_of(app.config.language)),
         lang=edition_of(app.config.language),
-        pdf=app.config.simplepdf_file_name or "companion.pdf",
     )
     if edition_of(app.config.language) == "ja":  # the title page's title and blurb, set large
         from bs4 import BeautifulSoup
