@@ -98,6 +98,23 @@ def test_a_reference_to_a_section_carries_its_number_after_its_text():
     assert internal_target("other.html#s") is None and internal_target("#s") == "s"
 
 
+def test_a_plain_link_alone_in_its_bracket_to_a_paragraph_prints_that_page():
+    # "(entry d09)": nothing on paper says where the entry is but the page; a link in a sentence
+    # ("logged in the entry") reads whole and gets none
+    soup = marked(
+        '<section id="c"><h1><span class="section-number">1. </span>Ch</h1>'
+        '<p>logged (<a class="reference internal" href="#d09"><span class="std std-ref">entry d09'
+        '</span></a>) and in <a class="reference internal" href="#d09"><span class="std std-ref">'
+        "an entry</span></a> too.</p></section>"
+        '<section id="r"><h1><span class="section-number">16. </span>Reg</h1>'
+        '<p><span id="d09"></span>d09</p></section>'
+    )
+    alone, in_sentence = soup.select("p a")
+    assert "ca911-xref" in classes(alone) and "ca911-xref-nested" in classes(alone)
+    assert alone["data-ca911-number"] == "ch.\u00a016"
+    assert "ca911-xref" not in classes(in_sentence)
+
+
 def test_each_part_but_the_front_matter_opens_with_its_title():
     """In either edition: the Japanese toctree's caption is translated, its original kept."""
     from ca911.book.sphinx.print import part_captions

@@ -55,9 +55,9 @@ def number_section_references(soup, lang: str | None = None) -> None:
             worded = link.parent is not None and "ca911-worded-link" in (
                 link.parent.get("class") or []
             )
-            pointing = worded and (
-                POINTING_WORDS.match(link.get_text(" ", strip=True)) or fills_brackets(link)
-            )
+            pointing = (
+                worded and POINTING_WORDS.match(link.get_text(" ", strip=True))
+            ) or fills_brackets(link)
             if fragment in ids and (pointing or link.select_one("span.std-numref") is not None):
                 # "see Fig. 7.2" needs the page too; so do the reader's words that only point at a
                 # record ("the report", その報道) or stand alone in brackets ("(Ivanov's
@@ -109,17 +109,22 @@ def mark_reference(link, lang: str) -> None:
 
 
 def fills_brackets(link) -> bool:
-    """Whether the link's words are all a bracket holds: "(Ivanov's statement)", （その発言）."""
-    before = link.parent.previous_sibling
+    """Whether the link's words are all a bracket holds: "(Ivanov's statement)", （その発言）,
+    "(entry d09)"."""
+    before = bracket_holder(link).previous_sibling
     opens = isinstance(before, str) and before.rstrip().endswith(("(", "（"))
     return opens and closes_bracket(link)
 
 
 def closes_bracket(link) -> bool:
     """Whether a closing bracket follows the link (or the role's wrapper around it)."""
-    holder = link.parent if "ca911-worded-link" in (link.parent.get("class") or []) else link
-    after = holder.next_sibling
+    after = bracket_holder(link).next_sibling
     return isinstance(after, str) and after.lstrip().startswith((")", "）"))
+
+
+def bracket_holder(link):
+    """What stands beside the brackets: a worded role's wrapper around the link, else the link."""
+    return link.parent if "ca911-worded-link" in (link.parent.get("class") or []) else link
 
 
 def chapter_number(element) -> str | None:
