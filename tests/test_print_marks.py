@@ -5,11 +5,16 @@ their own."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 
 from ca911.book.sphinx.print import mark_for_print
 from ca911.book.sphinx.print_marks import identifier_spans
 from ca911.book.sphinx.print_navigation import internal_target
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def marked(html: str, captions=None, names=(), lang: str = "en") -> BeautifulSoup:
@@ -113,6 +118,22 @@ def test_a_plain_link_alone_in_its_bracket_to_a_paragraph_prints_that_page():
     assert "ca911-xref" in classes(alone) and "ca911-xref-nested" in classes(alone)
     assert alone["data-ca911-number"] == "ch.\u00a016"
     assert "ca911-xref" not in classes(in_sentence)
+
+
+def test_a_japanese_link_inside_a_bracket_it_does_not_close_takes_square_brackets():
+    # （データモデル［第12章、p. 80］の…）, never （データモデル（第12章、p. 80）の…）;
+    # where it closes the bracket its page joins it with 、
+    soup = marked(
+        '<section id="m"><h1><span class="section-number">12. </span>データモデル</h1></section>'
+        '<p>（<a class="reference internal" href="#m">データモデル</a>の説明、'
+        '<a class="reference internal" href="#m">データモデル</a>）</p>',
+        lang="ja",
+    )
+    inner, closing = soup.select("p a")
+    assert "ca911-xref-inner" in classes(inner) and "ca911-xref-nested" not in classes(inner)
+    assert "ca911-xref-nested" in classes(closing) and "ca911-xref-inner" not in classes(closing)
+    css = (ROOT / "src/ca911/book/sphinx/static/print/ca911-print.css").read_text(encoding="utf-8")
+    assert re.search(r'ca911-xref-inner::after \{ content: "［', css)
 
 
 def test_each_part_but_the_front_matter_opens_with_its_title():

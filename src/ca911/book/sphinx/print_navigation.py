@@ -97,11 +97,13 @@ POINTING_WORDS = re.compile(
 def mark_reference(link, lang: str) -> None:
     """The link prints its target's page after its text (the stylesheet's a.ca911-xref::after)."""
     add_class(link, "ca911-xref")
-    if within_brackets(link) and (lang == "en" or closes_bracket(link)):
+    if within_brackets(link):
         # inside a parenthesis: square brackets in English; in Japanese, where the link ends the
         # bracket, the page joins it with 、 rather than stack two closing brackets
-        # (（齟齬一覧、第16章、p. 116）, not （齟齬一覧（第16章、p. 116）））
-        add_class(link, "ca911-xref-nested")
+        # (（齟齬一覧、第16章、p. 116）, not （齟齬一覧（第16章、p. 116））), and elsewhere
+        # in it the page takes full-width square brackets (（データモデル［第12章、p. 80］の…）)
+        ends = lang == "en" or closes_bracket(link)
+        add_class(link, "ca911-xref-nested" if ends else "ca911-xref-inner")
     if lang == "en":
         # the word space before the bracket, inside the link: a line may break there, and a
         # line that does starts with the bracket, not with a space
