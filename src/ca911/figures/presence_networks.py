@@ -62,7 +62,7 @@ WORDS = {
         "titles": {
             "before-9-11": "Before 11 September",
             "after-9-11": "After 11 September",
-            "latest": "Latest the chapters give",
+            "latest": "Latest recorded",
         },
         "title": "{title} (as of {date})",
         "none": "no presence recorded",
