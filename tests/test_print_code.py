@@ -39,6 +39,19 @@ def test_a_long_line_is_broken_within_the_measure_and_read_back_whole():
     assert soup.select_one("span.k").get_text() == "title"  # the highlighter's spans are kept
 
 
+def test_a_japanese_line_breaks_between_characters_never_inside_a_version_or_a_word():
+    line = "日本語版の引用：ca911副読本、バージョン0.1.0、日本語版。" * 3
+    for columns in range(20, 60):
+        breaks = line_breaks(line, columns)
+        assert breaks
+        for cut in breaks:
+            assert not (line[cut - 1].isascii() and line[cut].isascii()), (
+                columns,
+                line[cut - 3 : cut + 3],
+            )
+            assert line[cut] not in "、。）" and line[cut - 1] != "（"
+
+
 def test_the_checker_catches_a_silent_wrap(tmp_path):
     source = set(BeautifulSoup(BLOCK, "html.parser").pre.get_text().splitlines())
     wrapped = layout.read_pages(

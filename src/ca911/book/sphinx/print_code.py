@@ -26,10 +26,26 @@ def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
+# Japanese marks a line may not open with, or close with (kinsoku): a break beside them moves on.
+NO_LINE_START = "、。，．）」』】〕］・ー…々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+NO_LINE_END = "（「『【〔［"
+
+
+def _breakable(line: str, at: int) -> bool:
+    """Whether a line may break before `line[at]`: after a space, or beside a Japanese character
+    (Japanese breaks between characters), never inside a run of Latin letters and digits such as
+    a version (0.1.0), and not against the kinsoku marks."""
+    before, after = line[at - 1], line[at]
+    if before == " ":
+        return True
+    wide = _width(before) == 2 or _width(after) == 2
+    return wide and after not in NO_LINE_START and before not in NO_LINE_END
+
+
 def line_breaks(line: str, columns: int = CODE_COLUMNS) -> list[int]:
-    """The offsets in `line` where it is broken to fit `columns`: after the last space that leaves
-    at least half the measure filled, else at the measure. Continuations carry the mark and its
-    space, two columns."""
+    """The offsets in `line` where it is broken to fit `columns`: at the last place a line may break
+    (after a space, or beside a Japanese character) that leaves at least half the measure filled,
+    else at the measure. Continuations carry the mark and its space, two columns."""
     breaks: list[int] = []
     start, width = 0, columns
     while True:
@@ -39,8 +55,8 @@ def line_breaks(line: str, columns: int = CODE_COLUMNS) -> list[int]:
             end += 1
         if end >= len(line):
             return breaks
-        space = line.rfind(" ", start + (end - start) // 2, end)
-        cut = space + 1 if space >= 0 else end
+        half = start + (end - start) // 2
+        cut = next((at for at in range(end, half, -1) if _breakable(line, at)), end)
         breaks.append(cut)
         start, width = cut, columns - 2
 
