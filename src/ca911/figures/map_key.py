@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ca911.data.language import DEFAULT_LANG
@@ -28,6 +29,27 @@ WORDS = {
 }
 
 
+def at_the_capital(label: str):
+    """The key's marker for a presence placed only in a country: hollow with a dashed outline, as
+    the map draws it (a Line2D marker cannot be dashed; a scatter's collection keeps its line
+    style). Drawn on a figure of its own, so the map's axes gain no artist."""
+    return (
+        Figure()
+        .add_subplot()
+        .scatter(
+            [],
+            [],
+            s=49.0,  # a 7 pt circle, as the forces' markers in the key
+            marker="o",
+            facecolors="none",
+            edgecolors="#555555",
+            linestyles="--",
+            linewidths=1.1,
+            label=label,
+        )
+    )
+
+
 def presence_key(fig, layout: str = "wide", lang: str = DEFAULT_LANG):
     """The key centred under the map (one column on a phone's width, three in the text column)."""
     words = words_in(WORDS, lang)
@@ -44,16 +66,7 @@ def presence_key(fig, layout: str = "wide", lang: str = DEFAULT_LANG):
         for f in MAPPED_FORCES
     ]
     handles += [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            markerfacecolor="white",
-            markeredgecolor="#555555",
-            linestyle="",
-            markersize=7,
-            label=words["at the capital"],
-        ),
+        at_the_capital(words["at the capital"]),
         Line2D(
             [],
             [],
