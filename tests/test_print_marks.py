@@ -118,6 +118,16 @@ def test_a_plain_link_alone_in_its_bracket_to_a_paragraph_prints_that_page():
     assert "ca911-xref" in classes(alone) and "ca911-xref-nested" in classes(alone)
     assert alone["data-ca911-number"] == "ch.\u00a016"
     assert "ca911-xref" not in classes(in_sentence)
+    # a locator, or the "ibid." repeating one, says where to read by itself
+    said = marked(
+        '<section id="c"><h1><span class="section-number">1. </span>Ch</h1><p>rallied (<a '
+        'class="reference internal" href="#f"><code class="ca911-locator">ch4 §4.3 ¶4</code></a>)'
+        ' and came home (<a class="reference internal" href="#f"><span class="ca911-ibid">ibid.'
+        "</span></a>).</p></section>"
+        '<section id="b"><h1><span class="section-number">B. </span>Map</h1>'
+        '<p><span id="f"></span>f</p></section>'
+    )
+    assert [a for a in said.select("p a") if "ca911-xref" in classes(a)] == []
 
 
 def test_a_japanese_link_inside_a_bracket_it_does_not_close_takes_square_brackets():

@@ -9,7 +9,11 @@ import pytest
 
 from support.project import HTML, edition_html_files
 from support.reference_styles import LOCATOR as LOCATOR_FIND
-from support.reference_styles import reference_style_problems, self_links_in_tables
+from support.reference_styles import (
+    locators_repeated_in_a_sentence,
+    reference_style_problems,
+    self_links_in_tables,
+)
 
 pytestmark = pytest.mark.book
 
@@ -40,6 +44,12 @@ def test_locators_and_record_references_have_one_style(built_html, path):
 @pytest.mark.parametrize("path", html_pages())
 def test_no_page_links_to_itself_from_a_table_cell(built_html, path):
     assert self_links_in_tables((built_html / path).read_text(encoding="utf-8"), path) == []
+
+
+@pytest.mark.parametrize("path", html_pages())
+def test_no_sentence_gives_the_same_locator_twice(built_html, path):
+    found = locators_repeated_in_a_sentence((built_html / path).read_text(encoding="utf-8"))
+    assert found == [], f"{path}: {len(found)} locators repeated in a sentence, e.g. {found[:3]}"
 
 
 def test_the_styles_are_used(built_html):

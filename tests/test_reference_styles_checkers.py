@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from support.reference_styles import reference_style_problems, self_links_in_tables
+from support.reference_styles import (
+    locators_repeated_in_a_sentence,
+    reference_style_problems,
+    self_links_in_tables,
+)
 
 CODE = (
     '<code class="docutils literal notranslate{cls}"><span class="pre">{a}</span> <span '
@@ -52,6 +56,19 @@ def test_a_locator_as_plain_code_and_one_as_link_text_are_both_caught():
     problems = reference_style_problems(TWO_LOCATOR_STYLES)
     assert len(problems) == 2 and all("locator" in p for p in problems), problems
     assert reference_style_problems(ONE_LOCATOR_STYLE) == []
+
+
+def test_a_locator_given_twice_in_a_sentence_is_caught_and_ibid_or_a_new_sentence_is_not():
+    loc = (
+        '<a href="#f"><code class="docutils literal notranslate ca911-locator">'
+        '<span class="pre">ch4</span> <span class="pre">§4.3</span></code></a>'
+    )
+    twice = f"<p>Groups rallied ({loc}) and ulama came home ({loc}).</p>"
+    assert len(locators_repeated_in_a_sentence(twice)) == 1
+    ibid = f'<p>Groups rallied ({loc}) and ulama came home (<a href="#g">ibid.</a>).</p>'
+    apart = f"<p>Groups rallied ({loc}). Ulama came home ({loc}).</p>"
+    ja = f"<p>集会した（{loc}）。帰国した（{loc}）。</p>"
+    assert [locators_repeated_in_a_sentence(p) for p in (ibid, apart, ja)] == [[], [], []]
 
 
 def test_record_references_in_three_styles_are_caught():

@@ -163,3 +163,33 @@ def drawn_styles(drawn: list[dict]) -> list[str]:
         for kind, by_look in looks.items()
         if len(by_look) > 1
     ]
+
+
+# Where a sentence of running text ends: a stop and a space (or the end), or a Japanese full stop.
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|。")
+
+
+def locators_repeated_in_a_sentence(page_html: str) -> list[str]:
+    """Each locator a paragraph gives twice in one sentence, with no other locator between (the
+    second should read "ibid.", 同上)."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    for tag in soup(NOT_REFERENCES):
+        tag.decompose()
+    found = []
+    for paragraph in soup.find_all("p"):
+        previous, before = None, ""
+        for string in paragraph.find_all(string=True):
+            element = string.find_parent("code")
+            if element is not None and "ca911-locator" in (element.get("class") or []):
+                if string is not element.find(string=True):
+                    continue  # a locator split into a span per word: read once, whole
+                text = _normal(element.get_text())
+                if text == previous:
+                    found.append(f"{text!r} twice: …{before[-80:]}{text}")
+                previous = text
+                before += text
+            else:
+                if SENTENCE_END.search(str(string)):
+                    previous = None
+                before += str(string)
+    return found

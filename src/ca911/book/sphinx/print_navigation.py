@@ -55,9 +55,9 @@ def number_section_references(soup, lang: str | None = None) -> None:
             worded = link.parent is not None and "ca911-worded-link" in (
                 link.parent.get("class") or []
             )
-            pointing = (
-                worded and POINTING_WORDS.match(link.get_text(" ", strip=True))
-            ) or fills_brackets(link)
+            pointing = (worded and POINTING_WORDS.match(link.get_text(" ", strip=True))) or (
+                fills_brackets(link) and link.select_one(SAYS_WHERE) is None
+            )
             if fragment in ids and (pointing or link.select_one("span.std-numref") is not None):
                 # "see Fig. 7.2" needs the page too; so do the reader's words that only point at a
                 # record ("the report", その報道) or stand alone in brackets ("(Ivanov's
@@ -92,6 +92,11 @@ POINTING_WORDS = re.compile(
     r"(?:here|there|this|that|these|those|the same|the|his|her|their|its)\b)",
     re.IGNORECASE,
 )
+
+
+# What a link may hold that says where to read without a page: a chapter locator, and the "ibid."
+# that repeats one (repeated_locators).
+SAYS_WHERE = "code.ca911-locator, .ca911-ibid"
 
 
 def mark_reference(link, lang: str) -> None:

@@ -33,6 +33,7 @@ from ca911.book.records import (
     number_text,
     record_target,
 )
+from ca911.book.sphinx.repeated_locators import repeated_locators_as_ibid
 from ca911.data.locators import LOCATOR_MENTION as LOCATOR
 from ca911.data.locators import shown_locator
 from ca911.data.numbers import in_words
@@ -368,6 +369,12 @@ def setup(app: Sphinx) -> dict:
     app.connect("missing-reference", resolve_kept_content)
     app.connect(
         "doctree-resolved", lambda app, doctree, docname: mark_locators_and_records(doctree)
+    )
+    app.connect(
+        "doctree-resolved",
+        lambda app, doctree, docname: repeated_locators_as_ibid(
+            doctree, edition_of(app.config.language)
+        ),
     )
     app.connect(
         "doctree-resolved",
