@@ -97,6 +97,8 @@ def _group_markdown(rows: pd.DataFrame, shared: str, label: str, lang: str) -> l
             table,
             words["group_caption"].format(first=first, last=last),
             f"tab-discrepancy-notes-{first}",
+            # the printed note (（注17）) is short but must not break; the record ids take the rest
+            widths=[9, 15, 26, 50],
             lang=lang,
         ),
         "",
