@@ -520,3 +520,27 @@ def test_the_bracket_check_reads_the_faces():
     coded = ja.Run(1, [ja.Glyph(c, code, 10, k, k + 1, 0) for k, c in enumerate("x[0]")])
     full = ja.Run(1, [ja.Glyph(c, text, 10, k, k + 1, 0) for k, c in enumerate("下院（［Duma］）")])
     assert ja.half_width_brackets([line, coded, full]) == [(1, "下院（[Duma]）")]
+
+
+def test_no_page_reference_stacks_brackets_in_the_japanese_pdf(ja_pdf):
+    found = ja.stacked_page_references(list(ja_pages()))
+    assert found == [], report(found, "page references stacked on a bracket")
+
+
+def test_the_stacked_bracket_check_catches_nesting_and_neighbours():
+    def page(text: str) -> layout.Page:
+        chars = [layout.Char(c, 10, k, 0, k + 1, 10, 0) for k, c in enumerate(text)]
+        return layout.Page(1, 595, 842, chars, [layout.Line(0, 10, 10, chars)], [])
+
+    bad = [
+        "（データモデル（第12章、p. 80）の説明）",
+        "表1（第6章、p. 46）（原表のまま）",
+        "（前述）（p. 3）",
+    ]
+    good = [
+        "（データモデル［第12章、p. 80］の説明）",
+        "（齟齬一覧、第16章、p. 116）",
+        "表1（第6章、p. 46）を見よ",
+    ]
+    assert [len(ja.stacked_page_references([page(t)])) for t in bad] == [1, 1, 1]
+    assert [ja.stacked_page_references([page(t)]) for t in good] == [[], [], []]

@@ -139,6 +139,12 @@ def test_a_japanese_link_inside_a_bracket_it_does_not_close_takes_square_bracket
         '<a class="reference internal" href="#m">データモデル</a>）</p>',
         lang="ja",
     )
+    ends_in_a_bracket = marked(
+        '<section id="c"><h1><span class="section-number">7. </span>年表</h1></section>'
+        '<p><a class="reference internal" href="#c">年表（1992～2004年）</a>を見よ</p>',
+        lang="ja",
+    )
+    assert "ca911-xref-inner" in classes(ends_in_a_bracket.select_one("p a"))
     inner, closing = soup.select("p a")
     assert "ca911-xref-inner" in classes(inner) and "ca911-xref-nested" not in classes(inner)
     assert "ca911-xref-nested" in classes(closing) and "ca911-xref-inner" not in classes(closing)

@@ -826,3 +826,33 @@ def half_width_brackets(lines: list[Run], printed=frozenset()) -> list[tuple[int
         if "[" in text or "]" in text:
             found.append((line.page, line.text))
     return found
+
+
+# A page reference the print build adds after a link: （p. 80）, （第12章、p. 80）,
+# ［付録A、p. 144］.
+PAGE_REFERENCE = re.compile(r"[（［](?:[^（）［］]{1,16}、)?p\.\s?\d+[）］]")
+
+
+def stacked_page_references(pages) -> list[tuple[int, str]]:
+    """Each round-bracketed page reference printed inside a round bracket left open before it
+    (（データモデル（第12章、p. 80）…）) or right against another bracket
+    (（第6章、p. 46）（…）), with its page: a bracket inside a bracket takes square ones, and a
+    reference closing one joins it with 、 (ca911.book.sphinx.print_navigation). Read line by line
+    in reading order, a bracket left open at a line's end carrying over to the next line."""
+    found = []
+    for page in pages:
+        text = "".join(line.text for line in page.lines)
+        depth = 0
+        for at, char in enumerate(text):
+            if char == "（":
+                reference = PAGE_REFERENCE.match(text, at)
+                if reference and (
+                    depth > 0
+                    or (at > 0 and text[at - 1] == "）")
+                    or text[reference.end() : reference.end() + 1] == "（"
+                ):
+                    found.append((page.number, text[max(0, at - 30) : reference.end() + 10]))
+                depth += 1
+            elif char == "）":
+                depth = max(0, depth - 1)
+    return found

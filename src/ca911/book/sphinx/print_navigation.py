@@ -109,6 +109,10 @@ def mark_reference(link, lang: str) -> None:
         # in it the page takes full-width square brackets (（データモデル［第12章、p. 80］の…）)
         ends = lang == "en" or closes_bracket(link)
         add_class(link, "ca911-xref-nested" if ends else "ca911-xref-inner")
+    elif lang == "ja" and link.get_text().rstrip().endswith(("）", ")")):
+        # words that end in a bracket of their own (…まで（1992～2004年）): a second round bracket
+        # against it would read as one more aside; the page takes square brackets
+        add_class(link, "ca911-xref-inner")
     if lang == "en":
         # the word space before the bracket, inside the link: a line may break there, and a
         # line that does starts with the bracket, not with a space
