@@ -128,6 +128,15 @@ def test_a_plain_link_alone_in_its_bracket_to_a_paragraph_prints_that_page():
         '<p><span id="f"></span>f</p></section>'
     )
     assert [a for a in said.select("p a") if "ca911-xref" in classes(a)] == []
+    # a citation's year, alone in its brackets, targets an id every page numbers afresh
+    cited = marked(
+        '<section id="c"><h1><span class="section-number">1. </span>Ch</h1><p>Matsui <span '
+        'class="bibtex-citation" id="id2">(<a class="reference internal" href="#id3">n.d.</a>)'
+        '</span> and (<a class="reference internal" href="#id3">x</a>)</p></section>'
+        '<section id="f"><h1><span class="section-number">F. </span>Refs</h1>'
+        '<p><span id="id3"></span>Matsui</p></section>'
+    )
+    assert [a for a in cited.select("p a") if "ca911-xref" in classes(a)] == []
 
 
 def test_a_japanese_link_inside_a_bracket_it_does_not_close_takes_square_brackets():
