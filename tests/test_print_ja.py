@@ -544,3 +544,17 @@ def test_the_stacked_bracket_check_catches_nesting_and_neighbours():
     ]
     assert [len(ja.stacked_page_references([page(t)])) for t in bad] == [1, 1, 1]
     assert [ja.stacked_page_references([page(t)]) for t in good] == [[], [], []]
+
+
+def test_no_latin_full_stop_ends_a_japanese_sentence_in_the_pdf(ja_pdf):
+    found = ja.latin_stops(list(ja_pages()))
+    assert found == [], report(found, "Latin full stops in Japanese text")
+
+
+def test_the_latin_stop_check_tells_a_stop_from_an_abbreviation():
+    def page(text: str) -> layout.Page:
+        chars = [layout.Char(c, 10, k, 0, k + 1, 10, 0) for k, c in enumerate(text)]
+        return layout.Page(1, 595, 842, chars, [layout.Line(0, 10, 10, chars)], [])
+
+    assert len(ja.latin_stops([page("10月30日の出来事. この44件の表")])) == 1
+    assert ja.latin_stops([page("松井 n.d.、付録F、p. 204。ch3 §2 ¶7。")]) == []

@@ -856,3 +856,19 @@ def stacked_page_references(pages) -> list[tuple[int, str]]:
             elif char == "）":
                 depth = max(0, depth - 1)
     return found
+
+
+# A Latin full stop between Japanese words (出来事. この): a sentence of Japanese ends with 。.
+LATIN_STOP = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff）」][.]\s?[\u3040-\u30ff\u4e00-\u9fff「（]")
+
+
+def latin_stops(pages) -> list[tuple[int, str]]:
+    """Each Latin full stop set between Japanese characters, with its page and the words around."""
+    found = []
+    for page in pages:
+        text = "".join(line.text for line in page.lines)
+        found += [
+            (page.number, text[max(0, m.start() - 20) : m.end() + 20])
+            for m in LATIN_STOP.finditer(text)
+        ]
+    return found

@@ -143,6 +143,11 @@ def date_cell_text(text):
     return whole.replace(" – ", "\u00a0– ")  # the dash ends the first line, not a line of its own
 
 
+# The print edition's words in place of the interactive table: its caption as a run-in head, as a
+# bold lead-in is set in each language (a stop in English, an ideographic space in Japanese).
+LEAD_IN = {"en": "**{caption}.** {note}\n", "ja": "**{caption}**\u3000{note}\n"}
+
+
 class InteractiveTable:
     """A table that is searchable in HTML (itables' public `to_html_datatable`, loading the
     DataTables bundle the book ships, never a CDN) and, where no script runs (the PDF builder
@@ -244,7 +249,7 @@ class InteractiveTable:
         )
         table = itables_html_in(table, self.lang)
         md = (
-            f"**{self.caption}.** {self.print_note}\n"
+            LEAD_IN[self.lang].format(caption=self.caption, note=self.print_note)
             if self.print_note
             else markdown_table(
                 self.frame.drop(columns=DATE_ORDER, errors="ignore"),
