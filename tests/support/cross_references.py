@@ -21,14 +21,15 @@ import re
 
 # a page reference as the print stylesheet writes it: "p." and a no-break space before the number
 PAGE = r"(?<![\w.])p\.\s?\d+(?!\d)"
-CLOSING = ")]）"
+CLOSING = ")]）］"
 # the words a section's number is named by, in both editions (print_navigation.XREF_KINDS)
 NUMBER_WORD = re.compile(r"^(?:ch\.\s?\d|app\.\s?[A-Z]\b|§\s?\d|第\d+章|付録[A-Z])")
 # a reference's locator: in brackets after the link text, the page last
 # (in Japanese, inside a bracket the sentence opened, it joins it with 、: （その発言、p. 12）)
 # (its closing bracket the sentence's own, which the text read after a link may not reach)
+# (in Japanese, inside a bracket it does not close, in full-width square ones: ［第12章、p. 80］)
 LOCATOR = re.compile(
-    r"[(\[（、][^()\[\]（）]*" + PAGE + r"\s?(?:[)\]）]|、?\s*(?:" + PAGE + r"\s*)?$)"
+    r"[(\[（［、][^()\[\]（）［］]*" + PAGE + r"\s?(?:[)\]）］]|、?\s*(?:" + PAGE + r"\s*)?$)"
 )
 
 
@@ -66,7 +67,8 @@ def spliced_references(links, pages=None) -> list[str]:
     found = []
     for link in links:
         text = " ".join(link.text.replace("\u00a0", " ").split())
-        if not re.search(PAGE, text):
+        if not re.search(PAGE, text) or re.match(PAGE, text):
+            # no page, or only the page: a link broken over two lines read from its second box
             continue
         opening = NUMBER_WORD.match(text)
         if opening and pages is not None:
@@ -105,6 +107,10 @@ def deictic_links(links) -> list[str]:
 DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\d年|ch\d §|\bn\.d\.")
 
 
+# "ibid.", 同上: the locator given just before, repeated (ca911.book.sphinx.repeated_locators)
+IBID = frozenset({"ibid.", "同上"})
+
+
 def bracketed_bare_links(links, page_texts, names=frozenset()) -> list[str]:
     """Every bracket whose words are all one link's (`print_layout.Link`s read with no text after
     the box) and say neither a date, a name (`names`: a gloss, "Washington (United States)") nor
@@ -121,7 +127,9 @@ def bracketed_bare_links(links, page_texts, names=frozenset()) -> list[str]:
             # a link's box reads its words, and sometimes more (drawn as two boxes on one line, or
             # reaching into the next): its words open with what the bracket holds
             alone = any(t.startswith(inner) for t in worded.get(number, ()))
-            says_where = DATED.search(inner) or re.search(PAGE, inner) or inner in names
+            says_where = (
+                DATED.search(inner) or re.search(PAGE, inner) or inner in names or inner in IBID
+            )
             if alone and not says_where:
                 found.append(f"p. {number}: {m.group(0)!r}")
     return found

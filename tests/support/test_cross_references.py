@@ -121,6 +121,7 @@ def test_unbracketed_page_is_caught():
     assert xrefs.unbracketed_pages("which its notebook (ch. 6, p. 43) rebuilds") == []
     assert xrefs.unbracketed_pages("その表（第6章、p.\u00a043）が") == []
     assert xrefs.unbracketed_pages("nested (see its notebook [ch. 6, p. 43]) here") == []
+    assert xrefs.unbracketed_pages("（データモデル［第12章、p.\u00a080］の説明）") == []
 
 
 def test_padded_page_number_is_caught_and_the_books_form_passes(tmp_path):
@@ -176,9 +177,9 @@ def record_link_page(lang: str, worded: bool) -> str:
     appendix on the next page, as the event role links them (wrapped in .ca911-worded-link), or,
     for the broken copy, without the wrapper, as the role once left them."""
     link = record_link({"en": "the report", "ja": "その報道"}[lang], "ev-report", worded)
-    sentence = {
-        "en": f"<p>Izvestia reported a secret lease of the base ({link}).</p>",
-        "ja": f"<p>『イズヴェスチヤ』は基地の賃借を報じた（{link}）。</p>",
+    sentence = {  # in the sentence, not alone in a bracket (a plain link there gets its page)
+        "en": f"<p>Izvestia reported a secret lease of the base in {link}.</p>",
+        "ja": f"<p>『イズヴェスチヤ』は{link}で基地の賃借を報じた。</p>",
     }[lang]
     return (
         f'<html lang="{lang}"><body>{sentence}'
@@ -227,8 +228,8 @@ def test_only_pointing_words_carry_a_page_and_naming_words_read_whole():
 
 def alone_in_brackets_page(lang: str, worded: bool) -> str:
     """A chapter's sentence closing on the reader's words alone in a bracket, linked to a record's
-    entry in Appendix A on the next page, as the event role links them, or (the broken copy)
-    without the role's wrapper, as a plain link the print build leaves alone."""
+    entry in Appendix A on the next page, as the event role links them, or without the role's
+    wrapper, as a plain link ("(entry d09)")."""
     link = record_link(
         {"en": "Ivanov's statement", "ja": "イワノフ外相の発言"}[lang], "ev-ivanov", worded
     )
@@ -254,16 +255,20 @@ def test_a_link_alone_in_brackets_carries_where_it_leads_and_a_bare_one_is_caugh
     from ca911.book.sphinx.print_navigation import number_section_references
 
     for lang in ("en", "ja"):
-        for worded in (True, False):
+        # the role's words and a plain link, both marked by the print build; the broken copy is
+        # the same page the build left unmarked
+        for worded, marked in ((True, True), (False, True), (True, False)):
             soup = BeautifulSoup(alone_in_brackets_page(lang, worded), "html.parser")
-            number_section_references(soup)
-            pdf = pdf_of(tmp_path / f"alone-{lang}-{worded}", str(soup), book_xref_rules())
+            if marked:
+                number_section_references(soup)
+            folder = tmp_path / f"alone-{lang}-{worded}-{marked}"
+            pdf = pdf_of(folder, str(soup), book_xref_rules())
             doc = pdfium.PdfDocument(str(pdf))
             texts = [page.get_textpage().get_text_range() for page in doc]
             first = " ".join(texts[0].replace("\u00a0", " ").split())
             bare = xrefs.bracketed_bare_links(layout.internal_links(pdf), texts)
-            assert bool(bare) is not worded, (lang, worded, first, bare)
-            if worded:
+            assert bool(bare) is not marked, (lang, worded, marked, first, bare)
+            if marked:
                 expected = {
                     "en": "(Ivanov's statement [app. A, p. 2])",
                     "ja": "（イワノフ外相の発言、付録A、p.2）",
