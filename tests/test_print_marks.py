@@ -108,11 +108,12 @@ def test_a_plain_link_alone_in_its_bracket_to_a_paragraph_prints_that_page():
     # ("logged in the entry") reads whole and gets none
     soup = marked(
         '<section id="c"><h1><span class="section-number">1. </span>Ch</h1>'
-        '<p>logged (<a class="reference internal" href="#d09"><span class="std std-ref">entry d09'
-        '</span></a>) and in <a class="reference internal" href="#d09"><span class="std std-ref">'
+        '<p>logged (<a class="reference internal" href="#disc-d09"><span class="std std-ref">'
+        'entry d09</span></a>) and in <a class="reference internal" href="#disc-d09"><span '
+        'class="std std-ref">'
         "an entry</span></a> too.</p></section>"
         '<section id="r"><h1><span class="section-number">16. </span>Reg</h1>'
-        '<p><span id="d09"></span>d09</p></section>'
+        '<p><span id="disc-d09"></span>d09</p></section>'
     )
     alone, in_sentence = soup.select("p a")
     assert "ca911-xref" in classes(alone) and "ca911-xref-nested" in classes(alone)

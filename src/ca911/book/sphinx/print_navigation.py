@@ -57,9 +57,8 @@ def number_section_references(soup, lang: str | None = None) -> None:
             )
             pointing = (worded and POINTING_WORDS.match(link.get_text(" ", strip=True))) or (
                 fills_brackets(link)
+                and fragment.startswith(ENTRIES_PAGED_FROM_BRACKETS)
                 and link.select_one(SAYS_WHERE) is None
-                and link.find_parent(class_="bibtex-citation") is None
-                and not AUTOMATIC_ID.fullmatch(fragment)
             )
             if fragment in ids and (pointing or link.select_one("span.std-numref") is not None):
                 # "see Fig. 7.2" needs the page too; so do the reader's words that only point at a
@@ -97,10 +96,11 @@ POINTING_WORDS = re.compile(
 )
 
 
-# An id docutils numbers itself (id3): each page of the HTML numbers from id1, so in the single
-# print document one such id names several elements and a page found for it may be another's.
-# A citation's link (author–year, sphinxcontrib-bibtex) targets one; the reference list is its page.
-AUTOMATIC_ID = re.compile(r"id\d+")
+# The entries a plain link alone in its bracket is paged to: an event's in the full chronology
+# ("(about January 2002)") and a discrepancy's in the register ("(entry d09)"). Not an actor's
+# (a name in brackets is a gloss) nor a citation's (its target is an id docutils numbers itself,
+# which repeats on every page of the single print document).
+ENTRIES_PAGED_FROM_BRACKETS = ("ev-", "disc-")
 
 # What a link may hold that says where to read without a page: a chapter locator, and the "ibid."
 # that repeats one (repeated_locators).
