@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from ca911.book.sphinx.repeated_locators import IBID
+
 # Words that show a claim is held tentatively, or is someone's view.
 HEDGE_WORDS = (
     r"perhaps|probably|likely|may|might|could|would|seem(?:s|ed)?|appear(?:s|ed)?|apparently|possibl[ey]|"
@@ -163,7 +165,8 @@ def _marked(node) -> str:
         words = " ".join(node.get_text(" ").split())
         for kind, anchor in (("fact", "#fact-"), ("event", "#ev-")):
             if anchor in href:
-                words = "" if LOCATOR.match(words) or RENDERED_DATE.match(words) else words
+                shown = LOCATOR.match(words) or RENDERED_DATE.match(words) or words in IBID.values()
+                words = "" if shown else words
                 return f"{words} \x00{kind}\x01{href.split(anchor, 1)[1]}\x00"
     return "".join(_marked(child) for child in node.children)
 

@@ -51,6 +51,14 @@ def test_rendered_sentences_keep_each_citation_with_its_sentence():
     ]
     # a fact link shows its locator and an event link its date: neither is the reader's words
     assert "ch3" not in got[2].words and "May" not in got[2].words
+    # "ibid." (a locator repeated in its sentence) neither ends the sentence nor is its words
+    hedged = page(
+        "It may grow, he thinks (<a href='#fact-f-hedged'>ch3 §2 ¶4</a>), and may last "
+        "(<a href='#fact-f-hedged'>ibid.</a>). Next."
+    )
+    got = rendered_sentences(hedged)
+    assert [s.facts for s in got] == [["f-hedged", "f-hedged"], []]
+    assert problems_on(hedged) == []
 
 
 def test_the_check_fails_on_a_firmer_sentence_and_passes_a_hedged_one():
