@@ -527,11 +527,13 @@ def test_no_page_reference_stacks_brackets_in_the_japanese_pdf(ja_pdf):
     assert found == [], report(found, "page references stacked on a bracket")
 
 
-def test_the_stacked_bracket_check_catches_nesting_and_neighbours():
-    def page(text: str) -> layout.Page:
-        chars = [layout.Char(c, 10, k, 0, k + 1, 10, 0) for k, c in enumerate(text)]
-        return layout.Page(1, 595, 842, chars, [layout.Line(0, 10, 10, chars)], [])
+def one_line_page(text: str) -> layout.Page:
+    """A page holding `text` as its one line, for the checkers that read a page's text."""
+    chars = [layout.Char(c, 10, k, 0, k + 1, 10, 0) for k, c in enumerate(text)]
+    return layout.Page(1, 595, 842, chars, [layout.Line(0, 10, 10, chars)], [])
 
+
+def test_the_stacked_bracket_check_catches_nesting_and_neighbours():
     bad = [
         "（データモデル（第12章、p. 80）の説明）",
         "表1（第6章、p. 46）（原表のまま）",
@@ -542,8 +544,8 @@ def test_the_stacked_bracket_check_catches_nesting_and_neighbours():
         "（齟齬一覧、第16章、p. 116）",
         "表1（第6章、p. 46）を見よ",
     ]
-    assert [len(ja.stacked_page_references([page(t)])) for t in bad] == [1, 1, 1]
-    assert [ja.stacked_page_references([page(t)]) for t in good] == [[], [], []]
+    assert [len(ja.stacked_page_references([one_line_page(t)])) for t in bad] == [1, 1, 1]
+    assert [ja.stacked_page_references([one_line_page(t)]) for t in good] == [[], [], []]
 
 
 def test_no_latin_full_stop_ends_a_japanese_sentence_in_the_pdf(ja_pdf):
@@ -552,9 +554,5 @@ def test_no_latin_full_stop_ends_a_japanese_sentence_in_the_pdf(ja_pdf):
 
 
 def test_the_latin_stop_check_tells_a_stop_from_an_abbreviation():
-    def page(text: str) -> layout.Page:
-        chars = [layout.Char(c, 10, k, 0, k + 1, 10, 0) for k, c in enumerate(text)]
-        return layout.Page(1, 595, 842, chars, [layout.Line(0, 10, 10, chars)], [])
-
-    assert len(ja.latin_stops([page("10月30日の出来事. この44件の表")])) == 1
-    assert ja.latin_stops([page("松井 n.d.、付録F、p. 204。ch3 §2 ¶7。")]) == []
+    assert len(ja.latin_stops([one_line_page("10月30日の出来事. この44件の表")])) == 1
+    assert ja.latin_stops([one_line_page("松井 n.d.、付録F、p. 204。ch3 §2 ¶7。")]) == []

@@ -119,14 +119,14 @@ def test_a_plain_link_alone_in_its_bracket_to_a_paragraph_prints_that_page():
     assert "ca911-xref" in classes(alone) and "ca911-xref-nested" in classes(alone)
     assert alone["data-ca911-number"] == "ch.\u00a016"
     assert "ca911-xref" not in classes(in_sentence)
-    # a locator, or the "ibid." repeating one, says where to read by itself
+    # a fact's link shows its locator, or the "ibid." repeating one: they say where to read
     said = marked(
         '<section id="c"><h1><span class="section-number">1. </span>Ch</h1><p>rallied (<a '
-        'class="reference internal" href="#f"><code class="ca911-locator">ch4 §4.3 ¶4</code></a>)'
-        ' and came home (<a class="reference internal" href="#f"><span class="ca911-ibid">ibid.'
-        "</span></a>).</p></section>"
+        'class="reference internal" href="#fact-f"><code class="ca911-locator">ch4 §4.3 ¶4</code>'
+        '</a>) and came home (<a class="reference internal" href="#fact-f">'
+        '<span class="ca911-ibid">ibid.</span></a>).</p></section>'
         '<section id="b"><h1><span class="section-number">B. </span>Map</h1>'
-        '<p><span id="f"></span>f</p></section>'
+        '<p><span id="fact-f"></span>f</p></section>'
     )
     assert [a for a in said.select("p a") if "ca911-xref" in classes(a)] == []
     # a citation's year, alone in its brackets, targets an id every page numbers afresh

@@ -828,6 +828,11 @@ def half_width_brackets(lines: list[Run], printed=frozenset()) -> list[tuple[int
     return found
 
 
+def page_text(page) -> str:
+    """A page's lines joined in reading order (a `print_layout.Page`)."""
+    return "".join(line.text for line in page.lines)
+
+
 # A page reference the print build adds after a link: （p. 80）, （第12章、p. 80）,
 # ［付録A、p. 144］.
 PAGE_REFERENCE = re.compile(r"[（［](?:[^（）［］]{1,16}、)?p\.\s?\d+[）］]")
@@ -841,7 +846,7 @@ def stacked_page_references(pages) -> list[tuple[int, str]]:
     in reading order, a bracket left open at a line's end carrying over to the next line."""
     found = []
     for page in pages:
-        text = "".join(line.text for line in page.lines)
+        text = page_text(page)
         depth = 0
         for at, char in enumerate(text):
             if char == "（":
@@ -866,7 +871,7 @@ def latin_stops(pages) -> list[tuple[int, str]]:
     """Each Latin full stop set between Japanese characters, with its page and the words around."""
     found = []
     for page in pages:
-        text = "".join(line.text for line in page.lines)
+        text = page_text(page)
         found += [
             (page.number, text[max(0, m.start() - 20) : m.end() + 20])
             for m in LATIN_STOP.finditer(text)

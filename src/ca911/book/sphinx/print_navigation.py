@@ -56,9 +56,7 @@ def number_section_references(soup, lang: str | None = None) -> None:
                 link.parent.get("class") or []
             )
             pointing = (worded and POINTING_WORDS.match(link.get_text(" ", strip=True))) or (
-                fills_brackets(link)
-                and fragment.startswith(ENTRIES_PAGED_FROM_BRACKETS)
-                and link.select_one(SAYS_WHERE) is None
+                fills_brackets(link) and fragment.startswith(ENTRIES_PAGED_FROM_BRACKETS)
             )
             if fragment in ids and (pointing or link.select_one("span.std-numref") is not None):
                 # "see Fig. 7.2" needs the page too; so do the reader's words that only point at a
@@ -97,14 +95,11 @@ POINTING_WORDS = re.compile(
 
 
 # The entries a plain link alone in its bracket is paged to: an event's in the full chronology
-# ("(about January 2002)") and a discrepancy's in the register ("(entry d09)"). Not an actor's
+# ("(about January 2002)") and a discrepancy's in the register ("(entry d09)"). Not a fact's (its
+# link shows its locator, or "ibid.", which say where to read), not an actor's
 # (a name in brackets is a gloss) nor a citation's (its target is an id docutils numbers itself,
 # which repeats on every page of the single print document).
 ENTRIES_PAGED_FROM_BRACKETS = ("ev-", "disc-")
-
-# What a link may hold that says where to read without a page: a chapter locator, and the "ibid."
-# that repeats one (repeated_locators).
-SAYS_WHERE = "code.ca911-locator, .ca911-ibid"
 
 
 def mark_reference(link, lang: str) -> None:
