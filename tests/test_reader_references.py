@@ -64,6 +64,30 @@ def test_printed_references_read_in_their_sentences(built_book, built):
     assert loose == [], f"{len(loose)} page references outside brackets: {loose[:8]}"
 
 
+def section_titles(html_dir) -> list[str]:
+    """The headings of the edition's pages, actor pages aside (their heading is the actor's name,
+    which a link to the actor prints as a name, not as a title)."""
+    titles = []
+    for path in edition_html_files(html_dir):
+        if path.relative_to(html_dir).parts[0] in ("_static", "_sources", "_generated"):
+            continue
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+        if article is not None:
+            titles += [
+                h.get_text(" ", strip=True) for h in article.find_all(["h1", "h2", "h3", "h4"])
+            ]
+    return titles
+
+
+@each_edition
+def test_printed_section_titles_are_set_off_in_their_sentences(built_book, built):
+    """A section's title a sentence names by its link is printed between title quotes
+    (“What it shows”, 「勝ち馬なき均衡」); tests/support/test_cross_references.py shows the check
+    fails on bare ones."""
+    bare = xrefs.unquoted_titles(layout.internal_links(built.pdf), section_titles(built.html))
+    assert bare == [], f"{len(bare)} titles run into their sentence: {bare[:8]}"
+
+
 @each_edition
 def test_no_printed_link_points_with_bare_words(built_book, built):
     """A link whose words only point ("the report", その報道, こちら) carries the page it points

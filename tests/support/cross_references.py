@@ -59,6 +59,10 @@ def target_heading(link, pages, heading_ratio: float = 1.25, reach: float = 30.0
     return None
 
 
+# the quotes a title run into a sentence is set between (print_navigation.TITLE_QUOTES)
+TITLE_QUOTES = "\u201c「"
+
+
 def spliced_references(links, pages=None) -> list[str]:
     """The references (`print_layout.Link`s whose text holds "p. N") that carry no bracketed
     locator, or whose text opens with a number word ("ch. 6 its notebook, p. 43") that the heading
@@ -70,7 +74,7 @@ def spliced_references(links, pages=None) -> list[str]:
         if not re.search(PAGE, text) or re.match(PAGE, text):
             # no page, or only the page: a link broken over two lines read from its second box
             continue
-        opening = NUMBER_WORD.match(text)
+        opening = NUMBER_WORD.match(text.lstrip(TITLE_QUOTES))
         if opening and pages is not None:
             heading = "".join((target_heading(link, pages) or "").split())
             if heading.startswith("".join(opening.group(0).split())):
@@ -132,4 +136,23 @@ def bracketed_bare_links(links, page_texts, names=frozenset()) -> list[str]:
             )
             if alone and not says_where:
                 found.append(f"p. {number}: {m.group(0)!r}")
+    return found
+
+
+def unquoted_titles(links, titles) -> list[str]:
+    """Every link (`print_layout.Link`s, read with no text after the box) whose words, its bracketed
+    number and page aside, are a section's title without the edition's title quotes: on paper a
+    title run into a sentence ("read in What it shows (§11.3, p. 78)") reads as the sentence's own
+    words unless it is set off (“What it shows”, 「勝ち馬なき均衡」)."""
+    from support.print_outline import squash
+
+    # a year linked to its section of the chronology ("in 2002") is a date, not a title
+    known = {squash(title) for title in titles} - {""}
+    known = {title for title in known if not title.isdigit()}
+    found = []
+    for link in links:
+        text = " ".join(link.text.replace("\u00a0", " ").split())
+        words = re.split(r"\s?[(\[（［]", text, maxsplit=1)[0]
+        if words and squash(words) in known:
+            found.append(f"p. {link.page}: {text!r}")
     return found

@@ -276,3 +276,42 @@ def test_a_link_alone_in_brackets_carries_where_it_leads_and_a_bare_one_is_caugh
                 assert expected in (first if lang == "en" else first.replace(" ", "")), first
                 lines = [" ".join(line.split()) for line in texts[0].splitlines() if line.strip()]
                 assert not [line for line in lines if line.startswith(("、", "）"))], lines
+
+
+def test_a_title_without_its_quotes_is_caught():
+    from support.print_layout import Link
+
+    titles = ["11.3. What it shows", "5.7. 勝ち馬なき均衡"]
+    bare = [
+        Link(3, "What it shows (§\u00a011.3, p.\u00a078)", 78, None),
+        Link(4, "勝ち馬なき均衡（§5.7、p.\u00a044）", 44, None),
+    ]
+    assert len(xrefs.unquoted_titles(bare, titles)) == 2
+    quoted = [
+        Link(3, "\u201cWhat it shows\u201d (§\u00a011.3, p.\u00a078)", 78, None),
+        Link(4, "「勝ち馬なき均衡」（§5.7、p.\u00a044）", 44, None),
+        Link(5, "its notebook (ch.\u00a011, p.\u00a075)", 75, None),
+    ]
+    assert xrefs.unquoted_titles(quoted, titles) == []
+
+
+def test_the_print_build_quotes_titles_but_not_names_or_years():
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    def link(target: str, text: str) -> str:
+        span = f'<span class="std std-ref">{text}</span>'
+        return f'<a class="reference internal" href="#{target}">{span}</a>'
+
+    html = (
+        f"<html><body><p>Read {link('r', 'What it shows')}, {link('r', 'its notebook')}, "
+        f"{link('actor-rus', 'Russia')} and {link('y', '2002')}.</p>"
+        '<section id="r"><h2><span class="section-number">11.3. </span>What it shows'
+        '<a class="headerlink" href="#r">#</a></h2></section>'
+        '<section id="actor-rus"><h2>Russia</h2></section><section id="y"><h2>2002</h2></section>'
+        "</body></html>"
+    )
+    for lang, (opening, closing) in {"en": ("\u201c", "\u201d"), "ja": ("「", "」")}.items():
+        soup = BeautifulSoup(html, "html.parser")
+        number_section_references(soup, lang)
+        texts = [a.get_text().strip() for a in soup.p.find_all("a")]
+        assert texts == [f"{opening}What it shows{closing}", "its notebook", "Russia", "2002"]

@@ -54,7 +54,7 @@ IMPRINT_WORDS = {
         "to cite one record, are in "
         # the word space before the page's bracket ends the link, as the print build ends every
         # English cross-reference (print_navigation.number_section_references)
-        '<a class="ca911-xref" href="#app-how-to-cite">How to cite </a>.',
+        '<a class="ca911-xref" href="#app-how-to-cite">\u201cHow to cite\u201d </a>.',
         "html_head": "The HTML edition and the data",
         "html": "The volume is not yet published at an address. Its HTML edition holds what print "
         "cannot: the interactive tables, the files this edition names (such as "
@@ -79,7 +79,7 @@ IMPRINT_WORDS = {
         "cite_head": "引用のしかた",
         # no space after the citation's 。: a Japanese sentence follows its full stop directly
         "cite": "{citation}原典の議論を引くときは、二つの章そのものを挙げてほしい。書式と、"
-        '記録を一件ずつ示す方法は<a class="ca911-xref" href="#app-how-to-cite">引用のしかた</a>'
+        '記録を一件ずつ示す方法は<a class="ca911-xref" href="#app-how-to-cite">「引用のしかた」</a>'
         "にまとめてある。",
         "html_head": "ウェブ版とデータ",
         "html": "本書はまだどのアドレスでも公開されていない。ウェブ版には、印刷では示せないもの、"

@@ -82,7 +82,46 @@ def number_section_references(soup, lang: str | None = None) -> None:
         number = number.get_text(strip=True).rstrip(".") if number else ""
         if number and not link.get_text(" ", strip=True).startswith(number):
             link["data-ca911-number"] = numbered_kind(number, lang)
+        title = heading_title(heading)
+        if not fragment.startswith(NAMED_ENTRIES) and not title.isdigit() and title == words(link):
+            quote_title(link, lang)
         mark_reference(link, lang)
+
+
+# A section's title run into a sentence is set off as a title, as a press sets one: "the panels are
+# read in “What it shows” (§11.3, p. 78)", 「勝ち馬なき均衡」（§5.7、p. 44）. The reader's own words
+# linked to a section ("its notebook") stay as they are, and so does a name linked to its entry
+# (an actor's section is headed by its name: "Russia" is a name there, not a title), and a year
+# linked to its section of the chronology ("in 2002").
+NAMED_ENTRIES = ("actor-", "ev-", "disc-", "fact-")
+TITLE_QUOTES = {"en": ("\u201c", "\u201d"), "ja": ("\u300c", "\u300d")}
+
+
+def words(element) -> str:
+    """The element's text with its white space made single spaces."""
+    return " ".join(element.get_text().split())
+
+
+def heading_title(heading) -> str:
+    """The words of a heading without its section number and its permalink."""
+    words = [
+        piece
+        for piece in heading.find_all(string=True)
+        if not any(
+            "section-number" in (parent.get("class") or [])
+            or "headerlink" in (parent.get("class") or [])
+            for parent in piece.parents
+            if parent is not heading and parent.name
+        )
+    ]
+    return " ".join("".join(words).split())
+
+
+def quote_title(link, lang: str) -> None:
+    """The link's words between the edition's title quotes, inside the link."""
+    opening, closing = TITLE_QUOTES[lang]
+    link.insert(0, opening)
+    link.append(closing)
 
 
 # The reader's words linked to a record that only point ("the report", "his call", その報道, 同日):
