@@ -77,6 +77,37 @@ def test_no_markup_or_escapes_in_visible_html_text(built_html, path):
     assert leaked_markup(visible_text((HTML / path).read_text(encoding="utf-8"))) == []
 
 
+def repeated_credit(footer_text: str, run: int = 3) -> str | None:
+    """A run of `run` words (or, in Japanese, of 6 characters) the footer says twice: a credit given
+    by the theme's author line and again by the copyright line."""
+    words = footer_text.split()
+    runs = [" ".join(words[i : i + run]) for i in range(len(words) - run + 1)]
+    runs += [
+        footer_text[i : i + 6] for i in range(len(footer_text) - 5) if footer_text[i].isalpha()
+    ]
+    seen = set()
+    for item in runs:
+        if item in seen and not item.isspace():
+            return item
+        seen.add(item)
+    return None
+
+
+def test_repeated_credit_is_found():
+    assert repeated_credit("By the ca911 team © the ca911 team; CC BY 4.0.") is not None
+    assert repeated_credit("作成：ca911副読本チーム © ca911副読本チーム") is not None
+    assert repeated_credit("© the ca911 team; text CC BY 4.0, code MIT.") is None
+
+
+@pytest.mark.parametrize("edition", ["", "ja/"])
+def test_the_footer_gives_each_credit_once(built_html, edition):
+    for page in ("index.html", "chapters/us_russia_central_asia.html"):
+        soup = BeautifulSoup((HTML / edition / page).read_text(encoding="utf-8"), "html.parser")
+        footer = " ".join(soup.select_one(".bd-footer-content").get_text(" ").split())
+        assert footer, f"{edition}{page}: no footer"
+        assert repeated_credit(footer) is None, f"{edition}{page}: the footer repeats {footer!r}"
+
+
 # a page a reader can open says something: a heading alone (Sphinx's general index of a book
 # that indexes no terms) is an empty page; the search page fills itself from the query
 EMPTY_PAGE_CHARACTERS = 80
