@@ -40,6 +40,11 @@ HOUSE_FORMS = {
     # one word for one thing in our own text: the state hosting a force, two actors taken together
     "受け入れ国": ("受入国",),
     "組": ("ペア",),
+    # the edition a browser shows, and the appendix of every event (its title)
+    "ウェブ版": ("HTML版",),
+    "総合年表": ("全体の年表",),
+    # a count just under a number says what it counts, as the chapters do (30人弱, never 30弱)
+    "N人弱": (r"(?<=[0-9０-９])弱",),
 }
 AUTHOR_WORD = re.compile(r"(?<!原)(?:筆者|著者)(?!名)")
 # A space before Japanese text (a mark's own width already spaces it); before a separator

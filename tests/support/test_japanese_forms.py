@@ -34,6 +34,14 @@ def test_a_count_of_states_without_its_counter_is_found():
     assert forms.variant_forms(texts(mended)) == []
 
 
+def test_one_term_per_thing_and_a_count_with_its_counter():
+    broken = "<p>表はHTML版にあり、全体の年表にも載る。部隊は30弱（2003年6月）。</p>"
+    found = forms.variant_forms(texts(broken))
+    assert [f.split(" ")[0] for f in found] == ["HTML版", "全体の年表", "弱"]
+    mended = "<p>表はウェブ版にあり、総合年表にも載る。部隊は30人弱（2003年6月）。</p>"
+    assert forms.variant_forms(texts(mended)) == []
+
+
 def test_quotations_keep_the_chapters_spelling():
     quoted = "<p>原著第4章は「タシュケント」と綴る。</p>"
     assert forms.variant_forms(texts(quoted)) == []
