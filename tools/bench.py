@@ -218,6 +218,101 @@ def costliest_files(junit: Path, top: int = 20) -> list[str]:
     ]
 
 
+# issue 28's limits for what a reader's browser fetches (measured, not timed)
+PAGE_LIMIT, FIGURE_LIMIT = 1_000_000, 150_000  # bytes
+ITABLES_BUNDLE = "itables/dt_bundle"
+LOCAL_REF = re.compile(r'(?:src|href)="([^"#?]+)')
+CHROMIUM = "/usr/bin/chromium"
+
+
+def named_weight(page: Path) -> int:
+    """A page and the local files its HTML names: the estimate that picks the pages to open."""
+    named = {
+        (page.parent / ref).resolve()
+        for ref in LOCAL_REF.findall(page.read_text(encoding="utf-8"))
+        if not ref.startswith(("http", "mailto:", "data:")) and not ref.endswith(".html")
+    }
+    return page.stat().st_size + sum(f.stat().st_size for f in named if f.is_file())
+
+
+def fetched_weights(html: Path, paths: list[str]) -> dict[str, dict[str, int]]:
+    """What Chromium fetches for each page (URL → bytes), served from 127.0.0.1, as a reader's
+    first visit: the fonts the page uses, not every font its stylesheets declare."""
+    from local_site import serve  # tools/, beside this script
+    from playwright.sync_api import sync_playwright
+
+    weights = {}
+    with serve(html) as origin, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for path in paths:
+            fetched: dict[str, int] = {}
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            page = context.new_page()
+            page.on(
+                "response",
+                lambda r, f=fetched: f.__setitem__(
+                    r.url, int(r.headers.get("content-length") or 0)
+                ),
+            )
+            page.goto(f"{origin}/{path}", wait_until="networkidle")
+            weights[path] = fetched
+            context.close()
+        browser.close()
+    return weights
+
+
+TEXT_FILES = (".html", ".css", ".js", ".svg", ".json", ".txt")
+
+
+def compressed_size(html: Path, url: str, size: int) -> int:
+    """A fetched file's size gzip-compressed when it is text (fonts and images are compressed
+    already)."""
+    import gzip
+    from urllib.parse import urlsplit
+
+    local = html / urlsplit(url).path.lstrip("/")
+    if local.suffix not in TEXT_FILES or not local.is_file():
+        return size
+    return len(gzip.compress(local.read_bytes(), compresslevel=6, mtime=0))
+
+
+def weights(html: Path, top: int = 5) -> list[str]:
+    """The heaviest pages of both editions as Chromium loads them, and the largest figure files,
+    against issue 28's limits."""
+    pages = [
+        p for p in html.rglob("*.html") if not {"_static", "_sources", "_downloads"} & set(p.parts)
+    ]
+    heaviest = sorted(pages, key=named_weight, reverse=True)[: top * 2]
+    loaded = fetched_weights(html, [p.relative_to(html).as_posix() for p in heaviest])
+    totals = sorted(
+        (
+            (sum(f.values()), sum(n for u, n in f.items() if ITABLES_BUNDLE in u), path)
+            for path, f in loaded.items()
+        ),
+        reverse=True,
+    )
+    rows = [
+        f"heaviest pages as Chromium loads them (limit {PAGE_LIMIT / 1e6:.1f} MB; in brackets, "
+        "the same files gzip-compressed, as a web server that compresses text would send them):"
+    ]
+    for total, bundle, path in totals[:top]:
+        extra = f", of which {bundle / 1e6:.2f} MB the table bundle" if bundle else ""
+        sent = sum(compressed_size(html, url, n) for url, n in loaded[path].items())
+        rows.append(f"    {total / 1e6:.2f} MB ({sent / 1e6:.2f} MB)  {path}{extra}")
+    over = sum(1 for total, _, _ in totals if total > PAGE_LIMIT)
+    rows.append(f"    {over} of the {len(totals)} heaviest by their named files over the limit")
+    figures = sorted(
+        (f for f in html.rglob("*") if f.suffix in (".svg", ".png") and "_images" in f.parts),
+        key=lambda f: f.stat().st_size,
+        reverse=True,
+    )
+    rows.append(f"largest figure files (limit {FIGURE_LIMIT // 1000} kB):")
+    rows += [f"    {f.stat().st_size / 1000:.0f} kB  {f.relative_to(html)}" for f in figures[:top]]
+    over = sum(1 for f in figures if f.stat().st_size > FIGURE_LIMIT)
+    rows.append(f"    {over} of {len(figures)} figure files over the limit")
+    return rows
+
+
 def seconds(x: float) -> str:
     return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 10 else f"{x:.1f}"
 
@@ -233,7 +328,17 @@ def report(results: dict[str, dict]) -> str:
             f"| {name} | {len(r['times'])} | {seconds(r['mean'])} | {sd} | {seconds(r['min'])} "
             f"| {seconds(r['max'])} | {seconds(r['user'] + r['system'])} | {r['load_before']:.2f} |"
         )
+    cold = results.get("cold", {}).get("mean")
+    if cold:
+        rows += ["", "against the cold build (issue 28: chapter at most 0.15, pdf at most 0.5):"]
+        rows += [
+            f"    {name}: {r['mean'] / cold:.2f} × cold"
+            for name, r in results.items()
+            if name in ("pdf", "noop", "chapter", "data")
+        ]
     for name, r in results.items():
+        if r.get("weights"):
+            rows += ["", *r["weights"]]
         if r.get("costliest_files"):
             rows += ["", f"{name}: test files that cost most (JUnit XML)"]
             rows += [f"    {line}" for line in r["costliest_files"]]
@@ -291,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         results["cold"] = hyperfine(
             "cold", BUILD_BOOK, copy, out, args.cold_runs, prepare="rm -rf _build"
         )
+        results["cold"]["weights"] = weights(copy / "_build" / "html")
         if "tests" in chosen:
             # the tests run the checkout's environment by path (ROOT/.venv) for their subprocesses
             (copy / ".venv").symlink_to(BIN.parent, target_is_directory=True)
