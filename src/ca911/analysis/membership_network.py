@@ -50,6 +50,7 @@ def unshowable_memberships(data) -> pd.DataFrame:
 # first date the chapters show the membership (a "by" start), and a withdrawal or the end of what
 # the chapters show.
 START_CHANGES = {"joined": "joins", "by": "first shown as a member"}
+OBSERVER_CHANGES = {"joined": "joins as an observer", "by": "first shown as an observer"}
 
 
 END_CHANGES = {"withdrew": "leaves"}
@@ -80,7 +81,9 @@ def membership_changes(data) -> pd.DataFrame:
             rows.append(
                 {
                     "date": first.shown_from,
-                    "change": START_CHANGES.get(first.start_basis, "first shown as a member"),
+                    "change": (
+                        OBSERVER_CHANGES if first.status == "observer" else START_CHANGES
+                    ).get(first.start_basis, "first shown as a member"),
                     "member_id": member,
                     "org_id": org,
                     "as_recorded": f"{first.start_basis} {first.start}",
@@ -164,13 +167,26 @@ def snapshot_changes(data, snapshots=SNAPSHOTS) -> list[dict]:
     return out
 
 
+OBSERVER_MARK = "/observer"
+
+
+def only_observer(edge: dict) -> bool:
+    """Whether the chapters record the member only as an observer of the organisation."""
+    return set(str(edge.get("statuses", "")).split(";")) == {"observer"}
+
+
 def membership_table(data, snapshots=SNAPSHOTS) -> pd.DataFrame:
-    """Organisations (rows) × snapshots (columns): the members drawn at each date, by id."""
+    """Organisations (rows) × snapshots (columns): the members drawn at each date, by id; an
+    observer's id carries OBSERVER_MARK ("UZB/observer")."""
     cells = {}
     for label in snapshots:
         G = build_membership_graph(data, label)
         cells[label] = {
-            o: ", ".join(sorted(G[o])) for o, d in G.nodes(data=True) if d["bipartite"] == 1
+            o: ", ".join(
+                m + OBSERVER_MARK if only_observer(G.edges[m, o]) else m for m in sorted(G[o])
+            )
+            for o, d in G.nodes(data=True)
+            if d["bipartite"] == 1
         }
     orgs = sorted(set().union(*[set(c) for c in cells.values()]))
     frame = pd.DataFrame(
@@ -189,7 +205,12 @@ def project_members(G: nx.Graph) -> nx.Graph:
     for n in members:
         P.add_node(n, **{k: v for k, v in G.nodes[n].items() if k not in ("bipartite", "side")})
     for a, b in combinations(members, 2):
-        shared = sorted(set(G[a]) & set(G[b]))
+        # an observer shares no membership (Uzbekistan beside the Shanghai Forum's members)
+        shared = sorted(
+            o
+            for o in set(G[a]) & set(G[b])
+            if not only_observer(G.edges[a, o]) and not only_observer(G.edges[b, o])
+        )
         if shared:
             P.add_edge(a, b, weight=len(shared), shared=";".join(shared))
     for n in members:

@@ -46,6 +46,7 @@ WORDS = {
         "unstated end": "member by this date; no end given",
         "lane": "chapter {number}",
         "other lane": "others",
+        "observer": "{label} (observer)",
     },
     "ja": {
         "month axis": "その月の出来事（1件につき1個）",
@@ -56,6 +57,7 @@ WORDS = {
         "unstated end": "この時点で加盟（終了の記載なし）",
         "lane": "原著第{number}章",
         "other lane": "その他",
+        "observer": "{label}（オブザーバー）",
     },
 }
 
@@ -168,6 +170,11 @@ def membership_bars(
     words = words_in(WORDS, lang)
     rows = list(dict.fromkeys(zip(spans["org_id"], spans["member_id"])))
     labels = {(o, m): f"{(org_names or {}).get(o, o)} · {names.get(m, m)}" for o, m in rows}
+    # an observer's bar says so: the chapters record a place beside the members, not a membership
+    for s in spans[spans["status"].astype(str).eq("observer")].itertuples():
+        labels[(s.org_id, s.member_id)] = words["observer"].format(
+            label=labels[(s.org_id, s.member_id)]
+        )
     if narrow:  # a label wider than about a third of a phone's column: the member under it
         labels = {
             k: v.replace(" · ", "\n") if latin_width(v) > 21 else v for k, v in labels.items()
