@@ -473,3 +473,26 @@ def test_years_identifiers_and_quotations_are_not_quantities(data_copy):
         summary_ja="2001年の決議1511は「兵員1000人」と記し、兵員1,000人と1万8,000ドルを送った。",
     )
     assert not [p for p in problems_of(data_copy) if "ungrouped-quantity" in p]
+
+
+def test_a_summary_that_leans_on_the_chapters_previous_sentence(data_copy):
+    """A chronology entry read alone cannot resolve 'In the same period' or その直後."""
+    row = mutate(
+        data_copy, "events", 0, summary_en="In the same period Kvashnin visited Tajikistan."
+    )
+    assert_problem(
+        data_copy,
+        f"events.csv:{row}:summary_en: summary-leans-on-context: opens with 'In the same period'",
+    )
+    row = mutate(
+        data_copy, "facts", 0, summary_ja="その直後、イワノフ国防相がキルギスタンを訪れた。"
+    )
+    assert_problem(
+        data_copy, f"facts.csv:{row}:summary_ja: summary-leans-on-context: opens with 'その直後'"
+    )
+
+
+def test_a_summary_that_names_its_anchor_stands_alone(data_copy):
+    mutate(data_copy, "events", 0, summary_en="Soon after the June 2002 exercise, Ivanov visited.")
+    mutate(data_copy, "facts", 0, summary_ja="2002年6月の演習の直後、イワノフ国防相が訪れた。")
+    assert not [p for p in problems_of(data_copy) if "summary-leans-on-context" in p]

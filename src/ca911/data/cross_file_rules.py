@@ -10,6 +10,7 @@ from ca911.data.locators import chapter_of
 from ca911.data.name_tracing import name_rules
 from ca911.data.problems import CrossFileCheck
 from ca911.data.schema import date_columns, record_locators
+from ca911.data.summary_rules import summary_rules
 
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 
@@ -291,4 +292,5 @@ CROSS_FILE_RULES = (
     membership_event_rules,
     stance_rules,
     japanese_text_rules,
+    summary_rules,
 )
