@@ -252,8 +252,8 @@ def test_cover_carries_the_subtitle(built_book):
 
 
 # --- The table of contents prints the pages its headings are on -----------------------------------
-@lru_cache(maxsize=1)
-def heading_pages() -> tuple[tuple[str, int], ...]:
+@lru_cache(maxsize=2)
+def heading_pages(pdf: Path = PDF) -> tuple[tuple[str, int], ...]:
     """Every heading WeasyPrint placed (the PDF outline is made from the h1–h6 boxes) with its
     page."""
     found = []
@@ -263,16 +263,16 @@ def heading_pages() -> tuple[tuple[str, int], ...]:
             if isinstance(item, list):
                 walk(item)
             else:
-                found.append((item.title, reader().get_destination_page_number(item) + 1))
+                found.append((item.title, reader(pdf).get_destination_page_number(item) + 1))
 
-    walk(reader().outline)
+    walk(reader(pdf).outline)
     return tuple(found)
 
 
-def contents_pages() -> range:
+def contents_pages(pdf: Path = PDF, title: str = "Contents") -> range:
     """The contents run from its own heading's page to the page before the first chapter."""
-    pages = heading_pages()
-    start = next(page for title, page in pages if squash(title) == "Contents")
+    pages = heading_pages(pdf)
+    start = next(page for heading, page in pages if squash(heading) == title)
     end = min(page for title, page in pages if page > start)
     return range(start, end)
 
@@ -282,13 +282,15 @@ def contents_pages() -> range:
 RUNNING_HEAD_BAND = 75
 
 
-def pdftotext_layout(first: int, last: int, below_running_head: bool = True) -> str:
+def pdftotext_layout(
+    first: int, last: int, below_running_head: bool = True, pdf: Path = PDF
+) -> str:
     import subprocess
 
     crop = ["-x", "0", "-y", str(RUNNING_HEAD_BAND), "-W", "600", "-H", "800"]
     return subprocess.run(
         ["pdftotext", "-layout", *(crop if below_running_head else [])]
-        + ["-f", str(first), "-l", str(last), str(PDF), "-"],
+        + ["-f", str(first), "-l", str(last), str(pdf), "-"],
         check=True,
         capture_output=True,
         text=True,
@@ -384,6 +386,49 @@ def test_contents_page_numbers_are_the_pages_of_their_headings(built_book):
     assert len(entries) == 1 + len(parts) + chapters, entries
     assert contents_mismatches(entries, heading_pages()) == []
     assert unlisted_pages(entries, pages.stop) == []
+
+
+def joined_titles(layout_text: str) -> str:
+    """A contents title wrapped over two lines (its page on the second, indented line) on one."""
+    lines, out = layout_text.splitlines(), []
+    for line in lines:
+        if (
+            out
+            and line.startswith(" ")
+            and line.strip()
+            and not re.search(r"\s\d+\s*$", out[-1])
+            and re.match(r"^\s*\d+\.", out[-1])
+        ):
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def test_joined_titles():
+    wrapped = (
+        "11. バンドワゴン型か勢力均衡型か：立場の\n    同調ネットワーク        75\n12. データ  80"
+    )
+    assert contents_entries(joined_titles(wrapped)) == [
+        ("11. バンドワゴン型か勢力均衡型か：立場の 同調ネットワーク", 75),
+        ("12. データ", 80),
+    ]
+
+
+def test_japanese_contents_page_numbers_are_the_pages_of_their_headings(built_book):
+    """The Japanese edition's contents too: each chapter's printed page is its heading's page (its
+    data-model chapter was once listed a page early, the heading pushed past a blank page)."""
+    from support.project import EDITIONS
+
+    pdf = EDITIONS["ja"].pdf
+    pages = contents_pages(pdf, "目次")
+    entries = contents_entries(
+        joined_titles(pdftotext_layout(pages.start, pages.stop - 1, pdf=pdf))
+    )
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    chapters = sum(len(part["chapters"]) for part in toc["parts"])
+    assert len(entries) >= chapters, entries
+    assert contents_mismatches(entries, heading_pages(pdf)) == []
 
 
 def test_contents_links_land_on_the_printed_pages(built_book):
