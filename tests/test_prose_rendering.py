@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 CHAPTERS = ["chapters/us_russia_central_asia.html", "chapters/kazakhstan_uzbekistan.html"]
+# pages whose notebook glues a number into a sentence, in both editions
+GLUED = ["notebooks/network_memberships.html", "ja/notebooks/network_memberships.html"]
 STYLES_JS = """() => {
   const out = [];
   for (const a of document.querySelectorAll('.bd-article p a.reference.internal[href*="#ev-"]')) {
@@ -65,3 +67,39 @@ def test_dates_and_numbers_read_as_prose(visit, path):
         s["kind"] == "glued number" for s in styles
     )
     assert loud_prose(styles) == []
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", GLUED)
+def test_glued_numbers_in_notebooks_read_as_prose(visit, path):
+    styles = [s for s in visit(path).page.evaluate(STYLES_JS) if s["kind"] == "glued number"]
+    assert styles, f"{path}: no glued number in a paragraph"
+    assert loud_prose(styles) == []
+
+
+# a sentence of each edition's PDF with a glued number in it, and the words just before the number
+PRINTED_GLUE = {"en": "The drawn network changes on ", "ja": "描かれるネットワークは"}
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("lang", sorted(PRINTED_GLUE))
+def test_a_glued_number_prints_in_the_prose_weight(built_book, lang):
+    """On paper too the number a notebook glues into a sentence is set like the words around it
+    (myst-nb's stylesheet sets it bold)."""
+    import pypdfium2 as pdfium
+
+    from support.print_quotes import page_chars
+    from support.project import EDITIONS
+
+    doc = pdfium.PdfDocument(str(EDITIONS[lang].pdf))
+    lead = PRINTED_GLUE[lang]
+    for page in doc:
+        chars = [(c, f) for c, f in page_chars(page) if c not in "\r\n"]
+        text = "".join(c for c, _ in chars)
+        at = text.find(lead)
+        if at >= 0:
+            before = chars[at + len(lead) - 1][1]
+            number = chars[at + len(lead)][1]
+            assert ("Bold" in number) == ("Bold" in before), (lang, before, number)
+            return
+    pytest.fail(f"{lead!r} is not in the {lang} PDF")
