@@ -189,3 +189,21 @@ def test_editing_one_csv_row_re_executes_the_notebooks_that_read_it(tmp_path):
     assert executed(build.log) == ["actors_nb", "events_nb"], "every notebook reads the package"
     new = {r.pk for r in get_cache(str(cache_dir)).list_cache_records()} - first
     assert len(new) == 2, "one new cache record per notebook, keyed on the edited data"
+
+
+def test_a_notebook_cell_that_cannot_be_read_is_named_by_its_file(tmp_path):
+    """Bad cell options (here a caption's apostrophe that ends its single-quoted YAML string) stop
+    the build before any notebook runs, with the file, the cell and its line."""
+    from ca911.book.execute import execute
+
+    (tmp_path / "_config.yml").write_text("execute:\n  cache: _build/.jupyter_cache\n")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: broken\n")
+    (tmp_path / "broken.md").write_text(
+        "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n"
+        "  name: python3\n  display_name: Python 3\n---\n\n# Broken\n\n"
+        "```{code-cell} ipython3\n---\nmystnb:\n  figure:\n    caption: 'chapter 4's text'\n---\n"
+        "1\n```\n"
+    )
+    with pytest.raises(SystemExit) as stop:
+        execute(tmp_path, languages=("en",))
+    assert str(stop.value).startswith("broken.md: Code cell 1 at line 12"), stop.value

@@ -73,6 +73,7 @@ def execute(root: Path, jobs: int = 2, languages: tuple[str, ...] = LANGUAGES) -
     import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
+    from myst_nb.core.read import MystMetadataParsingError
 
     from ca911.book.execution_hash import read_markdown
 
@@ -82,9 +83,12 @@ def execute(root: Path, jobs: int = 2, languages: tuple[str, ...] = LANGUAGES) -
     todo = []
     for path, lang in runs_wanted:
         try:
-            cache.match_cache_notebook(
-                read_markdown(path.read_text(encoding="utf-8"), language=lang)
-            )
+            notebook = read_markdown(path.read_text(encoding="utf-8"), language=lang)
+        except MystMetadataParsingError as error:
+            # myst-nb names the cell and its line, not the file: the reader needs all three
+            raise SystemExit(f"{path.relative_to(root)}: {error}") from None
+        try:
+            cache.match_cache_notebook(notebook)
         except KeyError:
             todo.append((path, lang))
     print(
