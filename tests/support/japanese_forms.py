@@ -36,13 +36,19 @@ HOUSE_FORMS = {
     "コンピューター": ("コンピュータ(?!ー)",),
     "フォルダー": ("フォルダ(?!ー)",),
     # a count of states takes the counter カ, as both chapters print it (中央アジア5カ国)
-    "Nカ国": (r"(?<=[0-9０-９])国(?![内際連家境民会防務土益語間])", r"(?<=[0-9０-９])[かヵヶケ]国"),
+    "Nカ国": (
+        r"(?<=[0-9０-９])国(?![内際連家境民会防務土益語間])",
+        r"(?<=[0-9０-９])[かヵヶケ]国",
+        r"[一二三四五六七八九十]+[かカヵヶケ]国",
+    ),
     # one word for one thing in our own text: the state hosting a force, two actors taken together
     "受け入れ国": ("受入国",),
     "組": ("ペア",),
     # the edition a browser shows, and the appendix of every event (its title)
     "ウェブ版": ("HTML版",),
-    "総合年表": ("全体の年表",),
+    "総合年表": ("全体の年表", "年表全体"),
+    "コード化": ("符号化",),
+    "点検済み": ("検討済み",),
     # a count just under a number says what it counts, as the chapters do (30人弱, never 30弱)
     "N人弱": (r"(?<=[0-9０-９])弱",),
 }

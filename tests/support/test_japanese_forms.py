@@ -35,10 +35,15 @@ def test_a_count_of_states_without_its_counter_is_found():
 
 
 def test_one_term_per_thing_and_a_count_with_its_counter():
-    broken = "<p>表はHTML版にあり、全体の年表にも載る。部隊は30弱（2003年6月）。</p>"
+    broken = (
+        "<p>表はHTML版にあり、全体の年表にも載る。部隊は30弱（2003年6月）。三か国を符号化した。</p>"
+    )
     found = forms.variant_forms(texts(broken))
-    assert [f.split(" ")[0] for f in found] == ["HTML版", "全体の年表", "弱"]
-    mended = "<p>表はウェブ版にあり、総合年表にも載る。部隊は30人弱（2003年6月）。</p>"
+    assert [f.split(" ")[0] for f in found] == ["三か国", "HTML版", "全体の年表", "符号化", "弱"]
+    mended = (
+        "<p>表はウェブ版にあり、総合年表にも載る。部隊は30人弱（2003年6月）。"
+        "3カ国をコード化した。</p>"
+    )
     assert forms.variant_forms(texts(mended)) == []
 
 

@@ -118,6 +118,14 @@ WORDS = {
 _ACRONYM_IN_NAME = re.compile(r"[（(][A-Za-z/ ]+[)）]$")
 
 
+# Japanese expansions the chapters do not print (they print NATO and REF/RL alone): in square
+# brackets, as every name part from outside the chapters, so the Japanese list gives no English row.
+JAPANESE_EXPANSIONS = {
+    "NATO": "［北大西洋条約機構］",
+    "REF/RL": "［ラジオ・フリー・ヨーロッパ／ラジオ・リバティ］",
+    "RFE/RL": "［ラジオ・フリー・ヨーロッパ／ラジオ・リバティ］",
+}
+
 # An abbreviation the chapters print without expanding it anywhere (`actors.csv` says so).
 NOT_EXPANDED = {
     "EEC": {
@@ -133,6 +141,8 @@ def _expansion(pkg: DataPackage, abbr: str, actor_id: str, lang: str) -> str:
     (NATO)."""
     if abbr in NOT_EXPANDED:
         return NOT_EXPANDED[abbr][lang]
+    if lang == "ja" and abbr in JAPANESE_EXPANSIONS:
+        return JAPANESE_EXPANSIONS[abbr]
     row = pkg.actors.set_index("actor_id").loc[actor_id]
     if lang == "ja":
         name = _ACRONYM_IN_NAME.sub("", row["name_ja"])

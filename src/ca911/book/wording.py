@@ -281,7 +281,7 @@ def code_word(code, labels: dict[str, str] | None = None, lang: str = DEFAULT_LA
 
 def japanese_quotation(text: str) -> str:
     """A chapter's words quoted in Japanese running text or a table cell: 「…」, a quotation inside
-    it in 『…』 as Japanese nests them (「『勝ち馬』を求めた偏りのある」); empty stays empty."""
+    it in 『…』 as Japanese nests them (「『勝ち馬』を求めた偏りのあるもの」); empty stays empty."""
     if not isinstance(text, str) or not text:
         return text
     return "「" + text.replace("「", "『").replace("」", "』") + "」"
