@@ -222,9 +222,9 @@ def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
 def mark_short_lists(soup, items: int = 6, longest: int = 1200, head: int = 240) -> None:
     """A short list (an entry's few fields: as printed, reading, why, records) is not split over a
     page, and the short paragraph that heads it goes with it: its last item alone on a page reads as
-    a stray line. Short is measured in Latin letters' widths, a Japanese character counting two: by
-    characters, a Japanese list of 1,200 is a page tall, and keeping it whole pushed the opening of
-    the Japanese data-model chapter a page on, leaving a blank page and the contents one page out."""
+    a stray line. Short is measured in Latin letters' widths, a Japanese character counting two:
+    by characters, a Japanese list of 1,200 is a page tall, and keeping it whole pushed the
+    opening of the Japanese data-model chapter a page on, past a blank page."""
     for listing in soup.find_all(["ul", "ol"]):
         entries = listing.find_all("li", recursive=False)
         if (
