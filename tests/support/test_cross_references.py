@@ -315,3 +315,17 @@ def test_the_print_build_quotes_titles_but_not_names_or_years():
         number_section_references(soup, lang)
         texts = [a.get_text().strip() for a in soup.p.find_all("a")]
         assert texts == [f"{opening}What it shows{closing}", "its notebook", "Russia", "2002"]
+
+
+def test_a_title_opening_with_digits_still_gets_its_chapter_number():
+    """Chapter 2's title opens with a date (2001年9月11日…): its digits are not its number."""
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    html = (
+        '<html lang="ja"><body><p>章（<a class="reference internal" href="#r">'
+        '<span class="std std-ref">2001年9月11日から</span></a>）</p><section id="r"><h1>'
+        '<span class="section-number">2. </span>2001年9月11日から</h1></section></body></html>'
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    number_section_references(soup, "ja")
+    assert soup.p.a.get("data-ca911-number") == "第2章"

@@ -80,7 +80,9 @@ def number_section_references(soup, lang: str | None = None) -> None:
         link["href"] = f"#{heading['id']}"
         number = heading.find("span", class_="section-number")
         number = number.get_text(strip=True).rstrip(".") if number else ""
-        if number and not link.get_text(" ", strip=True).startswith(number):
+        # the link's words open with the number already ("12. データモデル"), not with a title's
+        # own digits ("2001年9月11日から…" is chapter 2's title: its number still follows)
+        if number and not re.match(rf"{re.escape(number)}(?![\d])", link.get_text(" ", strip=True)):
             link["data-ca911-number"] = numbered_kind(number, lang)
         title = heading_title(heading)
         if not fragment.startswith(NAMED_ENTRIES) and not title.isdigit() and title == words(link):
