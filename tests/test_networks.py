@@ -184,12 +184,13 @@ def test_as_date_reads_a_partial_date_as_its_last_day():
         ("1990-12-30", set(), None),  # S1 joined "1990": guaranteed only from 31 Dec
         ("1991-05-15", {("O1", "S1")}, None),  # S2 "by 1991-05": only from 31 May
         ("1993-06-30", {("O1", "S1"), ("O1", "S2")}, 1),
-        ("1994-12-31", {("O1", "S1"), ("O1", "S2"), ("O2", "S1"), ("O2", "S2")}, 2),
+        # S2 only observes O2: drawn there, but sharing no membership with S1 through it
+        ("1994-12-31", {("O1", "S1"), ("O1", "S2"), ("O2", "S1"), ("O2", "S2")}, 1),
         (
             "1995-06-30",
             {("O1", "S1"), ("O2", "S1"), ("O2", "S2")},
-            1,
-        ),  # S2 left O1 "1995": gone from 1 Jan
+            None,
+        ),  # S2 left O1 "1995": gone from 1 Jan, and an observer of O2 shares nothing
     ],
 )
 def test_membership_snapshot_edges_and_projection(memberships_pkg, as_of, edges, projected_weight):
@@ -221,7 +222,7 @@ def test_rows_no_date_can_show_are_listed(memberships_pkg):
         ("S1", "O1", "joins"),
         ("S2", "O1", "first shown as a member"),
         ("S1", "O2", "first shown as a member"),
-        ("S2", "O2", "joins"),
+        ("S2", "O2", "joins as an observer"),
         ("S2", "O1", "leaves"),
     ]
     last = changes.iloc[-1]
@@ -235,7 +236,7 @@ def test_rows_no_date_can_show_are_listed(memberships_pkg):
 
 def test_projected_weights_table(memberships_pkg):
     table = membership_network.projected_weights(memberships_pkg, ["1993-06-30", "1994-12-31"])
-    assert table.loc["S1–S2"].tolist() == [1, 2]
+    assert table.loc["S1–S2"].tolist() == [1, 1]  # S2 only observes O2
 
 
 def test_membership_layout_is_two_fixed_columns(memberships_pkg):
