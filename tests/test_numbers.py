@@ -33,7 +33,8 @@ def test_japanese_numbers_carry_their_qualifier_and_unit(value, qualifier, unit,
 
 def test_japanese_percentages_and_plain_numbers():
     assert with_qualifier(0.66, "nearly", share=True, lang="ja") == "66%近く"
-    assert with_qualifier(0.5, "about", share=True, lang="ja") == "約50%"
+    assert with_qualifier(0.5, "about", share=True, lang="ja") == "約5割"  # tenths in 割
+    assert with_qualifier(0.8, "nearly", share=True, lang="ja") == "8割近く"
     assert format_number(9999, lang="ja") == "9,999"
     assert format_number(10_000, lang="ja") == "1万"
     assert format_number(200_050_000, lang="ja") == "2億5万"

@@ -40,6 +40,7 @@ HOUSE_FORMS = {
         r"(?<=[0-9０-９])国(?![内際連家境民会防務土益語間])",
         r"(?<=[0-9０-９])[かヵヶケ]国",
         r"[一二三四五六七八九十]+[かカヵヶケ]国",
+        r"(?<=[、の])[二三四五六七八九]国(?![内際連家境民会防務土益語間])",
     ),
     # one word for one thing in our own text: the state hosting a force, two actors taken together
     "受け入れ国": ("受入国",),

@@ -117,9 +117,14 @@ def _myriads(n: int) -> str:
 
 
 def format_number(value, share: bool = False, lang: str = DEFAULT_LANG) -> str:
-    """1000 → '1,000'; a share 0.66 → '66%'; in Japanese 110000000 → '1億1,000万'."""
+    """1000 → '1,000'; a share 0.66 → '66%'; in Japanese 110000000 → '1億1,000万', and a share
+    in whole tenths in 割, as the chapters print shares (0.8 → '8割', never '80%' beside a
+    quoted 「約8割」)."""
     _check(lang)
     if share:
+        tenths = float(value) * 10
+        if lang == "ja" and abs(tenths - round(tenths)) < 1e-9:
+            return f"{round(tenths)}割"
         return f"{float(value):.0%}"
     return _myriads(int(value)) if lang == "ja" else f"{int(value):,}"
 
