@@ -3,6 +3,7 @@ an opening page for each part."""
 
 from __future__ import annotations
 
+import copy
 import re
 
 from ca911.book.sphinx.print_marks import add_class
@@ -106,17 +107,10 @@ def words(element) -> str:
 
 def heading_title(heading) -> str:
     """The words of a heading without its section number and its permalink."""
-    words = [
-        piece
-        for piece in heading.find_all(string=True)
-        if not any(
-            "section-number" in (parent.get("class") or [])
-            or "headerlink" in (parent.get("class") or [])
-            for parent in piece.parents
-            if parent is not heading and parent.name
-        )
-    ]
-    return " ".join("".join(words).split())
+    title = copy.copy(heading)
+    for part in title.select(".section-number, .headerlink"):
+        part.decompose()
+    return words(title)
 
 
 def quote_title(link, lang: str) -> None:
