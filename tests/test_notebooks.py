@@ -245,9 +245,11 @@ def test_table1_cells_and_its_list_of_events_share_one_numbering(pkg):
     )
     assert in_cells and in_cells.items() <= in_list.items(), (in_cells, in_list)
     assert sorted(map(int, in_list)) == list(range(1, len(in_list) + 1))
-    dates = pkg.events.set_index("event_id")["date_lo"]
-    assert list(dates.loc[[in_list[str(n)] for n in range(1, len(in_list) + 1)]]) == sorted(
-        dates.loc[list(in_list.values())]
+    from ca911.analysis.chronology import in_date_order
+
+    behind = pkg.events[pkg.events["event_id"].isin(in_list.values())]
+    assert [in_list[str(n)] for n in range(1, len(in_list) + 1)] == list(
+        in_date_order(behind)["event_id"]
     )
 
 
@@ -380,3 +382,22 @@ def test_number_wording_is_per_language_and_refuses_one_it_has_no_words_for():
     ):
         with pytest.raises(NotImplementedError, match="'fr'"):
             call()
+
+
+def test_the_full_chronology_and_the_chronology_tables_share_one_date_order(pkg):
+    """Appendix A lists events in the order every chronology table uses: an event dated only to a
+    year comes after that year's dated events (an entry saying what it followed is not printed
+    before it), and a month after its days."""
+    from ca911.analysis.chronology import chronology_table
+    from ca911.book.records import chronology_markdown, label_of
+
+    entries = re.findall(r"^\((ev-[^)]+)\)=$", chronology_markdown(pkg), re.M)
+    by_label = dict(zip(pkg.events["event_id"].map(label_of), pkg.events["event_id"]))
+    order = [by_label[e] for e in entries]
+    assert order == list(chronology_table(pkg)["record id"])
+    events = pkg.events.set_index("event_id")
+    assert (events["date_precision"] == "year").any(), "no event dated only to a year"
+    for earlier, later in zip(order, order[1:]):
+        a, b = events.loc[earlier], events.loc[later]
+        if a["date_precision"] == "year" and a["date"][:4] == b["date"][:4]:
+            assert b["date_precision"] == "year", (earlier, later)

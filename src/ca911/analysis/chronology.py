@@ -91,23 +91,34 @@ def event_actor_names(pkg: DataPackage, lang: str = "en") -> pd.Series:
 DATE_ORDER = "date order"  # a table's sort key for its date column, never shown
 
 
+def in_date_order(events: pd.DataFrame) -> pd.DataFrame:
+    """Events in the book's one date order (every chronology, table or appendix, uses it): an event
+    dated to the day (or a span of days) sorts by its first day; one dated only to a month or a year
+    sorts after the days of that month or year, by the last day it can mean ("September 2001" after
+    30 September, not before 11 September; "about 2002" after the dated events of 2002 it may
+    follow, December 2002 included)."""
+    rank = events["date_precision"].astype(str).map(PRECISION_RANK).fillna(0)
+    return (
+        events.assign(_key=events["date_hi"].where(rank > 0, events["date_lo"]), _rank=rank)
+        .sort_values(["_key", "_rank", "date_lo", "event_id"])
+        .drop(columns=["_key", "_rank"])
+    )
+
+
+# Among events that can end on the same day, the more precise first: 31 December 2001, then
+# December 2001, then the year 2001.
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
 def chronology_table(
     pkg: DataPackage, start: str | None = None, end: str | None = None, lang: str = "en"
 ) -> pd.DataFrame:
     """Date (in words, as the rest of the book writes it), actors, what happened and where it is
-    stated: one row per event, in date order. An event dated to the day (or a span of days) sorts
-    by its first day; one dated only to a month or a year sorts after the days of that month or
-    year, by the last day it can mean ("September 2001" after 30 September, not before 11
-    September). The `date order` column holds that key, then the row's place in that order: a
-    sortable table sorts its dates in words by it, since words do not sort by date."""
+    stated: one row per event, in date order (`in_date_order`). The `date order` column holds that
+    order's key, then the row's place in it: a sortable table sorts its dates in words by it, since
+    words do not sort by date."""
     ev = pkg.events if start is None else events_between(pkg, start, end)
-    ev = require_rows(ev, "events in the chosen period")
-    coarse = ev["date_precision"].astype(str).isin(["month", "year"])
-    ev = (
-        ev.assign(_key=ev["date_hi"].where(coarse, ev["date_lo"]), _coarse=coarse)
-        .sort_values(["_key", "_coarse", "date_lo", "event_id"])
-        .drop(columns=["_key", "_coarse"])
-    )
+    ev = in_date_order(require_rows(ev, "events in the chosen period"))
     kinds = pkg.labels("events", "event_type", lang)  # in Japanese the codebook's label_ja
     return pd.DataFrame(
         {
@@ -194,11 +205,11 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
 
 
 def table1_event_numbers(pkg: DataPackage) -> dict[str, int]:
-    """event_id → its number among the events behind Table 1, in date order: the one numbering that
+    """event_id → its number among the events behind Table 1, in date order (`in_date_order`): the one numbering that
     the cells' markers and the list of events share, so a reader on paper can go from a cell to its
     event."""
     ids = sorted({e for ids in pkg.iraq_war_responses["event_ids"] for e in (ids or [])})
-    ordered = pkg.events.set_index("event_id").loc[ids].sort_values("date_lo", kind="stable").index
+    ordered = in_date_order(pkg.events[pkg.events["event_id"].isin(ids)])["event_id"]
     return {event_id: number for number, event_id in enumerate(ordered, 1)}
 
 

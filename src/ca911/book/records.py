@@ -6,6 +6,7 @@ record reference as MyST (`record_markup`, the `{record}` role), the generated f
 
 from __future__ import annotations
 
+from ca911.analysis.chronology import in_date_order
 from ca911.book.myst import markdown_cell, myst_code, myst_text
 from ca911.data import dates
 from ca911.data.numbers import is_share, with_qualifier
@@ -66,11 +67,11 @@ def record_markup(ref: str) -> str:
 
 
 def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str:
-    """Every event of both chapters, by year, each entry labelled for the `{event}` role;
+    """Every event of both chapters, by year in the book's date order, each entry labelled for the `{event}` role;
     `name_of(actor_id)` writes an actor's name (generated.generators passes the link to its page:
     actor_pages.linked_name). In `lang`: the date in its words, the summary and the names from the
     data's fields in that language (`summary_ja`, `name_ja`)."""
-    ev = pkg.events.sort_values(["date_lo", "event_id"])
+    ev = in_date_order(pkg.events)
     names = pkg.actors.set_index("actor_id")["name_shown" if lang == "en" else f"name_{lang}"]
     name_of = name_of or (lambda a: myst_text(names.get(a, a)))
     actors = (
