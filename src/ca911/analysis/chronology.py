@@ -205,9 +205,9 @@ def dimension_labels(pkg: DataPackage, lang: str = "ja") -> dict[str, str]:
 
 
 def table1_event_numbers(pkg: DataPackage) -> dict[str, int]:
-    """event_id → its number among the events behind Table 1, in date order (`in_date_order`): the one numbering that
-    the cells' markers and the list of events share, so a reader on paper can go from a cell to its
-    event."""
+    """event_id → its number among the events behind Table 1, in date order (`in_date_order`): the
+    one numbering that the cells' markers and the list of events share, so a reader on paper can go
+    from a cell to its event."""
     ids = sorted({e for ids in pkg.iraq_war_responses["event_ids"] for e in (ids or [])})
     ordered = in_date_order(pkg.events[pkg.events["event_id"].isin(ids)])["event_id"]
     return {event_id: number for number, event_id in enumerate(ordered, 1)}

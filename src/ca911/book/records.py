@@ -67,10 +67,10 @@ def record_markup(ref: str) -> str:
 
 
 def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str:
-    """Every event of both chapters, by year in the book's date order, each entry labelled for the `{event}` role;
-    `name_of(actor_id)` writes an actor's name (generated.generators passes the link to its page:
-    actor_pages.linked_name). In `lang`: the date in its words, the summary and the names from the
-    data's fields in that language (`summary_ja`, `name_ja`)."""
+    """Every event of both chapters, by year in the book's date order, each entry labelled for the
+    `{event}` role; `name_of(actor_id)` writes an actor's name (generated.generators passes the
+    link to its page: actor_pages.linked_name). In `lang`: the date in its words, the summary and
+    the names from the data's fields in that language (`summary_ja`, `name_ja`)."""
     ev = in_date_order(pkg.events)
     names = pkg.actors.set_index("actor_id")["name_shown" if lang == "en" else f"name_{lang}"]
     name_of = name_of or (lambda a: myst_text(names.get(a, a)))
