@@ -292,6 +292,19 @@ def test_no_two_texts_of_the_map_crowd(drawn, lang, layout):
     assert figure_checks.crowded_text(drawn[(lang, layout)]) == []
 
 
+@pytest.mark.parametrize("lang,layout", DRAWINGS)
+def test_no_two_labels_of_the_map_run_together_on_a_line(drawn, lang, layout):
+    """Two labels side by side on one line keep more than a word space apart: a force's label
+    ending 2 pt before a place's name reads as the force at that place."""
+    assert figure_checks.run_together_text(drawn[(lang, layout)]) == []
+
+
+def test_labels_placed_a_word_space_apart_run_together(pkg, monkeypatch):
+    monkeypatch.setattr(label_placement, "TEXT_CLEAR_X_PT", 0.0)
+    broken = maps.presence_map(pkg, lang="ja", layout="wide")
+    assert figure_checks.run_together_text(broken) != []
+
+
 def test_the_label_checks_fail_on_a_broken_map(pkg, monkeypatch):
     """Labels placed with no room kept between texts crowd; a name taken off a panel is missed."""
     monkeypatch.setattr(label_placement, "TEXT_CLEAR_PT", 0.0)

@@ -590,6 +590,28 @@ def crowded_text(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
     return found
 
 
+WORD_GAP_PT = 5.0
+
+
+def run_together_text(fig, gap_pt: float = WORD_GAP_PT) -> list[str]:
+    """Two texts of a panel on one line (their boxes share at least half the smaller one's height)
+    with less than `gap_pt` between them: side by side they read as one label ("Russia: about
+    18,000 Khanabad", the force at the wrong place), though they do not touch."""
+    renderer = _laid_out(fig)
+    gap = gap_pt * fig.dpi / 72
+    found = []
+    for ax in fig.axes:
+        texts = [t for t in _texts(ax) if t.axes is ax]
+        boxes = [(t, _text_box(t, renderer)) for t in texts]
+        for i, (a, abox) in enumerate(boxes):
+            for b, bbox in boxes[i + 1 :]:
+                shared = min(abox.y1, bbox.y1) - max(abox.y0, bbox.y0)
+                apart = max(bbox.x0 - abox.x1, abox.x0 - bbox.x1)
+                if shared >= min(abox.height, bbox.height) / 2 and -1 < apart < gap:
+                    found.append(f"{a.get_text()!r} and {b.get_text()!r} run together")
+    return found
+
+
 def text_near_legends(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
     """A label placed in a panel (a node's name, a mark's label; not the axes' own titles and axis
     labels) that overlaps a legend's box (its entries, symbols and title) or comes closer than

@@ -18,6 +18,10 @@ CLEAR_PT = 1.5  # a label keeps this far from markers, leader lines and its pane
 # and this far from any other text: further than the gap between a label's own lines, so that two
 # labels never read as one block (tests/support/figure_checks.crowded_text asks for 2 pt)
 TEXT_CLEAR_PT = 2.25
+# and, beside another text on its line, more than a word space: "Russia: about 18,000" 2 pt before
+# "Khanabad" reads as one line, the force at the wrong base (figure_checks.run_together_text asks
+# for 5 pt)
+TEXT_CLEAR_X_PT = 6.0
 
 
 def data_to_pt(ax):
@@ -123,7 +127,8 @@ class LabelPlacer:
             and not ((mx, my, mr) in self.rings and _inside_disc(mx, my, mr - 1.5, padded))
             for mx, my, mr in self.markers
         )  # inside a hollow marker's ring hides nothing
-        apart = (x0 - TEXT_CLEAR_PT, y0 - TEXT_CLEAR_PT, x1 + TEXT_CLEAR_PT, y1 + TEXT_CLEAR_PT)
+        side = max(TEXT_CLEAR_PT, TEXT_CLEAR_X_PT)
+        apart = (x0 - side, y0 - TEXT_CLEAR_PT, x1 + side, y1 + TEXT_CLEAR_PT)
         faults += 10 * sum(_boxes_meet(apart, b) for b in self.boxes)
         faults += 10 * sum(_boxes_meet(padded, b) for b in self.areas)
         faults += 10 * sum(_segment_meets_box(a, b, padded) for a, b in self.leaders)
