@@ -16,7 +16,6 @@ import pandas as pd
 from ca911.book.actor_index import index_markdown
 from ca911.book.actor_page_words import PAGE_WORDS, UNIT_COLUMN
 from ca911.book.actor_records import (
-    DEPLOYMENT_STATUS_JA,
     RESOURCE_ORDER,
     actor_records,
     actors_with_pages,
@@ -32,6 +31,7 @@ from ca911.book.wording import count as count_phrase
 from ca911.book.wording import name_in_text
 from ca911.data.numbers import with_qualifier
 from ca911.data.package import DataPackage
+from ca911.data.presence_words import status_word
 from ca911.data.refs import key_of
 
 PAGE_DIR = "actors"  # under _generated/
@@ -207,9 +207,7 @@ def actor_page(
                         lang=lang,
                         unit="persons" if ja else None,
                     ),
-                    DEPLOYMENT_STATUS_JA.get(r.status, r.status)
-                    if ja
-                    else str(r.status).replace("_", " "),
+                    status_word(r.status, lang),
                     date_text(r.as_of, lang),
                     myst_code(r.locator),
                 ]

@@ -18,6 +18,7 @@ from ca911.book.wording import figure_count, japanese_quotation, name_in_text
 from ca911.data import dates
 from ca911.data.numbers import with_qualifier
 from ca911.data.package import DataPackage, shown_name
+from ca911.data.presence_words import status_word
 from ca911.data.refs import format_ref
 from ca911.data.schema import primary_key
 
@@ -69,15 +70,8 @@ def span_text(start, end, lang: str = "en", open_end: bool = False) -> str:
     return dates.span_words(start, end or None, lang)
 
 
-# What a deployment record describes, and a state's relation to a partner in a period, as the
-# Japanese pages word them (the codebook's labels define the codes; these are phrases for a line).
-DEPLOYMENT_STATUS_JA = {
-    "present": "駐留",
-    "arriving": "到着途上",
-    "planned": "計画",
-    "agreed": "合意済み",
-    "capacity": "収容能力",
-}
+# A state's relation to a partner in a period, as the Japanese pages word it (the codebook's labels
+# define the codes; these are phrases for a line).
 RELATION_JA = {
     "drawn_to": "{partner}に引き寄せられる",
     "cooperation": "{partner}と距離を保ちつつ協力",
@@ -188,7 +182,7 @@ def actor_records(pkg: DataPackage, lang: str = "en") -> pd.DataFrame:
         what = (
             f"{names.get(r['force_id'], r['force_id'])}の{r['unit_ja'] or '部隊'}（{where}）："
             + personnel_ja(r["personnel"], r["personnel_qualifier"])
-            + f"、{DEPLOYMENT_STATUS_JA.get(r['status'], r['status'])}"
+            + f"、{status_word(r['status'], 'ja')}"
             if ja
             else f"{names.get(r['force_id'], r['force_id'])} in {where}: "
             f"{r['unit'] or 'unit not named'}, "

@@ -15,7 +15,7 @@ STATUS_WORDS = {
         "present": "駐留",
         "arriving": "到着途上",
         "planned": "計画",
-        "agreed": "合意",
+        "agreed": "合意済み",
         "capacity": "収容能力",
     },
 }
