@@ -275,6 +275,22 @@ def test_short_entries_under_headings_one_after_another_make_no_chain():
     assert kept == ["問い", "1991年"]
 
 
+def test_a_paragraph_of_three_lines_under_a_heading_is_not_chained_to_its_figure():
+    """Three lines go with the heading by themselves; kept with the figure after them, a Japanese
+    chapter's first section (heading, three lines, figure) moved whole to the next page and left
+    two thirds of the opening page empty. Lines are counted in each edition's measure: about 100
+    Latin letters, 41 Japanese characters."""
+    figure = '<figure><img src="f.svg"/><figcaption>図</figcaption></figure>'
+    three_japanese_lines = "<p>" + "各レーンは一つの国家を表す。" * 8 + "</p>"  # 112 characters
+    two_english_lines = "<p>" + "Each lane is a state. " * 10 + "</p>"  # 220 letters
+    soup = marked(
+        f"<section><h2>2.1</h2>{three_japanese_lines}{figure}</section>"
+        f"<section><h2>2.2</h2>{two_english_lines}{figure}</section>"
+    )
+    kept = [p.get_text()[:4] for p in soup.select("p.ca911-keep-with-next")]
+    assert kept == ["Each"]
+
+
 def test_a_paragraph_holding_a_long_id_is_set_ragged():
     soup = marked(
         "<p>The reader <code>python -m ca911 passages ch3</code> prints them.</p>"

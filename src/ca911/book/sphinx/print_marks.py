@@ -197,20 +197,34 @@ def text_width(text: str) -> int:
     return len(text) + len(WIDE_CHARACTER.findall(text))
 
 
-def mark_keep_with_next(soup, longest: int = 240, chain: int = 3) -> None:
-    """Short paragraphs right under a heading (up to `chain` of them) stay with what follows: a
-    heading with a line under it, its table on the next page, reads as a heading left at the page
-    foot. A paragraph with nothing after it in its section but the next heading is not kept with
-    that: short entries under headings one after another (a chronology's years) would make one
-    unbreakable chain of pages, which WeasyPrint breaks before its first heading, leaving a page
-    blank."""
+# Characters in a line of body text, by kind: Latin letters (about 100 in the English measure) and
+# Japanese characters (41 in the Japanese one, each a full em).
+LINE_CHARACTERS = {"latin": 100, "wide": 41}
+
+
+def text_lines(text: str) -> float:
+    """How many lines of body text a paragraph fills, in either edition's measure."""
+    wide = len(WIDE_CHARACTER.findall(text))
+    return (len(text) - wide) / LINE_CHARACTERS["latin"] + wide / LINE_CHARACTERS["wide"]
+
+
+def mark_keep_with_next(soup, most_lines: float = 2.4, chain: int = 3) -> None:
+    """Short paragraphs right under a heading (up to `chain` of them, each under `most_lines`)
+    stay with what follows: a heading with a line or two under it, its table on the next page,
+    reads as a heading left at the page foot. A paragraph of three lines or more needs no such
+    help (its first three lines go with the heading), and chaining it to a figure moved the
+    heading, the paragraph and the figure to the next page, leaving two thirds of a Japanese
+    chapter's opening page empty. A paragraph with nothing after it in its section but the next
+    heading is not kept with that: short entries under headings one after another (a chronology's
+    years) would make one unbreakable chain of pages, which WeasyPrint breaks before its first
+    heading, leaving a page blank."""
     for heading in soup.find_all(["h2", "h3", "h4", "h5"]):
         node, marked = heading.find_next_sibling(), 0
         while (
             node is not None
             and marked < chain
             and node.name == "p"
-            and text_width(node.get_text(" ", strip=True)) <= longest
+            and text_lines(node.get_text(" ", strip=True)) <= most_lines
         ):
             following = node.find_next_sibling()
             if following is None or following.name in ("section", "h2", "h3", "h4", "h5", "h6"):
