@@ -274,6 +274,8 @@ PHRASE_TABLE_ROWS = (
     ("中央アジア諸国の外交", "カリモフの懸念を記す", "ch3-2002-akayev-stay"),
     ("キルギスタン議会が承認した", "上海協力機構の加盟国", "ch3-2001-06-sco-founded"),
     ("部隊の撤退の期限はない", "ハナバードの賃借", "ch3-2002-01-izvestia-lease"),
+    # phrases with a number: cut only after it (第201|自動車化狙撃師団), 東経 kept with its degrees
+    ("ロシア軍第201自動車化狙撃師団", "北緯38.5598°、東経68.7870°", "ch3-2001-mrd-201"),
 )
 
 

@@ -725,9 +725,17 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
     """(page, table, "end|start") of every line break in a table cell, head or body, that falls
     inside a Japanese phrase (文節) the print build's own segmentation
     (print_marks_ja.japanese_phrases) keeps whole: 印刷どお|り, 他|者. A phrase longer than
-    `longest` (the build's LONGEST_HEAD_PHRASE, brackets not counted) may break. Cells are read
-    by `column_cells`."""
-    from ca911.book.sphinx.print_marks_ja import BRACKETS, LONGEST_HEAD_PHRASE, phrase_breaks
+    `longest` (the build's LONGEST_HEAD_PHRASE, brackets not counted) may break, except inside a
+    piece of a phrase with a number (print_marks_ja.cell_words: 第201|自動車化狙撃師団 may break
+    there, not as 狙撃師|団; 東経71.4460° not at all). Cells are read by `column_cells`."""
+    from ca911.book.sphinx.print_marks import text_width
+    from ca911.book.sphinx.print_marks_ja import (
+        BRACKETS,
+        LONGEST_CELL_WORD,
+        LONGEST_HEAD_PHRASE,
+        cell_words,
+        phrase_breaks,
+    )
 
     longest = longest or LONGEST_HEAD_PHRASE
     faults = []
@@ -735,7 +743,10 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
         lines = [line.strip() for line in cell if line.strip()]
         for k in range(1, len(lines)):
             upper, lower = lines[k - 1], lines[k]
-            if not (JAPANESE.match(upper[-1]) and JAPANESE.match(lower[0])):
+            sides = (upper[-1], lower[0])
+            if not all(JAPANESE.match(c) or c.isdigit() for c in sides) or not any(
+                JAPANESE.match(c) for c in sides
+            ):
                 continue  # beside a Latin word or a mark (pdfium's lines carry no spaces: "A · B")
             text = upper + lower
             breaks = [0, *phrase_breaks(text), len(text)]
@@ -744,8 +755,16 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
                 continue
             start = max(b for b in breaks if b < at)
             end = min(b for b in breaks if b > at)
-            if len(text[start:end].strip(BRACKETS)) <= longest:
+            phrase = text[start:end]
+            if len(phrase.strip(BRACKETS)) <= longest and all(JAPANESE.match(c) for c in sides):
                 faults.append((page, table, f"{upper[-6:]}|{lower[:6]}"))
+            elif re.search(r"[0-9]", phrase):
+                offset = start
+                for piece in cell_words(phrase, longest):
+                    inside = offset < at < offset + len(piece)
+                    if inside and text_width(piece) <= LONGEST_CELL_WORD:
+                        faults.append((page, table, f"{upper[-6:]}|{lower[:6]}"))
+                    offset += len(piece)
     return faults
 
 

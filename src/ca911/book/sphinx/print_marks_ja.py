@@ -99,6 +99,23 @@ LONGEST_HEAD_PHRASE = 5
 BRACKETS = "（）「」『』()"
 
 
+# A table cell's phrase with a number, longer than a column's least width (第201自動車化狙撃師団,
+# 東経71.4460°), is cut only after a number that precedes a word (第201|自動車化狙撃師団), and each
+# of its pieces up to this many Latin widths stays whole: WeasyPrint broke the division's name
+# as 狙撃師|団 and parted 東経 from its degrees.
+LONGEST_CELL_WORD = 16
+_DIGIT = re.compile(r"[0-9]")
+_NUMBER_THEN_WORD = re.compile(r"(?<=[0-9A-Za-z.°%])(?=[\u3040-\u30ff\u3400-\u9fff])")
+
+
+def cell_words(phrase: str, longest: int) -> list[str]:
+    """A phrase longer than `longest` characters cut after each number that precedes a Japanese
+    word (mark_japanese_phrases keeps the pieces of a cut phrase whole); any other as it is."""
+    if len(phrase.strip(BRACKETS)) <= longest:
+        return [phrase]
+    return [part for part in _NUMBER_THEN_WORD.split(phrase) if part]
+
+
 def mark_japanese_phrases(
     soup, selector: str = PHRASE_ELEMENTS, longest: int = LONGEST_PHRASE, wbr: bool = False
 ) -> None:
@@ -122,9 +139,21 @@ def mark_japanese_phrases(
             pieces = japanese_phrases(str(text))
             if len(pieces) < 2 and len(str(text).strip()) < 2:
                 continue
+            words: set[int] = set()  # pieces of a phrase with a number (cell_words), kept whole
+            if wbr:
+                cut = [cell_words(piece, longest) for piece in pieces]
+                pieces = [part for parts in cut for part in parts]
+                at = 0
+                for parts in cut:
+                    if len(parts) > 1 or _DIGIT.search(parts[0]):
+                        words |= set(range(at, at + len(parts)))
+                    at += len(parts)
             new = []
-            for piece in pieces:
-                if 2 <= len(piece.strip(BRACKETS) or piece) <= longest and not piece.isspace():
+            for k, piece in enumerate(pieces):
+                if (
+                    2 <= len(piece.strip(BRACKETS) or piece) <= longest
+                    or (k in words and text_width(piece) <= LONGEST_CELL_WORD)
+                ) and not piece.isspace():
                     span = soup.new_tag("span", attrs={"class": "ca911-phrase"})
                     span.string = piece
                     new.append(span)
