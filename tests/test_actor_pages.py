@@ -71,6 +71,23 @@ def test_pages_are_the_actors_with_three_records():
     assert set(actor_records.actors_with_pages(pkg, without_memberships)) != expected_pages()
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_index_counts_an_observer_seat_as_a_record_not_a_membership(lang):
+    """The Shanghai Forum has two members and Uzbekistan's observer seat: its index line counts
+    three records of membership status, never "3 memberships" (加盟3件)."""
+    pkg = data.load()
+    records = actor_records.actor_records(pkg)
+    pages = set(actor_records.actors_with_pages(pkg, records))
+    index = actor_index.index_markdown(pkg, records, pages, lang)
+    line = next(ln for ln in index.splitlines() if "<actor-SF>" in ln)
+    observers = pkg.memberships[
+        (pkg.memberships["org_id"] == "SF") & (pkg.memberships["status"] == "observer")
+    ]
+    assert len(observers) == 1, "the data no longer hold the observer seat this test reads"
+    assert not re.search(r"\d memberships?\b(?! record)|加盟\d+件", index)
+    assert re.search(r"3 membership records$|加盟関係の記録3件$", line), line
+
+
 def page_links(html: str) -> set[str]:
     """Actor ids whose page a built HTML page links to."""
     soup = BeautifulSoup(html, "html.parser")

@@ -24,10 +24,12 @@ from ca911.data.schema import primary_key
 
 MIN_RECORDS = 3
 RESOURCE_ORDER = ("events", "facts", "memberships", "deployments", "stances", "period_relations")
+# a memberships record may be an observer's seat (Uzbekistan in the Shanghai Forum): it is counted
+# as a record of membership status, never as a membership
 KIND_WORDS = {
     "events": "event",
     "facts": "fact",
-    "memberships": "membership",
+    "memberships": "membership record",
     "deployments": "deployment",
     "stances": "stance",
     "period_relations": "period relation",

@@ -101,6 +101,7 @@ NOUNS_JA = {
     "event": ("出来事", "件"),
     "fact": ("事実", "件"),
     "membership": ("加盟", "件"),
+    "membership record": ("加盟関係の記録", "件"),
     "deployment": ("駐留・派遣", "件"),
     "stance": ("立場", "件"),
     "period relation": ("時期区分上の関係", "件"),
