@@ -14,3 +14,14 @@ def test_no_screen_words_in_print(built_book, built):
     assert found == [], f"{len(found)} screen instructions in print, for example " + "; ".join(
         f"p. {page}: {word!r} in {sentence!r}" for page, word, sentence in found[:8]
     )
+
+
+@each_edition
+def test_section_signs_are_set_one_way(built_book, built):
+    """A section is '§5.7' wherever the book names one, in the chapters' locators (ch4 §5.1) and in
+    the print build's references (“…” [§5.7, p. 39]) alike: '§ 5.7' beside '§5.1' reads as two
+    styles."""
+    found = words.spaced_section_signs(words.pdf_page_texts(built.pdf))
+    assert found == [], f"{len(found)} spaced section signs, for example " + "; ".join(
+        f"p. {page}: {text!r}" for page, text in found[:8]
+    )

@@ -73,3 +73,16 @@ def pdf_page_texts(pdf: Path | str) -> list[str]:
     ).stdout
     pages = text.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+SPACED_SECTION_SIGN = re.compile(r"§[ \u00a0\u2009\u202f]+\d[\d.]*")
+
+
+def spaced_section_signs(page_texts: list[str]) -> list[tuple[int, str]]:
+    """(page, text) of every section sign set apart from its number ('§ 8.1'), where the book
+    writes '§8.1'."""
+    return [
+        (n, m.group(0))
+        for n, text in enumerate(page_texts, 1)
+        for m in SPACED_SECTION_SIGN.finditer(text)
+    ]

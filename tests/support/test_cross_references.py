@@ -283,12 +283,12 @@ def test_a_title_without_its_quotes_is_caught():
 
     titles = ["11.3. What it shows", "5.7. 勝ち馬なき均衡"]
     bare = [
-        Link(3, "What it shows (§\u00a011.3, p.\u00a078)", 78, None),
+        Link(3, "What it shows (§11.3, p.\u00a078)", 78, None),
         Link(4, "勝ち馬なき均衡（§5.7、p.\u00a044）", 44, None),
     ]
     assert len(xrefs.unquoted_titles(bare, titles)) == 2
     quoted = [
-        Link(3, "\u201cWhat it shows\u201d (§\u00a011.3, p.\u00a078)", 78, None),
+        Link(3, "\u201cWhat it shows\u201d (§11.3, p.\u00a078)", 78, None),
         Link(4, "「勝ち馬なき均衡」（§5.7、p.\u00a044）", 44, None),
         Link(5, "its notebook (ch.\u00a011, p.\u00a075)", 75, None),
     ]

@@ -70,3 +70,8 @@ def test_checker_passes_print_wording_and_sentences_about_the_html_edition(tmp_p
     texts = page_texts(tmp_path, body)
     assert words.screen_words(texts, "en") == []
     assert words.screen_words(texts, "ja") == []
+
+
+def test_a_spaced_section_sign_is_found_and_the_house_form_passes():
+    texts = ["as read in “What it shows” [§\u00a011.3, p. 72].", "ch4 §5.1 ¶5 and [§5.7, p. 39]"]
+    assert words.spaced_section_signs(texts) == [(1, "§\u00a011.3")]

@@ -206,7 +206,7 @@ def within_brackets(link) -> bool:
 # A section's number as a reference names it: a subsection by §, an appendix (lettered) and a
 # chapter by their words in the edition's language.
 XREF_KINDS = {
-    "en": {"section": "§\u00a0{n}", "appendix": "app.\u00a0{n}", "chapter": "ch.\u00a0{n}"},
+    "en": {"section": "§{n}", "appendix": "app.\u00a0{n}", "chapter": "ch.\u00a0{n}"},
     "ja": {"section": "§{n}", "appendix": "付録{n}", "chapter": "第{n}章"},
 }
 
