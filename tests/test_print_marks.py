@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from ca911.book.sphinx.print import mark_for_print
@@ -102,6 +103,30 @@ def test_a_reference_to_a_section_carries_its_number_after_its_text():
     )
     assert ja.select_one("p a")["data-ca911-number"] == "第6章"
     assert internal_target("other.html#s") is None and internal_target("#s") == "s"
+
+
+@pytest.mark.parametrize(
+    "lang, before, words, after",
+    [("en", "phoned (", "his call", ")"), ("ja", "電話した（", "その電話", "）")],
+)
+def test_pointing_words_alone_in_a_bracket_give_way_to_the_entrys_page(lang, before, words, after):
+    """ "(his call)" prints as "(app. A, p. 124)": the words only point, and a press prints where
+    the entry is, not "(his call [app. A, p. 124])". The words stay in the page, hidden; a date
+    alone in its bracket ("(16 September 2001)") says something and keeps its words."""
+    soup = marked(
+        '<section id="c"><h1><span class="section-number">1. </span>Ch</h1>'
+        f'<p>{before}<a class="reference internal" href="#ev-call"><span class="std std-ref">'
+        f'{words}</span></a>{after} and (<a class="reference internal" href="#ev-call">'
+        '<span class="std std-ref">16 September 2001</span></a>).</p></section>'
+        '<section id="a"><h1><span class="section-number">A. </span>Chronology</h1>'
+        '<p><span id="ev-call"></span>entry</p></section>',
+        lang=lang,
+    )
+    pointer, date = soup.select("p a")
+    assert "ca911-xref-alone" in classes(pointer)
+    assert pointer.select_one("span.ca911-pointer-words").get_text() == words
+    assert pointer["data-ca911-number"] in ("app.\u00a0A", "付録A")
+    assert "ca911-xref-alone" not in classes(date) and "ca911-xref" in classes(date)
 
 
 def test_a_plain_link_alone_in_its_bracket_to_a_paragraph_prints_that_page():

@@ -25,3 +25,13 @@ def test_section_signs_are_set_one_way(built_book, built):
     assert found == [], f"{len(found)} spaced section signs, for example " + "; ".join(
         f"p. {page}: {text!r}" for page, text in found[:8]
     )
+
+
+@each_edition
+def test_no_pointing_words_stand_before_a_page_in_a_bracket(built_book, built):
+    """ "(his call [app. A, p. 124])" prints as "(app. A, p. 124)"; （その電話、付録A、p. 140） as
+    （付録A、p. 140）."""
+    found = words.pointers_before_pages(words.pdf_page_texts(built.pdf), built.lang)
+    assert found == [], f"{len(found)} brackets, for example " + "; ".join(
+        f"p. {page}: {text!r}" for page, text in found[:8]
+    )

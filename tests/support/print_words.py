@@ -86,3 +86,24 @@ def spaced_section_signs(page_texts: list[str]) -> list[tuple[int, str]]:
         for n, text in enumerate(page_texts, 1)
         for m in SPACED_SECTION_SIGN.finditer(text)
     ]
+
+
+# Words alone in a bracket that only point, before the page they stand for: "(his call [app. A,
+# p. 124])", （その電話、付録A、p. 140）.
+POINTER_BEFORE_PAGE = {
+    "en": re.compile(
+        r"\((?:the|his|her|its|their|this|that|these|those)\b[^()\[\]\d“”]{0,40}"
+        r"\s\[(?:app\.|ch\.|§|p\.)"
+    ),
+    "ja": re.compile(r"（(?:その|この|あの|同[日月年])[^（）、]{0,20}、(?:付録|第|§|p\.)"),
+}
+
+
+def pointers_before_pages(page_texts: list[str], lang: str) -> list[tuple[int, str]]:
+    """(page, text) of every bracket whose pointing words stand before the page they point to."""
+    pattern = POINTER_BEFORE_PAGE[lang]
+    return [
+        (n, m.group(0))
+        for n, text in enumerate(page_texts, 1)
+        for m in pattern.finditer(re.sub(r"\s+", " ", text))
+    ]

@@ -75,3 +75,10 @@ def test_checker_passes_print_wording_and_sentences_about_the_html_edition(tmp_p
 def test_a_spaced_section_sign_is_found_and_the_house_form_passes():
     texts = ["as read in “What it shows” [§\u00a011.3, p. 72].", "ch4 §5.1 ¶5 and [§5.7, p. 39]"]
     assert words.spaced_section_signs(texts) == [(1, "§\u00a011.3")]
+
+
+def test_pointing_words_before_a_page_are_found_and_the_page_alone_passes():
+    en = ["Putin phoned (his call [app. A, p. 124]) and", "Putin phoned (app. A, p. 124) and"]
+    assert words.pointers_before_pages(en, "en") == [(1, "(his call [app.")]
+    ja = ["電話した（その電話、付録A、p. 140）。", "電話した（付録A、p. 140）。"]
+    assert words.pointers_before_pages(ja, "ja") == [(1, "（その電話、付録")]

@@ -72,7 +72,10 @@ def number_section_references(soup, lang: str | None = None) -> None:
                     if elsewhere and elsewhere != chapter_number(link):
                         # a record's entry in another chapter or appendix: the page and where
                         link["data-ca911-number"] = numbered_kind(elsewhere, lang)
-                mark_reference(link, lang)
+                if fills_brackets(link) and POINTING_WORDS.match(words(link)):
+                    stand_in_for_the_page(soup, link)
+                else:
+                    mark_reference(link, lang)
             continue
         # The page is the heading's, not the section's: a section can begin at the foot of one page
         # (its top margin) while its heading, kept with what follows, opens the next.
@@ -155,6 +158,19 @@ def mark_reference(link, lang: str) -> None:
         # the word space before the bracket, inside the link: a line may break there, and a
         # line that does starts with the bracket, not with a space
         link.append(" ")
+
+
+def stand_in_for_the_page(soup, link) -> None:
+    """Words alone in a bracket that only point at an entry ("(his call)", （その電話）) give way on
+    paper to where the entry is: "(app. A, p. 124)", not "(his call [app. A, p. 124])", which a
+    press would not print. The words stay in the page, hidden (the stylesheet's
+    span.ca911-pointer-words), so the link keeps its text for the PDF's outline and readers."""
+    add_class(link, "ca911-xref")
+    add_class(link, "ca911-xref-alone")
+    hidden = soup.new_tag("span", attrs={"class": "ca911-pointer-words"})
+    for child in list(link.contents):
+        hidden.append(child.extract())
+    link.append(hidden)
 
 
 def fills_brackets(link) -> bool:
