@@ -49,15 +49,40 @@ HOUSE_FORMS = {
     "ウェブ版": ("HTML版",),
     "総合年表": ("全体の年表", "年表全体"),
     "コード化": ("符号化",),
-    "点検済み": ("検討済み",),
+    # what a person checked (点検済み) is not what a schema validates (検証済みのデータパッケージ)
+    "点検済み": ("検討済み", "確認済み"),
+    # the forces of the United States in our prose (欧米軍, Western forces, is another unit);
+    # a short label a figure draws may keep 米軍, but a figure is not running text
+    "アメリカ軍": ("(?<!欧)米軍",),
+    # a state's position on a question, as the codebook's stance scale names it
+    "立場": ("スタンス",),
+    "リポジトリー": ("リポジトリ(?!ー)",),
+    # the 1992 treaty by its full name (the chapters' 集団安保 stays inside 「」 and the names
+    # the data quote as printed)
+    "集団安全保障条約": ("集団安保条約",),
+    # a state joins the coalition of the Iraq war; it is not a member of an organisation
+    "有志連合への参加": ("有志連合(?:への|に)加盟",),
     # a count just under a number says what it counts, as the chapters do (30人弱, never 30弱)
     "N人弱": (r"(?<=[0-9０-９])弱",),
 }
+# Variants that hold a name the data quote as printed (有志連合): read before the quotations are
+# taken out, or the name's stand-in would hide them.
+ACROSS_QUOTATIONS = re.compile("有志連合(?:への|に)加盟")
 AUTHOR_WORD = re.compile(r"(?<!原)(?:筆者|著者)(?!名)")
 # A space before Japanese text (a mark's own width already spaces it); before a separator
 # ("。 · 原著第3章", an actor page's list of records), Latin letters or code the space is the
 # mixed-script spacing and belongs to what follows.
 SPACED_MARK = re.compile(r"[。、「」] (?=[\u3040-\u30ff\u3400-\u9fff（「『])")
+# An ASCII space between a Latin word (or code) and Japanese text: Japanese running text sets a
+# Latin word without spaces (ビルドのたびにCITATION.cffから, 次のBibTeXの項目). A name as its
+# owner writes it keeps its spaces (LATIN_SPACED_NAMES).
+# A word is two letters or more: a number, a section's number (表 C.1, A. 総合年表) and the
+# citation's n.d. are not words.
+LATIN_SPACE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u00a0]+(?=[A-Za-z]{2})"
+    r"|(?<=[A-Za-z]{2})[ \u00a0]+(?=[\u3040-\u30ff\u3400-\u9fff])"
+)
+LATIN_SPACED_NAMES = ("クリエイティブ・コモンズ 表示 4.0 国際", "クリエイティブ・コモンズ 表示 4.0")
 # a range of numbers or years set with a dash; Japanese running text sets ～ (7～15年, 1992～2004年)
 # A locator's paragraphs (¶3–4) keep the dash every locator has, in both editions.
 DASHED_RANGE = re.compile(r"(?<![¶\d])\d+\s*[–—]\s*\d")
@@ -87,9 +112,11 @@ def running_text(page_html: str, quotations=frozenset()) -> list[str]:
     texts = []
     for block in pages.blocks(root):
         text = pages.own_text(block)
+        # a variant holding a quoted name (ACROSS_QUOTATIONS) stays whole, to be found
+        kept, held = ACROSS_QUOTATIONS.split(text), ACROSS_QUOTATIONS.findall(text)
         for quotation in ordered:
-            if quotation in text:
-                text = text.replace(quotation, QUOTATION_MARK)
+            kept = [part.replace(quotation, QUOTATION_MARK) for part in kept]
+        text = "".join(part + (held[i] if i < len(held) else "") for i, part in enumerate(kept))
         if text.strip():
             texts.append(text)
     return texts
@@ -130,3 +157,14 @@ def spaced_marks(texts: list[str]) -> list[str]:
 def dashed_ranges(texts: list[str]) -> list[str]:
     """Every range of numbers set with a dash instead of ～."""
     return [repr(_context(text, m)) for text in texts for m in DASHED_RANGE.finditer(text)]
+
+
+def latin_spacing(texts: list[str]) -> list[str]:
+    """Every ASCII space between a Latin word (or code) and Japanese text, outside 「」."""
+    found = []
+    for text in texts:
+        for name in LATIN_SPACED_NAMES:
+            text = text.replace(name, QUOTATION_MARK)
+        unquoted = QUOTED.sub("「」", text)
+        found += [repr(_context(unquoted, m)) for m in LATIN_SPACE.finditer(unquoted)]
+    return found

@@ -88,3 +88,34 @@ def test_a_range_set_with_a_dash_is_found_and_code_is_not_read():
     assert len(found) == 2
     clean = "<p>基地を7～15年維持する（<code>ch3 §3.2 ¶6–7</code>、§5.1 ¶12–13）。9月11日。</p>"
     assert forms.dashed_ranges(texts(clean)) == []
+
+
+def test_one_term_per_thing_in_our_own_prose():
+    broken = (
+        "<p>米軍の駐留に対する立場とスタンス。リポジトリに確認済みの表がある。"
+        "集団安保条約の加盟国が有志連合への加盟を決め、別の国は有志連合に加盟した。</p>"
+    )
+    found = forms.variant_forms(texts(broken, frozenset({"有志連合"})))
+    assert sorted(f.split(" ")[0] for f in found) == sorted(
+        ["確認済み", "米軍", "スタンス", "リポジトリ", "集団安保条約"]
+        + ["有志連合への加盟", "有志連合に加盟"]
+    )
+    mended = (
+        "<p>アメリカ軍と欧米軍の駐留に対する立場。リポジトリーに点検済みの表がある。"
+        "集団安全保障条約（CST）の加盟国が有志連合への参加を決めた。"
+        "原著第3章は「米軍」「集団安保条約」と書く。</p>"
+    )
+    assert forms.variant_forms(texts(mended, frozenset({"有志連合"}))) == []
+
+
+def test_a_latin_word_set_with_spaces_in_japanese_text_is_found():
+    found = forms.latin_spacing(
+        texts("<p>次の BibTeX の項目は、同じ <code>CITATION.cff</code> から作る。</p>")
+    )
+    assert len(found) == 4
+    clean = (
+        "<p>次のBibTeXの項目は、同じ<code>CITATION.cff</code>から作る（松井 n.d.）。"
+        "表 C.1 国家。バージョン0.1.0。クリエイティブ・コモンズ 表示 4.0 国際。"
+        "「Central Asia after 9/11 という題」</p>"
+    )
+    assert forms.latin_spacing(texts(clean)) == []

@@ -20,9 +20,9 @@ def edition_citation(cff: dict, lang: str = "en", title_markup=lambda title: tit
     """The volume cited as an edition's reader cites it, naming the other edition too. English:
     'The ca911 companion-volume team. Central Asia after 9/11: a reproducible companion. Version
     0.1.0. In two editions …'; Japanese, in the Japanese form (the title in 『』, the team's
-    Japanese name): 'ca911副読本チーム『9.11後の中央アジア：再現可能な副読本』バージョン0.1.0、
-    日本語版。英語版 …と同じ資料から作る二つの版の一つ。' `title_markup` sets the English title
-    (italics in HTML)."""
+    Japanese name): 'ca911副読本チーム『9.11後の中央アジア：再現可能な副読本』日本語版、
+    バージョン0.1.0。英語版…と同じ資料から作る二つの版の一つ。' `title_markup` sets the English
+    title (italics in HTML)."""
     from ca911.book.editions import EDITIONS, TEAM_JA
 
     authors = ", ".join(
@@ -32,8 +32,8 @@ def edition_citation(cff: dict, lang: str = "en", title_markup=lambda title: tit
     english, japanese = cff["title"], EDITIONS["ja"].title
     if lang == "ja":
         return (
-            f"{TEAM_JA}『{japanese}』バージョン{version}、日本語版。"
-            f"英語版 {title_markup(english)}（{authors}）と同じ資料から作る二つの版の一つ。"
+            f"{TEAM_JA}『{japanese}』日本語版、バージョン{version}。"
+            f"英語版{title_markup(english)}（{authors}）と同じ資料から作る二つの版の一つ。"
         )
     return (
         f"{authors}. {title_markup(english)}. Version {version}. "
@@ -86,11 +86,11 @@ CITATION_WORDS = {
     },
     "ja": {
         "one_record": "一つの記録",
-        "record_text": "すべての記録には変わらない参照名がある。`data/` のファイル名から `.csv` を"
+        "record_text": "すべての記録には変わらない参照名がある。`data/`のファイル名から`.csv`を"
         "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と齟齬一覧も同じ形を"
         "用いる）。記録を引用するときは本書のバージョンを添え、読者が当時のデータを取得できるように"
         "する：",
-        "record_example": "{team}『{title}』日本語版、バージョン{version}、記録 {ref}",
+        "record_example": "{team}『{title}』日本語版、バージョン{version}、記録{ref}",
         "anchors": "出来事と日付のない事実にはウェブ版でのアンカーもある"
         "（出来事は総合年表の項目、事実は「日付のない事実」の項目）。また、ページをもつ"
         "アクターはそのすべての記録を参照名とともに示す。",
@@ -100,13 +100,13 @@ CITATION_WORDS = {
         "示す。記録、その参照名、バージョンは両版で共通である。",
         # the format's name is English: the heading says what it is in Japanese first
         "cff_head": "引用情報ファイル（{english}`Citation File Format`）",
-        "cff": "プロジェクトの最上位にあるファイル `CITATION.cff`（現状のまま）：",
+        "cff": "プロジェクトの最上位にあるファイル`CITATION.cff`（現状のまま）：",
         # what a Japanese reader needs before the English BibTeX record
-        "bibtex_note": "次の BibTeX の項目は英語版のものと同じで、両版が同じ `CITATION.cff` "
+        "bibtex_note": "次のBibTeXの項目は英語版のものと同じで、両版が同じ`CITATION.cff`"
         "から作る同じデータである。著者名と題名は英語で記され、日本語の名前を含まないので、"
-        "日本語の文献を読みで並べるための `yomi` 欄はもたない。日本語の文献として著者名と年の"
+        "日本語の文献を読みで並べるための`yomi`欄はもたない。日本語の文献として著者名と年の"
         "形式で引用するときは、本文中では（{team} {year}）とし、文献一覧には次のように記す"
-        "（刊行年が記されていないため、年は {year} とする）：",
+        "（刊行年が記されていないため、年は{year}とする）：",
     },
 }
 EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"

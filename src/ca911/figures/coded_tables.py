@@ -34,12 +34,12 @@ HATCH_ON_LIGHT, HATCH_ON_DARK = "#555555", "#ffffff"
 # the English labels ('3 — declares …').
 STANCE_WORDS_JA = {
     "not_stated": "0 — 立場の表明なし",
-    "refuses": "1 — 自国領土・地域の米軍使用を拒む",
-    "denies_plans": "2 — 米軍使用の要請・交渉・計画を否定（排除はしない）",
+    "refuses": "1 — 自国領土・地域のアメリカ軍使用を拒む",
+    "denies_plans": "2 — アメリカ軍使用の要請・交渉・計画を否定（排除はしない）",
     "general_cooperation": "3 — 対テロ協力の用意を表明（軍事的な利用には触れない）",
     "airspace": "4 — 領空（上空通過）を提供または拒まない、人道目的に限る場合を含む",
     "search_rescue": "5 — 捜索救難・人道作戦に限って飛行場や領土を提供",
-    "full_support": "6 — 米軍の作戦を全面的に支援・協力、または基地使用を提供・受け入れ",
+    "full_support": "6 — アメリカ軍の作戦を全面的に支援・協力、または基地使用を提供・受け入れ",
 }
 # Table 1's codes (iraq_war_responses.value_code) in our Japanese.
 TABLE1_CODE_WORDS_JA = {
