@@ -342,3 +342,12 @@ def test_a_label_before_its_heading_moves_into_it_so_the_heading_opens_its_page(
     assert soup.select_one("h3 > span#label-a") is not None and soup.h3.get_text() == "A#"
     assert soup.select_one("section > span#not-a-label-target") is not None  # no heading follows
     assert soup.find(recursive=False)["id"] == "document-a"  # a chapter's anchor stays
+
+
+def test_a_cell_that_is_a_date_or_a_qualified_number_is_kept_on_one_line():
+    """ "4 December / 2001" and "about / 18,000" broke in a narrow column while the cells beside them
+    stood whole; prose in a cell still wraps."""
+    cells = ["4 December 2001", "about 18,000", "September 2001", "up to 3,000", "the base at Kant"]
+    soup = marked("<table><tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr></table>")
+    kept = [td.get_text() for td in soup.select("td.ca911-unbroken-cell")]
+    assert kept == cells[:4]

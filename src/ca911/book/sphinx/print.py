@@ -53,7 +53,7 @@ from ca911.book.sphinx.print_navigation import (
     open_parts,
 )
 from ca911.book.sphinx.print_pages import group_chapters, labels_into_headings
-from ca911.book.sphinx.print_tables import mark_table_notes
+from ca911.book.sphinx.print_tables import mark_date_cells, mark_table_notes
 
 PRINT_BUILDERS = ("simplepdf",)
 # A section labelled `…-downloads` lists files to download and says how to open them: a paper reader
@@ -130,6 +130,7 @@ def mark_for_print(
     mark_lead_ins(soup)
     keep_ideographic_spaces(soup)
     mark_number_columns(soup)
+    mark_date_cells(soup)
     mark_wide_tables(soup)
     mark_landscape_tables(soup)
     mark_identifiers(soup)

@@ -1,4 +1,5 @@
-"""A table's note stays with its table in print.
+"""A table's note stays with its table in print, and a cell that is one date or number stays on
+one line.
 
 A note is the paragraph right after a table that explains it: the key to its dashes ("– = the
 chapter names none"), its data ("Data: …"), its source or a note. Printed on the next page, it
@@ -9,6 +10,8 @@ last rows (`.ca911-table-note`: no break before it, none inside it).
 from __future__ import annotations
 
 import re
+
+from ca911.book.sphinx.print_marks import add_class
 
 TABLE_NOTE_CLASS = "ca911-table-note"
 # how a note opens, in either edition: a key to the table's dashes ("– = …", "– は…", the Japanese
@@ -46,3 +49,30 @@ def table_notes(soup):
 def mark_table_notes(soup) -> None:
     for note, _ in table_notes(soup):
         note["class"] = [*note.get("class", []), TABLE_NOTE_CLASS]
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A table cell that is a date in words, with the book's qualifiers: "4 December 2001", "about
+# April 2002", "by September 2001", "2002".
+DATE_CELL = re.compile(
+    rf"^(?:(?:about|by|from|until|early|mid|late|before|after)[ -])?(?:\d{{1,2}}[–-]?\d{{0,2}} )?"
+    rf"(?:(?:{MONTHS})(?:[–-](?:{MONTHS}))? )?\d{{4}}$"
+)
+
+
+# A table cell that is a number with a word or two of qualifier: "about 18,000", "up to 3,000",
+# "3,200 expected".
+QUALIFIED_NUMBER_CELL = re.compile(r"^(?:[a-z]+ ){0,2}\d[\d,.]*(?: [a-z]+)?$")
+LONGEST_UNBROKEN_CELL = 20
+
+
+def mark_date_cells(soup) -> None:
+    """A table cell holding only a date in words, or a number with its qualifier, keeps it on one
+    line: a narrow column broke "4 December / 2001" and "about / 18,000" while the cells beside
+    them stood whole."""
+    for cell in soup.select("table td"):
+        text = cell.get_text(" ", strip=True)
+        if DATE_CELL.match(text) or (
+            len(text) <= LONGEST_UNBROKEN_CELL and QUALIFIED_NUMBER_CELL.match(text)
+        ):
+            add_class(cell, "ca911-unbroken-cell")
