@@ -53,6 +53,13 @@ def test_no_space_after_a_japanese_mark(running_texts):
     assert found == [], f"{len(found)} spaces after 。、「」:\n" + "\n".join(found[:15])
 
 
+def test_no_space_between_a_latin_word_and_japanese(running_texts):
+    """`events.csv`のフィールド, not `events.csv` の: the Japanese edition sets Latin words and
+    code against Japanese text with no space, as its prose does throughout."""
+    found = _found(running_texts, forms.latin_spacing)
+    assert found == [], f"{len(found)} spaced Latin words:\n" + "\n".join(found[:15])
+
+
 def test_no_space_after_a_japanese_mark_in_the_print_front_matter(built_book):
     texts = list(pdf_page_texts(JA.pdf)[:FRONT_PAGES])
     assert any("引用のしかた" in text for text in texts), "no imprint in the front matter"

@@ -69,7 +69,7 @@ OUTSIDE = {
         "SHA": "［セキュア・ハッシュ・アルゴリズム］（SHA-256：チェックサム）",
         "URL": "［ユニフォーム・リソース・ロケーター］：ウェブ上の所在",
         "WGS": "［世界測地系］（WGS 84：座標の測地系）",
-        "YYYY": "日付の年（4桁。YYYY-MM-DD のように）",
+        "YYYY": "日付の年（4桁。YYYY-MM-DDのように）",
         "README": "略語ではない：フォルダーの内容についての注記を収めたファイルの名",
     },
 }
@@ -86,11 +86,11 @@ ORIGIN_WORDS = {
     "ja": {
         "printed": "章に印刷されている",
         "ours": "本書の略記",
-        "id": "データの id",
-        "misprint": "原著第4章の印刷どおり（RFE/RL の誤り）",
+        "id": "データのid",
+        "misprint": "原著第4章の印刷どおり（RFE/RLの誤り）",
         "outside": "章の外による",
-        "state": "データの id（ISO 3166-1 alpha-3）",
-        "former": "データの id（旧 ISO 3166-1 コード。章の外による）",
+        "state": "データのid（ISO 3166-1 alpha-3）",
+        "former": "データのid（旧ISO 3166-1 コード。章の外による）",
     },
 }
 WORDS = {
@@ -130,7 +130,7 @@ JAPANESE_EXPANSIONS = {
 NOT_EXPANDED = {
     "EEC": {
         "en": "not expanded in the chapters: chapter 4's Table 1 prints EEC alone",
-        "ja": "章は展開していない（原著第4章の表1は EEC とのみ印刷）",
+        "ja": "章は展開していない（原著第4章の表1はEECとのみ印刷）",
     }
 }
 

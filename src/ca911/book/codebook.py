@@ -70,12 +70,12 @@ WORDS = {
         "codes_caption": "Codes of `{field}` in `{path}`{ordered}.",
     },
     "ja": {
-        "intro": "データパッケージ `{name}`（バージョン {version}）は{n}の表からなる。"
-        "この版のデータの SHA-256：`{sha}…`。",
+        "intro": "データパッケージ`{name}`（バージョン {version}）は{n}の表からなる。"
+        "この版のデータのSHA-256：`{sha}…`。",
         "no_rule": "フィールドの表で規則欄の – は、そのフィールドにパターンも"
         "固定したコードもないことを示す。",
         "rows": "行数：{n}。主キー：`{key}`。",
-        "derived": "`python -m ca911 derive` により章の本文から導出したもので、手では編集しない。",
+        "derived": "`python -m ca911 derive`により章の本文から導出したもので、手では編集しない。",
         "external": "**外部：** 各行に記す公開の参照資料による事実で、章からのものではない。",
         "foreign_keys": "外部キー：",
         "fk_sep": "、",
@@ -89,11 +89,11 @@ WORDS = {
         "yes": "はい",
         "no": "いいえ",
         "field_columns": ["フィールド", "型", "必須", "意味", "規則", "値のある行"],
-        "fields_caption": "`{path}` のフィールド。",
-        "patterns": "`{path}` のパターン（値が一致すべき正規表現）：",
+        "fields_caption": "`{path}`のフィールド。",
+        "patterns": "`{path}`のパターン（値が一致すべき正規表現）：",
         "ordered": "（順序あり）",
         "code_columns": ["コード", "意味", "記録数"],
-        "codes_caption": "`{path}` の `{field}` のコード{ordered}。",
+        "codes_caption": "`{path}`の`{field}`のコード{ordered}。",
     },
 }
 
