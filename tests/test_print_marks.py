@@ -345,7 +345,7 @@ def test_a_label_before_its_heading_moves_into_it_so_the_heading_opens_its_page(
 
 
 def test_a_cell_that_is_a_date_or_a_qualified_number_is_kept_on_one_line():
-    """ "4 December / 2001" and "about / 18,000" broke in a narrow column while the cells beside them
+    """A narrow column broke "4 December / 2001" and "about / 18,000" while the cells beside them
     stood whole; prose in a cell still wraps."""
     cells = ["4 December 2001", "about 18,000", "September 2001", "up to 3,000", "the base at Kant"]
     soup = marked("<table><tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr></table>")
