@@ -558,3 +558,18 @@ def test_no_latin_full_stop_ends_a_japanese_sentence_in_the_pdf(ja_pdf):
 def test_the_latin_stop_check_tells_a_stop_from_an_abbreviation():
     assert len(ja.latin_stops([one_line_page("10月30日の出来事. この44件の表")])) == 1
     assert ja.latin_stops([one_line_page("松井 n.d.、付録F、p. 204。ch3 §2 ¶7。")]) == []
+
+
+def test_a_line_may_break_after_code_set_against_japanese():
+    """`note_en`に忠実な: no space parts the code from the Japanese after it, and WeasyPrint finds
+    no break there by itself; a <wbr> gives the one Japanese allows. Code before a space needs
+    none."""
+    from bs4 import BeautifulSoup
+
+    from ca911.book.sphinx.print_marks_ja import mark_breaks_after_code
+
+    soup = BeautifulSoup(
+        "<td>注記（<code>note_en</code>に忠実な文）。<code>unit</code> が空</td>", "html.parser"
+    )
+    mark_breaks_after_code(soup)
+    assert [str(c.next_sibling) for c in soup.find_all("code")] == ["<wbr/>", " が空"]

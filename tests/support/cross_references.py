@@ -22,6 +22,9 @@ import re
 # a page reference as the print stylesheet writes it: "p." and a no-break space before the number
 PAGE = r"(?<![\w.])p\.\s?\d+(?!\d)"
 CLOSING = ")]）］"
+# "app. A, p. 124", 付録A、p. 140: a reference standing in for pointing words (its pieces, as a link
+# broken over two lines is read twice)
+WHERE_ALONE = r"(?:(?:ch\.\s?\d+|app\.\s?[A-Z]|§\s?[\d.]+|第\d+章|付録[A-Z])[,、]?|" + PAGE + ")"
 # the words a section's number is named by, in both editions (print_navigation.XREF_KINDS)
 NUMBER_WORD = re.compile(r"^(?:ch\.\s?\d|app\.\s?[A-Z]\b|§\s?\d|第\d+章|付録[A-Z])")
 # a reference's locator: in brackets after the link text, the page last
@@ -73,6 +76,10 @@ def spliced_references(links, pages=None) -> list[str]:
         text = " ".join(link.text.replace("\u00a0", " ").split())
         if not re.search(PAGE, text) or re.match(PAGE, text):
             # no page, or only the page: a link broken over two lines read from its second box
+            continue
+        if re.fullmatch(rf"(?:{WHERE_ALONE}\s*)+", text):
+            # only where the entry is: pointing words alone in their bracket gave way to it
+            # (print_navigation.stand_in_for_the_page), the bracket being the sentence's own
             continue
         opening = NUMBER_WORD.match(text.lstrip(TITLE_QUOTES))
         if opening and pages is not None:

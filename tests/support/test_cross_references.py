@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from support import cross_references as xrefs
@@ -114,6 +115,33 @@ def test_a_title_that_opens_with_a_chapter_number_is_not_spliced(tmp_path):
     assert len(links) == 1
     assert xrefs.spliced_references(links, layout.read_pages(pdf)) == []
     assert xrefs.spliced_references(links) != []  # without the headings it looks spliced
+
+
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        ("en", '<p>Putin phoned (<a class="reference internal" href="#ev-call">his call</a>).</p>'),
+        ("ja", '<p>電話した（<a class="reference internal" href="#ev-call">その電話</a>）。</p>'),
+    ],
+)
+def test_pointing_words_given_way_to_their_entrys_page_are_not_spliced(tmp_path, lang, sentence):
+    """ "(his call)" prints as "(app. A, p. 124)" (print_navigation.stand_in_for_the_page): the
+    reference is where the entry is, and nothing of the sentence is spliced into it."""
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    html = (
+        f'<html lang="{lang}"><body><section id="c"><h1><span class="section-number">1. </span>'
+        f"Ch</h1>{sentence}</section>"
+        '<section id="a"><h1 style="break-before: page"><span class="section-number">A. </span>'
+        'Chronology</h1><p><span id="ev-call"></span>entry</p></section></body></html>'
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    number_section_references(soup, lang)
+    assert soup.select_one("a.ca911-xref-alone") is not None
+    pdf = pdf_of(tmp_path / lang, str(soup), book_xref_rules())
+    links = layout.internal_links(pdf)
+    assert len(links) == 1 and re.search(r"p\.\s?2", links[0].text), links
+    assert xrefs.spliced_references(links, layout.read_pages(pdf)) == []
 
 
 def test_unbracketed_page_is_caught():

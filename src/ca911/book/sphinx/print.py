@@ -43,6 +43,7 @@ from ca911.book.sphinx.print_marks import (
 from ca911.book.sphinx.print_marks_ja import (
     LONGEST_HEAD_PHRASE,
     TABLE_HEAD_ELEMENTS,
+    mark_breaks_after_code,
     mark_japanese_cells,
     mark_japanese_contents,
     mark_japanese_phrases,
@@ -144,6 +145,7 @@ def mark_for_print(
     mark_short_lists(soup)
     if lang == "ja":
         mark_japanese_cells(soup)
+        mark_breaks_after_code(soup)
     mark_code_continuations(soup)
     mark_table_notes(soup)
     number_section_references(soup, lang)

@@ -191,3 +191,16 @@ def mark_japanese_contents(toc: str) -> str:
         add_class(link.parent, "ca911-numbered-entry")
     mark_japanese_phrases(soup, "li > a, p.caption")
     return str(soup)
+
+
+def mark_breaks_after_code(soup) -> None:
+    """A line may break after code set against Japanese text with no space (`note_en`に忠実な):
+    code never breaks inside (print stylesheet), and WeasyPrint finds no break between it and the
+    Japanese after it, so such a cell counted as one unbreakable line and pushed its table past
+    the text block. A <wbr> after the code gives the break Japanese text allows there."""
+    from bs4 import NavigableString
+
+    for code in soup.find_all("code"):
+        after = code.next_sibling
+        if type(after) is NavigableString and JAPANESE_CHARACTER.match(str(after)):
+            code.insert_after(soup.new_tag("wbr"))
