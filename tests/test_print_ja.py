@@ -412,6 +412,13 @@ def test_japanese_pdf_keeps_the_kinsoku_rules(ja_pdf):
     assert faults == [], report(faults, "lines break a kinsoku rule")
 
 
+def test_japanese_pdf_never_parts_a_number_from_its_counter(ja_pdf):
+    """「第16／章」「18／件」 at a line's end read as a make-up fault: the print build sets each
+    number with its counter unbroken (print_marks_ja.mark_number_counters)."""
+    faults = ja.counters_parted(list(ja_lines()))
+    assert faults == [], report(faults, "numbers parted from their counters")
+
+
 def test_japanese_pdf_has_no_stretched_spacing(ja_pdf):
     faults = ja.stretched_gaps(list(ja_lines()))
     assert faults == [], report(faults, "stretched gaps")
@@ -573,3 +580,19 @@ def test_a_line_may_break_after_code_set_against_japanese():
     )
     mark_breaks_after_code(soup)
     assert [str(c.next_sibling) for c in soup.find_all("code")] == ["<wbr/>", " が空"]
+
+
+def test_numbers_and_their_counters_are_set_unbroken():
+    from bs4 import BeautifulSoup
+
+    from ca911.book.sphinx.print_marks_ja import mark_number_counters
+
+    soup = BeautifulSoup(
+        "<body><p>（第16章）の18件、中央アジア4カ国、1990年代、2001年9月17日ごろ。"
+        "<code>2002年</code></p></body>",
+        "html.parser",
+    )
+    mark_number_counters(soup)
+    kept = [s.get_text() for s in soup.select("span.ca911-unbroken")]
+    assert kept == ["第16章", "18件", "4カ国", "1990年代", "2001年", "9月", "17日"]
+    assert soup.code.get_text() == "2002年" and soup.code.find("span") is None

@@ -232,6 +232,41 @@ def kinsoku_faults(lines: list[Run]) -> list[tuple[int, str]]:
     return faults
 
 
+# A number's counter (件, 章, 年, カ国 …): a line never parts it from its number, nor 第 from it.
+COUNTER_OPENING = re.compile(r"^(?:カ国|年代|[年月章件人者名割万億本機回部条項節]|日(?!本))")
+
+
+def counters_parted(lines: list[Run]) -> list[tuple[int, str]]:
+    """(page, the break) of every line that ends in a number (or 第) whose counter (or number)
+    opens the next line of the same paragraph: 「第16／章」, 「18／件」. The next line is the next
+    run on the page whose baseline is one line below, starting where a line of that block starts
+    (its left within an em of the line before's)."""
+    right: dict[tuple, float] = {}  # the measure's right edge, by page and type size
+    for line in lines:
+        if line.inked:
+            key = (line.page, round(line.inked[-1].size, 1))
+            right[key] = max(right.get(key, 0.0), line.inked[-1].right)
+    faults = []
+    for upper, lower in zip(lines, lines[1:]):
+        a, b = upper.inked, lower.inked
+        if upper.page != lower.page or not a or not b:
+            continue
+        size = a[-1].size
+        if a[-1].right < right[upper.page, round(size, 1)] - 2 * size or b[0].size != size:
+            continue  # a line that ends short of the measure was not broken for want of room
+        if not (0.8 * size < abs(b[0].baseline - a[-1].baseline) < 2.2 * size):
+            continue
+        if abs(b[0].left - a[0].left) > 1.5 * size and b[0].left > a[0].left:
+            continue
+        end, start = upper.text.rstrip(), lower.text.lstrip()
+        parted = (end[-1:].isdigit() and COUNTER_OPENING.match(start)) or (
+            end.endswith("第") and start[:1].isdigit()
+        )
+        if parted:
+            faults.append((upper.page, f"{end[-6:]}／{start[:6]}"))
+    return faults
+
+
 # ---------------------------------------------------------------------------- stretched spacing
 def stretched_gaps(lines: list[Run], tolerance: float = STRETCH_TOLERANCE) -> list[tuple]:
     """(page, gap in em, the text either side) of every gap in a Japanese line of prose (set at

@@ -47,6 +47,7 @@ from ca911.book.sphinx.print_marks_ja import (
     mark_japanese_cells,
     mark_japanese_contents,
     mark_japanese_phrases,
+    mark_number_counters,
 )
 from ca911.book.sphinx.print_navigation import (
     link_part_labels,
@@ -146,6 +147,7 @@ def mark_for_print(
     if lang == "ja":
         mark_japanese_cells(soup)
         mark_breaks_after_code(soup)
+        mark_number_counters(soup)
     mark_code_continuations(soup)
     mark_table_notes(soup)
     number_section_references(soup, lang)

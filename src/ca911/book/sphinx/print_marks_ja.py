@@ -204,3 +204,37 @@ def mark_breaks_after_code(soup) -> None:
         after = code.next_sibling
         if type(after) is NavigableString and JAPANESE_CHARACTER.match(str(after)):
             code.insert_after(soup.new_tag("wbr"))
+
+
+# A number and its counter (第16章, 2002年, 18件, 4カ国, 1990年代) are one word in Japanese setting:
+# a line never parts them (「第16／章」「18／件」 on the proofs).
+NUMBER_WITH_COUNTER = re.compile(
+    r"第?[0-9０-９][0-9０-９,.]*(?:カ国|年代|年|月|日|章|件|人|者|名|割|万|億|本|機|回|部|条|項|節)"
+)
+
+
+def mark_number_counters(soup) -> None:
+    """Every number with its counter in running text set in a span that never breaks
+    (.ca911-unbroken); code and preformatted text keep their own rules."""
+    from bs4 import NavigableString
+
+    body = soup.body or soup
+    for text in list(body.find_all(string=NUMBER_WITH_COUNTER)):
+        if type(text) is not NavigableString:
+            continue
+        if text.find_parent(["code", "pre", "script", "style", "title"]) is not None:
+            continue
+        if text.parent is not None and "ca911-unbroken" in (text.parent.get("class") or []):
+            continue
+        value, at, pieces = str(text), 0, []
+        for match in NUMBER_WITH_COUNTER.finditer(value):
+            pieces.append(NavigableString(value[at : match.start()]))
+            span = soup.new_tag("span", attrs={"class": "ca911-unbroken"})
+            span.string = match.group(0)
+            pieces.append(span)
+            at = match.end()
+        pieces.append(NavigableString(value[at:]))
+        for piece in pieces:
+            if str(piece):
+                text.insert_before(piece)
+        text.extract()
