@@ -401,3 +401,11 @@ def test_the_full_chronology_and_the_chronology_tables_share_one_date_order(pkg)
         a, b = events.loc[earlier], events.loc[later]
         if a["date_precision"] == "year" and a["date"][:4] == b["date"][:4]:
             assert b["date_precision"] == "year", (earlier, later)
+    # the year's events without a month are announced where they begin, after its dated ones
+    markdown = chronology_markdown(pkg)
+    note = markdown.index("Dated only to the year 2002")
+    assert (
+        markdown.index("(ev-ch3-2002-04-")
+        < note
+        < markdown.index("(ev-ch3-2002-ivanov-visits-kyrgyzstan-facilities-agreement)=")
+    )
