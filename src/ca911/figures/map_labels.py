@@ -36,7 +36,7 @@ LABEL_AT = {
     ("bishkek", "western-forces"): (0, 10, "center", "bottom"),
     ("bishkek", "RUS"): (-6, 14, "right", "bottom"),
     ("manas", "USA"): (-11, 4, "right", "top"),
-    ("kant", "RUS"): (9, 4, "left", "top"),
+    ("kant", "RUS"): (-4, -8, "left", "top"),
     ("kant", "CRRF"): (9, 4, "left", "top"),
 }
 
