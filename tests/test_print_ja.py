@@ -576,10 +576,14 @@ def test_a_line_may_break_after_code_set_against_japanese():
     from ca911.book.sphinx.print_marks_ja import mark_breaks_after_code
 
     soup = BeautifulSoup(
-        "<td>注記（<code>note_en</code>に忠実な文）。<code>unit</code> が空</td>", "html.parser"
+        "<td>注記（<code>note_en</code>に忠実な文）。<code>unit</code> が空、スラッグ"
+        "<code>a-b</code>。</td>",
+        "html.parser",
     )
     mark_breaks_after_code(soup)
-    assert [str(c.next_sibling) for c in soup.find_all("code")] == ["<wbr/>", " が空"]
+    codes = soup.find_all("code")
+    assert [str(c.next_sibling) for c in codes] == ["<wbr/>", " が空、スラッグ", "。"]
+    assert str(codes[2].previous_sibling) == "<wbr/>" and str(codes[0].previous_sibling) == "注記（"
 
 
 def test_numbers_and_their_counters_are_set_unbroken():
@@ -595,4 +599,7 @@ def test_numbers_and_their_counters_are_set_unbroken():
     mark_number_counters(soup)
     kept = [s.get_text() for s in soup.select("span.ca911-unbroken")]
     assert kept == ["第16章", "18件", "4カ国", "1990年代", "2001年", "9月", "17日"]
+    glued = BeautifulSoup('<p>相手は<span class="pasted">6</span>者である。</p>', "html.parser")
+    mark_number_counters(glued)
+    assert glued.select_one("span.ca911-unbroken").get_text() == "6者"
     assert soup.code.get_text() == "2002年" and soup.code.find("span") is None

@@ -254,6 +254,8 @@ def counters_parted(lines: list[Run]) -> list[tuple[int, str]]:
         size = a[-1].size
         if a[-1].right < right[upper.page, round(size, 1)] - 2 * size or b[0].size != size:
             continue  # a line that ends short of the measure was not broken for want of room
+        if len(cell_lines([upper])) > 1 or len(cell_lines([lower])) > 1:
+            continue  # a table's row: its cells' lines are read by cells_broken_inside_a_phrase
         if not (0.8 * size < abs(b[0].baseline - a[-1].baseline) < 2.2 * size):
             continue
         if abs(b[0].left - a[0].left) > 1.5 * size and b[0].left > a[0].left:

@@ -194,16 +194,19 @@ def mark_japanese_contents(toc: str) -> str:
 
 
 def mark_breaks_after_code(soup) -> None:
-    """A line may break after code set against Japanese text with no space (`note_en`に忠実な):
+    """A line may break before and after code set against Japanese text with no space
+    (スラッグ`<部隊>-…`, `note_en`に忠実な):
     code never breaks inside (print stylesheet), and WeasyPrint finds no break between it and the
     Japanese after it, so such a cell counted as one unbreakable line and pushed its table past
     the text block. A <wbr> after the code gives the break Japanese text allows there."""
     from bs4 import NavigableString
 
     for code in soup.find_all("code"):
-        after = code.next_sibling
+        after, before = code.next_sibling, code.previous_sibling
         if type(after) is NavigableString and JAPANESE_CHARACTER.match(str(after)):
             code.insert_after(soup.new_tag("wbr"))
+        if type(before) is NavigableString and JAPANESE_CHARACTER.match(str(before)[-1:]):
+            code.insert_before(soup.new_tag("wbr"))
 
 
 # A number and its counter (第16章, 2002年, 18件, 4カ国, 1990年代) are one word in Japanese setting:
@@ -213,21 +216,33 @@ NUMBER_WITH_COUNTER = re.compile(
 )
 
 
+# Where numbers are marked: running prose. Headings, captions and table cells are cut into phrases
+# of their own (mark_japanese_phrases), which a span inside a phrase would cut again.
+PROSE_BLOCKS = ("p", "li", "dd")
+NOT_PROSE = ["code", "pre", "script", "style", "title", "table", "h1", "h2", "h3", "h4", "h5", "h6"]
+
+
 def mark_number_counters(soup) -> None:
-    """Every number with its counter in running text set in a span that never breaks
-    (.ca911-unbroken); code and preformatted text keep their own rules."""
-    from bs4 import NavigableString
+    """Every number with its counter in running prose set in a span that never breaks
+    (.ca911-unbroken). A number that opens its text right after an element (a lead-in's
+    問い　2001年…) is left as it is: the lead-in's joined space is set against it."""
+    from bs4 import NavigableString, Tag
 
     body = soup.body or soup
     for text in list(body.find_all(string=NUMBER_WITH_COUNTER)):
-        if type(text) is not NavigableString:
+        if type(text) is not NavigableString or text.find_parent(PROSE_BLOCKS) is None:
             continue
-        if text.find_parent(["code", "pre", "script", "style", "title"]) is not None:
+        if text.find_parent(NOT_PROSE) is not None:
             continue
-        if text.parent is not None and "ca911-unbroken" in (text.parent.get("class") or []):
+        if text.find_parent(["figcaption", "caption"]) is not None or text.find_parent(
+            class_=["caption", "ca911-part-subtitle", "ca911-phrase", "ca911-unbroken"]
+        ):
             continue
+        after_element = isinstance(text.previous_sibling, Tag)
         value, at, pieces = str(text), 0, []
         for match in NUMBER_WITH_COUNTER.finditer(value):
+            if match.start() == 0 and after_element:
+                continue
             pieces.append(NavigableString(value[at : match.start()]))
             span = soup.new_tag("span", attrs={"class": "ca911-unbroken"})
             span.string = match.group(0)
@@ -238,3 +253,30 @@ def mark_number_counters(soup) -> None:
             if str(piece):
                 text.insert_before(piece)
         text.extract()
+    join_glued_counters(soup)
+
+
+COUNTER = re.compile(r"^(?:カ国|年代|[年月日章件人者名割万億本機回部条項節])")
+
+
+def join_glued_counters(soup) -> None:
+    """A number the build glues in (an element of its own, 「6」) and the counter the sentence sets
+    after it (者である) joined in one unbreakable span: 「6／者」 broke at the element's edge."""
+    from bs4 import NavigableString, Tag
+
+    body = soup.body or soup
+    for text in list(body.find_all(string=COUNTER)):
+        before = text.previous_sibling
+        if type(text) is not NavigableString or not isinstance(before, Tag):
+            continue
+        if text.find_parent(NOT_PROSE) is not None or text.find_parent(PROSE_BLOCKS) is None:
+            continue
+        number = before.get_text()
+        if not number[-1:].isdigit() or len(number) > 12:
+            continue
+        counter = COUNTER.match(str(text)).group(0)
+        span = soup.new_tag("span", attrs={"class": "ca911-unbroken"})
+        before.replace_with(span)
+        span.append(before)
+        span.append(NavigableString(counter))
+        text.replace_with(NavigableString(str(text)[len(counter) :]))
