@@ -45,7 +45,7 @@ PERIODS = [
 WORDS = {
     "en": {
         "titles": {key: title for key, title, _, _ in PERIODS},
-        "to Iraq": "to Iraq: {force}\u2019s\n{unit},\n{personnel}",
+        "to Iraq": "to Iraq: {force}\u2019s {unit},\n{personnel}",
         "countries": {},
     },
     "ja": {

@@ -224,8 +224,8 @@ NOT_PROSE = ["code", "pre", "script", "style", "title", "table", "h1", "h2", "h3
 
 def mark_number_counters(soup) -> None:
     """Every number with its counter in running prose set in a span that never breaks
-    (.ca911-unbroken). A number that opens its text right after an element (a lead-in's
-    問い　2001年…) is left as it is: the lead-in's joined space is set against it."""
+    (.ca911-unbroken). A number that opens its text right after an element, a space apart at most
+    (a lead-in's 問い　2001年…), is left as it is: the lead-in's joined space is set against it."""
     from bs4 import NavigableString, Tag
 
     body = soup.body or soup
@@ -241,7 +241,7 @@ def mark_number_counters(soup) -> None:
         after_element = isinstance(text.previous_sibling, Tag)
         value, at, pieces = str(text), 0, []
         for match in NUMBER_WITH_COUNTER.finditer(value):
-            if match.start() == 0 and after_element:
+            if after_element and not value[: match.start()].strip():
                 continue
             pieces.append(NavigableString(value[at : match.start()]))
             span = soup.new_tag("span", attrs={"class": "ca911-unbroken"})
