@@ -9,8 +9,9 @@ import re
 from ca911.book.myst import Markup, myst_code, myst_text
 
 # an identifier as the data store it: lower-case words joined by underscores, not part of a path,
-# a record reference or a longer word
-STORED_ID = re.compile(r"(?<![\w./:\\-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/:-])")
+# a record reference or a longer Latin word (Japanese set against it, with no space, is no part of
+# it: 日本語はnote_ja)
+STORED_ID = re.compile(r"(?<![A-Za-z0-9_./:\\-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_/:-])")
 CODE_SPAN = re.compile(r"(`+).*?\1")
 
 

@@ -79,17 +79,17 @@ def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str
         .groupby("event_id")["name"]
         .agg(lambda s: NAME_SEPARATOR[lang].join(dict.fromkeys(s)))
     )
-    out, year, listed = [], None, 0  # entries listed under the year so far, -1 once noted
+    out, year, dated, noted = [], None, False, False
     for row in ev.to_dict("records"):
         y = row["date"][:4]
         if y != year:
             out += [f"# {dates.words(y, lang)}", ""]
-            year, listed = y, 0
-        if row["date_precision"] == "year" and listed > 0:
+            year, dated, noted = y, False, False
+        if row["date_precision"] != "year":
+            dated = True
+        elif dated and not noted:  # the year's undated events follow its dated ones
             out += [YEAR_ONLY[lang].format(year=dates.words(y, lang)), ""]
-            listed = -1
-        if listed >= 0:
-            listed += 1
+            noted = True
         out += [
             f"({label_of(row['event_id'])})=",
             f"**{myst_text(event_date_text(row, lang))}** · {myst_text(row[f'summary_{lang}'])}"
@@ -105,7 +105,7 @@ def chronology_markdown(pkg: DataPackage, name_of=None, lang: str = "en") -> str
 # finds "about 2002" after December 2002 learns why it is there.
 YEAR_ONLY = {
     "en": "*Dated only to the year {year} (the chapters give no month):*",
-    "ja": "**{year}の出来事のうち、月の記されないもの**",
+    "ja": "（以下は、{year}の出来事のうち月の記されないもの）",
 }
 
 
