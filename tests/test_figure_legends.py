@@ -49,13 +49,7 @@ def test_actor_timeline_legends_list_only_what_is_drawn():
 
 @pytest.mark.xfail(
     strict=True,
-    reason=(
-        "issue 23: Fig. 9.1 (presence networks) — its key grew a line when Kazakhstan’s "
-        "unit became 30人弱（推測） (Yuasa presumes its size) and Kant planned; the Japanese "
-        "key now reaches the legend and a label at 「2001年）」 meets 「人数の記載なし」; "
-        "wanted: a "
-        "key laid out by its lines"
-    ),
+    reason=figure_checks.PRESENCE_KEY_REACHES_LEGEND,
 )
 def test_no_label_crowds_a_legend(figures):
     problems = {name: figure_checks.text_near_legends(fig) for name, fig in figures.items()}

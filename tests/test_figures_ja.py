@@ -181,13 +181,7 @@ def test_no_edge_label_hides_an_arrowhead_a_name_or_another_label(
 
 @pytest.mark.xfail(
     strict=True,
-    reason=(
-        "issue 23: Fig. 9.1 (presence networks) — its key grew a line when Kazakhstan’s "
-        "unit became 30人弱（推測） (Yuasa presumes its size) and Kant planned; the Japanese "
-        "key now reaches the legend and a label at 「2001年）」 meets 「人数の記載なし」; "
-        "wanted: a "
-        "key laid out by its lines"
-    ),
+    reason=figure_checks.PRESENCE_KEY_REACHES_LEGEND,
 )
 def test_no_two_japanese_labels_overlap_and_none_is_below_the_floor(japanese_figures):
     problems = {

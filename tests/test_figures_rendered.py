@@ -83,13 +83,7 @@ def _every_figure():
 
 @pytest.mark.xfail(
     strict=True,
-    reason=(
-        "issue 23: Fig. 9.1 (presence networks) — its key grew a line when Kazakhstan’s "
-        "unit became 30人弱（推測） (Yuasa presumes its size) and Kant planned; the Japanese "
-        "key now reaches the legend and a label at 「2001年）」 meets 「人数の記載なし」; "
-        "wanted: a "
-        "key laid out by its lines"
-    ),
+    reason=figure_checks.PRESENCE_KEY_REACHES_LEGEND,
 )
 def test_no_two_labels_overlap_in_any_figure(built_book):
     """Text extents from the shipped SVG (what the HTML shows and the PDF prints): no two labels'

@@ -211,9 +211,8 @@ def mark_breaks_after_code(soup) -> None:
 
 # A number and its counter (第16章, 2002年, 18件, 4カ国, 1990年代) are one word in Japanese setting:
 # a line never parts them (「第16／章」「18／件」 on the proofs).
-NUMBER_WITH_COUNTER = re.compile(
-    r"第?[0-9０-９][0-9０-９,.]*(?:カ国|年代|年|月|日|章|件|人|者|名|割|万|億|本|機|回|部|条|項|節)"
-)
+COUNTERS = r"カ国|年代|[年月日章件人者名割万億本機回部条項節]"
+NUMBER_WITH_COUNTER = re.compile(rf"第?[0-9０-９][0-9０-９,.]*(?:{COUNTERS})")
 
 
 # Where numbers are marked: running prose. Headings, captions and table cells are cut into phrases
@@ -256,7 +255,7 @@ def mark_number_counters(soup) -> None:
     join_glued_counters(soup)
 
 
-COUNTER = re.compile(r"^(?:カ国|年代|[年月日章件人者名割万億本機回部条項節])")
+COUNTER = re.compile(rf"^(?:{COUNTERS})")
 
 
 def join_glued_counters(soup) -> None:

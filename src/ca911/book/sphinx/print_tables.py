@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ca911.book.sphinx.print_marks import add_class
+from ca911.data import dates
 
 TABLE_NOTE_CLASS = "ca911-table-note"
 # how a note opens, in either edition: a key to the table's dashes ("– = …", "– は…", the Japanese
@@ -51,7 +52,7 @@ def mark_table_notes(soup) -> None:
         note["class"] = [*note.get("class", []), TABLE_NOTE_CLASS]
 
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = "|".join(dates.MONTHS["en"])
 # A table cell that is a date in words, with the book's qualifiers: "4 December 2001", "about
 # April 2002", "by September 2001", "2002".
 DATE_CELL = re.compile(
