@@ -47,10 +47,6 @@ def test_actor_timeline_legends_list_only_what_is_drawn():
     assert {k: v for k, v in problems.items() if v} == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=figure_checks.PRESENCE_KEY_REACHES_LEGEND,
-)
 def test_no_label_crowds_a_legend(figures):
     problems = {name: figure_checks.text_near_legends(fig) for name, fig in figures.items()}
     assert {k: v for k, v in problems.items() if v} == {}
@@ -71,14 +67,6 @@ def test_no_label_runs_across_its_panel_frame(figures):
     assert {k: v for k, v in problems.items() if v} == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 23: the map’s labels keep a word space from a text on their line "
-        "(run_together_text), and in the English before-9/11 panel the US label’s leader "
-        "now grazes the T of ‘Tashkent’; wanted: the name placed clear of the leader"
-    ),
-)
 def test_no_line_strikes_through_a_label_and_no_leader_lines_cross(figures):
     problems = {name: figure_checks.lines_through_labels(fig) for name, fig in figures.items()}
     assert {k: v for k, v in problems.items() if v} == {}

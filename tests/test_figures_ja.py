@@ -179,10 +179,6 @@ def test_no_edge_label_hides_an_arrowhead_a_name_or_another_label(
     assert {k: v for k, v in problems.items() if v} == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=figure_checks.PRESENCE_KEY_REACHES_LEGEND,
-)
 def test_no_two_japanese_labels_overlap_and_none_is_below_the_floor(japanese_figures):
     problems = {
         name: figure_checks.svg_problems(svg) for name, (_, svg) in japanese_figures.items()

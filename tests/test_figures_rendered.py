@@ -81,10 +81,6 @@ def _every_figure():
     return [(page, svg) for page, svgs in figure_pages().items() for svg in svgs]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=figure_checks.PRESENCE_KEY_REACHES_LEGEND,
-)
 def test_no_two_labels_overlap_in_any_figure(built_book):
     """Text extents from the shipped SVG (what the HTML shows and the PDF prints): no two labels'
     ink within 1 pt."""

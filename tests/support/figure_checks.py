@@ -899,10 +899,60 @@ def floating_annotations(fig, gap_pt: float = FLOAT_GAP_PT) -> list[str]:
     return found
 
 
-# A known fault named by the tests it fails (an expected failure each): one wording, one place.
-PRESENCE_KEY_REACHES_LEGEND = (
-    "issue 23: Fig. 9.1 (presence networks) — its key grew a line when Kazakhstan’s unit became "
-    "30人弱（推測） (Yuasa presumes its size) and Kant planned; the Japanese key now reaches the "
-    "legend and a label at 「2001年）」 meets 「人数の記載なし」; "
-    "wanted: a key laid out by its lines"
-)
+STRANGER_PT = 5.0
+
+
+def labels_by_strangers(fig, near_pt: float = STRANGER_PT) -> list[str]:
+    """A label (an annotation of a point) whose text comes within `near_pt` of a marker that is not
+    its point's, and nearer that marker than its own point: it reads as that marker's label
+    ("Dushanbe" set beside Tashkent's square, its leader line unseen)."""
+    from matplotlib.text import Annotation
+
+    renderer = _laid_out(fig)
+    near = near_pt * fig.dpi / 72
+    found = []
+    for ax in fig.axes:
+        markers = _markers(ax, renderer)
+        for text in ax.texts:
+            if not isinstance(text, Annotation) or not text.get_visible():
+                continue
+            x, y = text._get_xy(renderer, text.xy, text.xycoords)
+            box = _text_box(text, renderer)
+            own = _touching(
+                markers, [m for m in markers if math.hypot(m[0] - x, m[1] - y) <= m[2] + 1]
+            )
+            own_r = max([m[2] for m in own], default=0.0)
+            own_away = _point_to_box(x, y, box) - own_r
+            for marker in markers:
+                if marker in own:
+                    continue
+                mx, my, mr, _ = marker
+                away = _point_to_box(mx, my, box) - mr
+                if away < min(near, own_away):
+                    found.append(
+                        f"{text.get_text()!r} is {away * 72 / fig.dpi:.0f} pt from a marker not its"
+                        f" own at ({mx:.0f}, {my:.0f}) px, nearer than its own point"
+                    )
+    return found
+
+
+def _touching(markers, seed, gap_px: float = 3.0) -> list:
+    """The markers in `seed` and every marker touching them, in turn: the markers set round one
+    place (a capital's square, the forces' discs beside it) are that place's."""
+    group = list(seed)
+    grew = True
+    while grew:
+        grew = False
+        for m in markers:
+            if m not in group and any(
+                math.hypot(m[0] - g[0], m[1] - g[1]) < m[2] + g[2] + gap_px for g in group
+            ):
+                group.append(m)
+                grew = True
+    return group
+
+
+def _point_to_box(x, y, box) -> float:
+    dx = max(box.x0 - x, 0, x - box.x1)
+    dy = max(box.y0 - y, 0, y - box.y1)
+    return math.hypot(dx, dy)

@@ -139,32 +139,13 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     # text width
     narrow = layout == "narrow"
     key_width = 54 if narrow else 50
-    if narrow:  # each panel's key under it, as tall as its lines
-        fig, axes = _stacked_with_keys(
-            [
-                len(
-                    _presence_key(
-                        presence_network.build_presence_graph(pkg, date), names, key_width, lang
-                    )
-                )
-                for date in snaps.values()
-            ],
-            figure_width(layout),
-        )
-    else:
-        fig, axes = figure(
-            2.6 * len(snaps) + 0.3,
-            FIGURE_WIDTH_IN - 0.1,
-            nrows=len(snaps),
-            ncols=2,
-            layout=None,
-            gridspec_kw={"width_ratios": [1.08, 1.12]},
-        )
+    key_lines = [
+        len(_presence_key(presence_network.build_presence_graph(pkg, date), names, key_width, lang))
+        for date in snaps.values()
+    ]
+    width = figure_width(layout) if narrow else FIGURE_WIDTH_IN - 0.1
+    fig, axes = _panels_with_keys(key_lines, width, beside=not narrow)
     titles = words["titles"]
-    if not narrow:
-        fig.subplots_adjust(
-            hspace=0.35, wspace=0.02, bottom=0.12
-        )  # before placing numbers: they are placed in points
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
         G = presence_network.build_presence_graph(pkg, date)
         ax.set_xlim(-0.04, 1.04)
@@ -305,25 +286,33 @@ def _presence_key(G, names: dict, width: int, lang: str = DEFAULT_LANG) -> list[
     ]
 
 
-def _stacked_with_keys(
+def _panels_with_keys(
     key_lines: list[int],
     width_in: float,
+    beside: bool,
     graph_h: float = 2.2,
     gap: float = 0.32,
-    legend_h: float = 0.75,
+    legend_h: float | None = None,
+    graph_share: float = 0.49,
 ):
-    """Narrow presence panels: each graph with its key under it, the key's axes as tall as its
-    lines."""
+    """Presence panels, each graph with its key (beside it in the wide layout, under it in the
+    narrow one), the key's axes as tall as its lines: a key that grows a line pushes what follows
+    down, never into the next panel or the legend."""
     line_h = MIN_TEXT_PT * 1.1 * 1.2 / 72
-    height = sum(gap + graph_h + gap + max(n, 1) * line_h for n in key_lines) + legend_h
+    key_h = [max(n, 1) * line_h for n in key_lines]
+    rows = [max(graph_h, k) if beside else graph_h + gap + k for k in key_h]
+    legend_h = legend_h or (0.5 if beside else 0.75)  # the legend's two rows, or three
+    height = sum(gap + r for r in rows) + legend_h
     fig, _ = figure(height, width_in, layout=None)
     fig.clear()
     axes, top = [], height
-    for n in key_lines:
+    for row, key in zip(rows, key_h):
         top -= gap  # the panel's title
-        ax = fig.add_axes((0.0, (top - graph_h) / height, 1.0, graph_h / height))
-        top -= graph_h + gap
-        key_h = max(n, 1) * line_h
-        axes.append((ax, fig.add_axes((0.0, (top - key_h) / height, 1.0, key_h / height))))
-        top -= key_h
+        graph_w = graph_share if beside else 1.0
+        ax = fig.add_axes((0.0, (top - graph_h) / height, graph_w, graph_h / height))
+        key_top = top if beside else top - graph_h - gap
+        key_left = graph_share + 0.02 if beside else 0.0
+        key_ax = fig.add_axes((key_left, (key_top - key) / height, 1.0 - key_left, key / height))
+        axes.append((ax, key_ax))
+        top -= row
     return fig, axes
