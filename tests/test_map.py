@@ -270,22 +270,7 @@ def test_every_place_on_the_map_is_named_and_no_label_covers_another(drawn, pkg,
     assert unnamed_places(fig, pkg, lang) == []
 
 
-# Japanese names and labels are set wider: two pairs still come within 2 pt (their ink does not
-# overlap); the placer finds no free spot for them in the orders it tries (issue 23, open)
-CROWDED_STILL = {
-    ("ja", "narrow"): "the autumn-2001 panel's ドゥシャンベ within 2 pt of the US label at Kulyab",
-}
-
-
-@pytest.mark.parametrize(
-    "lang,layout",
-    [
-        pytest.param(*d, marks=pytest.mark.xfail(strict=True, reason=CROWDED_STILL[d]))
-        if d in CROWDED_STILL
-        else d
-        for d in DRAWINGS
-    ],
-)
+@pytest.mark.parametrize("lang,layout", DRAWINGS)
 def test_no_two_texts_of_the_map_crowd(drawn, lang, layout):
     """Text extents from matplotlib as drawn (with each label's halo): no two texts of a panel
     within 2 pt (place names, country names, force labels, panel titles)."""
@@ -297,6 +282,19 @@ def test_no_two_labels_of_the_map_run_together_on_a_line(drawn, lang, layout):
     """Two labels side by side on one line keep more than a word space apart: a force's label
     ending 2 pt before a place's name reads as the force at that place."""
     assert figure_checks.run_together_text(drawn[(lang, layout)]) == []
+
+
+@pytest.mark.parametrize("lang,layout", DRAWINGS)
+def test_no_label_sits_by_a_marker_not_its_own(drawn, lang, layout):
+    """A name or a force's label nearer another place's marker than its own reads as that place's
+    ('クリャブ' beside Tashkent's square, its leader line unseen)."""
+    assert figure_checks.labels_by_strangers(drawn[(lang, layout)]) == []
+
+
+def test_labels_let_near_other_markers_sit_by_strangers(pkg, monkeypatch):
+    monkeypatch.setattr(label_placement, "STRANGER_PT", -100.0)
+    broken = maps.presence_map(pkg, lang="en", layout="wide")
+    assert figure_checks.labels_by_strangers(broken) != []
 
 
 def test_labels_placed_a_word_space_apart_run_together(pkg, monkeypatch):

@@ -12,6 +12,9 @@ from ca911.figures.style import MIN_TEXT_PT
 
 # a label whose box is further than this from its marker's edge gets a leader line back to it
 LEADER_PT = 5.0
+LEADER_PASS_PT = 4.0  # a leader line keeps this far from any marker but its own
+# a label's box keeps this far from other markers, unless its own is nearer
+STRANGER_PT = 8.0
 
 
 CLEAR_PT = 1.5  # a label keeps this far from markers, leader lines and its panel's frame
@@ -117,7 +120,7 @@ class LabelPlacer:
 
     def _faults(self, box, at, r, leader: bool) -> int:
         """How bad a spot is: text past the frame worst, then text on text, a marker or a line, then
-        a leader line across a marker (the marker still shows)."""
+        a leader line passing close by another marker, then across one (the marker still shows)."""
         x0, y0, x1, y1 = box
         f0, g0, f1, g1 = self.frame
         faults = 100 * (x0 < f0 or y0 < g0 or x1 > f1 or y1 > g1)
@@ -132,14 +135,27 @@ class LabelPlacer:
         faults += 10 * sum(_boxes_meet(apart, b) for b in self.boxes)
         faults += 10 * sum(_boxes_meet(padded, b) for b in self.areas)
         faults += 10 * sum(_segment_meets_box(a, b, padded) for a, b in self.leaders)
+        # a label nearer another marker than its own reads as that marker's (a name set beside
+        # the wrong town, its leader line unseen)
+        own = _box_distance(at, box) - r
+        faults += 5 * sum(
+            _box_distance((mx, my), box) - mr < min(own, STRANGER_PT)
+            for mx, my, mr in self.markers
+            if math.hypot(mx - at[0], my - at[1]) > r + 0.5
+        )
         if leader:
             start = ((x0 + x1) / 2, (y0 + y1) / 2)
             faults += 10 * sum(_segments_cross(start, at, a, b) for a, b in self.leaders)
             faults += 10 * sum(_segment_meets_box(start, at, b) for b in self.boxes)
-            faults += sum(
-                _segment_meets_disc(start, at, mx, my, mr)
+            others = [
+                (mx, my, mr)
                 for mx, my, mr in self.markers
                 if math.hypot(mx - at[0], my - at[1]) > 0.5 and (mx, my, mr) not in self.rings
+            ]
+            faults += sum(_segment_meets_disc(start, at, *m) for m in others)
+            # a line passing close by another place's marker reads as leading to it
+            faults += 5 * sum(
+                _segment_meets_disc(start, at, mx, my, mr + LEADER_PASS_PT) for mx, my, mr in others
             )
         return faults
 
@@ -215,7 +231,7 @@ class LabelPlacer:
         """A label for `place_all`, with the arguments of `place`."""
         self.queued.append((args, kw))
 
-    def place_all(self, orders: int = 8) -> None:
+    def place_all(self, orders: int = 16) -> None:
         """Place the queued labels in turn. Where one finds no faultless spot, start again with it
         placed first, so that it takes the room it needs and the others move round it; after
         `orders` orders, keep the one with the fewest faults."""

@@ -70,6 +70,8 @@ HALO = {
     "alpha": 0.8,
 }  # keeps a label readable over borders
 NAME_REACH_PT = 40.0  # how far from its point a place name may go (with a leader line)
+# and a force's label: a long leader line crosses the panel and reads as pointing elsewhere
+LABEL_REACH_PT = 60.0
 
 
 def _count_line(r, lang: str = DEFAULT_LANG) -> str:
@@ -172,6 +174,7 @@ def label_groups(
             colour=colour,
             prefer=prefer,
             xycoords=placer.ax.transData + shift,
+            within_pt=r + LABEL_REACH_PT,
             bbox=HALO,
             zorder=6,
         )
