@@ -121,6 +121,9 @@ def test_one_word_for_approximate_in_every_phrase():
             "2001年9月～2002年3月",
         ),
         ("1995", "2000", "1995–2000", "1995–2000", "1995年～2000年"),
+        # a span whose ends are one date is that date (Uzbekistan in the CST 'by 1999' to 1999)
+        ("1999", "1999", "1999", "1999", "1999年"),
+        ("2001-09-24", "2001-09-24", "24 September 2001", "24 Sep 2001", "2001年9月24日"),
         # ends of different precision are written whole
         (
             "2001-09",

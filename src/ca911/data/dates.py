@@ -188,6 +188,8 @@ def span_words(
     def one(value: str) -> str:
         return str(value) if as_stored else words(value, lang, short)
 
+    if end and str(end) == str(start):  # a span of one year or day is that date: never '1999–1999'
+        end = None
     if end and not as_stored:
         first, last = _parts(start), _parts(end)
         if lang in DATE_FORMS:
