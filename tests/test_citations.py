@@ -9,8 +9,9 @@ import re
 import subprocess
 
 import pytest
+import yaml
 
-from support.project import HTML, PDF
+from support.project import HTML, PDF, ROOT
 
 pytestmark = pytest.mark.book
 
@@ -186,3 +187,22 @@ def test_the_how_to_cite_page_shows_the_year_or_says_there_is_none(built_book):
     page = (HTML / "appendices/how_to_cite.html").read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert re.search(r"year\s+= \{\d{4}\}", text) or "no release date stated, so no year" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_how_to_cite_page_opens_with_a_reference_ready_to_copy(lang):
+    """A reader who wants the reference line finds it first, in author–date form, its year the one
+    the BibTeX entry implies (the release year, or n.d.), never a doubled full stop."""
+    from ca911.book.citation_page import author_date_citation, citation_markdown
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    page = citation_markdown(lang=lang)
+    blocks = re.findall(
+        r"```\{code-block\} (\w+)\n:class: ca911-citation\n\n(.*?)\n```", page, re.S
+    )
+    assert blocks[0][0] == "text" and blocks[1][0] == "bibtex"
+    year = str(cff.get("date-released") or "")[:4] or "n.d."
+    assert blocks[0][1] == author_date_citation(cff, year, lang)
+    assert ("n.d." in blocks[0][1]) == (year == "n.d.") and ".." not in blocks[0][1]
+    released = author_date_citation(cff, "2026", "en")
+    assert released.startswith("The ca911 companion-volume team. 2026. Central Asia after 9/11")

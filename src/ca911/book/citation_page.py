@@ -41,6 +41,28 @@ def edition_citation(cff: dict, lang: str = "en", title_markup=lambda title: tit
     )
 
 
+def team_name(cff: dict, lang: str = "en") -> str:
+    """The authors as an edition's reader cites them: the team's Japanese name in Japanese."""
+    from ca911.book.editions import TEAM_JA
+
+    if lang == "ja":
+        return TEAM_JA
+    return ", ".join(
+        a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff["authors"]
+    )
+
+
+def author_date_citation(cff: dict, year: str, lang: str = "en") -> str:
+    """The entry of a list of references in author–date form: the authors, the year, the rest of
+    the edition's citation ('The ca911 companion-volume team. n.d. Central Asia after 9/11: …';
+    'ca911副読本チーム（n.d.）『…』…')."""
+    team, citation = team_name(cff, lang), edition_citation(cff, lang)
+    if lang == "ja":
+        return f"{team}（{year}）{citation.removeprefix(team)}"
+    stop = "" if year.endswith(".") else "."  # 'n.d.' ends its own sentence
+    return f"{team}. {year}{stop} {citation.removeprefix(team + '. ')}"
+
+
 def citation_bibtex(cff: dict) -> str:
     """The volume's BibTeX entry. Its year is the year of CITATION.cff's `date-released` when the
     file states one; otherwise the entry has no year and its note says that none is stated (a build
@@ -67,6 +89,7 @@ CITATION_BLOCK = ":class: ca911-citation"
 
 CITATION_WORDS = {
     "en": {
+        "volume_head": "The volume",
         "one_record": "One record",
         "record_text": "Every record has a stable reference, the file in `data/` without `.csv`, "
         "a colon, then the record's key (the sentence map and the discrepancy register use the "
@@ -82,9 +105,12 @@ CITATION_WORDS = {
         "above does. The records, their references and the version are the same in both.",
         "cff_head": "Citation File Format",
         "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
-        "bibtex_note": None,
+        "bibtex_note": "In author–date style, cite the volume in the text as ({team} {year}) and "
+        "list it among the references as below (no release date is stated, so the year is "
+        "{year}); the BibTeX entry after it holds the same data.",
     },
     "ja": {
+        "volume_head": "本書",
         "one_record": "一つの記録",
         "record_text": "すべての記録には変わらない参照名がある。`data/`のファイル名から`.csv`を"
         "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と齟齬一覧も同じ形を"
@@ -117,23 +143,18 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") 
     words = CITATION_WORDS[lang]
     released = str(cff.get("date-released") or "")
     year = released[:4] if released[:4].isdigit() else "n.d."
-    japanese = []
-    if words["bibtex_note"]:  # the Japanese edition: how to cite it in Japanese, then the record
-        citation = edition_citation(cff, lang)
-        japanese = [
-            words["bibtex_note"].format(team=TEAM_JA, year=year),
-            "",
-            "```{code-block} text",
-            CITATION_BLOCK,
-            "",
-            f"{TEAM_JA}（{year}）{citation.removeprefix(TEAM_JA)}",
-            "```",
-            "",
-        ]
     out = [
-        "# BibTeX",
+        f"# {words['volume_head']}",
         "",
-        *japanese,
+        # first the reference in author–date form, ready to copy; then the BibTeX entry
+        words["bibtex_note"].format(team=team_name(cff, lang), year=year),
+        "",
+        "```{code-block} text",
+        CITATION_BLOCK,
+        "",
+        author_date_citation(cff, year, lang),
+        "```",
+        "",
         "```{code-block} bibtex",
         CITATION_BLOCK,
         "",

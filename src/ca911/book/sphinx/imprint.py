@@ -46,6 +46,7 @@ IMPRINT_WORDS = {
         "no_commit": "Built outside a git checkout (no commit known)",
         "dated": ". Its files carry one fixed date, {date}, so that the same sources always give "
         "the same files.",
+        "undated": " It is not a release date: none is stated, so the volume is cited as n.d.",
         "version": "Version {version}",
         "edition_line": "<b>{title}</b>, version {version}. {built}",
         "licences_head": "Licences",
@@ -73,6 +74,8 @@ IMPRINT_WORDS = {
         "no_commit": "gitのチェックアウトの外でビルド（コミットは不明）",
         "dated": "。同じ原稿から常に同じファイルができるよう、ファイルの日付は{date}に"
         "固定してある。",
+        "undated": "これは刊行日ではない（刊行日は記されていないため、刊行年はn.d.として"
+        "引用する）。",
         "version": "バージョン{version}",
         "edition_line": "<b>{title}</b>、バージョン{version}。{built}",
         "licences_head": "ライセンス",
@@ -121,6 +124,8 @@ def print_front_matter(
     cff_licences = [cff_licences] if isinstance(cff_licences, str) else cff_licences
     built = words["built"].format(commit=e(commit)) if commit else words["no_commit"]
     built += words["dated"].format(date=e(date)) if date else words["sep"].strip()
+    if date and not cff.get("date-released"):  # a build's date read as the year of the volume
+        built += words["undated"]
     from ca911.book.citation_page import edition_citation
 
     # each edition's reader cites it in its own language, the other edition named
