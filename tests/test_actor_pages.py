@@ -308,3 +308,26 @@ def test_japanese_actor_pages_are_titled_in_japanese_alone(built_book):
     # broken copy: a title that still carries the English name
     kaz = pages["KAZ"].replace(f"<h1>{names_ja['KAZ']}", f"<h1>{names_ja['KAZ']} · Kazakhstan", 1)
     assert title_problems({"KAZ": kaz}, names_ja) == [f"KAZ: '{names_ja['KAZ']} · Kazakhstan'"]
+
+
+@pytest.mark.parametrize("lang,held_by", [("en", "by 1999"), ("ja", "1999年までに")])
+def test_a_membership_shown_only_by_a_date_never_reads_as_a_joining(lang, held_by):
+    """Chapter 4 has Uzbekistan in the Collective Security Treaty until it left in 1999, with no
+    joining date: its row says 'by 1999', never '1999 | 1999' (a membership of one year)."""
+    from ca911.book.actor_pages import actor_page, contact_degrees
+
+    pkg = data.load()
+    records = actor_records.actor_records(pkg, lang)
+    pages = set(actor_records.actors_with_pages(pkg, records))
+    rows = pkg.memberships[
+        (pkg.memberships["member_id"] == "UZB") & (pkg.memberships["start_basis"] == "by")
+    ]
+    assert len(rows), "the data no longer hold a membership of Uzbekistan shown only by a date"
+    page = actor_page(pkg, "UZB", records, pages, contact_degrees(pkg), True, lang)
+    table = [
+        ln
+        for ln in page.splitlines()
+        if ln.startswith("|") and "<actor-CST>" in ln and "ch4 §1 ¶2" in ln
+    ]
+    assert table and all(held_by in ln for ln in table), table
+    assert not any(re.search(r"\| 1999 \| 1999 \||\| 1999年 \| 1999年 \|", ln) for ln in table)

@@ -45,6 +45,11 @@ PAGE_WORDS = {
         "memberships": "Memberships",
         "membership_columns": ["member", "organisation", "status", "from", "until", "locator"],
         "open": "open",
+        # what a membership's start means (memberships.csv, start_basis): a date it held by is
+        # not the joining date
+        "start_by": "by {date}",
+        "start_not_before": "not before {date}",
+        "start_undated": "no date given",
         "memberships_caption": "Memberships of {name}, as spans from the dates printed.",
         "deployments": "Deployments",
         "deployment_columns": [
@@ -95,6 +100,9 @@ PAGE_WORDS = {
         "memberships": "加盟",
         "membership_columns": ["加盟国", "組織", "種類", "開始", "終了", "典拠箇所"],
         "open": "継続",
+        "start_by": "{date}までに",
+        "start_not_before": "{date}以降",
+        "start_undated": "日付の記載なし",
         "memberships_caption": "{name}の加盟（印刷された日付による期間）。",
         "deployments": "駐留・派遣",
         "deployment_columns": [

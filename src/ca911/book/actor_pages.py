@@ -155,7 +155,7 @@ def actor_page(
                     ),
                     Markup(ref_link(r.org_id, names.get(r.org_id, r.org_id), others, lang)),
                     statuses.get(r.status) or str(r.status).replace("_", " "),
-                    date_text(r.start, lang),
+                    membership_start(r.start, r.start_basis, w, lang),
                     date_text(r.end, lang) or w["open"],
                     myst_code(r.locator),
                 ]
@@ -312,3 +312,13 @@ def actor_files(pkg: DataPackage, lang: str = "en") -> dict[str, bytes]:
                 )
             )
     return out
+
+
+def membership_start(start, basis: str, words: dict, lang: str) -> str:
+    """A membership's start as the data mean it: the joining date, or 'by 1999' where the chapters
+    show it held by then ('1999' in a 'from' column reads as a joining)."""
+    if basis == "undated":
+        return words["start_undated"]
+    text = date_text(start, lang)
+    form = {"by": "start_by", "not_before": "start_not_before"}.get(basis)
+    return words[form].format(date=text) if form else text
