@@ -41,6 +41,7 @@ from weasyprint.pdf.metadata import NS, DocumentMetadata
 
 from ca911 import __version__
 from ca911.book.editions import archival_pdf_name
+from ca911.book.sphinx.print_floats import defer_floats
 from ca911.data.output_date import output_datetime
 
 ACCESSIBLE_VARIANT = "pdf/ua-1"
@@ -196,6 +197,10 @@ def write_book_pdfs(
     seconds = {}
     started = time.perf_counter()
     document = html.render()
+    moved = defer_floats(html.etree_element, document)
+    if moved:  # a float that left a gap now follows the text after it: laid out again
+        logger.info("PDF: set after the text that follows them: %s", "; ".join(moved))
+        document = html.render()
     seconds["layout"] = time.perf_counter() - started
     document.metadata = book_metadata(document.metadata, cff, when)
     errors = _WeasyPrintErrors()
