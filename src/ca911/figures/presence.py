@@ -34,9 +34,7 @@ STATUS_MARKERS = {"present": "o", "arriving": ">", "planned": "D", "agreed": "s"
 BREAK_DAY = pd.Timestamp(NINE_ELEVEN)
 
 
-NOTE_WIDTH = (
-    34  # characters: a longer note puts its aircraft on a second line (the row is drawn taller)
-)
+NOTE_WIDTH = 36  # characters: a longer note runs on to a second line (the row is drawn taller)
 
 
 NARROW_NOTE_WIDTH = 21  # on a phone's width the note wraps at this width too
@@ -47,8 +45,7 @@ WORDS = {
         "aircraft joiner": "; ",
         "host": "in {host}",
         "before": "before",
-        "after": "after {date}",
-        "after narrow": "after\n{date}",
+        "after": "after\n{date}",
         "notes": "  as printed: date, status, numbers",
         "notes narrow": "  as printed: date,\n  status, numbers",
         "key title": "marker shape: status",
@@ -64,8 +61,7 @@ WORDS = {
         "aircraft joiner": "、",
         "host": "{host}",
         "before": "以前",
-        "after": "{date}以後",
-        "after narrow": "{date}\n以後",
+        "after": "{date}\n以後",
         "notes": "  印刷どおり：日付・状態・人数",
         "notes narrow": "  印刷どおり：\n  日付・状態・人数",
         "key title": "記号の形：状態",
@@ -143,9 +139,10 @@ def deployment_chart(
                 status=status_word(r.status, lang),
                 numbers=numbers,
             )
+            # wrapped: every character of a note's width is taken from the time axes
+            note = wrap(note, note_width, lang)
             if narrow:  # no room for labels left of the axes: the force and place head the note
                 label = _record_label(r, lang)
-                note = wrap(note, note_width, lang)
                 note = note if label == previous_label else f"{label}\n{note}"
                 previous_label = label
             if pd.notna(r.aircraft):
@@ -172,7 +169,9 @@ def deployment_chart(
         figure_width(layout),
         ncols=3,
         sharey=True,
-        gridspec_kw={"width_ratios": [0.45, 0.9, 1.45] if narrow else [0.8, 1.3, 2.1]},
+        # wide: the notes column is as wide as its text, which the layout makes room for; its
+        # axes take no share of the width the two time axes need
+        gridspec_kw={"width_ratios": [0.45, 0.9, 1.45] if narrow else [0.8, 1.6, 0.02]},
     )
     before, after, notes = axes
     previous_label = None
@@ -184,7 +183,7 @@ def deployment_chart(
             if narrow:
                 notes.text(0.08, y, host, va="center", fontsize=MIN_TEXT_PT)
             previous_label = None
-            for ax in (before, after, notes):
+            for ax in (before, after, notes) if narrow else (before, after):
                 ax.axhspan(y - h / 2, y + h / 2, color="#ececec", linewidth=0, zorder=0)
             continue
         r = item
@@ -224,17 +223,16 @@ def deployment_chart(
     before.set_ylim(0, sum(heights))
     before.set_xlim(pd.Timestamp("1998-10-01"), BREAK_DAY)
     after.set_xlim(BREAK_DAY, pd.Timestamp("2004-01-31"))
-    before.set_xticks([pd.Timestamp(f"{y}-01-01") for y in ((1999,) if narrow else (1999, 2001))])
+    # a year's label is as wide as the space between two years here: every other year is named
+    before.set_xticks([pd.Timestamp("1999-01-01")])
     before.xaxis.set_minor_locator(mdates.YearLocator())
-    after.set_xticks(
-        [pd.Timestamp(f"{y}-01-01") for y in ((2002, 2004) if narrow else (2002, 2003, 2004))]
-    )
+    after.set_xticks([pd.Timestamp(f"{y}-01-01") for y in (2002, 2004)])
     after.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=[1, 7]))
     for ax in (before, after):
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     before.set_title(words["before"], fontsize=MIN_TEXT_PT, loc="left")
     after.set_title(
-        words["after narrow" if narrow else "after"].format(
+        words["after"].format(  # on two lines: one is wider than the axes
             date=dates.words(NINE_ELEVEN, lang, short=True)
         ),
         fontsize=MIN_TEXT_PT,
