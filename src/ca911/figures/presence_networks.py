@@ -120,7 +120,10 @@ def presence_entry(u: str, v: str, d: dict, names: dict, lang: str = DEFAULT_LAN
         if n is not None
         else words["record"].format(date=date_words(d["as_of"], lang=lang))
     )
-    if d["status"] not in ("present", "arriving"):
+    # a number 'expected' says what the status 'planned' would (the codebook's "planned or
+    # expected"): Manas's 3,200 were expected, not planned
+    expected = d.get("personnel_qualifier") == "expected" and d["status"] == "planned"
+    if d["status"] not in ("present", "arriving") and not expected:
         text += words["status"].format(status=status_word(d["status"], lang))
     return text
 
@@ -138,16 +141,19 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the
     # text width
     narrow = layout == "narrow"
-    key_width = 54 if narrow else 50
-    key_lines = [
-        len(_presence_key(presence_network.build_presence_graph(pkg, date), names, key_width, lang))
-        for date in snaps.values()
-    ]
+    key_width = 54
+    graphs = {key: presence_network.build_presence_graph(pkg, date) for key, date in snaps.items()}
+    # one number per force → host pair in every panel, so an arrow can be followed through time
+    numbers = {
+        edge: n
+        for n, edge in enumerate(sorted({(u, v) for G in graphs.values() for u, v in G.edges}), 1)
+    }
+    key_lines = [len(_presence_key(G, names, key_width, numbers, lang)) for G in graphs.values()]
     width = figure_width(layout) if narrow else FIGURE_WIDTH_IN - 0.1
     fig, axes = _panels_with_keys(key_lines, width, beside=not narrow)
     titles = words["titles"]
     for (ax, key_ax), (key, date) in zip(axes, snaps.items()):
-        G = presence_network.build_presence_graph(pkg, date)
+        G = graphs[key]
         ax.set_xlim(-0.04, 1.04)
         ax.set_ylim(-0.52, 1.5)
         stagger = staggered_label_offsets(pos, step=0.27)
@@ -216,8 +222,9 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
             spots[k] = numbered_arrows.number_spot(
                 ax, pos[arrows[k][0]], pos[arrows[k][1]], placed, others[k]
             )
-        for i, (u, v, d, colour, _) in enumerate(arrows, start=1):
-            x, y = spots[i - 1]
+        for k, (u, v, d, colour, _) in enumerate(arrows):
+            x, y = spots[k]
+            i = numbers[u, v]
             ax.text(
                 x,
                 y,
@@ -277,12 +284,14 @@ def _key_line(number: int, entry: str, width: int, lang: str) -> str:
     return "\n     ".join(wrap(f"{number}  {entry}", width - 5, lang).split("\n"))
 
 
-def _presence_key(G, names: dict, width: int, lang: str = DEFAULT_LANG) -> list[str]:
+def _presence_key(G, names: dict, width: int, numbers: dict, lang: str = DEFAULT_LANG) -> list[str]:
     """The key's lines for one presence panel, as presence_panels writes them."""
     return [
         line
-        for i, (u, v, d) in enumerate(sorted(G.edges(data=True)), start=1)
-        for line in _key_line(i, presence_entry(u, v, d, names, lang), width, lang).split("\n")
+        for u, v, d in sorted(G.edges(data=True))
+        for line in _key_line(
+            numbers[u, v], presence_entry(u, v, d, names, lang), width, lang
+        ).split("\n")
     ]
 
 
@@ -290,10 +299,10 @@ def _panels_with_keys(
     key_lines: list[int],
     width_in: float,
     beside: bool,
-    graph_h: float = 2.2,
-    gap: float = 0.32,
+    graph_h: float = 1.9,
+    gap: float = 0.3,
     legend_h: float | None = None,
-    graph_share: float = 0.49,
+    graph_share: float = 0.45,
 ):
     """Presence panels, each graph with its key (beside it in the wide layout, under it in the
     narrow one), the key's axes as tall as its lines: a key that grows a line pushes what follows
