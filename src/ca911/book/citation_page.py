@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import yaml
@@ -11,6 +12,8 @@ from ca911.book.editions import TEAM_JA, edition
 
 ROOT = Path(__file__).resolve().parents[3]
 
+
+BIBTEX_COLUMNS = 76  # the printed code measure (print_code.CODE_COLUMNS) less the closing '},'
 
 # Either edition's citation names both: they are one work, built from the same sources.
 EDITIONS_NOTE = "In two editions from the same sources, English and Japanese (日本語版)"
@@ -76,6 +79,10 @@ def citation_bibtex(cff: dict) -> str:
     note = f"{EDITIONS_NOTE}; licences: {licences}" + (
         "" if year else "; no release date stated, so no year"
     )
+    # the note on lines within the printed measure (BibTeX reads a line break as a space)
+    note = textwrap.fill(
+        note, BIBTEX_COLUMNS, initial_indent=" " * 13, subsequent_indent=" " * 13
+    ).strip()
     return (
         f"@misc{{ca911companion,\n  author  = {{{{{authors}}}}},\n  title   = {{{cff['title']}}},\n"
         f"{year}  version = {{{cff['version']}}},\n  note    = {{{note}}},\n}}\n"
@@ -105,6 +112,9 @@ CITATION_WORDS = {
         "above does. The records, their references and the version are the same in both.",
         "cff_head": "Citation File Format",
         "cff": "The file `CITATION.cff` at the root of the project, as it stands:",
+        "cff_print": "The file `CITATION.cff` at the root of the project holds the same citation "
+        "in machine-readable form; it is attached to the archival copy of this PDF "
+        "(`companion-archival.pdf`) and shown whole in the HTML edition.",
         "bibtex_note": "In author–date style, cite the volume in the text as ({team} {year}) and "
         "list it among the references as below (no release date is stated, so the year is "
         "{year}); the BibTeX entry after it holds the same data.",
@@ -127,6 +137,9 @@ CITATION_WORDS = {
         # the format's name is English: the heading says what it is in Japanese first
         "cff_head": "引用情報ファイル（{english}`Citation File Format`）",
         "cff": "プロジェクトの最上位にあるファイル`CITATION.cff`（現状のまま）：",
+        "cff_print": "プロジェクトの最上位にあるファイル`CITATION.cff`は、同じ引用情報を機械可読の"
+        "形で収める。このPDFの保存用の版（`companion-ja-archival.pdf`）に添付され、ウェブ版では"
+        "全文を示す。",
         # what a Japanese reader needs before the English BibTeX record
         "bibtex_note": "次のBibTeXの項目は英語版のものと同じで、両版が同じ`CITATION.cff`"
         "から作る同じデータである。著者名と題名は英語で記され、日本語の名前を含まないので、"
@@ -181,12 +194,20 @@ def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") 
         "",
         f"# {words['cff_head']}",
         "",
+        # on paper the file is described, not printed: a YAML line wrapped at the measure would be
+        # copied broken
+        "````{only} not simplepdf",
         words["cff"],
         "",
         "```{code-block} yaml",
         CITATION_BLOCK,
         "",
         cff_path.read_text(encoding="utf-8").rstrip(),
+        "```",
+        "````",
+        "",
+        "```{only} simplepdf",
+        words["cff_print"],
         "```",
         "",
     ]

@@ -15,6 +15,8 @@ import unicodedata
 # the continuation's mark (DejaVu Sans Mono has it) and the space after it
 CONTINUATION = "\u21aa"
 CONTINUATION_CLASS = "ca911-continued"
+# a citation set as plain text (the volume's reference, a record's): lines of prose, not of code
+PLAIN_TEXT_CITATION = ["ca911-citation", "highlight-text"]
 # Characters a printed code line holds: the text block is 14.5 cm (411 pt) wide; a code block takes
 # 7 pt of it (its rule and padding) and sets DejaVu Sans Mono at 8 pt, 0.602 em (4.82 pt) a
 # character: 83 fit. Two are kept spare for the rounding of WeasyPrint's advances.
@@ -65,6 +67,8 @@ def mark_code_continuations(soup, columns: int = CODE_COLUMNS) -> None:
     """Break every printed code block's long lines (div.highlight pre), inside the highlighter's
     spans, each continuation opened by the mark in a span of its own."""
     for pre in soup.select("div.highlight pre"):
+        if pre.find_parent("div", class_=PLAIN_TEXT_CITATION) is not None:
+            continue  # a citation line is prose: it wraps between words, as on screen
         text = pre.get_text()
         breaks, offset = [], 0
         for line in text.split("\n"):
