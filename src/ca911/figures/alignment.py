@@ -50,9 +50,9 @@ WORDS = {
     "en": {
         "relations": {r: r.replace("_", " ") for r in RELATION_STYLE},
         "isolated": "no relation to a partner\nstated for this period",
-        "bandwagon": "period labelled bandwagon",
-        "balance_of_power": "labelled balance of power",
-        "other": "other or no label",
+        "bandwagon": "coded bandwagon (our code)",
+        "balance_of_power": "coded balance of power",
+        "other": "other or no code",
         "key title": "relation the chapter states",
     },
     "ja": {
@@ -63,8 +63,8 @@ WORDS = {
             "conflict": "対立",
         },
         "isolated": "この時期、相手国との\n関係は述べられていない",
-        "bandwagon": "バンドワゴン型とされる時期",
-        "balance_of_power": "勢力均衡型とされる時期",
+        "bandwagon": "本書がバンドワゴン型とコード化した時期",
+        "balance_of_power": "勢力均衡型とコード化した時期",
         "other": "その他・規定なし",
         "key title": "章が述べる関係",
     },
@@ -161,23 +161,23 @@ def _arrow_parts(arrows) -> list[tuple[list, list]]:
 
 
 def _policy_words(code: str, labels: dict[str, str], lang: str = DEFAULT_LANG) -> str:
-    """'bandwagon (バンドワゴン型)': the code in words, with the codebook's Japanese term if it has
-    one; in Japanese the term alone."""
+    """'bandwagon': the code in words; in Japanese the codebook's Japanese term. No Japanese gloss
+    in English: beside the chapter's Japanese it would read as Yuasa's own term, which the code
+    is not (discrepancy d68)."""
     label = labels.get(code, "")
     ja = label.split(" — ")[0] if " — " in label else ""
     no_label = period_words("none_stated", lang)  # the words of the lanes and tables
     if lang == "ja":
         return ja or no_label
-    words = no_label if code == "none_stated" else code.replace("_", " ")
-    return f"{words} ({ja})" if ja else words
+    return no_label if code == "none_stated" else code.replace("_", " ")
 
 
 @two_layouts
 def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     """One panel per chapter-4 period (Kazakhstan first, then Uzbekistan, each in the chapter's
     numbering): the country in the middle, Russia, China and the US around it, arrows typed by the
-    relation the chapter states. Panels are tinted by the chapter's label: bandwagon (orange) and
-    balance of power (blue)."""
+    relation the chapter states. Panels are tinted by the data's code for the period: bandwagon
+    (orange) and balance of power (blue)."""
     periods = require(alignment_network.alignment_periods(pkg), "periods")
     number = periods["period_id"].map(
         lambda pid: int(str(pid).rsplit("-", 1)[-1])
