@@ -9,6 +9,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.ticker import StrMethodFormatter
 
 from ca911.data import dates
 from ca911.data.language import DEFAULT_LANG, check_language
@@ -37,6 +38,8 @@ BREAK_DAY = pd.Timestamp(NINE_ELEVEN)
 NOTE_WIDTH = 36  # characters: a longer note runs on to a second line (the row is drawn taller)
 
 
+# English counts dollars in millions ("161.8 million"), Japanese in 万 ("1億6,180万ドル")
+DOLLAR_UNIT = {"en": 1e6, "ja": 1e4}
 NARROW_NOTE_WIDTH = 21  # on a phone's width the note wraps at this width too
 WORDS = {
     "en": {
@@ -65,7 +68,7 @@ WORDS = {
         "notes": "  印刷どおり：日付・状態・人数",
         "notes narrow": "  印刷どおり：\n  日付・状態・人数",
         "key title": "記号の形：状態",
-        "dollars axis": "百万米ドル",
+        "dollars axis": "万ドル",
         "title": "受け入れ国別の額",
         "title with total": "受け入れ国別の額（記載された総額{amount}）",
         "title with total narrow": "受け入れ国別の額\n（記載された総額{amount}）",
@@ -298,13 +301,15 @@ def aid_bars(
     the chapter states (that the parts add up to it is a check of the data, not the figure's news);
     recipients named from `names` (actor id → name) where given."""
     words = words_in(WORDS, lang)
+    unit = DOLLAR_UNIT[lang]  # the axis counts in the unit the bars' labels write
     fig, ax = figure(2.8 if layout == "narrow" else 2.4, figure_width(layout))
     y = list(range(len(parts)))[::-1]
-    ax.barh(y, parts["amount_usd"] / 1e6, color=OKABE_ITO[4])
+    ax.barh(y, parts["amount_usd"] / unit, color=OKABE_ITO[4])
+    ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     for yy, v in zip(y, parts["amount_usd"]):
         ax.annotate(
             money_label(v, lang),
-            (v / 1e6, yy),
+            (v / unit, yy),
             xytext=(3, 0),
             textcoords="offset points",
             va="center",
@@ -325,5 +330,5 @@ def aid_bars(
         else words["title"]
     )
     ax.set_title(title, fontsize=MIN_TEXT_PT, loc="left")
-    ax.set_xlim(0, parts["amount_usd"].max() / 1e6 * 1.25)
+    ax.set_xlim(0, parts["amount_usd"].max() / unit * 1.25)
     return fig
