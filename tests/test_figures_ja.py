@@ -196,12 +196,24 @@ def test_no_two_japanese_labels_overlap_and_none_is_below_the_floor(japanese_fig
         figure_checks.lines_through_labels,
         figure_checks.thin_bars,
         figure_checks.floating_annotations,
+        figure_checks.japanese_words_broken,
     ],
     ids=lambda check: check.__name__,
 )
 def test_japanese_figures_pass_the_layout_checks(japanese_figures, check):
     problems = {name: check(fig) for name, (fig, _) in japanese_figures.items()}
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_japanese_labels_wrapped_by_characters_break_words(monkeypatch):
+    """The broken copy: Japanese figure text wrapped between any two characters, as it was before
+    it wrapped at phrases, breaks 記載|なし in Fig. 9.1's key, and the check says so."""
+    from ca911.data import package as data
+    from ca911.figures import japanese_phrases, presence_networks
+
+    monkeypatch.setattr(japanese_phrases, "japanese_phrases", lambda text: [text])
+    fig = presence_networks.presence_panels(data.load(), lang="ja")
+    assert figure_checks.japanese_words_broken(fig) != []
 
 
 def test_a_japanese_figure_is_the_same_bytes_from_the_same_data():

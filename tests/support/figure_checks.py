@@ -956,3 +956,39 @@ def _point_to_box(x, y, box) -> float:
     dx = max(box.x0 - x, 0, x - box.x1)
     dy = max(box.y0 - y, 0, y - box.y1)
     return math.hypot(dx, dy)
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+COUNTERS_JA = "年月日人機件"
+
+
+def japanese_words_broken(fig) -> list[str]:
+    """A Japanese label wrapped inside a word ('記|載なし', '見|込み'): the break of a wrapped text
+    falls inside a word of Sphinx's Japanese splitter (TinySegmenter), between two Japanese
+    characters. (The check does not use the phrases the figures wrap at.)"""
+    from sphinx.search.ja import DefaultSplitter
+
+    splitter = DefaultSplitter({})
+    found = []
+    for ax in fig.axes:
+        for text in ax.texts:
+            lines = [line.strip() for line in text.get_text().split("\n")]
+            for before, after in zip(lines, lines[1:]):
+                if not (
+                    before and after and _JAPANESE.match(before[-1]) and _JAPANESE.match(after[0])
+                ):
+                    continue
+                joined, ends = before + after, set()
+                for run in re.finditer(r"\S+", joined):  # the splitter drops spaces
+                    at = run.start()
+                    for word in splitter.split(run.group(0)):
+                        at += len(word)
+                        ends.add(at)
+                if len(before) not in ends:
+                    found.append(f"{before[-4:]}|{after[:4]} breaks a word")
+            found += [
+                f"{before[-4:]}|{after[:4]} parts a number from its counter"
+                for before, after in zip(lines, lines[1:])
+                if before and after and before[-1].isdigit() and after[0] in COUNTERS_JA
+            ]
+    return found

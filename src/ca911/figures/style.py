@@ -52,10 +52,6 @@ def words_in(table: dict[str, dict], lang: str) -> dict:
     return table[check_language(lang)]
 
 
-# Characters that never start a line of Japanese (kinsoku): closing brackets and punctuation.
-_NO_LINE_START_JA = "、。，．）」』］・ー"
-
-
 def latin_width(text: str) -> int:
     """How many Latin characters wide a text is set: a full-width (Japanese) character counts
     two."""
@@ -66,30 +62,17 @@ def latin_width(text: str) -> int:
 
 def wrap(text: str, width: int, lang: str = DEFAULT_LANG) -> str:
     """Figure text in lines at most `width` Latin characters wide: English at its spaces; Japanese,
-    which has none, between any two characters (a full-width one counting two), never inside a run
-    of Latin letters or digits ('18,000', 'CSTO') and never starting a line with closing
+    which has none, between phrases (japanese_phrases: 記載なし and 見込み stay whole), a phrase
+    wider than a line between any two characters (a full-width one counting two), never inside a
+    run of Latin letters or digits ('18,000', 'CSTO') and never starting a line with closing
     punctuation."""
     import textwrap
 
     if check_language(lang) == "en":
         return textwrap.fill(text, width)
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for unit in _WRAP_UNIT.findall(paragraph):
-            fits = latin_width(line + unit) <= width
-            if line.strip() and not fits and unit[0] not in _NO_LINE_START_JA:
-                lines.append(line.rstrip())
-                line, unit = "", unit.lstrip()
-            line += unit
-        lines.append(line.rstrip())
-    return "\n".join(lines)
+    from ca911.figures.japanese_phrases import wrap_japanese
 
-
-# What Japanese wrapping keeps whole: a run of Latin letters, digits and their punctuation with the
-# space before it and the counter after it ('2001年', '30人'); else one character; either with the
-# opening bracket before it (no line ends with one).
-_WRAP_UNIT = re.compile(r"[（「]?(?: ?[!-~]+[年月日人機件]?|.)")
+    return wrap_japanese(text, width)
 
 
 def keep_inside_axes(text, margin_pt: float = 2.0):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ca911.book.sphinx.print_marks import add_class, text_width
+from ca911.figures.japanese_phrases import japanese_phrases
 
 JAPANESE_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -30,62 +31,7 @@ def mark_japanese_cells(soup, word: int = 14) -> None:
             add_class(cell, "ca911-ja-text")
 
 
-# Phrases (文節) of a Japanese heading: a heading set large holds a dozen characters a line, and
-# Japanese, which may break between any two characters, split names and words there (中央|アジア,
-# モダ|リティ). A phrase is the characters up to the end of a run of kana particles and endings
-# (の, と, から) or a mark (、：・）), where Japanese headings are broken. Sphinx's TinySegmenter
-# tells a particle from a word's kana ending (受け|入れ is one word): a break after kana falls
-# only where it parts two of its words; its words alone are no phrases (中央|アジア, は|たらき).
-HIRAGANA = re.compile(r"[\u3041-\u309f]")
-PHRASE_END_MARKS = set("、。，．：；・）」』】〕〉》！？")
-PHRASE_OPENING_MARKS = set("（「『【〔〈《")
-# no line opens with these (JIS X 4051): a phrase never ends before one
-NO_PHRASE_START = set("ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ") | PHRASE_END_MARKS
 LONGEST_PHRASE = 12  # characters: a longer run is left to break (a heading line holds about 18)
-
-
-def word_boundaries(text: str) -> set[int]:
-    from sphinx.search.ja import DefaultSplitter
-
-    splitter, offsets = DefaultSplitter({}), set()
-    for run in re.finditer(r"\S+", text):  # the splitter drops spaces: each run on its own
-        at = run.start()
-        for word in splitter.split(run.group(0)):
-            at += len(word)
-            offsets.add(at)
-    return offsets
-
-
-def phrase_breaks(text: str) -> list[int]:
-    """The offsets in text where a Japanese line may break between phrases: at a space, after a
-    closing or middle mark, before an opening bracket, after kana where a word ends and anything
-    but kana follows; never so as to leave one character a phrase of its own (受け入れ|国)."""
-    words = word_boundaries(text)
-    breaks = []
-    for k in range(1, len(text)):
-        before, after = text[k - 1], text[k]
-        if before.isspace() or after.isspace():
-            breaks.append(k)
-        elif after in NO_PHRASE_START:
-            continue
-        elif (
-            before in PHRASE_END_MARKS
-            or (after in PHRASE_OPENING_MARKS and before not in PHRASE_OPENING_MARKS)
-            or (HIRAGANA.match(before) and not HIRAGANA.match(after) and k in words)
-        ):
-            breaks.append(k)
-    kept, ends = [], [*breaks, len(text)]
-    for k, following in zip(breaks, ends[1:]):
-        if following - k == 1 and not text[k].isspace() and not text[k - 1].isspace():
-            continue  # a single character before the next break joins the phrase before it
-        kept.append(k)
-    return kept
-
-
-def japanese_phrases(text: str) -> list[str]:
-    """text cut at its phrase breaks (spaces are pieces of their own)."""
-    cuts = [0, *phrase_breaks(text), len(text)]
-    return [text[a:b] for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
 PHRASE_ELEMENTS = "h1, h2, h3, h4, h5, h6, p.ca911-part-subtitle, p.caption"
