@@ -90,6 +90,11 @@ WORDS = {
 }
 
 
+# a wide layout's key beside its graph, in Latin widths (style.latin_width): an English letter is
+# set wider than half a Japanese character, so English fills the key's width in fewer
+WIDE_KEY_WIDTH = {"en": 50, "ja": 54}
+
+
 def _presence_label(actor_id: str, names: dict, lang: str = DEFAULT_LANG) -> str:
     """A force by the force table's short name (for a force that is an actor of its own, the data's
     declared short form), a base by its short name, anything else by its name."""
@@ -141,7 +146,7 @@ def presence_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     # node labels at the panel edges reach past the axes; the tight bounding box must still fit the
     # text width
     narrow = layout == "narrow"
-    key_width = 54
+    key_width = 54 if narrow else WIDE_KEY_WIDTH[lang]
     graphs = {key: presence_network.build_presence_graph(pkg, date) for key, date in snaps.items()}
     # one number per force → host pair in every panel, so an arrow can be followed through time
     numbers = {
