@@ -107,3 +107,14 @@ def pointers_before_pages(page_texts: list[str], lang: str) -> list[tuple[int, s
         for n, text in enumerate(page_texts, 1)
         for m in pattern.finditer(re.sub(r"\s+", " ", text))
     ]
+
+
+def lines_opening_with_a_separator(page_texts: list[str]) -> list[tuple[int, str]]:
+    """(page, line) of every printed line that opens with a separator dot ('· ch3 §2 ¶13'): the dot
+    belongs to the end of the line before."""
+    return [
+        (n, line.strip()[:60])
+        for n, text in enumerate(page_texts, 1)
+        for line in text.splitlines()
+        if line.strip().startswith("·")
+    ]

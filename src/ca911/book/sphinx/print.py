@@ -25,7 +25,6 @@ from ca911.book.sphinx.print_code import mark_code_continuations
 from ca911.book.sphinx.print_marks import (
     anchor_tables,
     drop_code_only_cells,
-    keep_ideographic_spaces,
     keep_tokens_whole,
     mark_identifiers,
     mark_introductions,
@@ -55,6 +54,7 @@ from ca911.book.sphinx.print_navigation import (
     open_parts,
 )
 from ca911.book.sphinx.print_pages import group_chapters, labels_into_headings
+from ca911.book.sphinx.print_spacing import glue_separators, keep_ideographic_spaces
 from ca911.book.sphinx.print_tables import mark_date_cells, mark_table_notes
 
 PRINT_BUILDERS = ("simplepdf",)
@@ -131,6 +131,7 @@ def mark_for_print(
     drop_code_only_cells(soup)
     mark_lead_ins(soup)
     keep_ideographic_spaces(soup)
+    glue_separators(soup)
     mark_number_columns(soup)
     mark_date_cells(soup)
     mark_wide_tables(soup)

@@ -155,20 +155,6 @@ def drop_code_only_cells(soup) -> None:
             cell.decompose()
 
 
-def keep_ideographic_spaces(soup) -> None:
-    """An ideographic space standing alone between two inline elements (a bold lead-in and the link
-    that follows it: 「**問い**　[Gephi](…)」) is a text box WeasyPrint never draws: the line keeps
-    its width but the PDF's text loses the space. Moved into the end of the element before it, the
-    space is drawn and read as part of that element's text."""
-    from bs4 import NavigableString, Tag
-
-    for text in list(soup.find_all(string=re.compile(r"^\u3000+$"))):
-        before = text.previous_sibling
-        if type(text) is NavigableString and isinstance(before, Tag) and before.name not in SKIP:
-            before.append(str(text))
-            text.extract()
-
-
 def mark_lead_ins(soup) -> None:
     """A paragraph that is one bold phrase ("kind codes", "§3.1") heads what follows it, like a
     heading."""
