@@ -226,7 +226,7 @@ def phrase_specimen_html() -> str:
 
 
 def test_phrases_keep_names_and_words_whole():
-    from ca911.book.sphinx.print_marks_ja import japanese_phrases
+    from ca911.figures.japanese_phrases import japanese_phrases
 
     assert japanese_phrases("9.11後のアメリカ、ロシアと中央アジア") == [
         "9.11後の",

@@ -761,7 +761,7 @@ def words_broken(lines: list[Run], table_heads: bool = True) -> list[tuple[int, 
 def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> list[tuple]:
     """(page, table, "end|start") of every line break in a table cell, head or body, that falls
     inside a Japanese phrase (文節) the print build's own segmentation
-    (print_marks_ja.japanese_phrases) keeps whole: 印刷どお|り, 他|者. A phrase longer than
+    (japanese_phrases.japanese_phrases) keeps whole: 印刷どお|り, 他|者. A phrase longer than
     `longest` (the build's LONGEST_HEAD_PHRASE, brackets not counted) may break, except inside a
     piece of a phrase with a number (print_marks_ja.cell_words: 第201|自動車化狙撃師団 may break
     there, not as 狙撃師|団; 東経71.4460° not at all). Cells are read by `column_cells`."""
@@ -771,8 +771,8 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
         LONGEST_CELL_WORD,
         LONGEST_HEAD_PHRASE,
         cell_words,
-        phrase_breaks,
     )
+    from ca911.figures.japanese_phrases import phrase_breaks
 
     longest = longest or LONGEST_HEAD_PHRASE
     faults = []

@@ -224,9 +224,10 @@ def _phrase_at(text: str, k: int, boundaries: set[int]) -> str:
 
 def words_broken_in_headings(lines: list[tuple[str, list[int]]]) -> list[str]:
     """Headings with a line break inside a word, the text marked ｜ there: a line may start after a
-    space or a hyphen, or in Japanese at a phrase boundary (print_marks_ja.phrase_breaks, the
+    space or a hyphen, or in Japanese at a phrase boundary (japanese_phrases.phrase_breaks, the
     boundaries the print edition breaks its headings at)."""
-    from ca911.book.sphinx.print_marks_ja import JAPANESE_CHARACTER, phrase_breaks
+    from ca911.book.sphinx.print_marks_ja import JAPANESE_CHARACTER
+    from ca911.figures.japanese_phrases import phrase_breaks
 
     found = []
     for text, breaks in lines:
