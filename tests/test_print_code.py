@@ -59,6 +59,8 @@ def test_the_checker_catches_a_silent_wrap(tmp_path):
     )
     found = print_code.silent_wraps(wrapped, source, CONTINUATION)
     assert found and found[0][1].startswith("abstract:")  # and every piece of it but the last
+    # the same wrapped block declared prose (a citation line) wraps between words, as it may
+    assert print_code.silent_wraps(wrapped, set(), CONTINUATION, source) == []
     soup = BeautifulSoup(BLOCK, "html.parser")
     mark_code_continuations(soup, 60)
     marked = layout.read_pages(
@@ -68,13 +70,18 @@ def test_the_checker_catches_a_silent_wrap(tmp_path):
     assert print_code.silent_wraps(marked, source, CONTINUATION) == []
 
 
-def html_code_lines(html_dir) -> set[str]:
+def html_code_lines(html_dir, selector: str = "div.highlight pre") -> set[str]:
     lines = set()
     for page in html_dir.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for pre in soup.select("div.highlight pre"):
+        for pre in soup.select(selector):
             lines |= set(pre.get_text().splitlines())
     return lines
+
+
+# citation lines set as plain text wrap between words in print, as prose
+# (ca911.book.sphinx.print_code.PLAIN_TEXT_CITATION)
+CITATION_LINES = "div.ca911-citation.highlight-text pre"
 
 
 @each_edition
@@ -82,5 +89,8 @@ def test_no_code_line_wraps_silently(built_book, built):
     """Every code line of each printed edition is a line of a code block of its HTML, or a piece of
     one the build broke with the continuation mark."""
     pages = list(book_pages(built.pdf))
-    assert print_code.code_lines(pages), "the book prints CITATION.cff"
-    assert print_code.silent_wraps(pages, html_code_lines(built.html), CONTINUATION) == []
+    assert print_code.code_lines(pages), "the book prints code (the BibTeX entry)"
+    prose = html_code_lines(built.html, CITATION_LINES)
+    assert prose, "the how-to-cite page sets its citation lines as plain text"
+    code = html_code_lines(built.html) - prose
+    assert print_code.silent_wraps(pages, code, CONTINUATION, prose) == []

@@ -41,15 +41,20 @@ def code_lines(pages: list[layout.Page]) -> list[tuple[int, str]]:
 
 
 def silent_wraps(
-    pages: list[layout.Page], source_lines: set[str], mark: str
+    pages: list[layout.Page], source_lines: set[str], mark: str, prose_lines: set[str] = frozenset()
 ) -> list[tuple[int, str]]:
     """(page, text) of every printed code line that is neither a whole source line nor marked as
-    broken: it does not open with `mark` and the next code line does not either."""
+    broken: it does not open with `mark` and the next code line does not either. A line of a
+    block set as prose (`prose_lines`: a citation line, which wraps between words) may be any
+    piece of one."""
     whole = {squash(line) for line in source_lines if squash(line)}
+    prose = [squash(line) for line in prose_lines if squash(line)]
     lines = code_lines(pages)
     found = []
     for k, (page, text) in enumerate(lines):
         if text.startswith(mark) or squash(text) in whole:
+            continue
+        if squash(text) and any(squash(text) in line for line in prose):
             continue
         following = lines[k + 1][1] if k + 1 < len(lines) else ""
         if not following.startswith(mark):

@@ -304,7 +304,7 @@ def _panels_with_keys(
     key_lines: list[int],
     width_in: float,
     beside: bool,
-    graph_h: float = 1.9,
+    graph_h: float = 1.8,
     gap: float = 0.3,
     legend_h: float | None = None,
     graph_share: float = 0.45,
