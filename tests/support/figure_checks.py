@@ -889,9 +889,7 @@ def floating_annotations(fig, gap_pt: float = FLOAT_GAP_PT) -> list[str]:
                 continue
             x, y = text._get_xy(renderer, text.xy, text.xycoords)  # the point, units converted
             box = text.get_window_extent(renderer)
-            dx = max(box.x0 - x, 0, x - box.x1)
-            dy = max(box.y0 - y, 0, y - box.y1)
-            away = (dx * dx + dy * dy) ** 0.5
+            away = _point_to_box(x, y, box)
             if away > gap:
                 found.append(
                     f"{text.get_text()!r} floats {away * 72 / fig.dpi:.0f} pt from its point"

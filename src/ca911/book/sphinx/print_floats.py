@@ -42,16 +42,11 @@ class _Layout:
         for page in document.pages:
             page_box = page._page_box
             top, height = page_box.content_box_y(), page_box.height
-            lines = [
-                b
-                for b in _walk(page_box)
-                if isinstance(b, (boxes.LineBox, boxes.ReplacedBox))
-                and top - 1 <= b.position_y < top + height
-            ]
-            bottom = max((b.position_y + b.margin_height() for b in lines), default=top)
-            first = min((b.position_y for b in lines), default=None)
-            blocks = []
+            lines, blocks = [], []  # one walk of the page's boxes: its text lines and its blocks
             for b in _walk(page_box):
+                text = isinstance(b, (boxes.LineBox, boxes.ReplacedBox))
+                if text and top - 1 <= b.position_y < top + height:
+                    lines.append(b)
                 element = getattr(b, "element", None)
                 if element is None or not isinstance(b, boxes.BlockLevelBox):
                     continue
@@ -59,6 +54,8 @@ class _Layout:
                     key = id(element)
                     self.height_of[key] = self.height_of.get(key, 0.0) + b.margin_height()
                 blocks.append((b.position_y, element))
+            bottom = max((b.position_y + b.margin_height() for b in lines), default=top)
+            first = min((b.position_y for b in lines), default=None)
             self.pages.append((top, height, bottom, first, blocks))
 
     def fill(self, number: int) -> float:
