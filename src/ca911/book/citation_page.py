@@ -28,9 +28,7 @@ def edition_citation(cff: dict, lang: str = "en", title_markup=lambda title: tit
     title (italics in HTML)."""
     from ca911.book.editions import EDITIONS, TEAM_JA
 
-    authors = ", ".join(
-        a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in cff["authors"]
-    )
+    authors = team_name(cff, "en")
     version = str(cff["version"])
     english, japanese = cff["title"], EDITIONS["ja"].title
     if lang == "ja":
