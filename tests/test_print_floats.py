@@ -16,17 +16,28 @@ PAGE = """<html><head><style>
 body {{ font: 9pt/1.3 sans-serif; margin: 0; }}
 p {{ margin: 0 0 4pt; orphans: 2; widows: 2; }}
 figure {{ margin: 0; height: 90mm; background: #ccc; break-inside: avoid; }}
-h2 {{ margin: 6pt 0; font-size: 11pt; }}
-</style></head><body><section>
+h2 {{ margin: 6pt 0; font-size: 11pt; break-after: avoid; }}
+</style></head><body><div class="ca911-chapter"><section><h2>A chapter</h2><section>
 <h2>A section</h2><p>{text}</p>
-<figure id="fig-tall"><figcaption>A figure</figcaption></figure>
+{figure}
 {after}
-</section></body></html>"""
+</section></section></div></body></html>"""
+FIGURE = '<figure id="fig-tall"><figcaption>A figure</figcaption></figure>'
+NEXT_SECTION = f"</section><section><h2>The next section</h2><p>{TEXT}</p><p>{TEXT}</p>"
 
 
-def laid_out(after: str):
-    html = weasyprint.HTML(string=PAGE.format(text=TEXT, after=after))
+def laid_out(after: str, figure: str = FIGURE):
+    html = weasyprint.HTML(string=PAGE.format(text=TEXT, figure=figure, after=after))
     return html, html.render()
+
+
+def reading_order(html) -> list[str]:
+    """The headings' and paragraphs' first words and the figure, in the order they are set."""
+    return [
+        e.tag if e.tag == "figure" else (e.text or "")[:12]
+        for e in html.etree_element.iter()
+        if e.tag in ("h2", "p", "figure")
+    ]
 
 
 def test_a_float_that_leaves_a_gap_is_set_after_the_text_that_follows():
@@ -41,13 +52,63 @@ def test_a_float_that_leaves_a_gap_is_set_after_the_text_that_follows():
     assert order.index("figure") > 1  # text now comes before the figure
 
 
-def test_a_float_never_moves_past_a_heading():
-    html, first = laid_out(f"<h2>The next section</h2><p>{TEXT}</p>")
+def test_a_float_at_its_sections_end_moves_past_the_next_heading_with_the_text_under_it():
+    html, first = laid_out(NEXT_SECTION)
+    assert _Layout(first).fill(0) < FILL
+    assert defer_floats(html.etree_element, first)
+    order = reading_order(html)
+    assert order.index("figure") > order.index("The next sec") + 1  # the heading with its text
+    assert _Layout(html.render()).fill(0) >= FILL
+
+
+def test_a_float_never_leaves_its_chapter():
+    html, first = laid_out(
+        f'</section></section></div><div class="ca911-chapter"><section><h2>Chapter two</h2>'
+        f"<p>{TEXT}</p><p>{TEXT}</p>"
+    )
+    assert _Layout(first).fill(0) < FILL
+    assert defer_floats(html.etree_element, first) == []
+
+
+def test_a_float_never_moves_past_another_float():
+    html, first = laid_out(f'<figure id="fig-next">another</figure><p>{TEXT}</p>')
+    moved = defer_floats(html.etree_element, first)
+    assert not [m for m in moved if m.startswith("fig-tall")]
+    figures = [e.get("id") for e in html.etree_element.iter("figure")]
+    assert figures == ["fig-tall", "fig-next"]
+
+
+def test_a_heading_that_went_on_with_its_float_keeps_it_or_the_text_under_it():
+    """A section's heading that moved on with its float stays where it is; the text under it moves
+    up before the float, and a section holding only the float keeps it under its heading."""
+    with_text = f"</section><section><h2>The map</h2>{FIGURE}<p>{TEXT}</p><p>{TEXT}</p>"
+    html, first = laid_out(with_text + NEXT_SECTION, figure="")
+    layout = _Layout(first)
+    assert layout.fill(0) < FILL and layout.opening_floats(1)  # heading and float opened page 2
+    assert defer_floats(html.etree_element, first)
+    order = reading_order(html)
+    assert order.index("The map") + 1 < order.index("figure") < order.index("The next sec")
+
+    html, first = laid_out(f"</section><section><h2>The map</h2>{FIGURE}" + NEXT_SECTION, "")
+    assert _Layout(first).opening_floats(1)
     assert defer_floats(html.etree_element, first) == []
 
 
 def test_a_float_that_fits_stays_where_it_is():
     html = weasyprint.HTML(
-        string=PAGE.format(text="One line.", after=f"<p>{TEXT}</p>").replace("90mm", "40mm")
+        string=PAGE.format(text="One line.", figure=FIGURE, after=f"<p>{TEXT}</p>").replace(
+            "90mm", "40mm"
+        )
     )
     assert defer_floats(html.etree_element, html.render()) == []
+
+
+def test_a_float_never_waits_behind_text_that_overruns_its_gap_by_more_than_a_page_holds():
+    """Text that fills the gap and runs on so far that the float no longer fits under it would
+    move the gap a page on: a long table after the paragraphs stays after the float."""
+    table = '<div class="cell"><table style="height: 90mm"><tr><td>x</td></tr></table></div>'
+    html, first = laid_out(f"<p>{TEXT}</p>{table}")
+    assert _Layout(first).fill(0) < FILL
+    assert defer_floats(html.etree_element, first) == ["fig-tall after 1 blocks"]
+    order = [e.tag for e in html.etree_element.iter() if e.tag in ("p", "figure", "table")]
+    assert order == ["p", "p", "figure", "table"]

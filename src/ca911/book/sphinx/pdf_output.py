@@ -51,6 +51,9 @@ CITATION_RELATIONSHIP = "Supplement"
 CITATION_FILE = "CITATION.cff"
 DESCRIPTOR_FILE = "datapackage.json"
 PRINT_BUILDER = "simplepdf"
+# Layouts that may move floats after the text that follows them: a table moved before a float can
+# run onto the next page and leave the float no room under it, which the next layout sees.
+FLOAT_PASSES = 2
 
 XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/"
 register_namespace("xmpRights", XMP_RIGHTS)
@@ -197,8 +200,10 @@ def write_book_pdfs(
     seconds = {}
     started = time.perf_counter()
     document = html.render()
-    moved = defer_floats(html.etree_element, document)
-    if moved:  # a float that left a gap now follows the text after it: laid out again
+    for _ in range(FLOAT_PASSES):  # a float that left a gap follows the text after it: again
+        moved = defer_floats(html.etree_element, document)
+        if not moved:
+            break
         logger.info("PDF: set after the text that follows them: %s", "; ".join(moved))
         document = html.render()
     seconds["layout"] = time.perf_counter() - started

@@ -4,11 +4,12 @@ WeasyPrint has no page floats: a figure or table that does not fit in what is le
 whole to the next page and leaves the rest of the page empty (a third or a half of a page, where a
 press sets the text that follows and puts the figure at the top of the next page). After the book
 is laid out once, this module finds every page left under `FILL` of its text block because the next
-page opens with a figure or a table, and moves that float (with the sentence that introduces it)
-after the paragraphs that follow it, as many as the gap holds and at least one, within its section;
-the book is then laid out again. References to the float keep working (they name its number and
-find its page at layout). The check is `gaps_before_floats` (tests/support/print_layout.py) on both
-editions' PDFs."""
+page opens with a figure or a table (or with a section's heading and the float under it), and moves
+that float (with the sentence that introduces it) after the paragraphs that follow it, as many as
+the gap holds and at least one, past the next section's heading when its section ends (a heading
+always with the text under it), never out of its chapter; the book is then laid out again.
+References to the float keep working (they name its number and find its page at layout). The check
+is `gaps_before_floats` (tests/support/print_layout.py) on both editions' PDFs."""
 
 from __future__ import annotations
 
@@ -19,14 +20,18 @@ FLOAT_TAGS = ("figure", "table")
 # blocks that may be set before a float: running text, which breaks across pages
 MOVABLE_TAGS = ("p", "ul", "ol", "dl", "blockquote")
 INTRODUCES = "ca911-introduces"  # a sentence kept with the float it introduces (print_marks)
+KEEP_WITH_NEXT = "ca911-keep-with-next"  # a sentence kept with the block after it (print_marks)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CHAPTER = "ca911-chapter"  # the wrapper of a chapter's section: floats never leave it
 DRIFT = 1.2  # a float moves past at most this much of a page
 OPENS_PT = 24  # a float this near the top of its page, before any text, opens the page
 
 
-def _walk(box):
-    yield box
+def _walk(box, parent=None):
+    """Each box under `box`, with the box that holds it."""
+    yield box, parent
     for child in getattr(box, "children", None) or ():
-        yield from _walk(child)
+        yield from _walk(child, box)
 
 
 def _classes(element) -> list[str]:
@@ -37,47 +42,56 @@ class _Layout:
     """Where the first layout put each element: its pages and heights, and each page's fill."""
 
     def __init__(self, document):
-        self.pages = []  # (top, height, bottom of the text, first block's top, blocks)
+        self.pages = []  # (top, height, bottom of the text, its lines' tops, blocks)
         self.height_of: dict[int, float] = {}  # by id of element, summed over its pages
         for page in document.pages:
             page_box = page._page_box
             top, height = page_box.content_box_y(), page_box.height
             lines, blocks = [], []  # one walk of the page's boxes: its text lines and its blocks
-            for b in _walk(page_box):
+            for b, holder in _walk(page_box):
                 text = isinstance(b, (boxes.LineBox, boxes.ReplacedBox))
                 if text and top - 1 <= b.position_y < top + height:
                     lines.append(b)
                 element = getattr(b, "element", None)
                 if element is None or not isinstance(b, boxes.BlockLevelBox):
                     continue
+                if getattr(holder, "element", None) is element:
+                    continue  # an anonymous box inside its element's own box: counted once
                 if isinstance(b, boxes.BlockBox):  # a table's too: its wrapper is a block box
                     key = id(element)
                     self.height_of[key] = self.height_of.get(key, 0.0) + b.margin_height()
-                blocks.append((b.position_y, element))
+                blocks.append((b.position_y, b.position_y + b.margin_height(), element))
             bottom = max((b.position_y + b.margin_height() for b in lines), default=top)
-            first = min((b.position_y for b in lines), default=None)
-            self.pages.append((top, height, bottom, first, blocks))
+            tops = sorted(b.position_y for b in lines)
+            self.pages.append((top, height, bottom, tops, blocks))
 
     def fill(self, number: int) -> float:
         top, height, bottom, *_ = self.pages[number]
         return (bottom - top) / height
 
     def opening_floats(self, number: int):
-        """The figure or table elements whose box opens the page."""
-        top, _, _, first, blocks = self.pages[number]
-        if first is None:
+        """The figure or table elements whose box opens the page, or follows a section's heading
+        that opens it (the heading then stays, and the text after the float moves up to it)."""
+        top, _, _, tops, blocks = self.pages[number]
+        if not tops:
             return []
+        first, reach = tops[0], top + OPENS_PT
+        for y, bottom, element in blocks:
+            if element.tag in HEADINGS and y <= first + 1 and y <= reach:
+                first = min((t for t in tops if t >= bottom - 1), default=first)
+                reach = bottom + OPENS_PT
+                break
         return [
             element
-            for y, element in blocks
-            if element.tag in FLOAT_TAGS and y <= first + 1 and y <= top + OPENS_PT
+            for y, _, element in blocks
+            if element.tag in FLOAT_TAGS and y <= first + 1 and y <= reach
         ]
 
 
 def _movable(node) -> bool:
-    """Running text, a sentence introducing a table, or a table set in the text's direction (a
-    table turned on its page takes a page of its own and fills no gap)."""
-    if node.tag in MOVABLE_TAGS:
+    """Running text, a heading, a sentence introducing a table, or a table set in the text's
+    direction (a table turned on its page takes a page of its own and fills no gap)."""
+    if node.tag in MOVABLE_TAGS or node.tag in HEADINGS:
         return True
     tables = [t for t in node.iter() if t.tag == "table"]
     figures = [f for f in node.iter() if f.tag in ("figure", "img", "svg")]
@@ -85,13 +99,18 @@ def _movable(node) -> bool:
     return "cell" in _classes(node) and len(tables) == 1 and not figures and not turned
 
 
+def _joins_next(node) -> bool:
+    """A heading, or a sentence that introduces what follows it, moves with the block after it."""
+    return node.tag in HEADINGS or bool({INTRODUCES, KEEP_WITH_NEXT} & set(_classes(node)))
+
+
 def _chunks(nodes):
-    """The siblings after a float in the groups they move in: a sentence that introduces the next
-    block goes with it."""
+    """The blocks after a float in the groups they move in: a heading or a sentence that introduces
+    the next block goes with it."""
     chunk = []
     for node in nodes:
         chunk.append(node)
-        if INTRODUCES not in _classes(node):
+        if not _joins_next(node):
             yield chunk
             chunk = []
     if chunk:
@@ -117,15 +136,44 @@ def _unit(element, parent_of: dict):
     return node
 
 
-def _text_to_set_first(siblings: list, layout: _Layout, gap: float, page_height: float) -> list:
+def _in_reading_order(node):
+    """The blocks of `node` as a reader meets them: a section's heading, then its blocks."""
+    if node.tag == "section":
+        for child in node:
+            yield from _in_reading_order(child)
+    else:
+        yield node
+
+
+def _blocks_after(unit, parent_of: dict):
+    """The blocks after `unit` to the end of its chapter, in reading order: its section's rest,
+    then the following sections' headings and blocks."""
+    node = unit
+    while node in parent_of:
+        parent = parent_of[node]
+        siblings = list(parent)
+        for sibling in siblings[siblings.index(node) + 1 :]:
+            yield from _in_reading_order(sibling)
+        if parent.tag != "section" or CHAPTER in _classes(parent_of.get(parent)):
+            return
+        node = parent
+
+
+def _text_to_set_first(
+    blocks, layout: _Layout, gap: float, page_height: float, float_height: float
+) -> list:
     """The blocks after a float to set before it: enough to fill `gap`, at least one, never past a
-    heading or a figure, and never more than DRIFT of a page."""
+    figure or a turned table, never more than DRIFT of a page, and none that runs so far past the
+    gap that the float no longer fits under its end (a long table would leave the gap a page on)."""
     taken, height_taken = [], 0.0
-    for chunk in _chunks(siblings):
+    for chunk in _chunks(blocks):
         if not all(_movable(node) for node in chunk):
             break
         h = sum(layout.height_of.get(id(node), 0.0) for node in chunk)
-        if taken and height_taken + h > DRIFT * page_height:
+        overrun = height_taken + h - gap
+        if taken and (
+            height_taken + h > DRIFT * page_height or overrun + float_height > page_height
+        ):
             break
         taken.extend(chunk)
         height_taken += h
@@ -155,14 +203,20 @@ def defer_floats(root, document) -> list[str]:
         group = [unit]
         if before is not None and INTRODUCES in _classes(before):
             group.insert(0, before)  # the sentence that introduces the float goes with it
-        taken = _text_to_set_first(siblings[start + 1 :], layout, top + height - bottom, height)
-        if not taken:
-            continue
+        blocks = _blocks_after(unit, parent_of)
+        float_height = sum(layout.height_of.get(id(node), 0.0) for node in group)
+        taken = _text_to_set_first(blocks, layout, top + height - bottom, height, float_height)
+        if not taken or (
+            before is not None and before.tag in HEADINGS and taken[0].tag in HEADINGS
+        ):
+            continue  # nothing to set first, or the float's section would be left a bare heading
         for node in group:
             parent.remove(node)
-        at = list(parent).index(taken[-1]) + 1
+        host = parent_of[taken[-1]]
+        at = list(host).index(taken[-1]) + 1
         for offset, node in enumerate(group):
-            parent.insert(at + offset, node)
+            host.insert(at + offset, node)
+            parent_of[node] = host
         name = floats[0].get("id") or unit.get("id") or floats[0].tag
         moved.append(f"{name} after {len(taken)} blocks")
     return moved
