@@ -412,16 +412,10 @@ def test_japanese_pdf_keeps_the_kinsoku_rules(ja_pdf):
     assert faults == [], report(faults, "lines break a kinsoku rule")
 
 
-@pytest.mark.xfail(
-    strict=False,  # which captions and cells break at a counter moves with the layout
-    reason="issue 26: numbers keep their counters in running prose; a figure caption's phrase "
-    "(原著第／4章, 2004／年1月) and two table cells' dates (pp. 58, 71 of the last build) still "
-    "break, as captions and cells are cut into phrases by mark_japanese_phrases, which does not "
-    "yet know counters",
-)
 def test_japanese_pdf_never_parts_a_number_from_its_counter(ja_pdf):
     """「第16／章」「18／件」 at a line's end read as a make-up fault: the print build sets each
-    number with its counter unbroken (print_marks_ja.mark_number_counters)."""
+    number with its counter unbroken, in prose and captions (print_marks_ja.mark_number_counters)
+    and in table cells (cell_words never cuts before a counter)."""
     faults = ja.counters_parted(list(ja_lines()))
     assert faults == [], report(faults, "numbers parted from their counters")
 
@@ -610,3 +604,40 @@ def test_numbers_and_their_counters_are_set_unbroken():
     mark_number_counters(glued)
     assert glued.select_one("span.ca911-unbroken").get_text() == "6者"
     assert soup.code.get_text() == "2002年" and soup.code.find("span") is None
+
+
+def test_the_counter_check_reads_each_cell_down_its_own_column():
+    """A row's cells stand on one baseline: the line under a cell's line is the one that starts
+    where it starts (「2001年10月1／日」 in a date column), never the next row's first cell."""
+
+    def row(cells: list[tuple[float, str]], baseline: float) -> list[ja.Glyph]:
+        return [
+            ja.Glyph(c, "IPAexMincho", 10, left + 10 * k, left + 10 * (k + 1), baseline)
+            for left, text in cells
+            for k, c in enumerate(text)
+        ]
+
+    page = row([(0, "2001年10月1"), (150, "この"), (400, "ch4 ¶1 n.18")], 100)
+    page += row([(0, "日～3日"), (150, "日以降に")], 86)
+    assert ja.counters_parted(ja.runs([page])) == [(1, "1年10月1／日～3日")]
+
+
+def test_captions_keep_numbers_with_their_counters_and_cells_are_cut_beside_them():
+    """A figure's or table's caption is set as prose, each number with its counter unbroken; a
+    long table cell is cut after a number that precedes a word, never before its counter."""
+    from bs4 import BeautifulSoup
+
+    from ca911.book.sphinx.print_marks_ja import cell_words, mark_number_counters
+
+    soup = BeautifulSoup(
+        '<body><figure><figcaption><p><span class="caption-text">灰色の帯は原著第4章が区分する'
+        "</span></p></figcaption></figure><table><caption><span>2001年9月の表</span></caption>"
+        "<tr><td><p>2002年</p></td></tr></table></body>",
+        "html.parser",
+    )
+    mark_number_counters(soup)
+    kept = [s.get_text() for s in soup.select("span.ca911-unbroken")]
+    assert kept == ["第4章", "2001年", "9月"]  # the cell is cut into phrases of its own
+    assert cell_words("原著第4章の表1に", 5) == ["原著第4章の表1", "に"]
+    assert cell_words("第201自動車化狙撃師団", 5) == ["第201", "自動車化狙撃師団"]
+    assert cell_words("2003年4月・ドゥシャンベ", 5) == ["2003年4月・ドゥシャンベ"]

@@ -238,28 +238,28 @@ COUNTER_OPENING = re.compile(r"^(?:カ国|年代|[年月章件人者名割万億
 
 def counters_parted(lines: list[Run]) -> list[tuple[int, str]]:
     """(page, the break) of every line that ends in a number (or 第) whose counter (or number)
-    opens the next line of the same paragraph: 「第16／章」, 「18／件」. The next line is the next
-    run on the page whose baseline is one line below, starting where a line of that block starts
-    (its left within an em of the line before's)."""
-    right: dict[tuple, float] = {}  # the measure's right edge, by page and type size
-    for line in lines:
-        if line.inked:
-            key = (line.page, round(line.inked[-1].size, 1))
-            right[key] = max(right.get(key, 0.0), line.inked[-1].right)
+    opens the line under it: 「第16／章」, 「18／件」, a table cell's 「2001年10月1／日」. Each
+    cell's line is a line of its own (`cell_lines`); the line under one is the one on the next
+    baseline (0.8 to 2.2 of its size below) that starts where it starts, within an em and a half
+    (a paragraph's first line is indented)."""
+    pieces = [piece for piece in cell_lines(lines) if piece.inked]
+    by_page: dict[int, list[Run]] = {}
+    for piece in pieces:
+        by_page.setdefault(piece.page, []).append(piece)
     faults = []
-    for upper, lower in zip(lines, lines[1:]):
-        a, b = upper.inked, lower.inked
-        if upper.page != lower.page or not a or not b:
-            continue
+    for upper in pieces:
+        a = upper.inked
         size = a[-1].size
-        if a[-1].right < right[upper.page, round(size, 1)] - 2 * size or b[0].size != size:
-            continue  # a line that ends short of the measure was not broken for want of room
-        if len(cell_lines([upper])) > 1 or len(cell_lines([lower])) > 1:
-            continue  # a table's row: its cells' lines are read by cells_broken_inside_a_phrase
-        if not (0.8 * size < abs(b[0].baseline - a[-1].baseline) < 2.2 * size):
+        under = [
+            lower
+            for lower in by_page[upper.page]
+            if lower.inked[0].size == size
+            and 0.8 * size < a[-1].baseline - lower.inked[0].baseline < 2.2 * size
+            and abs(lower.inked[0].left - a[0].left) <= 1.5 * size
+        ]
+        if not under:
             continue
-        if abs(b[0].left - a[0].left) > 1.5 * size and b[0].left > a[0].left:
-            continue
+        lower = max(under, key=lambda run: run.inked[0].baseline)  # the nearest below
         end, start = upper.text.rstrip(), lower.text.lstrip()
         parted = (end[-1:].isdigit() and COUNTER_OPENING.match(start)) or (
             end.endswith("第") and start[:1].isdigit()

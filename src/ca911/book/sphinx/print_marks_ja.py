@@ -45,13 +45,22 @@ LONGEST_HEAD_PHRASE = 5
 BRACKETS = "（）「」『』()"
 
 
+# A number and its counter (第16章, 2002年, 18件, 4カ国, 1990年代) are one word in Japanese setting:
+# a line never parts them (「第16／章」「18／件」 on the proofs).
+COUNTERS = r"カ国|年代|[年月日章件人者名割万億本機回部条項節]"
+NUMBER_WITH_COUNTER = re.compile(rf"第?[0-9０-９][0-9０-９,.]*(?:{COUNTERS})")
+
+
 # A table cell's phrase with a number, longer than a column's least width (第201自動車化狙撃師団,
 # 東経71.4460°), is cut only after a number that precedes a word (第201|自動車化狙撃師団), and each
 # of its pieces up to this many Latin widths stays whole: WeasyPrint broke the division's name
 # as 狙撃師|団 and parted 東経 from its degrees.
 LONGEST_CELL_WORD = 16
 _DIGIT = re.compile(r"[0-9]")
-_NUMBER_THEN_WORD = re.compile(r"(?<=[0-9A-Za-z.°%])(?=[\u3040-\u30ff\u3400-\u9fff])")
+# never before the number's counter (原著第4|章の, 2003|年4|月 were cut so, and broke there)
+_NUMBER_THEN_WORD = re.compile(
+    rf"(?<=[0-9A-Za-z.°%])(?=[\u3040-\u30ff\u3400-\u9fff])(?!{COUNTERS})"
+)
 
 
 def cell_words(phrase: str, longest: int) -> list[str]:
@@ -103,8 +112,8 @@ def mark_japanese_phrases(
                     span = soup.new_tag("span", attrs={"class": "ca911-phrase"})
                     span.string = piece
                     new.append(span)
-                else:
-                    new.append(NavigableString(piece))
+                else:  # a long phrase may break, but never inside a number with its counter
+                    new.extend(counters_unbroken(soup, piece))
             for k, node in enumerate(new):
                 if wbr and k and not (str(new[k - 1]).isspace() or str(node).isspace()):
                     text.insert_before(soup.new_tag("wbr"))
@@ -155,16 +164,30 @@ def mark_breaks_after_code(soup) -> None:
             code.insert_before(soup.new_tag("wbr"))
 
 
-# A number and its counter (第16章, 2002年, 18件, 4カ国, 1990年代) are one word in Japanese setting:
-# a line never parts them (「第16／章」「18／件」 on the proofs).
-COUNTERS = r"カ国|年代|[年月日章件人者名割万億本機回部条項節]"
-NUMBER_WITH_COUNTER = re.compile(rf"第?[0-9０-９][0-9０-９,.]*(?:{COUNTERS})")
-
-
-# Where numbers are marked: running prose. Headings, captions and table cells are cut into phrases
-# of their own (mark_japanese_phrases), which a span inside a phrase would cut again.
-PROSE_BLOCKS = ("p", "li", "dd")
+# Where numbers are marked: running prose and the captions of figures and tables. Headings and
+# table cells are cut into phrases of their own (mark_japanese_phrases), which a span inside a
+# phrase would cut again.
+PROSE_BLOCKS = ("p", "li", "dd", "caption")
 NOT_PROSE = ["code", "pre", "script", "style", "title", "table", "h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def counters_unbroken(soup, text: str, keep_opening: bool = False) -> list:
+    """text as strings and, for each number with its counter, a span that never breaks
+    (.ca911-unbroken); with `keep_opening` a number that opens the text, a space apart at most, is
+    left as it is."""
+    from bs4 import NavigableString
+
+    nodes, at = [], 0
+    for match in NUMBER_WITH_COUNTER.finditer(text):
+        if keep_opening and not text[: match.start()].strip():
+            continue
+        nodes.append(NavigableString(text[at : match.start()]))
+        span = soup.new_tag("span", attrs={"class": "ca911-unbroken"})
+        span.string = match.group(0)
+        nodes.append(span)
+        at = match.end()
+    nodes.append(NavigableString(text[at:]))
+    return [node for node in nodes if str(node)]
 
 
 def mark_number_counters(soup) -> None:
@@ -177,26 +200,15 @@ def mark_number_counters(soup) -> None:
     for text in list(body.find_all(string=NUMBER_WITH_COUNTER)):
         if type(text) is not NavigableString or text.find_parent(PROSE_BLOCKS) is None:
             continue
-        if text.find_parent(NOT_PROSE) is not None:
+        if text.find_parent(NOT_PROSE) is not None and text.find_parent("caption") is None:
             continue
-        if text.find_parent(["figcaption", "caption"]) is not None or text.find_parent(
+        if text.find_parent(
             class_=["caption", "ca911-part-subtitle", "ca911-phrase", "ca911-unbroken"]
         ):
             continue
         after_element = isinstance(text.previous_sibling, Tag)
-        value, at, pieces = str(text), 0, []
-        for match in NUMBER_WITH_COUNTER.finditer(value):
-            if after_element and not value[: match.start()].strip():
-                continue
-            pieces.append(NavigableString(value[at : match.start()]))
-            span = soup.new_tag("span", attrs={"class": "ca911-unbroken"})
-            span.string = match.group(0)
-            pieces.append(span)
-            at = match.end()
-        pieces.append(NavigableString(value[at:]))
-        for piece in pieces:
-            if str(piece):
-                text.insert_before(piece)
+        for piece in counters_unbroken(soup, str(text), keep_opening=after_element):
+            text.insert_before(piece)
         text.extract()
     join_glued_counters(soup)
 
