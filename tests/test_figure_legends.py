@@ -52,6 +52,15 @@ def test_no_label_crowds_a_legend(figures):
     assert {k: v for k, v in problems.items() if v} == {}
 
 
+def test_no_legend_reaches_into_a_panel_beside_it(figures):
+    problems = {
+        name: figure_checks.legends_over_panels(fig)
+        + figure_checks.legends_over_panels(fig.ca911_narrow())
+        for name, fig in figures.items()
+    }
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
 def test_no_text_is_cut_by_its_panel(figures):
     problems = {name: figure_checks.clipped_text(fig) for name, fig in figures.items()}
     assert {k: v for k, v in problems.items() if v} == {}

@@ -197,6 +197,8 @@ def test_no_two_japanese_labels_overlap_and_none_is_below_the_floor(japanese_fig
         figure_checks.thin_bars,
         figure_checks.floating_annotations,
         figure_checks.japanese_words_broken,
+        figure_checks.text_near_legends,
+        figure_checks.legends_over_panels,
     ],
     ids=lambda check: check.__name__,
 )

@@ -633,6 +633,33 @@ def text_near_legends(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
     return found
 
 
+def _drawn_on(ax) -> bool:
+    """Whether a panel shows anything (a bare cell that only holds a legend does not)."""
+    return ax.get_visible() and bool(
+        ax.lines or ax.patches or ax.collections or ax.texts or ax.images or ax.axison
+    )
+
+
+def legends_over_panels(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
+    """A legend whose box (entries, symbols, title) reaches into another panel that shows
+    something, or comes closer than `gap_pt` to it: its symbols read as the panel's own lines (Fig.
+    11.1's Japanese key, centred in the empty cell, ran into the panel beside it)."""
+    from matplotlib.legend import Legend
+
+    renderer = _laid_out(fig)
+    pad = gap_pt * fig.dpi / 72
+    found = []
+    for legend in (lg for lg in fig.findobj(Legend) if lg.get_visible()):
+        box = legend.get_window_extent(renderer).padded(pad)
+        for ax in fig.axes:
+            if ax is legend.axes or not _drawn_on(ax):
+                continue
+            if ax.get_window_extent(renderer).overlaps(box):
+                title = ax.get_title().replace("\n", " ") or "a panel"
+                found.append(f"the legend reaches into {title!r}")
+    return found
+
+
 _ABBREVIATION = re.compile(r"\b[A-Z]{3,}\b")
 # what follows "CSTO (" when the brackets expand it: words, not an example ("CSTO (e.g. in the
 # SCO)" says nothing of what the CSTO is) nor empty brackets

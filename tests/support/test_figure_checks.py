@@ -476,3 +476,22 @@ def test_a_bar_style_without_a_key_entry_and_an_unlabelled_year_axis_are_found()
     assert fc.legend_problems(bars(True, "Year")) == []
     assert len(fc.unlabelled_year_axes(bars(True, ""))) == 1
     assert fc.unlabelled_year_axes(bars(True, "Year")) == []
+
+
+def test_a_legend_reaching_into_the_panel_beside_its_cell_is_found():
+    """Fig. 11.1's broken copy: a key centred in the empty cell of a panel grid, its long entry
+    wider than the cell, runs into the drawn panel to its left; anchored at the cell's left edge,
+    it stays in its cell."""
+
+    def grid(**legend_place):
+        fig, (drawn, cell) = style.figure(2.0, 4.0, ncols=2, layout=None)
+        fig.subplots_adjust(wspace=0.05, left=0.02, right=0.98)
+        drawn.plot([0, 1], [0, 1])
+        drawn.set_title("a panel")
+        cell.set_axis_off()
+        handle = Patch(facecolor="#fbe3cc", label="a key entry that is wider than its own cell")
+        cell.legend(handles=[handle], frameon=False, **legend_place)
+        return fig
+
+    assert fc.legends_over_panels(grid(loc="center")) == ["the legend reaches into 'a panel'"]
+    assert fc.legends_over_panels(grid(loc="center left", bbox_to_anchor=(0, 0.5))) == []

@@ -30,10 +30,12 @@ from ca911.figures.style import (
     latin_width,
     two_layouts,
     words_in,
+    wrap,
 )
 from ca911.figures.swimlanes import period_words
 
 CENTRE_NODE_AREA, NODE_AREA = 120, 45  # pt²
+KEY_SYMBOL_EM = 4  # a key entry's symbol, the space beside it and the key's padding, in em
 
 
 # ------------------------------------------------------------------------------------- alignment
@@ -321,18 +323,25 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
             spine.set_visible(False)
     for ax in list(axes.flat)[len(periods) :]:
         bare_axes(ax)
+    key_axes = list(axes.flat)[-1]
+    # the key stays in its own cell, from its left edge: centred, its longest Japanese entry ran
+    # into the panel beside it; entries wrap to the cell's width beside their symbols
+    cell_pt = key_axes.get_position().width * fig.get_figwidth() * 72
+    key_width = int((cell_pt - KEY_SYMBOL_EM * MIN_TEXT_PT) / (MIN_TEXT_PT / 2))
     handles = [
         Line2D([], [], color=c, lw=lw, ls=s, label=words["relations"][r])
         for r, (c, s, lw) in RELATION_STYLE.items()
     ]
     handles += [
-        Patch(facecolor=POLICY_TINT["bandwagon"], label=words["bandwagon"]),
-        Patch(facecolor=POLICY_TINT["balance_of_power"], label=words["balance_of_power"]),
-        Patch(facecolor="#f2f2f2", label=words["other"]),
+        Patch(facecolor=POLICY_TINT[code], label=wrap(words[code], key_width, lang))
+        for code in ("bandwagon", "balance_of_power")
     ]
-    list(axes.flat)[-1].legend(
+    handles.append(Patch(facecolor="#f2f2f2", label=wrap(words["other"], key_width, lang)))
+    key_axes.legend(
         handles=handles,
-        loc="center",
+        loc="center left",
+        bbox_to_anchor=(0, 0.5),
+        borderaxespad=0,
         fontsize=MIN_TEXT_PT,
         frameon=False,
         title=words["key title"],

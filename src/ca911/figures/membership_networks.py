@@ -183,7 +183,7 @@ def membership_snapshots(
     )
     _names_inside(list(axes.flat)[: len(snapshots)])
     if narrow:
-        fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), **key)
+        _key_under_panels(fig, key, panel_h * nrows)
     else:
         _key_clear_of_labels(list(axes.flat)[-1], key)
     return finished(fig)
@@ -222,6 +222,19 @@ def _names_inside(panels) -> None:
 
 
 KEY_GAP_PT = 2.0  # between the key and any name of the panels (figure_checks.TEXT_GAP_PT)
+KEY_CLEARANCE_PT = 10.0  # between the key under the panels and the last panel's lowest name
+
+
+def _key_under_panels(fig, key: dict, panels_h: float) -> None:
+    """The key under the panels, the figure made as tall as the key needs: a fixed room for it
+    let the Japanese key, whose entries wrap, reach up into the last panel."""
+    legend = fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), **key)
+    key_h = legend.get_window_extent(fig._get_renderer()).height / fig.dpi
+    key_h += KEY_CLEARANCE_PT / 72
+    top_margin = fig.get_figheight() * (1 - fig.subplotpars.top)
+    height = panels_h + key_h + top_margin
+    fig.set_size_inches(fig.get_figwidth(), height)
+    fig.subplots_adjust(bottom=key_h / height, top=1 - top_margin / height)
 
 
 def _key_clear_of_labels(ax, key: dict) -> None:

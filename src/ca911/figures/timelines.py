@@ -36,6 +36,7 @@ from ca911.figures.timeline_keys import (
     year_axis,
 )
 
+SPAN_KEY_GREY = "#777777"  # a bar takes its event's family colour: the key shows its shape
 WORDS = {
     "en": {
         "month axis": "events in the month, one marker each",
@@ -47,6 +48,7 @@ WORDS = {
         "lane": "chapter {number}",
         "other lane": "others",
         "observer": "{label} (observer)",
+        "span": "an event over several days (its bar)",
     },
     "ja": {
         "month axis": "その月の出来事（1件につき1個）",
@@ -58,6 +60,7 @@ WORDS = {
         "lane": "原著第{number}章",
         "other lane": "その他",
         "observer": "{label}（オブザーバー）",
+        "span": "数日にわたる出来事（帯）",
     },
 }
 
@@ -79,6 +82,7 @@ def event_timeline(
     narrow = layout == "narrow"
     fig, ax = figure(height_in + (1.4 if narrow else 0), figure_width(layout))
     y = {lane: i for i, lane in enumerate(reversed(lane_order))}
+    spans_drawn = False
     for _, grp in lanes.groupby("event_id", sort=True):
         ys = sorted(y[lane] for lane in grp["lane"] if lane in y)
         row = grp.iloc[0]
@@ -91,6 +95,7 @@ def event_timeline(
             ax.plot([x0, x0], [ys[0], ys[-1]], color=colour, linewidth=0.6, alpha=0.5, zorder=1)
         for yy in ys:
             if x1 > x0:
+                spans_drawn = True
                 ax.plot(
                     [x0, x1],
                     [yy, yy],
@@ -148,8 +153,21 @@ def event_timeline(
         FuncFormatter(lambda x, _: dates.axis_words(mdates.num2date(x), "day", lang))
     )
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+    handles = family_handles(ax, lang)
+    if spans_drawn:  # the key explains every mark the lanes show, a ranged event's bar too
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=SPAN_KEY_GREY,
+                linewidth=3,
+                alpha=0.6,
+                solid_capstyle="butt",
+                label=words_in(WORDS, lang)["span"],
+            )
+        )
     # five in a row outgrow the column
-    key_under_axes(ax, family_handles(ax, lang), 0.09 if narrow else 0.12, 2 if narrow else 3)
+    key_under_axes(ax, handles, 0.09 if narrow else 0.12, 2 if narrow else 3)
     return fig
 
 
