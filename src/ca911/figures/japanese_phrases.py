@@ -15,8 +15,8 @@ import re
 # tells a particle from a word's kana ending (受け|入れ is one word): a break after kana falls
 # only where it parts two of its words; its words alone are no phrases (中央|アジア, は|たらき).
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
-PHRASE_END_MARKS = set("、。，．：；・）」』】〕〉》！？")
-PHRASE_OPENING_MARKS = set("（「『【〔〈《")
+PHRASE_END_MARKS = set("、。，．：；・）」』】〕］〉》！？")
+PHRASE_OPENING_MARKS = set("（「『【〔［〈《")
 # no line opens with these (JIS X 4051): a phrase never ends before one
 NO_PHRASE_START = set("ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ") | PHRASE_END_MARKS
 
