@@ -80,7 +80,14 @@ def test_each_imprint_cites_its_edition_in_its_language_and_names_the_other(buil
         pages = [p.extract_text() or "" for p in PdfReader(BUILD / "pdf" / pdf).pages[:6]]
         return "".join("".join(p.split()) for p in pages if "MIT" in p)
 
+    import yaml
+
+    from ca911.book.citation_page import citation_year
+
+    year = citation_year(yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8")))
     japanese, english = imprint("companion-ja.pdf"), imprint("companion.pdf")
     title_ja = "".join(EDITIONS["ja"].title.split())
-    assert f"{TEAM_JA}『{title_ja}』" in japanese and "英語版" in japanese, japanese[:600]
+    # in the author–date form the how-to-cite page gives, its year included
+    assert f"{TEAM_JA}（{year}）『{title_ja}』" in japanese and "英語版" in japanese, japanese[:600]
+    assert f"team.{year}" in english, english[:600]
     assert "Japaneseedition" in english and title_ja in english, english[:600]

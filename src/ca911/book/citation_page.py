@@ -53,15 +53,23 @@ def team_name(cff: dict, lang: str = "en") -> str:
     )
 
 
-def author_date_citation(cff: dict, year: str, lang: str = "en") -> str:
+def author_date_citation(
+    cff: dict, year: str, lang: str = "en", title_markup=lambda title: title
+) -> str:
     """The entry of a list of references in author–date form: the authors, the year, the rest of
     the edition's citation ('The ca911 companion-volume team. n.d. Central Asia after 9/11: …';
     'ca911副読本チーム（n.d.）『…』…')."""
-    team, citation = team_name(cff, lang), edition_citation(cff, lang)
+    team, citation = team_name(cff, lang), edition_citation(cff, lang, title_markup)
     if lang == "ja":
         return f"{team}（{year}）{citation.removeprefix(team)}"
     stop = "" if year.endswith(".") else "."  # 'n.d.' ends its own sentence
     return f"{team}. {year}{stop} {citation.removeprefix(team + '. ')}"
+
+
+def citation_year(cff: dict) -> str:
+    """The year a reference names: that of CITATION.cff's `date-released`, else 'n.d.'."""
+    released = str(cff.get("date-released") or "")
+    return released[:4] if released[:4].isdigit() else "n.d."
 
 
 def citation_bibtex(cff: dict) -> str:
@@ -98,8 +106,8 @@ CITATION_WORDS = {
         "one_record": "One record",
         "record_text": "Every record has a stable reference, the file in `data/` without `.csv`, "
         "a colon, then the record's key (the sentence map and the discrepancy register use the "
-        "same form). Cite a record with the volume's version, so the reader can fetch the data as "
-        "they stood:",
+        "same form). Cite a record with the volume's version, which says what state of the data "
+        "the citation means (a record may change between versions):",
         "record_example": "{title}, version {version}, record {ref}",
         "anchors": "Events and undated facts also have an anchor in the HTML edition (the event's "
         "entry in the full chronology, the fact's in the list of undated facts), and every actor "
@@ -124,7 +132,8 @@ CITATION_WORDS = {
         "除いたものにコロンを続け、その後に記録のキーを置く（文対応表と齟齬一覧も同じ形を"
         "用いる）。日本語版の年表と事実の一覧は項目の末尾に参照名を印刷しないので、参照名は文対応表、"
         "齟齬一覧、英語版の各項目、`data/`の各表で確かめる。記録を引用するときは本書のバージョンを"
-        "添え、読者が当時のデータを取得できるようにする：",
+        "添える。バージョンは、引用がどの時点のデータを指すかを示す（記録はバージョンの間で変わり"
+        "うる）：",
         "record_example": "{team}『{title}』日本語版、バージョン{version}、記録{ref}",
         "anchors": "出来事と日付のない事実にはウェブ版でのアンカーもある"
         "（出来事は総合年表の項目、事実は「日付のない事実」の項目）。また、ページをもつ"
@@ -153,8 +162,7 @@ EXAMPLE_RECORD = "events:ch3-2001-09-24-putin-tv-address"
 def citation_markdown(cff_path: Path = ROOT / "CITATION.cff", lang: str = "en") -> str:
     cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
     words = CITATION_WORDS[lang]
-    released = str(cff.get("date-released") or "")
-    year = released[:4] if released[:4].isdigit() else "n.d."
+    year = citation_year(cff)
     out = [
         f"# {words['volume_head']}",
         "",

@@ -126,12 +126,14 @@ def print_front_matter(
     built += words["dated"].format(date=e(date)) if date else words["sep"].strip()
     if date and not cff.get("date-released"):  # a build's date read as the year of the volume
         built += words["undated"]
-    from ca911.book.citation_page import edition_citation
+    from ca911.book.citation_page import author_date_citation, citation_year
 
-    # each edition's reader cites it in its own language, the other edition named
+    # each edition's reader cites it in its own language, the other edition named, in the
+    # author–date form of the how-to-cite page
     escaped = {k: e(str(v)) if isinstance(v, str) else v for k, v in cff.items()}
-    citation = edition_citation(
+    citation = author_date_citation(
         {"authors": [], "title": title, "version": version, **escaped},
+        citation_year(cff),
         lang,
         lambda english: f'<i lang="en">{english}</i>',
     )
