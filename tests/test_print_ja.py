@@ -641,19 +641,3 @@ def test_captions_keep_numbers_with_their_counters_and_cells_are_cut_beside_them
     assert cell_words("原著第4章の表1に", 5) == ["原著第4章の表1", "に"]
     assert cell_words("第201自動車化狙撃師団", 5) == ["第201", "自動車化狙撃師団"]
     assert cell_words("2003年4月・ドゥシャンベ", 5) == ["2003年4月・ドゥシャンベ"]
-
-
-def test_a_name_in_square_brackets_stays_whole_in_a_table_cell():
-    """バルト諸国［エストニア］ broke as ［エス／トニア］: square brackets are not counted in the
-    phrase's length, as round ones are not."""
-    from bs4 import BeautifulSoup
-
-    from ca911.book.sphinx.print_marks_ja import (
-        LONGEST_HEAD_PHRASE,
-        TABLE_HEAD_ELEMENTS,
-        mark_japanese_phrases,
-    )
-
-    soup = BeautifulSoup("<table><tr><td>バルト諸国［エストニア］</td></tr></table>", "html.parser")
-    mark_japanese_phrases(soup, TABLE_HEAD_ELEMENTS, LONGEST_HEAD_PHRASE, wbr=True)
-    assert "［エストニア］" in [s.get_text() for s in soup.select("span.ca911-phrase")]

@@ -73,8 +73,8 @@ def test_no_word_alone_on_a_line_the_next_word_would_share(built_book, built):
     reason="issue 23: the print build sets the text after a float that left a gap before it, past "
     "the next section's heading (print_floats), but where the float is followed by a table turned "
     "on its page (Fig. 3.1: en p. 26, ja p. 27), or the gap is a table's last rows before a "
-    "section that holds only its figure or a figure only another figure follows (Fig. 8.1, 7.2, "
-    "Fig. 11.1: en pp. 53, 67; ja pp. 49, 58), no text can fill it; ja pp. 68, 73, 102 are just "
+    "section of a lead-in and a figure, or before a figure only another figure follows (Fig. 7.2, "
+    "8.1, 11.1: en pp. 53, 67; ja pp. 49, 58, 73), no text can fill it; ja pp. 68, 102 are just "
     "under 60 % full; wanted: two floats set on one page, or a float set before a turned table",
 )
 @each_edition

@@ -634,9 +634,10 @@ def text_near_legends(fig, gap_pt: float = TEXT_GAP_PT) -> list[str]:
 
 
 def _drawn_on(ax) -> bool:
-    """Whether a panel shows anything (a bare cell that only holds a legend does not)."""
+    """Whether a panel draws anything but text (a bare cell that only holds a legend does not; a
+    panel of text alone, such as a numbered key, is read by text_near_legends)."""
     return ax.get_visible() and bool(
-        ax.lines or ax.patches or ax.collections or ax.texts or ax.images or ax.axison
+        ax.lines or ax.patches or ax.collections or ax.images or ax.axison
     )
 
 

@@ -323,18 +323,35 @@ def introductions_at_foot(pages: list[Page], short: float = 2.0) -> list[tuple[i
     return found
 
 
+def _lead_in(lines: list[Line], body: float, most: int, leading: float = 2.0) -> int:
+    """How many lines the first paragraph of `lines` holds when it is a lead-in, at most `most`
+    lines followed by a jump wider than a paragraph's break (a figure or a table); else 0."""
+    count = 1
+    while count < len(lines) and lines[count - 1].top - lines[count].top <= leading * body:
+        count += 1
+    if count > most or count >= len(lines):
+        return 0
+    return count if lines[count - 1].top - lines[count].top > 4 * body else 0
+
+
 def opens_with_a_float(
     page: Page,
     heads: set[int],
     body: float,
     heading_ratio: float = 1.25,
     figure_height: float = 30.0,
+    lead_lines: int = 3,
 ) -> bool:
-    """Whether the page's content begins (after any heading) with a figure (a drawing at least
-    figure_height pt high) or a table (a caption line "Table …", or a rule, before any text)."""
+    """Whether the page's content begins (after any heading, and after a lead-in of up to
+    `lead_lines` lines under it, which the print build keeps with the float it introduces) with a
+    figure (a drawing at least figure_height pt high) or a table (a caption line "Table …", or a
+    rule, before any other text)."""
     lines = body_lines(page, heads)
+    headed = False
     while lines and lines[0].size >= heading_ratio * body:
-        lines = lines[1:]
+        lines, headed = lines[1:], True
+    if headed:
+        lines = lines[_lead_in(lines, body, lead_lines) :]
     first_text = from_top(page, lines[0].top) if lines else page.height
     if lines and re.match(r"Table[A-Z0-9]", lines[0].text):
         return True

@@ -280,6 +280,19 @@ def test_gap_before_a_float_checker(tmp_path):
     assert layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, mended))) == []
     chapter_end = "<h1>Chapter</h1>" + filler(6) + "<h1>Next chapter</h1>" + figure
     assert layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, chapter_end))) == []
+    # a section's heading and its one-line lead-in, kept with the figure, move on with it: the
+    # page they leave is as empty
+    led = (
+        '<section style="break-inside: avoid"><h2>Section</h2><p>The figure sets out this.</p>'
+        + figure
+        + "</section>"
+    )
+    broken = layout.gaps_before_floats(
+        layout.read_pages(
+            weasyprint_pdf(tmp_path, "<h1>Chapter</h1>" + filler(6) + led + filler(6))
+        )
+    )
+    assert [page for page, _ in broken] == [1]
 
 
 def test_odd_page_size_checker(tmp_path):

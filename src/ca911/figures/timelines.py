@@ -27,6 +27,7 @@ from ca911.figures.style import (
     organisation_colours,
     two_layouts,
     words_in,
+    wrap,
 )
 from ca911.figures.timeline_keys import (
     FAMILY_STYLE,
@@ -48,7 +49,7 @@ WORDS = {
         "lane": "chapter {number}",
         "other lane": "others",
         "observer": "{label} (observer)",
-        "span": "an event over several days (its bar)",
+        "span": "an event over several days",
     },
     "ja": {
         "month axis": "その月の出来事（1件につき1個）",
@@ -60,7 +61,7 @@ WORDS = {
         "lane": "原著第{number}章",
         "other lane": "その他",
         "observer": "{label}（オブザーバー）",
-        "span": "数日にわたる出来事（帯）",
+        "span": "数日にわたる出来事",
     },
 }
 
@@ -163,7 +164,10 @@ def event_timeline(
                 linewidth=3,
                 alpha=0.6,
                 solid_capstyle="butt",
-                label=words_in(WORDS, lang)["span"],
+                # on a phone's width, wider than its column of the key, it squeezed the lanes
+                label=wrap(words_in(WORDS, lang)["span"], 16, lang)
+                if narrow
+                else words_in(WORDS, lang)["span"],
             )
         )
     # five in a row outgrow the column

@@ -42,7 +42,7 @@ TABLE_HEAD_ELEMENTS = "table th, table td"
 # cell's least width is five characters (.ca911-ja-text); a longer one may break, or the columns
 # of a wide table would no longer fit the text block
 LONGEST_HEAD_PHRASE = 5
-BRACKETS = "（）「」『』［］〔〕【】()"
+BRACKETS = "（）「」『』()"
 
 
 # A number and its counter (第16章, 2002年, 18件, 4カ国, 1990年代) are one word in Japanese setting:
