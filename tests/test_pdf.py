@@ -589,16 +589,20 @@ def headings_at_page_foot(
     pages: list[str], headings, first_body_page: int, part_openers: frozenset[int] = frozenset()
 ) -> list[tuple[int, str]]:
     """(page, heading) where the page's last line is a heading, or the last line of a wrapped
-    one. A part's opening page holds its title alone by design (`part_openers`: their pages)."""
+    one (the line before it holding the rest, or the part before: a table cell's last line
+    'Uzbekistan' is not the end of '8. … Kazakhstan and Uzbekistan'). A part's opening page holds
+    its title alone by design (`part_openers`: their pages)."""
     titles = {squash(title) for title, _ in headings}
     found = []
     for number, text in enumerate(pages, 1):
         lines = body_lines(text, number)
         if number < first_body_page or len(lines) < 2 or number in part_openers:
             continue
-        last = squash(lines[-1])
+        last, wrapped = squash(lines[-1]), squash(lines[-2]) + squash(lines[-1])
         for title in titles:
-            if last == title or (len(last) >= 10 and title.endswith(last)):
+            if last == title or (
+                len(last) >= 10 and (wrapped.endswith(title) or title.endswith(wrapped))
+            ):
                 found.append((number, lines[-1]))
                 break
     return found
@@ -612,6 +616,12 @@ def test_heading_at_foot_checker():
         "a paragraph\nSources of the table\nfirst row\n3 5. Table 1",
     ]
     assert headings_at_page_foot(pages, headings, 1) == [(2, "3.2. US assistance in 2002")]
+    cell = ["text\n1", "a table row\nKazakhstan,\nUzbekistan\n2 8. Memberships"]
+    assert headings_at_page_foot(cell, [("8.1. Kazakhstan and Uzbekistan", 9)], 1) == []
+    wrapped = ["text\n1", "a paragraph\n8.1. Between Kazakhstan\nand Uzbekistan\n2 8. Members"]
+    assert headings_at_page_foot(wrapped, [("8.1. Between Kazakhstan and Uzbekistan", 2)], 1) == [
+        (2, "and Uzbekistan")
+    ]
     opener = "Part I\nCompanion to chapter 3:\nthe United States after 9/11"
     with_part = [*headings, ("Part I — Companion to chapter 3: the United States after 9/11", 4)]
     assert headings_at_page_foot([*pages, opener], with_part, 1) == [

@@ -156,8 +156,10 @@ def mark_for_print(
     if part_captions:
         open_parts(soup, part_captions)
     if lang == "ja":  # after the part openers, whose titles it marks too
-        mark_japanese_phrases(soup)
-        mark_japanese_phrases(soup, TABLE_HEAD_ELEMENTS, LONGEST_HEAD_PHRASE, wbr=True)
+        mark_japanese_phrases(soup, counters=True)
+        mark_japanese_phrases(
+            soup, TABLE_HEAD_ELEMENTS, LONGEST_HEAD_PHRASE, wbr=True, counters=True
+        )
     labels_into_headings(soup)
     group_chapters(soup)  # last: the marks above see the anchors beside their sections
     return str(soup)

@@ -72,15 +72,19 @@ def cell_words(phrase: str, longest: int) -> list[str]:
 
 
 def mark_japanese_phrases(
-    soup, selector: str = PHRASE_ELEMENTS, longest: int = LONGEST_PHRASE, wbr: bool = False
+    soup,
+    selector: str = PHRASE_ELEMENTS,
+    longest: int = LONGEST_PHRASE,
+    wbr: bool = False,
+    counters: bool = False,
 ) -> None:
     """Every phrase of a Japanese heading, part title, contents entry or table cell set in a span
     that never breaks (.ca911-phrase), so its lines break only between phrases. A phrase longer
     than `longest` stays breakable: a narrow column or a long name must still fit. With `wbr`
     (table cells) a <wbr> stands between two phrases: WeasyPrint finds no break between two
     unbreakable spans when it measures a column's least width, so a cell of marked phrases
-    would count as one unbreakable line and push its table past the text block. The Japanese
-    edition's print only."""
+    would count as one unbreakable line and push its table past the text block. With `counters`
+    (print) a long phrase keeps each number with its counter (mark_number_counters)."""
     from bs4 import NavigableString
 
     for element in soup.select(selector):
@@ -112,8 +116,10 @@ def mark_japanese_phrases(
                     span = soup.new_tag("span", attrs={"class": "ca911-phrase"})
                     span.string = piece
                     new.append(span)
-                else:  # a long phrase may break, but never inside a number with its counter
+                elif counters:  # a long phrase may break, never inside a number and counter
                     new.extend(counters_unbroken(soup, piece))
+                else:
+                    new.append(NavigableString(piece))
             for k, node in enumerate(new):
                 if wbr and k and not (str(new[k - 1]).isspace() or str(node).isspace()):
                     text.insert_before(soup.new_tag("wbr"))
