@@ -600,9 +600,8 @@ def headings_at_page_foot(
             continue
         last, wrapped = squash(lines[-1]), squash(lines[-2]) + squash(lines[-1])
         for title in titles:
-            if last == title or (
-                len(last) >= 10 and (wrapped.endswith(title) or title.endswith(wrapped))
-            ):
+            starts_a_line_up = len(title) > len(last) and wrapped.endswith(title)
+            if last == title or (len(last) >= 10 and (starts_a_line_up or title.endswith(wrapped))):
                 found.append((number, lines[-1]))
                 break
     return found
@@ -618,6 +617,8 @@ def test_heading_at_foot_checker():
     assert headings_at_page_foot(pages, headings, 1) == [(2, "3.2. US assistance in 2002")]
     cell = ["text\n1", "a table row\nKazakhstan,\nUzbekistan\n2 8. Memberships"]
     assert headings_at_page_foot(cell, [("8.1. Kazakhstan and Uzbekistan", 9)], 1) == []
+    entry = ["text\n1", "an entry\nKazakhstan · ch3 §3.1 · events:ch3-2002-aid-2002\n2 3. Aid"]
+    assert headings_at_page_foot(entry, [("2002", 9)], 1) == []
     wrapped = ["text\n1", "a paragraph\n8.1. Between Kazakhstan\nand Uzbekistan\n2 8. Members"]
     assert headings_at_page_foot(wrapped, [("8.1. Between Kazakhstan and Uzbekistan", 2)], 1) == [
         (2, "and Uzbekistan")
