@@ -332,11 +332,11 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
         Line2D([], [], color=c, lw=lw, ls=s, label=words["relations"][r])
         for r, (c, s, lw) in RELATION_STYLE.items()
     ]
+    tints = {**POLICY_TINT, "other": "#f2f2f2"}
     handles += [
-        Patch(facecolor=POLICY_TINT[code], label=wrap(words[code], key_width, lang))
-        for code in ("bandwagon", "balance_of_power")
+        Patch(facecolor=tint, label=wrap(words[code], key_width, lang))
+        for code, tint in tints.items()
     ]
-    handles.append(Patch(facecolor="#f2f2f2", label=wrap(words["other"], key_width, lang)))
     key_axes.legend(
         handles=handles,
         loc="center left",

@@ -156,19 +156,11 @@ def event_timeline(
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
     handles = family_handles(ax, lang)
     if spans_drawn:  # the key explains every mark the lanes show, a ranged event's bar too
+        span = words_in(WORDS, lang)["span"]
+        # on a phone's width, wider than its column of the key, it squeezed the lanes
+        label = wrap(span, 16, lang) if narrow else span
         handles.append(
-            Line2D(
-                [],
-                [],
-                color=SPAN_KEY_GREY,
-                linewidth=3,
-                alpha=0.6,
-                solid_capstyle="butt",
-                # on a phone's width, wider than its column of the key, it squeezed the lanes
-                label=wrap(words_in(WORDS, lang)["span"], 16, lang)
-                if narrow
-                else words_in(WORDS, lang)["span"],
-            )
+            Line2D([], [], color=SPAN_KEY_GREY, lw=3, alpha=0.6, solid_capstyle="butt", label=label)
         )
     # five in a row outgrow the column
     key_under_axes(ax, handles, 0.09 if narrow else 0.12, 2 if narrow else 3)

@@ -65,6 +65,10 @@ class _Layout:
             tops = sorted(b.position_y for b in lines)
             self.pages.append((top, height, bottom, tops, blocks))
 
+    def height(self, elements) -> float:
+        """The summed heights the first layout gave `elements`."""
+        return sum(self.height_of.get(id(element), 0.0) for element in elements)
+
     def fill(self, number: int) -> float:
         top, height, bottom, *_ = self.pages[number]
         return (bottom - top) / height
@@ -169,7 +173,7 @@ def _text_to_set_first(
     for chunk in _chunks(blocks):
         if not all(_movable(node) for node in chunk):
             break
-        h = sum(layout.height_of.get(id(node), 0.0) for node in chunk)
+        h = layout.height(chunk)
         overrun = height_taken + h - gap
         if taken and (
             height_taken + h > DRIFT * page_height or overrun + float_height > page_height
@@ -204,7 +208,7 @@ def defer_floats(root, document) -> list[str]:
         if before is not None and INTRODUCES in _classes(before):
             group.insert(0, before)  # the sentence that introduces the float goes with it
         blocks = _blocks_after(unit, parent_of)
-        float_height = sum(layout.height_of.get(id(node), 0.0) for node in group)
+        float_height = layout.height(group)
         taken = _text_to_set_first(blocks, layout, top + height - bottom, height, float_height)
         if not taken or (
             before is not None and before.tag in HEADINGS and taken[0].tag in HEADINGS
