@@ -76,7 +76,7 @@ def span_text(start, end, lang: str = "en", open_end: bool = False) -> str:
 # define the codes; these are phrases for a line).
 RELATION_JA = {
     "drawn_to": "{partner}に引き寄せられる",
-    "cooperation": "{partner}と距離を保ちつつ協力",
+    "cooperation": "{partner}と協調・協力",
     "conflict": "{partner}と対立・距離を置く",
     "balancing": "{partner}との間で均衡をとる",
 }
