@@ -17,6 +17,7 @@ body {{ font: 9pt/1.3 sans-serif; margin: 0; }}
 p {{ margin: 0 0 4pt; orphans: 2; widows: 2; }}
 figure {{ margin: 0; height: 90mm; background: #ccc; break-inside: avoid; }}
 h2 {{ margin: 6pt 0; font-size: 11pt; break-after: avoid; }}
+p.ca911-keep-with-next {{ break-after: avoid; }}
 </style></head><body><div class="ca911-chapter"><section><h2>A chapter</h2><section>
 <h2>A section</h2><p>{text}</p>
 {figure}
@@ -70,12 +71,34 @@ def test_a_float_never_leaves_its_chapter():
     assert defer_floats(html.etree_element, first) == []
 
 
-def test_a_float_never_moves_past_another_float():
+def test_floats_keep_their_order_and_one_met_on_the_way_goes_on_with_the_float():
     html, first = laid_out(f'<figure id="fig-next">another</figure><p>{TEXT}</p>')
-    moved = defer_floats(html.etree_element, first)
-    assert not [m for m in moved if m.startswith("fig-tall")]
+    assert defer_floats(html.etree_element, first) == [
+        "fig-tall after 1 blocks, with the 1 floats after it"
+    ]
+    assert reading_order(html)[-3:] == ["A sentence o", "figure", "figure"]
     figures = [e.get("id") for e in html.etree_element.iter("figure")]
     assert figures == ["fig-tall", "fig-next"]
+
+
+def test_a_float_met_under_its_own_heading_and_lead_in_leaves_them_with_the_text():
+    """The next section holds a lead-in and its own figure, then text follows: both figures go on
+    after that text, in their order, and the section keeps its heading and lead-in."""
+    lead_in = '<p class="ca911-keep-with-next">The next figure sets out more.</p>'
+    next_figure = f'</section><section><h2>More</h2>{lead_in}<figure id="fig-next">b</figure>'
+    html, first = laid_out(next_figure + NEXT_SECTION)
+    assert _Layout(first).fill(0) < FILL
+    assert defer_floats(html.etree_element, first)
+    order = reading_order(html)
+    assert order.index("More") + 1 == order.index("The next fig") < order.index("The next sec")
+    assert order[-2:] == ["figure", "figure"]
+    assert [e.get("id") for e in html.etree_element.iter("figure")] == ["fig-tall", "fig-next"]
+    assert _Layout(html.render()).fill(0) >= FILL
+
+    bare = '</section><section><h2>More</h2><figure id="fig-next">b</figure>'
+    html, first = laid_out(bare + NEXT_SECTION)
+    assert _Layout(first).fill(0) < FILL
+    assert defer_floats(html.etree_element, first) == []  # "More" would be left a bare heading
 
 
 def test_a_heading_that_went_on_with_its_float_keeps_it_or_the_text_under_it():
@@ -92,6 +115,39 @@ def test_a_heading_that_went_on_with_its_float_keeps_it_or_the_text_under_it():
     html, first = laid_out(f"</section><section><h2>The map</h2>{FIGURE}" + NEXT_SECTION, "")
     assert _Layout(first).opening_floats(1)
     assert defer_floats(html.etree_element, first) == []
+
+
+def test_a_float_met_once_the_page_is_full_enough_stays_where_it_is():
+    """Text that already brings the page to FILL is enough: the next figure is not displaced."""
+    lead_in = '<p class="ca911-keep-with-next">The next figure sets out more.</p>'
+    next_figure = f'</section><section><h2>More</h2>{lead_in}<figure id="fig-next">b</figure>'
+    html, first = laid_out(f"<p>{TEXT}</p>" + next_figure + NEXT_SECTION)
+    assert _Layout(first).fill(0) < FILL
+    moved = defer_floats(html.etree_element, first)
+    assert moved and "with the" not in moved[0], moved
+    order = reading_order(html)
+    assert order.index("figure") < order.index("More") < order.index("The next fig")
+    assert order[order.index("The next fig") + 1] == "figure"  # fig-next under its lead-in
+    assert _Layout(html.render()).fill(0) >= FILL
+
+
+def test_a_float_under_its_heading_and_lead_in_leaves_both_and_follows_the_next_section():
+    """A section of a heading, a short lead-in kept with the float, and the float: all three went on
+    to the next page. The float moves past the next section; the heading keeps its lead-in, which is
+    no longer kept with what follows it."""
+    lead_in = '<p class="ca911-keep-with-next">The figure sets out the map.</p>'
+    html, first = laid_out(
+        f"</section><section><h2>The map</h2>{lead_in}{FIGURE}" + NEXT_SECTION, ""
+    )
+    layout = _Layout(first)
+    assert layout.fill(0) < FILL and layout.opening_floats(1)  # heading, lead-in, float: page 2
+    assert defer_floats(html.etree_element, first)
+    order = reading_order(html)
+    assert order.index("The map") + 1 == order.index("The figure s")
+    assert order.index("The figure s") < order.index("The next sec") < order.index("figure")
+    lead = next(p for p in html.etree_element.iter("p") if (p.text or "").startswith("The figure"))
+    assert "ca911-keep-with-next" not in (lead.get("class") or "")
+    assert _Layout(html.render()).fill(0) >= FILL
 
 
 def test_a_float_that_fits_stays_where_it_is():

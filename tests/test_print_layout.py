@@ -16,7 +16,7 @@ import yaml
 
 from support import print_colour as colour
 from support import print_layout as layout
-from support.project import PDF, ROOT, each_edition
+from support.project import EDITIONS, PDF, ROOT, each_edition
 
 TYPE_FLOOR = 8.0  # pt: nothing a reader must read is set smaller
 TABLE_SIZE = 8.5  # pt: table text (asserted for table cells; the book's share below it is reported)
@@ -68,16 +68,23 @@ def test_no_word_alone_on_a_line_the_next_word_would_share(built_book, built):
     assert layout.words_alone(list(book_pages(built.pdf))) == []
 
 
-@pytest.mark.xfail(
+GAPS_LEFT = pytest.mark.xfail(
     strict=True,
-    reason="issue 23: the print build sets the text after a float that left a gap before it, past "
-    "the next section's heading (print_floats), but where the float is followed by a table turned "
-    "on its page (Fig. 3.1: en p. 26, ja p. 27), or the gap is a table's last rows before a "
-    "section of a lead-in and a figure, or before a figure only another figure follows (Fig. 7.2, "
-    "8.1, 11.1: en pp. 53, 67; ja pp. 49, 58, 73), no text can fill it; ja pp. 68, 102 are just "
-    "under 60 % full; wanted: two floats set on one page, or a float set before a turned table",
+    reason="issue 23: two Japanese pages stay just under 60 % full: p. 59 (0.58) sets the last "
+    "text of chapter 8 before its two figures, with no text left to fill it, and p. 102 (0.59) "
+    "ends where the codebook's next field row is too tall for the page (rows never break); "
+    "wanted: a check that tells a table's continued rows and a chapter's closing figures from a "
+    "float that moved on",
 )
-@each_edition
+
+
+@pytest.mark.parametrize(
+    "built",
+    [
+        pytest.param(ed, id=lang, marks=[GAPS_LEFT] if lang == "ja" else [])
+        for lang, ed in EDITIONS.items()
+    ],
+)
 def test_no_gap_left_before_a_float(built_book, built):
     assert layout.gaps_before_floats(list(book_pages(built.pdf))) == []
 

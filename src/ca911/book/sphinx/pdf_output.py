@@ -51,9 +51,10 @@ CITATION_RELATIONSHIP = "Supplement"
 CITATION_FILE = "CITATION.cff"
 DESCRIPTOR_FILE = "datapackage.json"
 PRINT_BUILDER = "simplepdf"
-# Layouts that may move floats after the text that follows them: a table moved before a float can
-# run onto the next page and leave the float no room under it, which the next layout sees.
-FLOAT_PASSES = 2
+# Layouts that may move floats after the text that follows them: a chapter's first move shifts its
+# later pages, so each layout moves one float per chapter (and a table moved before a float can run
+# onto the next page and leave the float no room under it, which the next layout sees).
+FLOAT_PASSES = 3
 
 XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/"
 register_namespace("xmpRights", XMP_RIGHTS)

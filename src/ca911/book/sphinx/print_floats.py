@@ -7,7 +7,10 @@ is laid out once, this module finds every page left under `FILL` of its text blo
 page opens with a figure or a table (or with a section's heading and the float under it), and moves
 that float (with the sentence that introduces it) after the paragraphs that follow it, as many as
 the gap holds and at least one, past the next section's heading when its section ends (a heading
-always with the text under it), never out of its chapter; the book is then laid out again.
+always with the text under it), never out of its chapter; the book is then laid out again. A float
+met on the way (a turned table, the next section's figure under its heading and lead-in) goes on
+after it, so floats keep their order, as a press's float queue does; the heading and lead-in stay
+with the text.
 References to the float keep working (they name its number and find its page at layout). The check
 is `gaps_before_floats` (tests/support/print_layout.py) on both editions' PDFs."""
 
@@ -75,16 +78,21 @@ class _Layout:
 
     def opening_floats(self, number: int):
         """The figure or table elements whose box opens the page, or follows a section's heading
-        that opens it (the heading then stays, and the text after the float moves up to it)."""
+        that opens it, with the short paragraphs kept with it (the heading and those paragraphs then
+        stay, and the text after the float moves up to them)."""
         top, _, _, tops, blocks = self.pages[number]
         if not tops:
             return []
         first, reach = tops[0], top + OPENS_PT
+        under_heading = False
         for y, bottom, element in blocks:
-            if element.tag in HEADINGS and y <= first + 1 and y <= reach:
+            if y > first + 1 or y > reach:
+                continue
+            kept = element.tag == "p" and KEEP_WITH_NEXT in _classes(element)
+            if element.tag in HEADINGS and not under_heading or kept and under_heading:
                 first = min((t for t in tops if t >= bottom - 1), default=first)
                 reach = bottom + OPENS_PT
-                break
+                under_heading = True
         return [
             element
             for y, _, element in blocks
@@ -163,35 +171,85 @@ def _blocks_after(unit, parent_of: dict):
         node = parent
 
 
+def _float_part(chunk) -> int | None:
+    """Where the float of a chunk begins (its introducing sentence, or the float), when the chunk is
+    a float with the heading and lead-in kept with it; None for anything else, and for a heading
+    right above its float (moving the float on would leave the heading bare)."""
+    *joined, last = chunk
+    figure = any(node.tag == "figure" for node in last.iter())
+    turned = any("ca911-landscape" in _classes(node) for node in last.iter())
+    if not (figure or turned) or _movable(last):
+        return None  # a table in the text's direction is the text's own (a codebook's list)
+    at = len(joined)
+    while at and INTRODUCES in _classes(joined[at - 1]):
+        at -= 1
+    if not all(_movable(node) for node in joined) or (at and joined[at - 1].tag in HEADINGS):
+        return None
+    return at
+
+
 def _text_to_set_first(
     blocks, layout: _Layout, gap: float, page_height: float, float_height: float
-) -> list:
-    """The blocks after a float to set before it: enough to fill `gap`, at least one, never past a
-    figure or a turned table, never more than DRIFT of a page, and none that runs so far past the
-    gap that the float no longer fits under its end (a long table would leave the gap a page on)."""
-    taken, height_taken = [], 0.0
+) -> tuple[list, list]:
+    """The blocks after a float to set before it, and the floats met among them, which go on after
+    it in their order: enough text to fill `gap`, at least one block, never more than DRIFT of a
+    page, and none that runs so far past the gap that the float no longer fits under its end (a long
+    table would leave the gap a page on). A float met on the way goes on only when text after it is
+    set first, and only while the page is still under FILL (a float moved on displaces the next
+    figures too); its heading and lead-in stay with the text."""
+    taken, queued, height_taken = [], [], 0.0
+    held_text, held_floats = [], []  # what a float met on the way parts, until text follows it
+    enough = gap - (1 - FILL) * page_height  # what brings the page to FILL
     for chunk in _chunks(blocks):
         if not all(_movable(node) for node in chunk):
-            break
-        h = layout.height(chunk)
+            at = _float_part(chunk)
+            if at is None or height_taken >= enough:
+                break
+            held_text.extend(chunk[:at])
+            held_floats.append(chunk[at:])
+            continue
+        h = layout.height(held_text + chunk)
         overrun = height_taken + h - gap
         if taken and (
             height_taken + h > DRIFT * page_height or overrun + float_height > page_height
         ):
             break
-        taken.extend(chunk)
+        taken.extend(held_text + chunk)
+        queued.extend(held_floats)
+        held_text, held_floats = [], []
         height_taken += h
         if height_taken >= gap:
             break
-    return taken
+    return taken, queued
+
+
+def _chapter(node, parent_of: dict):
+    """The chapter that holds `node` (None outside any)."""
+    while node in parent_of:
+        node = parent_of[node]
+        if CHAPTER in _classes(node):
+            return node
+    return None
+
+
+def _release(node, parent_of: dict) -> None:
+    """Take `node` out of its place; a lead-in kept with it is kept with it no longer (left under
+    its heading, it would otherwise pull the heading on with what now follows)."""
+    parent = parent_of[node]
+    siblings = list(parent)
+    at = siblings.index(node)
+    if at and KEEP_WITH_NEXT in _classes(siblings[at - 1]):
+        lead_in = siblings[at - 1]
+        lead_in.set("class", " ".join(c for c in _classes(lead_in) if c != KEEP_WITH_NEXT))
+    parent.remove(node)
 
 
 def defer_floats(root, document) -> list[str]:
     """Move each float that left a gap after the text that follows it; returns what moved (the
-    float's id and the number of blocks now set before it)."""
+    float's id, the number of blocks now set before it, and the floats that went on with it)."""
     layout = _Layout(document)
     parent_of = _parents(root)
-    moved = []
+    moved, chapters_moved = [], set()
     for number in range(len(layout.pages) - 1):
         floats = layout.opening_floats(number + 1)
         if layout.fill(number) >= FILL or not floats:
@@ -199,28 +257,37 @@ def defer_floats(root, document) -> list[str]:
         top, height, bottom, *_ = layout.pages[number]
         unit = _unit(floats[0], parent_of)
         parent = parent_of.get(unit)
-        if parent is None:
-            continue
+        chapter = _chapter(unit, parent_of)
+        if parent is None or chapter in chapters_moved:
+            continue  # a chapter's later pages move with its first move: laid out again first
         siblings = list(parent)
         start = siblings.index(unit)
         before = siblings[start - 1] if start else None
         group = [unit]
         if before is not None and INTRODUCES in _classes(before):
             group.insert(0, before)  # the sentence that introduces the float goes with it
+            before = siblings[start - 2] if start > 1 else None
         blocks = _blocks_after(unit, parent_of)
         float_height = layout.height(group)
-        taken = _text_to_set_first(blocks, layout, top + height - bottom, height, float_height)
+        taken, queued = _text_to_set_first(
+            blocks, layout, top + height - bottom, height, float_height
+        )
         if not taken or (
             before is not None and before.tag in HEADINGS and taken[0].tag in HEADINGS
         ):
             continue  # nothing to set first, or the float's section would be left a bare heading
-        for node in group:
-            parent.remove(node)
+        following = [node for part in queued for node in part]
+        for node in group + following:
+            _release(node, parent_of)
         host = parent_of[taken[-1]]
         at = list(host).index(taken[-1]) + 1
-        for offset, node in enumerate(group):
+        for offset, node in enumerate(group + following):
             host.insert(at + offset, node)
             parent_of[node] = host
+        chapters_moved.add(chapter)
         name = floats[0].get("id") or unit.get("id") or floats[0].tag
-        moved.append(f"{name} after {len(taken)} blocks")
+        moved.append(
+            f"{name} after {len(taken)} blocks"
+            + (f", with the {len(queued)} floats after it" if queued else "")
+        )
     return moved
