@@ -74,7 +74,7 @@ def test_a_float_never_leaves_its_chapter():
 def test_floats_keep_their_order_and_one_met_on_the_way_goes_on_with_the_float():
     html, first = laid_out(f'<figure id="fig-next">another</figure><p>{TEXT}</p>')
     assert defer_floats(html.etree_element, first) == [
-        "fig-tall after 1 blocks, with the 1 floats after it"
+        "fig-tall after 1 blocks, with the 1 after it"
     ]
     assert reading_order(html)[-3:] == ["A sentence o", "figure", "figure"]
     figures = [e.get("id") for e in html.etree_element.iter("figure")]

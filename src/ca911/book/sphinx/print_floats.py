@@ -2,17 +2,18 @@
 
 WeasyPrint has no page floats: a figure or table that does not fit in what is left of a page moves
 whole to the next page and leaves the rest of the page empty (a third or a half of a page, where a
-press sets the text that follows and puts the figure at the top of the next page). After the book
-is laid out once, this module finds every page left under `FILL` of its text block because the next
-page opens with a figure or a table (or with a section's heading and the float under it), and moves
-that float (with the sentence that introduces it) after the paragraphs that follow it, as many as
-the gap holds and at least one, past the next section's heading when its section ends (a heading
+press sets the text that follows and puts the figure at the top of the next page). After the book is
+laid out once, this module finds every page left under `FILL` of its text block because the next
+page opens with a figure or a table (or with a section's heading, its lead-in and the float), and
+moves that float (with the sentence that introduces it) after the paragraphs that follow it, as many
+as the gap holds and at least one, past the next section's heading when its section ends (a heading
 always with the text under it), never out of its chapter; the book is then laid out again. A float
 met on the way (a turned table, the next section's figure under its heading and lead-in) goes on
 after it, so floats keep their order, as a press's float queue does; the heading and lead-in stay
-with the text.
-References to the float keep working (they name its number and find its page at layout). The check
-is `gaps_before_floats` (tests/support/print_layout.py) on both editions' PDFs."""
+with the text. No float is displaced once the page holds FILL, and each layout moves one float per
+chapter, since a chapter's first move shifts its later pages. References to the float keep working
+(they name its number and find its page at layout). The check is `gaps_before_floats`
+(tests/support/print_layout.py) on both editions' PDFs."""
 
 from __future__ import annotations
 
@@ -89,7 +90,7 @@ class _Layout:
             if y > first + 1 or y > reach:
                 continue
             kept = element.tag == "p" and KEEP_WITH_NEXT in _classes(element)
-            if element.tag in HEADINGS and not under_heading or kept and under_heading:
+            if (element.tag in HEADINGS and not under_heading) or (kept and under_heading):
                 first = min((t for t in tops if t >= bottom - 1), default=first)
                 reach = bottom + OPENS_PT
                 under_heading = True
@@ -288,6 +289,6 @@ def defer_floats(root, document) -> list[str]:
         name = floats[0].get("id") or unit.get("id") or floats[0].tag
         moved.append(
             f"{name} after {len(taken)} blocks"
-            + (f", with the {len(queued)} floats after it" if queued else "")
+            + (f", with the {len(queued)} after it" if queued else "")
         )
     return moved
