@@ -70,11 +70,9 @@ def test_no_word_alone_on_a_line_the_next_word_would_share(built_book, built):
 
 GAPS_LEFT = pytest.mark.xfail(
     strict=True,
-    reason="issue 23: two Japanese pages stay just under 60 % full: p. 59 (0.58) sets the last "
-    "text of chapter 8 before its two figures, with no text left to fill it, and p. 102 (0.59) "
-    "ends where the codebook's next field row is too tall for the page (rows never break); "
-    "wanted: a check that tells a table's continued rows and a chapter's closing figures from a "
-    "float that moved on",
+    reason="issue 23: Japanese p. 59 stays just under 60 % full (0.58): it sets the last text of "
+    "chapter 8 before the chapter's two figures, with no text left to fill it; wanted: a figure "
+    "page a press would accept told from a gap",
 )
 
 

@@ -344,8 +344,9 @@ def opens_with_a_float(
 ) -> bool:
     """Whether the page's content begins (after any heading, and after a lead-in of up to
     `lead_lines` lines under it, which the print build keeps with the float it introduces) with a
-    figure (a drawing at least figure_height pt high) or a table (a caption line "Table …", or a
-    rule, before any other text)."""
+    figure (a drawing at least figure_height pt high) or a table (its caption line, "Table …" or
+    「表 …」, set above it). A table's rows run on from the page before under a rule and its
+    repeated header, with no caption: the same table going on, not a float that moved on."""
     lines = body_lines(page, heads)
     headed = False
     while lines and lines[0].size >= heading_ratio * body:
@@ -353,7 +354,7 @@ def opens_with_a_float(
     if headed:
         lines = lines[_lead_in(lines, body, lead_lines) :]
     first_text = from_top(page, lines[0].top) if lines else page.height
-    if lines and re.match(r"Table[A-Z0-9]", lines[0].text):
+    if lines and re.match(r"(Table|表)\s?[A-Z0-9]", lines[0].text):
         return True
     block_top = max(
         (from_top(page, line.bottom) for line in page.lines if in_heads(page, line, heads)),
@@ -361,7 +362,7 @@ def opens_with_a_float(
     )
     for _, bottom, _, top in page.graphics:
         upper = from_top(page, top)
-        if block_top < upper < first_text and (top - bottom >= figure_height or top - bottom < 3):
+        if block_top < upper < first_text and top - bottom >= figure_height:
             return True
     return False
 

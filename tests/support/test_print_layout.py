@@ -295,6 +295,31 @@ def test_gap_before_a_float_checker(tmp_path):
     assert [page for page, _ in broken] == [1]
 
 
+def test_gap_before_a_float_checker_tells_a_table_moved_on_from_one_running_on(tmp_path):
+    """A captioned table too tall for the rest of its page moves on whole and leaves a gap; a table
+    whose next row is too tall for the page runs on under a rule and its repeated header: the same
+    table going on, which no text set first could change."""
+    css = "table { border-collapse: collapse; } thead th { border-top: 1pt solid; }"
+    table = (
+        "<table><thead><tr><th>field</th></tr></thead><tr><td>row 1</td></tr><tr><td>row 2</td>"
+        '</tr><tr><td style="height: 120mm">a tall row</td></tr></table>'
+    )
+    caption = '<p style="break-after: avoid">Table 1 A table.</p>'
+    whole = f'<div style="break-inside: avoid">{caption}{table}</div>'
+    chapter = "<h1>Chapter</h1>" + filler(4)
+    moved_on = layout.read_pages(weasyprint_pdf(tmp_path, chapter + whole + filler(6), css))
+    assert [page for page, _ in layout.gaps_before_floats(moved_on)] == [1]
+    running_on = layout.read_pages(
+        weasyprint_pdf(tmp_path, chapter + caption + table + filler(6), css)
+    )
+    first = [line.text for line in running_on[0].lines]
+    assert "Table1Atable." in first and "row2" in first  # it starts on page 1 …
+    assert [line.text for line in running_on[1].lines][
+        1
+    ] == "field"  # … and runs on under its header
+    assert layout.gaps_before_floats(running_on) == []
+
+
 def test_odd_page_size_checker(tmp_path):
     """A wide table set on a landscape sheet of its own among portrait pages is found; the same
     table turned on a portrait page is not."""
