@@ -5,9 +5,15 @@ invented)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 
-def build_commit(srcdir: Path) -> str | None:
+class Commit(NamedTuple):
+    id: str  # the commit's first 12 hex digits
+    modified: bool  # the tracked files differ from it
+
+
+def build_commit(srcdir: Path) -> Commit | None:
     """The commit the book is built from: CA911_COMMIT (a copy of the project without .git, as
     ci/reader-clone.sh makes, names its commit so), else git's HEAD, marked when the tree differs
     from it."""
@@ -15,7 +21,7 @@ def build_commit(srcdir: Path) -> str | None:
     import subprocess
 
     if os.environ.get("CA911_COMMIT"):
-        return os.environ["CA911_COMMIT"]
+        return Commit(os.environ["CA911_COMMIT"], False)
     try:
         head = subprocess.run(
             ["git", "-C", str(srcdir), "rev-parse", "HEAD"],
@@ -31,8 +37,7 @@ def build_commit(srcdir: Path) -> str | None:
         )
     except (OSError, subprocess.CalledProcessError):
         return None
-    commit = head.stdout.strip()[:12]
-    return f"{commit} with uncommitted changes" if status.stdout.strip() else commit
+    return Commit(head.stdout.strip()[:12], bool(status.stdout.strip()))
 
 
 IMPRINT_WORDS = {
@@ -43,6 +48,7 @@ IMPRINT_WORDS = {
             "(CC BY 4.0; the file <code>LICENSE-CC-BY-4.0.txt</code>)",
         },
         "built": "Built from commit <code>{commit}</code>",
+        "built_modified": "Built from commit <code>{commit}</code> with uncommitted changes",
         "no_commit": "Built outside a git checkout (no commit known)",
         "dated": ". Its files carry one fixed date, {date}, so that the same sources always give "
         "the same files.",
@@ -71,6 +77,7 @@ IMPRINT_WORDS = {
             "（CC BY 4.0、ファイル<code>LICENSE-CC-BY-4.0.txt</code>）",
         },
         "built": "コミット<code>{commit}</code>からビルド",
+        "built_modified": "コミット<code>{commit}</code>に未コミットの変更を加えてビルド",
         "no_commit": "gitのチェックアウトの外でビルド（コミットは不明）",
         "dated": "。同じ原稿から常に同じファイルができるよう、ファイルの日付は{date}に"
         "固定してある。",
@@ -111,7 +118,7 @@ def print_front_matter(
     version: str,
     blurb: str,
     cff: dict,
-    commit: str | None,
+    commit: Commit | None,
     date: str | None,
     lang: str = "en",
 ) -> str:
@@ -122,7 +129,10 @@ def print_front_matter(
     words = IMPRINT_WORDS.get(lang, IMPRINT_WORDS["en"])
     cff_licences = cff.get("license") or []
     cff_licences = [cff_licences] if isinstance(cff_licences, str) else cff_licences
-    built = words["built"].format(commit=e(commit)) if commit else words["no_commit"]
+    if commit:
+        built = words["built_modified" if commit.modified else "built"].format(commit=e(commit.id))
+    else:
+        built = words["no_commit"]
     built += words["dated"].format(date=e(date)) if date else words["sep"].strip()
     if date and not cff.get("date-released"):  # a build's date read as the year of the volume
         built += words["undated"]
