@@ -764,7 +764,9 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
     (japanese_phrases.japanese_phrases) keeps whole: 印刷どお|り, 他|者. A phrase longer than
     `longest` (the build's LONGEST_HEAD_PHRASE, brackets not counted) may break, except inside a
     piece of a phrase with a number (print_marks_ja.cell_words: 第201|自動車化狙撃師団 may break
-    there, not as 狙撃師|団; 東経71.4460° not at all). Cells are read by `column_cells`."""
+    there, not as 狙撃師|団; 東経71.4460° not at all), nor inside a name in katakana that
+    cell_words cuts out of a long phrase (ウズベキスタンとタジキスタ|ン). Cells are read by
+    `column_cells`."""
     from ca911.book.sphinx.print_marks import text_width
     from ca911.book.sphinx.print_marks_ja import (
         BRACKETS,
@@ -795,7 +797,7 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
             phrase = text[start:end]
             if len(phrase.strip(BRACKETS)) <= longest and all(JAPANESE.match(c) for c in sides):
                 faults.append((page, table, f"{upper[-6:]}|{lower[:6]}"))
-            elif re.search(r"[0-9]", phrase):
+            elif len(cell_words(phrase, longest)) > 1 or re.search(r"[0-9]", phrase):
                 offset = start
                 for piece in cell_words(phrase, longest):
                     inside = offset < at < offset + len(piece)

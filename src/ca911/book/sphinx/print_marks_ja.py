@@ -63,12 +63,23 @@ _NUMBER_THEN_WORD = re.compile(
 )
 
 
+# A name in katakana (タジキスタン, グリーン・ベレー) inside a long phrase is a word of its own: a
+# narrow cell broke ウズベキスタンとタジキスタ|ン and 西側（欧州とアメリ|カ）.
+_KATAKANA_NAME = re.compile(r"([ァ-ヺー]+(?:・[ァ-ヺー]+)*)")
+
+
 def cell_words(phrase: str, longest: int) -> list[str]:
     """A phrase longer than `longest` characters cut after each number that precedes a Japanese
-    word (mark_japanese_phrases keeps the pieces of a cut phrase whole); any other as it is."""
+    word and around each name in katakana (mark_japanese_phrases keeps the pieces of a cut phrase
+    whole); any other as it is."""
     if len(phrase.strip(BRACKETS)) <= longest:
         return [phrase]
-    return [part for part in _NUMBER_THEN_WORD.split(phrase) if part]
+    return [
+        piece
+        for part in _NUMBER_THEN_WORD.split(phrase)
+        for piece in _KATAKANA_NAME.split(part)
+        if piece
+    ]
 
 
 def mark_japanese_phrases(
@@ -98,7 +109,7 @@ def mark_japanese_phrases(
             pieces = japanese_phrases(str(text))
             if len(pieces) < 2 and len(str(text).strip()) < 2:
                 continue
-            words: set[int] = set()  # pieces of a phrase with a number (cell_words), kept whole
+            words: set[int] = set()  # pieces of a cut phrase (cell_words), kept whole
             if wbr:
                 cut = [cell_words(piece, longest) for piece in pieces]
                 pieces = [part for parts in cut for part in parts]
