@@ -301,26 +301,46 @@ def headings_at_foot(
     return found
 
 
-def introductions_at_foot(pages: list[Page], short: float = 2.0) -> list[tuple[int, str]]:
+def introductions_at_foot(
+    pages: list[Page], short: float = 2.0, full: float = 0.6
+) -> list[tuple[int, str]]:
     """(page, line) of every page whose last line of text ends a paragraph with a colon (it stops
     more than `short` em before the text block's right edge, where a justified line or a full
     Japanese one runs on): a lead-in ("The pairs, heaviest first:") parted from the table or list
-    it introduces."""
+    it introduces. A ragged line that stops at a colon inside its sentence is no paragraph's end:
+    the next page goes on with running text (a line at the same size, from the text block's left
+    edge, `full` of its width or more)."""
     heads = recurring_heights(pages)
-    edges = Counter(
-        round(max(c.right for c in line.chars)) for p in pages for line in body_lines(p, heads)
-    )
-    edge = edges.most_common(1)[0][0] if edges else 0
+    lines_of = {page.number: body_lines(page, heads) for page in pages}
+    every = [line for lines in lines_of.values() for line in lines]
+    edge = _most_common(round(max(c.right for c in line.chars)) for line in every)
+    left = _most_common(round(min(c.left for c in line.chars)) for line in every)
     found = []
-    for page in pages:
-        lines = body_lines(page, heads)
+    for page, following in zip(pages, [*pages[1:], None]):
+        lines = lines_of[page.number]
         if not lines:
             continue
         last = lines[-1]
         ends = max(c.right for c in last.chars)
-        if last.text.rstrip().endswith((":", "：")) and edge - ends > short * last.size:
-            found.append((page.number, last.text[-60:]))
+        if not last.text.rstrip().endswith((":", "：")) or edge - ends <= short * last.size:
+            continue
+        after = lines_of[following.number] if following else []
+        if after:
+            first = after[0]
+            start, end = min(c.left for c in first.chars), max(c.right for c in first.chars)
+            if (
+                abs(first.size - last.size) < 0.3
+                and abs(start - left) < 1.5
+                and end - start >= full * (edge - left)
+            ):
+                continue  # the sentence runs on over the page
+        found.append((page.number, last.text[-60:]))
     return found
+
+
+def _most_common(values) -> float:
+    counts = Counter(values)
+    return counts.most_common(1)[0][0] if counts else 0
 
 
 def _lead_in(lines: list[Line], body: float, most: int, leading: float = 2.0) -> int:

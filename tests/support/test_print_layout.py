@@ -353,6 +353,21 @@ def test_introduction_at_foot_checker(tmp_path):
     assert stranded == [(1, "Thepairs,heaviestfirst:")]
     kept = weasyprint_pdf(tmp_path, body, css + " p:last-of-type { break-after: avoid; }")
     assert layout.introductions_at_foot(layout.read_pages(kept)) == []
+    # a ragged line that stops at a colon inside its sentence, the sentence running on over the
+    # page, parts nothing
+    running_on = (
+        filler(12)
+        + "<p>A short line.</p>" * 2
+        + "<p>The network shows what the chapters state:<br>"
+        + "Kyrgyzstan and Tajikistan have no row because neither chapter names them, " * 4
+        + "</p>"
+        + filler(30)  # pages enough for the running head to be told from the text
+    )
+    ragged = "p { text-align: left; orphans: 1; widows: 1; }"
+    pages = layout.read_pages(weasyprint_pdf(tmp_path, running_on, ragged))
+    assert pages[0].lines[-1].text.endswith("state:")  # the colon ends page 1's last line …
+    assert pages[1].lines[1].text.startswith("Kyrgyzstan")  # … and the sentence runs on
+    assert layout.introductions_at_foot(pages) == []
 
 
 def test_stretched_before_code_checker(tmp_path):
