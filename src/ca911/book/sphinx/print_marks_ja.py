@@ -64,8 +64,30 @@ _NUMBER_THEN_WORD = re.compile(
 
 
 # A name in katakana (タジキスタン, グリーン・ベレー) inside a long phrase is a word of its own: a
-# narrow cell broke ウズベキスタンとタジキスタ|ン and 西側（欧州とアメリ|カ）.
-_KATAKANA_NAME = re.compile(r"([ァ-ヺー]+(?:・[ァ-ヺー]+)*)")
+# narrow cell broke ウズベキスタンとタジキスタ|ン and 西側（欧州とアメリ|カ）. Not one in brackets
+# (［エストニア］ whole pushed Table 8.1 past the text block).
+_KATAKANA_NAME = re.compile(r"(?<![［「『（(ァ-ヺー・])([ァ-ヺー]+(?:・[ァ-ヺー]+)*)")
+# a piece never ends with an opening mark nor begins with a closing one: a line would (禁則)
+_OPENING = "（「『［(〔【〈《"
+_CLOSING = "）」』］)〕】〉》、。，．：；！？"
+
+
+def _marks_kept(pieces: list[str]) -> list[str]:
+    """Pieces with each opening mark moved onto the piece after it, each closing one onto the
+    piece before it."""
+    out: list[str] = []
+    for piece in pieces:
+        opening = len(out[-1]) - len(out[-1].rstrip(_OPENING)) if out else 0
+        if opening:
+            piece, out[-1] = out[-1][-opening:] + piece, out[-1][:-opening]
+            if not out[-1]:
+                out.pop()
+        closing = len(piece) - len(piece.lstrip(_CLOSING))
+        if out and closing:
+            out[-1], piece = out[-1] + piece[:closing], piece[closing:]
+        if piece:
+            out.append(piece)
+    return out
 
 
 def cell_words(phrase: str, longest: int) -> list[str]:
@@ -74,12 +96,14 @@ def cell_words(phrase: str, longest: int) -> list[str]:
     whole); any other as it is."""
     if len(phrase.strip(BRACKETS)) <= longest:
         return [phrase]
-    return [
-        piece
-        for part in _NUMBER_THEN_WORD.split(phrase)
-        for piece in _KATAKANA_NAME.split(part)
-        if piece
-    ]
+    return _marks_kept(
+        [
+            piece
+            for part in _NUMBER_THEN_WORD.split(phrase)
+            for piece in _KATAKANA_NAME.split(part)
+            if piece
+        ]
+    )
 
 
 def mark_japanese_phrases(
