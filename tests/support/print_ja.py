@@ -797,7 +797,11 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
             phrase = text[start:end]
             if len(phrase.strip(BRACKETS)) <= longest and all(JAPANESE.match(c) for c in sides):
                 faults.append((page, table, f"{upper[-6:]}|{lower[:6]}"))
-            elif len(cell_words(phrase, longest)) > 1 or re.search(r"[0-9]", phrase):
+            elif (
+                len(cell_words(phrase, longest)) > 1
+                or re.search(r"[0-9]", phrase)
+                or re.fullmatch(r"[ァ-ヺー]+(?:・[ァ-ヺー]+)*", phrase)
+            ):
                 offset = start
                 for piece in cell_words(phrase, longest):
                     inside = offset < at < offset + len(piece)

@@ -139,7 +139,11 @@ def mark_japanese_phrases(
                 pieces = [part for parts in cut for part in parts]
                 at = 0
                 for parts in cut:
-                    if len(parts) > 1 or _DIGIT.search(parts[0]):
+                    if (
+                        len(parts) > 1
+                        or _DIGIT.search(parts[0])
+                        or _KATAKANA_NAME.fullmatch(parts[0])
+                    ):
                         words |= set(range(at, at + len(parts)))
                     at += len(parts)
             new = []
