@@ -773,6 +773,7 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
         LONGEST_CELL_WORD,
         LONGEST_HEAD_PHRASE,
         cell_words,
+        kept_whole,
     )
     from ca911.figures.japanese_phrases import phrase_breaks
 
@@ -797,13 +798,9 @@ def cells_broken_inside_a_phrase(pages, tables, longest: int | None = None) -> l
             phrase = text[start:end]
             if len(phrase.strip(BRACKETS)) <= longest and all(JAPANESE.match(c) for c in sides):
                 faults.append((page, table, f"{upper[-6:]}|{lower[:6]}"))
-            elif (
-                len(cell_words(phrase, longest)) > 1
-                or re.search(r"[0-9]", phrase)
-                or re.fullmatch(r"[ァ-ヺー]+(?:・[ァ-ヺー]+)*", phrase)
-            ):
+            elif kept_whole(pieces := cell_words(phrase, longest)):
                 offset = start
-                for piece in cell_words(phrase, longest):
+                for piece in pieces:
                     inside = offset < at < offset + len(piece)
                     if inside and text_width(piece) <= LONGEST_CELL_WORD:
                         faults.append((page, table, f"{upper[-6:]}|{lower[:6]}"))

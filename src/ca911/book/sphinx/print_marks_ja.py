@@ -106,6 +106,16 @@ def cell_words(phrase: str, longest: int) -> list[str]:
     )
 
 
+def kept_whole(pieces: list[str]) -> bool:
+    """Whether the pieces cell_words made of a phrase are words a line never breaks inside: a
+    phrase cut in pieces, one with a number, or a name in katakana alone."""
+    return (
+        len(pieces) > 1
+        or bool(_DIGIT.search(pieces[0]))
+        or bool(_KATAKANA_NAME.fullmatch(pieces[0]))
+    )
+
+
 def mark_japanese_phrases(
     soup,
     selector: str = PHRASE_ELEMENTS,
@@ -139,11 +149,7 @@ def mark_japanese_phrases(
                 pieces = [part for parts in cut for part in parts]
                 at = 0
                 for parts in cut:
-                    if (
-                        len(parts) > 1
-                        or _DIGIT.search(parts[0])
-                        or _KATAKANA_NAME.fullmatch(parts[0])
-                    ):
+                    if kept_whole(parts):
                         words |= set(range(at, at + len(parts)))
                     at += len(parts)
             new = []
