@@ -108,8 +108,12 @@ def _movable(node) -> bool:
         return True
     tables = [t for t in node.iter() if t.tag == "table"]
     figures = [f for f in node.iter() if f.tag in ("figure", "img", "svg")]
-    turned = any("ca911-landscape" in _classes(n) for n in node.iter())
-    return "cell" in _classes(node) and len(tables) == 1 and not figures and not turned
+    return "cell" in _classes(node) and len(tables) == 1 and not figures and not _turned(node)
+
+
+def _turned(node) -> bool:
+    """A table turned on its page (it takes a page of its own)."""
+    return any("ca911-landscape" in _classes(n) for n in node.iter())
 
 
 def _joins_next(node) -> bool:
@@ -178,8 +182,7 @@ def _float_part(chunk) -> int | None:
     right above its float (moving the float on would leave the heading bare)."""
     *joined, last = chunk
     figure = any(node.tag == "figure" for node in last.iter())
-    turned = any("ca911-landscape" in _classes(node) for node in last.iter())
-    if not (figure or turned) or _movable(last):
+    if not (figure or _turned(last)) or _movable(last):
         return None  # a table in the text's direction is the text's own (a codebook's list)
     at = len(joined)
     while at and INTRODUCES in _classes(joined[at - 1]):
