@@ -499,6 +499,31 @@ def test_alignment_table(alignment_pkg):
     assert t.loc["x-2", ["RUS", "USA", "CHN"]].tolist() == ["", "", ""]
 
 
+def test_alignment_rows_follow_the_period_numbers_the_figure_titles_carry(alignment_pkg):
+    # a third characterisation that starts before the others (as Uzbekistan's pragmatism "since
+    # independence" does): the figure's panel 3 and the table's third row, not the first
+    pkg = make_pkg(
+        actors=[actor(x) for x in ("X", "Y", "RUS", "USA", "CHN")],
+        periods=[
+            *(alignment_pkg.periods.to_dict("records")),
+            dict(
+                period_id="x-3", country_id="X", start="1990", policy_type="pragmatic", label_en="3"
+            ),
+            dict(
+                period_id="y-1", country_id="Y", start="1980", policy_type="pragmatic", label_en="y"
+            ),
+        ],
+        period_relations=alignment_pkg.period_relations.to_dict("records"),
+    )
+    t = alignment_network.alignment_table(pkg)
+    assert t[["period", "number"]].values.tolist() == [
+        ["x-1", 1],
+        ["x-2", 2],
+        ["x-3", 3],
+        ["y-1", 1],
+    ]
+
+
 # ------------------------------------------------------------------------------ exports (hand-made)
 def test_exports_are_sorted_deterministic_and_undated(contact_pkg):
     G = contact_network.build_contact_graph(contact_pkg, "2001-09-11", "2001-10-30")

@@ -4,7 +4,8 @@
   PDF's text (checkers in tests/support/rendered_text.py); table headers are words, no two alike.
 - Every table and figure of the HTML is captioned and numbered as its part asks ("Table 4.2", "Table
   B.1", none in the front matter and on actor pages), and no number is given twice (checkers in
-  tests/support/numbering.py).
+  tests/support/numbering.py); every numbered figure and table of the running text is named by its
+  number in a sentence, in both editions.
 - No table cell shows `<NA>`, `nan` or `None`.
 
 Each checker is a plain function of a page's HTML (or text); tests/support/test_rendered_text.py and
@@ -20,7 +21,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support.numbering import caption_problems, numbers_given_twice, page_numbering
+from support.numbering import (
+    caption_problems,
+    numbers_given_twice,
+    page_numbering,
+    unmentioned_floats,
+)
 from support.project import HTML, PDF, ROOT, each_edition, edition_html_files, site_pages
 from support.rendered_text import (
     leaked_markup,
@@ -169,6 +175,28 @@ def test_no_figure_or_table_number_is_given_twice(built_html):
         )
         == []
     )
+
+
+# reference pages: each of their tables is the whole of a section a reader finds by its heading (a
+# data file's columns, one kind of name), consulted, not discussed
+REFERENCE_PAGES = (
+    "methods/codebook.html",
+    "appendices/glossary.html",
+    "appendices/sentence_map.html",
+)
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("edition", ["", "ja/"], ids=["en", "ja"])
+def test_every_numbered_figure_and_table_is_named_in_the_text(built_html, edition):
+    pages = {
+        path.removeprefix(edition): (HTML / path).read_text(encoding="utf-8")
+        for path in both_editions_pages()
+        if path.startswith(edition)
+        and (edition or not path.startswith("ja/"))
+        and path.removeprefix(edition) not in REFERENCE_PAGES
+    }
+    assert unmentioned_floats(pages) == []
 
 
 @pytest.mark.book

@@ -3,12 +3,18 @@ numbered by chapter in the numbered parts ("Table 6.1"), by letter in the append
 not at all on the landing page, in the front matter and on pages of their own inside an appendix
 (the actor pages); and no number given twice in the book.
 
+A numbered figure or table is also named by its number in the running text (a link to it outside
+every caption), as a press asks of a chapter's floats (`unmentioned_floats`): a reader meets "Table
+8.3" in a sentence before looking for it. Reference pages, whose tables are each the whole of a
+section a reader finds by its heading (the codebook, the glossary), are left out by the caller.
+
 `page_numbering` reads the book's `_toc.yml`; the checkers are plain functions of a page's HTML, so
 `tests/support/test_numbering.py` shows each fails on a small broken page.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 
@@ -98,4 +104,50 @@ def numbers_given_twice(pages: dict[str, str]) -> list[str]:
                 where[m.group(0).strip()].append(path)
     return [
         f"{number}: {', '.join(paths)}" for number, paths in sorted(where.items()) if len(paths) > 1
+    ]
+
+
+def _numbered_floats(article) -> dict[str, str]:
+    """Id → number ("Table 8.3") of every numbered figure and Sphinx table of an article."""
+    floats = {}
+    for element in article.find_all(["table", "figure"]):
+        caption = element.find("caption" if element.name == "table" else "figcaption")
+        if caption is None or element.find_parent("table") or not element.get("id"):
+            continue
+        if m := ANY_NUMBER.match(" ".join(caption.get_text(" ").split())):
+            floats[element["id"]] = m.group(0).strip()
+    return floats
+
+
+def _mentions(path: str, article) -> set[tuple[str, str]]:
+    """(page, id) of every target a link of the running text points at: links inside captions
+    (a caption naming another figure) and the pilcrow links of headings and captions are not
+    the text's own mention."""
+    found = set()
+    for link in article.find_all("a", href=True):
+        if "headerlink" in (link.get("class") or []) or link.find_parent(["caption", "figcaption"]):
+            continue
+        target, _, fragment = link["href"].partition("#")
+        if fragment:
+            page = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+                if target
+                else path
+            )
+            found.add((page, fragment))
+    return found
+
+
+def unmentioned_floats(pages: dict[str, str]) -> list[str]:
+    """Numbered figures and tables of the pages (path → HTML) that no link of any page's running
+    text names, as "path: Table 8.3 (#id)"."""
+    floats, mentioned = {}, set()
+    for path, page_html in pages.items():
+        article = _article(page_html)
+        floats.update({(path, i): n for i, n in _numbered_floats(article).items()})
+        mentioned |= _mentions(path, article)
+    return [
+        f"{path}: {n} (#{i})"
+        for (path, i), n in sorted(floats.items())
+        if (path, i) not in mentioned
     ]

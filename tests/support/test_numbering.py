@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from support.numbering import caption_problems, numbers_given_twice, page_numbering
+from support.numbering import (
+    caption_problems,
+    numbers_given_twice,
+    page_numbering,
+    unmentioned_floats,
+)
 
 
 def table(caption: str) -> str:
@@ -90,3 +95,47 @@ def test_a_number_given_twice_is_found():
     assert numbers_given_twice(pages) == ["Table 1: front/sources.html, appendices/glossary.html"]
     del pages["front/sources.html"]
     assert numbers_given_twice(pages) == []
+
+
+def named_table(number: str, name: str) -> str:
+    return (
+        f'<table id="{name}"><caption><span class="caption-number">{number} </span>'
+        f'<span class="caption-text">Members.</span><a class="headerlink" href="#{name}">#</a>'
+        "</caption><tr><td>x</td></tr></table>"
+    )
+
+
+def test_a_float_named_only_by_its_own_caption_or_another_is_unmentioned():
+    lone = page(
+        "<p>The members:</p>",
+        named_table("Table 8.3", "tab-members"),
+        '<figure id="fig-a"><img src="a.svg" alt="a"><figcaption><p>Fig. 8.1 From '
+        '<a href="#tab-members">Table 8.3</a>.</p></figcaption></figure>',
+    )
+    assert unmentioned_floats({"notebooks/n.html": lone}) == [
+        "notebooks/n.html: Fig. 8.1 (#fig-a)",
+        "notebooks/n.html: Table 8.3 (#tab-members)",
+    ]
+
+
+def test_a_float_named_in_a_sentence_here_or_on_another_page_is_mentioned():
+    here = page(
+        '<p><a class="reference internal" href="#tab-members">Table 8.3</a> lists the members.</p>',
+        named_table("Table 8.3", "tab-members"),
+    )
+    there = page(
+        '<p>See <a href="../notebooks/n.html#tab-other">Table 8.4</a>.</p>',
+    )
+    other = page(named_table("Table 8.4", "tab-other"), named_table("Table B.1", "tab-b"))
+    found = unmentioned_floats(
+        {"notebooks/n.html": here, "chapters/c.html": there, "notebooks/n2.html": other}
+    )
+    # tab-other lives on n2, so the link to n.html#tab-other does not name it
+    assert found == [
+        "notebooks/n2.html: Table B.1 (#tab-b)",
+        "notebooks/n2.html: Table 8.4 (#tab-other)",
+    ]
+    fixed = page(
+        '<p>See <a href="n2.html#tab-other">Table 8.4</a> and <a href="n2.html#tab-b">B.1</a>.</p>'
+    )
+    assert unmentioned_floats({"notebooks/n.html": fixed, "notebooks/n2.html": other}) == []

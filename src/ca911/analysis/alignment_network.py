@@ -18,12 +18,15 @@ POWERS = (
 
 # ------------------------------------------------------------------------------------- alignment
 def alignment_periods(data) -> pd.DataFrame:
-    """Chapter 4's periods in reading order: by country, then start, then id."""
+    """Chapter 4's periods in reading order: by country, then the period's `number` within it
+    (the chapter's own numbering of Uzbek policy first, then the data's further characterisations,
+    as the ids number them: uzb-1 … uzb-5), so the figure's panels and the table's rows agree."""
     p = data.periods.copy()
     p["n_relations"] = (
         p["period_id"].map(data.period_relations["period_id"].value_counts()).fillna(0).astype(int)
     )
-    return p.sort_values(["country_id", "start_lo", "period_id"]).reset_index(drop=True)
+    p["number"] = p["period_id"].map(lambda pid: int(str(pid).rsplit("-", 1)[-1]))
+    return p.sort_values(["country_id", "number"]).reset_index(drop=True)
 
 
 def build_alignment_graph(data, period_id: str) -> nx.DiGraph:
@@ -63,9 +66,9 @@ def build_alignment_graph(data, period_id: str) -> nx.DiGraph:
 
 
 def alignment_table(data, lang: str = "en") -> pd.DataFrame:
-    """One row per period: its years in words in `lang` ('about 1995–2000', 'from 11 September
-    2001'), its label and the relation to each of Russia, the US and China ('' = none stated),
-    plus any other partner."""
+    """One row per period, in reading order (`alignment_periods`): its number within its country,
+    its years in words in `lang` ('about 1995–2000', 'from 11 September 2001'), its label and the
+    relation to each of Russia, the US and China ('' = none stated), plus any other partner."""
     rows = []
     for p in alignment_periods(data).itertuples():
         G = build_alignment_graph(data, p.period_id)
@@ -74,6 +77,7 @@ def alignment_table(data, lang: str = "en") -> pd.DataFrame:
             {
                 "period": p.period_id,
                 "country": p.country_id,
+                "number": p.number,
                 "years": dates.period_span(
                     str(p.start),
                     p.end if isinstance(p.end, str) and p.end else None,

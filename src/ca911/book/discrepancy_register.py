@@ -26,6 +26,7 @@ DISCREPANCY_WORDS = {
         "group": "{first}–{last} · {kind} · {n} notes",
         "group_columns": ["entry", "note as printed", "locator", "records"],
         "group_caption": "Entries {first}–{last}: the notes whose marker alone is printed.",
+        "group_rows": "The {n} entries, one per note, are listed in {table}.",
         "each_note": "each note",
         "note": "note {n}",
     },
@@ -40,6 +41,7 @@ DISCREPANCY_WORDS = {
         "group": "{first}〜{last} · {kind} · 注{n}件",
         "group_columns": ["項目", "印刷どおりの注", "典拠箇所", "記録"],
         "group_caption": "項目{first}〜{last}：記号だけが印刷された注。",
+        "group_rows": "{n}件の項目を、注ごとに{table}に示す。",
         "each_note": "各注",
         "note": "注{n}",
     },
@@ -87,16 +89,18 @@ def _group_markdown(rows: pd.DataFrame, shared: str, label: str, lang: str) -> l
         columns=words["group_columns"],
     )
     heading = words["group"].format(first=first, last=last, kind=label, n=len(rows))
+    name = f"tab-discrepancy-notes-{first}"
     return [
         *(f"(disc-{i})=" for i in rows["discrepancy_id"]),  # every entry's id still resolves
         f"**{myst_text(heading)}**",
         f"- **{words['reading']}** {register_text(reading)}",
         f"- **{words['why']}** {register_text(shared)}",
+        f"- {words['group_rows'].format(n=len(rows), table=f'{{numref}}`{name}`')}",
         "",
         markdown_table(
             table,
             words["group_caption"].format(first=first, last=last),
-            f"tab-discrepancy-notes-{first}",
+            name,
             # the printed note (（注17）) is short but must not break; the record ids take the rest
             widths=[9, 15, 26, 50],
             lang=lang,

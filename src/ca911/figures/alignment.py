@@ -181,10 +181,6 @@ def alignment_panels(pkg, layout: str = "wide", lang: str = DEFAULT_LANG):
     relation the chapter states. Panels are tinted by the data's code for the period: bandwagon
     (orange) and balance of power (blue)."""
     periods = require(alignment_network.alignment_periods(pkg), "periods")
-    number = periods["period_id"].map(
-        lambda pid: int(str(pid).rsplit("-", 1)[-1])
-    )  # within its country, as the chapter numbers
-    periods = periods.assign(number=number).sort_values(["country_id", "number"])
     labels = pkg.labels("periods", "policy_type")
     names = node_names(pkg, lang=lang)
     words = words_in(WORDS, lang)
