@@ -1,7 +1,7 @@
 """Swimlanes: each state's events across the years, chapter 4's periods shaded on their lane and
 named in the edition's words, 11 September marked (a figure of `timelines`' kind, in its own module
-for its band names, which are placed clear of the day's line and, on a phone, keyed under the
-axes)."""
+for its band names, which stay at their band's start, set over the day's line, and on a phone are
+keyed under the axes)."""
 
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ def swimlanes(
                 va="top" if upper else "bottom",
                 color="#222222",
             )
-            band_names.append((name, x1))
+            band_names.append((name, shades[k % 2]))
     drawn = set()
     for row in lanes.itertuples():
         if row.lane not in y:
@@ -149,8 +149,8 @@ def swimlanes(
         va="bottom",
     )
     ax.set_yticks(list(y.values()), [lane_names.get(lane, lane) for lane in y])
-    for name, band_end in band_names:
-        _clear_of_day(name, pd.Timestamp(NINE_ELEVEN), band_end)
+    for name, shade in band_names:
+        _over_day(name, pd.Timestamp(NINE_ELEVEN), shade)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     year_axis(ax, every=4 if narrow else 2)
     ax.grid(axis="x", which="both", color="#e5e5e5", linewidth=0.5)
@@ -169,22 +169,17 @@ def swimlanes(
     return fig
 
 
-def _clear_of_day(text, day: pd.Timestamp, band_end: pd.Timestamp, margin_days: int = 40) -> None:
-    """A band's name that the day's vertical line would run through starts just after the line
-    instead, if it fits in its band there (measured on the laid-out figure; the layout does not
-    depend on where it sits)."""
+def _over_day(text, day: pd.Timestamp, shade: str) -> None:
+    """A band's name that the day's vertical line would run through stays at its band's start,
+    set on its band's shade above the line: moved past the line it would read as a period that
+    opens on the day (measured on the laid-out figure; the layout does not depend on it)."""
     fig = text.figure
     fig.draw_without_rendering()
-    renderer = fig._get_renderer()
-    box = text.get_window_extent(renderer)
-    to_days = text.axes.transData.inverted()
+    box = text.get_window_extent(fig._get_renderer())
     line_x = text.axes.transData.transform((mdates.date2num(day), 0))[0]
-    if not box.x0 <= line_x <= box.x1:
-        return
-    width_days = to_days.transform((box.x1, 0))[0] - to_days.transform((box.x0, 0))[0]
-    after = day + pd.Timedelta(days=margin_days)
-    if mdates.date2num(after) + width_days <= mdates.date2num(band_end):
-        text.set_x(after)
+    if box.x0 <= line_x <= box.x1:
+        text.set_bbox({"facecolor": shade, "edgecolor": "none", "pad": 1.0})
+        text.set_zorder(3)
 
 
 def _fit_wrapped(text, words: str, lang: str, widest: int = 56) -> None:
