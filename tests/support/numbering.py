@@ -3,10 +3,11 @@ numbered by chapter in the numbered parts ("Table 6.1"), by letter in the append
 not at all on the landing page, in the front matter and on pages of their own inside an appendix
 (the actor pages); and no number given twice in the book.
 
-A numbered figure or table is also named by its number in the running text (a link to it outside
-every caption), as a press asks of a chapter's floats (`unmentioned_floats`): a reader meets "Table
-8.3" in a sentence before looking for it. Reference pages, whose tables are each the whole of a
-section a reader finds by its heading (the codebook, the glossary), are left out by the caller.
+A numbered figure or table is also named by its number in its own chapter's running text (a link to
+it outside every caption), as a press asks of a chapter's floats (`unmentioned_floats`): a reader
+meets "Table 8.3" in a sentence before looking for it. Reference pages, whose tables are each the
+whole of a section a reader finds by its heading (the codebook, the glossary), are left out by the
+caller.
 
 `page_numbering` reads the book's `_toc.yml`; the checkers are plain functions of a page's HTML, so
 `tests/support/test_numbering.py` shows each fails on a small broken page.
@@ -139,15 +140,16 @@ def _mentions(path: str, article) -> set[tuple[str, str]]:
 
 
 def unmentioned_floats(pages: dict[str, str]) -> list[str]:
-    """Numbered figures and tables of the pages (path → HTML) that no link of any page's running
-    text names, as "path: Table 8.3 (#id)"."""
-    floats, mentioned = {}, set()
-    for path, page_html in pages.items():
+    """Numbered figures and tables of the pages (path → HTML) that no link of their own page's
+    running text names, as "path: Table 8.3 (#id)": a float named only from another chapter is
+    met there by a reader who has not yet reached it, and not where it stands."""
+    found = []
+    for path, page_html in sorted(pages.items()):
         article = _article(page_html)
-        floats.update({(path, i): n for i, n in _numbered_floats(article).items()})
-        mentioned |= _mentions(path, article)
-    return [
-        f"{path}: {n} (#{i})"
-        for (path, i), n in sorted(floats.items())
-        if (path, i) not in mentioned
-    ]
+        mentioned = _mentions(path, article)
+        found += [
+            f"{path}: {number} (#{name})"
+            for name, number in sorted(_numbered_floats(article).items())
+            if (path, name) not in mentioned
+        ]
+    return found
