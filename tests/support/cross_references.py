@@ -10,7 +10,11 @@ p. 43) rebuilds"; in Japanese 「その表（第6章、p. 43）」).
   section's number word (ch., app., §, 第N章, 付録X) its heading does not open with, or carries no
   bracketed locator.
 
-Both are plain functions of text or of `print_layout.Link`s, so
+- `misprinted_pages`: every reference whose printed page ("Table 8.1 (p. 50)", the print
+  stylesheet's target-counter) is not the page its link lands on (51), as a table pushed to the
+  next page was once printed.
+
+All are plain functions of text or of `print_layout.Link`s, so
 tests/support/test_cross_references.py shows each fails on a broken input;
 tests/test_reader_references.py runs them on both PDFs.
 """
@@ -162,4 +166,14 @@ def unquoted_titles(links, titles) -> list[str]:
         words = re.split(r"\s?[(\[（［]", text, maxsplit=1)[0]
         if words and squash(words) in known:
             found.append(f"p. {link.page}: {text!r}")
+    return found
+
+
+def misprinted_pages(links) -> list[str]:
+    """References (`print_layout.Link`s) whose printed "p. N" is not the page they land on."""
+    found = []
+    for link in links:
+        text = " ".join(link.text.replace("\u00a0", " ").split())
+        if (m := re.search(PAGE, text)) and int(re.sub(r"\D", "", m.group(0))) != link.target:
+            found.append(f"p. {link.page}: {text[:60]!r} lands on p. {link.target}")
     return found

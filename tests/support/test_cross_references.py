@@ -357,3 +357,17 @@ def test_a_title_opening_with_digits_still_gets_its_chapter_number():
     soup = BeautifulSoup(html, "html.parser")
     number_section_references(soup, "ja")
     assert soup.p.a.get("data-ca911-number") == "第2章"
+
+
+def test_a_printed_page_that_is_not_where_the_link_lands_is_caught():
+    from support.print_layout import Link
+
+    links = [
+        Link(50, "Table 8.1 (p.\u00a050) lists them.", 51, None),
+        Link(51, "Fig. 8.1 (p.\u00a054) draws", 54, None),
+        Link(52, "表 8.2（p. 56）に示す", 56, None),
+        Link(53, "the full chronology", 120, None),
+    ]
+    assert xrefs.misprinted_pages(links) == [
+        "p. 50: 'Table 8.1 (p. 50) lists them.' lands on p. 51",
+    ]
