@@ -6,6 +6,7 @@ editions, HTML and PDF):
   after it in brackets, never spliced in where the sentence wanted a noun (tests/support/
   cross_references.py), and its page follows "p." at a plain no-break space, unpadded
   (print_layout.page_number_gaps);
+- every printed page reference is the page its link lands on (cross_references.misprinted_pages);
 - no stray "??" or replacement character on any page (tests/support/unresolved_marks.py);
 - no internal id (period id, actor code, slug) in a table outside a records column
   (tests/support/table_ids.py);
@@ -62,6 +63,12 @@ def test_printed_references_read_in_their_sentences(built_book, built):
     text = "\n".join(page.get_textpage().get_text_range() for page in _pdf(built.pdf))
     loose = xrefs.unbracketed_pages(text)
     assert loose == [], f"{len(loose)} page references outside brackets: {loose[:8]}"
+
+
+@each_edition
+def test_every_printed_page_reference_is_the_page_it_lands_on(built_book, built):
+    wrong = xrefs.misprinted_pages(layout.internal_links(built.pdf))
+    assert wrong == [], wrong[:10]
 
 
 def section_titles(html_dir) -> list[str]:

@@ -828,6 +828,18 @@ def _polylines_cross(a, b) -> bool:
     )
 
 
+def _masks_lines(text) -> bool:
+    """A label set on an opaque backing drawn above the lines (zorder 2): a line that meets it is
+    interrupted under it, not struck through it."""
+    patch = text.get_bbox_patch()
+    return (
+        patch is not None
+        and patch.get_fill()
+        and patch.get_facecolor()[3] == 1
+        and text.get_zorder() > 2
+    )
+
+
 def lines_through_labels(fig) -> list[str]:
     """A vertical line (a reference day, a break) running through a label in the same panel, and
     leader lines that cross each other or run through another label: either way a line strikes
@@ -844,7 +856,7 @@ def lines_through_labels(fig) -> list[str]:
             found += [
                 f"a vertical line crosses {t.get_text()!r}"
                 for t, box in labels
-                if box.x0 < x < box.x1 and y0 < box.y1 and y1 > box.y0
+                if box.x0 < x < box.x1 and y0 < box.y1 and y1 > box.y0 and not _masks_lines(t)
             ]
         leaders = _leaders(ax)
         for i, (a, line_a) in enumerate(leaders):

@@ -308,11 +308,11 @@ def test_a_marker_hidden_under_another_is_found():
     assert fc.hidden_markers(_stacked_markers(0.0, top_hollow=True)) == []  # a ring hides nothing
 
 
-def _day_line_and_label(label_x: float):
+def _day_line_and_label(label_x: float, backing: dict | None = None, zorder: float = 3):
     fig, ax = style.figure(1.5, 3, layout=None)
     ax.set_xlim(0, 10)
     ax.axvline(5, color="#333333", linestyle=":")
-    ax.text(label_x, 0.5, "balance of power", fontsize=9)
+    ax.text(label_x, 0.5, "balance of power", fontsize=9, bbox=backing, zorder=zorder)
     return fig
 
 
@@ -321,6 +321,14 @@ def test_a_vertical_line_through_a_label_is_found():
         "a vertical line crosses 'balance of power'"
     ]
     assert fc.lines_through_labels(_day_line_and_label(5.3)) == []
+    shaded = {"facecolor": "#f7f7f7", "edgecolor": "none"}
+    # on an opaque backing above the line, the line stops under the label
+    assert fc.lines_through_labels(_day_line_and_label(4.0, shaded)) == []
+    # a backing drawn under the line, or one the line shows through, does not hide it
+    for backing, zorder in ((shaded, 1), ({**shaded, "alpha": 0.5}, 3)):
+        assert fc.lines_through_labels(_day_line_and_label(4.0, backing, zorder)) == [
+            "a vertical line crosses 'balance of power'"
+        ]
 
 
 def _leaders(second_to: tuple[float, float]):
