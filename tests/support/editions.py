@@ -73,7 +73,8 @@ def _site_path(site: Path, lang: str, page: str) -> str:
     return posixpath.normpath(posixpath.join(EDITIONS[lang].html_dir or ".", page))
 
 
-def _resolve(from_site_path: str, href: str) -> str:
+def resolve_href(from_site_path: str, href: str) -> str:
+    """The site path a relative `href` (no fragment) of the page at `from_site_path` points to."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_site_path), href))
 
 
@@ -101,14 +102,14 @@ def hreflang_problems(site: Path) -> list[str]:
                 if len(hrefs) != 1:
                     out.append(f"{here}: {len(hrefs)} hreflang={other} links")
                     continue
-                target = _resolve(here, hrefs[0])
+                target = resolve_href(here, hrefs[0])
                 if target != want:
                     out.append(f"{here}: hreflang={other} leads to {target}, not {want}")
                 elif not (site / target).is_file():
                     out.append(f"{here}: hreflang={other} leads to missing {target}")
                 elif other != lang:
                     back = read_head(site / target).alternates.get(lang, [])
-                    if [_resolve(target, h) for h in back] != [here]:
+                    if [resolve_href(target, h) for h in back] != [here]:
                         out.append(f"{target}: does not name {here} back (hreflang={lang})")
     return out
 
@@ -134,7 +135,7 @@ def switch_problems(site: Path) -> list[str]:
             head = read_head(edition_root(site, lang) / page)
             others = [o for o in EDITIONS if o != lang]
             found = {
-                (_resolve(here, href), hreflang): text.strip()
+                (resolve_href(here, href), hreflang): text.strip()
                 for (href, hreflang), text in zip(head.switches, head.switch_texts)
             }
             for other in others:

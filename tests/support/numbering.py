@@ -15,11 +15,12 @@ caller.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import defaultdict
 
 from bs4 import BeautifulSoup
+
+from support.editions import resolve_href
 
 # "Table 6.1", "Fig. B.2"; in the Japanese edition "表 6.1", "図 B.2"
 KIND = r"(?:Table|Fig\.|表|図)"
@@ -130,12 +131,7 @@ def _mentions(path: str, article) -> set[tuple[str, str]]:
             continue
         target, _, fragment = link["href"].partition("#")
         if fragment:
-            page = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
-                if target
-                else path
-            )
-            found.add((page, fragment))
+            found.add((resolve_href(path, target) if target else path, fragment))
     return found
 
 

@@ -8,10 +8,11 @@ on small broken inputs; `tests/test_reading_order.py` runs them on both built ed
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 
 from bs4 import BeautifulSoup
+
+from support.editions import resolve_href
 
 
 def contents_order(toc: dict) -> list[str]:
@@ -39,7 +40,7 @@ def button_target(page_html: str, page: str, direction: str = "next") -> str | N
     if link is None or not link.get("href"):
         return None
     href = link["href"].split("#")[0]
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    return resolve_href(page, href)
 
 
 def next_walk(read: Callable[[str], str], start: str, limit: int = 500) -> list[str]:
