@@ -17,6 +17,11 @@ POWERS = (
 
 
 # ------------------------------------------------------------------------------------- alignment
+def period_number(period_id) -> int:
+    """A period's number within its country, as its id carries it ('uzb-3' → 3)."""
+    return int(str(period_id).rsplit("-", 1)[-1])
+
+
 def alignment_periods(data) -> pd.DataFrame:
     """Chapter 4's periods in reading order: by country, then the period's `number` within it
     (the chapter's own numbering of Uzbek policy first, then the data's further characterisations,
@@ -25,7 +30,7 @@ def alignment_periods(data) -> pd.DataFrame:
     p["n_relations"] = (
         p["period_id"].map(data.period_relations["period_id"].value_counts()).fillna(0).astype(int)
     )
-    p["number"] = p["period_id"].map(lambda pid: int(str(pid).rsplit("-", 1)[-1]))
+    p["number"] = p["period_id"].map(period_number)
     return p.sort_values(["country_id", "number"]).reset_index(drop=True)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 import pandas as pd
 
+from ca911.analysis.alignment_network import period_number
 from ca911.data.language import DEFAULT_LANG
 from ca911.data.named_dates import NINE_ELEVEN
 from ca911.figures.style import (
@@ -95,7 +96,7 @@ def swimlanes(
             )  # neighbouring periods' names at the band's top and bottom: they never run together
             words = period_words(p.policy_type, lang)
             if narrow:  # a phone's lane is too short for the names: the chapter's period numbers
-                number = str(p.period_id).rsplit("-", 1)[-1]
+                number = str(period_number(p.period_id))
                 band_key.append(f"{number} {words}")
                 words = number
             name = ax.text(
