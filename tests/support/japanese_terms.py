@@ -1,7 +1,8 @@
 """One Japanese term for one idea across the Japanese edition (prose from the catalogs, pages
 and tables from the word modules, figure text): the column of a record's locator is 典拠箇所,
 the chapter's `drawn_to` relation is 引き寄せ(られる), a form kept as the chapter prints it is
-印刷どおり (never 原文どおり beside it). A page or figure using another word for
+印刷どおり (never 原文どおり beside it), a sentence that tells the reader what a chapter does is a
+道標 (not 道案内 or 道しるべ). A page or figure using another word for
 either (記載箇所 or a 所在 column head; 傾斜) is named with the term it should use. 所在 in
 running text means a force's whereabouts and stays; only as a column head does it stand for
 the locator."""
@@ -13,7 +14,13 @@ import re
 from bs4 import BeautifulSoup
 
 # avoided word → the edition's term, wherever the word stands
-AVOIDED_WORDS = {"記載箇所": "典拠箇所", "傾斜": "引き寄せ", "原文どおり": "印刷どおり"}
+AVOIDED_WORDS = {
+    "記載箇所": "典拠箇所",
+    "傾斜": "引き寄せ",
+    "原文どおり": "印刷どおり",
+    "道案内": "道標",
+    "道しるべ": "道標",
+}
 # avoided column head → the edition's term
 AVOIDED_HEADS = {"所在": "典拠箇所", "記録 · 所在": "記録 · 典拠箇所"}
 

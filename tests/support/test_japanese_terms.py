@@ -28,3 +28,8 @@ def test_a_figure_legend_with_an_avoided_word_is_found():
     svg = "<svg><g><!-- 傾斜 --><path d='M 0 0'/></g><g><!-- 協力 --></g></svg>"
     assert [f.split(" ")[0] for f in figure_term_variants(svg)] == ["傾斜"]
     assert figure_term_variants(svg.replace("傾斜", "引き寄せ")) == []
+
+
+def test_a_signpost_named_two_ways_is_found_in_pages_and_figures():
+    assert page_term_variants("<p>この文は道案内である。</p>")[0].startswith("道案内 (use 道標)")
+    assert figure_term_variants("<svg><!-- 道しるべ --></svg>")[0].startswith("道しるべ (use 道標)")

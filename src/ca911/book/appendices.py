@@ -192,7 +192,7 @@ FACT_TYPE_JA = {
     "view": "見方",
 }
 # What a sentence does, in a few Japanese words.
-CONTENT_JA = {"fact": "事実", "restatement": "再述", "analysis": "分析", "signpost": "道案内"}
+CONTENT_JA = {"fact": "事実", "restatement": "再述", "analysis": "分析", "signpost": "道標"}
 
 
 def modality_words(code: str, labels_ja: dict[str, str] | None = None) -> str:

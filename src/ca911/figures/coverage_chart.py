@@ -39,7 +39,7 @@ WORDS = {
             "fact": "事実",
             "restatement": "再述",
             "analysis": "分析",
-            "signpost": "道しるべ",
+            "signpost": "道標",
             "problem": "問題あり",
         },
         "units": {"date expressions": "日付表現の数", "sentences": "文の数"},
