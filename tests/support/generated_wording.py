@@ -6,7 +6,9 @@ own; code left out), and each block is searched for what an editor would not hav
 * a plural in brackets: "partner(s)", "file(es)";
 * one with a plural noun: "1 pages re-read", "one new records";
 * zero said with a figure: "0 of them with a number", "built again 0 times", "adds 0 events";
-* a name that takes "the" standing without it after a word: "with United States next".
+* a name that takes "the" standing without it after a word: "with United States next";
+* in Japanese, a count word set as a sentence's predicate, as a form would print a field:
+  「追加分は、出来事なし。」, 「（うち人数を伴うもの：なし）」; prose says 加わらない, ない.
 """
 
 from __future__ import annotations
@@ -145,9 +147,23 @@ def wording_problems(text: str, names_with_article: list[str] = ()) -> list[str]
     return problems
 
 
+# a topic (…は、) or a label (…：) whose predicate is a count word ending the sentence or bracket
+FIELD_LIKE_JA = re.compile(r"(?:は、?|：)[^。、：（）「」]{0,16}?(?:なし|\d+件)[。）]")
+
+
+def japanese_wording_problems(text: str) -> list[str]:
+    """A count word as a Japanese sentence's predicate: the words quoted."""
+    return [f"count word as predicate: {m.group(0)!r}" for m in FIELD_LIKE_JA.finditer(text)]
+
+
 def page_problems(page_html: str, names_with_article: list[str] = ()) -> list[str]:
+    check = (
+        japanese_wording_problems
+        if re.search(r"<html[^>]*\blang=['\"]?ja", page_html)
+        else lambda block: wording_problems(block, names_with_article)
+    )
     return [
         f"{problem} in “{block[:90]}”"
         for block in text_blocks(page_html)
-        for problem in wording_problems(block, names_with_article)
+        for problem in check(block)
     ]

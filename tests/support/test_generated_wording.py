@@ -52,3 +52,25 @@ def test_blocks_leave_code_and_navigation_out():
         "events",
     ]  # each cell on its own: no "0 events" across cells
     assert len(page_problems(page)) == 1
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "期間と一部重なる出来事まで数えた場合の追加分は、出来事なし。",
+        "両章が示すのは結びつき2件（うち人数を伴うもの：なし）である。",
+        "追加される出来事は3件。",
+    ],
+)
+def test_the_japanese_checker_finds_a_count_word_set_as_a_predicate(broken):
+    page = f"<html lang='ja'><body><p>{broken}</p></body></html>"
+    assert page_problems(page) and page_problems(page)[0].startswith("count word as predicate")
+
+
+def test_the_japanese_checker_passes_prose_and_table_cells():
+    page = (
+        "<html lang='ja'><body><p>期間と一部重なる出来事まで数えると、出来事は1件も加わらない。"
+        "人数の記されたものはそのうち4件である。</p><table><tr><td>なし</td><td>出来事3件</td>"
+        "</tr></table></body></html>"
+    )
+    assert page_problems(page) == []

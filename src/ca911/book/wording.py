@@ -207,6 +207,28 @@ def how_many(n: int, lang: str = DEFAULT_LANG, counter: str = "") -> str:
     return "none" if n == 0 else in_words(n, lang)
 
 
+def added(n: int, noun: str, lang: str = DEFAULT_LANG) -> str:
+    """What counting more adds: in English the count, after the sentence's own verb ("adds no
+    events", "adds three events"); in Japanese the clause whole, since its verb comes last and
+    takes its particle from the count (出来事は1件も加わらない, 出来事が3件加わる)."""
+    n = int(n)
+    if lang != "ja":
+        return count(n, noun, lang)
+    word, counter = _japanese_noun(noun)
+    return f"{word}は1{counter}も加わらない" if n == 0 else f"{word}が{n:,}{counter}加わる"
+
+
+def how_many_of_them(n: int, lang: str = DEFAULT_LANG, counter: str = "") -> str:
+    """How many of a set just named have something, ending the clause: in English the count
+    before "of them" ("none", "four"); in Japanese the predicate after …ものは (ない,
+    そのうち4件である)."""
+    _check(lang)
+    n = int(n)
+    if lang == "ja":
+        return "ない" if n == 0 else f"そのうち{n:,}{counter}である"
+    return how_many(n, lang)
+
+
 def times(n: int, lang: str = DEFAULT_LANG) -> str:
     """How often: "never", "once", "twice", "three times", "12 times"."""
     _check(lang)
