@@ -321,3 +321,34 @@ def test_the_japanese_map_says_on_their_way_and_no_number_given(drawn):
         text = "\n".join(t.get_text() for ax in drawn[("ja", layout)].axes for t in ax.texts)
         assert "到着途上" in text and "人数の記載なし" in text
         assert re.search(r"到着(?!途上)", text) is None and "人数なし" not in text
+
+
+def _marker_areas(fig) -> set[float]:
+    from matplotlib.collections import PathCollection
+
+    return {
+        round(float(s), 3)
+        for ax in fig.axes
+        for c in ax.collections
+        if isinstance(c, PathCollection) and c.get_zorder() in (4, 5)  # forces, not places (5.5)
+        for s in c.get_sizes()
+    }
+
+
+def test_a_marker_is_sized_by_personnel_present_never_by_a_capacity(drawn, pkg):
+    """A base's capacity ("can hold up to 3,000") is what it could hold, not a force there: no
+    marker takes its area from a capacity record; each area is the floor or a personnel figure of
+    a force present, arriving, planned or agreed."""
+    from ca911.figures.map_markers import HOLLOW_MIN_AREA, marker_area
+
+    deployments = pkg.deployments
+    capacity = deployments.loc[deployments["status"] == "capacity", "personnel"].dropna()
+    forces = deployments.loc[deployments["status"] != "capacity", "personnel"].dropna()
+    allowed = {round(marker_area(p), 3) for p in forces} | {
+        round(marker_area(float("nan")), 3),
+        round(HOLLOW_MIN_AREA, 3),
+    }
+    assert len(capacity) > 0, "the data hold a capacity record to draw"
+    for key, fig in drawn.items():
+        areas = _marker_areas(fig)
+        assert areas <= allowed, (key, sorted(areas - allowed))

@@ -22,7 +22,8 @@ BASE_DOT = "#666666"
 
 
 def marker_area(personnel) -> float:
-    """Marker area in pt² proportional to the printed number (a floor keeps "no number" visible)."""
+    """Marker area in pt² proportional to the printed number of personnel (a floor keeps "no
+    number" visible)."""
     return 14.0 + (0.0 if pd.isna(personnel) else float(personnel) / 40.0)
 
 
@@ -89,7 +90,8 @@ def draw_groups(ax, d: pd.DataFrame, pts: pd.DataFrame, placer: LabelPlacer) -> 
     sites = []
     for (anchor, force), rows in d.groupby(["anchor", "force_id"], sort=True):
         country_only = bool(rows["in_country_only"].all())
-        area = marker_area(rows["personnel"].max())
+        # a base's capacity is what it could hold, not a force present: given in the label only
+        area = marker_area(rows.loc[rows["status"] != "capacity", "personnel"].max())
         area = max(area, HOLLOW_MIN_AREA) if country_only else area
         sites.append(
             {
