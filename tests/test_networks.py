@@ -626,6 +626,9 @@ def test_rows_never_drawn_are_exactly_those_without_a_guaranteed_day(pkg):
     assert {"not_before", "undated"} <= set(
         unshown["start_basis"].astype(str)
     )  # the coalition rows
+    # one body's rows stand together, by date: states joining it are not scattered by their codes
+    keys = list(zip(unshown["org_id"], unshown["start"].astype(str)))
+    assert keys == sorted(keys)
 
 
 @pytest.mark.parametrize("label", membership_network.SNAPSHOTS)

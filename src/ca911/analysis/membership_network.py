@@ -40,10 +40,13 @@ def active_memberships(data, as_of) -> pd.DataFrame:
 
 def unshowable_memberships(data) -> pd.DataFrame:
     """Rows no date is guaranteed to show: start and end in the same stated span, or a start not
-    dated."""
+    dated; by organisation, then date, so the states that joined one body together stand
+    together."""
     m = membership_intervals(data)
     cols = ["member_id", "org_id", "status", "start", "start_basis", "end", "end_reason", "locator"]
-    return m.loc[~m["showable"], cols].reset_index(drop=True)
+    unshown = m.loc[~m["showable"], cols]
+    by_body = unshown.sort_values(["org_id", "start", "member_id"], kind="stable")
+    return by_body.reset_index(drop=True)
 
 
 # What a change in the drawn network means, from the row that makes it: a dated joining, or only the
