@@ -79,7 +79,7 @@ WORDS = {
         "titles": {
             "before-9-11": "9月11日以前",
             "after-9-11": "9月11日以後",
-            "latest": "各章が示す最新の状況",
+            "latest": "両章が示す最新の状況",
         },
         "title": "{title}（{date}時点）",
         "none": "駐留の記録なし",
