@@ -11,12 +11,11 @@ import re
 import subprocess
 from functools import lru_cache
 
-import pytest
 import yaml
 
 from support import print_colour as colour
 from support import print_layout as layout
-from support.project import EDITIONS, PDF, ROOT, each_edition
+from support.project import PDF, ROOT, each_edition
 
 TYPE_FLOOR = 8.0  # pt: nothing a reader must read is set smaller
 TABLE_SIZE = 8.5  # pt: table text (asserted for table cells; the book's share below it is reported)
@@ -68,22 +67,7 @@ def test_no_word_alone_on_a_line_the_next_word_would_share(built_book, built):
     assert layout.words_alone(list(book_pages(built.pdf))) == []
 
 
-GAPS_LEFT = pytest.mark.xfail(
-    strict=True,
-    reason="issue 23: English p. 31 is 0.30 full: chapter 4's small Table 4.2, moved after the "
-    "text that follows it, takes the map (Fig. 4.1) with it as the next float in the queue, and "
-    "the two go to p. 32 together, though the table alone would fit under the text; wanted: a "
-    "float queue that lets a float that fits stay on the page",
-)
-
-
-@pytest.mark.parametrize(
-    "built",
-    [
-        pytest.param(ed, id=lang, marks=[GAPS_LEFT] if lang == "en" else [])
-        for lang, ed in EDITIONS.items()
-    ],
-)
+@each_edition
 def test_no_gap_left_before_a_float(built_book, built):
     assert layout.gaps_before_floats(list(book_pages(built.pdf))) == []
 

@@ -393,15 +393,16 @@ def gaps_before_floats(
 ) -> list[tuple[int, float]]:
     """(page, fill) of every page filled under `least` of its text block when the next page opens
     with a figure or table (a float too tall for the space left, moved on with nothing to fill the
-    gap), unless the page ends a chapter or part (the next page opens one) or the document."""
+    gap), unless the page ends a chapter or part (the next page opens one) or the document, or the
+    float's page is its chapter's last (a float page at a chapter's end, as a press sets one: the
+    floats went as far as their chapter lets them, and no text is left to set before them)."""
     heads = recurring_heights(pages)
     blocks = text_block(pages, heads)
     body = body_size(pages)
     found = []
-    for page, following in zip(pages, pages[1:]):
-        if opens_with_a_chapter(following, heads, chapter_ratio * body) or not opens_with_a_float(
-            following, heads, body
-        ):
+    opens = [opens_with_a_chapter(p, heads, chapter_ratio * body) for p in pages] + [False]
+    for at, (page, following) in enumerate(zip(pages, pages[1:])):
+        if opens[at + 1] or opens[at + 2] or not opens_with_a_float(following, heads, body):
             continue
         share = fill(page, heads, blocks[(round(page.width), round(page.height))])
         if share < least:

@@ -280,6 +280,15 @@ def test_gap_before_a_float_checker(tmp_path):
     assert layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, mended))) == []
     chapter_end = "<h1>Chapter</h1>" + filler(6) + "<h1>Next chapter</h1>" + figure
     assert layout.gaps_before_floats(layout.read_pages(weasyprint_pdf(tmp_path, chapter_end))) == []
+    # the figure moved as far as its chapter lets it: its page is the chapter's last, and no text
+    # is left to set before it
+    float_page = "<h1>Chapter</h1>" + filler(3) + figure + "<h1>Next chapter</h1>" + filler(6)
+    pages = layout.read_pages(weasyprint_pdf(tmp_path, float_page))
+    heads = layout.recurring_heights(pages)
+    first = pages[0]
+    block = layout.text_block(pages, heads)[(round(first.width), round(first.height))]
+    assert len(pages) == 3 and layout.fill(first, heads, block) < 0.6  # as short as the broken one
+    assert layout.gaps_before_floats(pages) == []
     # a section's heading and its one-line lead-in, kept with the figure, move on with it: the
     # page they leave is as empty
     led = (
