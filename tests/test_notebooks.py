@@ -272,6 +272,7 @@ def test_shared_membership_histories_keep_every_pair_once(pkg):
     histories = shared_membership_histories(weights, str)
     counted = sum(int(text.split(" pair")[0]) for text in histories["pairs of states"])
     assert counted == len(weights) and len(histories) == len(weights.drop_duplicates())
+    assert histories.columns[0] == "pairs of states"  # the row's subject first, then its numbers
 
 
 def test_heatmap_matrix_is_the_stances_carried_forward(pkg):

@@ -114,3 +114,44 @@ def test_the_changes_of_the_membership_network_are_dated_as_the_data_date_them(b
     # broken copy: the first change as it was, the last day of May 1992
     broken = {"ja": "1992年5月31日", "en": "31 May 1992"}[built.lang]
     assert DAY[built.lang].search(broken)
+
+
+# A first column that orders the rows (a rank, a date) may be a number; any other table begins with
+# what its row is about, so that on a phone, where the rest of the table scrolls sideways, the
+# numbers are never shown without the row they belong to (Table 8.4 had its pairs last).
+ORDERING_HEADS = re.compile(r"^(?:rank|#|no\.|date|year|順位|番号|日付|年)$", re.IGNORECASE)
+FIGURES_ONLY = re.compile(r"^[\d,.\s–-]*$")
+
+
+def tables_led_by_numbers(tables) -> list[str]:
+    """(page: caption) of every table of three or more columns and two or more rows whose first
+    column holds figures only and is not a rank or date."""
+    found = []
+    for page, table in tables:
+        columns = column_cells(table)
+        heads = header_words(table)
+        if len(columns) < 3 or len(columns[0]) < 2:
+            continue
+        if heads and ORDERING_HEADS.match(heads[0]):
+            continue
+        if all(FIGURES_ONLY.match(cell) for cell in columns[0]):
+            caption = table.find("caption")
+            found.append(f"{page}: {caption.get_text(' ', strip=True)[:70] if caption else heads}")
+    return found
+
+
+def test_a_table_led_by_figures_is_found():
+    table = BeautifulSoup(
+        "<table><thead><tr><th>1992</th><th>1999</th><th>pairs</th></tr></thead><tbody>"
+        "<tr><td>1</td><td>2</td><td>Kazakhstan–Russia</td></tr>"
+        "<tr><td>0</td><td>1</td><td>Russia–Uzbekistan</td></tr></tbody></table>",
+        "html.parser",
+    )
+    assert tables_led_by_numbers([("p.html", table)]) == ["p.html: ['1992', '1999', 'pairs']"]
+    ranked = str(table).replace("<th>1992</th>", "<th>rank</th>")
+    assert tables_led_by_numbers([("p.html", BeautifulSoup(ranked, "html.parser"))]) == []
+
+
+@each_edition
+def test_every_table_begins_with_what_its_rows_are_about(built_book, built):
+    assert tables_led_by_numbers(tables_of(built)) == []

@@ -67,16 +67,17 @@ def pairs_in_words(pairs: list[tuple[str, str]], name_of, lang: str = "en") -> s
 def shared_membership_histories(weights: pd.DataFrame, name_of, lang: str = "en") -> pd.DataFrame:
     """The projected weights (`projected_weights`: pairs "KAZ–RUS" × snapshots) with the pairs of
     one history together: one row per distinct sequence of weights, the pairs counted and named in
-    words, the latest weights first."""
+    words (the first column: on a phone the numbers scroll, the pairs they belong to stay in
+    view), the latest weights first."""
     rows = []
     for history, group in weights.groupby(list(weights.columns), sort=False):
         pairs = [tuple(label.split("–")) for label in group.index]
         words = PAIR_WORDS[lang]
         count = words["count"].format(n=len(pairs), s="s" if len(pairs) > 1 else "")
         rows.append(
-            [*history, words["row"].format(count=count, pairs=pairs_in_words(pairs, name_of, lang))]
+            [words["row"].format(count=count, pairs=pairs_in_words(pairs, name_of, lang)), *history]
         )
-    frame = pd.DataFrame(rows, columns=[*weights.columns, PAIR_WORDS[lang]["column"]])
+    frame = pd.DataFrame(rows, columns=[PAIR_WORDS[lang]["column"], *weights.columns])
     return frame.sort_values(
         list(reversed(weights.columns)), ascending=False, kind="stable"
     ).reset_index(drop=True)
