@@ -44,6 +44,9 @@ PHONE = {
 }
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE_MIN_TEXT_PX = 11
+# A desktop screen has room to draw a figure larger than the print column it was drawn for: its
+# text at least this size (body text is 16 px).
+DESKTOP_MIN_FIGURE_TEXT_PX = 13
 MIN_WEIGHT = 400
 
 # an element named by its tag, id and classes, up to three levels: how the checks report where
@@ -402,7 +405,7 @@ def phone_problems(page) -> list[dict]:
 
 
 def desktop_problems(page) -> list[dict]:
-    return measure(page, tables_whole=True)
+    return measure(page, tables_whole=True) + figure_text_problems(page, DESKTOP_MIN_FIGURE_TEXT_PX)
 
 
 FIT_KINDS = (

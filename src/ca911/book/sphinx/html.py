@@ -83,6 +83,12 @@ CONTENT_IMAGE = re.compile(
     r'(<img\b[^>]*?\bsrc="([^"]*_images/[^"]+)"[^>]*>)'
 )
 FULL_SIZE_LINK = '<a class="reference external ca911-full-size" href="{src}">{words}</a>'
+# A figure is drawn for the printed column (about 550 px wide, its smallest text 8 pt, 10.7 px):
+# on a wide screen it may grow up to this factor of its own width, so its text reads at about
+# 15 px; a narrower column draws it at the column's width.
+SCREEN_ENLARGEMENT = 1.4
+SVG_WIDTH_PT = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"')
+PX_PER_PT = 96 / 72
 FULL_SIZE_WORDS = {"en": "Open the figure at full size", "ja": "図を原寸で開く"}
 PICTURE = '<picture><source media="{media}" srcset="{narrow}" />{img}</picture>'
 TABLE = re.compile(r"<table\b.*?</table>", re.S)
@@ -96,16 +102,40 @@ def full_size_links(app: Sphinx, pagename: str, templatename: str, context: dict
     if not isinstance(context.get("body"), str):
         return
 
+    widths = _svg_widths_px(app)
+
     def link(m: re.Match) -> str:  # an image inside a link already opens something: left as it is
         link_before, narrow_src, img, src = m.groups()
         if link_before:
             return m.group(0)
+        width = widths.get(src.rsplit("/", 1)[-1])
+        if width and " style=" not in img:
+            enlarged = round(SCREEN_ENLARGEMENT * width)
+            img = img.replace("<img ", f'<img style="width: min(100%, {enlarged}px)" ', 1)
         if narrow_src:
             img = PICTURE.format(media=NARROW_MEDIA, narrow=narrow_src, img=img)
         words = FULL_SIZE_WORDS[edition_of(app.config.language)]
         return img + FULL_SIZE_LINK.format(src=src, words=words)
 
     context["body"] = CONTENT_IMAGE.sub(link, context["body"])
+
+
+def _svg_widths_px(app: Sphinx) -> dict[str, float]:
+    """The width each SVG image of the build was drawn at, in CSS px, by its name in _images/
+    (read once per build from the images Sphinx collected; kept on the builder, which is not
+    pickled with the environment)."""
+    widths = getattr(app.builder, "_ca911_svg_widths", None)
+    if widths is None:
+        widths = {}
+        for source, (_, name) in app.env.images.items():
+            path = Path(app.srcdir, source)
+            if name.endswith(".svg") and path.is_file():
+                with path.open(encoding="utf-8", errors="replace") as svg:
+                    found = SVG_WIDTH_PT.search(svg.read(4096))
+                if found:
+                    widths[name] = float(found.group(1)) * PX_PER_PT
+        app.builder._ca911_svg_widths = widths
+    return widths
 
 
 def break_points_in_table_code(
