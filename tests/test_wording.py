@@ -1,7 +1,7 @@
 """Generated sentences read as an editor would write them: counts agree with their nouns, zero and
 one are words, names that take "the" have it (ca911.book.wording); the rendered book holds no
-templated wording (tests/support/generated_wording.py), and the actor pages are listed as the index
-lists them."""
+templated wording in either edition (tests/support/generated_wording.py), and the actor pages are
+listed as the index lists them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from ca911.book import actor_index, actor_records, wording
 from ca911.data import package as data
 from support.generated_wording import page_problems
-from support.project import HTML, edition_html_files
+from support.project import EDITIONS, HTML, edition_html_files
 
 # ------------------------------------------------------------------------------------------ wording
 
@@ -121,6 +121,17 @@ def test_no_templated_wording_in_the_rendered_book(built_book):
         f"{page}: {problem}"
         for page in content_pages()
         for problem in page_problems((HTML / page).read_text(encoding="utf-8"), names)
+    ]
+    assert problems == []
+
+
+@pytest.mark.book
+def test_no_count_word_as_a_predicate_in_the_japanese_pages(built_book):
+    built = EDITIONS["ja"]
+    problems = [
+        f"{page.relative_to(built.html)}: {problem}"
+        for page in built.pages()
+        for problem in page_problems(page.read_text(encoding="utf-8"))
     ]
     assert problems == []
 
