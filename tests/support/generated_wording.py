@@ -147,12 +147,18 @@ def wording_problems(text: str, names_with_article: list[str] = ()) -> list[str]
     return problems
 
 
-# a topic (…は、) or a label (…：) whose predicate is a count word ending the sentence or bracket
-FIELD_LIKE_JA = re.compile(r"(?:は、?|：)[^。、：（）「」]{0,16}?(?:なし|\d+件)[。）]")
+# a topic set off by its comma (…は、) whose predicate is a count word ending the sentence, or a
+# bracket holding a label and its count (（うち…：なし）); a note's 「号は記載なし」 and a header's
+# 「記録： 出来事3件」 are a reference's and a list's forms, not prose
+FIELD_LIKE_JA = re.compile(
+    r"は、[^。、：（）「」]{0,16}?(?:なし|\d+件)。|（[^（）：]{0,20}：(?:なし|\d+件)）"
+)
 
 
 def japanese_wording_problems(text: str) -> list[str]:
-    """A count word as a Japanese sentence's predicate: the words quoted."""
+    """A count word as a Japanese sentence's predicate: the words quoted. Japanese sets no spaces:
+    those the block's text has where its elements meet (a glued value's span) are left out."""
+    text = re.sub(r"\s+", "", text)
     return [f"count word as predicate: {m.group(0)!r}" for m in FIELD_LIKE_JA.finditer(text)]
 
 
