@@ -288,3 +288,12 @@ def test_references_to_figures_and_tables_carry_their_page(built_book, built):
     assert wrong == [], f"{len(wrong)} references without their page, for example " + "; ".join(
         f"p. {link.page} → p. {link.target}: {link.text!r}" for link in wrong[:8]
     )
+
+
+@each_edition
+def test_every_caption_is_whole_on_its_figures_page(built_book, built):
+    """No caption runs on to the next page or opens a page after its figure's (tagged PDF: a
+    caption's part on each page is a Caption of its own)."""
+    from support.pdf_structure import parted_captions
+
+    assert parted_captions(built.pdf) == []

@@ -263,3 +263,34 @@ def _outline_mismatches(
                 f"{headings[position - 1][1] if position else 'the start'!r}"
             ]
     return []
+
+
+CAPTION_LABEL = re.compile(r"^\s*(?:Fig\.|Figure|Table|図|表)\s?[A-Z0-9]")
+FIGURE_LABEL = re.compile(r"^\s*(?:Fig\.|Figure|図)\s?[A-Z0-9]")
+
+
+def parted_captions(path: Path) -> list[tuple[int, str]]:
+    """(page, words) of every caption not whole on its figure's page (a press keeps a figure's
+    caption with it, whole, on one page): WeasyPrint tags each page's part of a caption as a
+    Caption of its own, so a Caption whose text does not open with its label ("Fig. 8.1",
+    「図 8.1」, "Table 2.1") is the rest of the one before it, run on to the next page; and a
+    figure's caption that opens on a later page than the figure it follows is parted from it."""
+    tree = structure_tree(PdfReader(str(path)))
+    tags = [tag for tag in (tree.walk() if tree else ()) if tag.role in ("Caption", "Figure")]
+    pages_of = [sorted({page for page, _ in tag.all_marked()}) for tag in tags]
+    texts = marked_text(path, {page for pages in pages_of for page in pages})
+    found, figure_pages, previous_caption = [], None, None
+    for tag, pages in zip(tags, pages_of):
+        if tag.role == "Figure":
+            figure_pages = pages or figure_pages
+            continue
+        text = "".join(texts.get(mark, "") for mark in tag.all_marked()).strip()
+        if not text or not pages:
+            continue
+        if not CAPTION_LABEL.match(text):
+            if previous_caption and pages[0] - 1 in previous_caption:
+                found.append((pages[0] + 1, f"caption runs on: {text[:40]}"))
+        elif FIGURE_LABEL.match(text) and figure_pages and pages[0] > figure_pages[-1]:
+            found.append((pages[0] + 1, f"caption parted from its figure: {text[:40]}"))
+        previous_caption = set(pages)
+    return found

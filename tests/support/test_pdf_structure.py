@@ -8,7 +8,12 @@ from pathlib import Path
 import weasyprint
 from sphinx.util.logging import skip_warningiserror
 
-from support.pdf_structure import accessibility_problems, structure_tree, tagged_headings
+from support.pdf_structure import (
+    accessibility_problems,
+    parted_captions,
+    structure_tree,
+    tagged_headings,
+)
 from support.project import ROOT
 
 TITLE = "A small book"
@@ -144,3 +149,26 @@ def test_a_part_bookmark_is_the_label_heading_its_title_starts_with_and_nothing_
     # a longer label is not the shorter one, a section is never matched by its start
     assert _outline_mismatches([(1, "Part II — Companion to y")], headings) != []
     assert _outline_mismatches([(2, "2.1 A section and more")], headings) != []
+
+
+def test_a_caption_run_on_or_parted_from_its_figure_is_found(tmp_path):
+    """A figure tall enough that its long caption runs past the page foot, or so tall that its
+    caption opens the next page: each is found; a figure short enough keeps its caption whole."""
+    words = " ".join(["Words of a long caption that explains what the figure draws."] * 16)
+
+    def book(name: str, height_mm: int) -> Path:
+        (tmp_path / name).mkdir()
+        body = (
+            "<style>@page { size: A5; margin: 15mm; } figure { margin: 0; }</style>"
+            f'<h1>Chapter</h1><figure><img alt="A grey box" src="{PIXEL}" style="width: 100mm; '
+            f'height: {height_mm}mm"><figcaption>Fig. 1.1 {words}</figcaption></figure>'
+        )
+        return book_pdf(tmp_path / name, html(body))
+
+    assert [f.split(":")[0] for _, f in parted_captions(book("runs-on", 110))] == [
+        "caption runs on"
+    ]
+    assert [f.split(":")[0] for _, f in parted_captions(book("parted", 170))] == [
+        "caption parted from its figure"
+    ]
+    assert parted_captions(book("whole", 30)) == []

@@ -96,8 +96,8 @@ def membership_snapshots(
     nrows = -(-(len(snapshots) + (0 if narrow else 1)) // ncols)
     key_h = 1.4 if narrow else 0.0
     # two across takes a row more: lower panels keep the figure under print's height cap (19 cm),
-    # so it is not scaled below the 8 pt floor
-    panel_h = 2.4 if narrow else 3.3 if ncols == 3 else 2.9
+    # so it is not scaled below the 8 pt floor, and leave its (Japanese) caption room on its page
+    panel_h = 2.4 if narrow else 3.3 if ncols == 3 else 2.6
     fig, axes = figure(
         panel_h * nrows + key_h,
         figure_width(layout),
