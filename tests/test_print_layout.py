@@ -297,3 +297,10 @@ def test_every_caption_is_whole_on_its_figures_page(built_book, built):
     from support.pdf_structure import parted_captions
 
     assert parted_captions(built.pdf) == []
+
+
+@each_edition
+def test_no_line_starts_in_the_margin(built_book, built):
+    """Every body line starts at or right of its page's text block (a table's note or a sentence a
+    notebook computes was set 10 pt out into the margin)."""
+    assert layout.outdented_lines(list(book_pages(built.pdf))) == []

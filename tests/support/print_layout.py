@@ -882,3 +882,26 @@ def justified_runs(pages: list[Page], run: int = 3, band: float = 1.25) -> list[
                 found.append((page.number, lines[k].text))
                 break
     return found
+
+
+def outdented_lines(pages: list[Page], tolerance: float = 2.0) -> list[tuple[int, str]]:
+    """(page, words) of every body line that starts left of its page's text block: the left edge
+    most body lines of pages of that shape and side start at (a note or a sentence set out into
+    the margin reads as a stray). The cover, set on its own grid, is left out."""
+    heads = recurring_heights(pages)
+
+    def side(page: Page) -> tuple[int, int, int]:
+        return (round(page.width), round(page.height), page.number % 2)
+
+    starts: dict[tuple[int, int, int], list[float]] = {}
+    for page in pages:
+        for line in body_lines(page, heads):
+            if line.chars:
+                starts.setdefault(side(page), []).append(round(min(c.left for c in line.chars)))
+    edge = {shape: _most_common(lefts) for shape, lefts in starts.items()}
+    return [
+        (page.number, line.text[:50])
+        for page in pages[1:]
+        for line in body_lines(page, heads)
+        if line.chars and min(c.left for c in line.chars) < edge[side(page)] - tolerance
+    ]

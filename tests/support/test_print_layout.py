@@ -407,3 +407,14 @@ def test_table_type_checker_finds_ids_under_the_table_size(tmp_path):
     found = small("8pt")
     assert [(size, text[:11]) for _, _, size, text in found] == [(8.0, "events:ch3-")] * 5
     assert small("8.5pt") == []
+
+
+def test_outdented_line_checker(tmp_path):
+    """A paragraph set out into the margin is found; the same paragraph at the text's edge is
+    not."""
+    body = "<h1>Cover</h1>" + filler(2) + "<h1>Chapter</h1>" + filler(3)
+    out = '<p style="margin-left: -10pt">A note set out into the margin.</p>'
+    broken = layout.read_pages(weasyprint_pdf(tmp_path, body + out + filler(3)))
+    assert [text for _, text in layout.outdented_lines(broken)] == ["Anotesetoutintothemargin."]
+    mended = out.replace("margin-left: -10pt", "margin-left: 0")
+    assert layout.outdented_lines(layout.read_pages(weasyprint_pdf(tmp_path, body + mended))) == []
