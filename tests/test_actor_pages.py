@@ -331,3 +331,20 @@ def test_a_membership_shown_only_by_a_date_never_reads_as_a_joining(lang, held_b
     ]
     assert table and all(held_by in ln for ln in table), table
     assert not any(re.search(r"\| 1999 \| 1999 \||\| 1999年 \| 1999年 \|", ln) for ln in table)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_membership_without_an_end_is_never_said_to_go_on(lang):
+    """A membership the chapters give no end is "no end recorded" (終了の記載なし) on its actor's
+    page: the chapters record it at a date and say nothing of what followed, so "open" or 継続
+    would assert what no source states."""
+    from ca911.book.actor_pages import actor_page
+
+    pkg = data.load()
+    records = actor_records.actor_records(pkg, lang)
+    member = pkg.memberships.loc[pkg.memberships["end"].isna() | (pkg.memberships["end"] == "")]
+    page = actor_page(
+        pkg, member["member_id"].iloc[0], records, set(), {}, has_events=False, lang=lang
+    )
+    words = {"en": "no end recorded", "ja": "終了の記載なし"}[lang]
+    assert words in page and not re.search(r"\|\s*(?:open|継続)\s*\|", page)

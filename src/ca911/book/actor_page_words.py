@@ -44,7 +44,7 @@ PAGE_WORDS = {
         "data": "Data: `events.csv`, `event_actors.csv`.",
         "memberships": "Memberships",
         "membership_columns": ["member", "organisation", "status", "from", "until", "locator"],
-        "open": "open",
+        "open": "no end recorded",
         # what a membership's start means (memberships.csv, start_basis): a date it held by is
         # not the joining date
         "start_by": "by {date}",
@@ -99,7 +99,7 @@ PAGE_WORDS = {
         "data": "データ：`events.csv`、`event_actors.csv`。",
         "memberships": "加盟",
         "membership_columns": ["加盟国", "組織", "種類", "開始", "終了", "典拠箇所"],
-        "open": "継続",
+        "open": "終了の記載なし",
         "start_by": "{date}までに",
         "start_not_before": "{date}以降",
         "start_undated": "日付の記載なし",
