@@ -371,3 +371,18 @@ def test_a_printed_page_that_is_not_where_the_link_lands_is_caught():
     assert xrefs.misprinted_pages(links) == [
         "p. 50: 'Table 8.1 (p. 50) lists them.' lands on p. 51",
     ]
+
+
+def test_a_quoted_title_nests_the_quotation_marks_it_holds():
+    """A section's title run into a sentence is set in title quotes; quotation marks within the
+    title take the inner form (「『勝ち馬』なき均衡？」, never 「「勝ち馬」なき均衡？」)."""
+    from ca911.book.sphinx.print_navigation import number_section_references
+
+    html = (
+        '<html lang="ja"><body><p><a class="reference internal" href="#no-winner">「勝ち馬」なき'
+        '均衡？</a>を参照。</p><section id="no-winner"><h2>「勝ち馬」なき均衡？</h2><p>本文。</p>'
+        "</section></body></html>"
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    number_section_references(soup, "ja")
+    assert soup.select_one("a").get_text() == "「『勝ち馬』なき均衡？」"

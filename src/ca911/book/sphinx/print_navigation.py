@@ -116,9 +116,22 @@ def heading_title(heading) -> str:
     return words(title)
 
 
+# Quotation marks inside a quoted title take the inner form: 「『勝ち馬』なき均衡？」,
+# “the ‘winner’”.
+INNER_QUOTES = {
+    "en": str.maketrans("\u201c\u201d", "\u2018\u2019"),
+    "ja": str.maketrans("「」", "『』"),
+}
+
+
 def quote_title(link, lang: str) -> None:
-    """The link's words between the edition's title quotes, inside the link."""
+    """The link's words between the edition's title quotes, inside the link; quotation marks
+    within them nested."""
     opening, closing = TITLE_QUOTES[lang]
+    for text in link.find_all(string=True):
+        nested = text.translate(INNER_QUOTES[lang])
+        if nested != text:
+            text.replace_with(nested)
     link.insert(0, opening)
     link.append(closing)
 
