@@ -252,3 +252,8 @@ def test_a_japanese_quotation_nests_its_inner_quotation():
     assert wording.japanese_quotation("実利主義的な政策") == "「実利主義的な政策」"
     assert wording.japanese_quotation("「勝ち馬」を求めた") == "「『勝ち馬』を求めた」"
     assert wording.japanese_quotation("") == ""
+
+
+def test_the_native_counter_takes_kanji_numerals():
+    assert [wording.how_many(n, "ja", counter="つ") for n in (1, 3)] == ["一つ", "三つ"]
+    assert wording.how_many(4, "ja", counter="件") == "4件"

@@ -155,11 +155,18 @@ FIELD_LIKE_JA = re.compile(
 )
 
 
+# the native counter つ with a figure (3つ): it takes a kanji numeral, 三つ
+FIGURE_WITH_TSU = re.compile(r"(?<![\d,.])[1-9]つ")
+
+
 def japanese_wording_problems(text: str) -> list[str]:
-    """A count word as a Japanese sentence's predicate: the words quoted. Japanese sets no spaces:
-    those the block's text has where its elements meet (a glued value's span) are left out."""
+    """A count word as a Japanese sentence's predicate, or つ counted in figures: the words
+    quoted. Japanese sets no spaces: those the block's text has where its elements meet (a glued
+    value's span) are left out."""
     text = re.sub(r"\s+", "", text)
-    return [f"count word as predicate: {m.group(0)!r}" for m in FIELD_LIKE_JA.finditer(text)]
+    return [f"count word as predicate: {m.group(0)!r}" for m in FIELD_LIKE_JA.finditer(text)] + [
+        f"つ with a figure: {m.group(0)!r}" for m in FIGURE_WITH_TSU.finditer(text)
+    ]
 
 
 def page_problems(page_html: str, names_with_article: list[str] = ()) -> list[str]:

@@ -179,9 +179,9 @@ def facts_markdown(pkg: DataPackage, lang: str = "en") -> str:
 # definitions; these are the names a line gives them).
 MODALITY_JA = {
     "asserted": "断定",
-    "hedged": "推測",
-    "reported_view": "伝聞・他者の見方",
-    "question": "問い",
+    "hedged": "留保付き",
+    "reported_view": "他者の見方",
+    "question": "疑問",
 }
 # The kinds of undated fact, in a word each.
 FACT_TYPE_JA = {

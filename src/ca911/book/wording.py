@@ -197,12 +197,17 @@ def figure_count(
     return f"{n:,} {noun_form(n, noun, lang, plural_form)}"
 
 
+KANJI_DIGITS = "〇一二三四五六七八九"
+
+
 def how_many(n: int, lang: str = DEFAULT_LANG, counter: str = "") -> str:
     """A count standing for a noun already named ("… of them"): "none", "five", "12"; in Japanese
     with the noun's `counter` (件) if it has one: なし, 12件."""
     _check(lang)
     n = int(n)
     if lang == "ja":
+        if counter == "つ" and 0 < n < 10:  # the native counter takes kanji numerals: 一つ, 三つ
+            return f"{KANJI_DIGITS[n]}つ"
         return "なし" if n == 0 else f"{n:,}{counter}"
     return "none" if n == 0 else in_words(n, lang)
 
