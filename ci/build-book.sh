@@ -21,6 +21,15 @@ stage=_build/stage
 [ -n "${SOURCE_DATE_EPOCH:-}" ] || SOURCE_DATE_EPOCH=$("$BIN/python" -m ca911 source-date-epoch)
 export SOURCE_DATE_EPOCH
 
+# A build step; with CA911_PHASE_TIMES set (tools/bench.py), its wall-clock, user and system seconds
+# (children included: the notebook kernels, WeasyPrint) are appended there as "name real user sys".
+phase() {
+  local name=$1; shift
+  if [ -z "${CA911_PHASE_TIMES:-}" ]; then "$@"; return; fi
+  local TIMEFORMAT="$name %R %U %S"
+  { time "$@" 2>&3; } 3>&2 2>>"$CA911_PHASE_TIMES"
+}
+
 inputs_digest() {  # empty outside a git checkout: then every build is a full build
   git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
   { git ls-files -z --cached --others --exclude-standard -- . ':!tests' ':!tools' ':!.ci' ':!README.md' ':!CONTRIBUTING.md' ':!benchmarks' \
@@ -51,17 +60,19 @@ touch "$stage/.incomplete"
 swap=$(mktemp -d _build/swap.XXXXXX)
 trap 'rm -rf "$swap"' EXIT
 # notebooks side by side into the execution cache, once per language; Sphinx then reads them from it
-"$BIN/python" -m ca911 execute
+phase execute "$BIN/python" -m ca911 execute
 # one environment per output: the PDF excludes the actor pages, so a shared one would be re-read each time
-"$BIN/jupyter-book" build . --path-output "$stage/html" --builder html "${FLAGS[@]}"
-# the print edition has its own table of contents (no page per actor: the compact actor index instead)
-"$BIN/jupyter-book" build . --path-output "$stage/pdf" --toc _toc_print.yml --builder custom --custom-builder simplepdf "${FLAGS[@]}"
-test -s "$stage/pdf/_build/simplepdf/companion.pdf"
+phase html-en "$BIN/jupyter-book" build . --path-output "$stage/html" --builder html "${FLAGS[@]}"
 # the Japanese edition from its mirror of the sources, with the configuration derived for it
 ja="$stage/ja"
-ja_config=$("$BIN/python" -m ca911 edition-sources ja "$ja/src")
-"$BIN/jupyter-book" build "$ja/src" --config "$ja_config" --path-output "$ja/html" --builder html "${FLAGS[@]}"
-"$BIN/jupyter-book" build "$ja/src" --config "$ja_config" --path-output "$ja/pdf" --toc _toc_print.yml --builder custom --custom-builder simplepdf "${FLAGS[@]}"
+ja_config=$(phase sources-ja "$BIN/python" -m ca911 edition-sources ja "$ja/src")
+phase html-ja "$BIN/jupyter-book" build "$ja/src" --config "$ja_config" --path-output "$ja/html" --builder html "${FLAGS[@]}"
+# tools/bench.py's scale measurement stops here: both HTML editions built in the stage, nothing moved into place
+if [ -n "${CA911_HTML_ONLY:-}" ]; then rm -f "$stage/.incomplete"; echo "HTML editions built in $stage (CA911_HTML_ONLY)"; exit 0; fi
+# the print edition has its own table of contents (no page per actor: the compact actor index instead)
+phase pdf-en "$BIN/jupyter-book" build . --path-output "$stage/pdf" --toc _toc_print.yml --builder custom --custom-builder simplepdf "${FLAGS[@]}"
+test -s "$stage/pdf/_build/simplepdf/companion.pdf"
+phase pdf-ja "$BIN/jupyter-book" build "$ja/src" --config "$ja_config" --path-output "$ja/pdf" --toc _toc_print.yml --builder custom --custom-builder simplepdf "${FLAGS[@]}"
 test -s "$ja/pdf/_build/simplepdf/companion-ja.pdf"
 # copies, not links: the next build rewrites the stage's files in place
 cp -a "$stage/html/_build/html" "$swap/html"

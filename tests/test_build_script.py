@@ -181,3 +181,49 @@ def test_a_second_build_waits_for_the_stage(tmp_path):
         fcntl.flock(lock, fcntl.LOCK_UN)
     out, _ = proc.communicate(timeout=60)
     assert proc.returncode == 0 and len(calls(env)) == CALLS_PER_BUILD
+
+
+def test_phase_times_name_every_step_and_leave_the_book_as_it_is(tmp_path):
+    """tools/bench.py reads each step's seconds from CA911_PHASE_TIMES; the book is the same."""
+    root, env = project(tmp_path)
+    times = tmp_path / "phases"
+    assert build(root, {**env, "CA911_PHASE_TIMES": str(times)}).returncode == 0
+    rows = [line.split() for line in times.read_text(encoding="utf-8").splitlines()]
+    assert [row[0] for row in rows] == [
+        "execute",
+        "html-en",
+        "sources-ja",
+        "html-ja",
+        "pdf-en",
+        "pdf-ja",
+    ]
+    assert all(len(row) == 4 and all(float(x) >= 0 for x in row[1:]) for row in rows)
+    assert (root / "_build" / "html" / "ja" / "index.html").read_text(
+        encoding="utf-8"
+    ) == "ja first\n"
+    assert (root / "_build" / "pdf" / "companion.pdf").read_text(
+        encoding="utf-8"
+    ) == "en pdf of first\n"
+    # a failing step still fails the build (its time is written: the stand-in fails from HTML on)
+    Path(env["FAIL"]).touch()
+    (root / "page.txt").write_text("second\n", encoding="utf-8")
+    assert build(root, {**env, "CA911_PHASE_TIMES": str(times)}).returncode != 0
+    after = times.read_text(encoding="utf-8").splitlines()[len(rows) :]
+    assert [line.split()[0] for line in after] == ["execute", "html-en"]
+
+
+def test_html_only_builds_both_html_editions_in_the_stage_and_publishes_nothing(tmp_path):
+    """The scale measurement's build: execute and both HTML editions, no PDF, _build/ untouched."""
+    root, env = project(tmp_path)
+    assert build(root, env).returncode == 0
+    (root / "page.txt").write_text("second\n", encoding="utf-8")
+    done = build(root, {**env, "CA911_HTML_ONLY": "1"})
+    assert done.returncode == 0 and "CA911_HTML_ONLY" in done.stdout
+    made = calls(env)[CALLS_PER_BUILD:]
+    assert len(made) == 4 and not any("simplepdf" in c for c in made)
+    stage = root / "_build" / "stage"
+    assert (stage / "ja" / "html" / "_build" / "html" / "index.html").read_text(
+        encoding="utf-8"
+    ) == "ja second\n"
+    assert (root / "_build" / "html" / "index.html").read_text(encoding="utf-8") == "en first\n"
+    assert "book up to date" not in build(root, env).stdout, "an HTML-only build stamps nothing"
