@@ -35,7 +35,11 @@ _LINE = re.compile(
     re.S,
 )
 _GROUP_ID = re.compile(r'<g id="([^"]+)"')
-_USE = re.compile(r'<use xlink:href="#([^"]+)"(?: transform="translate\(([-\d.e]+) ([-\d.e]+)\)")?')
+# a glyph placed by its x (and y), as ca911.figures.svg_output writes it, or by a translate
+_USE = re.compile(
+    r'<use xlink:href="#([^"]+)"'
+    r'(?: transform="translate\(([-\d.e]+) ([-\d.e]+)\)"| x="([-\d.e]+)"(?: y="([-\d.e]+)")?)?'
+)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 # ids as the data spell them: snake_case codes, and period ids such as "uzb-1"
 _INTERNAL_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]{3}-\d+\b")
@@ -78,7 +82,8 @@ def text_runs(svg: str) -> list[TextRun]:
         owner = next((gid for pos, gid in reversed(groups) if pos < m.start()), "")
         s, angle = float(scale), math.radians(float(rot or 0))
         corners = []
-        for gid, ux, uy in _USE.findall(uses):
+        for gid, tx_, ty_, x_, y_ in _USE.findall(uses):
+            ux, uy = tx_ or x_, ty_ or y_
             if gid not in glyphs:
                 continue
             x0, y0, x1, y1 = glyphs[gid]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -18,6 +17,12 @@ from matplotlib import font_manager
 
 from ca911.data import output_date
 from ca911.data.language import DEFAULT_LANG, check_language
+from ca911.figures.svg_output import (  # noqa: F401 (style's API: the notebooks and checks use them)
+    svg_glyph_fonts,
+    svg_text,
+    svg_text_sizes_pt,
+    svg_width_pt,
+)
 
 # The font matplotlib-fontja ships, found without importing it (its import sets font.family
 # globally).
@@ -334,50 +339,3 @@ def inline_svg() -> None:
         ip.display_formatter.mimebundle_formatter.for_type(
             Figure, narrow_svg_bundle
         )  # and its phone layout
-
-
-_LONG_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
-# never transforms: scales need every digit
-_COORDINATES = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"')
-_INDENT = re.compile(r"\n[ \t]+")
-_METADATA = re.compile(r"<metadata>.*?</metadata>\n?", re.S)  # matplotlib's RDF credit
-
-
-def _compact(attribute: str, value: str) -> str:
-    value = _LONG_DECIMALS.sub(r"\1", value)
-    return " ".join(value.split()) if attribute == "d" else value  # path data: one line
-
-
-def svg_text(fig) -> str:
-    """The figure as SVG with no date, no indentation, path data on one line and coordinates
-    rounded to 1/100 pt (same look, smaller: a page with three figures stays within its weight)."""
-    import io
-
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    rounded = _COORDINATES.sub(
-        lambda m: f'{m[1]}="{_compact(m[1], m[2])}"', _METADATA.sub("", buf.getvalue())
-    )
-    return _INDENT.sub("\n", rounded)
-
-
-_GLYPH_FONT = re.compile(r'<path id="([A-Za-z][\w-]*?)-[0-9a-f]+"')
-# a text run: glyph outlines at size/100 (svg.fonttype path)
-_TEXT_SCALE = re.compile(r"scale\((\d*\.?\d+) -\1\)")
-_SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
-
-
-def svg_glyph_fonts(svg: str) -> set[str]:
-    """The fonts whose glyph outlines an SVG figure uses: IPAexGothic, and the quotes font for
-    ’ “ ”; anything else fell back (mathtext draws "$…$" in DejaVu Sans)."""
-    return set(_GLYPH_FONT.findall(svg))
-
-
-def svg_text_sizes_pt(svg: str) -> list[float]:
-    """The size in points of every text run in an SVG figure (as drawn, before any scaling of the
-    image)."""
-    return [float(m) * 100 for m in _TEXT_SCALE.findall(svg)]
-
-
-def svg_width_pt(svg: str) -> float:
-    return float(_SVG_WIDTH.search(svg)[1])
