@@ -79,7 +79,7 @@ test: env lint
 metadata:
 	uv run --frozen -q --project tools/citation python tools/citation_metadata.py
 
-# How fast the book builds: five scenarios timed by hyperfine on a copy of the project (measures and prints; not a test).
+# Issue 28's speed targets measured in one run on a copy of the project, timed by hyperfine (measures and prints; not a test).
 bench: env
 	$(BIN)/python tools/bench.py
 

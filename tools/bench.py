@@ -1,7 +1,8 @@
-"""`make bench`: build scenarios timed by hyperfine, with Sphinx's own read durations
-(sphinx.ext.duration).
+"""`make bench`: issue 28's targets measured in one run: build scenarios timed by hyperfine, each
+build step's seconds (ci/build-book.sh's CA911_PHASE_TIMES), Sphinx's own read durations
+(sphinx.ext.duration), the pytest run, the pages' weight, and a table of targets met and missed.
 
-Every scenario runs in one copy of the project in a temporary folder (the files git tracks, as they
+Every scenario runs in a copy of the project in a temporary folder (the files git tracks, as they
 are in the working tree, and data/), in a git repository of its own because ci/build-book.sh digests
 what git tracks. The copy's src/ comes first on PYTHONPATH, so an edit made in the checkout
 meanwhile never leaks into a measurement, and the checkout's _build/ is never touched. Only the
@@ -9,18 +10,23 @@ copy's _config.yml loads sphinx.ext.duration: the book built from the checkout s
 what it is.
 
 Scenarios, in this order (each leaves the copy as the next one needs it):
-  cold     `make book`'s build script from an empty _build/ (execute every notebook, then HTML
-           and PDF)
+  cold     `make book`'s build script from an empty _build/ (execute every notebook, then both
+           editions' HTML and PDF), step by step
   tests    `make test`'s pytest run (two workers, a file's tests on one) on the book cold built,
            once; the report adds the test files that cost most (pytest's JUnit XML, per file)
-  pdf      the PDF edition alone from an empty PDF stage, the execution cache warm
   noop     the build script with nothing changed
-  chapter  the build script after one word added to one sentence of a companion chapter
+  chapter  the build script after one word added to one sentence of a companion chapter; then the
+           word is looked for in the English HTML page and PDF, and the log for executed notebooks
   data     the build script after one field of data/events.csv edited (every notebook re-executes)
+  scripts  the limit's first half: every notebook's code as a plain Python script, once per
+           language (no kernel, no cache), one after another
+  scale    a second copy whose data package is ten times the real one (tools/bench_data.py):
+           execution and both HTML editions from an empty _build/ (CA911_HTML_ONLY)
 
-The figures are printed; what they mean is written by hand in benchmarks/README.md.
+The figures and the targets' verdicts are printed; what they mean is written by hand in
+benchmarks/README.md.
 
-    .venv/bin/python tools/bench.py [--only cold,pdf,...] [--runs N] [--cold-runs N] [--keep]
+    .venv/bin/python tools/bench.py [--only tests,noop,...] [--runs N] [--cold-runs N] [--keep]
 """
 
 from __future__ import annotations
@@ -50,14 +56,11 @@ BIN = (
     else Path(sys.executable).parent
 )
 BUILD_BOOK = "bash ci/build-book.sh"
-PDF_ONLY = (
-    f"{BIN / 'jupyter-book'} build . --path-output _build/stage/pdf --builder custom "
-    "--toc _toc_print.yml --custom-builder simplepdf -W -n --keep-going"
-)
 EDIT_MARK = re.compile(r" benchedit\d+(?=\.)")
 DATA_MARK = re.compile(r" \(bench \d+\)$")
 SENTENCE_END = re.compile(r"(?<=[a-z])\.(?=\s|$)")
-SCENARIOS = ("cold", "tests", "pdf", "noop", "chapter", "data")
+SCENARIOS = ("cold", "tests", "noop", "chapter", "data", "scripts", "scale")
+SCALE = 10  # the synthetic data package holds this many times the real one's records
 # `make test`'s run; a failing test still gives a time (the report's figure is the time, not the
 # verdict, which `make test` gives)
 PYTEST = f"{BIN / 'python'} -m pytest -n 2 --dist loadfile -q -p no:cacheprovider"
@@ -157,10 +160,12 @@ def hyperfine(
     runs: int,
     prepare: str | None = None,
     warmup: int = 0,
+    env: dict[str, str] | None = None,
 ) -> dict:
     """One scenario timed by hyperfine; the build's own output goes to out/<name>.log (the last
-    run's)."""
+    run's), each build step's seconds to out/<name>.phases (every run's)."""
     log = out / f"{name}.log"
+    phases = out / f"{name}.phases"
     cmd = [
         "hyperfine",
         "--runs",
@@ -178,11 +183,33 @@ def hyperfine(
         cmd += ["--prepare", prepare]
     cmd.append(f"{command} > {shlex.quote(str(log))} 2>&1")
     load = os.getloadavg()[0]
-    subprocess.run(cmd, cwd=copy, env=bench_env(copy), check=True)
+    run_env = {**bench_env(copy), **(env or {}), "CA911_PHASE_TIMES": str(phases)}
+    subprocess.run(cmd, cwd=copy, env=run_env, check=True)
     result = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))["results"][0]
     result["load_before"] = load
-    result["slowest_reads"] = slowest_reads(log.read_text(encoding="utf-8", errors="replace"))
+    result["log"] = log.read_text(encoding="utf-8", errors="replace")
+    result["slowest_reads"] = slowest_reads(result["log"])
+    result["phases"] = phase_means(phases, runs + warmup, warmup)
     return result
+
+
+def phase_means(path: Path, runs: int, warmup: int) -> dict[str, tuple[float, float]]:
+    """Each build step's mean (wall clock, user + system CPU) over the timed runs, from
+    ci/build-book.sh's lines "step real user sys" (a warm-up run's lines come first)."""
+    if not path.is_file():
+        return {}
+    rows = [line.split() for line in path.read_text(encoding="utf-8").splitlines()]
+    per: dict[str, list[tuple[float, float]]] = {}
+    for name, real, user, system in rows:
+        per.setdefault(name, []).append((float(real), float(user) + float(system)))
+    means = {}
+    for name, values in per.items():
+        timed = values[warmup:] if len(values) == runs else values
+        means[name] = (
+            sum(v[0] for v in timed) / len(timed),
+            sum(v[1] for v in timed) / len(timed),
+        )
+    return means
 
 
 def slowest_reads(log: str) -> list[str]:
@@ -216,6 +243,81 @@ def costliest_files(junit: Path, top: int = 20) -> list[str]:
     return [f"{total:8.1f} s  all {sum(counts.values())} tests"] + [
         f"{s:8.1f} s  {name} ({counts[name]} tests)" for name, s in per_file.most_common(top)
     ]
+
+
+# --- the limit, the chapter edit's reach, the scaled copy ----------------------------------------
+
+# an IPython shell object without a kernel: setup_notebook() then registers the SVG formatter and
+# glue() and display() render each figure and table, as in the book (plain `python` skips that work)
+SCRIPT_PREAMBLE = (
+    "from IPython.core.interactiveshell import InteractiveShell\n\nInteractiveShell.instance()\n\n"
+)
+
+
+def write_scripts(copy: Path, out: Path) -> Path:
+    """Every notebook the build executes, once per language, as a plain script (jupytext's percent
+    format of the notebook the build's reader makes, its hidden language cell first), and a shell
+    script that runs them one after another from their notebooks' folder."""
+    import jupytext
+
+    sys.path.insert(0, str(copy / "src"))
+    from ca911.book.execute import book_notebooks
+    from ca911.book.execution_hash import read_markdown
+    from ca911.data.language import LANGUAGES
+
+    python = shlex.quote(str(BIN / "python"))
+    lines = ["set -e"]
+    for lang in LANGUAGES:
+        for path in book_notebooks(copy):
+            notebook = read_markdown(path.read_text(encoding="utf-8"), language=lang)
+            script = out / "scripts" / lang / path.relative_to(copy).with_suffix(".py")
+            script.parent.mkdir(parents=True, exist_ok=True)
+            script.write_text(
+                SCRIPT_PREAMBLE + jupytext.writes(notebook, fmt="py:percent"), encoding="utf-8"
+            )
+            folder, name = shlex.quote(str(path.parent)), shlex.quote(str(script))
+            lines.append(f"(cd {folder} && {python} {name} > /dev/null)")
+    runner = out / "scripts" / "run.sh"
+    runner.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return runner
+
+
+def edit_reach(copy: Path, log: str) -> list[str]:
+    """Where the last chapter edit's word is: the English HTML page and PDF must carry it, and the
+    build must have executed no notebook."""
+    import pypdfium2
+
+    found = []
+    for path in sorted((copy / "chapters").glob("*.md")):
+        if m := EDIT_MARK.search(path.read_text(encoding="utf-8")):
+            word, page = m[0].strip(), path.relative_to(copy).with_suffix(".html")
+            html = (copy / "_build" / "html" / page).read_text(encoding="utf-8")
+            pdf = pypdfium2.PdfDocument(copy / "_build" / "pdf" / "companion.pdf")
+            # a long word may be hyphenated across lines: compared without spaces and hyphens
+            in_pdf = any(
+                word in re.sub(r"[\s\u00ad\u2010-]+", "", pdf[i].get_textpage().get_text_range())
+                for i in range(len(pdf))
+            )
+            found = [
+                f"the edit ({word} in {path.relative_to(copy)}): "
+                f"{'in' if word in html else 'NOT in'} the HTML page {page}, "
+                f"{'in' if in_pdf else 'NOT in'} the English PDF",
+            ]
+    executed = re.findall(r"notebooks \([^)]*\): (\d+) to execute", log)
+    found.append(f"notebooks executed by the edit's build: {', '.join(executed) or 'not reported'}")
+    return found
+
+
+def scaled_copy(tmp: Path) -> tuple[Path, dict]:
+    """A second copy of the project whose data package is SCALE times the real one."""
+    from bench_data import scale_package  # tools/, beside this script
+
+    scaled = tmp / "scaled"
+    scaled.mkdir()
+    snapshot(scaled)
+    counts = scale_package(scaled / "data", SCALE)
+    subprocess.run(["git", "add", "-A"], cwd=scaled, check=True)
+    return scaled, counts
 
 
 # issue 28's limits for what a reader's browser fetches (measured, not timed)
@@ -276,9 +378,24 @@ def compressed_size(html: Path, url: str, size: int) -> int:
     return len(gzip.compress(local.read_bytes(), compresslevel=6, mtime=0))
 
 
-def weights(html: Path, top: int = 5) -> list[str]:
-    """The heaviest pages of both editions as Chromium loads them, and the largest figure files,
-    against issue 28's limits."""
+KINDS = {
+    ".woff2": "fonts",
+    ".woff": "fonts",
+    ".ttf": "fonts",
+    ".js": "scripts",
+    ".css": "styles",
+    ".svg": "figures",
+    ".png": "figures",
+    ".html": "the page",
+}
+
+
+def weights(html: Path, top: int = 5) -> tuple[list[str], int, int]:
+    """The heaviest pages of both editions as Chromium loads them, what the heaviest is made of, and
+    the largest figure files, against issue 28's limits; with the heaviest page's and the largest
+    figure's bytes."""
+    from urllib.parse import urlsplit
+
     pages = [
         p for p in html.rglob("*.html") if not {"_static", "_sources", "_downloads"} & set(p.parts)
     ]
@@ -301,6 +418,11 @@ def weights(html: Path, top: int = 5) -> list[str]:
         rows.append(f"    {total / 1e6:.2f} MB ({sent / 1e6:.2f} MB)  {path}{extra}")
     over = sum(1 for total, _, _ in totals if total > PAGE_LIMIT)
     rows.append(f"    {over} of the {len(totals)} heaviest by their named files over the limit")
+    kinds: Counter = Counter()
+    for url, size in loaded[totals[0][2]].items():
+        kinds[KINDS.get(Path(urlsplit(url).path).suffix, "other")] += size
+    rows.append(f"what {totals[0][2]} fetches, by kind:")
+    rows += [f"    {n / 1e6:.2f} MB  {kind}" for kind, n in kinds.most_common()]
     figures = sorted(
         (f for f in html.rglob("*") if f.suffix in (".svg", ".png") and "_images" in f.parts),
         key=lambda f: f.stat().st_size,
@@ -310,11 +432,116 @@ def weights(html: Path, top: int = 5) -> list[str]:
     rows += [f"    {f.stat().st_size / 1000:.0f} kB  {f.relative_to(html)}" for f in figures[:top]]
     over = sum(1 for f in figures if f.stat().st_size > FIGURE_LIMIT)
     rows.append(f"    {over} of {len(figures)} figure files over the limit")
-    return rows
+    return rows, totals[0][0], figures[0].stat().st_size
 
 
 def seconds(x: float) -> str:
     return f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 10 else f"{x:.1f}"
+
+
+HTML_STEPS = ("html-en", "sources-ja", "html-ja")
+
+
+def step_sum(result: dict, steps: tuple[str, ...]) -> tuple[float, float]:
+    phases = result.get("phases", {})
+    return (
+        sum(phases[s][0] for s in steps if s in phases),
+        sum(phases[s][1] for s in steps if s in phases),
+    )
+
+
+def targets(results: dict[str, dict]) -> list[tuple[str, str, str, bool]]:
+    """Issue 28's targets: (what, measured, limit, met) for each one the scenarios run measured."""
+    rows = []
+    cold = results["cold"]
+    html = step_sum(cold, ("execute", *HTML_STEPS))
+    if "scripts" in results:
+        scripts = results["scripts"]
+        cpu = scripts["user"] + scripts["system"]
+        limit = (
+            scripts["mean"] + step_sum(cold, HTML_STEPS)[0],
+            cpu + step_sum(cold, HTML_STEPS)[1],
+        )
+        for i, clock in enumerate(("wall clock", "CPU")):
+            rows.append(
+                (
+                    f"cold HTML, both editions ({clock})",
+                    f"{html[i]:.0f} s",
+                    f"{limit[i]:.0f} s (scripts + Sphinx)",
+                    html[i] <= limit[i],
+                )
+            )
+    execute = cold.get("phases", {}).get("execute", (0.0, 0.0))
+    for lang, steps in (("en", ("html-en",)), ("ja", ("sources-ja", "html-ja"))):
+        if f"pdf-{lang}" in cold.get("phases", {}):
+            pdf = cold["phases"][f"pdf-{lang}"]
+            own = step_sum(cold, steps)
+            edition = (own[0] + execute[0] / 2, own[1] + execute[1] / 2)
+            rows.append(
+                (
+                    f"PDF ({lang}) against its cold HTML (CPU)",
+                    f"{pdf[1] / edition[1]:.2f} ×",
+                    "0.5 ×",
+                    pdf[1] / edition[1] <= 0.5,
+                )
+            )
+    whole = (cold["mean"], cold["user"] + cold["system"])
+    if "chapter" in results:
+        r = results["chapter"]
+        ratio = r["mean"] / whole[0]
+        rows.append(
+            ("one-sentence edit against a cold build", f"{ratio:.2f} ×", "0.15 ×", ratio <= 0.15)
+        )
+        executed = re.findall(r"notebooks \([^)]*\): (\d+) to execute", r["log"])
+        rows.append(
+            ("notebooks the edit executes", ", ".join(executed) or "?", "0", executed == ["0"])
+        )
+        reach = r.get("reach", [""])[0]
+        rows.append(
+            (
+                "the edit in the English HTML and PDF",
+                "yes" if "NOT" not in reach and reach else "no",
+                "yes",
+                "NOT" not in reach and bool(reach),
+            )
+        )
+    if "noop" in results:
+        ratio = results["noop"]["mean"] / whole[0]
+        rows.append(
+            ("nothing changed against a cold build", f"{ratio:.3f} ×", "0.1 ×", ratio <= 0.1)
+        )
+    if cold.get("heaviest_page"):
+        rows.append(
+            (
+                "heaviest page, all it fetches",
+                f"{cold['heaviest_page'] / 1e6:.2f} MB",
+                f"{PAGE_LIMIT / 1e6:.1f} MB",
+                cold["heaviest_page"] <= PAGE_LIMIT,
+            )
+        )
+        rows.append(
+            (
+                "largest figure file",
+                f"{cold['largest_figure'] / 1000:.0f} kB",
+                f"{FIGURE_LIMIT // 1000} kB",
+                cold["largest_figure"] <= FIGURE_LIMIT,
+            )
+        )
+    if "scale" in results:
+        scaled = step_sum(results["scale"], ("execute", *HTML_STEPS))
+        ratio = scaled[0] / html[0]
+        rows.append(
+            (
+                f"{SCALE} × the data, cold HTML against the real book's",
+                f"{ratio:.2f} ×",
+                "2.5 ×",
+                ratio <= 2.5,
+            )
+        )
+    if "tests" in results:
+        took = results["tests"]["mean"]
+        rows.append(("make test's pytest run", f"{took:.0f} s", "300 s", took <= 300))
+    return rows
 
 
 def report(results: dict[str, dict]) -> str:
@@ -328,15 +555,19 @@ def report(results: dict[str, dict]) -> str:
             f"| {name} | {len(r['times'])} | {seconds(r['mean'])} | {sd} | {seconds(r['min'])} "
             f"| {seconds(r['max'])} | {seconds(r['user'] + r['system'])} | {r['load_before']:.2f} |"
         )
-    cold = results.get("cold", {}).get("mean")
-    if cold:
-        rows += ["", "against the cold build (issue 28: chapter at most 0.15, pdf at most 0.5):"]
-        rows += [
-            f"    {name}: {r['mean'] / cold:.2f} × cold"
-            for name, r in results.items()
-            if name in ("pdf", "noop", "chapter", "data")
-        ]
     for name, r in results.items():
+        if r.get("phases"):
+            rows += ["", f"{name}: build steps (ci/build-book.sh), wall clock / CPU seconds, mean"]
+            rows += [f"    {step:<11} {w:8.1f} {c:8.1f}" for step, (w, c) in r["phases"].items()]
+        if r.get("reach"):
+            rows += ["", *r["reach"]]
+        if r.get("counts"):
+            rows += ["", f"{name}: rows before and after scaling (tools/bench_data.py)"]
+            rows += [
+                f"    {t}: {c['before']} → {c['after']}"
+                for t, c in r["counts"].items()
+                if c["before"] != c["after"]
+            ]
         if r.get("weights"):
             rows += ["", *r["weights"]]
         if r.get("costliest_files"):
@@ -345,9 +576,19 @@ def report(results: dict[str, dict]) -> str:
         if r["slowest_reads"]:
             rows += [
                 "",
-                f"{name}: slowest reading durations (sphinx.ext.duration; HTML build, then PDF)",
+                f"{name}: slowest reading durations (sphinx.ext.duration; a list per Sphinx build)",
                 *(f"    {line}" for line in r["slowest_reads"]),
             ]
+    rows += [
+        "",
+        "issue 28's targets:",
+        "| target | measured | limit | met |",
+        "|---|---:|---:|---|",
+    ]
+    rows += [
+        f"| {what} | {got} | {limit} | {'met' if met else 'MISSED'} |"
+        for what, got, limit, met in targets(results)
+    ]
     return "\n".join(rows)
 
 
@@ -359,7 +600,7 @@ def main(argv: list[str] | None = None) -> int:
         help=f"scenarios, comma-separated ({', '.join(SCENARIOS)}); cold always runs",
     )
     ap.add_argument(
-        "--runs", type=int, default=3, help="runs of pdf, chapter and data (noop runs 5 times)"
+        "--runs", type=int, default=1, help="runs of chapter and data (noop runs 5 times)"
     )
     ap.add_argument("--cold-runs", type=int, default=1)
     ap.add_argument(
@@ -396,7 +637,10 @@ def main(argv: list[str] | None = None) -> int:
         results["cold"] = hyperfine(
             "cold", BUILD_BOOK, copy, out, args.cold_runs, prepare="rm -rf _build"
         )
-        results["cold"]["weights"] = weights(copy / "_build" / "html")
+        cold = results["cold"]
+        cold["weights"], cold["heaviest_page"], cold["largest_figure"] = weights(
+            copy / "_build" / "html"
+        )
         if "tests" in chosen:
             # the tests run the checkout's environment by path (ROOT/.venv) for their subprocesses
             (copy / ".venv").symlink_to(BIN.parent, target_is_directory=True)
@@ -405,20 +649,39 @@ def main(argv: list[str] | None = None) -> int:
                 "tests", f"{PYTEST} --junitxml={shlex.quote(str(junit))}; true", copy, out, 1
             )
             results["tests"]["costliest_files"] = costliest_files(junit)
-        if "pdf" in chosen:
-            results["pdf"] = hyperfine(
-                "pdf", PDF_ONLY, copy, out, args.runs, prepare="rm -rf _build/stage/pdf"
-            )
         if "noop" in chosen:
             results["noop"] = hyperfine("noop", BUILD_BOOK, copy, out, 5, warmup=1)
         if "chapter" in chosen:
             results["chapter"] = hyperfine(
                 "chapter", BUILD_BOOK, copy, out, args.runs, prepare=f"{edit} chapter"
             )
+            results["chapter"]["reach"] = edit_reach(copy, results["chapter"]["log"])
         if "data" in chosen:
             results["data"] = hyperfine(
                 "data", BUILD_BOOK, copy, out, args.runs, prepare=f"{edit} data"
             )
+        if "scripts" in chosen:
+            runner = write_scripts(copy, out)
+            results["scripts"] = hyperfine(
+                "scripts",
+                f"bash {shlex.quote(str(runner))}",
+                copy,
+                out,
+                1,
+                env={"MPLBACKEND": "Agg"},
+            )
+        if "scale" in chosen:
+            scaled, counts = scaled_copy(tmp)
+            results["scale"] = hyperfine(
+                "scale",
+                BUILD_BOOK,
+                scaled,
+                out,
+                1,
+                prepare="rm -rf _build",
+                env={"CA911_HTML_ONLY": "1"},
+            )
+            results["scale"]["counts"] = counts
     finally:
         print(f"\nload average at the end: {os.getloadavg()}")
         if results:
