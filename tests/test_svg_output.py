@@ -17,43 +17,16 @@ matplotlib.use("Agg")
 
 from ca911.figures import style, svg_output  # noqa: E402
 from support import figure_checks  # noqa: E402
-
-_TOKEN = re.compile(r"[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)")
-
-
-def points_of(d: str) -> list[tuple[float, float]]:
-    """Every point a path's data names, absolute (the SVG rules for m l c q z, absolute or
-    relative, a repeated command implied), independent of the module's writer."""
-    tokens, points = _TOKEN.findall(d), []
-    here = start = (0.0, 0.0)
-    command, i = "", 0
-    while i < len(tokens):
-        if tokens[i].isalpha():
-            command, i = tokens[i], i + 1
-            if command in "zZ":
-                here = start
-                continue
-        count = {"m": 1, "l": 1, "q": 2, "c": 3}[command.lower()]
-        values = [float(t) for t in tokens[i : i + 2 * count]]
-        i += 2 * count
-        pairs = list(zip(values[0::2], values[1::2]))
-        if command.islower() and command != "m":
-            pairs = [(here[0] + x, here[1] + y) for x, y in pairs]
-        points += pairs
-        here = pairs[-1]
-        if command == "M":
-            start, command = here, "L"
-    return [(round(x, 2), round(y, 2)) for x, y in points]
+from support.figure_checks import path_points  # noqa: E402
 
 
 def test_relative_path_keeps_every_point():
     d = "M 1 2 L 1.5 2.25 L 0.5 2.25 L 3 3 C 4 4 5 5 6 6 C 7 7 8 8 9 9 z M 10 10 L 11 9 Q 1 1 2 2 z"
     compact = svg_output.relative_path(d)
     assert compact == "M1 2l.5 .25-1 0 2.5 .75c1 1 2 2 3 3 1 1 2 2 3 3zM10 10l1-1q-10-8-9-7z"
-    assert points_of(compact) == points_of(d)
+    assert path_points(compact) == path_points(d)
     # a command matplotlib never writes leaves the data as they were
     assert svg_output.relative_path("M 0 0 H 5") == "M 0 0 H 5"
-    assert svg_output.absolute_path("M 0 8.5 L 1 -2 L 3 4 Q 1 1 2 2 z") == "M0 8.5L1-2 3 4Q1 1 2 2z"
 
 
 def drawn_paths(svg: str) -> list[str]:
@@ -86,7 +59,7 @@ def test_every_drawn_point_lands_where_it_did(figure_pair):
         assert (
             max(
                 abs(a - b)
-                for p, q in zip(points_of(d_plain), points_of(d_compact), strict=True)
+                for p, q in zip(path_points(d_plain), path_points(d_compact), strict=True)
                 for a, b in zip(p, q)
             )
             <= 0.01 + 1e-9
@@ -97,7 +70,8 @@ def test_every_drawn_point_lands_where_it_did(figure_pair):
 def test_the_figure_checks_read_the_same_text(figure_pair):
     plain, compact = figure_pair
     runs = figure_checks.text_runs(plain), figure_checks.text_runs(compact)
-    assert [r.text for r in runs[0]] == [r.text for r in runs[1]] and runs[0]
+    assert [(r.text, r.owner) for r in runs[0]] == [(r.text, r.owner) for r in runs[1]]
+    assert runs[0]
     for a, b in zip(*runs):
         assert max(abs(x - y) for x, y in zip(a.box, b.box)) < 0.01
 

@@ -40,7 +40,6 @@ _USE = re.compile(
     r'<use xlink:href="#([^"]+)"'
     r'(?: transform="translate\(([-\d.e]+) ([-\d.e]+)\)"| x="([-\d.e]+)"(?: y="([-\d.e]+)")?)?'
 )
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 # ids as the data spell them: snake_case codes, and period ids such as "uzb-1"
 _INTERNAL_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]{3}-\d+\b")
 # words about how the data are built or kept, not about what a chart shows
@@ -59,14 +58,42 @@ class TextRun:
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in SVG points (y down)
 
 
+_PATH_TOKEN = re.compile(r"[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)")
+
+
+def path_points(d: str) -> list[tuple[float, float]]:
+    """Every point a path's data names, absolute (the SVG rules for m l c q z, absolute or
+    relative, a repeated command implied), independent of the module's writer."""
+    tokens, points = _PATH_TOKEN.findall(d), []
+    here = start = (0.0, 0.0)
+    command, i = "", 0
+    while i < len(tokens):
+        if tokens[i].isalpha():
+            command, i = tokens[i], i + 1
+            if command in "zZ":
+                here = start
+                continue
+        count = {"m": 1, "l": 1, "q": 2, "c": 3}[command.lower()]
+        values = [float(t) for t in tokens[i : i + 2 * count]]
+        i += 2 * count
+        pairs = list(zip(values[0::2], values[1::2]))
+        if command.islower() and command != "m":
+            pairs = [(here[0] + x, here[1] + y) for x, y in pairs]
+        points += pairs
+        here = pairs[-1]
+        if command == "M":
+            start, command = here, "L"
+    return [(round(x, 2), round(y, 2)) for x, y in points]
+
+
 def _glyph_boxes(svg: str) -> dict[str, tuple[float, float, float, float]]:
     boxes = {}
     for gid, d, scale in _GLYPH.findall(svg):
-        nums = [float(n) for n in _NUMBER.findall(d)]
-        if len(nums) < 2:
+        points = path_points(d)
+        if not points:
             continue
         s = float(scale or 1)
-        xs, ys = nums[0::2], nums[1::2]
+        xs, ys = [x for x, _ in points], [y for _, y in points]
         boxes[gid] = (min(xs) * s, min(ys) * s, max(xs) * s, max(ys) * s)
     return boxes
 

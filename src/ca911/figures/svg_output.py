@@ -1,12 +1,13 @@
 """A matplotlib figure as the book's SVG file: deterministic and compact, with the same look.
 
 matplotlib writes every coordinate absolute and to six decimals, and places each glyph of a text
-run with a transform. The file the book ships keeps every drawn point at 1/100 pt (far below what a
-screen or a press resolves) and says the same in fewer bytes: a drawn path's points after its
-first as steps from the point before (`l3.11 -0.27` for `L 100.66 131.52`), computed in whole
-hundredths so every point lands where it did; a glyph's place as its `x` (`<use x=…>` places it as
-`transform="translate(x 0)"` does). Glyph and marker definitions (paths with an id) stay absolute:
-the figure checks read their boxes from them."""
+run with a transform. The file the book ships keeps every point at 1/100 pt (far below what a
+screen or a press resolves) and says the same in fewer bytes: a path's points after its first as
+steps from the point before (`l3.11 -0.27` for `L 100.66 131.52`), computed in whole hundredths so
+every point lands where it did, for the paths drawn and for the outlines defined once (glyphs,
+markers); a glyph's place as its `x` (`<use x=…>` places it as `transform="translate(x 0)"`
+does); styles without spaces, elements without line breaks between them, shapes' groups without
+matplotlib's numbered ids."""
 
 from __future__ import annotations
 
@@ -16,13 +17,18 @@ import re
 _LONG_DECIMALS = re.compile(r"(\d+\.\d{2})\d+")
 # never transforms: scales need every digit
 _COORDINATES = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height)="([^"]*)"')
-_INDENT = re.compile(r"\n[ \t]+")
+# the line breaks and indents between elements (no text is set as SVG text: glyphs are outlines)
+_BETWEEN_ELEMENTS = re.compile(r">\s+<")
 _METADATA = re.compile(r"<metadata>.*?</metadata>\n?", re.S)  # matplotlib's RDF credit
-# a drawn path: matplotlib writes its data first; definitions (glyphs, markers) start with their id
-_DRAWN_PATH = re.compile(r'<path d="([^"]*)"')
+# a path drawn, or defined (a glyph's or a marker's outline, with its id first)
+_PATH_DATA = re.compile(r'(<path(?: id="[^"]+")?) d="([^"]*)"')
+# matplotlib's numbered ids of a shape's or a scatter's group, which nothing refers to (a text's
+# group keeps its id: the figure checks tell one label's lines by it; ids set by our code stay)
+_SHAPE_GROUP = re.compile(r'<g id="(?:patch|PathCollection|line2d)_\d+">')
+_STYLE = re.compile(r'style="([^"]*)"')
+_STYLE_GAP = re.compile(r"\s*([:;])\s*")
 _PATH_TOKEN = re.compile(r"[A-Za-z]|-?\d+(?:\.\d+)?(?:e-?\d+)?")
 _POINTS = {"M": 1, "L": 1, "Q": 2, "C": 3}  # the points each command of matplotlib's paths takes
-_DEFINED_PATH = re.compile(r'(<path id="[^"]+") d="([^"]*)"')
 _GLYPH_PLACE = re.compile(
     r'(<use xlink:href="#[^"]+") transform="translate\(([-\d.e]+) ([-\d.e]+)\)"'
 )
@@ -80,21 +86,6 @@ def relative_path(d: str) -> str:
     return "".join(out)
 
 
-def absolute_path(d: str) -> str:
-    """A definition's path data (a glyph's or a marker's outline) still absolute, as the figure
-    checks read it, with a command repeated only when it changes and no space beside a letter."""
-    out: list[str] = []
-    last = ""
-    for part in re.findall(r"([A-Za-z])([^A-Za-z]*)", d):
-        command, values = part[0], part[1].split()
-        if command == last and command in "LQC":
-            out.append(_numbers(values) if values[0].startswith("-") else " " + _numbers(values))
-        else:
-            out.append(command + _numbers(values))
-        last = command
-    return "".join(out)
-
-
 def _glyph_place(m: re.Match) -> str:
     x, y = _LONG_DECIMALS.sub(r"\1", m[2]), _LONG_DECIMALS.sub(r"\1", m[3])
     return f'{m[1]} x="{x}"' + ("" if float(y) == 0 else f' y="{y}"')
@@ -113,9 +104,10 @@ def svg_text(fig) -> str:
     rounded = _COORDINATES.sub(
         lambda m: f'{m[1]}="{_compact(m[1], m[2])}"', _METADATA.sub("", buf.getvalue())
     )
-    drawn = _DRAWN_PATH.sub(lambda m: f'<path d="{relative_path(m[1])}"', rounded)
-    drawn = _DEFINED_PATH.sub(lambda m: f'{m[1]} d="{absolute_path(m[2])}"', drawn)
-    return _INDENT.sub("\n", _GLYPH_PLACE.sub(_glyph_place, drawn))
+    paths = _PATH_DATA.sub(lambda m: f'{m[1]} d="{relative_path(m[2])}"', rounded)
+    styled = _STYLE.sub(lambda m: 'style="' + _STYLE_GAP.sub(r"\1", m[1]) + '"', paths)
+    unnamed = _SHAPE_GROUP.sub("<g>", _GLYPH_PLACE.sub(_glyph_place, styled))
+    return _BETWEEN_ELEMENTS.sub("><", unnamed)
 
 
 _GLYPH_FONT = re.compile(r'<path id="([A-Za-z][\w-]*?)-[0-9a-f]+"')
