@@ -109,8 +109,9 @@ def bench_env(copy: Path) -> dict[str, str]:
 
 
 def edit_chapter(copy: Path) -> str:
-    """One word added to the first plain prose line of chapters/ (no markup, so it reaches both
-    editions)."""
+    """One word added to the first plain prose line of chapters/ (no markup), and the Japanese
+    edition's catalog kept in step as a translator would: the message's English as edited, its
+    translation with the same word (a message left untranslated fails the build)."""
     marker = f" benchedit{time.time_ns()}"
     for path in sorted((copy / "chapters").glob("*.md")):
         lines = path.read_text(encoding="utf-8").split("\n")
@@ -123,8 +124,41 @@ def edit_chapter(copy: Path) -> str:
             ):
                 lines[i] = SENTENCE_END.sub(f"{marker}.", plain, count=1)
                 path.write_text("\n".join(lines), encoding="utf-8")
+                edit_catalog(copy, path, line, lines[i], marker)
                 return path.relative_to(copy).as_posix()
     raise SystemExit("bench: no plain prose line in chapters/ to edit")
+
+
+JA_MARK = re.compile(r"（benchedit\d+）$")
+
+
+def edit_catalog(copy: Path, page: Path, before: str, after: str, marker: str) -> None:
+    """The page's Japanese message holding the edited line: its English as edited, its translation
+    ending in the same word."""
+    from babel.messages.pofile import read_po, write_po
+
+    rel = page.relative_to(copy).with_suffix(".po")
+    po = copy / "locales" / "ja" / "LC_MESSAGES" / rel
+    if not po.is_file():
+        return
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    hits = [m for m in catalog if m.id and before in m.id]
+    if len(hits) != 1:
+        raise SystemExit(f"bench: {len(hits)} messages of {po} hold the edited line")
+    message = hits[0]
+    catalog.delete(message.id, message.context)
+    catalog.add(
+        message.id.replace(before, after, 1),
+        JA_MARK.sub("", message.string) + f"（{marker.strip()}）",
+        locations=message.locations,
+        flags=message.flags,
+        auto_comments=message.auto_comments,
+        user_comments=message.user_comments,
+        context=message.context,
+    )
+    with po.open("wb") as f:
+        write_po(f, catalog, width=76)
 
 
 def edit_data(copy: Path) -> str:
@@ -283,26 +317,31 @@ def write_scripts(copy: Path, out: Path) -> Path:
 
 
 def edit_reach(copy: Path, log: str) -> list[str]:
-    """Where the last chapter edit's word is: the English HTML page and PDF must carry it, and the
-    build must have executed no notebook."""
+    """Where the last chapter edit's word is: each edition's HTML page and PDF must carry it, and
+    the build must have executed no notebook."""
     import pypdfium2
 
     found = []
     for path in sorted((copy / "chapters").glob("*.md")):
         if m := EDIT_MARK.search(path.read_text(encoding="utf-8")):
             word, page = m[0].strip(), path.relative_to(copy).with_suffix(".html")
-            html = (copy / "_build" / "html" / page).read_text(encoding="utf-8")
-            pdf = pypdfium2.PdfDocument(copy / "_build" / "pdf" / "companion.pdf")
-            # a long word may be hyphenated across lines: compared without spaces and hyphens
-            in_pdf = any(
-                word in re.sub(r"[\s\u00ad\u2010-]+", "", pdf[i].get_textpage().get_text_range())
-                for i in range(len(pdf))
-            )
-            found = [
-                f"the edit ({word} in {path.relative_to(copy)}): "
-                f"{'in' if word in html else 'NOT in'} the HTML page {page}, "
-                f"{'in' if in_pdf else 'NOT in'} the English PDF",
-            ]
+            found.append(f"the edit: {word} in {path.relative_to(copy)}")
+            for edition, html_dir, pdf_name in (
+                ("English", "", "companion.pdf"),
+                ("Japanese", "ja", "companion-ja.pdf"),
+            ):
+                html = (copy / "_build" / "html" / html_dir / page).read_text(encoding="utf-8")
+                pdf = pypdfium2.PdfDocument(copy / "_build" / "pdf" / pdf_name)
+                # a long word may be hyphenated across lines: compared without spaces and hyphens
+                in_pdf = any(
+                    word
+                    in re.sub(r"[\s\u00ad\u2010-]+", "", pdf[i].get_textpage().get_text_range())
+                    for i in range(len(pdf))
+                )
+                found.append(
+                    f"    {edition}: {'in' if word in html else 'NOT in'} the HTML page, "
+                    f"{'in' if in_pdf else 'NOT in'} the PDF"
+                )
     executed = re.findall(r"notebooks \([^)]*\): (\d+) to execute", log)
     found.append(f"notebooks executed by the edit's build: {', '.join(executed) or 'not reported'}")
     return found
@@ -496,14 +535,10 @@ def targets(results: dict[str, dict]) -> list[tuple[str, str, str, bool]]:
         rows.append(
             ("notebooks the edit executes", ", ".join(executed) or "?", "0", executed == ["0"])
         )
-        reach = r.get("reach", [""])[0]
+        reach = " ".join(r.get("reach", []))
+        shown = "the edit:" in reach and "NOT" not in reach
         rows.append(
-            (
-                "the edit in the English HTML and PDF",
-                "yes" if "NOT" not in reach and reach else "no",
-                "yes",
-                "NOT" not in reach and bool(reach),
-            )
+            ("the edit in both editions' HTML and PDF", "yes" if shown else "no", "yes", shown)
         )
     if "noop" in results:
         ratio = results["noop"]["mean"] / whole[0]
