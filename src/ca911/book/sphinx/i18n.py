@@ -229,6 +229,11 @@ def _merged_catalog(catalog) -> dict[str, str]:
 
 def _configure(app: Sphinx, config) -> None:
     config.locale_dirs = ["locales", *[d for d in config.locale_dirs if d != "locales"]]
+    if edition_of(config.language) != DEFAULT_LANG:
+        # theme_words' folder first, set here where the configuration is made, the same path each
+        # build: a locale_dirs changed later would differ from the environment's saved one, and
+        # Sphinx would read every page again at every build
+        config.locale_dirs = [str(theme_words_dir(app)), *config.locale_dirs]
     # one catalog per page, so a page and its translation are reviewed side by side; no source
     # line numbers, so an edit above a message does not rewrite every catalog below it
     config.gettext_compact = False
@@ -264,15 +269,22 @@ def theme_words(app: Sphinx) -> None:
                             words.add(message.id, message.string)
     if not len(words):
         return
-    target = Path(app.doctreedir, "ca911-theme-words")
+    target = theme_words_dir(app)
     mo = target / language / "LC_MESSAGES" / "sphinx.mo"
     mo.parent.mkdir(parents=True, exist_ok=True)
     with mo.open("wb") as compiled:
         write_mo(compiled, words)
     app.add_message_catalog("sphinx", str(target))
-    if _script_words(language, {m.id: m.string for m in words if m.id}, mo.with_suffix(".js")):
-        # the HTML builder takes translations.js from the first locale dir holding sphinx.js
-        app.config.locale_dirs = [str(target), *app.config.locale_dirs]
+    # the HTML builder takes translations.js from the first locale dir holding sphinx.js: this
+    # folder, first in locale_dirs (_configure), when it has words to fill
+    script = mo.with_suffix(".js")
+    if not _script_words(language, {m.id: m.string for m in words if m.id}, script):
+        script.unlink(missing_ok=True)
+
+
+def theme_words_dir(app: Sphinx) -> Path:
+    """Where theme_words compiles the book's words of Sphinx's catalog (under the doctrees)."""
+    return Path(app.doctreedir, "ca911-theme-words")
 
 
 # Sphinx's translations for its scripts (the search page's words), which it ships compiled
