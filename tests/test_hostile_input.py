@@ -615,9 +615,13 @@ def hostile_book(tmp_path_factory):
         "CA911_SOURCES": str(sources_dir()),
     }  # the copy sits outside the checkout, away from ../shared
     # The notebooks two at a time into the copy's cache first, as `make book` runs them (the other
-    # worker is often idle by then); then Sphinx only reads them.
+    # worker is often idle by then), in English only: the copy is built in English; then Sphinx only
+    # reads them.
     subprocess.run(
-        [str(ROOT / ".venv/bin/python"), "-m", "ca911", "execute", "--root", str(project)],
+        [
+            *(str(ROOT / ".venv/bin/python"), "-m", "ca911", "execute"),
+            *("--root", str(project), "--lang", "en"),
+        ],
         cwd=project,
         env=env,
         capture_output=True,
