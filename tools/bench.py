@@ -195,9 +195,11 @@ def hyperfine(
     prepare: str | None = None,
     warmup: int = 0,
     env: dict[str, str] | None = None,
+    steps: bool = True,
 ) -> dict:
     """One scenario timed by hyperfine; the build's own output goes to out/<name>.log (the last
-    run's), each build step's seconds to out/<name>.phases (every run's)."""
+    run's), each build step's seconds to out/<name>.phases (every run's) when the scenario runs
+    the build script (`steps`: not for the tests, whose scratch builds would add theirs)."""
     log = out / f"{name}.log"
     phases = out / f"{name}.phases"
     cmd = [
@@ -217,7 +219,9 @@ def hyperfine(
         cmd += ["--prepare", prepare]
     cmd.append(f"{command} > {shlex.quote(str(log))} 2>&1")
     load = os.getloadavg()[0]
-    run_env = {**bench_env(copy), **(env or {}), "CA911_PHASE_TIMES": str(phases)}
+    run_env = {**bench_env(copy), **(env or {})}
+    if steps:
+        run_env["CA911_PHASE_TIMES"] = str(phases)
     subprocess.run(cmd, cwd=copy, env=run_env, check=True)
     result = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))["results"][0]
     result["load_before"] = load
@@ -681,7 +685,12 @@ def main(argv: list[str] | None = None) -> int:
             (copy / ".venv").symlink_to(BIN.parent, target_is_directory=True)
             junit = out / "tests.xml"
             results["tests"] = hyperfine(
-                "tests", f"{PYTEST} --junitxml={shlex.quote(str(junit))}; true", copy, out, 1
+                "tests",
+                f"{PYTEST} --junitxml={shlex.quote(str(junit))}; true",
+                copy,
+                out,
+                1,
+                steps=False,
             )
             results["tests"]["costliest_files"] = costliest_files(junit)
         if "noop" in chosen:
@@ -704,6 +713,7 @@ def main(argv: list[str] | None = None) -> int:
                 out,
                 1,
                 env={"MPLBACKEND": "Agg"},
+                steps=False,
             )
         if "scale" in chosen:
             scaled, counts = scaled_copy(tmp)
