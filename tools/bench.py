@@ -483,6 +483,8 @@ def seconds(x: float) -> str:
 
 
 HTML_STEPS = ("html-en", "sources-ja", "html-ja")
+# ca911.book.sphinx.pdf_output's line after each PDF
+PDF_STEPS = re.compile(r"PDF: layout ([\d.]+) s, tagged book ([\d.]+) s, archival copy ([\d.]+) s")
 
 
 def step_sum(result: dict, steps: tuple[str, ...]) -> tuple[float, float]:
@@ -598,6 +600,12 @@ def report(results: dict[str, dict]) -> str:
         if r.get("phases"):
             rows += ["", f"{name}: build steps (ci/build-book.sh), wall clock / CPU seconds, mean"]
             rows += [f"    {step:<11} {w:8.1f} {c:8.1f}" for step, (w, c) in r["phases"].items()]
+        if pdf_steps := PDF_STEPS.findall(re.sub(r"\x1b\[[0-9;]*m", "", r.get("log", ""))):
+            rows += ["", f"{name}: WeasyPrint's share of each PDF step (the build's own log, s)"]
+            rows += [
+                f"    layout {a} (all the float passes' layouts), tagged book {b}, archival {c}"
+                for a, b, c in pdf_steps
+            ]
         if r.get("reach"):
             rows += ["", *r["reach"]]
         if r.get("counts"):
