@@ -15,8 +15,9 @@ Scenarios, in this order (each leaves the copy as the next one needs it):
   tests    `make test`'s pytest run (two workers, a file's tests on one) on the book cold built,
            once; the report adds the test files that cost most (pytest's JUnit XML, per file)
   noop     the build script with nothing changed
-  chapter  the build script after one word added to one sentence of a companion chapter; then the
-           word is looked for in the English HTML page and PDF, and the log for executed notebooks
+  chapter  the build script after one word added to one sentence of a companion chapter (and to
+           its Japanese translation); then the word is looked for in both editions' HTML page and
+           PDF, and the log for executed notebooks
   data     the build script after one field of data/events.csv edited (every notebook re-executes)
   scripts  the limit's first half: every notebook's code as a plain Python script, once per
            language (no kernel, no cache), one after another
@@ -59,6 +60,9 @@ BUILD_BOOK = "bash ci/build-book.sh"
 EDIT_MARK = re.compile(r" benchedit\d+(?=\.)")
 DATA_MARK = re.compile(r" \(bench \d+\)$")
 SENTENCE_END = re.compile(r"(?<=[a-z])\.(?=\s|$)")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # the builds' colours, taken out of their logs once
+# ca911 execute's count, as the build log has it
+EXECUTED = re.compile(r"notebooks \([^)]*\): (\d+) to execute")
 SCENARIOS = ("cold", "tests", "noop", "chapter", "data", "scripts", "scale")
 SCALE = 10  # the synthetic data package holds this many times the real one's records
 # `make test`'s run; a failing test still gives a time (the report's figure is the time, not the
@@ -225,7 +229,7 @@ def hyperfine(
     subprocess.run(cmd, cwd=copy, env=run_env, check=True)
     result = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))["results"][0]
     result["load_before"] = load
-    result["log"] = log.read_text(encoding="utf-8", errors="replace")
+    result["log"] = ANSI.sub("", log.read_text(encoding="utf-8", errors="replace"))
     result["slowest_reads"] = slowest_reads(result["log"])
     result["phases"] = phase_means(phases, runs + warmup, warmup)
     return result
@@ -254,7 +258,7 @@ def slowest_reads(log: str) -> list[str]:
     """sphinx.ext.duration's lists ('slowest reading durations', one per Sphinx build in the
     log)."""
     found, inside = [], False
-    for line in re.sub(r"\x1b\[[0-9;]*m", "", log).splitlines():
+    for line in log.splitlines():
         if "slowest reading durations" in line:
             found.append("--")
             inside = True
@@ -320,16 +324,17 @@ def write_scripts(copy: Path, out: Path) -> Path:
     return runner
 
 
-def edit_reach(copy: Path, log: str) -> list[str]:
-    """Where the last chapter edit's word is: each edition's HTML page and PDF must carry it, and
-    the build must have executed no notebook."""
+def edit_reach(copy: Path, log: str) -> tuple[list[str], bool]:
+    """Where the last chapter edit's word is, as report lines, and whether each edition's HTML page
+    and PDF carry it; with the notebooks the build executed."""
     import pypdfium2
 
-    found = []
+    found, everywhere = [], False
     for path in sorted((copy / "chapters").glob("*.md")):
         if m := EDIT_MARK.search(path.read_text(encoding="utf-8")):
             word, page = m[0].strip(), path.relative_to(copy).with_suffix(".html")
             found.append(f"the edit: {word} in {path.relative_to(copy)}")
+            everywhere = True
             for edition, html_dir, pdf_name in (
                 ("English", "", "companion.pdf"),
                 ("Japanese", "ja", "companion-ja.pdf"),
@@ -342,13 +347,14 @@ def edit_reach(copy: Path, log: str) -> list[str]:
                     in re.sub(r"[\s\u00ad\u2010-]+", "", pdf[i].get_textpage().get_text_range())
                     for i in range(len(pdf))
                 )
+                everywhere = everywhere and word in html and in_pdf
                 found.append(
                     f"    {edition}: {'in' if word in html else 'NOT in'} the HTML page, "
                     f"{'in' if in_pdf else 'NOT in'} the PDF"
                 )
-    executed = re.findall(r"notebooks \([^)]*\): (\d+) to execute", log)
+    executed = EXECUTED.findall(log)
     found.append(f"notebooks executed by the edit's build: {', '.join(executed) or 'not reported'}")
-    return found
+    return found, everywhere
 
 
 def scaled_copy(tmp: Path) -> tuple[Path, dict]:
@@ -503,10 +509,8 @@ def targets(results: dict[str, dict]) -> list[tuple[str, str, str, bool]]:
     if "scripts" in results:
         scripts = results["scripts"]
         cpu = scripts["user"] + scripts["system"]
-        limit = (
-            scripts["mean"] + step_sum(cold, HTML_STEPS)[0],
-            cpu + step_sum(cold, HTML_STEPS)[1],
-        )
+        sphinx = step_sum(cold, HTML_STEPS)
+        limit = (scripts["mean"] + sphinx[0], cpu + sphinx[1])
         for i, clock in enumerate(("wall clock", "CPU")):
             rows.append(
                 (
@@ -537,12 +541,11 @@ def targets(results: dict[str, dict]) -> list[tuple[str, str, str, bool]]:
         rows.append(
             ("one-sentence edit against a cold build", f"{ratio:.2f} ×", "0.15 ×", ratio <= 0.15)
         )
-        executed = re.findall(r"notebooks \([^)]*\): (\d+) to execute", r["log"])
+        executed = EXECUTED.findall(r["log"])
         rows.append(
             ("notebooks the edit executes", ", ".join(executed) or "?", "0", executed == ["0"])
         )
-        reach = " ".join(r.get("reach", []))
-        shown = "the edit:" in reach and "NOT" not in reach
+        shown = r.get("everywhere", False)
         rows.append(
             ("the edit in both editions' HTML and PDF", "yes" if shown else "no", "yes", shown)
         )
@@ -600,7 +603,7 @@ def report(results: dict[str, dict]) -> str:
         if r.get("phases"):
             rows += ["", f"{name}: build steps (ci/build-book.sh), wall clock / CPU seconds, mean"]
             rows += [f"    {step:<11} {w:8.1f} {c:8.1f}" for step, (w, c) in r["phases"].items()]
-        if pdf_steps := PDF_STEPS.findall(re.sub(r"\x1b\[[0-9;]*m", "", r.get("log", ""))):
+        if pdf_steps := PDF_STEPS.findall(r.get("log", "")):
             rows += ["", f"{name}: WeasyPrint's share of each PDF step (the build's own log, s)"]
             rows += [
                 f"    layout {a} (all the float passes' layouts), tagged book {b}, archival {c}"
@@ -707,7 +710,9 @@ def main(argv: list[str] | None = None) -> int:
             results["chapter"] = hyperfine(
                 "chapter", BUILD_BOOK, copy, out, args.runs, prepare=f"{edit} chapter"
             )
-            results["chapter"]["reach"] = edit_reach(copy, results["chapter"]["log"])
+            results["chapter"]["reach"], results["chapter"]["everywhere"] = edit_reach(
+                copy, results["chapter"]["log"]
+            )
         if "data" in chosen:
             results["data"] = hyperfine(
                 "data", BUILD_BOOK, copy, out, args.runs, prepare=f"{edit} data"
